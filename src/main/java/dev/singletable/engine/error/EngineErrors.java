@@ -1,0 +1,125 @@
+package dev.singletable.engine.error;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * Builds the AWS SDK's own exception types exactly as the SDK would after unmarshalling an AWS error response:
+ * the same class, HTTP status, error code and message. Callers of the embedded client cannot tell the difference.
+ */
+public final class EngineErrors {
+
+    public static final String SERVICE_NAME = "DynamoDb";
+
+    private EngineErrors() {
+    }
+
+    /** {@code ValidationException}: the SDK has no modelled class for it, so it surfaces as DynamoDbException. */
+    public static DynamoDbException validation(String message) {
+        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message, 400).build();
+    }
+
+    /** Shape errors in AWS's Smithy wording; several are joined with "; " by {@link ShapeViolations}. */
+    public static DynamoDbException shapeViolations(List<String> violations) {
+        String prefix = violations.size() + " validation error" + (violations.size() == 1 ? "" : "s") + " detected: ";
+        return validation(prefix + String.join("; ", violations));
+    }
+
+    public static ResourceNotFoundException resourceNotFound() {
+        return resourceNotFound("Requested resource not found");
+    }
+
+    public static ResourceNotFoundException resourceNotFound(String message) {
+        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                message, 400).build();
+    }
+
+    public static ResourceInUseException resourceInUse(String message) {
+        return (ResourceInUseException) fill(ResourceInUseException.builder(), "ResourceInUseException", message, 400)
+                .build();
+    }
+
+    public static LimitExceededException limitExceeded(String message) {
+        return (LimitExceededException) fill(LimitExceededException.builder(), "LimitExceededException", message, 400)
+                .build();
+    }
+
+    public static ConditionalCheckFailedException conditionalCheckFailed(Map<String, AttributeValue> item) {
+        ConditionalCheckFailedException.Builder b = ConditionalCheckFailedException.builder();
+        if (item != null) {
+            b.item(item);
+        }
+        return (ConditionalCheckFailedException) fill(b, "ConditionalCheckFailedException",
+                "The conditional request failed", 400).build();
+    }
+
+    public static TransactionCanceledException transactionCanceled(List<CancellationReason> reasons) {
+        StringBuilder codes = new StringBuilder();
+        for (CancellationReason r : reasons) {
+            if (codes.length() > 0) {
+                codes.append(", ");
+            }
+            codes.append(r.code());
+        }
+        String message = "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]";
+        return (TransactionCanceledException) fill(TransactionCanceledException.builder().cancellationReasons(reasons),
+                "TransactionCanceledException", message, 400).build();
+    }
+
+    public static TransactionConflictException transactionConflict() {
+        return (TransactionConflictException) fill(TransactionConflictException.builder(), "TransactionConflictException",
+                "Transaction is ongoing for the item", 400).build();
+    }
+
+    public static IdempotentParameterMismatchException idempotentParameterMismatch() {
+        return (IdempotentParameterMismatchException) fill(IdempotentParameterMismatchException.builder(),
+                "IdempotentParameterMismatchException",
+                "Specified idempotency token has been used with different request parameters within the last 10 minutes",
+                400).build();
+    }
+
+    public static ItemCollectionSizeLimitExceededException itemCollectionSizeLimitExceeded() {
+        return (ItemCollectionSizeLimitExceededException) fill(ItemCollectionSizeLimitExceededException.builder(),
+                "ItemCollectionSizeLimitExceededException", "Item collection size limit exceeded.", 400).build();
+    }
+
+    public static ProvisionedThroughputExceededException throughputExceeded(String message) {
+        return (ProvisionedThroughputExceededException) fill(ProvisionedThroughputExceededException.builder(),
+                "ProvisionedThroughputExceededException", message, 400).build();
+    }
+
+    /** Any other modelled or unmodelled error code, as a plain DynamoDbException. */
+    public static DynamoDbException of(String errorCode, String message, int status) {
+        return (DynamoDbException) fill(DynamoDbException.builder(), errorCode, message, status).build();
+    }
+
+    private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message,
+            int status) {
+        String requestId = UUID.randomUUID().toString();
+        return b.message(message)
+                .statusCode(status)
+                .requestId(requestId)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName(SERVICE_NAME)
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                        .build());
+    }
+}
