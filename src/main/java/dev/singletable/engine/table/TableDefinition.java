@@ -1,0 +1,298 @@
+package dev.singletable.engine.table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/**
+ * Immutable, validated description of a table's schema and settings (not its data). Instances come from
+ * {@link TableRequests}; every change produces a new instance.
+ */
+public final class TableDefinition {
+
+    private final String name;
+    private final String arn;
+    private final String tableId;
+    private final Instant createdAt;
+    private final KeyDef primaryKey;
+    private final Map<String, ScalarAttributeType> attributeDefinitions;
+    private final List<IndexDef> globalIndexes;
+    private final List<IndexDef> localIndexes;
+    private final BillingMode billingMode;
+    private final Instant lastUpdateToPayPerRequest;
+    private final Throughput throughput;
+    private final OnDemandLimits onDemandLimits;
+    private final boolean streamEnabled;
+    private final StreamViewType streamViewType;
+    private final String latestStreamArn;
+    private final String latestStreamLabel;
+    private final TableClass tableClass;
+    private final SseSettings sse;
+    private final boolean deletionProtectionEnabled;
+    private final Map<String, String> tags;
+    private final String ttlAttributeName;
+    private final TimeToLiveStatus ttlStatus;
+
+    /** Optional on-demand maximums (OnDemandThroughput); -1 means "no maximum" as in DynamoDB. */
+    public record OnDemandLimits(long maxReadRequestUnits, long maxWriteRequestUnits) {
+    }
+
+    /** Server-side encryption as requested; null in the definition means the AWS-owned default key. */
+    public record SseSettings(SSEType type, String kmsMasterKeyArn) {
+    }
+
+    TableDefinition(Builder b) {
+        this.name = b.name;
+        this.arn = b.arn;
+        this.tableId = b.tableId;
+        this.createdAt = b.createdAt;
+        this.primaryKey = b.primaryKey;
+        this.attributeDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributeDefinitions));
+        this.globalIndexes = List.copyOf(b.globalIndexes);
+        this.localIndexes = List.copyOf(b.localIndexes);
+        this.billingMode = b.billingMode;
+        this.lastUpdateToPayPerRequest = b.lastUpdateToPayPerRequest;
+        this.throughput = b.throughput;
+        this.onDemandLimits = b.onDemandLimits;
+        this.streamEnabled = b.streamEnabled;
+        this.streamViewType = b.streamViewType;
+        this.latestStreamArn = b.latestStreamArn;
+        this.latestStreamLabel = b.latestStreamLabel;
+        this.tableClass = b.tableClass;
+        this.sse = b.sse;
+        this.deletionProtectionEnabled = b.deletionProtectionEnabled;
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+        this.ttlAttributeName = b.ttlAttributeName;
+        this.ttlStatus = b.ttlStatus;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String tableId() {
+        return tableId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public KeyDef primaryKey() {
+        return primaryKey;
+    }
+
+    /** AttributeDefinitions in the order the request gave them. */
+    public Map<String, ScalarAttributeType> attributeDefinitions() {
+        return attributeDefinitions;
+    }
+
+    public List<IndexDef> globalIndexes() {
+        return globalIndexes;
+    }
+
+    public List<IndexDef> localIndexes() {
+        return localIndexes;
+    }
+
+    /** The global or local index of that name, or null if none. */
+    public IndexDef index(String indexName) {
+        for (IndexDef index : globalIndexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        for (IndexDef index : localIndexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** The type from AttributeDefinitions, or null if the attribute is not a table or index key attribute. */
+    public ScalarAttributeType attributeType(String attributeName) {
+        return attributeDefinitions.get(attributeName);
+    }
+
+    public BillingMode billingMode() {
+        return billingMode;
+    }
+
+    /** When the table last switched to (or was created with) PAY_PER_REQUEST; null if never. */
+    public Instant lastUpdateToPayPerRequest() {
+        return lastUpdateToPayPerRequest;
+    }
+
+    /** Table throughput; zero units for on-demand tables. */
+    public Throughput throughput() {
+        return throughput;
+    }
+
+    /** OnDemandThroughput maximums if set, else null. */
+    public OnDemandLimits onDemandLimits() {
+        return onDemandLimits;
+    }
+
+    public boolean streamEnabled() {
+        return streamEnabled;
+    }
+
+    /** The view type of the current stream, or null when streams are off. */
+    public StreamViewType streamViewType() {
+        return streamViewType;
+    }
+
+    /** ARN of the latest stream (kept after the stream is disabled, as DynamoDB does), or null if never enabled. */
+    public String latestStreamArn() {
+        return latestStreamArn;
+    }
+
+    public String latestStreamLabel() {
+        return latestStreamLabel;
+    }
+
+    /** The table class if ever set explicitly, else null (meaning STANDARD). */
+    public TableClass tableClass() {
+        return tableClass;
+    }
+
+    /** The effective table class: STANDARD unless set otherwise. */
+    public TableClass effectiveTableClass() {
+        return tableClass == null ? TableClass.STANDARD : tableClass;
+    }
+
+    /** KMS server-side encryption if requested, else null (AWS-owned key). */
+    public SseSettings sse() {
+        return sse;
+    }
+
+    public boolean deletionProtectionEnabled() {
+        return deletionProtectionEnabled;
+    }
+
+    /** Tags in insertion order. */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** The TTL attribute name while TTL is enabled, else null. */
+    public String ttlAttributeName() {
+        return ttlAttributeName;
+    }
+
+    /** TTL status: DISABLED unless enabled. */
+    public TimeToLiveStatus ttlStatus() {
+        return ttlStatus;
+    }
+
+    /** The TTL attribute if TTL is currently enabled, else null: what the expiry sweeper should look at. */
+    public String activeTtlAttribute() {
+        return ttlStatus == TimeToLiveStatus.ENABLED ? ttlAttributeName : null;
+    }
+
+    /** Copy with the named global index's status changed (e.g. CREATING to ACTIVE once backfilled). */
+    public TableDefinition withIndexStatus(String indexName, IndexStatus status, boolean backfilling) {
+        Builder b = toBuilder();
+        b.globalIndexes.replaceAll(i -> i.name().equals(indexName) ? i.withStatus(status, backfilling) : i);
+        return b.build();
+    }
+
+    /** Copy without the named global index (a DELETING index whose removal has completed). */
+    public TableDefinition withoutIndex(String indexName) {
+        Builder b = toBuilder();
+        b.globalIndexes.removeIf(i -> i.name().equals(indexName));
+        b.attributeDefinitions.keySet().retainAll(b.keyAttributeNames());
+        return b.build();
+    }
+
+    /** DescribeTable / CreateTable / DeleteTable output with every field AWS returns. */
+    public TableDescription describe(TableStats stats) {
+        return TableDescriber.describe(this, stats);
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable staging area for {@link TableRequests}; never escapes the package. */
+    static final class Builder {
+        String name;
+        String arn;
+        String tableId;
+        Instant createdAt;
+        KeyDef primaryKey;
+        Map<String, ScalarAttributeType> attributeDefinitions = new LinkedHashMap<>();
+        List<IndexDef> globalIndexes = new ArrayList<>();
+        List<IndexDef> localIndexes = new ArrayList<>();
+        BillingMode billingMode = BillingMode.PROVISIONED;
+        Instant lastUpdateToPayPerRequest;
+        Throughput throughput = Throughput.ZERO;
+        OnDemandLimits onDemandLimits;
+        boolean streamEnabled;
+        StreamViewType streamViewType;
+        String latestStreamArn;
+        String latestStreamLabel;
+        TableClass tableClass;
+        SseSettings sse;
+        boolean deletionProtectionEnabled;
+        Map<String, String> tags = new LinkedHashMap<>();
+        String ttlAttributeName;
+        TimeToLiveStatus ttlStatus = TimeToLiveStatus.DISABLED;
+
+        Builder() {
+        }
+
+        Builder(TableDefinition d) {
+            name = d.name;
+            arn = d.arn;
+            tableId = d.tableId;
+            createdAt = d.createdAt;
+            primaryKey = d.primaryKey;
+            attributeDefinitions = new LinkedHashMap<>(d.attributeDefinitions);
+            globalIndexes = new ArrayList<>(d.globalIndexes);
+            localIndexes = new ArrayList<>(d.localIndexes);
+            billingMode = d.billingMode;
+            lastUpdateToPayPerRequest = d.lastUpdateToPayPerRequest;
+            throughput = d.throughput;
+            onDemandLimits = d.onDemandLimits;
+            streamEnabled = d.streamEnabled;
+            streamViewType = d.streamViewType;
+            latestStreamArn = d.latestStreamArn;
+            latestStreamLabel = d.latestStreamLabel;
+            tableClass = d.tableClass;
+            sse = d.sse;
+            deletionProtectionEnabled = d.deletionProtectionEnabled;
+            tags = new LinkedHashMap<>(d.tags);
+            ttlAttributeName = d.ttlAttributeName;
+            ttlStatus = d.ttlStatus;
+        }
+
+        /** Every attribute used by the table key or any index key. */
+        java.util.Set<String> keyAttributeNames() {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(primaryKey.names());
+            globalIndexes.forEach(i -> names.addAll(i.key().names()));
+            localIndexes.forEach(i -> names.addAll(i.key().names()));
+            return names;
+        }
+
+        TableDefinition build() {
+            return new TableDefinition(this);
+        }
+    }
+}

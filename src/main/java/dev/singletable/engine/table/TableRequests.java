@@ -1,0 +1,72 @@
+package dev.singletable.engine.table;
+
+import java.time.Instant;
+import dev.singletable.engine.error.EngineErrors;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The control-plane rules of DynamoDB: turns CreateTable / UpdateTable / UpdateTimeToLive / TagResource /
+ * UntagResource requests into new {@link TableDefinition}s, or throws the exception AWS would, with AWS's message.
+ * Request-shape checks (lengths, patterns, enums, ranges) belong to
+ * {@code dev.singletable.engine.validation.RequestShapes}, which runs first; these are the semantic checks after it.
+ */
+public final class TableRequests {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    private TableRequests() {
+    }
+
+    /** Full validation of a CreateTableRequest; returns the new definition (its status is the catalog's business). */
+    public static TableDefinition create(CreateTableRequest req, Instant now, String region, String accountId) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    public static TableDefinition create(CreateTableRequest req, Instant now) {
+        return create(req, now, DEFAULT_REGION, DEFAULT_ACCOUNT);
+    }
+
+    /** Validates an UpdateTableRequest against the current definition and returns the updated definition. */
+    public static TableDefinition update(TableDefinition current, UpdateTableRequest req, Instant now) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Refuses DeleteTable while deletion protection is on, with AWS's message. */
+    public static void checkDeletable(TableDefinition current) {
+        if (current.deletionProtectionEnabled()) {
+            throw EngineErrors.validation("Resource cannot be deleted as it is currently protected against deletion. "
+                    + "Disable deletion protection first.");
+        }
+    }
+
+    /** UpdateTimeToLive: validates against the current TTL settings and returns the updated definition. */
+    public static TableDefinition withTtl(TableDefinition current, UpdateTimeToLiveRequest req) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** DescribeTimeToLive output for the table. */
+    public static TimeToLiveDescription describeTtl(TableDefinition current) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** TagResource: adds or overwrites tags, enforcing DynamoDB's tag limits. */
+    public static TableDefinition withTags(TableDefinition current, List<Tag> tags) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** UntagResource: removes the given tag keys (absent keys are ignored, as in DynamoDB). */
+    public static TableDefinition withoutTags(TableDefinition current, List<String> tagKeys) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** ListTagsOfResource: the table's tags as SDK Tag objects, in insertion order. */
+    public static List<Tag> listTags(TableDefinition current) {
+        throw new UnsupportedOperationException("not yet");
+    }
+}
