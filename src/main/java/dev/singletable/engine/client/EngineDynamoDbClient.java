@@ -1,0 +1,215 @@
+package dev.singletable.engine.client;
+
+import dev.singletable.engine.ops.BatchOperations;
+import dev.singletable.engine.ops.ItemOperations;
+import dev.singletable.engine.ops.QueryOperations;
+import dev.singletable.engine.ops.ScanOperations;
+import dev.singletable.engine.ops.TableOperations;
+import dev.singletable.engine.ops.TransactionOperations;
+import dev.singletable.engine.validation.RequestShapes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.UntagResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.UntagResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
+
+/**
+ * The engine behind the SDK's {@link DynamoDbClient} interface: no HTTP, no JSON. Each call checks the request's shape
+ * first, as AWS does before it looks at any table, then runs the operation.
+ */
+public final class EngineDynamoDbClient implements DynamoDbClient {
+
+    private final TableOperations tables;
+    private final ItemOperations items;
+    private final QueryOperations queries;
+    private final ScanOperations scans;
+    private final BatchOperations batches;
+    private final TransactionOperations transactions;
+
+    public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
+            ScanOperations scans, BatchOperations batches, TransactionOperations transactions) {
+        this.tables = tables;
+        this.items = items;
+        this.queries = queries;
+        this.scans = scans;
+        this.batches = batches;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public DynamoDbServiceClientConfiguration serviceClientConfiguration() {
+        return DynamoDbServiceClientConfiguration.builder().build();
+    }
+
+    @Override
+    public void close() {
+        // the engine owns its resources; closing a client handle releases nothing
+    }
+
+    @Override
+    public CreateTableResponse createTable(CreateTableRequest request) {
+        RequestShapes.validate(request);
+        return tables.createTable(request);
+    }
+
+    @Override
+    public DescribeTableResponse describeTable(DescribeTableRequest request) {
+        RequestShapes.validate(request);
+        return tables.describeTable(request);
+    }
+
+    @Override
+    public ListTablesResponse listTables(ListTablesRequest request) {
+        RequestShapes.validate(request);
+        return tables.listTables(request);
+    }
+
+    @Override
+    public ListTablesResponse listTables() {
+        return listTables(ListTablesRequest.builder().build());
+    }
+
+    @Override
+    public UpdateTableResponse updateTable(UpdateTableRequest request) {
+        RequestShapes.validate(request);
+        return tables.updateTable(request);
+    }
+
+    @Override
+    public DeleteTableResponse deleteTable(DeleteTableRequest request) {
+        RequestShapes.validate(request);
+        return tables.deleteTable(request);
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        RequestShapes.validate(request);
+        return tables.updateTimeToLive(request);
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        RequestShapes.validate(request);
+        return tables.describeTimeToLive(request);
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        RequestShapes.validate(request);
+        return tables.tagResource(request);
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        RequestShapes.validate(request);
+        return tables.untagResource(request);
+    }
+
+    @Override
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
+        RequestShapes.validate(request);
+        return tables.listTagsOfResource(request);
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        RequestShapes.validate(request);
+        return items.putItem(request);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        RequestShapes.validate(request);
+        return items.getItem(request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        RequestShapes.validate(request);
+        return items.updateItem(request);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        RequestShapes.validate(request);
+        return items.deleteItem(request);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        RequestShapes.validate(request);
+        return queries.query(request);
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest request) {
+        RequestShapes.validate(request);
+        return scans.scan(request);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        RequestShapes.validate(request);
+        return batches.batchGetItem(request);
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        RequestShapes.validate(request);
+        return batches.batchWriteItem(request);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        RequestShapes.validate(request);
+        return transactions.transactWriteItems(request);
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        RequestShapes.validate(request);
+        return transactions.transactGetItems(request);
+    }
+}

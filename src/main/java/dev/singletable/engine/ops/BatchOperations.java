@@ -1,0 +1,178 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.ItemChange;
+import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ExpressionContext;
+import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.ProjectionExpr;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * BatchGetItem and BatchWriteItem. Every request is validated before anything is read or written; each write is
+ * atomic on its own, and the batch as a whole is not a transaction (as in DynamoDB).
+ */
+public final class BatchOperations {
+
+    static final int MAX_GET_KEYS = 100;
+    static final int MAX_WRITES = 25;
+    static final long MAX_GET_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    private final Engine engine;
+
+    public BatchOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    private record TableGets(Table table, List<PrimaryKey> keys, List<Map<String, AttributeValue>> rawKeys,
+            ProjectionExpr projection, boolean consistent, KeysAndAttributes request) {
+    }
+
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        int total = r.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum();
+        if (total > MAX_GET_KEYS) {
+            throw EngineErrors.validation("Too many items requested for the BatchGetItem call");
+        }
+        List<TableGets> plan = new ArrayList<>();
+        for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
+            KeysAndAttributes ka = e.getValue();
+            List<String> legacy = ItemOperations.legacy(ka.hasAttributesToGet(), "AttributesToGet");
+            List<String> modern = ItemOperations.modern(ka.projectionExpression(), "ProjectionExpression");
+            ExpressionInputs.rejectLegacy(legacy, modern);
+            ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(ka.hasExpressionAttributeNames(),
+                    ka.expressionAttributeNames()), null, !modern.isEmpty());
+            ProjectionExpr projection = ka.projectionExpression() == null ? null
+                    : Expressions.projection(ka.projectionExpression(), ctx);
+            ctx.verifyAllUsed();
+            LegacyParameters.refuse(legacy);
+            Table table = engine.requireTable(e.getKey());
+            List<PrimaryKey> keys = new ArrayList<>();
+            Set<PrimaryKey> seen = new HashSet<>();
+            for (Map<String, AttributeValue> raw : ka.keys()) {
+                PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(raw));
+                if (!seen.add(key)) {
+                    throw EngineErrors.validation("Provided list of item keys contains duplicates");
+                }
+                keys.add(key);
+            }
+            plan.add(new TableGets(table, keys, ka.keys(), projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
+        }
+
+        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        long responseBytes = 0;
+        for (TableGets gets : plan) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            List<Map<String, AttributeValue>> left = new ArrayList<>();
+            CapacityMeter meter = new CapacityMeter(gets.table().name());
+            for (int i = 0; i < gets.keys().size(); i++) {
+                if (responseBytes >= MAX_GET_RESPONSE_BYTES) {
+                    left.add(gets.rawKeys().get(i));
+                    continue;
+                }
+                StoredItem item = gets.table().data().get(gets.keys().get(i));
+                meter.addTable(CapacityMeter.readUnits(item == null ? 0 : item.size(), gets.consistent()));
+                if (item != null) {
+                    responseBytes += item.size();
+                    found.add(gets.projection() == null ? item.attributes() : gets.projection().apply(item.attributes()));
+                }
+            }
+            responses.put(gets.table().name(), found);
+            if (!left.isEmpty()) {
+                unprocessed.put(gets.table().name(), gets.request().toBuilder().keys(left).build());
+            }
+            addCapacity(capacity, meter, r.returnConsumedCapacity());
+        }
+        BatchGetItemResponse.Builder out = BatchGetItemResponse.builder().responses(responses)
+                .unprocessedKeys(unprocessed);
+        if (!capacity.isEmpty()) {
+            out.consumedCapacity(capacity);
+        }
+        return out.build();
+    }
+
+    private record PlannedWrite(Table table, PrimaryKey key, StoredItem newItem) {
+    }
+
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
+        int total = r.requestItems().values().stream().mapToInt(List::size).sum();
+        if (total > MAX_WRITES) {
+            throw EngineErrors.validation("Too many items requested for the BatchWriteItem call");
+        }
+        List<PlannedWrite> plan = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            Table table = engine.requireTable(e.getKey());
+            for (WriteRequest w : e.getValue()) {
+                boolean put = w.putRequest() != null;
+                if (put == (w.deleteRequest() != null)) {
+                    throw EngineErrors.validation("One or more parameter values were invalid: a WriteRequest must contain "
+                            + "exactly one of PutRequest and DeleteRequest");
+                }
+                PrimaryKey key;
+                StoredItem newItem = null;
+                if (put) {
+                    Map<String, AttributeValue> item = AttributeValues.normalizeItem(w.putRequest().item());
+                    key = Keys.fromItem(table.definition(), item);
+                    newItem = ItemWrites.newItem(table.definition(), item);
+                } else {
+                    key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(w.deleteRequest().key()));
+                }
+                if (!seen.add(table.name() + "\u0000" + key)) {
+                    throw EngineErrors.validation("Provided list of item keys contains duplicates");
+                }
+                plan.add(new PlannedWrite(table, key, newItem));
+            }
+        }
+        Map<String, CapacityMeter> meters = new LinkedHashMap<>();
+        for (PlannedWrite w : plan) {
+            StoredItem old = engine.exclusive(() -> {
+                StoredItem current = w.table().data().get(w.key());
+                if (w.newItem() != null || current != null) {
+                    engine.commit(List.of(ItemChange.of(w.table(), w.key(), current, w.newItem())));
+                }
+                return current;
+            });
+            CapacityMeter meter = meters.computeIfAbsent(w.table().name(), CapacityMeter::new);
+            long size = Math.max(old == null ? 0 : old.size(), w.newItem() == null ? 0 : w.newItem().size());
+            meter.addTable(CapacityMeter.writeUnits(size));
+            if (old != null || w.newItem() != null) {
+                IndexWriteCost.charge(meter, w.table(), w.key(), old, w.newItem(), 1);
+            }
+        }
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        meters.values().forEach(m -> addCapacity(capacity, m, r.returnConsumedCapacity()));
+        BatchWriteItemResponse.Builder out = BatchWriteItemResponse.builder().unprocessedItems(Map.of());
+        if (!capacity.isEmpty()) {
+            out.consumedCapacity(capacity);
+        }
+        return out.build();
+    }
+
+    static void addCapacity(List<ConsumedCapacity> into, CapacityMeter meter, ReturnConsumedCapacity mode) {
+        ConsumedCapacity c = meter.build(mode);
+        if (c != null) {
+            into.add(c);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.singletable.engine.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.Capacity;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * Capacity units by DynamoDB's rules: a read unit per 4 KB (half for an eventually consistent read), a write unit per
+ * 1 KB, rounded up per item, at least one; transactions count double. One meter per table an operation touches.
+ */
+public final class CapacityMeter {
+
+    private final String tableName;
+    private double table;
+    private final Map<String, Double> globalIndexes = new LinkedHashMap<>();
+    private final Map<String, Double> localIndexes = new LinkedHashMap<>();
+
+    public CapacityMeter(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public static double readUnits(long bytes, boolean consistent) {
+        double units = Math.max(1, Math.ceil(bytes / 4096.0));
+        return consistent ? units : units / 2;
+    }
+
+    public static double writeUnits(long bytes) {
+        return Math.max(1, Math.ceil(bytes / 1024.0));
+    }
+
+    public CapacityMeter addTable(double units) {
+        table += units;
+        return this;
+    }
+
+    public CapacityMeter addIndex(String name, boolean global, double units) {
+        (global ? globalIndexes : localIndexes).merge(name, units, Double::sum);
+        return this;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public double total() {
+        double t = table;
+        for (double v : globalIndexes.values()) {
+            t += v;
+        }
+        for (double v : localIndexes.values()) {
+            t += v;
+        }
+        return t;
+    }
+
+    /** The ConsumedCapacity to return, or null when the caller did not ask for it. */
+    public ConsumedCapacity build(ReturnConsumedCapacity mode) {
+        if (mode == null || mode == ReturnConsumedCapacity.NONE || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
+            return null;
+        }
+        ConsumedCapacity.Builder b = ConsumedCapacity.builder().tableName(tableName).capacityUnits(total());
+        if (mode == ReturnConsumedCapacity.INDEXES) {
+            b.table(Capacity.builder().capacityUnits(table).build());
+            if (!globalIndexes.isEmpty()) {
+                b.globalSecondaryIndexes(units(globalIndexes));
+            }
+            if (!localIndexes.isEmpty()) {
+                b.localSecondaryIndexes(units(localIndexes));
+            }
+        }
+        return b.build();
+    }
+
+    private static Map<String, Capacity> units(Map<String, Double> byIndex) {
+        Map<String, Capacity> out = new LinkedHashMap<>();
+        byIndex.forEach((k, v) -> out.put(k, Capacity.builder().capacityUnits(v).build()));
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.storage.IndexData;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.table.IndexDef;
+import dev.singletable.engine.table.TableDefinition;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What a base-table write costs in each secondary index: an entry that appears or disappears is one write, an entry
+ * whose index key changes is a delete plus a put, an entry whose projected attributes change is one write, and an
+ * index the change does not touch costs nothing.
+ */
+final class IndexWriteCost {
+
+    private IndexWriteCost() {
+    }
+
+    static void charge(CapacityMeter meter, Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem,
+            double multiplier) {
+        TableDefinition def = table.definition();
+        for (IndexData index : table.data().indexes()) {
+            IndexDef indexDef = def.index(index.name());
+            if (indexDef == null) {
+                continue;
+            }
+            Map<String, AttributeValue> oldProjected = projected(index, key, oldItem);
+            Map<String, AttributeValue> newProjected = projected(index, key, newItem);
+            double units = 0;
+            if (oldProjected != null && newProjected != null) {
+                boolean keyChanged = !Objects.equals(index.keyOf(oldItem.attributes(), key),
+                        index.keyOf(newItem.attributes(), key));
+                if (keyChanged) {
+                    units = CapacityMeter.writeUnits(AttributeValues.itemSize(oldProjected))
+                            + CapacityMeter.writeUnits(AttributeValues.itemSize(newProjected));
+                } else if (!oldProjected.equals(newProjected)) {
+                    units = CapacityMeter.writeUnits(Math.max(AttributeValues.itemSize(oldProjected),
+                            AttributeValues.itemSize(newProjected)));
+                }
+            } else if (oldProjected != null) {
+                units = CapacityMeter.writeUnits(AttributeValues.itemSize(oldProjected));
+            } else if (newProjected != null) {
+                units = CapacityMeter.writeUnits(AttributeValues.itemSize(newProjected));
+            }
+            if (units > 0) {
+                meter.addIndex(index.name(), indexDef.global(), units * multiplier);
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> projected(IndexData index, PrimaryKey key, StoredItem item) {
+        if (item == null || index.keyOf(item.attributes(), key) == null) {
+            return null;
+        }
+        return index.shape().project(item.attributes());
+    }
+}

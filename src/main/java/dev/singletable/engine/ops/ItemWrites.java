@@ -1,0 +1,79 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ConditionExpr;
+import dev.singletable.engine.expr.UpdateExpr;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.table.TableDefinition;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/** The steps of a single-item write that PutItem, UpdateItem, DeleteItem, batches and transactions share. */
+final class ItemWrites {
+
+    static final long MAX_ITEM_BYTES = 400 * 1024;
+
+    private ItemWrites() {
+    }
+
+    /** A whole new item (PutItem, BatchWrite put, transaction Put), validated against the table. */
+    static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem) {
+        Keys.checkIndexKeys(def, normalizedItem);
+        long size = AttributeValues.itemSize(normalizedItem);
+        if (size > MAX_ITEM_BYTES) {
+            throw EngineErrors.validation("Item size has exceeded the maximum allowed size");
+        }
+        return new StoredItem(Collections.unmodifiableMap(normalizedItem), size);
+    }
+
+    /** Key attributes cannot be the target of an update action. */
+    static void checkUpdatableAttributes(TableDefinition def, UpdateExpr update) {
+        if (update == null) {
+            return;
+        }
+        for (String attribute : update.topLevelAttributes()) {
+            if (def.primaryKey().isKeyAttribute(attribute)) {
+                throw EngineErrors.validation("One or more parameter values were invalid: Cannot update attribute "
+                        + attribute + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    /**
+     * The item after an update, or null when nothing is written: an update made only of REMOVE/DELETE actions on a
+     * missing item creates nothing, as in DynamoDB. Without an update expression a missing item is created with its
+     * key attributes alone.
+     */
+    static StoredItem updated(TableDefinition def, PrimaryKey key, StoredItem current, UpdateExpr update) {
+        Map<String, AttributeValue> base = current == null ? Keys.keyAttributes(def, key) : current.attributes();
+        Map<String, AttributeValue> next = update == null ? base : update.apply(base);
+        if (current == null && update != null && next.size() == base.size()) {
+            return null;
+        }
+        Keys.checkIndexKeys(def, next);
+        long size = AttributeValues.itemSize(next);
+        if (size > MAX_ITEM_BYTES) {
+            throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");
+        }
+        return new StoredItem(Collections.unmodifiableMap(new LinkedHashMap<>(next)), size);
+    }
+
+    /** Whether the condition holds for the current item (a missing item is an empty one). */
+    static boolean holds(ConditionExpr condition, StoredItem current) {
+        return condition == null || condition.test(current == null ? Map.of() : current.attributes());
+    }
+
+    static void checkCondition(ConditionExpr condition, StoredItem current,
+            ReturnValuesOnConditionCheckFailure onFailure) {
+        if (!holds(condition, current)) {
+            boolean withItem = onFailure == ReturnValuesOnConditionCheckFailure.ALL_OLD && current != null;
+            throw EngineErrors.conditionalCheckFailed(withItem ? current.attributes() : null);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ConditionExpr;
+import dev.singletable.engine.expr.ExpressionContext;
+import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.KeyCondition;
+import dev.singletable.engine.expr.ProjectionExpr;
+import dev.singletable.engine.expr.SortOp;
+import dev.singletable.engine.storage.IndexKey;
+import dev.singletable.engine.storage.KeyValue;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.table.KeyDef;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** Query on a table or an index: a range read inside one partition, O(log n + items read). */
+public final class QueryOperations {
+
+    private final Engine engine;
+
+    public QueryOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    public QueryResponse query(QueryRequest r) {
+        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions(), "KeyConditions", r.hasQueryFilter(),
+                "QueryFilter", r.hasAttributesToGet(), "AttributesToGet", r.conditionalOperator() != null,
+                "ConditionalOperator");
+        List<String> modern = ItemOperations.modern(r.keyConditionExpression(), "KeyConditionExpression",
+                r.filterExpression(), "FilterExpression", r.projectionExpression(), "ProjectionExpression");
+        ExpressionInputs.rejectLegacy(legacy, modern);
+        if (r.keyConditionExpression() == null && !r.hasKeyConditions()) {
+            throw EngineErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
+                    + "specified in the request.");
+        }
+        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
+                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
+                r.expressionAttributeValues()), !modern.isEmpty());
+        var keyCondition = r.keyConditionExpression() == null ? null
+                : Expressions.keyCondition(r.keyConditionExpression(), ctx);
+        ConditionExpr filter = r.filterExpression() == null ? null
+                : Expressions.condition(r.filterExpression(), "FilterExpression", ctx);
+        ProjectionExpr projection = r.projectionExpression() == null ? null
+                : Expressions.projection(r.projectionExpression(), ctx);
+        ctx.verifyAllUsed();
+        LegacyParameters.refuse(legacy);
+        Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
+                ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
+
+        Table table = engine.requireTable(r.tableName());
+        boolean consistent = Boolean.TRUE.equals(r.consistentRead());
+        ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
+        Select select = target.effectiveSelect(r.select(), projection != null);
+        KeyDef schema = target.keySchema();
+        KeyCondition kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
+        checkTypes(kc, schema);
+        boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
+
+        CapacityMeter meter = new CapacityMeter(table.name());
+        Iterator<StoredItem> entries = target.index == null
+                ? tableEntries(target, kc, esk, forward)
+                : indexEntries(target, kc, esk, forward);
+        PageReader.Page page = PageReader.read(entries, r.limit(), filter,
+                target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
+        double units = CapacityMeter.readUnits(page.bytesRead(), consistent);
+        if (target.index == null) {
+            meter.addTable(units);
+        } else {
+            meter.addIndex(target.index.name(), target.index.global(), units);
+        }
+        QueryResponse.Builder out = QueryResponse.builder()
+                .count(page.count())
+                .scannedCount(page.scannedCount())
+                .consumedCapacity(meter.build(r.returnConsumedCapacity()));
+        if (select != Select.COUNT) {
+            out.items(page.items());
+        }
+        if (page.lastEvaluatedKey() != null) {
+            out.lastEvaluatedKey(page.lastEvaluatedKey());
+        }
+        return out.build();
+    }
+
+    private static void checkTypes(KeyCondition kc, KeyDef schema) {
+        checkType(kc.hashValue(), schema.hashType());
+        if (kc.op() != SortOp.NONE) {
+            checkType(kc.lo(), schema.rangeType());
+            if (kc.op() == SortOp.BETWEEN) {
+                checkType(kc.hi(), schema.rangeType());
+                if (AttributeValues.compare(kc.lo(), kc.hi()) > 0) {
+                    throw EngineErrors.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
+                            + "bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {"
+                            + schema.rangeType() + ":" + display(kc.lo()) + "}, upper bound operand: AttributeValue: {"
+                            + schema.rangeType() + ":" + display(kc.hi()) + "}");
+                }
+            }
+            if (kc.op() == SortOp.BEGINS_WITH && schema.rangeType() == ScalarAttributeType.N) {
+                throw EngineErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
+                        + "function; operator or function: begins_with, operand type: N");
+            }
+        }
+    }
+
+    private static String display(AttributeValue v) {
+        return v.s() != null ? v.s() : v.n() != null ? v.n() : v.b().asUtf8String();
+    }
+
+    private static void checkType(AttributeValue v, ScalarAttributeType expected) {
+        if (!expected.toString().equals(AttributeValues.typeOf(v).name())) {
+            throw EngineErrors.validation("One or more parameter values were invalid: Condition parameter type does not "
+                    + "match schema type");
+        }
+    }
+
+    private static Iterator<StoredItem> tableEntries(ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk,
+            boolean forward) {
+        KeyDef schema = target.keySchema();
+        KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
+        NavigableMap<PrimaryKey, StoredItem> all = target.table.data().items();
+        PrimaryKey low = PrimaryKey.lowest(hash);
+        PrimaryKey high = PrimaryKey.highest(hash);
+        if (!schema.hasRange()) {
+            low = PrimaryKey.of(hash, KeyValue.NONE);
+            high = low;
+        }
+        NavigableMap<PrimaryKey, StoredItem> range = switch (kc.op()) {
+            case NONE -> all.subMap(low, true, high, true);
+            case EQ -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, low.withSort(sort(kc.lo(), schema)), true);
+            case LT -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), false);
+            case LE -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), true);
+            case GT -> all.subMap(low.withSort(sort(kc.lo(), schema)), false, high, true);
+            case GE -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true);
+            case BEGINS_WITH -> prefixEnd(kc.lo()) == null
+                    ? all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true)
+                    : all.subMap(low.withSort(sort(kc.lo(), schema)), true, low.withSort(prefixEnd(kc.lo())), false);
+            case BETWEEN -> all.subMap(low.withSort(sort(kc.lo(), schema)), true,
+                    low.withSort(sort(kc.hi(), schema)), true);
+        };
+        PrimaryKey start = null;
+        if (esk != null) {
+            start = target.tableStart(esk);
+            if (!start.partition().equals(hash)) {
+                throw ReadTarget.invalidStartKey();
+            }
+        }
+        NavigableMap<PrimaryKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
+        return values(ordered);
+    }
+
+    private static Iterator<StoredItem> indexEntries(ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk,
+            boolean forward) {
+        KeyDef schema = target.keySchema();
+        KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
+        NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
+        KeyValue min = schema.hasRange() ? KeyValue.MIN : KeyValue.NONE;
+        KeyValue max = schema.hasRange() ? KeyValue.MAX : KeyValue.NONE;
+        NavigableMap<IndexKey, StoredItem> range = switch (kc.op()) {
+            case NONE -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.highest(hash, max), true);
+            case EQ -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
+                    IndexKey.highest(hash, sort(kc.lo(), schema)), true);
+            case LT -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.lowest(hash, sort(kc.lo(), schema)), false);
+            case LE -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.highest(hash, sort(kc.lo(), schema)), true);
+            case GT -> all.subMap(IndexKey.highest(hash, sort(kc.lo(), schema)), false, IndexKey.highest(hash, max), true);
+            case GE -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max),
+                    true);
+            case BEGINS_WITH -> prefixEnd(kc.lo()) == null
+                    ? all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max), true)
+                    : all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
+                            IndexKey.lowest(hash, prefixEnd(kc.lo())), false);
+            case BETWEEN -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
+                    IndexKey.highest(hash, sort(kc.hi(), schema)), true);
+        };
+        IndexKey start = null;
+        if (esk != null) {
+            start = target.indexStart(esk);
+            if (!start.partition().equals(hash)) {
+                throw ReadTarget.invalidStartKey();
+            }
+        }
+        NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
+        return values(ordered);
+    }
+
+    private static KeyValue sort(AttributeValue v, KeyDef schema) {
+        return KeyValue.of(schema.rangeType(), v);
+    }
+
+    /**
+     * The exclusive upper bound of all strings or binaries that begin with the prefix: the prefix with its last
+     * non-0xFF byte incremented and the rest dropped, so begins_with is an exact range read. Null when none exists.
+     */
+    private static KeyValue prefixEnd(AttributeValue prefix) {
+        byte[] bytes = prefix.s() != null ? prefix.s().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : prefix.b().asByteArray();
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if ((bytes[i] & 0xff) != 0xff) {
+                byte[] end = java.util.Arrays.copyOf(bytes, i + 1);
+                end[i]++;
+                return KeyValue.ofBytes(end);
+            }
+        }
+        return null;
+    }
+
+    private static Iterator<StoredItem> values(NavigableMap<?, StoredItem> map) {
+        return map.values().iterator();
+    }
+}

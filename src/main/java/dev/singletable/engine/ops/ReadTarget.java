@@ -1,0 +1,210 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ProjectionExpr;
+import dev.singletable.engine.storage.IndexData;
+import dev.singletable.engine.storage.IndexKey;
+import dev.singletable.engine.storage.KeyValue;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.table.IndexDef;
+import dev.singletable.engine.table.KeyDef;
+import dev.singletable.engine.table.TableDefinition;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * What a Query or Scan reads: the table itself or one of its indexes, with the rules that differ between them
+ * (key schema, Select defaults, consistent reads, which attributes can be returned, the shape of LastEvaluatedKey).
+ */
+final class ReadTarget {
+
+    final Table table;
+    final TableDefinition definition;
+    final IndexDef index;          // null for the table
+    final IndexData indexData;     // null for the table
+    final String operation;        // "Query" or "Scan", as it appears in messages
+
+    private ReadTarget(Table table, IndexDef index, String operation) {
+        this.table = table;
+        this.definition = table.definition();
+        this.index = index;
+        this.indexData = index == null ? null : table.data().index(index.name());
+        this.operation = operation;
+    }
+
+    static ReadTarget of(Table table, String indexName, boolean consistentRead, String operation) {
+        if (indexName == null) {
+            return new ReadTarget(table, null, operation);
+        }
+        IndexDef index = table.definition().index(indexName);
+        if (index == null || table.data().index(indexName) == null) {
+            throw EngineErrors.validation("The table does not have the specified index: " + indexName);
+        }
+        if (index.global() && consistentRead) {
+            throw EngineErrors.validation("Consistent reads are not supported on global secondary indexes");
+        }
+        return new ReadTarget(table, index, operation);
+    }
+
+    KeyDef keySchema() {
+        return index == null ? definition.primaryKey() : index.key();
+    }
+
+    boolean isGlobalIndex() {
+        return index != null && index.global();
+    }
+
+    /** Resolves Select against the projection and the target, with DynamoDB's checks and defaults. */
+    Select effectiveSelect(Select select, boolean hasProjection) {
+        if (select == null) {
+            if (hasProjection) {
+                return Select.SPECIFIC_ATTRIBUTES;
+            }
+            return index == null ? Select.ALL_ATTRIBUTES : Select.ALL_PROJECTED_ATTRIBUTES;
+        }
+        switch (select) {
+            case SPECIFIC_ATTRIBUTES -> {
+                if (!hasProjection) {
+                    throw EngineErrors.validation("Must specify the AttributesToGet or ProjectionExpression when "
+                            + "choosing to get SPECIFIC_ATTRIBUTES");
+                }
+            }
+            case ALL_ATTRIBUTES -> {
+                if (hasProjection) {
+                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get "
+                            + "ALL_ATTRIBUTES");
+                }
+                if (isGlobalIndex() && index.projection() != ProjectionType.ALL) {
+                    throw EngineErrors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
+                            + "is not supported for global secondary index " + index.name()
+                            + " because its projection type is not ALL");
+                }
+            }
+            case ALL_PROJECTED_ATTRIBUTES -> {
+                if (hasProjection) {
+                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get "
+                            + "ALL_PROJECTED_ATTRIBUTES");
+                }
+                if (index == null) {
+                    throw EngineErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when " + operation
+                            + "ing using an IndexName");
+                }
+            }
+            case COUNT -> {
+                if (hasProjection) {
+                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get only the "
+                            + "COUNT");
+                }
+            }
+            default -> {
+            }
+        }
+        return select;
+    }
+
+    /**
+     * How a stored entry becomes a returned item. A local index can return attributes it does not project by fetching
+     * the base item (at extra read cost, as in DynamoDB); a global index returns only what it projects.
+     */
+    Function<StoredItem, Map<String, AttributeValue>> shaper(Select select, ProjectionExpr projection,
+            CapacityMeter meter, boolean consistent) {
+        boolean fetch = index != null && !index.global() && index.projection() != ProjectionType.ALL
+                && (select == Select.ALL_ATTRIBUTES || (projection != null && projection.topLevelAttributes().stream()
+                        .anyMatch(a -> !index.projects(a, definition.primaryKey()))));
+        return entry -> {
+            Map<String, AttributeValue> attributes = entry.attributes();
+            if (fetch) {
+                StoredItem base = table.data().get(Keys.fromKey(definition, tableKeyOf(attributes)));
+                if (base != null) {
+                    meter.addTable(CapacityMeter.readUnits(base.size(), consistent));
+                    attributes = base.attributes();
+                }
+            }
+            return projection == null ? attributes : projection.apply(attributes);
+        };
+    }
+
+    /** LastEvaluatedKey: the table key, plus the index key when reading an index. */
+    Map<String, AttributeValue> lastEvaluatedKey(StoredItem entry) {
+        Map<String, AttributeValue> key = tableKeyOf(entry.attributes());
+        if (index != null) {
+            put(key, entry.attributes(), index.key().hashName());
+            put(key, entry.attributes(), index.key().rangeName());
+        }
+        return key;
+    }
+
+    private Map<String, AttributeValue> tableKeyOf(Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        put(key, attributes, definition.primaryKey().hashName());
+        put(key, attributes, definition.primaryKey().rangeName());
+        return key;
+    }
+
+    private static void put(Map<String, AttributeValue> to, Map<String, AttributeValue> from, String name) {
+        if (name != null && from.containsKey(name)) {
+            to.put(name, from.get(name));
+        }
+    }
+
+    /** The position of an ExclusiveStartKey in the table's map. */
+    PrimaryKey tableStart(Map<String, AttributeValue> esk) {
+        try {
+            return Keys.fromKey(definition, esk);
+        } catch (RuntimeException invalid) {
+            throw invalidStartKey();
+        }
+    }
+
+    /** The position of an ExclusiveStartKey in the index's map: the index key, then the table key. */
+    IndexKey indexStart(Map<String, AttributeValue> esk) {
+        KeyDef tableKey = definition.primaryKey();
+        KeyDef indexKey = index.key();
+        Map<String, AttributeValue> tablePart = new HashMap<>();
+        for (String name : tableKey.names()) {
+            if (!esk.containsKey(name)) {
+                throw invalidStartKey();
+            }
+            tablePart.put(name, esk.get(name));
+        }
+        for (String name : esk.keySet()) {
+            if (!tableKey.isKeyAttribute(name) && !indexKey.isKeyAttribute(name)) {
+                throw invalidStartKey();
+            }
+        }
+        PrimaryKey primary = tableStart(tablePart);
+        KeyValue hash = part(esk, indexKey.hashName(), indexKey.hashType());
+        KeyValue sort = indexKey.hasRange() ? part(esk, indexKey.rangeName(), indexKey.rangeType()) : KeyValue.NONE;
+        return IndexKey.of(hash, sort, primary);
+    }
+
+    private static KeyValue part(Map<String, AttributeValue> esk, String name, ScalarAttributeType type) {
+        AttributeValue v = esk.get(name);
+        if (v == null || !type.toString().equals(dev.singletable.engine.value.AttributeValues.typeOf(v).name())) {
+            throw invalidStartKey();
+        }
+        return KeyValue.of(type, v);
+    }
+
+    static RuntimeException invalidStartKey() {
+        return EngineErrors.validation("The provided starting key is invalid: The provided key element does not match "
+                + "the schema");
+    }
+
+    @SuppressWarnings("unchecked")
+    static <K> NavigableMap<K, StoredItem> after(NavigableMap<K, StoredItem> range, K start, boolean forward) {
+        if (start == null) {
+            return forward ? range : range.descendingMap();
+        }
+        return forward ? range.tailMap(start, false) : range.headMap(start, false).descendingMap();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ConditionExpr;
+import dev.singletable.engine.expr.ExpressionContext;
+import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.ProjectionExpr;
+import dev.singletable.engine.storage.IndexKey;
+import dev.singletable.engine.storage.KeyValue;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Scan, in partition-hash order like DynamoDB. A parallel scan's segments are contiguous ranges of the 64-bit hash
+ * space, so every item belongs to exactly one segment and each segment is read without touching the others.
+ */
+public final class ScanOperations {
+
+    private final Engine engine;
+
+    public ScanOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    public ScanResponse scan(ScanRequest r) {
+        List<String> legacy = ItemOperations.legacy(r.hasScanFilter(), "ScanFilter", r.hasAttributesToGet(),
+                "AttributesToGet", r.conditionalOperator() != null, "ConditionalOperator");
+        List<String> modern = ItemOperations.modern(r.filterExpression(), "FilterExpression", r.projectionExpression(),
+                "ProjectionExpression");
+        ExpressionInputs.rejectLegacy(legacy, modern);
+        checkSegments(r.segment(), r.totalSegments());
+        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
+                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
+                r.expressionAttributeValues()), !modern.isEmpty());
+        ConditionExpr filter = r.filterExpression() == null ? null
+                : Expressions.condition(r.filterExpression(), "FilterExpression", ctx);
+        ProjectionExpr projection = r.projectionExpression() == null ? null
+                : Expressions.projection(r.projectionExpression(), ctx);
+        ctx.verifyAllUsed();
+        LegacyParameters.refuse(legacy);
+        Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
+                ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
+
+        Table table = engine.requireTable(r.tableName());
+        boolean consistent = Boolean.TRUE.equals(r.consistentRead());
+        ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
+        Select select = target.effectiveSelect(r.select(), projection != null);
+
+        int total = r.totalSegments() == null ? 1 : r.totalSegments();
+        int segment = r.segment() == null ? 0 : r.segment();
+        long low = segmentStart(segment, total);
+        Long high = segment + 1 < total ? segmentStart(segment + 1, total) : null;
+
+        Iterator<StoredItem> entries;
+        if (target.index == null) {
+            NavigableMap<PrimaryKey, StoredItem> all = target.table.data().items();
+            NavigableMap<PrimaryKey, StoredItem> range = high == null
+                    ? all.tailMap(new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN), true)
+                    : all.subMap(new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN), true,
+                            new PrimaryKey(high, KeyValue.MIN, KeyValue.MIN), false);
+            PrimaryKey start = esk == null ? null : target.tableStart(esk);
+            entries = ReadTarget.after(range, start, true).values().iterator();
+        } else {
+            NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
+            NavigableMap<IndexKey, StoredItem> range = high == null
+                    ? all.tailMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true)
+                    : all.subMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true,
+                            new IndexKey(high, KeyValue.MIN, KeyValue.MIN, null), false);
+            IndexKey start = esk == null ? null : target.indexStart(esk);
+            entries = ReadTarget.after(range, start, true).values().iterator();
+        }
+        CapacityMeter meter = new CapacityMeter(table.name());
+        PageReader.Page page = PageReader.read(entries, r.limit(), filter,
+                target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
+        double units = CapacityMeter.readUnits(page.bytesRead(), consistent);
+        if (target.index == null) {
+            meter.addTable(units);
+        } else {
+            meter.addIndex(target.index.name(), target.index.global(), units);
+        }
+        ScanResponse.Builder out = ScanResponse.builder()
+                .count(page.count())
+                .scannedCount(page.scannedCount())
+                .consumedCapacity(meter.build(r.returnConsumedCapacity()));
+        if (select != Select.COUNT) {
+            out.items(page.items());
+        }
+        if (page.lastEvaluatedKey() != null) {
+            out.lastEvaluatedKey(page.lastEvaluatedKey());
+        }
+        return out.build();
+    }
+
+    /** The first unsigned 64-bit hash of a segment: segment i of n starts at floor(i * 2^64 / n). */
+    static long segmentStart(int segment, int total) {
+        return java.math.BigInteger.valueOf(segment).shiftLeft(64).divide(java.math.BigInteger.valueOf(total))
+                .longValue();
+    }
+
+    private static void checkSegments(Integer segment, Integer total) {
+        if (segment != null && total == null) {
+            throw EngineErrors.validation("The TotalSegments parameter is required but was not present in the request "
+                    + "when Segment parameter is present");
+        }
+        if (total != null && segment == null) {
+            throw EngineErrors.validation("The Segment parameter is required but was not present in the request when "
+                    + "parameter TotalSegments is present");
+        }
+        if (segment != null && segment >= total) {
+            throw EngineErrors.validation("The Segment parameter is zero-based and must be less than parameter "
+                    + "TotalSegments: Segment: " + segment + " is out of bounds of TotalSegments: " + total);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.ItemChange;
+import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.expr.ConditionExpr;
+import dev.singletable.engine.expr.ExpressionContext;
+import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.ProjectionExpr;
+import dev.singletable.engine.expr.UpdateExpr;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Get;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+
+/**
+ * TransactWriteItems and TransactGetItems. A transaction checks every condition and computes every new item while it
+ * holds the commit lock, then commits all changes as one unit or none: it is serializable against every other write,
+ * and a TransactGetItems, also taken under the lock, never sees half of one. Because writes are serialized rather than
+ * interleaved, no transaction ever finds another in flight, so TransactionConflict never arises here.
+ */
+public final class TransactionOperations {
+
+    static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
+    private final Engine engine;
+    private final IdempotencyTokens tokens;
+
+    public TransactionOperations(Engine engine) {
+        this.engine = engine;
+        this.tokens = new IdempotencyTokens(engine::nowMillis);
+    }
+
+    /** One validated action of a write transaction. */
+    private record Action(Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
+            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+    }
+
+    private enum Kind { PUT, UPDATE, DELETE, CHECK }
+
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+        if (r.clientRequestToken() != null) {
+            return tokens.run(r.clientRequestToken(), r, () -> execute(r));
+        }
+        return execute(r);
+    }
+
+    private TransactWriteItemsResponse execute(TransactWriteItemsRequest r) {
+        List<Action> actions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        long totalBytes = 0;
+        for (TransactWriteItem item : r.transactItems()) {
+            Action action = prepare(item);
+            if (!seen.add(action.table().name() + "\u0000" + action.key())) {
+                throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            totalBytes += action.putItem() == null ? 0 : action.putItem().size();
+            actions.add(action);
+        }
+        if (totalBytes > MAX_TRANSACTION_BYTES) {
+            throw EngineErrors.validation("Transaction request size has exceeded the maximum allowed size of 4 MB");
+        }
+        List<ItemChange> changes = engine.exclusive(() -> {
+            List<CancellationReason> reasons = new ArrayList<>();
+            List<ItemChange> planned = new ArrayList<>();
+            boolean cancelled = false;
+            for (Action a : actions) {
+                StoredItem current = a.table().data().get(a.key());
+                if (!ItemWrites.holds(a.condition(), current)) {
+                    cancelled = true;
+                    CancellationReason.Builder reason = CancellationReason.builder().code("ConditionalCheckFailed")
+                            .message("The conditional request failed");
+                    if (a.onFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD && current != null) {
+                        reason.item(current.attributes());
+                    }
+                    reasons.add(reason.build());
+                    continue;
+                }
+                try {
+                    StoredItem next = switch (a.kind()) {
+                        case PUT -> a.putItem();
+                        case UPDATE -> ItemWrites.updated(a.table().definition(), a.key(), current, a.update());
+                        case DELETE, CHECK -> null;
+                    };
+                    if (a.kind() != Kind.CHECK && (next != null || current != null)
+                            && !(a.kind() == Kind.UPDATE && next == null)) {
+                        planned.add(ItemChange.of(a.table(), a.key(), current, next));
+                    }
+                    reasons.add(CancellationReason.builder().code("None").build());
+                } catch (AwsServiceException invalid) {
+                    cancelled = true;
+                    reasons.add(CancellationReason.builder().code("ValidationError")
+                            .message(invalid.awsErrorDetails().errorMessage()).build());
+                }
+            }
+            if (cancelled) {
+                throw EngineErrors.transactionCanceled(reasons);
+            }
+            engine.commit(planned);
+            return planned;
+        });
+        Map<String, CapacityMeter> meters = new LinkedHashMap<>();
+        for (Action a : actions) {
+            CapacityMeter meter = meters.computeIfAbsent(a.table().name(), CapacityMeter::new);
+            ItemChange change = changes.stream().filter(c -> c.table() == a.table() && c.key().equals(a.key()))
+                    .findFirst().orElse(null);
+            long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
+                    : Math.max(change.oldItem() == null ? 0 : change.oldItem().size(),
+                            change.newItem() == null ? 0 : change.newItem().size());
+            meter.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
+                    : CapacityMeter.writeUnits(size)));
+            if (change != null) {
+                IndexWriteCost.charge(meter, a.table(), a.key(), change.oldItem(), change.newItem(), 2);
+            }
+        }
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        meters.values().forEach(m -> BatchOperations.addCapacity(capacity, m, r.returnConsumedCapacity()));
+        TransactWriteItemsResponse.Builder out = TransactWriteItemsResponse.builder();
+        if (!capacity.isEmpty()) {
+            out.consumedCapacity(capacity);
+        }
+        return out.build();
+    }
+
+    private Action prepare(TransactWriteItem item) {
+        int present = (item.put() != null ? 1 : 0) + (item.update() != null ? 1 : 0) + (item.delete() != null ? 1 : 0)
+                + (item.conditionCheck() != null ? 1 : 0);
+        if (present != 1) {
+            throw EngineErrors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        if (item.put() != null) {
+            var p = item.put();
+            ExpressionContext ctx = ExpressionInputs.context(names(p.hasExpressionAttributeNames(),
+                    p.expressionAttributeNames()), values(p.hasExpressionAttributeValues(), p.expressionAttributeValues()),
+                    p.conditionExpression() != null);
+            ConditionExpr condition = condition(p.conditionExpression(), ctx);
+            ctx.verifyAllUsed();
+            Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
+            Table table = engine.requireTable(p.tableName());
+            PrimaryKey key = Keys.fromItem(table.definition(), attributes);
+            return new Action(table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes), null, condition,
+                    p.returnValuesOnConditionCheckFailure());
+        }
+        if (item.update() != null) {
+            var u = item.update();
+            ExpressionContext ctx = ExpressionInputs.context(names(u.hasExpressionAttributeNames(),
+                    u.expressionAttributeNames()), values(u.hasExpressionAttributeValues(), u.expressionAttributeValues()),
+                    true);
+            UpdateExpr update = Expressions.update(u.updateExpression(), ctx);
+            ConditionExpr condition = condition(u.conditionExpression(), ctx);
+            ctx.verifyAllUsed();
+            Table table = engine.requireTable(u.tableName());
+            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(u.key()));
+            ItemWrites.checkUpdatableAttributes(table.definition(), update);
+            return new Action(table, key, Kind.UPDATE, null, update, condition, u.returnValuesOnConditionCheckFailure());
+        }
+        if (item.delete() != null) {
+            var d = item.delete();
+            ExpressionContext ctx = ExpressionInputs.context(names(d.hasExpressionAttributeNames(),
+                    d.expressionAttributeNames()), values(d.hasExpressionAttributeValues(), d.expressionAttributeValues()),
+                    d.conditionExpression() != null);
+            ConditionExpr condition = condition(d.conditionExpression(), ctx);
+            ctx.verifyAllUsed();
+            Table table = engine.requireTable(d.tableName());
+            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
+            return new Action(table, key, Kind.DELETE, null, null, condition, d.returnValuesOnConditionCheckFailure());
+        }
+        var c = item.conditionCheck();
+        ExpressionContext ctx = ExpressionInputs.context(names(c.hasExpressionAttributeNames(),
+                c.expressionAttributeNames()), values(c.hasExpressionAttributeValues(), c.expressionAttributeValues()),
+                true);
+        ConditionExpr condition = condition(c.conditionExpression(), ctx);
+        ctx.verifyAllUsed();
+        Table table = engine.requireTable(c.tableName());
+        PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
+        return new Action(table, key, Kind.CHECK, null, null, condition, c.returnValuesOnConditionCheckFailure());
+    }
+
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
+        record Read(Table table, PrimaryKey key, ProjectionExpr projection) {
+        }
+        List<Read> reads = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TransactGetItem item : r.transactItems()) {
+            Get g = item.get();
+            ExpressionContext ctx = ExpressionInputs.context(names(g.hasExpressionAttributeNames(),
+                    g.expressionAttributeNames()), null, g.projectionExpression() != null);
+            ProjectionExpr projection = g.projectionExpression() == null ? null
+                    : Expressions.projection(g.projectionExpression(), ctx);
+            ctx.verifyAllUsed();
+            Table table = engine.requireTable(g.tableName());
+            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(g.key()));
+            if (!seen.add(table.name() + "\u0000" + key)) {
+                throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            reads.add(new Read(table, key, projection));
+        }
+        List<StoredItem> snapshot = engine.exclusive(() -> {
+            List<StoredItem> items = new ArrayList<>();
+            for (Read read : reads) {
+                items.add(read.table().data().get(read.key()));
+            }
+            return items;
+        });
+        List<ItemResponse> responses = new ArrayList<>();
+        Map<String, CapacityMeter> meters = new LinkedHashMap<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            StoredItem found = snapshot.get(i);
+            meters.computeIfAbsent(read.table().name(), CapacityMeter::new)
+                    .addTable(2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true));
+            if (found == null) {
+                responses.add(ItemResponse.builder().build());
+            } else {
+                responses.add(ItemResponse.builder().item(read.projection() == null ? found.attributes()
+                        : read.projection().apply(found.attributes())).build());
+            }
+        }
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        meters.values().forEach(m -> BatchOperations.addCapacity(capacity, m, r.returnConsumedCapacity()));
+        TransactGetItemsResponse.Builder out = TransactGetItemsResponse.builder().responses(responses);
+        if (!capacity.isEmpty()) {
+            out.consumedCapacity(capacity);
+        }
+        return out.build();
+    }
+
+    private static ConditionExpr condition(String text, ExpressionContext ctx) {
+        return text == null ? null : Expressions.condition(text, "ConditionExpression", ctx);
+    }
+
+    private static Map<String, String> names(boolean has, Map<String, String> names) {
+        return ExpressionInputs.present(has, names);
+    }
+
+    private static Map<String, AttributeValue> values(boolean has, Map<String, AttributeValue> values) {
+        return ExpressionInputs.present(has, values);
+    }
+}

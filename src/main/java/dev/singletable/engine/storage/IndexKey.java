@@ -1,0 +1,51 @@
+package dev.singletable.engine.storage;
+
+/**
+ * An entry's position in a secondary index: by index partition (hash order), then index sort key, then the table key,
+ * because several items may share one index key. {@code sort} is {@link KeyValue#NONE} for an index without a sort key.
+ */
+public record IndexKey(long hash, KeyValue partition, KeyValue sort, PrimaryKey tableKey) implements Comparable<IndexKey> {
+
+    public static IndexKey of(KeyValue partition, KeyValue sort, PrimaryKey tableKey) {
+        return new IndexKey(partition.partitionHash(), partition, sort, tableKey);
+    }
+
+    private static final PrimaryKey HIGHEST_TABLE_KEY = new PrimaryKey(Long.MAX_VALUE, KeyValue.MAX, KeyValue.MAX);
+
+    /** The first possible entry with this index partition and sort bound. */
+    public static IndexKey lowest(KeyValue partition, KeyValue sort) {
+        return new IndexKey(partition.partitionHash(), partition, sort, null);
+    }
+
+    public static IndexKey highest(KeyValue partition, KeyValue sort) {
+        return new IndexKey(partition.partitionHash(), partition, sort, HIGHEST_TABLE_KEY);
+    }
+
+    @Override
+    public int compareTo(IndexKey o) {
+        int c = Long.compareUnsigned(hash, o.hash);
+        if (c != 0) {
+            return c;
+        }
+        c = partition.compareTo(o.partition);
+        if (c != 0) {
+            return c;
+        }
+        c = sort.compareTo(o.sort);
+        if (c != 0) {
+            return c;
+        }
+        return compareTableKeys(tableKey, o.tableKey);
+    }
+
+    private static int compareTableKeys(PrimaryKey a, PrimaryKey b) {
+        // null sorts first: it is the lower bound of an index key's entries
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        if (a == HIGHEST_TABLE_KEY || b == HIGHEST_TABLE_KEY) {
+            return a == b ? 0 : a == HIGHEST_TABLE_KEY ? 1 : -1;
+        }
+        return a.compareTo(b);
+    }
+}

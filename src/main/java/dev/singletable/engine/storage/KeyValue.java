@@ -1,0 +1,132 @@
+package dev.singletable.engine.storage;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * A key attribute's value in the form DynamoDB orders it: strings and binaries by unsigned bytes, numbers numerically.
+ * Two sentinels bound range scans over one partition.
+ */
+public final class KeyValue implements Comparable<KeyValue> {
+
+    public static final KeyValue MIN = new KeyValue(null, null, null, null, -1);
+    public static final KeyValue MAX = new KeyValue(null, null, null, null, 1);
+    /** The "sort key" of every item of a table (or index) that has none: all such keys are equal. */
+    public static final KeyValue NONE = new KeyValue(null, new byte[0], null, null, 0);
+
+    private final ScalarAttributeType type;
+    private final byte[] bytes;          // S (UTF-8) and B
+    private final BigDecimal number;     // N
+    private final AttributeValue value;  // as the client sees it
+    private final int sentinel;
+
+    private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel) {
+        this.type = type;
+        this.bytes = bytes;
+        this.number = number;
+        this.value = value;
+        this.sentinel = sentinel;
+    }
+
+    /** The value must already be validated as the given scalar type. */
+    public static KeyValue of(ScalarAttributeType type, AttributeValue value) {
+        return switch (type) {
+            case S -> new KeyValue(type, value.s().getBytes(StandardCharsets.UTF_8), null, value, 0);
+            case N -> new KeyValue(type, null, new BigDecimal(value.n()), value, 0);
+            case B -> new KeyValue(type, value.b().asByteArrayUnsafe(), null, value, 0);
+            default -> throw new IllegalArgumentException("not a key type: " + type);
+        };
+    }
+
+    public static KeyValue ofString(String s) {
+        return of(ScalarAttributeType.S, AttributeValue.fromS(s));
+    }
+
+    public static KeyValue ofBytes(byte[] b) {
+        return of(ScalarAttributeType.B, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(b)));
+    }
+
+    public ScalarAttributeType type() {
+        return type;
+    }
+
+    public AttributeValue value() {
+        return value;
+    }
+
+    /** Bytes of S or B values; numbers have none. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public boolean isSentinel() {
+        return sentinel != 0;
+    }
+
+    /** Size as DynamoDB counts it against the key limits: UTF-8 length, binary length, or the number's stored size. */
+    public int size() {
+        if (bytes != null) {
+            return bytes.length;
+        }
+        return value.n().length();
+    }
+
+    /** Whether this string or binary key begins with the given prefix (begins_with on a sort key). */
+    public boolean startsWith(KeyValue prefix) {
+        if (bytes == null || prefix.bytes == null || prefix.bytes.length > bytes.length) {
+            return false;
+        }
+        return Arrays.equals(bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
+    }
+
+    /** A stable 64-bit hash of the value: the partition "placement" that gives Scan its hash order. */
+    public long partitionHash() {
+        long h = 0xcbf29ce484222325L;
+        byte[] data = bytes != null ? bytes : number.stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII);
+        for (byte b : data) {
+            h ^= (b & 0xff);
+            h *= 0x100000001b3L;
+        }
+        h ^= (h >>> 33);
+        h *= 0xff51afd7ed558ccdL;
+        h ^= (h >>> 33);
+        return h;
+    }
+
+    @Override
+    public int compareTo(KeyValue o) {
+        if (sentinel != 0 || o.sentinel != 0) {
+            return Integer.compare(sentinel, o.sentinel);
+        }
+        if (number != null) {
+            return number.compareTo(o.number);
+        }
+        return Arrays.compareUnsigned(bytes, o.bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyValue k && compareTo(k) == 0 && sentinel == k.sentinel;
+    }
+
+    @Override
+    public int hashCode() {
+        if (sentinel != 0) {
+            return sentinel;
+        }
+        return number != null ? number.stripTrailingZeros().hashCode() : Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        if (sentinel != 0) {
+            return sentinel < 0 ? "MIN" : "MAX";
+        }
+        return type + ":" + (number != null ? number.toPlainString() : type == ScalarAttributeType.S
+                ? new String(bytes, StandardCharsets.UTF_8) : Arrays.toString(bytes));
+    }
+}

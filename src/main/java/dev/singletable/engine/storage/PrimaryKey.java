@@ -1,0 +1,38 @@
+package dev.singletable.engine.storage;
+
+/**
+ * An item's position in its table: partitions in hash order (DynamoDB's Scan order), items of a partition in sort-key
+ * order. {@code sort} is {@link KeyValue#NONE} on a table without a sort key.
+ */
+public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implements Comparable<PrimaryKey> {
+
+    public static PrimaryKey of(KeyValue partition, KeyValue sort) {
+        return new PrimaryKey(partition.partitionHash(), partition, sort);
+    }
+
+    /** Bounds of one partition, for range reads. */
+    public static PrimaryKey lowest(KeyValue partition) {
+        return new PrimaryKey(partition.partitionHash(), partition, KeyValue.MIN);
+    }
+
+    public static PrimaryKey highest(KeyValue partition) {
+        return new PrimaryKey(partition.partitionHash(), partition, KeyValue.MAX);
+    }
+
+    public PrimaryKey withSort(KeyValue sortBound) {
+        return new PrimaryKey(hash, partition, sortBound);
+    }
+
+    @Override
+    public int compareTo(PrimaryKey o) {
+        int c = Long.compareUnsigned(hash, o.hash);
+        if (c != 0) {
+            return c;
+        }
+        c = partition.compareTo(o.partition);
+        if (c != 0) {
+            return c;
+        }
+        return sort.compareTo(o.sort);
+    }
+}

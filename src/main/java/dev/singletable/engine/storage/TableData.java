@@ -1,0 +1,79 @@
+package dev.singletable.engine.storage;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A table's items and its secondary indexes. Reads are lock-free (each item is replaced atomically); every change goes
+ * through {@link #apply}, which the engine calls only from its single commit path, so indexes always follow their items.
+ */
+public final class TableData {
+
+    private final ConcurrentSkipListMap<PrimaryKey, StoredItem> items = new ConcurrentSkipListMap<>();
+    private final Map<String, IndexData> indexes = new ConcurrentHashMap<>();
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    public StoredItem get(PrimaryKey key) {
+        return items.get(key);
+    }
+
+    public NavigableMap<PrimaryKey, StoredItem> items() {
+        return items;
+    }
+
+    public IndexData index(String name) {
+        return indexes.get(name);
+    }
+
+    public Collection<IndexData> indexes() {
+        return indexes.values();
+    }
+
+    public long itemCount() {
+        return count.get();
+    }
+
+    public long sizeBytes() {
+        return bytes.get();
+    }
+
+    /** Adds an index and backfills it from the current items (UpdateTable creating a GSI). Caller holds the commit lock. */
+    public void addIndex(IndexData index) {
+        for (Map.Entry<PrimaryKey, StoredItem> e : items.entrySet()) {
+            index.apply(e.getKey(), null, e.getValue());
+        }
+        indexes.put(index.name(), index);
+    }
+
+    public void dropIndex(String name) {
+        indexes.remove(name);
+    }
+
+    /**
+     * Replaces, inserts (old null) or deletes (new null) one item and its index entries. Caller holds the commit lock.
+     */
+    public void apply(PrimaryKey key, StoredItem oldItem, StoredItem newItem) {
+        if (newItem == null) {
+            if (items.remove(key) != null) {
+                count.decrementAndGet();
+                bytes.addAndGet(-oldItem.size());
+            }
+        } else {
+            StoredItem previous = items.put(key, newItem);
+            if (previous == null) {
+                count.incrementAndGet();
+                bytes.addAndGet(newItem.size());
+            } else {
+                bytes.addAndGet(newItem.size() - previous.size());
+            }
+        }
+        for (IndexData index : indexes.values()) {
+            index.apply(key, oldItem, newItem);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.singletable;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The engine is a separate product that happens to ship in the same jar: it depends on nothing of the service, and the
+ * service reaches it only through the AWS SDK interfaces built by one configuration class.
+ */
+@AnalyzeClasses(packages = "dev.singletable", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineDependsOnNothingOfTheService = noClasses()
+            .that().resideInAPackage("dev.singletable.engine..")
+            .should().dependOnClassesThat(resideInAPackage("dev.singletable..")
+                    .and(not(resideInAPackage("dev.singletable.engine.."))));
+
+    @ArchTest
+    static final ArchRule engineUsesOnlyItsOwnLibraries = classes()
+            .that().resideInAPackage("dev.singletable.engine..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.singletable.engine..", "java..", "javax..",
+                    "software.amazon.awssdk..", "io.netty..", "com.fasterxml.jackson..", "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule serviceReachesTheEngineOnlyThroughItsConfiguration = noClasses()
+            .that().resideOutsideOfPackage("dev.singletable.engine..")
+            .and().doNotHaveFullyQualifiedName("dev.singletable.config.DynamoDbConfiguration")
+            .and().doNotHaveFullyQualifiedName("dev.singletable.config.EngineServerConfiguration")
+            .and().doNotHaveFullyQualifiedName("dev.singletable.SingletableApplication")
+            .should().dependOnClassesThat().resideInAPackage("dev.singletable.engine..");
+
+    @ArchTest
+    static final ArchRule tablePlumbingDoesNotDependOnFeatures = classes()
+            .that().resideInAPackage("dev.singletable.table..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.singletable.config..",
+                    "dev.singletable.engine..", "dev.singletable.streams..");
+}

@@ -1,0 +1,135 @@
+package dev.singletable.engine.fidelity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Base of the differential suite: each scenario runs the same requests against the bundled engine and against DynamoDB
+ * Local and asserts that a caller would observe the same thing. Where DynamoDB Local is known to differ from AWS, the
+ * scenario says so with {@link #awsDiffers}, asserts AWS's documented behaviour on our engine, and docs/fidelity.md
+ * lists the case.
+ */
+public abstract class DifferentialTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** Response members that legitimately differ between any two DynamoDB endpoints (times, ids, ARNs). */
+    protected static final Set<String> VOLATILE = Set.of("CreationDateTime", "TableArn", "TableId", "LatestStreamArn",
+            "LatestStreamLabel", "IndexArn", "LastIncreaseDateTime", "LastDecreaseDateTime",
+            "LastUpdateToPayPerRequestDateTime", "NumberOfDecreasesToday", "BillingModeSummary", "TableClassSummary",
+            "DeletionProtectionEnabled", "WarmThroughput", "OnDemandThroughput", "StreamArn", "SSEDescription",
+            "IndexSizeBytes", "ItemCount", "TableSizeBytes", "ConsumedCapacity", "ItemCollectionMetrics");
+
+    /** Messages of DynamoDB Local that AWS words differently; our engine answers with AWS's. */
+    private static final Map<String, String> LOCAL_TO_AWS = Map.of(
+            "Cannot do operations on a non-existent table", "Requested resource not found");
+
+    protected final DynamoDbClient ours = Oracle.ours();
+    protected final DynamoDbClient local = Oracle.local();
+
+    /** A table name no other scenario uses. */
+    protected static String uniqueName(String prefix) {
+        return prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Runs set-up requests on both engines; both must succeed. */
+    protected void onBoth(Consumer<DynamoDbClient> setup) {
+        setup.accept(ours);
+        setup.accept(local);
+    }
+
+    /** Asserts both engines answer alike and returns our answer. */
+    protected Outcome same(Function<DynamoDbClient, ?> call) {
+        return compare(call, VOLATILE, false);
+    }
+
+    /** Like {@link #same} but list members (Items of a Scan, say) are compared as multisets. */
+    protected Outcome sameIgnoringOrder(Function<DynamoDbClient, ?> call) {
+        return compare(call, VOLATILE, true);
+    }
+
+    protected Outcome sameIgnoring(Set<String> moreIgnored, Function<DynamoDbClient, ?> call) {
+        Set<String> ignored = new HashSet<>(VOLATILE);
+        ignored.addAll(moreIgnored);
+        return compare(call, ignored, false);
+    }
+
+    /**
+     * A case where DynamoDB Local is known to differ from AWS: our engine must fail with AWS's error code and message
+     * and Local must fail too (with its own wording).
+     */
+    protected void awsDiffers(Function<DynamoDbClient, ?> call, String awsErrorCode, String awsMessage) {
+        Outcome mine = run(ours, call, VOLATILE);
+        Outcome theirs = run(local, call, VOLATILE);
+        assertThat(theirs.isError()).as("DynamoDB Local should fail too, it answered %s", theirs.value()).isTrue();
+        assertThat(mine.errorCode()).as("error code").isEqualTo(awsErrorCode);
+        assertThat(mine.message()).as("message").isEqualTo(awsMessage);
+    }
+
+    /** A case where our engine follows AWS and DynamoDB Local succeeds or answers otherwise: only ours is checked. */
+    protected Outcome oursOnly(Function<DynamoDbClient, ?> call) {
+        return run(ours, call, VOLATILE);
+    }
+
+    private Outcome compare(Function<DynamoDbClient, ?> call, Set<String> ignored, boolean unordered) {
+        Outcome mine = run(ours, call, ignored);
+        Outcome theirs = run(local, call, ignored);
+        if (theirs.isError()) {
+            String expectedMessage = LOCAL_TO_AWS.getOrDefault(theirs.message(), theirs.message());
+            if (!mine.isError()) {
+                fail("DynamoDB Local failed with %s: %s but our engine answered %s", theirs.errorCode(),
+                        theirs.message(), mine.value());
+            }
+            assertThat(mine.errorCode()).as("error code (message: %s)", mine.message()).isEqualTo(theirs.errorCode());
+            assertThat(mine.message()).as("message").isEqualTo(expectedMessage);
+            assertThat(mine.status()).as("status").isEqualTo(theirs.status());
+            assertThat(mine.value()).as("error members").isEqualTo(theirs.value());
+            return mine;
+        }
+        if (mine.isError()) {
+            fail("our engine failed with %s: %s but DynamoDB Local answered %s", mine.errorCode(), mine.message(),
+                    theirs.value());
+        }
+        if (unordered) {
+            assertThat(sortLists(mine.value())).isEqualTo(sortLists(theirs.value()));
+        } else {
+            assertThat(mine.value()).isEqualTo(theirs.value());
+        }
+        return mine;
+    }
+
+    private static Outcome run(DynamoDbClient client, Function<DynamoDbClient, ?> call, Set<String> ignored) {
+        try {
+            return Outcome.success(call.apply(client), ignored);
+        } catch (AwsServiceException e) {
+            return Outcome.failure(e, ignored);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sortLists(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), sortLists(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(sortLists(v)));
+            out.sort(java.util.Comparator.comparing(String::valueOf));
+            return out;
+        }
+        return o;
+    }
+}
