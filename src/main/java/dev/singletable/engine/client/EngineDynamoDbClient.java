@@ -91,6 +91,12 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
         return DynamoDbServiceClientConfiguration.builder().build();
     }
 
+    /** The SDK's waiters poll DescribeTable like on AWS; here tables are ready at once, so they return immediately. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter waiter() {
+        return software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter.builder().client(this).build();
+    }
+
     @Override
     public void close() {
         // the engine owns its resources; closing a client handle releases nothing
