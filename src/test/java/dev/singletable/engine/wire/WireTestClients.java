@@ -30,11 +30,15 @@ final class WireTestClients {
     }
 
     static DynamoDbStreamsClient streams(URI endpoint) {
+        return streams(endpoint, "AKIDEXAMPLE", "secret");
+    }
+
+    static DynamoDbStreamsClient streams(URI endpoint, String accessKey, String secretKey) {
         return DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
                 .httpClient(ApacheHttpClient.create())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
                 .build();
     }
