@@ -119,6 +119,18 @@ class CreateTableRulesTest {
     }
 
     @Test
+    void atMostOneHashAndOneRangeElement() {
+        CreateTableRequest.Builder threeDefs = onDemand()
+                .attributeDefinitions(attr("a", "S"), attr("b", "S"), attr("c", "S"));
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), range("b"), range("c")),
+                PREFIX + "The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), hash("b"), range("c")),
+                PREFIX + "The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), range("b"), hash("c")),
+                PREFIX + "All HASH key attributes must precede RANGE key attributes in the KeySchema");
+    }
+
+    @Test
     void definitionsMustMatchKeysExactly() {
         assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("x", "N")), PREFIX
                 + "Number of attributes in KeySchema does not exactly match number of attributes defined in "
