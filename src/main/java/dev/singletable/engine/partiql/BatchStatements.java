@@ -121,12 +121,12 @@ final class BatchStatements {
                 e.schema = TableSchema.describe(target, i.into().table());
                 e.write = new WritePlanner(e.schema, values).insert(i);
             } else if (e.statement instanceof Ast.Update u) {
-                WritePlanner.requireTableOnly(u.table());
+                WritePlanner.requireNoIndex(u.table());
                 e.schema = TableSchema.describe(target, u.table().table());
                 e.write = new WritePlanner(e.schema, values).update(u);
             } else {
                 Ast.Delete d = (Ast.Delete) e.statement;
-                WritePlanner.requireTableOnly(d.from());
+                WritePlanner.requireNoIndex(d.from());
                 e.schema = TableSchema.describe(target, d.from().table());
                 e.write = new WritePlanner(e.schema, values).delete(d);
             }
@@ -160,7 +160,7 @@ final class BatchStatements {
                 }
                 item = null;
             } else if (e.write.kind() == WriteAction.Kind.UPDATE) {
-                var up = target.updateItem(e.write.updateRequest(onFailure).toBuilder().returnConsumedCapacity(rcc)
+                var up = PartiqlExecutor.updateItem(target, e.write.updateRequest(onFailure).toBuilder().returnConsumedCapacity(rcc)
                         .build());
                 capacity.add(up.consumedCapacity());
                 item = up.hasAttributes() && !up.attributes().isEmpty() ? up.attributes() : null;

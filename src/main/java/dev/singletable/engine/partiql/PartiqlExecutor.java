@@ -10,12 +10,14 @@ import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementReque
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -96,14 +98,15 @@ public final class PartiqlExecutor {
             return written(null, put.consumedCapacity());
         }
         if (statement instanceof Ast.Update u) {
-            WritePlanner.requireTableOnly(u.table());
+            WritePlanner.requireNoIndex(u.table());
             WriteAction a = new WritePlanner(TableSchema.describe(target, u.table().table()), values).update(u);
-            UpdateItemResponse up = target.updateItem(a.updateRequest(r.returnValuesOnConditionCheckFailureAsString())
-                    .toBuilder().returnConsumedCapacity(capacity).build());
+            UpdateItemResponse up = updateItem(target, a.updateRequest(
+                    r.returnValuesOnConditionCheckFailureAsString()).toBuilder().returnConsumedCapacity(capacity)
+                    .build());
             return written(up.hasAttributes() ? up.attributes() : null, up.consumedCapacity());
         }
         if (statement instanceof Ast.Delete d) {
-            WritePlanner.requireTableOnly(d.from());
+            WritePlanner.requireNoIndex(d.from());
             WriteAction a = new WritePlanner(TableSchema.describe(target, d.from().table()), values).delete(d);
             DeleteItemResponse del = target.deleteItem(a.deleteRequest(
                     r.returnValuesOnConditionCheckFailureAsString()).toBuilder().returnConsumedCapacity(capacity)
@@ -114,6 +117,24 @@ public final class PartiqlExecutor {
             throw PartiqlException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
         }
         throw notAStatement((Ast.Expression) statement);
+    }
+
+    /**
+     * UpdateItem, with the target's "Invalid UpdateExpression: " prefix taken off its validation messages: the
+     * statement had no UpdateExpression, and DynamoDB's PartiQL reports the bare reason.
+     */
+    static UpdateItemResponse updateItem(DynamoDbClient target, UpdateItemRequest request) {
+        try {
+            return target.updateItem(request);
+        } catch (DynamoDbException e) {
+            String prefix = "Invalid UpdateExpression: ";
+            String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+            if ("ValidationException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())
+                    && message != null && message.startsWith(prefix)) {
+                throw EngineErrors.validation(message.substring(prefix.length()));
+            }
+            throw e;
+        }
     }
 
     private static ExecuteStatementResponse written(Map<String, AttributeValue> attributes,

@@ -135,16 +135,12 @@ final class TransactionStatements {
         }
         if (s instanceof Ast.Update u) {
             rejectReturning(u.returning());
-            if (u.table().index() != null) {
-                throw PartiqlException.validation("Operations on indices are not supported in transactions");
-            }
+            WritePlanner.requireNoIndex(u.table());
             return new WritePlanner(TableSchema.describe(target, u.table().table()), values).update(u);
         }
         if (s instanceof Ast.Delete d) {
             rejectReturning(d.returning());
-            if (d.from().index() != null) {
-                throw PartiqlException.validation("Operations on indices are not supported in transactions");
-            }
+            WritePlanner.requireNoIndex(d.from());
             return new WritePlanner(TableSchema.describe(target, d.from().table()), values).delete(d);
         }
         Ast.Exists x = (Ast.Exists) s;

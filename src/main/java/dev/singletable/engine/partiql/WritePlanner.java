@@ -25,6 +25,13 @@ final class WritePlanner {
         this.values = values;
     }
 
+    /** UPDATE and DELETE name a table, never an index. */
+    static void requireNoIndex(Ast.Target target) {
+        if (target.index() != null) {
+            throw PartiqlException.validation("This operation is not supported on an index");
+        }
+    }
+
     static void requireTableOnly(Ast.Target target) {
         if (target.index() != null) {
             throw PartiqlException.validation(
