@@ -89,8 +89,7 @@ final class BatchStatements {
         Set<String> keys = new HashSet<>();
         for (Entry e : entries) {
             if (e.failed == null) {
-                Map<String, AttributeValue> key = e.read != null ? e.read.key()
-                        : e.write.itemKey(e.schema.tableKeys());
+                Map<String, AttributeValue> key = e.read != null ? e.read.key() : e.write.key();
                 if (!keys.add(e.schema.table() + "\u0000" + key)) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
                 }
@@ -145,12 +144,12 @@ final class BatchStatements {
             if (e.read != null) {
                 Ast.Select s = (Ast.Select) e.statement;
                 ExpressionWriter w = new ExpressionWriter(null);
-                String projection = Projections.topLevel(s.projections(), w);
+                String projection = Projections.full(s.projections(), w);
                 GetItemResponse got = target.getItem(b -> b.tableName(table).key(e.read.key())
                         .projectionExpression(projection).expressionAttributeNames(w.names())
                         .consistentRead(e.request.consistentRead()).returnConsumedCapacity(rcc));
                 capacity.add(got.consumedCapacity());
-                item = got.hasItem() ? Projections.apply(s.projections(), got.item()) : null;
+                item = got.hasItem() ? got.item() : null;
             } else if (e.write.kind() == WriteAction.Kind.INSERT) {
                 try {
                     capacity.add(target.putItem(e.write.putRequest(null).toBuilder().returnConsumedCapacity(rcc)

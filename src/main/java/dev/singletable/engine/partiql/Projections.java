@@ -38,6 +38,24 @@ final class Projections {
         return sb.toString();
     }
 
+    /**
+     * The ProjectionExpression of every projected path as written. Single-item reads in batches and transactions
+     * return DynamoDB's nested projection unchanged, unlike ExecuteStatement.
+     */
+    static String full(List<Ast.Path> projections, ExpressionWriter w) {
+        if (projections == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Ast.Path p : projections) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(w.path(p));
+        }
+        return sb.toString();
+    }
+
     static Map<String, AttributeValue> apply(List<Ast.Path> projections, Map<String, AttributeValue> item) {
         if (projections == null) {
             return item;

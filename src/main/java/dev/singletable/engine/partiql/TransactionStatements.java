@@ -80,8 +80,7 @@ final class TransactionStatements {
         List<ItemResponse> responses = new ArrayList<>();
         for (int i = 0; i < got.responses().size(); i++) {
             var item = got.responses().get(i);
-            responses.add(item.hasItem() ? ItemResponse.builder()
-                    .item(Projections.apply(selects.get(i).projections(), item.item())).build()
+            responses.add(item.hasItem() ? ItemResponse.builder().item(item.item()).build()
                     : ItemResponse.builder().build());
         }
         return ExecuteTransactionResponse.builder().responses(responses)
@@ -100,7 +99,7 @@ final class TransactionStatements {
                     "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
         }
         ExpressionWriter w = new ExpressionWriter(null);
-        String projection = Projections.topLevel(s.projections(), w);
+        String projection = Projections.full(s.projections(), w);
         return TransactGetItem.builder().get(Get.builder().tableName(schema.table()).key(k.key())
                 .projectionExpression(projection).expressionAttributeNames(w.names()).build()).build();
     }
@@ -109,12 +108,34 @@ final class TransactionStatements {
             List<Ast.Statement> statements) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<Boolean> inserts = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Map<Integer, String> itemErrors = new java.util.HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             Ast.Statement s = statements.get(i);
             ParameterizedStatement p = requests.get(i);
-            WriteAction a = inStatement(i, () -> action(s, p));
+            WriteAction a;
+            try {
+                a = inStatement(i, () -> action(s, p));
+            } catch (ItemRejected rejected) {
+                itemErrors.put(i, rejected.getMessage());
+                inserts.add(false);
+                items.add(null);
+                continue;
+            }
+            if (!keys.add(a.table() + "\u0000" + a.key())) {
+                throw PartiqlException.validation("Transaction request cannot include multiple operations on one item");
+            }
             inserts.add(a.kind() == WriteAction.Kind.INSERT);
             items.add(a.transactItem(p.returnValuesOnConditionCheckFailure()));
+        }
+        if (!itemErrors.isEmpty()) {
+            List<CancellationReason> reasons = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                String message = itemErrors.get(i);
+                reasons.add(message == null ? CancellationReason.builder().code("None").build()
+                        : CancellationReason.builder().code("ValidationError").message(message).build());
+            }
+            throw EngineErrors.transactionCanceled(reasons);
         }
         TransactWriteItemsResponse done;
         try {
@@ -123,7 +144,7 @@ final class TransactionStatements {
         } catch (TransactionCanceledException e) {
             throw duplicatesReported(e, inserts);
         }
-        return ExecuteTransactionResponse.builder()
+        return ExecuteTransactionResponse.builder().responses(List.of())
                 .consumedCapacity(done.hasConsumedCapacity() ? done.consumedCapacity() : null).build();
     }
 
@@ -153,11 +174,25 @@ final class TransactionStatements {
         }
     }
 
+    /**
+     * An item whose key is missing or of the wrong type: DynamoDB cancels the transaction with a ValidationError
+     * reason in that position rather than refusing the request.
+     */
+    private static final class ItemRejected extends RuntimeException {
+        ItemRejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Translation errors name the statement's position, as DynamoDB does. */
     private static <T> T inStatement(int index, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (PartiqlException e) {
+            if (e.getMessage().startsWith("Key attribute should be present in the item")
+                    || e.getMessage().startsWith("Key attribute's data type should match")) {
+                throw new ItemRejected(e.getMessage());
+            }
             throw PartiqlException.validation("Validation failed in TransactStatements[" + index + "]: "
                     + e.getMessage());
         }

@@ -14,25 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * A translated write statement, ready to become a single-item request or one action of a TransactWriteItems.
- * {@code item} is set for INSERT, {@code key} for the others.
+ * {@code key} is the primary key of the item written; {@code item} is set for INSERT only.
  */
 record WriteAction(Kind kind, String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key,
         String updateExpression, String condition, Map<String, String> names, Map<String, AttributeValue> values,
         String returnValues) {
 
     enum Kind { INSERT, UPDATE, DELETE, CHECK }
-
-    /** The primary key of the item the action writes. */
-    Map<String, AttributeValue> itemKey(TableSchema.Keys keys) {
-        if (key != null) {
-            return key;
-        }
-        Map<String, AttributeValue> k = new java.util.LinkedHashMap<>();
-        for (String name : keys.names()) {
-            k.put(name, item.get(name));
-        }
-        return k;
-    }
 
     PutItemRequest putRequest(String returnOnFailure) {
         return PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)

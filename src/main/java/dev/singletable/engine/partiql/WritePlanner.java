@@ -49,16 +49,18 @@ final class WritePlanner {
             throw PartiqlException.validation("Unsupported format in item expression. Please use struct format {...} "
                     + "to express item values for insert statement. at " + insert.value().at().location());
         }
+        Map<String, AttributeValue> itemKey = new java.util.LinkedHashMap<>();
         for (String key : schema.tableKeys().names()) {
             AttributeValue v = item.get(key);
             if (v == null) {
                 throw PartiqlException.validation("Key attribute should be present in the item: Key " + key);
             }
             Conditions.checkKeyType(schema, key, v);
+            itemKey.put(key, v);
         }
         ExpressionWriter w = new ExpressionWriter(values);
         String condition = "attribute_not_exists(" + w.name(schema.tableKeys().hash()) + ")";
-        return new WriteAction(WriteAction.Kind.INSERT, schema.table(), item, null, null, condition, w.names(),
+        return new WriteAction(WriteAction.Kind.INSERT, schema.table(), item, itemKey, null, condition, w.names(),
                 w.values(), null);
     }
 
@@ -137,7 +139,10 @@ final class WritePlanner {
         }
         KeyedWhere keyed = KeyedWhere.of(delete.where(), schema, values);
         ExpressionWriter w = new ExpressionWriter(values);
-        String condition = keyed.rest() == null ? null : w.condition(keyed.rest());
+        // The further conditions apply to an existing item only: deleting an absent item always succeeds.
+        String condition = keyed.rest() == null ? null
+                : "attribute_not_exists(" + w.name(schema.tableKeys().hash()) + ") OR (" + w.condition(keyed.rest())
+                        + ")";
         return new WriteAction(WriteAction.Kind.DELETE, schema.table(), null, keyed.key(), null, condition,
                 w.names(), w.values(), delete.returning() == null ? null : "ALL_OLD");
     }
