@@ -44,7 +44,7 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
         ConditionExpr condition = r.conditionExpression() == null ? null
                 : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
         ctx.verifyAllUsed();
@@ -108,7 +108,8 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
+                "ConditionExpression", r.conditionExpression());
         UpdateExpr update = r.updateExpression() == null ? null : Expressions.update(r.updateExpression(), ctx);
         ConditionExpr condition = r.conditionExpression() == null ? null
                 : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
@@ -152,7 +153,7 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
         ConditionExpr condition = r.conditionExpression() == null ? null
                 : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
         ctx.verifyAllUsed();

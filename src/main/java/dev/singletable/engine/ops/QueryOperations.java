@@ -47,7 +47,8 @@ public final class QueryOperations {
         }
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression(),
+                "KeyConditionExpression", r.keyConditionExpression());
         var keyCondition = r.keyConditionExpression() == null ? null
                 : Expressions.keyCondition(r.keyConditionExpression(), ctx);
         ConditionExpr filter = r.filterExpression() == null ? null

@@ -42,7 +42,7 @@ public final class ScanOperations {
         checkSegments(r.segment(), r.totalSegments());
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression());
         ConditionExpr filter = r.filterExpression() == null ? null
                 : Expressions.condition(r.filterExpression(), "FilterExpression", ctx);
         ProjectionExpr projection = r.projectionExpression() == null ? null
