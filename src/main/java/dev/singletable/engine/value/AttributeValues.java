@@ -81,6 +81,14 @@ public final class AttributeValues {
         return ValueNormalizer.normalize(v);
     }
 
+    /**
+     * Validates an ExpressionAttributeValues entry: as {@link #normalize(AttributeValue)}, but such a value may nest one
+     * level deeper than an item's attribute (DynamoDB checks the depth of the item an update produces separately).
+     */
+    public static AttributeValue normalizeExpressionValue(AttributeValue v) {
+        return ValueNormalizer.normalize(v, 0);
+    }
+
     /** {@link #normalize(AttributeValue)} applied to every value of an item; attribute names are checked too. */
     public static Map<String, AttributeValue> normalizeItem(Map<String, AttributeValue> item) {
         return ValueNormalizer.normalizeItem(item);
