@@ -41,7 +41,9 @@ COPY --from=build /workspace/target/extracted/application/ ./
 USER singletable
 # 8080: the service's HTTP API and actuator. 8000: the engine's DynamoDB wire protocol.
 EXPOSE 8080 8000
-# The engine's files (write-ahead log, snapshots) when it runs with --singletable.engine.data-dir=/data.
+# The engine's files (write-ahead log, snapshots), in both roles: the default ./data would be under /app, which the
+# unprivileged user cannot write.
+ENV SINGLETABLE_ENGINE_DATA_DIR=/data
 VOLUME ["/data"]
 
 # The heap sized from the container's memory limit rather than the JVM's default quarter of it.

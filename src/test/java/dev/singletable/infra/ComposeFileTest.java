@@ -21,12 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -66,9 +60,7 @@ class ComposeFileTest {
         JsonNode engine = service("engine");
         List<String> command = strings(engine.path("command"));
         assertThat(command).startsWith("--engine-only");
-        EngineProperties settings = new Binder(ConfigurationPropertySources.from(
-                new SimpleCommandLinePropertySource(command.toArray(String[]::new))))
-                .bindOrCreate("singletable.engine", EngineProperties.class);
+        EngineProperties settings = SpringBinding.fromCommandLine(command, "singletable.engine", EngineProperties.class);
         assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(settings.inMemory()).isFalse();
         assertThat(publishedContainerPorts(engine)).containsExactly(settings.port());
@@ -109,6 +101,14 @@ class ComposeFileTest {
         assertThat(app.path("depends_on").path("localstack").path("condition").asString())
                 .isEqualTo("service_healthy");
         assertServesHttpWithHealth(app);
+    }
+
+    @Test
+    void portsArePublishedOnTheHostsLoopbackOnly() {
+        // the engine and LocalStack accept any credentials: nothing of the stack is offered to the network
+        compose.path("services").properties().forEach(service ->
+                service.getValue().path("ports").forEach(port ->
+                        assertThat(port.asString()).as(service.getKey()).startsWith("127.0.0.1:")));
     }
 
     @Test
@@ -156,9 +156,7 @@ class ComposeFileTest {
         } else {
             environment.properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
         }
-        PropertySource<?> source = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
-        return new Binder(ConfigurationPropertySources.from(source)).bindOrCreate(prefix, type);
+        return SpringBinding.fromEnvironment(variables, prefix, type);
     }
 
     /** Container ports of the short syntax "host:container". */

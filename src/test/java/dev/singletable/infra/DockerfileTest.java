@@ -2,11 +2,14 @@ package dev.singletable.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.config.EngineProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -62,6 +65,21 @@ class DockerfileTest {
         assertThat(runtime.indexOf(user)).as("USER comes after the last RUN")
                 .isGreaterThan(runtime.indexOf(last(runtime, "RUN")));
         assertThat(runtime.get(0).args()).startsWith("eclipse-temurin:").contains("-jre").doesNotEndWith(":latest");
+    }
+
+    @Test
+    void engineDataGoesToTheVolumeTheUnprivilegedUserOwns() {
+        List<Instruction> runtime = stage("runtime");
+        Map<String, Object> environment = new LinkedHashMap<>();
+        byKeyword(runtime, "ENV").forEach(env -> {
+            String[] pair = env.args().split("=", 2);
+            environment.put(pair[0], pair[1]);
+        });
+        EngineProperties engine = SpringBinding.fromEnvironment(environment, "singletable.engine", EngineProperties.class);
+        assertThat(engine.dataDir()).isEqualTo(Path.of("/data"));
+        assertThat(last(runtime, "VOLUME").args()).contains("/data");
+        String user = last(runtime, "USER").args();
+        assertThat(runs(runtime)).anySatisfy(run -> assertThat(run).contains("chown " + user + ":" + user + " /data"));
     }
 
     @Test
