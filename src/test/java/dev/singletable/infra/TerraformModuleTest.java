@@ -63,6 +63,7 @@ class TerraformModuleTest {
     static Path workDir;
 
     private Terraform terraform;
+    private Path module;
     private JsonNode plan;
     private final CreateTableRequest serviceTable = TableRequestFactory.createTable(TABLE, TableLayoutLoader.load());
     private final TableLayout layout = TableLayoutLoader.load();
@@ -74,12 +75,16 @@ class TerraformModuleTest {
         terraform = Terraform.create(binary, workDir);
 
         // A copy keeps .terraform/ and the plan out of the source tree; the layout file keeps its relative place.
-        Path module = copyInto(workDir.resolve("repo"));
+        module = copyInto(workDir.resolve("repo"));
         Files.writeString(module.resolve("offline_provider_override.tf"), OFFLINE_PROVIDER);
         terraform.run(module, "init", "-backend=false", "-input=false", "-no-color");
         terraform.run(module, "plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan",
                 "-var", "billing_mode=PROVISIONED", "-var", "table_class=STANDARD_INFREQUENT_ACCESS");
-        plan = JsonMapper.builder().build().readTree(terraform.run(module, "show", "-json", "-no-color", "tfplan"));
+        plan = planJson("tfplan");
+    }
+
+    private JsonNode planJson(String planFile) {
+        return JsonMapper.builder().build().readTree(terraform.run(module, "show", "-json", "-no-color", planFile));
     }
 
     /** init links the provider from the mirror; the links go first so the temp-dir clean-up has nothing to warn about. */
@@ -227,7 +232,42 @@ class TerraformModuleTest {
         assertThat(strings(statement.path("actions"))).doesNotContain("dynamodb:Scan");
     }
 
+    @Test
+    void globalTableHasAReplicaPerRegionEncryptedWithThatRegionsKey() {
+        String primaryKey = "arn:aws:kms:us-east-1:111122223333:key/primary";
+        String replicaKey = "arn:aws:kms:eu-west-1:111122223333:key/replica";
+        terraform.run(module, "plan", "-input=false", "-no-color", "-lock=false", "-out=global.tfplan",
+                "-var", "replica_regions=[\"eu-west-1\"]",
+                "-var", "kms_key_arn=" + primaryKey,
+                "-var", "replica_kms_key_arns={\"eu-west-1\" = \"" + replicaKey + "\"}");
+        JsonNode global = planJson("global.tfplan");
+        JsonNode table = resource(global, "aws_dynamodb_table.main");
+        assertThat(table.path("billing_mode").asString()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.path("server_side_encryption").path(0).path("enabled").asBoolean()).isTrue();
+        assertThat(table.path("server_side_encryption").path(0).path("kms_key_arn").asString()).isEqualTo(primaryKey);
+        JsonNode replica = table.path("replica").path(0);
+        assertThat(table.path("replica").size()).isEqualTo(1);
+        assertThat(replica.path("region_name").asString()).isEqualTo("eu-west-1");
+        assertThat(replica.path("kms_key_arn").asString()).isEqualTo(replicaKey);
+        assertThat(replica.path("point_in_time_recovery").asBoolean()).isTrue();
+        // on-demand: nothing to scale
+        assertThat(stream(global.path("planned_values").path("root_module").path("resources"))
+                .filter(r -> r.path("type").asString().startsWith("aws_appautoscaling"))).isEmpty();
+    }
+
+    @Test
+    void provisionedGlobalTableIsRefusedAtPlanTime() {
+        Terraform.Result refused = terraform.tryRun(module, "plan", "-input=false", "-no-color", "-lock=false",
+                "-var", "billing_mode=PROVISIONED", "-var", "replica_regions=[\"eu-west-1\"]");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("replica_regions needs billing_mode");
+    }
+
     private JsonNode resource(String address) {
+        return resource(plan, address);
+    }
+
+    private static JsonNode resource(JsonNode plan, String address) {
         return stream(plan.path("planned_values").path("root_module").path("resources"))
                 .filter(r -> r.path("address").asString().equals(address))
                 .findFirst()
