@@ -22,7 +22,8 @@ public final class Expressions {
         checkText(text, kind, true);
         Syntax.Condition syntax = new Parser(text, kind).condition();
         UsageChecker.checkCondition(syntax, kind);
-        return new ConditionResolver(kind, ctx).condition(syntax);
+        ConditionResolver resolver = new ConditionResolver(kind, ctx);
+        return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
     }
 
     public static UpdateExpr update(String text, ExpressionContext ctx) {

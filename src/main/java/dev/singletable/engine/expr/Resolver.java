@@ -3,6 +3,7 @@ package dev.singletable.engine.expr;
 import dev.singletable.engine.value.ValueType;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,8 @@ class Resolver {
 
     final String kind;
     final ExpressionContext ctx;
+    /** Top-level attribute names of every path resolved so far. */
+    final Set<String> topLevel = new LinkedHashSet<>();
     private int operators;
 
     Resolver(String kind, ExpressionContext ctx) {
@@ -54,6 +57,7 @@ class Resolver {
                 names[i] = t.text;
             }
         }
+        topLevel.add(names[0]);
         return new DocPath(names, indexes);
     }
 
