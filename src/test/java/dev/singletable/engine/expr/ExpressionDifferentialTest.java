@@ -38,13 +38,16 @@ class ExpressionDifferentialTest {
     Stream<DynamicTest> conditions() throws IOException {
         return cases("conditions.jsonl", c -> {
             Map<String, AttributeValue> item = item(c);
+            boolean absent = c.has("absent");
             return new String[] {
-                LocalOracle.get().condition(item, text(c, "expr"), names(c), values(c)),
+                absent ? LocalOracle.get().conditionOnAbsentItem(item, text(c, "expr"), names(c), values(c))
+                        : LocalOracle.get().condition(item, text(c, "expr"), names(c), values(c)),
                 engine(() -> {
                     ExpressionContext ctx = new ExpressionContext(names(c), values(c));
                     ConditionExpr cond = Expressions.condition(text(c, "expr"), "ConditionExpression", ctx);
                     ctx.verifyAllUsed();
-                    return cond.test(AttributeValues.normalizeItem(item)) ? "TRUE" : "FALSE";
+                    Map<String, AttributeValue> subject = absent ? Map.of() : AttributeValues.normalizeItem(item);
+                    return cond.test(subject) ? "TRUE" : "FALSE";
                 })};
         });
     }

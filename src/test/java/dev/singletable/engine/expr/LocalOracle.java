@@ -75,6 +75,21 @@ final class LocalOracle {
         }
     }
 
+    /** Deletes the item, then puts it under the condition (which is evaluated against no item). */
+    String conditionOnAbsentItem(Map<String, AttributeValue> item, String expr, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        try {
+            client.deleteItem(r -> r.tableName(ITEMS).key(Map.of("pk", item.get("pk"))));
+            client.putItem(r -> r.tableName(ITEMS).item(item).conditionExpression(expr)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return "TRUE";
+        } catch (ConditionalCheckFailedException e) {
+            return "FALSE";
+        } catch (DynamoDbException e) {
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
     /** Puts the item, applies the update and returns the whole new item (or the requested ReturnValues). */
     String update(Map<String, AttributeValue> item, String expr, Map<String, String> names,
             Map<String, AttributeValue> values, ReturnValue returnValue) {
