@@ -117,7 +117,7 @@ final class LegacyConditions {
             }
             return comparison(name, Op.NULL, List.of());
         }
-        return comparison(name, Op.EQ, List.of(AttributeValues.normalize(e.value())));
+        return comparison(name, Op.EQ, List.of(AttributeValues.normalizeOperand(e.value())));
     }
 
     static Op op(String name) {
@@ -135,7 +135,7 @@ final class LegacyConditions {
     static List<AttributeValue> validateArguments(Op op, List<AttributeValue> raw) {
         List<AttributeValue> args = new ArrayList<>(raw.size());
         for (AttributeValue v : raw) {
-            args.add(AttributeValues.normalize(v));
+            args.add(AttributeValues.normalizeOperand(v));
         }
         int n = args.size();
         boolean countOk;

@@ -35,7 +35,10 @@ final class LegacyUpdate implements UpdateExpr {
             }
             AttributeValueUpdate u = e.getValue();
             AttributeAction action = action(name, u.actionAsString());
-            AttributeValue value = u.value() == null ? null : AttributeValues.normalize(u.value());
+            AttributeValue value = u.value() == null ? null : AttributeValues.normalizeOperand(u.value());
+            if (value != null) {
+                CompiledUpdate.checkNesting(DocPath.of(name), value);
+            }
             if (value == null && action != AttributeAction.DELETE) {
                 throw EngineErrors.validation(LegacyConditions.INVALID
                         + "Only DELETE action is allowed when no attribute value is specified");
