@@ -35,7 +35,6 @@ final class LocalOracle {
     private final DynamoDbClient client;
 
     private LocalOracle() {
-        System.setProperty("sqlite4java.library.path", System.getProperty("java.io.tmpdir"));
         local = DynamoDBEmbedded.create(true);
         client = local.dynamoDbClient();
         create(ITEMS, false);
