@@ -1,5 +1,7 @@
 package dev.singletable.engine.expr;
 
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.value.AttributeValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class CompiledUpdate implements UpdateExpr {
 
+    private static final int MAX_CONTAINER_LEVELS = 32;
     private static final Comparator<UpdateAction> BY_PATH = (a, b) -> comparePaths(a.target, b.target);
 
     private final List<UpdateAction> actions;
@@ -49,6 +52,7 @@ final class CompiledUpdate implements UpdateExpr {
         AttributeValue[] values = new AttributeValue[sets.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Operands.required(sets.get(i).value, item);
+            checkNesting(sets.get(i).target, values[i]);
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(item);
         Integer[] order = setOrder();
@@ -68,6 +72,17 @@ final class CompiledUpdate implements UpdateExpr {
             }
         }
         return out;
+    }
+
+    /**
+     * A value may not bring the item beyond DynamoDB's nesting limit: the containers above it on its path plus
+     * its own levels of maps and lists must stay below 32.
+     */
+    static void checkNesting(DocPath target, AttributeValue value) {
+        if ((value.hasM() || value.hasL())
+                && target.length() - 1 + AttributeValues.containerDepth(value) >= MAX_CONTAINER_LEVELS) {
+            throw EngineErrors.validation("Nesting Levels have exceeded supported limits");
+        }
     }
 
     /** SET actions in path order, so that several appends to one list land in index order. */

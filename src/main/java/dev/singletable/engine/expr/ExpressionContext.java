@@ -2,6 +2,7 @@ package dev.singletable.engine.expr;
 
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.value.AttributeValues;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * SDK auto-constructed (the request did not set it) counts as absent.
  */
 public final class ExpressionContext {
+
+    /** Longest placeholder, including its # or :. */
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_NAME_BYTES = 65535;
 
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
@@ -85,6 +90,10 @@ public final class ExpressionContext {
             throw EngineErrors.validation("ExpressionAttributeNames must not be empty");
         }
         for (String key : names.keySet()) {
+            if (key != null && key.length() > MAX_KEY_LENGTH) {
+                throw EngineErrors.validation("ExpressionAttributeNames contains invalid key: The expression attribute "
+                        + "map contains a key that is too long; size of key: " + key.length());
+            }
             if (!isPlaceholder(key, '#')) {
                 throw EngineErrors.validation(
                         "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
@@ -94,6 +103,11 @@ public final class ExpressionContext {
             if (e.getValue() == null || e.getValue().isEmpty()) {
                 throw EngineErrors.validation(
                         "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
+            }
+            if (e.getValue().length() > MAX_NAME_BYTES / 3
+                    && e.getValue().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw EngineErrors.validation("ExpressionAttributeNames contains invalid value: Attribute name is too "
+                        + "large, must be less than 65536 bytes for key " + e.getKey());
             }
         }
         return names;
@@ -107,6 +121,10 @@ public final class ExpressionContext {
             throw EngineErrors.validation("ExpressionAttributeValues must not be empty");
         }
         for (String key : values.keySet()) {
+            if (key != null && key.length() > MAX_KEY_LENGTH) {
+                throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
+                        + "map contains a key that is too long;");
+            }
             if (!isPlaceholder(key, ':')) {
                 throw EngineErrors.validation(
                         "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
@@ -115,7 +133,7 @@ public final class ExpressionContext {
         Map<String, AttributeValue> normalized = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
             try {
-                normalized.put(e.getKey(), AttributeValues.normalize(e.getValue()));
+                normalized.put(e.getKey(), AttributeValues.normalizeOperand(e.getValue()));
             } catch (DynamoDbException ex) {
                 throw EngineErrors.validation("ExpressionAttributeValues contains invalid value: "
                         + ex.awsErrorDetails().errorMessage() + " for key " + e.getKey());

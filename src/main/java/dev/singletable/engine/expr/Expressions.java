@@ -20,18 +20,22 @@ public final class Expressions {
     /** kind is "ConditionExpression" or "FilterExpression"; it appears in error messages. */
     public static ConditionExpr condition(String text, String kind, ExpressionContext ctx) {
         checkText(text, kind, true);
-        Syntax.Condition syntax = new Parser(text, kind).condition();
-        UsageChecker.checkCondition(syntax, kind);
-        ConditionResolver resolver = new ConditionResolver(kind, ctx);
-        return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
+        return DeepNesting.compile(text, () -> {
+            Syntax.Condition syntax = new Parser(text, kind).condition();
+            UsageChecker.checkCondition(syntax, kind);
+            ConditionResolver resolver = new ConditionResolver(kind, ctx);
+            return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
+        });
     }
 
     public static UpdateExpr update(String text, ExpressionContext ctx) {
         String kind = "UpdateExpression";
         checkText(text, kind, false);
-        Syntax.Update syntax = new Parser(text, kind).update();
-        UsageChecker.checkUpdate(syntax, kind);
-        return new CompiledUpdate(new UpdateResolver(kind, ctx).actions(syntax));
+        return DeepNesting.compile(text, () -> {
+            Syntax.Update syntax = new Parser(text, kind).update();
+            UsageChecker.checkUpdate(syntax, kind);
+            return new CompiledUpdate(new UpdateResolver(kind, ctx).actions(syntax));
+        });
     }
 
     public static ProjectionExpr projection(String text, ExpressionContext ctx) {
@@ -51,11 +55,13 @@ public final class Expressions {
     public static KeyConditionExpr keyCondition(String text, ExpressionContext ctx) {
         String kind = "KeyConditionExpression";
         checkText(text, kind, true);
-        Syntax.Condition syntax = new Parser(text, kind).condition();
-        UsageChecker.checkCondition(syntax, kind);
-        ConditionResolver resolver = new ConditionResolver(kind, ctx);
-        resolver.condition(syntax);
-        return new CompiledKeyCondition(syntax, resolver);
+        return DeepNesting.compile(text, () -> {
+            Syntax.Condition syntax = new Parser(text, kind).condition();
+            UsageChecker.checkCondition(syntax, kind);
+            ConditionResolver resolver = new ConditionResolver(kind, ctx);
+            resolver.condition(syntax);
+            return new CompiledKeyCondition(syntax, resolver);
+        });
     }
 
     private static void checkText(String text, String kind, boolean reportSize) {

@@ -50,6 +50,8 @@ final class Parser {
     private final String kind;
     private final List<Token> tokens;
     private final Map<Integer, Decision> decisions = new HashMap<>();
+    private final Map<Integer, Integer> groupMemo = new HashMap<>();
+    private final Map<Integer, Integer> operandMemo = new HashMap<>();
     private int pos;
     private boolean trial;
 
@@ -157,13 +159,45 @@ final class Parser {
     }
 
     private Syntax.Condition group() {
-        expect(TokenType.LPAREN);
-        Syntax.Condition inner = or();
-        expect(TokenType.RPAREN);
-        if (inner instanceof Syntax.Group) {
-            redundant();
+        int start = pos;
+        if (trial && replay(groupMemo, start)) {
+            return new Syntax.Group(null);
         }
-        return new Syntax.Group(inner);
+        try {
+            expect(TokenType.LPAREN);
+            Syntax.Condition inner = or();
+            expect(TokenType.RPAREN);
+            if (inner instanceof Syntax.Group) {
+                redundant();
+            }
+            remember(groupMemo, start, pos);
+            return new Syntax.Group(inner);
+        } catch (Failure f) {
+            remember(groupMemo, start, -f.at - 1);
+            throw f;
+        }
+    }
+
+    /**
+     * In trial parses, a parenthesised condition or operand starting at a given token always parses the same way;
+     * remembering where it ended (or failed) keeps lookahead over deep nesting linear.
+     */
+    private boolean replay(Map<Integer, Integer> memo, int start) {
+        Integer end = memo.get(start);
+        if (end == null) {
+            return false;
+        }
+        if (end < 0) {
+            throw new Failure(-end - 1);
+        }
+        pos = end;
+        return true;
+    }
+
+    private void remember(Map<Integer, Integer> memo, int start, int end) {
+        if (trial) {
+            memo.put(start, end);
+        }
     }
 
     private Syntax.Condition comparison(Syntax.Operand left) {
@@ -247,13 +281,23 @@ final class Parser {
     private Syntax.Operand operand() {
         Token t = peek();
         if (t.type == TokenType.LPAREN) {
-            next();
-            Syntax.Operand inner = operand();
-            expect(TokenType.RPAREN);
-            if (inner instanceof Syntax.Paren) {
-                redundant();
+            int start = pos;
+            if (trial && replay(operandMemo, start)) {
+                return new Syntax.Paren(null);
             }
-            return new Syntax.Paren(inner);
+            try {
+                next();
+                Syntax.Operand inner = operand();
+                expect(TokenType.RPAREN);
+                if (inner instanceof Syntax.Paren) {
+                    redundant();
+                }
+                remember(operandMemo, start, pos);
+                return new Syntax.Paren(inner);
+            } catch (Failure f) {
+                remember(operandMemo, start, -f.at - 1);
+                throw f;
+            }
         }
         return simpleOperand();
     }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class Resolver {
 
     static final int MAX_OPERATORS = 300;
+    static final int MAX_PATH_DEPTH = 32;
     static final Set<ValueType> ORDERED = EnumSet.of(ValueType.S, ValueType.N, ValueType.B);
     private static final Set<ValueType> SIZED = EnumSet.of(ValueType.S, ValueType.B, ValueType.SS, ValueType.NS,
             ValueType.BS, ValueType.L, ValueType.M);
@@ -39,6 +40,9 @@ class Resolver {
 
     DocPath path(Syntax.Path p) {
         int n = p.elements.size();
+        if (n > MAX_PATH_DEPTH) {
+            throw ExprErrors.invalid(kind, "The document path has too many nesting levels; nesting levels: " + n);
+        }
         String[] names = new String[n];
         int[] indexes = new int[n];
         for (int i = 0; i < n; i++) {

@@ -81,6 +81,20 @@ public final class AttributeValues {
         return ValueNormalizer.normalize(v);
     }
 
+    /**
+     * Validates a value used as an operand (ExpressionAttributeValues, legacy comparison and update values): like
+     * {@link #normalize(AttributeValue)}, but one more level of maps and lists is accepted: DynamoDB checks the
+     * nesting of the stored result separately (see {@link #containerDepth}).
+     */
+    public static AttributeValue normalizeOperand(AttributeValue v) {
+        return ValueNormalizer.normalizeOperand(v);
+    }
+
+    /** Levels of maps and lists in a value: 0 for scalars and sets, 1 for a flat map or list, and so on. */
+    public static int containerDepth(AttributeValue v) {
+        return ValueNormalizer.containerDepth(v);
+    }
+
     /** {@link #normalize(AttributeValue)} applied to every value of an item; attribute names are checked too. */
     public static Map<String, AttributeValue> normalizeItem(Map<String, AttributeValue> item) {
         return ValueNormalizer.normalizeItem(item);

@@ -8,6 +8,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -32,7 +35,6 @@ final class LocalOracle {
     private final DynamoDbClient client;
 
     private LocalOracle() {
-        System.setProperty("sqlite4java.library.path", System.getProperty("java.io.tmpdir"));
         local = DynamoDBEmbedded.create(true);
         client = local.dynamoDbClient();
         create(ITEMS, false);
@@ -112,6 +114,62 @@ final class LocalOracle {
             Map<String, AttributeValue> out = client.getItem(r -> r.tableName(ITEMS).key(key)
                     .projectionExpression(expr).expressionAttributeNames(names)).item();
             return "OK " + DynamoJson.json(out);
+        } catch (DynamoDbException e) {
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    String expected(Map<String, AttributeValue> item, Map<String, ExpectedAttributeValue> expected, String op) {
+        try {
+            client.putItem(r -> r.tableName(ITEMS).item(item));
+            client.putItem(r -> r.tableName(ITEMS).item(item).expected(expected).conditionalOperator(op));
+            return "TRUE";
+        } catch (ConditionalCheckFailedException e) {
+            return "FALSE";
+        } catch (DynamoDbException e) {
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    /** Scans a table holding only the given item with a ScanFilter: TRUE when the item passes. */
+    String scanFilter(Map<String, AttributeValue> item, Map<String, Condition> filter, String op) {
+        try {
+            client.putItem(r -> r.tableName(RANGED).item(item));
+            int n = client.scan(r -> r.tableName(RANGED).scanFilter(filter).conditionalOperator(op)).count();
+            client.deleteItem(r -> r.tableName(RANGED).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            return n == 1 ? "TRUE" : "FALSE";
+        } catch (DynamoDbException e) {
+            client.deleteItem(r -> r.tableName(RANGED).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    String attributeUpdates(Map<String, AttributeValue> item, Map<String, AttributeValueUpdate> updates) {
+        try {
+            client.putItem(r -> r.tableName(ITEMS).item(item));
+            Map<String, AttributeValue> out = client.updateItem(r -> r.tableName(ITEMS)
+                    .key(Map.of("pk", item.get("pk"))).attributeUpdates(updates).returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
+            return "OK " + DynamoJson.json(out);
+        } catch (DynamoDbException e) {
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    String keyConditions(String table, Map<String, Condition> conditions) {
+        try {
+            client.query(r -> r.tableName(table).keyConditions(conditions));
+            return "OK";
+        } catch (DynamoDbException e) {
+            return "ERR " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    String attributesToGet(Map<String, AttributeValue> item, List<String> names) {
+        try {
+            client.putItem(r -> r.tableName(ITEMS).item(item));
+            return "OK " + DynamoJson.json(client.getItem(r -> r.tableName(ITEMS).key(Map.of("pk", item.get("pk")))
+                    .attributesToGet(names)).item());
         } catch (DynamoDbException e) {
             return "ERR " + e.awsErrorDetails().errorMessage();
         }
