@@ -18,7 +18,7 @@ public record SignUpRequest(
         String email,
 
         @Schema(description = "The name shown on the profile", example = "Ann Lee")
-        @NotNull @Size(min = 1, max = 50) @Pattern(regexp = UserConstraints.NOT_BLANK, message = "must not be blank")
+        @NotNull @Size(max = 50) @Pattern(regexp = UserConstraints.NOT_BLANK, message = "must not be blank")
         String displayName,
 
         @Schema(description = "8 to 72 characters; stored only as a bcrypt hash", example = "correct horse battery",
