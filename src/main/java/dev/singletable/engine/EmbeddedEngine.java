@@ -3,6 +3,7 @@ package dev.singletable.engine;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
 import dev.singletable.engine.ops.QueryOperations;
@@ -31,7 +32,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.engine = new Engine(options);
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine));
+                new TransactionOperations(engine), new AccountOperations(engine));
         this.streams = new EngineStreamsClient();
     }
 

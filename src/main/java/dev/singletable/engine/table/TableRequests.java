@@ -1,7 +1,9 @@
 package dev.singletable.engine.table;
 
-import java.time.Instant;
 import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.validation.RequestShapes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -25,7 +27,8 @@ public final class TableRequests {
 
     /** Full validation of a CreateTableRequest; returns the new definition (its status is the catalog's business). */
     public static TableDefinition create(CreateTableRequest req, Instant now, String region, String accountId) {
-        throw new UnsupportedOperationException("not yet");
+        RequestShapes.validate(req);
+        return CreateTableRules.create(req, now, region, accountId);
     }
 
     public static TableDefinition create(CreateTableRequest req, Instant now) {
@@ -47,26 +50,34 @@ public final class TableRequests {
 
     /** UpdateTimeToLive: validates against the current TTL settings and returns the updated definition. */
     public static TableDefinition withTtl(TableDefinition current, UpdateTimeToLiveRequest req) {
-        throw new UnsupportedOperationException("not yet");
+        RequestShapes.validate(req);
+        return TimeToLive.apply(current, req.timeToLiveSpecification());
     }
 
     /** DescribeTimeToLive output for the table. */
     public static TimeToLiveDescription describeTtl(TableDefinition current) {
-        throw new UnsupportedOperationException("not yet");
+        return TimeToLive.describe(current);
     }
 
     /** TagResource: adds or overwrites tags, enforcing DynamoDB's tag limits. */
     public static TableDefinition withTags(TableDefinition current, List<Tag> tags) {
-        throw new UnsupportedOperationException("not yet");
+        Tags.requireSome(tags);
+        TableDefinition.Builder b = current.toBuilder();
+        b.tags = Tags.merge(current.tags(), tags);
+        return b.build();
     }
 
     /** UntagResource: removes the given tag keys (absent keys are ignored, as in DynamoDB). */
     public static TableDefinition withoutTags(TableDefinition current, List<String> tagKeys) {
-        throw new UnsupportedOperationException("not yet");
+        TableDefinition.Builder b = current.toBuilder();
+        b.tags = Tags.remove(current.tags(), tagKeys);
+        return b.build();
     }
 
     /** ListTagsOfResource: the table's tags as SDK Tag objects, in insertion order. */
     public static List<Tag> listTags(TableDefinition current) {
-        throw new UnsupportedOperationException("not yet");
+        List<Tag> tags = new ArrayList<>();
+        current.tags().forEach((key, value) -> tags.add(Tag.builder().key(key).value(value).build()));
+        return tags;
     }
 }
