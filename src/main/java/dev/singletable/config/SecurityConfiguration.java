@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
 public class SecurityConfiguration {
 
     @Bean

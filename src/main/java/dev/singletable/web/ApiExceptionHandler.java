@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * Turns every failure into an RFC 9457 problem with a stable {@link ProblemType}: the service's own
@@ -139,6 +144,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (body == null && e instanceof ErrorResponse framework) {
+            body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail problem && isBlankType(problem)) {
             ProblemType type = ProblemType.forStatus(status.value());
             problem.setType(type.type());
@@ -180,6 +188,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Throttling, a 5xx from the store, or no answer at all (connection refused, timeout): worth retrying. */
     static boolean isTransient(SdkException e) {
+        if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+                || e instanceof InternalServerErrorException) {
+            return true;
+        }
         if (e instanceof AwsServiceException service) {
             return service.isThrottlingException() || service.statusCode() >= 500;
         }
