@@ -24,6 +24,28 @@ final class KeySchemas {
         return key(schema, definitions);
     }
 
+    /**
+     * More than one HASH and one RANGE element. DynamoDB's newer multi-attribute GSI keys are not supported here, so
+     * every key schema gets the table-key answer: order first, then which kind has too many elements.
+     */
+    private static void tooManyElements(List<KeySchemaElement> schema) {
+        int hashes = 0;
+        boolean rangeSeen = false;
+        for (KeySchemaElement element : schema) {
+            if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
+                if (rangeSeen) {
+                    throw Invalid.parameter("All HASH key attributes must precede RANGE key attributes in the "
+                            + "KeySchema");
+                }
+                hashes++;
+            } else {
+                rangeSeen = true;
+            }
+        }
+        throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of "
+                + (hashes > 1 ? "HASH" : "RANGE") + " key attributes");
+    }
+
     /** The schema's attribute names, after checking that each has a definition. */
     static List<String> definedNames(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
         List<String> names = new ArrayList<>(schema.size());
@@ -40,6 +62,9 @@ final class KeySchemas {
     /** A secondary index's KeySchema, checked against the table's (or request's) AttributeDefinitions. */
     static KeyDef key(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
         List<String> names = definedNames(schema, definitions);
+        if (schema.size() > 2) {
+            tooManyElements(schema);
+        }
         if (schema.size() == 2 && names.get(0).equals(names.get(1))) {
             throw Invalid.bare("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }

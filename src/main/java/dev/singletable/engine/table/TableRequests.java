@@ -37,7 +37,8 @@ public final class TableRequests {
 
     /** Validates an UpdateTableRequest against the current definition and returns the updated definition. */
     public static TableDefinition update(TableDefinition current, UpdateTableRequest req, Instant now) {
-        throw new UnsupportedOperationException("not yet");
+        RequestShapes.validate(req);
+        return UpdateTableRules.update(current, req, now);
     }
 
     /** Refuses DeleteTable while deletion protection is on, with AWS's message. */

@@ -81,7 +81,8 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     private WireResponse process(WireHttpRequest request) {
         try {
             return protocol.handle(request);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+            // whatever went wrong, the client gets an answer and the connection stays in step
             System.getLogger(WireConnectionHandler.class.getName())
                     .log(System.Logger.Level.ERROR, "request handling failed", e);
             return WireErrors.internalServerError(WireResponse.AMZ_JSON);

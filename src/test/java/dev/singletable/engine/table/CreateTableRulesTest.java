@@ -119,6 +119,18 @@ class CreateTableRulesTest {
     }
 
     @Test
+    void atMostOneHashAndOneRangeElement() {
+        CreateTableRequest.Builder threeDefs = onDemand()
+                .attributeDefinitions(attr("a", "S"), attr("b", "S"), attr("c", "S"));
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), range("b"), range("c")),
+                PREFIX + "The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), hash("b"), range("c")),
+                PREFIX + "The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        assertInvalid(threeDefs.copy().keySchema(hash("a"), range("b"), hash("c")),
+                PREFIX + "All HASH key attributes must precede RANGE key attributes in the KeySchema");
+    }
+
+    @Test
     void definitionsMustMatchKeysExactly() {
         assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("x", "N")), PREFIX
                 + "Number of attributes in KeySchema does not exactly match number of attributes defined in "
@@ -146,7 +158,7 @@ class CreateTableRulesTest {
     @Test
     void unusedDefinitionMasksLaterIndexErrors() {
         assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"), attr("x", "S"))
-                        .globalSecondaryIndexes(gsi("g1", projection(null), hash("g"))),
+                        .globalSecondaryIndexes(gsi("gsi1", projection(null), hash("g"))),
                 PREFIX + "Some AttributeDefinitions are not used. AttributeDefinitions: [g, pk, x], keys used: [g, pk]");
     }
 
@@ -196,33 +208,33 @@ class CreateTableRulesTest {
     @Test
     void projectionRules() {
         CreateTableRequest.Builder base = onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"));
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection(null), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null), hash("g"))),
                 PREFIX + "Unknown ProjectionType: null");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection(null, "a"), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null, "a"), hash("g"))),
                 PREFIX + "Unknown ProjectionType: null");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection("ALL", "a"), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("ALL", "a"), hash("g"))),
                 PREFIX + "ProjectionType is ALL, but NonKeyAttributes is specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection("KEYS_ONLY", "a"), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("KEYS_ONLY", "a"), hash("g"))),
                 PREFIX + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection("INCLUDE"), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE"), hash("g"))),
                 PREFIX + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("g1", projection("INCLUDE", "a", "b", "a"), hash("g"))),
+        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE", "a", "b", "a"), hash("g"))),
                 PREFIX + "Duplicate element in NonKeyAttributes: a");
     }
 
     @Test
     void globalIndexThroughputFollowsBillingMode() {
         CreateTableRequest.Builder base = onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"));
-        GlobalSecondaryIndex withUnits = gsi("g1", projection("ALL"), hash("g")).toBuilder()
+        GlobalSecondaryIndex withUnits = gsi("gsi1", projection("ALL"), hash("g")).toBuilder()
                 .provisionedThroughput(units(1, 1)).build();
         assertInvalid(base.copy().globalSecondaryIndexes(withUnits), PREFIX
-                + "ProvisionedThroughput should not be specified for index: g1 when BillingMode is PAY_PER_REQUEST");
+                + "ProvisionedThroughput should not be specified for index: gsi1 when BillingMode is PAY_PER_REQUEST");
         assertInvalid(base.copy().billingMode("PROVISIONED").provisionedThroughput(units(1, 1))
-                        .globalSecondaryIndexes(gsi("g1", projection("ALL"), hash("g"))),
-                PREFIX + "ProvisionedThroughput is not specified for index: g1");
+                        .globalSecondaryIndexes(gsi("gsi1", projection("ALL"), hash("g"))),
+                PREFIX + "ProvisionedThroughput is not specified for index: gsi1");
         TableDefinition table = create(base.copy().billingMode("PROVISIONED").provisionedThroughput(units(1, 1))
                 .globalSecondaryIndexes(withUnits.toBuilder().provisionedThroughput(units(3, 4)).build()));
-        assertThat(table.index("g1").throughput().readCapacityUnits()).isEqualTo(3);
+        assertThat(table.index("gsi1").throughput().readCapacityUnits()).isEqualTo(3);
     }
 
     @Test
@@ -345,8 +357,10 @@ class CreateTableRulesTest {
     }
 
     @Test
-    void keyTypeIsReadRaw() {
-        assertInvalid(onDemand().keySchema(key("pk", "PARTITION")),
-                "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    void shapeErrorsComeFirstAndAccumulate() {
+        assertInvalid(onDemand().tableName("ab").keySchema(key("pk", "PARTITION")),
+                "2 validation errors detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 3; Value 'PARTITION' at 'keySchema.1.member.keyType' "
+                        + "failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]");
     }
 }

@@ -172,7 +172,7 @@ class WireTransportTest {
     @Test
     void manyConcurrentSdkClients() throws Exception {
         int threads = 16;
-        int requestsPerThread = 200;
+        int requestsPerThread = 100;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (DynamoDbClient client = WireTestClients.dynamo(server.endpoint())) {
             List<Future<Integer>> results = new ArrayList<>();
