@@ -7,9 +7,12 @@ import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
 import dev.singletable.engine.ops.TransactionOperations;
+import dev.singletable.engine.partiql.PartiqlExecutor;
 import dev.singletable.engine.validation.RequestShapes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -19,6 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -68,6 +75,8 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     private final BatchOperations batches;
     private final TransactionOperations transactions;
     private final AccountOperations account;
+    /** PartiQL runs as ordinary operations on this very client, so it shares every rule they enforce. */
+    private final PartiqlExecutor partiql = new PartiqlExecutor(this);
 
     public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
             ScanOperations scans, BatchOperations batches, TransactionOperations transactions,
@@ -237,5 +246,23 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
         RequestShapes.validate(request);
         return account.describeEndpoints(request);
+    }
+
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        RequestShapes.validate(request);
+        return partiql.executeStatement(request);
+    }
+
+    @Override
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+        RequestShapes.validate(request);
+        return partiql.batchExecuteStatement(request);
+    }
+
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        RequestShapes.validate(request);
+        return partiql.executeTransaction(request);
     }
 }

@@ -15,7 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * The control-plane rules of DynamoDB: turns CreateTable / UpdateTable / UpdateTimeToLive / TagResource /
  * UntagResource requests into new {@link TableDefinition}s, or throws the exception AWS would, with AWS's message.
  * Request-shape checks (lengths, patterns, enums, ranges) belong to
- * {@code dev.singletable.engine.validation.RequestShapes}, which runs first; these are the semantic checks after it.
+ * {@code dev.singletable.engine.validation.RequestShapes}, which runs first (create/update/withTtl run it again
+ * themselves, so they are safe to call on unvalidated requests); these are the semantic checks after it.
+ *
+ * <p>Lifecycle left to the catalog: table status (CREATING/ACTIVE/UPDATING/DELETING) and ResourceInUse/NotFound
+ * errors; a GSI added by {@link #update} comes back CREATING (backfill it, then
+ * {@link TableDefinition#withIndexStatus}(name, ACTIVE, false)); a deleted GSI comes back DELETING (drop its data, then
+ * {@link TableDefinition#withoutIndex}).
  */
 public final class TableRequests {
 
@@ -62,7 +68,7 @@ public final class TableRequests {
 
     /** TagResource: adds or overwrites tags, enforcing DynamoDB's tag limits. */
     public static TableDefinition withTags(TableDefinition current, List<Tag> tags) {
-        Tags.requireSome(tags);
+        Tags.requireSome(tags == null ? List.of() : tags);
         TableDefinition.Builder b = current.toBuilder();
         b.tags = Tags.merge(current.tags(), tags);
         return b.build();
@@ -71,7 +77,7 @@ public final class TableRequests {
     /** UntagResource: removes the given tag keys (absent keys are ignored, as in DynamoDB). */
     public static TableDefinition withoutTags(TableDefinition current, List<String> tagKeys) {
         TableDefinition.Builder b = current.toBuilder();
-        b.tags = Tags.remove(current.tags(), tagKeys);
+        b.tags = Tags.remove(current.tags(), tagKeys == null ? List.of() : tagKeys);
         return b.build();
     }
 
