@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Primary;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What full-stack tests add to the service: a clock they can move, and DynamoDB Local in place of the bundled engine
- * unless {@code -Dsingletable.test.store=engine}. DynamoDB Local is the default only while the engine's table and
- * expression support is being completed on main; the target is the bundled engine.
+ * What full-stack tests add to the service: a clock they can move, and, when asked with
+ * {@code -Dsingletable.test.store=dynamodb-local}, DynamoDB Local in place of the bundled engine (to tell an engine bug
+ * from a service bug). By default they run on the bundled engine, in memory.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FullStackTestConfiguration {
@@ -26,7 +26,7 @@ public class FullStackTestConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = STORE_PROPERTY, havingValue = "dynamodb-local", matchIfMissing = true)
+    @ConditionalOnProperty(name = STORE_PROPERTY, havingValue = "dynamodb-local")
     static class DynamoDbLocalStore {
 
         @Bean(destroyMethod = "shutdown")

@@ -7,8 +7,8 @@ import dev.singletable.table.TableLayoutLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A store with the service's table, for tests below the Spring context. Same choice as the full-stack tests:
- * DynamoDB Local unless {@code -Dsingletable.test.store=engine} (see {@link FullStackTestConfiguration}).
+ * A store with the service's table, for tests below the Spring context. Same choice as the full-stack tests: the
+ * bundled engine, or DynamoDB Local with {@code -Dsingletable.test.store=dynamodb-local}.
  */
 public final class TestStores {
 
@@ -17,7 +17,7 @@ public final class TestStores {
 
     /** A fresh store with the table created; close it when done. */
     public static Store withTable(String tableName) {
-        String store = System.getProperty(FullStackTestConfiguration.STORE_PROPERTY, "dynamodb-local");
+        String store = System.getProperty(FullStackTestConfiguration.STORE_PROPERTY, "engine");
         Store opened;
         if (store.equals("dynamodb-local")) {
             AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
