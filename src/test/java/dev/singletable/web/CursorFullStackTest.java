@@ -6,8 +6,9 @@ import dev.singletable.support.MutableClock;
 import dev.singletable.support.TestUser;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Cursors are opaque and signed: tampered, expired, foreign or garbage cursors are 400 invalid-cursor. */
 @FullStackTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CursorFullStackTest {
 
     static final String INVALID_CURSOR = "https://singletable.dev/problems/invalid-cursor";
@@ -30,7 +32,7 @@ class CursorFullStackTest {
     TestUser bob;
     String cursor;
 
-    @BeforeEach
+    @BeforeAll
     void setUp() {
         api = new Api(http);
         ann = api.newUser("ann");
