@@ -3,6 +3,7 @@ package dev.singletable.engine;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
 import dev.singletable.engine.ops.QueryOperations;
@@ -24,11 +25,23 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class EmbeddedEngine implements AutoCloseable {
 
     private final Engine engine;
+    private final DurableStore store;
     private final EngineDynamoDbClient dynamo;
     private final EngineStreamsClient streams;
 
     private EmbeddedEngine(EngineOptions options) {
         this.engine = new Engine(options);
+        if (options.inMemoryOnly()) {
+            this.store = null;
+        } else {
+            this.store = DurableStore.open(options, engine);
+            try {
+                store.recover(() -> { });
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
                 new TransactionOperations(engine));
@@ -39,7 +52,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         return open(EngineOptions.inMemory());
     }
 
-    /** Opens an engine. Durable storage arrives with its own issue: until then every engine keeps its data in memory. */
+    /**
+     * Opens an engine: in memory when the options name no data directory, otherwise durable, recovering whatever the
+     * directory holds (and refusing to start on a damaged log or snapshot, or on a directory another engine holds).
+     */
     public static EmbeddedEngine open(EngineOptions options) {
         return new EmbeddedEngine(options);
     }
@@ -52,8 +68,23 @@ public final class EmbeddedEngine implements AutoCloseable {
         return streams;
     }
 
+    /** The engine core, for the engine's own tooling and tests. */
+    public Engine core() {
+        return engine;
+    }
+
+    /** Takes a snapshot now (durable engines; a no-op in memory). */
+    public void snapshot() {
+        if (store != null) {
+            store.snapshot();
+        }
+    }
+
+    /** Stops background work, snapshots a durable engine so the next start replays nothing, releases the directory. */
     @Override
     public void close() {
-        // nothing held outside the heap yet
+        if (store != null) {
+            store.close();
+        }
     }
 }
