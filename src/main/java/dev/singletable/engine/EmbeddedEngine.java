@@ -4,6 +4,7 @@ import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.durability.DurableStore;
+import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
 import dev.singletable.engine.ops.QueryOperations;
@@ -44,7 +45,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine));
+                new TransactionOperations(engine), new AccountOperations(engine));
         this.streams = new EngineStreamsClient();
     }
 

@@ -1,5 +1,6 @@
 package dev.singletable.engine.client;
 
+import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
 import dev.singletable.engine.ops.QueryOperations;
@@ -14,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -54,7 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
  * The engine behind the SDK's {@link DynamoDbClient} interface: no HTTP, no JSON. Each call checks the request's shape
  * first, as AWS does before it looks at any table, then runs the operation.
  */
-public final class EngineDynamoDbClient implements DynamoDbClient {
+public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
 
     private final TableOperations tables;
     private final ItemOperations items;
@@ -62,9 +67,12 @@ public final class EngineDynamoDbClient implements DynamoDbClient {
     private final ScanOperations scans;
     private final BatchOperations batches;
     private final TransactionOperations transactions;
+    private final AccountOperations account;
 
     public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
-            ScanOperations scans, BatchOperations batches, TransactionOperations transactions) {
+            ScanOperations scans, BatchOperations batches, TransactionOperations transactions,
+            AccountOperations account) {
+        this.account = account;
         this.tables = tables;
         this.items = items;
         this.queries = queries;
@@ -211,5 +219,17 @@ public final class EngineDynamoDbClient implements DynamoDbClient {
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
         RequestShapes.validate(request);
         return transactions.transactGetItems(request);
+    }
+
+    @Override
+    public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
+        RequestShapes.validate(request);
+        return account.describeLimits(request);
+    }
+
+    @Override
+    public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
+        RequestShapes.validate(request);
+        return account.describeEndpoints(request);
     }
 }

@@ -104,6 +104,11 @@ public final class EngineErrors {
                 "ProvisionedThroughputExceededException", message, 400).build();
     }
 
+    /** An operation this engine does not implement (yet): a clear 400, never a 500. */
+    public static DynamoDbException notSupported(String operation) {
+        return validation("The operation " + operation + " is not supported by this engine");
+    }
+
     /** Any other modelled or unmodelled error code, as a plain DynamoDbException. */
     public static DynamoDbException of(String errorCode, String message, int status) {
         return (DynamoDbException) fill(DynamoDbException.builder(), errorCode, message, status).build();
