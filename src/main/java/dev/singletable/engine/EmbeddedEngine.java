@@ -11,7 +11,14 @@ import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
 import dev.singletable.engine.ops.TransactionOperations;
+import dev.singletable.engine.streams.StreamRecorder;
+import dev.singletable.engine.streams.StreamStore;
+import dev.singletable.engine.streams.StreamsService;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -30,14 +37,18 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final EngineDynamoDbClient dynamo;
     private final EngineStreamsClient streams;
 
-    private EmbeddedEngine(EngineOptions options) {
+    private EmbeddedEngine(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.engine = new Engine(options);
+        StreamStore streamStore = new StreamStore();
+        Runnable attachListeners = () -> engine.addListener(new StreamRecorder(engine, streamStore, sizer));
         if (options.inMemoryOnly()) {
             this.store = null;
+            attachListeners.run();
         } else {
             this.store = DurableStore.open(options, engine);
             try {
-                store.recover(() -> { });
+                store.addSection(streamStore.snapshotSection());
+                store.recover(attachListeners);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -46,7 +57,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
                 new TransactionOperations(engine), new AccountOperations(engine));
-        this.streams = new EngineStreamsClient();
+        this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
     }
 
     public static EmbeddedEngine inMemory() {
@@ -58,7 +69,12 @@ public final class EmbeddedEngine implements AutoCloseable {
      * directory holds (and refusing to start on a damaged log or snapshot, or on a directory another engine holds).
      */
     public static EmbeddedEngine open(EngineOptions options) {
-        return new EmbeddedEngine(options);
+        return new EmbeddedEngine(options, AttributeValues::itemSize);
+    }
+
+    /** Opens an engine that sizes stream records' keys with the given function (engine-level tests). */
+    static EmbeddedEngine open(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
+        return new EmbeddedEngine(options, sizer);
     }
 
     public DynamoDbClient dynamoDbClient() {
