@@ -14,6 +14,7 @@ import dev.singletable.engine.ops.TransactionOperations;
 import dev.singletable.engine.streams.StreamRecorder;
 import dev.singletable.engine.streams.StreamStore;
 import dev.singletable.engine.streams.StreamsService;
+import dev.singletable.engine.ttl.TtlSweeper;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -34,6 +35,7 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     private final Engine engine;
     private final DurableStore store;
+    private final TtlSweeper ttl;
     private final EngineDynamoDbClient dynamo;
     private final EngineStreamsClient streams;
 
@@ -58,6 +60,8 @@ public final class EmbeddedEngine implements AutoCloseable {
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
                 new TransactionOperations(engine), new AccountOperations(engine));
         this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
+        this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
+        ttl.start();
     }
 
     public static EmbeddedEngine inMemory() {
@@ -97,9 +101,15 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
+    /** Deletes expired items now rather than at the next sweep; returns how many. */
+    public int sweepExpiredItems() {
+        return ttl.sweep();
+    }
+
     /** Stops background work, snapshots a durable engine so the next start replays nothing, releases the directory. */
     @Override
     public void close() {
+        ttl.close();
         if (store != null) {
             store.close();
         }
