@@ -31,9 +31,12 @@ public class DynamoDbConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
     EmbeddedEngine embeddedEngine(EngineProperties engine) {
-        EngineOptions options = engine.inMemory()
+        EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
-                : EngineOptions.durable(engine.dataDir());
+                : EngineOptions.durable(engine.dataDir()))
+                .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
+                .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
+                .withTtlSweepInterval(engine.ttlSweepInterval());
         return EmbeddedEngine.open(options);
     }
 
