@@ -1,5 +1,7 @@
 package dev.singletable.engine;
 
+import dev.singletable.engine.backup.BackupOperations;
+import dev.singletable.engine.backup.BackupService;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
@@ -42,15 +44,19 @@ public final class EmbeddedEngine implements AutoCloseable {
     private EmbeddedEngine(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.engine = new Engine(options);
         StreamStore streamStore = new StreamStore();
-        Runnable attachListeners = () -> engine.addListener(new StreamRecorder(engine, streamStore, sizer));
+        BackupService backups;
         if (options.inMemoryOnly()) {
             this.store = null;
-            attachListeners.run();
+            backups = BackupService.inMemory(engine);
+            attachListeners(streamStore, backups, sizer);
         } else {
             this.store = DurableStore.open(options, engine);
             try {
                 store.addSection(streamStore.snapshotSection());
-                store.recover(attachListeners);
+                backups = BackupService.durable(engine, store);
+                BackupService registered = backups;
+                store.recover(() -> attachListeners(streamStore, registered, sizer));
+                backups.recovered();
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -58,10 +64,17 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine), new AccountOperations(engine));
+                new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups));
         this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
         this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
         ttl.start();
+    }
+
+    /** Listeners see every mutation; a durable engine attaches them before replaying its log, so they see those too. */
+    private void attachListeners(StreamStore streamStore, BackupService backups,
+            ToLongFunction<Map<String, AttributeValue>> sizer) {
+        engine.addListener(new StreamRecorder(engine, streamStore, sizer));
+        backups.listeners().forEach(engine::addListener);
     }
 
     public static EmbeddedEngine inMemory() {

@@ -347,13 +347,15 @@ public final class DurableStore implements Journal, AutoCloseable {
 
     /**
      * Deletes snapshots and log segments the newest snapshot makes unnecessary, keeping, when point-in-time
-     * recovery needs an earlier state, the newest snapshot taken before that time and the log after it.
+     * recovery needs an earlier state, the newest snapshot taken before that time and the log after it (or, when no
+     * snapshot is that old, the whole log, which then starts from the empty engine).
      */
     private void deleteCovered(long newest) {
         long neededTime = earliestNeededTime.getAsLong();
         long base = newest;
         List<SegmentFiles.Numbered> snapshots = SegmentFiles.snapshots(dir);
         if (neededTime != Long.MAX_VALUE) {
+            base = 0;
             for (SegmentFiles.Numbered s : snapshots) {
                 if (s.sequence() <= newest && SnapshotFile.header(s.path()).timeMillis() <= neededTime) {
                     base = s.sequence();
@@ -372,15 +374,43 @@ public final class DurableStore implements Journal, AutoCloseable {
         wal.deleteSegmentsCoveredBy(base);
     }
 
-    /** The data directory (point-in-time restore reads its snapshots and log). */
+    /** The data directory. */
     public Path directory() {
         return dir;
     }
 
-    /** Runs work while no snapshot is being taken, so no snapshot or log segment is deleted meanwhile. */
-    public <T> T withFilesStable(java.util.function.Supplier<T> work) {
+    /**
+     * A table as it was at a moment, rebuilt from the newest snapshot taken before it and the log after that
+     * snapshot: the basis of point-in-time recovery. Returns null when that incarnation of the table (named and
+     * identified as given) did not exist then. Snapshots are held off meanwhile, so nothing read is deleted.
+     */
+    public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
         synchronized (snapshotMonitor) {
-            return work.get();
+            SegmentFiles.Numbered base = null;
+            for (SegmentFiles.Numbered s : SegmentFiles.snapshots(dir)) {
+                if (SnapshotFile.header(s.path()).timeMillis() <= timeMillis) {
+                    base = s;
+                }
+            }
+            PointInTimeTable table = new PointInTimeTable(tableName, tableId);
+            long after = 0;
+            if (base != null) {
+                after = base.sequence();
+                table.start(SnapshotFile.readTable(base.path(), tableName));
+            } else {
+                List<SegmentFiles.Numbered> segments = SegmentFiles.segments(dir);
+                if (!segments.isEmpty() && segments.get(0).sequence() != 1) {
+                    throw new IllegalStateException("the log before " + timeMillis + " is no longer retained");
+                }
+            }
+            LogReader.read(dir, after, record -> {
+                if (record.timeMillis() > timeMillis) {
+                    return false;
+                }
+                table.apply(record);
+                return true;
+            }, false);
+            return table.image();
         }
     }
 

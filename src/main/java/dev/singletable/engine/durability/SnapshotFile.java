@@ -56,12 +56,7 @@ public final class SnapshotFile {
     static void write(Path dir, long lastSequence, long timeMillis, List<Table> tables,
             List<TableDefinition> definitions, SnapshotCapture capture, Map<String, Consumer<Consumer<byte[]>>> sections) {
         Path target = SegmentFiles.snapshot(dir, lastSequence);
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-            FrameSink sink = new FrameSink(out);
-            ByteWriter w = new ByteWriter(1 << 16);
+        writeAtomically(target, (sink, w) -> {
             w.u8(HEADER).u8(VERSION).varint(lastSequence).i64(timeMillis).varint(tables.size());
             sink.frame(w);
             for (int i = 0; i < tables.size(); i++) {
@@ -80,20 +75,54 @@ public final class SnapshotFile {
                     sink.frame(s);
                 });
             }
+        });
+    }
+
+    /**
+     * Writes one table (a backup) in the snapshot format, durably under the given name; {@link #readTable} reads it
+     * back.
+     */
+    public static void writeTable(Path target, long timeMillis, TableDefinition definition, List<StoredItem> items) {
+        writeAtomically(target, (sink, w) -> {
+            w.u8(HEADER).u8(VERSION).varint(0).i64(timeMillis).varint(1);
+            sink.frame(w);
+            w.reset();
+            w.u8(TABLE);
+            DefinitionCodec.write(w, definition);
+            sink.frame(w);
+            ItemBatch batch = new ItemBatch(sink);
+            items.forEach(batch::add);
+            batch.flush();
+        });
+    }
+
+    private interface Content {
+        void write(FrameSink sink, ByteWriter scratch) throws IOException;
+    }
+
+    /** Writes to a temporary file, forces it, renames it into place and syncs the directory. */
+    private static void writeAtomically(Path target, Content content) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+            FrameSink sink = new FrameSink(out);
+            ByteWriter w = new ByteWriter(1 << 16);
+            content.write(sink, w);
             w.reset();
             w.u8(END).varint(sink.frames);
             sink.frame(w);
             out.flush();
             ch.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + temp, e);
+            throw new UncheckedIOException("cannot write " + temp, e);
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot install snapshot " + target, e);
+            throw new UncheckedIOException("cannot install " + target, e);
         }
-        SegmentFiles.syncDirectory(dir);
+        SegmentFiles.syncDirectory(target.getParent());
     }
 
     /** Receives a snapshot's content as it is read. */
