@@ -33,8 +33,7 @@ class ArchitectureTest {
     static final ArchRule serviceReachesTheEngineOnlyThroughItsConfiguration = noClasses()
             .that().resideOutsideOfPackage("dev.singletable.engine..")
             .and().doNotHaveFullyQualifiedName("dev.singletable.config.DynamoDbConfiguration")
-            .and().doNotHaveFullyQualifiedName("dev.singletable.config.EngineServerConfiguration")
-            .and().doNotHaveFullyQualifiedName("dev.singletable.SingletableApplication")
+            .and().doNotHaveFullyQualifiedName("dev.singletable.config.EngineConfiguration")
             .should().dependOnClassesThat().resideInAPackage("dev.singletable.engine..");
 
     @ArchTest

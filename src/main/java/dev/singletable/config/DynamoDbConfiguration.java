@@ -1,14 +1,12 @@
 package dev.singletable.config;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.table.TableBootstrap;
 import dev.singletable.table.TableLayoutLoader;
 import dev.singletable.table.TableProperties;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,20 +23,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Everything else in the service sees only the AWS SDK interfaces built here, so switching stores is configuration only.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, EngineProperties.class, TableProperties.class})
+@EnableConfigurationProperties({StorageProperties.class, TableProperties.class})
 public class DynamoDbConfiguration {
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
-    EmbeddedEngine embeddedEngine(EngineProperties engine) {
-        EngineOptions options = (engine.inMemory()
-                ? EngineOptions.inMemory()
-                : EngineOptions.durable(engine.dataDir()))
-                .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
-                .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
-                .withTtlSweepInterval(engine.ttlSweepInterval());
-        return EmbeddedEngine.open(options);
-    }
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {

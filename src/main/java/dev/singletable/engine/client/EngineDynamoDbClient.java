@@ -8,9 +8,12 @@ import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
 import dev.singletable.engine.ops.TransactionOperations;
+import dev.singletable.engine.partiql.PartiqlExecutor;
 import dev.singletable.engine.validation.RequestShapes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -36,6 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -86,6 +93,8 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     private final TransactionOperations transactions;
     private final AccountOperations account;
     private final BackupOperations backups;
+    /** PartiQL runs as ordinary operations on this very client, so it shares every rule they enforce. */
+    private final PartiqlExecutor partiql = new PartiqlExecutor(this);
 
     public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
             ScanOperations scans, BatchOperations batches, TransactionOperations transactions,
@@ -108,6 +117,12 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     @Override
     public DynamoDbServiceClientConfiguration serviceClientConfiguration() {
         return DynamoDbServiceClientConfiguration.builder().build();
+    }
+
+    /** The SDK's waiters poll DescribeTable like on AWS; here tables are ready at once, so they return immediately. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter waiter() {
+        return software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter.builder().client(this).build();
     }
 
     @Override
@@ -303,5 +318,23 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
         RequestShapes.validate(request);
         return backups.restoreTableToPointInTime(request);
+    }
+
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        RequestShapes.validate(request);
+        return partiql.executeStatement(request);
+    }
+
+    @Override
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+        RequestShapes.validate(request);
+        return partiql.batchExecuteStatement(request);
+    }
+
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        RequestShapes.validate(request);
+        return partiql.executeTransaction(request);
     }
 }

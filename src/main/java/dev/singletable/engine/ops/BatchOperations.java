@@ -126,8 +126,9 @@ public final class BatchOperations {
             for (WriteRequest w : e.getValue()) {
                 boolean put = w.putRequest() != null;
                 if (put == (w.deleteRequest() != null)) {
-                    throw EngineErrors.validation("One or more parameter values were invalid: a WriteRequest must contain "
-                            + "exactly one of PutRequest and DeleteRequest");
+                    // DynamoDB's own wording for a WriteRequest with neither or both members
+                    throw EngineErrors.validation("Supplied AttributeValue has more than one datatypes set, must contain "
+                            + "exactly one of the supported datatypes");
                 }
                 PrimaryKey key;
                 StoredItem newItem = null;

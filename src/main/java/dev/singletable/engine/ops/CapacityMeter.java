@@ -16,6 +16,8 @@ public final class CapacityMeter {
     private double table;
     private final Map<String, Double> globalIndexes = new LinkedHashMap<>();
     private final Map<String, Double> localIndexes = new LinkedHashMap<>();
+    /** Transactions also report read or write units separately: null, "read" or "write". */
+    private String unitsKind;
 
     public CapacityMeter(String tableName) {
         this.tableName = tableName;
@@ -40,6 +42,12 @@ public final class CapacityMeter {
         return this;
     }
 
+    /** Marks the meter of a transaction, whose answer names read or write units too, as DynamoDB's does. */
+    public CapacityMeter reportingUnits(boolean write) {
+        unitsKind = write ? "write" : "read";
+        return this;
+    }
+
     public String tableName() {
         return tableName;
     }
@@ -61,8 +69,13 @@ public final class CapacityMeter {
             return null;
         }
         ConsumedCapacity.Builder b = ConsumedCapacity.builder().tableName(tableName).capacityUnits(total());
+        if ("write".equals(unitsKind)) {
+            b.writeCapacityUnits(total());
+        } else if ("read".equals(unitsKind)) {
+            b.readCapacityUnits(total());
+        }
         if (mode == ReturnConsumedCapacity.INDEXES) {
-            b.table(Capacity.builder().capacityUnits(table).build());
+            b.table(capacity(table));
             if (!globalIndexes.isEmpty()) {
                 b.globalSecondaryIndexes(units(globalIndexes));
             }
@@ -73,9 +86,19 @@ public final class CapacityMeter {
         return b.build();
     }
 
-    private static Map<String, Capacity> units(Map<String, Double> byIndex) {
+    private Map<String, Capacity> units(Map<String, Double> byIndex) {
         Map<String, Capacity> out = new LinkedHashMap<>();
-        byIndex.forEach((k, v) -> out.put(k, Capacity.builder().capacityUnits(v).build()));
+        byIndex.forEach((k, v) -> out.put(k, capacity(v)));
         return out;
+    }
+
+    private Capacity capacity(double units) {
+        Capacity.Builder c = Capacity.builder().capacityUnits(units);
+        if ("write".equals(unitsKind)) {
+            c.writeCapacityUnits(units);
+        } else if ("read".equals(unitsKind)) {
+            c.readCapacityUnits(units);
+        }
+        return c.build();
     }
 }

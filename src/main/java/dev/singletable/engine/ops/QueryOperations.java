@@ -152,7 +152,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.tableStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.invalidStartKey();
+                throw ReadTarget.startKeyOutsideRange();
             }
         }
         NavigableMap<PrimaryKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
@@ -186,7 +186,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.indexStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.invalidStartKey();
+                throw ReadTarget.startKeyOutsideRange();
             }
         }
         NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);

@@ -95,14 +95,15 @@ final class ReadTarget {
                             + "ALL_PROJECTED_ATTRIBUTES");
                 }
                 if (index == null) {
-                    throw EngineErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when " + operation
-                            + "ing using an IndexName");
+                    // DynamoDB says "Querying" for Scan too
+                    throw EngineErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an "
+                            + "IndexName");
                 }
             }
             case COUNT -> {
                 if (hasProjection) {
                     throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get only the "
-                            + "COUNT");
+                            + "Count");
                 }
             }
             default -> {
@@ -170,6 +171,11 @@ final class ReadTarget {
         KeyDef tableKey = definition.primaryKey();
         KeyDef indexKey = index.key();
         Map<String, AttributeValue> tablePart = new HashMap<>();
+        int expectedSize = tableKey.names().size() + (int) indexKey.names().stream()
+                .filter(n -> !tableKey.isKeyAttribute(n)).count();
+        if (esk.size() != expectedSize) {
+            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+        }
         for (String name : tableKey.names()) {
             if (!esk.containsKey(name)) {
                 throw invalidStartKey();
@@ -200,11 +206,19 @@ final class ReadTarget {
                 + "the schema");
     }
 
-    @SuppressWarnings("unchecked")
+    static RuntimeException startKeyOutsideRange() {
+        return EngineErrors.validation("The provided starting key does not match the range key predicate");
+    }
+
+    /** The entries of a range after an ExclusiveStartKey, in read order; a start outside the range is refused. */
     static <K> NavigableMap<K, StoredItem> after(NavigableMap<K, StoredItem> range, K start, boolean forward) {
         if (start == null) {
             return forward ? range : range.descendingMap();
         }
-        return forward ? range.tailMap(start, false) : range.headMap(start, false).descendingMap();
+        try {
+            return forward ? range.tailMap(start, false) : range.headMap(start, false).descendingMap();
+        } catch (IllegalArgumentException outside) {
+            throw startKeyOutsideRange();
+        }
     }
 }

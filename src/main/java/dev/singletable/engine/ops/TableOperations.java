@@ -4,6 +4,8 @@ import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.storage.IndexData;
+import dev.singletable.engine.table.DescribeView;
+import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.table.TableRequests;
 import dev.singletable.engine.table.TableStats;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
@@ -50,8 +53,8 @@ public final class TableOperations {
     public CreateTableResponse createTable(CreateTableRequest r) {
         TableDefinition def = TableRequests.create(r, now(), engine.options().region(), engine.options().accountId());
         Table table = engine.createTable(def);
-        return CreateTableResponse.builder().tableDescription(table.definition().describe(stats(table, "CREATING")))
-                .build();
+        return CreateTableResponse.builder()
+                .tableDescription(table.definition().describe(stats(table, "CREATING"), DescribeView.CREATE)).build();
     }
 
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
@@ -75,16 +78,19 @@ public final class TableOperations {
     public UpdateTableResponse updateTable(UpdateTableRequest r) {
         Table table = engine.requireTable(r.tableName());
         TableDefinition updated = TableRequests.update(table.definition(), r, now());
-        engine.redefine(table, updated);
-        return UpdateTableResponse.builder().tableDescription(updated.describe(stats(table, "UPDATING"))).build();
+        // the answer shows new indexes CREATING and dropped ones DELETING, as AWS's does; here the backfill happens
+        // inside the update, so what is stored is already the settled definition
+        engine.redefine(table, settled(updated));
+        return UpdateTableResponse.builder()
+                .tableDescription(updated.describe(stats(table, "UPDATING"), DescribeView.UPDATE)).build();
     }
 
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         Table table = engine.requireTable(r.tableName());
         TableRequests.checkDeletable(table.definition());
         engine.dropTable(table);
-        return DeleteTableResponse.builder().tableDescription(table.definition().describe(stats(table, "DELETING")))
-                .build();
+        return DeleteTableResponse.builder()
+                .tableDescription(table.definition().describe(stats(table, "DELETING"), DescribeView.DELETE)).build();
     }
 
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
@@ -114,6 +120,19 @@ public final class TableOperations {
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
         Table table = tableByArn(r.resourceArn());
         return ListTagsOfResourceResponse.builder().tags(TableRequests.listTags(table.definition())).build();
+    }
+
+    /** New indexes become ACTIVE (they are backfilled by the redefinition) and deleted ones disappear. */
+    private static TableDefinition settled(TableDefinition definition) {
+        TableDefinition out = definition;
+        for (IndexDef index : definition.globalIndexes()) {
+            if (index.status() == IndexStatus.CREATING) {
+                out = out.withIndexStatus(index.name(), IndexStatus.ACTIVE, false);
+            } else if (index.status() == IndexStatus.DELETING) {
+                out = out.withoutIndex(index.name());
+            }
+        }
+        return out;
     }
 
     private Table tableByArn(String arn) {

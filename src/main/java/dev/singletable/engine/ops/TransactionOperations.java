@@ -121,7 +121,8 @@ public final class TransactionOperations {
         });
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
         for (Action a : actions) {
-            CapacityMeter meter = meters.computeIfAbsent(a.table().name(), CapacityMeter::new);
+            CapacityMeter meter = meters.computeIfAbsent(a.table().name(),
+                    name -> new CapacityMeter(name).reportingUnits(true));
             ItemChange change = changes.stream().filter(c -> c.table() == a.table() && c.key().equals(a.key()))
                     .findFirst().orElse(null);
             long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
@@ -227,7 +228,7 @@ public final class TransactionOperations {
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
             StoredItem found = snapshot.get(i);
-            meters.computeIfAbsent(read.table().name(), CapacityMeter::new)
+            meters.computeIfAbsent(read.table().name(), name -> new CapacityMeter(name).reportingUnits(false))
                     .addTable(2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true));
             if (found == null) {
                 responses.add(ItemResponse.builder().build());

@@ -38,6 +38,8 @@ public final class TableDefinition {
     private final String latestStreamArn;
     private final String latestStreamLabel;
     private final TableClass tableClass;
+    private final Instant tableClassUpdatedAt;
+    private final Warm warm;
     private final SseSettings sse;
     private final boolean deletionProtectionEnabled;
     private final Map<String, String> tags;
@@ -46,6 +48,10 @@ public final class TableDefinition {
 
     /** Optional on-demand maximums (OnDemandThroughput); -1 means "no maximum" as in DynamoDB. */
     public record OnDemandLimits(long maxReadRequestUnits, long maxWriteRequestUnits) {
+    }
+
+    /** Warm throughput explicitly requested (a high-water mark: it never decreases); null means the default. */
+    public record Warm(long readUnitsPerSecond, long writeUnitsPerSecond) {
     }
 
     /** Server-side encryption as requested; null in the definition means the AWS-owned default key. */
@@ -70,6 +76,8 @@ public final class TableDefinition {
         this.latestStreamArn = b.latestStreamArn;
         this.latestStreamLabel = b.latestStreamLabel;
         this.tableClass = b.tableClass;
+        this.tableClassUpdatedAt = b.tableClassUpdatedAt;
+        this.warm = b.warm;
         this.sse = b.sse;
         this.deletionProtectionEnabled = b.deletionProtectionEnabled;
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
@@ -172,6 +180,16 @@ public final class TableDefinition {
         return tableClass;
     }
 
+    /** When UpdateTable last changed the table class; null if never. */
+    public Instant tableClassUpdatedAt() {
+        return tableClassUpdatedAt;
+    }
+
+    /** Warm throughput explicitly requested, or null for the default (see DescribeTable). */
+    public Warm warm() {
+        return warm;
+    }
+
     /** The effective table class: STANDARD unless set otherwise. */
     public TableClass effectiveTableClass() {
         return tableClass == null ? TableClass.STANDARD : tableClass;
@@ -221,9 +239,14 @@ public final class TableDefinition {
         return b.build();
     }
 
-    /** DescribeTable / CreateTable / DeleteTable output with every field AWS returns. */
+    /** DescribeTable output with every field AWS returns. */
     public TableDescription describe(TableStats stats) {
-        return TableDescriber.describe(this, stats);
+        return TableDescriber.describe(this, stats, DescribeView.DESCRIBE);
+    }
+
+    /** The TableDescription of the given operation's response (CreateTable and DeleteTable return less). */
+    public TableDescription describe(TableStats stats, DescribeView view) {
+        return TableDescriber.describe(this, stats, view);
     }
 
     Builder toBuilder() {
@@ -249,6 +272,8 @@ public final class TableDefinition {
         String latestStreamArn;
         String latestStreamLabel;
         TableClass tableClass;
+        Instant tableClassUpdatedAt;
+        Warm warm;
         SseSettings sse;
         boolean deletionProtectionEnabled;
         Map<String, String> tags = new LinkedHashMap<>();
@@ -276,6 +301,8 @@ public final class TableDefinition {
             latestStreamArn = d.latestStreamArn;
             latestStreamLabel = d.latestStreamLabel;
             tableClass = d.tableClass;
+            tableClassUpdatedAt = d.tableClassUpdatedAt;
+            warm = d.warm;
             sse = d.sse;
             deletionProtectionEnabled = d.deletionProtectionEnabled;
             tags = new LinkedHashMap<>(d.tags);

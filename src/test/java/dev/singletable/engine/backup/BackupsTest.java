@@ -87,12 +87,12 @@ class BackupsTest {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
             fill(h);
             h.engine.createTable(TestTables.hashOnly("other", T0).build());
-            String a = h.client.createBackup(b -> b.tableName("music").backupName("a")).backupDetails().backupArn();
+            String a = h.client.createBackup(b -> b.tableName("music").backupName("first")).backupDetails().backupArn();
             clock.advance(Duration.ofMinutes(1));
-            String b2 = h.client.createBackup(b -> b.tableName("other").backupName("b")).backupDetails()
+            String b2 = h.client.createBackup(b -> b.tableName("other").backupName("second")).backupDetails()
                     .backupArn();
             clock.advance(Duration.ofMinutes(1));
-            String c = h.client.createBackup(b -> b.tableName("music").backupName("c")).backupDetails()
+            String c = h.client.createBackup(b -> b.tableName("music").backupName("third")).backupDetails()
                     .backupArn();
 
             assertThat(h.client.listBackups(r -> r.tableName("music")).backupSummaries())
@@ -110,7 +110,7 @@ class BackupsTest {
                     .backupStatus()).isEqualTo(BackupStatus.DELETED);
             assertThatThrownBy(() -> h.client.describeBackup(r -> r.backupArn(a)))
                     .isInstanceOf(BackupNotFoundException.class).hasMessageContaining("Backup not found: " + a);
-            assertThatThrownBy(() -> h.client.createBackup(r -> r.tableName("missing").backupName("x")))
+            assertThatThrownBy(() -> h.client.createBackup(r -> r.tableName("missing").backupName("never")))
                     .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Table not found: missing");
         }
     }

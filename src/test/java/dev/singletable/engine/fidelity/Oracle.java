@@ -3,11 +3,20 @@ package dev.singletable.engine.fidelity;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.wire.WireServer;
+import dev.singletable.engine.wire.WireServerOptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The two engines every differential test compares: ours and Amazon's DynamoDB Local, both in-process, each started
  * once per test JVM (DynamoDB Local takes a second or two to start). Tests isolate themselves by table name.
+ * With {@code -Dfidelity.transport=wire} our engine is reached through its DynamoDB wire port by the SDK's HTTP client,
+ * so the same scenarios also prove the wire protocol.
  */
 final class Oracle {
 
@@ -27,10 +36,27 @@ final class Oracle {
         return localClient;
     }
 
+    private static DynamoDbClient oursClient;
+
     static synchronized DynamoDbClient ours() {
-        if (engine == null) {
+        if (oursClient == null) {
             engine = EmbeddedEngine.inMemory();
+            oursClient = "wire".equals(System.getProperty("fidelity.transport")) ? overWire(engine)
+                    : engine.dynamoDbClient();
         }
-        return engine.dynamoDbClient();
+        return oursClient;
+    }
+
+    private static DynamoDbClient overWire(EmbeddedEngine engine) {
+        WireServer server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(),
+                engine.dynamoDbStreamsClient());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return DynamoDbClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fidelity", "fidelity")))
+                .httpClient(ApacheHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 }

@@ -1,0 +1,50 @@
+package dev.singletable.config;
+
+import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.wire.WireServer;
+import dev.singletable.engine.wire.WireServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The bundled engine and its DynamoDB wire-protocol port. Used by the service in embedded mode and, alone, by the
+ * standalone engine server ({@code --engine-only}). The port lets the AWS CLI, boto3 or any SDK look into the same data
+ * the service uses.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+public class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
+    EmbeddedEngine embeddedEngine(EngineProperties engine) {
+        EngineOptions options = (engine.inMemory()
+                ? EngineOptions.inMemory()
+                : EngineOptions.durable(engine.dataDir()))
+                .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
+                .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
+                .withTtlSweepInterval(engine.ttlSweepInterval());
+        return EmbeddedEngine.open(options);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() == 'embedded' "
+            + "and ${singletable.engine.port:8000} >= 0")
+    WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties) {
+        WireServer server = WireServer.start(
+                new WireServerOptions(properties.bindAddress(), properties.port(), properties.auth().accessKeys(),
+                        WireServerOptions.DEFAULT_MAX_BODY_BYTES),
+                engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        log.info("DynamoDB-compatible engine listening on {} (try: aws dynamodb list-tables --endpoint-url {})",
+                server.endpoint(), server.endpoint());
+        return server;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.singletable.engine.partiql;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * How a SELECT is answered: one or more Query operations (one per partition key value) or a single Scan, run in order,
+ * plus the projected paths whose values are lifted to the top of each result item.
+ */
+record ReadPlan(List<Op> ops, List<Ast.Path> projections) {
+
+    /** One page of one operation. */
+    record Page(List<Map<String, AttributeValue>> items, int evaluated, Map<String, AttributeValue> lastKey,
+            ConsumedCapacity capacity) {
+    }
+
+    /** A Query or Scan whose start key and Limit are filled in per page. */
+    sealed interface Op permits QueryOp, ScanOp {
+        Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit);
+    }
+
+    record QueryOp(QueryRequest request) implements Op {
+        @Override
+        public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
+            QueryResponse r = target.query(request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
+            return new Page(r.items(), r.scannedCount() == null ? r.items().size() : r.scannedCount(),
+                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null, r.consumedCapacity());
+        }
+    }
+
+    record ScanOp(ScanRequest request) implements Op {
+        @Override
+        public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
+            ScanResponse r = target.scan(request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
+            return new Page(r.items(), r.scannedCount() == null ? r.items().size() : r.scannedCount(),
+                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null, r.consumedCapacity());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.singletable.engine.partiql;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The key attributes of a table and of its indexes, read with DescribeTable on the target, so that a statement can be
+ * turned into the right key-based operation. A missing table surfaces as the target's own ResourceNotFoundException.
+ */
+record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<String, Boolean> globalIndexes,
+        Map<String, String> attributeTypes) {
+
+    /** A key schema: partition key and optional sort key names. */
+    record Keys(String hash, String range) {
+        boolean isKey(String attribute) {
+            return attribute.equals(hash) || attribute.equals(range);
+        }
+
+        List<String> names() {
+            return range == null ? List.of(hash) : List.of(hash, range);
+        }
+    }
+
+    static TableSchema describe(DynamoDbClient target, String table) {
+        TableDescription d = target.describeTable(b -> b.tableName(table)).table();
+        Map<String, Keys> indexes = new HashMap<>();
+        Map<String, Boolean> global = new HashMap<>();
+        for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
+            indexes.put(g.indexName(), keys(g.keySchema()));
+            global.put(g.indexName(), true);
+        }
+        for (LocalSecondaryIndexDescription l : d.localSecondaryIndexes()) {
+            indexes.put(l.indexName(), keys(l.keySchema()));
+            global.put(l.indexName(), false);
+        }
+        Map<String, String> types = new HashMap<>();
+        for (AttributeDefinition a : d.attributeDefinitions()) {
+            types.put(a.attributeName(), a.attributeTypeAsString());
+        }
+        return new TableSchema(d.tableName(), keys(d.keySchema()), indexes, global, types);
+    }
+
+    private static Keys keys(List<KeySchemaElement> schema) {
+        String hash = null;
+        String range = null;
+        for (KeySchemaElement e : schema) {
+            if (e.keyType() == KeyType.HASH) {
+                hash = e.attributeName();
+            } else {
+                range = e.attributeName();
+            }
+        }
+        return new Keys(hash, range);
+    }
+
+    /** The keys of the table, or of the named index; null when the index does not exist. */
+    Keys keysOf(String index) {
+        return index == null ? tableKeys : indexes.get(index);
+    }
+
+    boolean isGlobalIndex(String index) {
+        return index != null && Boolean.TRUE.equals(globalIndexes.get(index));
+    }
+
+    /** The declared type (S, N or B) of a key attribute. */
+    String typeOf(String attribute) {
+        return attributeTypes.get(attribute);
+    }
+}

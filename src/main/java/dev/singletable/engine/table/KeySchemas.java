@@ -1,0 +1,81 @@
+package dev.singletable.engine.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Turns a KeySchema (table or index) into a {@link KeyDef}, checking it the way DynamoDB does and in the same order:
+ * definitions exist, names differ, HASH first, RANGE second. Shape rules (1..2 elements, KeyType enum) ran earlier.
+ */
+final class KeySchemas {
+
+    private KeySchemas() {
+    }
+
+    /** The table's own KeySchema: AWS first compares counts, then names, then positions. */
+    static KeyDef tableKey(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
+        if (schema.size() > definitions.size()) {
+            throw Invalid.bare("Invalid KeySchema: Some index key attribute have no definition");
+        }
+        return key(schema, definitions);
+    }
+
+    /**
+     * More than one HASH and one RANGE element. DynamoDB's newer multi-attribute GSI keys are not supported here, so
+     * every key schema gets the table-key answer: order first, then which kind has too many elements.
+     */
+    private static void tooManyElements(List<KeySchemaElement> schema) {
+        int hashes = 0;
+        boolean rangeSeen = false;
+        for (KeySchemaElement element : schema) {
+            if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
+                if (rangeSeen) {
+                    throw Invalid.parameter("All HASH key attributes must precede RANGE key attributes in the "
+                            + "KeySchema");
+                }
+                hashes++;
+            } else {
+                rangeSeen = true;
+            }
+        }
+        throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of "
+                + (hashes > 1 ? "HASH" : "RANGE") + " key attributes");
+    }
+
+    /** The schema's attribute names, after checking that each has a definition. */
+    static List<String> definedNames(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
+        List<String> names = new ArrayList<>(schema.size());
+        for (KeySchemaElement element : schema) {
+            names.add(element.attributeName());
+        }
+        if (!definitions.keySet().containsAll(names)) {
+            throw Invalid.parameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + Invalid.names(names) + ", AttributeDefinitions: " + Invalid.names(definitions.keySet()));
+        }
+        return names;
+    }
+
+    /** A secondary index's KeySchema, checked against the table's (or request's) AttributeDefinitions. */
+    static KeyDef key(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
+        List<String> names = definedNames(schema, definitions);
+        if (schema.size() > 2) {
+            tooManyElements(schema);
+        }
+        if (schema.size() == 2 && names.get(0).equals(names.get(1))) {
+            throw Invalid.bare("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        if (!KeyType.HASH.toString().equals(schema.get(0).keyTypeAsString())) {
+            throw Invalid.bare("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (schema.size() == 2 && !KeyType.RANGE.toString().equals(schema.get(1).keyTypeAsString())) {
+            throw Invalid.bare("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        String hash = names.get(0);
+        String range = schema.size() == 2 ? names.get(1) : null;
+        return new KeyDef(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.singletable.engine.table;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+
+/** DynamoDB's semantic rules for an index Projection (its shape rules ran earlier). */
+final class Projections {
+
+    private Projections() {
+    }
+
+    /** Checks the projection and returns its type; the NonKeyAttributes are read by {@link #nonKeyAttributes}. */
+    static ProjectionType check(Projection projection) {
+        String type = projection.projectionTypeAsString();
+        if (type == null) {
+            throw Invalid.parameter("Unknown ProjectionType: null");
+        }
+        ProjectionType parsed = ProjectionType.fromValue(type);
+        if (projection.hasNonKeyAttributes() && parsed != ProjectionType.INCLUDE) {
+            throw Invalid.parameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+        }
+        if (parsed == ProjectionType.INCLUDE) {
+            if (!projection.hasNonKeyAttributes()) {
+                throw Invalid.parameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String attribute : projection.nonKeyAttributes()) {
+                if (!seen.add(attribute)) {
+                    throw Invalid.parameter("Duplicate element in NonKeyAttributes: " + attribute);
+                }
+            }
+        }
+        return parsed;
+    }
+
+    static List<String> nonKeyAttributes(Projection projection) {
+        return projection.hasNonKeyAttributes() ? List.copyOf(projection.nonKeyAttributes()) : List.of();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.singletable.engine.validation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Smithy-style constraint on a request member. {@link #violations} gives the "Member must ..." texts the value
+ * breaks (empty if none); {@link #describe} gives every text of the constraint, for "Map keys must satisfy ...".
+ */
+sealed interface Constraint {
+
+    List<String> violations(Object value);
+
+    List<String> describe();
+
+    /** The member must be present. */
+    record Required() implements Constraint {
+        @Override
+        public List<String> violations(Object value) {
+            return value == null ? List.of("Member must not be null") : List.of();
+        }
+
+        @Override
+        public List<String> describe() {
+            return List.of("Member must not be null");
+        }
+    }
+
+    /** String length or collection size within [min, max]; either bound may be null. */
+    record Length(Long min, Long max) implements Constraint {
+        @Override
+        public List<String> violations(Object value) {
+            Long length = lengthOf(value);
+            if (length == null) {
+                return List.of();
+            }
+            if (min != null && length < min) {
+                return List.of("Member must have length greater than or equal to " + min);
+            }
+            if (max != null && length > max) {
+                return List.of("Member must have length less than or equal to " + max);
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<String> describe() {
+            List<String> texts = new ArrayList<>(2);
+            if (max != null) {
+                texts.add("Member must have length less than or equal to " + max);
+            }
+            if (min != null) {
+                texts.add("Member must have length greater than or equal to " + min);
+            }
+            return texts;
+        }
+
+        private static Long lengthOf(Object value) {
+            if (value instanceof CharSequence s) {
+                return (long) s.length();
+            }
+            if (value instanceof Collection<?> c) {
+                return (long) c.size();
+            }
+            if (value instanceof Map<?, ?> m) {
+                return (long) m.size();
+            }
+            return null;
+        }
+    }
+
+    /** A number within [min, max]; either bound may be null. */
+    record Range(Long min, Long max) implements Constraint {
+        @Override
+        public List<String> violations(Object value) {
+            if (!(value instanceof Number n)) {
+                return List.of();
+            }
+            if (min != null && n.longValue() < min) {
+                return List.of("Member must have value greater than or equal to " + min);
+            }
+            if (max != null && n.longValue() > max) {
+                return List.of("Member must have value less than or equal to " + max);
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<String> describe() {
+            List<String> texts = new ArrayList<>(2);
+            if (max != null) {
+                texts.add("Member must have value less than or equal to " + max);
+            }
+            if (min != null) {
+                texts.add("Member must have value greater than or equal to " + min);
+            }
+            return texts;
+        }
+    }
+
+    /** A string matching the whole regular expression. */
+    record Pattern(String regex, java.util.regex.Pattern compiled) implements Constraint {
+        Pattern(String regex) {
+            this(regex, java.util.regex.Pattern.compile(regex));
+        }
+
+        @Override
+        public List<String> violations(Object value) {
+            if (value instanceof CharSequence s && !compiled.matcher(s).matches()) {
+                return describe();
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<String> describe() {
+            return List.of("Member must satisfy regular expression pattern: " + regex);
+        }
+    }
+
+    /** A string from a fixed set, listed in the order AWS prints it. */
+    record OneOf(List<String> values) implements Constraint {
+        @Override
+        public List<String> violations(Object value) {
+            if (value instanceof String s && !values.contains(s)) {
+                return describe();
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<String> describe() {
+            return List.of("Member must satisfy enum value set: [" + String.join(", ", values) + "]");
+        }
+    }
+
+    /**
+     * A TableName member: the model types it as a table ARN (1..1024), but AWS still checks a plain name as a table
+     * name (3..255 characters of [a-zA-Z0-9_.-]) and reports it with the table-name constraints.
+     */
+    record TableNameOrArn() implements Constraint {
+        private static final Pattern NAME_PATTERN = new Pattern("[a-zA-Z0-9_.-]+");
+        private static final Length NAME_LENGTH = new Length(3L, 255L);
+        private static final Length ARN_LENGTH = new Length(1L, 1024L);
+
+        @Override
+        public List<String> violations(Object value) {
+            if (!(value instanceof String s)) {
+                return List.of();
+            }
+            if (s.startsWith("arn:")) {
+                return ARN_LENGTH.violations(s);
+            }
+            List<String> texts = new ArrayList<>(NAME_PATTERN.violations(s));
+            texts.addAll(NAME_LENGTH.violations(s));
+            return texts;
+        }
+
+        @Override
+        public List<String> describe() {
+            List<String> texts = new ArrayList<>(NAME_LENGTH.describe());
+            texts.addAll(NAME_PATTERN.describe());
+            return texts;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.singletable.engine.wire;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.CRC32;
+
+/**
+ * Per-connection request scheduling. Requests run on the worker executor (the backend may block), one at a time
+ * per connection, so responses to pipelined requests leave in request order. Reading pauses while too many
+ * requests are queued. Every response gets {@code x-amz-crc32} and {@code x-amzn-RequestId} here, in one place.
+ */
+final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRequest> {
+
+    /** Queued requests beyond which we stop reading from the socket until the queue drains. */
+    private static final int MAX_QUEUED = 16;
+
+    private final WireProtocol protocol;
+    private final Executor workers;
+
+    private final ArrayDeque<WireHttpRequest> queue = new ArrayDeque<>();
+    private boolean busy;
+    private boolean closing;
+
+    WireConnectionHandler(WireProtocol protocol, Executor workers) {
+        this.protocol = protocol;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WireHttpRequest request) {
+        if (closing) {
+            return;
+        }
+        queue.add(request);
+        if (queue.size() >= MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        runNext(ctx);
+    }
+
+    private void runNext(ChannelHandlerContext ctx) {
+        if (busy || closing) {
+            return;
+        }
+        WireHttpRequest request = queue.poll();
+        if (request == null) {
+            return;
+        }
+        busy = true;
+        if (!ctx.channel().config().isAutoRead() && queue.size() < MAX_QUEUED / 2) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        try {
+            workers.execute(() -> {
+                WireResponse response = process(request);
+                ctx.executor().execute(() -> write(ctx, response));
+            });
+        } catch (RejectedExecutionException e) {
+            // the server is shutting down
+            closing = true;
+            ctx.close();
+        }
+    }
+
+    private WireResponse process(WireHttpRequest request) {
+        try {
+            return protocol.handle(request);
+        } catch (Throwable e) {
+            // whatever went wrong, the client gets an answer and the connection stays in step
+            System.getLogger(WireConnectionHandler.class.getName())
+                    .log(System.Logger.Level.ERROR, "request handling failed", e);
+            return WireErrors.internalServerError(WireResponse.AMZ_JSON);
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, WireResponse response) {
+        FullHttpResponse http = toHttp(response);
+        if (response.closeConnection()) {
+            closing = true;
+            queue.clear();
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(http).addListener(future -> {
+            busy = false;
+            if (future.isSuccess()) {
+                runNext(ctx);
+            } else {
+                ctx.close();
+            }
+        });
+    }
+
+    static FullHttpResponse toHttp(WireResponse response) {
+        byte[] body = response.body();
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = http.headers();
+        headers.set("x-amzn-RequestId", RequestIds.next());
+        headers.set("x-amz-crc32", Long.toString(crc32(body)));
+        if (response.contentType() != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        headers.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        if (response.closeConnection()) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return http;
+    }
+
+    static long crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, body.length);
+        return crc.getValue();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        queue.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset or broken connection: nothing to answer, just let it go
+        closing = true;
+        queue.clear();
+        ctx.close();
+    }
+}

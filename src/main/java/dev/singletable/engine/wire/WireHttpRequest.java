@@ -1,0 +1,80 @@
+package dev.singletable.engine.wire;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+
+/**
+ * One complete HTTP request as received: line, headers and the raw (possibly compressed) body bytes. Requests
+ * whose body exceeded the limit, or that could not be parsed as HTTP, arrive flagged instead of with a body.
+ */
+final class WireHttpRequest {
+
+    enum Kind { COMPLETE, OVERSIZED, MALFORMED }
+
+    private final Kind kind;
+    private final String method;
+    private final String uri;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final int bodyLength;
+    private final boolean keepAlive;
+
+    WireHttpRequest(Kind kind, String method, String uri, HttpHeaders headers, byte[] body, int bodyLength,
+            boolean keepAlive) {
+        this.kind = kind;
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+        this.body = body == null ? WireResponse.EMPTY : body;
+        this.bodyLength = body == null ? 0 : bodyLength;
+        this.keepAlive = keepAlive;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** The request target exactly as sent (path and query, still percent-encoded). */
+    String uri() {
+        return uri;
+    }
+
+    /** The path part of the request target, still percent-encoded. */
+    String rawPath() {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** The query part of the request target without the '?', or "" when there is none. */
+    String rawQuery() {
+        int query = uri.indexOf('?');
+        return query < 0 ? "" : uri.substring(query + 1);
+    }
+
+    /** First value of a header (names are case-insensitive), or null. */
+    String header(String name) {
+        return headers.get(name);
+    }
+
+    List<String> headerValues(String name) {
+        return headers.getAll(name);
+    }
+
+    /** The body buffer; only the first {@link #bodyLength()} bytes are the body. */
+    byte[] body() {
+        return body;
+    }
+
+    int bodyLength() {
+        return bodyLength;
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.singletable.engine.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A response before it meets the transport: status, body and any protocol-specific headers. The connection
+ * handler adds what every response carries ({@code x-amz-crc32}, {@code x-amzn-RequestId}, length, date).
+ */
+final class WireResponse {
+
+    static final String AMZ_JSON = "application/x-amz-json-1.0";
+    static final byte[] EMPTY = new byte[0];
+
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean closeConnection;
+
+    WireResponse(int status, String contentType, byte[] body) {
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body == null ? EMPTY : body;
+    }
+
+    static WireResponse text(int status, String contentType, String body) {
+        return new WireResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** Null when the response has no body and therefore no content type. */
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    WireResponse header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    boolean closeConnection() {
+        return closeConnection;
+    }
+
+    /** Ask the transport to close the connection once this response is written. */
+    WireResponse closingConnection() {
+        this.closeConnection = true;
+        return this;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.singletable.engine.wire;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link WireServer} listens and whom it lets in.
+ *
+ * @param bindAddress  interface to bind; loopback by default so nothing is exposed by accident
+ * @param port         TCP port, 0 for an ephemeral one (read it back from {@link WireServer#port()})
+ * @param accessKeys   access key id to secret key; empty accepts any credentials, as DynamoDB Local does,
+ *                     otherwise every request must carry a valid AWS Signature Version 4
+ * @param maxBodyBytes largest request body accepted (compressed and decompressed); larger ones get 413
+ * @param region       region named by the health check ({@code GET /}); signatures are accepted for any region
+ */
+public record WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
+        String region) {
+
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** DynamoDB's own request size limit. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public WireServerOptions {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+        accessKeys = accessKeys == null ? Map.of() : Map.copyOf(accessKeys);
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+        region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+    }
+
+    /** The four settings named in the server's contract; the health check then names us-east-1. */
+    public WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes) {
+        this(bindAddress, port, accessKeys, maxBodyBytes, DEFAULT_REGION);
+    }
+
+    /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
+    public static WireServerOptions defaults() {
+        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION);
+    }
+
+    public WireServerOptions withPort(int newPort) {
+        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region);
+    }
+
+    public WireServerOptions withAccessKeys(Map<String, String> newAccessKeys) {
+        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region);
+    }
+
+    public WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
+        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region);
+    }
+
+    public WireServerOptions withRegion(String newRegion) {
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion);
+    }
+
+    /** Whether requests must be signed. */
+    public boolean requiresSignature() {
+        return !accessKeys.isEmpty();
+    }
+}
