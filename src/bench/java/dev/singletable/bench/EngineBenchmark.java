@@ -1,9 +1,6 @@
 package dev.singletable.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,10 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The engine in-process against DynamoDB Local embedded, same JVM settings, same data, same requests: throughput per
@@ -46,23 +39,19 @@ public class EngineBenchmark {
         engines.close();
     }
 
-    private static int anyItem() {
-        return ThreadLocalRandom.current().nextInt(Engines.ITEMS);
+    @Benchmark
+    public void getItem() {
+        Operations.GET.run(engines.client);
     }
 
     @Benchmark
-    public Object getItem() {
-        return engines.client.getItem(r -> r.tableName(Engines.TABLE).key(Engines.key(anyItem())));
-    }
-
-    @Benchmark
-    public Object putItem() {
-        return engines.client.putItem(r -> r.tableName(Engines.TABLE).item(Engines.item(anyItem())));
+    public void putItem() {
+        Operations.PUT.run(engines.client);
     }
 
     @Benchmark
     public Object updateItemWithCondition() {
-        return engines.client.updateItem(r -> r.tableName(Engines.TABLE).key(Engines.key(anyItem()))
+        return engines.client.updateItem(r -> r.tableName(Engines.TABLE).key(Engines.key(Operations.any(Engines.ITEMS)))
                 .updateExpression("SET #c = #c + :one")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#c", "counter"))
@@ -70,52 +59,27 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public Object queryPageOf25() {
-        int partition = ThreadLocalRandom.current().nextInt(Engines.PARTITIONS);
-        return engines.client.query(r -> r.tableName(Engines.TABLE).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("P" + partition))).limit(25));
+    public void queryPageOf25() {
+        Operations.QUERY.run(engines.client);
     }
 
     @Benchmark
-    public Object gsiQueryPageOf25() {
-        int partition = ThreadLocalRandom.current().nextInt(Engines.PARTITIONS);
-        return engines.client.query(r -> r.tableName(Engines.TABLE).indexName("byGroup")
-                .keyConditionExpression("gpk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("G" + partition))).limit(25));
+    public void gsiQueryPageOf25() {
+        Operations.GSI_QUERY.run(engines.client);
     }
 
     @Benchmark
-    public Object transactWriteOf4() {
-        int base = ThreadLocalRandom.current().nextInt(Engines.ITEMS - 4);
-        List<TransactWriteItem> actions = new ArrayList<>(4);
-        for (int i = 0; i < 4; i++) {
-            int n = base + i;
-            actions.add(TransactWriteItem.builder().update(u -> u.tableName(Engines.TABLE).key(Engines.key(n))
-                    .updateExpression("ADD #c :one").expressionAttributeNames(Map.of("#c", "counter"))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
-        }
-        return engines.client.transactWriteItems(r -> r.transactItems(actions));
+    public void transactWriteOf4() {
+        Operations.TRANSACT4.run(engines.client);
     }
 
     @Benchmark
-    public Object batchWriteOf25() {
-        int base = ThreadLocalRandom.current().nextInt(Engines.ITEMS - 25);
-        List<WriteRequest> writes = new ArrayList<>(25);
-        for (int i = 0; i < 25; i++) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Engines.item(base + i)).build())
-                    .build());
-        }
-        return engines.client.batchWriteItem(r -> r.requestItems(Map.of(Engines.TABLE, writes)));
+    public void batchWriteOf25() {
+        Operations.BATCH_WRITE25.run(engines.client);
     }
 
     @Benchmark
-    public Object batchGetOf100() {
-        int base = ThreadLocalRandom.current().nextInt(Engines.ITEMS - 100);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(100);
-        for (int i = 0; i < 100; i++) {
-            keys.add(Engines.key(base + i));
-        }
-        return engines.client.batchGetItem(r -> r.requestItems(Map.of(Engines.TABLE,
-                KeysAndAttributes.builder().keys(keys).build())));
+    public void batchGetOf100() {
+        Operations.BATCH_GET100.run(engines.client);
     }
 }

@@ -37,8 +37,12 @@ final class Engines implements AutoCloseable {
         return new Engines(engine.dynamoDbClient(), engine);
     }
 
-    /** pk = "P" + (i % 100), sk = i (N), gpk = "G" + (i % 100), gsk = i: 100 items per partition. */
     void load() {
+        load(client);
+    }
+
+    /** pk = "P" + (i % 100), sk = i (N), gpk = "G" + (i % 100), gsk = i: 100 items per partition. */
+    static void load(DynamoDbClient client) {
         client.createTable(r -> r.tableName(TABLE).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
                         a -> a.attributeName("sk").attributeType("N"),

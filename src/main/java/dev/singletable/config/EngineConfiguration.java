@@ -26,7 +26,12 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
     EmbeddedEngine embeddedEngine(EngineProperties engine) {
-        EngineOptions options = engine.inMemory() ? EngineOptions.inMemory() : EngineOptions.durable(engine.dataDir());
+        EngineOptions options = (engine.inMemory()
+                ? EngineOptions.inMemory()
+                : EngineOptions.durable(engine.dataDir()))
+                .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
+                .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
+                .withTtlSweepInterval(engine.ttlSweepInterval());
         return EmbeddedEngine.open(options);
     }
 

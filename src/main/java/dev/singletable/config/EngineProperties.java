@@ -1,9 +1,15 @@
 package dev.singletable.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Settings of the bundled engine, used in embedded mode and by the standalone engine server.
@@ -13,6 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port        the DynamoDB wire-protocol port; negative turns the server off
  * @param bindAddress the address the wire server binds to (loopback by default)
  * @param auth        access keys whose SigV4 signatures the wire server accepts; empty accepts any credentials
+ * @param sync        when a write is acknowledged: {@code group} (default: writers share a flush, which waits at most
+ *                    {@code group-commit-wait} for more of them), {@code fsync} (each write flushed before it is
+ *                    acknowledged) or {@code none} (written to the OS only: survives a crash of the process, not of
+ *                    the machine)
+ * @param groupCommitWait the longest a group flush waits for more writers
+ * @param snapshotAfterLog a snapshot is taken whenever the log has grown this much, which bounds restart time
+ * @param ttlSweepInterval how often expired items are looked for (a plain number is seconds)
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -20,7 +33,14 @@ public record EngineProperties(
         @DefaultValue("false") boolean inMemory,
         @DefaultValue("8000") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
-        @DefaultValue Auth auth) {
+        @DefaultValue Auth auth,
+        @DefaultValue("group") Sync sync,
+        @DefaultValue("2ms") Duration groupCommitWait,
+        @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB") DataSize snapshotAfterLog,
+        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval) {
+
+    /** The engine's sync policies, named as in configuration. */
+    public enum Sync { FSYNC, GROUP, NONE }
 
     public record Auth(Map<String, String> accessKeys) {
         public Auth {

@@ -1,28 +1,47 @@
 package dev.singletable.config;
 
+import dev.singletable.sessions.BearerTokenFilter;
+import dev.singletable.sessions.SessionService;
+import dev.singletable.web.ProblemSecurityHandlers;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** A stateless API: health, API docs and Swagger UI are public; everything else needs an authenticated caller. */
+/**
+ * A stateless API authenticated by bearer tokens (sessions stored in the table). Public: health, API docs, Swagger UI,
+ * sign-up, log-in, and reading profiles, follow lists and tweets. Everything else needs a valid token. 401 and 403 are
+ * problem+json like every other error.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain apiSecurity(HttpSecurity http, SessionService sessions,
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+            throws Exception {
+        ProblemSecurityHandlers securityProblems = new ProblemSecurityHandlers(problems);
+        http.csrf(csrf -> csrf.disable()) // no cookies: a bearer token cannot be sent by a forged cross-site request
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(sessions, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -1,8 +1,11 @@
 package dev.singletable.engine;
 
+import dev.singletable.engine.backup.BackupOperations;
+import dev.singletable.engine.backup.BackupService;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
@@ -10,7 +13,15 @@ import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
 import dev.singletable.engine.ops.TransactionOperations;
+import dev.singletable.engine.streams.StreamRecorder;
+import dev.singletable.engine.streams.StreamStore;
+import dev.singletable.engine.streams.StreamsService;
+import dev.singletable.engine.ttl.TtlSweeper;
+import dev.singletable.engine.value.AttributeValues;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -25,24 +36,62 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class EmbeddedEngine implements AutoCloseable {
 
     private final Engine engine;
+    private final DurableStore store;
+    private final TtlSweeper ttl;
     private final EngineDynamoDbClient dynamo;
     private final EngineStreamsClient streams;
 
-    private EmbeddedEngine(EngineOptions options) {
+    private EmbeddedEngine(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.engine = new Engine(options);
+        StreamStore streamStore = new StreamStore();
+        BackupService backups;
+        if (options.inMemoryOnly()) {
+            this.store = null;
+            backups = BackupService.inMemory(engine);
+            attachListeners(streamStore, backups, sizer);
+        } else {
+            this.store = DurableStore.open(options, engine);
+            try {
+                store.addSection(streamStore.snapshotSection());
+                backups = BackupService.durable(engine, store);
+                BackupService registered = backups;
+                store.recover(() -> attachListeners(streamStore, registered, sizer));
+                backups.recovered();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine), new AccountOperations(engine));
-        this.streams = new EngineStreamsClient();
+                new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups));
+        this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
+        this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
+        ttl.start();
+    }
+
+    /** Listeners see every mutation; a durable engine attaches them before replaying its log, so they see those too. */
+    private void attachListeners(StreamStore streamStore, BackupService backups,
+            ToLongFunction<Map<String, AttributeValue>> sizer) {
+        engine.addListener(new StreamRecorder(engine, streamStore, sizer));
+        backups.listeners().forEach(engine::addListener);
     }
 
     public static EmbeddedEngine inMemory() {
         return open(EngineOptions.inMemory());
     }
 
-    /** Opens an engine. Durable storage arrives with its own issue: until then every engine keeps its data in memory. */
+    /**
+     * Opens an engine: in memory when the options name no data directory, otherwise durable, recovering whatever the
+     * directory holds (and refusing to start on a damaged log or snapshot, or on a directory another engine holds).
+     */
     public static EmbeddedEngine open(EngineOptions options) {
-        return new EmbeddedEngine(options);
+        return new EmbeddedEngine(options, AttributeValues::itemSize);
+    }
+
+    /** Opens an engine that sizes stream records' keys with the given function (engine-level tests). */
+    static EmbeddedEngine open(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
+        return new EmbeddedEngine(options, sizer);
     }
 
     public DynamoDbClient dynamoDbClient() {
@@ -53,8 +102,29 @@ public final class EmbeddedEngine implements AutoCloseable {
         return streams;
     }
 
+    /** The engine core, for the engine's own tooling and tests. */
+    public Engine core() {
+        return engine;
+    }
+
+    /** Takes a snapshot now (durable engines; a no-op in memory). */
+    public void snapshot() {
+        if (store != null) {
+            store.snapshot();
+        }
+    }
+
+    /** Deletes expired items now rather than at the next sweep; returns how many. */
+    public int sweepExpiredItems() {
+        return ttl.sweep();
+    }
+
+    /** Stops background work, snapshots a durable engine so the next start replays nothing, releases the directory. */
     @Override
     public void close() {
-        // nothing held outside the heap yet
+        ttl.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -2,19 +2,64 @@ package dev.singletable.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * How an engine is opened.
  *
- * @param dataDir   where a durable engine keeps its files; null when in memory
- * @param region    the region named in ARNs
- * @param accountId the account named in ARNs
- * @param clock     the engine's time source (creation times, TTL, streams); tests may fix it
+ * @param dataDir               where a durable engine keeps its files; null when in memory
+ * @param region                the region named in ARNs
+ * @param accountId             the account named in ARNs
+ * @param clock                 the engine's time source (creation times, TTL, streams); tests may fix it
+ * @param syncPolicy            when a write is acknowledged relative to the disk (durable engines only)
+ * @param groupCommitWait       under {@link SyncPolicy#GROUP}, the longest a flush waits for more writers to join it
+ * @param snapshotAfterLogBytes a snapshot is taken once the log has grown this much since the last one, which keeps
+ *                              restart time bounded
+ * @param logSegmentBytes       the log moves to a new file once its current one reaches this size
+ * @param ttlSweepInterval      how often the TTL sweeper looks for expired items
  */
-public record EngineOptions(Path dataDir, String region, String accountId, Clock clock) {
+public record EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
+        Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
+    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofMillis(2);
+    public static final long DEFAULT_SNAPSHOT_AFTER_LOG_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_LOG_SEGMENT_BYTES = 64L * 1024 * 1024;
+    public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
+    /** When a write is acknowledged, relative to the disk. */
+    public enum SyncPolicy {
+        /** Each writer forces the log to disk before its write is acknowledged (writers that arrive while a flush is
+         * running share the next one). */
+        FSYNC,
+        /** Writers wait for a shared flush, which waits at most {@code groupCommitWait} for more writers to join. */
+        GROUP,
+        /** Acknowledged once written to the operating system: survives a process crash, not a power loss. */
+        NONE
+    }
+
+    public EngineOptions {
+        if (syncPolicy == null) {
+            syncPolicy = SyncPolicy.GROUP;
+        }
+        if (groupCommitWait == null) {
+            groupCommitWait = DEFAULT_GROUP_COMMIT_WAIT;
+        }
+        if (snapshotAfterLogBytes <= 0) {
+            snapshotAfterLogBytes = DEFAULT_SNAPSHOT_AFTER_LOG_BYTES;
+        }
+        if (logSegmentBytes <= 0) {
+            logSegmentBytes = DEFAULT_LOG_SEGMENT_BYTES;
+        }
+        if (ttlSweepInterval == null || ttlSweepInterval.isZero() || ttlSweepInterval.isNegative()) {
+            ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
+        }
+    }
+
+    public EngineOptions(Path dataDir, String region, String accountId, Clock clock) {
+        this(dataDir, region, accountId, clock, null, null, 0, 0, null);
+    }
 
     public static EngineOptions inMemory() {
         return new EngineOptions(null, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC());
@@ -29,6 +74,27 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
     }
 
     public EngineOptions withClock(Clock newClock) {
-        return new EngineOptions(dataDir, region, accountId, newClock);
+        return new EngineOptions(dataDir, region, accountId, newClock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval);
+    }
+
+    public EngineOptions withSyncPolicy(SyncPolicy policy, Duration groupWait) {
+        return new EngineOptions(dataDir, region, accountId, clock, policy, groupWait, snapshotAfterLogBytes,
+                logSegmentBytes, ttlSweepInterval);
+    }
+
+    public EngineOptions withSnapshotAfterLogBytes(long bytes) {
+        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, bytes,
+                logSegmentBytes, ttlSweepInterval);
+    }
+
+    public EngineOptions withLogSegmentBytes(long bytes) {
+        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, bytes, ttlSweepInterval);
+    }
+
+    public EngineOptions withTtlSweepInterval(Duration interval) {
+        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, interval);
     }
 }

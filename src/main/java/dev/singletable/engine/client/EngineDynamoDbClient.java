@@ -1,5 +1,6 @@
 package dev.singletable.engine.client;
 
+import dev.singletable.engine.backup.BackupOperations;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
@@ -17,6 +18,22 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateBackupRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateBackupResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeBackupRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeBackupResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListBackupsRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteBackupRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteBackupResponse;
+import software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupRequest;
+import software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest;
+import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
@@ -75,13 +92,15 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     private final BatchOperations batches;
     private final TransactionOperations transactions;
     private final AccountOperations account;
+    private final BackupOperations backups;
     /** PartiQL runs as ordinary operations on this very client, so it shares every rule they enforce. */
     private final PartiqlExecutor partiql = new PartiqlExecutor(this);
 
     public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
             ScanOperations scans, BatchOperations batches, TransactionOperations transactions,
-            AccountOperations account) {
+            AccountOperations account, BackupOperations backups) {
         this.account = account;
+        this.backups = backups;
         this.tables = tables;
         this.items = items;
         this.queries = queries;
@@ -246,6 +265,59 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
         RequestShapes.validate(request);
         return account.describeEndpoints(request);
+    }
+
+    @Override
+    public CreateBackupResponse createBackup(CreateBackupRequest request) {
+        RequestShapes.validate(request);
+        return backups.createBackup(request);
+    }
+
+    @Override
+    public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
+        RequestShapes.validate(request);
+        return backups.describeBackup(request);
+    }
+
+    @Override
+    public ListBackupsResponse listBackups(ListBackupsRequest request) {
+        RequestShapes.validate(request);
+        return backups.listBackups(request);
+    }
+
+    @Override
+    public ListBackupsResponse listBackups() {
+        return listBackups(ListBackupsRequest.builder().build());
+    }
+
+    @Override
+    public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
+        RequestShapes.validate(request);
+        return backups.deleteBackup(request);
+    }
+
+    @Override
+    public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
+        RequestShapes.validate(request);
+        return backups.restoreTableFromBackup(request);
+    }
+
+    @Override
+    public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
+        RequestShapes.validate(request);
+        return backups.updateContinuousBackups(request);
+    }
+
+    @Override
+    public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
+        RequestShapes.validate(request);
+        return backups.describeContinuousBackups(request);
+    }
+
+    @Override
+    public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
+        RequestShapes.validate(request);
+        return backups.restoreTableToPointInTime(request);
     }
 
     @Override

@@ -1,13 +1,28 @@
 package dev.singletable.engine.client;
 
+import dev.singletable.engine.streams.StreamsService;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListStreamsRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceClientConfiguration;
 
 /**
- * The engine behind the SDK's {@link DynamoDbStreamsClient} interface. Streams arrive with the durability work; until
- * then every call fails with the SDK's UnsupportedOperationException, and docs/fidelity.md says so.
+ * The engine behind the SDK's {@link DynamoDbStreamsClient} interface: no HTTP, no JSON. Each call checks its request
+ * (shape first, as AWS does), then runs the operation.
  */
 public final class EngineStreamsClient implements DynamoDbStreamsClient {
+
+    private final StreamsService streams;
+
+    public EngineStreamsClient(StreamsService streams) {
+        this.streams = streams;
+    }
 
     @Override
     public String serviceName() {
@@ -17,6 +32,31 @@ public final class EngineStreamsClient implements DynamoDbStreamsClient {
     @Override
     public DynamoDbStreamsServiceClientConfiguration serviceClientConfiguration() {
         return DynamoDbStreamsServiceClientConfiguration.builder().build();
+    }
+
+    @Override
+    public ListStreamsResponse listStreams(ListStreamsRequest request) {
+        return streams.listStreams(request);
+    }
+
+    @Override
+    public ListStreamsResponse listStreams() {
+        return listStreams(ListStreamsRequest.builder().build());
+    }
+
+    @Override
+    public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
+        return streams.describeStream(request);
+    }
+
+    @Override
+    public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+        return streams.getShardIterator(request);
+    }
+
+    @Override
+    public GetRecordsResponse getRecords(GetRecordsRequest request) {
+        return streams.getRecords(request);
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * The catalog of tables and the single commit path. Every mutation, a whole transaction included, runs inside
  * {@link #exclusive} and lands through {@link #commit} as one unit, so it can be logged and streamed as one.
  * Reads need no lock: items and index entries are immutable values swapped atomically into concurrent maps.
+ * <p>
+ * Each mutation (item unit or catalog change) takes the next sequence number and is handed to the {@link Journal}
+ * before it is applied; the writer then waits for it to be durable only after leaving the lock.
  */
 public final class Engine {
 
@@ -23,6 +26,13 @@ public final class Engine {
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Journal journal = Journal.NONE;
+    /** The last sequence number given to a mutation; guarded by the commit lock. */
+    private long sequence;
+    /** The highest sequence number committed inside the current outermost exclusive section; guarded by the lock. */
+    private long awaited;
+    /** During recovery, the logged time of the mutation being replayed replaces the clock; guarded by the lock. */
+    private long replayTimeMillis = -1;
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -38,6 +48,64 @@ public final class Engine {
 
     public void addListener(CommitListener listener) {
         listeners.add(listener);
+    }
+
+    /** Starts recording every later mutation in the journal (after recovery, before the engine is handed out). */
+    public void attachJournal(Journal newJournal) {
+        exclusive(() -> {
+            this.journal = newJournal;
+            return null;
+        });
+    }
+
+    /** The sequence number of the last mutation; inside a listener, that of the mutation being reported. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Continues numbering after a restored state (recovery from a snapshot). */
+    public void restoreSequence(long lastSequence) {
+        exclusive(() -> {
+            this.sequence = lastSequence;
+            return null;
+        });
+    }
+
+    /**
+     * Replays one logged mutation with its original sequence number and time (recovery, point-in-time restore). The
+     * work must perform exactly one mutation through the usual methods; nothing is journaled while replaying.
+     */
+    public void replay(long loggedSequence, long loggedTimeMillis, Runnable work) {
+        exclusive(() -> {
+            Journal saved = journal;
+            journal = Journal.NONE;
+            sequence = loggedSequence - 1;
+            replayTimeMillis = loggedTimeMillis;
+            try {
+                work.run();
+            } finally {
+                replayTimeMillis = -1;
+                journal = saved;
+            }
+            if (sequence != loggedSequence) {
+                sequence = loggedSequence;   // a logged mutation that no longer changes anything keeps its number
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records an opaque mutation of another subsystem (backups, continuous-backup settings) in the journal, under the
+     * lock so it is ordered with the item changes; the caller then waits for it like any write. Returns its sequence.
+     */
+    public long journalExtension(int kind, byte[] payload) {
+        return exclusive(() -> {
+            long seq = sequence + 1;
+            journal.extension(seq, mutationTime(), kind, payload);
+            sequence = seq;
+            awaited = seq;
+            return seq;
+        });
     }
 
     /** The table, or null. */
@@ -58,14 +126,28 @@ public final class Engine {
         return tables;
     }
 
-    /** Runs work while holding the commit lock: read-check-write sequences and consistent multi-item reads. */
+    /**
+     * Runs work while holding the commit lock: read-check-write sequences and consistent multi-item reads. When the
+     * outermost section committed anything, it returns only once that is durable, waiting after the lock is released.
+     */
     public <T> T exclusive(Supplier<T> work) {
         commitLock.lock();
+        boolean outermost = commitLock.getHoldCount() == 1;
+        T result;
+        long toAwait;
         try {
-            return work.get();
+            if (outermost) {
+                awaited = 0;
+            }
+            result = work.get();
         } finally {
+            toAwait = outermost ? awaited : 0;
             commitLock.unlock();
         }
+        if (toAwait > 0) {
+            journal.awaitDurable(toAwait);
+        }
+        return result;
     }
 
     /** Applies a unit of item changes. Must be called inside {@link #exclusive}. */
@@ -76,7 +158,11 @@ public final class Engine {
         if (changes.isEmpty()) {
             return;
         }
-        long now = nowMillis();
+        long now = mutationTime();
+        long seq = sequence + 1;
+        journal.items(seq, now, changes);
+        sequence = seq;
+        awaited = seq;
         for (ItemChange c : changes) {
             c.table().data().apply(c.key(), c.oldItem(), c.newItem());
         }
@@ -90,8 +176,16 @@ public final class Engine {
             if (tables.containsKey(definition.name())) {
                 throw EngineErrors.resourceInUse("Table already exists: " + definition.name());
             }
+            long now = mutationTime();
+            long seq = sequence + 1;
+            journal.tableCreated(seq, now, definition);
+            sequence = seq;
+            awaited = seq;
             Table t = new Table(definition);
             tables.put(definition.name(), t);
+            for (CommitListener l : listeners) {
+                l.tableCreated(t, now);
+            }
             return t;
         });
     }
@@ -100,6 +194,11 @@ public final class Engine {
     public void redefine(Table table, TableDefinition newDefinition) {
         exclusive(() -> {
             TableDefinition old = table.definition();
+            long now = mutationTime();
+            long seq = sequence + 1;
+            journal.tableRedefined(seq, now, newDefinition);
+            sequence = seq;
+            awaited = seq;
             for (IndexDef index : indexes(old)) {
                 if (newDefinition.index(index.name()) == null) {
                     table.data().dropIndex(index.name());
@@ -111,12 +210,34 @@ public final class Engine {
                     table.data().addIndex(table.indexData(index));
                 }
             }
+            for (CommitListener l : listeners) {
+                l.tableRedefined(table, old, now);
+            }
             return null;
         });
     }
 
     public void dropTable(Table table) {
-        exclusive(() -> tables.remove(table.name(), table));
+        exclusive(() -> {
+            if (tables.get(table.name()) != table) {
+                return null;
+            }
+            long now = mutationTime();
+            long seq = sequence + 1;
+            journal.tableDropped(seq, now, table.name());
+            sequence = seq;
+            awaited = seq;
+            tables.remove(table.name(), table);
+            for (CommitListener l : listeners) {
+                l.tableDropped(table, now);
+            }
+            return null;
+        });
+    }
+
+    /** The time stamped on a mutation: the clock, or the logged time while replaying. Caller holds the lock. */
+    private long mutationTime() {
+        return replayTimeMillis >= 0 ? replayTimeMillis : nowMillis();
     }
 
     private static Collection<IndexDef> indexes(TableDefinition d) {

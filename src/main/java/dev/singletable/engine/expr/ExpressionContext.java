@@ -1,16 +1,156 @@
 package dev.singletable.engine.expr;
 
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.value.AttributeValues;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-/** Names and values of one request, shared by all its expressions; records which were used. */
+/**
+ * Names and values of one request, shared by all its expressions; records which were used.
+ *
+ * <p>The constructor validates both maps as DynamoDB does before it looks at any expression: a map that was sent
+ * but is empty, placeholder keys that are not {@code #word} / {@code :word}, empty names, invalid values. A map the
+ * SDK auto-constructed (the request did not set it) counts as absent.
+ */
 public final class ExpressionContext {
 
+    /** Longest placeholder, including its # or :. */
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_NAME_BYTES = 65535;
+
+    private final Map<String, String> names;
+    private final Map<String, AttributeValue> values;
+    private final Set<String> usedNames = new HashSet<>();
+    private final Set<String> usedValues = new HashSet<>();
+
     public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
+        this.names = validateNames(names);
+        this.values = validateValues(values);
     }
 
-    /** Throws DynamoDB's errors for names/values supplied but used by no expression. Call after parsing all. */
+    /** A context for a request without ExpressionAttributeNames and ExpressionAttributeValues. */
+    public static ExpressionContext empty() {
+        return new ExpressionContext(null, null);
+    }
+
+    /**
+     * Throws DynamoDB's errors for names/values supplied but used by no expression of the request. Call after
+     * parsing all expressions of the request (and before resolving a key condition against the key schema).
+     */
     public void verifyAllUsed() {
-        throw new UnsupportedOperationException();
+        Set<String> unusedNames = new TreeSet<>(names.keySet());
+        unusedNames.removeAll(usedNames);
+        if (!unusedNames.isEmpty()) {
+            throw EngineErrors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        Set<String> unusedValues = new TreeSet<>(values.keySet());
+        unusedValues.removeAll(usedValues);
+        if (!unusedValues.isEmpty()) {
+            throw EngineErrors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+
+    /** The attribute name behind {@code #ref}, marking it used, or null when the request does not define it. */
+    String name(String ref) {
+        String name = names.get(ref);
+        if (name != null) {
+            usedNames.add(ref);
+        }
+        return name;
+    }
+
+    /** The (normalised) value behind {@code :ref}, marking it used, or null when the request does not define it. */
+    AttributeValue value(String ref) {
+        AttributeValue v = values.get(ref);
+        if (v != null) {
+            usedValues.add(ref);
+        }
+        return v;
+    }
+
+    private static boolean present(Map<?, ?> map) {
+        return map != null && !(map instanceof SdkAutoConstructMap);
+    }
+
+    private static Map<String, String> validateNames(Map<String, String> names) {
+        if (!present(names)) {
+            return Collections.emptyMap();
+        }
+        if (names.isEmpty()) {
+            throw EngineErrors.validation("ExpressionAttributeNames must not be empty");
+        }
+        for (String key : names.keySet()) {
+            if (key != null && key.length() > MAX_KEY_LENGTH) {
+                throw EngineErrors.validation("ExpressionAttributeNames contains invalid key: The expression attribute "
+                        + "map contains a key that is too long; size of key: " + key.length());
+            }
+            if (!isPlaceholder(key, '#')) {
+                throw EngineErrors.validation(
+                        "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                throw EngineErrors.validation(
+                        "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
+            }
+            if (e.getValue().length() > MAX_NAME_BYTES / 3
+                    && e.getValue().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw EngineErrors.validation("ExpressionAttributeNames contains invalid value: Attribute name is too "
+                        + "large, must be less than 65536 bytes for key " + e.getKey());
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, AttributeValue> validateValues(Map<String, AttributeValue> values) {
+        if (!present(values)) {
+            return Collections.emptyMap();
+        }
+        if (values.isEmpty()) {
+            throw EngineErrors.validation("ExpressionAttributeValues must not be empty");
+        }
+        for (String key : values.keySet()) {
+            if (key != null && key.length() > MAX_KEY_LENGTH) {
+                throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
+                        + "map contains a key that is too long;");
+            }
+            if (!isPlaceholder(key, ':')) {
+                throw EngineErrors.validation(
+                        "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+        Map<String, AttributeValue> normalized = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
+            try {
+                normalized.put(e.getKey(), AttributeValues.normalizeOperand(e.getValue()));
+            } catch (DynamoDbException ex) {
+                throw EngineErrors.validation("ExpressionAttributeValues contains invalid value: "
+                        + ex.awsErrorDetails().errorMessage() + " for key " + e.getKey());
+            }
+        }
+        return normalized;
+    }
+
+    private static boolean isPlaceholder(String key, char prefix) {
+        if (key == null || key.length() < 2 || key.charAt(0) != prefix) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            if (!Lexer.isWordChar(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

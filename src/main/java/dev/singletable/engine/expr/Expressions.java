@@ -1,25 +1,83 @@
 package dev.singletable.engine.expr;
 
-/** Entry points: parse each kind of expression once into an evaluable form. */
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry points: each expression is parsed and checked once, with DynamoDB's error messages, into an executable
+ * form. Checks run in DynamoDB's order: emptiness and size, syntax (and redundant parentheses), reserved words and
+ * function use in text order, then placeholders, operand counts and types, repeated and overlapping paths.
+ * Unused placeholders are reported by {@link ExpressionContext#verifyAllUsed()} once all expressions are parsed.
+ */
 public final class Expressions {
+
+    static final int MAX_EXPRESSION_BYTES = 4096;
 
     private Expressions() {
     }
 
     /** kind is "ConditionExpression" or "FilterExpression"; it appears in error messages. */
     public static ConditionExpr condition(String text, String kind, ExpressionContext ctx) {
-        throw new UnsupportedOperationException();
+        checkText(text, kind, true);
+        return DeepNesting.compile(text, () -> {
+            Syntax.Condition syntax = new Parser(text, kind).condition();
+            UsageChecker.checkCondition(syntax, kind);
+            ConditionResolver resolver = new ConditionResolver(kind, ctx);
+            return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
+        });
     }
 
     public static UpdateExpr update(String text, ExpressionContext ctx) {
-        throw new UnsupportedOperationException();
+        String kind = "UpdateExpression";
+        checkText(text, kind, false);
+        return DeepNesting.compile(text, () -> {
+            Syntax.Update syntax = new Parser(text, kind).update();
+            UsageChecker.checkUpdate(syntax, kind);
+            return new CompiledUpdate(new UpdateResolver(kind, ctx).actions(syntax));
+        });
     }
 
     public static ProjectionExpr projection(String text, ExpressionContext ctx) {
-        throw new UnsupportedOperationException();
+        String kind = "ProjectionExpression";
+        checkText(text, kind, false);
+        List<Syntax.Path> syntax = new Parser(text, kind).projection();
+        UsageChecker.checkPaths(syntax, kind);
+        Resolver resolver = new Resolver(kind, ctx);
+        List<DocPath> paths = new ArrayList<>(syntax.size());
+        for (Syntax.Path p : syntax) {
+            paths.add(resolver.path(p));
+        }
+        PathTrie.check(paths, kind);
+        return new CompiledProjection(paths);
     }
 
     public static KeyConditionExpr keyCondition(String text, ExpressionContext ctx) {
-        throw new UnsupportedOperationException();
+        String kind = "KeyConditionExpression";
+        checkText(text, kind, true);
+        return DeepNesting.compile(text, () -> {
+            Syntax.Condition syntax = new Parser(text, kind).condition();
+            UsageChecker.checkCondition(syntax, kind);
+            ConditionResolver resolver = new ConditionResolver(kind, ctx);
+            resolver.condition(syntax);
+            return new CompiledKeyCondition(syntax, resolver);
+        });
+    }
+
+    private static void checkText(String text, String kind, boolean reportSize) {
+        if (text == null || text.isEmpty()) {
+            throw ExprErrors.invalid(kind, "The expression can not be empty;");
+        }
+        if (text.length() > MAX_EXPRESSION_BYTES / 3) {
+            int size = utf8Length(text);
+            if (size > MAX_EXPRESSION_BYTES) {
+                throw ExprErrors.invalid(kind, "Expression size has exceeded the maximum allowed size;"
+                        + (reportSize ? " expression size: " + size : ""));
+            }
+        }
+    }
+
+    static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

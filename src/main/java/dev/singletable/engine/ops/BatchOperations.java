@@ -7,6 +7,7 @@ import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
@@ -60,10 +61,10 @@ public final class BatchOperations {
             ExpressionInputs.rejectLegacy(legacy, modern);
             ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(ka.hasExpressionAttributeNames(),
                     ka.expressionAttributeNames()), null, !modern.isEmpty());
-            ProjectionExpr projection = ka.projectionExpression() == null ? null
-                    : Expressions.projection(ka.projectionExpression(), ctx);
+            ProjectionExpr projection = ka.projectionExpression() != null
+                    ? Expressions.projection(ka.projectionExpression(), ctx)
+                    : ka.hasAttributesToGet() ? Legacy.attributesToGet(ka.attributesToGet()) : null;
             ctx.verifyAllUsed();
-            LegacyParameters.refuse(legacy);
             Table table = engine.requireTable(e.getKey());
             List<PrimaryKey> keys = new ArrayList<>();
             Set<PrimaryKey> seen = new HashSet<>();

@@ -65,7 +65,7 @@ final class ExpressionInputs {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
             try {
-                out.put(e.getKey(), AttributeValues.normalizeExpressionValue(e.getValue()));
+                out.put(e.getKey(), AttributeValues.normalizeOperand(e.getValue()));
             } catch (DynamoDbException invalid) {
                 throw EngineErrors.validation("ExpressionAttributeValues contains invalid value: "
                         + invalid.awsErrorDetails().errorMessage() + " for key " + e.getKey());

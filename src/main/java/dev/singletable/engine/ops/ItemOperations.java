@@ -8,6 +8,7 @@ import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
 import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.expr.UpdateExpr;
 import dev.singletable.engine.storage.PrimaryKey;
@@ -45,10 +46,11 @@ public final class ItemOperations {
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
-        ConditionExpr condition = r.conditionExpression() == null ? null
-                : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
+        ConditionExpr condition = r.conditionExpression() != null
+                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
+                : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),
+                        r.conditionalOperator());
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         ReturnValue returnValues = r.returnValues();
         if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
@@ -81,10 +83,10 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), null, !modern.isEmpty());
-        ProjectionExpr projection = r.projectionExpression() == null ? null
-                : Expressions.projection(r.projectionExpression(), ctx);
+        ProjectionExpr projection = r.projectionExpression() != null
+                ? Expressions.projection(r.projectionExpression(), ctx)
+                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
 
         Table table = engine.requireTable(r.tableName());
@@ -110,11 +112,13 @@ public final class ItemOperations {
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
                 "ConditionExpression", r.conditionExpression());
-        UpdateExpr update = r.updateExpression() == null ? null : Expressions.update(r.updateExpression(), ctx);
-        ConditionExpr condition = r.conditionExpression() == null ? null
-                : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
+        UpdateExpr update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
+                : r.hasAttributeUpdates() ? Legacy.update(r.attributeUpdates()) : null;
+        ConditionExpr condition = r.conditionExpression() != null
+                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
+                : r.hasExpected() || r.conditionalOperator() != null
+                        ? Legacy.condition(r.hasExpected() ? r.expected() : Map.of(), r.conditionalOperator()) : null;
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
 
         Table table = engine.requireTable(r.tableName());
@@ -154,10 +158,11 @@ public final class ItemOperations {
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
-        ConditionExpr condition = r.conditionExpression() == null ? null
-                : Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx);
+        ConditionExpr condition = r.conditionExpression() != null
+                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
+                : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),
+                        r.conditionalOperator());
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         ReturnValue returnValues = r.returnValues();
         if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");

@@ -57,33 +57,11 @@ final class ItemWrites {
             return null;
         }
         Keys.checkIndexKeys(def, next);
-        checkNesting(next);
         long size = AttributeValues.itemSize(next);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");
         }
         return new StoredItem(Collections.unmodifiableMap(new LinkedHashMap<>(next)), size);
-    }
-
-    /** A map or list may sit at most at level 31 (a top-level attribute is level 1), as PutItem enforces on input. */
-    static final int MAX_CONTAINER_LEVEL = 31;
-
-    /** An update may assemble an item nested deeper than any single input value; DynamoDB refuses the result. */
-    static void checkNesting(Map<String, AttributeValue> item) {
-        for (AttributeValue v : item.values()) {
-            checkNesting(v, 1);
-        }
-    }
-
-    private static void checkNesting(AttributeValue v, int level) {
-        if (v.hasM() || v.hasL()) {
-            if (level > MAX_CONTAINER_LEVEL) {
-                throw EngineErrors.validation("Nesting Levels have exceeded supported limits");
-            }
-            for (AttributeValue child : v.hasM() ? v.m().values() : v.l()) {
-                checkNesting(child, level + 1);
-            }
-        }
     }
 
     /** Whether the condition holds for the current item (a missing item is an empty one). */

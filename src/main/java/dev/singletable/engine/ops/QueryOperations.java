@@ -7,6 +7,7 @@ import dev.singletable.engine.expr.ConditionExpr;
 import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.expr.KeyCondition;
+import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.expr.SortOp;
 import dev.singletable.engine.storage.IndexKey;
@@ -49,14 +50,17 @@ public final class QueryOperations {
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression(),
                 "KeyConditionExpression", r.keyConditionExpression());
-        var keyCondition = r.keyConditionExpression() == null ? null
-                : Expressions.keyCondition(r.keyConditionExpression(), ctx);
-        ConditionExpr filter = r.filterExpression() == null ? null
-                : Expressions.condition(r.filterExpression(), "FilterExpression", ctx);
-        ProjectionExpr projection = r.projectionExpression() == null ? null
-                : Expressions.projection(r.projectionExpression(), ctx);
+        var keyCondition = r.keyConditionExpression() != null
+                ? Expressions.keyCondition(r.keyConditionExpression(), ctx)
+                : Legacy.keyConditions(r.keyConditions());
+        ConditionExpr filter = r.filterExpression() != null
+                ? Expressions.condition(r.filterExpression(), "FilterExpression", ctx)
+                : r.hasQueryFilter() || r.conditionalOperator() != null
+                        ? Legacy.filter(r.hasQueryFilter() ? r.queryFilter() : Map.of(), r.conditionalOperator()) : null;
+        ProjectionExpr projection = r.projectionExpression() != null
+                ? Expressions.projection(r.projectionExpression(), ctx)
+                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
                 ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 

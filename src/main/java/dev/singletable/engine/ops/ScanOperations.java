@@ -6,6 +6,7 @@ import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
 import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.storage.IndexKey;
 import dev.singletable.engine.storage.KeyValue;
@@ -43,12 +44,14 @@ public final class ScanOperations {
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression());
-        ConditionExpr filter = r.filterExpression() == null ? null
-                : Expressions.condition(r.filterExpression(), "FilterExpression", ctx);
-        ProjectionExpr projection = r.projectionExpression() == null ? null
-                : Expressions.projection(r.projectionExpression(), ctx);
+        ConditionExpr filter = r.filterExpression() != null
+                ? Expressions.condition(r.filterExpression(), "FilterExpression", ctx)
+                : r.hasScanFilter() || r.conditionalOperator() != null
+                        ? Legacy.filter(r.hasScanFilter() ? r.scanFilter() : Map.of(), r.conditionalOperator()) : null;
+        ProjectionExpr projection = r.projectionExpression() != null
+                ? Expressions.projection(r.projectionExpression(), ctx)
+                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
         ctx.verifyAllUsed();
-        LegacyParameters.refuse(legacy);
         Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
                 ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 

@@ -82,11 +82,17 @@ public final class AttributeValues {
     }
 
     /**
-     * Validates an ExpressionAttributeValues entry: as {@link #normalize(AttributeValue)}, but such a value may nest one
-     * level deeper than an item's attribute (DynamoDB checks the depth of the item an update produces separately).
+     * Validates a value used as an operand (ExpressionAttributeValues, legacy comparison and update values): like
+     * {@link #normalize(AttributeValue)}, but one more level of maps and lists is accepted: DynamoDB checks the
+     * nesting of the stored result separately (see {@link #containerDepth}).
      */
-    public static AttributeValue normalizeExpressionValue(AttributeValue v) {
-        return ValueNormalizer.normalize(v, 0);
+    public static AttributeValue normalizeOperand(AttributeValue v) {
+        return ValueNormalizer.normalizeOperand(v);
+    }
+
+    /** Levels of maps and lists in a value: 0 for scalars and sets, 1 for a flat map or list, and so on. */
+    public static int containerDepth(AttributeValue v) {
+        return ValueNormalizer.containerDepth(v);
     }
 
     /** {@link #normalize(AttributeValue)} applied to every value of an item; attribute names are checked too. */

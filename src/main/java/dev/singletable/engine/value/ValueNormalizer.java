@@ -39,6 +39,32 @@ final class ValueNormalizer {
         return normalize(v, 1);
     }
 
+    /**
+     * Like {@link #normalize(AttributeValue)}, but an operand may nest one level deeper than a stored attribute
+     * (DynamoDB checks the stored result separately).
+     */
+    static AttributeValue normalizeOperand(AttributeValue v) {
+        return normalize(v, 0);
+    }
+
+    /** How many levels of maps and lists a value has (0 for a scalar or set). */
+    static int containerDepth(AttributeValue v) {
+        int deepest = 0;
+        if (v.hasM()) {
+            for (AttributeValue child : v.m().values()) {
+                deepest = Math.max(deepest, containerDepth(child));
+            }
+            return deepest + 1;
+        }
+        if (v.hasL()) {
+            for (AttributeValue child : v.l()) {
+                deepest = Math.max(deepest, containerDepth(child));
+            }
+            return deepest + 1;
+        }
+        return 0;
+    }
+
     static Map<String, AttributeValue> normalizeItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> out = null;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {

@@ -1,0 +1,63 @@
+package dev.singletable.engine.backup;
+
+import dev.singletable.engine.error.EngineErrors;
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryUnavailableException;
+import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
+import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
+
+/** The backup and restore errors of DynamoDB, built as the SDK would unmarshal them. */
+final class BackupErrors {
+
+    private BackupErrors() {
+    }
+
+    static TableNotFoundException tableNotFound(String tableName) {
+        return (TableNotFoundException) fill(TableNotFoundException.builder(), "TableNotFoundException",
+                "Table not found: " + tableName).build();
+    }
+
+    static BackupNotFoundException backupNotFound(String backupArn) {
+        return (BackupNotFoundException) fill(BackupNotFoundException.builder(), "BackupNotFoundException",
+                "Backup not found: " + backupArn).build();
+    }
+
+    static TableAlreadyExistsException tableAlreadyExists(String tableName) {
+        return (TableAlreadyExistsException) fill(TableAlreadyExistsException.builder(),
+                "TableAlreadyExistsException", "Table already exists: " + tableName).build();
+    }
+
+    static PointInTimeRecoveryUnavailableException pointInTimeRecoveryUnavailable(String tableName) {
+        return (PointInTimeRecoveryUnavailableException) fill(PointInTimeRecoveryUnavailableException.builder(),
+                "PointInTimeRecoveryUnavailableException",
+                "Point in time recovery is not enabled for table '" + tableName + "'").build();
+    }
+
+    static InvalidRestoreTimeException invalidRestoreTime(String requested, String earliest, String latest) {
+        return (InvalidRestoreTimeException) fill(InvalidRestoreTimeException.builder(),
+                "InvalidRestoreTimeException", "Invalid restore time " + requested + ": RestoreDateTime must be "
+                        + "between EarliestRestorableDateTime " + earliest + " and LatestRestorableDateTime "
+                        + latest).build();
+    }
+
+    static RuntimeException validation(String message) {
+        return EngineErrors.validation(message);
+    }
+
+    private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
+        return b.message(message)
+                .statusCode(400)
+                .requestId(UUID.randomUUID().toString())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName(EngineErrors.SERVICE_NAME)
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .build());
+    }
+}

@@ -1,0 +1,192 @@
+package dev.singletable.engine.durability;
+
+import dev.singletable.engine.table.DefinitionData;
+import dev.singletable.engine.table.IndexDef;
+import dev.singletable.engine.table.KeyDef;
+import dev.singletable.engine.table.TableDefinition;
+import dev.singletable.engine.table.Throughput;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/** Table definitions in the log and in snapshots: every field of {@link DefinitionData}, versioned. */
+public final class DefinitionCodec {
+
+    private static final int VERSION = 1;
+
+    private DefinitionCodec() {
+    }
+
+    public static void write(ByteWriter out, TableDefinition definition) {
+        DefinitionData d = DefinitionData.of(definition);
+        out.u8(VERSION);
+        out.string(d.name());
+        out.optString(d.arn());
+        out.optString(d.tableId());
+        instant(out, d.createdAt());
+        key(out, d.primaryKey());
+        out.varint(d.attributeDefinitions().size());
+        d.attributeDefinitions().forEach((name, type) -> out.string(name).string(type.toString()));
+        indexes(out, d.globalIndexes());
+        indexes(out, d.localIndexes());
+        enumValue(out, d.billingMode());
+        instant(out, d.lastUpdateToPayPerRequest());
+        throughput(out, d.throughput());
+        out.bool(d.onDemandLimits() != null);
+        if (d.onDemandLimits() != null) {
+            out.i64(d.onDemandLimits().maxReadRequestUnits()).i64(d.onDemandLimits().maxWriteRequestUnits());
+        }
+        out.bool(d.streamEnabled());
+        enumValue(out, d.streamViewType());
+        out.optString(d.latestStreamArn());
+        out.optString(d.latestStreamLabel());
+        enumValue(out, d.tableClass());
+        out.bool(d.sse() != null);
+        if (d.sse() != null) {
+            enumValue(out, d.sse().type());
+            out.optString(d.sse().kmsMasterKeyArn());
+        }
+        out.bool(d.deletionProtectionEnabled());
+        out.varint(d.tags().size());
+        d.tags().forEach((k, v) -> out.string(k).string(v));
+        out.optString(d.ttlAttributeName());
+        enumValue(out, d.ttlStatus());
+    }
+
+    public static TableDefinition read(ByteReader in) {
+        int version = in.u8();
+        if (version != VERSION) {
+            throw new CorruptDataException("unknown table definition version " + version);
+        }
+        String name = in.string();
+        String arn = in.optString();
+        String tableId = in.optString();
+        Instant createdAt = instant(in);
+        KeyDef primaryKey = key(in);
+        int attributeCount = in.length();
+        Map<String, ScalarAttributeType> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < attributeCount; i++) {
+            attributes.put(in.string(), ScalarAttributeType.fromValue(in.string()));
+        }
+        List<IndexDef> globalIndexes = indexes(in);
+        List<IndexDef> localIndexes = indexes(in);
+        BillingMode billingMode = enumValue(in, BillingMode::fromValue);
+        Instant lastUpdateToPayPerRequest = instant(in);
+        Throughput throughput = throughput(in);
+        TableDefinition.OnDemandLimits onDemand = in.bool()
+                ? new TableDefinition.OnDemandLimits(in.i64(), in.i64()) : null;
+        boolean streamEnabled = in.bool();
+        StreamViewType viewType = enumValue(in, StreamViewType::fromValue);
+        String streamArn = in.optString();
+        String streamLabel = in.optString();
+        TableClass tableClass = enumValue(in, TableClass::fromValue);
+        TableDefinition.SseSettings sse = in.bool()
+                ? new TableDefinition.SseSettings(enumValue(in, SSEType::fromValue), in.optString()) : null;
+        boolean deletionProtection = in.bool();
+        int tagCount = in.length();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < tagCount; i++) {
+            tags.put(in.string(), in.string());
+        }
+        String ttlAttribute = in.optString();
+        TimeToLiveStatus ttlStatus = enumValue(in, TimeToLiveStatus::fromValue);
+        return new DefinitionData(name, arn, tableId, createdAt, primaryKey, attributes, globalIndexes, localIndexes,
+                billingMode, lastUpdateToPayPerRequest, throughput, onDemand, streamEnabled, viewType, streamArn,
+                streamLabel, tableClass, sse, deletionProtection, tags, ttlAttribute, ttlStatus).toDefinition();
+    }
+
+    private static void key(ByteWriter out, KeyDef k) {
+        out.string(k.hashName()).string(k.hashType().toString());
+        out.optString(k.rangeName());
+        enumValue(out, k.rangeType());
+    }
+
+    private static KeyDef key(ByteReader in) {
+        String hash = in.string();
+        ScalarAttributeType hashType = ScalarAttributeType.fromValue(in.string());
+        String range = in.optString();
+        ScalarAttributeType rangeType = enumValue(in, ScalarAttributeType::fromValue);
+        return new KeyDef(hash, hashType, range, rangeType);
+    }
+
+    private static void indexes(ByteWriter out, List<IndexDef> indexes) {
+        out.varint(indexes.size());
+        for (IndexDef i : indexes) {
+            out.string(i.name()).bool(i.global());
+            key(out, i.key());
+            enumValue(out, i.projection());
+            out.varint(i.nonKeyAttributes().size());
+            i.nonKeyAttributes().forEach(out::string);
+            out.bool(i.throughput() != null);
+            if (i.throughput() != null) {
+                throughput(out, i.throughput());
+            }
+            enumValue(out, i.status());
+            out.bool(i.backfilling());
+        }
+    }
+
+    private static List<IndexDef> indexes(ByteReader in) {
+        int n = in.length();
+        List<IndexDef> list = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            String name = in.string();
+            boolean global = in.bool();
+            KeyDef key = key(in);
+            ProjectionType projection = enumValue(in, ProjectionType::fromValue);
+            int attributes = in.length();
+            List<String> nonKey = new ArrayList<>(attributes);
+            for (int a = 0; a < attributes; a++) {
+                nonKey.add(in.string());
+            }
+            Throughput throughput = in.bool() ? throughput(in) : null;
+            IndexStatus status = enumValue(in, IndexStatus::fromValue);
+            boolean backfilling = in.bool();
+            list.add(new IndexDef(name, global, key, projection, nonKey, throughput, status, backfilling));
+        }
+        return list;
+    }
+
+    private static void throughput(ByteWriter out, Throughput t) {
+        Throughput v = t == null ? Throughput.ZERO : t;
+        out.i64(v.readCapacityUnits()).i64(v.writeCapacityUnits());
+        instant(out, v.lastIncrease());
+        instant(out, v.lastDecrease());
+        out.i64(v.decreasesToday());
+    }
+
+    private static Throughput throughput(ByteReader in) {
+        return new Throughput(in.i64(), in.i64(), instant(in), instant(in), in.i64());
+    }
+
+    static void instant(ByteWriter out, Instant t) {
+        out.bool(t != null);
+        if (t != null) {
+            out.i64(t.getEpochSecond()).i32(t.getNano());
+        }
+    }
+
+    static Instant instant(ByteReader in) {
+        return in.bool() ? Instant.ofEpochSecond(in.i64(), in.i32()) : null;
+    }
+
+    private static void enumValue(ByteWriter out, Object value) {
+        out.optString(value == null ? null : value.toString());
+    }
+
+    private static <E> E enumValue(ByteReader in, Function<String, E> parse) {
+        String s = in.optString();
+        return s == null ? null : parse.apply(s);
+    }
+}

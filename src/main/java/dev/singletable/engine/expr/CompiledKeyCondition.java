@@ -1,0 +1,76 @@
+package dev.singletable.engine.expr;
+
+import dev.singletable.engine.error.EngineErrors;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A checked KeyConditionExpression. {@link #resolve} reduces it to at most two simple conditions, each on one key
+ * attribute; like DynamoDB, it reports structural problems (OR, NOT, functions, repeated keys...) only then, after
+ * unused placeholders have been reported.
+ */
+final class CompiledKeyCondition implements KeyConditionExpr {
+
+    /** One simple condition: attribute (as a path, to diagnose nested use), operator and bound(s). */
+    static final class Part {
+        final DocPath path;
+        final SortOp op;
+        final AttributeValue lo;
+        final AttributeValue hi;
+
+        Part(DocPath path, SortOp op, AttributeValue lo, AttributeValue hi) {
+            this.path = path;
+            this.op = op;
+            this.lo = lo;
+            this.hi = hi;
+        }
+    }
+
+    private final Syntax.Condition syntax;
+    private final Resolver resolver;
+
+    CompiledKeyCondition(Syntax.Condition syntax, Resolver resolver) {
+        this.syntax = syntax;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public KeyCondition resolve(String hashKey, String rangeKey) {
+        List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver);
+        for (Part p : parts) {
+            if (p.path.length() > 1) {
+                String top = p.path.top();
+                if (top.equals(hashKey) || top.equals(rangeKey)) {
+                    throw EngineErrors.validation("Key attributes must be scalars; list random access '[]' and map "
+                            + "lookup '.' are not allowed: Key: " + top);
+                }
+                throw EngineErrors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            }
+        }
+        Part hash = null;
+        Part range = null;
+        for (Part p : parts) {
+            if (p.path.top().equals(hashKey)) {
+                hash = p;
+            } else {
+                range = p;
+            }
+        }
+        if (hash == null) {
+            throw EngineErrors.validation("Query condition missed key schema element: " + hashKey);
+        }
+        if (hash.op != SortOp.EQ) {
+            throw EngineErrors.validation("Query key condition not supported");
+        }
+        if (range == null) {
+            return new KeyCondition(hashKey, hash.lo, rangeKey, SortOp.NONE, null, null);
+        }
+        if (rangeKey == null) {
+            throw EngineErrors.validation("Query key condition not supported");
+        }
+        if (!range.path.top().equals(rangeKey)) {
+            throw EngineErrors.validation("Query condition missed key schema element: " + rangeKey);
+        }
+        return new KeyCondition(hashKey, hash.lo, rangeKey, range.op, range.lo, range.hi);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.singletable.engine.expr;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** An executable ProjectionExpression (or AttributesToGet list). */
+final class CompiledProjection implements ProjectionExpr {
+
+    private final Projector projector;
+
+    CompiledProjection(List<DocPath> paths) {
+        this.projector = new Projector(paths);
+    }
+
+    @Override
+    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+        return projector.apply(item);
+    }
+
+    @Override
+    public Set<String> topLevelAttributes() {
+        return Collections.unmodifiableSet(projector.topLevelAttributes());
+    }
+}

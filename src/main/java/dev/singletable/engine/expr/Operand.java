@@ -1,0 +1,21 @@
+package dev.singletable.engine.expr;
+
+import dev.singletable.engine.value.ValueType;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** An executable operand: evaluates to a value of the item, or null when it has none (missing attribute...). */
+abstract class Operand {
+
+    abstract AttributeValue eval(Map<String, AttributeValue> item);
+
+    /** The type every evaluation has, when known before evaluation (constants and function results). */
+    ValueType staticType() {
+        return null;
+    }
+
+    /** The document path when this operand is a plain path, else null. */
+    DocPath path() {
+        return null;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.singletable.engine.expr;
+
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.value.AttributeValues;
+import dev.singletable.engine.value.Numbers;
+import dev.singletable.engine.value.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The operand kinds: paths, constants, size() and the update-only functions and arithmetic. */
+final class Operands {
+
+    private Operands() {
+    }
+
+    static final class PathOperand extends Operand {
+        private final DocPath path;
+
+        PathOperand(DocPath path) {
+            this.path = path;
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            return path.get(item);
+        }
+
+        @Override
+        DocPath path() {
+            return path;
+        }
+    }
+
+    static final class Constant extends Operand {
+        final AttributeValue value;
+        private final ValueType type;
+
+        Constant(AttributeValue value) {
+            this.value = value;
+            this.type = AttributeValues.typeOf(value);
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            return value;
+        }
+
+        @Override
+        ValueType staticType() {
+            return type;
+        }
+    }
+
+    /** size(): string length, binary length, or number of elements; undefined (null) for other types. */
+    static final class Size extends Operand {
+        private final Operand arg;
+
+        Size(Operand arg) {
+            this.arg = arg;
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            AttributeValue v = arg.eval(item);
+            if (v == null) {
+                return null;
+            }
+            long size;
+            if (v.s() != null) {
+                size = v.s().length();
+            } else if (v.b() != null) {
+                size = v.b().asByteArrayUnsafe().length;
+            } else if (v.hasSs()) {
+                size = v.ss().size();
+            } else if (v.hasNs()) {
+                size = v.ns().size();
+            } else if (v.hasBs()) {
+                size = v.bs().size();
+            } else if (v.hasL()) {
+                size = v.l().size();
+            } else if (v.hasM()) {
+                size = v.m().size();
+            } else {
+                return null;
+            }
+            return AttributeValue.fromN(Long.toString(size));
+        }
+
+        @Override
+        ValueType staticType() {
+            return ValueType.N;
+        }
+    }
+
+    /** if_not_exists(path, fallback): the value at path, or the fallback when the path has none. */
+    static final class IfNotExists extends Operand {
+        private final Operand path;
+        private final Operand fallback;
+
+        IfNotExists(Operand path, Operand fallback) {
+            this.path = path;
+            this.fallback = fallback;
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            AttributeValue v = path.eval(item);
+            return v != null ? v : fallback.eval(item);
+        }
+    }
+
+    /** list_append(a, b): the elements of list a followed by those of list b. */
+    static final class ListAppend extends Operand {
+        private final Operand first;
+        private final Operand second;
+
+        ListAppend(Operand first, Operand second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            AttributeValue a = required(first, item);
+            AttributeValue b = required(second, item);
+            if (!a.hasL() || !b.hasL()) {
+                throw EngineErrors.validation(ExprErrors.WRONG_OPERAND_TYPE);
+            }
+            List<AttributeValue> joined = new ArrayList<>(a.l().size() + b.l().size());
+            joined.addAll(a.l());
+            joined.addAll(b.l());
+            return AttributeValue.fromL(joined);
+        }
+
+        @Override
+        ValueType staticType() {
+            return ValueType.L;
+        }
+    }
+
+    /** a + b or a - b on numbers, exact. */
+    static final class Arithmetic extends Operand {
+        private final boolean plus;
+        private final Operand left;
+        private final Operand right;
+
+        Arithmetic(boolean plus, Operand left, Operand right) {
+            this.plus = plus;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        AttributeValue eval(Map<String, AttributeValue> item) {
+            AttributeValue a = required(left, item);
+            AttributeValue b = required(right, item);
+            if (a.n() == null || b.n() == null) {
+                throw EngineErrors.validation(ExprErrors.WRONG_OPERAND_TYPE);
+            }
+            return AttributeValue.fromN(plus ? Numbers.add(a.n(), b.n()) : Numbers.subtract(a.n(), b.n()));
+        }
+
+        @Override
+        ValueType staticType() {
+            return ValueType.N;
+        }
+    }
+
+    /** Evaluates an operand of an update value, which must exist. */
+    static AttributeValue required(Operand operand, Map<String, AttributeValue> item) {
+        AttributeValue v = operand.eval(item);
+        if (v == null) {
+            throw EngineErrors.validation(ExprErrors.NOT_IN_ITEM);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.singletable.engine.streams;
+
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * The DynamoDB Streams service's errors, as the SDK's streams client would unmarshal them (service name
+ * DynamoDbStreams), with the messages AWS uses where they are known.
+ */
+final class StreamErrors {
+
+    static final String SERVICE_NAME = "DynamoDbStreams";
+
+    private StreamErrors() {
+    }
+
+    static DynamoDbException validation(String message) {
+        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message).build();
+    }
+
+    static DynamoDbException shapeViolation(String violation) {
+        return validation("1 validation error detected: " + violation);
+    }
+
+    static ResourceNotFoundException streamNotFound(String streamArn) {
+        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "Requested resource not found: Stream: " + streamArn + " not found").build();
+    }
+
+    static ResourceNotFoundException shardNotFound() {
+        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "Requested resource not found: Shard does not exist").build();
+    }
+
+    /** An iterator whose shard has been trimmed away altogether. */
+    static ResourceNotFoundException iteratorShardGone() {
+        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "Invalid ShardId in ShardIterator").build();
+    }
+
+    static ExpiredIteratorException expiredIterator() {
+        return (ExpiredIteratorException) fill(ExpiredIteratorException.builder(), "ExpiredIteratorException",
+                "Shard iterator has expired").build();
+    }
+
+    static TrimmedDataAccessException trimmed() {
+        return (TrimmedDataAccessException) fill(TrimmedDataAccessException.builder(), "TrimmedDataAccessException",
+                "The data you are trying to access has been trimmed").build();
+    }
+
+    private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
+        return b.message(message)
+                .statusCode(400)
+                .requestId(UUID.randomUUID().toString())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName(SERVICE_NAME)
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .build());
+    }
+}

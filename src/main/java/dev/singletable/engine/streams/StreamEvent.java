@@ -1,0 +1,18 @@
+package dev.singletable.engine.streams;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+
+/**
+ * One stream record as kept by the engine: only the images the stream's view type shows are held (they are the
+ * stored items' own immutable maps, not copies).
+ *
+ * @param sequence  the record's sequence number value (see {@link SequenceNumbers})
+ * @param sizeBytes DynamoDB's SizeBytes: the keys plus the images the record carries
+ * @param byService true for a deletion made by the engine (TTL), reported with the service's identity
+ */
+record StreamEvent(long sequence, OperationType eventName, long timeMillis, Map<String, AttributeValue> keys,
+        Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage, long sizeBytes,
+        boolean byService) {
+}

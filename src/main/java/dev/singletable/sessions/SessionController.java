@@ -1,0 +1,61 @@
+package dev.singletable.sessions;
+
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions")
+@Tag(name = "Sessions", description = "Log in and out")
+public class SessionController {
+
+    private final SessionService sessions;
+
+    public SessionController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Log in",
+            description = "Opens a session and returns its bearer token. Sessions last 24 hours by default; in "
+                    + "Swagger UI, paste the token into 'Authorize'.")
+    @ApiResponse(responseCode = "201", description = "The session's token",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/sessions/current",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<SessionResponse> login(@Valid @RequestBody LoginRequest request) {
+        return ResponseEntity.created(URI.create("/api/sessions/current")).body(sessions.login(request));
+    }
+
+    @DeleteMapping("/current")
+    @Operation(summary = "Log out", description = "Ends the session whose token authenticates this request.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "204", description = "Logged out; the token no longer works")
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller) {
+        sessions.logout(caller);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.singletable.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A TransactWriteItems whose actions carry names. DynamoDB reports a cancelled transaction as a list of reasons in the
+ * order of the actions; keeping a label per action turns "reason 2 is ConditionalCheckFailed" into "email clashed".
+ * Transactions cancelled only by {@code TransactionConflict} (another transaction held one of the items) are retried a
+ * few times: the SDK does not retry them, and two simultaneous sign-ups must end in one success and one clash, not in a
+ * spurious failure of both.
+ */
+public final class LabelledTransaction {
+
+    static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    static final int ATTEMPTS = 4;
+
+    private final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+    private final List<String> labels = new ArrayList<>();
+
+    public <T> LabelledTransaction put(String label, MappedTableResource<T> table, TransactPutItemEnhancedRequest<T> put) {
+        request.addPutItem(table, put);
+        labels.add(label);
+        return this;
+    }
+
+    public <T> LabelledTransaction update(String label, MappedTableResource<T> table,
+                                          TransactUpdateItemEnhancedRequest<T> update) {
+        request.addUpdateItem(table, update);
+        labels.add(label);
+        return this;
+    }
+
+    public <T> LabelledTransaction delete(String label, MappedTableResource<T> table,
+                                          TransactDeleteItemEnhancedRequest delete) {
+        request.addDeleteItem(table, delete);
+        labels.add(label);
+        return this;
+    }
+
+    public <T> LabelledTransaction check(String label, MappedTableResource<T> table, ConditionCheck<T> check) {
+        request.addConditionCheck(table, check);
+        labels.add(label);
+        return this;
+    }
+
+    /**
+     * Writes all actions or none.
+     *
+     * @throws ConditionsFailedException       when conditions failed, naming the actions that failed
+     * @throws TransactionContentionException  when concurrent transactions kept cancelling this one
+     */
+    public void commit(DynamoDbEnhancedClient client) {
+        TransactWriteItemsEnhancedRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(built);
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                Set<String> failed = labelsWithReason(cancelled, CONDITIONAL_CHECK_FAILED);
+                if (!failed.isEmpty()) {
+                    throw new ConditionsFailedException(failed);
+                }
+                if (labelsWithReason(cancelled, TRANSACTION_CONFLICT).isEmpty()) {
+                    throw cancelled; // a validation error or a reason this service does not expect: a bug, not a clash
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new TransactionContentionException(cancelled);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Set<String> labelsWithReason(TransactionCanceledException cancelled, String code) {
+        Set<String> matching = new LinkedHashSet<>();
+        if (!cancelled.hasCancellationReasons()) {
+            return matching;
+        }
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        for (int i = 0; i < reasons.size() && i < labels.size(); i++) {
+            if (code.equals(reasons.get(i).code())) {
+                matching.add(labels.get(i));
+            }
+        }
+        return matching;
+    }
+
+    /** Exponential backoff with jitter, a few tens of milliseconds at most. */
+    private static void pause(int attempt) {
+        long bound = 10L << attempt;
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound / 2, bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+}

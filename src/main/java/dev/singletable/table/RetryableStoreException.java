@@ -1,0 +1,12 @@
+package dev.singletable.table;
+
+/**
+ * The store could not complete a write for now (contention, throttled batch writes) and nothing about the request is
+ * wrong: the same request can be retried later. The API answers 503 with Retry-After.
+ */
+public class RetryableStoreException extends RuntimeException {
+
+    public RetryableStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.singletable.table;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The service's one table, seen through the enhanced client with one {@link TableSchema} per item type. Every item type
+ * shares the table's generic key attributes (PK/SK, GSIn keys, LSI1SK) and carries an {@value #ENTITY_TYPE} attribute,
+ * so that a Query returning several types can map each item with its own schema (see {@link ItemTypes}).
+ */
+@Component
+public class SingleTable {
+
+    /** The attribute that names an item's type, on every item. */
+    public static final String ENTITY_TYPE = "entityType";
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1 = "GSI1";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+    public static final String LSI1 = "LSI1";
+    public static final String LSI1SK = "LSI1SK";
+    public static final String TTL = "ttl";
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbClient dynamo;
+    private final String name;
+    private final Map<Class<?>, DynamoDbTable<?>> tables = new ConcurrentHashMap<>();
+
+    public SingleTable(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo, TableProperties properties) {
+        this.enhanced = enhanced;
+        this.dynamo = dynamo;
+        this.name = properties.name();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DynamoDbEnhancedClient enhanced() {
+        return enhanced;
+    }
+
+    /** The low-level client, for the requests the enhanced client cannot express (several item types in one Query). */
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** The table mapped for one item type; bean schemas are costly to build, so each is built once. */
+    @SuppressWarnings("unchecked")
+    public <T> DynamoDbTable<T> of(Class<T> itemType) {
+        return (DynamoDbTable<T>) tables.computeIfAbsent(itemType, t -> enhanced.table(name, TableSchema.fromBean(t)));
+    }
+}

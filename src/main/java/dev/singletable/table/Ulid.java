@@ -1,0 +1,105 @@
+package dev.singletable.table;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * Time-sortable identifiers (ULID: 48-bit millisecond timestamp + 80 random bits, Crockford base32, 26 characters).
+ * Their string order is their creation order, so a sort key made of them reads "newest first" with a descending Query.
+ * Ids made in the same millisecond by this process still sort in creation order: the random part is then incremented
+ * instead of drawn again (the monotonic variant of the spec).
+ */
+public final class Ulid {
+
+    public static final int LENGTH = 26;
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final long MAX_MILLIS = (1L << 48) - 1;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static long lastMillis = -1;
+    private static final byte[] lastRandom = new byte[10];
+
+    private Ulid() {
+    }
+
+    /** A new id, greater than every id this process made before. */
+    public static synchronized String next() {
+        long now = System.currentTimeMillis();
+        if (now > lastMillis) {
+            lastMillis = now;
+            RANDOM.nextBytes(lastRandom);
+        } else if (!increment(lastRandom)) {
+            // 2^80 ids in one millisecond (or a clock that went back): borrow the next millisecond.
+            lastMillis++;
+            RANDOM.nextBytes(lastRandom);
+        }
+        return encode(lastMillis, lastRandom);
+    }
+
+    /** The canonical text of a timestamp and 10 random bytes. */
+    static String encode(long millis, byte[] random) {
+        if (millis < 0 || millis > MAX_MILLIS || random.length != 10) {
+            throw new IllegalArgumentException("a ULID is a 48-bit timestamp and 80 random bits");
+        }
+        char[] out = new char[LENGTH];
+        for (int i = 9; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        // 80 random bits = 16 groups of 5, read most significant first
+        long high = ((random[0] & 0xFFL) << 32) | ((random[1] & 0xFFL) << 24) | ((random[2] & 0xFFL) << 16)
+                | ((random[3] & 0xFFL) << 8) | (random[4] & 0xFFL);
+        long low = ((random[5] & 0xFFL) << 32) | ((random[6] & 0xFFL) << 24) | ((random[7] & 0xFFL) << 16)
+                | ((random[8] & 0xFFL) << 8) | (random[9] & 0xFFL);
+        for (int i = 7; i >= 0; i--) {
+            out[10 + i] = ALPHABET[(int) (high & 31)];
+            high >>>= 5;
+            out[18 + i] = ALPHABET[(int) (low & 31)];
+            low >>>= 5;
+        }
+        return new String(out);
+    }
+
+    /** Whether the text is a canonical (upper-case) ULID; lets callers answer 404 for ids that cannot exist. */
+    public static boolean isValid(String text) {
+        if (text == null || text.length() != LENGTH || text.charAt(0) > '7') {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            if (indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** When the id was made. */
+    public static Instant timestamp(String ulid) {
+        if (!isValid(ulid)) {
+            throw new IllegalArgumentException("not a ULID: " + ulid);
+        }
+        long millis = 0;
+        for (int i = 0; i < 10; i++) {
+            millis = (millis << 5) | indexOf(ulid.charAt(i));
+        }
+        return Instant.ofEpochMilli(millis);
+    }
+
+    private static int indexOf(char c) {
+        for (int i = 0; i < ALPHABET.length; i++) {
+            if (ALPHABET[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean increment(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (++bytes[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

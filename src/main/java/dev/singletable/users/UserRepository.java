@@ -1,0 +1,108 @@
+package dev.singletable.users;
+
+import dev.singletable.table.LabelledTransaction;
+import dev.singletable.table.SingleTable;
+import dev.singletable.table.UniqueValues;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+
+/**
+ * Users and their unique username and email. Each access is a GetItem or one TransactWriteItems:
+ * <ul>
+ *   <li>sign-up puts the user and claims both markers in one transaction (labels {@value #USER}, {@value #USERNAME},
+ *       {@value #EMAIL});</li>
+ *   <li>a profile change updates the user on its version and, when the email changes, releases the old email marker and
+ *       claims the new one in the same transaction (labels {@value #USER}, {@value #OLD_EMAIL}, {@value #EMAIL}).</li>
+ * </ul>
+ */
+@Repository
+public class UserRepository {
+
+    public static final String USER = "user";
+    public static final String USERNAME = "username";
+    public static final String EMAIL = "email";
+    public static final String OLD_EMAIL = "oldEmail";
+
+    static final String USERNAME_NAMESPACE = "USERNAME";
+    static final String EMAIL_NAMESPACE = "EMAIL";
+
+    private static final Expression NEW_ITEM = Expression.builder()
+            .expression("attribute_not_exists(#pk)")
+            .expressionNames(Map.of("#pk", SingleTable.PK))
+            .build();
+
+    private final SingleTable table;
+    private final DynamoDbTable<UserItem> users;
+    private final UniqueValues unique;
+
+    public UserRepository(SingleTable table, UniqueValues unique) {
+        this.table = table;
+        this.users = table.of(UserItem.class);
+        this.unique = unique;
+    }
+
+    /** Usernames are unique regardless of case. */
+    public static String normalizeUsername(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    /** Emails are unique regardless of case (no mail provider in practice tells Ann@ from ann@). */
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws dev.singletable.table.ConditionsFailedException naming {@value #USERNAME} and/or {@value #EMAIL} */
+    public void create(UserItem user) {
+        new LabelledTransaction()
+                .put(USER, users, TransactPutItemEnhancedRequest.builder(UserItem.class)
+                        .item(user).conditionExpression(NEW_ITEM).build())
+                .put(USERNAME, unique.table(),
+                        unique.claim(USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
+                .put(EMAIL, unique.table(),
+                        unique.claim(EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
+                .commit(table.enhanced());
+    }
+
+    /** The id behind a username, from its marker (a strongly consistent GetItem). */
+    public Optional<String> findIdByUsername(String username) {
+        return unique.ownerOf(USERNAME_NAMESPACE, normalizeUsername(username));
+    }
+
+    public Optional<UserItem> findById(String userId) {
+        return Optional.ofNullable(users.getItem(r -> r
+                .key(Key.builder().partitionValue(UserItem.partitionKey(userId)).sortValue(UserItem.SORT_KEY).build())
+                .consistentRead(true)));
+    }
+
+    public Optional<UserItem> findByUsername(String username) {
+        return findIdByUsername(username).flatMap(this::findById);
+    }
+
+    /**
+     * Writes the non-null fields of {@code changes} (key and expected {@code version} included) if the stored version
+     * still is that version; moves the email marker when {@code oldEmail} is given.
+     *
+     * @throws dev.singletable.table.ConditionsFailedException {@value #USER} when the version is stale,
+     *                                                          {@value #EMAIL} when the new email is taken
+     */
+    public void update(UserItem changes, String oldEmail) {
+        LabelledTransaction transaction = new LabelledTransaction()
+                .update(USER, users, TransactUpdateItemEnhancedRequest.builder(UserItem.class)
+                        .item(changes).ignoreNulls(true).build());
+        if (oldEmail != null) {
+            transaction
+                    .delete(OLD_EMAIL, unique.table(),
+                            unique.release(EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
+                    .put(EMAIL, unique.table(),
+                            unique.claim(EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
+        }
+        transaction.commit(table.enhanced());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.singletable.users;
+
+import dev.singletable.table.ConditionsFailedException;
+import dev.singletable.table.Ulid;
+import dev.singletable.web.ApiException;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.ETags;
+import dev.singletable.web.ProblemType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Sign-up, profiles and profile changes. */
+@Service
+public class UserService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    public UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** Creates the user; 409 naming the fields whose values are taken. */
+    public Profile signUp(SignUpRequest request) {
+        String userId = Ulid.next();
+        UserItem user = UserItem.keyOnly(userId);
+        user.setEntityType(UserItem.ENTITY_TYPE);
+        user.setUserId(userId);
+        user.setUsername(request.username());
+        user.setEmail(request.email().trim());
+        user.setDisplayName(request.displayName().strip());
+        user.setPasswordHash(passwordEncoder.encode(request.password()));
+        user.setCreatedAt(clock.instant());
+        user.setFollowers(0L);
+        user.setFollowing(0L);
+        user.setTweets(0L);
+        try {
+            users.create(user);
+        } catch (ConditionsFailedException clash) {
+            List<String> fields = new ArrayList<>();
+            if (clash.failed(UserRepository.USERNAME)) {
+                fields.add("username");
+            }
+            if (clash.failed(UserRepository.EMAIL)) {
+                fields.add("email");
+            }
+            throw ApiException.alreadyTaken(fields);
+        }
+        return profile(reread(user.getUserId()), true);
+    }
+
+    /** The profile; the email only when the caller is the user. */
+    public Profile profile(String username, AuthenticatedUser caller) {
+        UserItem user = users.findByUsername(username).orElseThrow(() -> unknownUser(username));
+        return profile(user, caller != null && caller.userId().equals(user.getUserId()));
+    }
+
+    /**
+     * Applies a merge patch if {@code ifMatch} names the current version: 403 for another user's profile, 428 without
+     * If-Match, 412 when stale (also when another change wins the race), 409 when the new email is taken.
+     */
+    public Profile update(AuthenticatedUser caller, String username, String ifMatch, UpdateProfileRequest patch) {
+        if (!caller.is(username)) {
+            throw ApiException.forbidden("Only " + username + " can change this profile");
+        }
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the profile you are changing");
+        }
+        UserItem current = users.findById(caller.userId()).orElseThrow(() -> unknownUser(username));
+        if (!ETags.matches(ifMatch, current.getVersion())) {
+            throw stale();
+        }
+        UserItem changes = UserItem.keyOnly(current.getUserId());
+        changes.setUserId(current.getUserId());
+        changes.setVersion(current.getVersion());
+        boolean changed = false;
+        if (patch.displayName() != null && !patch.displayName().strip().equals(current.getDisplayName())) {
+            changes.setDisplayName(patch.displayName().strip());
+            changed = true;
+        }
+        String oldEmail = null;
+        if (patch.email() != null && !patch.email().trim().equals(current.getEmail())) {
+            changes.setEmail(patch.email().trim());
+            changed = true;
+            if (!Objects.equals(UserRepository.normalizeEmail(patch.email()),
+                    UserRepository.normalizeEmail(current.getEmail()))) {
+                oldEmail = current.getEmail(); // a new address, not just new capitals: move its marker
+            }
+        }
+        if (!changed) {
+            return profile(current, true);
+        }
+        try {
+            users.update(changes, oldEmail);
+        } catch (ConditionsFailedException failed) {
+            if (failed.failed(UserRepository.USER) || failed.failed(UserRepository.OLD_EMAIL)) {
+                throw stale();
+            }
+            throw ApiException.alreadyTaken(List.of("email"));
+        }
+        return profile(reread(current.getUserId()), true);
+    }
+
+    private UserItem reread(String userId) {
+        return users.findById(userId).orElseThrow(() -> new IllegalStateException("user " + userId + " vanished"));
+    }
+
+    private static Profile profile(UserItem user, boolean self) {
+        return new Profile(ProfileResponse.of(user, self), user.getVersion());
+    }
+
+    static ApiException unknownUser(String username) {
+        return ApiException.notFound("No user named " + username);
+    }
+
+    private static ApiException stale() {
+        return new ApiException(ProblemType.PRECONDITION_FAILED,
+                "The profile has changed since you read it; GET it again for the current ETag");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.singletable.web;
+
+/**
+ * Names of the reusable OpenAPI responses that {@link ProblemResponsesCustomizer} declares, for controllers'
+ * {@code @ApiResponse(ref = ...)}: each error response is described once, with the problem schema and an example.
+ */
+public final class ApiDocs {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String BAD_REQUEST = "#/components/responses/BadRequest";
+    public static final String UNAUTHENTICATED = "#/components/responses/Unauthenticated";
+    public static final String FORBIDDEN = "#/components/responses/Forbidden";
+    public static final String NOT_FOUND = "#/components/responses/NotFound";
+    public static final String ALREADY_TAKEN = "#/components/responses/AlreadyTaken";
+    public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
+    public static final String PRECONDITION_REQUIRED = "#/components/responses/PreconditionRequired";
+    public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
+
+    private ApiDocs() {
+    }
+}

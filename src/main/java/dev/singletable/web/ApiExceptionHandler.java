@@ -1,0 +1,200 @@
+package dev.singletable.web;
+
+import dev.singletable.table.RetryableStoreException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@link ProblemType}: the service's own
+ * {@link ApiException}s, Spring MVC's errors (validation, unreadable bodies, 404/405/415), the security errors raised
+ * inside controllers, and the store's errors. A throttled or unreachable store is 503 with {@code Retry-After}; anything
+ * unexpected is a bare 500. No response carries an exception message from a library or a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** Seconds a client should wait after a 503: long enough for the SDK's own retries to have been exhausted. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApi(ApiException e, HttpServletResponse response) {
+        ProblemDetail problem = problem(e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        HttpHeaders headers = new HttpHeaders();
+        if (e.type().status().value() == 401 && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return ResponseEntity.status(e.type().status()).headers(headers).body(problem);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e, HttpServletResponse response) {
+        return handleApi(new ApiException(ProblemType.UNAUTHENTICATED, "A valid bearer token is required"), response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e, HttpServletResponse response) {
+        return handleApi(ApiException.forbidden("You may not do this"), response);
+    }
+
+    @ExceptionHandler(RetryableStoreException.class)
+    ResponseEntity<ProblemDetail> handleContention(RetryableStoreException e) {
+        log.warn("Store write could not complete: {}", e.getMessage());
+        return unavailable("Too many concurrent changes to the same data; retry shortly");
+    }
+
+    @ExceptionHandler(SdkException.class)
+    ResponseEntity<ProblemDetail> handleStore(SdkException e) {
+        if (isTransient(e)) {
+            log.warn("The store is throttling or unavailable: {}", e.toString());
+            return unavailable("The data store is busy or unavailable; retry shortly");
+        }
+        log.error("Unexpected error from the data store", e);
+        return internalError();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return internalError();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return validation(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError fieldError ? fieldError.getField() : name;
+                errors.add(new FieldProblem(field, error.getDefaultMessage()));
+            }
+        });
+        return validation(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase();
+        return validation(List.of(new FieldProblem(e.getPropertyName(), "must be a valid " + type)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return validation(List.of(new FieldProblem(e.getParameterName(), "is required")), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        // The parser's message would echo internals (class names, positions); say what is wrong in our own words.
+        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST,
+                "The request body is missing, is not valid JSON, or has a value of the wrong type");
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    /** Every other framework error arrives here with Spring's own ProblemDetail: give it our type and title. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body == null && e instanceof ErrorResponse framework) {
+            body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        if (body instanceof ProblemDetail problem && isBlankType(problem)) {
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.type());
+            problem.setTitle(type.title());
+            if (status.is5xxServerError()) {
+                problem.setDetail(null);
+            }
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    private static boolean isBlankType(ProblemDetail problem) {
+        return problem.getType() == null || "about:blank".equals(problem.getType().toString());
+    }
+
+    private static ResponseEntity<Object> validation(List<FieldProblem> errors, HttpHeaders headers) {
+        ProblemDetail problem = problem(ProblemType.VALIDATION, "The request has invalid fields");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+        return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(ProblemType.SERVICE_UNAVAILABLE, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> internalError() {
+        return ResponseEntity.internalServerError()
+                .body(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side"));
+    }
+
+    /** Throttling, a 5xx from the store, or no answer at all (connection refused, timeout): worth retrying. */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+                || e instanceof InternalServerErrorException) {
+            return true;
+        }
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
+    }
+}

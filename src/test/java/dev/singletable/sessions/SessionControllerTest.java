@@ -1,0 +1,63 @@
+package dev.singletable.sessions;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.singletable.web.ApiException;
+import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ProblemType;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class SessionControllerTest extends ApiSliceTest {
+
+    @Test
+    void loginAnswers201WithTheToken() throws Exception {
+        when(sessions.login(new LoginRequest("ann", "correct horse")))
+                .thenReturn(new SessionResponse("tok", Instant.parse("2026-11-22T09:30:00Z")));
+
+        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"ann\", \"password\": \"correct horse\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/api/sessions/current"))
+                .andExpect(jsonPath("$.token").value("tok"))
+                .andExpect(jsonPath("$.expiresAt").value("2026-11-22T09:30:00Z"));
+    }
+
+    @Test
+    void wrongCredentialsAre401() throws Exception {
+        when(sessions.login(any())).thenThrow(new ApiException(ProblemType.INVALID_CREDENTIALS, "nope"));
+
+        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"ann\", \"password\": \"wrong\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/invalid-credentials"));
+    }
+
+    @Test
+    void missingCredentialsAre400() throws Exception {
+        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2));
+    }
+
+    @Test
+    void logoutEndsTheCallersSession() throws Exception {
+        mvc.perform(delete("/api/sessions/current").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
+                .andExpect(status().isNoContent());
+        verify(sessions).logout(ANN);
+    }
+
+    @Test
+    void logoutNeedsASession() throws Exception {
+        mvc.perform(delete("/api/sessions/current")).andExpect(status().isUnauthorized());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.singletable.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Cancellation reasons, in the order of the actions, become the labels of the actions that failed. */
+class LabelledTransactionTest {
+
+    final DynamoDbEnhancedClient client = mock(DynamoDbEnhancedClient.class);
+    @SuppressWarnings("unchecked")
+    final DynamoDbTable<UniqueValueItem> markers = mock(DynamoDbTable.class);
+
+    LabelledTransaction transaction() {
+        when(markers.tableSchema()).thenReturn(TableSchema.fromBean(UniqueValueItem.class));
+        when(markers.tableName()).thenReturn("t");
+        LabelledTransaction transaction = new LabelledTransaction();
+        for (String label : new String[] {"user", "username", "email"}) {
+            transaction.put(label, markers, TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
+                    .item(UniqueValueItem.of("X", label, "owner")).build());
+        }
+        return transaction;
+    }
+
+    @Test
+    void namesTheActionsWhoseConditionFailed() {
+        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class)))
+                .thenThrow(cancelled("None", "ConditionalCheckFailed", "ConditionalCheckFailed"));
+
+        assertThatThrownBy(() -> transaction().commit(client))
+                .isInstanceOfSatisfying(ConditionsFailedException.class,
+                        e -> assertThat(e.labels()).containsExactlyInAnyOrder("username", "email"));
+    }
+
+    @Test
+    void retriesConflictsAndSucceeds() {
+        doThrow(cancelled("None", "TransactionConflict", "None")).doNothing()
+                .when(client).transactWriteItems(any(TransactWriteItemsEnhancedRequest.class));
+
+        transaction().commit(client);
+
+        verify(client, times(2)).transactWriteItems(any(TransactWriteItemsEnhancedRequest.class));
+    }
+
+    @Test
+    void aConditionFailureAfterAConflictIsStillAConditionFailure() {
+        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class)))
+                .thenThrow(cancelled("TransactionConflict", "None", "None"))
+                .thenThrow(cancelled("None", "None", "ConditionalCheckFailed"));
+
+        assertThatThrownBy(() -> transaction().commit(client))
+                .isInstanceOfSatisfying(ConditionsFailedException.class,
+                        e -> assertThat(e.labels()).containsExactly("email"));
+    }
+
+    @Test
+    void givesUpOnPersistentConflicts() {
+        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class)))
+                .thenThrow(cancelled("TransactionConflict", "None", "None"));
+
+        assertThatThrownBy(() -> transaction().commit(client)).isInstanceOf(TransactionContentionException.class)
+                .isInstanceOf(RetryableStoreException.class);
+        verify(client, times(LabelledTransaction.ATTEMPTS)).transactWriteItems(
+                any(TransactWriteItemsEnhancedRequest.class));
+    }
+
+    @Test
+    void otherReasonsAreNotClashes() {
+        TransactionCanceledException invalid = cancelled("ValidationError", "None", "None");
+        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class))).thenThrow(invalid);
+
+        assertThatThrownBy(() -> transaction().commit(client)).isSameAs(invalid);
+    }
+
+    private static TransactionCanceledException cancelled(String... codes) {
+        return TransactionCanceledException.builder()
+                .message("Transaction cancelled")
+                .cancellationReasons(Arrays.stream(codes)
+                        .map(code -> CancellationReason.builder().code(code).build()).toList())
+                .build();
+    }
+}

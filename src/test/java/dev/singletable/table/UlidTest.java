@@ -1,0 +1,50 @@
+package dev.singletable.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UlidTest {
+
+    @Test
+    void encodesTheSpecsExample() {
+        // the spec's example: ulid(1469918176385) starts 01ARYZ6S41
+        byte[] zeros = new byte[10];
+        assertThat(Ulid.encode(1469918176385L, zeros)).isEqualTo("01ARYZ6S41" + "0".repeat(16));
+        byte[] ones = new byte[10];
+        java.util.Arrays.fill(ones, (byte) 0xFF);
+        assertThat(Ulid.encode(0, ones)).isEqualTo("0".repeat(10) + "Z".repeat(16));
+        assertThat(Ulid.encode((1L << 48) - 1, zeros)).startsWith("7ZZZZZZZZZ");
+    }
+
+    @Test
+    void idsSortInCreationOrderEvenWithinOneMillisecond() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(Ulid.next());
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(Ulid::isValid);
+    }
+
+    @Test
+    void theTimestampIsReadBack() {
+        Instant before = Instant.ofEpochMilli(System.currentTimeMillis());
+        String id = Ulid.next();
+        assertThat(Ulid.timestamp(id)).isBetween(before, Instant.now().plusMillis(1));
+    }
+
+    @Test
+    void validityIsCanonicalUpperCaseCrockford() {
+        assertThat(Ulid.isValid("01ARZ3NDEKTSV4RRFFQ69G5FAV")).isTrue();
+        assertThat(Ulid.isValid("01arz3ndektsv4rrffq69g5fav")).isFalse();
+        assertThat(Ulid.isValid("01ARZ3NDEKTSV4RRFFQ69G5FAI")).isFalse(); // I is not in the alphabet
+        assertThat(Ulid.isValid("81ARZ3NDEKTSV4RRFFQ69G5FAV")).isFalse(); // beyond 48 bits
+        assertThat(Ulid.isValid("01ARZ3NDEK")).isFalse();
+        assertThat(Ulid.isValid(null)).isFalse();
+        assertThatThrownBy(() -> Ulid.timestamp("nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
