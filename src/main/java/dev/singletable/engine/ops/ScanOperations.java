@@ -59,6 +59,7 @@ public final class ScanOperations {
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
         Select select = target.effectiveSelect(r.select(), projection != null);
+        target.checkProjectable(projection);
 
         int total = r.totalSegments() == null ? 1 : r.totalSegments();
         int segment = r.segment() == null ? 0 : r.segment();
