@@ -55,23 +55,31 @@ public final class Keys {
 
     /** Secondary-index key attributes present in an item must have the index's types and must not be empty. */
     public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item) {
+        checkIndexKeys(table, item, false);
+    }
+
+    /**
+     * @param byUpdate the item is the result of an UpdateItem, whose refusal of an empty index key DynamoDB words as
+     *                 an update expression's
+     */
+    public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item, boolean byUpdate) {
         for (IndexDef index : table.globalIndexes()) {
-            checkIndexKey(index, item);
+            checkIndexKey(index, item, byUpdate);
         }
         for (IndexDef index : table.localIndexes()) {
-            checkIndexKey(index, item);
+            checkIndexKey(index, item, byUpdate);
         }
     }
 
-    private static void checkIndexKey(IndexDef index, Map<String, AttributeValue> item) {
-        checkIndexKeyPart(index, index.key().hashName(), index.key().hashType(), item);
+    private static void checkIndexKey(IndexDef index, Map<String, AttributeValue> item, boolean byUpdate) {
+        checkIndexKeyPart(index, index.key().hashName(), index.key().hashType(), item, byUpdate);
         if (index.key().rangeName() != null) {
-            checkIndexKeyPart(index, index.key().rangeName(), index.key().rangeType(), item);
+            checkIndexKeyPart(index, index.key().rangeName(), index.key().rangeType(), item, byUpdate);
         }
     }
 
     private static void checkIndexKeyPart(IndexDef index, String name, ScalarAttributeType type,
-            Map<String, AttributeValue> item) {
+            Map<String, AttributeValue> item, boolean byUpdate) {
         AttributeValue v = item.get(name);
         if (v == null) {
             return;
@@ -80,6 +88,12 @@ public final class Keys {
         if (!type.toString().equals(actual)) {
             throw EngineErrors.validation("One or more parameter values were invalid: Type mismatch for Index Key " + name
                     + " Expected: " + type + " Actual: " + actual + " IndexName: " + index.name());
+        }
+        if (isEmpty(v) && byUpdate) {
+            throw EngineErrors.validation("One or more parameter values are not valid. The update expression attempted "
+                    + "to update a secondary index key to a value that is not supported. The AttributeValue for a key "
+                    + "attribute cannot contain an empty " + (type == ScalarAttributeType.B ? "binary" : "string")
+                    + " value.");
         }
         if (isEmpty(v)) {
             throw EngineErrors.validation("One or more parameter values are not valid. A value specified for a secondary "

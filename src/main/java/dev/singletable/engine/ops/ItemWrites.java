@@ -56,7 +56,7 @@ final class ItemWrites {
         if (current == null && update != null && next.size() == base.size()) {
             return null;
         }
-        Keys.checkIndexKeys(def, next);
+        Keys.checkIndexKeys(def, next, update != null);
         long size = AttributeValues.itemSize(next);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");
