@@ -71,6 +71,7 @@ public final class QueryOperations {
         target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
         KeyCondition kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
+        checkFilterUsesNoKeyAttribute(filter, schema);
         checkTypes(kc, schema);
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
 
@@ -114,6 +115,19 @@ public final class QueryOperations {
         };
         AttributeValue last = schema.rangeName() == null ? null : lastKey.get(schema.rangeName());
         return bound != null && last != null && AttributeValues.compare(bound, last) == 0;
+    }
+
+    /** A Query's filter may not test the key attributes its key condition already constrains. */
+    private static void checkFilterUsesNoKeyAttribute(ConditionExpr filter, KeyDef schema) {
+        if (filter == null) {
+            return;
+        }
+        for (String attribute : filter.topLevelAttributes()) {
+            if (schema.isKeyAttribute(attribute)) {
+                throw EngineErrors.validation("Filter Expression can only contain non-primary key attributes: Primary "
+                        + "key attribute: " + attribute);
+            }
+        }
     }
 
     private static void checkTypes(KeyCondition kc, KeyDef schema) {
