@@ -92,8 +92,9 @@ public final class BatchOperations {
                     continue;
                 }
                 StoredItem item = gets.table().data().get(gets.keys().get(i));
-                meter.addTable(CapacityMeter.readUnits(item == null ? 0 : item.size(), gets.consistent()));
                 if (item != null) {
+                    // unlike GetItem, a batch charges nothing for a key it does not find
+                    meter.addTable(CapacityMeter.readUnits(item.size(), gets.consistent()));
                     responseBytes += item.size();
                     found.add(gets.projection() == null ? item.attributes() : gets.projection().apply(item.attributes()));
                 }

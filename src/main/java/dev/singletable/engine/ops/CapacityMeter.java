@@ -28,6 +28,12 @@ public final class CapacityMeter {
         return consistent ? units : units / 2;
     }
 
+    /** A Query or Scan pays for what it read, rounded up to 4 KB once for the page: reading nothing costs nothing. */
+    public static double pageReadUnits(long bytes, boolean consistent) {
+        double units = Math.ceil(bytes / 4096.0);
+        return consistent ? units : units / 2;
+    }
+
     public static double writeUnits(long bytes) {
         return Math.max(1, Math.ceil(bytes / 1024.0));
     }

@@ -81,7 +81,7 @@ public final class QueryOperations {
                 : indexEntries(target, kc, esk, forward);
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.readUnits(page.bytesRead(), consistent);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
         if (target.index == null) {
             meter.addTable(units);
         } else {

@@ -87,7 +87,7 @@ public final class ScanOperations {
         CapacityMeter meter = new CapacityMeter(table.name());
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.readUnits(page.bytesRead(), consistent);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
         if (target.index == null) {
             meter.addTable(units);
         } else {
