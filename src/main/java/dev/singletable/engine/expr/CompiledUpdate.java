@@ -21,6 +21,9 @@ final class CompiledUpdate implements UpdateExpr {
     private static final int MAX_CONTAINER_LEVELS = 32;
     private static final Comparator<UpdateAction> BY_PATH = (a, b) -> comparePaths(a.target, b.target);
 
+    /** Stands for a value while a target path is only being checked. */
+    private static final AttributeValue PROBE = AttributeValue.fromNul(true);
+
     private final List<UpdateAction> actions;
     private final List<UpdateAction> sets = new ArrayList<>();
     private final List<UpdateAction> removes = new ArrayList<>();
@@ -49,6 +52,13 @@ final class CompiledUpdate implements UpdateExpr {
 
     @Override
     public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+        // an action whose target cannot exist (its map or list is missing) is refused before any operand is read
+        for (UpdateAction action : actions) {
+            if (action.target.length() > 1) {
+                DocumentEditor.edit(new LinkedHashMap<>(item), action.target,
+                        current -> current == null ? PROBE : current);
+            }
+        }
         AttributeValue[] values = new AttributeValue[sets.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Operands.required(sets.get(i).value, item);

@@ -22,7 +22,17 @@ final class ScenarioCount {
     private ScenarioCount() {
     }
 
+    /** The randomized test's comparisons are reported as operations, not as scenarios. */
+    private static volatile boolean suspended;
+
+    static void suspend(boolean value) {
+        suspended = value;
+    }
+
     static void record(boolean errorPath) {
+        if (suspended) {
+            return;
+        }
         SCENARIOS.incrementAndGet();
         if (errorPath) {
             ERROR_PATHS.incrementAndGet();
