@@ -126,7 +126,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         }, true);
         engine.restoreSequence(result.lastSequence());
         wal = WriteAheadLog.open(dir, result.lastSequence() + 1, options.syncPolicy(), options.groupCommitWait(),
-                options.logSegmentBytes());
+                options.logSegmentBytes(), engine::writersWaiting);
         wal.addBytesSinceSnapshot(result.bytesRead());
         engine.attachJournal(this);
         snapshotter = new Thread(this::snapshotLoop, "singletable-snapshots");
