@@ -37,7 +37,7 @@ class CrashTest {
         Path data = dir.resolve("data");
         Random random = new Random();
         for (int round = 0; round < POLICIES.length; round++) {
-            Acks acks = runAndKill(data, POLICIES[round], "r" + round, 400 + random.nextInt(800));
+            Acks acks = runAndKill(data, POLICIES[round], "r" + round, 500 + random.nextInt(1500));
             assertThat(acks.count).as("round %d acknowledged writes", round).isPositive();
             System.out.printf("crash round %d (%s): %d writes acknowledged before SIGKILL%n", round, POLICIES[round], acks.count);
             try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data))) {
