@@ -15,6 +15,11 @@ public interface Projector {
     /** The {@code entityType} values whose changes this projector wants. */
     Set<String> entityTypes();
 
+    /** Whether changes of items of this type reach {@link #apply}. */
+    default boolean subscribes(String entityType) {
+        return entityType != null && entityTypes().contains(entityType);
+    }
+
     /** Applies one change; throwing makes the listener retry with backoff, then park the record as a dead letter. */
     void apply(Record record);
 }

@@ -270,7 +270,7 @@ public class StreamListener {
         }
         String type = StreamItems.entityType(record);
         for (Projector projector : projectors) {
-            if (type != null && projector.entityTypes().contains(type)) {
+            if (projector.subscribes(type)) {
                 applyWithRetries(projector, record);
             }
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,18 @@ public class StreamsConfiguration {
     @Bean
     CounterProjector counterProjector(OnceOnly onceOnly) {
         return new CounterProjector(onceOnly);
+    }
+
+    @Bean
+    HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
+        return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
+    }
+
+    /** Local stores get the history table from the service; on AWS, Terraform owns it. */
+    @Bean(initMethod = "ensureTable")
+    @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() != 'aws'")
+    HistoryTableBootstrap historyTableBootstrap(DynamoDbClient dynamo, TableProperties table) {
+        return new HistoryTableBootstrap(dynamo, HistoryProjector.historyTableOf(table.name()));
     }
 
     @Bean

@@ -131,6 +131,36 @@ class StreamListenerTest {
     }
 
     @Test
+    void everyChangeIsRecordedOnceInTheHistoryTableWithBothImagesEvenWhenRedelivered() {
+        String historyTable = HistoryProjector.historyTableOf(TABLE);
+        new HistoryTableBootstrap(store.dynamo(), historyTable).ensureTable();
+        HistoryProjector history = new HistoryProjector(store.dynamo(), historyTable);
+        user("ann");
+        store.dynamo().updateItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))
+                .updateExpression("SET displayName = :d").expressionAttributeValues(Map.of(":d", s("Ann"))));
+        delete("USER#ann", "PROFILE");
+
+        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
+            @Override
+            public void save(String shardId, Checkpoint checkpoint) {
+                // lost with the process
+            }
+        }, List.of(history));
+        drain(crashing);
+        crashing.stop();
+        drain(listener("second", checkpoints(), List.of(history)));
+
+        var items = store.dynamo().query(r -> r.tableName(historyTable).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
+                .items();
+        assertThat(items).extracting(i -> i.get("eventName").s()).containsExactly("INSERT", "MODIFY", "REMOVE");
+        assertThat(items.get(1).get("oldImage").m()).doesNotContainKey("displayName");
+        assertThat(items.get(1).get("newImage").m().get("displayName").s()).isEqualTo("Ann");
+        assertThat(items.get(2).get("oldImage").m().get("displayName").s()).isEqualTo("Ann");
+        assertThat(items.get(2)).doesNotContainKey("newImage").doesNotContainKey("principal");
+    }
+
+    @Test
     void parentsAreOrderedBeforeTheirChildren() {
         Shard child = Shard.builder().shardId("c").parentShardId("p").build();
         Shard grandChild = Shard.builder().shardId("g").parentShardId("c").build();
