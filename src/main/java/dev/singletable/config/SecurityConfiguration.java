@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**").permitAll()
                         .anyRequest().authenticated());
