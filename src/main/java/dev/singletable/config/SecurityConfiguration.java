@@ -41,7 +41,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products",
+                                "/api/products/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
