@@ -82,4 +82,19 @@ public class OrderController {
                              @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.get(caller, id);
     }
+
+    @PostMapping("/api/orders/{id}/cancel")
+    @Operation(summary = "Cancel your order",
+            description = "While PLACED or PAID: the status flips to CANCELLED and the stock comes back, in one "
+                    + "transaction conditioned on the current status.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The order is no longer PLACED or PAID",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
+        return orders.cancel(caller, id);
+    }
 }

@@ -137,6 +137,43 @@ public class OrderRepository {
         }
     }
 
+    /**
+     * Cancels the order and puts its stock back in one transaction, on the condition that it still is the owner's and
+     * PLACED or PAID; false when that condition failed.
+     */
+    public boolean cancel(StoredOrder order) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.name())
+                .key(key(orderPartition(order.orderId()), ORDER_SK))
+                .updateExpression("SET #status = :cancelled")
+                .conditionExpression("#owner = :owner AND #status IN (:placed, :paid)")
+                .expressionAttributeNames(Map.of("#status", "status", "#owner", "ownerId"))
+                .expressionAttributeValues(Map.of(":cancelled", s(OrderStatus.CANCELLED.name()),
+                        ":owner", s(order.ownerId()), ":placed", s(OrderStatus.PLACED.name()),
+                        ":paid", s(OrderStatus.PAID.name())))
+                .build()).build());
+        for (OrderLine line : order.lines()) {
+            actions.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(table.name())
+                    .key(key("PRODUCT#" + line.sku(), "PRODUCT"))
+                    .updateExpression("ADD #stock :qty")
+                    .expressionAttributeNames(Map.of("#stock", "stock"))
+                    .expressionAttributeValues(Map.of(":qty", n(line.quantity())))
+                    .build()).build());
+        }
+        try {
+            table.dynamo().transactWriteItems(r -> r.transactItems(actions));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
     public Optional<IdempotencyRecord> idempotencyRecord(String userId, String idempotencyKey) {
         Map<String, AttributeValue> item = table.dynamo().getItem(r -> r.tableName(table.name()).consistentRead(true)
                 .key(key(idempotencyPartition(userId, idempotencyKey), IDEMPOTENCY_SK))).item();

@@ -121,6 +121,22 @@ public class OrderService {
         return response(order);
     }
 
+    /** Cancels the caller's own order while PLACED or PAID (stock comes back); 404 for others, 409 otherwise. */
+    public OrderResponse cancel(AuthenticatedUser caller, String orderId) {
+        if (!Ulid.isValid(orderId)) {
+            throw unknownOrder(orderId);
+        }
+        StoredOrder order = orders.find(orderId).orElseThrow(() -> unknownOrder(orderId));
+        if (!order.ownerId().equals(caller.userId())) {
+            throw unknownOrder(orderId);
+        }
+        if (!orders.cancel(order)) {
+            throw new ApiException(ProblemType.ILLEGAL_TRANSITION,
+                    "Only a PLACED or PAID order can be cancelled");
+        }
+        return response(orders.find(orderId).orElseThrow(() -> unknownOrder(orderId)));
+    }
+
     static OrderResponse response(StoredOrder order) {
         return new OrderResponse(order.orderId(), order.status(), order.totalCents(), order.createdAt(),
                 order.lines());

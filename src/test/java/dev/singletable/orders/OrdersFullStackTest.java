@@ -172,6 +172,24 @@ class OrdersFullStackTest {
         assertThat(stockOf(a)).isEqualTo(9);
     }
 
+    @Test
+    void cancellingRestoresStockExactlyOnceAndOnlyForTheOwner() {
+        String a = newProduct(100, 5);
+        String b = newProduct(100, 5);
+        OrderBody placed = order(ann, key(), Map.of(a, 2, b, 3)).expectStatus().isCreated()
+                .expectBody(OrderBody.class).returnResult().getResponseBody();
+        http.post().uri("/api/orders/" + placed.id() + "/cancel").header(HttpHeaders.AUTHORIZATION,
+                api.newUser("bob").bearer()).exchange().expectStatus().isNotFound();
+
+        http.post().uri("/api/orders/" + placed.id() + "/cancel").header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        assertThat(List.of(stockOf(a), stockOf(b))).containsExactly(5L, 5L);
+
+        http.post().uri("/api/orders/" + placed.id() + "/cancel").header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .exchange().expectStatus().isEqualTo(409);
+        assertThat(List.of(stockOf(a), stockOf(b))).containsExactly(5L, 5L);
+    }
+
     record ProductStock(String sku, long stock) {
     }
 
