@@ -42,7 +42,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products",
+                                "/api/products/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
