@@ -53,33 +53,57 @@ public final class Keys {
         return Map.of(schema.hashName(), key.partition().value(), schema.rangeName(), key.sort().value());
     }
 
+    /** How an item to be checked against the secondary indexes came about: DynamoDB words each refusal its own way. */
+    public enum IndexKeySource {
+        /** a whole item (PutItem, a batch or transaction Put) */
+        ITEM,
+        /** an UpdateItem that creates the item */
+        UPDATE_CREATING,
+        /** an UpdateItem of an existing item */
+        UPDATE_EXISTING
+    }
+
     /** Secondary-index key attributes present in an item must have the index's types and must not be empty. */
     public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item) {
+        checkIndexKeys(table, item, IndexKeySource.ITEM);
+    }
+
+    public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item, IndexKeySource source) {
         for (IndexDef index : table.globalIndexes()) {
-            checkIndexKey(index, item);
+            checkIndexKey(index, item, source);
         }
         for (IndexDef index : table.localIndexes()) {
-            checkIndexKey(index, item);
+            checkIndexKey(index, item, source);
         }
     }
 
-    private static void checkIndexKey(IndexDef index, Map<String, AttributeValue> item) {
-        checkIndexKeyPart(index, index.key().hashName(), index.key().hashType(), item);
+    private static void checkIndexKey(IndexDef index, Map<String, AttributeValue> item, IndexKeySource source) {
+        checkIndexKeyPart(index, index.key().hashName(), index.key().hashType(), item, source);
         if (index.key().rangeName() != null) {
-            checkIndexKeyPart(index, index.key().rangeName(), index.key().rangeType(), item);
+            checkIndexKeyPart(index, index.key().rangeName(), index.key().rangeType(), item, source);
         }
     }
 
     private static void checkIndexKeyPart(IndexDef index, String name, ScalarAttributeType type,
-            Map<String, AttributeValue> item) {
+            Map<String, AttributeValue> item, IndexKeySource source) {
         AttributeValue v = item.get(name);
         if (v == null) {
             return;
         }
         String actual = scalarType(v);
         if (!type.toString().equals(actual)) {
+            if (source == IndexKeySource.UPDATE_EXISTING) {
+                throw EngineErrors.validation("The update expression attempted to update the secondary index key to "
+                        + "unsupported type");
+            }
             throw EngineErrors.validation("One or more parameter values were invalid: Type mismatch for Index Key " + name
                     + " Expected: " + type + " Actual: " + actual + " IndexName: " + index.name());
+        }
+        if (isEmpty(v) && source != IndexKeySource.ITEM) {
+            throw EngineErrors.validation("One or more parameter values are not valid. The update expression attempted "
+                    + "to update a secondary index key to a value that is not supported. The AttributeValue for a key "
+                    + "attribute cannot contain an empty " + (type == ScalarAttributeType.B ? "binary" : "string")
+                    + " value.");
         }
         if (isEmpty(v)) {
             throw EngineErrors.validation("One or more parameter values are not valid. A value specified for a secondary "

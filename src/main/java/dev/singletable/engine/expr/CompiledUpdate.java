@@ -103,6 +103,17 @@ final class CompiledUpdate implements UpdateExpr {
     }
 
     @Override
+    public Set<String> nestedTopLevelAttributes() {
+        Set<String> nested = new java.util.LinkedHashSet<>();
+        for (UpdateAction a : actions) {
+            if (a.target.length() > 1) {
+                nested.add(a.target.top());
+            }
+        }
+        return nested;
+    }
+
+    @Override
     public Map<String, AttributeValue> projectUpdated(Map<String, AttributeValue> item) {
         return updated.apply(item);
     }

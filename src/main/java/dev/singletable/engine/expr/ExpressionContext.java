@@ -94,6 +94,10 @@ public final class ExpressionContext {
                 throw EngineErrors.validation("ExpressionAttributeNames contains invalid key: The expression attribute "
                         + "map contains a key that is too long; size of key: " + key.length());
             }
+            if (key.isEmpty()) {
+                throw EngineErrors.validation("ExpressionAttributeNames contains invalid key: The expression attribute "
+                        + "map contains an empty key;");
+            }
             if (!isPlaceholder(key, '#')) {
                 throw EngineErrors.validation(
                         "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
@@ -124,6 +128,10 @@ public final class ExpressionContext {
             if (key != null && key.length() > MAX_KEY_LENGTH) {
                 throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
                         + "map contains a key that is too long;");
+            }
+            if (key.isEmpty()) {
+                throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
+                        + "map contains an empty key;");
             }
             if (!isPlaceholder(key, ':')) {
                 throw EngineErrors.validation(

@@ -1,5 +1,6 @@
 package dev.singletable.engine.expr;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,6 +13,14 @@ public interface UpdateExpr {
 
     /** Top-level attribute names this update touches. */
     Set<String> topLevelAttributes();
+
+    /**
+     * Top-level attribute names under which this update changes a nested map entry or list element (m.a, l[0]):
+     * DynamoDB refuses such paths below a secondary-index key attribute.
+     */
+    default Set<String> nestedTopLevelAttributes() {
+        return Collections.emptySet();
+    }
 
     /** The updated paths' values projected out of the given item, as ReturnValues UPDATED_OLD/UPDATED_NEW return them. */
     Map<String, AttributeValue> projectUpdated(Map<String, AttributeValue> item);

@@ -3,6 +3,7 @@ package dev.singletable.engine.ops;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.value.AttributeValues;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,31 @@ final class ExpressionInputs {
      */
     static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values,
             boolean anyExpressions) {
+        return context(names, values, anyExpressions, new String[0]);
+    }
+
+    /**
+     * @param valueExpressions pairs of (parameter name, expression text or null) naming the request's expressions
+     *                         that may use values, in the order DynamoDB lists them when all of them are missing
+     */
+    static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values,
+            boolean anyExpressions, String... valueExpressions) {
         if (names != null && !anyExpressions) {
             throw EngineErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
-        if (values != null && !anyExpressions) {
-            throw EngineErrors.validation("ExpressionAttributeValues can only be specified when using expressions");
+        if (values != null) {
+            List<String> missing = new ArrayList<>();
+            boolean anyPresent = false;
+            for (int i = 0; i < valueExpressions.length; i += 2) {
+                missing.add(valueExpressions[i]);
+                anyPresent |= valueExpressions[i + 1] != null;
+            }
+            if (!anyPresent) {
+                // DynamoDB names the expressions that could have used the values
+                throw EngineErrors.validation("ExpressionAttributeValues can only be specified when using expressions"
+                        + (missing.isEmpty() ? "" : ": " + String.join(" and ", missing)
+                        + (missing.size() == 1 ? " is null" : " are null")));
+            }
         }
         if (names != null && names.isEmpty()) {
             throw EngineErrors.validation("ExpressionAttributeNames must not be empty");
@@ -44,7 +65,7 @@ final class ExpressionInputs {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
             try {
-                out.put(e.getKey(), AttributeValues.normalize(e.getValue()));
+                out.put(e.getKey(), AttributeValues.normalizeOperand(e.getValue()));
             } catch (DynamoDbException invalid) {
                 throw EngineErrors.validation("ExpressionAttributeValues contains invalid value: "
                         + invalid.awsErrorDetails().errorMessage() + " for key " + e.getKey());

@@ -45,7 +45,7 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
         ConditionExpr condition = r.conditionExpression() != null
                 ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
                 : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),
@@ -110,7 +110,8 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
+                "ConditionExpression", r.conditionExpression());
         UpdateExpr update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
                 : r.hasAttributeUpdates() ? Legacy.update(r.attributeUpdates()) : null;
         ConditionExpr condition = r.conditionExpression() != null
@@ -156,7 +157,7 @@ public final class ItemOperations {
         ExpressionInputs.rejectLegacy(legacy, modern);
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
         ConditionExpr condition = r.conditionExpression() != null
                 ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
                 : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),

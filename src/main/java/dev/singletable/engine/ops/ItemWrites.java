@@ -43,6 +43,17 @@ final class ItemWrites {
                         + attribute + ". This attribute is part of the key");
             }
         }
+        for (String attribute : update.nestedTopLevelAttributes()) {
+            if (isIndexKeyAttribute(def, attribute)) {
+                throw EngineErrors.validation("Key attributes must be scalars; list random access '[]' and map lookup "
+                        + "'.' are not allowed: IndexKey: " + attribute);
+            }
+        }
+    }
+
+    private static boolean isIndexKeyAttribute(TableDefinition def, String attribute) {
+        return java.util.stream.Stream.concat(def.globalIndexes().stream(), def.localIndexes().stream())
+                .anyMatch(index -> index.key().isKeyAttribute(attribute));
     }
 
     /**
@@ -56,7 +67,8 @@ final class ItemWrites {
         if (current == null && update != null && next.size() == base.size()) {
             return null;
         }
-        Keys.checkIndexKeys(def, next);
+        Keys.checkIndexKeys(def, next, update == null ? Keys.IndexKeySource.ITEM
+                : current == null ? Keys.IndexKeySource.UPDATE_CREATING : Keys.IndexKeySource.UPDATE_EXISTING);
         long size = AttributeValues.itemSize(next);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");

@@ -48,7 +48,8 @@ public final class QueryOperations {
         }
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression(),
+                "KeyConditionExpression", r.keyConditionExpression());
         var keyCondition = r.keyConditionExpression() != null
                 ? Expressions.keyCondition(r.keyConditionExpression(), ctx)
                 : Legacy.keyConditions(r.keyConditions());
@@ -67,8 +68,10 @@ public final class QueryOperations {
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
         Select select = target.effectiveSelect(r.select(), projection != null);
+        target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
         KeyCondition kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
+        checkFilterUsesNoKeyAttribute(filter, schema);
         checkTypes(kc, schema);
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
 
@@ -91,18 +94,51 @@ public final class QueryOperations {
         if (select != Select.COUNT) {
             out.items(page.items());
         }
-        if (page.lastEvaluatedKey() != null) {
+        if (page.lastEvaluatedKey() != null && !endsAtInclusiveBound(page.lastEvaluatedKey(), kc, schema, forward)) {
             out.lastEvaluatedKey(page.lastEvaluatedKey());
         }
         return out.build();
     }
 
+    /**
+     * A page that stops on the inclusive end of the sort-key range (BETWEEN's far bound, or the bound of {@code <=}
+     * read forwards or {@code >=} read backwards) has read everything the condition can match, and DynamoDB then
+     * returns no LastEvaluatedKey, though the Limit was reached.
+     */
+    private static boolean endsAtInclusiveBound(Map<String, AttributeValue> lastKey, KeyCondition kc, KeyDef schema,
+            boolean forward) {
+        AttributeValue bound = switch (kc.op()) {
+            case BETWEEN -> forward ? kc.hi() : kc.lo();
+            case LE -> forward ? kc.lo() : null;
+            case GE -> forward ? null : kc.lo();
+            default -> null;
+        };
+        AttributeValue last = schema.rangeName() == null ? null : lastKey.get(schema.rangeName());
+        return bound != null && last != null && AttributeValues.compare(bound, last) == 0;
+    }
+
+    /** A Query's filter may not test the key attributes its key condition already constrains. */
+    private static void checkFilterUsesNoKeyAttribute(ConditionExpr filter, KeyDef schema) {
+        if (filter == null) {
+            return;
+        }
+        for (String attribute : filter.topLevelAttributes()) {
+            if (schema.isKeyAttribute(attribute)) {
+                throw EngineErrors.validation("Filter Expression can only contain non-primary key attributes: Primary "
+                        + "key attribute: " + attribute);
+            }
+        }
+    }
+
     private static void checkTypes(KeyCondition kc, KeyDef schema) {
         checkType(kc.hashValue(), schema.hashType());
+        checkNotEmpty(kc.hashValue(), schema.hashName());
         if (kc.op() != SortOp.NONE) {
             checkType(kc.lo(), schema.rangeType());
+            checkNotEmpty(kc.lo(), schema.rangeName());
             if (kc.op() == SortOp.BETWEEN) {
                 checkType(kc.hi(), schema.rangeType());
+                checkNotEmpty(kc.hi(), schema.rangeName());
                 if (AttributeValues.compare(kc.lo(), kc.hi()) > 0) {
                     throw EngineErrors.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
                             + "bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {"
@@ -114,6 +150,15 @@ public final class QueryOperations {
                 throw EngineErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
                         + "function; operator or function: begins_with, operand type: N");
             }
+        }
+    }
+
+    /** Key values in a key condition may not be empty strings or binaries, as in a Key. */
+    private static void checkNotEmpty(AttributeValue v, String name) {
+        boolean emptyString = v.s() != null && v.s().isEmpty();
+        if (emptyString || (v.b() != null && v.b().asByteArrayUnsafe().length == 0)) {
+            throw EngineErrors.validation("One or more parameter values are not valid. The AttributeValue for a key "
+                    + "attribute cannot contain an empty " + (emptyString ? "string" : "binary") + " value. Key: " + name);
         }
     }
 

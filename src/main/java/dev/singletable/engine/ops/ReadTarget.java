@@ -112,6 +112,19 @@ final class ReadTarget {
         return select;
     }
 
+    /** A global index can return only what it projects; asking for anything else is refused, as DynamoDB does. */
+    void checkProjectable(ProjectionExpr projection) {
+        if (projection == null || !isGlobalIndex()) {
+            return;
+        }
+        java.util.List<String> missing = projection.topLevelAttributes().stream()
+                .filter(a -> !index.projects(a, definition.primaryKey())).toList();
+        if (!missing.isEmpty()) {
+            throw EngineErrors.validation("One or more parameter values were invalid: Global secondary index "
+                    + index.name() + " does not project " + missing.toString());
+        }
+    }
+
     /**
      * How a stored entry becomes a returned item. A local index can return attributes it does not project by fetching
      * the base item (at extra read cost, as in DynamoDB); a global index returns only what it projects.
@@ -159,6 +172,14 @@ final class ReadTarget {
 
     /** The position of an ExclusiveStartKey in the table's map. */
     PrimaryKey tableStart(Map<String, AttributeValue> esk) {
+        if (index == null && esk.size() != definition.primaryKey().names().size()) {
+            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+        }
+        for (String name : definition.primaryKey().names()) {
+            if (!esk.containsKey(name)) {
+                throw EngineErrors.validation("The provided starting key is invalid");
+            }
+        }
         try {
             return Keys.fromKey(definition, esk);
         } catch (RuntimeException invalid) {

@@ -43,7 +43,7 @@ public final class ScanOperations {
         checkSegments(r.segment(), r.totalSegments());
         ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty());
+                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression());
         ConditionExpr filter = r.filterExpression() != null
                 ? Expressions.condition(r.filterExpression(), "FilterExpression", ctx)
                 : r.hasScanFilter() || r.conditionalOperator() != null
@@ -59,6 +59,7 @@ public final class ScanOperations {
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
         Select select = target.effectiveSelect(r.select(), projection != null);
+        target.checkProjectable(projection);
 
         int total = r.totalSegments() == null ? 1 : r.totalSegments();
         int segment = r.segment() == null ? 0 : r.segment();

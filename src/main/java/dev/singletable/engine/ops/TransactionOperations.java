@@ -153,7 +153,7 @@ public final class TransactionOperations {
             var p = item.put();
             ExpressionContext ctx = ExpressionInputs.context(names(p.hasExpressionAttributeNames(),
                     p.expressionAttributeNames()), values(p.hasExpressionAttributeValues(), p.expressionAttributeValues()),
-                    p.conditionExpression() != null);
+                    p.conditionExpression() != null, "ConditionExpression", p.conditionExpression());
             ConditionExpr condition = condition(p.conditionExpression(), ctx);
             ctx.verifyAllUsed();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
@@ -166,7 +166,7 @@ public final class TransactionOperations {
             var u = item.update();
             ExpressionContext ctx = ExpressionInputs.context(names(u.hasExpressionAttributeNames(),
                     u.expressionAttributeNames()), values(u.hasExpressionAttributeValues(), u.expressionAttributeValues()),
-                    true);
+                    true, "UpdateExpression", u.updateExpression(), "ConditionExpression", u.conditionExpression());
             UpdateExpr update = Expressions.update(u.updateExpression(), ctx);
             ConditionExpr condition = condition(u.conditionExpression(), ctx);
             ctx.verifyAllUsed();
@@ -179,7 +179,7 @@ public final class TransactionOperations {
             var d = item.delete();
             ExpressionContext ctx = ExpressionInputs.context(names(d.hasExpressionAttributeNames(),
                     d.expressionAttributeNames()), values(d.hasExpressionAttributeValues(), d.expressionAttributeValues()),
-                    d.conditionExpression() != null);
+                    d.conditionExpression() != null, "ConditionExpression", d.conditionExpression());
             ConditionExpr condition = condition(d.conditionExpression(), ctx);
             ctx.verifyAllUsed();
             Table table = engine.requireTable(d.tableName());
@@ -189,7 +189,7 @@ public final class TransactionOperations {
         var c = item.conditionCheck();
         ExpressionContext ctx = ExpressionInputs.context(names(c.hasExpressionAttributeNames(),
                 c.expressionAttributeNames()), values(c.hasExpressionAttributeValues(), c.expressionAttributeValues()),
-                true);
+                true, "ConditionExpression", c.conditionExpression());
         ConditionExpr condition = condition(c.conditionExpression(), ctx);
         ctx.verifyAllUsed();
         Table table = engine.requireTable(c.tableName());

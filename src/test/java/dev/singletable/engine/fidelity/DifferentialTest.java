@@ -13,6 +13,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Base of the differential suite: each scenario runs the same requests against the bundled engine and against DynamoDB
@@ -43,6 +50,65 @@ public abstract class DifferentialTest {
         return prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
     }
 
+    /** DynamoDB JSON with single quotes, e.g. {@code item("{'pk':{'S':'a'}}")}. */
+    protected static Map<String, AttributeValue> item(String json) {
+        return Json.item(json);
+    }
+
+    protected static AttributeValue av(String json) {
+        return Json.av(json);
+    }
+
+    protected static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    protected static AttributeValue n(String value) {
+        return AttributeValue.fromN(value);
+    }
+
+    protected static AttributeDefinition attr(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    protected static KeySchemaElement hashKey(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    protected static KeySchemaElement rangeKey(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+
+    /** Creates an on-demand table with a fresh name on both engines; spec adds key schema, indexes... */
+    protected String createTable(Consumer<CreateTableRequest.Builder> spec) {
+        String name = uniqueName(getClass().getSimpleName());
+        onBoth(c -> c.createTable(b -> {
+            b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
+            spec.accept(b);
+        }));
+        return name;
+    }
+
+    /** A table keyed by one partition key. */
+    protected String hashTable(String hash, ScalarAttributeType type) {
+        return createTable(b -> b.attributeDefinitions(attr(hash, type)).keySchema(hashKey(hash)));
+    }
+
+    /** A table keyed by a partition key and a sort key. */
+    protected String hashRangeTable(String hash, ScalarAttributeType hashType, String range,
+            ScalarAttributeType rangeType) {
+        return createTable(b -> b.attributeDefinitions(attr(hash, hashType), attr(range, rangeType))
+                .keySchema(hashKey(hash), rangeKey(range)));
+    }
+
+    /** Puts the same items (DynamoDB JSON) into a table on both engines. */
+    protected void putAll(String table, String... itemsJson) {
+        for (String json : itemsJson) {
+            Map<String, AttributeValue> i = item(json);
+            onBoth(c -> c.putItem(r -> r.tableName(table).item(i)));
+        }
+    }
+
     /** Runs set-up requests on both engines; both must succeed. */
     protected void onBoth(Consumer<DynamoDbClient> setup) {
         setup.accept(ours);
@@ -65,6 +131,13 @@ public abstract class DifferentialTest {
         return compare(call, ignored, false);
     }
 
+    /** Like {@link #same} but ConsumedCapacity is compared too (it is volatile elsewhere). */
+    protected Outcome sameWithCapacity(Function<DynamoDbClient, ?> call) {
+        Set<String> ignored = new HashSet<>(VOLATILE);
+        ignored.remove("ConsumedCapacity");
+        return compare(call, ignored, false);
+    }
+
     /**
      * A case where DynamoDB Local is known to differ from AWS: our engine must fail with AWS's error code and message
      * and Local must fail too (with its own wording).
@@ -72,6 +145,7 @@ public abstract class DifferentialTest {
     protected void awsDiffers(Function<DynamoDbClient, ?> call, String awsErrorCode, String awsMessage) {
         Outcome mine = run(ours, call, VOLATILE);
         Outcome theirs = run(local, call, VOLATILE);
+        ScenarioCount.record(true);
         assertThat(theirs.isError()).as("DynamoDB Local should fail too, it answered %s", theirs.value()).isTrue();
         assertThat(mine.errorCode()).as("error code").isEqualTo(awsErrorCode);
         assertThat(mine.message()).as("message").isEqualTo(awsMessage);
@@ -79,12 +153,15 @@ public abstract class DifferentialTest {
 
     /** A case where our engine follows AWS and DynamoDB Local succeeds or answers otherwise: only ours is checked. */
     protected Outcome oursOnly(Function<DynamoDbClient, ?> call) {
-        return run(ours, call, VOLATILE);
+        Outcome mine = run(ours, call, VOLATILE);
+        ScenarioCount.record(mine.isError());
+        return mine;
     }
 
     private Outcome compare(Function<DynamoDbClient, ?> call, Set<String> ignored, boolean unordered) {
         Outcome mine = run(ours, call, ignored);
         Outcome theirs = run(local, call, ignored);
+        ScenarioCount.record(theirs.isError());
         if (theirs.isError()) {
             String expectedMessage = LOCAL_TO_AWS.getOrDefault(theirs.message(), theirs.message());
             if (!mine.isError()) {

@@ -65,10 +65,6 @@ class LegacyParametersDifferentialTest extends DifferentialTest {
         return Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(v).build();
     }
 
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
     private static AttributeValue num(int v) {
         return AttributeValue.fromN(Integer.toString(v));
     }
