@@ -166,7 +166,9 @@ public final class Keys {
         return dev.singletable.engine.value.AttributeValues.typeOf(v).name();
     }
 
+    public static final String SCHEMA_MISMATCH = "The provided key element does not match the schema";
+
     public static RuntimeException schemaMismatch() {
-        return EngineErrors.validation("The provided key element does not match the schema");
+        return EngineErrors.validation(SCHEMA_MISMATCH);
     }
 }

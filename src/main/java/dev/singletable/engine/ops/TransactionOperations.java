@@ -53,7 +53,12 @@ public final class TransactionOperations {
 
     /** One validated action of a write transaction. */
     private record Action(Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
-            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure, String keyError) {
+
+        Action(Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update, ConditionExpr condition,
+                ReturnValuesOnConditionCheckFailure onFailure) {
+            this(table, key.key(), kind, putItem, update, condition, onFailure, key.error());
+        }
     }
 
     private enum Kind { PUT, UPDATE, DELETE, CHECK }
@@ -71,20 +76,25 @@ public final class TransactionOperations {
         long totalBytes = 0;
         for (TransactWriteItem item : r.transactItems()) {
             Action action = prepare(item);
-            if (!seen.add(action.table().name() + "\u0000" + action.key())) {
+            if (action.keyError() == null && !seen.add(action.table().name() + "\u0000" + action.key())) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
             totalBytes += action.putItem() == null ? 0 : action.putItem().size();
             actions.add(action);
         }
         if (totalBytes > MAX_TRANSACTION_BYTES) {
-            throw EngineErrors.validation("Transaction request size has exceeded the maximum allowed size of 4 MB");
+            throw EngineErrors.validation("Transaction payload size cannot exceed 4MB. Payload Size: " + totalBytes);
         }
         List<ItemChange> changes = engine.exclusive(() -> {
             List<CancellationReason> reasons = new ArrayList<>();
             List<ItemChange> planned = new ArrayList<>();
             boolean cancelled = false;
             for (Action a : actions) {
+                if (a.keyError() != null) {
+                    cancelled = true;
+                    reasons.add(CancellationReason.builder().code("ValidationError").message(a.keyError()).build());
+                    continue;
+                }
                 StoredItem current = a.table().data().get(a.key());
                 if (!ItemWrites.holds(a.condition(), current)) {
                     cancelled = true;
@@ -158,7 +168,7 @@ public final class TransactionOperations {
             ctx.verifyAllUsed();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             Table table = engine.requireTable(p.tableName());
-            PrimaryKey key = Keys.fromItem(table.definition(), attributes);
+            ActionKey key = ActionKey.fromItem(table.definition(), attributes);
             return new Action(table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes), null, condition,
                     p.returnValuesOnConditionCheckFailure());
         }
@@ -171,8 +181,13 @@ public final class TransactionOperations {
             ConditionExpr condition = condition(u.conditionExpression(), ctx);
             ctx.verifyAllUsed();
             Table table = engine.requireTable(u.tableName());
-            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(u.key()));
-            ItemWrites.checkUpdatableAttributes(table.definition(), update);
+            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(u.key()));
+            try {
+                ItemWrites.checkUpdatableAttributes(table.definition(), update);
+            } catch (AwsServiceException keyAttribute) {
+                // like a bad key value, an update of a key attribute invalidates only this action
+                key = new ActionKey(null, keyAttribute.awsErrorDetails().errorMessage());
+            }
             return new Action(table, key, Kind.UPDATE, null, update, condition, u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
@@ -183,7 +198,7 @@ public final class TransactionOperations {
             ConditionExpr condition = condition(d.conditionExpression(), ctx);
             ctx.verifyAllUsed();
             Table table = engine.requireTable(d.tableName());
-            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
+            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
             return new Action(table, key, Kind.DELETE, null, null, condition, d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
@@ -193,12 +208,12 @@ public final class TransactionOperations {
         ConditionExpr condition = condition(c.conditionExpression(), ctx);
         ctx.verifyAllUsed();
         Table table = engine.requireTable(c.tableName());
-        PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
+        ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
         return new Action(table, key, Kind.CHECK, null, null, condition, c.returnValuesOnConditionCheckFailure());
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(Table table, PrimaryKey key, ProjectionExpr projection) {
+        record Read(Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
         }
         List<Read> reads = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -210,11 +225,19 @@ public final class TransactionOperations {
                     : Expressions.projection(g.projectionExpression(), ctx);
             ctx.verifyAllUsed();
             Table table = engine.requireTable(g.tableName());
-            PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(g.key()));
-            if (!seen.add(table.name() + "\u0000" + key)) {
+            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(g.key()));
+            if (key.error() == null && !seen.add(table.name() + "\u0000" + key.key())) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(table, key, projection));
+            reads.add(new Read(table, key.key(), projection, key.error()));
+        }
+        if (reads.stream().anyMatch(read -> read.keyError() != null)) {
+            List<CancellationReason> reasons = new ArrayList<>();
+            for (Read read : reads) {
+                reasons.add(read.keyError() == null ? CancellationReason.builder().code("None").build()
+                        : CancellationReason.builder().code("ValidationError").message(read.keyError()).build());
+            }
+            throw EngineErrors.transactionCanceled(reasons);
         }
         List<StoredItem> snapshot = engine.exclusive(() -> {
             List<StoredItem> items = new ArrayList<>();

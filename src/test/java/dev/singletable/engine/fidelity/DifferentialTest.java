@@ -151,6 +151,20 @@ public abstract class DifferentialTest {
         assertThat(mine.message()).as("message").isEqualTo(awsMessage);
     }
 
+    /**
+     * Like {@link #awsDiffers} for messages that quote the request (Smithy shape errors): ours must match the regular
+     * expression.
+     */
+    protected void awsDiffersLike(Function<DynamoDbClient, ?> call, String awsErrorCode, String awsMessageRegex) {
+        Outcome mine = run(ours, call, VOLATILE);
+        Outcome theirs = run(local, call, VOLATILE);
+        ScenarioCount.record(true);
+        assertThat(theirs.isError()).as("DynamoDB Local should fail too, it answered %s", theirs.value()).isTrue();
+        assertThat(mine.errorCode()).as("error code").isEqualTo(awsErrorCode);
+        assertThat(mine.message()).as("message").matches(java.util.regex.Pattern.compile(awsMessageRegex,
+                java.util.regex.Pattern.DOTALL));
+    }
+
     /** A case where our engine follows AWS and DynamoDB Local succeeds or answers otherwise: only ours is checked. */
     protected Outcome oursOnly(Function<DynamoDbClient, ?> call) {
         Outcome mine = run(ours, call, VOLATILE);

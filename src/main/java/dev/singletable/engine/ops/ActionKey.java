@@ -1,0 +1,57 @@
+package dev.singletable.engine.ops;
+
+import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.table.KeyDef;
+import dev.singletable.engine.table.TableDefinition;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import dev.singletable.engine.value.AttributeValues;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The key of one transaction action. A key that names the wrong attributes, or holds an empty or oversized value,
+ * makes the whole request invalid; a key value of the wrong type only invalidates its own action, which then cancels
+ * the transaction with a ValidationError reason in its position, as DynamoDB does.
+ *
+ * @param key   the resolved key, or null when {@code error} is set
+ * @param error the message of the action's ValidationError, or null
+ */
+record ActionKey(PrimaryKey key, String error) {
+
+    /** A {@code Key} parameter (Update, Delete, ConditionCheck, Get). */
+    static ActionKey fromKey(TableDefinition def, Map<String, AttributeValue> key) {
+        KeyDef schema = def.primaryKey();
+        if (key == null || key.size() != schema.names().size() || !key.keySet().containsAll(schema.names())) {
+            throw Keys.schemaMismatch();
+        }
+        if (!typesMatch(schema, key)) {
+            return new ActionKey(null, Keys.SCHEMA_MISMATCH);
+        }
+        return new ActionKey(Keys.fromKey(def, key), null);
+    }
+
+    /** The key of a Put's item; a missing key attribute still makes the request invalid. */
+    static ActionKey fromItem(TableDefinition def, Map<String, AttributeValue> item) {
+        if (!item.keySet().containsAll(def.primaryKey().names()) || typesMatch(def.primaryKey(), item)) {
+            return new ActionKey(Keys.fromItem(def, item), null);
+        }
+        try {
+            Keys.fromItem(def, item);
+        } catch (DynamoDbException typeMismatch) {
+            return new ActionKey(null, typeMismatch.awsErrorDetails().errorMessage());
+        }
+        throw new IllegalStateException("a key attribute of the wrong type was accepted");
+    }
+
+    private static boolean typesMatch(KeyDef schema, Map<String, AttributeValue> attributes) {
+        for (String name : schema.names()) {
+            ScalarAttributeType expected = name.equals(schema.hashName()) ? schema.hashType() : schema.rangeType();
+            if (!expected.toString().equals(AttributeValues.typeOf(attributes.get(name)).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
