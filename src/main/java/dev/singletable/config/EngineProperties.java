@@ -35,7 +35,7 @@ public record EngineProperties(
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue Auth auth,
         @DefaultValue("group") Sync sync,
-        @DefaultValue("2ms") Duration groupCommitWait,
+        @DefaultValue("1ms") Duration groupCommitWait,
         @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB") DataSize snapshotAfterLog,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval) {
 

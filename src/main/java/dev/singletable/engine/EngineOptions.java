@@ -23,7 +23,7 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
-    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofMillis(2);
+    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofMillis(1);
     public static final long DEFAULT_SNAPSHOT_AFTER_LOG_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_LOG_SEGMENT_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);

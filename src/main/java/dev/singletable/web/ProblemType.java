@@ -19,6 +19,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     ALREADY_TAKEN("already-taken", "Already taken", HttpStatus.CONFLICT),
+    INSUFFICIENT_STOCK("insufficient-stock", "Insufficient stock", HttpStatus.CONFLICT),
+    ILLEGAL_TRANSITION("illegal-transition", "Illegal status transition", HttpStatus.CONFLICT),
+    UNPROCESSABLE("unprocessable", "Unprocessable request", HttpStatus.UNPROCESSABLE_CONTENT),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", HttpStatus.PRECONDITION_REQUIRED),
@@ -53,7 +56,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType candidate : values()) {
             if (candidate.status.value() == status && candidate != INVALID_CREDENTIALS && candidate != INVALID_CURSOR
-                    && candidate != MALFORMED_REQUEST) {
+                    && candidate != MALFORMED_REQUEST && candidate != INSUFFICIENT_STOCK
+                    && candidate != ILLEGAL_TRANSITION) {
                 return candidate;
             }
         }

@@ -20,7 +20,7 @@ class EnginePropertiesTest {
     void defaultsAreGroupCommitAndSecondsForTheTtlInterval() {
         EngineProperties p = bind(Map.of());
         assertThat(p.sync()).isEqualTo(EngineProperties.Sync.GROUP);
-        assertThat(p.groupCommitWait()).isEqualTo(Duration.ofMillis(2));
+        assertThat(p.groupCommitWait()).isEqualTo(Duration.ofMillis(1));
         assertThat(p.snapshotAfterLog()).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(p.ttlSweepInterval()).isEqualTo(Duration.ofSeconds(5));
     }

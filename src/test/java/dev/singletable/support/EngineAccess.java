@@ -2,6 +2,7 @@ package dev.singletable.support;
 
 import dev.singletable.engine.EmbeddedEngine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The one place tests of the service open the bundled engine directly, as its README shows. */
 final class EngineAccess {
@@ -14,6 +15,15 @@ final class EngineAccess {
         return new Opened(engine.dynamoDbClient(), engine::close);
     }
 
+    /** With the engine's Streams client too, for tests of stream consumers. */
+    static OpenedWithStreams openInMemoryWithStreams() {
+        EmbeddedEngine engine = EmbeddedEngine.inMemory();
+        return new OpenedWithStreams(engine.dynamoDbClient(), engine.dynamoDbStreamsClient(), engine::close);
+    }
+
     record Opened(DynamoDbClient client, Runnable closer) {
+    }
+
+    record OpenedWithStreams(DynamoDbClient client, DynamoDbStreamsClient streams, Runnable closer) {
     }
 }

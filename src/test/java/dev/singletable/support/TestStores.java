@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.singletable.table.TableBootstrap;
 import dev.singletable.table.TableLayoutLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A store with the service's table, for tests below the Spring context. Same choice as the full-stack tests: the
@@ -29,6 +30,21 @@ public final class TestStores {
         }
         new TableBootstrap(opened.dynamo(), tableName, TableLayoutLoader.load()).ensureTable();
         return opened;
+    }
+
+    /** The bundled engine with the table and its stream, for stream consumers (DynamoDB Local's stream is not used here). */
+    public static StreamStore withTableAndStream(String tableName) {
+        var engine = EngineAccess.openInMemoryWithStreams();
+        new TableBootstrap(engine.client(), tableName, TableLayoutLoader.load()).ensureTable();
+        return new StreamStore(engine.client(), engine.streams(), engine.closer());
+    }
+
+    public record StreamStore(DynamoDbClient dynamo, DynamoDbStreamsClient streams, Runnable closer)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 
     public record Store(DynamoDbClient dynamo, Runnable closer) implements AutoCloseable {

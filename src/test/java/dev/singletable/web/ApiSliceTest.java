@@ -1,6 +1,11 @@
 package dev.singletable.web;
 
+import dev.singletable.admin.AdminAccess;
+import dev.singletable.catalog.ProductService;
 import dev.singletable.config.SecurityConfiguration;
+import dev.singletable.orders.OrderService;
+import dev.singletable.table.QueryPager;
+import dev.singletable.table.TableProperties;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
@@ -53,6 +58,21 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected LikeService likes;
+
+    @MockitoBean
+    protected ProductService products;
+
+    @MockitoBean
+    protected OrderService orders;
+
+    @MockitoBean
+    protected AdminAccess admins;
+
+    @MockitoBean
+    protected QueryPager pager;
+
+    @MockitoBean
+    protected TableProperties table;
 
     @BeforeEach
     void authenticateAnn() {

@@ -58,6 +58,11 @@ public final class Engine {
         });
     }
 
+    /** Whether other threads are waiting to enter the commit path (a group commit may wait for them). */
+    public boolean writersWaiting() {
+        return commitLock.hasQueuedThreads();
+    }
+
     /** The sequence number of the last mutation; inside a listener, that of the mutation being reported. */
     public long sequence() {
         return sequence;

@@ -126,7 +126,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         }, true);
         engine.restoreSequence(result.lastSequence());
         wal = WriteAheadLog.open(dir, result.lastSequence() + 1, options.syncPolicy(), options.groupCommitWait(),
-                options.logSegmentBytes());
+                options.logSegmentBytes(), engine::writersWaiting);
         wal.addBytesSinceSnapshot(result.bytesRead());
         engine.attachJournal(this);
         snapshotter = new Thread(this::snapshotLoop, "singletable-snapshots");
@@ -143,6 +143,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         engine.exclusive(() -> {
             SnapshotFile.read(path, new SnapshotFile.Visitor() {
                 Table table;
+                List<Map.Entry<PrimaryKey, StoredItem>> items = new ArrayList<>();
 
                 @Override
                 public void header(SnapshotFile.Header header) {
@@ -151,20 +152,43 @@ public final class DurableStore implements Journal, AutoCloseable {
 
                 @Override
                 public boolean table(TableDefinition definition) {
+                    finishTable();
                     table = engine.createTable(definition);
                     return true;
                 }
 
                 @Override
                 public void item(TableDefinition definition, StoredItem item) {
-                    PrimaryKey key = StoredKeys.of(definition.primaryKey(), item.attributes());
-                    // an item written twice by a copy-on-write snapshot carries the same state both times
-                    table.data().apply(key, table.data().get(key), item);
+                    items.add(Map.entry(StoredKeys.of(definition.primaryKey(), item.attributes()), item));
                 }
 
                 @Override
                 public void section(String name, byte[] chunk) {
+                    finishTable();
                     sectionChunks.computeIfAbsent(name, n -> new ArrayList<>()).add(chunk);
+                }
+
+                /** Loads the items gathered for the current table, all at once (they come nearly sorted). */
+                private void finishTable() {
+                    if (table == null) {
+                        return;
+                    }
+                    items.sort(Map.Entry.comparingByKey());
+                    // a copy-on-write snapshot may report an item twice, with the same state: keep one
+                    List<Map.Entry<PrimaryKey, StoredItem>> unique = new ArrayList<>(items.size());
+                    for (Map.Entry<PrimaryKey, StoredItem> e : items) {
+                        if (unique.isEmpty() || unique.get(unique.size() - 1).getKey().compareTo(e.getKey()) != 0) {
+                            unique.add(e);
+                        }
+                    }
+                    table.data().loadSorted(unique);
+                    table = null;
+                    items = new ArrayList<>();
+                }
+
+                @Override
+                public void end() {
+                    finishTable();
                 }
             });
             return null;

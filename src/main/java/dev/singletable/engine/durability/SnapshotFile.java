@@ -135,6 +135,10 @@ public final class SnapshotFile {
         void item(TableDefinition table, StoredItem item);
 
         void section(String name, byte[] chunk);
+
+        /** The whole snapshot was read and checked. */
+        default void end() {
+        }
     }
 
     /** Reads a snapshot, checking every frame; any damage is a {@link CorruptDataException} naming the offset. */
@@ -187,6 +191,7 @@ public final class SnapshotFile {
                                         + frames);
                             }
                             ended = true;
+                            visitor.end();
                         }
                         default -> throw new CorruptDataException("unknown frame kind " + kind);
                     }

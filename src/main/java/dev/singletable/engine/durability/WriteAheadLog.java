@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final SyncPolicy policy;
     private final long groupWaitNanos;
     private final long segmentBytes;
+    private final BooleanSupplier writersWaiting;
 
     // appender state: touched only under the engine's commit lock (and by roll, which holds it too)
     private ByteWriter scratch = new ByteWriter(64 * 1024);
@@ -48,17 +50,23 @@ public final class WriteAheadLog implements AutoCloseable {
     private boolean flushing;      // guarded by flushLock
     private volatile IOException failure;
 
-    private WriteAheadLog(Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes) {
+    private WriteAheadLog(Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes,
+            BooleanSupplier writersWaiting) {
         this.dir = dir;
         this.policy = policy;
         this.groupWaitNanos = groupWait.toNanos();
         this.segmentBytes = segmentBytes;
+        this.writersWaiting = writersWaiting;
     }
 
-    /** Opens a fresh segment whose first record will have this sequence number. */
+    /**
+     * Opens a fresh segment whose first record will have this sequence number.
+     *
+     * @param writersWaiting whether writers are about to append (a group flush waits for them, and only for them)
+     */
     public static WriteAheadLog open(Path dir, long nextSequence, SyncPolicy policy, Duration groupWait,
-            long segmentBytes) {
-        WriteAheadLog log = new WriteAheadLog(dir, policy, groupWait, segmentBytes);
+            long segmentBytes, BooleanSupplier writersWaiting) {
+        WriteAheadLog log = new WriteAheadLog(dir, policy, groupWait, segmentBytes, writersWaiting);
         log.appended = nextSequence - 1;
         log.durable = nextSequence - 1;
         log.channel = log.createSegment(nextSequence);
@@ -203,7 +211,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 flushing = true;
                 try {
                     if (policy == SyncPolicy.GROUP) {
-                        gather();
+                        gather(sequence);
                     }
                     long target = appended;
                     channel.force(false);
@@ -221,10 +229,16 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Lets more writers append before the flush, as long as they keep coming, within the group-commit wait. */
-    private void gather() {
-        long deadline = System.nanoTime() + groupWaitNanos;
+    /**
+     * Lets more writers append before the flush, as long as they keep coming, within the group-commit wait. A writer
+     * that is alone flushes at once: waiting would only add to its latency.
+     */
+    private void gather(long own) {
         long seen = appended;
+        if (seen == own && !writersWaiting.getAsBoolean()) {
+            return;
+        }
+        long deadline = System.nanoTime() + groupWaitNanos;
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -237,7 +251,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 return;
             }
             long now = appended;
-            if (now == seen) {
+            if (now == seen && !writersWaiting.getAsBoolean()) {
                 return;
             }
             seen = now;

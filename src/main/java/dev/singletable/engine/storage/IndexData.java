@@ -1,5 +1,8 @@
 package dev.singletable.engine.storage;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -30,7 +33,8 @@ public final class IndexData {
     private final String name;
     private final Shape shape;
     private final ToLongFunction<Map<String, AttributeValue>> sizer;
-    private final ConcurrentSkipListMap<IndexKey, StoredItem> entries = new ConcurrentSkipListMap<>();
+    /** Replaced only by {@link #loadFrom}, before anything reads the index. */
+    private volatile ConcurrentSkipListMap<IndexKey, StoredItem> entries = new ConcurrentSkipListMap<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
@@ -89,11 +93,39 @@ public final class IndexData {
             }
         }
         if (newKey != null) {
-            Map<String, AttributeValue> projected = shape.project(newItem.attributes());
-            long size = projected.size() == newItem.attributes().size() ? newItem.size() : sizer.applyAsLong(projected);
-            entries.put(newKey, new StoredItem(projected, size));
+            StoredItem entry = projected(newItem);
+            entries.put(newKey, entry);
             count.incrementAndGet();
-            bytes.addAndGet(size);
+            bytes.addAndGet(entry.size());
         }
+    }
+
+    private StoredItem projected(StoredItem item) {
+        Map<String, AttributeValue> projected = shape.project(item.attributes());
+        long size = projected.size() == item.attributes().size() ? item.size() : sizer.applyAsLong(projected);
+        return new StoredItem(projected, size);
+    }
+
+    /**
+     * Builds the index of a table being loaded whole (see {@link TableData#loadSorted}): entries are sorted once, on
+     * all cores, and linked in order, instead of searched for one by one.
+     */
+    @SuppressWarnings("unchecked")
+    void loadFrom(List<Map.Entry<PrimaryKey, StoredItem>> tableItems) {
+        List<Map.Entry<IndexKey, StoredItem>> list = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<PrimaryKey, StoredItem> e : tableItems) {
+            IndexKey key = keyOf(e.getValue().attributes(), e.getKey());
+            if (key != null) {
+                StoredItem entry = projected(e.getValue());
+                list.add(Map.entry(key, entry));
+                total += entry.size();
+            }
+        }
+        Map.Entry<IndexKey, StoredItem>[] sorted = list.toArray(new Map.Entry[0]);
+        Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
+        entries = new ConcurrentSkipListMap<>(new SortedEntries<>(Arrays.asList(sorted)));
+        count.set(sorted.length);
+        bytes.set(total);
     }
 }

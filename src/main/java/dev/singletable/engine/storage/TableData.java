@@ -1,6 +1,7 @@
 package dev.singletable.engine.storage;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TableData {
 
-    private final ConcurrentSkipListMap<PrimaryKey, StoredItem> items = new ConcurrentSkipListMap<>();
+    /** Replaced only by {@link #loadSorted}, before anything reads the table. */
+    private volatile ConcurrentSkipListMap<PrimaryKey, StoredItem> items = new ConcurrentSkipListMap<>();
     private final Map<String, IndexData> indexes = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -48,6 +50,27 @@ public final class TableData {
             index.apply(e.getKey(), null, e.getValue());
         }
         indexes.put(index.name(), index);
+    }
+
+    /**
+     * Fills an empty table at once from entries in ascending key order, each key once (a snapshot being loaded): the
+     * item map and every index are built in linear time plus one sort per index, instead of one search per item.
+     * Caller holds the commit lock, and nothing reads the table yet.
+     */
+    public void loadSorted(List<Map.Entry<PrimaryKey, StoredItem>> sorted) {
+        if (!items.isEmpty()) {
+            throw new IllegalStateException("only an empty table can be loaded");
+        }
+        items = new ConcurrentSkipListMap<>(new SortedEntries<>(sorted));
+        long total = 0;
+        for (Map.Entry<PrimaryKey, StoredItem> e : sorted) {
+            total += e.getValue().size();
+        }
+        count.set(sorted.size());
+        bytes.set(total);
+        for (IndexData index : indexes.values()) {
+            index.loadFrom(sorted);
+        }
     }
 
     public void dropIndex(String name) {

@@ -32,21 +32,53 @@ final class ShapeWalker {
         return violations.size() >= MAX_VIOLATIONS;
     }
 
+    /** Per model class: its shape rules and its fields in AWS's checking order, worked out once. */
+    private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields) {
+    }
+
+    private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ClassPlan plan(SdkPojo pojo) {
+        return PLANS.computeIfAbsent(pojo.getClass(), type -> {
+            ShapeRules.Shape shape = ShapeRules.of(type.getSimpleName());
+            return new ClassPlan(shape, ordered(pojo.sdkFields(), shape.order()));
+        });
+    }
+
     private void structure(SdkPojo pojo, String path) {
-        ShapeRules.Shape shape = ShapeRules.of(pojo.getClass().getSimpleName());
-        for (SdkField<?> field : ordered(pojo.sdkFields(), shape.order())) {
+        ClassPlan plan = plan(pojo);
+        ShapeRules.Shape shape = plan.shape();
+        for (SdkField<?> field : plan.fields()) {
             if (full()) {
                 return;
             }
             String member = field.memberName();
             Object value = present(field.getValueOrDefault(pojo));
-            String memberPath = path.isEmpty() ? lowerFirst(member) : path + "." + lowerFirst(member);
             MemberRules rules = shape.members().get(member);
+            if (rules == null && !descendable(value)) {
+                continue;   // nothing to check here and nothing below: skip building its path
+            }
+            String memberPath = path.isEmpty() ? lowerFirst(member) : path + "." + lowerFirst(member);
             if (rules != null) {
                 check(rules, value, memberPath);
             }
             descend(value, memberPath, rules);
         }
+    }
+
+    /** Whether a value can hold nested structures with rules of their own (attribute values carry none). */
+    private static boolean descendable(Object value) {
+        if (value instanceof AttributeValue) {
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                return false;
+            }
+            Object first = map.values().iterator().next();
+            return !(first instanceof AttributeValue);
+        }
+        return value instanceof SdkPojo || value instanceof Collection<?>;
     }
 
     private void check(MemberRules rules, Object value, String path) {
@@ -100,7 +132,8 @@ final class ShapeWalker {
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object entryValue = entry.getValue();
-                if (entryValue instanceof SdkPojo || entryValue instanceof Collection<?>) {
+                if ((entryValue instanceof SdkPojo && !(entryValue instanceof AttributeValue))
+                        || (entryValue instanceof Collection<?> && descendable(entryValue))) {
                     descend(entryValue, path + "." + entry.getKey() + ".member", null);
                 }
             }

@@ -37,8 +37,9 @@ class CrashTest {
         Path data = dir.resolve("data");
         Random random = new Random();
         for (int round = 0; round < POLICIES.length; round++) {
-            Acks acks = runAndKill(data, POLICIES[round], "r" + round, 200 + random.nextInt(500));
+            Acks acks = runAndKill(data, POLICIES[round], "r" + round, 500 + random.nextInt(1500));
             assertThat(acks.count).as("round %d acknowledged writes", round).isPositive();
+            System.out.printf("crash round %d (%s): %d writes acknowledged before SIGKILL%n", round, POLICIES[round], acks.count);
             try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data))) {
                 verify(engine.core(), acks);
             }
@@ -71,22 +72,34 @@ class CrashTest {
                 line = in.readLine();   // skipping the child's log lines
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("child start").isEqualTo("READY");
-            long killAt = System.currentTimeMillis() + killAfterMillis;
+            // the kill comes at a random moment once writes are flowing (the child may take a while to warm up)
             Thread killer = new Thread(() -> {
                 try {
-                    Thread.sleep(Math.max(0, killAt - System.currentTimeMillis()));
+                    Thread.sleep(killAfterMillis);
                 } catch (InterruptedException ignored) {
                     // kill now
                 }
                 // SIGKILL on Unix; through the handle, which (unlike Process) leaves the output readable to its end
                 child.toHandle().destroyForcibly();
             });
-            killer.start();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(60_000);
+                    child.toHandle().destroyForcibly();   // a child that never writes must not hang the build
+                } catch (InterruptedException ignored) {
+                    // the round ended normally
+                }
+            });
+            watchdog.setDaemon(true);
+            watchdog.start();
             // only lines read completely count: the child printed them after the write returned
             while ((line = in.readLine()) != null) {
                 String[] f = line.split(" ");
                 if (f.length != 4 || !f[0].equals("ACK")) {
                     continue;
+                }
+                if (acks.count == 0) {
+                    killer.start();
                 }
                 long n = Long.parseLong(f[3]);
                 switch (f[1]) {
@@ -98,6 +111,7 @@ class CrashTest {
                 acks.count++;
             }
             killer.join();
+            watchdog.interrupt();
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return acks;

@@ -1,21 +1,22 @@
 package dev.singletable.engine.durability;
 
-import static dev.singletable.engine.durability.Items.item;
-
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.EngineOptions;
-import dev.singletable.engine.core.Engine;
-import dev.singletable.engine.table.TestTables;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The child process of {@link CrashTest}: writes under load (puts, updates, transactions) from several threads and
- * prints an acknowledgement line after each write returns, until it is killed.
- * Arguments: data directory, sync policy, round number.
+ * The child process of {@link CrashTest}: writes under load through the SDK interface (PutItem, UpdateItem,
+ * TransactWriteItems) from several threads and prints an acknowledgement line after each write returns, until it is
+ * killed. Arguments: data directory, sync policy, round number.
  */
 public final class CrashWriter {
 
@@ -31,10 +32,20 @@ public final class CrashWriter {
         EngineOptions options = EngineOptions.durable(dir).withSyncPolicy(policy, Duration.ofMillis(1))
                 .withSnapshotAfterLogBytes(256 * 1024).withLogSegmentBytes(128 * 1024);
         EmbeddedEngine engine = EmbeddedEngine.open(options);
-        Engine core = engine.core();
-        if (core.table("orders") == null) {
-            core.createTable(TestTables.table("orders", Instant.parse("2026-01-01T00:00:00Z")).withGsi("byGroup")
-                    .build());
+        DynamoDbClient dynamo = engine.dynamoDbClient();
+        if (!dynamo.listTables().tableNames().contains("orders")) {
+            dynamo.createTable(b -> b.tableName("orders")
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
+                            k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("gpk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("gsk").attributeType(ScalarAttributeType.S))
+                    .globalSecondaryIndexes(g -> g.indexName("byGroup")
+                            .keySchema(k -> k.attributeName("gpk").keyType(KeyType.HASH),
+                                    k -> k.attributeName("gsk").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
         }
         PrintStream out = System.out;
         synchronized (out) {
@@ -43,31 +54,45 @@ public final class CrashWriter {
         }
         for (int t = 0; t < THREADS; t++) {
             String thread = round + "-" + t;
-            new Thread(() -> write(core, thread, out), "writer-" + t).start();
+            new Thread(() -> write(dynamo, thread, out), "writer-" + t).start();
         }
     }
 
-    private static void write(Engine core, String thread, PrintStream out) {
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static void write(DynamoDbClient dynamo, String thread, PrintStream out) {
         String payload = "x".repeat(200);
         for (long n = 1; ; n++) {
             String kind;
+            long number = n;
             switch ((int) (n % 3)) {
                 case 0 -> {
-                    Items.put(core, "orders", item("p-" + thread, "" + n, "gpk", "g" + (n % 4), "gsk", "" + n,
-                            "payload", payload));
+                    dynamo.putItem(b -> b.tableName("orders").item(Map.of("pk", s("p-" + thread), "sk", s("" + number),
+                            "gpk", s("g" + (number % 4)), "gsk", s("" + number), "payload", s(payload))));
                     kind = "PUT";
                 }
                 case 1 -> {
-                    Items.put(core, "orders", item("c-" + thread, "counter", "value", n, "gpk", "counters",
-                            "gsk", thread));
+                    dynamo.updateItem(b -> b.tableName("orders")
+                            .key(Map.of("pk", s("c-" + thread), "sk", s("counter")))
+                            .updateExpression("SET #v = :n, gpk = :g, gsk = :t")
+                            .expressionAttributeNames(Map.of("#v", "value"))
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("" + number),
+                                    ":g", s("counters"), ":t", s(thread))));
                     kind = "CTR";
                 }
                 default -> {
-                    Items.transact(core, List.of(
-                            new Items.Write("orders", item("x-" + thread, "a-" + n, "payload", payload), null),
-                            new Items.Write("orders", item("x-" + thread, "b-" + n, "gpk", "tx", "gsk", thread + n),
-                                    null),
-                            new Items.Write("orders", item("xc-" + thread, "counter", "value", n), null)));
+                    dynamo.transactWriteItems(b -> b.transactItems(
+                            t -> t.put(p -> p.tableName("orders").item(Map.of("pk", s("x-" + thread),
+                                    "sk", s("a-" + number), "payload", s(payload)))),
+                            t -> t.put(p -> p.tableName("orders").item(Map.of("pk", s("x-" + thread),
+                                    "sk", s("b-" + number), "gpk", s("tx"), "gsk", s(thread + number)))),
+                            t -> t.update(u -> u.tableName("orders")
+                                    .key(Map.of("pk", s("xc-" + thread), "sk", s("counter")))
+                                    .updateExpression("SET #v = :n")
+                                    .expressionAttributeNames(Map.of("#v", "value"))
+                                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("" + number))))));
                     kind = "TX";
                 }
             }

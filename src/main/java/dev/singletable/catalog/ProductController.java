@@ -1,0 +1,135 @@
+package dev.singletable.catalog;
+
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.ETags;
+import dev.singletable.web.PageResponse;
+import dev.singletable.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/products")
+@Tag(name = "Products", description = "The catalog: anyone reads it, admins create and change products")
+public class ProductController {
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+    private final ProductService products;
+    private final Paging paging;
+
+    public ProductController(ProductService products, Paging paging) {
+        this.products = products;
+        this.paging = paging;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a product (admin)",
+            description = "The SKU is the product's immutable key; creating an existing SKU is 409.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "201", description = "Created; Location is the product",
+            headers = {@Header(name = HttpHeaders.LOCATION, description = "The product's URL",
+                    schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.ETAG, description = "The product's version",
+                            schema = @Schema(type = "string"))},
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request,
+                                                  @AuthenticationPrincipal AuthenticatedUser caller) {
+        Product created = products.create(caller, request);
+        URI location = UriComponentsBuilder.fromPath("/api/products/{sku}")
+                .buildAndExpand(created.body().sku()).toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created.body());
+    }
+
+    @GetMapping("/{sku}")
+    @Operation(summary = "A product",
+            description = "Public. The ETag carries the product's version, for If-Match on PATCH. Review count and "
+                    + "average are maintained from the table's stream and are eventually consistent.")
+    @ApiResponse(responseCode = "200", description = "The product",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The product's version",
+                    schema = @Schema(type = "string", example = "\"1\"")),
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
+        Product product = products.get(sku);
+        return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product.body());
+    }
+
+    @GetMapping
+    @Operation(summary = "A category's products, in SKU order",
+            description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
+    @ApiResponse(responseCode = "200", description = "One page of products")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public PageResponse<ProductResponse> byCategory(
+            @Parameter(example = "kitchen") @RequestParam
+            @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
+            String category,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+        String binding = "products/" + category;
+        return paging.response(binding, products.byCategory(category, limit, paging.start(binding, cursor)),
+                ProductResponse::of);
+    }
+
+    @PatchMapping(path = "/{sku}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @Operation(summary = "Change a product (admin)",
+            description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
+                    + "ETag you read as If-Match.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The changed product",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<ProductResponse> update(
+            @Parameter(example = "MUG-001") @PathVariable String sku,
+            @Parameter(description = "The ETag from GET /api/products/{sku}", example = "\"1\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdateProductRequest patch,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
+        Product updated = products.update(caller, sku, ifMatch, patch);
+        return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated.body());
+    }
+}

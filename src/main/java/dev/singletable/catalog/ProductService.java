@@ -1,0 +1,103 @@
+package dev.singletable.catalog;
+
+import dev.singletable.admin.AdminAccess;
+import dev.singletable.table.Slice;
+import dev.singletable.web.ApiException;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.ETags;
+import dev.singletable.web.ProblemType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The catalog: admins create and change products, anyone reads them. */
+@Service
+public class ProductService {
+
+    private final ProductRepository products;
+    private final AdminAccess admins;
+    private final Clock clock;
+
+    public ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
+        this.products = products;
+        this.admins = admins;
+        this.clock = clock;
+    }
+
+    /** Creates a product: 403 for non-admins, 409 when the SKU exists. */
+    public Product create(AuthenticatedUser caller, CreateProductRequest request) {
+        admins.require(caller);
+        ProductItem product = ProductItem.keyOnly(request.sku());
+        product.setEntityType(ProductItem.ENTITY_TYPE);
+        product.setGsi1pk(ProductItem.categoryPartition(request.category()));
+        product.setGsi1sk(ProductItem.CATEGORY_PREFIX + request.sku());
+        product.setSku(request.sku());
+        product.setName(request.name().strip());
+        product.setCategory(request.category());
+        product.setDescription(request.description());
+        product.setPriceCents(request.priceCents());
+        product.setStock(request.stock());
+        product.setReviewCount(0L);
+        product.setRatingTotal(0L);
+        product.setCreatedAt(clock.instant());
+        try {
+            products.create(product);
+        } catch (ConditionalCheckFailedException exists) {
+            throw ApiException.alreadyTaken(List.of("sku"));
+        }
+        return Product.of(reread(request.sku()));
+    }
+
+    public Product get(String sku) {
+        return Product.of(products.find(sku).orElseThrow(() -> unknownProduct(sku)));
+    }
+
+    public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
+        return products.byCategory(category, limit, startKey);
+    }
+
+    /**
+     * Applies a merge patch if {@code ifMatch} names the current version: 403 for non-admins, 404 when unknown, 428
+     * without If-Match, 412 when stale (also when another change wins the race).
+     */
+    public Product update(AuthenticatedUser caller, String sku, String ifMatch, UpdateProductRequest patch) {
+        admins.require(caller);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the product you are changing");
+        }
+        ProductItem current = products.find(sku).orElseThrow(() -> unknownProduct(sku));
+        if (!ETags.matches(ifMatch, current.getVersion())) {
+            throw stale();
+        }
+        if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
+            return Product.of(current);
+        }
+        ProductItem changes = ProductItem.keyOnly(sku);
+        changes.setVersion(current.getVersion());
+        changes.setPriceCents(patch.priceCents());
+        changes.setStock(patch.stock());
+        changes.setDescription(patch.description());
+        try {
+            return Product.of(products.update(changes));
+        } catch (ConditionalCheckFailedException raced) {
+            throw stale();
+        }
+    }
+
+    private ProductItem reread(String sku) {
+        return products.find(sku).orElseThrow(() -> new IllegalStateException("product " + sku + " vanished"));
+    }
+
+    public static ApiException unknownProduct(String sku) {
+        return ApiException.notFound("No product " + sku);
+    }
+
+    private static ApiException stale() {
+        return new ApiException(ProblemType.PRECONDITION_FAILED,
+                "The product has changed since you read it; GET it again for the current ETag");
+    }
+}

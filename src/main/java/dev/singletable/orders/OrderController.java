@@ -1,0 +1,100 @@
+package dev.singletable.orders;
+
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@Tag(name = "Orders", description = "Placing orders exactly once, and reading them")
+public class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final OrderService orders;
+
+    public OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place an order",
+            description = "One transaction decrements each product's stock on the condition that enough is left, "
+                    + "writes the order and its lines, and records the Idempotency-Key for 24 hours. The same key "
+                    + "with the same body answers the same order (200); with another body, 422.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "201", description = "Placed; Location is the order",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The order's URL",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Already placed with this Idempotency-Key and body",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "409", description = "Not enough stock; `skus` names every short SKU",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
+    @ApiResponse(responseCode = "422", description = "Unknown SKU (`skus`), or the key was used for another body",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<OrderResponse> place(
+            @Parameter(description = "A key you choose per order, e.g. a UUID; retries reuse it",
+                    example = "5f0c7e52-8d1e-4c1b-9a57-2f4a4d0f3b11")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
+        OrderService.Placement placement = orders.place(caller, idempotencyKey, request);
+        URI location = UriComponentsBuilder.fromPath("/api/orders/{id}")
+                .buildAndExpand(placement.order().id()).toUri();
+        if (!placement.created()) {
+            return ResponseEntity.ok().location(location).body(placement.order());
+        }
+        return ResponseEntity.created(location).body(placement.order());
+    }
+
+    @GetMapping("/api/orders/{id}")
+    @Operation(summary = "An order", description = "Its owner's or an admin's; anyone else gets 404.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The order")
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public OrderResponse get(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
+                             @AuthenticationPrincipal AuthenticatedUser caller) {
+        return orders.get(caller, id);
+    }
+
+    @PostMapping("/api/orders/{id}/cancel")
+    @Operation(summary = "Cancel your order",
+            description = "While PLACED or PAID: the status flips to CANCELLED and the stock comes back, in one "
+                    + "transaction conditioned on the current status.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The order is no longer PLACED or PAID",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
+        return orders.cancel(caller, id);
+    }
+}

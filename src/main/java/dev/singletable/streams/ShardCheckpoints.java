@@ -1,0 +1,54 @@
+package dev.singletable.streams;
+
+import dev.singletable.table.SingleTable;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Where each shard's reading stopped, stored in the table itself ({@code PK = STREAM_SHARD#<shardId>},
+ * {@code SK = CHECKPOINT}): the last sequence number whose records were all handed to the projectors, and whether the
+ * shard is finished (closed and read to its end), which lets its children start.
+ */
+public class ShardCheckpoints {
+
+    static final String ENTITY_TYPE = "StreamCheckpoint";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public ShardCheckpoints(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    public record Checkpoint(String sequenceNumber, boolean finished) {
+    }
+
+    public Optional<Checkpoint> load(String shardId) {
+        var item = dynamo.getItem(r -> r.tableName(tableName).key(key(shardId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue sequence = item.get("sequenceNumber");
+        AttributeValue finished = item.get("finished");
+        return Optional.of(new Checkpoint(sequence == null ? null : sequence.s(),
+                finished != null && Boolean.TRUE.equals(finished.bool())));
+    }
+
+    public void save(String shardId, Checkpoint checkpoint) {
+        var item = new java.util.HashMap<>(key(shardId));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+        item.put("finished", AttributeValue.fromBool(checkpoint.finished()));
+        if (checkpoint.sequenceNumber() != null) {
+            item.put("sequenceNumber", AttributeValue.fromS(checkpoint.sequenceNumber()));
+        }
+        dynamo.putItem(r -> r.tableName(tableName).item(item));
+    }
+
+    private static Map<String, AttributeValue> key(String shardId) {
+        return Map.of(SingleTable.PK, AttributeValue.fromS("STREAM_SHARD#" + shardId),
+                SingleTable.SK, AttributeValue.fromS("CHECKPOINT"));
+    }
+}

@@ -1,0 +1,355 @@
+package dev.singletable.streams;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads the table's stream and hands each record to the projectors subscribed to its item type — the in-process
+ * equivalent of a Lambda event-source mapping or a KCL worker, through the standard {@link DynamoDbStreamsClient}.
+ *
+ * <p>Each round: find the stream (DescribeTable → LatestStreamArn), list its shards, and read every shard whose parent is
+ * finished (so a key's changes are seen in order across a shard split), holding a lease per shard. After a batch has been
+ * handed to the projectors, the shard's position is checkpointed in the table. A crash between the two re-delivers the
+ * batch: delivery is at least once and projectors are idempotent.
+ */
+public class StreamListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamListener.class);
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbStreamsClient streams;
+    private final String tableName;
+    private final List<Projector> projectors;
+    private final ShardCheckpoints checkpoints;
+    private final ShardLeases leases;
+    private final DeadLetters deadLetters;
+    private final ListenerSettings settings;
+    private final Clock clock;
+
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile Instant lastRound;
+    private volatile Exception lastError;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
+                          List<Projector> projectors, ShardCheckpoints checkpoints, ShardLeases leases,
+                          DeadLetters deadLetters, ListenerSettings settings, Clock clock) {
+        this.dynamo = dynamo;
+        this.streams = streams;
+        this.tableName = tableName;
+        this.projectors = List.copyOf(projectors);
+        this.checkpoints = checkpoints;
+        this.leases = leases;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Starts polling on a background thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        lastRound = clock.instant();
+        worker = new Thread(this::loop, "stream-listener");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops after the current batch and gives the leases back. */
+    public void stop() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = worker;
+            worker = null;
+        }
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        releaseLeases();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        long idle = settings.idleDelay().toMillis();
+        while (running) {
+            int read = 0;
+            try {
+                read = pollOnce();
+                lastError = null;
+            } catch (RuntimeException e) {
+                lastError = e;
+                log.warn("Stream round failed; retrying after a pause", e);
+            }
+            if (read > 0) {
+                idle = settings.idleDelay().toMillis();
+                continue;
+            }
+            if (!sleep(idle)) {
+                return;
+            }
+            idle = Math.min(idle * 2, settings.maxIdleDelay().toMillis());
+        }
+    }
+
+    /**
+     * One round over every readable shard: one GetRecords each. Public so tests (and a Lambda-style driver) can run rounds
+     * synchronously.
+     *
+     * @return the number of service changes delivered in this round (the listener's own bookkeeping not counted)
+     */
+    public int pollOnce() {
+        String streamArn = dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        if (streamArn == null) {
+            lastRound = clock.instant();
+            return 0;
+        }
+        int read = 0;
+        for (Shard shard : parentsFirst(listShards(streamArn))) {
+            read += pollShard(streamArn, shard);
+        }
+        lastRound = clock.instant();
+        return read;
+    }
+
+    private List<Shard> listShards(String streamArn) {
+        List<Shard> all = new ArrayList<>();
+        String start = null;
+        do {
+            String from = start;
+            var description = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from))
+                    .streamDescription();
+            all.addAll(description.shards());
+            start = description.lastEvaluatedShardId();
+        } while (start != null);
+        return all;
+    }
+
+    /** Orders shards so that every parent comes before its children (a shard's parent may be trimmed away). */
+    static List<Shard> parentsFirst(Collection<Shard> shards) {
+        Map<String, Shard> byId = new LinkedHashMap<>();
+        shards.forEach(s -> byId.put(s.shardId(), s));
+        List<Shard> ordered = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (Shard shard : byId.values()) {
+            place(shard, byId, placed, ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(Shard shard, Map<String, Shard> byId, java.util.Set<String> placed, List<Shard> out) {
+        if (placed.contains(shard.shardId())) {
+            return;
+        }
+        Shard parent = shard.parentShardId() == null ? null : byId.get(shard.parentShardId());
+        if (parent != null) {
+            place(parent, byId, placed, out);
+        }
+        placed.add(shard.shardId());
+        out.add(shard);
+    }
+
+    private int pollShard(String streamArn, Shard shard) {
+        String shardId = shard.shardId();
+        Optional<ShardCheckpoints.Checkpoint> saved = checkpoints.load(shardId);
+        if (saved.map(ShardCheckpoints.Checkpoint::finished).orElse(false)) {
+            shards.put(shardId, new ShardState(shardId, saved.get().sequenceNumber(), true, 0, 0));
+            iterators.remove(shardId);
+            return 0;
+        }
+        if (!parentFinished(shard)) {
+            return 0;
+        }
+        if (!leases.acquire(shardId)) {
+            iterators.remove(shardId);
+            return 0;
+        }
+        String checkpoint = saved.map(ShardCheckpoints.Checkpoint::sequenceNumber).orElse(null);
+        GetRecordsResponse response;
+        try {
+            response = streams.getRecords(r -> r.shardIterator(iterator(streamArn, shardId, checkpoint)));
+        } catch (ExpiredIteratorException expired) {
+            iterators.remove(shardId);
+            response = streams.getRecords(r -> r.shardIterator(iterator(streamArn, shardId, checkpoint)));
+        }
+        List<Record> records = response.records();
+        int delivered = 0;
+        String last = checkpoint;
+        for (Record record : records) {
+            if (deliver(record)) {
+                delivered++;
+            }
+            last = record.dynamodb().sequenceNumber();
+        }
+        boolean projected = delivered > 0;
+        boolean closed = response.nextShardIterator() == null;
+        long lagMillis = records.isEmpty() ? 0 : ageOf(records.get(records.size() - 1));
+        shards.put(shardId, new ShardState(shardId, checkpoint, false, lagMillis, records.size()));
+        // Only batches with real changes are checkpointed: the checkpoint write is itself a stream record, and
+        // checkpointing for it would feed the stream forever. Re-reading our own bookkeeping after a restart is harmless.
+        if (projected || closed) {
+            checkpoints.save(shardId, new ShardCheckpoints.Checkpoint(last, closed));
+            shards.put(shardId, new ShardState(shardId, last, closed, lagMillis, 0));
+        }
+        if (closed) {
+            iterators.remove(shardId);
+        } else {
+            iterators.put(shardId, response.nextShardIterator());
+        }
+        return delivered;
+    }
+
+    private boolean parentFinished(Shard shard) {
+        if (shard.parentShardId() == null) {
+            return true;
+        }
+        ShardState parent = shards.get(shard.parentShardId());
+        if (parent != null) {
+            return parent.finished();
+        }
+        // Not seen this run: finished if checkpointed so, or trimmed from the stream (never seen and no checkpoint).
+        return checkpoints.load(shard.parentShardId()).map(ShardCheckpoints.Checkpoint::finished).orElse(true);
+    }
+
+    private String iterator(String streamArn, String shardId, String checkpoint) {
+        String known = iterators.get(shardId);
+        if (known != null) {
+            return known;
+        }
+        if (checkpoint != null) {
+            try {
+                return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint))
+                        .shardIterator();
+            } catch (TrimmedDataAccessException trimmed) {
+                log.warn("Checkpoint {} of shard {} is past the stream's retention; records were lost", checkpoint, shardId);
+            }
+        }
+        return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    }
+
+    /** @return whether the record is a change of the service's data (not the listener's own bookkeeping) */
+    private boolean deliver(Record record) {
+        if (StreamItems.internal(record)) {
+            return false;
+        }
+        String type = StreamItems.entityType(record);
+        for (Projector projector : projectors) {
+            if (projector.subscribes(type)) {
+                applyWithRetries(projector, record);
+            }
+        }
+        processed.incrementAndGet();
+        return true;
+    }
+
+    private void applyWithRetries(Projector projector, Record record) {
+        long delay = settings.retryDelay().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                projector.apply(record);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= settings.maxAttempts()) {
+                    log.error("Projector {} failed {} times on record {}; dead-lettered", projector.name(), attempt,
+                            record.dynamodb().sequenceNumber(), e);
+                    deadLetters.park(projector.name(), record, attempt, e);
+                    deadLettered.incrementAndGet();
+                    return;
+                }
+                retried.incrementAndGet();
+                sleep(delay);
+                delay *= 2;
+            }
+        }
+    }
+
+    private long ageOf(Record record) {
+        Instant created = record.dynamodb().approximateCreationDateTime();
+        return created == null ? 0 : Math.max(0, clock.millis() - created.toEpochMilli());
+    }
+
+    private void releaseLeases() {
+        for (String shardId : shards.keySet()) {
+            try {
+                leases.release(shardId);
+            } catch (RuntimeException e) {
+                log.debug("Could not release the lease of shard {}", shardId, e);
+            }
+        }
+        iterators.clear();
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public Collection<ShardState> shards() {
+        return List.copyOf(shards.values());
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    public long retried() {
+        return retried.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public Instant lastRound() {
+        return lastRound;
+    }
+
+    public Exception lastError() {
+        return lastError;
+    }
+
+    public ListenerSettings settings() {
+        return settings;
+    }
+}

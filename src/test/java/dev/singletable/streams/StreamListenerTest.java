@@ -1,0 +1,246 @@
+package dev.singletable.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.singletable.support.TestStores;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+
+/** The listener against the bundled engine's stream, rounds driven synchronously. */
+class StreamListenerTest {
+
+    private static final String TABLE = "listener-test";
+    private static final ListenerSettings FAST = new ListenerSettings(Duration.ofMillis(5), Duration.ofMillis(20), 3,
+            Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    private TestStores.StreamStore store;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.withTableAndStream(TABLE);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void countersStayExactWhenARestartRedeliversRecordsThatWereProcessedButNotCheckpointed() {
+        user("ann");
+        user("bob");
+        user("cat");
+        follow("ann", "bob");
+        follow("cat", "bob");
+        follow("bob", "ann");
+        tweet("t1", "bob");
+        tweet("t2", "bob");
+        like("t1", "ann");
+        like("t1", "cat");
+        delete("USER#cat", "FOLLOWS#bob");
+        delete("TWEET#t1", "LIKE#cat");
+
+        // First instance: processes everything, then "crashes" before any checkpoint reaches the table.
+        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
+            @Override
+            public void save(String shardId, Checkpoint checkpoint) {
+                // lost with the process
+            }
+        }, List.of(counters()));
+        drain(crashing);
+        assertCounters();
+        crashing.stop();
+
+        // Second instance starts from the stream's beginning again: every record is re-delivered, nothing moves twice.
+        StreamListener restarted = listener("second", checkpoints(), List.of(counters()));
+        drain(restarted);
+        assertCounters();
+        assertThat(restarted.processed()).isGreaterThanOrEqualTo(12);
+
+        // New changes after the restart count once.
+        follow("cat", "ann");
+        drain(restarted);
+        assertThat(number("USER#ann", "PROFILE", "followers")).isEqualTo(2);
+        assertThat(number("USER#cat", "PROFILE", "following")).isEqualTo(1);
+
+        // A third instance resumes from the checkpoint: nothing new is delivered to the projectors.
+        restarted.stop();
+        StreamListener third = listener("third", checkpoints(), List.of(counters()));
+        drain(third);
+        assertThat(third.processed()).isZero();
+    }
+
+    @Test
+    void aShardLeasedByALiveInstanceIsNotReadByAnother() {
+        user("ann");
+        StreamListener holder = listener("holder", checkpoints(), List.of(counters()));
+        drain(holder);
+        StreamListener other = listener("other", checkpoints(), List.of(counters()));
+        user("bob");
+        assertThat(other.pollOnce()).isZero();
+        holder.stop();
+        assertThat(other.pollOnce()).isPositive();
+    }
+
+    @Test
+    void aProjectorThatKeepsFailingIsRetriedThenTheRecordIsDeadLetteredAndTheShardMovesOn() {
+        AtomicInteger attempts = new AtomicInteger();
+        Projector broken = new Projector() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Set<String> entityTypes() {
+                return Set.of("User");
+            }
+
+            @Override
+            public void apply(Record record) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("projection store unavailable");
+            }
+        };
+        user("ann");
+        StreamListener listener = listener("dlq", checkpoints(), List.of(broken));
+        drain(listener);
+
+        assertThat(attempts).hasValue(FAST.maxAttempts());
+        assertThat(listener.retried()).isEqualTo(FAST.maxAttempts() - 1);
+        assertThat(listener.deadLettered()).isEqualTo(1);
+        var parked = new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()).list(10);
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).get("error").s()).contains("projection store unavailable");
+        assertThat(parked.get(0).get("itemKeys").m().get("PK").s()).isEqualTo("USER#ann");
+        // the shard moved on: a resumed instance does not see the record again
+        listener.stop();
+        StreamListener resumed = listener("after", checkpoints(), List.of(broken));
+        drain(resumed);
+        assertThat(attempts).hasValue(FAST.maxAttempts());
+    }
+
+    @Test
+    void everyChangeIsRecordedOnceInTheHistoryTableWithBothImagesEvenWhenRedelivered() {
+        String historyTable = HistoryProjector.historyTableOf(TABLE);
+        new HistoryTableBootstrap(store.dynamo(), historyTable).ensureTable();
+        HistoryProjector history = new HistoryProjector(store.dynamo(), historyTable);
+        user("ann");
+        store.dynamo().updateItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))
+                .updateExpression("SET displayName = :d").expressionAttributeValues(Map.of(":d", s("Ann"))));
+        delete("USER#ann", "PROFILE");
+
+        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
+            @Override
+            public void save(String shardId, Checkpoint checkpoint) {
+                // lost with the process
+            }
+        }, List.of(history));
+        drain(crashing);
+        crashing.stop();
+        drain(listener("second", checkpoints(), List.of(history)));
+
+        var items = store.dynamo().query(r -> r.tableName(historyTable).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
+                .items();
+        assertThat(items).extracting(i -> i.get("eventName").s()).containsExactly("INSERT", "MODIFY", "REMOVE");
+        assertThat(items.get(1).get("oldImage").m()).doesNotContainKey("displayName");
+        assertThat(items.get(1).get("newImage").m().get("displayName").s()).isEqualTo("Ann");
+        assertThat(items.get(2).get("oldImage").m().get("displayName").s()).isEqualTo("Ann");
+        assertThat(items.get(2)).doesNotContainKey("newImage").doesNotContainKey("principal");
+    }
+
+    @Test
+    void parentsAreOrderedBeforeTheirChildren() {
+        Shard child = Shard.builder().shardId("c").parentShardId("p").build();
+        Shard grandChild = Shard.builder().shardId("g").parentShardId("c").build();
+        Shard parent = Shard.builder().shardId("p").parentShardId("trimmed").build();
+        assertThat(StreamListener.parentsFirst(List.of(grandChild, child, parent)))
+                .extracting(Shard::shardId).containsExactly("p", "c", "g");
+    }
+
+    private void assertCounters() {
+        assertThat(number("USER#bob", "PROFILE", "followers")).isEqualTo(1);
+        assertThat(number("USER#ann", "PROFILE", "following")).isEqualTo(1);
+        assertThat(number("USER#cat", "PROFILE", "following")).isZero();
+        assertThat(number("USER#ann", "PROFILE", "followers")).isEqualTo(1);
+        assertThat(number("USER#bob", "PROFILE", "tweets")).isEqualTo(2);
+        assertThat(number("TWEET#t1", "TWEET", "likes")).isEqualTo(1);
+        assertThat(number("TWEET#t2", "TWEET", "likes")).isZero();
+    }
+
+    private CounterProjector counters() {
+        return new CounterProjector(new OnceOnly(store.dynamo(), TABLE, Clock.systemUTC()));
+    }
+
+    private ShardCheckpoints checkpoints() {
+        return new ShardCheckpoints(store.dynamo(), TABLE);
+    }
+
+    private StreamListener listener(String owner, ShardCheckpoints checkpoints, List<Projector> projectors) {
+        return new StreamListener(store.dynamo(), store.streams(), TABLE, projectors, checkpoints,
+                new ShardLeases(store.dynamo(), TABLE, owner, FAST.leaseDuration(), Clock.systemUTC()),
+                new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()), FAST, Clock.systemUTC());
+    }
+
+    /** Rounds until one reads nothing (bounded). */
+    private static void drain(StreamListener listener) {
+        for (int round = 0; round < 50; round++) {
+            if (listener.pollOnce() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the stream did not drain in 50 rounds");
+    }
+
+    private void user(String id) {
+        put(Map.of("PK", s("USER#" + id), "SK", s("PROFILE"), "entityType", s("User"), "userId", s(id),
+                "followers", n(0), "following", n(0), "tweets", n(0)));
+    }
+
+    private void follow(String follower, String followee) {
+        put(Map.of("PK", s("USER#" + follower), "SK", s("FOLLOWS#" + followee), "entityType", s("Follow"),
+                "followerId", s(follower), "followeeId", s(followee)));
+    }
+
+    private void tweet(String tweetId, String author) {
+        put(Map.of("PK", s("TWEET#" + tweetId), "SK", s("TWEET"), "entityType", s("Tweet"), "tweetId", s(tweetId),
+                "authorId", s(author), "likes", n(0)));
+    }
+
+    private void like(String tweetId, String userId) {
+        put(Map.of("PK", s("TWEET#" + tweetId), "SK", s("LIKE#" + userId), "entityType", s("Like"),
+                "tweetId", s(tweetId), "userId", s(userId)));
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        store.dynamo().putItem(r -> r.tableName(TABLE).item(item));
+    }
+
+    private void delete(String pk, String sk) {
+        store.dynamo().deleteItem(r -> r.tableName(TABLE).key(Map.of("PK", s(pk), "SK", s(sk))));
+    }
+
+    private long number(String pk, String sk, String attribute) {
+        var item = store.dynamo().getItem(r -> r.tableName(TABLE).key(Map.of("PK", s(pk), "SK", s(sk)))).item();
+        return Long.parseLong(item.get(attribute).n());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
