@@ -69,6 +69,11 @@ public final class Table {
             public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
                 return index.project(item, tableKey);
             }
+
+            @Override
+            public boolean local() {
+                return !index.global();
+            }
         }, AttributeValues::itemSize);
     }
 }

@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -152,6 +154,7 @@ public final class BatchOperations {
             StoredItem old = engine.exclusive(() -> {
                 StoredItem current = w.table().data().get(w.key());
                 if (w.newItem() != null || current != null) {
+                    ItemCollections.checkLimit(w.table(), w.key(), current, w.newItem());
                     engine.commit(List.of(ItemChange.of(w.table(), w.key(), current, w.newItem())));
                 }
                 return current;
@@ -169,7 +172,26 @@ public final class BatchOperations {
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
         }
+        Map<String, List<ItemCollectionMetrics>> metrics = collectionMetrics(plan.stream()
+                .map(w -> Map.entry(w.table(), w.key())).toList(), r.returnItemCollectionMetrics());
+        if (!metrics.isEmpty()) {
+            out.itemCollectionMetrics(metrics);
+        }
         return out.build();
+    }
+
+    /** One ItemCollectionMetrics per item collection a batch or transaction wrote to, by table. */
+    static Map<String, List<ItemCollectionMetrics>> collectionMetrics(List<Map.Entry<Table, PrimaryKey>> written,
+            ReturnItemCollectionMetrics mode) {
+        Map<String, List<ItemCollectionMetrics>> out = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<Table, PrimaryKey> w : written) {
+            ItemCollectionMetrics m = ItemCollections.metrics(w.getKey(), w.getValue(), mode);
+            if (m != null && seen.add(w.getKey().name() + "\u0000" + w.getValue().partition())) {
+                out.computeIfAbsent(w.getKey().name(), t -> new ArrayList<>()).add(m);
+            }
+        }
+        return out;
     }
 
     static void addCapacity(List<ConsumedCapacity> into, CapacityMeter meter, ReturnConsumedCapacity mode) {

@@ -65,12 +65,14 @@ public final class ItemOperations {
         StoredItem old = engine.exclusive(() -> {
             StoredItem current = table.data().get(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
+            ItemCollections.checkLimit(table, key, current, newItem);
             engine.commit(List.of(ItemChange.of(table, key, current, newItem)));
             return current;
         });
         meter.addTable(CapacityMeter.writeUnits(Math.max(newItem.size(), old == null ? 0 : old.size())));
         IndexWriteCost.charge(meter, table, key, old, newItem, 1);
-        PutItemResponse.Builder out = PutItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()));
+        PutItemResponse.Builder out = PutItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()))
+                .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()));
         if (returnValues == ReturnValue.ALL_OLD && old != null) {
             out.attributes(old.attributes());
         }
@@ -132,6 +134,7 @@ public final class ItemOperations {
             if (next == null) {
                 return new StoredItem[] {null, null};
             }
+            ItemCollections.checkLimit(table, key, current, next);
             engine.commit(List.of(ItemChange.of(table, key, current, next)));
             return new StoredItem[] {current, next};
         });
@@ -143,6 +146,7 @@ public final class ItemOperations {
             IndexWriteCost.charge(meter, table, key, old, next, 1);
         }
         UpdateItemResponse.Builder out = UpdateItemResponse.builder()
+                .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()))
                 .consumedCapacity(meter.build(r.returnConsumedCapacity()));
         Map<String, AttributeValue> attributes = returnedAttributes(r.returnValues(), update, old, next);
         if (attributes != null && !attributes.isEmpty()) {
@@ -185,6 +189,7 @@ public final class ItemOperations {
             IndexWriteCost.charge(meter, table, key, old, null, 1);
         }
         DeleteItemResponse.Builder out = DeleteItemResponse.builder()
+                .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()))
                 .consumedCapacity(meter.build(r.returnConsumedCapacity()));
         if (returnValues == ReturnValue.ALL_OLD && old != null) {
             out.attributes(old.attributes());

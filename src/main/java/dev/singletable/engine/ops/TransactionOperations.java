@@ -126,6 +126,9 @@ public final class TransactionOperations {
             if (cancelled) {
                 throw EngineErrors.transactionCanceled(reasons);
             }
+            for (ItemChange change : planned) {
+                ItemCollections.checkLimit(change.table(), change.key(), change.oldItem(), change.newItem());
+            }
             engine.commit(planned);
             return planned;
         });
@@ -149,6 +152,12 @@ public final class TransactionOperations {
         TransactWriteItemsResponse.Builder out = TransactWriteItemsResponse.builder();
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
+        }
+        Map<String, List<software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics>> metrics =
+                BatchOperations.collectionMetrics(changes.stream().map(c -> Map.entry(c.table(), c.key())).toList(),
+                        r.returnItemCollectionMetrics());
+        if (!metrics.isEmpty()) {
+            out.itemCollectionMetrics(metrics);
         }
         return out.build();
     }

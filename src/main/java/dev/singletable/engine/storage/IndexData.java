@@ -28,6 +28,11 @@ public final class IndexData {
         ScalarAttributeType rangeType();
 
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
+
+        /** A local index: its entries count toward their item collection's size. */
+        default boolean local() {
+            return false;
+        }
     }
 
     private final String name;
@@ -81,8 +86,13 @@ public final class IndexData {
         return IndexKey.of(KeyValue.of(shape.hashType(), h), sort, tableKey);
     }
 
-    /** Keeps the index in step with one base-table change; old or new may be null. Caller holds the commit lock. */
-    void apply(PrimaryKey tableKey, StoredItem oldItem, StoredItem newItem) {
+    /**
+     * Keeps the index in step with one base-table change; old or new may be null. Caller holds the commit lock.
+     *
+     * @return how many bytes the index's entries grew by (negative when they shrank)
+     */
+    long apply(PrimaryKey tableKey, StoredItem oldItem, StoredItem newItem) {
+        long delta = 0;
         IndexKey oldKey = oldItem == null ? null : keyOf(oldItem.attributes(), tableKey);
         IndexKey newKey = newItem == null ? null : keyOf(newItem.attributes(), tableKey);
         if (oldKey != null) {
@@ -90,6 +100,7 @@ public final class IndexData {
             if (removed != null) {
                 count.decrementAndGet();
                 bytes.addAndGet(-removed.size());
+                delta -= removed.size();
             }
         }
         if (newKey != null) {
@@ -97,7 +108,9 @@ public final class IndexData {
             entries.put(newKey, entry);
             count.incrementAndGet();
             bytes.addAndGet(entry.size());
+            delta += entry.size();
         }
+        return delta;
     }
 
     private StoredItem projected(StoredItem item) {

@@ -19,6 +19,8 @@ public final class TableData {
     private final Map<String, IndexData> indexes = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /** Bytes of each item collection (a partition's items and their local-index entries), for tables with LSIs. */
+    private final Map<KeyValue, AtomicLong> collections = new ConcurrentHashMap<>();
 
     public StoredItem get(PrimaryKey key) {
         return items.get(key);
@@ -44,12 +46,49 @@ public final class TableData {
         return bytes.get();
     }
 
+    /** The size of an item collection: the partition's items plus their entries in local indexes (0 without LSIs). */
+    public long collectionBytes(KeyValue partition) {
+        AtomicLong size = collections.get(partition);
+        return size == null ? 0 : size.get();
+    }
+
     /** Adds an index and backfills it from the current items (UpdateTable creating a GSI). Caller holds the commit lock. */
     public void addIndex(IndexData index) {
         for (Map.Entry<PrimaryKey, StoredItem> e : items.entrySet()) {
             index.apply(e.getKey(), null, e.getValue());
         }
         indexes.put(index.name(), index);
+        if (index.shape().local()) {
+            recountCollections();
+        }
+    }
+
+    private boolean hasLocalIndexes() {
+        return indexes.values().stream().anyMatch(i -> i.shape().local());
+    }
+
+    /** Counts every item collection afresh (a table loaded whole, or a local index added to a populated table). */
+    private void recountCollections() {
+        collections.clear();
+        if (!hasLocalIndexes()) {
+            return;
+        }
+        for (Map.Entry<PrimaryKey, StoredItem> e : items.entrySet()) {
+            grow(e.getKey().partition(), e.getValue().size());
+        }
+        for (IndexData index : indexes.values()) {
+            if (index.shape().local()) {
+                for (Map.Entry<IndexKey, StoredItem> e : index.entries().entrySet()) {
+                    grow(e.getKey().partition(), e.getValue().size());
+                }
+            }
+        }
+    }
+
+    private void grow(KeyValue partition, long delta) {
+        if (delta != 0) {
+            collections.computeIfAbsent(partition, p -> new AtomicLong()).addAndGet(delta);
+        }
     }
 
     /**
@@ -71,6 +110,7 @@ public final class TableData {
         for (IndexData index : indexes.values()) {
             index.loadFrom(sorted);
         }
+        recountCollections();
     }
 
     public void dropIndex(String name) {
@@ -95,8 +135,17 @@ public final class TableData {
                 bytes.addAndGet(newItem.size() - previous.size());
             }
         }
+        boolean local = false;
+        long collectionDelta = (newItem == null ? 0 : newItem.size()) - (oldItem == null ? 0 : oldItem.size());
         for (IndexData index : indexes.values()) {
-            index.apply(key, oldItem, newItem);
+            long delta = index.apply(key, oldItem, newItem);
+            if (index.shape().local()) {
+                local = true;
+                collectionDelta += delta;
+            }
+        }
+        if (local) {
+            grow(key.partition(), collectionDelta);
         }
     }
 }
