@@ -1,6 +1,7 @@
 package dev.singletable.config;
 
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.resilience.StoreResilience;
 import dev.singletable.table.TableBootstrap;
 import dev.singletable.table.TableLayoutLoader;
 import dev.singletable.table.TableProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,18 +28,29 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 @EnableConfigurationProperties({StorageProperties.class, TableProperties.class})
 public class DynamoDbConfiguration {
 
+    /**
+     * The store client, guarded by the service's retry and circuit breaker ({@link StoreResilience}). The SDK's own
+     * retries are off (one attempt per call) so the two do not multiply: resilience4j alone decides how often and how
+     * long to retry, the same way for every store mode.
+     */
     @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
-        return switch (storage.mode()) {
+    DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine,
+                                  StoreResilience resilience) {
+        DynamoDbClient store = switch (storage.mode()) {
             case EMBEDDED -> engine.getObject().dynamoDbClient();
             case ENDPOINT -> DynamoDbClient.builder()
                     .endpointOverride(endpoint(storage))
                     .region(Region.of(storage.region()))
                     .credentialsProvider(staticCredentials(storage))
                     .httpClient(ApacheHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                     .build();
-            case AWS -> DynamoDbClient.builder().httpClient(ApacheHttpClient.create()).build();
+            case AWS -> DynamoDbClient.builder()
+                    .httpClient(ApacheHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
         };
+        return resilience.guard(store);
     }
 
     @Bean(destroyMethod = "close")

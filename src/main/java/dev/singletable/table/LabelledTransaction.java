@@ -17,15 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * A TransactWriteItems whose actions carry names. DynamoDB reports a cancelled transaction as a list of reasons in the
  * order of the actions; keeping a label per action turns "reason 2 is ConditionalCheckFailed" into "email clashed".
- * Transactions cancelled only by {@code TransactionConflict} (another transaction held one of the items) are retried a
- * few times: the SDK does not retry them, and two simultaneous sign-ups must end in one success and one clash, not in a
- * spurious failure of both.
+ * Transactions cancelled only by {@code TransactionConflict} (another transaction held one of the items) are retried,
+ * with backoff, by the store's retry around the client (see {@link StoreErrors#isRetryable}), so two simultaneous
+ * sign-ups end in one success and one clash; a conflict that reaches this class outlasted those retries.
  */
 public final class LabelledTransaction {
 
     static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-    static final String TRANSACTION_CONFLICT = "TransactionConflict";
-    static final int ATTEMPTS = 4;
 
     private final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
     private final List<String> labels = new ArrayList<>();
@@ -63,24 +61,17 @@ public final class LabelledTransaction {
      * @throws TransactionContentionException  when concurrent transactions kept cancelling this one
      */
     public void commit(DynamoDbEnhancedClient client) {
-        TransactWriteItemsEnhancedRequest built = request.build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.transactWriteItems(built);
-                return;
-            } catch (TransactionCanceledException cancelled) {
-                Set<String> failed = labelsWithReason(cancelled, CONDITIONAL_CHECK_FAILED);
-                if (!failed.isEmpty()) {
-                    throw new ConditionsFailedException(failed);
-                }
-                if (labelsWithReason(cancelled, TRANSACTION_CONFLICT).isEmpty()) {
-                    throw cancelled; // a validation error or a reason this service does not expect: a bug, not a clash
-                }
-                if (attempt == ATTEMPTS) {
-                    throw new TransactionContentionException(cancelled);
-                }
-                pause(attempt);
+        try {
+            client.transactWriteItems(request.build());
+        } catch (TransactionCanceledException cancelled) {
+            Set<String> failed = labelsWithReason(cancelled, CONDITIONAL_CHECK_FAILED);
+            if (!failed.isEmpty()) {
+                throw new ConditionsFailedException(failed);
             }
+            if (StoreErrors.isOnlyTransactionConflict(cancelled)) {
+                throw new TransactionContentionException(cancelled);
+            }
+            throw cancelled; // a validation error or a reason this service does not expect: a bug, not a clash
         }
     }
 
@@ -96,16 +87,5 @@ public final class LabelledTransaction {
             }
         }
         return matching;
-    }
-
-    /** Exponential backoff with jitter, a few tens of milliseconds at most. */
-    private static void pause(int attempt) {
-        long bound = 10L << attempt;
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound / 2, bound));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", e);
-        }
     }
 }

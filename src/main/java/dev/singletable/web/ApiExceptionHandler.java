@@ -1,6 +1,8 @@
 package dev.singletable.web;
 
 import dev.singletable.table.RetryableStoreException;
+import dev.singletable.table.StoreErrors;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * Turns every failure into an RFC 9457 problem with a stable {@link ProblemType}: the service's own
@@ -71,6 +68,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleContention(RetryableStoreException e) {
         log.warn("Store write could not complete: {}", e.getMessage());
         return unavailable("Too many concurrent changes to the same data; retry shortly");
+    }
+
+    /** The store's circuit breaker is open: the store failed repeatedly, so calls are refused for a while. */
+    @ExceptionHandler(CallNotPermittedException.class)
+    ResponseEntity<ProblemDetail> handleOpenCircuit(CallNotPermittedException e) {
+        log.warn("Store call refused: {}", e.getMessage());
+        return unavailable("The data store is unavailable; retry shortly");
     }
 
     @ExceptionHandler(SdkException.class)
@@ -186,15 +190,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side"));
     }
 
-    /** Throttling, a 5xx from the store, or no answer at all (connection refused, timeout): worth retrying. */
+    /**
+     * Throttling, a 5xx from the store, no answer at all (connection refused, timeout), or a transaction that kept
+     * conflicting: worth retrying later (StoreErrors is the one definition, shared with the store's retry).
+     */
     static boolean isTransient(SdkException e) {
-        if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
-                || e instanceof InternalServerErrorException) {
-            return true;
-        }
-        if (e instanceof AwsServiceException service) {
-            return service.isThrottlingException() || service.statusCode() >= 500;
-        }
-        return e instanceof SdkClientException;
+        return StoreErrors.isRetryable(e);
     }
 }

@@ -1,0 +1,81 @@
+package dev.singletable.resilience;
+
+import dev.singletable.table.StoreErrors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Meters of every attempt the service makes against the store, tagged by DynamoDB operation:
+ * <ul>
+ *   <li>{@code singletable.dynamodb.requests} (timer) with {@code outcome}: success, conditional_check_failed,
+ *       transaction_conflict, throttled, server_error, unreachable, client_error</li>
+ *   <li>{@code singletable.dynamodb.throttles} (counter): attempts the store throttled</li>
+ *   <li>{@code singletable.dynamodb.conditional.check.failures} (counter): writes whose condition did not hold,
+ *       transactions included</li>
+ * </ul>
+ * Attempts, not calls: a call retried twice is three samples, which is what the store saw.
+ */
+public class StoreCallMetrics {
+
+    static final String REQUESTS = "singletable.dynamodb.requests";
+    static final String THROTTLES = "singletable.dynamodb.throttles";
+    static final String CONDITIONAL_CHECK_FAILURES = "singletable.dynamodb.conditional.check.failures";
+
+    private final MeterRegistry registry;
+
+    public StoreCallMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Runs one attempt and records it. */
+    public <T> T record(String operation, Supplier<T> attempt) {
+        long start = System.nanoTime();
+        String outcome = "success";
+        try {
+            return attempt.get();
+        } catch (RuntimeException e) {
+            outcome = outcomeOf(e);
+            throw e;
+        } finally {
+            Timer.builder(REQUESTS).description("DynamoDB requests by operation and outcome")
+                    .tag("operation", operation).tag("outcome", outcome)
+                    .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (outcome.equals("throttled")) {
+                Counter.builder(THROTTLES).description("DynamoDB requests the store throttled")
+                        .tag("operation", operation).register(registry).increment();
+            } else if (outcome.equals("conditional_check_failed")) {
+                Counter.builder(CONDITIONAL_CHECK_FAILURES).description("DynamoDB writes whose condition failed")
+                        .tag("operation", operation).register(registry).increment();
+            }
+        }
+    }
+
+    static String outcomeOf(Throwable e) {
+        if (StoreErrors.isConditionalCheckFailure(e) || hasConditionalCheckFailure(e)) {
+            return "conditional_check_failed";
+        }
+        if (StoreErrors.isOnlyTransactionConflict(e)) {
+            return "transaction_conflict";
+        }
+        if (StoreErrors.isThrottling(e)) {
+            return "throttled";
+        }
+        if (StoreErrors.isServerError(e)) {
+            return "server_error";
+        }
+        if (StoreErrors.isUnreachable(e)) {
+            return "unreachable";
+        }
+        return "client_error";
+    }
+
+    private static boolean hasConditionalCheckFailure(Throwable e) {
+        return e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
+                && cancelled.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch("ConditionalCheckFailed"::equals);
+    }
+}
