@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "singletable.engine.in-memory=true",
         "singletable.engine.port=-1",
-        "singletable.cursor.secret=full-stack-tests-cursor-secret-0123456789"})
+        "singletable.cursor.secret=full-stack-tests-cursor-secret-0123456789",
+        // tests write faster than any user would (250 tweets in a loop); the limit itself: WriteRateLimitSliceTest
+        "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000"})
 @AutoConfigureRestTestClient
 @Import(FullStackTestConfiguration.class)
 public @interface FullStackTest {
