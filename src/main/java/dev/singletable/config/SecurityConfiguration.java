@@ -15,8 +15,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * A stateless API authenticated by bearer tokens (sessions stored in the table). Public: health, API docs, Swagger UI,
- * sign-up, log-in, and reading profiles, follow lists and tweets. Everything else needs a valid token. 401 and 403 are
+ * A stateless API authenticated by bearer tokens (sessions stored in the table). Public: health, info, Prometheus
+ * metrics, API docs, Swagger UI, sign-up, log-in, and reading profiles, follow lists and tweets. Everything else needs a valid token. 401 and 403 are
  * problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // scraped by Prometheus without a session; meters carry operation names, never user data
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         // admin endpoints check the caller's admin item themselves (AdminAccess): 401 here, 403 there

@@ -64,7 +64,8 @@ public class StreamsConfiguration {
         return new StreamListenerLifecycle(listener);
     }
 
-    @Bean
+    /** Named so the health component is {@code streamListener} (Boot drops the "HealthIndicator" suffix). */
+    @Bean("streamListenerHealthIndicator")
     StreamListenerHealth streamListenerHealth(StreamListener listener, DeadLetters deadLetters) {
         return new StreamListenerHealth(listener, deadLetters, Clock.systemUTC());
     }
