@@ -3,6 +3,7 @@ package dev.singletable.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,15 @@ class JsonLogsProfileTest {
     static class NoBeans {
     }
 
+    /**
+     * Boot keeps the chosen format in a system property that a later start does not clear: without this, every
+     * Spring context started after this test in the same JVM would log JSON.
+     */
+    @BeforeEach
     @AfterEach
     void backToPlainLogs() {
-        // later tests in this JVM that reuse a cached context would otherwise log JSON
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        System.clearProperty("FILE_LOG_STRUCTURED_FORMAT");
         start().close();
     }
 
@@ -48,6 +55,24 @@ class JsonLogsProfileTest {
                 .contains("\"requestId\":\"req-7\"")
                 .contains("\"log\":{\"level\":\"INFO\"")
                 .contains("\"ecs\":{\"version\"");
+    }
+
+    @Test
+    void plainLogLinesCarryTheRequestIdInBracketsAndNothingOutsideRequests(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start()) {
+            MDC.put(RequestIdFilter.MDC_KEY, "req-8");
+            try {
+                LoggerFactory.getLogger(JsonLogsProfileTest.class).info("plain inside");
+            } finally {
+                MDC.remove(RequestIdFilter.MDC_KEY);
+            }
+            LoggerFactory.getLogger(JsonLogsProfileTest.class).info("plain outside");
+        }
+
+        String inside = output.getOut().lines().filter(l -> l.contains("plain inside")).findFirst().orElseThrow();
+        String outside = output.getOut().lines().filter(l -> l.contains("plain outside")).findFirst().orElseThrow();
+        assertThat(inside).doesNotStartWith("{").contains("[req-8] ");
+        assertThat(outside).doesNotContain("[]");
     }
 
     private static ConfigurableApplicationContext start(String... profiles) {
