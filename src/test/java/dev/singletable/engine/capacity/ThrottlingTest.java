@@ -259,6 +259,22 @@ class ThrottlingTest {
     }
 
     @Test
+    void scansAndPartiqlStatementsAreThrottledToo() {
+        provisioned("tab", 1, 100);
+        put("tab", "a");
+        for (int i = 0; i < 300; i++) {
+            dynamo.scan(r -> r.tableName("tab").consistentRead(true));
+        }
+        assertThatThrownBy(() -> dynamo.scan(r -> r.tableName("tab").consistentRead(true)))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThatThrownBy(() -> dynamo.executeStatement(r -> r.statement("SELECT * FROM \"tab\" WHERE pk = 'a'")
+                .consistentRead(true))).isInstanceOf(ProvisionedThroughputExceededException.class);
+        var batch = dynamo.batchExecuteStatement(r -> r.statements(s -> s.statement(
+                "SELECT * FROM \"tab\" WHERE pk = 'a'").consistentRead(true)));
+        assertThat(batch.responses().get(0).error().codeAsString()).isEqualTo("ProvisionedThroughputExceeded");
+    }
+
+    @Test
     void updateTableResizesTheBuckets() {
         provisioned("tab", 5, 1);
         for (int i = 0; i < 300; i++) {
