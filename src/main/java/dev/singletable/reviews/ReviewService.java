@@ -32,6 +32,9 @@ public class ReviewService {
 
     /** Creates or replaces the caller's review; 404 when the product does not exist. */
     public Written write(AuthenticatedUser caller, String sku, ReviewRequest request) {
+        if (!ProductItem.validSku(sku)) {
+            throw ProductService.unknownProduct(sku);
+        }
         ReviewItem review = new ReviewItem();
         review.setPk(ProductItem.partitionKey(sku));
         review.setSk(ReviewItem.sortKey(caller.userId()));
@@ -52,6 +55,9 @@ public class ReviewService {
 
     /** A product's reviews, newest first (an unknown product has none). */
     public Slice<ReviewItem> ofProduct(String sku, int limit, Map<String, AttributeValue> startKey) {
+        if (!ProductItem.validSku(sku)) {
+            return new Slice<>(java.util.List.of(), null);
+        }
         return reviews.ofProduct(sku, limit, startKey);
     }
 }

@@ -84,6 +84,10 @@ class ReviewsFullStackTest {
     @Test
     void unknownProductsAndInvalidReviewsAreRefused() {
         put("NO-SUCH-" + sku, ann, Map.of("rating", 3)).expectStatus().isNotFound();
+        put("X".repeat(3000), ann, Map.of("rating", 3)).expectStatus().isNotFound();
+        api.get("/api/products/" + "X".repeat(3000)).expectStatus().isNotFound();
+        api.get("/api/products/" + "X".repeat(3000) + "/reviews").expectStatus().isOk()
+                .expectBody().jsonPath("$.items").isEmpty();
         put(sku, ann, Map.of("rating", 0)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("rating");
         put(sku, ann, Map.of("rating", 6)).expectStatus().isBadRequest();
