@@ -116,10 +116,7 @@ public class OrderService {
 
     /** The order, for its owner or an admin; 404 for everyone else (not even its existence is revealed). */
     public OrderResponse get(AuthenticatedUser caller, String orderId) {
-        if (!Ulid.isValid(orderId)) {
-            throw unknownOrder(orderId);
-        }
-        StoredOrder order = orders.find(orderId).orElseThrow(() -> unknownOrder(orderId));
+        StoredOrder order = existing(orderId);
         if (!order.ownerId().equals(caller.userId()) && !admins.isAdmin(caller)) {
             throw unknownOrder(orderId);
         }
