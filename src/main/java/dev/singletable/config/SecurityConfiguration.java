@@ -43,6 +43,8 @@ public class SecurityConfiguration {
                         // admin endpoints check the caller's admin item themselves (AdminAccess): 401 here, 403 there
                         .requestMatchers("/api/admin/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
+                        // the caller's own lists: before the public GET /api/users/** ("me" is no username: 3+ chars)
+                        .requestMatchers("/api/users/me/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products",
                                 "/api/products/**").permitAll()
                         .anyRequest().authenticated());

@@ -29,6 +29,11 @@ public class StreamsConfiguration {
     }
 
     @Bean
+    ReviewProjector reviewProjector(OnceOnly onceOnly) {
+        return new ReviewProjector(onceOnly);
+    }
+
+    @Bean
     HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
         return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
     }

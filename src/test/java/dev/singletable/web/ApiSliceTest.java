@@ -4,6 +4,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.catalog.ProductService;
 import dev.singletable.config.SecurityConfiguration;
 import dev.singletable.orders.OrderService;
+import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
 import dev.singletable.follows.FollowService;
@@ -67,6 +68,9 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected AdminAccess admins;
+
+    @MockitoBean
+    protected ReviewService reviews;
 
     @MockitoBean
     protected QueryPager pager;
