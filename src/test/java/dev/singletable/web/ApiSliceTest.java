@@ -9,6 +9,7 @@ import dev.singletable.table.TableProperties;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
+import dev.singletable.timeline.TimelineService;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.UserService;
 import java.time.Clock;
@@ -67,6 +68,9 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected AdminAccess admins;
+
+    @MockitoBean
+    protected TimelineService timelines;
 
     @MockitoBean
     protected QueryPager pager;
