@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class FeedRepository {
 
     static final int MAX_BATCH = 25;
-    static final int ROUNDS = 8;
+    static final int ROUNDS = 6;
 
     private final SingleTable table;
     private final QueryPager pager;
