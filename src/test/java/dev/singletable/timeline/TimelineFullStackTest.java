@@ -9,6 +9,7 @@ import dev.singletable.support.TestUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +114,17 @@ class TimelineFullStackTest {
         api.get("/api/timeline?limit=1&cursor=" + first.nextCursor(), bob).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/invalid-cursor");
         api.get("/api/timeline?limit=0", ann).expectStatus().isBadRequest();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEndpointIsDocumentedWithItsSecurityAndErrors() {
+        Map<String, Object> docs = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Map<String, Object>>) docs.get("paths"))
+                .get("/api/timeline").get("get");
+        assertThat(operation).containsKeys("summary", "security");
+        assertThat((Map<String, Object>) operation.get("responses")).containsKeys("200", "400", "401", "503");
     }
 
     private void follow(TestUser follower, TestUser followee) {
