@@ -33,6 +33,11 @@ public class StreamsConfiguration {
     }
 
     @Bean
+    HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
+        return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
+    }
+
+    @Bean
     TimelineProjector timelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
                                         TimelineProperties timeline, Clock clock) {
         return new TimelineProjector(follows, tweets, feeds, timeline, clock);
@@ -41,11 +46,6 @@ public class StreamsConfiguration {
     @Bean
     OrderTotalsProjector orderTotalsProjector(OnceOnly onceOnly) {
         return new OrderTotalsProjector(onceOnly);
-    }
-
-    @Bean
-    HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
-        return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
     }
 
     /** Local stores get the history table from the service; on AWS, Terraform owns it. */

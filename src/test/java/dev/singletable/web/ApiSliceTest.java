@@ -70,13 +70,13 @@ public abstract class ApiSliceTest {
     protected AdminAccess admins;
 
     @MockitoBean
-    protected TimelineService timelines;
-
-    @MockitoBean
     protected QueryPager pager;
 
     @MockitoBean
     protected TableProperties table;
+
+    @MockitoBean
+    protected TimelineService timelines;
 
     @BeforeEach
     void authenticateAnn() {
