@@ -42,6 +42,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // admin endpoints check the caller's admin item themselves (AdminAccess): 401 here, 403 there
                         .requestMatchers("/api/admin/**").authenticated()
+                        .requestMatchers("/api/timeline").authenticated() // the caller's own feed
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
                         // the caller's own lists: before the public GET /api/users/** ("me" is no username: 3+ chars)
                         .requestMatchers("/api/users/me/**").authenticated()

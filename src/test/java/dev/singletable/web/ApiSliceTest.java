@@ -10,6 +10,7 @@ import dev.singletable.table.TableProperties;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
+import dev.singletable.timeline.TimelineService;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.UserService;
 import java.time.Clock;
@@ -77,6 +78,9 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected TableProperties table;
+
+    @MockitoBean
+    protected TimelineService timelines;
 
     @BeforeEach
     void authenticateAnn() {
