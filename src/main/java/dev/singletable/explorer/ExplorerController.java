@@ -1,12 +1,17 @@
 package dev.singletable.explorer;
 
 import dev.singletable.admin.AdminAccess;
+import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.table.SingleTable;
+import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The JSON behind the table explorer page ({@code /explorer/index.html}); admins only ({@link AdminAccess}). */
 @RestController
 @Validated
+@Tag(name = "Table explorer", description = "A read-only look at the single table's items and keys (admin)")
 public class ExplorerController {
 
     private static final String BINDING = "explorer";
@@ -38,7 +44,13 @@ public class ExplorerController {
     @GetMapping("/api/admin/explorer")
     @Operation(summary = "Every item of the table, grouped by partition key",
             description = "Pages through the single table (a Scan: the one the service makes) showing each item's "
-                    + "table and index key attributes, entityType and ttl, never other attributes. Admin only.")
+                    + "table and index key attributes, entityType and ttl, never other attributes. Admin only.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "One page of items, grouped by partition key")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ExplorerPage explore(
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,

@@ -7,8 +7,8 @@ import java.util.Map;
 /** One page of the table explorer: the table's items grouped by partition key, in the order the Scan read them. */
 public record ExplorerPage(
         @Schema(example = "singletable") String table,
-        @Schema(description = "The key attributes of the table and its indexes, then entityType and ttl",
-                example = "[\"PK\", \"SK\", \"GSI1PK\", \"GSI1SK\", \"LSI1SK\", \"entityType\", \"ttl\"]")
+        @Schema(description = "PK, SK, entityType, the key attributes of the indexes, then ttl",
+                example = "[\"PK\", \"SK\", \"entityType\", \"GSI1PK\", \"GSI1SK\", \"LSI1SK\", \"ttl\"]")
         List<String> columns,
         List<Partition> partitions,
         @Schema(description = "Pass as ?cursor= for the next page; null on the last page. A partition may continue on "

@@ -31,15 +31,15 @@ public class TableExplorer {
         this.columns = columnsOf(TableLayoutLoader.load());
     }
 
-    /** PK, SK, then every index key attribute in the layout file's order, then entityType and ttl. */
+    /** PK, SK, entityType, then every index key attribute in the layout file's order, then ttl. */
     static List<String> columnsOf(TableLayout layout) {
         List<String> columns = new ArrayList<>();
         columns.add(layout.partitionKey());
         columns.add(layout.sortKey());
+        columns.add(SingleTable.ENTITY_TYPE);
         layout.attributeDefinitions().stream().map(TableLayout.Attribute::name)
                 .filter(name -> !columns.contains(name))
                 .forEach(columns::add);
-        columns.add(SingleTable.ENTITY_TYPE);
         if (layout.timeToLiveAttribute() != null) {
             columns.add(layout.timeToLiveAttribute());
         }
