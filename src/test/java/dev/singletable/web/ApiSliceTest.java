@@ -6,6 +6,7 @@ import dev.singletable.config.SecurityConfiguration;
 import dev.singletable.orders.OrderService;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
+import dev.singletable.explorer.TableExplorer;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
@@ -73,6 +74,9 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected TableProperties table;
+
+    @MockitoBean
+    protected TableExplorer explorer;
 
     @BeforeEach
     void authenticateAnn() {
