@@ -76,6 +76,17 @@ class ExplorerBrowserTest {
         assertThat(nonBackgroundShare(image)).isGreaterThan(0.05);
     }
 
+    @Test
+    void withoutAValidSessionThePageAsksForALogIn() throws Exception {
+        HeadlessChromium chromium = new HeadlessChromium(workDir);
+        String page = "http://localhost:" + port + "/explorer/index.html";
+
+        assertThat(chromium.dumpDom(page)).contains("<form id=\"login\">", "data-state=\"idle\"")
+                .doesNotContain("<tbody");
+        assertThat(chromium.dumpDom(page + "#token=not-a-session")).contains("<form id=\"login\">",
+                "data-state=\"error\"", "Error 401");
+    }
+
     private static int distinctColours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
