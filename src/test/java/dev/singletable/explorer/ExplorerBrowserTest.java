@@ -9,6 +9,8 @@ import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
 import dev.singletable.users.UserRepository;
 import java.awt.image.BufferedImage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -85,6 +87,21 @@ class ExplorerBrowserTest {
                 .doesNotContain("<tbody");
         assertThat(chromium.dumpDom(page + "#token=not-a-session")).contains("<form id=\"login\">",
                 "data-state=\"error\"", "Error 401");
+    }
+
+    @Test
+    void anAdminCanLogInThroughThePagesForm() throws Exception {
+        Api api = new Api(http);
+        TestUser admin = ExplorerFullStackTest.newAdmin(api, admins, users);
+        // a test-only page (src/test/resources) fills in and submits the explorer's form in a frame
+        String driver = "http://localhost:" + port + "/explorer/drive-login.html#username=" + admin.username()
+                + "&password=" + URLEncoder.encode(admin.password(), StandardCharsets.UTF_8);
+
+        String dom = new HeadlessChromium(workDir).dumpDom(driver);
+
+        // the first page only (the shared table may hold more than one page): it shows partitions, the form is gone
+        assertThat(dom).contains("data-driver=\"done\"", "<form id=\"login\" hidden=\"\">",
+                "<tbody class=\"partition\" data-pk=\"").doesNotContain("data-state=\"error\"");
     }
 
     private static int distinctColours(BufferedImage image) {
