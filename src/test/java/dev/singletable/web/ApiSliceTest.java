@@ -7,6 +7,7 @@ import dev.singletable.orders.OrderService;
 import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
+import dev.singletable.explorer.TableExplorer;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
@@ -81,6 +82,9 @@ public abstract class ApiSliceTest {
 
     @MockitoBean
     protected TimelineService timelines;
+
+    @MockitoBean
+    protected TableExplorer explorer;
 
     @BeforeEach
     void authenticateAnn() {
