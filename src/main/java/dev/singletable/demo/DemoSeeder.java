@@ -8,6 +8,8 @@ import dev.singletable.likes.LikeService;
 import dev.singletable.orders.OrderLineRequest;
 import dev.singletable.orders.OrderService;
 import dev.singletable.orders.PlaceOrderRequest;
+import dev.singletable.reviews.ReviewRequest;
+import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.SingleTable;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.SignUpRequest;
@@ -50,11 +52,12 @@ public class DemoSeeder {
     private final LikeService likes;
     private final ProductService products;
     private final OrderService orders;
+    private final ReviewService reviews;
     private final Clock clock;
 
     public DemoSeeder(SingleTable table, UserService users, UserRepository userRepository, AdminAccess admins,
                       FollowService follows, TweetService tweets, LikeService likes, ProductService products,
-                      OrderService orders, Clock clock) {
+                      OrderService orders, ReviewService reviews, Clock clock) {
         this.marker = new DemoSeedMarker(table);
         this.users = users;
         this.userRepository = userRepository;
@@ -64,6 +67,7 @@ public class DemoSeeder {
         this.likes = likes;
         this.products = products;
         this.orders = orders;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -160,12 +164,11 @@ public class DemoSeeder {
         }
     }
 
-    /**
-     * The extension point for product reviews ({@link DemoData#REVIEWS}): the reviews feature is not part of the
-     * service yet, so nothing is written here. When it is, this method writes each review through its service, as
-     * the other steps do.
-     */
-    void seedReviews(Map<String, AuthenticatedUser> people) {
+    /** One review per reviewer and product, through the service, so the stream keeps each product's rating. */
+    private void seedReviews(Map<String, AuthenticatedUser> people) {
+        for (DemoData.Review review : DemoData.REVIEWS) {
+            reviews.write(people.get(review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
+        }
     }
 
     private void seedOrders(Map<String, AuthenticatedUser> people) {

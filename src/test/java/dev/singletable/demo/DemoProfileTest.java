@@ -27,7 +27,7 @@ class DemoProfileTest {
 
     /** Items the seeder writes; sessions and the stream listener's bookkeeping change on every start, by design. */
     private static final Set<String> SEEDED_TYPES = Set.of("User", "UniqueValue", "Role", "Follow", "Tweet", "Like",
-            "Product", "Order", "OrderLine", "IdempotencyRecord", DemoSeedMarker.ENTITY_TYPE);
+            "Product", "Review", "Order", "OrderLine", "IdempotencyRecord", DemoSeedMarker.ENTITY_TYPE);
 
     @TempDir
     Path dataDir;
@@ -45,6 +45,8 @@ class DemoProfileTest {
             api.get("/api/products/MUG-001").expectStatus().isOk()
                     .expectBody().jsonPath("$.name").isEqualTo("Single-table mug")
                     .jsonPath("$.stock").isEqualTo(38);
+            api.get("/api/products/MUG-001/reviews").expectStatus().isOk()
+                    .expectBody().jsonPath("$.items.length()").isEqualTo(2);
             login(api, DemoData.ADMIN);
             assertThat(first.getBean(DemoSeeder.class).seed()).isFalse();
             afterFirstStart = seededKeys(first);

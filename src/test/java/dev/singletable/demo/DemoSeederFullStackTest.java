@@ -7,6 +7,7 @@ import dev.singletable.catalog.ProductService;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.orders.OrderService;
+import dev.singletable.reviews.ReviewService;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.table.SingleTable;
@@ -53,6 +54,9 @@ class DemoSeederFullStackTest {
     OrderService orders;
 
     @Autowired
+    ReviewService reviews;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -60,7 +64,7 @@ class DemoSeederFullStackTest {
         Api api = new Api(http);
         api.signUp("carol_diaz", "someone.else@example.com").expectStatus().isCreated();
         DemoSeeder seeder = new DemoSeeder(table, users, userRepository, admins, follows, tweets, likes, products,
-                orders, clock);
+                orders, reviews, clock);
 
         assertThat(seeder.seed()).isFalse();
 
