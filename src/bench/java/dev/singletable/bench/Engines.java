@@ -3,6 +3,7 @@ package dev.singletable.bench;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Engines implements AutoCloseable {
             AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
             return new Engines(local.dynamoDbClient(), local::shutdown);
         }
-        EmbeddedEngine engine = EmbeddedEngine.inMemory();
+        EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
         return new Engines(engine.dynamoDbClient(), engine);
     }
 

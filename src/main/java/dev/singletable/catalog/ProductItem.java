@@ -46,6 +46,11 @@ public class ProductItem {
         return "PRODUCT#" + sku;
     }
 
+    /** Whether a string can be a SKU at all: anything else names no product (and must not reach a key). */
+    public static boolean validSku(String sku) {
+        return sku != null && sku.matches(CatalogConstraints.SKU);
+    }
+
     public static String categoryPartition(String category) {
         return "CATEGORY#" + category;
     }

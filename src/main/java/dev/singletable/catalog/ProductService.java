@@ -52,7 +52,7 @@ public class ProductService {
     }
 
     public Product get(String sku) {
-        return Product.of(products.find(sku).orElseThrow(() -> unknownProduct(sku)));
+        return Product.of(existing(sku));
     }
 
     public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
@@ -69,7 +69,7 @@ public class ProductService {
             throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the product you are changing");
         }
-        ProductItem current = products.find(sku).orElseThrow(() -> unknownProduct(sku));
+        ProductItem current = existing(sku);
         if (!ETags.matches(ifMatch, current.getVersion())) {
             throw stale();
         }
@@ -86,6 +86,14 @@ public class ProductService {
         } catch (ConditionalCheckFailedException raced) {
             throw stale();
         }
+    }
+
+    /** The product, or 404; a string that cannot be a SKU is not looked up (it might not even fit in a key). */
+    private ProductItem existing(String sku) {
+        if (!ProductItem.validSku(sku)) {
+            throw unknownProduct(sku);
+        }
+        return products.find(sku).orElseThrow(() -> unknownProduct(sku));
     }
 
     private ProductItem reread(String sku) {

@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataUnit;
  * @param groupCommitWait the longest a group flush waits for more writers
  * @param snapshotAfterLog a snapshot is taken whenever the log has grown this much, which bounds restart time
  * @param ttlSweepInterval how often expired items are looked for (a plain number is seconds)
+ * @param throttling  {@code enabled} (default true): requests beyond a table's provisioned throughput or a partition
+ *                    key's ceiling are refused as DynamoDB refuses them; switch off for benchmarks and bulk loads
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -37,10 +39,15 @@ public record EngineProperties(
         @DefaultValue("group") Sync sync,
         @DefaultValue("1ms") Duration groupCommitWait,
         @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB") DataSize snapshotAfterLog,
-        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval) {
+        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval,
+        @DefaultValue Throttling throttling) {
 
     /** The engine's sync policies, named as in configuration. */
     public enum Sync { FSYNC, GROUP, NONE }
+
+    /** Whether the engine throttles as DynamoDB does. */
+    public record Throttling(@DefaultValue("true") boolean enabled) {
+    }
 
     public record Auth(Map<String, String> accessKeys) {
         public Auth {

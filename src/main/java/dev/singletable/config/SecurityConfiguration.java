@@ -42,9 +42,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the table explorer's static page; the data it shows comes from /api/admin/explorer
+                        .requestMatchers(HttpMethod.GET, "/explorer/**").permitAll()
                         // admin endpoints check the caller's admin item themselves (AdminAccess): 401 here, 403 there
                         .requestMatchers("/api/admin/**").authenticated()
+                        .requestMatchers("/api/timeline").authenticated() // the caller's own feed
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
+                        // the caller's own lists: before the public GET /api/users/** ("me" is no username: 3+ chars)
+                        .requestMatchers("/api/users/me/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products",
                                 "/api/products/**").permitAll()
                         .anyRequest().authenticated());

@@ -2,6 +2,7 @@ package dev.singletable.engine;
 
 import dev.singletable.engine.backup.BackupOperations;
 import dev.singletable.engine.backup.BackupService;
+import dev.singletable.engine.capacity.CapacityCounters;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
@@ -100,6 +101,11 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     public DynamoDbStreamsClient dynamoDbStreamsClient() {
         return streams;
+    }
+
+    /** Consumed and throttled capacity units per table and index, for monitoring. */
+    public CapacityCounters capacity() {
+        return engine.capacity().counters();
     }
 
     /** The engine core, for the engine's own tooling and tests. */

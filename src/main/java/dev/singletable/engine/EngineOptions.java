@@ -17,9 +17,12 @@ import java.time.Duration;
  *                              restart time bounded
  * @param logSegmentBytes       the log moves to a new file once its current one reaches this size
  * @param ttlSweepInterval      how often the TTL sweeper looks for expired items
+ * @param throttling            whether requests beyond a table's provisioned throughput or a partition key's ceiling
+ *                              are refused, as in DynamoDB (on by default; off for benchmarks and bulk loads)
  */
 public record EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
-        Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval) {
+        Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval,
+        boolean throttling) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -57,8 +60,15 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
         }
     }
 
+    /** Options with throttling on, DynamoDB's behaviour. */
+    public EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
+            Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval) {
+        this(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, snapshotAfterLogBytes, logSegmentBytes,
+                ttlSweepInterval, true);
+    }
+
     public EngineOptions(Path dataDir, String region, String accountId, Clock clock) {
-        this(dataDir, region, accountId, clock, null, null, 0, 0, null);
+        this(dataDir, region, accountId, clock, null, null, 0, 0, null, true);
     }
 
     public static EngineOptions inMemory() {
@@ -75,26 +85,32 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
 
     public EngineOptions withClock(Clock newClock) {
         return new EngineOptions(dataDir, region, accountId, newClock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval);
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
     }
 
     public EngineOptions withSyncPolicy(SyncPolicy policy, Duration groupWait) {
         return new EngineOptions(dataDir, region, accountId, clock, policy, groupWait, snapshotAfterLogBytes,
-                logSegmentBytes, ttlSweepInterval);
+                logSegmentBytes, ttlSweepInterval, throttling);
     }
 
     public EngineOptions withSnapshotAfterLogBytes(long bytes) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, bytes,
-                logSegmentBytes, ttlSweepInterval);
+                logSegmentBytes, ttlSweepInterval, throttling);
     }
 
     public EngineOptions withLogSegmentBytes(long bytes) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, bytes, ttlSweepInterval);
+                snapshotAfterLogBytes, bytes, ttlSweepInterval, throttling);
     }
 
     public EngineOptions withTtlSweepInterval(Duration interval) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, interval);
+                snapshotAfterLogBytes, logSegmentBytes, interval, throttling);
+    }
+
+    /** The same options with throttling switched on or off. */
+    public EngineOptions withThrottling(boolean enabled) {
+        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, enabled);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -96,5 +97,25 @@ public class OrderController {
     @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.cancel(caller, id);
+    }
+
+    @PatchMapping(path = "/api/orders/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move an order along its life (admin)",
+            description = "PLACED → PAID → SHIPPED → DELIVERED; CANCELLED from PLACED or PAID (the stock comes back). "
+                    + "The change is conditioned on the status it was decided on, so of two racing changes only one "
+                    + "wins; the other gets 409 with the current `status`.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "The order in its new status")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "Not a legal transition from the current `status`",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public OrderResponse changeStatus(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
+                                      @Valid @RequestBody ChangeStatusRequest request,
+                                      @AuthenticationPrincipal AuthenticatedUser caller) {
+        return orders.changeStatus(caller, id, OrderStatus.valueOf(request.status()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.singletable.orders;
 
+import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
+import dev.singletable.table.Slice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -22,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <ul>
  *   <li>order header {@code PK = ORDER#<id>, SK = ORDER}; its lines {@code PK = ORDER#<id>, SK = LINE#<sku>}, one item
  *       collection, read with one consistent Query;</li>
+ *   <li>the header also sits in its owner's GSI1 partition ({@code GSI1PK = USER#<ownerId>, GSI1SK = ORDER#<id>}: the
+ *       owner's orders, newest first) and in the write-sharded status index on GSI2 ({@link StatusShards});</li>
  *   <li>idempotency record {@code PK = IDEMPOTENCY#<userId>#<key>, SK = IDEMPOTENCY} with {@code ttl} 24 h ahead.</li>
  * </ul>
  * Placing an order is one TransactWriteItems: per line {@code stock >= :qty} decrement, the header and lines with
@@ -33,11 +38,19 @@ public class OrderRepository {
     static final String ORDER_SK = "ORDER";
     static final String LINE_PREFIX = "LINE#";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String GSI2 = "GSI2";
+    static final String GSI2PK = "GSI2PK";
+    static final String GSI2SK = "GSI2SK";
+    static final String OWNER_PREFIX = "ORDER#";
 
     private final SingleTable table;
+    private final QueryPager pager;
+    private final StatusShards shards;
 
-    public OrderRepository(SingleTable table) {
+    public OrderRepository(SingleTable table, QueryPager pager, StatusShards shards) {
         this.table = table;
+        this.pager = pager;
+        this.shards = shards;
     }
 
     /** What a placed order stores. */
@@ -98,6 +111,10 @@ public class OrderRepository {
         header.put("status", s(order.status()));
         header.put("totalCents", n(order.totalCents()));
         header.put("createdAt", s(order.createdAt().toString()));
+        header.put(SingleTable.GSI1PK, s(ownerPartition(order.ownerId())));
+        header.put(SingleTable.GSI1SK, s(OWNER_PREFIX + order.orderId()));
+        header.put(GSI2PK, s(shards.partitionOf(OrderStatus.valueOf(order.status()), order.orderId())));
+        header.put(GSI2SK, s(StatusShards.sortKey(order.orderId())));
         actions.add(putNew(header));
         for (OrderLine line : order.lines()) {
             Map<String, AttributeValue> item = new java.util.HashMap<>(key(pk, LINE_PREFIX + line.sku()));
@@ -138,29 +155,44 @@ public class OrderRepository {
     }
 
     /**
-     * Cancels the order and puts its stock back in one transaction, on the condition that it still is the owner's and
-     * PLACED or PAID; false when that condition failed.
+     * Moves the order from {@code from} to {@code to} in one transaction: the header's status and its status-index key
+     * change on the condition that the status still is {@code from} (and, when {@code ownerId} is given, that the order
+     * is that user's), so of two racing changes only one can commit. A move to CANCELLED also puts every line's
+     * quantity back into stock in the same transaction, so stock comes back exactly once.
+     *
+     * @return false when the condition failed: the status changed meanwhile, or the order is not {@code ownerId}'s
      */
-    public boolean cancel(StoredOrder order) {
+    public boolean transition(StoredOrder order, OrderStatus from, OrderStatus to, String ownerId) {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#status", "status", "#gsi2pk", GSI2PK,
+                "#gsi2sk", GSI2SK));
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":from", s(from.name()),
+                ":to", s(to.name()), ":shard", s(shards.partitionOf(to, order.orderId())),
+                ":sort", s(StatusShards.sortKey(order.orderId()))));
+        String condition = "#status = :from";
+        if (ownerId != null) {
+            condition += " AND #owner = :owner";
+            names.put("#owner", "ownerId");
+            values.put(":owner", s(ownerId));
+        }
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
                 .key(key(orderPartition(order.orderId()), ORDER_SK))
-                .updateExpression("SET #status = :cancelled")
-                .conditionExpression("#owner = :owner AND #status IN (:placed, :paid)")
-                .expressionAttributeNames(Map.of("#status", "status", "#owner", "ownerId"))
-                .expressionAttributeValues(Map.of(":cancelled", s(OrderStatus.CANCELLED.name()),
-                        ":owner", s(order.ownerId()), ":placed", s(OrderStatus.PLACED.name()),
-                        ":paid", s(OrderStatus.PAID.name())))
+                .updateExpression("SET #status = :to, #gsi2pk = :shard, #gsi2sk = :sort")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build());
-        for (OrderLine line : order.lines()) {
-            actions.add(TransactWriteItem.builder().update(Update.builder()
-                    .tableName(table.name())
-                    .key(key("PRODUCT#" + line.sku(), "PRODUCT"))
-                    .updateExpression("ADD #stock :qty")
-                    .expressionAttributeNames(Map.of("#stock", "stock"))
-                    .expressionAttributeValues(Map.of(":qty", n(line.quantity())))
-                    .build()).build());
+        if (to == OrderStatus.CANCELLED) {
+            for (OrderLine line : order.lines()) {
+                actions.add(TransactWriteItem.builder().update(Update.builder()
+                        .tableName(table.name())
+                        .key(key("PRODUCT#" + line.sku(), "PRODUCT"))
+                        .updateExpression("ADD #stock :qty")
+                        .expressionAttributeNames(Map.of("#stock", "stock"))
+                        .expressionAttributeValues(Map.of(":qty", n(line.quantity())))
+                        .build()).build());
+            }
         }
         try {
             table.dynamo().transactWriteItems(r -> r.transactItems(actions));
@@ -172,6 +204,50 @@ public class OrderRepository {
             }
             throw cancelled;
         }
+    }
+
+    /** A user's order headers, newest first, optionally only those in one status (a filter: see data-model.md). */
+    public Slice<OrderSummary> byOwner(String ownerId, OrderStatus status, int limit,
+                                       Map<String, AttributeValue> startKey) {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK));
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":pk", s(ownerPartition(ownerId)), ":prefix", s(OWNER_PREFIX)));
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(SingleTable.GSI1)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .scanIndexForward(false);
+        if (status != null) {
+            names.put("#status", "status");
+            values.put(":status", s(status.name()));
+            query.filterExpression("#status = :status");
+        }
+        return pager.page(query.expressionAttributeNames(names).expressionAttributeValues(values).build(), limit,
+                startKey, OrderRepository::summaryOf);
+    }
+
+    /** The order headers of one status shard, newest first (see {@link StatusIndexReader}). */
+    public Slice<Map<String, AttributeValue>> byStatusShard(OrderStatus status, int shard, int limit,
+                                                            Map<String, AttributeValue> startKey) {
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(GSI2)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", GSI2PK, "#sk", GSI2SK))
+                .expressionAttributeValues(Map.of(":pk", s(shards.partition(status, shard)),
+                        ":prefix", s(StatusShards.SORT_PREFIX)))
+                .scanIndexForward(false)
+                .build();
+        return pager.page(query, limit, startKey, item -> item);
+    }
+
+    static OrderSummary summaryOf(Map<String, AttributeValue> header) {
+        return new OrderSummary(header.get("orderId").s(), header.get("ownerId").s(), header.get("status").s(),
+                Long.parseLong(header.get("totalCents").n()), Instant.parse(header.get("createdAt").s()));
+    }
+
+    static String ownerPartition(String ownerId) {
+        return "USER#" + ownerId;
     }
 
     public Optional<IdempotencyRecord> idempotencyRecord(String userId, String idempotencyKey) {

@@ -6,6 +6,7 @@ import dev.singletable.catalog.ProductRepository;
 import dev.singletable.orders.OrderRepository.IdempotencyRecord;
 import dev.singletable.orders.OrderRepository.PlacementRefused;
 import dev.singletable.orders.OrderRepository.StoredOrder;
+import dev.singletable.table.Slice;
 import dev.singletable.table.Ulid;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Placing orders exactly once, and reading them. */
 @Service
@@ -32,12 +34,15 @@ public class OrderService {
     static final String IDEMPOTENCY_KEY_PATTERN = "[\\x21-\\x7E]{1,100}";
 
     private final OrderRepository orders;
+    private final StatusIndexReader statusIndex;
     private final ProductRepository products;
     private final AdminAccess admins;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, ProductRepository products, AdminAccess admins, Clock clock) {
+    public OrderService(OrderRepository orders, StatusIndexReader statusIndex, ProductRepository products,
+                        AdminAccess admins, Clock clock) {
         this.orders = orders;
+        this.statusIndex = statusIndex;
         this.products = products;
         this.admins = admins;
         this.clock = clock;
@@ -111,10 +116,7 @@ public class OrderService {
 
     /** The order, for its owner or an admin; 404 for everyone else (not even its existence is revealed). */
     public OrderResponse get(AuthenticatedUser caller, String orderId) {
-        if (!Ulid.isValid(orderId)) {
-            throw unknownOrder(orderId);
-        }
-        StoredOrder order = orders.find(orderId).orElseThrow(() -> unknownOrder(orderId));
+        StoredOrder order = existing(orderId);
         if (!order.ownerId().equals(caller.userId()) && !admins.isAdmin(caller)) {
             throw unknownOrder(orderId);
         }
@@ -123,18 +125,70 @@ public class OrderService {
 
     /** Cancels the caller's own order while PLACED or PAID (stock comes back); 404 for others, 409 otherwise. */
     public OrderResponse cancel(AuthenticatedUser caller, String orderId) {
-        if (!Ulid.isValid(orderId)) {
-            throw unknownOrder(orderId);
-        }
-        StoredOrder order = orders.find(orderId).orElseThrow(() -> unknownOrder(orderId));
+        StoredOrder order = existing(orderId);
         if (!order.ownerId().equals(caller.userId())) {
             throw unknownOrder(orderId);
         }
-        if (!orders.cancel(order)) {
-            throw new ApiException(ProblemType.ILLEGAL_TRANSITION,
-                    "Only a PLACED or PAID order can be cancelled");
+        return move(order, OrderStatus.CANCELLED, caller.userId());
+    }
+
+    /**
+     * An admin moves an order along its life: 403 for non-admins, 404 when unknown, 409 for a transition the life of an
+     * order does not allow or when another change of the same order won the race. A cancel returns the stock.
+     */
+    public OrderResponse changeStatus(AuthenticatedUser caller, String orderId, OrderStatus to) {
+        admins.require(caller);
+        return move(existing(orderId), to, null);
+    }
+
+    private OrderResponse move(StoredOrder order, OrderStatus to, String ownerId) {
+        OrderStatus from = OrderStatus.valueOf(order.status());
+        if (!from.canBecome(to)) {
+            throw illegal(from, to);
         }
-        return response(orders.find(orderId).orElseThrow(() -> unknownOrder(orderId)));
+        if (!orders.transition(order, from, to, ownerId)) {
+            StoredOrder now = existing(order.orderId());
+            throw new ApiException(ProblemType.ILLEGAL_TRANSITION, "The order changed from " + from + " to "
+                    + now.status() + " while this request ran; read it again before changing it",
+                    Map.of("status", now.status()));
+        }
+        return response(existing(order.orderId()));
+    }
+
+    /** The caller's orders, newest first, optionally only those in one status. */
+    public Slice<OrderSummary> mine(AuthenticatedUser caller, OrderStatus status, int limit,
+                                    Map<String, AttributeValue> startKey) {
+        return orders.byOwner(caller.userId(), status, limit, startKey);
+    }
+
+    /** All orders in one status, newest first, merged from the status index's shards (admins only). */
+    public Slice<OrderSummary> byStatus(AuthenticatedUser caller, OrderStatus status, int limit,
+                                        Map<String, AttributeValue> startKey) {
+        admins.require(caller);
+        try {
+            return statusIndex.page(status, limit, startKey);
+        } catch (IllegalArgumentException foreign) {
+            throw ApiException.invalidCursor("The cursor is not valid for this query; use nextCursor as returned");
+        }
+    }
+
+    /** How many shards the status index has: part of a cursor's binding, as a cursor is only valid for that many. */
+    public int statusShards() {
+        return statusIndex.shardCount();
+    }
+
+    private StoredOrder existing(String orderId) {
+        if (!Ulid.isValid(orderId)) {
+            throw unknownOrder(orderId);
+        }
+        return orders.find(orderId).orElseThrow(() -> unknownOrder(orderId));
+    }
+
+    private static ApiException illegal(OrderStatus from, OrderStatus to) {
+        String detail = to == OrderStatus.CANCELLED
+                ? "Only a PLACED or PAID order can be cancelled; this one is " + from
+                : "An order that is " + from + " cannot become " + to;
+        return new ApiException(ProblemType.ILLEGAL_TRANSITION, detail, Map.of("status", from.name()));
     }
 
     static OrderResponse response(StoredOrder order) {

@@ -1,6 +1,7 @@
 package dev.singletable.streams;
 
 import dev.singletable.table.SingleTable;
+import dev.singletable.timeline.FeedEntry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,10 +46,14 @@ public class HistoryProjector implements Projector {
         return Set.of();
     }
 
-    /** Every item type of the service (the listener never delivers its own bookkeeping). */
+    /**
+     * Every item type of the service (the listener never delivers its own bookkeeping) except derived read models:
+     * a feed entry is a copy of a tweet, whose own history is recorded, and a fan-out would multiply history writes by
+     * the author's followers.
+     */
     @Override
     public boolean subscribes(String entityType) {
-        return true;
+        return !FeedEntry.ENTITY_TYPE.equals(entityType);
     }
 
     @Override

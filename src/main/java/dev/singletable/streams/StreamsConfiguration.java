@@ -1,6 +1,10 @@
 package dev.singletable.streams;
 
+import dev.singletable.follows.FollowRepository;
 import dev.singletable.table.TableProperties;
+import dev.singletable.timeline.FeedRepository;
+import dev.singletable.timeline.TimelineProperties;
+import dev.singletable.tweets.TweetRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -29,8 +33,24 @@ public class StreamsConfiguration {
     }
 
     @Bean
+    ReviewProjector reviewProjector(OnceOnly onceOnly) {
+        return new ReviewProjector(onceOnly);
+    }
+
+    @Bean
     HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
         return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
+    }
+
+    @Bean
+    TimelineProjector timelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
+                                        TimelineProperties timeline, Clock clock) {
+        return new TimelineProjector(follows, tweets, feeds, timeline, clock);
+    }
+
+    @Bean
+    OrderTotalsProjector orderTotalsProjector(OnceOnly onceOnly) {
+        return new OrderTotalsProjector(onceOnly);
     }
 
     /** Local stores get the history table from the service; on AWS, Terraform owns it. */

@@ -17,12 +17,25 @@ public record ProfileResponse(
         @Schema(description = "How many users follow this one (eventually consistent)", example = "42") long followers,
         @Schema(description = "How many users this one follows (eventually consistent)", example = "7") long following,
         @Schema(description = "How many tweets this user has posted (eventually consistent)", example = "128")
-        long tweets) {
+        long tweets,
+        @Schema(description = "Only shown to the user themself: orders placed and not cancelled (eventually consistent)",
+                example = "3", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long orders,
+        @Schema(description = "Only shown to the user themself: what those orders cost, in cents (eventually consistent)",
+                example = "7497", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long spentCents) {
+
+    /** A profile without the private order totals. */
+    public ProfileResponse(String username, String displayName, String email, Instant createdAt, long followers,
+                           long following, long tweets) {
+        this(username, displayName, email, createdAt, followers, following, tweets, null, null);
+    }
 
     static ProfileResponse of(UserItem user, boolean includePrivate) {
         return new ProfileResponse(user.getUsername(), user.getDisplayName(), includePrivate ? user.getEmail() : null,
                 user.getCreatedAt(), zeroIfNull(user.getFollowers()), zeroIfNull(user.getFollowing()),
-                zeroIfNull(user.getTweets()));
+                zeroIfNull(user.getTweets()), includePrivate ? zeroIfNull(user.getOrders()) : null,
+                includePrivate ? zeroIfNull(user.getSpentCents()) : null);
     }
 
     private static long zeroIfNull(Long count) {

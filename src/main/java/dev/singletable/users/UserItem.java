@@ -34,6 +34,8 @@ public class UserItem {
     private Long followers;
     private Long following;
     private Long tweets;
+    private Long orders;
+    private Long spentCents;
 
     public static String partitionKey(String userId) {
         return "USER#" + userId;
@@ -155,5 +157,23 @@ public class UserItem {
 
     public void setTweets(Long tweets) {
         this.tweets = tweets;
+    }
+
+    /** Orders that stand (placed, not cancelled); kept by the stream listener, absent until the first order. */
+    public Long getOrders() {
+        return orders;
+    }
+
+    public void setOrders(Long orders) {
+        this.orders = orders;
+    }
+
+    /** What those orders cost, in cents; kept by the stream listener. */
+    public Long getSpentCents() {
+        return spentCents;
+    }
+
+    public void setSpentCents(Long spentCents) {
+        this.spentCents = spentCents;
     }
 }

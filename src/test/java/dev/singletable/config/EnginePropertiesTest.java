@@ -23,6 +23,12 @@ class EnginePropertiesTest {
         assertThat(p.groupCommitWait()).isEqualTo(Duration.ofMillis(1));
         assertThat(p.snapshotAfterLog()).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(p.ttlSweepInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.throttling().enabled()).isTrue();
+    }
+
+    @Test
+    void throttlingCanBeSwitchedOff() {
+        assertThat(bind(Map.of("singletable.engine.throttling.enabled", "false")).throttling().enabled()).isFalse();
     }
 
     @Test

@@ -4,11 +4,14 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.catalog.ProductService;
 import dev.singletable.config.SecurityConfiguration;
 import dev.singletable.orders.OrderService;
+import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
+import dev.singletable.explorer.TableExplorer;
 import dev.singletable.follows.FollowService;
 import dev.singletable.likes.LikeService;
 import dev.singletable.sessions.SessionService;
+import dev.singletable.timeline.TimelineService;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.UserService;
 import java.time.Clock;
@@ -69,10 +72,19 @@ public abstract class ApiSliceTest {
     protected AdminAccess admins;
 
     @MockitoBean
+    protected ReviewService reviews;
+
+    @MockitoBean
     protected QueryPager pager;
 
     @MockitoBean
     protected TableProperties table;
+
+    @MockitoBean
+    protected TimelineService timelines;
+
+    @MockitoBean
+    protected TableExplorer explorer;
 
     @BeforeEach
     void authenticateAnn() {

@@ -1,6 +1,7 @@
 package dev.singletable.engine.core;
 
 import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.capacity.CapacityGovernor;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 public final class Engine {
 
     private final EngineOptions options;
+    private final CapacityGovernor capacity;
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
@@ -36,6 +38,12 @@ public final class Engine {
 
     public Engine(EngineOptions options) {
         this.options = options;
+        this.capacity = new CapacityGovernor(options.clock(), options.throttling());
+    }
+
+    /** Throttling and capacity figures; every data-plane operation passes through it. */
+    public CapacityGovernor capacity() {
+        return capacity;
     }
 
     public EngineOptions options() {
@@ -210,6 +218,7 @@ public final class Engine {
                 }
             }
             table.definition(newDefinition);
+            capacity.redefined(table);
             for (IndexDef index : indexes(newDefinition)) {
                 if (old.index(index.name()) == null) {
                     table.data().addIndex(table.indexData(index));
@@ -233,6 +242,7 @@ public final class Engine {
             sequence = seq;
             awaited = seq;
             tables.remove(table.name(), table);
+            capacity.dropped(table);
             for (CommitListener l : listeners) {
                 l.tableDropped(table, now);
             }

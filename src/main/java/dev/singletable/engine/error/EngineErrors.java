@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
@@ -102,6 +104,19 @@ public final class EngineErrors {
     public static ProvisionedThroughputExceededException throughputExceeded(String message) {
         return (ProvisionedThroughputExceededException) fill(ProvisionedThroughputExceededException.builder(),
                 "ProvisionedThroughputExceededException", message, 400).build();
+    }
+
+    /** A throttled request on a provisioned table or index, with DynamoDB's ThrottlingReasons. */
+    public static ProvisionedThroughputExceededException throughputExceeded(String message,
+            List<ThrottlingReason> reasons) {
+        return (ProvisionedThroughputExceededException) fill(ProvisionedThroughputExceededException.builder()
+                .throttlingReasons(reasons), "ProvisionedThroughputExceededException", message, 400).build();
+    }
+
+    /** A throttled request on an on-demand table (a hot key), with DynamoDB's ThrottlingReasons. */
+    public static ThrottlingException throttling(String message, List<ThrottlingReason> reasons) {
+        return (ThrottlingException) fill(ThrottlingException.builder().throttlingReasons(reasons),
+                "ThrottlingException", message, 400).build();
     }
 
     /** An operation this engine does not implement (yet): a clear 400, never a 500. */

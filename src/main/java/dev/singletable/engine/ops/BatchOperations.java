@@ -1,5 +1,6 @@
 package dev.singletable.engine.ops;
 
+import dev.singletable.engine.capacity.Throttle;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
@@ -84,6 +85,9 @@ public final class BatchOperations {
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<ConsumedCapacity> capacity = new ArrayList<>();
         long responseBytes = 0;
+        // a key its table or partition cannot serve now is left unprocessed; if every key is, the batch fails
+        Throttle throttled = null;
+        boolean anyServed = false;
         for (TableGets gets : plan) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             List<Map<String, AttributeValue>> left = new ArrayList<>();
@@ -93,10 +97,20 @@ public final class BatchOperations {
                     left.add(gets.rawKeys().get(i));
                     continue;
                 }
-                StoredItem item = gets.table().data().get(gets.keys().get(i));
+                PrimaryKey key = gets.keys().get(i);
+                Throttle refused = engine.capacity().checkRead(gets.table(), null, key.partition(), gets.consistent());
+                if (refused != null) {
+                    throttled = refused;
+                    left.add(gets.rawKeys().get(i));
+                    continue;
+                }
+                anyServed = true;
+                StoredItem item = gets.table().data().get(key);
                 if (item != null) {
                     // unlike GetItem, a batch charges nothing for a key it does not find
-                    meter.addTable(CapacityMeter.readUnits(item.size(), gets.consistent()));
+                    double units = CapacityMeter.readUnits(item.size(), gets.consistent());
+                    engine.capacity().chargeTable(gets.table(), key.partition(), units, false);
+                    meter.addTable(units);
                     responseBytes += item.size();
                     found.add(gets.projection() == null ? item.attributes() : gets.projection().apply(item.attributes()));
                 }
@@ -107,6 +121,9 @@ public final class BatchOperations {
             }
             addCapacity(capacity, meter, r.returnConsumedCapacity());
         }
+        if (throttled != null && !anyServed) {
+            throw throttled.exception();
+        }
         BatchGetItemResponse.Builder out = BatchGetItemResponse.builder().responses(responses)
                 .unprocessedKeys(unprocessed);
         if (!capacity.isEmpty()) {
@@ -115,7 +132,7 @@ public final class BatchOperations {
         return out.build();
     }
 
-    private record PlannedWrite(Table table, PrimaryKey key, StoredItem newItem) {
+    private record PlannedWrite(Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {
     }
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
@@ -146,11 +163,23 @@ public final class BatchOperations {
                 if (!seen.add(table.name() + "\u0000" + key)) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
                 }
-                plan.add(new PlannedWrite(table, key, newItem));
+                plan.add(new PlannedWrite(table, key, newItem, w));
             }
         }
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
+        // a write its table, a global index or its partition cannot take now is left unprocessed; if every write is,
+        // the batch fails
+        Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+        Throttle throttled = null;
+        List<PlannedWrite> done = new ArrayList<>();
         for (PlannedWrite w : plan) {
+            Throttle refused = engine.capacity().checkWrite(w.table(), w.key().partition());
+            if (refused != null) {
+                throttled = refused;
+                unprocessed.computeIfAbsent(w.table().name(), t -> new ArrayList<>()).add(w.request());
+                continue;
+            }
+            done.add(w);
             StoredItem old = engine.exclusive(() -> {
                 StoredItem current = w.table().data().get(w.key());
                 if (w.newItem() != null || current != null) {
@@ -159,20 +188,25 @@ public final class BatchOperations {
                 }
                 return current;
             });
-            CapacityMeter meter = meters.computeIfAbsent(w.table().name(), CapacityMeter::new);
+            CapacityMeter one = new CapacityMeter(w.table().name());
             long size = Math.max(old == null ? 0 : old.size(), w.newItem() == null ? 0 : w.newItem().size());
-            meter.addTable(CapacityMeter.writeUnits(size));
+            one.addTable(CapacityMeter.writeUnits(size));
             if (old != null || w.newItem() != null) {
-                IndexWriteCost.charge(meter, w.table(), w.key(), old, w.newItem(), 1);
+                IndexWriteCost.charge(one, w.table(), w.key(), old, w.newItem(), 1);
             }
+            engine.capacity().charge(w.table(), w.key().partition(), one, true);
+            meters.computeIfAbsent(w.table().name(), CapacityMeter::new).absorb(one);
+        }
+        if (throttled != null && done.isEmpty()) {
+            throw throttled.exception();
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         meters.values().forEach(m -> addCapacity(capacity, m, r.returnConsumedCapacity()));
-        BatchWriteItemResponse.Builder out = BatchWriteItemResponse.builder().unprocessedItems(Map.of());
+        BatchWriteItemResponse.Builder out = BatchWriteItemResponse.builder().unprocessedItems(unprocessed);
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
         }
-        Map<String, List<ItemCollectionMetrics>> metrics = collectionMetrics(plan.stream()
+        Map<String, List<ItemCollectionMetrics>> metrics = collectionMetrics(done.stream()
                 .map(w -> Map.entry(w.table(), w.key())).toList(), r.returnItemCollectionMetrics());
         if (!metrics.isEmpty()) {
             out.itemCollectionMetrics(metrics);

@@ -58,6 +58,29 @@ public final class CapacityMeter {
         return tableName;
     }
 
+    /** Units charged to the table itself (indexes excluded). */
+    public double tableUnits() {
+        return table;
+    }
+
+    /** Units per global secondary index (read-only view). */
+    public Map<String, Double> globalIndexUnits() {
+        return globalIndexes;
+    }
+
+    /** Units per local secondary index (read-only view). */
+    public Map<String, Double> localIndexUnits() {
+        return localIndexes;
+    }
+
+    /** Adds another meter's units of the same table (one action of a batch or transaction) to this one. */
+    public CapacityMeter absorb(CapacityMeter other) {
+        table += other.table;
+        other.globalIndexes.forEach((k, v) -> globalIndexes.merge(k, v, Double::sum));
+        other.localIndexes.forEach((k, v) -> localIndexes.merge(k, v, Double::sum));
+        return this;
+    }
+
     public double total() {
         double t = table;
         for (double v : globalIndexes.values()) {

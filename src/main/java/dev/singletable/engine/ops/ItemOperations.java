@@ -61,6 +61,7 @@ public final class ItemOperations {
         TableDefinition def = table.definition();
         PrimaryKey key = Keys.fromItem(def, item);
         StoredItem newItem = ItemWrites.newItem(def, item);
+        engine.capacity().admitWrite(table, key.partition());
         CapacityMeter meter = new CapacityMeter(def.name());
         StoredItem old = engine.exclusive(() -> {
             StoredItem current = table.data().get(key);
@@ -71,6 +72,7 @@ public final class ItemOperations {
         });
         meter.addTable(CapacityMeter.writeUnits(Math.max(newItem.size(), old == null ? 0 : old.size())));
         IndexWriteCost.charge(meter, table, key, old, newItem, 1);
+        engine.capacity().charge(table, key.partition(), meter, true);
         PutItemResponse.Builder out = PutItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()))
                 .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()));
         if (returnValues == ReturnValue.ALL_OLD && old != null) {
@@ -93,10 +95,12 @@ public final class ItemOperations {
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);
-        StoredItem item = table.data().get(key);
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
+        engine.capacity().admitRead(table, null, key.partition(), consistent);
+        StoredItem item = table.data().get(key);
         CapacityMeter meter = new CapacityMeter(table.name())
                 .addTable(CapacityMeter.readUnits(item == null ? 0 : item.size(), consistent));
+        engine.capacity().charge(table, key.partition(), meter, false);
         GetItemResponse.Builder out = GetItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()));
         if (item != null) {
             out.item(projection == null ? item.attributes() : projection.apply(item.attributes()));
@@ -127,6 +131,7 @@ public final class ItemOperations {
         TableDefinition def = table.definition();
         PrimaryKey key = Keys.fromKey(def, keyAttributes);
         ItemWrites.checkUpdatableAttributes(def, update);
+        engine.capacity().admitWrite(table, key.partition());
         StoredItem[] result = engine.exclusive(() -> {
             StoredItem current = table.data().get(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
@@ -145,6 +150,7 @@ public final class ItemOperations {
         if (next != null) {
             IndexWriteCost.charge(meter, table, key, old, next, 1);
         }
+        engine.capacity().charge(table, key.partition(), meter, true);
         UpdateItemResponse.Builder out = UpdateItemResponse.builder()
                 .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()))
                 .consumedCapacity(meter.build(r.returnConsumedCapacity()));
@@ -175,6 +181,7 @@ public final class ItemOperations {
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);
+        engine.capacity().admitWrite(table, key.partition());
         StoredItem old = engine.exclusive(() -> {
             StoredItem current = table.data().get(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
@@ -188,6 +195,7 @@ public final class ItemOperations {
         if (old != null) {
             IndexWriteCost.charge(meter, table, key, old, null, 1);
         }
+        engine.capacity().charge(table, key.partition(), meter, true);
         DeleteItemResponse.Builder out = DeleteItemResponse.builder()
                 .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()))
                 .consumedCapacity(meter.build(r.returnConsumedCapacity()));

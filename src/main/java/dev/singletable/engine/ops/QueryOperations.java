@@ -75,6 +75,9 @@ public final class QueryOperations {
         checkTypes(kc, schema);
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
 
+        KeyValue partition = target.index != null && target.index.global() || !engine.capacity().enabled() ? null
+                : KeyValue.of(schema.hashType(), kc.hashValue());
+        engine.capacity().admitRead(table, target.index, partition, consistent);
         CapacityMeter meter = new CapacityMeter(table.name());
         Iterator<StoredItem> entries = target.index == null
                 ? tableEntries(target, kc, esk, forward)
@@ -87,6 +90,7 @@ public final class QueryOperations {
         } else {
             meter.addIndex(target.index.name(), target.index.global(), units);
         }
+        engine.capacity().charge(table, partition, meter, false);
         QueryResponse.Builder out = QueryResponse.builder()
                 .count(page.count())
                 .scannedCount(page.scannedCount())

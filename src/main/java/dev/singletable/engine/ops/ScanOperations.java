@@ -84,6 +84,7 @@ public final class ScanOperations {
             IndexKey start = esk == null ? null : target.indexStart(esk);
             entries = ReadTarget.after(range, start, true).values().iterator();
         }
+        engine.capacity().admitRead(table, target.index, null, consistent);
         CapacityMeter meter = new CapacityMeter(table.name());
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
@@ -93,6 +94,7 @@ public final class ScanOperations {
         } else {
             meter.addIndex(target.index.name(), target.index.global(), units);
         }
+        engine.capacity().charge(table, null, meter, false);
         ScanResponse.Builder out = ScanResponse.builder()
                 .count(page.count())
                 .scannedCount(page.scannedCount())

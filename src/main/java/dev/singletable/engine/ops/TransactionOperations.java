@@ -1,5 +1,6 @@
 package dev.singletable.engine.ops;
 
+import dev.singletable.engine.capacity.Throttle;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
@@ -85,6 +86,11 @@ public final class TransactionOperations {
         if (totalBytes > MAX_TRANSACTION_BYTES) {
             throw EngineErrors.validation("Transaction payload size cannot exceed 4MB. Payload Size: " + totalBytes);
         }
+        if (engine.capacity().enabled()) {
+            refuseThrottled(actions.stream().map(a -> a.keyError() != null ? null : a.kind() == Kind.CHECK
+                    ? engine.capacity().checkRead(a.table(), null, a.key().partition(), true)
+                    : engine.capacity().checkWrite(a.table(), a.key().partition())).toList());
+        }
         List<ItemChange> changes = engine.exclusive(() -> {
             List<CancellationReason> reasons = new ArrayList<>();
             List<ItemChange> planned = new ArrayList<>();
@@ -141,11 +147,14 @@ public final class TransactionOperations {
             long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
                     : Math.max(change.oldItem() == null ? 0 : change.oldItem().size(),
                             change.newItem() == null ? 0 : change.newItem().size());
-            meter.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
+            CapacityMeter one = new CapacityMeter(a.table().name());
+            one.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
                     : CapacityMeter.writeUnits(size)));
             if (change != null) {
-                IndexWriteCost.charge(meter, a.table(), a.key(), change.oldItem(), change.newItem(), 2);
+                IndexWriteCost.charge(one, a.table(), a.key(), change.oldItem(), change.newItem(), 2);
             }
+            engine.capacity().charge(a.table(), a.key().partition(), one, a.kind() != Kind.CHECK);
+            meter.absorb(one);
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         meters.values().forEach(m -> BatchOperations.addCapacity(capacity, m, r.returnConsumedCapacity()));
@@ -248,6 +257,10 @@ public final class TransactionOperations {
             }
             throw EngineErrors.transactionCanceled(reasons);
         }
+        if (engine.capacity().enabled()) {
+            refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,
+                    read.key().partition(), true)).toList());
+        }
         List<StoredItem> snapshot = engine.exclusive(() -> {
             List<StoredItem> items = new ArrayList<>();
             for (Read read : reads) {
@@ -260,8 +273,10 @@ public final class TransactionOperations {
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
             StoredItem found = snapshot.get(i);
+            double units = 2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true);
+            engine.capacity().chargeTable(read.table(), read.key().partition(), units, false);
             meters.computeIfAbsent(read.table().name(), name -> new CapacityMeter(name).reportingUnits(false))
-                    .addTable(2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true));
+                    .addTable(units);
             if (found == null) {
                 responses.add(ItemResponse.builder().build());
             } else {
@@ -276,6 +291,21 @@ public final class TransactionOperations {
             out.consumedCapacity(capacity);
         }
         return out.build();
+    }
+
+    /**
+     * Cancels the whole transaction when any action's table, global index or partition cannot take it now: the
+     * throttled actions get DynamoDB's throttling reason at their position, the others None.
+     */
+    private static void refuseThrottled(List<Throttle> throttles) {
+        if (throttles.stream().allMatch(java.util.Objects::isNull)) {
+            return;
+        }
+        List<CancellationReason> reasons = new ArrayList<>();
+        for (Throttle t : throttles) {
+            reasons.add(t == null ? CancellationReason.builder().code("None").build() : t.cancellationReason());
+        }
+        throw EngineErrors.transactionCanceled(reasons);
     }
 
     private static ConditionExpr condition(String text, ExpressionContext ctx) {

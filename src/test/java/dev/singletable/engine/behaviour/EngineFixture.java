@@ -1,6 +1,7 @@
 package dev.singletable.engine.behaviour;
 
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -18,8 +19,9 @@ final class EngineFixture {
     private EngineFixture() {
     }
 
+    /** Throttling off: these tests load and hammer single partitions far beyond DynamoDB's per-key ceiling. */
     static DynamoDbClient newClient() {
-        return EmbeddedEngine.inMemory().dynamoDbClient();
+        return EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false)).dynamoDbClient();
     }
 
     /** pk (S) + sk (N), with a GSI keyed gpk (S) + gsk (N), projecting everything. */

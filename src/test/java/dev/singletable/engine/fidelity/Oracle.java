@@ -3,6 +3,7 @@ package dev.singletable.engine.fidelity;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -40,7 +41,9 @@ final class Oracle {
 
     static synchronized DynamoDbClient ours() {
         if (oursClient == null) {
-            engine = EmbeddedEngine.inMemory();
+            // DynamoDB Local never throttles, and scenarios fire many requests at small provisioned tables: compare
+            // with throttling off (ThrottlingTest covers it)
+            engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
             oursClient = "wire".equals(System.getProperty("fidelity.transport")) ? overWire(engine)
                     : engine.dynamoDbClient();
         }

@@ -1,0 +1,79 @@
+package dev.singletable.explorer;
+
+import dev.singletable.admin.AdminAccess;
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.table.SingleTable;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageResponse;
+import dev.singletable.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON behind the table explorer page ({@code /explorer/index.html}); admins only ({@link AdminAccess}). */
+@RestController
+@Validated
+@Tag(name = "Table explorer", description = "A read-only look at the single table's items and keys (admin)")
+public class ExplorerController {
+
+    private static final String BINDING = "explorer";
+
+    private final TableExplorer explorer;
+    private final Paging paging;
+    private final AdminAccess admins;
+
+    public ExplorerController(TableExplorer explorer, Paging paging, AdminAccess admins) {
+        this.explorer = explorer;
+        this.paging = paging;
+        this.admins = admins;
+    }
+
+    @GetMapping("/api/admin/explorer")
+    @Operation(summary = "Every item of the table, grouped by partition key",
+            description = "Pages through the single table (a Scan: the one the service makes) showing each item's "
+                    + "table and index key attributes, entityType and ttl, never other attributes. Admin only.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "One page of items, grouped by partition key")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ExplorerPage explore(
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
+        admins.require(caller);
+        PageResponse<Map<String, String>> page = paging.response(BINDING,
+                explorer.page(limit, paging.start(BINDING, cursor)), row -> row);
+        return new ExplorerPage(explorer.tableName(), explorer.columns(), byPartition(page.items()), page.nextCursor());
+    }
+
+    /** Consecutive items with one partition key form a group (a Scan returns a partition's items together). */
+    static List<ExplorerPage.Partition> byPartition(List<Map<String, String>> rows) {
+        List<ExplorerPage.Partition> partitions = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            String pk = row.get(SingleTable.PK);
+            ExplorerPage.Partition last = partitions.isEmpty() ? null : partitions.get(partitions.size() - 1);
+            if (last == null || !last.pk().equals(pk)) {
+                last = new ExplorerPage.Partition(pk, new ArrayList<>());
+                partitions.add(last);
+            }
+            last.items().add(row);
+        }
+        return partitions;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.singletable.reviews;
+
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageResponse;
+import dev.singletable.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/products/{sku}/reviews")
+@Tag(name = "Reviews", description = "One review per user and product; the product shows their count and average")
+public class ReviewController {
+
+    private final ReviewService reviews;
+    private final Paging paging;
+
+    public ReviewController(ReviewService reviews, Paging paging) {
+        this.reviews = reviews;
+        this.paging = paging;
+    }
+
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Write your review of a product",
+            description = "Your one review of this product: the first PUT creates it (201), later ones replace it "
+                    + "(200). The product's reviewCount and averageRating follow from the table's stream, a moment "
+                    + "later.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "201", description = "Your first review of this product",
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Your review, replaced",
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public ResponseEntity<ReviewResponse> write(@Parameter(example = "MUG-001") @PathVariable String sku,
+                                                @Valid @RequestBody ReviewRequest request,
+                                                @AuthenticationPrincipal AuthenticatedUser caller) {
+        ReviewService.Written written = reviews.write(caller, sku, request);
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(written.review());
+    }
+
+    @GetMapping
+    @Operation(summary = "A product's reviews, newest first",
+            description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
+    @ApiResponse(responseCode = "200", description = "One page of reviews")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public PageResponse<ReviewResponse> list(
+            @Parameter(example = "MUG-001") @PathVariable String sku,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+        String binding = "reviews/" + sku;
+        return paging.response(binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)),
+                ReviewResponse::of);
+    }
+}

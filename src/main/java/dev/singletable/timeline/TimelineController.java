@@ -1,0 +1,53 @@
+package dev.singletable.timeline;
+
+import dev.singletable.config.OpenApiConfiguration;
+import dev.singletable.web.ApiDocs;
+import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageResponse;
+import dev.singletable.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Timeline", description = "The caller's home timeline")
+public class TimelineController {
+
+    private final TimelineService timelines;
+    private final Paging paging;
+
+    public TimelineController(TimelineService timelines, Paging paging) {
+        this.timelines = timelines;
+        this.paging = paging;
+    }
+
+    @GetMapping("/api/timeline")
+    @Operation(summary = "Your home timeline, newest first",
+            description = "The tweets of the accounts you follow, from the last days (7 by default). Built from the "
+                    + "table's stream when a tweet is posted, so a new tweet appears a moment later; following someone "
+                    + "adds their recent tweets, unfollowing removes them. Paged: pass nextCursor back as ?cursor= "
+                    + "until it is null.",
+            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @ApiResponse(responseCode = "200", description = "One page of the timeline")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
+    public PageResponse<TimelineEntryResponse> timeline(
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
+        // the cursor is bound to the caller's own feed: another user's cursor is 400 invalid-cursor
+        String binding = "timeline/" + caller.userId();
+        return paging.response(binding, timelines.timeline(caller, limit, paging.start(binding, cursor)),
+                TimelineEntryResponse::of);
+    }
+}

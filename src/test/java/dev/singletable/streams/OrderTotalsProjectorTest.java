@@ -1,0 +1,112 @@
+package dev.singletable.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.singletable.support.TestStores;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Order totals from the order headers' changes, exact across a restart that re-delivers everything. */
+class OrderTotalsProjectorTest {
+
+    private static final String TABLE = "order-totals-test";
+    private static final ListenerSettings FAST = new ListenerSettings(Duration.ofMillis(5), Duration.ofMillis(20), 3,
+            Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    private TestStores.StreamStore store;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.withTableAndStream(TABLE);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void ordersCountFromTheirInsertACancelTakesOneBackAndOtherStatusChangesMoveNothing() {
+        put(Map.of("PK", s("USER#ann"), "SK", s("PROFILE"), "entityType", s("User"), "userId", s("ann")));
+        order("o1", "ann", 1000);
+        order("o2", "ann", 250);
+        order("o3", "ann", 4000);
+        status("o1", "PAID");
+        status("o2", "CANCELLED");
+        status("o1", "SHIPPED");
+        put(Map.of("PK", s("ORDER#o1"), "SK", s("LINE#MUG"), "entityType", s("OrderLine"), "orderId", s("o1"),
+                "quantity", n(1), "priceCents", n(1000)));
+
+        // the first instance projects everything and "crashes" before its checkpoints reach the table
+        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
+            @Override
+            public void save(String shardId, Checkpoint checkpoint) {
+                // lost with the process
+            }
+        });
+        drain(crashing);
+        crashing.stop();
+        assertTotals(2, 5000);
+
+        // the next instance re-reads the stream from its start: nothing moves twice
+        StreamListener restarted = listener("second", new ShardCheckpoints(store.dynamo(), TABLE));
+        drain(restarted);
+        assertTotals(2, 5000);
+        restarted.stop();
+    }
+
+    private void assertTotals(long orders, long spentCents) {
+        var profile = store.dynamo().getItem(r -> r.tableName(TABLE)
+                .key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))).item();
+        assertThat(profile.get("orders").n()).isEqualTo(Long.toString(orders));
+        assertThat(profile.get("spentCents").n()).isEqualTo(Long.toString(spentCents));
+        assertThat(profile).doesNotContainKey("version");
+    }
+
+    private StreamListener listener(String owner, ShardCheckpoints checkpoints) {
+        OrderTotalsProjector totals = new OrderTotalsProjector(new OnceOnly(store.dynamo(), TABLE, Clock.systemUTC()));
+        return new StreamListener(store.dynamo(), store.streams(), TABLE, List.of(totals), checkpoints,
+                new ShardLeases(store.dynamo(), TABLE, owner, FAST.leaseDuration(), Clock.systemUTC()),
+                new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()), FAST, Clock.systemUTC());
+    }
+
+    private static void drain(StreamListener listener) {
+        for (int round = 0; round < 50; round++) {
+            if (listener.pollOnce() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the stream did not drain in 50 rounds");
+    }
+
+    private void order(String orderId, String ownerId, long totalCents) {
+        put(Map.of("PK", s("ORDER#" + orderId), "SK", s("ORDER"), "entityType", s("Order"), "orderId", s(orderId),
+                "ownerId", s(ownerId), "status", s("PLACED"), "totalCents", n(totalCents)));
+    }
+
+    private void status(String orderId, String status) {
+        store.dynamo().updateItem(r -> r.tableName(TABLE)
+                .key(Map.of("PK", s("ORDER#" + orderId), "SK", s("ORDER")))
+                .updateExpression("SET #status = :status")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":status", s(status))));
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        store.dynamo().putItem(r -> r.tableName(TABLE).item(item));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.singletable.timeline;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.singletable.table.Slice;
+import dev.singletable.web.ApiSliceTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class TimelineControllerTest extends ApiSliceTest {
+
+    static final String TWEET = "01JD4X7R2M8Q9B3C5V6N7P8K9T";
+
+    @Test
+    void thePageOfTheCallersFeedWithACursorBoundToIt() throws Exception {
+        FeedEntry entry = new FeedEntry(ANN.userId(), TWEET, "01JBOB0000000000000000000B", "bob", "hi ann",
+                Instant.parse("2026-11-21T09:30:00Z"), Instant.parse("2026-11-28T09:30:00Z"));
+        Map<String, AttributeValue> next = FeedEntry.key(ANN.userId(), TWEET);
+        when(timelines.timeline(eq(ANN), eq(1), isNull())).thenReturn(new Slice<>(List.of(entry), next));
+
+        mvc.perform(get("/api/timeline?limit=1").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(TWEET))
+                .andExpect(jsonPath("$.items[0].author").value("bob"))
+                .andExpect(jsonPath("$.items[0].text").value("hi ann"))
+                .andExpect(jsonPath("$.items[0].createdAt").value("2026-11-21T09:30:00Z"))
+                .andExpect(jsonPath("$.nextCursor").value(cursors.encode("timeline/" + ANN.userId(), next)));
+    }
+
+    @Test
+    void needsASessionAndAValidLimit() throws Exception {
+        mvc.perform(get("/api/timeline")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/timeline?limit=101").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
+                .andExpect(status().isBadRequest());
+        verify(timelines, never()).timeline(any(), anyInt(), any());
+    }
+}
