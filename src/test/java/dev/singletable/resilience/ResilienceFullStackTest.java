@@ -77,4 +77,24 @@ class ResilienceFullStackTest {
         new Api(http).get("/actuator/health/circuitBreakers").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
+
+    @Test
+    void anOpenStoreCircuitIsDownInHealthAndTakesTheInstanceOutOfReadiness() {
+        TestUser user = new Api(http).newUser("breaker");
+        var store = breakers.circuitBreaker(StoreResilience.STORE);
+        store.transitionToOpenState();
+        try {
+            // anonymous: a bearer token would itself need the store to be checked
+            http.get().uri("/actuator/health/circuitBreakers").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+            http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            // the API refuses at once with 503 rather than waiting on the store
+            new Api(http).get("/api/users/" + user.username()).expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After");
+        } finally {
+            store.transitionToClosedState();
+        }
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
 }
