@@ -150,7 +150,7 @@ public class OrderService {
             StoredOrder now = existing(order.orderId());
             throw new ApiException(ProblemType.ILLEGAL_TRANSITION, "The order changed from " + from + " to "
                     + now.status() + " while this request ran; read it again before changing it",
-                    Map.of("status", now.status()));
+                    Map.of("currentStatus", now.status()));
         }
         return response(existing(order.orderId()));
     }
@@ -188,7 +188,7 @@ public class OrderService {
         String detail = to == OrderStatus.CANCELLED
                 ? "Only a PLACED or PAID order can be cancelled; this one is " + from
                 : "An order that is " + from + " cannot become " + to;
-        return new ApiException(ProblemType.ILLEGAL_TRANSITION, detail, Map.of("status", from.name()));
+        return new ApiException(ProblemType.ILLEGAL_TRANSITION, detail, Map.of("currentStatus", from.name()));
     }
 
     static OrderResponse response(StoredOrder order) {

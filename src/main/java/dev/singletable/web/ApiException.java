@@ -3,12 +3,16 @@ package dev.singletable.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An error the API reports as a problem: its kind, a human-readable detail for this occurrence, and extension members
  * (such as the fields that clashed). Services throw these; {@link ApiExceptionHandler} renders them.
  */
 public class ApiException extends RuntimeException {
+
+    /** RFC 9457's own members: an extension with one of these names would write the key twice into the JSON. */
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private final ProblemType type;
     private final Map<String, Object> properties;
@@ -19,6 +23,9 @@ public class ApiException extends RuntimeException {
 
     public ApiException(ProblemType type, String detail, Map<String, Object> properties) {
         super(detail, null, false, false); // expected outcomes: no stack trace to fill, none to leak
+        properties.keySet().stream().filter(STANDARD_MEMBERS::contains).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+        });
         this.type = type;
         this.properties = new LinkedHashMap<>(properties);
     }

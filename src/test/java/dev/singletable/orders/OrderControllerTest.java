@@ -38,12 +38,13 @@ class OrderControllerTest extends ApiSliceTest {
 
         when(orders.changeStatus(ANN, ID, OrderStatus.DELIVERED)).thenThrow(new ApiException(
                 ProblemType.ILLEGAL_TRANSITION, "An order that is PAID cannot become DELIVERED",
-                Map.of("status", "PAID")));
+                Map.of("currentStatus", "PAID")));
         mvc.perform(patch("/api/orders/" + ID + "/status").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"DELIVERED\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/illegal-transition"))
-                .andExpect(jsonPath("$.status").value("PAID"));
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.currentStatus").value("PAID"));
     }
 
     @Test

@@ -64,7 +64,8 @@ class OrderStatusFullStackTest {
                 } else {
                     answer.expectStatus().isEqualTo(409).expectBody()
                             .jsonPath("$.type").isEqualTo("https://singletable.dev/problems/illegal-transition")
-                            .jsonPath("$.status").isEqualTo(from.name());
+                            .jsonPath("$.status").isEqualTo(409)
+                            .jsonPath("$.currentStatus").isEqualTo(from.name());
                 }
                 api.get("/api/orders/" + id, ann).expectStatus().isOk()
                         .expectBody().jsonPath("$.status").isEqualTo(legal ? to.name() : from.name());
