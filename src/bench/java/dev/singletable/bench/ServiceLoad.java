@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,9 +65,10 @@ public final class ServiceLoad {
                     + (i % USERS) + "/tweets?limit=20"));
             load.phase("POST /api/tweets", tweetRate, seconds, i -> load.post("/api/tweets",
                     "{\"text\":\"load test tweet " + i + "\"}", load.tokens.get(i % USERS)));
-            load.phase("POST /api/orders", orderRate, seconds, i -> load.post("/api/orders",
+            load.phase("POST /api/orders", orderRate, seconds, i -> HttpRequest.newBuilder(load.post("/api/orders",
                     "{\"items\":[{\"sku\":\"SKU-" + (i % PRODUCTS) + "\",\"quantity\":1},{\"sku\":\"SKU-"
-                            + ((i + 7) % PRODUCTS) + "\",\"quantity\":2}]}", load.tokens.get(i % USERS)));
+                            + ((i + 7) % PRODUCTS) + "\",\"quantity\":2}]}", load.tokens.get(i % USERS)), (n, v) -> true)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).build());
         } finally {
             app.close();
         }
@@ -156,13 +158,15 @@ public final class ServiceLoad {
                     }
                     int i = (int) (k % Integer.MAX_VALUE) + ThreadLocalRandom.current().nextInt(1000);
                     try {
-                        HttpResponse<Void> response = http.send(requests.apply(i),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() >= 300) {
-                            errors.incrementAndGet();
+                        HttpResponse<String> response = http.send(requests.apply(i),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() >= 300 && errors.incrementAndGet() <= 3) {
+                            System.out.println("  error: HTTP " + response.statusCode() + " " + response.body());
                         }
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("  error: " + e);
+                        }
                     }
                     recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
                     count++;
