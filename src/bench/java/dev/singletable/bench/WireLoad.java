@@ -30,7 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * server in the same run, same data, same threads. Loopback only; bounded in time.
  *
  * <pre>./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.singletable.bench.WireLoad -Dbench.args="8 10 GET,PUT"</pre>
- * args: threads, seconds per operation, operations (names of {@link Operations}).
+ * args: threads, seconds per operation, operations (names of {@link Operations}), and optionally the targets
+ * (default {@code singletable,dynamodb-local}; {@code null-endpoint} is a server that answers canned bodies, the SDK
+ * client's own ceiling). The first target is the one the ratio is taken for, against the second.
  */
 public final class WireLoad {
 
@@ -42,34 +44,58 @@ public final class WireLoad {
                 .split(",")) {
             operations.add(Operations.valueOf(name.trim()));
         }
-        Map<String, double[]> ours = run("singletable", threads, seconds, operations);
-        Map<String, double[]> local = run("dynamodb-local", threads, seconds, operations);
-        System.out.printf(Locale.ROOT, "%n%-14s %12s %12s %8s%n", "operation", "singletable/s", "ddb-local/s", "ratio");
+        List<String> targets = List.of((args.length > 3 ? args[3] : "singletable,dynamodb-local").split(","));
+        Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
+        for (String target : targets) {
+            results.put(target, run(target, threads, seconds, operations));
+        }
+        System.out.printf(Locale.ROOT, "%n%-14s", "operation");
+        for (String target : targets) {
+            System.out.printf(Locale.ROOT, " %16s", target + "/s");
+        }
+        System.out.printf(Locale.ROOT, " %8s%n", targets.size() > 1 ? "ratio" : "");
         for (Operations op : operations) {
-            double a = ours.get(op.name())[0];
-            double b = local.get(op.name())[0];
-            System.out.printf(Locale.ROOT, "%-14s %12.0f %12.0f %7.1fx%n", op, a, b, a / b);
+            System.out.printf(Locale.ROOT, "%-14s", op);
+            for (String target : targets) {
+                System.out.printf(Locale.ROOT, " %16.0f", results.get(target).get(op.name())[0]);
+            }
+            if (targets.size() > 1) {
+                System.out.printf(Locale.ROOT, " %7.2fx", results.get(targets.get(0)).get(op.name())[0]
+                        / results.get(targets.get(1)).get(op.name())[0]);
+            }
+            System.out.println();
+        }
+    }
+
+    /** Starts a target's server on the port: our wire server, DynamoDB Local's, or the null endpoint. */
+    static AutoCloseable startServer(String target, int port) throws Exception {
+        switch (target) {
+            case "singletable" -> {
+                EmbeddedEngine engine = EmbeddedEngine.inMemory();
+                WireServer wire = WireServer.start(WireServerOptions.defaults().withPort(port), engine.dynamoDbClient(),
+                        engine.dynamoDbStreamsClient());
+                return () -> {
+                    wire.close();
+                    engine.close();
+                };
+            }
+            case "dynamodb-local" -> {
+                DynamoDBProxyServer local = ServerRunner.createServerFromCommandLineArgs(
+                        new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                local.start();
+                return local::stop;
+            }
+            case "null-endpoint" -> {
+                return NullEndpoint.start(port);
+            }
+            default -> throw new IllegalArgumentException("unknown target " + target);
         }
     }
 
     private static Map<String, double[]> run(String target, int threads, int seconds, List<Operations> operations)
             throws Exception {
         int port = freePort();
-        AutoCloseable server;
-        if (target.equals("singletable")) {
-            EmbeddedEngine engine = EmbeddedEngine.inMemory();
-            WireServer wire = WireServer.start(WireServerOptions.defaults().withPort(port), engine.dynamoDbClient(),
-                    engine.dynamoDbStreamsClient());
-            server = () -> {
-                wire.close();
-                engine.close();
-            };
-        } else {
-            DynamoDBProxyServer local = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-            local.start();
-            server = local::stop;
-        }
+        AutoCloseable server = startServer(target, port);
         Map<String, double[]> results = new LinkedHashMap<>();
         try (DynamoDbClient client = client(URI.create("http://127.0.0.1:" + port), threads)) {
             Engines.load(client);
@@ -114,7 +140,7 @@ public final class WireLoad {
                 h.getValueAtPercentile(99.9)};
     }
 
-    private static DynamoDbClient client(URI endpoint, int threads) {
+    static DynamoDbClient client(URI endpoint, int threads) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -124,7 +150,7 @@ public final class WireLoad {
                 .build();
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -8,6 +8,7 @@ import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** A table of the catalog: its current definition (replaced whole on every control-plane change) and its data. */
@@ -68,6 +69,11 @@ public final class Table {
             @Override
             public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
                 return index.project(item, tableKey);
+            }
+
+            @Override
+            public boolean projectsAll() {
+                return index.projection() == ProjectionType.ALL;
             }
 
             @Override

@@ -92,6 +92,39 @@ public final class ByteReader {
         return s;
     }
 
+    /** Where the next read starts, in the underlying array. */
+    public int position() {
+        return pos;
+    }
+
+    /** Skips a length-prefixed string or byte string without copying it. */
+    public void skipBytes() {
+        int n = length();
+        pos += n;
+    }
+
+    /**
+     * Reads a length-prefixed string if its UTF-8 bytes equal one of {@code candidates}, returning that candidate's
+     * index, else skips it and returns -1: a lookup by name that creates no String.
+     */
+    public int matchString(byte[][] candidates) {
+        int n = length();
+        int at = pos;
+        pos += n;
+        for (int i = 0; i < candidates.length; i++) {
+            byte[] c = candidates[i];
+            if (c.length == n && Arrays.equals(buf, at, at + n, c, 0, n)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A copy of the bytes from {@code from} (a past {@link #position()}) up to the current position. */
+    public byte[] copyFrom(int from) {
+        return Arrays.copyOfRange(buf, from, pos);
+    }
+
     public String optString() {
         return bool() ? string() : null;
     }

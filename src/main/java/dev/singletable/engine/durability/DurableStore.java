@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -143,7 +144,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         engine.exclusive(() -> {
             SnapshotFile.read(path, new SnapshotFile.Visitor() {
                 Table table;
-                List<Map.Entry<PrimaryKey, StoredItem>> items = new ArrayList<>();
+                List<Keyed> items = new ArrayList<>();
 
                 @Override
                 public void header(SnapshotFile.Header header) {
@@ -159,7 +160,13 @@ public final class DurableStore implements Journal, AutoCloseable {
 
                 @Override
                 public void item(TableDefinition definition, StoredItem item) {
-                    items.add(Map.entry(StoredKeys.of(definition.primaryKey(), item.attributes()), item));
+                    keyedItem(definition, item, item.attributes());
+                }
+
+                @Override
+                public void keyedItem(TableDefinition definition, StoredItem item,
+                        Map<String, AttributeValue> keyAttributes) {
+                    items.add(new Keyed(StoredKeys.of(definition.primaryKey(), keyAttributes), item, keyAttributes));
                 }
 
                 @Override
@@ -175,15 +182,15 @@ public final class DurableStore implements Journal, AutoCloseable {
                     }
                     items.sort(Map.Entry.comparingByKey());
                     // a copy-on-write snapshot may report an item twice, with the same state: keep one
-                    List<Map.Entry<PrimaryKey, StoredItem>> unique = new ArrayList<>(items.size());
-                    for (Map.Entry<PrimaryKey, StoredItem> e : items) {
+                    List<Keyed> unique = new ArrayList<>(items.size());
+                    for (Keyed e : items) {
                         if (unique.isEmpty() || unique.get(unique.size() - 1).getKey().compareTo(e.getKey()) != 0) {
                             unique.add(e);
                         }
                     }
-                    table.data().loadSorted(unique);
-                    table = null;
                     items = new ArrayList<>();
+                    table.data().loadSorted(unique, Keyed::keyAttributes);
+                    table = null;
                 }
 
                 @Override
@@ -198,6 +205,16 @@ public final class DurableStore implements Journal, AutoCloseable {
         }
         LOG.info("Loaded snapshot {} (sequence {})", path.getFileName(), sequence[0]);
         return sequence[0];
+    }
+
+    /** A loaded item, its key, and its key attributes (decoded apart from the item, which may stay encoded). */
+    private record Keyed(PrimaryKey getKey, StoredItem getValue, Map<String, AttributeValue> keyAttributes)
+            implements Map.Entry<PrimaryKey, StoredItem> {
+
+        @Override
+        public StoredItem setValue(StoredItem value) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private void replay(LogRecord record) {

@@ -1,9 +1,9 @@
 package dev.singletable.engine.durability;
 
+import dev.singletable.engine.storage.AttributeNames;
+import dev.singletable.engine.storage.ItemAttributes;
 import dev.singletable.engine.storage.StoredItem;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -37,7 +37,68 @@ public final class ItemCodec {
 
     public static void writeStored(ByteWriter out, StoredItem item) {
         out.varint(item.size());
-        writeItem(out, item.attributes());
+        byte[] encoded = item.encodedForm();
+        if (encoded != null) {
+            out.raw(encoded, 0, encoded.length);   // loaded and never read since: its bytes are this very encoding
+        } else {
+            writeItem(out, item.attributes());
+        }
+    }
+
+    /**
+     * Reads a stored item without decoding it: the item keeps its encoded bytes (see {@link StoredItem#encoded}) and
+     * only the attributes named in {@code wanted} (UTF-8; the key attributes a load needs) are decoded, into
+     * {@code found} at the same positions (null where absent).
+     */
+    public static StoredItem readStoredLazily(ByteReader in, byte[][] wanted, AttributeValue[] found) {
+        long size = in.varint();
+        int start = in.position();
+        int n = in.length();
+        for (int i = 0; i < n; i++) {
+            int w = in.matchString(wanted);
+            if (w >= 0) {
+                found[w] = readValue(in, 0);
+            } else {
+                skipValue(in, 0);
+            }
+        }
+        return StoredItem.encoded(in.copyFrom(start), size, ItemCodec::decodeItem);
+    }
+
+    private static Map<String, AttributeValue> decodeItem(byte[] encoded) {
+        return readItem(new ByteReader(encoded));
+    }
+
+    private static void skipValue(ByteReader in, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new CorruptDataException("attribute values nested deeper than " + MAX_DEPTH);
+        }
+        int tag = in.u8();
+        switch (tag) {
+            case S, N, B -> in.skipBytes();
+            case TRUE, FALSE, NUL -> {
+            }
+            case M -> {
+                int n = in.length();
+                for (int i = 0; i < n; i++) {
+                    in.skipBytes();
+                    skipValue(in, depth + 1);
+                }
+            }
+            case L -> {
+                int n = in.length();
+                for (int i = 0; i < n; i++) {
+                    skipValue(in, depth + 1);
+                }
+            }
+            case SS, NS, BS -> {
+                int n = in.length();
+                for (int i = 0; i < n; i++) {
+                    in.skipBytes();
+                }
+            }
+            default -> throw new CorruptDataException("unknown attribute value tag " + tag);
+        }
     }
 
     public static StoredItem readStored(ByteReader in) {
@@ -135,12 +196,13 @@ public final class ItemCodec {
 
     private static Map<String, AttributeValue> readMap(ByteReader in, int depth) {
         int n = in.length();
-        Map<String, AttributeValue> map = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+        String[] names = new String[n];
+        AttributeValue[] values = new AttributeValue[n];
         for (int i = 0; i < n; i++) {
-            String name = in.string();
-            map.put(name, readValue(in, depth));
+            names[i] = AttributeNames.canonical(in.string());
+            values[i] = readValue(in, depth);
         }
-        return Collections.unmodifiableMap(map);
+        return ItemAttributes.wrap(names, values);
     }
 
     private static List<String> readStrings(ByteReader in) {

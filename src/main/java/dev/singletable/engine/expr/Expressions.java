@@ -21,8 +21,11 @@ public final class Expressions {
     public static ConditionExpr condition(String text, String kind, ExpressionContext ctx) {
         checkText(text, kind, true);
         return DeepNesting.compile(text, () -> {
-            Syntax.Condition syntax = new Parser(text, kind).condition();
-            UsageChecker.checkCondition(syntax, kind);
+            Syntax.Condition syntax = SyntaxCache.get(kind, text, () -> {
+                Syntax.Condition parsed = new Parser(text, kind).condition();
+                UsageChecker.checkCondition(parsed, kind);
+                return parsed;
+            });
             ConditionResolver resolver = new ConditionResolver(kind, ctx);
             return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
         });
@@ -32,8 +35,11 @@ public final class Expressions {
         String kind = "UpdateExpression";
         checkText(text, kind, false);
         return DeepNesting.compile(text, () -> {
-            Syntax.Update syntax = new Parser(text, kind).update();
-            UsageChecker.checkUpdate(syntax, kind);
+            Syntax.Update syntax = SyntaxCache.get(kind, text, () -> {
+                Syntax.Update parsed = new Parser(text, kind).update();
+                UsageChecker.checkUpdate(parsed, kind);
+                return parsed;
+            });
             return new CompiledUpdate(new UpdateResolver(kind, ctx).actions(syntax));
         });
     }
@@ -41,8 +47,11 @@ public final class Expressions {
     public static ProjectionExpr projection(String text, ExpressionContext ctx) {
         String kind = "ProjectionExpression";
         checkText(text, kind, false);
-        List<Syntax.Path> syntax = new Parser(text, kind).projection();
-        UsageChecker.checkPaths(syntax, kind);
+        List<Syntax.Path> syntax = SyntaxCache.get(kind, text, () -> {
+            List<Syntax.Path> parsed = new Parser(text, kind).projection();
+            UsageChecker.checkPaths(parsed, kind);
+            return parsed;
+        });
         Resolver resolver = new Resolver(kind, ctx);
         List<DocPath> paths = new ArrayList<>(syntax.size());
         for (Syntax.Path p : syntax) {
@@ -56,8 +65,11 @@ public final class Expressions {
         String kind = "KeyConditionExpression";
         checkText(text, kind, true);
         return DeepNesting.compile(text, () -> {
-            Syntax.Condition syntax = new Parser(text, kind).condition();
-            UsageChecker.checkCondition(syntax, kind);
+            Syntax.Condition syntax = SyntaxCache.get(kind, text, () -> {
+                Syntax.Condition parsed = new Parser(text, kind).condition();
+                UsageChecker.checkCondition(parsed, kind);
+                return parsed;
+            });
             ConditionResolver resolver = new ConditionResolver(kind, ctx);
             resolver.condition(syntax);
             return new CompiledKeyCondition(syntax, resolver);

@@ -141,7 +141,7 @@ public final class BatchOperations {
             throw EngineErrors.validation("Too many items requested for the BatchWriteItem call");
         }
         List<PlannedWrite> plan = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
             Table table = engine.requireTable(e.getKey());
             for (WriteRequest w : e.getValue()) {
@@ -160,7 +160,7 @@ public final class BatchOperations {
                 } else {
                     key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(w.deleteRequest().key()));
                 }
-                if (!seen.add(table.name() + "\u0000" + key)) {
+                if (!seen.add(Map.entry(table.name(), key))) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
                 }
                 plan.add(new PlannedWrite(table, key, newItem, w));

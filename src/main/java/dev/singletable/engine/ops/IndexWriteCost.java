@@ -36,21 +36,26 @@ final class IndexWriteCost {
                 boolean keyChanged = !Objects.equals(index.keyOf(oldItem.attributes(), key),
                         index.keyOf(newItem.attributes(), key));
                 if (keyChanged) {
-                    units = CapacityMeter.writeUnits(AttributeValues.itemSize(oldProjected))
-                            + CapacityMeter.writeUnits(AttributeValues.itemSize(newProjected));
+                    units = CapacityMeter.writeUnits(size(oldProjected, oldItem))
+                            + CapacityMeter.writeUnits(size(newProjected, newItem));
                 } else if (!oldProjected.equals(newProjected)) {
-                    units = CapacityMeter.writeUnits(Math.max(AttributeValues.itemSize(oldProjected),
-                            AttributeValues.itemSize(newProjected)));
+                    units = CapacityMeter.writeUnits(Math.max(size(oldProjected, oldItem),
+                            size(newProjected, newItem)));
                 }
             } else if (oldProjected != null) {
-                units = CapacityMeter.writeUnits(AttributeValues.itemSize(oldProjected));
+                units = CapacityMeter.writeUnits(size(oldProjected, oldItem));
             } else if (newProjected != null) {
-                units = CapacityMeter.writeUnits(AttributeValues.itemSize(newProjected));
+                units = CapacityMeter.writeUnits(size(newProjected, newItem));
             }
             if (units > 0) {
                 meter.addIndex(index.name(), indexDef.global(), units * multiplier);
             }
         }
+    }
+
+    /** An ALL projection is the item's own map (see IndexDef.project), whose size the item already knows. */
+    private static long size(Map<String, AttributeValue> projected, StoredItem item) {
+        return projected == item.attributes() ? item.size() : AttributeValues.itemSize(projected);
     }
 
     private static Map<String, AttributeValue> projected(IndexData index, PrimaryKey key, StoredItem item) {

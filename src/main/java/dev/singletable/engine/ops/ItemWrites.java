@@ -4,12 +4,11 @@ import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
 import dev.singletable.engine.expr.UpdateExpr;
+import dev.singletable.engine.storage.ItemAttributes;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -29,7 +28,7 @@ final class ItemWrites {
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size has exceeded the maximum allowed size");
         }
-        return new StoredItem(Collections.unmodifiableMap(normalizedItem), size);
+        return new StoredItem(ItemAttributes.copyOf(normalizedItem), size);
     }
 
     /** Key attributes cannot be the target of an update action. */
@@ -73,7 +72,7 @@ final class ItemWrites {
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");
         }
-        return new StoredItem(Collections.unmodifiableMap(new LinkedHashMap<>(next)), size);
+        return new StoredItem(ItemAttributes.copyOf(next), size);
     }
 
     /** Whether the condition holds for the current item (a missing item is an empty one). */

@@ -73,11 +73,11 @@ public final class TransactionOperations {
 
     private TransactWriteItemsResponse execute(TransactWriteItemsRequest r) {
         List<Action> actions = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
         long totalBytes = 0;
         for (TransactWriteItem item : r.transactItems()) {
             Action action = prepare(item);
-            if (action.keyError() == null && !seen.add(action.table().name() + "\u0000" + action.key())) {
+            if (action.keyError() == null && !seen.add(Map.entry(action.table().name(), action.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
             totalBytes += action.putItem() == null ? 0 : action.putItem().size();
@@ -234,7 +234,7 @@ public final class TransactionOperations {
         record Read(Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
         }
         List<Read> reads = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
         for (TransactGetItem item : r.transactItems()) {
             Get g = item.get();
             ExpressionContext ctx = ExpressionInputs.context(names(g.hasExpressionAttributeNames(),
@@ -244,7 +244,7 @@ public final class TransactionOperations {
             ctx.verifyAllUsed();
             Table table = engine.requireTable(g.tableName());
             ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(g.key()));
-            if (key.error() == null && !seen.add(table.name() + "\u0000" + key.key())) {
+            if (key.error() == null && !seen.add(Map.entry(table.name(), key.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
             reads.add(new Read(table, key.key(), projection, key.error()));

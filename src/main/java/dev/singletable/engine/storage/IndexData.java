@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -28,6 +29,11 @@ public final class IndexData {
         ScalarAttributeType rangeType();
 
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
+
+        /** Whether {@link #project} returns the whole item (ALL): entries then share their base items. */
+        default boolean projectsAll() {
+            return false;
+        }
 
         /** A local index: its entries count toward their item collection's size. */
         default boolean local() {
@@ -114,21 +120,28 @@ public final class IndexData {
     }
 
     private StoredItem projected(StoredItem item) {
+        if (shape.projectsAll()) {
+            return item;   // shared, and not decoded when it was loaded encoded
+        }
         Map<String, AttributeValue> projected = shape.project(item.attributes());
+        if (projected == item.attributes()) {
+            return item;   // an ALL projection shares the base item
+        }
         long size = projected.size() == item.attributes().size() ? item.size() : sizer.applyAsLong(projected);
         return new StoredItem(projected, size);
     }
 
     /**
-     * Builds the index of a table being loaded whole (see {@link TableData#loadSorted}): entries are sorted once, on
-     * all cores, and linked in order, instead of searched for one by one.
+     * Builds the index of a table being loaded whole (see {@link TableData#loadSorted}): entries are sorted once (by
+     * hash first, see {@link HashOrderSort}) and linked in order, instead of searched for one by one.
      */
     @SuppressWarnings("unchecked")
-    void loadFrom(List<Map.Entry<PrimaryKey, StoredItem>> tableItems) {
+    <E extends Map.Entry<PrimaryKey, StoredItem>> void loadFrom(List<E> tableItems,
+            Function<? super E, Map<String, AttributeValue>> keyAttributes) {
         List<Map.Entry<IndexKey, StoredItem>> list = new ArrayList<>();
         long total = 0;
-        for (Map.Entry<PrimaryKey, StoredItem> e : tableItems) {
-            IndexKey key = keyOf(e.getValue().attributes(), e.getKey());
+        for (E e : tableItems) {
+            IndexKey key = keyOf(keyAttributes.apply(e), e.getKey());
             if (key != null) {
                 StoredItem entry = projected(e.getValue());
                 list.add(Map.entry(key, entry));
@@ -136,7 +149,7 @@ public final class IndexData {
             }
         }
         Map.Entry<IndexKey, StoredItem>[] sorted = list.toArray(new Map.Entry[0]);
-        Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
+        HashOrderSort.sort(sorted, e -> e.getKey().hash(), Map.Entry.comparingByKey());
         entries = new ConcurrentSkipListMap<>(new SortedEntries<>(Arrays.asList(sorted)));
         count.set(sorted.length);
         bytes.set(total);

@@ -23,6 +23,11 @@ public final class KeyValue implements Comparable<KeyValue> {
     private final BigDecimal number;     // N
     private final AttributeValue value;  // as the client sees it
     private final int sentinel;
+    /**
+     * The first eight bytes of S and B values, big-endian and zero-padded: most comparisons in a skip-list search are
+     * decided by it without loading the byte array, one dependent memory access fewer per step.
+     */
+    private final long prefix;
 
     private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel) {
         this.type = type;
@@ -30,6 +35,16 @@ public final class KeyValue implements Comparable<KeyValue> {
         this.number = number;
         this.value = value;
         this.sentinel = sentinel;
+        this.prefix = bytes == null ? 0 : prefixOf(bytes);
+    }
+
+    private static long prefixOf(byte[] bytes) {
+        long p = 0;
+        int n = Math.min(8, bytes.length);
+        for (int i = 0; i < n; i++) {
+            p |= (bytes[i] & 0xFFL) << (56 - 8 * i);
+        }
+        return p;
     }
 
     /** The value must already be validated as the given scalar type. */
@@ -104,6 +119,12 @@ public final class KeyValue implements Comparable<KeyValue> {
         }
         if (number != null) {
             return number.compareTo(o.number);
+        }
+        if (prefix != o.prefix) {
+            return Long.compareUnsigned(prefix, o.prefix);
+        }
+        if (bytes.length <= 8 && o.bytes.length <= 8) {
+            return Integer.compare(bytes.length, o.bytes.length);   // equal up to the shorter one's end
         }
         return Arrays.compareUnsigned(bytes, o.bytes);
     }

@@ -16,9 +16,9 @@ import java.util.SortedMap;
  */
 final class SortedEntries<K, V> extends AbstractMap<K, V> implements SortedMap<K, V> {
 
-    private final List<Map.Entry<K, V>> entries;
+    private final List<? extends Map.Entry<K, V>> entries;
 
-    SortedEntries(List<Map.Entry<K, V>> entries) {
+    SortedEntries(List<? extends Map.Entry<K, V>> entries) {
         this.entries = entries;
     }
 
@@ -26,8 +26,9 @@ final class SortedEntries<K, V> extends AbstractMap<K, V> implements SortedMap<K
     public Set<Entry<K, V>> entrySet() {
         return new AbstractSet<>() {
             @Override
+            @SuppressWarnings("unchecked")
             public Iterator<Entry<K, V>> iterator() {
-                return entries.iterator();
+                return (Iterator<Entry<K, V>>) entries.iterator();
             }
 
             @Override

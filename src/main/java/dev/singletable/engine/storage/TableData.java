@@ -7,6 +7,8 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A table's items and its secondary indexes. Reads are lock-free (each item is replaced atomically); every change goes
@@ -97,18 +99,27 @@ public final class TableData {
      * Caller holds the commit lock, and nothing reads the table yet.
      */
     public void loadSorted(List<Map.Entry<PrimaryKey, StoredItem>> sorted) {
+        loadSorted(sorted, e -> e.getValue().attributes());
+    }
+
+    /**
+     * As {@link #loadSorted(List)}, with each entry's key attributes (its table and index keys) given apart, so items
+     * kept encoded (see {@link StoredItem#encoded}) need not be decoded to be indexed.
+     */
+    public <E extends Map.Entry<PrimaryKey, StoredItem>> void loadSorted(List<E> sorted,
+            Function<? super E, Map<String, AttributeValue>> keyAttributes) {
         if (!items.isEmpty()) {
             throw new IllegalStateException("only an empty table can be loaded");
         }
         items = new ConcurrentSkipListMap<>(new SortedEntries<>(sorted));
         long total = 0;
-        for (Map.Entry<PrimaryKey, StoredItem> e : sorted) {
+        for (E e : sorted) {
             total += e.getValue().size();
         }
         count.set(sorted.size());
         bytes.set(total);
         for (IndexData index : indexes.values()) {
-            index.loadFrom(sorted);
+            index.loadFrom(sorted, keyAttributes);
         }
         recountCollections();
     }

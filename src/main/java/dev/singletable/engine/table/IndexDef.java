@@ -30,11 +30,12 @@ public record IndexDef(String name, boolean global, KeyDef key, ProjectionType p
     /**
      * Which attributes of a base item this index stores: everything for ALL; the table key plus the index key for
      * KEYS_ONLY; those plus the listed non-key attributes for INCLUDE. The caller decides whether the item belongs in
-     * the index at all (sparse indexes): this only projects.
+     * the index at all (sparse indexes): this only projects. For ALL the item's own map is returned, not a copy: an
+     * index entry then shares its base item's attributes (stored maps are immutable), and callers only read it.
      */
     public Map<String, AttributeValue> project(Map<String, AttributeValue> item, KeyDef tableKey) {
         if (projection == ProjectionType.ALL) {
-            return new LinkedHashMap<>(item);
+            return item;
         }
         Map<String, AttributeValue> projected = new LinkedHashMap<>();
         copy(item, projected, tableKey.hashName());

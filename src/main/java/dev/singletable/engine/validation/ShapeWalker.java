@@ -32,8 +32,13 @@ final class ShapeWalker {
         return violations.size() >= MAX_VIOLATIONS;
     }
 
-    /** Per model class: its shape rules and its fields in AWS's checking order, worked out once. */
-    private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields) {
+    /**
+     * Per model class, worked out once: its shape rules and its fields in AWS's checking order, with each field's
+     * rules (null when none) and its name as AWS spells it in paths. The walk runs on every request, so it builds a
+     * member's path only when it reports a violation or descends below the member.
+     */
+    private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields, List<MemberRules> rules,
+            List<String> names) {
     }
 
     private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -41,29 +46,42 @@ final class ShapeWalker {
     private static ClassPlan plan(SdkPojo pojo) {
         return PLANS.computeIfAbsent(pojo.getClass(), type -> {
             ShapeRules.Shape shape = ShapeRules.of(type.getSimpleName());
-            return new ClassPlan(shape, ordered(pojo.sdkFields(), shape.order()));
+            List<SdkField<?>> fields = ordered(pojo.sdkFields(), shape.order());
+            List<MemberRules> rules = new ArrayList<>(fields.size());
+            List<String> names = new ArrayList<>(fields.size());
+            for (SdkField<?> field : fields) {
+                rules.add(shape.members().get(field.memberName()));
+                names.add(lowerFirst(field.memberName()));
+            }
+            return new ClassPlan(shape, fields, rules, names);
         });
     }
 
     private void structure(SdkPojo pojo, String path) {
         ClassPlan plan = plan(pojo);
-        ShapeRules.Shape shape = plan.shape();
-        for (SdkField<?> field : plan.fields()) {
+        List<SdkField<?>> fields = plan.fields();
+        for (int i = 0; i < fields.size(); i++) {
             if (full()) {
                 return;
             }
-            String member = field.memberName();
-            Object value = present(field.getValueOrDefault(pojo));
-            MemberRules rules = shape.members().get(member);
-            if (rules == null && !descendable(value)) {
+            Object value = present(fields.get(i).getValueOrDefault(pojo));
+            MemberRules rules = plan.rules().get(i);
+            boolean nested = descendable(value);
+            if (rules == null && !nested) {
                 continue;   // nothing to check here and nothing below: skip building its path
             }
-            String memberPath = path.isEmpty() ? lowerFirst(member) : path + "." + lowerFirst(member);
+            String member = plan.names().get(i);
             if (rules != null) {
-                check(rules, value, memberPath);
+                check(rules, value, path, member);
             }
-            descend(value, memberPath, rules);
+            if (nested) {
+                descend(value, join(path, member), rules);
+            }
         }
+    }
+
+    private static String join(String path, String member) {
+        return path.isEmpty() ? member : path + "." + member;
     }
 
     /** Whether a value can hold nested structures with rules of their own (attribute values carry none). */
@@ -81,28 +99,34 @@ final class ShapeWalker {
         return value instanceof SdkPojo || value instanceof Collection<?>;
     }
 
-    private void check(MemberRules rules, Object value, String path) {
+    private void check(MemberRules rules, Object value, String parent, String member) {
         for (Constraint constraint : rules.self()) {
-            report(constraint.violations(value), value, path);
+            List<String> found = constraint.violations(value);
+            if (!found.isEmpty()) {
+                report(found, value, join(parent, member));
+            }
         }
         if (value instanceof Collection<?> list && !rules.element().isEmpty()) {
             int position = 1;
             for (Object element : list) {
                 for (Constraint constraint : rules.element()) {
-                    report(constraint.violations(element), element, path + "." + position + ".member");
+                    List<String> found = constraint.violations(element);
+                    if (!found.isEmpty()) {
+                        report(found, element, join(parent, member) + "." + position + ".member");
+                    }
                 }
                 position++;
             }
         }
         if (value instanceof Map<?, ?> map) {
-            checkMapPart(rules.key(), map.keySet(), map, path, "Map keys must satisfy constraint: ");
-            checkMapPart(rules.value(), map.values(), map, path, "Map value must satisfy constraint: ");
+            checkMapPart(rules.key(), map.keySet(), map, parent, member, "Map keys must satisfy constraint: ");
+            checkMapPart(rules.value(), map.values(), map, parent, member, "Map value must satisfy constraint: ");
         }
     }
 
     /** A map's keys (or values) are checked together and reported once, listing all of their constraints. */
-    private void checkMapPart(List<Constraint> constraints, Collection<?> parts, Map<?, ?> map, String path,
-            String prefix) {
+    private void checkMapPart(List<Constraint> constraints, Collection<?> parts, Map<?, ?> map, String parent,
+            String member, String prefix) {
         if (constraints.isEmpty()) {
             return;
         }
@@ -111,7 +135,7 @@ final class ShapeWalker {
                 if (!constraint.violations(part).isEmpty()) {
                     List<String> all = new ArrayList<>();
                     constraints.forEach(c -> all.addAll(c.describe()));
-                    report(List.of(prefix + "[" + String.join(", ", all) + "]"), map, path);
+                    report(List.of(prefix + "[" + String.join(", ", all) + "]"), map, join(parent, member));
                     return;
                 }
             }

@@ -1,0 +1,40 @@
+package dev.singletable.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Starts servers on given loopback ports with the benchmark data loaded, prints READY, and stops them after the
+ * given number of seconds: the fixture for a load generator outside the JVM such as {@code wrk} (src/bench/wrk.sh).
+ * args: seconds, then target=port pairs (targets as in {@link WireLoad}).
+ */
+public final class WireServers {
+
+    public static void main(String[] args) throws Exception {
+        long seconds = Long.parseLong(args[0]);
+        List<AutoCloseable> servers = new ArrayList<>();
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String[] pair = args[i].split("=");
+                int port = Integer.parseInt(pair[1]);
+                servers.add(WireLoad.startServer(pair[0], port));
+                if (!pair[0].equals("null-endpoint")) {
+                    try (DynamoDbClient client = WireLoad.client(URI.create("http://127.0.0.1:" + port), 4)) {
+                        Engines.load(client);
+                    }
+                }
+                System.out.println(pair[0] + " listening on 127.0.0.1:" + port);
+            }
+            System.out.println("READY");
+            System.out.flush();
+            Thread.sleep(seconds * 1000);
+        } finally {
+            for (AutoCloseable server : servers) {
+                server.close();
+            }
+        }
+        System.exit(0);
+    }
+}
