@@ -34,6 +34,7 @@ public final class ServiceLoad {
 
     private static final int USERS = 50;
     private static final int TWEETS_PER_USER = 20;
+    private static final int FOLLOWS_PER_USER = 10;
     private static final int PRODUCTS = 20;
     private static final int SENDERS = 64;
 
@@ -54,6 +55,10 @@ public final class ServiceLoad {
         ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
                 "--server.port=0", "--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
                 "--singletable.engine.port=-1", "--logging.level.root=WARN",
+                // a load generator measures speed: DynamoDB's per-key ceilings and the per-user write limit would
+                // measure the throttles instead
+                "--singletable.engine.throttling.enabled=false",
+                "--resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
                 "--singletable.admin.username=benchadmin", "--singletable.admin.email=benchadmin@example.com",
                 "--singletable.admin.password=bench-admin-password");
         try {
@@ -63,6 +68,8 @@ public final class ServiceLoad {
                     "p50 ms", "p99 ms", "p99.9 ms", "errors");
             load.phase("GET /api/users/{u}/tweets", readRate, seconds, i -> load.get("/api/users/user"
                     + (i % USERS) + "/tweets?limit=20"));
+            load.phase("GET /api/timeline", readRate, seconds, i -> load.get("/api/timeline?limit=20",
+                    load.tokens.get(i % USERS)));
             load.phase("POST /api/tweets", tweetRate, seconds, i -> load.post("/api/tweets",
                     "{\"text\":\"load test tweet " + i + "\"}", load.tokens.get(i % USERS)));
             load.phase("POST /api/orders", orderRate, seconds, i -> HttpRequest.newBuilder(load.post("/api/orders",
@@ -84,6 +91,11 @@ public final class ServiceLoad {
         for (int u = 0; u < USERS; u++) {
             for (int t = 0; t < TWEETS_PER_USER; t++) {
                 send(post("/api/tweets", "{\"text\":\"seed tweet " + t + "\"}", tokens.get(u)), 201);
+            }
+        }
+        for (int u = 0; u < USERS; u++) {
+            for (int f = 1; f <= FOLLOWS_PER_USER; f++) {
+                send(put("/api/users/user" + u + "/following/user" + ((u + f) % USERS), tokens.get(u)), 204);
             }
         }
         String admin = login("benchadmin", "bench-admin-password");
@@ -111,6 +123,16 @@ public final class ServiceLoad {
 
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build();
+    }
+
+    private HttpRequest put(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private HttpRequest post(String path, String json, String token) {
