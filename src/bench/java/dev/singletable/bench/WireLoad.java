@@ -37,6 +37,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WireLoad {
 
     public static void main(String[] args) throws Exception {
+        // DynamoDB Local's server logs two INFO lines per request (through logback, in this JVM): that would measure
+        // the logging, on the same two cores as both servers and the client
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<Operations> operations = new ArrayList<>();
