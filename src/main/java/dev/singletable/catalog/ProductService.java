@@ -5,7 +5,6 @@ import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
-import dev.singletable.web.ProblemType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +64,9 @@ public class ProductService {
      */
     public Product update(AuthenticatedUser caller, String sku, String ifMatch, UpdateProductRequest patch) {
         admins.require(caller);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the product you are changing");
-        }
+        ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
-        if (!ETags.matches(ifMatch, current.getVersion())) {
-            throw stale();
-        }
+        ETags.requireCurrent(ifMatch, current.getVersion(), "product");
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
             return Product.of(current);
         }
@@ -84,7 +78,7 @@ public class ProductService {
         try {
             return Product.of(products.update(changes));
         } catch (ConditionalCheckFailedException raced) {
-            throw stale();
+            throw ETags.stale("product");
         }
     }
 
@@ -102,10 +96,5 @@ public class ProductService {
 
     public static ApiException unknownProduct(String sku) {
         return ApiException.notFound("No product " + sku);
-    }
-
-    private static ApiException stale() {
-        return new ApiException(ProblemType.PRECONDITION_FAILED,
-                "The product has changed since you read it; GET it again for the current ETag");
     }
 }

@@ -5,7 +5,6 @@ import dev.singletable.table.Ulid;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
-import dev.singletable.web.ProblemType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +69,9 @@ public class UserService {
         if (!caller.is(username)) {
             throw ApiException.forbidden("Only " + username + " can change this profile");
         }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the profile you are changing");
-        }
+        ETags.requirePresent(ifMatch, "profile");
         UserItem current = users.findById(caller.userId()).orElseThrow(() -> unknownUser(username));
-        if (!ETags.matches(ifMatch, current.getVersion())) {
-            throw stale();
-        }
+        ETags.requireCurrent(ifMatch, current.getVersion(), "profile");
         UserItem changes = UserItem.keyOnly(current.getUserId());
         changes.setUserId(current.getUserId());
         changes.setVersion(current.getVersion());
@@ -102,7 +96,7 @@ public class UserService {
             users.update(changes, oldEmail);
         } catch (ConditionsFailedException failed) {
             if (failed.failed(UserRepository.USER) || failed.failed(UserRepository.OLD_EMAIL)) {
-                throw stale();
+                throw ETags.stale("profile");
             }
             throw ApiException.alreadyTaken(List.of("email"));
         }
@@ -119,10 +113,5 @@ public class UserService {
 
     static ApiException unknownUser(String username) {
         return ApiException.notFound("No user named " + username);
-    }
-
-    private static ApiException stale() {
-        return new ApiException(ProblemType.PRECONDITION_FAILED,
-                "The profile has changed since you read it; GET it again for the current ETag");
     }
 }

@@ -15,6 +15,27 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** 428 unless the request carries If-Match: a change must name the version it was made from. */
+    public static void requirePresent(String ifMatch, String resource) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the " + resource + " you are changing");
+        }
+    }
+
+    /** 412 unless If-Match names {@code currentVersion}. */
+    public static void requireCurrent(String ifMatch, long currentVersion, String resource) {
+        if (!matches(ifMatch, currentVersion)) {
+            throw stale(resource);
+        }
+    }
+
+    /** 412: the representation changed since the client read it (also when a racing change won the write). */
+    public static ApiException stale(String resource) {
+        return new ApiException(ProblemType.PRECONDITION_FAILED,
+                "The " + resource + " has changed since you read it; GET it again for the current ETag");
+    }
+
     /** Whether an If-Match header value lets a change to the representation at {@code currentVersion} go ahead. */
     public static boolean matches(String ifMatch, long currentVersion) {
         String current = of(currentVersion);
