@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The key of one transaction action. A key that names the wrong attributes, or holds an empty or oversized value,
- * makes the whole request invalid; a key value of the wrong type only invalidates its own action, which then cancels
+ * The key of one transaction action. A key that names the wrong attributes (except in a Get), or holds an empty or
+ * oversized value, makes the whole request invalid; a key value of the wrong type only invalidates its own action, which then cancels
  * the transaction with a ValidationError reason in its position, as DynamoDB does.
  *
  * @param key   the resolved key, or null when {@code error} is set
@@ -30,6 +30,18 @@ record ActionKey(PrimaryKey key, String error) {
             return new ActionKey(null, Keys.SCHEMA_MISMATCH);
         }
         return new ActionKey(Keys.fromKey(def, key), null);
+    }
+
+    /**
+     * A TransactGetItems {@code Key}: there AWS reports even a key naming the wrong attributes (an empty key, say)
+     * as the action's ValidationError, not as an invalid request.
+     */
+    static ActionKey fromGetKey(TableDefinition def, Map<String, AttributeValue> key) {
+        KeyDef schema = def.primaryKey();
+        if (key == null || key.size() != schema.names().size() || !key.keySet().containsAll(schema.names())) {
+            return new ActionKey(null, Keys.SCHEMA_MISMATCH);
+        }
+        return fromKey(def, key);
     }
 
     /** The key of a Put's item; a missing key attribute still makes the request invalid. */

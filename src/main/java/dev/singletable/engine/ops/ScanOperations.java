@@ -116,15 +116,16 @@ public final class ScanOperations {
 
     private static void checkSegments(Integer segment, Integer total) {
         if (segment != null && total == null) {
-            throw EngineErrors.validation("If segment is specified, total segment must also be specified");
+            throw EngineErrors.validation("The TotalSegments parameter is required but was not present in the request "
+                    + "when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw EngineErrors.validation("If total segments is specified, a particular segment must also be specified "
-                    + "for this request");
+            throw EngineErrors.validation("The Segment parameter is required but was not present in the request when "
+                    + "parameter TotalSegments is present");
         }
         if (segment != null && segment >= total) {
-            throw EngineErrors.shapeViolations(java.util.List.of("Value '" + segment + "' at 'segment' failed to satisfy "
-                    + "constraint: Member must have value less than or equal to " + (total - 1)));
+            throw EngineErrors.validation("The Segment parameter is zero-based and must be less than parameter "
+                    + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
         }
     }
 }

@@ -243,7 +243,7 @@ public final class TransactionOperations {
                     : Expressions.projection(g.projectionExpression(), ctx);
             ctx.verifyAllUsed();
             Table table = engine.requireTable(g.tableName());
-            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(g.key()));
+            ActionKey key = ActionKey.fromGetKey(table.definition(), AttributeValues.normalizeItem(g.key()));
             if (key.error() == null && !seen.add(Map.entry(table.name(), key.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }

@@ -15,6 +15,22 @@ sealed interface Constraint {
 
     List<String> describe();
 
+    /**
+     * A constraint AWS now checks outside its Smithy validator: the report names the member as the API spells it
+     * ({@code Limit}, {@code RequestItems.t.member.Keys}) and leaves the value out.
+     */
+    record NamedByApi(Constraint inner) implements Constraint {
+        @Override
+        public List<String> violations(Object value) {
+            return inner.violations(value);
+        }
+
+        @Override
+        public List<String> describe() {
+            return inner.describe();
+        }
+    }
+
     /** The member must be present. */
     record Required() implements Constraint {
         @Override
@@ -150,7 +166,8 @@ sealed interface Constraint {
             if (!(value instanceof String s)) {
                 return List.of();
             }
-            if (s.startsWith("arn:")) {
+            if (s.isEmpty() || s.startsWith("arn:")) {
+                // an empty name is reported against the ARN form's bound alone, as AWS does
                 return ARN_LENGTH.violations(s);
             }
             List<String> texts = new ArrayList<>(NAME_PATTERN.violations(s));

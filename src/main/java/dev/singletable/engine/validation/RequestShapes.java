@@ -3,6 +3,9 @@ package dev.singletable.engine.validation;
 import dev.singletable.engine.error.EngineErrors;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * Request-shape validation in AWS's Smithy style, done before any table lookup: every violated member constraint of
@@ -18,9 +21,26 @@ public final class RequestShapes {
 
     /** Throws {@code EngineErrors.shapeViolations(...)} if the request violates any shape constraint. */
     public static void validate(SdkRequest request) {
+        requireParameters(request);
         List<String> violations = violations(request);
         if (!violations.isEmpty()) {
             throw EngineErrors.shapeViolations(violations);
+        }
+    }
+
+    /**
+     * Required members AWS checks before the shape walk, each with a sentence of its own rather than "Member must not
+     * be null" (an empty RequestItems map counts as missing).
+     */
+    private static void requireParameters(SdkRequest request) {
+        if (request instanceof BatchGetItemRequest batch && batch.requestItems().isEmpty()) {
+            throw EngineErrors.validation("The requestItems parameter is required for BatchGetItem");
+        }
+        if (request instanceof BatchWriteItemRequest batch && batch.requestItems().isEmpty()) {
+            throw EngineErrors.validation("The requestItems parameter is required for BatchWriteItem");
+        }
+        if (request instanceof CreateTableRequest create && create.tableName() == null) {
+            throw EngineErrors.validation("The parameter 'TableName' is required but was not present in the request");
         }
     }
 

@@ -25,7 +25,7 @@ final class ShapeRules {
     private static final String RESOURCE = "shape-constraints.txt";
     /** Rules are separated by ";" followed by a rule keyword (a regex may itself contain ";"). */
     private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile(
-            ";\\s*(?=(required|tableNameOrArn|length|range|pattern|enum|element|key|value)\\b)");
+            ";\\s*(?=(required|tableNameOrArn|length|range|pattern|enum|element|key|value|apiPath)\\b)");
     private static final Shape NONE = new Shape(List.of(), Map.of());
     private static final Map<String, Shape> SHAPES = load();
 
@@ -78,6 +78,8 @@ final class ShapeRules {
             rules.element().add(constraint(spec.substring("element ".length())));
         } else if (spec.startsWith("key ")) {
             rules.key().add(constraint(spec.substring("key ".length())));
+        } else if (spec.startsWith("apiPath ")) {
+            rules.self().add(new Constraint.NamedByApi(constraint(spec.substring("apiPath ".length()))));
         } else if (spec.startsWith("value ")) {
             rules.value().add(constraint(spec.substring("value ".length())));
         } else {

@@ -24,7 +24,7 @@ final class ShapeWalker {
     private final List<String> violations = new ArrayList<>();
 
     List<String> walk(SdkPojo request) {
-        structure(request, "");
+        structure(request, "", "");
         return violations;
     }
 
@@ -38,7 +38,7 @@ final class ShapeWalker {
      * member's path only when it reports a violation or descends below the member.
      */
     private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields, List<MemberRules> rules,
-            List<String> names) {
+            List<String> names, List<String> apiNames) {
     }
 
     private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,15 +49,21 @@ final class ShapeWalker {
             List<SdkField<?>> fields = ordered(pojo.sdkFields(), shape.order());
             List<MemberRules> rules = new ArrayList<>(fields.size());
             List<String> names = new ArrayList<>(fields.size());
+            List<String> apiNames = new ArrayList<>(fields.size());
             for (SdkField<?> field : fields) {
                 rules.add(shape.members().get(field.memberName()));
                 names.add(lowerFirst(field.memberName()));
+                apiNames.add(field.memberName());
             }
-            return new ClassPlan(shape, fields, rules, names);
+            return new ClassPlan(shape, fields, rules, names, apiNames);
         });
     }
 
-    private void structure(SdkPojo pojo, String path) {
+    /**
+     * {@code path} names members as the Smithy validator does ({@code requestItems.t.member.keys}); {@code apiPath}
+     * names them as the API does ({@code RequestItems.t.member.Keys}), for the checks AWS reports that way.
+     */
+    private void structure(SdkPojo pojo, String path, String apiPath) {
         ClassPlan plan = plan(pojo);
         List<SdkField<?>> fields = plan.fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -71,11 +77,12 @@ final class ShapeWalker {
                 continue;   // nothing to check here and nothing below: skip building its path
             }
             String member = plan.names().get(i);
+            String apiMember = plan.apiNames().get(i);
             if (rules != null) {
-                check(rules, value, path, member);
+                check(rules, value, path, member, join(apiPath, apiMember));
             }
             if (nested) {
-                descend(value, join(path, member), rules);
+                descend(value, join(path, member), join(apiPath, apiMember));
             }
         }
     }
@@ -99,10 +106,15 @@ final class ShapeWalker {
         return value instanceof SdkPojo || value instanceof Collection<?>;
     }
 
-    private void check(MemberRules rules, Object value, String parent, String member) {
+    private void check(MemberRules rules, Object value, String parent, String member, String apiPath) {
         for (Constraint constraint : rules.self()) {
             List<String> found = constraint.violations(value);
-            if (!found.isEmpty()) {
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (constraint instanceof Constraint.NamedByApi) {
+                reportWithoutValue(found, apiPath);
+            } else {
                 report(found, value, join(parent, member));
             }
         }
@@ -142,14 +154,15 @@ final class ShapeWalker {
         }
     }
 
-    private void descend(Object value, String path, MemberRules rules) {
+    private void descend(Object value, String path, String apiPath) {
         if (value instanceof SdkPojo pojo && !(value instanceof AttributeValue)) {
-            structure(pojo, path);
+            structure(pojo, path, apiPath);
         } else if (value instanceof Collection<?> list) {
             int position = 1;
             for (Object element : list) {
                 if (element instanceof SdkPojo pojo && !(element instanceof AttributeValue)) {
-                    structure(pojo, path + "." + position + ".member");
+                    String entry = "." + position + ".member";
+                    structure(pojo, path + entry, apiPath + entry);
                 }
                 position++;
             }
@@ -158,7 +171,8 @@ final class ShapeWalker {
                 Object entryValue = entry.getValue();
                 if ((entryValue instanceof SdkPojo && !(entryValue instanceof AttributeValue))
                         || (entryValue instanceof Collection<?> && descendable(entryValue))) {
-                    descend(entryValue, path + "." + entry.getKey() + ".member", null);
+                    String member = "." + entry.getKey() + ".member";
+                    descend(entryValue, path + member, apiPath + member);
                 }
             }
         }
@@ -170,6 +184,16 @@ final class ShapeWalker {
                 return;
             }
             violations.add("Value " + ValueText.of(value) + " at '" + path + "' failed to satisfy constraint: " + text);
+        }
+    }
+
+    /** AWS's newer checks leave the value out and spell the path as the API does. */
+    private void reportWithoutValue(List<String> texts, String apiPath) {
+        for (String text : texts) {
+            if (full()) {
+                return;
+            }
+            violations.add("Value at '" + apiPath + "' failed to satisfy constraint: " + text);
         }
     }
 

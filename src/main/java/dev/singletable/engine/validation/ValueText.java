@@ -4,6 +4,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** How a rejected value appears in a validation message: {@code null} bare, anything else in single quotes. */
 final class ValueText {
@@ -24,6 +29,18 @@ final class ValueText {
         if (value instanceof Map<?, ?> map) {
             StringJoiner joined = new StringJoiner(", ", "{", "}");
             map.forEach((k, v) -> joined.add(k + "=" + render(v)));
+            return joined.toString();
+        }
+        if (value instanceof SdkPojo pojo && !(value instanceof AttributeValue)) {
+            // AWS prints its own model beans: KeySchemaElement(attributeName=pk, keyType=HASH)
+            StringJoiner joined = new StringJoiner(", ", pojo.getClass().getSimpleName() + "(", ")");
+            for (SdkField<?> field : pojo.sdkFields()) {
+                Object member = field.getValueOrDefault(pojo);
+                if (member != null && !(member instanceof SdkAutoConstructList)
+                        && !(member instanceof SdkAutoConstructMap)) {
+                    joined.add(ShapeWalker.lowerFirst(field.memberName()) + "=" + render(member));
+                }
+            }
             return joined.toString();
         }
         if (value instanceof SdkBytes bytes) {

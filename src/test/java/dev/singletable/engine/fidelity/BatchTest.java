@@ -76,10 +76,11 @@ class BatchTest extends DifferentialTest {
         sameIgnoringOrder(c -> c.batchGetItem(r -> r.requestItems(Map.of(first, keys(hundred)))));
         List<Map<String, AttributeValue>> more = new ArrayList<>(hundred);
         more.add(key("h100"));
-        // DynamoDB Local: "Too many items requested for the BatchGetItem call"; AWS checks the list's Smithy length
-        awsDiffersLike(c -> c.batchGetItem(r -> r.requestItems(Map.of(first, keys(more)))), "ValidationException",
-                "1 validation error detected: Value '\\[.*\\]' at 'requestItems\\." + first + "\\.member\\.keys' failed "
-                        + "to satisfy constraint: Member must have length less than or equal to 100");
+        // DynamoDB Local: "Too many items requested for the BatchGetItem call"; AWS's wording (no value, the path
+        // spelt as in the API) as recorded by the nubo-db/dynamodb-conformance suite
+        awsDiffers(c -> c.batchGetItem(r -> r.requestItems(Map.of(first, keys(more)))), "ValidationException",
+                "1 validation error detected: Value at 'RequestItems." + first + ".member.Keys' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 100");
         List<Map<String, AttributeValue>> sixty = hundred.subList(0, 60);
         List<Map<String, AttributeValue>> sixtySorted = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -97,8 +98,7 @@ class BatchTest extends DifferentialTest {
                         + "constraint: Member must have length greater than or equal to 1");
         // DynamoDB Local: "BatchGetItem must have some requests set"
         awsDiffers(c -> c.batchGetItem(r -> r.requestItems(Map.of())), "ValidationException",
-                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must "
-                        + "have length greater than or equal to 1");
+                "The requestItems parameter is required for BatchGetItem");
         same(c -> c.batchGetItem(r -> r.requestItems(Map.of("no_such_table", keys(List.of(key("k1")))))));
         same(c -> c.batchGetItem(r -> r.requestItems(Map.of(first, keys(List.of(key("k1"))), "no_such_table",
                 keys(List.of(key("k1")))))));
@@ -199,8 +199,7 @@ class BatchTest extends DifferentialTest {
                         + "have length greater than or equal to 1]");
         // DynamoDB Local: "BatchWriteItem cannot have a null or no requests set"
         awsDiffers(c -> c.batchWriteItem(r -> r.requestItems(Map.of())), "ValidationException",
-                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must "
-                        + "have length greater than or equal to 1");
+                "The requestItems parameter is required for BatchWriteItem");
         same(c -> c.batchWriteItem(r -> r.requestItems(Map.of("no_such_table", List.of(put(ok))))));
         same(c -> c.getItem(r -> r.tableName(t).key(key("ok"))));
     }

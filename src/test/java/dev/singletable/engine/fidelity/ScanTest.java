@@ -110,10 +110,33 @@ class ScanTest extends DifferentialTest {
         local.scan(one);
     }
 
+    @Test
+    void totalSegmentsOverTheLimit() {
+        same(c -> c.scan(scan(table, null, null).segment(0).totalSegments(1000001).build()));
+    }
+
+    /**
+     * DynamoDB Local still words these as "If segment is specified, total segment must also be specified" and
+     * "Value '1' at 'segment' ..."; AWS's wording is recorded by the nubo-db/dynamodb-conformance suite (validated
+     * against DynamoDB).
+     */
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {"0,null", "null,1", "1,1", "2,1", "0,1000001", "5,4", "3,3"})
-    void segmentErrors(Integer segment, Integer total) {
-        same(c -> c.scan(scan(table, null, null).segment(segment).totalSegments(total).build()));
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+        "0|null|The TotalSegments parameter is required but was not present in the request when Segment parameter is "
+                + "present",
+        "null|1|The Segment parameter is required but was not present in the request when parameter TotalSegments is "
+                + "present",
+        "1|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 1 is not "
+                + "less than TotalSegments: 1",
+        "2|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not "
+                + "less than TotalSegments: 1",
+        "5|4|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not "
+                + "less than TotalSegments: 4",
+        "3|3|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 3 is not "
+                + "less than TotalSegments: 3"})
+    void segmentErrors(Integer segment, Integer total, String awsMessage) {
+        awsDiffers(c -> c.scan(scan(table, null, null).segment(segment).totalSegments(total).build()),
+                "ValidationException", awsMessage);
     }
 
     /** AWS checks the Smithy ranges of both members first; DynamoDB Local compares segment with totalSegments. */

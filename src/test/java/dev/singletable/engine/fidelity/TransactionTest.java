@@ -288,6 +288,24 @@ class TransactionTest extends DifferentialTest {
         sameState(id);
     }
 
+    /**
+     * In TransactGetItems even a key naming the wrong attributes cancels the transaction with a ValidationError in
+     * its position, where TransactWriteItems refuses the request (AWS's answer, recorded by the
+     * nubo-db/dynamodb-conformance suite).
+     */
+    @Test
+    void transactGetKeyNamingTheWrongAttributesCancels() {
+        String id = account(10);
+        Outcome mine = oursOnly(c -> c.transactGetItems(r -> r.transactItems(
+                t -> t.get(g -> g.tableName(accounts).key(Map.of("id", s(id)))),
+                t -> t.get(g -> g.tableName(accounts).key(Map.of())))));
+        assertThat(mine.errorCode()).isEqualTo("TransactionCanceledException");
+        assertThat(mine.message()).isEqualTo("Transaction cancelled, please refer cancellation reasons for specific "
+                + "reasons [None, ValidationError]");
+        assertThat(mine.value()).isEqualTo(Map.of("CancellationReasons", List.of(Map.of("Code", "None"),
+                Map.of("Code", "ValidationError"))));
+    }
+
     @Test
     void idempotencyTokens() {
         String id = account(100);

@@ -133,7 +133,10 @@ class ControlPlaneDifferentialTest {
                 "Both the Hash Key and the Range Key element in the KeySchema have the same name");
         bothRefuseCreate(onDemand().attributeDefinitions(attr("a", "S"), attr("b", "S"), attr("c", "S"))
                         .keySchema(hash("a"), range("b"), range("c")),
-                p + "The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+                "1 validation error detected: Value '[KeySchemaElement(attributeName=a, keyType=HASH), "
+                        + "KeySchemaElement(attributeName=b, keyType=RANGE), KeySchemaElement(attributeName=c, "
+                        + "keyType=RANGE)]' at 'keySchema' failed to satisfy constraint: Member must have length less "
+                        + "than or equal to 2");
         CreateTableRequest onDemandWithUnits = onDemand().tableName(uniqueName()).provisionedThroughput(units(1, 1))
                 .build();
         assertThat(outcome(() -> client.createTable(onDemandWithUnits))).as("Local").isEqualTo("OK");

@@ -79,7 +79,7 @@ class RequestShapesDifferentialTest {
         // AWS validates every member before looking the table up; Local answers ResourceNotFound first for these.
         QueryRequest query = QueryRequest.builder().tableName("missing").limit(0).build();
         assertThat(localOutcome(query, client::query)).isEqualTo("ResourceNotFoundException");
-        assertThat(RequestShapes.violations(query)).containsExactly("Value '0' at 'limit' failed to satisfy "
+        assertThat(RequestShapes.violations(query)).containsExactly("Value at 'Limit' failed to satisfy "
                 + "constraint: Member must have value greater than or equal to 1");
         ScanRequest scan = ScanRequest.builder().tableName("missing").indexName("ix").build();
         assertThat(RequestShapes.violations(scan)).containsExactly("Value 'ix' at 'indexName' failed to satisfy "
