@@ -432,7 +432,9 @@ public final class DurableStore implements Journal, AutoCloseable {
      */
     public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
         synchronized (snapshotMonitor) {
-            wal.writeToOperatingSystem();   // records still pending in memory must be in the files read below
+            if (wal != null) {
+                wal.writeToOperatingSystem();   // records still pending in memory must be in the files read below
+            }
             SegmentFiles.Numbered base = null;
             for (SegmentFiles.Numbered s : SegmentFiles.snapshots(dir)) {
                 if (SnapshotFile.header(s.path()).timeMillis() <= timeMillis) {
