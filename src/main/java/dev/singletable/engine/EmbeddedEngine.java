@@ -7,6 +7,7 @@ import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.durability.DurableStore;
+import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
@@ -118,6 +119,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         if (store != null) {
             store.snapshot();
         }
+    }
+
+    /** The write-ahead log's record and system-call counts (durable engines; null in memory): for benchmarks. */
+    public WriteAheadLog.Statistics logStatistics() {
+        return store == null ? null : store.logStatistics();
     }
 
     /** Deletes expired items now rather than at the next sweep; returns how many. */

@@ -31,14 +31,20 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
     public static final long DEFAULT_LOG_SEGMENT_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
 
-    /** When a write is acknowledged, relative to the disk. */
+    /**
+     * When a write is acknowledged, relative to the operating system and the disk. Under every policy the records of
+     * concurrent writers reach the operating system together, in one write of the log file.
+     */
     public enum SyncPolicy {
-        /** Each writer forces the log to disk before its write is acknowledged (writers that arrive while a flush is
-         * running share the next one). */
+        /** Acknowledged once the log is forced to disk: survives a process kill and a power loss. Each writer starts
+         * a flush at once (writers that arrive while a flush is running share the next one). */
         FSYNC,
-        /** Writers wait for a shared flush, which waits at most {@code groupCommitWait} for more writers to join. */
+        /** Acknowledged once the log is forced to disk, like FSYNC, but a flush first waits at most
+         * {@code groupCommitWait} for more writers to join it, so that many writes share one force. The default. */
         GROUP,
-        /** Acknowledged once written to the operating system: survives a process crash, not a power loss. */
+        /** Acknowledged once written to the operating system, with no force on the write path: survives a process
+         * kill (SIGKILL included), not a power loss or kernel crash (the OS writes its cache back in its own time;
+         * the engine forces a log file only when it moves to the next and at shutdown). */
         NONE
     }
 

@@ -415,6 +415,11 @@ public final class DurableStore implements Journal, AutoCloseable {
         wal.deleteSegmentsCoveredBy(base);
     }
 
+    /** System calls of the write-ahead log so far (how well group commit groups). */
+    public WriteAheadLog.Statistics logStatistics() {
+        return wal.statistics();
+    }
+
     /** The data directory. */
     public Path directory() {
         return dir;
@@ -427,6 +432,9 @@ public final class DurableStore implements Journal, AutoCloseable {
      */
     public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
         synchronized (snapshotMonitor) {
+            if (wal != null) {
+                wal.writeToOperatingSystem();   // records still pending in memory must be in the files read below
+            }
             SegmentFiles.Numbered base = null;
             for (SegmentFiles.Numbered s : SegmentFiles.snapshots(dir)) {
                 if (SnapshotFile.header(s.path()).timeMillis() <= timeMillis) {

@@ -16,17 +16,38 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The append side of the write-ahead log. Records are appended by the one thread holding the engine's commit lock
- * (so no locking is needed to write); writers then wait in {@link #awaitDurable} after leaving that lock. The first
- * waiter becomes the flush leader: under the GROUP policy it lingers while other writers keep appending (at most
- * the group-commit wait), then one fsync covers every record appended so far and releases all of them together.
- * A segment is forced before the log moves to the next, so only the last segment can ever have a torn tail.
+ * The append side of the write-ahead log, with group commit at two levels.
+ * <p>
+ * Records are appended by the one thread holding the engine's commit lock: each is framed and copied into an
+ * in-memory pending buffer, with no system call. Writers then wait in {@link #awaitDurable} after leaving that lock.
+ * The first waiter whose record is still pending becomes the leader: under the flush lock it takes the whole pending
+ * buffer (every record appended so far, by any writer) and hands it to the operating system in ONE positional write,
+ * then, if the policy asks for the disk, ONE force; everything that write (and force) covered is acknowledged
+ * together. Under {@link SyncPolicy#GROUP} the leader first lingers while other writers keep appending (at most the
+ * group-commit wait), so that more records share the force.
+ * <p>
+ * What a policy acknowledges after, and so what an acknowledged write survives:
+ * <ul>
+ * <li>{@link SyncPolicy#FSYNC} and {@link SyncPolicy#GROUP}: the record's bytes were written AND forced to the
+ * device: survives a process kill and a power loss.</li>
+ * <li>{@link SyncPolicy#NONE}: the record's bytes were written to the operating system (in its page cache), which a
+ * SIGKILL of this process cannot undo; the disk is forced only when a segment is finished and on close. Survives a
+ * process kill, not a power loss or kernel crash.</li>
+ * </ul>
+ * A write becomes visible to readers when it is applied (under the commit lock), which may be a few microseconds
+ * before it reaches the operating system; a writer is only told of success once its record is there. A segment is
+ * written out and forced before the log moves to the next, so only the last segment can ever have a torn tail. A
+ * failed write or force acknowledges nothing it covered and leaves the log refusing every further append (the engine
+ * then vetoes every mutation), because memory may already hold changes the log does not.
  */
 public final class WriteAheadLog implements AutoCloseable {
 
     /** How long the group leader waits for the next writer before it decides the group is complete. */
     private static final long GATHER_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final int SCRATCH_KEEP_BYTES = 1024 * 1024;
+    private static final int PENDING_INITIAL_BYTES = 256 * 1024;
+    /** An appender that finds this much pending writes it out itself, so a writer that never waits cannot grow it. */
+    private static final int PENDING_WRITE_OUT_BYTES = 4 * 1024 * 1024;
 
     private final Path dir;
     private final SyncPolicy policy;
@@ -36,18 +57,33 @@ public final class WriteAheadLog implements AutoCloseable {
 
     // appender state: touched only under the engine's commit lock (and by roll, which holds it too)
     private ByteWriter scratch = new ByteWriter(64 * 1024);
-    private long position;
+    /** Bytes of the current segment, counting records still pending: decides when to roll. */
+    private long segmentLength;
     private long bytesSinceMark;
     private long segmentBase;
+    private volatile long appended;
+
+    /** Framed records not yet handed to the operating system, and the sequence of the last; guarded by itself. */
+    private final Object pendingLock = new Object();
+    private ByteWriter pending = new ByteWriter(PENDING_INITIAL_BYTES);
+    private long pendingLast;
+    private int pendingRecords;
 
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Condition flushed = flushLock.newCondition();
     private final Condition gathering = flushLock.newCondition();
     /** The current segment; replaced only while both the commit lock and the flush lock are held. */
     private volatile FileChannel channel;
-    private volatile long appended;
-    private long durable;          // guarded by flushLock
-    private boolean flushing;      // guarded by flushLock
+    // writer state: guarded by flushLock
+    private ByteWriter spare = new ByteWriter(PENDING_INITIAL_BYTES);
+    private long writePosition;
+    private boolean flushing;
+    private long osWrites;
+    private long recordsWritten;
+    private long forces;
+    /** The last sequence whose record is in the operating system; then, forced to the device. */
+    private volatile long written;
+    private volatile long durable;
     private volatile IOException failure;
 
     private WriteAheadLog(Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes,
@@ -68,6 +104,8 @@ public final class WriteAheadLog implements AutoCloseable {
             long segmentBytes, BooleanSupplier writersWaiting) {
         WriteAheadLog log = new WriteAheadLog(dir, policy, groupWait, segmentBytes, writersWaiting);
         log.appended = nextSequence - 1;
+        log.pendingLast = nextSequence - 1;
+        log.written = nextSequence - 1;
         log.durable = nextSequence - 1;
         log.channel = log.createSegment(nextSequence);
         return log;
@@ -100,9 +138,22 @@ public final class WriteAheadLog implements AutoCloseable {
         return appended;
     }
 
+    /** How many system calls the log has made for how many records: the evidence that grouping groups. */
+    public record Statistics(long recordsWritten, long osWrites, long forces) {
+    }
+
+    public Statistics statistics() {
+        flushLock.lock();
+        try {
+            return new Statistics(recordsWritten, osWrites, forces);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
     /**
-     * Appends one record. Caller holds the engine's commit lock. On failure nothing of the record stays in the file
-     * (it is cut off again), so the log never carries a broken record in its middle.
+     * Appends one record to the pending buffer. Caller holds the engine's commit lock. A record that cannot be
+     * framed leaves nothing behind; the record reaches the file with the next group write (see {@link #awaitDurable}).
      */
     public void append(long sequence, Consumer<ByteWriter> payload) {
         checkHealthy();
@@ -116,57 +167,104 @@ public final class WriteAheadLog implements AutoCloseable {
         }
         w.putI32At(4, length);
         w.putI32At(8, Frames.checksum(length, w.array(), Frames.HEADER_BYTES, length));
-        FileChannel ch = channel;
-        try {
-            ByteBuffer buf = ByteBuffer.wrap(w.array(), 0, w.size());
-            long at = position;
-            try {
-                while (buf.hasRemaining()) {
-                    at += ch.write(buf, at);
-                }
-            } catch (IOException e) {
-                cutBack(ch, e);
-                throw new UncheckedIOException("cannot write the log: " + e.getMessage(), e);
-            }
-            position = at;
-            bytesSinceMark += w.size();
-            appended = sequence;
-        } finally {
-            if (w.array().length > SCRATCH_KEEP_BYTES) {
-                scratch = new ByteWriter(64 * 1024);
-            }
+        int pendingBytes;
+        synchronized (pendingLock) {
+            pending.raw(w.array(), 0, w.size());
+            pendingLast = sequence;
+            pendingRecords++;
+            pendingBytes = pending.size();
         }
-        if (position >= segmentBytes) {
+        segmentLength += w.size();
+        bytesSinceMark += w.size();
+        appended = sequence;
+        if (w.array().length > SCRATCH_KEEP_BYTES) {
+            scratch = new ByteWriter(64 * 1024);
+        }
+        if (segmentLength >= segmentBytes) {
             roll(sequence + 1);
-        }
-    }
-
-    private void cutBack(FileChannel ch, IOException cause) {
-        try {
-            ch.truncate(position);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-            failure = cause;   // a half-written record we cannot remove: refuse every further write
+        } else if (pendingBytes >= PENDING_WRITE_OUT_BYTES) {
+            writeToOperatingSystem();
         }
     }
 
     /**
-     * Moves to a new segment whose first record will have this sequence number, after forcing the current one.
-     * Caller holds the commit lock.
+     * Hands every pending record to the operating system now (readers of the log files then see them). A log that
+     * failed earlier is left as it is.
+     */
+    public void writeToOperatingSystem() {
+        flushLock.lock();
+        try {
+            if (failure == null) {
+                writeOut();
+            }
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Writes the whole pending buffer at the end of the current segment with one positional write. Caller holds the
+     * flush lock. On failure the segment is cut back to its last complete group (if it can be), nothing the buffer
+     * held is acknowledged, and the log refuses every further append.
+     */
+    private void writeOut() {
+        ByteWriter group;
+        long last;
+        int records;
+        synchronized (pendingLock) {
+            if (pending.size() == 0) {
+                return;
+            }
+            group = pending;
+            last = pendingLast;
+            records = pendingRecords;
+            pending = spare;
+            pendingRecords = 0;
+        }
+        FileChannel ch = channel;
+        ByteBuffer buf = ByteBuffer.wrap(group.array(), 0, group.size());
+        long at = writePosition;
+        try {
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+        } catch (IOException e) {
+            try {
+                ch.truncate(writePosition);
+            } catch (IOException truncateFailure) {
+                e.addSuppressed(truncateFailure);
+            }
+            failure = e;
+            throw new UncheckedIOException("cannot write the log: " + e.getMessage(), e);
+        } finally {
+            group.reset();
+            spare = group.array().length > SCRATCH_KEEP_BYTES * 4 ? new ByteWriter(PENDING_INITIAL_BYTES) : group;
+        }
+        writePosition = at;
+        osWrites++;
+        recordsWritten += records;
+        written = last;
+    }
+
+    /**
+     * Moves to a new segment whose first record will have this sequence number, after writing out and forcing the
+     * current one. Caller holds the commit lock.
      */
     public void roll(long nextSequence) {
         checkHealthy();
         flushLock.lock();
         try {
+            writeOut();
             FileChannel old = channel;
             try {
                 old.force(false);
+                forces++;
                 old.close();
             } catch (IOException e) {
                 failure = e;
                 throw new UncheckedIOException("cannot flush the log: " + e.getMessage(), e);
             }
-            durable = Math.max(durable, appended);
+            durable = Math.max(durable, written);
             channel = createSegment(nextSequence);
             flushed.signalAll();
         } finally {
@@ -186,7 +284,8 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             ch.force(true);
             SegmentFiles.syncDirectory(dir);
-            position = at;
+            writePosition = at;
+            segmentLength = at;
             segmentBase = firstSequence;
             return ch;
         } catch (IOException e) {
@@ -195,15 +294,27 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Returns once the record with this sequence number is durable under the sync policy. */
+    /**
+     * Returns once the record with this sequence number is acknowledged under the sync policy: written to the
+     * operating system ({@link SyncPolicy#NONE}) or also forced to the device ({@link SyncPolicy#FSYNC},
+     * {@link SyncPolicy#GROUP}). Whoever finds its record still pending writes out every pending record.
+     */
     public void awaitDurable(long sequence) {
-        if (policy == SyncPolicy.NONE) {
-            return;
+        if (acknowledged(sequence)) {
+            return;   // a leader's group already covered it: no lock, no wait
         }
         flushLock.lock();
         try {
-            while (durable < sequence) {
+            while (!acknowledged(sequence)) {
                 checkHealthy();
+                if (sequence > appended) {
+                    // nothing could ever cover it: fail rather than flush in a loop under the lock
+                    throw new IllegalStateException("log record " + sequence + " was never appended");
+                }
+                if (policy == SyncPolicy.NONE) {
+                    writeOut();
+                    continue;
+                }
                 if (flushing) {
                     flushed.awaitUninterruptibly();
                     continue;
@@ -213,8 +324,10 @@ public final class WriteAheadLog implements AutoCloseable {
                     if (policy == SyncPolicy.GROUP) {
                         gather(sequence);
                     }
-                    long target = appended;
+                    writeOut();
+                    long target = written;
                     channel.force(false);
+                    forces++;
                     durable = Math.max(durable, target);
                 } catch (IOException e) {
                     failure = e;
@@ -227,6 +340,10 @@ public final class WriteAheadLog implements AutoCloseable {
         } finally {
             flushLock.unlock();
         }
+    }
+
+    private boolean acknowledged(long sequence) {
+        return (policy == SyncPolicy.NONE ? written : durable) >= sequence;
     }
 
     /**
@@ -256,6 +373,11 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             seen = now;
         }
+    }
+
+    /** The current segment's channel: lets tests make the next write fail. */
+    FileChannel currentChannel() {
+        return channel;
     }
 
     private void checkHealthy() {
@@ -288,8 +410,10 @@ public final class WriteAheadLog implements AutoCloseable {
             FileChannel ch = channel;
             if (ch.isOpen()) {
                 if (failure == null) {
+                    writeOut();
                     ch.force(false);
-                    durable = appended;
+                    forces++;
+                    durable = written;
                 }
                 ch.close();
             }
