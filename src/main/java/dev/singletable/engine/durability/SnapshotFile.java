@@ -1,10 +1,11 @@
 package dev.singletable.engine.durability;
 
 import dev.singletable.engine.core.Table;
-import dev.singletable.engine.storage.AttributeNames;
-import dev.singletable.engine.storage.ItemAttributes;
+import dev.singletable.engine.storage.KeyAttributes;
+import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.IndexDef;
+import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,14 +26,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A snapshot: the whole engine state at one sequence number, as a sequence of checksummed frames.
@@ -147,9 +146,9 @@ public final class SnapshotFile {
 
         /**
          * An item as loaded: kept encoded until first read (see {@link StoredItem#encoded}), with its key
-         * attributes (the table's and every index's, those it has) already decoded.
+         * attributes (the table's and every index's, those it has) already decoded as key values.
          */
-        default void keyedItem(TableDefinition table, StoredItem item, Map<String, AttributeValue> keyAttributes) {
+        default void keyedItem(TableDefinition table, StoredItem item, KeyAttributes keyAttributes) {
             item(table, item);
         }
 
@@ -246,52 +245,45 @@ public final class SnapshotFile {
     private record DecodingFrame(TableDefinition table, long offset, CompletableFuture<LoadedItem[]> items) {
     }
 
-    private record LoadedItem(StoredItem item, Map<String, AttributeValue> keyAttributes) {
+    private record LoadedItem(StoredItem item, KeyAttributes keyAttributes) {
     }
 
     private static LoadedItem[] decodeItems(ByteReader r, TableDefinition table) {
-        List<String> names = keyAttributeNames(table);
-        byte[][] wanted = new byte[names.size()][];
+        Map<String, ScalarAttributeType> keys = keyAttributeTypes(table);
+        String[] names = keys.keySet().toArray(new String[0]);
+        ScalarAttributeType[] types = keys.values().toArray(new ScalarAttributeType[0]);
+        byte[][] wanted = new byte[names.length][];
         for (int i = 0; i < wanted.length; i++) {
-            wanted[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+            wanted[i] = names[i].getBytes(StandardCharsets.UTF_8);
         }
         int n = r.length();
         LoadedItem[] items = new LoadedItem[n];
         for (int i = 0; i < n; i++) {
-            AttributeValue[] found = new AttributeValue[wanted.length];
-            StoredItem item = ItemCodec.readStoredLazily(r, wanted, found);
-            items[i] = new LoadedItem(item, keyMap(names, found));
+            KeyValue[] found = new KeyValue[names.length];
+            StoredItem item = ItemCodec.readStoredLazily(r, wanted, types, found);
+            items[i] = new LoadedItem(item, new LoadedKeys(names, found));
         }
         return items;
     }
 
-    /** The table's key attributes, then every index's, each once. */
-    private static List<String> keyAttributeNames(TableDefinition table) {
-        Set<String> names = new LinkedHashSet<>(table.primaryKey().names());
+    /** The table's key attributes, then every index's, each once, with the type its definition gives it. */
+    private static Map<String, ScalarAttributeType> keyAttributeTypes(TableDefinition table) {
+        Map<String, ScalarAttributeType> types = new LinkedHashMap<>();
+        addKey(types, table.primaryKey());
         for (IndexDef index : table.globalIndexes()) {
-            names.addAll(index.key().names());
+            addKey(types, index.key());
         }
         for (IndexDef index : table.localIndexes()) {
-            names.addAll(index.key().names());
+            addKey(types, index.key());
         }
-        return List.copyOf(names);
+        return types;
     }
 
-    private static Map<String, AttributeValue> keyMap(List<String> names, AttributeValue[] found) {
-        int present = 0;
-        for (AttributeValue v : found) {
-            present += v == null ? 0 : 1;
+    private static void addKey(Map<String, ScalarAttributeType> types, KeyDef key) {
+        types.putIfAbsent(key.hashName(), key.hashType());
+        if (key.rangeName() != null) {
+            types.putIfAbsent(key.rangeName(), key.rangeType());
         }
-        String[] keyNames = new String[present];
-        AttributeValue[] values = new AttributeValue[present];
-        int k = 0;
-        for (int i = 0; i < found.length; i++) {
-            if (found[i] != null) {
-                keyNames[k] = AttributeNames.canonical(names.get(i));
-                values[k++] = found[i];
-            }
-        }
-        return ItemAttributes.wrap(keyNames, values);
     }
 
     /** Hands decoded frames to the visitor, oldest first, until at most {@code keep} are still pending. */
