@@ -229,10 +229,21 @@ public final class DurableStore implements Journal, AutoCloseable {
     private void replay(LogRecord record, ReplayedItems replayed) {
         engine.replay(record.sequence(), record.timeMillis(), () -> {
             if (record instanceof LogRecord.Items items) {
-                List<ItemChange> changes = changes(items, replayed);
+                List<ItemChange> changes = new ArrayList<>(items.writes().size());
+                List<KeyAttributes> keys = new ArrayList<>(items.writes().size());
+                for (LogRecord.ItemWrite w : items.writes()) {
+                    Table table = requireTable(w.tableName(), items);
+                    KeyAttributes k = w.newItem() != null ? replayed.keysOf(table, w.newItem())
+                            : KeyAttributes.of(w.keyAttributes());
+                    PrimaryKey key = StoredKeys.of(table.definition().primaryKey(), k);
+                    changes.add(new ItemChange(table, key, replayed.current(table, key), w.newItem(),
+                            w.byService()));
+                    keys.add(k);
+                }
                 engine.commitReplayed(changes);
-                for (ItemChange c : changes) {
-                    replayed.record(c.table(), c.key(), c.newItem());
+                for (int i = 0; i < changes.size(); i++) {
+                    ItemChange c = changes.get(i);
+                    replayed.record(c.table(), c.key(), c.newItem(), keys.get(i));
                 }
                 return;
             }
@@ -251,17 +262,6 @@ public final class DurableStore implements Journal, AutoCloseable {
                 replayer.accept(extension);
             }
         });
-    }
-
-    private List<ItemChange> changes(LogRecord.Items items, ReplayedItems replayed) {
-        List<ItemChange> changes = new ArrayList<>(items.writes().size());
-        for (LogRecord.ItemWrite w : items.writes()) {
-            Table table = requireTable(w.tableName(), items);
-            PrimaryKey key = StoredKeys.of(table.definition().primaryKey(),
-                    w.newItem() != null ? w.newItem().attributes() : w.keyAttributes());
-            changes.add(new ItemChange(table, key, replayed.current(table, key), w.newItem(), w.byService()));
-        }
-        return changes;
     }
 
     private Table requireTable(String name, LogRecord record) {

@@ -57,6 +57,21 @@ public final class ItemCodec {
             KeyValue[] found) {
         long size = in.varint();
         int start = in.position();
+        readKeyValues(in, wanted, types, found);
+        return StoredItem.encoded(in.copyFrom(start), size, ItemCodec::decodeItem);
+    }
+
+    /** Reads a stored item and keeps it encoded until first read (log replay; see {@link StoredItem#encoded}). */
+    public static StoredItem readStoredEncoded(ByteReader in) {
+        return readStoredLazily(in, NO_NAMES, NO_TYPES, NO_VALUES);
+    }
+
+    private static final byte[][] NO_NAMES = new byte[0][];
+    private static final ScalarAttributeType[] NO_TYPES = new ScalarAttributeType[0];
+    private static final KeyValue[] NO_VALUES = new KeyValue[0];
+
+    /** Reads past one encoded item (its attribute map), decoding only the wanted key values, as above. */
+    static void readKeyValues(ByteReader in, byte[][] wanted, ScalarAttributeType[] types, KeyValue[] found) {
         int n = in.length();
         for (int i = 0; i < n; i++) {
             int w = in.matchString(wanted);
@@ -66,7 +81,6 @@ public final class ItemCodec {
                 skipValue(in, 0);
             }
         }
-        return StoredItem.encoded(in.copyFrom(start), size, ItemCodec::decodeItem);
     }
 
     /** A key value of the given type, decoded without an AttributeValue between; null (and skipped) if another type. */

@@ -1,9 +1,11 @@
 package dev.singletable.engine.durability;
 
 import dev.singletable.engine.core.Table;
+import dev.singletable.engine.storage.KeyAttributes;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.storage.TableData;
+import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -17,55 +19,64 @@ import java.util.Map;
  * until something may look at the table (a catalog or extension record, or the end of the log): then a table that
  * was empty is loaded whole in one sorted pass (as a snapshot is), and one that was not gets the changes in key order.
  * Until then {@link #current} answers what the replayed writes left, so each change still carries its exact old item
- * (streams need it).
+ * (streams need it). Items stay encoded as the log holds them: only their key attributes are decoded.
  */
 final class ReplayedItems {
 
-    /** A key whose latest replayed change deleted it. */
-    private static final StoredItem DELETED = new StoredItem(Map.of(), 0);
+    /** A key's latest replayed state: the item (null once deleted) and its key attributes. */
+    private record Pending(PrimaryKey getKey, StoredItem getValue, KeyAttributes keys)
+            implements Map.Entry<PrimaryKey, StoredItem> {
 
-    private final Map<Table, Map<PrimaryKey, StoredItem>> pending = new IdentityHashMap<>();
+        @Override
+        public StoredItem setValue(StoredItem value) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final Map<Table, Map<PrimaryKey, Pending>> pending = new IdentityHashMap<>();
+    private final Map<TableDefinition, KeyNames> keyNames = new IdentityHashMap<>();
+
+    /** The key attributes of a replayed item (decoded from its bytes while it is still encoded). */
+    KeyAttributes keysOf(Table table, StoredItem item) {
+        return keyNames.computeIfAbsent(table.definition(), KeyNames::of).of(item);
+    }
 
     /** The item under the key as replay has left it so far, or null. */
     StoredItem current(Table table, PrimaryKey key) {
-        Map<PrimaryKey, StoredItem> held = pending.get(table);
-        StoredItem item = held == null ? null : held.get(key);
-        if (item == null) {
-            return table.data().get(key);
-        }
-        return item == DELETED ? null : item;
+        Map<PrimaryKey, Pending> held = pending.get(table);
+        Pending p = held == null ? null : held.get(key);
+        return p == null ? table.data().get(key) : p.getValue();
     }
 
     /** Records a replayed change (newItem null: a delete), to be applied at the next {@link #applyAll}. */
-    void record(Table table, PrimaryKey key, StoredItem newItem) {
-        pending.computeIfAbsent(table, t -> new HashMap<>()).put(key, newItem == null ? DELETED : newItem);
+    void record(Table table, PrimaryKey key, StoredItem newItem, KeyAttributes keys) {
+        pending.computeIfAbsent(table, t -> new HashMap<>()).put(key, new Pending(key, newItem, keys));
     }
 
     /** Applies every held change to its table. Caller holds the commit lock. */
-    @SuppressWarnings("unchecked")
     void applyAll() {
-        for (Map.Entry<Table, Map<PrimaryKey, StoredItem>> e : pending.entrySet()) {
+        for (Map.Entry<Table, Map<PrimaryKey, Pending>> e : pending.entrySet()) {
             TableData data = e.getKey().data();
-            Map.Entry<PrimaryKey, StoredItem>[] changes = e.getValue().entrySet().toArray(new Map.Entry[0]);
+            Pending[] changes = e.getValue().values().toArray(new Pending[0]);
             TableData.sortByKey(changes);
             if (data.items().isEmpty()) {
-                List<Map.Entry<PrimaryKey, StoredItem>> present = new ArrayList<>(changes.length);
-                for (Map.Entry<PrimaryKey, StoredItem> c : changes) {
-                    if (c.getValue() != DELETED) {
+                List<Pending> present = new ArrayList<>(changes.length);
+                for (Pending c : changes) {
+                    if (c.getValue() != null) {
                         present.add(c);
                     }
                 }
-                data.loadSorted(present);
+                data.loadSorted(present, Pending::keys);
             } else {
-                for (Map.Entry<PrimaryKey, StoredItem> c : changes) {
+                for (Pending c : changes) {
                     StoredItem old = data.get(c.getKey());
-                    StoredItem now = c.getValue() == DELETED ? null : c.getValue();
-                    if (old != null || now != null) {
-                        data.apply(c.getKey(), old, now);
+                    if (old != null || c.getValue() != null) {
+                        data.apply(c.getKey(), old, c.getValue());
                     }
                 }
             }
         }
         pending.clear();
+        keyNames.clear();
     }
 }

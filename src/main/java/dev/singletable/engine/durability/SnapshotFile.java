@@ -4,8 +4,6 @@ import dev.singletable.engine.core.Table;
 import dev.singletable.engine.storage.KeyAttributes;
 import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.storage.StoredItem;
-import dev.singletable.engine.table.IndexDef;
-import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A snapshot: the whole engine state at one sequence number, as a sequence of checksummed frames.
@@ -249,41 +245,15 @@ public final class SnapshotFile {
     }
 
     private static LoadedItem[] decodeItems(ByteReader r, TableDefinition table) {
-        Map<String, ScalarAttributeType> keys = keyAttributeTypes(table);
-        String[] names = keys.keySet().toArray(new String[0]);
-        ScalarAttributeType[] types = keys.values().toArray(new ScalarAttributeType[0]);
-        byte[][] wanted = new byte[names.length][];
-        for (int i = 0; i < wanted.length; i++) {
-            wanted[i] = names[i].getBytes(StandardCharsets.UTF_8);
-        }
+        KeyNames keys = KeyNames.of(table);
         int n = r.length();
         LoadedItem[] items = new LoadedItem[n];
         for (int i = 0; i < n; i++) {
-            KeyValue[] found = new KeyValue[names.length];
-            StoredItem item = ItemCodec.readStoredLazily(r, wanted, types, found);
-            items[i] = new LoadedItem(item, new LoadedKeys(names, found));
+            KeyValue[] found = new KeyValue[keys.names.length];
+            StoredItem item = keys.read(r, found);
+            items[i] = new LoadedItem(item, keys.keys(found));
         }
         return items;
-    }
-
-    /** The table's key attributes, then every index's, each once, with the type its definition gives it. */
-    private static Map<String, ScalarAttributeType> keyAttributeTypes(TableDefinition table) {
-        Map<String, ScalarAttributeType> types = new LinkedHashMap<>();
-        addKey(types, table.primaryKey());
-        for (IndexDef index : table.globalIndexes()) {
-            addKey(types, index.key());
-        }
-        for (IndexDef index : table.localIndexes()) {
-            addKey(types, index.key());
-        }
-        return types;
-    }
-
-    private static void addKey(Map<String, ScalarAttributeType> types, KeyDef key) {
-        types.putIfAbsent(key.hashName(), key.hashType());
-        if (key.rangeName() != null) {
-            types.putIfAbsent(key.rangeName(), key.rangeType());
-        }
     }
 
     /** Hands decoded frames to the visitor, oldest first, until at most {@code keep} are still pending. */

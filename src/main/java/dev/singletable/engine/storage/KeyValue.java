@@ -160,10 +160,12 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (prefix != o.prefix) {
             return Long.compareUnsigned(prefix, o.prefix);
         }
-        if (bytes.length <= 8 && o.bytes.length <= 8) {
-            return Integer.compare(bytes.length, o.bytes.length);   // equal up to the shorter one's end
+        if (bytes.length < 8 || o.bytes.length < 8 || (bytes.length == 8 && o.bytes.length == 8)) {
+            // equal up to the shorter one's end (the longer one's padding is its own zero bytes): a prefix of it
+            return Integer.compare(bytes.length, o.bytes.length);
         }
-        return Arrays.compareUnsigned(bytes, o.bytes);
+        // the first eight bytes are equal: compare from there (keys sharing a long prefix, like dates, are common)
+        return Arrays.compareUnsigned(bytes, 8, bytes.length, o.bytes, 8, o.bytes.length);
     }
 
     @Override

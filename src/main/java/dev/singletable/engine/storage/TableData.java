@@ -127,7 +127,7 @@ public final class TableData {
      * Sorts distinct entries given in any order into key order, in place (see {@link HashOrderSort}): log replay
      * gathers its items in a hash map, then loads or applies them in key order.
      */
-    public static void sortByKey(Map.Entry<PrimaryKey, StoredItem>[] entries) {
+    public static <E extends Map.Entry<PrimaryKey, StoredItem>> void sortByKey(E[] entries) {
         HashOrderSort.sort(entries, e -> e.getKey().hash(), Map.Entry.comparingByKey());
     }
 
