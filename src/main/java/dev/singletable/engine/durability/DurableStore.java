@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * snapshots and recovery. Recovery loads the newest snapshot, then replays the log after it: catalog changes through
  * the engine's own mutation methods, item changes reported to the engine's listeners one unit at a time (so streams
  * are rebuilt exactly as the original writes built them) but applied to the tables in bulk ({@link ReplayedItems}).
- * A background thread takes a snapshot whenever the log has grown past the configured size, then deletes what the snapshot covers,
- * keeping whatever point-in-time recovery still needs.
+ * A background thread takes a snapshot whenever the log has grown past the configured size, then deletes what the
+ * snapshot covers, keeping whatever point-in-time recovery still needs.
  */
 public final class DurableStore implements Journal, AutoCloseable {
 
