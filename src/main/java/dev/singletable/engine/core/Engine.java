@@ -184,6 +184,25 @@ public final class Engine {
         }
     }
 
+    /**
+     * Recovery only: a replayed unit of item changes that the caller applies to the tables itself, in bulk, later
+     * (see {@link #replay}). It takes its sequence number and reaches the listeners exactly as {@link #commit} would,
+     * with the same old and new items, but touches no table.
+     */
+    public void commitReplayed(List<ItemChange> changes) {
+        if (!commitLock.isHeldByCurrentThread() || replayTimeMillis < 0) {
+            throw new IllegalStateException("a replayed commit outside replay");
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        long now = mutationTime();
+        sequence = sequence + 1;
+        for (CommitListener l : listeners) {
+            l.committed(changes, now);
+        }
+    }
+
     public Table createTable(TableDefinition definition) {
         return exclusive(() -> {
             if (tables.containsKey(definition.name())) {

@@ -5,6 +5,7 @@ import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Journal;
 import dev.singletable.engine.core.Table;
+import dev.singletable.engine.storage.KeyAttributes;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
@@ -26,15 +27,15 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.slf4j.LoggerFactory;
 
 /**
  * A durable engine's storage: the data directory, its lock, the write-ahead log (as the engine's {@link Journal}),
- * snapshots and recovery. Recovery loads the newest snapshot, then replays the log after it through the engine's own
- * mutation methods, so indexes and streams are rebuilt exactly as the original writes built them. A background thread
- * takes a snapshot whenever the log has grown past the configured size, then deletes what the snapshot covers,
- * keeping whatever point-in-time recovery still needs.
+ * snapshots and recovery. Recovery loads the newest snapshot, then replays the log after it: catalog changes through
+ * the engine's own mutation methods, item changes reported to the engine's listeners one unit at a time (so streams
+ * are rebuilt exactly as the original writes built them) but applied to the tables in bulk ({@link ReplayedItems}).
+ * A background thread takes a snapshot whenever the log has grown past the configured size, then deletes what the
+ * snapshot covers, keeping whatever point-in-time recovery still needs.
  */
 public final class DurableStore implements Journal, AutoCloseable {
 
@@ -121,10 +122,15 @@ public final class DurableStore implements Journal, AutoCloseable {
         }
         engine.restoreSequence(after);
         beforeReplay.run();
+        ReplayedItems replayed = new ReplayedItems();
         LogReader.Result result = LogReader.read(dir, after, record -> {
-            replay(record);
+            replay(record, replayed);
             return true;
         }, true);
+        engine.exclusive(() -> {
+            replayed.applyAll();
+            return null;
+        });
         engine.restoreSequence(result.lastSequence());
         wal = WriteAheadLog.open(dir, result.lastSequence() + 1, options.syncPolicy(), options.groupCommitWait(),
                 options.logSegmentBytes(), engine::writersWaiting);
@@ -160,12 +166,11 @@ public final class DurableStore implements Journal, AutoCloseable {
 
                 @Override
                 public void item(TableDefinition definition, StoredItem item) {
-                    keyedItem(definition, item, item.attributes());
+                    keyedItem(definition, item, KeyAttributes.of(item.attributes()));
                 }
 
                 @Override
-                public void keyedItem(TableDefinition definition, StoredItem item,
-                        Map<String, AttributeValue> keyAttributes) {
+                public void keyedItem(TableDefinition definition, StoredItem item, KeyAttributes keyAttributes) {
                     items.add(new Keyed(StoredKeys.of(definition.primaryKey(), keyAttributes), item, keyAttributes));
                 }
 
@@ -208,7 +213,7 @@ public final class DurableStore implements Journal, AutoCloseable {
     }
 
     /** A loaded item, its key, and its key attributes (decoded apart from the item, which may stay encoded). */
-    private record Keyed(PrimaryKey getKey, StoredItem getValue, Map<String, AttributeValue> keyAttributes)
+    private record Keyed(PrimaryKey getKey, StoredItem getValue, KeyAttributes keyAttributes)
             implements Map.Entry<PrimaryKey, StoredItem> {
 
         @Override
@@ -217,11 +222,33 @@ public final class DurableStore implements Journal, AutoCloseable {
         }
     }
 
-    private void replay(LogRecord record) {
+    /**
+     * Replays one record. Item changes reach the listeners at once but are applied to the tables in bulk (see
+     * {@link ReplayedItems}); every other record may look at the tables, so what is held is applied before it.
+     */
+    private void replay(LogRecord record, ReplayedItems replayed) {
         engine.replay(record.sequence(), record.timeMillis(), () -> {
             if (record instanceof LogRecord.Items items) {
-                engine.commit(changes(items));
-            } else if (record instanceof LogRecord.TableCreated created) {
+                List<ItemChange> changes = new ArrayList<>(items.writes().size());
+                List<KeyAttributes> keys = new ArrayList<>(items.writes().size());
+                for (LogRecord.ItemWrite w : items.writes()) {
+                    Table table = requireTable(w.tableName(), items);
+                    KeyAttributes k = w.newItem() != null ? replayed.keysOf(table, w.newItem())
+                            : KeyAttributes.of(w.keyAttributes());
+                    PrimaryKey key = StoredKeys.of(table.definition().primaryKey(), k);
+                    changes.add(new ItemChange(table, key, replayed.current(table, key), w.newItem(),
+                            w.byService()));
+                    keys.add(k);
+                }
+                engine.commitReplayed(changes);
+                for (int i = 0; i < changes.size(); i++) {
+                    ItemChange c = changes.get(i);
+                    replayed.record(c.table(), c.key(), c.newItem(), keys.get(i));
+                }
+                return;
+            }
+            replayed.applyAll();
+            if (record instanceof LogRecord.TableCreated created) {
                 engine.createTable(created.definition());
             } else if (record instanceof LogRecord.TableRedefined redefined) {
                 engine.redefine(requireTable(redefined.definition().name(), record), redefined.definition());
@@ -235,17 +262,6 @@ public final class DurableStore implements Journal, AutoCloseable {
                 replayer.accept(extension);
             }
         });
-    }
-
-    private List<ItemChange> changes(LogRecord.Items items) {
-        List<ItemChange> changes = new ArrayList<>(items.writes().size());
-        for (LogRecord.ItemWrite w : items.writes()) {
-            Table table = requireTable(w.tableName(), items);
-            PrimaryKey key = StoredKeys.of(table.definition().primaryKey(),
-                    w.newItem() != null ? w.newItem().attributes() : w.keyAttributes());
-            changes.add(new ItemChange(table, key, table.data().get(key), w.newItem(), w.byService()));
-        }
-        return changes;
     }
 
     private Table requireTable(String name, LogRecord record) {

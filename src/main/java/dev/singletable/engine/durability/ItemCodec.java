@@ -2,12 +2,14 @@ package dev.singletable.engine.durability;
 
 import dev.singletable.engine.storage.AttributeNames;
 import dev.singletable.engine.storage.ItemAttributes;
+import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.storage.StoredItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The engine's binary form of items, written by hand because it is small and its cost decides restart time: one tag
@@ -47,22 +49,54 @@ public final class ItemCodec {
 
     /**
      * Reads a stored item without decoding it: the item keeps its encoded bytes (see {@link StoredItem#encoded}) and
-     * only the attributes named in {@code wanted} (UTF-8; the key attributes a load needs) are decoded, into
-     * {@code found} at the same positions (null where absent).
+     * only the attributes named in {@code wanted} (UTF-8; the key attributes a load needs) are decoded, straight into
+     * key values of the matching {@code types}, into {@code found} at the same positions (null where absent, or where
+     * the item holds the attribute with another type, which no key of that type can take).
      */
-    public static StoredItem readStoredLazily(ByteReader in, byte[][] wanted, AttributeValue[] found) {
+    public static StoredItem readStoredLazily(ByteReader in, byte[][] wanted, ScalarAttributeType[] types,
+            KeyValue[] found) {
         long size = in.varint();
         int start = in.position();
+        readKeyValues(in, wanted, types, found);
+        return StoredItem.encoded(in.copyFrom(start), size, ItemCodec::decodeItem);
+    }
+
+    /** Reads a stored item and keeps it encoded until first read (log replay; see {@link StoredItem#encoded}). */
+    public static StoredItem readStoredEncoded(ByteReader in) {
+        return readStoredLazily(in, NO_NAMES, NO_TYPES, NO_VALUES);
+    }
+
+    private static final byte[][] NO_NAMES = new byte[0][];
+    private static final ScalarAttributeType[] NO_TYPES = new ScalarAttributeType[0];
+    private static final KeyValue[] NO_VALUES = new KeyValue[0];
+
+    /** Reads past one encoded item (its attribute map), decoding only the wanted key values, as above. */
+    static void readKeyValues(ByteReader in, byte[][] wanted, ScalarAttributeType[] types, KeyValue[] found) {
         int n = in.length();
         for (int i = 0; i < n; i++) {
             int w = in.matchString(wanted);
             if (w >= 0) {
-                found[w] = readValue(in, 0);
+                found[w] = readKeyValue(in, types[w]);
             } else {
                 skipValue(in, 0);
             }
         }
-        return StoredItem.encoded(in.copyFrom(start), size, ItemCodec::decodeItem);
+    }
+
+    /** A key value of the given type, decoded without an AttributeValue between; null (and skipped) if another type. */
+    private static KeyValue readKeyValue(ByteReader in, ScalarAttributeType type) {
+        int tag = in.u8();
+        if (tag == S && type == ScalarAttributeType.S) {
+            return KeyValue.ofStoredBytes(ScalarAttributeType.S, in.bytes());
+        }
+        if (tag == B && type == ScalarAttributeType.B) {
+            return KeyValue.ofStoredBytes(ScalarAttributeType.B, in.bytes());
+        }
+        if (tag == N && type == ScalarAttributeType.N) {
+            return KeyValue.of(ScalarAttributeType.N, AttributeValue.fromN(in.string()));
+        }
+        skipValueAfterTag(in, tag, 0);
+        return null;
     }
 
     private static Map<String, AttributeValue> decodeItem(byte[] encoded) {
@@ -73,7 +107,10 @@ public final class ItemCodec {
         if (depth > MAX_DEPTH) {
             throw new CorruptDataException("attribute values nested deeper than " + MAX_DEPTH);
         }
-        int tag = in.u8();
+        skipValueAfterTag(in, in.u8(), depth);
+    }
+
+    private static void skipValueAfterTag(ByteReader in, int tag, int depth) {
         switch (tag) {
             case S, N, B -> in.skipBytes();
             case TRUE, FALSE, NUL -> {

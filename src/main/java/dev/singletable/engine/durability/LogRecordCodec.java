@@ -82,7 +82,7 @@ public final class LogRecordCodec {
                         Map<String, AttributeValue> key = ItemCodec.readItem(in);
                         writes.add(new LogRecord.ItemWrite(table, key, null, byService));
                     } else {
-                        StoredItem item = ItemCodec.readStored(in);
+                        StoredItem item = ItemCodec.readStoredEncoded(in);   // decoded when first read
                         writes.add(new LogRecord.ItemWrite(table, null, item, byService));
                     }
                 }

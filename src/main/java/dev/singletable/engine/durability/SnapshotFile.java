@@ -1,10 +1,9 @@
 package dev.singletable.engine.durability;
 
 import dev.singletable.engine.core.Table;
-import dev.singletable.engine.storage.AttributeNames;
-import dev.singletable.engine.storage.ItemAttributes;
+import dev.singletable.engine.storage.KeyAttributes;
+import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.storage.StoredItem;
-import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +23,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A snapshot: the whole engine state at one sequence number, as a sequence of checksummed frames.
@@ -147,9 +142,9 @@ public final class SnapshotFile {
 
         /**
          * An item as loaded: kept encoded until first read (see {@link StoredItem#encoded}), with its key
-         * attributes (the table's and every index's, those it has) already decoded.
+         * attributes (the table's and every index's, those it has) already decoded as key values.
          */
-        default void keyedItem(TableDefinition table, StoredItem item, Map<String, AttributeValue> keyAttributes) {
+        default void keyedItem(TableDefinition table, StoredItem item, KeyAttributes keyAttributes) {
             item(table, item);
         }
 
@@ -246,52 +241,19 @@ public final class SnapshotFile {
     private record DecodingFrame(TableDefinition table, long offset, CompletableFuture<LoadedItem[]> items) {
     }
 
-    private record LoadedItem(StoredItem item, Map<String, AttributeValue> keyAttributes) {
+    private record LoadedItem(StoredItem item, KeyAttributes keyAttributes) {
     }
 
     private static LoadedItem[] decodeItems(ByteReader r, TableDefinition table) {
-        List<String> names = keyAttributeNames(table);
-        byte[][] wanted = new byte[names.size()][];
-        for (int i = 0; i < wanted.length; i++) {
-            wanted[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
-        }
+        KeyNames keys = KeyNames.of(table);
         int n = r.length();
         LoadedItem[] items = new LoadedItem[n];
         for (int i = 0; i < n; i++) {
-            AttributeValue[] found = new AttributeValue[wanted.length];
-            StoredItem item = ItemCodec.readStoredLazily(r, wanted, found);
-            items[i] = new LoadedItem(item, keyMap(names, found));
+            KeyValue[] found = new KeyValue[keys.names.length];
+            StoredItem item = keys.read(r, found);
+            items[i] = new LoadedItem(item, keys.keys(found));
         }
         return items;
-    }
-
-    /** The table's key attributes, then every index's, each once. */
-    private static List<String> keyAttributeNames(TableDefinition table) {
-        Set<String> names = new LinkedHashSet<>(table.primaryKey().names());
-        for (IndexDef index : table.globalIndexes()) {
-            names.addAll(index.key().names());
-        }
-        for (IndexDef index : table.localIndexes()) {
-            names.addAll(index.key().names());
-        }
-        return List.copyOf(names);
-    }
-
-    private static Map<String, AttributeValue> keyMap(List<String> names, AttributeValue[] found) {
-        int present = 0;
-        for (AttributeValue v : found) {
-            present += v == null ? 0 : 1;
-        }
-        String[] keyNames = new String[present];
-        AttributeValue[] values = new AttributeValue[present];
-        int k = 0;
-        for (int i = 0; i < found.length; i++) {
-            if (found[i] != null) {
-                keyNames[k] = AttributeNames.canonical(names.get(i));
-                values[k++] = found[i];
-            }
-        }
-        return ItemAttributes.wrap(keyNames, values);
     }
 
     /** Hands decoded frames to the visitor, oldest first, until at most {@code keep} are still pending. */

@@ -1,6 +1,5 @@
 package dev.singletable.engine.storage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +74,22 @@ public final class IndexData {
         return bytes.get();
     }
 
+    /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
+    IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
+        KeyValue h = item.get(shape.hashName(), shape.hashType());
+        if (h == null) {
+            return null;
+        }
+        KeyValue sort = KeyValue.NONE;
+        if (shape.rangeName() != null) {
+            sort = item.get(shape.rangeName(), shape.rangeType());
+            if (sort == null) {
+                return null;
+            }
+        }
+        return IndexKey.of(h, sort, tableKey);
+    }
+
     /** The entry key an item would have in this index, or null when the item is not in it. */
     public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
         AttributeValue h = item.get(shape.hashName());
@@ -137,18 +152,21 @@ public final class IndexData {
      */
     @SuppressWarnings("unchecked")
     <E extends Map.Entry<PrimaryKey, StoredItem>> void loadFrom(List<E> tableItems,
-            Function<? super E, Map<String, AttributeValue>> keyAttributes) {
-        List<Map.Entry<IndexKey, StoredItem>> list = new ArrayList<>();
+            Function<? super E, KeyAttributes> keyAttributes) {
+        Map.Entry<IndexKey, StoredItem>[] sorted = new Map.Entry[tableItems.size()];
+        int n = 0;
         long total = 0;
         for (E e : tableItems) {
             IndexKey key = keyOf(keyAttributes.apply(e), e.getKey());
             if (key != null) {
                 StoredItem entry = projected(e.getValue());
-                list.add(Map.entry(key, entry));
+                sorted[n++] = Map.entry(key, entry);
                 total += entry.size();
             }
         }
-        Map.Entry<IndexKey, StoredItem>[] sorted = list.toArray(new Map.Entry[0]);
+        if (n < sorted.length) {
+            sorted = Arrays.copyOf(sorted, n);   // a sparse index: only the items that carry its keys
+        }
         HashOrderSort.sort(sorted, e -> e.getKey().hash(), Map.Entry.comparingByKey());
         entries = new ConcurrentSkipListMap<>(new SortedEntries<>(Arrays.asList(sorted)));
         count.set(sorted.length);

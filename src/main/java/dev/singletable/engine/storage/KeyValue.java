@@ -21,7 +21,13 @@ public final class KeyValue implements Comparable<KeyValue> {
     private final ScalarAttributeType type;
     private final byte[] bytes;          // S (UTF-8) and B
     private final BigDecimal number;     // N
-    private final AttributeValue value;  // as the client sees it
+    /**
+     * N values as given; S and B values only when their bytes cannot give the value back (a string holding a lone
+     * surrogate, which UTF-8 cannot carry). Otherwise {@link #value()} builds it from the bytes on demand: a million
+     * stored keys would keep an AttributeValue and a String beside every byte array (~100 bytes each) for values
+     * that are read only to build a LastEvaluatedKey or a stream record's keys.
+     */
+    private final AttributeValue value;
     private final int sentinel;
     /**
      * The first eight bytes of S and B values, big-endian and zero-padded: most comparisons in a skip-list search are
@@ -50,11 +56,36 @@ public final class KeyValue implements Comparable<KeyValue> {
     /** The value must already be validated as the given scalar type. */
     public static KeyValue of(ScalarAttributeType type, AttributeValue value) {
         return switch (type) {
-            case S -> new KeyValue(type, value.s().getBytes(StandardCharsets.UTF_8), null, value, 0);
+            case S -> new KeyValue(type, value.s().getBytes(StandardCharsets.UTF_8), null,
+                    hasSurrogate(value.s()) ? value : null, 0);
             case N -> new KeyValue(type, null, new BigDecimal(value.n()), value, 0);
-            case B -> new KeyValue(type, value.b().asByteArrayUnsafe(), null, value, 0);
+            case B -> new KeyValue(type, value.b().asByteArrayUnsafe(), null, null, 0);
             default -> throw new IllegalArgumentException("not a key type: " + type);
         };
+    }
+
+    /**
+     * A string (UTF-8) or binary key value from its stored bytes, which it keeps (the caller gives them up): what a
+     * restart builds for every key without decoding an AttributeValue first.
+     */
+    public static KeyValue ofStoredBytes(ScalarAttributeType type, byte[] bytes) {
+        if (type != ScalarAttributeType.S && type != ScalarAttributeType.B) {
+            throw new IllegalArgumentException("not a string or binary key type: " + type);
+        }
+        return new KeyValue(type, bytes, null, null, 0);
+    }
+
+    /**
+     * Whether the string holds a surrogate: a pair round-trips through UTF-8, a lone one does not; both are rare
+     * enough in keys that keeping the given value for either costs nothing.
+     */
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static KeyValue ofString(String s) {
@@ -69,8 +100,14 @@ public final class KeyValue implements Comparable<KeyValue> {
         return type;
     }
 
+    /** The value as a client sees it (null for the sentinels); S and B values are built afresh from their bytes. */
     public AttributeValue value() {
-        return value;
+        if (value != null || type == null) {
+            return value;
+        }
+        return type == ScalarAttributeType.S
+                ? AttributeValue.fromS(new String(bytes, StandardCharsets.UTF_8))
+                : AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(bytes));
     }
 
     /** Bytes of S or B values; numbers have none. */
@@ -123,10 +160,12 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (prefix != o.prefix) {
             return Long.compareUnsigned(prefix, o.prefix);
         }
-        if (bytes.length <= 8 && o.bytes.length <= 8) {
-            return Integer.compare(bytes.length, o.bytes.length);   // equal up to the shorter one's end
+        if (bytes.length < 8 || o.bytes.length < 8 || (bytes.length == 8 && o.bytes.length == 8)) {
+            // equal up to the shorter one's end (the longer one's padding is its own zero bytes): a prefix of it
+            return Integer.compare(bytes.length, o.bytes.length);
         }
-        return Arrays.compareUnsigned(bytes, o.bytes);
+        // the first eight bytes are equal: compare from there (keys sharing a long prefix, like dates, are common)
+        return Arrays.compareUnsigned(bytes, 8, bytes.length, o.bytes, 8, o.bytes.length);
     }
 
     @Override

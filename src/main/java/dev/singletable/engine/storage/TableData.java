@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A table's items and its secondary indexes. Reads are lock-free (each item is replaced atomically); every change goes
@@ -99,7 +98,7 @@ public final class TableData {
      * Caller holds the commit lock, and nothing reads the table yet.
      */
     public void loadSorted(List<Map.Entry<PrimaryKey, StoredItem>> sorted) {
-        loadSorted(sorted, e -> e.getValue().attributes());
+        loadSorted(sorted, e -> KeyAttributes.of(e.getValue().attributes()));
     }
 
     /**
@@ -107,7 +106,7 @@ public final class TableData {
      * kept encoded (see {@link StoredItem#encoded}) need not be decoded to be indexed.
      */
     public <E extends Map.Entry<PrimaryKey, StoredItem>> void loadSorted(List<E> sorted,
-            Function<? super E, Map<String, AttributeValue>> keyAttributes) {
+            Function<? super E, KeyAttributes> keyAttributes) {
         if (!items.isEmpty()) {
             throw new IllegalStateException("only an empty table can be loaded");
         }
@@ -122,6 +121,14 @@ public final class TableData {
             index.loadFrom(sorted, keyAttributes);
         }
         recountCollections();
+    }
+
+    /**
+     * Sorts distinct entries given in any order into key order, in place (see {@link HashOrderSort}): log replay
+     * gathers its items in a hash map, then loads or applies them in key order.
+     */
+    public static <E extends Map.Entry<PrimaryKey, StoredItem>> void sortByKey(E[] entries) {
+        HashOrderSort.sort(entries, e -> e.getKey().hash(), Map.Entry.comparingByKey());
     }
 
     public void dropIndex(String name) {

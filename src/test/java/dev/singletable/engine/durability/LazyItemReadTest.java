@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.storage.StoredItem;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Items read from a snapshot stay encoded until first read; only the named key attributes are decoded up front. */
 class LazyItemReadTest {
@@ -37,15 +39,18 @@ class LazyItemReadTest {
         byte[][] wanted = {"pk".getBytes(StandardCharsets.UTF_8), "sk".getBytes(StandardCharsets.UTF_8),
             "gsk".getBytes(StandardCharsets.UTF_8)};
 
-        AttributeValue[] found = new AttributeValue[3];
-        StoredItem first = ItemCodec.readStoredLazily(r, wanted, found);
-        assertThat(found).containsExactly(AttributeValue.fromS("USER#1"), AttributeValue.fromN("42"), null);
+        ScalarAttributeType[] types = {ScalarAttributeType.S, ScalarAttributeType.N, ScalarAttributeType.S};
+        KeyValue[] found = new KeyValue[3];
+        StoredItem first = ItemCodec.readStoredLazily(r, wanted, types, found);
+        assertThat(found).containsExactly(KeyValue.ofString("USER#1"),
+                KeyValue.of(ScalarAttributeType.N, AttributeValue.fromN("42")), null);
+        assertThat(found[0].value()).isEqualTo(AttributeValue.fromS("USER#1"));
         assertThat(first.size()).isEqualTo(123);
         assertThat(first.encodedForm()).isNotNull();
 
-        AttributeValue[] found2 = new AttributeValue[3];
-        StoredItem second = ItemCodec.readStoredLazily(r, wanted, found2);
-        assertThat(found2).containsExactly(AttributeValue.fromS("USER#2"), null, null);
+        KeyValue[] found2 = new KeyValue[3];
+        StoredItem second = ItemCodec.readStoredLazily(r, wanted, types, found2);
+        assertThat(found2).containsExactly(KeyValue.ofString("USER#2"), null, null);
         assertThat(r.hasMore()).isFalse();
 
         assertThat(first.attributes()).isEqualTo(sample());
@@ -55,11 +60,29 @@ class LazyItemReadTest {
     }
 
     @Test
+    void aKeyAttributeHeldWithAnotherTypeIsNoKeyValue() {
+        ByteWriter w = new ByteWriter();
+        ItemCodec.writeStored(w, new StoredItem(sample(), 5));
+        byte[][] wanted = {"sk".getBytes(StandardCharsets.UTF_8), "ss".getBytes(StandardCharsets.UTF_8),
+            "flag".getBytes(StandardCharsets.UTF_8)};
+        ScalarAttributeType[] types = {ScalarAttributeType.S, ScalarAttributeType.S, ScalarAttributeType.B};
+        KeyValue[] found = new KeyValue[3];
+        ByteReader r = new ByteReader(w.toByteArray());
+
+        StoredItem item = ItemCodec.readStoredLazily(r, wanted, types, found);
+
+        assertThat(found).containsOnlyNulls();
+        assertThat(r.hasMore()).isFalse();
+        assertThat(item.attributes()).isEqualTo(sample());
+    }
+
+    @Test
     void anUndecodedItemIsWrittenBackByteForByte() {
         ByteWriter w = new ByteWriter();
         ItemCodec.writeStored(w, new StoredItem(sample(), 77));
         byte[] original = w.toByteArray();
-        StoredItem lazy = ItemCodec.readStoredLazily(new ByteReader(original), new byte[0][], new AttributeValue[0]);
+        StoredItem lazy = ItemCodec.readStoredLazily(new ByteReader(original), new byte[0][],
+                new ScalarAttributeType[0], new KeyValue[0]);
 
         ByteWriter again = new ByteWriter();
         ItemCodec.writeStored(again, lazy);
