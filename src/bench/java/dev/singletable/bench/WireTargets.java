@@ -11,7 +11,8 @@ import java.net.ServerSocket;
 /**
  * The servers a wire benchmark can drive: {@code singletable} (our wire server over an in-memory engine, throttling
  * off as in {@link Engines}), {@code dynamodb-local} (DynamoDB Local's own HTTP server, in memory) and
- * {@code null-endpoint} ({@link NullEndpoint}: canned answers, the SDK client's ceiling).
+ * {@code null-endpoint} ({@link NullEndpoint}: canned answers, the SDK client's ceiling). Our server runs reads on
+ * its I/O threads ({@link WireServerOptions#inlineReads}): the in-memory engine's reads never block.
  */
 final class WireTargets {
 
@@ -27,8 +28,8 @@ final class WireTargets {
         switch (target) {
             case SINGLETABLE -> {
                 EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-                WireServer wire = WireServer.start(WireServerOptions.defaults().withPort(port), engine.dynamoDbClient(),
-                        engine.dynamoDbStreamsClient());
+                WireServer wire = WireServer.start(WireServerOptions.defaults().withPort(port).withInlineReads(true),
+                        engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
                 return () -> {
                     wire.close();
                     engine.close();
