@@ -175,6 +175,12 @@ public final class WireLoad {
                 h.getValueAtPercentile(99.9), clientCpu / 1e3 / total, serverCpu / 1e3 / total, jitShare);
     }
 
+    /**
+     * One line per operation: each target's ops/s and CPU µs per operation (client/server); then the first target
+     * against the second (ops/s ratio, and server CPU per operation of the second over the first's) and against
+     * the null endpoint (share of its ops/s, and the same share computed from client + server CPU per operation,
+     * which is what the rates would be on an otherwise idle machine where both are CPU-bound).
+     */
     private static void printSummary(List<String> targets, List<Operations> operations,
             Map<String, Map<Operations, Result>> results) {
         String first = targets.get(0);
@@ -182,24 +188,32 @@ public final class WireLoad {
         boolean ceiling = targets.contains(WireTargets.NULL_ENDPOINT) && !first.equals(WireTargets.NULL_ENDPOINT);
         System.out.printf(Locale.ROOT, "%n%-14s", "operation");
         for (String target : targets) {
-            System.out.printf(Locale.ROOT, " %16s %15s", target + " ops/s", "CPU us c/s");
+            System.out.printf(Locale.ROOT, " %22s %13s", target + " ops/s", "CPU us c/s");
         }
-        System.out.printf(Locale.ROOT, "%s%s%n", second != null ? "   ratio" : "", ceiling ? "  of ceiling" : "");
+        System.out.printf(Locale.ROOT, "%s%s%n", second != null ? "    ratio  server-CPU ratio" : "",
+                ceiling ? "  of ceiling  (by CPU)" : "");
         for (Operations op : operations) {
             System.out.printf(Locale.ROOT, "%-14s", op);
             for (String target : targets) {
                 Result r = results.get(target).get(op);
-                System.out.printf(Locale.ROOT, r == null ? " %16s %15s" : " %16.0f %7.0f/%-7.0f",
-                        r == null ? "-" : r.opsPerSecond, r == null ? "-" : r.clientCpuMicros,
-                        r == null ? 0 : r.serverCpuMicros);
+                if (r == null) {
+                    System.out.printf(Locale.ROOT, " %22s %13s", "-", "-");
+                } else {
+                    System.out.printf(Locale.ROOT, " %22.0f %13s", r.opsPerSecond,
+                            String.format(Locale.ROOT, "%.0f/%.0f", r.clientCpuMicros, r.serverCpuMicros));
+                }
             }
             Result ours = results.get(first).get(op);
             if (second != null) {
-                System.out.printf(Locale.ROOT, " %6.2fx", ours.opsPerSecond / results.get(second).get(op).opsPerSecond);
+                Result other = results.get(second).get(op);
+                System.out.printf(Locale.ROOT, " %7.2fx %16.2fx", ours.opsPerSecond / other.opsPerSecond,
+                        other.serverCpuMicros / ours.serverCpuMicros);
             }
             Result nothing = ceiling ? results.get(WireTargets.NULL_ENDPOINT).get(op) : null;
             if (nothing != null) {
-                System.out.printf(Locale.ROOT, "  %9.0f%%", 100 * ours.opsPerSecond / nothing.opsPerSecond);
+                System.out.printf(Locale.ROOT, "  %9.0f%%  %7.0f%%", 100 * ours.opsPerSecond / nothing.opsPerSecond,
+                        100 * (nothing.clientCpuMicros + nothing.serverCpuMicros)
+                                / (ours.clientCpuMicros + ours.serverCpuMicros));
             }
             System.out.println();
         }

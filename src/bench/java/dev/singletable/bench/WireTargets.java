@@ -12,13 +12,16 @@ import java.net.ServerSocket;
  * The servers a wire benchmark can drive: {@code singletable} (our wire server over an in-memory engine, throttling
  * off as in {@link Engines}), {@code dynamodb-local} (DynamoDB Local's own HTTP server, in memory) and
  * {@code null-endpoint} ({@link NullEndpoint}: canned answers, the SDK client's ceiling). Our server runs reads on
- * its I/O threads ({@link WireServerOptions#inlineReads}): the in-memory engine's reads never block.
+ * its I/O threads ({@link WireServerOptions#inlineReads}): the in-memory engine's reads never block;
+ * {@code singletable-pooled} is the same server without that, for comparison.
  */
 final class WireTargets {
 
     static final String SINGLETABLE = "singletable";
     static final String DYNAMODB_LOCAL = "dynamodb-local";
     static final String NULL_ENDPOINT = "null-endpoint";
+    /** Our server with every operation handed to the worker pool (the default for an arbitrary backend). */
+    static final String SINGLETABLE_POOLED = "singletable-pooled";
 
     private WireTargets() {
     }
@@ -26,10 +29,11 @@ final class WireTargets {
     /** Starts a target's server on a loopback port; closing the result stops it. */
     static AutoCloseable start(String target, int port) throws Exception {
         switch (target) {
-            case SINGLETABLE -> {
+            case SINGLETABLE, SINGLETABLE_POOLED -> {
                 EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-                WireServer wire = WireServer.start(WireServerOptions.defaults().withPort(port).withInlineReads(true),
-                        engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+                WireServerOptions options = WireServerOptions.defaults().withPort(port)
+                        .withInlineReads(SINGLETABLE.equals(target));
+                WireServer wire = WireServer.start(options, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
                 return () -> {
                     wire.close();
                     engine.close();
