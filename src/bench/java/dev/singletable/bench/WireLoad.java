@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Closed-loop load over the DynamoDB wire protocol, driven by the AWS SDK v2 from this JVM against servers that each
  * run in their own JVM ({@link ServerProcess}): our port, DynamoDB Local's server and the null endpoint (the SDK
- * client's own ceiling) in the same run, same data, same threads. Loopback only; bounded in time. Besides ops/s and
- * latency it reports CPU time per operation of the client JVM and of the server JVM (process CPU / operations), a
- * figure that stays meaningful when other work shares the cores.
+ * client's own ceiling) in the same run, same data, same threads. All servers start first; then each operation runs
+ * against every target in turn, so a ratio compares figures taken seconds apart. Loopback only; bounded in time.
+ * Besides ops/s and latency it reports CPU time per operation of the client JVM and of the server JVM (process CPU /
+ * operations, JIT compiler threads left out), a figure that stays meaningful when other work shares the cores.
  *
  * <pre>./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.singletable.bench.WireLoad -Dbench.args="8 5"</pre>
  * args: threads, seconds per operation, operations (names of {@link Operations}), targets (default
@@ -62,39 +63,80 @@ public final class WireLoad {
                 + "(until JIT < %.0f %% of CPU); server JVMs: %s%n", threads, httpClientName(), seconds,
                 MIN_WARM_UP_SECONDS, MAX_WARM_UP_SECONDS, JIT_QUIET * 100, serverJvm);
         Map<String, Map<Operations, Result>> results = new LinkedHashMap<>();
-        for (String target : targets) {
-            List<Operations> mine = operations.stream()
-                    .filter(op -> WireTargets.holdsData(target) || CEILING_OPERATIONS.contains(op)).toList();
-            results.put(target, run(target, threads, seconds, mine, serverJvm));
+        List<Server> servers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long lifetime = 120L + (long) operations.size() * targets.size() * (seconds + MAX_WARM_UP_SECONDS + 5L);
+            for (String target : targets) {
+                servers.add(Server.start(target, threads, lifetime, serverJvm));
+                results.put(target, new LinkedHashMap<>());
+            }
+            // one short pass over everything first, so the first server measured does not pay alone for compiling
+            // the client's SDK paths (the warm-up below then only has to settle each pair)
+            for (Operations op : operations) {
+                for (Server server : servers) {
+                    if (server.runs(op)) {
+                        measure(pool, server, op, threads, 1);
+                    }
+                }
+            }
+            // operation by operation, every target in turn: the ratios compare figures taken a few seconds apart,
+            // not minutes apart on a machine whose load moves
+            for (Operations op : operations) {
+                for (Server server : servers) {
+                    if (!server.runs(op)) {
+                        continue;
+                    }
+                    warmUp(pool, server, op, threads);
+                    Result r = measure(pool, server, op, threads, seconds);
+                    results.get(server.target).put(op, r);
+                    TcpConnections.Counts sockets = TcpConnections.on(server.port);
+                    System.out.printf(Locale.ROOT, "%-18s %-14s %8.0f ops/s  p50 %7.0f us  p99 %7.0f us  "
+                            + "p99.9 %7.0f us  CPU/op: client %5.0f us, server %5.0f us (JIT %.0f %%)  "
+                            + "sockets: %d established, %d time-wait%n", server.target, op, r.opsPerSecond, r.p50,
+                            r.p99, r.p999, r.clientCpuMicros, r.serverCpuMicros, 100 * r.jitShare,
+                            sockets.established(), sockets.timeWait());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Server server : servers) {
+                server.close();
+            }
         }
         printSummary(targets, operations, results);
     }
 
-    private static Map<Operations, Result> run(String target, int threads, int seconds, List<Operations> operations,
-            String serverJvm) throws Exception {
-        int port = WireTargets.freePort();
-        long lifetime = 60L + operations.size() * (seconds + MAX_WARM_UP_SECONDS + 5L);
-        Map<Operations, Result> results = new LinkedHashMap<>();
-        try (ServerProcess server = ServerProcess.start(target, port, lifetime, serverJvm);
-                DynamoDbClient client = client(URI.create("http://127.0.0.1:" + port), threads)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                for (Operations op : operations) {
-                    warmUp(pool, client, op, threads, server);
-                    Result r = measure(pool, client, op, threads, seconds, server);
-                    results.put(op, r);
-                    TcpConnections.Counts sockets = TcpConnections.on(port);
-                    System.out.printf(Locale.ROOT, "%-15s %-14s %8.0f ops/s  p50 %7.0f us  p99 %7.0f us  "
-                            + "p99.9 %7.0f us  CPU/op: client %5.0f us, server %5.0f us (JIT %.0f %%)  "
-                            + "sockets: %d established, %d time-wait%n", target, op, r.opsPerSecond, r.p50, r.p99,
-                            r.p999, r.clientCpuMicros, r.serverCpuMicros, 100 * r.jitShare, sockets.established(),
-                            sockets.timeWait());
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+    /** A target's server process and the SDK client that drives it. */
+    private static final class Server implements AutoCloseable {
+        final String target;
+        final int port;
+        final ServerProcess process;
+        final DynamoDbClient client;
+
+        private Server(String target, int port, ServerProcess process, DynamoDbClient client) {
+            this.target = target;
+            this.port = port;
+            this.process = process;
+            this.client = client;
         }
-        return results;
+
+        static Server start(String target, int threads, long lifetime, String serverJvm) throws Exception {
+            int port = WireTargets.freePort();
+            ServerProcess process = ServerProcess.start(target, port, lifetime, serverJvm);
+            return new Server(target, port, process, client(URI.create("http://127.0.0.1:" + port), threads));
+        }
+
+        /** The null endpoint's canned answers only make sense for the ceiling operations. */
+        boolean runs(Operations op) {
+            return WireTargets.holdsData(target) || CEILING_OPERATIONS.contains(op);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            process.close();
+        }
     }
 
     /**
@@ -111,14 +153,13 @@ public final class WireLoad {
      * (thousands of methods), and the fixed two-second warm-up of earlier runs measured that compilation as if it were
      * the operations' cost. Without /proc, it falls back to the minimum warm-up.
      */
-    private static void warmUp(ExecutorService pool, DynamoDbClient client, Operations op, int threads,
-            ServerProcess server) throws Exception {
+    private static void warmUp(ExecutorService pool, Server server, Operations op, int threads) throws Exception {
         StringBuilder trace = new StringBuilder();
         int quiet = 0;
         int second = 0;
         while (second < MAX_WARM_UP_SECONDS) {
             second++;
-            Result r = measure(pool, client, op, threads, 1, server);
+            Result r = measure(pool, server, op, threads, 1);
             trace.append(String.format(Locale.ROOT, " %.0f/%.0f%%", r.clientCpuMicros + r.serverCpuMicros,
                     100 * r.jitShare));
             quiet = r.jitShare >= 0 && r.jitShare < JIT_QUIET ? quiet + 1 : 0;
@@ -129,8 +170,10 @@ public final class WireLoad {
         System.out.println("  warm-up, CPU us/op / JIT share of CPU, by second:" + trace);
     }
 
-    private static Result measure(ExecutorService pool, DynamoDbClient client, Operations op, int threads,
-            int seconds, ServerProcess server) throws Exception {
+    private static Result measure(ExecutorService pool, Server target, Operations op, int threads, int seconds)
+            throws Exception {
+        DynamoDbClient client = target.client;
+        ServerProcess server = target.process;
         Recorder recorder = new Recorder(3);
         long clientCpu0 = processCpuNanos();
         long serverCpu0 = server.cpuNanos();
