@@ -36,8 +36,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * args: threads, seconds per operation, operations (names of {@link Operations}), targets (default
  * {@code singletable,dynamodb-local,null-endpoint}; the null endpoint runs only GET and PUT). Ratios are taken for
  * the first target against the second, and against the null endpoint's rate when it ran.
- * System properties: {@code bench.http} = {@code apache} (default), {@code apache5} or {@code urlconnection};
- * {@code bench.serverJvm} = the server JVMs' options (default {@code -Xmx2g}).
+ * System properties (through the bench profile: {@code -Dbench.jvm="-Xmx6g -Dbench.warmup=20"}): {@code bench.http} =
+ * {@code apache} (default), {@code apache5} or {@code urlconnection}; {@code bench.serverJvm} = the server JVMs'
+ * options (default {@code -Xmx2g}); {@code bench.warmup} = the most seconds of warm-up per operation and target
+ * (default 6, which bounds the default run near 3.5 min; about 2.5 min on an idle machine).
  */
 public final class WireLoad {
 
@@ -45,7 +47,7 @@ public final class WireLoad {
     private static final Set<Operations> CEILING_OPERATIONS = Set.of(Operations.GET, Operations.PUT);
     /** Warm-up windows: at least the minimum, then until CPU per operation settles, but never past the maximum. */
     private static final int MIN_WARM_UP_SECONDS = 2;
-    private static final int MAX_WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    private static final int MAX_WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 6);
     private static final double JIT_QUIET = 0.05;
 
     public static void main(String[] args) throws Exception {
