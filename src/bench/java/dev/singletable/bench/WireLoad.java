@@ -83,9 +83,13 @@ public final class WireLoad {
                 }
             }
             // operation by operation, every target in turn: the ratios compare figures taken a few seconds apart,
-            // not minutes apart on a machine whose load moves
-            for (Operations op : operations) {
-                for (Server server : servers) {
+            // not minutes apart on a machine whose load moves; the order rotates, so no target is always the one
+            // measured while the client is still compiling that operation's paths
+            for (int i = 0; i < operations.size(); i++) {
+                Operations op = operations.get(i);
+                List<Server> order = new ArrayList<>(servers);
+                java.util.Collections.rotate(order, -i);
+                for (Server server : order) {
                     if (!server.runs(op)) {
                         continue;
                     }
