@@ -14,13 +14,21 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 ./mvnw -q -B -Pbench test-compile
 ./mvnw -q -B -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-LOG=$(mktemp)
-DDB_LOCAL_TELEMETRY=0 AWS_EC2_METADATA_DISABLED=true java -Dorg.sqlite.tmpdir=target -cp "$CP" \
-  dev.singletable.bench.WireServers $((SECONDS_PER_RUN * 4 + 120)) singletable=$OURS dynamodb-local=$LOCAL > "$LOG" 2>&1 &
-SERVERS=$!
-trap 'kill $SERVERS 2>/dev/null || true; rm -f "$LOG"' EXIT
-for _ in $(seq 1 120); do grep -q READY "$LOG" && break; sleep 1; done
-grep -q READY "$LOG" || { cat "$LOG"; exit 1; }
+# each server in its own JVM (as WireLoad does), so neither pays for the other's threads, heap or JIT
+LOG_OURS=$(mktemp)
+LOG_LOCAL=$(mktemp)
+export DDB_LOCAL_TELEMETRY=0 AWS_EC2_METADATA_DISABLED=true
+java -Xmx2g -Dorg.sqlite.tmpdir=target -cp "$CP" \
+  dev.singletable.bench.WireServers $((SECONDS_PER_RUN * 4 + 120)) singletable=$OURS > "$LOG_OURS" 2>&1 &
+SERVER_OURS=$!
+java -Xmx2g -Dorg.sqlite.tmpdir=target -cp "$CP" \
+  dev.singletable.bench.WireServers $((SECONDS_PER_RUN * 4 + 120)) dynamodb-local=$LOCAL > "$LOG_LOCAL" 2>&1 &
+SERVER_LOCAL=$!
+trap 'kill $SERVER_OURS $SERVER_LOCAL 2>/dev/null || true; rm -f "$LOG_OURS" "$LOG_LOCAL"' EXIT
+for log in "$LOG_OURS" "$LOG_LOCAL"; do
+  for _ in $(seq 1 120); do grep -q READY "$log" && break; sleep 1; done
+  grep -q READY "$log" || { cat "$log"; exit 1; }
+done
 echo "load: $(uptime)"
 for op in get put; do
   for target in singletable:$OURS dynamodb-local:$LOCAL; do

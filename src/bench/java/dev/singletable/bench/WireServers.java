@@ -7,20 +7,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Starts servers on given loopback ports with the benchmark data loaded, prints READY, and stops them after the
- * given number of seconds: the fixture for a load generator outside the JVM such as {@code wrk} (src/bench/wrk.sh).
- * args: seconds, then target=port pairs (targets as in {@link WireLoad}).
+ * given number of seconds: the server process of {@link WireLoad} (one per target, so the load generator never shares
+ * a JVM with the server it measures) and the fixture for {@code wrk} (src/bench/wrk.sh).
+ * args: seconds, then target=port pairs (targets as in {@link WireTargets}).
  */
 public final class WireServers {
 
     public static void main(String[] args) throws Exception {
+        WireTargets.quietLogging();
         long seconds = Long.parseLong(args[0]);
         List<AutoCloseable> servers = new ArrayList<>();
         try {
             for (int i = 1; i < args.length; i++) {
                 String[] pair = args[i].split("=");
                 int port = Integer.parseInt(pair[1]);
-                servers.add(WireLoad.startServer(pair[0], port));
-                if (!pair[0].equals("null-endpoint")) {
+                servers.add(WireTargets.start(pair[0], port));
+                if (WireTargets.holdsData(pair[0])) {
                     try (DynamoDbClient client = WireLoad.client(URI.create("http://127.0.0.1:" + port), 4)) {
                         Engines.load(client);
                     }

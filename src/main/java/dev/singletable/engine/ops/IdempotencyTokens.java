@@ -2,8 +2,8 @@ package dev.singletable.engine.ops;
 
 import dev.singletable.engine.error.EngineErrors;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -12,6 +12,10 @@ import software.amazon.awssdk.awscore.AwsResponse;
 /**
  * ClientRequestToken idempotency for TransactWriteItems: within ten minutes, the same token with the same request
  * returns the first answer without applying anything again; with a different request it is refused.
+ *
+ * <p>Every SDK fills the token in by itself, so over the wire every transaction is remembered here. Entries are
+ * kept in the order they were made, which is the order they expire in: expiring looks only at the oldest, instead
+ * of walking all of them on every transaction (ten minutes at 1 000 transactions a second is 600 000 entries).
  */
 final class IdempotencyTokens {
 
@@ -20,7 +24,8 @@ final class IdempotencyTokens {
     private record Entry(AwsRequest request, AwsResponse response, long expiresAt) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Oldest first; guarded by this object's monitor, like {@link #run}. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final LongSupplier clock;
 
     IdempotencyTokens(LongSupplier clock) {
@@ -46,9 +51,11 @@ final class IdempotencyTokens {
 
     private void expire(long now) {
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
-            if (it.next().expiresAt() <= now) {
-                it.remove();
+            if (it.next().expiresAt() > now) {
+                // every later entry was made later, so expires later
+                return;
             }
+            it.remove();
         }
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Writes SDK model objects as AWS JSON 1.0, driven only by the model's {@link SdkField} metadata. Members the
@@ -96,7 +97,12 @@ final class SdkJsonWriter {
                 writeMap(generator, field, (Map<?, ?>) value);
                 break;
             case SDK_POJO:
-                writeStructure(generator, (SdkPojo) value);
+                if (value instanceof AttributeValue && AttributeValueJson.AVAILABLE) {
+                    // items are most of a data-plane response: written with their own getters
+                    AttributeValueJson.write(generator, (AttributeValue) value);
+                } else {
+                    writeStructure(generator, (SdkPojo) value);
+                }
                 break;
             default:
                 generator.writeNull();

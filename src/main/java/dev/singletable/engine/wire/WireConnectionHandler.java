@@ -11,9 +11,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -22,7 +19,8 @@ import java.util.zip.CRC32;
 
 /**
  * Per-connection request scheduling. Requests run on the worker executor (the backend may block), one at a time
- * per connection, so responses to pipelined requests leave in request order. Reading pauses while too many
+ * per connection, so responses to pipelined requests leave in request order; reads the protocol marks as
+ * non-blocking run on the I/O thread itself, still one at a time. Reading pauses while too many
  * requests are queued. Every response gets {@code x-amz-crc32} and {@code x-amzn-RequestId} here, in one place.
  */
 final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRequest> {
@@ -65,6 +63,10 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
         busy = true;
         if (!ctx.channel().config().isAutoRead() && queue.size() < MAX_QUEUED / 2) {
             ctx.channel().config().setAutoRead(true);
+        }
+        if (protocol.runsInline(request)) {
+            write(ctx, process(request));
+            return;
         }
         try {
             workers.execute(() -> {
@@ -118,7 +120,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
             headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }
         headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        headers.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.set(HttpHeaderNames.DATE, HttpDates.now());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             headers.set(header.getKey(), header.getValue());
         }

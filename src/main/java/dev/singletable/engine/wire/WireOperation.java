@@ -16,12 +16,27 @@ final class WireOperation {
     private final Supplier<SdkPojo> requestBuilder;
     private final Object backend;
     private final MethodHandle method;
+    private final boolean readOnly;
 
     WireOperation(String target, Supplier<SdkPojo> requestBuilder, Object backend, MethodHandle method) {
         this.target = target;
         this.requestBuilder = requestBuilder;
         this.backend = backend;
         this.method = method;
+        this.readOnly = isReadOnly(target.substring(target.indexOf('.') + 1));
+    }
+
+    /**
+     * Whether the operation only reads, by DynamoDB's naming: Get*, BatchGet*, Query, Scan, TransactGet*,
+     * Describe*, List*. ExecuteStatement is not: a PartiQL statement may write.
+     */
+    static boolean isReadOnly(String name) {
+        return name.startsWith("Get") || name.startsWith("BatchGet") || name.equals("Query") || name.equals("Scan")
+                || name.startsWith("TransactGet") || name.startsWith("Describe") || name.startsWith("List");
+    }
+
+    boolean readOnly() {
+        return readOnly;
     }
 
     /** The full {@code X-Amz-Target} value, e.g. {@code DynamoDB_20120810.PutItem}. */

@@ -1,6 +1,7 @@
 package dev.singletable.engine.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
@@ -23,13 +24,32 @@ final class WireProtocol {
     private final SigV4Verifier verifier;
     private final int maxBodyBytes;
     private final String healthText;
+    private final boolean inlineReads;
 
-    /** @param verifier null to accept any (or no) credentials */
-    WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region) {
+    /**
+     * @param verifier    null to accept any (or no) credentials
+     * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
+     */
+    WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
+            boolean inlineReads) {
         this.operations = operations;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
+        this.inlineReads = inlineReads;
+    }
+
+    /**
+     * Whether this request may be handled on the thread that read it: a read-only operation when the backend's
+     * reads never block. Handing a request to a worker and its response back costs two thread wake-ups, more CPU
+     * than a small in-memory read itself.
+     */
+    boolean runsInline(WireHttpRequest request) {
+        if (!inlineReads) {
+            return false;
+        }
+        WireOperation operation = operations.find(request.header("X-Amz-Target"));
+        return operation != null && operation.readOnly();
     }
 
     WireResponse handle(WireHttpRequest request) {
@@ -79,24 +99,24 @@ final class WireProtocol {
         try {
             body = ContentDecoding.decode(request.header("Content-Encoding"), request.body(), request.bodyLength(),
                     maxBodyBytes);
-            if (body.length > 0) {
-                JsonSyntax.check(body.bytes, body.length);
-            }
         } catch (ContentDecoding.TooLarge e) {
             return new WireResponse(413, null, null);
         } catch (WireSerializationException e) {
             return WireErrors.serialization(e, responseType);
         }
 
+        // A body that is not one JSON document is AWS's first answer, before target and signature. The check is a
+        // full parse, so it runs here only when a later check fails; on the way to the backend, the one parse that
+        // builds the request detects bad syntax itself.
         WireOperation operation = operations.find(request.header("X-Amz-Target"));
         if (operation == null) {
-            return WireErrors.unknownOperation(responseType);
+            return syntaxErrorOr(body, WireErrors.unknownOperation(responseType), responseType);
         }
         if (verifier != null) {
             try {
                 verifier.verify(request);
             } catch (SigV4Failure e) {
-                return WireErrors.of(e.code(), e.getMessage(), 400, responseType);
+                return syntaxErrorOr(body, WireErrors.of(e.code(), e.getMessage(), 400, responseType), responseType);
             }
         }
         if (body.length == 0) {
@@ -104,12 +124,19 @@ final class WireProtocol {
         }
 
         SdkRequest sdkRequest;
-        try (JsonParser parser = JsonSyntax.FACTORY.createParser(body.bytes, 0, body.length)) {
-            sdkRequest = SdkJsonReader.readStructure(parser, operation.requestBuilder());
+        try {
+            sdkRequest = readRequest(body, operation);
         } catch (WireSerializationException e) {
-            return WireErrors.serialization(e, responseType);
+            return syntaxErrorOr(body, WireErrors.serialization(e, responseType), responseType);
         } catch (IOException e) {
+            // Jackson's syntax errors (and its nesting limit) are IOExceptions
             return WireErrors.serialization(WireSerializationException.withoutMessage(), responseType);
+        } catch (RuntimeException e) {
+            WireResponse syntax = syntaxError(body, responseType);
+            if (syntax != null) {
+                return syntax;
+            }
+            throw e;
         }
 
         SdkResponse sdkResponse;
@@ -120,6 +147,41 @@ final class WireProtocol {
             return WireErrors.fromBackend(failure, responseType);
         }
         return success(sdkResponse, responseType);
+    }
+
+    /**
+     * Reads the request in one pass and insists, as {@link JsonSyntax#check} does, that the body is exactly one JSON
+     * value: not only whitespace, nothing after it.
+     */
+    private static SdkRequest readRequest(ContentDecoding.Body body, WireOperation operation) throws IOException {
+        try (JsonParser parser = JsonSyntax.FACTORY.createParser(body.bytes, 0, body.length)) {
+            SdkRequest sdkRequest = SdkJsonReader.readStructure(parser, operation.requestBuilder());
+            if (parser.currentToken() == null || parser.nextToken() != null) {
+                throw new JsonParseException(parser, "not exactly one JSON value");
+            }
+            return sdkRequest;
+        }
+    }
+
+    /**
+     * The syntax error AWS gives first when the body is not one JSON document; otherwise {@code otherwise}. A
+     * member-type error found part-way through a document whose tail is malformed is still a syntax error at AWS.
+     */
+    private static WireResponse syntaxErrorOr(ContentDecoding.Body body, WireResponse otherwise, String responseType) {
+        WireResponse syntax = syntaxError(body, responseType);
+        return syntax != null ? syntax : otherwise;
+    }
+
+    private static WireResponse syntaxError(ContentDecoding.Body body, String responseType) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonSyntax.check(body.bytes, body.length);
+            return null;
+        } catch (WireSerializationException e) {
+            return WireErrors.serialization(e, responseType);
+        }
     }
 
     private static WireResponse success(SdkResponse response, String responseType) {

@@ -65,7 +65,8 @@ public final class WireServer implements AutoCloseable {
         SigV4Verifier verifier = options.requiresSignature()
                 ? new SigV4Verifier(options.accessKeys(), Clock.systemUTC())
                 : null;
-        WireProtocol protocol = new WireProtocol(operations, verifier, options.maxBodyBytes(), options.region());
+        WireProtocol protocol = new WireProtocol(operations, verifier, options.maxBodyBytes(), options.region(),
+                options.inlineReads());
 
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, daemonThreads("wire-accept"),

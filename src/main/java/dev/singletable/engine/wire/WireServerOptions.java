@@ -12,9 +12,13 @@ import java.util.Objects;
  *                     otherwise every request must carry a valid AWS Signature Version 4
  * @param maxBodyBytes largest request body accepted (compressed and decompressed); larger ones get 413
  * @param region       region named by the health check ({@code GET /}); signatures are accepted for any region
+ * @param inlineReads  run read-only operations (GetItem, Query, Scan, BatchGetItem, TransactGetItems, Describe*,
+ *                     List*) on the connection's I/O thread instead of handing them to the worker pool and back;
+ *                     only for a backend whose reads never block (the embedded engine's), since a blocked read
+ *                     would stall every connection of that I/O thread
  */
 public record WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
-        String region) {
+        String region, boolean inlineReads) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** DynamoDB's own request size limit. */
@@ -38,25 +42,35 @@ public record WireServerOptions(String bindAddress, int port, Map<String, String
         this(bindAddress, port, accessKeys, maxBodyBytes, DEFAULT_REGION);
     }
 
+    /** Every operation on the worker pool: safe for any backend. */
+    public WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
+            String region) {
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, false);
+    }
+
     /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
     public static WireServerOptions defaults() {
-        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION);
+        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false);
     }
 
     public WireServerOptions withPort(int newPort) {
-        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region);
+        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region, inlineReads);
     }
 
     public WireServerOptions withAccessKeys(Map<String, String> newAccessKeys) {
-        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region);
+        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads);
     }
 
     public WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
-        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region);
+        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads);
     }
 
     public WireServerOptions withRegion(String newRegion) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion);
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion, inlineReads);
+    }
+
+    public WireServerOptions withInlineReads(boolean newInlineReads) {
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, newInlineReads);
     }
 
     /** Whether requests must be signed. */

@@ -64,6 +64,16 @@ class WireMalformedInputTest {
     }
 
     @Test
+    void aTypeMismatchBeforeBrokenJsonIsStillTheSyntaxError() {
+        // the request is read in one pass: a member error found first must not hide the malformed tail
+        for (String body : new String[] {"{\"TableName\":23,", "{\"TableName\":[1]} x", "{\"Limit\":\"a\"}}", " "}) {
+            HttpResponse<byte[]> response = http.post(DDB + "Scan", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(RawHttp.text(response)).as(body).isEqualTo("{\"__type\":\"" + SERIALIZATION + "\"}");
+        }
+    }
+
+    @Test
     void unknownAndMissingTargetsAreUnknownOperationException() {
         for (String target : new String[] {DDB + "ListTable", "whatever", "DynamoDB_20111205.ListTables",
                 "DynamoDBStreams_20120810.GetRecords", null}) {

@@ -198,6 +198,39 @@ class WireTransportTest {
     }
 
     @Test
+    void withInlineReadsPipelinedReadsAndWritesStillAnswerInOrder() throws IOException {
+        try (WireServer inline = WireServer.start(WireServerOptions.defaults().withInlineReads(true), backend, null);
+                Socket socket = new Socket(inline.endpoint().getHost(), inline.port())) {
+            StringBuilder requests = new StringBuilder();
+            requests.append(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}"));   // worker
+            requests.append(post(LIST_TABLES, "{}"));                                               // I/O thread
+            requests.append(post("DynamoDB_20120810.GetItem", "{\"TableName\":\"t\",\"Key\":{}}")); // read that fails
+            requests.append(post("DynamoDB_20120810.Scan", "{\"TableName\":\"t\"}"));
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("{}");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith(LIST_TABLES_BODY);
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 500");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("{\"Count\":0,\"ScannedCount\":0}");
+        }
+    }
+
+    @Test
+    void readOnlyOperationsAreKnownByName() {
+        for (String read : new String[] {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems",
+                "DescribeTable", "ListTables", "GetRecords", "GetShardIterator"}) {
+            assertThat(WireOperation.isReadOnly(read)).as(read).isTrue();
+        }
+        for (String write : new String[] {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+                "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction",
+                "CreateTable", "UpdateTable", "TagResource"}) {
+            assertThat(WireOperation.isReadOnly(write)).as(write).isFalse();
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndFreesThePort() {
         WireServer extra = WireServer.start(WireServerOptions.defaults(), backend, null);
         int port = extra.port();
