@@ -2,7 +2,7 @@
 # The service load test: the service (embedded in-memory engine) in one JVM, the open-loop generator in another,
 # loopback only. Seeds users, tweets, follows and products, then measures GET /api/users/{u}/tweets, GET /api/timeline,
 # POST /api/tweets and POST /api/orders at fixed rates: req/s, p50/p99/p99.9, and the service JVM's CPU per request.
-# Bounded: about 4 x (SECONDS + 3) s plus start-up and seeding (about 2 min with the defaults).
+# Bounded: about 4 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
 # usage (from the project root): src/bench/service-load.sh [SECONDS=15] [READ_RATE=2000] [TWEET_RATE=500] [ORDER_RATE=500]
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
 set -euo pipefail
@@ -22,7 +22,7 @@ java -Xmx2g "${PROFILE[@]}" -cp "$CP" dev.singletable.bench.ServiceServer $((SEC
   > "$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -f "$LOG"' EXIT
-for _ in $(seq 1 120); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
+for _ in $(seq 1 300); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
 grep -q '^READY' "$LOG" || { cat "$LOG"; exit 1; }
 read -r _ SERVICE_PORT SERVICE_PID < <(grep '^READY' "$LOG")
 echo "jvm: $(java -version 2>&1 | head -1); cores: $(nproc)"
