@@ -1,10 +1,10 @@
 package dev.singletable.bench;
 
-import dev.singletable.SingletableApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +13,18 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The service under a fixed request rate (open loop, so a slow response delays nothing but itself and latency is
- * measured from when each request was due: no coordinated omission), on the embedded in-memory engine, loopback.
- * Phases: read a user's tweets, post a tweet, place an order; each bounded in time.
+ * The service load test's driver: seeds a running {@link ServiceServer} (users, tweets, follows, products) and puts it
+ * under fixed request rates (open loop, see {@link OpenLoop}) from this separate JVM, over loopback. Phases: read a
+ * user's tweets, read the home timeline, post a tweet, place an order; each a warm-up then a bounded measured part.
+ * Beside the latencies it prints the service JVM's process CPU per request (robust while others share the cores).
  *
- * <pre>./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.singletable.bench.ServiceLoad -Dbench.args="20 2000 500 500"</pre>
- * args: seconds per phase, then the rates (req/s) of the three phases.
- * The home timeline (GET /api/timeline) is not measured: the service has no such endpoint yet.
+ * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
+ * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets and
+ * of POST /api/orders.
  */
 public final class ServiceLoad {
 
@@ -36,77 +32,152 @@ public final class ServiceLoad {
     private static final int TWEETS_PER_USER = 20;
     private static final int FOLLOWS_PER_USER = 10;
     private static final int PRODUCTS = 20;
-    private static final int SENDERS = 64;
+    private static final int CONNECTIONS = 64;
+    private static final int WARM_UP_SECONDS = 5;
+    private static final int SEED_THREADS = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int port;
+    private final long servicePid;
     private final String base;
     private final List<String> tokens = new ArrayList<>();
 
-    private ServiceLoad(int port) {
+    private ServiceLoad(int port, long servicePid) {
+        this.port = port;
+        this.servicePid = servicePid;
         this.base = "http://127.0.0.1:" + port;
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int readRate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int tweetRate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        int orderRate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-        ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
-                "--server.port=0", "--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
-                "--singletable.engine.port=-1", "--logging.level.root=WARN",
-                // a load generator measures speed: DynamoDB's per-key ceilings and the per-user write limit would
-                // measure the throttles instead
-                "--singletable.engine.throttling.enabled=false",
-                "--resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
-                "--singletable.admin.username=benchadmin", "--singletable.admin.email=benchadmin@example.com",
-                "--singletable.admin.password=bench-admin-password");
-        try {
-            ServiceLoad load = new ServiceLoad(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-            load.seed();
-            System.out.printf(Locale.ROOT, "%-32s %8s %9s %9s %9s %9s %8s%n", "phase", "target/s", "done/s",
-                    "p50 ms", "p99 ms", "p99.9 ms", "errors");
-            load.phase("GET /api/users/{u}/tweets", readRate, seconds, i -> load.get("/api/users/user"
-                    + (i % USERS) + "/tweets?limit=20"));
-            load.phase("GET /api/timeline", readRate, seconds, i -> load.get("/api/timeline?limit=20",
-                    load.tokens.get(i % USERS)));
-            load.phase("POST /api/tweets", tweetRate, seconds, i -> load.post("/api/tweets",
-                    "{\"text\":\"load test tweet " + i + "\"}", load.tokens.get(i % USERS)));
-            load.phase("POST /api/orders", orderRate, seconds, i -> HttpRequest.newBuilder(load.post("/api/orders",
-                    "{\"items\":[{\"sku\":\"SKU-" + (i % PRODUCTS) + "\",\"quantity\":1},{\"sku\":\"SKU-"
-                            + ((i + 7) % PRODUCTS) + "\",\"quantity\":2}]}", load.tokens.get(i % USERS)), (n, v) -> true)
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).build());
-        } finally {
-            app.close();
+        int port = Integer.parseInt(args[0]);
+        long pid = Long.parseLong(args[1]);
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        int tweetRate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
+        int orderRate = args.length > 5 ? Integer.parseInt(args[5]) : 500;
+        ServiceLoad load = new ServiceLoad(port, pid);
+        long seeding = System.nanoTime();
+        load.seed();
+        System.out.printf(Locale.ROOT, "seeded %d users, %d tweets, %d follows, %d products in %.1f s%n", USERS,
+                USERS * TWEETS_PER_USER, USERS * FOLLOWS_PER_USER, PRODUCTS, (System.nanoTime() - seeding) / 1e9);
+        LongFunction<byte[]> tweets = k -> load.get("/api/users/user" + (k % USERS) + "/tweets?limit=20", null);
+        LongFunction<byte[]> timeline = k -> load.get("/api/timeline?limit=20", load.tokens.get((int) (k % USERS)));
+        LongFunction<byte[]> tweet = k -> load.post("/api/tweets", "{\"text\":\"load test tweet " + k + "\"}",
+                load.tokens.get((int) (k % USERS)), null);
+        LongFunction<byte[]> order = k -> load.post("/api/orders", "{\"items\":[{\"sku\":\"SKU-" + (k % PRODUCTS)
+                + "\",\"quantity\":1},{\"sku\":\"SKU-" + ((k + 7) % PRODUCTS) + "\",\"quantity\":2}]}",
+                load.tokens.get((int) (k % USERS)), UUID.randomUUID().toString());
+        // every path once at a quarter of its rate before anything is measured, so the first phase is not charged
+        // with the JIT compiling the code all four share (filters, serialisation, the store client)
+        OpenLoop warmUp = new OpenLoop("127.0.0.1", port, CONNECTIONS);
+        for (LongFunction<byte[]> path : List.of(tweets, timeline, tweet, order)) {
+            warmUp.run(Math.max(1, (path == tweet ? tweetRate : path == order ? orderRate : readRate) / 4),
+                    WARM_UP_SECONDS, path);
         }
-        System.exit(0);
+        System.out.printf(Locale.ROOT, "%-27s %8s %8s %8s %8s %9s %8s %6s %11s %10s%n", "phase (open loop)", "target/s",
+                "done/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "svc CPU ms", "gen CPU ms");
+        load.phase("GET /api/users/{u}/tweets", readRate, seconds, tweets);
+        load.phase("GET /api/timeline", readRate, seconds, timeline);
+        load.phase("POST /api/tweets", tweetRate, seconds, tweet);
+        load.phase("POST /api/orders", orderRate, seconds, order);
+        System.out.println("(CPU ms: process CPU time of the service's / the generator's JVM per measured request)");
     }
 
+    /** One phase: a warm-up at the rate, then {@code seconds} measured, with the service's CPU over that part. */
+    private void phase(String name, int rate, int seconds, LongFunction<byte[]> requests) throws Exception {
+        OpenLoop loop = new OpenLoop("127.0.0.1", port, CONNECTIONS);
+        loop.run(rate, WARM_UP_SECONDS, requests);
+        long serviceCpu = cpuNanos(servicePid);
+        long ownCpu = cpuNanos(ProcessHandle.current().pid());
+        OpenLoop.Result r = loop.run(rate, seconds, requests);
+        double serviceMs = (cpuNanos(servicePid) - serviceCpu) / 1e6 / r.done();
+        double ownMs = (cpuNanos(ProcessHandle.current().pid()) - ownCpu) / 1e6 / r.done();
+        Histogram h = r.histogram();
+        System.out.printf(Locale.ROOT, "%-27s %8d %8.0f %8.2f %8.2f %9.2f %8.1f %6d %11.3f %10.3f%n", name, rate,
+                r.rate(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, r.errors(), serviceMs, ownMs);
+    }
+
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
+    }
+
+    private byte[] get(String path, String token) {
+        StringBuilder request = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port).append("\r\nAccept: application/json\r\n");
+        if (token != null) {
+            request.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        return request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] post(String path, String json, String token, String idempotencyKey) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(512).append("POST ").append(path)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
+                .append("\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: ")
+                .append(body.length).append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
+        if (idempotencyKey != null) {
+            request.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+        }
+        return request.append("\r\n").append(json).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Users on a few threads (sign-up and log-in each spend a bcrypt hash), then their tweets, then their follows. */
     private void seed() throws Exception {
-        for (int u = 0; u < USERS; u++) {
-            send(post("/api/users", "{\"username\":\"user" + u + "\",\"email\":\"user" + u + "@example.com\","
-                    + "\"displayName\":\"User " + u + "\",\"password\":\"password-" + u + "\"}", null), 201);
-            tokens.add(login("user" + u, "password-" + u));
+        ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+        try {
+            String[] userTokens = new String[USERS];
+            forEach(pool, USERS, u -> {
+                send(seedPost("/api/users", "{\"username\":\"user" + u + "\",\"email\":\"user" + u
+                        + "@example.com\",\"displayName\":\"User " + u + "\",\"password\":\"password-" + u
+                        + "\"}", null), 201);
+                userTokens[u] = login("user" + u, "password-" + u);
+            });
+            tokens.addAll(List.of(userTokens));
+            forEach(pool, USERS, u -> {
+                for (int t = 0; t < TWEETS_PER_USER; t++) {
+                    send(seedPost("/api/tweets", "{\"text\":\"seed tweet " + t + "\"}", tokens.get(u)), 201);
+                }
+            });
+            // follows once every tweet is in, so each follow backfills the same tweets into the home timeline
+            forEach(pool, USERS, u -> {
+                for (int f = 1; f <= FOLLOWS_PER_USER; f++) {
+                    send(HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u + "/following/user"
+                            + ((u + f) % USERS))).header("Authorization", "Bearer " + tokens.get(u))
+                            .PUT(HttpRequest.BodyPublishers.noBody()).build(), 204);
+                }
+            });
+            String admin = login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD);
+            forEach(pool, PRODUCTS, p -> send(seedPost("/api/products", "{\"sku\":\"SKU-" + p
+                    + "\",\"name\":\"Product " + p + "\",\"category\":\"bench\",\"priceCents\":100,"
+                    + "\"stock\":1000000000}", admin), 201));
+        } finally {
+            pool.shutdown();
         }
-        for (int u = 0; u < USERS; u++) {
-            for (int t = 0; t < TWEETS_PER_USER; t++) {
-                send(post("/api/tweets", "{\"text\":\"seed tweet " + t + "\"}", tokens.get(u)), 201);
-            }
+    }
+
+    private interface SeedStep {
+        void run(int index) throws Exception;
+    }
+
+    private static void forEach(ExecutorService pool, int count, SeedStep step) throws Exception {
+        List<Future<?>> steps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            steps.add(pool.submit(() -> {
+                step.run(index);
+                return null;
+            }));
         }
-        for (int u = 0; u < USERS; u++) {
-            for (int f = 1; f <= FOLLOWS_PER_USER; f++) {
-                send(put("/api/users/user" + u + "/following/user" + ((u + f) % USERS), tokens.get(u)), 204);
-            }
-        }
-        String admin = login("benchadmin", "bench-admin-password");
-        for (int p = 0; p < PRODUCTS; p++) {
-            send(post("/api/products", "{\"sku\":\"SKU-" + p + "\",\"name\":\"Product " + p + "\",\"category\":"
-                    + "\"bench\",\"priceCents\":100,\"stock\":1000000000}", admin), 201);
+        for (Future<?> f : steps) {
+            f.get();
         }
     }
 
     private String login(String username, String password) throws Exception {
-        String body = send(post("/api/sessions", "{\"username\":\"" + username + "\",\"password\":\"" + password
+        String body = send(seedPost("/api/sessions", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\"}", null), 201);
         int at = body.indexOf("\"token\":\"") + 9;
         return body.substring(at, body.indexOf('"', at));
@@ -121,86 +192,12 @@ public final class ServiceLoad {
         return response.body();
     }
 
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).GET().build();
-    }
-
-    private HttpRequest put(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private HttpRequest post(String path, String json, String token) {
+    private HttpRequest seedPost(String path, String json, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         return b.build();
-    }
-
-    /** One phase: 2 s of warm-up at the rate, then {@code seconds} measured. */
-    private void phase(String name, int rate, int seconds, IntFunction<HttpRequest> requests) throws Exception {
-        run(rate, 2, requests);
-        long start = System.nanoTime();
-        Result r = run(rate, seconds, requests);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        Histogram h = r.histogram();
-        System.out.printf(Locale.ROOT, "%-32s %8d %9.0f %9.2f %9.2f %9.2f %8d%n", name, rate, r.done() / elapsed,
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0, r.errors());
-    }
-
-    private record Result(long done, long errors, Histogram histogram) {
-    }
-
-    /** SENDERS threads share the schedule: request k is due at start + k / rate, and is sent by thread k % SENDERS. */
-    private Result run(int rate, int seconds, IntFunction<HttpRequest> requests) throws Exception {
-        Recorder recorder = new Recorder(3);
-        AtomicLong errors = new AtomicLong();
-        long total = (long) rate * seconds;
-        long start = System.nanoTime() + 10_000_000;
-        double interval = 1e9 / rate;
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        List<Future<Long>> done = new ArrayList<>();
-        for (int s = 0; s < SENDERS; s++) {
-            int sender = s;
-            done.add(senders.submit(() -> {
-                long count = 0;
-                for (long k = sender; k < total; k += SENDERS) {
-                    long due = start + (long) (k * interval);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    int i = (int) (k % Integer.MAX_VALUE) + ThreadLocalRandom.current().nextInt(1000);
-                    try {
-                        HttpResponse<String> response = http.send(requests.apply(i),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() >= 300 && errors.incrementAndGet() <= 3) {
-                            System.out.println("  error: HTTP " + response.statusCode() + " " + response.body());
-                        }
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.out.println("  error: " + e);
-                        }
-                    }
-                    recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
-                    count++;
-                }
-                return count;
-            }));
-        }
-        long count = 0;
-        for (Future<Long> f : done) {
-            count += f.get();
-        }
-        senders.shutdown();
-        return new Result(count, errors.get(), recorder.getIntervalHistogram());
     }
 }

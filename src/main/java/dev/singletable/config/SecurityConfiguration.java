@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -54,5 +55,16 @@ public class SecurityConfiguration {
                                 "/api/products/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations of Spring Security's own steps. By default every filter of the chain, the
+     * authorization decision and each authentication is an observation: around thirty meter updates and a
+     * long-task timer per request (docs/benchmarks.md, run 8). The request as a whole
+     * is still observed ({@code http.server.requests}), and store calls are metered by the guarded client.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,6 +40,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
         if (incoming != null && ACCEPTABLE.matcher(incoming).matches()) {
             return incoming;
         }
-        return UUID.randomUUID().toString();
+        return newId();
+    }
+
+    /**
+     * A random (version 4) UUID drawn from {@link ThreadLocalRandom}. A request id labels log lines and is echoed to
+     * the caller; it guards nothing, so it needs no cryptographic randomness. {@code UUID.randomUUID()} would take
+     * the JDK's shared SecureRandom on every request: one lock for all request threads, and a read of /dev/urandom.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                       // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 }

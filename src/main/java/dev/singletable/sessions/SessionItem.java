@@ -1,7 +1,9 @@
 package dev.singletable.sessions;
 
+import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.SingleTable;
 import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -12,7 +14,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the item after it expires;
  * that deletion is lazy (AWS: typically within days), so every read also checks {@code expiresAt}.
  */
-@DynamoDbBean
+// Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
+@DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 public class SessionItem {
 
     public static final String ENTITY_TYPE = "Session";

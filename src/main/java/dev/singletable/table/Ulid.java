@@ -1,5 +1,6 @@
 package dev.singletable.table;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -14,12 +15,25 @@ public final class Ulid {
     public static final int LENGTH = 26;
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final long MAX_MILLIS = (1L << 48) - 1;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = ownGenerator();
 
     private static long lastMillis = -1;
     private static final byte[] lastRandom = new byte[10];
 
     private Ulid() {
+    }
+
+    /**
+     * A generator of its own (DRBG): the default {@code new SecureRandom()} on Linux shares one lock and a read of
+     * /dev/urandom with every other default SecureRandom in the process (UUID.randomUUID, the SDK...), so id
+     * creation queued behind them under load.
+     */
+    private static SecureRandom ownGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** A new id, greater than every id this process made before. */

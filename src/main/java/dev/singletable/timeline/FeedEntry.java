@@ -1,5 +1,6 @@
 package dev.singletable.timeline;
 
+import dev.singletable.table.CanonicalInstants;
 import dev.singletable.table.SingleTable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public record FeedEntry(String ownerId, String tweetId, String authorId, String 
 
     public static FeedEntry of(Map<String, AttributeValue> item) {
         return new FeedEntry(item.get("ownerId").s(), item.get("tweetId").s(), item.get("authorId").s(),
-                item.get("authorUsername").s(), item.get("text").s(), Instant.parse(item.get("createdAt").s()),
+                item.get("authorUsername").s(), item.get("text").s(), CanonicalInstants.parse(item.get("createdAt").s()),
                 Instant.ofEpochSecond(Long.parseLong(item.get(SingleTable.TTL).n())));
     }
 }

@@ -1,7 +1,9 @@
 package dev.singletable.tweets;
 
+import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.SingleTable;
 import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * ({@code GSI1PK = USER#<authorId>}, {@code GSI1SK = TWEET#<tweetId>}): the author's timeline, newest first, is one
  * descending Query, because tweet ids are ULIDs. {@code likes} is 0 at creation and kept by the stream listener.
  */
-@DynamoDbBean
+// Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
+@DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 public class TweetItem {
 
     public static final String ENTITY_TYPE = "Tweet";

@@ -3,6 +3,7 @@ package dev.singletable.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -37,5 +38,16 @@ class RequestIdFilterTest {
         assertThat(RequestIdFilter.requestIdOf(null)).hasSize(36);
         assertThat(RequestIdFilter.requestIdOf("0af7651916cd43dd8448eb211c80319c")).isEqualTo(
                 "0af7651916cd43dd8448eb211c80319c");
+    }
+
+    @Test
+    void newIdsAreDistinctVersion4Uuids() {
+        String first = RequestIdFilter.requestIdOf(null);
+        String second = RequestIdFilter.requestIdOf(null);
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(UUID.fromString(first).version()).isEqualTo(4);
+        assertThat(UUID.fromString(first).variant()).isEqualTo(2);
+        assertThat(first).isEqualTo(UUID.fromString(first).toString());
     }
 }

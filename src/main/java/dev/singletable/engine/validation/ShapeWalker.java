@@ -1,12 +1,15 @@
 package dev.singletable.engine.validation;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +41,7 @@ final class ShapeWalker {
      * member's path only when it reports a violation or descends below the member.
      */
     private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields, List<MemberRules> rules,
-            List<String> names, List<String> apiNames) {
+            List<String> names, List<String> apiNames, List<Function<Object, Object>> readers) {
     }
 
     private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,12 +53,14 @@ final class ShapeWalker {
             List<MemberRules> rules = new ArrayList<>(fields.size());
             List<String> names = new ArrayList<>(fields.size());
             List<String> apiNames = new ArrayList<>(fields.size());
+            List<Function<Object, Object>> readers = new ArrayList<>(fields.size());
             for (SdkField<?> field : fields) {
                 rules.add(shape.members().get(field.memberName()));
                 names.add(lowerFirst(field.memberName()));
                 apiNames.add(field.memberName());
+                readers.add(reader(type, field));
             }
-            return new ClassPlan(shape, fields, rules, names, apiNames);
+            return new ClassPlan(shape, fields, rules, names, apiNames, readers);
         });
     }
 
@@ -70,7 +75,7 @@ final class ShapeWalker {
             if (full()) {
                 return;
             }
-            Object value = present(fields.get(i).getValueOrDefault(pojo));
+            Object value = present(plan.readers().get(i).apply(pojo));
             MemberRules rules = plan.rules().get(i);
             boolean nested = descendable(value);
             if (rules == null && !nested) {
@@ -84,6 +89,29 @@ final class ShapeWalker {
             if (nested) {
                 descend(value, join(path, member), join(apiPath, apiMember));
             }
+        }
+    }
+
+    /**
+     * How to read a member as the caller set it. {@code getValueOrDefault} fills defaults in: for an idempotency token
+     * (TransactWriteItems' ClientRequestToken) that is a fresh {@code UUID.randomUUID()}, which takes the JDK's one
+     * SecureRandom lock on every request and validates a token nobody sent; such members are read with their getter.
+     */
+    private static Function<Object, Object> reader(Class<?> type, SdkField<?> field) {
+        if (field.getOptionalTrait(DefaultValueTrait.class).isEmpty()) {
+            return field::getValueOrDefault;
+        }
+        try {
+            Method getter = type.getMethod(lowerFirst(field.memberName()));
+            return pojo -> {
+                try {
+                    return getter.invoke(pojo);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (NoSuchMethodException e) {
+            return field::getValueOrDefault;
         }
     }
 

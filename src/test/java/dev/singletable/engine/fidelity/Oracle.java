@@ -51,7 +51,8 @@ final class Oracle {
     }
 
     private static DynamoDbClient overWire(EmbeddedEngine engine) {
-        WireServer server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(),
+        // as the application runs it: reads on the I/O thread (the worker hand-off is covered by the wire tests)
+        WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true), engine.dynamoDbClient(),
                 engine.dynamoDbStreamsClient());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return DynamoDbClient.builder()
