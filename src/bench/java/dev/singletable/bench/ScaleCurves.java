@@ -1,6 +1,7 @@
 package dev.singletable.bench;
 
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ public final class ScaleCurves {
 
     private static void curvePoint(int items) {
         long before = usedHeapAfterGc();
-        EmbeddedEngine engine = EmbeddedEngine.inMemory();
+        EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
         DynamoDbClient client = engine.dynamoDbClient();
         createTable(client, TABLE, true);
         long start = System.nanoTime();
@@ -76,7 +77,7 @@ public final class ScaleCurves {
     /** PutItem throughput, one thread, 10^4 items in place, with and without a GSI projecting ALL. */
     private static void gsiWriteCost() {
         for (boolean withGsi : new boolean[] {false, true, false, true}) {
-            EmbeddedEngine engine = EmbeddedEngine.inMemory();
+            EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
             DynamoDbClient client = engine.dynamoDbClient();
             createTable(client, TABLE, withGsi);
             load(client, TABLE, 10_000);
