@@ -4,40 +4,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The engine in-process against DynamoDB Local embedded, same JVM settings, same data, same requests: throughput per
  * operation. {@code engine} is a JMH parameter, so one run yields both columns and their ratio.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class EngineBenchmark {
-
-    @Param({"singletable", "dynamodb-local"})
-    public String engine;
-
-    private Engines engines;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        engines = Engines.open(engine);
-        engines.load();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        engines.close();
-    }
+public class EngineBenchmark extends BothEngines {
 
     @Benchmark
     public void getItem() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.support.TestStores;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class OrderTotalsProjectorTest {
 
     private static final String TABLE = "order-totals-test";
-    private static final ListenerSettings FAST = new ListenerSettings(Duration.ofMillis(5), Duration.ofMillis(20), 3,
-            Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     private TestStores.StreamStore store;
 
@@ -50,13 +47,13 @@ class OrderTotalsProjectorTest {
                 // lost with the process
             }
         });
-        drain(crashing);
+        DrivenListeners.drain(crashing);
         crashing.stop();
         assertTotals(2, 5000);
 
         // the next instance re-reads the stream from its start: nothing moves twice
         StreamListener restarted = listener("second", new ShardCheckpoints(store.dynamo(), TABLE));
-        drain(restarted);
+        DrivenListeners.drain(restarted);
         assertTotals(2, 5000);
         restarted.stop();
     }
@@ -71,18 +68,7 @@ class OrderTotalsProjectorTest {
 
     private StreamListener listener(String owner, ShardCheckpoints checkpoints) {
         OrderTotalsProjector totals = new OrderTotalsProjector(new OnceOnly(store.dynamo(), TABLE, Clock.systemUTC()));
-        return new StreamListener(store.dynamo(), store.streams(), TABLE, List.of(totals), checkpoints,
-                new ShardLeases(store.dynamo(), TABLE, owner, FAST.leaseDuration(), Clock.systemUTC()),
-                new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()), FAST, Clock.systemUTC());
-    }
-
-    private static void drain(StreamListener listener) {
-        for (int round = 0; round < 50; round++) {
-            if (listener.pollOnce() == 0) {
-                return;
-            }
-        }
-        throw new AssertionError("the stream did not drain in 50 rounds");
+        return DrivenListeners.listener(store, TABLE, owner, checkpoints, List.of(totals));
     }
 
     private void order(String orderId, String ownerId, long totalCents) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.support.TestStores;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 class StreamListenerTest {
 
     private static final String TABLE = "listener-test";
-    private static final ListenerSettings FAST = new ListenerSettings(Duration.ofMillis(5), Duration.ofMillis(20), 3,
-            Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     private TestStores.StreamStore store;
 
@@ -57,26 +54,26 @@ class StreamListenerTest {
                 // lost with the process
             }
         }, List.of(counters()));
-        drain(crashing);
+        DrivenListeners.drain(crashing);
         assertCounters();
         crashing.stop();
 
         // Second instance starts from the stream's beginning again: every record is re-delivered, nothing moves twice.
         StreamListener restarted = listener("second", checkpoints(), List.of(counters()));
-        drain(restarted);
+        DrivenListeners.drain(restarted);
         assertCounters();
         assertThat(restarted.processed()).isGreaterThanOrEqualTo(12);
 
         // New changes after the restart count once.
         follow("cat", "ann");
-        drain(restarted);
+        DrivenListeners.drain(restarted);
         assertThat(number("USER#ann", "PROFILE", "followers")).isEqualTo(2);
         assertThat(number("USER#cat", "PROFILE", "following")).isEqualTo(1);
 
         // A third instance resumes from the checkpoint: nothing new is delivered to the projectors.
         restarted.stop();
         StreamListener third = listener("third", checkpoints(), List.of(counters()));
-        drain(third);
+        DrivenListeners.drain(third);
         assertThat(third.processed()).isZero();
     }
 
@@ -84,7 +81,7 @@ class StreamListenerTest {
     void aShardLeasedByALiveInstanceIsNotReadByAnother() {
         user("ann");
         StreamListener holder = listener("holder", checkpoints(), List.of(counters()));
-        drain(holder);
+        DrivenListeners.drain(holder);
         StreamListener other = listener("other", checkpoints(), List.of(counters()));
         user("bob");
         assertThat(other.pollOnce()).isZero();
@@ -114,10 +111,10 @@ class StreamListenerTest {
         };
         user("ann");
         StreamListener listener = listener("dlq", checkpoints(), List.of(broken));
-        drain(listener);
+        DrivenListeners.drain(listener);
 
-        assertThat(attempts).hasValue(FAST.maxAttempts());
-        assertThat(listener.retried()).isEqualTo(FAST.maxAttempts() - 1);
+        assertThat(attempts).hasValue(DrivenListeners.FAST.maxAttempts());
+        assertThat(listener.retried()).isEqualTo(DrivenListeners.FAST.maxAttempts() - 1);
         assertThat(listener.deadLettered()).isEqualTo(1);
         var parked = new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()).list(10);
         assertThat(parked).hasSize(1);
@@ -126,8 +123,8 @@ class StreamListenerTest {
         // the shard moved on: a resumed instance does not see the record again
         listener.stop();
         StreamListener resumed = listener("after", checkpoints(), List.of(broken));
-        drain(resumed);
-        assertThat(attempts).hasValue(FAST.maxAttempts());
+        DrivenListeners.drain(resumed);
+        assertThat(attempts).hasValue(DrivenListeners.FAST.maxAttempts());
     }
 
     @Test
@@ -146,9 +143,9 @@ class StreamListenerTest {
                 // lost with the process
             }
         }, List.of(history));
-        drain(crashing);
+        DrivenListeners.drain(crashing);
         crashing.stop();
-        drain(listener("second", checkpoints(), List.of(history)));
+        DrivenListeners.drain(listener("second", checkpoints(), List.of(history)));
 
         var items = store.dynamo().query(r -> r.tableName(historyTable).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
@@ -188,19 +185,7 @@ class StreamListenerTest {
     }
 
     private StreamListener listener(String owner, ShardCheckpoints checkpoints, List<Projector> projectors) {
-        return new StreamListener(store.dynamo(), store.streams(), TABLE, projectors, checkpoints,
-                new ShardLeases(store.dynamo(), TABLE, owner, FAST.leaseDuration(), Clock.systemUTC()),
-                new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()), FAST, Clock.systemUTC());
-    }
-
-    /** Rounds until one reads nothing (bounded). */
-    private static void drain(StreamListener listener) {
-        for (int round = 0; round < 50; round++) {
-            if (listener.pollOnce() == 0) {
-                return;
-            }
-        }
-        throw new AssertionError("the stream did not drain in 50 rounds");
+        return DrivenListeners.listener(store, TABLE, owner, checkpoints, projectors);
     }
 
     private void user(String id) {
