@@ -74,16 +74,25 @@ public final class IndexData {
         return bytes.get();
     }
 
+    /**
+     * The longest index partition and sort key values (bytes), as for a table's key: a longer value is an index key
+     * violation, as are a value of the wrong type and an empty string or binary. Writes with such values are refused;
+     * an item that held one before the index was added is left out of it, as DynamoDB's backfill leaves it out
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
+     */
+    private static final int MAX_PARTITION_BYTES = 2048;
+    private static final int MAX_SORT_BYTES = 1024;
+
     /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
     IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
         KeyValue h = item.get(shape.hashName(), shape.hashType());
-        if (h == null) {
+        if (!indexable(h, MAX_PARTITION_BYTES)) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
         if (shape.rangeName() != null) {
             sort = item.get(shape.rangeName(), shape.rangeType());
-            if (sort == null) {
+            if (!indexable(sort, MAX_SORT_BYTES)) {
                 return null;
             }
         }
@@ -92,19 +101,26 @@ public final class IndexData {
 
     /** The entry key an item would have in this index, or null when the item is not in it. */
     public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
-        AttributeValue h = item.get(shape.hashName());
-        if (h == null) {
+        KeyValue h = keyValue(item.get(shape.hashName()), shape.hashType());
+        if (!indexable(h, MAX_PARTITION_BYTES)) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
         if (shape.rangeName() != null) {
-            AttributeValue r = item.get(shape.rangeName());
-            if (r == null) {
+            sort = keyValue(item.get(shape.rangeName()), shape.rangeType());
+            if (!indexable(sort, MAX_SORT_BYTES)) {
                 return null;
             }
-            sort = KeyValue.of(shape.rangeType(), r);
         }
-        return IndexKey.of(KeyValue.of(shape.hashType(), h), sort, tableKey);
+        return IndexKey.of(h, sort, tableKey);
+    }
+
+    private static KeyValue keyValue(AttributeValue v, ScalarAttributeType type) {
+        return v == null || !KeyValue.hasType(v, type) ? null : KeyValue.of(type, v);
+    }
+
+    private static boolean indexable(KeyValue v, int maxBytes) {
+        return v != null && v.size() > 0 && v.size() <= maxBytes;
     }
 
     /**
