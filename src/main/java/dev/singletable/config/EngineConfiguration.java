@@ -77,7 +77,8 @@ public class EngineConfiguration {
                 // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without a
                 // hand-off to a worker and back (docs/benchmarks.md, run 8)
                 new WireServerOptions(properties.bindAddress(), properties.port(), properties.auth().accessKeys(),
-                        WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true),
+                        WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true)
+                        .withLimits(properties.limits().toWireLimits()),
                 engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         log.info("DynamoDB-compatible engine listening on {} (try: aws dynamodb list-tables --endpoint-url {})",
                 server.endpoint(), server.endpoint());

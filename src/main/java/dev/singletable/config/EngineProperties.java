@@ -1,5 +1,6 @@
 package dev.singletable.config;
 
+import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,8 @@ import org.springframework.util.unit.DataUnit;
  * @param ttlSweepInterval how often expired items are looked for (a plain number is seconds)
  * @param throttling  {@code enabled} (default true): requests beyond a table's provisioned throughput or a partition
  *                    key's ceiling are refused as DynamoDB refuses them; switch off for benchmarks and bulk loads
+ * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
+ *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -40,13 +43,30 @@ public record EngineProperties(
         @DefaultValue("1ms") Duration groupCommitWait,
         @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB") DataSize snapshotAfterLog,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval,
-        @DefaultValue Throttling throttling) {
+        @DefaultValue Throttling throttling,
+        @DefaultValue Limits limits) {
 
     /** The engine's sync policies, named as in configuration. */
     public enum Sync { FSYNC, GROUP, NONE }
 
     /** Whether the engine throttles as DynamoDB does. */
     public record Throttling(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB.
+     */
+    public record Limits(@DefaultValue("1024") int maxConnections,
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            DataSize maxBufferedBytes,
+            @DefaultValue("16KB") DataSize maxHeaderBytes) {
+
+        public WireLimits toWireLimits() {
+            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
+                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
+                    Math.toIntExact(maxHeaderBytes.toBytes()));
+        }
     }
 
     public record Auth(Map<String, String> accessKeys) {
