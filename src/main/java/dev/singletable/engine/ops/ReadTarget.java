@@ -151,8 +151,9 @@ final class ReadTarget {
     Map<String, AttributeValue> lastEvaluatedKey(StoredItem entry) {
         Map<String, AttributeValue> key = tableKeyOf(entry.attributes());
         if (index != null) {
-            put(key, entry.attributes(), index.key().hashName());
-            put(key, entry.attributes(), index.key().rangeName());
+            for (String name : index.key().names()) {
+                put(key, entry.attributes(), name);
+            }
         }
         return key;
     }
@@ -209,9 +210,18 @@ final class ReadTarget {
             }
         }
         PrimaryKey primary = tableStart(tablePart);
-        KeyValue hash = part(esk, indexKey.hashName(), indexKey.hashType());
-        KeyValue sort = indexKey.hasRange() ? part(esk, indexKey.rangeName(), indexKey.rangeType()) : KeyValue.NONE;
+        KeyValue hash = parts(esk, indexKey.hashParts());
+        KeyValue sort = indexKey.hasRange() ? parts(esk, indexKey.rangeParts()) : KeyValue.NONE;
         return IndexKey.of(hash, sort, primary);
+    }
+
+    /** The start key's value of a (possibly multi-attribute) partition or sort key. */
+    private static KeyValue parts(Map<String, AttributeValue> esk, java.util.List<KeyDef.KeyPart> parts) {
+        KeyValue[] values = new KeyValue[parts.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = part(esk, parts.get(i).name(), parts.get(i).type());
+        }
+        return KeyValue.composite(values);
     }
 
     private static KeyValue part(Map<String, AttributeValue> esk, String name, ScalarAttributeType type) {

@@ -17,15 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 public final class IndexData {
 
-    /** How this index reads its key from an item and what it projects; supplied by the catalog. */
+    /**
+     * How this index reads its key from an item and what it projects; supplied by the catalog. A key has one or more
+     * partition attributes and zero or more sort attributes (several only in a global index's multi-attribute key).
+     */
     public interface Shape {
-        String hashName();
+        List<String> hashNames();
 
-        ScalarAttributeType hashType();
+        List<ScalarAttributeType> hashTypes();
 
-        String rangeName();        // null when the index has no sort key
+        List<String> rangeNames();        // empty when the index has no sort key
 
-        ScalarAttributeType rangeType();
+        List<ScalarAttributeType> rangeTypes();
 
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
 
@@ -48,10 +51,19 @@ public final class IndexData {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
+    private final String[] hashNames;
+    private final ScalarAttributeType[] hashTypes;
+    private final String[] rangeNames;
+    private final ScalarAttributeType[] rangeTypes;
+
     public IndexData(String name, Shape shape, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.name = name;
         this.shape = shape;
         this.sizer = sizer;
+        this.hashNames = shape.hashNames().toArray(new String[0]);
+        this.hashTypes = shape.hashTypes().toArray(new ScalarAttributeType[0]);
+        this.rangeNames = shape.rangeNames().toArray(new String[0]);
+        this.rangeTypes = shape.rangeTypes().toArray(new ScalarAttributeType[0]);
     }
 
     public String name() {
@@ -76,13 +88,13 @@ public final class IndexData {
 
     /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
     IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
-        KeyValue h = item.get(shape.hashName(), shape.hashType());
+        KeyValue h = loaded(item, hashNames, hashTypes);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
-        if (shape.rangeName() != null) {
-            sort = item.get(shape.rangeName(), shape.rangeType());
+        if (rangeNames.length > 0) {
+            sort = loaded(item, rangeNames, rangeTypes);
             if (sort == null) {
                 return null;
             }
@@ -90,21 +102,50 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
+    private static KeyValue loaded(KeyAttributes item, String[] names, ScalarAttributeType[] types) {
+        if (names.length == 1) {
+            return item.get(names[0], types[0]);
+        }
+        KeyValue[] parts = new KeyValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            parts[i] = item.get(names[i], types[i]);
+            if (parts[i] == null) {
+                return null;   // an item missing any attribute of a multi-attribute key is not in the index
+            }
+        }
+        return KeyValue.composite(parts);
+    }
+
     /** The entry key an item would have in this index, or null when the item is not in it. */
     public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
-        AttributeValue h = item.get(shape.hashName());
+        KeyValue h = value(item, hashNames, hashTypes);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
-        if (shape.rangeName() != null) {
-            AttributeValue r = item.get(shape.rangeName());
-            if (r == null) {
+        if (rangeNames.length > 0) {
+            sort = value(item, rangeNames, rangeTypes);
+            if (sort == null) {
                 return null;
             }
-            sort = KeyValue.of(shape.rangeType(), r);
         }
-        return IndexKey.of(KeyValue.of(shape.hashType(), h), sort, tableKey);
+        return IndexKey.of(h, sort, tableKey);
+    }
+
+    private static KeyValue value(Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types) {
+        if (names.length == 1) {
+            AttributeValue v = item.get(names[0]);
+            return v == null ? null : KeyValue.of(types[0], v);
+        }
+        KeyValue[] parts = new KeyValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            AttributeValue v = item.get(names[i]);
+            if (v == null) {
+                return null;
+            }
+            parts[i] = KeyValue.of(types[i], v);
+        }
+        return KeyValue.composite(parts);
     }
 
     /**

@@ -193,7 +193,7 @@ final class CreateTableRules {
     private static void globalIndexes(List<GlobalSecondaryIndex> indexes, TableDefinition.Builder b,
             Set<String> indexNames) {
         for (GlobalSecondaryIndex index : indexes) {
-            KeyDef key = KeySchemas.key(index.keySchema(), b.attributeDefinitions);
+            KeyDef key = KeySchemas.globalKey(index.keySchema(), b.attributeDefinitions);
             ProjectionType projection = Projections.check(index.projection());
             Throughput throughput = indexThroughput(index.indexName(), index.provisionedThroughput(), b.billingMode);
             checkUniqueName(index.indexName(), indexNames);
