@@ -174,7 +174,8 @@ final class ReadTarget {
     /** The position of an ExclusiveStartKey in the table's map. */
     PrimaryKey tableStart(Map<String, AttributeValue> esk) {
         if (index == null && esk.size() != definition.primaryKey().names().size()) {
-            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+            // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema")
+            throw EngineErrors.validation("The provided starting key is invalid");
         }
         for (String name : definition.primaryKey().names()) {
             if (!esk.containsKey(name)) {
@@ -196,7 +197,8 @@ final class ReadTarget {
         int expectedSize = tableKey.names().size() + (int) indexKey.names().stream()
                 .filter(n -> !tableKey.isKeyAttribute(n)).count();
         if (esk.size() != expectedSize) {
-            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+            // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema")
+            throw EngineErrors.validation("The provided starting key is invalid");
         }
         for (String name : tableKey.names()) {
             if (!esk.containsKey(name)) {

@@ -79,6 +79,7 @@ final class CreateTableRules {
         }
         for (GlobalSecondaryIndex index : req.globalSecondaryIndexes()) {
             used.addAll(KeySchemas.definedNames(index.keySchema(), definitions));
+            KeySchemas.checkMultiAttributeNamesDiffer(index.keySchema());
         }
         if (!used.containsAll(definitions.keySet())) {
             throw Invalid.parameter("Some AttributeDefinitions are not used. AttributeDefinitions: "

@@ -70,13 +70,8 @@ final class KeySchemas {
         if (schema.size() == 1 || (schema.size() == 2 && !secondIsHash)) {
             return key(schema, definitions);
         }
-        List<String> names = definedNames(schema, definitions);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String name : names) {
-            if (!seen.add(name)) {
-                throw Invalid.bare("Invalid KeySchema: Some KeySchemaElements have the same name: " + name);
-            }
-        }
+        definedNames(schema, definitions);
+        checkMultiAttributeNamesDiffer(schema);
         if (!KeyType.HASH.toString().equals(schema.get(0).keyTypeAsString())) {
             throw Invalid.bare("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
@@ -101,6 +96,25 @@ final class KeySchemas {
             throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
         }
         return new KeyDef(hash, range);
+    }
+
+    /**
+     * A multi-attribute KeySchema (more than two elements, or two HASH elements) may not name an attribute twice;
+     * AWS reports it before it looks for unused AttributeDefinitions. Wording not confirmed (it names "same name").
+     */
+    static void checkMultiAttributeNamesDiffer(List<KeySchemaElement> schema) {
+        boolean multi = schema.size() > 2 || schema.size() == 2
+                && KeyType.HASH.toString().equals(schema.get(1).keyTypeAsString());
+        if (!multi) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KeySchemaElement element : schema) {
+            if (element.attributeName() != null && !seen.add(element.attributeName())) {
+                throw Invalid.bare("Invalid KeySchema: Some KeySchemaElements have the same name: "
+                        + element.attributeName());
+            }
+        }
     }
 
     /** A secondary index's KeySchema, checked against the table's (or request's) AttributeDefinitions. */

@@ -170,6 +170,21 @@ class MultiAttributeKeyTest extends DifferentialTest {
     }
 
     @Test
+    void aStartKeyMissingOrAddingAnAttributeIsInvalid() {
+        // AWS: "The provided starting key is invalid" (DynamoDB Local: "Exclusive Start Key must have same size ...")
+        Map<String, AttributeValue> missing = Map.of("p", s("i1"), "h1", s("a"), "r1", n("1"), "r2", s("alpha"));
+        Map<String, AttributeValue> spurious = new HashMap<>(missing);
+        spurious.put("h2", s("x"));
+        spurious.put("extra", s("y"));
+        for (Map<String, AttributeValue> esk : List.of(missing, spurious)) {
+            assertError(() -> ours.query(b -> b.tableName(table).indexName("idx").exclusiveStartKey(esk)
+                    .keyConditionExpression("h1 = :a AND h2 = :x")
+                    .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x")))),
+                    "The provided starting key is invalid");
+        }
+    }
+
+    @Test
     void legacyKeyConditionsFollowTheSameRules() {
         Map<String, Condition> conditions = Map.of(
                 "h1", eq(s("a")), "h2", eq(s("x")),
@@ -242,6 +257,11 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         assertCreateFails(List.of(hashKey("a"), hashKey("a")),
                 "Invalid KeySchema: Some KeySchemaElements have the same name: a");
+        // reported before an unused AttributeDefinition (b here), as AWS does
+        assertError(() -> ours.createTable(b -> b.tableName(uniqueName("dup")).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(defs("p", "a", "b")).keySchema(hashKey("p"))
+                .globalSecondaryIndexes(gsi("dup", List.of(hashKey("a"), hashKey("b"), rangeKey("a")),
+                        ProjectionType.ALL))), "Invalid KeySchema: Some KeySchemaElements have the same name: a");
         assertCreateFails(List.of(hashKey("a"), hashKey("zz")), "One or more parameter values were invalid: Some "
                 + "index key attributes are not defined in AttributeDefinitions. Keys: [a, zz], AttributeDefinitions: "
                 + "[a, p]");
