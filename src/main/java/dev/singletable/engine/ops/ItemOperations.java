@@ -118,8 +118,10 @@ public final class ItemOperations {
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
                 "ConditionExpression", r.conditionExpression());
+        // an empty AttributeUpdates is no update at all: a missing item is created with its key alone, as in AWS
         UpdateExpr update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
-                : r.hasAttributeUpdates() ? Legacy.update(r.attributeUpdates()) : null;
+                : r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty() ? Legacy.update(r.attributeUpdates())
+                : null;
         ConditionExpr condition = r.conditionExpression() != null
                 ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
                 : r.hasExpected() || r.conditionalOperator() != null

@@ -80,7 +80,7 @@ final class MultiKeyQuery {
         if (esk != null) {
             start = target.indexStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsideRange();
+                throw ReadTarget.startKeyOutsidePartition();
             }
         }
         return ReadTarget.after(range, start, forward).values().iterator();

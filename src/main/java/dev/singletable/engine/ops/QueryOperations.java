@@ -37,7 +37,10 @@ public final class QueryOperations {
     }
 
     public QueryResponse query(QueryRequest r) {
-        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions(), "KeyConditions", r.hasQueryFilter(),
+        // AWS accepts the legacy KeyConditions beside a FilterExpression or ProjectionExpression (not beside a
+        // KeyConditionExpression); the other legacy parameters exclude every expression parameter
+        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions() && r.keyConditionExpression() != null,
+                "KeyConditions", r.hasQueryFilter(),
                 "QueryFilter", r.hasAttributesToGet(), "AttributesToGet", r.conditionalOperator() != null,
                 "ConditionalOperator");
         List<String> modern = ItemOperations.modern(r.keyConditionExpression(), "KeyConditionExpression",
@@ -68,7 +71,8 @@ public final class QueryOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
-        Select select = target.effectiveSelect(r.select(), projection != null);
+        Select select = target.effectiveSelect(r.select(), projection != null,
+                r.projectionExpression() == null && r.hasAttributesToGet() ? "AttributesToGet" : "ProjectionExpression");
         target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
         KeyCondition kc = null;
@@ -226,7 +230,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.tableStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsideRange();
+                throw ReadTarget.startKeyOutsidePartition();
             }
         }
         NavigableMap<PrimaryKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
@@ -260,7 +264,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.indexStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsideRange();
+                throw ReadTarget.startKeyOutsidePartition();
             }
         }
         NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
