@@ -134,6 +134,8 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
             headers.set(HttpHeaderNames.CONTENT_ENCODING, coding);
         }
         headers.set(HttpHeaderNames.DATE, HttpDates.now());
+        // AWS's responses name their server "Server"
+        headers.set(HttpHeaderNames.SERVER, "Server");
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             headers.set(header.getKey(), header.getValue());
         }

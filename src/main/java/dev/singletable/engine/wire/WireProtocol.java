@@ -9,6 +9,7 @@ import java.util.Locale;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 
 /**
  * DynamoDB's JSON 1.0 protocol, independent of the transport: one HTTP request in, one response out. Checks run in
@@ -30,6 +31,9 @@ final class WireProtocol {
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
      */
+    /** The response headers a browser script may read (CORS), AWS's own among them. */
+    static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,x-amz-crc32,Date";
+
     WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
             boolean inlineReads) {
         this.operations = operations;
@@ -55,8 +59,9 @@ final class WireProtocol {
     WireResponse handle(WireHttpRequest request) {
         WireResponse response = respond(request);
         if (request.header("Origin") != null) {
-            // browsers may call DynamoDB directly; AWS allows any origin
+            // browsers may call DynamoDB directly; AWS allows any origin and lets scripts read its own headers
             response.header("Access-Control-Allow-Origin", "*");
+            response.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }
         if (!request.keepAlive()) {
             response.closingConnection();
@@ -78,7 +83,10 @@ final class WireProtocol {
             return preflight(request);
         }
         if ("GET".equals(method) && "/".equals(request.rawPath())) {
-            return WireResponse.text(200, "text/plain", healthText);
+            // AWS names the host it was asked for ("healthy: dynamodb.us-east-1.amazonaws.com")
+            String host = request.header("Host");
+            return WireResponse.text(200, "text/plain", host == null || host.isBlank() ? healthText
+                    : "healthy: " + host);
         }
         if (!"POST".equals(method)) {
             return notFound();
@@ -101,8 +109,8 @@ final class WireProtocol {
                     maxBodyBytes);
         } catch (ContentDecoding.TooLarge e) {
             return new WireResponse(413, null, null);
-        } catch (WireSerializationException e) {
-            return WireErrors.serialization(e, responseType);
+        } catch (ContentDecoding.Undecodable e) {
+            return WireErrors.internalServerError(responseType);
         }
 
         // A body that is not one JSON document is AWS's first answer, before target and signature. The check is a
@@ -146,7 +154,19 @@ final class WireProtocol {
             rethrowIfFatal(failure);
             return WireErrors.fromBackend(failure, responseType);
         }
-        return success(sdkResponse, responseType);
+        return success(ownAddress(sdkResponse, request.header("Host")), responseType);
+    }
+
+    /**
+     * DescribeEndpoints names the endpoint to use from now on: over the wire that is this server, as the client reached
+     * it (its Host header), not AWS's regional name (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeEndpoints.html).
+     */
+    private static SdkResponse ownAddress(SdkResponse response, String host) {
+        if (response instanceof DescribeEndpointsResponse endpoints && host != null && !host.isBlank()) {
+            return endpoints.toBuilder().endpoints(endpoints.endpoints().stream()
+                    .map(e -> e.toBuilder().address(host).build()).toList()).build();
+        }
+        return response;
     }
 
     /**
