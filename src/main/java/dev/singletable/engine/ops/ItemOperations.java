@@ -56,6 +56,7 @@ public final class ItemOperations {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         Map<String, AttributeValue> item = AttributeValues.normalizeItem(r.item());
+        RequestChecks.itemSize(item);
 
         Table table = engine.requireTable(r.tableName());
         TableDefinition def = table.definition();
@@ -92,6 +93,7 @@ public final class ItemOperations {
                 : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
         ctx.verifyAllUsed();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);
@@ -128,6 +130,7 @@ public final class ItemOperations {
                         ? Legacy.condition(r.hasExpected() ? r.expected() : Map.of(), r.conditionalOperator()) : null;
         ctx.verifyAllUsed();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         TableDefinition def = table.definition();
@@ -180,6 +183,7 @@ public final class ItemOperations {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);

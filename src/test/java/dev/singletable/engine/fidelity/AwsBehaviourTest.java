@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -88,6 +90,36 @@ class AwsBehaviourTest extends DifferentialTest {
         assertThat(oursOnly(c -> c.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("p1"))).exclusiveStartKey(Map.of("pk", s("p1")))))
                 .message()).isEqualTo("The provided starting key is invalid");
+    }
+
+    /**
+     * Faults AWS finds in the request's values before it looks the table up: sent to a table that does not exist they
+     * are a ValidationException, not ResourceNotFoundException (DynamoDB Local looks the table up first).
+     */
+    @Test
+    void itemLevelFaultsAreReportedBeforeTheTableLookup() {
+        String missing = uniqueName("noSuchTable");
+        Map<String, AttributeValue> huge = Map.of("pk", s("p"), "sk", n("1"), "big", s("x".repeat(400 * 1024)));
+        awsDiffers(c -> c.putItem(b -> b.tableName(missing).item(huge)), "ValidationException",
+                "Item size has exceeded the maximum allowed size");
+        String emptyKey = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+                + "contain an empty string value. Key: pk";
+        Map<String, AttributeValue> empty = Map.of("pk", s(""), "sk", n("1"));
+        awsDiffers(c -> c.getItem(b -> b.tableName(missing).key(empty)), "ValidationException", emptyKey);
+        awsDiffers(c -> c.deleteItem(b -> b.tableName(missing).key(empty)), "ValidationException", emptyKey);
+        awsDiffers(c -> c.updateItem(b -> b.tableName(missing).key(empty)), "ValidationException", emptyKey);
+        Map<String, AttributeValue> key = Map.of("pk", s("p"), "sk", n("1"));
+        awsDiffers(c -> c.batchGetItem(b -> b.requestItems(Map.of(missing, KeysAndAttributes.builder()
+                .keys(key, key).build()))), "ValidationException", "Provided list of item keys contains duplicates");
+        awsDiffers(c -> c.batchWriteItem(b -> b.requestItems(Map.of(missing, java.util.List.of(
+                WriteRequest.builder().deleteRequest(d -> d.key(key)).build(),
+                WriteRequest.builder().deleteRequest(d -> d.key(key)).build())))), "ValidationException",
+                "Provided list of item keys contains duplicates");
+        awsDiffers(c -> c.batchWriteItem(b -> b.requestItems(Map.of(missing, java.util.List.of(
+                WriteRequest.builder().putRequest(p -> p.item(huge)).build())))), "ValidationException",
+                "Item size has exceeded the maximum allowed size");
+        // a fault-free request to the missing table is still ResourceNotFoundException, on both engines
+        same(c -> c.getItem(b -> b.tableName(missing).key(key)));
     }
 
     @Test
