@@ -43,6 +43,10 @@ public final class IndexData {
         }
     }
 
+    /** DynamoDB's key size limits, which an index key obeys as a table key does. */
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
+
     private final String name;
     private final Shape shape;
     private final ToLongFunction<Map<String, AttributeValue>> sizer;
@@ -88,13 +92,13 @@ public final class IndexData {
 
     /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
     IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
-        KeyValue h = loaded(item, hashNames, hashTypes);
+        KeyValue h = loaded(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
         if (rangeNames.length > 0) {
-            sort = loaded(item, rangeNames, rangeTypes);
+            sort = loaded(item, rangeNames, rangeTypes, MAX_SORT_KEY_BYTES);
             if (sort == null) {
                 return null;
             }
@@ -102,13 +106,13 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
-    private static KeyValue loaded(KeyAttributes item, String[] names, ScalarAttributeType[] types) {
+    private static KeyValue loaded(KeyAttributes item, String[] names, ScalarAttributeType[] types, int maxBytes) {
         if (names.length == 1) {
-            return item.get(names[0], types[0]);
+            return usable(item.get(names[0], types[0]), maxBytes);
         }
         KeyValue[] parts = new KeyValue[names.length];
         for (int i = 0; i < names.length; i++) {
-            parts[i] = item.get(names[i], types[i]);
+            parts[i] = usable(item.get(names[i], types[i]), maxBytes);
             if (parts[i] == null) {
                 return null;   // an item missing any attribute of a multi-attribute key is not in the index
             }
@@ -116,15 +120,23 @@ public final class IndexData {
         return KeyValue.composite(parts);
     }
 
+    /** A loaded key value that can be an index key (see {@link #indexable}), else null. */
+    private static KeyValue usable(KeyValue v, int maxBytes) {
+        if (v == null || v.size() > maxBytes || (v.bytes() != null && v.bytes().length == 0)) {
+            return null;
+        }
+        return v;
+    }
+
     /** The entry key an item would have in this index, or null when the item is not in it. */
     public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
-        KeyValue h = value(item, hashNames, hashTypes);
+        KeyValue h = value(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
         if (rangeNames.length > 0) {
-            sort = value(item, rangeNames, rangeTypes);
+            sort = value(item, rangeNames, rangeTypes, MAX_SORT_KEY_BYTES);
             if (sort == null) {
                 return null;
             }
@@ -132,20 +144,42 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
-    private static KeyValue value(Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types) {
+    private static KeyValue value(Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types,
+            int maxBytes) {
         if (names.length == 1) {
-            AttributeValue v = item.get(names[0]);
-            return v == null ? null : KeyValue.of(types[0], v);
+            return indexable(item.get(names[0]), types[0], maxBytes);
         }
         KeyValue[] parts = new KeyValue[names.length];
         for (int i = 0; i < names.length; i++) {
-            AttributeValue v = item.get(names[i]);
-            if (v == null) {
+            parts[i] = indexable(item.get(names[i]), types[i], maxBytes);
+            if (parts[i] == null) {
                 return null;
             }
-            parts[i] = KeyValue.of(types[i], v);
         }
         return KeyValue.composite(parts);
+    }
+
+    /**
+     * The key value of an index key attribute, or null when the item cannot be in the index by it: absent, of another
+     * type, an empty string or binary, or beyond the key size limit. Writes refuse such values before they get here;
+     * an index built over existing items (UpdateTable) skips those items, as DynamoDB's backfill does
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
+     */
+    private static KeyValue indexable(AttributeValue v, ScalarAttributeType type, int maxBytes) {
+        if (v == null) {
+            return null;
+        }
+        boolean typed = switch (type) {
+            case S -> v.s() != null && !v.s().isEmpty();
+            case N -> v.n() != null;
+            case B -> v.b() != null && v.b().asByteArrayUnsafe().length > 0;
+            default -> false;
+        };
+        if (!typed) {
+            return null;
+        }
+        KeyValue key = KeyValue.of(type, v);
+        return key.size() > maxBytes ? null : key;
     }
 
     /**

@@ -122,6 +122,34 @@ class AwsBehaviourTest extends DifferentialTest {
         same(c -> c.getItem(b -> b.tableName(missing).key(key)));
     }
 
+    /**
+     * A GSI added to a populated table skips the items that cannot be in it: an index key attribute of another type,
+     * an empty string, a value beyond the key limits (2048 bytes for the partition key, 1024 for the sort key)
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html). The
+     * engine answered such an UpdateTable with a 500 before.
+     */
+    @Test
+    void aBackfillSkipsItemsThatCannotBeIndexed() {
+        String t = hashTable("pk", ScalarAttributeType.S);
+        Map<String, Map<String, AttributeValue>> items = Map.of(
+                "ok", Map.of("pk", s("ok"), "x", s("x"), "y", s("y")),
+                "number", Map.of("pk", s("number"), "x", n("1"), "y", s("y")),
+                "empty", Map.of("pk", s("empty"), "x", s(""), "y", s("y")),
+                "bigPartition", Map.of("pk", s("bigPartition"), "x", s("p".repeat(2049)), "y", s("y")),
+                "bigSort", Map.of("pk", s("bigSort"), "x", s("x"), "y", s("s".repeat(1025))),
+                "maxSizes", Map.of("pk", s("maxSizes"), "x", s("p".repeat(2048)), "y", s("s".repeat(1024))));
+        items.values().forEach(i -> ours.putItem(b -> b.tableName(t).item(i)));
+        ours.updateTable(b -> b.tableName(t).attributeDefinitions(attr("x", ScalarAttributeType.S),
+                attr("y", ScalarAttributeType.S)).globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byXy")
+                .keySchema(hashKey("x"), rangeKey("y"))
+                .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)))));
+        assertThat(ours.scan(b -> b.tableName(t).indexName("byXy")).items()).extracting(i -> i.get("pk").s())
+                .containsExactlyInAnyOrder("ok", "maxSizes");
+        // a write of such a value is refused now that the index exists
+        assertThat(oursOnly(c -> c.putItem(b -> b.tableName(t).item(Map.of("pk", s("late"), "x", n("2"))))).errorCode())
+                .isEqualTo("ValidationException");
+    }
+
     @Test
     void anEmptyAttributeUpdatesCreatesTheItemWithItsKey() {
         Map<String, AttributeValue> key = Map.of("pk", s("fresh"), "sk", n("1"));
