@@ -1,11 +1,9 @@
 package dev.singletable;
 
-import dev.singletable.config.EngineOnlyApplication;
+import dev.singletable.launch.StandaloneEngine;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
 public class SingletableApplication {
@@ -14,9 +12,7 @@ public class SingletableApplication {
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains(ENGINE_ONLY)) {
-            new SpringApplicationBuilder(EngineOnlyApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run(Arrays.stream(args).filter(a -> !a.equals(ENGINE_ONLY)).toArray(String[]::new));
+            StandaloneEngine.run(Arrays.stream(args).filter(a -> !a.equals(ENGINE_ONLY)).toArray(String[]::new));
             return;
         }
         SpringApplication.run(SingletableApplication.class, args);
