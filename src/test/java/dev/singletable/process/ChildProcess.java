@@ -64,6 +64,16 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Writes to the child's standard input (a child started {@link Builder#withInput() withInput()}). */
+    public void send(String text) {
+        try {
+            process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " does not take input any more", e);
+        }
+    }
+
     /** Everything written to standard output so far. */
     public String output() {
         return read(stdout);
@@ -187,6 +197,7 @@ public final class ChildProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> removedEnvironment = new ArrayList<>();
         private Path directory;
+        private boolean input;
 
         private Builder(String name, List<String> command) {
             this.name = name;
@@ -196,6 +207,12 @@ public final class ChildProcess implements AutoCloseable {
         /** The working directory (default: the test's). */
         public Builder directory(Path newDirectory) {
             this.directory = newDirectory;
+            return this;
+        }
+
+        /** Gives the child a pipe as standard input, for {@link ChildProcess#send} (otherwise it reads nothing). */
+        public Builder withInput() {
+            this.input = true;
             return this;
         }
 
@@ -225,7 +242,8 @@ public final class ChildProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectOutput(stdout.toFile())
                         .redirectError(stderr.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                        .redirectInput(input ? ProcessBuilder.Redirect.PIPE
+                                : ProcessBuilder.Redirect.from(new File("/dev/null")));
                 if (directory != null) {
                     builder.directory(directory.toFile());
                 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class SingletableJar {
 
     /** A generous bound for a start on a busy two-core machine (several builds at once). */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     /**
      * Options of the child JVMs only, never of what is tested: a smaller heap, one GC thread and the C1 compiler make
@@ -50,13 +50,34 @@ public final class SingletableJar {
         return ChildProcess.command(name, command);
     }
 
+    /**
+     * The arguments of a documented {@code java -jar target/singletable.jar …} command, with its port made {@code 0}
+     * (any free one: the documented port may be taken on a machine that runs several builds).
+     */
+    public static List<String> documentedArguments(Readme.Command command) {
+        String prefix = "java -jar target/singletable.jar";
+        if (!command.startsWith(prefix)) {
+            throw new AssertionError("not a " + prefix + " command: " + command.text());
+        }
+        List<String> arguments = new ArrayList<>(List.of(command.text().substring(prefix.length())
+                .replace("\\\n", " ").trim().split("\\s+")));
+        int port = arguments.indexOf("-port");
+        if (port >= 0) {
+            arguments.set(port + 1, "0");
+            return arguments;
+        }
+        arguments.removeIf(argument -> argument.startsWith("--singletable.engine.port="));
+        arguments.add("--singletable.engine.port=0");
+        return arguments;
+    }
+
     /** Waits for "Started …" and returns the engine's DynamoDB endpoint, read from its log. */
     public static URI awaitEngine(ChildProcess process) {
         process.awaitOutput(STARTED, START_TIMEOUT);
         return URI.create(process.awaitOutput(ENGINE_ENDPOINT, Duration.ZERO).group(1));
     }
 
-    /** Waits for "Started …" and returns the service's base URL ({@code http://127.0.0.1:<port>}), read from its log. */
+    /** Waits for "Started …" and returns the service's base URL ({@code http://127.0.0.1:<port>}) from its log. */
     public static URI awaitService(ChildProcess process) {
         process.awaitOutput(STARTED, START_TIMEOUT);
         Matcher port = process.awaitOutput(SERVICE_PORT, Duration.ZERO);

@@ -25,18 +25,21 @@ final class WireProtocol {
     private final int maxBodyBytes;
     private final String healthText;
     private final boolean inlineReads;
+    private final BrowserGuard browsers;
 
     /**
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
+     * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      */
     WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
-            boolean inlineReads) {
+            boolean inlineReads, BrowserGuard browsers) {
         this.operations = operations;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
         this.inlineReads = inlineReads;
+        this.browsers = browsers;
     }
 
     /**
@@ -53,10 +56,10 @@ final class WireProtocol {
     }
 
     WireResponse handle(WireHttpRequest request) {
-        WireResponse response = respond(request);
-        if (request.header("Origin") != null) {
-            // browsers may call DynamoDB directly; AWS allows any origin
-            response.header("Access-Control-Allow-Origin", "*");
+        WireResponse response = request.kind() == WireHttpRequest.Kind.COMPLETE ? browsers.refusal(request) : null;
+        if (response == null) {
+            response = respond(request);
+            browsers.allow(request, response);
         }
         if (!request.keepAlive()) {
             response.closingConnection();

@@ -222,13 +222,6 @@ class WireMalformedInputTest {
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("0");
     }
 
-    @Test
-    void corsForBrowsers() {
-        HttpResponse<byte[]> response = http.post(DDB + "ListTables", "application/x-amz-json-1.0",
-                "{}".getBytes(StandardCharsets.UTF_8), "Origin", "http://example.test");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-    }
-
     private static void assertProtocolHeaders(HttpResponse<byte[]> response) {
         assertThat(response.headers().firstValue("x-amz-crc32"))
                 .hasValue(Long.toString(RawHttp.crc32(response.body())));
