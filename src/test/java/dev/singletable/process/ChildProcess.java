@@ -140,6 +140,22 @@ public final class ChildProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /** Sends SIGINT, what Ctrl-C in a terminal sends, and waits up to {@code timeout} for the exit status. */
+    public int interrupt(Duration timeout) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -INT " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return awaitExit(timeout);
+    }
+
     /** SIGKILL, for crash tests: no shutdown hook runs. Returns once the process is gone. */
     public void kill() {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
