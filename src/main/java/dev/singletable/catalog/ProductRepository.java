@@ -8,12 +8,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Products. Access patterns:
+ * Products ({@link ProductKeys}). Access patterns:
  * <ul>
  *   <li>a product by SKU: GetItem {@code PK = PRODUCT#sku, SK = PRODUCT};</li>
  *   <li>a category's products, in SKU order: Query GSI1
@@ -35,7 +34,7 @@ public class ProductRepository {
     public ProductRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.products = table.of(ProductItem.class);
+        this.products = table.of(ProductItem.SCHEMA);
     }
 
     /** @throws software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException when the SKU exists */
@@ -44,7 +43,7 @@ public class ProductRepository {
     }
 
     public Optional<ProductItem> find(String sku) {
-        return Optional.ofNullable(products.getItem(r -> r.key(key(sku)).consistentRead(true)));
+        return Optional.ofNullable(products.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(true)));
     }
 
     /**
@@ -63,13 +62,9 @@ public class ProductRepository {
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK))
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ProductItem.categoryPartition(category)),
-                        ":prefix", AttributeValue.fromS(ProductItem.CATEGORY_PREFIX)))
+                        ":pk", AttributeValue.fromS(ProductKeys.category(category)),
+                        ":prefix", AttributeValue.fromS(ProductKeys.inCategoryPrefix())))
                 .build();
-        return pager.page(query, limit, startKey, products.tableSchema()::mapToItem);
-    }
-
-    static Key key(String sku) {
-        return Key.builder().partitionValue(ProductItem.partitionKey(sku)).sortValue(ProductItem.SORT_KEY).build();
+        return pager.page(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
     }
 }

@@ -29,11 +29,7 @@ public class ProductService {
     /** Creates a product: 403 for non-admins, 409 when the SKU exists. */
     public Product create(AuthenticatedUser caller, CreateProductRequest request) {
         admins.require(caller);
-        ProductItem product = ProductItem.keyOnly(request.sku());
-        product.setEntityType(ProductItem.ENTITY_TYPE);
-        product.setGsi1pk(ProductItem.categoryPartition(request.category()));
-        product.setGsi1sk(ProductItem.CATEGORY_PREFIX + request.sku());
-        product.setSku(request.sku());
+        ProductItem product = ProductItem.withSku(request.sku());
         product.setName(request.name().strip());
         product.setCategory(request.category());
         product.setDescription(request.description());
@@ -70,7 +66,7 @@ public class ProductService {
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
             return Product.of(current);
         }
-        ProductItem changes = ProductItem.keyOnly(sku);
+        ProductItem changes = ProductItem.withSku(sku);
         changes.setVersion(current.getVersion());
         changes.setPriceCents(patch.priceCents());
         changes.setStock(patch.stock());
@@ -84,7 +80,7 @@ public class ProductService {
 
     /** The product, or 404; a string that cannot be a SKU is not looked up (it might not even fit in a key). */
     private ProductItem existing(String sku) {
-        if (!ProductItem.validSku(sku)) {
+        if (!validSku(sku)) {
             throw unknownProduct(sku);
         }
         return products.find(sku).orElseThrow(() -> unknownProduct(sku));
@@ -92,6 +88,11 @@ public class ProductService {
 
     private ProductItem reread(String sku) {
         return products.find(sku).orElseThrow(() -> new IllegalStateException("product " + sku + " vanished"));
+    }
+
+    /** Whether a string can be a SKU at all: anything else names no product (and must not reach a key). */
+    public static boolean validSku(String sku) {
+        return sku != null && sku.matches(CatalogConstraints.SKU);
     }
 
     public static ApiException unknownProduct(String sku) {

@@ -3,17 +3,17 @@ package dev.singletable.follows;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
+import dev.singletable.users.UserKeys;
 import java.util.Map;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Follow edges. Access patterns:
+ * Follow edges ({@link FollowKeys}). Access patterns:
  * <ul>
  *   <li>follow: PutItem {@code PK = USER#a, SK = FOLLOWS#b} with {@code attribute_not_exists(PK)};</li>
  *   <li>unfollow: DeleteItem of the same key;</li>
@@ -38,7 +38,7 @@ public class FollowRepository {
     public FollowRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.follows = table.of(FollowItem.class);
+        this.follows = table.of(FollowItem.SCHEMA);
     }
 
     /** Puts the edge unless it exists: following twice keeps the first edge and its date. */
@@ -51,20 +51,17 @@ public class FollowRepository {
     }
 
     public void unfollow(String followerId, String followeeId) {
-        follows.deleteItem(Key.builder()
-                .partitionValue(FollowItem.userPartition(followerId))
-                .sortValue(FollowItem.FOLLOWS_PREFIX + followeeId)
-                .build());
+        follows.deleteItem(FollowKeys.follow(followerId, followeeId));
     }
 
     public Slice<FollowItem> following(String followerId, int limit, Map<String, AttributeValue> startKey) {
-        return page(SingleTable.LSI1, SingleTable.PK, SingleTable.LSI1SK, followerId, FollowItem.FOLLOWS_PREFIX,
-                limit, startKey);
+        return page(SingleTable.LSI1, SingleTable.PK, SingleTable.LSI1SK, followerId, FollowKeys.FOLLOWS, limit,
+                startKey);
     }
 
     public Slice<FollowItem> followers(String followeeId, int limit, Map<String, AttributeValue> startKey) {
         return page(SingleTable.GSI1, SingleTable.GSI1PK, SingleTable.GSI1SK, followeeId,
-                FollowItem.FOLLOWED_BY_PREFIX, limit, startKey);
+                FollowKeys.FOLLOWED_BY, limit, startKey);
     }
 
     private Slice<FollowItem> page(String index, String hashName, String rangeName, String userId, String prefix,
@@ -75,10 +72,10 @@ public class FollowRepository {
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", hashName, "#sk", rangeName))
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(FollowItem.userPartition(userId)),
+                        ":pk", AttributeValue.fromS(UserKeys.partition(userId)),
                         ":prefix", AttributeValue.fromS(prefix)))
                 .scanIndexForward(false)
                 .build();
-        return pager.page(query, limit, startKey, follows.tableSchema()::mapToItem);
+        return pager.page(query, limit, startKey, FollowItem.SCHEMA::mapToItem);
     }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Follow and unfollow (idempotent, only for oneself), and both directions of the relation, paged. Follower and
- * following counts are the stream listener's to maintain.
+ * following counts are kept from the table's stream ({@link FollowCounter}).
  */
 @Service
 public class FollowService {
@@ -34,14 +34,8 @@ public class FollowService {
         if (followee.userId().equals(caller.userId())) {
             throw ApiException.invalidField("other", "you cannot follow yourself");
         }
-        String followId = Ulid.next();
         FollowItem edge = new FollowItem();
-        edge.setPk(FollowItem.userPartition(caller.userId()));
-        edge.setSk(FollowItem.FOLLOWS_PREFIX + followee.userId());
-        edge.setEntityType(FollowItem.ENTITY_TYPE);
-        edge.setLsi1sk(FollowItem.FOLLOWS_PREFIX + followId);
-        edge.setGsi1pk(FollowItem.userPartition(followee.userId()));
-        edge.setGsi1sk(FollowItem.FOLLOWED_BY_PREFIX + followId);
+        edge.setFollowId(Ulid.next());
         edge.setFollowerId(caller.userId());
         edge.setFollowerUsername(caller.username());
         edge.setFolloweeId(followee.userId());

@@ -10,4 +10,9 @@ public record OrderSummary(
         @Schema(description = "PLACED, PAID, SHIPPED, DELIVERED or CANCELLED", example = "PAID") String status,
         @Schema(description = "Sum of quantity × captured price, in cents", example = "2598") long totalCents,
         @Schema(example = "2026-11-21T09:30:00Z") Instant createdAt) {
+
+    static OrderSummary of(OrderItem header) {
+        return new OrderSummary(header.getOrderId(), header.getOwnerId(), header.getStatus(), header.getTotalCents(),
+                header.getCreatedAt());
+    }
 }

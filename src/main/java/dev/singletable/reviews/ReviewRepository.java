@@ -1,6 +1,6 @@
 package dev.singletable.reviews;
 
-import dev.singletable.catalog.ProductItem;
+import dev.singletable.catalog.ProductKeys;
 import dev.singletable.table.ConditionsFailedException;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.QueryPager;
@@ -10,14 +10,13 @@ import java.util.Map;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Reviews. Access patterns:
+ * Reviews ({@link ReviewKeys}). Access patterns:
  * <ul>
  *   <li>write the caller's review: one transaction of a ConditionCheck that the product exists and a Put of
  *       {@code PK = PRODUCT#sku, SK = REVIEW#user}, first with {@code attribute_not_exists(PK)} (created) and, when that
@@ -46,13 +45,11 @@ public class ReviewRepository {
     private final SingleTable table;
     private final QueryPager pager;
     private final DynamoDbTable<ReviewItem> reviews;
-    private final DynamoDbTable<ProductItem> products;
 
     public ReviewRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.reviews = table.of(ReviewItem.class);
-        this.products = table.of(ProductItem.class);
+        this.reviews = table.of(ReviewItem.SCHEMA);
     }
 
     public Outcome put(ReviewItem review) {
@@ -60,14 +57,13 @@ public class ReviewRepository {
             for (Outcome outcome : new Outcome[] {Outcome.CREATED, Outcome.REPLACED}) {
                 try {
                     new LabelledTransaction()
-                            .check(PRODUCT, products, ConditionCheck.builder()
-                                    .key(Key.builder().partitionValue(review.getPk())
-                                            .sortValue(ProductItem.SORT_KEY).build())
-                                    .conditionExpression(PRESENT).build())
+                            // a check on the product's own key: any mapping of the table serves
+                            .check(PRODUCT, reviews, ConditionCheck.<ReviewItem>builder()
+                                    .key(ProductKeys.product(review.getSku())).conditionExpression(PRESENT).build())
                             .put(REVIEW, reviews, TransactPutItemEnhancedRequest.builder(ReviewItem.class)
                                     .item(review).conditionExpression(outcome == Outcome.CREATED ? ABSENT : PRESENT)
                                     .build())
-                            .commit(table.enhanced());
+                            .commit(table.dynamo());
                     return outcome;
                 } catch (ConditionsFailedException failed) {
                     if (failed.failed(PRODUCT)) {
@@ -86,10 +82,10 @@ public class ReviewRepository {
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#sk", SingleTable.LSI1SK))
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ProductItem.partitionKey(sku)),
-                        ":prefix", AttributeValue.fromS(ReviewItem.TIME_PREFIX)))
+                        ":pk", AttributeValue.fromS(ReviewKeys.partition(sku)),
+                        ":prefix", AttributeValue.fromS(ReviewKeys.byTimePrefix())))
                 .scanIndexForward(false)
                 .build();
-        return pager.page(query, limit, startKey, reviews.tableSchema()::mapToItem);
+        return pager.page(query, limit, startKey, ReviewItem.SCHEMA::mapToItem);
     }
 }

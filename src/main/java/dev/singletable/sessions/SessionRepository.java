@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Sessions by id: PutItem, GetItem (strongly consistent: a logout must take effect at once), DeleteItem. */
 @Repository
@@ -20,7 +19,7 @@ public class SessionRepository {
     private final DynamoDbTable<SessionItem> sessions;
 
     public SessionRepository(SingleTable table) {
-        this.sessions = table.of(SessionItem.class);
+        this.sessions = table.of(SessionItem.SCHEMA);
     }
 
     public void create(SessionItem session) {
@@ -28,14 +27,10 @@ public class SessionRepository {
     }
 
     public Optional<SessionItem> find(String sessionId) {
-        return Optional.ofNullable(sessions.getItem(r -> r.key(key(sessionId)).consistentRead(true)));
+        return Optional.ofNullable(sessions.getItem(r -> r.key(SessionKeys.session(sessionId)).consistentRead(true)));
     }
 
     public void delete(String sessionId) {
-        sessions.deleteItem(key(sessionId));
-    }
-
-    private static Key key(String sessionId) {
-        return Key.builder().partitionValue(SessionItem.partitionKey(sessionId)).sortValue(SessionItem.SORT_KEY).build();
+        sessions.deleteItem(SessionKeys.session(sessionId));
     }
 }

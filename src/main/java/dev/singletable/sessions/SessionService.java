@@ -49,9 +49,7 @@ public class SessionService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         SessionItem session = new SessionItem();
-        session.setPk(SessionItem.partitionKey(SessionTokens.sessionId(token)));
-        session.setSk(SessionItem.SORT_KEY);
-        session.setEntityType(SessionItem.ENTITY_TYPE);
+        session.setSessionId(SessionTokens.sessionId(token));
         session.setUserId(account.userId());
         session.setUsername(account.username());
         session.setCreatedAt(now);

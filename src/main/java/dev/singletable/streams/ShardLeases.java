@@ -15,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public class ShardLeases {
 
-    static final String ENTITY_TYPE = "StreamLease";
-
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final String owner;
@@ -46,8 +44,8 @@ public class ShardLeases {
         if (held != null && now - held < duration.toMillis() / 2) {
             return true;
         }
-        var item = new java.util.HashMap<>(key(shardId));
-        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+        var item = new java.util.HashMap<>(StreamKeys.lease(shardId));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(StreamKeys.LEASE_TYPE));
         item.put("owner", AttributeValue.fromS(owner));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now + duration.toMillis())));
         try {
@@ -68,17 +66,12 @@ public class ShardLeases {
     public void release(String shardId) {
         heldSince.remove(shardId);
         try {
-            dynamo.deleteItem(r -> r.tableName(tableName).key(key(shardId))
+            dynamo.deleteItem(r -> r.tableName(tableName).key(StreamKeys.lease(shardId))
                     .conditionExpression("#owner = :me")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner))));
         } catch (ConditionalCheckFailedException notOurs) {
             // taken over after it expired: nothing to give back
         }
-    }
-
-    private static Map<String, AttributeValue> key(String shardId) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS("STREAM_SHARD#" + shardId),
-                SingleTable.SK, AttributeValue.fromS("LEASE"));
     }
 }

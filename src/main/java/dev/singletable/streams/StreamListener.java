@@ -265,10 +265,10 @@ public class StreamListener {
 
     /** @return whether the record is a change of the service's data (not the listener's own bookkeeping) */
     private boolean deliver(Record record) {
-        if (StreamItems.internal(record)) {
+        if (StreamImages.internal(record)) {
             return false;
         }
-        String type = StreamItems.entityType(record);
+        String type = StreamImages.entityType(record);
         for (Projector projector : projectors) {
             if (projector.subscribes(type)) {
                 applyWithRetries(projector, record);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The read side of the home timeline: the caller's feed, which the stream listener's {@code TimelineProjector} keeps.
+ * The read side of the home timeline: the caller's feed, which the fan-out keeps from the table's stream ({@link TimelineProjector}).
  * Reading is one Query of one partition, however many accounts the caller follows (fan-out on write).
  */
 @Service

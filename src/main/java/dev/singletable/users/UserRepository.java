@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 
@@ -30,9 +29,6 @@ public class UserRepository {
     public static final String EMAIL = "email";
     public static final String OLD_EMAIL = "oldEmail";
 
-    static final String USERNAME_NAMESPACE = "USERNAME";
-    static final String EMAIL_NAMESPACE = "EMAIL";
-
     private static final Expression NEW_ITEM = Expression.builder()
             .expression("attribute_not_exists(#pk)")
             .expressionNames(Map.of("#pk", SingleTable.PK))
@@ -44,7 +40,7 @@ public class UserRepository {
 
     public UserRepository(SingleTable table, UniqueValues unique) {
         this.table = table;
-        this.users = table.of(UserItem.class);
+        this.users = table.of(UserItem.SCHEMA);
         this.unique = unique;
     }
 
@@ -64,21 +60,19 @@ public class UserRepository {
                 .put(USER, users, TransactPutItemEnhancedRequest.builder(UserItem.class)
                         .item(user).conditionExpression(NEW_ITEM).build())
                 .put(USERNAME, unique.table(),
-                        unique.claim(USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
+                        unique.claim(UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
                 .put(EMAIL, unique.table(),
-                        unique.claim(EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
-                .commit(table.enhanced());
+                        unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
+                .commit(table.dynamo());
     }
 
     /** The id behind a username, from its marker (a strongly consistent GetItem). */
     public Optional<String> findIdByUsername(String username) {
-        return unique.ownerOf(USERNAME_NAMESPACE, normalizeUsername(username));
+        return unique.ownerOf(UserKeys.USERNAME_NAMESPACE, normalizeUsername(username));
     }
 
     public Optional<UserItem> findById(String userId) {
-        return Optional.ofNullable(users.getItem(r -> r
-                .key(Key.builder().partitionValue(UserItem.partitionKey(userId)).sortValue(UserItem.SORT_KEY).build())
-                .consistentRead(true)));
+        return Optional.ofNullable(users.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(true)));
     }
 
     public Optional<UserItem> findByUsername(String username) {
@@ -99,10 +93,10 @@ public class UserRepository {
         if (oldEmail != null) {
             transaction
                     .delete(OLD_EMAIL, unique.table(),
-                            unique.release(EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
+                            unique.release(UserKeys.EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
                     .put(EMAIL, unique.table(),
-                            unique.claim(EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
+                            unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
         }
-        transaction.commit(table.enhanced());
+        transaction.commit(table.dynamo());
     }
 }

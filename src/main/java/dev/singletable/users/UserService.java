@@ -29,9 +29,7 @@ public class UserService {
     /** Creates the user; 409 naming the fields whose values are taken. */
     public Profile signUp(SignUpRequest request) {
         String userId = Ulid.next();
-        UserItem user = UserItem.keyOnly(userId);
-        user.setEntityType(UserItem.ENTITY_TYPE);
-        user.setUserId(userId);
+        UserItem user = UserItem.withId(userId);
         user.setUsername(request.username());
         user.setEmail(request.email().trim());
         user.setDisplayName(request.displayName().strip());
@@ -72,8 +70,7 @@ public class UserService {
         ETags.requirePresent(ifMatch, "profile");
         UserItem current = users.findById(caller.userId()).orElseThrow(() -> unknownUser(username));
         ETags.requireCurrent(ifMatch, current.getVersion(), "profile");
-        UserItem changes = UserItem.keyOnly(current.getUserId());
-        changes.setUserId(current.getUserId());
+        UserItem changes = UserItem.withId(current.getUserId());
         changes.setVersion(current.getVersion());
         boolean changed = false;
         if (patch.displayName() != null && !patch.displayName().strip().equals(current.getDisplayName())) {

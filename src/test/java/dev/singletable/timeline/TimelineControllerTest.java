@@ -29,7 +29,7 @@ class TimelineControllerTest extends ApiSliceTest {
     void thePageOfTheCallersFeedWithACursorBoundToIt() throws Exception {
         FeedEntry entry = new FeedEntry(ANN.userId(), TWEET, "01JBOB0000000000000000000B", "bob", "hi ann",
                 Instant.parse("2026-11-21T09:30:00Z"), Instant.parse("2026-11-28T09:30:00Z"));
-        Map<String, AttributeValue> next = FeedEntry.key(ANN.userId(), TWEET);
+        Map<String, AttributeValue> next = FeedKeys.entry(ANN.userId(), TWEET);
         when(timelines.timeline(eq(ANN), eq(1), isNull())).thenReturn(new Slice<>(List.of(entry), next));
 
         String body = mvc.perform(get("/api/timeline?limit=1").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))

@@ -1,12 +1,14 @@
-package dev.singletable.streams;
+package dev.singletable.timeline;
 
 import dev.singletable.follows.FollowItem;
+import dev.singletable.follows.FollowKeys;
 import dev.singletable.follows.FollowRepository;
+import dev.singletable.streams.ConditionalOnStreams;
+import dev.singletable.streams.Projector;
+import dev.singletable.streams.StreamImages;
 import dev.singletable.table.Slice;
-import dev.singletable.timeline.FeedEntry;
-import dev.singletable.timeline.FeedRepository;
-import dev.singletable.timeline.TimelineProperties;
 import dev.singletable.tweets.TweetItem;
+import dev.singletable.tweets.TweetKeys;
 import dev.singletable.tweets.TweetRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -29,9 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * </ul>
  * Every effect is a put of a whole entry or a delete by key, so a re-delivered record rewrites what is there already:
  * no marker is needed. An entry lives {@code entryTtl} after its tweet was posted (the key of a tweet older than that is
- * not written at all), so a feed holds a bounded window.
+ * not written at all), so a feed holds a bounded window. Tweets and follows are read from the stream's images with
+ * their own schemas.
  */
-public class TimelineProjector implements Projector {
+@Component
+@ConditionalOnStreams
+class TimelineProjector implements Projector {
 
     static final int PAGE = 100;
 
@@ -41,7 +48,7 @@ public class TimelineProjector implements Projector {
     private final TimelineProperties settings;
     private final Clock clock;
 
-    public TimelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
+    TimelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
                              TimelineProperties settings, Clock clock) {
         this.follows = follows;
         this.tweets = tweets;
@@ -57,7 +64,7 @@ public class TimelineProjector implements Projector {
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(TweetItem.ENTITY_TYPE, FollowItem.ENTITY_TYPE);
+        return Set.of(TweetKeys.ENTITY_TYPE, FollowKeys.ENTITY_TYPE);
     }
 
     @Override
@@ -67,21 +74,21 @@ public class TimelineProjector implements Projector {
             return; // a tweet's MODIFY is its like count moving: feeds copy no counter
         }
         boolean insert = event == OperationType.INSERT;
-        switch (StreamItems.entityType(record)) {
-            case TweetItem.ENTITY_TYPE -> {
+        switch (StreamImages.entityType(record)) {
+            case TweetKeys.ENTITY_TYPE -> {
+                TweetItem tweet = StreamImages.item(record, TweetItem.SCHEMA);
                 if (insert) {
-                    fanOut(record);
+                    fanOut(tweet);
                 } else {
-                    withdraw(StreamItems.string(record, "authorId"), StreamItems.string(record, "tweetId"));
+                    withdraw(tweet.getAuthorId(), tweet.getTweetId());
                 }
             }
-            case FollowItem.ENTITY_TYPE -> {
-                String followerId = StreamItems.string(record, "followerId");
-                String followeeId = StreamItems.string(record, "followeeId");
+            case FollowKeys.ENTITY_TYPE -> {
+                FollowItem follow = StreamImages.item(record, FollowItem.SCHEMA);
                 if (insert) {
-                    backfill(followerId, followeeId);
+                    backfill(follow.getFollowerId(), follow.getFolloweeId());
                 } else {
-                    forget(followerId, followeeId);
+                    forget(follow.getFollowerId(), follow.getFolloweeId());
                 }
             }
             default -> {
@@ -90,19 +97,19 @@ public class TimelineProjector implements Projector {
         }
     }
 
-    private void fanOut(Record record) {
-        Instant createdAt = Instant.parse(StreamItems.string(record, "createdAt"));
-        Instant expiresAt = createdAt.plus(settings.entryTtl());
+    private void fanOut(TweetItem tweet) {
+        Instant expiresAt = tweet.getCreatedAt().plus(settings.entryTtl());
         if (!expiresAt.isAfter(clock.instant())) {
             return; // re-delivered long after: the entry would be out of the window already
         }
-        String authorId = StreamItems.string(record, "authorId");
-        String tweetId = StreamItems.string(record, "tweetId");
-        String authorUsername = StreamItems.string(record, "authorUsername");
-        String text = StreamItems.string(record, "text");
-        forEachFollowerPage(authorId, followerIds -> feeds.putAll(followerIds.stream()
-                .map(ownerId -> new FeedEntry(ownerId, tweetId, authorId, authorUsername, text, createdAt, expiresAt))
+        forEachFollowerPage(tweet.getAuthorId(), followerIds -> feeds.putAll(followerIds.stream()
+                .map(ownerId -> entry(ownerId, tweet, expiresAt))
                 .toList()));
+    }
+
+    private static FeedEntry entry(String ownerId, TweetItem tweet, Instant expiresAt) {
+        return new FeedEntry(ownerId, tweet.getTweetId(), tweet.getAuthorId(), tweet.getAuthorUsername(),
+                tweet.getText(), tweet.getCreatedAt(), expiresAt);
     }
 
     private void withdraw(String authorId, String tweetId) {
@@ -117,8 +124,7 @@ public class TimelineProjector implements Projector {
             if (!expiresAt.isAfter(now)) {
                 break; // newest first: every later one is older still
             }
-            entries.add(new FeedEntry(followerId, tweet.getTweetId(), tweet.getAuthorId(), tweet.getAuthorUsername(),
-                    tweet.getText(), tweet.getCreatedAt(), expiresAt));
+            entries.add(entry(followerId, tweet, expiresAt));
         }
         feeds.putAll(entries);
     }
@@ -149,7 +155,7 @@ public class TimelineProjector implements Projector {
         }
     }
 
-    private void forEachFollowerPage(String authorId, java.util.function.Consumer<List<String>> action) {
+    private void forEachFollowerPage(String authorId, Consumer<List<String>> action) {
         Map<String, AttributeValue> start = null;
         while (true) {
             Slice<FollowItem> page = follows.followers(authorId, PAGE, start);

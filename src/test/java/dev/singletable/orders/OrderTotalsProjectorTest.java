@@ -1,9 +1,10 @@
-package dev.singletable.streams;
+package dev.singletable.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.streams.DrivenListeners;
+import dev.singletable.streams.Projector;
 import dev.singletable.support.TestStores;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,19 +42,14 @@ class OrderTotalsProjectorTest {
                 "quantity", n(1), "priceCents", n(1000)));
 
         // the first instance projects everything and "crashes" before its checkpoints reach the table
-        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
-            @Override
-            public void save(String shardId, Checkpoint checkpoint) {
-                // lost with the process
-            }
-        });
-        DrivenListeners.drain(crashing);
+        DrivenListeners.Driven crashing = DrivenListeners.crashingBeforeCheckpoints(store, TABLE, "first", totals());
+        crashing.drain();
         crashing.stop();
         assertTotals(2, 5000);
 
         // the next instance re-reads the stream from its start: nothing moves twice
-        StreamListener restarted = listener("second", new ShardCheckpoints(store.dynamo(), TABLE));
-        DrivenListeners.drain(restarted);
+        DrivenListeners.Driven restarted = DrivenListeners.driven(store, TABLE, "second", totals());
+        restarted.drain();
         assertTotals(2, 5000);
         restarted.stop();
     }
@@ -66,9 +62,8 @@ class OrderTotalsProjectorTest {
         assertThat(profile).doesNotContainKey("version");
     }
 
-    private StreamListener listener(String owner, ShardCheckpoints checkpoints) {
-        OrderTotalsProjector totals = new OrderTotalsProjector(new OnceOnly(store.dynamo(), TABLE, Clock.systemUTC()));
-        return DrivenListeners.listener(store, TABLE, owner, checkpoints, List.of(totals));
+    private List<Projector> totals() {
+        return List.of(new OrderTotalsProjector(DrivenListeners.onceOnly(store, TABLE)));
     }
 
     private void order(String orderId, String ownerId, long totalCents) {

@@ -1,4 +1,4 @@
-package dev.singletable.streams;
+package dev.singletable.reviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

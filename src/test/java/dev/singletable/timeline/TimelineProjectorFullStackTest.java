@@ -1,4 +1,4 @@
-package dev.singletable.streams;
+package dev.singletable.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,8 @@ import dev.singletable.support.FullStackTest;
 import dev.singletable.support.MutableClock;
 import dev.singletable.support.TestUser;
 import dev.singletable.table.Ulid;
-import dev.singletable.timeline.FeedEntry;
-import dev.singletable.timeline.FeedRepository;
 import dev.singletable.tweets.TweetItem;
+import dev.singletable.tweets.TweetKeys;
 import dev.singletable.tweets.TweetRepository;
 import dev.singletable.users.UserRepository;
 import java.time.Duration;
@@ -100,9 +99,7 @@ class TimelineProjectorFullStackTest {
         follows.follow(edge(followerId, authorId, author.username()));
         // e.g. a record re-delivered after a long outage: its entry would already be past the feed's window
         TweetItem old = new TweetItem();
-        old.setPk(TweetItem.partitionKey(Ulid.next()));
-        old.setSk(TweetItem.SORT_KEY);
-        old.setTweetId(old.getPk().substring("TWEET#".length()));
+        old.setTweetId(Ulid.next());
         old.setAuthorId(authorId);
         old.setAuthorUsername(author.username());
         old.setText("eight days ago");
@@ -120,14 +117,8 @@ class TimelineProjectorFullStackTest {
     }
 
     private static FollowItem edge(String followerId, String followeeId, String followeeUsername) {
-        String followId = Ulid.next();
         FollowItem edge = new FollowItem();
-        edge.setPk(FollowItem.userPartition(followerId));
-        edge.setSk(FollowItem.FOLLOWS_PREFIX + followeeId);
-        edge.setEntityType(FollowItem.ENTITY_TYPE);
-        edge.setLsi1sk(FollowItem.FOLLOWS_PREFIX + followId);
-        edge.setGsi1pk(FollowItem.userPartition(followeeId));
-        edge.setGsi1sk(FollowItem.FOLLOWED_BY_PREFIX + followId);
+        edge.setFollowId(Ulid.next());
         edge.setFollowerId(followerId);
         edge.setFollowerUsername("ghost");
         edge.setFolloweeId(followeeId);
@@ -141,7 +132,7 @@ class TimelineProjectorFullStackTest {
         Map<String, AttributeValue> image = new HashMap<>();
         image.put("PK", AttributeValue.fromS(tweet.getPk()));
         image.put("SK", AttributeValue.fromS(tweet.getSk()));
-        image.put("entityType", AttributeValue.fromS(TweetItem.ENTITY_TYPE));
+        image.put("entityType", AttributeValue.fromS(TweetKeys.ENTITY_TYPE));
         image.put("tweetId", AttributeValue.fromS(tweet.getTweetId()));
         image.put("authorId", AttributeValue.fromS(tweet.getAuthorId()));
         image.put("authorUsername", AttributeValue.fromS(tweet.getAuthorUsername()));

@@ -1,9 +1,10 @@
-package dev.singletable.streams;
+package dev.singletable.history;
 
 import dev.singletable.admin.AdminAccess;
+import dev.singletable.streams.ConditionalOnStreams;
+import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
 import dev.singletable.web.AuthenticatedUser;
-import dev.singletable.table.QueryPager;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /** An item's change history from {@code <table>-history}, oldest first; admins only ({@link AdminAccess}). */
 @RestController
 @Validated
-@ConditionalOnProperty(name = "singletable.streams.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnStreams
 public class HistoryController {
 
     private final QueryPager pager;

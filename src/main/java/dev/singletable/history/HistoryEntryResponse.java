@@ -1,4 +1,4 @@
-package dev.singletable.streams;
+package dev.singletable.history;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.singletable.streams;
+package dev.singletable.history;
 
 import dev.singletable.table.SingleTable;
-import dev.singletable.timeline.FeedEntry;
+import dev.singletable.streams.Projector;
+import dev.singletable.timeline.FeedKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class HistoryProjector implements Projector {
      */
     @Override
     public boolean subscribes(String entityType) {
-        return !FeedEntry.ENTITY_TYPE.equals(entityType);
+        return !FeedKeys.ENTITY_TYPE.equals(entityType);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.singletable.streams;
+package dev.singletable.history;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;

@@ -1,0 +1,121 @@
+package dev.singletable.orders;
+
+import dev.singletable.table.CanonicalInstantConverters;
+import dev.singletable.table.TableItem;
+import java.lang.invoke.MethodHandles;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * An order's header ({@link OrderKeys}: {@code PK = ORDER#<orderId>}, {@code SK = ORDER}; in GSI1 under its owner and
+ * in GSI2 under its status shard). {@code statusShard} is the order's shard of the status index, fixed at placement
+ * ({@link StatusShards}); a status change moves the GSI2 entry to the same shard of the new status.
+ */
+// Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
+@DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
+class OrderItem extends TableItem {
+
+    static final TableSchema<OrderItem> SCHEMA = schema(OrderItem.class, MethodHandles.lookup());
+
+    private String orderId;
+    private String ownerId;
+    private String status;
+    private Integer statusShard;
+    private Long totalCents;
+    private Instant createdAt;
+
+    public OrderItem() {
+        // the bean mapper needs a public constructor, even in a package-private class
+    }
+
+    @Override
+    protected String partitionKey() {
+        return OrderKeys.partition(orderId);
+    }
+
+    @Override
+    protected String sortKey() {
+        return OrderKeys.HEADER;
+    }
+
+    @Override
+    protected String entityType() {
+        return OrderKeys.ORDER_TYPE;
+    }
+
+    /** Under its owner; a partial item without the owner leaves the entry as it is. */
+    @Override
+    protected String gsi1PartitionKey() {
+        return ownerId == null ? null : OrderKeys.byOwner(ownerId);
+    }
+
+    @Override
+    protected String gsi1SortKey() {
+        return ownerId == null ? null : OrderKeys.byTime(orderId);
+    }
+
+    /** Under its status shard; a partial item without the status leaves the entry as it is. */
+    @Override
+    protected String gsi2PartitionKey() {
+        return status == null || statusShard == null ? null : OrderKeys.statusShard(status(), statusShard);
+    }
+
+    @Override
+    protected String gsi2SortKey() {
+        return status == null || statusShard == null ? null : OrderKeys.byTime(orderId);
+    }
+
+    OrderStatus status() {
+        return OrderStatus.valueOf(status);
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public void setOrderId(String orderId) {
+        this.orderId = orderId;
+    }
+
+    public String getOwnerId() {
+        return ownerId;
+    }
+
+    public void setOwnerId(String ownerId) {
+        this.ownerId = ownerId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Integer getStatusShard() {
+        return statusShard;
+    }
+
+    public void setStatusShard(Integer statusShard) {
+        this.statusShard = statusShard;
+    }
+
+    public Long getTotalCents() {
+        return totalCents;
+    }
+
+    public void setTotalCents(Long totalCents) {
+        this.totalCents = totalCents;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+}

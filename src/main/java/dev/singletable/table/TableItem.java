@@ -1,0 +1,148 @@
+package dev.singletable.table;
+
+import java.lang.invoke.MethodHandles;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * The attributes every item type of the single table shares, mapped once for all of them: the primary key
+ * ({@value SingleTable#PK}, {@value SingleTable#SK}), the type ({@value SingleTable#ENTITY_TYPE}) and the generic keys
+ * of the indexes ({@value SingleTable#GSI1PK}/{@value SingleTable#GSI1SK}, {@value SingleTable#GSI2PK}/{@value
+ * SingleTable#GSI2SK}, {@value SingleTable#LSI1SK}).
+ *
+ * <p>An item never stores these: it derives each from its own fields, through its feature's key design class
+ * ({@code UserKeys}, {@code TweetKeys}…, the only places a key prefix is written), by implementing
+ * {@link #partitionKey()}, {@link #sortKey()}, {@link #entityType()} and, for the indexes it is in, the index hooks.
+ * So a key cannot disagree with the fields it is made of, and no service assembles a key by hand. An index hook that
+ * answers null keeps the item out of that index (sparse indexes); hooks answer null for a pair as a whole when a field
+ * it needs is unknown, so a partial item written with {@code ignoreNulls} never half-moves an index entry.
+ *
+ * <p>Why a common supertype of bean items rather than immutable items with builders: the enhanced client's bean
+ * mapper already builds each schema once and then maps through generated accessors, so per-request mapping costs what
+ * it did before; only the repeated key properties go. Its one demand is a setter per mapped property: the setters below
+ * accept what the table holds and drop it, since the item's own fields determine it.
+ */
+public abstract class TableItem {
+
+    /** The bean schema of an item class, built once by the class itself (its lookup lets it stay package-private). */
+    public static <T extends TableItem> TableSchema<T> schema(Class<T> itemClass, MethodHandles.Lookup lookup) {
+        return BeanTableSchema.create(BeanTableSchemaParams.builder(itemClass).lookup(lookup).build());
+    }
+
+    /** The partition key, from the item's fields. */
+    protected abstract String partitionKey();
+
+    /** The sort key, from the item's fields. */
+    protected abstract String sortKey();
+
+    /** The item type's name, which the stream's projectors and multi-type Queries dispatch on. */
+    protected abstract String entityType();
+
+    /** GSI1's partition key of this item; null (the default) keeps it out of GSI1. */
+    protected String gsi1PartitionKey() {
+        return null;
+    }
+
+    protected String gsi1SortKey() {
+        return null;
+    }
+
+    /** GSI2's partition key of this item; null (the default) keeps it out of GSI2. */
+    protected String gsi2PartitionKey() {
+        return null;
+    }
+
+    protected String gsi2SortKey() {
+        return null;
+    }
+
+    /** LSI1's sort key of this item; null (the default) keeps it out of LSI1. */
+    protected String lsi1SortKey() {
+        return null;
+    }
+
+    @DynamoDbPartitionKey
+    @DynamoDbAttribute(SingleTable.PK)
+    public final String getPk() {
+        return partitionKey();
+    }
+
+    public final void setPk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbSortKey
+    @DynamoDbAttribute(SingleTable.SK)
+    public final String getSk() {
+        return sortKey();
+    }
+
+    public final void setSk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
+    public final String getEntityType() {
+        return entityType();
+    }
+
+    public final void setEntityType(String derived) {
+        // fixed per item class
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI1)
+    @DynamoDbAttribute(SingleTable.GSI1PK)
+    public final String getGsi1pk() {
+        return gsi1PartitionKey();
+    }
+
+    public final void setGsi1pk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI1)
+    @DynamoDbAttribute(SingleTable.GSI1SK)
+    public final String getGsi1sk() {
+        return gsi1SortKey();
+    }
+
+    public final void setGsi1sk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI2)
+    @DynamoDbAttribute(SingleTable.GSI2PK)
+    public final String getGsi2pk() {
+        return gsi2PartitionKey();
+    }
+
+    public final void setGsi2pk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI2)
+    @DynamoDbAttribute(SingleTable.GSI2SK)
+    public final String getGsi2sk() {
+        return gsi2SortKey();
+    }
+
+    public final void setGsi2sk(String derived) {
+        // derived from the item's fields
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = SingleTable.LSI1)
+    @DynamoDbAttribute(SingleTable.LSI1SK)
+    public final String getLsi1sk() {
+        return lsi1SortKey();
+    }
+
+    public final void setLsi1sk(String derived) {
+        // derived from the item's fields
+    }
+}
