@@ -19,7 +19,7 @@ public class AdminAccess {
 
     private final DynamoDbTable<AdminRoleItem> roles;
 
-    public AdminAccess(SingleTable table) {
+    AdminAccess(SingleTable table) {
         this.roles = table.of(AdminRoleItem.SCHEMA);
     }
 

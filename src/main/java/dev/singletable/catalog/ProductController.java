@@ -1,6 +1,5 @@
 package dev.singletable.catalog;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
@@ -37,14 +36,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/products")
 @Tag(name = "Products", description = "The catalog: anyone reads it, admins create and change products")
-public class ProductController {
+class ProductController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ProductService products;
     private final Paging paging;
 
-    public ProductController(ProductService products, Paging paging) {
+    ProductController(ProductService products, Paging paging) {
         this.products = products;
         this.paging = paging;
     }
@@ -52,7 +51,7 @@ public class ProductController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a product (admin)",
             description = "The SKU is the product's immutable key; creating an existing SKU is 409.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Created; Location is the product",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The product's URL",
                     schema = @Schema(type = "string")),
@@ -111,7 +110,7 @@ public class ProductController {
     @Operation(summary = "Change a product (admin)",
             description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
                     + "ETag you read as If-Match.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The changed product",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
                     schema = @Schema(type = "string")),

@@ -31,7 +31,7 @@ public class ProductRepository {
     private final QueryPager pager;
     private final DynamoDbTable<ProductItem> products;
 
-    public ProductRepository(SingleTable table, QueryPager pager) {
+    ProductRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
         this.products = table.of(ProductItem.SCHEMA);

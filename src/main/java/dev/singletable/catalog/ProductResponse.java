@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A product as the API shows it. */
-public record ProductResponse(
+record ProductResponse(
         @Schema(example = "MUG-001") String sku,
         @Schema(example = "Single-table mug") String name,
         @Schema(example = "kitchen") String category,

@@ -20,7 +20,7 @@ public class ProductService {
     private final AdminAccess admins;
     private final Clock clock;
 
-    public ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
+    ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
         this.products = products;
         this.admins = admins;
         this.clock = clock;

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code state} {@code SEEDING} then {@code DONE}. It is claimed with {@code attribute_not_exists(PK)} before the first
  * demo write, so two instances starting on one table cannot both seed, and a restart never seeds twice.
  */
-public class DemoSeedMarker {
+class DemoSeedMarker {
 
     public static final String KEY = "DEMO#SEED";
     public static final String ENTITY_TYPE = "DemoSeed";
@@ -22,7 +22,7 @@ public class DemoSeedMarker {
 
     private final SingleTable table;
 
-    public DemoSeedMarker(SingleTable table) {
+    DemoSeedMarker(SingleTable table) {
         this.table = table;
     }
 

@@ -13,7 +13,7 @@ import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.SingleTable;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.SignUpRequest;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.users.UserService;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-public class DemoSeeder {
+class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     /** The services check who calls; the seeder acts as each demo user without a session of theirs. */
@@ -45,7 +45,7 @@ public class DemoSeeder {
 
     private final DemoSeedMarker marker;
     private final UserService users;
-    private final UserRepository userRepository;
+    private final UserDirectory directory;
     private final AdminAccess admins;
     private final FollowService follows;
     private final TweetService tweets;
@@ -55,12 +55,12 @@ public class DemoSeeder {
     private final ReviewService reviews;
     private final Clock clock;
 
-    public DemoSeeder(SingleTable table, UserService users, UserRepository userRepository, AdminAccess admins,
+    DemoSeeder(SingleTable table, UserService users, UserDirectory directory, AdminAccess admins,
                       FollowService follows, TweetService tweets, LikeService likes, ProductService products,
                       OrderService orders, ReviewService reviews, Clock clock) {
         this.marker = new DemoSeedMarker(table);
         this.users = users;
-        this.userRepository = userRepository;
+        this.directory = directory;
         this.admins = admins;
         this.follows = follows;
         this.tweets = tweets;
@@ -89,7 +89,7 @@ public class DemoSeeder {
             return false;
         }
         List<String> taken = DemoData.PEOPLE.stream().map(DemoData.Person::username)
-                .filter(name -> userRepository.findIdByUsername(name).isPresent()).toList();
+                .filter(name -> directory.findId(name).isPresent()).toList();
         if (!taken.isEmpty()) {
             log.warn("The demo usernames {} are taken in this table already; nothing seeded. The demo profile seeds "
                     + "an empty table (its default data directory is ./data-demo).", taken);
@@ -129,7 +129,7 @@ public class DemoSeeder {
         Map<String, AuthenticatedUser> people = new LinkedHashMap<>();
         for (DemoData.Person person : DemoData.PEOPLE) {
             users.signUp(new SignUpRequest(person.username(), person.email(), person.displayName(), DemoData.PASSWORD));
-            String userId = userRepository.findIdByUsername(person.username())
+            String userId = directory.findId(person.username())
                     .orElseThrow(() -> new IllegalStateException(person.username() + " vanished after sign-up"));
             people.put(person.username(), new AuthenticatedUser(userId, person.username(), NO_SESSION));
         }

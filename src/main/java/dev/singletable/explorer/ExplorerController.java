@@ -1,7 +1,6 @@
 package dev.singletable.explorer;
 
 import dev.singletable.admin.AdminAccess;
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.table.SingleTable;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @Tag(name = "Table explorer", description = "A read-only look at the single table's items and keys (admin)")
-public class ExplorerController {
+class ExplorerController {
 
     private static final String BINDING = "explorer";
 
@@ -35,7 +34,7 @@ public class ExplorerController {
     private final Paging paging;
     private final AdminAccess admins;
 
-    public ExplorerController(TableExplorer explorer, Paging paging, AdminAccess admins) {
+    ExplorerController(TableExplorer explorer, Paging paging, AdminAccess admins) {
         this.explorer = explorer;
         this.paging = paging;
         this.admins = admins;
@@ -45,7 +44,7 @@ public class ExplorerController {
     @Operation(summary = "Every item of the table, grouped by partition key",
             description = "Pages through the single table (a Scan: the one the service makes) showing each item's "
                     + "table and index key attributes, entityType and ttl, never other attributes. Admin only.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of items, grouped by partition key")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

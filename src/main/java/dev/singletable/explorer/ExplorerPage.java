@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One page of the table explorer: the table's items grouped by partition key, in the order the Scan read them. */
-public record ExplorerPage(
+record ExplorerPage(
         @Schema(example = "singletable") String table,
         @Schema(description = "PK, SK, entityType, the key attributes of the indexes, then ttl",
                 example = "[\"PK\", \"SK\", \"entityType\", \"GSI1PK\", \"GSI1SK\", \"LSI1SK\", \"ttl\"]")

@@ -21,12 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * table this way.
  */
 @Component
-public class TableExplorer {
+class TableExplorer {
 
     private final SingleTable table;
     private final List<String> columns;
 
-    public TableExplorer(SingleTable table) {
+    TableExplorer(SingleTable table) {
         this.table = table;
         this.columns = columnsOf(TableLayoutLoader.load());
     }

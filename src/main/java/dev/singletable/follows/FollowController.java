@@ -1,7 +1,6 @@
 package dev.singletable.follows;
 
-import dev.singletable.config.OpenApiConfiguration;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -26,19 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/users/{username}")
 @Tag(name = "Follows", description = "Following users; followers and following lists")
-public class FollowController {
+class FollowController {
 
     private final FollowService follows;
     private final Paging paging;
 
-    public FollowController(FollowService follows, Paging paging) {
+    FollowController(FollowService follows, Paging paging) {
         this.follows = follows;
         this.paging = paging;
     }
 
     @PutMapping("/following/{other}")
     @Operation(summary = "Follow a user", description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You follow {other}")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
@@ -54,7 +53,7 @@ public class FollowController {
 
     @DeleteMapping("/following/{other}")
     @Operation(summary = "Unfollow a user", description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not follow {other}")
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -79,7 +78,7 @@ public class FollowController {
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "followers/" + UserRepository.normalizeUsername(username);
+        String binding = "followers/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.followers(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
     }
@@ -96,7 +95,7 @@ public class FollowController {
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "following/" + UserRepository.normalizeUsername(username);
+        String binding = "following/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.following(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));
     }

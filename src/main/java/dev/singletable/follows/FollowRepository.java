@@ -35,7 +35,7 @@ public class FollowRepository {
     private final QueryPager pager;
     private final DynamoDbTable<FollowItem> follows;
 
-    public FollowRepository(SingleTable table, QueryPager pager) {
+    FollowRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
         this.follows = table.of(FollowItem.SCHEMA);

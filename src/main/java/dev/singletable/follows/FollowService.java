@@ -22,7 +22,7 @@ public class FollowService {
     private final UserDirectory directory;
     private final Clock clock;
 
-    public FollowService(FollowRepository follows, UserDirectory directory, Clock clock) {
+    FollowService(FollowRepository follows, UserDirectory directory, Clock clock) {
         this.follows = follows;
         this.directory = directory;
         this.clock = clock;

@@ -24,14 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @RestController
 @Validated
 @ConditionalOnStreams
-public class HistoryController {
+class HistoryController {
 
     private final QueryPager pager;
     private final Paging paging;
     private final String historyTable;
     private final AdminAccess admins;
 
-    public HistoryController(QueryPager pager, Paging paging, TableProperties table, AdminAccess admins) {
+    HistoryController(QueryPager pager, Paging paging, TableProperties table, AdminAccess admins) {
         this.admins = admins;
         this.pager = pager;
         this.paging = paging;

@@ -6,7 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** One change of an item, as {@code GET /api/admin/history} shows it; images are plain JSON values. */
-public record HistoryEntryResponse(String eventName, String changedAt, String sequenceNumber, String principal,
+record HistoryEntryResponse(String eventName, String changedAt, String sequenceNumber, String principal,
                                    String identityType, Map<String, Object> oldImage, Map<String, Object> newImage) {
 
     static HistoryEntryResponse of(Map<String, AttributeValue> item) {

@@ -17,12 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the event name, both images and, for a TTL deletion, the service identity ({@code dynamodb.amazonaws.com}). The key is
  * derived from the record alone, so a re-delivered record overwrites its own history item with the same content.
  */
-public class HistoryProjector implements Projector {
+class HistoryProjector implements Projector {
 
     private final DynamoDbClient dynamo;
     private final String historyTable;
 
-    public HistoryProjector(DynamoDbClient dynamo, String historyTable) {
+    HistoryProjector(DynamoDbClient dynamo, String historyTable) {
         this.dynamo = dynamo;
         this.historyTable = historyTable;
     }

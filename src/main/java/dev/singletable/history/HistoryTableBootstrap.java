@@ -8,12 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates {@code <table>-history} (PK/SK strings, on demand) in the local modes; on AWS, Terraform declares it. */
-public class HistoryTableBootstrap {
+class HistoryTableBootstrap {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
 
-    public HistoryTableBootstrap(DynamoDbClient dynamo, String tableName) {
+    HistoryTableBootstrap(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
     }

@@ -16,7 +16,7 @@ public class LikeService {
     private final LikeRepository likes;
     private final Clock clock;
 
-    public LikeService(LikeRepository likes, Clock clock) {
+    LikeService(LikeRepository likes, Clock clock) {
         this.likes = likes;
         this.clock = clock;
     }

@@ -1,6 +1,5 @@
 package dev.singletable.orders;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,13 +27,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @Tag(name = "Orders", description = "Placing orders exactly once, and reading them")
-public class OrderController {
+class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderService orders;
 
-    public OrderController(OrderService orders) {
+    OrderController(OrderService orders) {
         this.orders = orders;
     }
 
@@ -43,7 +42,7 @@ public class OrderController {
             description = "One transaction decrements each product's stock on the condition that enough is left, "
                     + "writes the order and its lines, and records the Idempotency-Key for 24 hours. The same key "
                     + "with the same body answers the same order (200); with another body, 422.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Placed; Location is the order",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The order's URL",
                     schema = @Schema(type = "string")),
@@ -74,7 +73,7 @@ public class OrderController {
 
     @GetMapping("/api/orders/{id}")
     @Operation(summary = "An order", description = "Its owner's or an admin's; anyone else gets 404.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -88,7 +87,7 @@ public class OrderController {
     @Operation(summary = "Cancel your order",
             description = "While PLACED or PAID: the status flips to CANCELLED and the stock comes back, in one "
                     + "transaction conditioned on the current status.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The cancelled order")
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -104,7 +103,7 @@ public class OrderController {
             description = "PLACED → PAID → SHIPPED → DELIVERED; CANCELLED from PLACED or PAID (the stock comes back). "
                     + "The change is conditioned on the status it was decided on, so of two racing changes only one "
                     + "wins; the other gets 409 with the current `status`.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order in its new status")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

@@ -1,6 +1,5 @@
 package dev.singletable.orders;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -21,14 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Orders", description = "Placing orders exactly once, and reading them")
-public class OrderListController {
+class OrderListController {
 
     private static final String STATUS_MESSAGE = "must be one of " + OrderStatus.PATTERN;
 
     private final OrderService orders;
     private final Paging paging;
 
-    public OrderListController(OrderService orders, Paging paging) {
+    OrderListController(OrderService orders, Paging paging) {
         this.orders = orders;
         this.paging = paging;
     }
@@ -37,7 +36,7 @@ public class OrderListController {
     @Operation(summary = "Your orders, newest first",
             description = "Paged: pass nextCursor back as ?cursor= until it is null. With ?status= only the orders "
                     + "in that status. Read from an index: an order placed a moment ago may take a moment to appear.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of your orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
@@ -61,7 +60,7 @@ public class OrderListController {
             description = "Read from a status index sharded over several partition keys (so one status is not a hot "
                     + "partition) and merged: each page holds the newest orders across all shards, and following "
                     + "nextCursor returns every order once.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

@@ -39,7 +39,7 @@ public class OrderService {
     private final AdminAccess admins;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, StatusIndexReader statusIndex, ProductRepository products,
+    OrderService(OrderRepository orders, StatusIndexReader statusIndex, ProductRepository products,
                         AdminAccess admins, Clock clock) {
         this.orders = orders;
         this.statusIndex = statusIndex;

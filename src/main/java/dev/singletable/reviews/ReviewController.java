@@ -1,6 +1,5 @@
 package dev.singletable.reviews;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -30,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/products/{sku}/reviews")
 @Tag(name = "Reviews", description = "One review per user and product; the product shows their count and average")
-public class ReviewController {
+class ReviewController {
 
     private final ReviewService reviews;
     private final Paging paging;
 
-    public ReviewController(ReviewService reviews, Paging paging) {
+    ReviewController(ReviewService reviews, Paging paging) {
         this.reviews = reviews;
         this.paging = paging;
     }
@@ -45,7 +44,7 @@ public class ReviewController {
             description = "Your one review of this product: the first PUT creates it (201), later ones replace it "
                     + "(200). The product's reviewCount and averageRating follow from the table's stream, a moment "
                     + "later.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Your first review of this product",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @ApiResponse(responseCode = "200", description = "Your review, replaced",

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * </ul>
  */
 @Repository
-public class ReviewRepository {
+class ReviewRepository {
 
     static final String PRODUCT = "product";
     static final String REVIEW = "review";
@@ -46,7 +46,7 @@ public class ReviewRepository {
     private final QueryPager pager;
     private final DynamoDbTable<ReviewItem> reviews;
 
-    public ReviewRepository(SingleTable table, QueryPager pager) {
+    ReviewRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
         this.reviews = table.of(ReviewItem.SCHEMA);

@@ -20,7 +20,7 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final Clock clock;
 
-    public ReviewService(ReviewRepository reviews, Clock clock) {
+    ReviewService(ReviewRepository reviews, Clock clock) {
         this.reviews = reviews;
         this.clock = clock;
     }

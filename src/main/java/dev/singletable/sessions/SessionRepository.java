@@ -9,7 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /** Sessions by id: PutItem, GetItem (strongly consistent: a logout must take effect at once), DeleteItem. */
 @Repository
-public class SessionRepository {
+class SessionRepository {
 
     private static final Expression NEW_ITEM = Expression.builder()
             .expression("attribute_not_exists(#pk)")
@@ -18,7 +18,7 @@ public class SessionRepository {
 
     private final DynamoDbTable<SessionItem> sessions;
 
-    public SessionRepository(SingleTable table) {
+    SessionRepository(SingleTable table) {
         this.sessions = table.of(SessionItem.SCHEMA);
     }
 

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Service;
 /** Log in (password → session token), resolve a token to its caller, log out. */
 @Service
 @EnableConfigurationProperties(SessionProperties.class)
-public class SessionService {
+class SessionService {
 
     private final SessionRepository sessions;
     private final AuthenticationManager passwordAuthentication;
     private final SessionProperties properties;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
+    SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
                           SessionProperties properties, Clock clock) {
         this.sessions = sessions;
         this.passwordAuthentication = passwordAuthentication;

@@ -14,13 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * {@code SK = <projector>#<sequenceNumber>}) with the changed item's key and the last error, so the shard can move on
  * and an operator can see (through actuator health) and replay what was skipped.
  */
-public class DeadLetters {
+class DeadLetters {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Clock clock;
 
-    public DeadLetters(DynamoDbClient dynamo, String tableName, Clock clock) {
+    DeadLetters(DynamoDbClient dynamo, String tableName, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.clock = clock;

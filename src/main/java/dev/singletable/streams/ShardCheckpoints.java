@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code SK = CHECKPOINT}): the last sequence number whose records were all handed to the projectors, and whether the
  * shard is finished (closed and read to its end), which lets its children start.
  */
-public class ShardCheckpoints {
+class ShardCheckpoints {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
 
-    public ShardCheckpoints(DynamoDbClient dynamo, String tableName) {
+    ShardCheckpoints(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
     }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is taken or renewed with a conditional write that succeeds only if nobody holds it, the caller already holds it, or the
  * holder let it expire. A crashed instance therefore blocks its shards for at most one lease duration.
  */
-public class ShardLeases {
+class ShardLeases {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -22,7 +22,7 @@ public class ShardLeases {
     private final Clock clock;
     private final Map<String, Long> heldSince = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ShardLeases(DynamoDbClient dynamo, String tableName, String owner, Duration duration, Clock clock) {
+    ShardLeases(DynamoDbClient dynamo, String tableName, String owner, Duration duration, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.owner = owner;

@@ -6,5 +6,5 @@ package dev.singletable.streams;
  * @param lagMillis  age of the newest record of the last non-empty batch, 0 once a read comes back empty
  * @param lagRecords records fetched but not yet checkpointed
  */
-public record ShardState(String shardId, String checkpoint, boolean finished, long lagMillis, long lagRecords) {
+record ShardState(String shardId, String checkpoint, boolean finished, long lagMillis, long lagRecords) {
 }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * handed to the projectors, the shard's position is checkpointed in the table. A crash between the two re-delivers the
  * batch: delivery is at least once and projectors are idempotent.
  */
-public class StreamListener {
+class StreamListener {
 
     private static final Logger log = LoggerFactory.getLogger(StreamListener.class);
 
@@ -55,7 +55,7 @@ public class StreamListener {
     private volatile Thread worker;
     private volatile boolean running;
 
-    public StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
+    StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
                           List<Projector> projectors, ShardCheckpoints checkpoints, ShardLeases leases,
                           DeadLetters deadLetters, ListenerSettings settings, Clock clock) {
         this.dynamo = dynamo;

@@ -11,13 +11,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code /actuator/health/streamListener}: UP with each shard's position and lag, and the dead letters parked so far;
  * DOWN when no round has completed within {@link ListenerSettings#stuckAfter()} (the listener is stuck or failing).
  */
-public class StreamListenerHealth implements HealthIndicator {
+class StreamListenerHealth implements HealthIndicator {
 
     private final StreamListener listener;
     private final DeadLetters deadLetters;
     private final Clock clock;
 
-    public StreamListenerHealth(StreamListener listener, DeadLetters deadLetters, Clock clock) {
+    StreamListenerHealth(StreamListener listener, DeadLetters deadLetters, Clock clock) {
         this.listener = listener;
         this.deadLetters = deadLetters;
         this.clock = clock;

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The attributes that make up a position in the table or in one of its indexes: the table's key plus, on an index, the
  * index's key. That is exactly what DynamoDB wants as {@code ExclusiveStartKey}, so a page can end at any item returned.
  */
-public record KeyShape(List<String> attributes) {
+record KeyShape(List<String> attributes) {
 
     public KeyShape {
         attributes = List.copyOf(attributes);

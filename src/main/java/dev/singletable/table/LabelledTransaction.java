@@ -1,5 +1,6 @@
 package dev.singletable.table;
 
+import dev.singletable.resilience.StoreErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

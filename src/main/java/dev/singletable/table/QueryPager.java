@@ -24,7 +24,7 @@ public class QueryPager {
     private final SingleTable table;
     private final TableLayout layout;
 
-    public QueryPager(SingleTable table) {
+    QueryPager(SingleTable table) {
         this.table = table;
         this.layout = TableLayoutLoader.load();
     }

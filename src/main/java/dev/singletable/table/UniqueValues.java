@@ -23,7 +23,7 @@ public class UniqueValues {
 
     private final DynamoDbTable<UniqueValueItem> markers;
 
-    public UniqueValues(SingleTable table) {
+    UniqueValues(SingleTable table) {
         this.markers = table.of(UniqueValueItem.SCHEMA);
     }
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param ownerId   whose feed this entry is in (a follower of the author)
  * @param expiresAt when the entry leaves the feed
  */
-public record FeedEntry(String ownerId, String tweetId, String authorId, String authorUsername, String text,
+record FeedEntry(String ownerId, String tweetId, String authorId, String authorUsername, String text,
                         Instant createdAt, Instant expiresAt) {
 
     Map<String, AttributeValue> toItem() {

@@ -21,12 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  */
 @Repository
-public class FeedRepository {
+class FeedRepository {
 
     private final SingleTable table;
     private final QueryPager pager;
 
-    public FeedRepository(SingleTable table, QueryPager pager) {
+    FeedRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
     }

@@ -1,6 +1,5 @@
 package dev.singletable.timeline;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -19,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Timeline", description = "The caller's home timeline")
-public class TimelineController {
+class TimelineController {
 
     private final TimelineService timelines;
     private final Paging paging;
 
-    public TimelineController(TimelineService timelines, Paging paging) {
+    TimelineController(TimelineService timelines, Paging paging) {
         this.timelines = timelines;
         this.paging = paging;
     }
@@ -35,7 +34,7 @@ public class TimelineController {
                     + "table's stream when a tweet is posted, so a new tweet appears a moment later; following someone "
                     + "adds their recent tweets, unfollowing removes them. Paged: pass nextCursor back as ?cursor= "
                     + "until it is null.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of the timeline")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

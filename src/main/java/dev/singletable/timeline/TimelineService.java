@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Service
 @EnableConfigurationProperties(TimelineProperties.class)
-public class TimelineService {
+class TimelineService {
 
     private final FeedRepository feeds;
     private final Clock clock;
 
-    public TimelineService(FeedRepository feeds, Clock clock) {
+    TimelineService(FeedRepository feeds, Clock clock) {
         this.feeds = feeds;
         this.clock = clock;
     }

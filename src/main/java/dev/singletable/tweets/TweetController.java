@@ -1,7 +1,6 @@
 package dev.singletable.tweets;
 
-import dev.singletable.config.OpenApiConfiguration;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -33,18 +32,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @Tag(name = "Tweets", description = "Posting, reading and deleting tweets; a user's tweets")
-public class TweetController {
+class TweetController {
 
     private final TweetService tweets;
     private final Paging paging;
 
-    public TweetController(TweetService tweets, Paging paging) {
+    TweetController(TweetService tweets, Paging paging) {
         this.tweets = tweets;
         this.paging = paging;
     }
 
     @PostMapping(path = "/api/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Posted; Location is the tweet",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The tweet's URL",
                     schema = @Schema(type = "string")),
@@ -71,7 +70,7 @@ public class TweetController {
 
     @DeleteMapping("/api/tweets/{id}")
     @Operation(summary = "Delete your tweet", description = "Deletes the tweet and its likes. Only its author may.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -95,7 +94,7 @@ public class TweetController {
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "tweets/" + UserRepository.normalizeUsername(username);
+        String binding = "tweets/" + UserDirectory.normalize(username);
         return paging.response(binding, tweets.byAuthor(username, limit, paging.start(binding, cursor)),
                 TweetResponse::of);
     }

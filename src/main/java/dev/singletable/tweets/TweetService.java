@@ -18,7 +18,7 @@ public class TweetService {
     private final UserDirectory directory;
     private final Clock clock;
 
-    public TweetService(TweetRepository tweets, UserDirectory directory, Clock clock) {
+    TweetService(TweetRepository tweets, UserDirectory directory, Clock clock) {
         this.tweets = tweets;
         this.directory = directory;
         this.clock = clock;

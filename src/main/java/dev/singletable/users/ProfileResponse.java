@@ -8,7 +8,7 @@ import java.time.Instant;
  * A user's public profile. The counters are maintained asynchronously from the table's stream, so they trail the
  * latest follows and tweets by a moment (eventually consistent); they are never counted on read.
  */
-public record ProfileResponse(
+record ProfileResponse(
         @Schema(example = "ann_lee") String username,
         @Schema(example = "Ann Lee") String displayName,
         @Schema(description = "Only shown to the user themself", example = "ann@example.com", nullable = true)
@@ -26,7 +26,7 @@ public record ProfileResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) Long spentCents) {
 
     /** A profile without the private order totals. */
-    public ProfileResponse(String username, String displayName, String email, Instant createdAt, long followers,
+    ProfileResponse(String username, String displayName, String email, Instant createdAt, long followers,
                            long following, long tweets) {
         this(username, displayName, email, createdAt, followers, following, tweets, null, null);
     }

@@ -1,6 +1,5 @@
 package dev.singletable.users;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
@@ -31,13 +30,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/users")
 @Tag(name = "Users", description = "Sign-up and profiles")
-public class UserController {
+class UserController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final UserService users;
 
-    public UserController(UserService users) {
+    UserController(UserService users) {
         this.users = users;
     }
 
@@ -85,7 +84,7 @@ public class UserController {
             description = "A merge patch: absent fields stay as they are. Only the user may change their profile, "
                     + "and only the version they read: send its ETag as If-Match. A new email moves its uniqueness "
                     + "marker in the same transaction.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The changed profile",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
                     schema = @Schema(type = "string")),

@@ -22,7 +22,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhanced
  * </ul>
  */
 @Repository
-public class UserRepository {
+class UserRepository {
 
     public static final String USER = "user";
     public static final String USERNAME = "username";
@@ -38,7 +38,7 @@ public class UserRepository {
     private final DynamoDbTable<UserItem> users;
     private final UniqueValues unique;
 
-    public UserRepository(SingleTable table, UniqueValues unique) {
+    UserRepository(SingleTable table, UniqueValues unique) {
         this.table = table;
         this.users = table.of(UserItem.SCHEMA);
         this.unique = unique;

@@ -20,7 +20,7 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    public UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package dev.singletable.web;
 
 import dev.singletable.table.RetryableStoreException;
-import dev.singletable.table.StoreErrors;
+import dev.singletable.resilience.StoreErrors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * unexpected is a bare 500. No response carries an exception message from a library or a stack trace.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Seconds a client should wait after a 503: long enough for the SDK's own retries to have been exhausted. */
     static final String RETRY_AFTER_SECONDS = "1";

@@ -43,7 +43,7 @@ public class CursorCodec {
     private final CursorProperties properties;
     private final Clock clock;
 
-    public CursorCodec(CursorProperties properties, Clock clock) {
+    CursorCodec(CursorProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         this.key = new SecretKeySpec(secret(properties.secret()), ALGORITHM);

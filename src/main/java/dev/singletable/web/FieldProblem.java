@@ -1,5 +1,5 @@
 package dev.singletable.web;
 
 /** One invalid input of a request: the field (or query parameter) and what is wrong with it. */
-public record FieldProblem(String field, String message) {
+record FieldProblem(String field, String message) {
 }

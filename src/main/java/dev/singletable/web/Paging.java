@@ -21,7 +21,7 @@ public class Paging {
 
     private final CursorCodec cursors;
 
-    public Paging(CursorCodec cursors) {
+    Paging(CursorCodec cursors) {
         this.cursors = cursors;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * RFC 9457 problem schema with this API's extension members, and an example of each kind of problem.
  */
 @Component
-public class ProblemResponsesCustomizer implements OpenApiCustomizer {
+class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
 

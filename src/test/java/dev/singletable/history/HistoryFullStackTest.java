@@ -8,7 +8,7 @@ import dev.singletable.support.Eventually;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.MutableClock;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class HistoryFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Autowired
     MutableClock clock;
@@ -45,7 +45,7 @@ class HistoryFullStackTest {
     void setUp() {
         api = new Api(http);
         admin = api.newUser("auditor");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
     }
 
     @Test
@@ -57,7 +57,7 @@ class HistoryFullStackTest {
     @Test
     void anAdminPagesThroughAnItemsVersionsOldestFirst() {
         TestUser subject = api.newUser("subject");
-        String pk = "USER#" + users.findIdByUsername(subject.username()).orElseThrow();
+        String pk = "USER#" + users.findId(subject.username()).orElseThrow();
         for (TestUser fan : List.of(api.newUser("fan"), api.newUser("fan"))) {
             api.put("/api/users/" + fan.username() + "/following/" + subject.username(), fan)
                     .expectStatus().isNoContent();

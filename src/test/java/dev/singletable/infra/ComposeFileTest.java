@@ -10,7 +10,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import dev.singletable.config.EngineProperties;
-import dev.singletable.config.StorageProperties;
+import dev.singletable.table.StorageProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

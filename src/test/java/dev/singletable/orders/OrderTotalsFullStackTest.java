@@ -7,7 +7,7 @@ import dev.singletable.support.Api;
 import dev.singletable.support.Eventually;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,13 @@ class OrderTotalsFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Test
     void placedOrdersCountAndACancelledOneIsTakenBackOut() {
         Api api = new Api(http);
         TestUser admin = api.newUser("shopkeeper");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         String sku = Api.uniqueName("TOT").toUpperCase().replace('_', '-');
         api.post("/api/products", Map.of("sku", sku, "name", "Totals " + sku, "category", "totals-test",
                 "priceCents", 1250, "stock", 100), admin).expectStatus().isCreated();

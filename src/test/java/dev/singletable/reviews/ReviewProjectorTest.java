@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ class ReviewProjectorTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Autowired
     ReviewProjector projector;
@@ -41,7 +41,7 @@ class ReviewProjectorTest {
     void insertModifyAndRemoveEachCountOnceWhenDeliveredTwice() {
         Api api = new Api(http);
         TestUser admin = api.newUser("admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         String sku = Api.uniqueName("RP").toUpperCase().replace('_', '-');
         api.post("/api/products", Map.of("sku", sku, "name", "Projected", "category", "projector-test",
                 "priceCents", 100, "stock", 1), admin).expectStatus().isCreated();

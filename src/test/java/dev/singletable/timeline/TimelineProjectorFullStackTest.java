@@ -13,7 +13,7 @@ import dev.singletable.table.Ulid;
 import dev.singletable.tweets.TweetItem;
 import dev.singletable.tweets.TweetKeys;
 import dev.singletable.tweets.TweetRepository;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ class TimelineProjectorFullStackTest {
     FollowRepository follows;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Autowired
     TweetRepository tweets;
@@ -56,7 +56,7 @@ class TimelineProjectorFullStackTest {
     void aTweetReachesAllFollowersAcrossSeveralBatchesAndRedeliveryChangesNothing() {
         Api api = new Api(http);
         TestUser star = api.newUser("star");
-        String starId = users.findIdByUsername(star.username()).orElseThrow();
+        String starId = users.findId(star.username()).orElseThrow();
         // 60 followers (three batches of fan-out), as edges only: the feed is keyed by id, no account is needed
         List<String> followers = IntStream.range(0, 60).mapToObj(i -> Ulid.next()).toList();
         followers.forEach(followerId -> follows.follow(edge(followerId, starId, star.username())));
@@ -94,7 +94,7 @@ class TimelineProjectorFullStackTest {
     void aTweetOlderThanTheWindowIsNotFannedOut() {
         Api api = new Api(http);
         TestUser author = api.newUser("old");
-        String authorId = users.findIdByUsername(author.username()).orElseThrow();
+        String authorId = users.findId(author.username()).orElseThrow();
         String followerId = Ulid.next();
         follows.follow(edge(followerId, authorId, author.username()));
         // e.g. a record re-delivered after a long outage: its entry would already be past the feed's window

@@ -1,6 +1,5 @@
-package dev.singletable.config;
+package dev.singletable.users;
 
-import dev.singletable.users.AccountDetailsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -15,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * which also spends the time of a hash on unknown usernames (no user enumeration by timing).
  */
 @Configuration(proxyBeanMethods = false)
-public class PasswordConfiguration {
+class PasswordConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The service's notion of "now": session expiry, cursor expiry, timestamps. Tests replace it to travel in time. */
 @Configuration(proxyBeanMethods = false)
-public class ClockConfiguration {
+class ClockConfiguration {
 
     @Bean
     Clock clock() {

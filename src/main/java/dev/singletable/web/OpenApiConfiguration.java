@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -9,9 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The API's OpenAPI header and the bearer-token scheme its protected endpoints refer to. */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiConfiguration {
-
-    public static final String BEARER = "bearer";
+class OpenApiConfiguration {
 
     @Bean
     OpenAPI singletableOpenApi() {
@@ -21,7 +19,7 @@ public class OpenApiConfiguration {
                         .version("v1")
                         .description("A reference service for DynamoDB single-table design: users, follows, tweets and "
                                 + "timelines, products, reviews and orders, all in one table."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                .components(new Components().addSecuritySchemes(ApiDocs.BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .description("A session token from POST /api/sessions")));

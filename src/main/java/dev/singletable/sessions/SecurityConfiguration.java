@@ -1,7 +1,5 @@
-package dev.singletable.config;
+package dev.singletable.sessions;
 
-import dev.singletable.sessions.BearerTokenFilter;
-import dev.singletable.sessions.SessionService;
 import dev.singletable.web.ProblemSecurityHandlers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +14,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * A stateless API authenticated by bearer tokens (sessions stored in the table). Public: health, info, Prometheus
- * metrics, API docs, Swagger UI, sign-up, log-in, and reading profiles, follow lists and tweets. Everything else needs a valid token. 401 and 403 are
- * problem+json like every other error.
+ * A stateless API authenticated by bearer tokens (sessions stored in the table, {@link BearerTokenFilter}). Public:
+ * health, info, Prometheus metrics, API docs, Swagger UI, sign-up, log-in, and reading profiles, follow lists and
+ * tweets. Everything else needs a valid token. 401 and 403 are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SessionService sessions,

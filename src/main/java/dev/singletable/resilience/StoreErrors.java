@@ -1,4 +1,4 @@
-package dev.singletable.table;
+package dev.singletable.resilience;
 
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

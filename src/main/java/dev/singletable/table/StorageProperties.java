@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,10 +1,7 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.resilience.StoreResilience;
-import dev.singletable.table.TableBootstrap;
-import dev.singletable.table.TableLayoutLoader;
-import dev.singletable.table.TableProperties;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -26,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageProperties.class, TableProperties.class})
-public class DynamoDbConfiguration {
+class DynamoDbConfiguration {
 
     /**
      * The store client, guarded by the service's retry and circuit breaker ({@link StoreResilience}). The SDK's own

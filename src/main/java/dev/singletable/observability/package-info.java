@@ -1,0 +1,7 @@
+/**
+ * Health of the table for readiness, and a request id on every request and log line (docs/operations.md).
+ */
+@ApplicationModule(displayName = "Observability", allowedDependencies = {"table"})
+package dev.singletable.observability;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,10 @@
+/**
+ * The single table and its plumbing: where the data lives ({@link DynamoDbConfiguration}: the bundled engine, an
+ * endpoint or AWS, behind the SDK interfaces), the layout and its bootstrap, {@link TableItem} (the generic key
+ * attributes every item derives from its fields), reading several item types from one Query ({@link ItemTypes}),
+ * paging ({@link QueryPager}), labelled transactions, batch writes, uniqueness markers and ULIDs. It knows no feature.
+ */
+@ApplicationModule(displayName = "Single table", allowedDependencies = {"resilience"})
+package dev.singletable.table;
+
+import org.springframework.modulith.ApplicationModule;
