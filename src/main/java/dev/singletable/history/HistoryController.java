@@ -13,16 +13,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** An item's change history from {@code <table>-history}, oldest first; admins only ({@link AdminAccess}). */
+/**
+ * An item's change history from {@code <table>-history}, oldest first; admins only ({@link AdminAccess}).
+ * Like every controller, not {@code @Validated}: Spring MVC validates the parameters itself and a bad one is a 400
+ * problem, where the class-level annotation's proxy threw a ConstraintViolationException that answered 500.
+ */
 @RestController
-@Validated
 @ConditionalOnStreams
 class HistoryController {
 

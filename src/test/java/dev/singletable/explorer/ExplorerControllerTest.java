@@ -59,4 +59,13 @@ class ExplorerControllerTest {
                 .andExpect(jsonPath("$.partitions[0].pk").value("USER#a"))
                 .andExpect(jsonPath("$.partitions[0].items.length()").value(2));
     }
+
+    @Test
+    /** A finding of the per-controller slice: {@code @Validated} on the controller made this a 500. */
+    void aLimitOutOfRangeIsAValidationProblem() throws Exception {
+        mvc.perform(get("/api/admin/explorer?limit=0").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        verifyNoInteractions(explorer);
+    }
 }

@@ -68,6 +68,14 @@ class ExplorerFullStackTest {
     }
 
     @Test
+    void aLimitOutOfRangeIsA400ProblemNotA500() {
+        Api api = new Api(http);
+        api.get("/api/admin/explorer?limit=101", newAdmin(api, admins, users)).expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"limit\""));
+    }
+
+    @Test
     void theExplorerPageIsServedToAnyone() {
         new Api(http).get("/explorer/index.html").expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Table explorer", "explorer.js"));

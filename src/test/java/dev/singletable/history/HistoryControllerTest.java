@@ -72,6 +72,16 @@ class HistoryControllerTest {
                 .andExpect(jsonPath("$.items[0].newImage.followers").value("1"));
     }
 
+    /** As for the explorer: {@code @Validated} on the controller made a bad limit a 500. */
+    @Test
+    void aLimitOutOfRangeIsAValidationProblem() throws Exception {
+        mvc.perform(get("/api/admin/history?pk=USER%23a&sk=PROFILE&limit=101")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        verifyNoInteractions(pager);
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Table {
         @Bean

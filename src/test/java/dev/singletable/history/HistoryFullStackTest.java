@@ -55,6 +55,13 @@ class HistoryFullStackTest {
     }
 
     @Test
+    void aLimitOutOfRangeIsA400ProblemNotA500() {
+        api.get("/api/admin/history?pk=USER%23x&sk=PROFILE&limit=0", admin).expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"limit\""));
+    }
+
+    @Test
     void anAdminPagesThroughAnItemsVersionsOldestFirst() {
         TestUser subject = api.newUser("subject");
         String pk = "USER#" + users.findId(subject.username()).orElseThrow();
