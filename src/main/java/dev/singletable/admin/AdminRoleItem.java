@@ -4,10 +4,12 @@ import dev.singletable.table.TableItem;
 import dev.singletable.users.UserKeys;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /** The admin role of one user ({@link AdminKeys}: {@code PK = USER#<userId>}, {@code SK = ROLE#ADMIN}). */
+@NullUnmarked
 @DynamoDbBean
 class AdminRoleItem extends TableItem {
 

@@ -4,7 +4,9 @@
  * with one strongly consistent GetItem, for the features whose endpoints are admin-only. {@link FirstAdminBootstrap}
  * signs the configured admin up ({@code singletable.admin.*}) and grants the role once.
  */
+@NullMarked
 @ApplicationModule(displayName = "Admin", allowedDependencies = {"table", "users", "web"})
 package dev.singletable.admin;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

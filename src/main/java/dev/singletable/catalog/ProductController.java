@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,7 +101,7 @@ class ProductController {
             String category,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
         String binding = "products/" + category;
         return paging.response(binding, products.byCategory(category, limit, paging.start(binding, cursor)),
                 ProductResponse::of);
@@ -125,7 +126,7 @@ class ProductController {
     public ResponseEntity<ProductResponse> update(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = "The ETag from GET /api/products/{sku}", example = "\"1\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateProductRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Product updated = products.update(caller, sku, ifMatch, patch);

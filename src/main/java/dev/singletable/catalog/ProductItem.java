@@ -3,6 +3,7 @@ package dev.singletable.catalog;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * {@code reviewCount} and {@code ratingTotal} are written 0 here and kept from the table's stream
  * ({@link ProductRatings}). All fields are boxed so a partial item updates only what it sets.
  */
+@NullUnmarked
 @DynamoDbBean
 public class ProductItem extends TableItem {
 

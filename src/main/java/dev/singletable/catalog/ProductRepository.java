@@ -5,6 +5,7 @@ import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -55,7 +56,7 @@ public class ProductRepository {
         return products.updateItem(r -> r.item(changes).ignoreNulls(true));
     }
 
-    public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .indexName(SingleTable.GSI1)

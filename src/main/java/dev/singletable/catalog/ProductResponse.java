@@ -2,6 +2,7 @@ package dev.singletable.catalog;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A product as the API shows it. */
 record ProductResponse(
@@ -14,7 +15,7 @@ record ProductResponse(
         @Schema(description = "How many reviews (maintained from the table's stream; eventually consistent)",
                 example = "4") long reviewCount,
         @Schema(description = "Mean rating of the reviews, null without reviews (eventually consistent)",
-                example = "4.25", nullable = true) Double averageRating,
+                example = "4.25", nullable = true) @Nullable Double averageRating,
         @Schema(example = "2026-11-21T09:30:00Z") Instant createdAt) {
 
     static ProductResponse of(ProductItem product) {

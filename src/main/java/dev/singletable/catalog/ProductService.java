@@ -8,6 +8,7 @@ import dev.singletable.web.ETags;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -50,7 +51,7 @@ public class ProductService {
         return Product.of(existing(sku));
     }
 
-    public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return products.byCategory(category, limit, startKey);
     }
 
@@ -58,11 +59,11 @@ public class ProductService {
      * Applies a merge patch if {@code ifMatch} names the current version: 403 for non-admins, 404 when unknown, 428
      * without If-Match, 412 when stale (also when another change wins the race).
      */
-    public Product update(AuthenticatedUser caller, String sku, String ifMatch, UpdateProductRequest patch) {
+    public Product update(AuthenticatedUser caller, String sku, @Nullable String ifMatch, UpdateProductRequest patch) {
         admins.require(caller);
-        ETags.requirePresent(ifMatch, "product");
+        String tag = ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
-        ETags.requireCurrent(ifMatch, current.getVersion(), "product");
+        ETags.requireCurrent(tag, current.getVersion(), "product");
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
             return Product.of(current);
         }

@@ -5,7 +5,9 @@
  * transaction), {@link ProductRatings} (the review totals the reviews feature keeps from the stream),
  * {@link ProductKeys#partition} (the product's item collection, where reviews live).
  */
+@NullMarked
 @ApplicationModule(displayName = "Catalog", allowedDependencies = {"admin", "table", "web"})
 package dev.singletable.catalog;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -30,7 +30,8 @@ class DemoSeedMarker {
     public Optional<String> state() {
         Map<String, AttributeValue> item = table.dynamo().getItem(r -> r.tableName(table.name()).key(key())
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("state").s());
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(item.get("state")).map(AttributeValue::s);
     }
 
     /** Creates the marker in state SEEDING; false when it exists already (seeded, or being seeded, elsewhere). */

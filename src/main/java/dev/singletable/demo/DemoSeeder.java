@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ class DemoSeeder {
             seedFollows(people);
             List<String> tweetIds = seedTweets(people);
             seedLikes(people, tweetIds);
-            seedProducts(people.get(DemoData.ADMIN));
+            seedProducts(person(people, DemoData.ADMIN));
             seedReviews(people);
             seedOrders(people);
         } catch (RuntimeException failed) {
@@ -133,27 +134,32 @@ class DemoSeeder {
                     .orElseThrow(() -> new IllegalStateException(person.username() + " vanished after sign-up"));
             people.put(person.username(), new AuthenticatedUser(userId, person.username(), NO_SESSION));
         }
-        admins.grant(people.get(DemoData.ADMIN).userId(), clock.instant());
+        admins.grant(person(people, DemoData.ADMIN).userId(), clock.instant());
         return people;
+    }
+
+    /** A demo user seeded by {@link #seedPeople}: every name in {@link DemoData} is one of them. */
+    private static AuthenticatedUser person(Map<String, AuthenticatedUser> people, String username) {
+        return Objects.requireNonNull(people.get(username), username);
     }
 
     private void seedFollows(Map<String, AuthenticatedUser> people) {
         for (DemoData.Follow follow : DemoData.FOLLOWS) {
-            follows.follow(people.get(follow.follower()), follow.follower(), follow.followee());
+            follows.follow(person(people, follow.follower()), follow.follower(), follow.followee());
         }
     }
 
     private List<String> seedTweets(Map<String, AuthenticatedUser> people) {
         List<String> ids = new ArrayList<>();
         for (DemoData.Tweet tweet : DemoData.TWEETS) {
-            ids.add(tweets.post(people.get(tweet.author()), tweet.text()).getTweetId());
+            ids.add(tweets.post(person(people, tweet.author()), tweet.text()).getTweetId());
         }
         return ids;
     }
 
     private void seedLikes(Map<String, AuthenticatedUser> people, List<String> tweetIds) {
         for (DemoData.Like like : DemoData.LIKES) {
-            likes.like(people.get(like.likedBy()), tweetIds.get(like.tweetIndex()));
+            likes.like(person(people, like.likedBy()), tweetIds.get(like.tweetIndex()));
         }
     }
 
@@ -167,13 +173,13 @@ class DemoSeeder {
     /** One review per reviewer and product, through the service, so the stream keeps each product's rating. */
     private void seedReviews(Map<String, AuthenticatedUser> people) {
         for (DemoData.Review review : DemoData.REVIEWS) {
-            reviews.write(people.get(review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
+            reviews.write(person(people, review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
         }
     }
 
     private void seedOrders(Map<String, AuthenticatedUser> people) {
         for (DemoData.Order order : DemoData.ORDERS) {
-            AuthenticatedUser customer = people.get(order.customer());
+            AuthenticatedUser customer = person(people, order.customer());
             List<OrderLineRequest> lines = order.lines().stream()
                     .map(line -> new OrderLineRequest(line.sku(), line.quantity())).toList();
             String orderId = orders.place(customer, order.idempotencyKey(), new PlaceOrderRequest(lines))

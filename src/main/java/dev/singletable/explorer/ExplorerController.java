@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +57,7 @@ class ExplorerController {
     public ExplorerPage explore(
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         admins.require(caller);
         PageResponse<Map<String, String>> page = paging.response(BINDING,
@@ -67,7 +69,7 @@ class ExplorerController {
     static List<ExplorerPage.Partition> byPartition(List<Map<String, String>> rows) {
         List<ExplorerPage.Partition> partitions = new ArrayList<>();
         for (Map<String, String> row : rows) {
-            String pk = row.get(SingleTable.PK);
+            String pk = Objects.requireNonNull(row.get(SingleTable.PK), "a Scan returns every item's key");
             ExplorerPage.Partition last = partitions.isEmpty() ? null : partitions.get(partitions.size() - 1);
             if (last == null || !last.pk().equals(pk)) {
                 last = new ExplorerPage.Partition(pk, new ArrayList<>());

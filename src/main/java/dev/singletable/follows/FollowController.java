@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,7 +78,7 @@ class FollowController {
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
         String binding = "followers/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.followers(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
@@ -94,7 +95,7 @@ class FollowController {
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
         String binding = "following/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.following(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));

@@ -4,6 +4,7 @@ import dev.singletable.table.TableItem;
 import dev.singletable.users.UserKeys;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
@@ -11,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * One follow edge ({@link FollowKeys}): in the follower's partition, in LSI1 by when it began, and in GSI1 under the
  * followee. Usernames are copied onto the edge so a list page needs no further reads; usernames cannot change.
  */
+@NullUnmarked
 @DynamoDbBean
 public class FollowItem extends TableItem {
 

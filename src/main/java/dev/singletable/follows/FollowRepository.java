@@ -5,6 +5,7 @@ import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import dev.singletable.users.UserKeys;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -54,18 +55,20 @@ public class FollowRepository {
         follows.deleteItem(FollowKeys.follow(followerId, followeeId));
     }
 
-    public Slice<FollowItem> following(String followerId, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> following(String followerId, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey) {
         return page(SingleTable.LSI1, SingleTable.PK, SingleTable.LSI1SK, followerId, FollowKeys.FOLLOWS, limit,
                 startKey);
     }
 
-    public Slice<FollowItem> followers(String followeeId, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> followers(String followeeId, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey) {
         return page(SingleTable.GSI1, SingleTable.GSI1PK, SingleTable.GSI1SK, followeeId,
                 FollowKeys.FOLLOWED_BY, limit, startKey);
     }
 
     private Slice<FollowItem> page(String index, String hashName, String rangeName, String userId, String prefix,
-                                   int limit, Map<String, AttributeValue> startKey) {
+                                   int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .indexName(index)

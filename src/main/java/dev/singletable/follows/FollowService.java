@@ -8,6 +8,7 @@ import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,11 +50,11 @@ public class FollowService {
         follows.unfollow(caller.userId(), directory.requireId(other));
     }
 
-    public Slice<FollowItem> followers(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> followers(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return follows.followers(directory.requireId(username), limit, startKey);
     }
 
-    public Slice<FollowItem> following(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> following(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return follows.following(directory.requireId(username), limit, startKey);
     }
 

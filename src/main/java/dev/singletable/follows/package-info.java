@@ -4,7 +4,9 @@
  * follower and following counts from the table's stream. The timeline reads the edges ({@link FollowRepository},
  * {@link FollowItem}) to fan tweets out.
  */
+@NullMarked
 @ApplicationModule(displayName = "Follows", allowedDependencies = {"streams", "table", "users", "web"})
 package dev.singletable.follows;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

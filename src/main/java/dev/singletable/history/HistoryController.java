@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,7 +47,7 @@ class HistoryController {
             @Parameter(example = "USER#01JD4WZ8X3M2K7Q9R5T1V6B8NC") @RequestParam String pk,
             @Parameter(example = "PROFILE") @RequestParam String sk,
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         admins.require(caller);
         String key = HistoryProjector.historyKey(pk, sk);

@@ -1,12 +1,14 @@
 package dev.singletable.history;
 
-import dev.singletable.table.SingleTable;
 import dev.singletable.streams.Projector;
+import dev.singletable.table.SingleTable;
 import dev.singletable.timeline.FeedKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -37,6 +39,11 @@ class HistoryProjector implements Projector {
         return pk + "|" + sk;
     }
 
+    /** A key attribute of the changed item: every stream record carries the item's whole primary key. */
+    private static String key(Map<String, AttributeValue> keys, String name) {
+        return Objects.requireNonNull(keys.get(name), name).s();
+    }
+
     @Override
     public String name() {
         return "history";
@@ -53,7 +60,7 @@ class HistoryProjector implements Projector {
      * the author's followers.
      */
     @Override
-    public boolean subscribes(String entityType) {
+    public boolean subscribes(@Nullable String entityType) {
         return !FeedKeys.ENTITY_TYPE.equals(entityType);
     }
 
@@ -63,7 +70,7 @@ class HistoryProjector implements Projector {
         Map<String, AttributeValue> keys = data.keys();
         Instant at = data.approximateCreationDateTime() == null ? Instant.EPOCH : data.approximateCreationDateTime();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", AttributeValue.fromS(historyKey(keys.get(SingleTable.PK).s(), keys.get(SingleTable.SK).s())));
+        item.put("PK", AttributeValue.fromS(historyKey(key(keys, SingleTable.PK), key(keys, SingleTable.SK))));
         item.put("SK", AttributeValue.fromS(at + "#" + data.sequenceNumber()));
         item.put("eventName", AttributeValue.fromS(record.eventNameAsString()));
         item.put("sequenceNumber", AttributeValue.fromS(data.sequenceNumber()));

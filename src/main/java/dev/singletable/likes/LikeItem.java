@@ -3,10 +3,12 @@ package dev.singletable.likes;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /** A like ({@link LikeKeys}: {@code PK = TWEET#<tweetId>}, {@code SK = LIKE#<userId>}), in the tweet's collection. */
+@NullUnmarked
 @DynamoDbBean
 class LikeItem extends TableItem {
 

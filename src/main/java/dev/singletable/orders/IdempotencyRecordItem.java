@@ -3,6 +3,7 @@ package dev.singletable.orders;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * {@code attribute_not_exists(PK)}, so of two requests with one key only one places an order; {@code ttl} (epoch
  * seconds) lets DynamoDB drop it after 24 hours.
  */
+@NullUnmarked
 @DynamoDbBean
 class IdempotencyRecordItem extends TableItem {
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +60,7 @@ class OrderController {
     public ResponseEntity<OrderResponse> place(
             @Parameter(description = "A key you choose per order, e.g. a UUID; retries reuse it",
                     example = "5f0c7e52-8d1e-4c1b-9a57-2f4a4d0f3b11")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderService.Placement placement = orders.place(caller, idempotencyKey, request);

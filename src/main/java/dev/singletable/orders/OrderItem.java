@@ -4,6 +4,7 @@ import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * in GSI2 under its status shard). {@code statusShard} is the order's shard of the status index, fixed at placement
  * ({@link StatusShards}); a status change moves the GSI2 entry to the same shard of the new status.
  */
+@NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
 @DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 class OrderItem extends TableItem {

@@ -2,10 +2,12 @@ package dev.singletable.orders;
 
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /** A line of an order ({@link OrderKeys}: {@code PK = ORDER#<orderId>}, {@code SK = LINE#<sku>}), price captured. */
+@NullUnmarked
 @DynamoDbBean
 class OrderLineItem extends TableItem {
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,10 +46,10 @@ class OrderListController {
             @Parameter(description = "Only orders in this status", schema = @Schema(allowableValues = {
                     "PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
             @RequestParam(required = false) @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
-            String status,
+            @Nullable String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
@@ -71,7 +72,7 @@ class OrderListController {
             @RequestParam @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE) String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -150,7 +151,7 @@ class OrderRepository implements StatusIndexReader.Shards {
      *
      * @return false when the condition failed: the status changed meanwhile, or the order is not {@code ownerId}'s
      */
-    boolean transition(StoredOrder order, OrderStatus from, OrderStatus to, String ownerId) {
+    boolean transition(StoredOrder order, OrderStatus from, OrderStatus to, @Nullable String ownerId) {
         OrderItem changes = new OrderItem();
         changes.setOrderId(order.orderId());
         changes.setStatus(to.name());
@@ -185,7 +186,8 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     /** A user's order headers, newest first, optionally only those in one status (a filter: see data-model.md). */
-    Slice<OrderSummary> byOwner(String ownerId, OrderStatus status, int limit, Map<String, AttributeValue> startKey) {
+    Slice<OrderSummary> byOwner(String ownerId, @Nullable OrderStatus status, int limit,
+                                @Nullable Map<String, AttributeValue> startKey) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":pk", AttributeValue.fromS(OrderKeys.byOwner(ownerId)),
@@ -207,7 +209,7 @@ class OrderRepository implements StatusIndexReader.Shards {
     /** The order headers of one status shard, newest first (see {@link StatusIndexReader}). */
     @Override
     public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
-                                         Map<String, AttributeValue> startKey) {
+                                         @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .indexName(SingleTable.GSI2)

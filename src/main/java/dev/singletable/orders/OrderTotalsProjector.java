@@ -9,6 +9,7 @@ import dev.singletable.users.UserCounters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -48,7 +49,7 @@ class OrderTotalsProjector implements Projector {
         if (sign == 0) {
             return;
         }
-        OrderItem order = StreamImages.newItem(record, OrderItem.SCHEMA);
+        OrderItem order = Objects.requireNonNull(StreamImages.newItem(record, OrderItem.SCHEMA), "counted: a new image");
         Map<String, Long> deltas = new LinkedHashMap<>();
         deltas.put(UserCounters.ORDERS, (long) sign);
         deltas.put(UserCounters.SPENT_CENTS, sign * order.getTotalCents());
@@ -60,7 +61,7 @@ class OrderTotalsProjector implements Projector {
     private static int sign(Record record) {
         OrderItem before = StreamImages.oldItem(record, OrderItem.SCHEMA);
         OrderItem after = StreamImages.newItem(record, OrderItem.SCHEMA);
-        if (record.eventName() == OperationType.INSERT) {
+        if (record.eventName() == OperationType.INSERT && after != null) {
             return cancelled(after) ? 0 : 1;
         }
         if (record.eventName() == OperationType.MODIFY && before != null && after != null) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,7 +32,8 @@ class StatusIndexReader {
 
     /** The index, one shard at a time: the orders of one status shard, newest first, a page after a position. */
     interface Shards {
-        Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit, Map<String, AttributeValue> startKey);
+        Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey);
     }
 
     private final Shards orders;
@@ -50,7 +52,7 @@ class StatusIndexReader {
      * @param cursorKey the flattened shard positions of the previous page, or null for the first page
      * @throws IllegalArgumentException when {@code cursorKey} is not a map this reader made
      */
-    Slice<OrderSummary> page(OrderStatus status, int limit, Map<String, AttributeValue> cursorKey) {
+    Slice<OrderSummary> page(OrderStatus status, int limit, @Nullable Map<String, AttributeValue> cursorKey) {
         List<ShardState> states = decode(cursorKey);
         List<List<OrderItem>> read = new ArrayList<>();
         PriorityQueue<int[]> heads = new PriorityQueue<>(
@@ -123,7 +125,7 @@ class StatusIndexReader {
         return flat;
     }
 
-    private List<ShardState> decode(Map<String, AttributeValue> flat) {
+    private List<ShardState> decode(@Nullable Map<String, AttributeValue> flat) {
         List<ShardState> states = new ArrayList<>();
         List<Map<String, AttributeValue>> positions = new ArrayList<>();
         for (int shard = 0; shard < shards.count(); shard++) {
@@ -167,11 +169,11 @@ class StatusIndexReader {
 
     /** Where one shard stands: at the top (no position), after a position, or exhausted. */
     private static final class ShardState {
-        private Map<String, AttributeValue> position;
+        private @Nullable Map<String, AttributeValue> position;
         private boolean done;
         private boolean exhaustedAfterRead;
 
-        Map<String, AttributeValue> position() {
+        @Nullable Map<String, AttributeValue> position() {
             return position;
         }
 

@@ -4,7 +4,9 @@
  * records). Placing is one labelled transaction of the catalog's stock moves and the order's own items
  * ({@link OrderRepository}); {@link OrderTotalsProjector} keeps the owners' order totals from the table's stream.
  */
+@NullMarked
 @ApplicationModule(displayName = "Orders", allowedDependencies = {"admin", "catalog", "streams", "table", "users", "web"})
 package dev.singletable.orders;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

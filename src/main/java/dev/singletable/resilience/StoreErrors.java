@@ -1,6 +1,7 @@
 package dev.singletable.resilience;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -87,7 +88,7 @@ public final class StoreErrors {
         return e instanceof ConditionalCheckFailedException;
     }
 
-    private static String errorCode(AwsServiceException e) {
+    private static @Nullable String errorCode(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 }

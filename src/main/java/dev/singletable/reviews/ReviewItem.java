@@ -3,6 +3,7 @@ package dev.singletable.reviews;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
@@ -10,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * A user's review of a product ({@link ReviewKeys}: {@code PK = PRODUCT#<sku>}, {@code SK = REVIEW#<userId>}; in LSI1
  * by the time of its last write).
  */
+@NullUnmarked
 @DynamoDbBean
 class ReviewItem extends TableItem {
 

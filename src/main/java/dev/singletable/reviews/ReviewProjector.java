@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -70,7 +71,7 @@ class ReviewProjector implements Projector {
                 List.of(Counters.add(ProductRatings.of(sku), deltas)));
     }
 
-    private static long rating(ReviewItem review) {
+    private static long rating(@Nullable ReviewItem review) {
         return review == null || review.getRating() == null ? 0 : review.getRating();
     }
 }

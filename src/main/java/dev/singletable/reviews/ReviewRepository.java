@@ -7,6 +7,7 @@ import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -75,7 +76,7 @@ class ReviewRepository {
         throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " " + review.getSk());
     }
 
-    public Slice<ReviewItem> ofProduct(String sku, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .indexName(SingleTable.LSI1)

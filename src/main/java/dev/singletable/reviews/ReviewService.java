@@ -6,6 +6,7 @@ import dev.singletable.table.Ulid;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,7 +51,7 @@ public class ReviewService {
     }
 
     /** A product's reviews, newest first (an unknown product has none). */
-    public Slice<ReviewItem> ofProduct(String sku, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
         if (!ProductService.validSku(sku)) {
             return new Slice<>(java.util.List.of(), null);
         }

@@ -2,6 +2,7 @@ package dev.singletable.sessions;
 
 import dev.singletable.web.AuthenticatedUser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An authentication established from a session's bearer token; the token itself is not kept. */
@@ -16,7 +17,7 @@ class SessionAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Object getCredentials() {
+    public @Nullable Object getCredentials() {
         return null;
     }
 

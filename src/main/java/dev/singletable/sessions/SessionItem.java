@@ -5,6 +5,7 @@ import dev.singletable.table.SingleTable;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * hash is stored, so the table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the item after it expires;
  * that deletion is lazy (AWS: typically within days), so every read also checks {@code expiresAt}.
  */
+@NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
 @DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 class SessionItem extends TableItem {

@@ -6,6 +6,7 @@ import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -36,9 +37,9 @@ class SessionService {
     public SessionResponse login(LoginRequest request) {
         Account account;
         try {
-            account = (Account) passwordAuthentication.authenticate(
+            account = (Account) Objects.requireNonNull(passwordAuthentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
-                    .getPrincipal();
+                    .getPrincipal(), "an authenticated token has a principal");
         } catch (InternalAuthenticationServiceException storeFailed) {
             // The account lookup failed (throttled store...): report that, not "wrong password".
             throw storeFailed.getCause() instanceof RuntimeException cause ? cause : storeFailed;

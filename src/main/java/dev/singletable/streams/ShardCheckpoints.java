@@ -2,6 +2,7 @@ package dev.singletable.streams;
 
 import dev.singletable.table.SingleTable;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +21,7 @@ class ShardCheckpoints {
         this.tableName = tableName;
     }
 
-    public record Checkpoint(String sequenceNumber, boolean finished) {
+    public record Checkpoint(@Nullable String sequenceNumber, boolean finished) {
     }
 
     public Optional<Checkpoint> load(String shardId) {

@@ -3,6 +3,7 @@ package dev.singletable.streams;
 import dev.singletable.table.SingleTable;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -27,17 +28,17 @@ public final class StreamImages {
     }
 
     /** The item before the change; null for an INSERT. */
-    public static <T> T oldItem(Record record, TableSchema<T> schema) {
+    public static <T> @Nullable T oldItem(Record record, TableSchema<T> schema) {
         return record.dynamodb().hasOldImage() ? schema.mapToItem(record.dynamodb().oldImage()) : null;
     }
 
     /** The item after the change; null for a REMOVE. */
-    public static <T> T newItem(Record record, TableSchema<T> schema) {
+    public static <T> @Nullable T newItem(Record record, TableSchema<T> schema) {
         return record.dynamodb().hasNewImage() ? schema.mapToItem(record.dynamodb().newImage()) : null;
     }
 
     /** The changed item's {@value SingleTable#ENTITY_TYPE}, which projectors subscribe to. */
-    public static String entityType(Record record) {
+    public static @Nullable String entityType(Record record) {
         AttributeValue type = image(record).get(SingleTable.ENTITY_TYPE);
         return type == null ? null : type.s();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,9 +51,9 @@ class StreamListener {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private volatile Instant lastRound;
-    private volatile Exception lastError;
-    private volatile Thread worker;
+    private volatile @Nullable Instant lastRound;
+    private volatile @Nullable Exception lastError;
+    private volatile @Nullable Thread worker;
     private volatile boolean running;
 
     StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
@@ -245,7 +246,7 @@ class StreamListener {
         return checkpoints.load(shard.parentShardId()).map(ShardCheckpoints.Checkpoint::finished).orElse(true);
     }
 
-    private String iterator(String streamArn, String shardId, String checkpoint) {
+    private String iterator(String streamArn, String shardId, @Nullable String checkpoint) {
         String known = iterators.get(shardId);
         if (known != null) {
             return known;
@@ -341,11 +342,11 @@ class StreamListener {
         return deadLettered.get();
     }
 
-    public Instant lastRound() {
+    @Nullable Instant lastRound() {
         return lastRound;
     }
 
-    public Exception lastError() {
+    @Nullable Exception lastError() {
         return lastError;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code /actuator/health/streamListener}: UP with each shard's position and lag, and the dead letters parked so far;
@@ -39,7 +40,7 @@ class StreamListenerHealth implements HealthIndicator {
                 .withDetail("deadLettered", listener.deadLettered());
         try {
             health.withDetail("deadLetters", deadLetters.list(20).stream().map(item -> Map.of(
-                    "key", item.get("SK").s(), "error", item.get("error").s())).toList());
+                    "key", text(item, "SK"), "error", text(item, "error"))).toList());
         } catch (RuntimeException e) {
             health.withDetail("deadLetters", "unavailable: " + e.getMessage());
         }
@@ -47,6 +48,11 @@ class StreamListenerHealth implements HealthIndicator {
             health.withDetail("lastError", String.valueOf(listener.lastError()));
         }
         return health.build();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
     }
 
     private boolean stuck() {

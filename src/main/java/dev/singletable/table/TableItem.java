@@ -1,6 +1,8 @@
 package dev.singletable.table;
 
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
@@ -27,6 +29,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * mapper already builds each schema once and then maps through generated accessors, so per-request mapping costs what
  * it did before; only the repeated key properties go. Its one demand is a setter per mapped property: the setters below
  * accept what the table holds and drop it, since the item's own fields determine it.
+ *
+ * <p>Item classes are {@code @NullUnmarked}: the mapper fills a bean from whatever attributes the table holds, so any
+ * field may be null, and which ones are depends on what wrote the item (a partial update, a projection, an older
+ * version of the service), not on anything NullAway can see at a call site. The code that reads items relies on what
+ * its own writes put there; everything around the items is {@code @NullMarked} and checked.
  */
 public abstract class TableItem {
 
@@ -45,25 +52,25 @@ public abstract class TableItem {
     protected abstract String entityType();
 
     /** GSI1's partition key of this item; null (the default) keeps it out of GSI1. */
-    protected String gsi1PartitionKey() {
+    protected @Nullable String gsi1PartitionKey() {
         return null;
     }
 
-    protected String gsi1SortKey() {
+    protected @Nullable String gsi1SortKey() {
         return null;
     }
 
     /** GSI2's partition key of this item; null (the default) keeps it out of GSI2. */
-    protected String gsi2PartitionKey() {
+    protected @Nullable String gsi2PartitionKey() {
         return null;
     }
 
-    protected String gsi2SortKey() {
+    protected @Nullable String gsi2SortKey() {
         return null;
     }
 
     /** LSI1's sort key of this item; null (the default) keeps it out of LSI1. */
-    protected String lsi1SortKey() {
+    protected @Nullable String lsi1SortKey() {
         return null;
     }
 
@@ -73,7 +80,7 @@ public abstract class TableItem {
         return partitionKey();
     }
 
-    public final void setPk(String derived) {
+    public final void setPk(@Nullable String derived) {
         // derived from the item's fields
     }
 
@@ -83,7 +90,7 @@ public abstract class TableItem {
         return sortKey();
     }
 
-    public final void setSk(String derived) {
+    public final void setSk(@Nullable String derived) {
         // derived from the item's fields
     }
 
@@ -92,57 +99,57 @@ public abstract class TableItem {
         return entityType();
     }
 
-    public final void setEntityType(String derived) {
+    public final void setEntityType(@Nullable String derived) {
         // fixed per item class
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI1)
     @DynamoDbAttribute(SingleTable.GSI1PK)
-    public final String getGsi1pk() {
+    public final @Nullable String getGsi1pk() {
         return gsi1PartitionKey();
     }
 
-    public final void setGsi1pk(String derived) {
+    public final void setGsi1pk(@Nullable String derived) {
         // derived from the item's fields
     }
 
     @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI1)
     @DynamoDbAttribute(SingleTable.GSI1SK)
-    public final String getGsi1sk() {
+    public final @Nullable String getGsi1sk() {
         return gsi1SortKey();
     }
 
-    public final void setGsi1sk(String derived) {
+    public final void setGsi1sk(@Nullable String derived) {
         // derived from the item's fields
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI2)
     @DynamoDbAttribute(SingleTable.GSI2PK)
-    public final String getGsi2pk() {
+    public final @Nullable String getGsi2pk() {
         return gsi2PartitionKey();
     }
 
-    public final void setGsi2pk(String derived) {
+    public final void setGsi2pk(@Nullable String derived) {
         // derived from the item's fields
     }
 
     @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI2)
     @DynamoDbAttribute(SingleTable.GSI2SK)
-    public final String getGsi2sk() {
+    public final @Nullable String getGsi2sk() {
         return gsi2SortKey();
     }
 
-    public final void setGsi2sk(String derived) {
+    public final void setGsi2sk(@Nullable String derived) {
         // derived from the item's fields
     }
 
     @DynamoDbSecondarySortKey(indexNames = SingleTable.LSI1)
     @DynamoDbAttribute(SingleTable.LSI1SK)
-    public final String getLsi1sk() {
+    public final @Nullable String getLsi1sk() {
         return lsi1SortKey();
     }
 
-    public final void setLsi1sk(String derived) {
+    public final void setLsi1sk(@Nullable String derived) {
         // derived from the item's fields
     }
 }

@@ -1,6 +1,7 @@
 package dev.singletable.table;
 
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * owner, which makes it a GetItem lookup from the value to the owner. The namespace ({@code USERNAME}, {@code EMAIL})
  * belongs to the feature that owns the value.
  */
+@NullUnmarked
 @DynamoDbBean
 public class UniqueValueItem extends TableItem {
 

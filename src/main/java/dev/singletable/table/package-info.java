@@ -4,7 +4,9 @@
  * attributes every item derives from its fields), reading several item types from one Query ({@link ItemTypes}),
  * paging ({@link QueryPager}), labelled transactions, batch writes, uniqueness markers and ULIDs. It knows no feature.
  */
+@NullMarked
 @ApplicationModule(displayName = "Single table", allowedDependencies = {"resilience"})
 package dev.singletable.table;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

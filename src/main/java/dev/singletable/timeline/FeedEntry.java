@@ -5,6 +5,7 @@ import dev.singletable.table.SingleTable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,8 +34,14 @@ record FeedEntry(String ownerId, String tweetId, String authorId, String authorU
     }
 
     static FeedEntry of(Map<String, AttributeValue> item) {
-        return new FeedEntry(item.get("ownerId").s(), item.get("tweetId").s(), item.get("authorId").s(),
-                item.get("authorUsername").s(), item.get("text").s(), CanonicalInstants.parse(item.get("createdAt").s()),
-                Instant.ofEpochSecond(Long.parseLong(item.get(SingleTable.TTL).n())));
+        return new FeedEntry(attribute(item, "ownerId").s(), attribute(item, "tweetId").s(),
+                attribute(item, "authorId").s(), attribute(item, "authorUsername").s(), attribute(item, "text").s(),
+                CanonicalInstants.parse(attribute(item, "createdAt").s()),
+                Instant.ofEpochSecond(Long.parseLong(attribute(item, SingleTable.TTL).n())));
+    }
+
+    /** An attribute {@link #toItem} always writes. */
+    private static AttributeValue attribute(Map<String, AttributeValue> item, String name) {
+        return Objects.requireNonNull(item.get(name), name);
     }
 }

@@ -7,6 +7,7 @@ import dev.singletable.table.Slice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -31,7 +32,8 @@ class FeedRepository {
         this.pager = pager;
     }
 
-    public Slice<FeedEntry> feed(String ownerId, int limit, Map<String, AttributeValue> startKey, Instant now) {
+    public Slice<FeedEntry> feed(String ownerId, int limit, @Nullable Map<String, AttributeValue> startKey,
+                                 Instant now) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")

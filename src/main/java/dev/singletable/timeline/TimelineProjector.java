@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -74,7 +76,8 @@ class TimelineProjector implements Projector {
             return; // a tweet's MODIFY is its like count moving: feeds copy no counter
         }
         boolean insert = event == OperationType.INSERT;
-        switch (StreamImages.entityType(record)) {
+        // the listener delivers only the types this projector subscribes to
+        switch (Objects.requireNonNull(StreamImages.entityType(record))) {
             case TweetKeys.ENTITY_TYPE -> {
                 TweetItem tweet = StreamImages.item(record, TweetItem.SCHEMA);
                 if (insert) {
@@ -135,7 +138,7 @@ class TimelineProjector implements Projector {
      */
     private void forget(String followerId, String followeeId) {
         Instant oldest = clock.instant().minus(settings.entryTtl());
-        Map<String, AttributeValue> start = null;
+        @Nullable Map<String, AttributeValue> start = null;
         while (true) {
             Slice<TweetItem> page = tweets.byAuthor(followeeId, PAGE, start);
             List<String> ids = new ArrayList<>();
@@ -156,7 +159,7 @@ class TimelineProjector implements Projector {
     }
 
     private void forEachFollowerPage(String authorId, Consumer<List<String>> action) {
-        Map<String, AttributeValue> start = null;
+        @Nullable Map<String, AttributeValue> start = null;
         while (true) {
             Slice<FollowItem> page = follows.followers(authorId, PAGE, start);
             action.accept(page.items().stream().map(FollowItem::getFollowerId).toList());

@@ -4,6 +4,7 @@ import dev.singletable.table.Slice;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,7 +25,7 @@ class TimelineService {
         this.clock = clock;
     }
 
-    public Slice<FeedEntry> timeline(AuthenticatedUser caller, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FeedEntry> timeline(AuthenticatedUser caller, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return feeds.feed(caller.userId(), limit, startKey, clock.instant());
     }
 }

@@ -4,6 +4,7 @@ import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * A tweet ({@link TweetKeys}: {@code PK = TWEET#<tweetId>}, {@code SK = TWEET}; in GSI1 under its author). Its likes
  * share the partition. {@code likes} is 0 at creation and kept from the table's stream ({@link TweetCounters}).
  */
+@NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
 @DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 public class TweetItem extends TableItem {

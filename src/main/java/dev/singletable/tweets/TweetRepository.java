@@ -6,6 +6,7 @@ import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -49,7 +50,7 @@ public class TweetRepository {
         return Optional.ofNullable(tweets.getItem(r -> r.key(TweetKeys.tweet(tweetId)).consistentRead(true)));
     }
 
-    public Slice<TweetItem> byAuthor(String authorId, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<TweetItem> byAuthor(String authorId, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
                 .indexName(SingleTable.GSI1)
@@ -90,7 +91,7 @@ public class TweetRepository {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TweetKeys.ref(tweetId))))
                 .consistentRead(true)
                 .build();
-        Map<String, AttributeValue> start = null;
+        @Nullable Map<String, AttributeValue> start = null;
         do {
             Slice<Map<String, AttributeValue>> keys = pager.page(query, COLLECTION_PAGE, start, key -> key);
             BatchWrites.write(table.dynamo(), table.name(), keys.items().stream().map(BatchWrites::delete).toList());

@@ -7,6 +7,7 @@ import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,7 +45,7 @@ public class TweetService {
     }
 
     /** The user's tweets, newest first; 404 for an unknown user. */
-    public Slice<TweetItem> byAuthor(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<TweetItem> byAuthor(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return tweets.byAuthor(directory.requireId(username), limit, startKey);
     }
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +75,7 @@ class UserController {
     @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> profile(
             @Parameter(example = "ann_lee") @PathVariable String username,
-            @AuthenticationPrincipal AuthenticatedUser caller) {
+            @AuthenticationPrincipal @Nullable AuthenticatedUser caller) {
         Profile profile = users.profile(username, caller);
         return ResponseEntity.ok().eTag(ETags.of(profile.version())).body(profile.body());
     }
@@ -100,7 +101,7 @@ class UserController {
     public ResponseEntity<ProfileResponse> update(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = "The ETag from GET /api/users/{username}", example = "\"1\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateProfileRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Profile updated = users.update(caller, username, ifMatch, patch);

@@ -3,6 +3,7 @@ package dev.singletable.users;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * counters ({@link UserCounters}) are written 0 at sign-up and then maintained from the table's stream, without
  * touching {@code version}. All fields are boxed so a partial item updates only what it sets.
  */
+@NullUnmarked
 @DynamoDbBean
 class UserItem extends TableItem {
 

@@ -6,6 +6,7 @@ import dev.singletable.table.UniqueValues;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -86,7 +87,7 @@ class UserRepository {
      * @throws dev.singletable.table.ConditionsFailedException {@value #USER} when the version is stale,
      *                                                          {@value #EMAIL} when the new email is taken
      */
-    public void update(UserItem changes, String oldEmail) {
+    public void update(UserItem changes, @Nullable String oldEmail) {
         LabelledTransaction transaction = new LabelledTransaction()
                 .update(USER, users, TransactUpdateItemEnhancedRequest.builder(UserItem.class)
                         .item(changes).ignoreNulls(true).build());

@@ -4,7 +4,9 @@
  * {@link UserDirectory}, put their items into a user's partition ({@link UserKeys#partition}), and keep the profile's
  * counters ({@link UserCounters}).
  */
+@NullMarked
 @ApplicationModule(displayName = "Users", allowedDependencies = {"table", "web"})
 package dev.singletable.users;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,9 @@
  * signed cursors, ETags, the OpenAPI document's shared parts ({@link ApiDocs}), and the per-user write limit in front
  * of the API.
  */
+@NullMarked
 @ApplicationModule(displayName = "Web", allowedDependencies = {"resilience", "table"})
 package dev.singletable.web;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
