@@ -1,21 +1,17 @@
 package dev.singletable.admin;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.SingleTable;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Who is an admin: one strongly consistent GetItem of the caller's role item. */
 @Component
 public class AdminAccess {
-
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", SingleTable.PK)).build();
 
     private final DynamoDbTable<AdminRoleItem> roles;
 
@@ -44,7 +40,7 @@ public class AdminAccess {
         role.setUserId(userId);
         role.setGrantedAt(now);
         try {
-            roles.putItem(r -> r.item(role).conditionExpression(NEW_ITEM));
+            roles.putItem(r -> r.item(role).conditionExpression(Conditions.NEW_ITEM));
         } catch (ConditionalCheckFailedException alreadyAdmin) {
             // the goal is reached
         }

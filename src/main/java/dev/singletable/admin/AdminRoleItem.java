@@ -1,5 +1,6 @@
 package dev.singletable.admin;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import dev.singletable.users.UserKeys;
 import java.lang.invoke.MethodHandles;
@@ -23,18 +24,8 @@ class AdminRoleItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return UserKeys.partition(userId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return AdminKeys.ADMIN_ROLE;
-    }
-
-    @Override
-    protected String entityType() {
-        return AdminKeys.ENTITY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(AdminKeys.ENTITY_TYPE, UserKeys.partition(userId), AdminKeys.ADMIN_ROLE);
     }
 
     public String getUserId() {

@@ -60,10 +60,8 @@ class ProductController {
                             schema = @Schema(type = "string"))},
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request,
                                                   @AuthenticationPrincipal AuthenticatedUser caller) {
         Product created = products.create(caller, request);
@@ -80,9 +78,7 @@ class ProductController {
             headers = @Header(name = HttpHeaders.ETAG, description = "The product's version",
                     schema = @Schema(type = "string", example = "\"1\"")),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
         Product product = products.get(sku);
         return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product.body());
@@ -93,15 +89,14 @@ class ProductController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<ProductResponse> byCategory(
             @Parameter(example = "kitchen") @RequestParam
             @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
             String category,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "products/" + category;
         return paging.response(binding, products.byCategory(category, limit, paging.start(binding, cursor)),
                 ProductResponse::of);
@@ -117,12 +112,10 @@ class ProductController {
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> update(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = "The ETag from GET /api/products/{sku}", example = "\"1\"")

@@ -1,5 +1,6 @@
 package dev.singletable.catalog;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -40,29 +41,10 @@ public class ProductItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return ProductKeys.partition(sku);
-    }
-
-    @Override
-    protected String sortKey() {
-        return ProductKeys.PRODUCT;
-    }
-
-    @Override
-    protected String entityType() {
-        return ProductKeys.ENTITY_TYPE;
-    }
-
-    /** In its category's GSI1 partition; a partial item without the category leaves the index entry as it is. */
-    @Override
-    protected String gsi1PartitionKey() {
-        return category == null ? null : ProductKeys.category(category);
-    }
-
-    @Override
-    protected String gsi1SortKey() {
-        return category == null ? null : ProductKeys.inCategory(sku);
+    protected ItemKeys keys() {
+        ItemKeys keys = ItemKeys.of(ProductKeys.ENTITY_TYPE, ProductKeys.partition(sku), ProductKeys.PRODUCT);
+        // a partial item without the category (a PATCH) leaves the category index entry as it is
+        return category == null ? keys : keys.gsi1(ProductKeys.category(category), ProductKeys.inCategory(sku));
     }
 
     public String getSku() {

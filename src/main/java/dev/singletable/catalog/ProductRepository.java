@@ -1,5 +1,7 @@
 package dev.singletable.catalog;
 
+import dev.singletable.table.Conditions;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
@@ -8,7 +10,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -25,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Repository
 public class ProductRepository {
 
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", SingleTable.PK)).build();
-
     private final SingleTable table;
     private final QueryPager pager;
     private final DynamoDbTable<ProductItem> products;
@@ -40,7 +38,7 @@ public class ProductRepository {
 
     /** @throws software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException when the SKU exists */
     public void create(ProductItem product) {
-        products.putItem(r -> r.item(product).conditionExpression(NEW_ITEM));
+        products.putItem(r -> r.item(product).conditionExpression(Conditions.NEW_ITEM));
     }
 
     public Optional<ProductItem> find(String sku) {
@@ -57,15 +55,8 @@ public class ProductRepository {
     }
 
     public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.GSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ProductKeys.category(category)),
-                        ":prefix", AttributeValue.fromS(ProductKeys.inCategoryPrefix())))
-                .build();
+        QueryRequest query = table.query(KeyQuery.Index.GSI1, ProductKeys.category(category))
+                .sortKeyStartsWith(ProductKeys.inCategoryPrefix()).build();
         return pager.page(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
     }
 }

@@ -41,10 +41,8 @@ class FollowController {
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You follow {other}")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> follow(@Parameter(example = "ann_lee") @PathVariable String username,
                                        @Parameter(example = "bob") @PathVariable String other,
                                        @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -56,10 +54,8 @@ class FollowController {
     @Operation(summary = "Unfollow a user", description = "Idempotent. {username} must be you.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not follow {other}")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> unfollow(@Parameter(example = "ann_lee") @PathVariable String username,
                                          @Parameter(example = "bob") @PathVariable String other,
                                          @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -71,14 +67,13 @@ class FollowController {
     @Operation(summary = "Who follows a user, newest first", description = "Public. Paged.")
     @ApiResponse(responseCode = "200", description = "One page of followers")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<FollowResponse> followers(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "followers/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.followers(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
@@ -88,14 +83,13 @@ class FollowController {
     @Operation(summary = "Whom a user follows, newest first", description = "Public. Paged.")
     @ApiResponse(responseCode = "200", description = "One page of followed users")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<FollowResponse> following(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "following/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.following(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));

@@ -1,5 +1,6 @@
 package dev.singletable.follows;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import dev.singletable.users.UserKeys;
 import java.lang.invoke.MethodHandles;
@@ -26,33 +27,10 @@ public class FollowItem extends TableItem {
     private Instant createdAt;
 
     @Override
-    protected String partitionKey() {
-        return UserKeys.partition(followerId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return FollowKeys.FOLLOWS + followeeId;
-    }
-
-    @Override
-    protected String entityType() {
-        return FollowKeys.ENTITY_TYPE;
-    }
-
-    @Override
-    protected String lsi1SortKey() {
-        return FollowKeys.FOLLOWS + followId;
-    }
-
-    @Override
-    protected String gsi1PartitionKey() {
-        return UserKeys.partition(followeeId);
-    }
-
-    @Override
-    protected String gsi1SortKey() {
-        return FollowKeys.FOLLOWED_BY + followId;
+    protected ItemKeys keys() {
+        return ItemKeys.of(FollowKeys.ENTITY_TYPE, UserKeys.partition(followerId), FollowKeys.follows(followeeId))
+                .lsi1(FollowKeys.follows(followId))
+                .gsi1(UserKeys.partition(followeeId), FollowKeys.followedBy(followId));
     }
 
     /** When the follow began, as a ULID: it orders both lists newest first. */

@@ -30,9 +30,7 @@ class LikeController {
             description = "Idempotent: liking again changes nothing. The tweet's likes count follows shortly.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You like the tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> like(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         likes.like(caller, id);
         return ResponseEntity.noContent().build();
@@ -42,9 +40,7 @@ class LikeController {
     @Operation(summary = "Unlike a tweet", description = "Idempotent: unliking a tweet you do not like changes nothing.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not like the tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> unlike(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         likes.unlike(caller, id);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package dev.singletable.likes;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -24,18 +25,8 @@ class LikeItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return LikeKeys.partition(tweetId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return LikeKeys.sortKey(userId);
-    }
-
-    @Override
-    protected String entityType() {
-        return LikeKeys.ENTITY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(LikeKeys.ENTITY_TYPE, LikeKeys.partition(tweetId), LikeKeys.sortKey(userId));
     }
 
     public String getTweetId() {

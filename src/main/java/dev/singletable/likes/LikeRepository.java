@@ -1,13 +1,12 @@
 package dev.singletable.likes;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.ConditionsFailedException;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.SingleTable;
 import dev.singletable.tweets.TweetKeys;
-import java.util.Map;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -23,12 +22,6 @@ class LikeRepository {
     static final String TWEET = "tweet";
     static final String LIKE = "like";
 
-    private static final Map<String, String> PK_NAME = Map.of("#pk", SingleTable.PK);
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(PK_NAME).build();
-    private static final Expression EXISTS = Expression.builder()
-            .expression("attribute_exists(#pk)").expressionNames(PK_NAME).build();
-
     private final SingleTable table;
     private final DynamoDbTable<LikeItem> likes;
 
@@ -43,7 +36,7 @@ class LikeRepository {
             new LabelledTransaction()
                     .check(TWEET, likes, tweetExists(like.getTweetId()))
                     .put(LIKE, likes, TransactPutItemEnhancedRequest.builder(LikeItem.class)
-                            .item(like).conditionExpression(NEW_ITEM).build())
+                            .item(like).conditionExpression(Conditions.NEW_ITEM).build())
                     .commit(table.dynamo());
             return true;
         } catch (ConditionsFailedException failed) {
@@ -67,6 +60,6 @@ class LikeRepository {
 
     /** A check on the tweet's own key: any mapping of the table serves, the key attributes being the same. */
     private static ConditionCheck<LikeItem> tweetExists(String tweetId) {
-        return ConditionCheck.builder().key(TweetKeys.tweet(tweetId)).conditionExpression(EXISTS).build();
+        return ConditionCheck.builder().key(TweetKeys.tweet(tweetId)).conditionExpression(Conditions.EXISTS).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.singletable.orders;
 
 import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import org.jspecify.annotations.NullUnmarked;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 @DynamoDbBean
 class IdempotencyRecordItem extends TableItem {
 
-    static final TableSchema<IdempotencyRecordItem> SCHEMA = schema(IdempotencyRecordItem.class, MethodHandles.lookup());
+    static final TableSchema<IdempotencyRecordItem> SCHEMA =
+            schema(IdempotencyRecordItem.class, MethodHandles.lookup());
 
     private String userId;
     private String idempotencyKey;
@@ -31,18 +33,9 @@ class IdempotencyRecordItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return OrderKeys.idempotencyPartition(userId, idempotencyKey);
-    }
-
-    @Override
-    protected String sortKey() {
-        return OrderKeys.IDEMPOTENCY;
-    }
-
-    @Override
-    protected String entityType() {
-        return OrderKeys.IDEMPOTENCY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(OrderKeys.IDEMPOTENCY_TYPE, OrderKeys.idempotencyPartition(userId, idempotencyKey),
+                OrderKeys.IDEMPOTENCY);
     }
 
     public String getUserId() {

@@ -51,12 +51,10 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "Already placed with this Idempotency-Key and body",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "409", description = "Not enough stock; `skus` names every short SKU",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
     @ApiResponse(responseCode = "422", description = "Unknown SKU (`skus`), or the key was used for another body",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<OrderResponse> place(
             @Parameter(description = "A key you choose per order, e.g. a UUID; retries reuse it",
                     example = "5f0c7e52-8d1e-4c1b-9a57-2f4a4d0f3b11")
@@ -76,9 +74,7 @@ class OrderController {
     @Operation(summary = "An order", description = "Its owner's or an admin's; anyone else gets 404.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse get(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
                              @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.get(caller, id);
@@ -90,11 +86,9 @@ class OrderController {
                     + "transaction conditioned on the current status.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The cancelled order")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "The order is no longer PLACED or PAID",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.cancel(caller, id);
     }
@@ -107,12 +101,10 @@ class OrderController {
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order in its new status")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "Not a legal transition from the current `status`",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse changeStatus(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
                                       @Valid @RequestBody ChangeStatusRequest request,
                                       @AuthenticationPrincipal AuthenticatedUser caller) {

@@ -1,6 +1,7 @@
 package dev.singletable.orders;
 
 import dev.singletable.table.CanonicalInstantConverters;
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -33,40 +34,14 @@ class OrderItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return OrderKeys.partition(orderId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return OrderKeys.HEADER;
-    }
-
-    @Override
-    protected String entityType() {
-        return OrderKeys.ORDER_TYPE;
-    }
-
-    /** Under its owner; a partial item without the owner leaves the entry as it is. */
-    @Override
-    protected String gsi1PartitionKey() {
-        return ownerId == null ? null : OrderKeys.byOwner(ownerId);
-    }
-
-    @Override
-    protected String gsi1SortKey() {
-        return ownerId == null ? null : OrderKeys.byTime(orderId);
-    }
-
-    /** Under its status shard; a partial item without the status leaves the entry as it is. */
-    @Override
-    protected String gsi2PartitionKey() {
-        return status == null || statusShard == null ? null : OrderKeys.statusShard(status(), statusShard);
-    }
-
-    @Override
-    protected String gsi2SortKey() {
-        return status == null || statusShard == null ? null : OrderKeys.byTime(orderId);
+    protected ItemKeys keys() {
+        ItemKeys keys = ItemKeys.of(OrderKeys.ORDER_TYPE, OrderKeys.partition(orderId), OrderKeys.HEADER);
+        // a status change is a partial item: without the owner, the owner's index entry stays as it is
+        if (ownerId != null) {
+            keys = keys.gsi1(OrderKeys.byOwner(ownerId), OrderKeys.byTime(orderId));
+        }
+        return status == null || statusShard == null ? keys
+                : keys.gsi2(OrderKeys.statusShard(status(), statusShard), OrderKeys.byTime(orderId));
     }
 
     OrderStatus status() {

@@ -1,5 +1,6 @@
 package dev.singletable.orders;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import org.jspecify.annotations.NullUnmarked;
@@ -38,18 +39,8 @@ class OrderLineItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return OrderKeys.partition(orderId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return OrderKeys.line(sku);
-    }
-
-    @Override
-    protected String entityType() {
-        return OrderKeys.LINE_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(OrderKeys.LINE_TYPE, OrderKeys.partition(orderId), OrderKeys.line(sku));
     }
 
     public String getOrderId() {

@@ -40,8 +40,6 @@ class OrderListController {
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of your orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<OrderSummary> mine(
             @Parameter(description = "Only orders in this status", schema = @Schema(allowableValues = {
                     "PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
@@ -49,7 +47,8 @@ class OrderListController {
             @Nullable String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
@@ -64,15 +63,14 @@ class OrderListController {
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<OrderSummary> byStatus(
             @Parameter(schema = @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
             @RequestParam @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE) String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();

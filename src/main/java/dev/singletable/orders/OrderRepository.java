@@ -1,8 +1,10 @@
 package dev.singletable.orders;
 
 import dev.singletable.catalog.ProductStock;
+import dev.singletable.table.Conditions;
 import dev.singletable.table.ConditionsFailedException;
 import dev.singletable.table.ItemTypes;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
@@ -29,12 +31,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *   <li>place: one TransactWriteItems of, per line, the product's stock decrement on {@code stock >= :qty}
  *       ({@link ProductStock}, label {@code stock:<sku>}), the header ({@value #ORDER}) and lines with
  *       {@code attribute_not_exists(PK)}, and the idempotency record with {@code attribute_not_exists(PK)}
- *       ({@value #IDEMPOTENCY}): the labels of the failed conditions name the short SKUs and a key used concurrently;</li>
+ *       ({@value #IDEMPOTENCY}): the labels of the failed conditions name the short SKUs and a key used
+ *       concurrently;</li>
  *   <li>a status change: one transaction updating the header's status and status-index keys on the condition that the
  *       status still is the one it was decided on, plus, for a cancellation, every line's stock given back;</li>
  *   <li>an order with its lines: one consistent Query of its item collection, each item mapped by its type;</li>
  *   <li>a user's orders, newest first: Query GSI1 {@code GSI1PK = USER#owner AND begins_with(GSI1SK, "ORDER#")};</li>
- *   <li>one status shard, newest first: Query GSI2 {@code GSI2PK = ORDER_STATUS#status#shard} ({@link StatusIndexReader}).</li>
+ *   <li>one status shard, newest first: Query GSI2 {@code GSI2PK = ORDER_STATUS#status#shard}
+ *       ({@link StatusIndexReader}).</li>
  * </ul>
  */
 @Repository
@@ -45,8 +49,6 @@ class OrderRepository implements StatusIndexReader.Shards {
     private static final String STOCK = "stock:";
     private static final String LINE = "line:";
 
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", SingleTable.PK)).build();
     private static final ItemTypes COLLECTION = ItemTypes.builder()
             .add(OrderKeys.ORDER_TYPE, OrderItem.SCHEMA)
             .add(OrderKeys.LINE_TYPE, OrderLineItem.SCHEMA)
@@ -107,7 +109,8 @@ class OrderRepository implements StatusIndexReader.Shards {
         }
         transaction.put(ORDER, orders, newItem(OrderItem.class, header(order)));
         for (OrderLine line : order.lines()) {
-            transaction.put(LINE + line.sku(), lines, newItem(OrderLineItem.class, OrderLineItem.of(order.orderId(), line)));
+            transaction.put(LINE + line.sku(), lines,
+                    newItem(OrderLineItem.class, OrderLineItem.of(order.orderId(), line)));
         }
         IdempotencyRecordItem record = new IdempotencyRecordItem();
         record.setUserId(order.ownerId());
@@ -140,7 +143,7 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     private static <T> TransactPutItemEnhancedRequest<T> newItem(Class<T> type, T item) {
-        return TransactPutItemEnhancedRequest.builder(type).item(item).conditionExpression(NEW_ITEM).build();
+        return TransactPutItemEnhancedRequest.builder(type).item(item).conditionExpression(Conditions.NEW_ITEM).build();
     }
 
     /**
@@ -188,38 +191,21 @@ class OrderRepository implements StatusIndexReader.Shards {
     /** A user's order headers, newest first, optionally only those in one status (a filter: see data-model.md). */
     Slice<OrderSummary> byOwner(String ownerId, @Nullable OrderStatus status, int limit,
                                 @Nullable Map<String, AttributeValue> startKey) {
-        Map<String, String> names = new HashMap<>(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":pk", AttributeValue.fromS(OrderKeys.byOwner(ownerId)),
-                ":prefix", AttributeValue.fromS(OrderKeys.byTimePrefix())));
-        QueryRequest.Builder query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.GSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .scanIndexForward(false);
+        KeyQuery query = table.query(KeyQuery.Index.GSI1, OrderKeys.byOwner(ownerId))
+                .sortKeyStartsWith(OrderKeys.byTimePrefix()).newestFirst();
         if (status != null) {
-            names.put("#status", "status");
-            values.put(":status", AttributeValue.fromS(status.name()));
-            query.filterExpression("#status = :status");
+            query.filter("#status = :status", Map.of("#status", "status"),
+                    Map.of(":status", AttributeValue.fromS(status.name())));
         }
-        return pager.page(query.expressionAttributeNames(names).expressionAttributeValues(values).build(), limit,
-                startKey, item -> OrderSummary.of(OrderItem.SCHEMA.mapToItem(item)));
+        return pager.page(query.build(), limit, startKey, item -> OrderSummary.of(OrderItem.SCHEMA.mapToItem(item)));
     }
 
     /** The order headers of one status shard, newest first (see {@link StatusIndexReader}). */
     @Override
     public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
                                          @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.GSI2)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.GSI2PK, "#sk", SingleTable.GSI2SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(shards.partition(status, shard)),
-                        ":prefix", AttributeValue.fromS(OrderKeys.byTimePrefix())))
-                .scanIndexForward(false)
-                .build();
+        QueryRequest query = table.query(KeyQuery.Index.GSI2, shards.partition(status, shard))
+                .sortKeyStartsWith(OrderKeys.byTimePrefix()).newestFirst().build();
         return pager.page(query, limit, startKey, OrderItem.SCHEMA::mapToItem);
     }
 
@@ -231,11 +217,8 @@ class OrderRepository implements StatusIndexReader.Shards {
 
     /** The order with its lines: one consistent Query of its item collection. */
     Optional<StoredOrder> find(String orderId) {
-        List<Object> items = COLLECTION.mapAll(table.dynamo().query(r -> r.tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(OrderKeys.partition(orderId)))))
-                .items());
+        List<Object> items = COLLECTION.mapAll(table.dynamo()
+                .query(table.query(KeyQuery.Index.TABLE, OrderKeys.partition(orderId)).consistent().build()).items());
         OrderItem header = null;
         List<OrderLine> orderLines = new ArrayList<>();
         for (Object item : items) {

@@ -56,7 +56,8 @@ class StatusIndexReader {
         List<ShardState> states = decode(cursorKey);
         List<List<OrderItem>> read = new ArrayList<>();
         PriorityQueue<int[]> heads = new PriorityQueue<>(
-                Comparator.comparing((int[] head) -> read.get(head[0]).get(head[1]).getGsi2sk()).reversed());
+                // by sort key, ORDER#<orderId>: the order id alone orders them the same way
+                Comparator.comparing((int[] head) -> read.get(head[0]).get(head[1]).getOrderId()).reversed());
         for (int shard = 0; shard < states.size(); shard++) {
             ShardState state = states.get(shard);
             if (state.done()) {

@@ -51,9 +51,7 @@ class ReviewController {
     @ApiResponse(responseCode = "200", description = "Your review, replaced",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ReviewResponse> write(@Parameter(example = "MUG-001") @PathVariable String sku,
                                                 @Valid @RequestBody ReviewRequest request,
                                                 @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -66,13 +64,12 @@ class ReviewController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of reviews")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<ReviewResponse> list(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "reviews/" + sku;
         return paging.response(binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)),
                 ReviewResponse::of);

@@ -1,5 +1,6 @@
 package dev.singletable.reviews;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -30,23 +31,9 @@ class ReviewItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return ReviewKeys.partition(sku);
-    }
-
-    @Override
-    protected String sortKey() {
-        return ReviewKeys.sortKey(userId);
-    }
-
-    @Override
-    protected String entityType() {
-        return ReviewKeys.ENTITY_TYPE;
-    }
-
-    @Override
-    protected String lsi1SortKey() {
-        return ReviewKeys.byTime(revisionId);
+    protected ItemKeys keys() {
+        return ItemKeys.of(ReviewKeys.ENTITY_TYPE, ReviewKeys.partition(sku), ReviewKeys.sortKey(userId))
+                .lsi1(ReviewKeys.byTime(revisionId));
     }
 
     public String getSku() {

@@ -1,7 +1,9 @@
 package dev.singletable.reviews;
 
 import dev.singletable.catalog.ProductKeys;
+import dev.singletable.table.Conditions;
 import dev.singletable.table.ConditionsFailedException;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
@@ -10,7 +12,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Reviews ({@link ReviewKeys}). Access patterns:
  * <ul>
  *   <li>write the caller's review: one transaction of a ConditionCheck that the product exists and a Put of
- *       {@code PK = PRODUCT#sku, SK = REVIEW#user}, first with {@code attribute_not_exists(PK)} (created) and, when that
- *       condition fails, again with {@code attribute_exists(PK)} (replaced) — so the answer knows which it was;</li>
+ *       {@code PK = PRODUCT#sku, SK = REVIEW#user}, first with {@code attribute_not_exists(PK)} (created) and, when
+ *       that condition fails, again with {@code attribute_exists(PK)} (replaced) — so the answer knows which it
+ *       was;</li>
  *   <li>a product's reviews, newest first: Query LSI1 {@code PK = PRODUCT#sku AND begins_with(LSI1SK, "REVIEWED#")},
  *       descending.</li>
  * </ul>
@@ -33,12 +35,6 @@ class ReviewRepository {
     static final String REVIEW = "review";
     /** A create that finds a review, then a replace that finds none, means a concurrent delete: try a few times. */
     static final int ATTEMPTS = 3;
-
-    private static final Map<String, String> PK_NAME = Map.of("#pk", SingleTable.PK);
-    private static final Expression ABSENT = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(PK_NAME).build();
-    private static final Expression PRESENT = Expression.builder()
-            .expression("attribute_exists(#pk)").expressionNames(PK_NAME).build();
 
     /** What a write did. */
     public enum Outcome { CREATED, REPLACED, NO_PRODUCT }
@@ -60,9 +56,12 @@ class ReviewRepository {
                     new LabelledTransaction()
                             // a check on the product's own key: any mapping of the table serves
                             .check(PRODUCT, reviews, ConditionCheck.<ReviewItem>builder()
-                                    .key(ProductKeys.product(review.getSku())).conditionExpression(PRESENT).build())
+                                    .key(ProductKeys.product(review.getSku()))
+                                    .conditionExpression(Conditions.EXISTS).build())
                             .put(REVIEW, reviews, TransactPutItemEnhancedRequest.builder(ReviewItem.class)
-                                    .item(review).conditionExpression(outcome == Outcome.CREATED ? ABSENT : PRESENT)
+                                    .item(review)
+                                    .conditionExpression(outcome == Outcome.CREATED ? Conditions.NEW_ITEM
+                                            : Conditions.EXISTS)
                                     .build())
                             .commit(table.dynamo());
                     return outcome;
@@ -73,20 +72,13 @@ class ReviewRepository {
                 }
             }
         }
-        throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " " + review.getSk());
+        throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " "
+                + review.getSk());
     }
 
     public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.LSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#sk", SingleTable.LSI1SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ReviewKeys.partition(sku)),
-                        ":prefix", AttributeValue.fromS(ReviewKeys.byTimePrefix())))
-                .scanIndexForward(false)
-                .build();
+        QueryRequest query = table.query(KeyQuery.Index.LSI1, ReviewKeys.partition(sku))
+                .sortKeyStartsWith(ReviewKeys.byTimePrefix()).newestFirst().build();
         return pager.page(query, limit, startKey, ReviewItem.SCHEMA::mapToItem);
     }
 }

@@ -41,8 +41,6 @@ class SessionController {
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<SessionResponse> login(@Valid @RequestBody LoginRequest request) {
         return ResponseEntity.created(URI.create("/api/sessions/current")).body(sessions.login(request));
     }
@@ -51,8 +49,6 @@ class SessionController {
     @Operation(summary = "Log out", description = "Ends the session whose token authenticates this request.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Logged out; the token no longer works")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller) {
         sessions.logout(caller);
         return ResponseEntity.noContent().build();

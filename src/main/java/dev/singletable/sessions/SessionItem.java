@@ -2,6 +2,7 @@ package dev.singletable.sessions;
 
 import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /**
  * A login session ({@link SessionKeys}: {@code PK = SESSION#<sha256(token)>}, {@code SK = SESSION}). Only the token's
- * hash is stored, so the table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the item after it expires;
- * that deletion is lazy (AWS: typically within days), so every read also checks {@code expiresAt}.
+ * hash is stored, so the table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the
+ * item after it expires; that deletion is lazy (AWS: typically within days), so every read also checks
+ * {@code expiresAt}.
  */
 @NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
@@ -35,18 +37,8 @@ class SessionItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return SessionKeys.partition(sessionId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return SessionKeys.SESSION;
-    }
-
-    @Override
-    protected String entityType() {
-        return SessionKeys.ENTITY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(SessionKeys.ENTITY_TYPE, SessionKeys.partition(sessionId), SessionKeys.SESSION);
     }
 
     /** The SHA-256 of the session's bearer token. */

@@ -63,6 +63,11 @@ public class SingleTable {
         return enhanced.table(name, schema);
     }
 
+    /** A Query of one partition of the table or of an index ({@link KeyQuery}). */
+    public KeyQuery query(KeyQuery.Index index, String partition) {
+        return new KeyQuery(name, index, partition);
+    }
+
     /** An item's primary key as the low-level client takes it. */
     public static Map<String, AttributeValue> keyMap(Key key) {
         return key.sortKeyValue()

@@ -18,12 +18,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * of the indexes ({@value SingleTable#GSI1PK}/{@value SingleTable#GSI1SK}, {@value SingleTable#GSI2PK}/{@value
  * SingleTable#GSI2SK}, {@value SingleTable#LSI1SK}).
  *
- * <p>An item never stores these: it derives each from its own fields, through its feature's key design class
- * ({@code UserKeys}, {@code TweetKeys}…, the only places a key prefix is written), by implementing
- * {@link #partitionKey()}, {@link #sortKey()}, {@link #entityType()} and, for the indexes it is in, the index hooks.
- * So a key cannot disagree with the fields it is made of, and no service assembles a key by hand. An index hook that
- * answers null keeps the item out of that index (sparse indexes); hooks answer null for a pair as a whole when a field
- * it needs is unknown, so a partial item written with {@code ignoreNulls} never half-moves an index entry.
+ * <p>An item never stores these: it derives them all from its own fields, through its feature's key design class
+ * ({@code UserKeys}, {@code TweetKeys}…, the only places a key prefix is written), in one method, {@link #keys()}. So a
+ * key cannot disagree with the fields it is made of, and no service assembles a key by hand. An item not in an index
+ * has no keys for it (sparse indexes); an item written partially (with {@code ignoreNulls}) leaves out an index whose
+ * key it cannot compute, so the update never half-moves the index entry.
  *
  * <p>Why a common supertype of bean items rather than immutable items with builders: the enhanced client's bean
  * mapper already builds each schema once and then maps through generated accessors, so per-request mapping costs what
@@ -42,42 +41,13 @@ public abstract class TableItem {
         return BeanTableSchema.create(BeanTableSchemaParams.builder(itemClass).lookup(lookup).build());
     }
 
-    /** The partition key, from the item's fields. */
-    protected abstract String partitionKey();
-
-    /** The sort key, from the item's fields. */
-    protected abstract String sortKey();
-
-    /** The item type's name, which the stream's projectors and multi-type Queries dispatch on. */
-    protected abstract String entityType();
-
-    /** GSI1's partition key of this item; null (the default) keeps it out of GSI1. */
-    protected @Nullable String gsi1PartitionKey() {
-        return null;
-    }
-
-    protected @Nullable String gsi1SortKey() {
-        return null;
-    }
-
-    /** GSI2's partition key of this item; null (the default) keeps it out of GSI2. */
-    protected @Nullable String gsi2PartitionKey() {
-        return null;
-    }
-
-    protected @Nullable String gsi2SortKey() {
-        return null;
-    }
-
-    /** LSI1's sort key of this item; null (the default) keeps it out of LSI1. */
-    protected @Nullable String lsi1SortKey() {
-        return null;
-    }
+    /** The item's type and keys, from its fields, through its feature's key design. */
+    protected abstract ItemKeys keys();
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(SingleTable.PK)
     public final String getPk() {
-        return partitionKey();
+        return keys().pk();
     }
 
     public final void setPk(@Nullable String derived) {
@@ -87,7 +57,7 @@ public abstract class TableItem {
     @DynamoDbSortKey
     @DynamoDbAttribute(SingleTable.SK)
     public final String getSk() {
-        return sortKey();
+        return keys().sk();
     }
 
     public final void setSk(@Nullable String derived) {
@@ -96,7 +66,7 @@ public abstract class TableItem {
 
     @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
     public final String getEntityType() {
-        return entityType();
+        return keys().entityType();
     }
 
     public final void setEntityType(@Nullable String derived) {
@@ -106,7 +76,7 @@ public abstract class TableItem {
     @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI1)
     @DynamoDbAttribute(SingleTable.GSI1PK)
     public final @Nullable String getGsi1pk() {
-        return gsi1PartitionKey();
+        return keys().gsi1pk();
     }
 
     public final void setGsi1pk(@Nullable String derived) {
@@ -116,7 +86,7 @@ public abstract class TableItem {
     @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI1)
     @DynamoDbAttribute(SingleTable.GSI1SK)
     public final @Nullable String getGsi1sk() {
-        return gsi1SortKey();
+        return keys().gsi1sk();
     }
 
     public final void setGsi1sk(@Nullable String derived) {
@@ -126,7 +96,7 @@ public abstract class TableItem {
     @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI2)
     @DynamoDbAttribute(SingleTable.GSI2PK)
     public final @Nullable String getGsi2pk() {
-        return gsi2PartitionKey();
+        return keys().gsi2pk();
     }
 
     public final void setGsi2pk(@Nullable String derived) {
@@ -136,7 +106,7 @@ public abstract class TableItem {
     @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI2)
     @DynamoDbAttribute(SingleTable.GSI2SK)
     public final @Nullable String getGsi2sk() {
-        return gsi2SortKey();
+        return keys().gsi2sk();
     }
 
     public final void setGsi2sk(@Nullable String derived) {
@@ -146,7 +116,7 @@ public abstract class TableItem {
     @DynamoDbSecondarySortKey(indexNames = SingleTable.LSI1)
     @DynamoDbAttribute(SingleTable.LSI1SK)
     public final @Nullable String getLsi1sk() {
-        return lsi1SortKey();
+        return keys().lsi1sk();
     }
 
     public final void setLsi1sk(@Nullable String derived) {

@@ -42,18 +42,8 @@ public class UniqueValueItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return partitionKey(namespace, value);
-    }
-
-    @Override
-    protected String sortKey() {
-        return SORT_KEY;
-    }
-
-    @Override
-    protected String entityType() {
-        return ENTITY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(ENTITY_TYPE, partitionKey(namespace, value), SORT_KEY);
     }
 
     public String getNamespace() {

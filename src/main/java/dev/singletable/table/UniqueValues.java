@@ -16,11 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Component
 public class UniqueValues {
 
-    private static final Expression NOT_CLAIMED = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
-
     private final DynamoDbTable<UniqueValueItem> markers;
 
     UniqueValues(SingleTable table) {
@@ -35,7 +30,7 @@ public class UniqueValues {
     public TransactPutItemEnhancedRequest<UniqueValueItem> claim(String namespace, String normalizedValue, String ownerId) {
         return TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
                 .item(UniqueValueItem.of(namespace, normalizedValue, ownerId))
-                .conditionExpression(NOT_CLAIMED)
+                .conditionExpression(Conditions.NEW_ITEM)
                 .build();
     }
 

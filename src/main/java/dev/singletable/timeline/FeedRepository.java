@@ -1,6 +1,7 @@
 package dev.singletable.timeline;
 
 import dev.singletable.table.BatchWrites;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
@@ -34,16 +35,11 @@ class FeedRepository {
 
     public Slice<FeedEntry> feed(String ownerId, int limit, @Nullable Map<String, AttributeValue> startKey,
                                  Instant now) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .filterExpression("#ttl > :now")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#sk", SingleTable.SK, "#ttl", SingleTable.TTL))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(FeedKeys.partition(ownerId)),
-                        ":prefix", AttributeValue.fromS(FeedKeys.sortPrefix()),
-                        ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
-                .scanIndexForward(false)
+        QueryRequest query = table.query(KeyQuery.Index.TABLE, FeedKeys.partition(ownerId))
+                .sortKeyStartsWith(FeedKeys.sortPrefix())
+                .filter("#ttl > :now", Map.of("#ttl", SingleTable.TTL),
+                        Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .newestFirst()
                 .build();
         return pager.page(query, limit, startKey, FeedEntry::of);
     }

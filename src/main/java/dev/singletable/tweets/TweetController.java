@@ -50,8 +50,6 @@ class TweetController {
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = TweetResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<TweetResponse> post(@Valid @RequestBody CreateTweetRequest request,
                                               @AuthenticationPrincipal AuthenticatedUser caller) {
         TweetItem tweet = tweets.post(caller, request.text());
@@ -62,9 +60,7 @@ class TweetController {
     @GetMapping("/api/tweets/{id}")
     @Operation(summary = "A tweet", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public TweetResponse get(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id) {
         return TweetResponse.of(tweets.get(id));
     }
@@ -73,10 +69,8 @@ class TweetController {
     @Operation(summary = "Delete your tweet", description = "Deletes the tweet and its likes. Only its author may.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         tweets.delete(caller, id);
         return ResponseEntity.noContent().build();
@@ -87,14 +81,13 @@ class TweetController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of tweets")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<TweetResponse> byAuthor(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "tweets/" + UserDirectory.normalize(username);
         return paging.response(binding, tweets.byAuthor(username, limit, paging.start(binding, cursor)),
                 TweetResponse::of);

@@ -1,6 +1,7 @@
 package dev.singletable.tweets;
 
 import dev.singletable.table.CanonicalInstantConverters;
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -28,28 +29,9 @@ public class TweetItem extends TableItem {
     private Long likes;
 
     @Override
-    protected String partitionKey() {
-        return TweetKeys.ref(tweetId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return TweetKeys.TWEET;
-    }
-
-    @Override
-    protected String entityType() {
-        return TweetKeys.ENTITY_TYPE;
-    }
-
-    @Override
-    protected String gsi1PartitionKey() {
-        return authorId == null || tweetId == null ? null : TweetKeys.byAuthor(authorId);
-    }
-
-    @Override
-    protected String gsi1SortKey() {
-        return authorId == null || tweetId == null ? null : TweetKeys.ref(tweetId);
+    protected ItemKeys keys() {
+        return ItemKeys.of(TweetKeys.ENTITY_TYPE, TweetKeys.ref(tweetId), TweetKeys.TWEET)
+                .gsi1(TweetKeys.byAuthor(authorId), TweetKeys.ref(tweetId));
     }
 
     public String getTweetId() {

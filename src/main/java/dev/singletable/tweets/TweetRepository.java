@@ -1,6 +1,8 @@
 package dev.singletable.tweets;
 
 import dev.singletable.table.BatchWrites;
+import dev.singletable.table.Conditions;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
@@ -27,9 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Repository
 public class TweetRepository {
 
-    private static final Map<String, String> PK_NAME = Map.of("#pk", SingleTable.PK);
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(PK_NAME).build();
     private static final int COLLECTION_PAGE = 100;
 
     private final SingleTable table;
@@ -43,7 +42,7 @@ public class TweetRepository {
     }
 
     void create(TweetItem tweet) {
-        tweets.putItem(r -> r.item(tweet).conditionExpression(NEW_ITEM));
+        tweets.putItem(r -> r.item(tweet).conditionExpression(Conditions.NEW_ITEM));
     }
 
     public Optional<TweetItem> find(String tweetId) {
@@ -51,16 +50,8 @@ public class TweetRepository {
     }
 
     public Slice<TweetItem> byAuthor(String authorId, int limit, @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.GSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(TweetKeys.byAuthor(authorId)),
-                        ":prefix", AttributeValue.fromS(TweetKeys.REF_PREFIX)))
-                .scanIndexForward(false)
-                .build();
+        QueryRequest query = table.query(KeyQuery.Index.GSI1, TweetKeys.byAuthor(authorId))
+                .sortKeyStartsWith(TweetKeys.REF_PREFIX).newestFirst().build();
         return pager.page(query, limit, startKey, TweetItem.SCHEMA::mapToItem);
     }
 
@@ -83,14 +74,7 @@ public class TweetRepository {
      * the keys only, a page at a time, each page deleted with BatchWriteItem.
      */
     void deleteCollection(String tweetId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("#pk = :pk")
-                .projectionExpression("#pk, #sk")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#sk", SingleTable.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TweetKeys.ref(tweetId))))
-                .consistentRead(true)
-                .build();
+        QueryRequest query = table.query(KeyQuery.Index.TABLE, TweetKeys.ref(tweetId)).keysOnly().consistent().build();
         @Nullable Map<String, AttributeValue> start = null;
         do {
             Slice<Map<String, AttributeValue>> keys = pager.page(query, COLLECTION_PAGE, start, key -> key);

@@ -54,7 +54,6 @@ class UserController {
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> signUp(@Valid @RequestBody SignUpRequest request) {
         Profile created = users.signUp(request);
         URI location = UriComponentsBuilder.fromPath("/api/users/{username}")
@@ -70,9 +69,7 @@ class UserController {
             headers = @Header(name = HttpHeaders.ETAG, description = "The profile's version",
                     schema = @Schema(type = "string", example = "\"3\"")),
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> profile(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @AuthenticationPrincipal @Nullable AuthenticatedUser caller) {
@@ -91,13 +88,11 @@ class UserController {
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
     @ApiResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> update(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = "The ETag from GET /api/users/{username}", example = "\"1\"")

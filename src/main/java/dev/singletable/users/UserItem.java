@@ -1,5 +1,6 @@
 package dev.singletable.users;
 
+import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
@@ -45,18 +46,8 @@ class UserItem extends TableItem {
     }
 
     @Override
-    protected String partitionKey() {
-        return UserKeys.partition(userId);
-    }
-
-    @Override
-    protected String sortKey() {
-        return UserKeys.PROFILE;
-    }
-
-    @Override
-    protected String entityType() {
-        return UserKeys.ENTITY_TYPE;
+    protected ItemKeys keys() {
+        return ItemKeys.of(UserKeys.ENTITY_TYPE, UserKeys.partition(userId), UserKeys.PROFILE);
     }
 
     public String getUserId() {

@@ -1,15 +1,14 @@
 package dev.singletable.users;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.UniqueValues;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 
@@ -29,11 +28,6 @@ class UserRepository {
     public static final String USERNAME = "username";
     public static final String EMAIL = "email";
     public static final String OLD_EMAIL = "oldEmail";
-
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
 
     private final SingleTable table;
     private final DynamoDbTable<UserItem> users;
@@ -59,9 +53,10 @@ class UserRepository {
     public void create(UserItem user) {
         new LabelledTransaction()
                 .put(USER, users, TransactPutItemEnhancedRequest.builder(UserItem.class)
-                        .item(user).conditionExpression(NEW_ITEM).build())
+                        .item(user).conditionExpression(Conditions.NEW_ITEM).build())
                 .put(USERNAME, unique.table(),
-                        unique.claim(UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
+                        unique.claim(UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()),
+                                user.getUserId()))
                 .put(EMAIL, unique.table(),
                         unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
                 .commit(table.dynamo());
@@ -96,7 +91,8 @@ class UserRepository {
                     .delete(OLD_EMAIL, unique.table(),
                             unique.release(UserKeys.EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
                     .put(EMAIL, unique.table(),
-                            unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
+                            unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()),
+                                    changes.getUserId()));
         }
         transaction.commit(table.dynamo());
     }

@@ -54,28 +54,9 @@ class TableItemTest {
         private String room;
 
         @Override
-        protected String partitionKey() {
-            return "SHELF#" + shelfId;
-        }
-
-        @Override
-        protected String sortKey() {
-            return "SHELF";
-        }
-
-        @Override
-        protected String entityType() {
-            return "Shelf";
-        }
-
-        @Override
-        protected String gsi1PartitionKey() {
-            return room == null ? null : "ROOM#" + room;
-        }
-
-        @Override
-        protected String gsi1SortKey() {
-            return room == null ? null : "SHELF#" + shelfId;
+        protected ItemKeys keys() {
+            ItemKeys keys = ItemKeys.of("Shelf", "SHELF#" + shelfId, "SHELF");
+            return room == null ? keys : keys.gsi1("ROOM#" + room, "SHELF#" + shelfId);
         }
 
         public String getShelfId() {
