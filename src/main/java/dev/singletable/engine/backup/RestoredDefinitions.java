@@ -105,20 +105,28 @@ final class RestoredDefinitions {
     }
 
     private static KeyDef key(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> types, String index) {
-        String hash = null;
-        String range = null;
+        List<KeyDef.KeyPart> hash = new ArrayList<>();
+        List<KeyDef.KeyPart> range = new ArrayList<>();
         for (KeySchemaElement e : schema) {
+            if (!types.containsKey(e.attributeName())) {
+                throw undefined(index);
+            }
+            KeyDef.KeyPart part = new KeyDef.KeyPart(e.attributeName(), types.get(e.attributeName()));
             if (e.keyType() == KeyType.HASH) {
-                hash = e.attributeName();
+                hash.add(part);
             } else if (e.keyType() == KeyType.RANGE) {
-                range = e.attributeName();
+                range.add(part);
             }
         }
-        if (hash == null || !types.containsKey(hash) || (range != null && !types.containsKey(range))) {
-            throw BackupErrors.validation("One or more parameter values were invalid: Some index key attributes are "
-                    + "not defined in AttributeDefinitions of the source table for index " + index);
+        if (hash.isEmpty()) {
+            throw undefined(index);
         }
-        return new KeyDef(hash, types.get(hash), range, range == null ? null : types.get(range));
+        return new KeyDef(hash, range);
+    }
+
+    private static RuntimeException undefined(String index) {
+        return BackupErrors.validation("One or more parameter values were invalid: Some index key attributes are "
+                + "not defined in AttributeDefinitions of the source table for index " + index);
     }
 
     private static ProjectionType projectionType(Projection p) {

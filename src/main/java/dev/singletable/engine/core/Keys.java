@@ -78,9 +78,11 @@ public final class Keys {
     }
 
     private static void checkIndexKey(IndexDef index, Map<String, AttributeValue> item, IndexKeySource source) {
-        checkIndexKeyPart(index, index.key().hashName(), index.key().hashType(), item, source);
-        if (index.key().rangeName() != null) {
-            checkIndexKeyPart(index, index.key().rangeName(), index.key().rangeType(), item, source);
+        for (KeyDef.KeyPart part : index.key().hashParts()) {
+            checkIndexKeyPart(index, part.name(), part.type(), item, source);
+        }
+        for (KeyDef.KeyPart part : index.key().rangeParts()) {
+            checkIndexKeyPart(index, part.name(), part.type(), item, source);
         }
     }
 

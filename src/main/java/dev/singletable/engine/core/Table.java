@@ -6,6 +6,7 @@ import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -47,23 +48,23 @@ public final class Table {
         KeyDef tableKey = definition.primaryKey();
         return new IndexData(index.name(), new IndexData.Shape() {
             @Override
-            public String hashName() {
-                return index.key().hashName();
+            public List<String> hashNames() {
+                return index.key().hashNames();
             }
 
             @Override
-            public ScalarAttributeType hashType() {
-                return index.key().hashType();
+            public List<ScalarAttributeType> hashTypes() {
+                return index.key().hashParts().stream().map(KeyDef.KeyPart::type).toList();
             }
 
             @Override
-            public String rangeName() {
-                return index.key().rangeName();
+            public List<String> rangeNames() {
+                return index.key().rangeNames();
             }
 
             @Override
-            public ScalarAttributeType rangeType() {
-                return index.key().rangeType();
+            public List<ScalarAttributeType> rangeTypes() {
+                return index.key().rangeParts().stream().map(KeyDef.KeyPart::type).toList();
             }
 
             @Override

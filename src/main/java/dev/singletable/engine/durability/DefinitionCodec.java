@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 /** Table definitions in the log and in snapshots: every field of {@link DefinitionData}, versioned. */
 public final class DefinitionCodec {
 
-    private static final int VERSION = 1;
+    /** 2: a key is a list of partition attributes and a list of sort attributes (multi-attribute GSI keys). */
+    private static final int VERSION = 2;
 
     private DefinitionCodec() {
     }
@@ -66,21 +67,21 @@ public final class DefinitionCodec {
 
     public static TableDefinition read(ByteReader in) {
         int version = in.u8();
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new CorruptDataException("unknown table definition version " + version);
         }
         String name = in.string();
         String arn = in.optString();
         String tableId = in.optString();
         Instant createdAt = instant(in);
-        KeyDef primaryKey = key(in);
+        KeyDef primaryKey = key(in, version);
         int attributeCount = in.length();
         Map<String, ScalarAttributeType> attributes = new LinkedHashMap<>();
         for (int i = 0; i < attributeCount; i++) {
             attributes.put(in.string(), ScalarAttributeType.fromValue(in.string()));
         }
-        List<IndexDef> globalIndexes = indexes(in);
-        List<IndexDef> localIndexes = indexes(in);
+        List<IndexDef> globalIndexes = indexes(in, version);
+        List<IndexDef> localIndexes = indexes(in, version);
         BillingMode billingMode = enumValue(in, BillingMode::fromValue);
         Instant lastUpdateToPayPerRequest = instant(in);
         Throughput throughput = throughput(in);
@@ -107,17 +108,35 @@ public final class DefinitionCodec {
     }
 
     private static void key(ByteWriter out, KeyDef k) {
-        out.string(k.hashName()).string(k.hashType().toString());
-        out.optString(k.rangeName());
-        enumValue(out, k.rangeType());
+        parts(out, k.hashParts());
+        parts(out, k.rangeParts());
     }
 
-    private static KeyDef key(ByteReader in) {
-        String hash = in.string();
-        ScalarAttributeType hashType = ScalarAttributeType.fromValue(in.string());
-        String range = in.optString();
-        ScalarAttributeType rangeType = enumValue(in, ScalarAttributeType::fromValue);
-        return new KeyDef(hash, hashType, range, rangeType);
+    private static void parts(ByteWriter out, List<KeyDef.KeyPart> parts) {
+        out.varint(parts.size());
+        for (KeyDef.KeyPart p : parts) {
+            out.string(p.name()).string(p.type().toString());
+        }
+    }
+
+    private static KeyDef key(ByteReader in, int version) {
+        if (version == 1) {
+            String hash = in.string();
+            ScalarAttributeType hashType = ScalarAttributeType.fromValue(in.string());
+            String range = in.optString();
+            ScalarAttributeType rangeType = enumValue(in, ScalarAttributeType::fromValue);
+            return new KeyDef(hash, hashType, range, rangeType);
+        }
+        return new KeyDef(parts(in), parts(in));
+    }
+
+    private static List<KeyDef.KeyPart> parts(ByteReader in) {
+        int n = in.length();
+        List<KeyDef.KeyPart> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            parts.add(new KeyDef.KeyPart(in.string(), ScalarAttributeType.fromValue(in.string())));
+        }
+        return parts;
     }
 
     private static void indexes(ByteWriter out, List<IndexDef> indexes) {
@@ -137,13 +156,13 @@ public final class DefinitionCodec {
         }
     }
 
-    private static List<IndexDef> indexes(ByteReader in) {
+    private static List<IndexDef> indexes(ByteReader in, int version) {
         int n = in.length();
         List<IndexDef> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             String name = in.string();
             boolean global = in.bool();
-            KeyDef key = key(in);
+            KeyDef key = key(in, version);
             ProjectionType projection = enumValue(in, ProjectionType::fromValue);
             int attributes = in.length();
             List<String> nonKey = new ArrayList<>(attributes);

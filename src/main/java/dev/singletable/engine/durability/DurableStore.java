@@ -77,7 +77,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         }
         if (acquired == null) {
             closeQuietly();
-            throw new IllegalStateException("Data directory " + dir + " is locked by another engine");
+            throw new DataDirectoryLockedException(dir);
         }
         this.lock = acquired;
     }
@@ -500,6 +500,7 @@ public final class DurableStore implements Journal, AutoCloseable {
                 }
                 engine.attachJournal(Journal.NONE);
                 wal.close();
+                LOG.info("Engine data in {} saved and its lock released", dir);
             }
         } finally {
             closeQuietly();

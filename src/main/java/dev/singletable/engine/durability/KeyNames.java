@@ -43,9 +43,11 @@ final class KeyNames {
     }
 
     private static void add(Map<String, ScalarAttributeType> keys, KeyDef key) {
-        keys.putIfAbsent(key.hashName(), key.hashType());
-        if (key.hasRange()) {
-            keys.putIfAbsent(key.rangeName(), key.rangeType());
+        for (KeyDef.KeyPart part : key.hashParts()) {
+            keys.putIfAbsent(part.name(), part.type());
+        }
+        for (KeyDef.KeyPart part : key.rangeParts()) {
+            keys.putIfAbsent(part.name(), part.type());
         }
     }
 

@@ -35,6 +35,30 @@ final class CompiledKeyCondition implements KeyConditionExpr {
     }
 
     @Override
+    public MultiKeyCondition resolveMulti(List<String> hashKeys, List<String> rangeKeys) {
+        List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver, hashKeys.size() + rangeKeys.size());
+        checkNotNested(parts, hashKeys, rangeKeys);
+        List<MultiKeyConditions.Term> terms = new java.util.ArrayList<>(parts.size());
+        for (Part p : parts) {
+            terms.add(new MultiKeyConditions.Term(p.path.top(), p.op, p.lo, p.hi));
+        }
+        return MultiKeyConditions.resolve(terms, hashKeys, rangeKeys);
+    }
+
+    private static void checkNotNested(List<Part> parts, List<String> hashKeys, List<String> rangeKeys) {
+        for (Part p : parts) {
+            if (p.path.length() > 1) {
+                String top = p.path.top();
+                if (hashKeys.contains(top) || rangeKeys.contains(top)) {
+                    throw EngineErrors.validation("Key attributes must be scalars; list random access '[]' and map "
+                            + "lookup '.' are not allowed: Key: " + top);
+                }
+                throw EngineErrors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            }
+        }
+    }
+
+    @Override
     public KeyCondition resolve(String hashKey, String rangeKey) {
         List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver);
         for (Part p : parts) {

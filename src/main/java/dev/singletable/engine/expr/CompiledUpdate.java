@@ -51,6 +51,11 @@ final class CompiledUpdate implements UpdateExpr {
     }
 
     @Override
+    public boolean onlyRemoves() {
+        return sets.isEmpty() && addsAndDeletes.isEmpty();
+    }
+
+    @Override
     public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
         // an action whose target cannot exist (its map or list is missing) is refused before any operand is read
         for (UpdateAction action : actions) {

@@ -22,10 +22,15 @@ final class KeyConditionAnalyzer {
 
     /** The simple conditions, in text order; DynamoDB checks the key structure only after unused placeholders. */
     static List<CompiledKeyCondition.Part> analyze(Syntax.Condition condition, Resolver resolver) {
+        return analyze(condition, resolver, 2);
+    }
+
+    /** As {@link #analyze(Syntax.Condition, Resolver)}, for a key of {@code keyAttributes} attributes. */
+    static List<CompiledKeyCondition.Part> analyze(Syntax.Condition condition, Resolver resolver, int keyAttributes) {
         KeyConditionAnalyzer a = new KeyConditionAnalyzer(resolver);
         List<CompiledKeyCondition.Part> parts = new ArrayList<>();
         a.collect(condition, parts);
-        if (parts.size() > 2) {
+        if (parts.size() > Math.max(2, keyAttributes)) {
             throw EngineErrors.validation("Conditions can be of length 1 or 2 only");
         }
         return parts;

@@ -26,6 +26,34 @@ final class LegacyKeyConditions implements KeyConditionExpr {
     }
 
     @Override
+    public MultiKeyCondition resolveMulti(List<String> hashKeys, List<String> rangeKeys) {
+        if (ops.isEmpty() || ops.size() > Math.max(2, hashKeys.size() + rangeKeys.size())) {
+            throw EngineErrors.validation("Conditions can be of length 1 or 2 only");
+        }
+        List<MultiKeyConditions.Term> terms = new java.util.ArrayList<>(ops.size());
+        for (Map.Entry<String, LegacyConditions.Op> e : ops.entrySet()) {
+            String name = e.getKey();
+            List<AttributeValue> bounds = args.get(name);
+            SortOp op = switch (e.getValue()) {
+                case EQ -> SortOp.EQ;
+                case LT -> SortOp.LT;
+                case LE -> SortOp.LE;
+                case GT -> SortOp.GT;
+                case GE -> SortOp.GE;
+                case BEGINS_WITH -> SortOp.BEGINS_WITH;
+                case BETWEEN -> SortOp.BETWEEN;
+                case NULL, NOT_NULL -> throw EngineErrors.validation("Only scalar types can be used as Range Key "
+                        + "values");
+                default -> throw EngineErrors.validation("Attempted conditional constraint is not an indexable "
+                        + "operation");
+            };
+            terms.add(new MultiKeyConditions.Term(name, op, bounds.get(0), op == SortOp.BETWEEN ? bounds.get(1)
+                    : null));
+        }
+        return MultiKeyConditions.resolve(terms, hashKeys, rangeKeys);
+    }
+
+    @Override
     public KeyCondition resolve(String hashKey, String rangeKey) {
         if (ops.isEmpty() || ops.size() > 2) {
             throw EngineErrors.validation("Conditions can be of length 1 or 2 only");

@@ -22,6 +22,11 @@ public interface UpdateExpr {
         return Collections.emptySet();
     }
 
+    /** True if every action is a REMOVE (on a missing item such an update writes nothing and checks no path). */
+    default boolean onlyRemoves() {
+        return false;
+    }
+
     /** The updated paths' values projected out of the given item, as ReturnValues UPDATED_OLD/UPDATED_NEW return them. */
     Map<String, AttributeValue> projectUpdated(Map<String, AttributeValue> item);
 }

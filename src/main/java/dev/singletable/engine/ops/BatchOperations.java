@@ -57,6 +57,8 @@ public final class BatchOperations {
             throw EngineErrors.validation("Too many items requested for the BatchGetItem call");
         }
         List<TableGets> plan = new ArrayList<>();
+        List<ProjectionExpr> projections = new ArrayList<>();
+        List<List<Map<String, AttributeValue>>> normalizedKeys = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
             List<String> legacy = ItemOperations.legacy(ka.hasAttributesToGet(), "AttributesToGet");
@@ -68,11 +70,27 @@ public final class BatchOperations {
                     ? Expressions.projection(ka.projectionExpression(), ctx)
                     : ka.hasAttributesToGet() ? Legacy.attributesToGet(ka.attributesToGet()) : null;
             ctx.verifyAllUsed();
+            List<Map<String, AttributeValue>> normalized = new ArrayList<>(ka.keys().size());
+            for (Map<String, AttributeValue> raw : ka.keys()) {
+                Map<String, AttributeValue> key = AttributeValues.normalizeItem(raw);
+                RequestChecks.keyValuesNotEmpty(key);
+                normalized.add(key);
+            }
+            RequestChecks.noDuplicateKeys(normalized);
+            projections.add(projection);
+            normalizedKeys.add(normalized);
+        }
+        // every table's keys are checked before any table is looked up, as AWS does
+        int t = 0;
+        for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
+            KeysAndAttributes ka = e.getValue();
+            ProjectionExpr projection = projections.get(t);
+            List<Map<String, AttributeValue>> normalized = normalizedKeys.get(t++);
             Table table = engine.requireTable(e.getKey());
             List<PrimaryKey> keys = new ArrayList<>();
             Set<PrimaryKey> seen = new HashSet<>();
-            for (Map<String, AttributeValue> raw : ka.keys()) {
-                PrimaryKey key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(raw));
+            for (Map<String, AttributeValue> raw : normalized) {
+                PrimaryKey key = Keys.fromKey(table.definition(), raw);
                 if (!seen.add(key)) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
                 }
@@ -142,8 +160,10 @@ public final class BatchOperations {
         }
         List<PlannedWrite> plan = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
+        // the requests' values are checked before any table is looked up, as AWS does
+        Map<WriteRequest, Map<String, AttributeValue>> normalized = new java.util.IdentityHashMap<>();
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
-            Table table = engine.requireTable(e.getKey());
+            List<Map<String, AttributeValue>> deleteKeys = new ArrayList<>();
             for (WriteRequest w : e.getValue()) {
                 boolean put = w.putRequest() != null;
                 if (put == (w.deleteRequest() != null)) {
@@ -151,14 +171,31 @@ public final class BatchOperations {
                     throw EngineErrors.validation("Supplied AttributeValue has more than one datatypes set, must contain "
                             + "exactly one of the supported datatypes");
                 }
+                if (put) {
+                    Map<String, AttributeValue> item = AttributeValues.normalizeItem(w.putRequest().item());
+                    RequestChecks.itemSize(item);
+                    normalized.put(w, item);
+                } else {
+                    Map<String, AttributeValue> key = AttributeValues.normalizeItem(w.deleteRequest().key());
+                    RequestChecks.keyValuesNotEmpty(key);
+                    deleteKeys.add(key);
+                    normalized.put(w, key);
+                }
+            }
+            RequestChecks.noDuplicateKeys(deleteKeys);
+        }
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            Table table = engine.requireTable(e.getKey());
+            for (WriteRequest w : e.getValue()) {
+                boolean put = w.putRequest() != null;
                 PrimaryKey key;
                 StoredItem newItem = null;
                 if (put) {
-                    Map<String, AttributeValue> item = AttributeValues.normalizeItem(w.putRequest().item());
+                    Map<String, AttributeValue> item = normalized.get(w);
                     key = Keys.fromItem(table.definition(), item);
                     newItem = ItemWrites.newItem(table.definition(), item);
                 } else {
-                    key = Keys.fromKey(table.definition(), AttributeValues.normalizeItem(w.deleteRequest().key()));
+                    key = Keys.fromKey(table.definition(), normalized.get(w));
                 }
                 if (!seen.add(Map.entry(table.name(), key))) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");

@@ -56,6 +56,7 @@ public final class ItemOperations {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         Map<String, AttributeValue> item = AttributeValues.normalizeItem(r.item());
+        RequestChecks.itemSize(item);
 
         Table table = engine.requireTable(r.tableName());
         TableDefinition def = table.definition();
@@ -92,6 +93,7 @@ public final class ItemOperations {
                 : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
         ctx.verifyAllUsed();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);
@@ -118,14 +120,17 @@ public final class ItemOperations {
                 r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
                 r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
                 "ConditionExpression", r.conditionExpression());
+        // an empty AttributeUpdates is no update at all: a missing item is created with its key alone, as in AWS
         UpdateExpr update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
-                : r.hasAttributeUpdates() ? Legacy.update(r.attributeUpdates()) : null;
+                : r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty() ? Legacy.update(r.attributeUpdates())
+                : null;
         ConditionExpr condition = r.conditionExpression() != null
                 ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
                 : r.hasExpected() || r.conditionalOperator() != null
                         ? Legacy.condition(r.hasExpected() ? r.expected() : Map.of(), r.conditionalOperator()) : null;
         ctx.verifyAllUsed();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         TableDefinition def = table.definition();
@@ -178,6 +183,7 @@ public final class ItemOperations {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
+        RequestChecks.keyValuesNotEmpty(keyAttributes);
 
         Table table = engine.requireTable(r.tableName());
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);

@@ -61,6 +61,9 @@ final class ItemWrites {
      * key attributes alone.
      */
     static StoredItem updated(TableDefinition def, PrimaryKey key, StoredItem current, UpdateExpr update) {
+        if (current == null && update != null && update.onlyRemoves()) {
+            return null;   // REMOVE a.b on a missing item: nothing to remove, no path to check, nothing written
+        }
         Map<String, AttributeValue> base = current == null ? Keys.keyAttributes(def, key) : current.attributes();
         Map<String, AttributeValue> next = update == null ? base : update.apply(base);
         if (current == null && update != null && next.size() == base.size()) {

@@ -8,6 +8,7 @@ import dev.singletable.engine.expr.ExpressionContext;
 import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.expr.KeyCondition;
 import dev.singletable.engine.expr.Legacy;
+import dev.singletable.engine.expr.MultiKeyCondition;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.expr.SortOp;
 import dev.singletable.engine.storage.IndexKey;
@@ -36,7 +37,10 @@ public final class QueryOperations {
     }
 
     public QueryResponse query(QueryRequest r) {
-        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions(), "KeyConditions", r.hasQueryFilter(),
+        // AWS accepts the legacy KeyConditions beside a FilterExpression or ProjectionExpression (not beside a
+        // KeyConditionExpression); the other legacy parameters exclude every expression parameter
+        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions() && r.keyConditionExpression() != null,
+                "KeyConditions", r.hasQueryFilter(),
                 "QueryFilter", r.hasAttributesToGet(), "AttributesToGet", r.conditionalOperator() != null,
                 "ConditionalOperator");
         List<String> modern = ItemOperations.modern(r.keyConditionExpression(), "KeyConditionExpression",
@@ -67,21 +71,32 @@ public final class QueryOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
-        Select select = target.effectiveSelect(r.select(), projection != null);
+        Select select = target.effectiveSelect(r.select(), projection != null,
+                r.projectionExpression() == null && r.hasAttributesToGet() ? "AttributesToGet" : "ProjectionExpression");
         target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
-        KeyCondition kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
-        checkFilterUsesNoKeyAttribute(filter, schema);
-        checkTypes(kc, schema);
+        KeyCondition kc = null;
+        MultiKeyCondition multi = null;
+        if (schema.multiAttribute()) {
+            multi = keyCondition.resolveMulti(schema.hashNames(), schema.rangeNames());
+            checkFilterUsesNoKeyAttribute(filter, schema);
+            MultiKeyQuery.checkTypes(multi, schema);
+        } else {
+            kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
+            checkFilterUsesNoKeyAttribute(filter, schema);
+            checkTypes(kc, schema);
+        }
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
 
         KeyValue partition = target.index != null && target.index.global() || !engine.capacity().enabled() ? null
                 : KeyValue.of(schema.hashType(), kc.hashValue());
         engine.capacity().admitRead(table, target.index, partition, consistent);
         CapacityMeter meter = new CapacityMeter(table.name());
-        Iterator<StoredItem> entries = target.index == null
-                ? tableEntries(target, kc, esk, forward)
-                : indexEntries(target, kc, esk, forward);
+        Iterator<StoredItem> entries = multi != null
+                ? MultiKeyQuery.entries(target, multi, esk, forward)
+                : target.index == null
+                        ? tableEntries(target, kc, esk, forward)
+                        : indexEntries(target, kc, esk, forward);
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
         double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
@@ -98,7 +113,8 @@ public final class QueryOperations {
         if (select != Select.COUNT) {
             out.items(page.items());
         }
-        if (page.lastEvaluatedKey() != null && !endsAtInclusiveBound(page.lastEvaluatedKey(), kc, schema, forward)) {
+        if (page.lastEvaluatedKey() != null
+                && (multi != null || !endsAtInclusiveBound(page.lastEvaluatedKey(), kc, schema, forward))) {
             out.lastEvaluatedKey(page.lastEvaluatedKey());
         }
         return out.build();
@@ -135,25 +151,34 @@ public final class QueryOperations {
     }
 
     private static void checkTypes(KeyCondition kc, KeyDef schema) {
-        checkType(kc.hashValue(), schema.hashType());
-        checkNotEmpty(kc.hashValue(), schema.hashName());
+        checkValue(kc.hashValue(), schema.hashType(), schema.hashName());
         if (kc.op() != SortOp.NONE) {
-            checkType(kc.lo(), schema.rangeType());
-            checkNotEmpty(kc.lo(), schema.rangeName());
-            if (kc.op() == SortOp.BETWEEN) {
-                checkType(kc.hi(), schema.rangeType());
-                checkNotEmpty(kc.hi(), schema.rangeName());
-                if (AttributeValues.compare(kc.lo(), kc.hi()) > 0) {
-                    throw EngineErrors.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
-                            + "bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {"
-                            + schema.rangeType() + ":" + display(kc.lo()) + "}, upper bound operand: AttributeValue: {"
-                            + schema.rangeType() + ":" + display(kc.hi()) + "}");
-                }
+            checkSortCondition(kc.op(), kc.lo(), kc.hi(), schema.rangeType(), schema.rangeName());
+        }
+    }
+
+    /** A key value of a key condition: of the attribute's type, not empty. */
+    static void checkValue(AttributeValue v, ScalarAttributeType type, String name) {
+        checkType(v, type);
+        checkNotEmpty(v, name);
+    }
+
+    /** The sort-key condition's operand(s): types, emptiness, BETWEEN's order, begins_with on a string or binary. */
+    static void checkSortCondition(SortOp op, AttributeValue lo, AttributeValue hi, ScalarAttributeType type,
+            String name) {
+        checkValue(lo, type, name);
+        if (op == SortOp.BETWEEN) {
+            checkValue(hi, type, name);
+            if (AttributeValues.compare(lo, hi) > 0) {
+                throw EngineErrors.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
+                        + "bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {"
+                        + type + ":" + display(lo) + "}, upper bound operand: AttributeValue: {"
+                        + type + ":" + display(hi) + "}");
             }
-            if (kc.op() == SortOp.BEGINS_WITH && schema.rangeType() == ScalarAttributeType.N) {
-                throw EngineErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
-                        + "function; operator or function: begins_with, operand type: N");
-            }
+        }
+        if (op == SortOp.BEGINS_WITH && type == ScalarAttributeType.N) {
+            throw EngineErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
+                    + "function; operator or function: begins_with, operand type: N");
         }
     }
 
@@ -205,7 +230,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.tableStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsideRange();
+                throw ReadTarget.startKeyOutsidePartition();
             }
         }
         NavigableMap<PrimaryKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
@@ -239,7 +264,7 @@ public final class QueryOperations {
         if (esk != null) {
             start = target.indexStart(esk);
             if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsideRange();
+                throw ReadTarget.startKeyOutsidePartition();
             }
         }
         NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
@@ -254,7 +279,7 @@ public final class QueryOperations {
      * The exclusive upper bound of all strings or binaries that begin with the prefix: the prefix with its last
      * non-0xFF byte incremented and the rest dropped, so begins_with is an exact range read. Null when none exists.
      */
-    private static KeyValue prefixEnd(AttributeValue prefix) {
+    static KeyValue prefixEnd(AttributeValue prefix) {
         byte[] bytes = prefix.s() != null ? prefix.s().getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : prefix.b().asByteArray();
         for (int i = bytes.length - 1; i >= 0; i--) {

@@ -65,6 +65,11 @@ final class ReadTarget {
 
     /** Resolves Select against the projection and the target, with DynamoDB's checks and defaults. */
     Select effectiveSelect(Select select, boolean hasProjection) {
+        return effectiveSelect(select, hasProjection, "ProjectionExpression");
+    }
+
+    /** As above; {@code projectionParameter} names what asked for attributes (AttributesToGet for the legacy API). */
+    Select effectiveSelect(Select select, boolean hasProjection, String projectionParameter) {
         if (select == null) {
             if (hasProjection) {
                 return Select.SPECIFIC_ATTRIBUTES;
@@ -80,8 +85,8 @@ final class ReadTarget {
             }
             case ALL_ATTRIBUTES -> {
                 if (hasProjection) {
-                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get "
-                            + "ALL_ATTRIBUTES");
+                    throw EngineErrors.validation("Cannot specify the " + projectionParameter + " when choosing to "
+                            + "get ALL_ATTRIBUTES");
                 }
                 if (isGlobalIndex() && index.projection() != ProjectionType.ALL) {
                     throw EngineErrors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
@@ -91,8 +96,8 @@ final class ReadTarget {
             }
             case ALL_PROJECTED_ATTRIBUTES -> {
                 if (hasProjection) {
-                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get "
-                            + "ALL_PROJECTED_ATTRIBUTES");
+                    throw EngineErrors.validation("Cannot specify the " + projectionParameter + " when choosing to "
+                            + "get ALL_PROJECTED_ATTRIBUTES");
                 }
                 if (index == null) {
                     // DynamoDB says "Querying" for Scan too
@@ -102,8 +107,8 @@ final class ReadTarget {
             }
             case COUNT -> {
                 if (hasProjection) {
-                    throw EngineErrors.validation("Cannot specify the ProjectionExpression when choosing to get only the "
-                            + "Count");
+                    throw EngineErrors.validation("Cannot specify the " + projectionParameter + " when choosing to "
+                            + "get only the Count");
                 }
             }
             default -> {
@@ -151,8 +156,9 @@ final class ReadTarget {
     Map<String, AttributeValue> lastEvaluatedKey(StoredItem entry) {
         Map<String, AttributeValue> key = tableKeyOf(entry.attributes());
         if (index != null) {
-            put(key, entry.attributes(), index.key().hashName());
-            put(key, entry.attributes(), index.key().rangeName());
+            for (String name : index.key().names()) {
+                put(key, entry.attributes(), name);
+            }
         }
         return key;
     }
@@ -173,7 +179,10 @@ final class ReadTarget {
     /** The position of an ExclusiveStartKey in the table's map. */
     PrimaryKey tableStart(Map<String, AttributeValue> esk) {
         if (index == null && esk.size() != definition.primaryKey().names().size()) {
-            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+            // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema"); a Scan of
+            // the table says more than a Query does
+            throw "Scan".equals(operation) ? invalidStartKey()
+                    : EngineErrors.validation("The provided starting key is invalid");
         }
         for (String name : definition.primaryKey().names()) {
             if (!esk.containsKey(name)) {
@@ -195,7 +204,8 @@ final class ReadTarget {
         int expectedSize = tableKey.names().size() + (int) indexKey.names().stream()
                 .filter(n -> !tableKey.isKeyAttribute(n)).count();
         if (esk.size() != expectedSize) {
-            throw EngineErrors.validation("Exclusive Start Key must have same size as table's key schema");
+            // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema")
+            throw EngineErrors.validation("The provided starting key is invalid");
         }
         for (String name : tableKey.names()) {
             if (!esk.containsKey(name)) {
@@ -209,9 +219,18 @@ final class ReadTarget {
             }
         }
         PrimaryKey primary = tableStart(tablePart);
-        KeyValue hash = part(esk, indexKey.hashName(), indexKey.hashType());
-        KeyValue sort = indexKey.hasRange() ? part(esk, indexKey.rangeName(), indexKey.rangeType()) : KeyValue.NONE;
+        KeyValue hash = parts(esk, indexKey.hashParts());
+        KeyValue sort = indexKey.hasRange() ? parts(esk, indexKey.rangeParts()) : KeyValue.NONE;
         return IndexKey.of(hash, sort, primary);
+    }
+
+    /** The start key's value of a (possibly multi-attribute) partition or sort key. */
+    private static KeyValue parts(Map<String, AttributeValue> esk, java.util.List<KeyDef.KeyPart> parts) {
+        KeyValue[] values = new KeyValue[parts.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = part(esk, parts.get(i).name(), parts.get(i).type());
+        }
+        return KeyValue.composite(values);
     }
 
     private static KeyValue part(Map<String, AttributeValue> esk, String name, ScalarAttributeType type) {
@@ -225,6 +244,12 @@ final class ReadTarget {
     static RuntimeException invalidStartKey() {
         return EngineErrors.validation("The provided starting key is invalid: The provided key element does not match "
                 + "the schema");
+    }
+
+    /** A Query's ExclusiveStartKey in another partition than the one its key condition names (AWS's wording). */
+    static RuntimeException startKeyOutsidePartition() {
+        return EngineErrors.validation("The provided starting key is outside query boundaries based on provided "
+                + "conditions");
     }
 
     static RuntimeException startKeyOutsideRange() {

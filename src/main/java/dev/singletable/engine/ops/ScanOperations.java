@@ -58,7 +58,8 @@ public final class ScanOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
-        Select select = target.effectiveSelect(r.select(), projection != null);
+        Select select = target.effectiveSelect(r.select(), projection != null,
+                r.projectionExpression() == null && r.hasAttributesToGet() ? "AttributesToGet" : "ProjectionExpression");
         target.checkProjectable(projection);
 
         int total = r.totalSegments() == null ? 1 : r.totalSegments();
@@ -74,6 +75,7 @@ public final class ScanOperations {
                     : all.subMap(new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN), true,
                             new PrimaryKey(high, KeyValue.MIN, KeyValue.MIN), false);
             PrimaryKey start = esk == null ? null : target.tableStart(esk);
+            checkInSegment(start == null ? null : start.hash(), low, high, segment, total);
             entries = ReadTarget.after(range, start, true).values().iterator();
         } else {
             NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
@@ -82,6 +84,7 @@ public final class ScanOperations {
                     : all.subMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true,
                             new IndexKey(high, KeyValue.MIN, KeyValue.MIN, null), false);
             IndexKey start = esk == null ? null : target.indexStart(esk);
+            checkInSegment(start == null ? null : start.hash(), low, high, segment, total);
             entries = ReadTarget.after(range, start, true).values().iterator();
         }
         engine.capacity().admitRead(table, target.index, null, consistent);
@@ -106,6 +109,21 @@ public final class ScanOperations {
             out.lastEvaluatedKey(page.lastEvaluatedKey());
         }
         return out.build();
+    }
+
+    /**
+     * A parallel Scan's ExclusiveStartKey must lie in the requested segment; AWS's answer otherwise (quoted from AWS by
+     * ScyllaDB's compatibility tests, scylladb/scylladb#9270).
+     */
+    private static void checkInSegment(Long hash, long low, Long high, int segment, int total) {
+        if (hash == null || total == 1) {
+            return;
+        }
+        boolean inside = Long.compareUnsigned(hash, low) >= 0 && (high == null || Long.compareUnsigned(hash, high) < 0);
+        if (!inside) {
+            throw EngineErrors.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
+                    + "ExclusiveStartKey with correct Segment. TotalSegments: " + total + " Segment: " + segment);
+        }
     }
 
     /** The first unsigned 64-bit hash of a segment: segment i of n starts at floor(i * 2^64 / n). */

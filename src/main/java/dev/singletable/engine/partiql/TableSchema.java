@@ -34,7 +34,10 @@ record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<
         Map<String, Keys> indexes = new HashMap<>();
         Map<String, Boolean> global = new HashMap<>();
         for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
-            indexes.put(g.indexName(), keys(g.keySchema()));
+            // a multi-attribute key is not planned as a key-based read: a SELECT on such an index scans it, with the
+            // WHERE clause as the filter (same items; the planner knows one partition and one sort attribute)
+            indexes.put(g.indexName(), g.keySchema().size() > 2 || g.keySchema().size() == 2
+                    && g.keySchema().get(1).keyType() == KeyType.HASH ? null : keys(g.keySchema()));
             global.put(g.indexName(), true);
         }
         for (LocalSecondaryIndexDescription l : d.localSecondaryIndexes()) {
@@ -61,7 +64,9 @@ record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<
         return new Keys(hash, range);
     }
 
-    /** The keys of the table, or of the named index; null when the index does not exist. */
+    /**
+     * The keys of the table, or of the named index; null when the index does not exist or has a multi-attribute key.
+     */
     Keys keysOf(String index) {
         return index == null ? tableKeys : indexes.get(index);
     }

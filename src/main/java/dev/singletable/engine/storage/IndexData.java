@@ -17,15 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 public final class IndexData {
 
-    /** How this index reads its key from an item and what it projects; supplied by the catalog. */
+    /**
+     * How this index reads its key from an item and what it projects; supplied by the catalog. A key has one or more
+     * partition attributes and zero or more sort attributes (several only in a global index's multi-attribute key).
+     */
     public interface Shape {
-        String hashName();
+        List<String> hashNames();
 
-        ScalarAttributeType hashType();
+        List<ScalarAttributeType> hashTypes();
 
-        String rangeName();        // null when the index has no sort key
+        List<String> rangeNames();        // empty when the index has no sort key
 
-        ScalarAttributeType rangeType();
+        List<ScalarAttributeType> rangeTypes();
 
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
 
@@ -40,6 +43,10 @@ public final class IndexData {
         }
     }
 
+    /** DynamoDB's key size limits, which an index key obeys as a table key does. */
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
+
     private final String name;
     private final Shape shape;
     private final ToLongFunction<Map<String, AttributeValue>> sizer;
@@ -48,10 +55,19 @@ public final class IndexData {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
+    private final String[] hashNames;
+    private final ScalarAttributeType[] hashTypes;
+    private final String[] rangeNames;
+    private final ScalarAttributeType[] rangeTypes;
+
     public IndexData(String name, Shape shape, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.name = name;
         this.shape = shape;
         this.sizer = sizer;
+        this.hashNames = shape.hashNames().toArray(new String[0]);
+        this.hashTypes = shape.hashTypes().toArray(new ScalarAttributeType[0]);
+        this.rangeNames = shape.rangeNames().toArray(new String[0]);
+        this.rangeTypes = shape.rangeTypes().toArray(new ScalarAttributeType[0]);
     }
 
     public String name() {
@@ -76,13 +92,13 @@ public final class IndexData {
 
     /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
     IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
-        KeyValue h = item.get(shape.hashName(), shape.hashType());
+        KeyValue h = loaded(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
-        if (shape.rangeName() != null) {
-            sort = item.get(shape.rangeName(), shape.rangeType());
+        if (rangeNames.length > 0) {
+            sort = loaded(item, rangeNames, rangeTypes, MAX_SORT_KEY_BYTES);
             if (sort == null) {
                 return null;
             }
@@ -90,21 +106,80 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
+    private static KeyValue loaded(KeyAttributes item, String[] names, ScalarAttributeType[] types, int maxBytes) {
+        if (names.length == 1) {
+            return usable(item.get(names[0], types[0]), maxBytes);
+        }
+        KeyValue[] parts = new KeyValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            parts[i] = usable(item.get(names[i], types[i]), maxBytes);
+            if (parts[i] == null) {
+                return null;   // an item missing any attribute of a multi-attribute key is not in the index
+            }
+        }
+        return KeyValue.composite(parts);
+    }
+
+    /** A loaded key value that can be an index key (see {@link #indexable}), else null. */
+    private static KeyValue usable(KeyValue v, int maxBytes) {
+        if (v == null || v.size() > maxBytes || (v.bytes() != null && v.bytes().length == 0)) {
+            return null;
+        }
+        return v;
+    }
+
     /** The entry key an item would have in this index, or null when the item is not in it. */
     public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
-        AttributeValue h = item.get(shape.hashName());
+        KeyValue h = value(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
             return null;
         }
         KeyValue sort = KeyValue.NONE;
-        if (shape.rangeName() != null) {
-            AttributeValue r = item.get(shape.rangeName());
-            if (r == null) {
+        if (rangeNames.length > 0) {
+            sort = value(item, rangeNames, rangeTypes, MAX_SORT_KEY_BYTES);
+            if (sort == null) {
                 return null;
             }
-            sort = KeyValue.of(shape.rangeType(), r);
         }
-        return IndexKey.of(KeyValue.of(shape.hashType(), h), sort, tableKey);
+        return IndexKey.of(h, sort, tableKey);
+    }
+
+    private static KeyValue value(Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types,
+            int maxBytes) {
+        if (names.length == 1) {
+            return indexable(item.get(names[0]), types[0], maxBytes);
+        }
+        KeyValue[] parts = new KeyValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            parts[i] = indexable(item.get(names[i]), types[i], maxBytes);
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return KeyValue.composite(parts);
+    }
+
+    /**
+     * The key value of an index key attribute, or null when the item cannot be in the index by it: absent, of another
+     * type, an empty string or binary, or beyond the key size limit. Writes refuse such values before they get here;
+     * an index built over existing items (UpdateTable) skips those items, as DynamoDB's backfill does
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
+     */
+    private static KeyValue indexable(AttributeValue v, ScalarAttributeType type, int maxBytes) {
+        if (v == null) {
+            return null;
+        }
+        boolean typed = switch (type) {
+            case S -> v.s() != null && !v.s().isEmpty();
+            case N -> v.n() != null;
+            case B -> v.b() != null && v.b().asByteArrayUnsafe().length > 0;
+            default -> false;
+        };
+        if (!typed) {
+            return null;
+        }
+        KeyValue key = KeyValue.of(type, v);
+        return key.size() > maxBytes ? null : key;
     }
 
     /**

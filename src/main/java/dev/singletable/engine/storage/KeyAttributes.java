@@ -19,7 +19,13 @@ public interface KeyAttributes {
     static KeyAttributes of(Map<String, AttributeValue> item) {
         return (name, type) -> {
             AttributeValue v = item.get(name);
-            return v == null ? null : KeyValue.of(type, v);
+            boolean typed = v != null && switch (type) {
+                case S -> v.s() != null;
+                case N -> v.n() != null;
+                case B -> v.b() != null;
+                default -> false;
+            };
+            return typed ? KeyValue.of(type, v) : null;   // an attribute of another type is no key value
         };
     }
 }

@@ -30,12 +30,23 @@ public final class KeyValue implements Comparable<KeyValue> {
     private final AttributeValue value;
     private final int sentinel;
     /**
+     * The attribute values of a multi-attribute key (a global index's partition or sort key made of several
+     * attributes), compared one after another; null for an ordinary key value.
+     */
+    private final KeyValue[] parts;
+    /**
      * The first eight bytes of S and B values, big-endian and zero-padded: most comparisons in a skip-list search are
      * decided by it without loading the byte array, one dependent memory access fewer per step.
      */
     private final long prefix;
 
     private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel) {
+        this(type, bytes, number, value, sentinel, null);
+    }
+
+    private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel,
+            KeyValue[] parts) {
+        this.parts = parts;
         this.type = type;
         this.bytes = bytes;
         this.number = number;
@@ -88,6 +99,23 @@ public final class KeyValue implements Comparable<KeyValue> {
         return false;
     }
 
+    /**
+     * The key value of several key attributes taken together, in key-schema order: ordered by the first value, then
+     * the second, and so on (a part may be {@link #MIN} or {@link #MAX} to bound a range over the later parts). One
+     * part is simply that part.
+     */
+    public static KeyValue composite(KeyValue... parts) {
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        return new KeyValue(null, null, null, null, 0, parts.clone());
+    }
+
+    /** The parts of a multi-attribute key value, or null for an ordinary one. */
+    public KeyValue[] parts() {
+        return parts == null ? null : parts.clone();
+    }
+
     public static KeyValue ofString(String s) {
         return of(ScalarAttributeType.S, AttributeValue.fromS(s));
     }
@@ -121,6 +149,13 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     /** Size as DynamoDB counts it against the key limits: UTF-8 length, binary length, or the number's stored size. */
     public int size() {
+        if (parts != null) {
+            int total = 0;
+            for (KeyValue p : parts) {
+                total += p.size();
+            }
+            return total;
+        }
         if (bytes != null) {
             return bytes.length;
         }
@@ -137,6 +172,14 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     /** A stable 64-bit hash of the value: the partition "placement" that gives Scan its hash order. */
     public long partitionHash() {
+        if (parts != null) {
+            long combined = 0x9e3779b97f4a7c15L;
+            for (KeyValue p : parts) {
+                combined = (combined ^ p.partitionHash()) * 0xff51afd7ed558ccdL;
+                combined ^= combined >>> 29;
+            }
+            return combined;
+        }
         long h = 0xcbf29ce484222325L;
         byte[] data = bytes != null ? bytes : number.stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII);
         for (byte b : data) {
@@ -153,6 +196,15 @@ public final class KeyValue implements Comparable<KeyValue> {
     public int compareTo(KeyValue o) {
         if (sentinel != 0 || o.sentinel != 0) {
             return Integer.compare(sentinel, o.sentinel);
+        }
+        if (parts != null) {
+            for (int i = 0; i < parts.length; i++) {
+                int c = parts[i].compareTo(o.parts[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
         }
         if (number != null) {
             return number.compareTo(o.number);
@@ -178,6 +230,9 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (sentinel != 0) {
             return sentinel;
         }
+        if (parts != null) {
+            return Arrays.hashCode(parts);
+        }
         return number != null ? number.stripTrailingZeros().hashCode() : Arrays.hashCode(bytes);
     }
 
@@ -185,6 +240,9 @@ public final class KeyValue implements Comparable<KeyValue> {
     public String toString() {
         if (sentinel != 0) {
             return sentinel < 0 ? "MIN" : "MAX";
+        }
+        if (parts != null) {
+            return Arrays.toString(parts);
         }
         return type + ":" + (number != null ? number.toPlainString() : type == ScalarAttributeType.S
                 ? new String(bytes, StandardCharsets.UTF_8) : Arrays.toString(bytes));

@@ -79,6 +79,7 @@ final class CreateTableRules {
         }
         for (GlobalSecondaryIndex index : req.globalSecondaryIndexes()) {
             used.addAll(KeySchemas.definedNames(index.keySchema(), definitions));
+            KeySchemas.checkMultiAttributeNamesDiffer(index.keySchema());
         }
         if (!used.containsAll(definitions.keySet())) {
             throw Invalid.parameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
@@ -193,7 +194,7 @@ final class CreateTableRules {
     private static void globalIndexes(List<GlobalSecondaryIndex> indexes, TableDefinition.Builder b,
             Set<String> indexNames) {
         for (GlobalSecondaryIndex index : indexes) {
-            KeyDef key = KeySchemas.key(index.keySchema(), b.attributeDefinitions);
+            KeyDef key = KeySchemas.globalKey(index.keySchema(), b.attributeDefinitions);
             ProjectionType projection = Projections.check(index.projection());
             Throughput throughput = indexThroughput(index.indexName(), index.provisionedThroughput(), b.billingMode);
             checkUniqueName(index.indexName(), indexNames);

@@ -40,8 +40,9 @@ public record IndexDef(String name, boolean global, KeyDef key, ProjectionType p
         Map<String, AttributeValue> projected = new LinkedHashMap<>();
         copy(item, projected, tableKey.hashName());
         copy(item, projected, tableKey.rangeName());
-        copy(item, projected, key.hashName());
-        copy(item, projected, key.rangeName());
+        for (String name : key.names()) {
+            copy(item, projected, name);
+        }
         if (projection == ProjectionType.INCLUDE) {
             for (String attribute : nonKeyAttributes) {
                 copy(item, projected, attribute);

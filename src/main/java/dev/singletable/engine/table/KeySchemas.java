@@ -25,8 +25,8 @@ final class KeySchemas {
     }
 
     /**
-     * More than one HASH and one RANGE element. DynamoDB's newer multi-attribute GSI keys are not supported here, so
-     * every key schema gets the table-key answer: order first, then which kind has too many elements.
+     * More than one HASH and one RANGE element in a table's or a local index's KeySchema (only global indexes have
+     * multi-attribute keys): order first, then which kind has too many elements.
      */
     private static void tooManyElements(List<KeySchemaElement> schema) {
         int hashes = 0;
@@ -57,6 +57,64 @@ final class KeySchemas {
                     + Invalid.names(names) + ", AttributeDefinitions: " + Invalid.names(definitions.keySet()));
         }
         return names;
+    }
+
+    /**
+     * A global index's KeySchema, which may name up to four HASH and up to four RANGE attributes, all HASH elements
+     * first (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys). A
+     * schema of one or two elements is checked exactly as a local index's.
+     */
+    static KeyDef globalKey(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
+        boolean secondIsHash = schema.size() == 2
+                && KeyType.HASH.toString().equals(schema.get(1).keyTypeAsString());
+        if (schema.size() == 1 || (schema.size() == 2 && !secondIsHash)) {
+            return key(schema, definitions);
+        }
+        definedNames(schema, definitions);
+        checkMultiAttributeNamesDiffer(schema);
+        if (!KeyType.HASH.toString().equals(schema.get(0).keyTypeAsString())) {
+            throw Invalid.bare("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        List<KeyDef.KeyPart> hash = new ArrayList<>();
+        List<KeyDef.KeyPart> range = new ArrayList<>();
+        for (KeySchemaElement element : schema) {
+            KeyDef.KeyPart part = new KeyDef.KeyPart(element.attributeName(), definitions.get(element.attributeName()));
+            if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
+                if (!range.isEmpty()) {
+                    throw Invalid.parameter("All HASH key attributes must precede RANGE key attributes in the "
+                            + "KeySchema");
+                }
+                hash.add(part);
+            } else {
+                range.add(part);
+            }
+        }
+        if (hash.size() > KeyDef.MAX_PARTS) {
+            throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        }
+        if (range.size() > KeyDef.MAX_PARTS) {
+            throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        }
+        return new KeyDef(hash, range);
+    }
+
+    /**
+     * A multi-attribute KeySchema (more than two elements, or two HASH elements) may not name an attribute twice;
+     * AWS reports it before it looks for unused AttributeDefinitions. Wording not confirmed (it names "same name").
+     */
+    static void checkMultiAttributeNamesDiffer(List<KeySchemaElement> schema) {
+        boolean multi = schema.size() > 2 || schema.size() == 2
+                && KeyType.HASH.toString().equals(schema.get(1).keyTypeAsString());
+        if (!multi) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KeySchemaElement element : schema) {
+            if (element.attributeName() != null && !seen.add(element.attributeName())) {
+                throw Invalid.bare("Invalid KeySchema: Some KeySchemaElements have the same name: "
+                        + element.attributeName());
+            }
+        }
     }
 
     /** A secondary index's KeySchema, checked against the table's (or request's) AttributeDefinitions. */

@@ -329,7 +329,7 @@ final class UpdateTableRules {
         // The new index's key attributes must be defined in this request; the table's stored definitions
         // do not count, and a key attribute must keep the type it already has.
         Map<String, ScalarAttributeType> requested = CreateTableRules.definitions(req.attributeDefinitions());
-        KeyDef key = KeySchemas.key(create.keySchema(), requested);
+        KeyDef key = KeySchemas.globalKey(create.keySchema(), requested);
         for (String attribute : key.names()) {
             ScalarAttributeType existing = current.attributeType(attribute);
             if (existing != null && existing != requested.get(attribute)) {

@@ -64,14 +64,15 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
         if (!ctx.channel().config().isAutoRead() && queue.size() < MAX_QUEUED / 2) {
             ctx.channel().config().setAutoRead(true);
         }
+        String coding = ResponseCompression.choose(request.header("Accept-Encoding"));
         if (protocol.runsInline(request)) {
-            write(ctx, process(request));
+            write(ctx, process(request), coding);
             return;
         }
         try {
             workers.execute(() -> {
                 WireResponse response = process(request);
-                ctx.executor().execute(() -> write(ctx, response));
+                ctx.executor().execute(() -> write(ctx, response, coding));
             });
         } catch (RejectedExecutionException e) {
             // the server is shutting down
@@ -91,8 +92,8 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
         }
     }
 
-    private void write(ChannelHandlerContext ctx, WireResponse response) {
-        FullHttpResponse http = toHttp(response);
+    private void write(ChannelHandlerContext ctx, WireResponse response, String coding) {
+        FullHttpResponse http = toHttp(response, coding);
         if (response.closeConnection()) {
             closing = true;
             queue.clear();
@@ -110,7 +111,16 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     }
 
     static FullHttpResponse toHttp(WireResponse response) {
+        return toHttp(response, null);
+    }
+
+    /** The HTTP response; {@code coding} (gzip or deflate, else null) compresses a body above the threshold. */
+    static FullHttpResponse toHttp(WireResponse response, String coding) {
         byte[] body = response.body();
+        boolean compressed = coding != null && body.length > ResponseCompression.THRESHOLD_BYTES;
+        if (compressed) {
+            body = ResponseCompression.compress(body, coding);
+        }
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
         HttpHeaders headers = http.headers();
@@ -120,7 +130,12 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
             headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }
         headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (compressed) {
+            headers.set(HttpHeaderNames.CONTENT_ENCODING, coding);
+        }
         headers.set(HttpHeaderNames.DATE, HttpDates.now());
+        // AWS's responses name their server "Server"
+        headers.set(HttpHeaderNames.SERVER, "Server");
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             headers.set(header.getKey(), header.getValue());
         }

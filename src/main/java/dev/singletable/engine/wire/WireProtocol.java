@@ -9,6 +9,7 @@ import java.util.Locale;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 
 /**
  * DynamoDB's JSON 1.0 protocol, independent of the transport: one HTTP request in, one response out. Checks run in
@@ -25,18 +26,21 @@ final class WireProtocol {
     private final int maxBodyBytes;
     private final String healthText;
     private final boolean inlineReads;
+    private final BrowserGuard browsers;
 
     /**
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
+     * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      */
     WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
-            boolean inlineReads) {
+            boolean inlineReads, BrowserGuard browsers) {
         this.operations = operations;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
         this.inlineReads = inlineReads;
+        this.browsers = browsers;
     }
 
     /**
@@ -53,10 +57,10 @@ final class WireProtocol {
     }
 
     WireResponse handle(WireHttpRequest request) {
-        WireResponse response = respond(request);
-        if (request.header("Origin") != null) {
-            // browsers may call DynamoDB directly; AWS allows any origin
-            response.header("Access-Control-Allow-Origin", "*");
+        WireResponse response = request.kind() == WireHttpRequest.Kind.COMPLETE ? browsers.refusal(request) : null;
+        if (response == null) {
+            response = respond(request);
+            browsers.allow(request, response);
         }
         if (!request.keepAlive()) {
             response.closingConnection();
@@ -78,7 +82,10 @@ final class WireProtocol {
             return preflight(request);
         }
         if ("GET".equals(method) && "/".equals(request.rawPath())) {
-            return WireResponse.text(200, "text/plain", healthText);
+            // AWS names the host it was asked for ("healthy: dynamodb.us-east-1.amazonaws.com")
+            String host = request.header("Host");
+            return WireResponse.text(200, "text/plain", host == null || host.isBlank() ? healthText
+                    : "healthy: " + host);
         }
         if (!"POST".equals(method)) {
             return notFound();
@@ -101,8 +108,8 @@ final class WireProtocol {
                     maxBodyBytes);
         } catch (ContentDecoding.TooLarge e) {
             return new WireResponse(413, null, null);
-        } catch (WireSerializationException e) {
-            return WireErrors.serialization(e, responseType);
+        } catch (ContentDecoding.Undecodable e) {
+            return WireErrors.internalServerError(responseType);
         }
 
         // A body that is not one JSON document is AWS's first answer, before target and signature. The check is a
@@ -146,7 +153,19 @@ final class WireProtocol {
             rethrowIfFatal(failure);
             return WireErrors.fromBackend(failure, responseType);
         }
-        return success(sdkResponse, responseType);
+        return success(ownAddress(sdkResponse, request.header("Host")), responseType);
+    }
+
+    /**
+     * DescribeEndpoints names the endpoint to use from now on: over the wire that is this server, as the client reached
+     * it (its Host header), not AWS's regional name (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeEndpoints.html).
+     */
+    private static SdkResponse ownAddress(SdkResponse response, String host) {
+        if (response instanceof DescribeEndpointsResponse endpoints && host != null && !host.isBlank()) {
+            return endpoints.toBuilder().endpoints(endpoints.endpoints().stream()
+                    .map(e -> e.toBuilder().address(host).build()).toList()).build();
+        }
+        return response;
     }
 
     /**

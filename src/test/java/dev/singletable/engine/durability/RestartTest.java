@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * A durable engine restarted, cleanly or after a crash, answers exactly as before: items, secondary indexes, table
+ * A durable engine restarted, cleanly or after a crash, answers exactly as before: items, secondary indexes (one
+ * with a multi-attribute key), table
  * settings (stream, TTL, tags, recovery), and the stream's records.
  */
 class RestartTest {
@@ -44,6 +45,10 @@ class RestartTest {
         seen.put("describe", table);
         seen.put("items", dynamo.scan(b -> b.tableName("posts")).items());
         seen.put("gsi", dynamo.scan(b -> b.tableName("posts").indexName("byAuthor")).items());
+        seen.put("multiAttributeGsi", dynamo.query(b -> b.tableName("posts").indexName("byAuthorBlog")
+                .keyConditionExpression("author = :a AND pk = :p AND score > :s").expressionAttributeValues(Map.of(
+                        ":a", AttributeValue.fromS("author1"), ":p", AttributeValue.fromS("blog#0"),
+                        ":s", AttributeValue.fromN("2")))).items());
         seen.put("lsi", dynamo.query(b -> b.tableName("posts").indexName("byScore")
                 .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p",
                         AttributeValue.fromS("blog#1")))).items());
@@ -74,7 +79,14 @@ class RestartTest {
                         a -> a.attributeName("score").attributeType(ScalarAttributeType.N))
                 .globalSecondaryIndexes(g -> g.indexName("byAuthor")
                         .keySchema(k -> k.attributeName("author").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)),
+                        // a multi-attribute key: two HASH and two RANGE attributes
+                        g -> g.indexName("byAuthorBlog")
+                                .keySchema(k -> k.attributeName("author").keyType(KeyType.HASH),
+                                        k -> k.attributeName("pk").keyType(KeyType.HASH),
+                                        k -> k.attributeName("score").keyType(KeyType.RANGE),
+                                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .localSecondaryIndexes(l -> l.indexName("byScore")
                         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
                                 k -> k.attributeName("score").keyType(KeyType.RANGE))

@@ -228,11 +228,15 @@ class QueryTest extends DifferentialTest {
         }
         starts.add(Map.of("pk", s("p"), "sk", n("1"), "v", n("1")));
         starts.add(Map.of("pk", s("p"), "other", n("1")));
-        starts.add(Map.of("pk", s("q"), "sk", n("1")));
         starts.add(Map.of());
         for (Map<String, AttributeValue> start : starts) {
             same(c -> c.query(query(numbers, "pk = :p", null, null).exclusiveStartKey(start).build()));
         }
+        // DynamoDB Local: "The provided starting key does not match the range key predicate"; AWS's wording as
+        // dynalite and ScyllaDB's compatibility tests (run against AWS) record it
+        awsDiffers(c -> c.query(query(numbers, "pk = :p", null, null).exclusiveStartKey(Map.of("pk", s("q"),
+                "sk", n("1"))).build()), "ValidationException",
+                "The provided starting key is outside query boundaries based on provided conditions");
         Map<String, AttributeValue> outside = Map.of("pk", s("p"), "sk", n("2"));
         same(c -> c.query(query(numbers, "pk = :p AND sk > :five", null, null).exclusiveStartKey(outside).build()));
         same(c -> c.query(query(numbers, "pk = :p AND sk < :one", null, null).exclusiveStartKey(outside).build()));

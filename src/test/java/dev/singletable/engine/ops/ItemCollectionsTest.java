@@ -97,23 +97,23 @@ class ItemCollectionsTest {
     private static IndexData localIndex() {
         return new IndexData("byL", new IndexData.Shape() {
             @Override
-            public String hashName() {
-                return "pk";
+            public List<String> hashNames() {
+                return List.of("pk");
             }
 
             @Override
-            public ScalarAttributeType hashType() {
-                return ScalarAttributeType.S;
+            public List<ScalarAttributeType> hashTypes() {
+                return List.of(ScalarAttributeType.S);
             }
 
             @Override
-            public String rangeName() {
-                return "l";
+            public List<String> rangeNames() {
+                return List.of("l");
             }
 
             @Override
-            public ScalarAttributeType rangeType() {
-                return ScalarAttributeType.S;
+            public List<ScalarAttributeType> rangeTypes() {
+                return List.of(ScalarAttributeType.S);
             }
 
             @Override

@@ -177,7 +177,8 @@ class WireMalformedInputTest {
     void healthCheck() {
         HttpResponse<byte[]> response = http.method("GET", "/");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(RawHttp.text(response)).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com");
+        // AWS names the host it was asked for (ScyllaDB's test_health.py records it)
+        assertThat(RawHttp.text(response)).isEqualTo("healthy: " + server.endpoint().getAuthority());
         assertProtocolHeaders(response);
     }
 
@@ -222,14 +223,9 @@ class WireMalformedInputTest {
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("0");
     }
 
-    @Test
-    void corsForBrowsers() {
-        HttpResponse<byte[]> response = http.post(DDB + "ListTables", "application/x-amz-json-1.0",
-                "{}".getBytes(StandardCharsets.UTF_8), "Origin", "http://example.test");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-    }
-
     private static void assertProtocolHeaders(HttpResponse<byte[]> response) {
+        // AWS's responses carry "Server: Server" (ScyllaDB's test_http_headers.py records it)
+        assertThat(response.headers().firstValue("Server")).hasValue("Server");
         assertThat(response.headers().firstValue("x-amz-crc32"))
                 .hasValue(Long.toString(RawHttp.crc32(response.body())));
         assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying(
