@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final ArchRule serviceReachesTheEngineOnlyThroughItsConfiguration = noClasses()
             .that().resideOutsideOfPackage("dev.singletable.engine..")
             .and().doNotHaveFullyQualifiedName("dev.singletable.table.DynamoDbConfiguration")
-            .and().doNotHaveFullyQualifiedName("dev.singletable.config.EngineConfiguration")
+            .and().doNotHaveFullyQualifiedName("dev.singletable.table.EngineConfiguration")
             .should().dependOnClassesThat().resideInAPackage("dev.singletable.engine..");
 
 }

@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
-import dev.singletable.config.EngineProperties;
+import dev.singletable.table.EngineProperties;
 import dev.singletable.table.StorageProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;

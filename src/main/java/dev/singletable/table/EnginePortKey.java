@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

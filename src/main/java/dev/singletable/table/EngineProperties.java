@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import java.nio.file.Path;
 import java.time.Duration;

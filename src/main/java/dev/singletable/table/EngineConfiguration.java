@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.EngineOptions;
@@ -16,6 +16,7 @@ import java.net.SocketException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,8 +154,9 @@ public class EngineConfiguration {
             try {
                 key = EnginePortKey.inDirectory(properties.dataDir());
             } catch (UncheckedIOException e) {
+                // an UncheckedIOException always carries its IOException
                 throw EngineStartupException.unreadableData(properties.dataDir().toAbsolutePath().normalize(),
-                        e.getCause(), e);
+                        Objects.requireNonNull(e.getCause()), e);
             }
             log.info("The engine's DynamoDB port serves only requests signed with the key {} kept in {}: "
                     + "source that file to use the AWS CLI (docs/operations.md, \"Security defaults\")",

@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bundled engine cannot start for a reason the user can fix: its port is taken, its data directory is held by
@@ -19,7 +20,7 @@ public class EngineStartupException extends RuntimeException {
 
     private final String action;
 
-    EngineStartupException(String description, String action, Throwable cause) {
+    EngineStartupException(String description, String action, @Nullable Throwable cause) {
         super(description, cause);
         this.action = action;
     }

@@ -1,4 +1,4 @@
-package dev.singletable.config;
+package dev.singletable.table;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.PropertySource;
  * up the standalone engine's defaults and checks.
  */
 @Import(EngineConfiguration.class)
-@PropertySource("classpath:dev/singletable/config/engine-only.properties")
+@PropertySource("classpath:dev/singletable/table/engine-only.properties")
 public class EngineOnlyApplication {
 
     /** A standalone engine without its port would run and serve nobody. */
