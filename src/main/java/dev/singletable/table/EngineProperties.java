@@ -1,5 +1,6 @@
 package dev.singletable.table;
 
+import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +35,8 @@ import org.springframework.util.unit.DataUnit;
  *                    any); none by default (docs/operations.md, "Security defaults")
  * @param allowedHosts Host-header names accepted besides IP addresses, names without a dot ({@code localhost}, a
  *                    compose service) and the bind address; a guard against DNS rebinding ({@code *}: any)
+ * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
+ *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -48,7 +51,8 @@ public record EngineProperties(
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval,
         @DefaultValue Throttling throttling,
         @DefaultValue Cors cors,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        @DefaultValue Limits limits) {
 
     public EngineProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
@@ -59,6 +63,22 @@ public record EngineProperties(
 
     /** Whether the engine throttles as DynamoDB does. */
     public record Throttling(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB.
+     */
+    public record Limits(@DefaultValue("1024") int maxConnections,
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            DataSize maxBufferedBytes,
+            @DefaultValue("16KB") DataSize maxHeaderBytes) {
+
+        public WireLimits toWireLimits() {
+            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
+                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
+                    Math.toIntExact(maxHeaderBytes.toBytes()));
+        }
     }
 
     /** Which browser origins may call the port (CORS). */
