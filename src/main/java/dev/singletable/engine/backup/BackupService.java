@@ -221,6 +221,11 @@ public final class BackupService {
 
     // ---- helpers
 
+    /** The plain name a TableName member designates (a name, or a table ARN of this engine). */
+    String tableName(String nameOrArn) {
+        return engine.tableName(nameOrArn);
+    }
+
     private Table requireTable(String tableName) {
         Table table = engine.table(tableName);
         if (table == null) {

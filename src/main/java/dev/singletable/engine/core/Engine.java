@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class Engine {
 
     private final EngineOptions options;
+    private final TableNames tableNames;
     private final CapacityGovernor capacity;
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -38,6 +39,7 @@ public final class Engine {
 
     public Engine(EngineOptions options) {
         this.options = options;
+        this.tableNames = new TableNames(options.region(), options.accountId());
         this.capacity = new CapacityGovernor(options.clock(), options.throttling());
     }
 
@@ -126,12 +128,34 @@ public final class Engine {
         return tables.get(name);
     }
 
-    public Table requireTable(String name) {
-        Table t = tables.get(name);
+    /**
+     * The table a data-plane request names (by name or ARN, see {@link TableNames}); a missing one is DynamoDB's
+     * bare "Requested resource not found".
+     */
+    public Table requireTable(String nameOrArn) {
+        Table t = tables.get(tableName(nameOrArn));
         if (t == null) {
             throw EngineErrors.resourceNotFound();
         }
         return t;
+    }
+
+    /**
+     * The table a control-plane request names (DescribeTable, UpdateTable, DeleteTable, the TTL operations); a
+     * missing one is "Requested resource not found: Table: &lt;name&gt; not found", the name taken out of an ARN.
+     */
+    public Table requireTableForControl(String nameOrArn) {
+        String name = tableName(nameOrArn);
+        Table t = tables.get(name);
+        if (t == null) {
+            throw EngineErrors.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
+    /** The plain table name a TableName member designates: itself, or the name inside a table ARN of this engine. */
+    public String tableName(String nameOrArn) {
+        return tableNames.resolve(nameOrArn);
     }
 
     /** Table names in DynamoDB's ListTables order (ascending). */

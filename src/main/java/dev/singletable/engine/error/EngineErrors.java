@@ -52,6 +52,11 @@ public final class EngineErrors {
                 message, 400).build();
     }
 
+    /** {@code AccessDeniedException} (HTTP 400): the SDK models no class for it. */
+    public static DynamoDbException accessDenied(String message) {
+        return of("AccessDeniedException", message, 400);
+    }
+
     public static ResourceInUseException resourceInUse(String message) {
         return (ResourceInUseException) fill(ResourceInUseException.builder(), "ResourceInUseException", message, 400)
                 .build();

@@ -91,7 +91,7 @@ public final class QueryOperations {
         KeyValue partition = target.index != null && target.index.global() || !engine.capacity().enabled() ? null
                 : KeyValue.of(schema.hashType(), kc.hashValue());
         engine.capacity().admitRead(table, target.index, partition, consistent);
-        CapacityMeter meter = new CapacityMeter(table.name());
+        CapacityMeter meter = new CapacityMeter(r.tableName());
         Iterator<StoredItem> entries = multi != null
                 ? MultiKeyQuery.entries(target, multi, esk, forward)
                 : target.index == null

@@ -88,7 +88,7 @@ public final class ScanOperations {
             entries = ReadTarget.after(range, start, true).values().iterator();
         }
         engine.capacity().admitRead(table, target.index, null, consistent);
-        CapacityMeter meter = new CapacityMeter(table.name());
+        CapacityMeter meter = new CapacityMeter(r.tableName());
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
         double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);

@@ -1,6 +1,7 @@
 package dev.singletable.engine.ops;
 
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.ResourceArn;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.storage.IndexData;
@@ -58,7 +59,7 @@ public final class TableOperations {
     }
 
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
-        Table table = engine.requireTable(r.tableName());
+        Table table = engine.requireTableForControl(r.tableName());
         return DescribeTableResponse.builder().table(table.definition().describe(stats(table, "ACTIVE"))).build();
     }
 
@@ -76,7 +77,7 @@ public final class TableOperations {
     }
 
     public UpdateTableResponse updateTable(UpdateTableRequest r) {
-        Table table = engine.requireTable(r.tableName());
+        Table table = engine.requireTableForControl(r.tableName());
         TableDefinition updated = TableRequests.update(table.definition(), r, now());
         // the answer shows new indexes CREATING and dropped ones DELETING, as AWS's does; here the backfill happens
         // inside the update, so what is stored is already the settled definition
@@ -86,7 +87,7 @@ public final class TableOperations {
     }
 
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
-        Table table = engine.requireTable(r.tableName());
+        Table table = engine.requireTableForControl(r.tableName());
         TableRequests.checkDeletable(table.definition());
         engine.dropTable(table);
         return DeleteTableResponse.builder()
@@ -94,13 +95,13 @@ public final class TableOperations {
     }
 
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
-        Table table = engine.requireTable(r.tableName());
+        Table table = engine.requireTableForControl(r.tableName());
         engine.redefine(table, TableRequests.withTtl(table.definition(), r));
         return UpdateTimeToLiveResponse.builder().timeToLiveSpecification(r.timeToLiveSpecification()).build();
     }
 
     public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r) {
-        Table table = engine.requireTable(r.tableName());
+        Table table = engine.requireTableForControl(r.tableName());
         return DescribeTimeToLiveResponse.builder()
                 .timeToLiveDescription(TableRequests.describeTtl(table.definition())).build();
     }
@@ -135,14 +136,34 @@ public final class TableOperations {
         return out;
     }
 
+    /**
+     * The table a tagging request's ResourceArn names, with the errors AWS gives for the other ARN forms (as public
+     * probes of AWS record them): a bare name, another service, another region or partition, another account, an
+     * index, a stream or a missing table.
+     */
     private Table tableByArn(String arn) {
-        String prefix = "arn:aws:dynamodb:" + engine.options().region() + ":" + engine.options().accountId() + ":table/";
-        if (arn == null || !arn.startsWith(prefix)) {
+        ResourceArn parsed = ResourceArn.parse(arn);
+        if (parsed == null) {
+            throw EngineErrors.validation("One or more parameter values were invalid: ARNs must start with 'arn:': "
+                    + arn);
+        }
+        if (!"dynamodb".equals(parsed.service())) {
+            throw EngineErrors.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB "
+                    + "resource arn: " + arn);
+        }
+        if (!"aws".equals(parsed.partition()) || !engine.options().region().equals(parsed.region())) {
             throw EngineErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
-        Table table = engine.table(arn.substring(prefix.length()));
+        if (!engine.options().accountId().equals(parsed.account())) {
+            throw EngineErrors.accessDenied("Access is denied");
+        }
+        if (parsed.isIndex()) {
+            throw EngineErrors.validation("One or more parameter values were invalid: Invalid resource arn provided, "
+                    + "only table or stream is accepted. Provided resource arn: " + arn);
+        }
+        Table table = parsed.isTable() ? engine.table(parsed.tableName()) : null;
         if (table == null) {
-            throw EngineErrors.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+            throw EngineErrors.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
         }
         return table;
     }

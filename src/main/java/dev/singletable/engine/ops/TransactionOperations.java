@@ -52,13 +52,16 @@ public final class TransactionOperations {
         this.tokens = new IdempotencyTokens(engine::nowMillis);
     }
 
-    /** One validated action of a write transaction. */
-    private record Action(Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
+    /**
+     * One validated action of a write transaction; {@code named} is its table as the request named it (name or ARN),
+     * which is how ConsumedCapacity names it.
+     */
+    private record Action(String named, Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
             ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure, String keyError) {
 
-        Action(Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update, ConditionExpr condition,
-                ReturnValuesOnConditionCheckFailure onFailure) {
-            this(table, key.key(), kind, putItem, update, condition, onFailure, key.error());
+        Action(String named, Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update,
+                ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+            this(named, table, key.key(), kind, putItem, update, condition, onFailure, key.error());
         }
     }
 
@@ -140,14 +143,14 @@ public final class TransactionOperations {
         });
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
         for (Action a : actions) {
-            CapacityMeter meter = meters.computeIfAbsent(a.table().name(),
+            CapacityMeter meter = meters.computeIfAbsent(a.named(),
                     name -> new CapacityMeter(name).reportingUnits(true));
             ItemChange change = changes.stream().filter(c -> c.table() == a.table() && c.key().equals(a.key()))
                     .findFirst().orElse(null);
             long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
                     : Math.max(change.oldItem() == null ? 0 : change.oldItem().size(),
                             change.newItem() == null ? 0 : change.newItem().size());
-            CapacityMeter one = new CapacityMeter(a.table().name());
+            CapacityMeter one = new CapacityMeter(a.named());
             one.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
                     : CapacityMeter.writeUnits(size)));
             if (change != null) {
@@ -187,8 +190,8 @@ public final class TransactionOperations {
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             Table table = engine.requireTable(p.tableName());
             ActionKey key = ActionKey.fromItem(table.definition(), attributes);
-            return new Action(table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes), null, condition,
-                    p.returnValuesOnConditionCheckFailure());
+            return new Action(p.tableName(), table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes),
+                    null, condition, p.returnValuesOnConditionCheckFailure());
         }
         if (item.update() != null) {
             var u = item.update();
@@ -206,7 +209,8 @@ public final class TransactionOperations {
                 // like a bad key value, an update of a key attribute invalidates only this action
                 key = new ActionKey(null, keyAttribute.awsErrorDetails().errorMessage());
             }
-            return new Action(table, key, Kind.UPDATE, null, update, condition, u.returnValuesOnConditionCheckFailure());
+            return new Action(u.tableName(), table, key, Kind.UPDATE, null, update, condition,
+                    u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
@@ -217,7 +221,8 @@ public final class TransactionOperations {
             ctx.verifyAllUsed();
             Table table = engine.requireTable(d.tableName());
             ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
-            return new Action(table, key, Kind.DELETE, null, null, condition, d.returnValuesOnConditionCheckFailure());
+            return new Action(d.tableName(), table, key, Kind.DELETE, null, null, condition,
+                    d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
         ExpressionContext ctx = ExpressionInputs.context(names(c.hasExpressionAttributeNames(),
@@ -227,11 +232,12 @@ public final class TransactionOperations {
         ctx.verifyAllUsed();
         Table table = engine.requireTable(c.tableName());
         ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
-        return new Action(table, key, Kind.CHECK, null, null, condition, c.returnValuesOnConditionCheckFailure());
+        return new Action(c.tableName(), table, key, Kind.CHECK, null, null, condition,
+                c.returnValuesOnConditionCheckFailure());
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
+        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
         }
         List<Read> reads = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
@@ -247,7 +253,7 @@ public final class TransactionOperations {
             if (key.error() == null && !seen.add(Map.entry(table.name(), key.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(table, key.key(), projection, key.error()));
+            reads.add(new Read(g.tableName(), table, key.key(), projection, key.error()));
         }
         if (reads.stream().anyMatch(read -> read.keyError() != null)) {
             List<CancellationReason> reasons = new ArrayList<>();
@@ -275,7 +281,7 @@ public final class TransactionOperations {
             StoredItem found = snapshot.get(i);
             double units = 2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true);
             engine.capacity().chargeTable(read.table(), read.key().partition(), units, false);
-            meters.computeIfAbsent(read.table().name(), name -> new CapacityMeter(name).reportingUnits(false))
+            meters.computeIfAbsent(read.named(), name -> new CapacityMeter(name).reportingUnits(false))
                     .addTable(units);
             if (found == null) {
                 responses.add(ItemResponse.builder().build());
