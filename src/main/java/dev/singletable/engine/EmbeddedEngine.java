@@ -11,6 +11,7 @@ import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
+import dev.singletable.engine.ops.PolicyOperations;
 import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
@@ -66,7 +67,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
         this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
                 new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups));
+                new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups),
+                new PolicyOperations(engine));
         this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
         this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
         ttl.start();
