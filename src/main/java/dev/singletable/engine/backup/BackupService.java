@@ -268,6 +268,7 @@ public final class BackupService {
                 return null;
             });
         }
+        engine.creating(table);     // a restored table is CREATING for a while, as on AWS (transient statuses)
         return table;
     }
 

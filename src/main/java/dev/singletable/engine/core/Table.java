@@ -11,12 +11,16 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** A table of the catalog: its current definition (replaced whole on every control-plane change) and its data. */
 public final class Table {
 
     private volatile TableDefinition definition;
     private final TableData data = new TableData();
+    /** Until when (epoch ms) the table shows CREATING / UPDATING; kept in memory only (see Engine#statusOf). */
+    private volatile long creatingUntil;
+    private volatile long updatingUntil;
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -42,6 +46,22 @@ public final class Table {
 
     public String name() {
         return definition.name();
+    }
+
+    /** CREATING or UPDATING while a transient status lasts, else ACTIVE (a deleted table's is the engine's to say). */
+    TableStatus status(long nowMillis) {
+        if (nowMillis < creatingUntil) {
+            return TableStatus.CREATING;
+        }
+        return nowMillis < updatingUntil ? TableStatus.UPDATING : TableStatus.ACTIVE;
+    }
+
+    void creatingUntil(long millis) {
+        this.creatingUntil = millis;
+    }
+
+    void updatingUntil(long millis) {
+        this.updatingUntil = millis;
     }
 
     IndexData indexData(IndexDef index) {

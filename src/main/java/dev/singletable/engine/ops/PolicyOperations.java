@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables and their streams
@@ -44,7 +45,7 @@ public final class PolicyOperations {
     }
 
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest r) {
-        Target target = target(r.resourceArn());
+        Target target = changeable(target(r.resourceArn()));
         String document = PolicyDocuments.canonical(r.policy(), target.kind());
         if (PolicyDocuments.deniesPolicyUpdates(document) && !Boolean.TRUE.equals(r.confirmRemoveSelfResourceAccess())) {
             throw EngineErrors.accessDenied("The new resource policy will not allow you to update the resource policy "
@@ -75,7 +76,7 @@ public final class PolicyOperations {
     }
 
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest r) {
-        Target target = target(r.resourceArn());
+        Target target = changeable(target(r.resourceArn()));
         String revision = engine.exclusive(() -> {
             Table table = current(target);
             ResourcePolicy current = table.definition().resourcePolicy(target.resourceArn());
@@ -121,6 +122,10 @@ public final class PolicyOperations {
         }
         Table table = engine.table(parsed.tableName());
         if (table == null) {
+            table = engine.deletingTable(parsed.tableName());
+        }
+        // a table being created is not known to the policy operations yet, as on AWS
+        if (table == null || engine.statusOf(table) == TableStatus.CREATING) {
             throw tableNotFound(parsed.tableName());
         }
         if (parsed.isTable()) {
@@ -132,6 +137,15 @@ public final class PolicyOperations {
                     + " not found for Table: " + table.name());
         }
         return new Target(table, definition.latestStreamArn(), PolicyDocuments.Target.STREAM);
+    }
+
+    /** A policy of a table being deleted can be read, not changed (AWS: ResourceInUseException). */
+    private Target changeable(Target target) {
+        if (engine.statusOf(target.table()) == TableStatus.DELETING) {
+            throw EngineErrors.resourceInUse("Attempt to change a resource which is still in use: Table is being "
+                    + "deleted: " + target.table().name());
+        }
+        return target;
     }
 
     /** The target's table as the catalog holds it now (inside the commit lock): it may have been deleted since. */
