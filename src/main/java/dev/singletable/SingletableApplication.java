@@ -1,24 +1,24 @@
 package dev.singletable;
 
-import dev.singletable.config.EngineOnlyApplication;
-import java.util.Arrays;
+import dev.singletable.launch.CommandLine;
+import dev.singletable.launch.StandaloneEngine;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
+/**
+ * The jar's one entry point: the service, or with {@code --engine-only} the bundled engine alone; {@code --help} and
+ * {@code --version} start nothing ({@link CommandLine}).
+ */
 @SpringBootApplication
 public class SingletableApplication {
 
-    static final String ENGINE_ONLY = "--engine-only";
-
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains(ENGINE_ONLY)) {
-            new SpringApplicationBuilder(EngineOnlyApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run(Arrays.stream(args).filter(a -> !a.equals(ENGINE_ONLY)).toArray(String[]::new));
-            return;
+        CommandLine command = CommandLine.parse(args);
+        switch (command.mode()) {
+            case SERVICE -> SpringApplication.run(SingletableApplication.class,
+                    command.springArguments().toArray(String[]::new));
+            case ENGINE -> StandaloneEngine.run(command.springArguments());
+            default -> System.exit(command.answer(System.out, System.err));
         }
-        SpringApplication.run(SingletableApplication.class, args);
     }
 }

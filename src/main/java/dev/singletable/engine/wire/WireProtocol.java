@@ -26,21 +26,21 @@ final class WireProtocol {
     private final int maxBodyBytes;
     private final String healthText;
     private final boolean inlineReads;
+    private final BrowserGuard browsers;
 
     /**
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
+     * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      */
-    /** The response headers a browser script may read (CORS), AWS's own among them. */
-    static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,x-amz-crc32,Date";
-
     WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
-            boolean inlineReads) {
+            boolean inlineReads, BrowserGuard browsers) {
         this.operations = operations;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
         this.inlineReads = inlineReads;
+        this.browsers = browsers;
     }
 
     /**
@@ -57,11 +57,10 @@ final class WireProtocol {
     }
 
     WireResponse handle(WireHttpRequest request) {
-        WireResponse response = respond(request);
-        if (request.header("Origin") != null) {
-            // browsers may call DynamoDB directly; AWS allows any origin and lets scripts read its own headers
-            response.header("Access-Control-Allow-Origin", "*");
-            response.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        WireResponse response = request.kind() == WireHttpRequest.Kind.COMPLETE ? browsers.refusal(request) : null;
+        if (response == null) {
+            response = respond(request);
+            browsers.allow(request, response);
         }
         if (!request.keepAlive()) {
             response.closingConnection();
@@ -174,7 +173,7 @@ final class WireProtocol {
      * value: not only whitespace, nothing after it.
      */
     private static SdkRequest readRequest(ContentDecoding.Body body, WireOperation operation) throws IOException {
-        try (JsonParser parser = JsonSyntax.FACTORY.createParser(body.bytes, 0, body.length)) {
+        try (JsonParser parser = JsonSyntax.parser(body.bytes, body.length)) {
             SdkRequest sdkRequest = SdkJsonReader.readStructure(parser, operation.requestBuilder());
             if (parser.currentToken() == null || parser.nextToken() != null) {
                 throw new JsonParseException(parser, "not exactly one JSON value");

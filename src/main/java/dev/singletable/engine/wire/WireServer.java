@@ -59,14 +59,24 @@ public final class WireServer implements AutoCloseable {
      * @param streams may be null: Streams targets then answer UnknownOperationException
      */
     public static WireServer start(WireServerOptions options, DynamoDbClient dynamo, DynamoDbStreamsClient streams) {
+        return start(options, BrowserAccess.defaults(), dynamo, streams);
+    }
+
+    /**
+     * Binds and starts serving, with what web browsers may do ({@link BrowserAccess#defaults()}: no CORS, and a
+     * Host-header guard against DNS rebinding).
+     */
+    public static WireServer start(WireServerOptions options, BrowserAccess browsers, DynamoDbClient dynamo,
+            DynamoDbStreamsClient streams) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(dynamo, "dynamo");
         OperationTable operations = OperationTable.of(dynamo, streams);
         SigV4Verifier verifier = options.requiresSignature()
                 ? new SigV4Verifier(options.accessKeys(), Clock.systemUTC())
                 : null;
         WireProtocol protocol = new WireProtocol(operations, verifier, options.maxBodyBytes(), options.region(),
-                options.inlineReads());
+                options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()));
 
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, daemonThreads("wire-accept"),

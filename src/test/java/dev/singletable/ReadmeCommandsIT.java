@@ -1,0 +1,228 @@
+package dev.singletable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.singletable.process.ChildProcess;
+import dev.singletable.process.DocumentedCommands;
+import dev.singletable.process.RawHttp1;
+import dev.singletable.process.Readme;
+import dev.singletable.process.ShellSession;
+import dev.singletable.process.SingletableJar;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * The README's commands, read from README.md by the test (never copied into it) and run as a reader runs them: the
+ * service started from the packaged jar with the README's arguments, in the default and the demo profile, and each
+ * documented {@code curl}, {@code jq} and {@code aws} command run in one bash, checked against what the README's
+ * comment says it answers. Only the addresses are rewritten to the ports the processes really use.
+ *
+ * <p>{@code ./mvnw spring-boot:run} itself is not run here (a Maven inside the Maven that runs this test would take a
+ * minute and fight it for {@code target/}); instead {@link #springBootRunStartsTheSameApplicationAsTheJar} checks
+ * that the plugin's run goal starts the same main class with the same arguments, and the README's
+ * {@code -Dspring-boot.run.arguments}/{@code -Dspring-boot.run.profiles} are passed to the jar as the plugin passes
+ * them to that main class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadmeCommandsIT {
+
+    private static final String DOCUMENTED_SERVICE = "localhost:8080";
+    private static final String DOCUMENTED_ENGINE = "http://127.0.0.1:8000";
+    private static final Pattern RUN_ARGUMENTS = Pattern.compile("-Dspring-boot\\.run\\.arguments=\"([^\"]*)\"");
+    private static final Pattern RUN_PROFILES = Pattern.compile("-Dspring-boot\\.run\\.profiles=(\\S+)");
+    private static final Pattern ENGINE_ENDPOINT = Pattern.compile("DynamoDB wire server listening on (http://\\S+)");
+
+    private final Readme readme = Readme.read(Path.of("README.md"));
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private Path serviceDirectory;
+    private ChildProcess service;
+    private ChildProcess demo;
+
+    @BeforeAll
+    void startTheServiceTwiceAsTheReadmeDoes() throws IOException {
+        assumeTrue(onPath("bash") && onPath("curl") && onPath("jq"), "the README's flows need bash, curl and jq");
+        serviceDirectory = Files.createTempDirectory("readme-service-");
+        List<String> mavenRun = new ArrayList<>(mavenRunAsJar(readme.section("The main flows with curl").block(0)));
+        mavenRun.add("--singletable.engine.port=0");
+        service = start("readme-service", mavenRun, serviceDirectory);
+        demo = start("readme-demo", SingletableJar.documentedArguments(jarCommand(
+                readme.section("A living app at once").block(0))), Files.createTempDirectory("readme-demo-"));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        for (AutoCloseable process : running) {
+            process.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theMainFlowsAnswerAsDocumented() {
+        Readme.Section flows = readme.section("The main flows with curl");
+        try (ShellSession shell = session("readme-main-flows", serviceDirectory)) {
+            new DocumentedCommands(shell)
+                    .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(service).getPort())
+                    .run(flows.blocks().subList(1, flows.blocks().size()).stream().flatMap(List::stream).toList());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theDemoProfileAnswersAsDocumented() {
+        try (ShellSession shell = session("readme-demo-flows", serviceDirectory)) {
+            new DocumentedCommands(shell)
+                    .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(demo).getPort())
+                    .run(readme.section("A living app at once").block(1));
+        }
+    }
+
+    /** The AWS CLI looks into the service's data with the port's generated key, as the README shows. */
+    @Test
+    @Order(3)
+    void theEnginePortAnswersTheAwsCliAsDocumented() {
+        assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        try (ShellSession shell = session("readme-engine-port", serviceDirectory)) {
+            new DocumentedCommands(shell)
+                    .rewrite(DOCUMENTED_ENGINE, engineEndpoint(service).toString())
+                    .run(readme.section("The engine's DynamoDB port").block(0));
+        }
+    }
+
+    /** The service's engine port from outside: no answer without a signature, and none for another origin. */
+    @Test
+    @Order(4)
+    void theServicesEnginePortRefusesUnsignedRequestsAndOtherOrigins() {
+        URI engine = engineEndpoint(service);
+        RawHttp1.Response unsigned = RawHttp1.listTables(engine, engine.getAuthority());
+        assertThat(unsigned.status()).isEqualTo(400);
+        assertThat(unsigned.body()).contains("MissingAuthenticationTokenException").doesNotContain("singletable");
+        RawHttp1.Response evil = RawHttp1.listTables(engine, engine.getAuthority(), "Origin: https://evil.example");
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.headers()).doesNotContainKey("access-control-allow-origin");
+        assertThat(RawHttp1.preflight(engine, "https://evil.example").status()).isEqualTo(403);
+        assertThat(RawHttp1.listTables(engine, "evil.example:" + engine.getPort()).status()).isEqualTo(403);
+    }
+
+    /**
+     * {@code ./mvnw spring-boot:run} starts the main class the jar starts, without arguments, profiles or JVM options
+     * of its own: the plugin is configured nowhere but in the POM's build plugins, with no {@code configuration}
+     * beyond its goals, and {@code SingletableApplication} is the only class with a {@code main} method (the plugin
+     * picks its main class the way the jar's {@code Start-Class} was picked).
+     */
+    @Test
+    @Order(5)
+    void springBootRunStartsTheSameApplicationAsTheJar() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        NodeList bootPlugins = (NodeList) xpath.evaluate(
+                "//plugin[artifactId='spring-boot-maven-plugin']", pom, XPathConstants.NODESET);
+        assertThat(bootPlugins.getLength()).isEqualTo(1);
+        assertThat((Double) xpath.evaluate("count(//plugin[artifactId='spring-boot-maven-plugin']/configuration)",
+                pom, XPathConstants.NUMBER)).as("spring-boot-maven-plugin has no configuration of its own").isZero();
+        assertThat(xpath.evaluate("/project/properties/start-class", pom)).isEmpty();
+
+        try (JarFile jar = new JarFile(SingletableJar.path().toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
+                    .isEqualTo(SingletableApplication.class.getName());
+        }
+        assertThat(classesWithMain()).containsExactly(SingletableApplication.class.getName());
+    }
+
+    private ChildProcess start(String name, List<String> arguments, Path directory) {
+        List<String> withPorts = new ArrayList<>(arguments);
+        // the documented port 8080 may be taken on a machine that runs several builds: any free one
+        withPorts.add("--server.port=0");
+        ChildProcess process = SingletableJar.command(name, withPorts).directory(directory).start();
+        running.add(process);
+        return process;
+    }
+
+    private ShellSession session(String name, Path directory) {
+        ShellSession shell = ShellSession.start(name, directory);
+        running.add(shell);
+        return shell;
+    }
+
+    /** The block's {@code ./mvnw spring-boot:run …} as the arguments the plugin hands to the main class. */
+    private static List<String> mavenRunAsJar(List<Readme.Command> block) {
+        Readme.Command run = block.stream().filter(c -> c.startsWith("./mvnw spring-boot:run")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ./mvnw spring-boot:run in " + block));
+        List<String> arguments = new ArrayList<>();
+        Matcher given = RUN_ARGUMENTS.matcher(run.text());
+        if (given.find()) {
+            arguments.addAll(List.of(given.group(1).trim().split("\\s+")));
+        }
+        Matcher profiles = RUN_PROFILES.matcher(run.text());
+        if (profiles.find()) {
+            arguments.add("--spring.profiles.active=" + profiles.group(1));
+        }
+        return arguments;
+    }
+
+    /** The block's {@code java -jar target/singletable.jar …} command. */
+    private static Readme.Command jarCommand(List<Readme.Command> block) {
+        return block.stream().filter(c -> c.startsWith("java -jar target/singletable.jar")).findFirst()
+                .orElseThrow(() -> new AssertionError("no java -jar target/singletable.jar in " + block));
+    }
+
+    private static URI engineEndpoint(ChildProcess service) {
+        SingletableJar.awaitService(service);
+        return URI.create(service.awaitOutput(ENGINE_ENDPOINT, SingletableJar.START_TIMEOUT).group(1));
+    }
+
+    private static List<String> classesWithMain() throws Exception {
+        Path classes = Path.of("target", "classes");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
+                if (name.contains("$") || name.endsWith("package-info")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(name, false, ReadmeCommandsIT.class.getClassLoader());
+                for (Method method : type.getDeclaredMethods()) {
+                    if (method.getName().equals("main") && Modifier.isStatic(method.getModifiers())
+                            && Modifier.isPublic(method.getModifiers())
+                            && method.getParameterCount() == 1 && method.getParameterTypes()[0] == String[].class) {
+                        found.add(name);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(File.pathSeparator))
+                .anyMatch(dir -> new File(dir, command).canExecute());
+    }
+}
