@@ -99,7 +99,7 @@ public final class QueryOperations {
                         : indexEntries(target, kc, esk, forward);
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent, 1);   // one partition
         if (target.index == null) {
             meter.addTable(units);
         } else {
