@@ -95,13 +95,22 @@ public final class TransactionOperations {
                     : engine.capacity().checkWrite(a.table(), a.key().partition())).toList());
         }
         List<ItemChange> changes = engine.exclusive(() -> {
+            // every action is validated before any condition is evaluated, and validation stops at the first invalid
+            // action: it alone carries ValidationError, every other action None (AWS's answer in ScyllaDB's
+            // test_transact.py::test_transact_write_cancellation_reasons_validationerror, run against AWS)
+            Action firstInvalid = actions.stream().filter(a -> a.keyError() != null).findFirst().orElse(null);
+            if (firstInvalid != null) {
+                throw EngineErrors.transactionCanceled(actions.stream().map(a -> a == firstInvalid
+                        ? CancellationReason.builder().code("ValidationError").message(a.keyError()).build()
+                        : CancellationReason.builder().code("None").build()).toList());
+            }
             List<CancellationReason> reasons = new ArrayList<>();
             List<ItemChange> planned = new ArrayList<>();
             boolean cancelled = false;
+            boolean invalid = false;
             for (Action a : actions) {
-                if (a.keyError() != null) {
-                    cancelled = true;
-                    reasons.add(CancellationReason.builder().code("ValidationError").message(a.keyError()).build());
+                if (invalid) {
+                    reasons.add(CancellationReason.builder().code("None").build());
                     continue;
                 }
                 StoredItem current = a.table().current(a.key());
@@ -126,10 +135,11 @@ public final class TransactionOperations {
                         planned.add(ItemChange.of(a.table(), a.key(), current, next));
                     }
                     reasons.add(CancellationReason.builder().code("None").build());
-                } catch (AwsServiceException invalid) {
+                } catch (AwsServiceException error) {
                     cancelled = true;
+                    invalid = true;     // the first invalid action ends the evaluation: the rest are None
                     reasons.add(CancellationReason.builder().code("ValidationError")
-                            .message(invalid.awsErrorDetails().errorMessage()).build());
+                            .message(error.awsErrorDetails().errorMessage()).build());
                 }
             }
             if (cancelled) {
@@ -255,13 +265,12 @@ public final class TransactionOperations {
             }
             reads.add(new Read(g.tableName(), table, key.key(), projection, key.error()));
         }
-        if (reads.stream().anyMatch(read -> read.keyError() != null)) {
-            List<CancellationReason> reasons = new ArrayList<>();
-            for (Read read : reads) {
-                reasons.add(read.keyError() == null ? CancellationReason.builder().code("None").build()
-                        : CancellationReason.builder().code("ValidationError").message(read.keyError()).build());
-            }
-            throw EngineErrors.transactionCanceled(reasons);
+        Read firstInvalid = reads.stream().filter(read -> read.keyError() != null).findFirst().orElse(null);
+        if (firstInvalid != null) {
+            // only the first invalid action carries ValidationError, as in TransactWriteItems
+            throw EngineErrors.transactionCanceled(reads.stream().map(read -> read == firstInvalid
+                    ? CancellationReason.builder().code("ValidationError").message(read.keyError()).build()
+                    : CancellationReason.builder().code("None").build()).toList());
         }
         if (engine.capacity().enabled()) {
             refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,
