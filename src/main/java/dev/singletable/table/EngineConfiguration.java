@@ -45,6 +45,7 @@ public class EngineConfiguration {
         EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
                 : EngineOptions.durable(engine.dataDir()))
+                .withTransientStatuses(engine.delayTransientStatuses())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())

@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataUnit;
  *
  * @param dataDir     where the engine keeps its files
  * @param inMemory    keep nothing on disk (tests)
+ * @param delayTransientStatuses tables and global indexes stay CREATING, UPDATING or DELETING for a moment after a
+ *                    control-plane request, as on AWS (DynamoDB Local's {@code -delayTransientStatuses}); off by
+ *                    default: every change takes effect at once
  * @param port        the DynamoDB wire-protocol port; negative turns the server off
  * @param bindAddress the address the wire server binds to (loopback by default)
  * @param auth        whose requests the port serves: access keys whose SigV4 signatures it accepts, or with none,
@@ -41,6 +44,7 @@ import org.springframework.util.unit.DataUnit;
 public record EngineProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean inMemory,
+        @DefaultValue("false") boolean delayTransientStatuses,
         @DefaultValue("8000") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue Auth auth,
