@@ -1,6 +1,5 @@
 package dev.singletable.table;
 
-import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -70,19 +69,14 @@ public record EngineProperties(
     }
 
     /**
-     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB.
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB. Only
+     * {@link EngineConfiguration} turns them into the engine's own type (the service reaches the engine only there).
      */
     public record Limits(@DefaultValue("1024") int maxConnections,
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("30s") Duration requestTimeout,
             DataSize maxBufferedBytes,
             @DefaultValue("16KB") DataSize maxHeaderBytes) {
-
-        public WireLimits toWireLimits() {
-            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
-                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
-                    Math.toIntExact(maxHeaderBytes.toBytes()));
-        }
     }
 
     /** Which browser origins may call the port (CORS). */
