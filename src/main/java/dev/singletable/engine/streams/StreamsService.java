@@ -82,6 +82,11 @@ public final class StreamsService {
         shapes.limit(r.limit(), MAX_PAGE);
         shapes.length("exclusiveStartShardId", r.exclusiveStartShardId(), 28, 65);
         if (r.shardFilter() != null) {
+            // a filter must say what it filters and of which shard (AWS refuses either missing, or an unknown type)
+            shapes.required("shardFilter.type", r.shardFilter().typeAsString());
+            shapes.enumValue("shardFilter.type", r.shardFilter().typeAsString(), r.shardFilter().type(),
+                    ShardFilterType.knownValues());
+            shapes.required("shardFilter.shardId", r.shardFilter().shardId());
             shapes.length("shardFilter.shardId", r.shardFilter().shardId(), 28, 65);
         }
         shapes.check();

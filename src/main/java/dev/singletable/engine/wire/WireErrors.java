@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Turns failures into AWS's JSON 1.0 error responses:
@@ -142,6 +143,19 @@ final class WireErrors {
         return CAPITALISED_MESSAGE_CODES.contains(code) ? "Message" : "message";
     }
 
+    /**
+     * The message key of this error body: a ConditionalCheckFailedException carrying the old item
+     * (ReturnValuesOnConditionCheckFailure ALL_OLD) says {@code Message}, as AWS sends it (clients written against
+     * AWS's answers read it so, e.g. EfficientDynamoDb's ConditionalCheckFailedResponse); without the item it says
+     * {@code message}.
+     */
+    private static String messageKey(String code, Object source) {
+        if (source instanceof ConditionalCheckFailedException && ((ConditionalCheckFailedException) source).hasItem()) {
+            return "Message";
+        }
+        return messageKey(code);
+    }
+
     private static byte[] body(String code, String message, Object source, List<SdkField<?>> members) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator generator = JsonSyntax.FACTORY.createGenerator(bytes)) {
@@ -151,7 +165,7 @@ final class WireErrors {
                 SdkJsonWriter.writeMembers(generator, source, members);
             }
             if (message != null) {
-                generator.writeStringField(messageKey(code), message);
+                generator.writeStringField(messageKey(code, source), message);
             }
             generator.writeEndObject();
         } catch (IOException e) {

@@ -358,4 +358,37 @@ class StreamsTest {
         assertThatThrownBy(() -> streams.getRecords(b -> b.shardIterator("x").limit(1001)))
                 .isInstanceOf(DynamoDbException.class);
     }
+
+    /**
+     * A ShardFilter needs a known Type and a well-formed ShardId: an unknown type, a missing member or a malformed
+     * shard id is a ValidationException naming 'shardFilter.…' (AWS's answers in ScyllaDB's test_streams.py::
+     * test_stream_shard_filtering_*, run against AWS); the engine ignored such a filter and listed every shard.
+     */
+    @Test
+    void aShardFilterIsValidated() {
+        EmbeddedEngine engine = open(EngineOptions.inMemory());
+        Engine core = engine.core();
+        DynamoDbStreamsClient streams = engine.dynamoDbStreamsClient();
+        core.createTable(TestTables.table("tbl", T0).withStream(StreamViewType.KEYS_ONLY, T0).build());
+        String arn = streamArn(core, "tbl");
+        String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        assertThat(streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("CHILD_SHARDS")
+                .shardId(shardId))).streamDescription().shards()).isEmpty();
+        assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("foo")
+                .shardId(shardId)))).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value 'foo' at "
+                                + "'shardFilter.type' failed to satisfy constraint: Member must satisfy enum value set: "
+                                + "[CHILD_SHARDS]"));
+        assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.shardId(shardId))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("1 validation error detected: Value null at 'shardFilter.type' failed to satisfy "
+                                + "constraint: Member must not be null"));
+        assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("CHILD_SHARDS"))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("1 validation error detected: Value null at 'shardFilter.shardId' failed to satisfy "
+                                + "constraint: Member must not be null"));
+        assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("CHILD_SHARDS")
+                .shardId("qwerty")))).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).contains("at 'shardFilter.shardId'"));
+    }
 }
