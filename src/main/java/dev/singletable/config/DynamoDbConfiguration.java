@@ -37,7 +37,7 @@ public class DynamoDbConfiguration {
     DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine,
                                   StoreResilience resilience) {
         DynamoDbClient store = switch (storage.mode()) {
-            case EMBEDDED -> engine.getObject().dynamoDbClient();
+            case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
             case ENDPOINT -> DynamoDbClient.builder()
                     .endpointOverride(endpoint(storage))
                     .region(Region.of(storage.region()))
@@ -56,7 +56,7 @@ public class DynamoDbConfiguration {
     @Bean(destroyMethod = "close")
     DynamoDbStreamsClient dynamoDbStreamsClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
         return switch (storage.mode()) {
-            case EMBEDDED -> engine.getObject().dynamoDbStreamsClient();
+            case EMBEDDED -> engine.getObject().dynamoDbStreamsClient(storage.region());
             case ENDPOINT -> DynamoDbStreamsClient.builder()
                     .endpointOverride(endpoint(storage))
                     .region(Region.of(storage.region()))

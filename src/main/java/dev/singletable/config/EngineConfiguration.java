@@ -5,7 +5,9 @@ import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
+import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.wire.BrowserAccess;
+import dev.singletable.engine.wire.WireBackends;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -43,12 +45,18 @@ public class EngineConfiguration {
         EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
                 : EngineOptions.durable(engine.dataDir()))
+                .withRegion(engine.region())
+                .withAccountId(engine.accountId())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())
                 .withThrottling(engine.throttling().enabled());
+        RegionSettings regions = RegionSettings.DEFAULTS
+                .withSharedDb(engine.sharedDb())
+                .withAccountsByAccessKey(engine.auth().accounts())
+                .withReplicationDelay(engine.replication().delay());
         try {
-            return EmbeddedEngine.open(options);
+            return EmbeddedEngine.open(options, regions);
         } catch (RuntimeException e) {
             throw startupFailure(engine.dataDir().toAbsolutePath().normalize(), e);
         }
@@ -112,8 +120,8 @@ public class EngineConfiguration {
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true),
-                    browsers, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true),
+                    browsers, regionalBackends(engine));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
             if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
@@ -127,6 +135,14 @@ public class EngineConfiguration {
             log.info("Browser pages of {} may call the engine (CORS)", browsers.corsOrigins());
         }
         return server;
+    }
+
+    /** Each request reaches the tables of the account its access key acts in, in the region it is signed for. */
+    private static WireBackends regionalBackends(EmbeddedEngine engine) {
+        return WireBackends.byCredentialScope((accessKeyId, region) -> {
+            EmbeddedEngine.Clients clients = engine.clients(accessKeyId, region);
+            return new WireBackends.Backend(clients.dynamo(), clients.streams());
+        });
     }
 
     /**
