@@ -10,14 +10,18 @@ import dev.singletable.engine.wire.BrowserAccess;
 import dev.singletable.engine.wire.WireBackends;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
+import dev.singletable.engine.global.GlobalTables;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,6 +93,37 @@ public class EngineConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         return () -> engine.ifAvailable(e -> meters.ifAvailable(
                 registry -> e.capacity().watch(resource -> registerCapacityMeters(resource, registry))));
+    }
+
+    /**
+     * Global tables' replication, per table and direction (AWS's CloudWatch metrics ReplicationLatency and
+     * PendingReplicationCount): the Timer {@code singletable.engine.replication.latency} (each replicated write, from
+     * its commit in the source region to its arrival in the destination), the gauge
+     * {@code singletable.engine.replication.pending} (writes not yet applied there) and the counter
+     * {@code singletable.engine.replication.superseded} (copies that arrived after a later write had won: resolved
+     * conflicts), tagged {@code table}, {@code source}, {@code destination}.
+     */
+    @Bean
+    SmartInitializingSingleton engineReplicationMetrics(ObjectProvider<EmbeddedEngine> engine,
+            ObjectProvider<MeterRegistry> meters) {
+        return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
+            GlobalTables global = e.globalTables();
+            global.addLinkListener(link -> {
+                String[] tags = {"table", link.table(), "source", link.source(), "destination", link.destination()};
+                Gauge.builder("singletable.engine.replication.pending", global, g -> g.stats(link).pending())
+                        .description("writes made in the source region not yet applied in the destination")
+                        .tags(tags).register(registry);
+                FunctionCounter.builder("singletable.engine.replication.superseded", global,
+                                g -> g.stats(link).superseded())
+                        .description("replicated writes that arrived after a later write of the item had won")
+                        .tags(tags).register(registry);
+            });
+            global.addLatencyListener((table, source, destination, millis) -> Timer
+                    .builder("singletable.engine.replication.latency")
+                    .description("from a write's commit in the source region to its arrival in the destination")
+                    .tags("table", table, "source", source, "destination", destination)
+                    .register(registry).record(millis, TimeUnit.MILLISECONDS));
+        }));
     }
 
     private static void registerCapacityMeters(ResourceCapacity resource, MeterRegistry registry) {

@@ -1,12 +1,15 @@
 package dev.singletable.engine;
 
 import dev.singletable.engine.capacity.CapacityCounters;
+import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.WriteAheadLog;
+import dev.singletable.engine.global.GlobalTables;
+import dev.singletable.engine.global.NamespaceReplication;
 import dev.singletable.engine.regions.Accounts;
 import dev.singletable.engine.regions.RegionNames;
 import dev.singletable.engine.regions.RegionSettings;
-import dev.singletable.engine.regions.RegionalClient;
 import dev.singletable.engine.regions.RegionalStreamsClient;
 import dev.singletable.engine.value.AttributeValues;
 import java.io.IOException;
@@ -60,12 +63,14 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final RegionSettings settings;
     private final ToLongFunction<Map<String, AttributeValue>> sizer;
     private final Map<Namespace, Opened> namespaces = new ConcurrentHashMap<>();
+    private final GlobalTables global;
+    private final Namespace homeKey;
     private final Opened home;
     private final Object opening = new Object();
     private volatile boolean closed;
 
-    /** A namespace and the clients its callers use. */
-    private record Opened(RegionEngine engine, Clients clients) {
+    /** A namespace, the clients its callers use, and what global tables use of it. */
+    private record Opened(RegionEngine engine, Clients clients, GlobalTables.Region handle) {
     }
 
     private EmbeddedEngine(EngineOptions options, RegionSettings settings,
@@ -73,20 +78,33 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.options = options;
         this.settings = settings;
         this.sizer = sizer;
-        Namespace homeKey = new Namespace(options.accountId(), options.region());
-        this.home = open(homeKey, options);
+        this.global = new GlobalTables(options.clock(), settings.replicationDelay(),
+                (account, region) -> handle(account, region));
+        this.homeKey = new Namespace(options.accountId(), options.region());
+        Opened opened;
+        try {
+            opened = open(homeKey, options);
+        } catch (RuntimeException e) {
+            global.close();
+            throw e;
+        }
+        this.home = opened;
         namespaces.put(homeKey, home);
-        if (!settings.sharedDb() && !options.inMemoryOnly()) {
-            try {
+        try {
+            if (!options.inMemoryOnly()) {
+                global.journalRegistryIn(home.engine().core());
+            }
+            if (!settings.sharedDb() && !options.inMemoryOnly()) {
                 for (Namespace existing : namespacesOnDisk(options.dataDir())) {
                     if (!existing.equals(homeKey)) {
                         namespace(existing);
                     }
                 }
-            } catch (RuntimeException e) {
-                close();
-                throw e;
             }
+            global.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -148,6 +166,14 @@ public final class EmbeddedEngine implements AutoCloseable {
         return namespace(new Namespace(account, effectiveRegion)).clients();
     }
 
+    /** A region as global tables use it: with -sharedDb every region is the home namespace. */
+    private GlobalTables.Region handle(String account, String region) {
+        if (settings.sharedDb()) {
+            return home.handle();
+        }
+        return namespace(new Namespace(account, region)).handle();
+    }
+
     private Opened namespace(Namespace key) {
         Opened opened = namespaces.get(key);
         if (opened != null) {
@@ -167,10 +193,55 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
 
     private Opened open(Namespace key, EngineOptions namespaceOptions) {
-        RegionEngine engine = new RegionEngine(namespaceOptions, sizer, RegionEngine.Attachments.NONE);
-        Clients clients = new Clients(new RegionalClient(engine.dynamoDbClient(), key.account(), key.region()),
+        NamespaceReplication replication = global.replicationOf(key.account(), key.region());
+        boolean isHome = key.equals(homeKey);
+        RegionEngine engine = new RegionEngine(namespaceOptions, sizer, new RegionEngine.Attachments() {
+            @Override
+            public void beforeRecovery(Engine core, DurableStore store) {
+                replication.attach(core);
+                if (store != null) {
+                    if (isHome) {
+                        store.addSection(global.registrySection());
+                        store.onExtension(GlobalTables.REGISTRY_KIND, global::replayRegistry);
+                    }
+                    store.addSection(replication.section());
+                }
+            }
+
+            @Override
+            public List<CommitListener> listeners(Engine core) {
+                return List.of(replication);
+            }
+        });
+        GlobalTables.Region handle = new GlobalTables.Region() {
+            @Override
+            public String account() {
+                return key.account();
+            }
+
+            @Override
+            public String region() {
+                return key.region();
+            }
+
+            @Override
+            public Engine core() {
+                return engine.core();
+            }
+
+            @Override
+            public DynamoDbClient local() {
+                return engine.dynamoDbClient();
+            }
+
+            @Override
+            public NamespaceReplication replication() {
+                return replication;
+            }
+        };
+        Clients clients = new Clients(global.client(handle, engine.dynamoDbClient()),
                 new RegionalStreamsClient(engine.dynamoDbStreamsClient(), key.account()), key.account(), key.region());
-        return new Opened(engine, clients);
+        return new Opened(engine, clients, handle);
     }
 
     /** Where a namespace other than the home one keeps its files; null in memory. */
@@ -228,6 +299,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         return regions;
     }
 
+    /** Global tables: replication figures, latency listeners, quiescence (tests). */
+    public GlobalTables globalTables() {
+        return global;
+    }
+
     /** Consumed and throttled capacity units per table and index of the home region, for monitoring. */
     public CapacityCounters capacity() {
         return home.engine().core().capacity().counters();
@@ -279,6 +355,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             }
             closed = true;
         }
+        global.close();
         RuntimeException failure = null;
         for (Opened opened : namespaces.values()) {
             try {

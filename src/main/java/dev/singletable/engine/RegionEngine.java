@@ -7,7 +7,6 @@ import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.durability.DurableStore;
-import dev.singletable.engine.durability.SnapshotSection;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
@@ -41,9 +40,11 @@ final class RegionEngine implements AutoCloseable {
             return List.of();
         }
 
-        /** State of other subsystems saved in this namespace's snapshots. */
-        default List<SnapshotSection> sections(Engine engine) {
-            return List.of();
+        /**
+         * Before recovery: state of other subsystems saved in this namespace's snapshots, and replayers of their log
+         * records ({@code store} is null for a namespace kept in memory).
+         */
+        default void beforeRecovery(Engine engine, DurableStore store) {
         }
     }
 
@@ -62,12 +63,13 @@ final class RegionEngine implements AutoCloseable {
         if (options.inMemoryOnly()) {
             this.store = null;
             backups = BackupService.inMemory(engine);
+            attachments.beforeRecovery(engine, null);
             attachListeners(streamStore, backups, sizer, attachments);
         } else {
             this.store = DurableStore.open(options, engine);
             try {
                 store.addSection(streamStore.snapshotSection());
-                attachments.sections(engine).forEach(store::addSection);
+                attachments.beforeRecovery(engine, store);
                 backups = BackupService.durable(engine, store);
                 BackupService registered = backups;
                 store.recover(() -> attachListeners(streamStore, registered, sizer, attachments));
