@@ -2,7 +2,7 @@ package dev.singletable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.singletable.config.EngineOnlyApplication;
+import dev.singletable.table.EngineOnlyApplication;
 import dev.singletable.engine.wire.WireServer;
 import java.net.URI;
 import java.net.http.HttpClient;

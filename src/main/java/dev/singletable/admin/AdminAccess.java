@@ -1,27 +1,22 @@
 package dev.singletable.admin;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.SingleTable;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Who is an admin: one strongly consistent GetItem of the caller's role item. */
 @Component
 public class AdminAccess {
 
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", SingleTable.PK)).build();
-
     private final DynamoDbTable<AdminRoleItem> roles;
 
-    public AdminAccess(SingleTable table) {
-        this.roles = table.of(AdminRoleItem.class);
+    AdminAccess(SingleTable table) {
+        this.roles = table.of(AdminRoleItem.SCHEMA);
     }
 
     public boolean isAdmin(AuthenticatedUser caller) {
@@ -29,7 +24,7 @@ public class AdminAccess {
     }
 
     public boolean isAdmin(String userId) {
-        return roles.getItem(r -> r.key(key(userId)).consistentRead(true)) != null;
+        return roles.getItem(r -> r.key(AdminKeys.role(userId)).consistentRead(true)) != null;
     }
 
     /** 403 unless the caller is an admin. */
@@ -42,19 +37,12 @@ public class AdminAccess {
     /** Grants the role; granting it twice keeps the first grant. */
     public void grant(String userId, Instant now) {
         AdminRoleItem role = new AdminRoleItem();
-        role.setPk(AdminRoleItem.partitionKey(userId));
-        role.setSk(AdminRoleItem.SORT_KEY);
-        role.setEntityType(AdminRoleItem.ENTITY_TYPE);
         role.setUserId(userId);
         role.setGrantedAt(now);
         try {
-            roles.putItem(r -> r.item(role).conditionExpression(NEW_ITEM));
+            roles.putItem(r -> r.item(role).conditionExpression(Conditions.NEW_ITEM));
         } catch (ConditionalCheckFailedException alreadyAdmin) {
             // the goal is reached
         }
-    }
-
-    private static Key key(String userId) {
-        return Key.builder().partitionValue(AdminRoleItem.partitionKey(userId)).sortValue(AdminRoleItem.SORT_KEY).build();
     }
 }

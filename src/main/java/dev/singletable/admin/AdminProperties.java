@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * needed; without them no admin exists.
  */
 @ConfigurationProperties("singletable.admin")
-public record AdminProperties(String username, String email, String password) {
+record AdminProperties(String username, String email, String password) {
 
     public boolean configured() {
         return present(username) && present(email) && present(password);

@@ -1,60 +1,31 @@
 package dev.singletable.admin;
 
-import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
+import dev.singletable.table.TableItem;
+import dev.singletable.users.UserKeys;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
-/**
- * The admin role of one user: {@code PK = USER#<userId>}, {@code SK = ROLE#ADMIN}, in the user's item collection. A
- * separate item rather than a profile attribute, so that no profile write (which the user controls) can grant it, and
- * "is U an admin" is one GetItem.
- */
+/** The admin role of one user ({@link AdminKeys}: {@code PK = USER#<userId>}, {@code SK = ROLE#ADMIN}). */
+@NullUnmarked
 @DynamoDbBean
-public class AdminRoleItem {
+class AdminRoleItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "Role";
-    public static final String SORT_KEY = "ROLE#ADMIN";
+    static final TableSchema<AdminRoleItem> SCHEMA = schema(AdminRoleItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
     private String userId;
     private Instant grantedAt;
 
-    public static String partitionKey(String userId) {
-        return "USER#" + userId;
+    public AdminRoleItem() {
+        // the bean mapper needs a public constructor, even in a package-private class
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
+    @Override
+    protected ItemKeys keys() {
+        return ItemKeys.of(AdminKeys.ENTITY_TYPE, UserKeys.partition(userId), AdminKeys.ADMIN_ROLE);
     }
 
     public String getUserId() {

@@ -1,7 +1,7 @@
 package dev.singletable.admin;
 
 import dev.singletable.users.SignUpRequest;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.users.UserService;
 import dev.singletable.web.ApiException;
 import java.time.Clock;
@@ -19,21 +19,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(AdminProperties.class)
-public class FirstAdminBootstrap {
+class FirstAdminBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdminBootstrap.class);
 
     private final AdminProperties properties;
     private final UserService users;
-    private final UserRepository userRepository;
+    private final UserDirectory directory;
     private final AdminAccess admins;
     private final Clock clock;
 
-    public FirstAdminBootstrap(AdminProperties properties, UserService users, UserRepository userRepository,
+    FirstAdminBootstrap(AdminProperties properties, UserService users, UserDirectory directory,
                                AdminAccess admins, Clock clock) {
         this.properties = properties;
         this.users = users;
-        this.userRepository = userRepository;
+        this.directory = directory;
         this.admins = admins;
         this.clock = clock;
     }
@@ -53,7 +53,7 @@ public class FirstAdminBootstrap {
     /** Signs the configured admin up and grants the role; does nothing when the username exists. */
     void ensureAdmin() {
         String username = properties.username();
-        if (userRepository.findIdByUsername(username).isPresent()) {
+        if (directory.findId(username).isPresent()) {
             log.info("Admin account '{}' exists already; singletable.admin.* is ignored", username);
             return;
         }
@@ -63,7 +63,7 @@ public class FirstAdminBootstrap {
             log.warn("Could not create admin account '{}': {}", username, taken.getMessage());
             return;
         }
-        String userId = userRepository.findIdByUsername(username)
+        String userId = directory.findId(username)
                 .orElseThrow(() -> new IllegalStateException("admin " + username + " vanished after sign-up"));
         admins.grant(userId, clock.instant());
         log.info("Created admin account '{}'", username);

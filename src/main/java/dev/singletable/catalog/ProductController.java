@@ -1,6 +1,5 @@
 package dev.singletable.catalog;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
@@ -19,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +37,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/products")
 @Tag(name = "Products", description = "The catalog: anyone reads it, admins create and change products")
-public class ProductController {
+class ProductController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ProductService products;
     private final Paging paging;
 
-    public ProductController(ProductService products, Paging paging) {
+    ProductController(ProductService products, Paging paging) {
         this.products = products;
         this.paging = paging;
     }
@@ -52,7 +52,7 @@ public class ProductController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a product (admin)",
             description = "The SKU is the product's immutable key; creating an existing SKU is 409.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Created; Location is the product",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The product's URL",
                     schema = @Schema(type = "string")),
@@ -60,10 +60,8 @@ public class ProductController {
                             schema = @Schema(type = "string"))},
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request,
                                                   @AuthenticationPrincipal AuthenticatedUser caller) {
         Product created = products.create(caller, request);
@@ -80,9 +78,7 @@ public class ProductController {
             headers = @Header(name = HttpHeaders.ETAG, description = "The product's version",
                     schema = @Schema(type = "string", example = "\"1\"")),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
         Product product = products.get(sku);
         return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product.body());
@@ -93,15 +89,14 @@ public class ProductController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<ProductResponse> byCategory(
             @Parameter(example = "kitchen") @RequestParam
             @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
             String category,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "products/" + category;
         return paging.response(binding, products.byCategory(category, limit, paging.start(binding, cursor)),
                 ProductResponse::of);
@@ -111,22 +106,20 @@ public class ProductController {
     @Operation(summary = "Change a product (admin)",
             description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
                     + "ETag you read as If-Match.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The changed product",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProductResponse> update(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = "The ETag from GET /api/products/{sku}", example = "\"1\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateProductRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Product updated = products.update(caller, sku, ifMatch, patch);

@@ -1,36 +1,27 @@
 package dev.singletable.catalog;
 
-import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
+import dev.singletable.table.TableItem;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * A product: {@code PK = PRODUCT#<sku>}, {@code SK = PRODUCT}. In GSI1 it sits in its category's partition
- * ({@code GSI1PK = CATEGORY#<category>}, {@code GSI1SK = PRODUCT#<sku>}), so a category's products are one Query in SKU
- * order. {@code version} is the optimistic-locking attribute behind the ETag. {@code stock} is decremented by order
- * transactions with a condition {@code stock >= :qty}, never read-modify-written. {@code reviewCount} and
- * {@code ratingTotal} are written 0 here and maintained by the stream listener; the average is their quotient.
- * All fields are boxed so a partial item updates only what it sets.
+ * A product ({@link ProductKeys}: {@code PK = PRODUCT#<sku>}, {@code SK = PRODUCT}; in GSI1 under its category).
+ * {@code version} is the optimistic-locking attribute behind the ETag. {@code stock} is decremented by order
+ * transactions with a condition {@code stock >= :qty}, never read-modify-written ({@link ProductStock}).
+ * {@code reviewCount} and {@code ratingTotal} are written 0 here and kept from the table's stream
+ * ({@link ProductRatings}). All fields are boxed so a partial item updates only what it sets.
  */
+@NullUnmarked
 @DynamoDbBean
-public class ProductItem {
+public class ProductItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "Product";
-    public static final String SORT_KEY = "PRODUCT";
-    public static final String CATEGORY_PREFIX = "PRODUCT#";
-    public static final String STOCK = "stock";
+    static final TableSchema<ProductItem> SCHEMA = schema(ProductItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
-    private String gsi1pk;
-    private String gsi1sk;
     private String sku;
     private String name;
     private String category;
@@ -42,74 +33,18 @@ public class ProductItem {
     private Instant createdAt;
     private Long version;
 
-    public static String partitionKey(String sku) {
-        return "PRODUCT#" + sku;
-    }
-
-    /** Whether a string can be a SKU at all: anything else names no product (and must not reach a key). */
-    public static boolean validSku(String sku) {
-        return sku != null && sku.matches(CatalogConstraints.SKU);
-    }
-
-    public static String categoryPartition(String category) {
-        return "CATEGORY#" + category;
-    }
-
-    /** An item holding only the key, for partial updates. */
-    public static ProductItem keyOnly(String sku) {
+    /** A product with only the SKU set: the key of a partial update. */
+    static ProductItem withSku(String sku) {
         ProductItem item = new ProductItem();
-        item.setPk(partitionKey(sku));
-        item.setSk(SORT_KEY);
+        item.setSku(sku);
         return item;
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
-    }
-
-    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI1)
-    @DynamoDbAttribute(SingleTable.GSI1PK)
-    public String getGsi1pk() {
-        return gsi1pk;
-    }
-
-    public void setGsi1pk(String gsi1pk) {
-        this.gsi1pk = gsi1pk;
-    }
-
-    @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI1)
-    @DynamoDbAttribute(SingleTable.GSI1SK)
-    public String getGsi1sk() {
-        return gsi1sk;
-    }
-
-    public void setGsi1sk(String gsi1sk) {
-        this.gsi1sk = gsi1sk;
+    @Override
+    protected ItemKeys keys() {
+        ItemKeys keys = ItemKeys.of(ProductKeys.ENTITY_TYPE, ProductKeys.partition(sku), ProductKeys.PRODUCT);
+        // a partial item without the category (a PATCH) leaves the category index entry as it is
+        return category == null ? keys : keys.gsi1(ProductKeys.category(category), ProductKeys.inCategory(sku));
     }
 
     public String getSku() {

@@ -1,19 +1,20 @@
 package dev.singletable.catalog;
 
+import dev.singletable.table.Conditions;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Products. Access patterns:
+ * Products ({@link ProductKeys}). Access patterns:
  * <ul>
  *   <li>a product by SKU: GetItem {@code PK = PRODUCT#sku, SK = PRODUCT};</li>
  *   <li>a category's products, in SKU order: Query GSI1
@@ -25,26 +26,23 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Repository
 public class ProductRepository {
 
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", SingleTable.PK)).build();
-
     private final SingleTable table;
     private final QueryPager pager;
     private final DynamoDbTable<ProductItem> products;
 
-    public ProductRepository(SingleTable table, QueryPager pager) {
+    ProductRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.products = table.of(ProductItem.class);
+        this.products = table.of(ProductItem.SCHEMA);
     }
 
     /** @throws software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException when the SKU exists */
     public void create(ProductItem product) {
-        products.putItem(r -> r.item(product).conditionExpression(NEW_ITEM));
+        products.putItem(r -> r.item(product).conditionExpression(Conditions.NEW_ITEM));
     }
 
     public Optional<ProductItem> find(String sku) {
-        return Optional.ofNullable(products.getItem(r -> r.key(key(sku)).consistentRead(true)));
+        return Optional.ofNullable(products.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(true)));
     }
 
     /**
@@ -56,20 +54,9 @@ public class ProductRepository {
         return products.updateItem(r -> r.item(changes).ignoreNulls(true));
     }
 
-    public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.GSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK, "#sk", SingleTable.GSI1SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ProductItem.categoryPartition(category)),
-                        ":prefix", AttributeValue.fromS(ProductItem.CATEGORY_PREFIX)))
-                .build();
-        return pager.page(query, limit, startKey, products.tableSchema()::mapToItem);
-    }
-
-    static Key key(String sku) {
-        return Key.builder().partitionValue(ProductItem.partitionKey(sku)).sortValue(ProductItem.SORT_KEY).build();
+    public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
+        QueryRequest query = table.query(KeyQuery.Index.GSI1, ProductKeys.category(category))
+                .sortKeyStartsWith(ProductKeys.inCategoryPrefix()).build();
+        return pager.page(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
     }
 }

@@ -2,9 +2,10 @@ package dev.singletable.catalog;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A product as the API shows it. */
-public record ProductResponse(
+record ProductResponse(
         @Schema(example = "MUG-001") String sku,
         @Schema(example = "Single-table mug") String name,
         @Schema(example = "kitchen") String category,
@@ -14,7 +15,7 @@ public record ProductResponse(
         @Schema(description = "How many reviews (maintained from the table's stream; eventually consistent)",
                 example = "4") long reviewCount,
         @Schema(description = "Mean rating of the reviews, null without reviews (eventually consistent)",
-                example = "4.25", nullable = true) Double averageRating,
+                example = "4.25", nullable = true) @Nullable Double averageRating,
         @Schema(example = "2026-11-21T09:30:00Z") Instant createdAt) {
 
     static ProductResponse of(ProductItem product) {

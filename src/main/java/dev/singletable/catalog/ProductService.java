@@ -8,6 +8,7 @@ import dev.singletable.web.ETags;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,7 +21,7 @@ public class ProductService {
     private final AdminAccess admins;
     private final Clock clock;
 
-    public ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
+    ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
         this.products = products;
         this.admins = admins;
         this.clock = clock;
@@ -29,11 +30,7 @@ public class ProductService {
     /** Creates a product: 403 for non-admins, 409 when the SKU exists. */
     public Product create(AuthenticatedUser caller, CreateProductRequest request) {
         admins.require(caller);
-        ProductItem product = ProductItem.keyOnly(request.sku());
-        product.setEntityType(ProductItem.ENTITY_TYPE);
-        product.setGsi1pk(ProductItem.categoryPartition(request.category()));
-        product.setGsi1sk(ProductItem.CATEGORY_PREFIX + request.sku());
-        product.setSku(request.sku());
+        ProductItem product = ProductItem.withSku(request.sku());
         product.setName(request.name().strip());
         product.setCategory(request.category());
         product.setDescription(request.description());
@@ -54,7 +51,7 @@ public class ProductService {
         return Product.of(existing(sku));
     }
 
-    public Slice<ProductItem> byCategory(String category, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return products.byCategory(category, limit, startKey);
     }
 
@@ -62,15 +59,15 @@ public class ProductService {
      * Applies a merge patch if {@code ifMatch} names the current version: 403 for non-admins, 404 when unknown, 428
      * without If-Match, 412 when stale (also when another change wins the race).
      */
-    public Product update(AuthenticatedUser caller, String sku, String ifMatch, UpdateProductRequest patch) {
+    public Product update(AuthenticatedUser caller, String sku, @Nullable String ifMatch, UpdateProductRequest patch) {
         admins.require(caller);
-        ETags.requirePresent(ifMatch, "product");
+        String tag = ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
-        ETags.requireCurrent(ifMatch, current.getVersion(), "product");
+        ETags.requireCurrent(tag, current.getVersion(), "product");
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
             return Product.of(current);
         }
-        ProductItem changes = ProductItem.keyOnly(sku);
+        ProductItem changes = ProductItem.withSku(sku);
         changes.setVersion(current.getVersion());
         changes.setPriceCents(patch.priceCents());
         changes.setStock(patch.stock());
@@ -84,7 +81,7 @@ public class ProductService {
 
     /** The product, or 404; a string that cannot be a SKU is not looked up (it might not even fit in a key). */
     private ProductItem existing(String sku) {
-        if (!ProductItem.validSku(sku)) {
+        if (!validSku(sku)) {
             throw unknownProduct(sku);
         }
         return products.find(sku).orElseThrow(() -> unknownProduct(sku));
@@ -92,6 +89,11 @@ public class ProductService {
 
     private ProductItem reread(String sku) {
         return products.find(sku).orElseThrow(() -> new IllegalStateException("product " + sku + " vanished"));
+    }
+
+    /** Whether a string can be a SKU at all: anything else names no product (and must not reach a key). */
+    public static boolean validSku(String sku) {
+        return sku != null && sku.matches(CatalogConstraints.SKU);
     }
 
     public static ApiException unknownProduct(String sku) {

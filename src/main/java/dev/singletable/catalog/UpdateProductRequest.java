@@ -6,7 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** A merge patch of a product: absent fields stay as they are. SKU, name and category cannot change here. */
-public record UpdateProductRequest(
+record UpdateProductRequest(
         @Schema(description = "New price in cents", example = "1499", nullable = true)
         @PositiveOrZero @Max(100_000_000) Long priceCents,
 

@@ -7,7 +7,7 @@ import java.util.List;
  * item type and index of the single table holds something a newcomer can look at. Fixed content, so the README and the
  * table explorer can name it.
  */
-public final class DemoData {
+final class DemoData {
 
     /** Every demo account logs in with this password; it is printed in the log when the data is seeded. */
     public static final String PASSWORD = "singletable-demo";

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code state} {@code SEEDING} then {@code DONE}. It is claimed with {@code attribute_not_exists(PK)} before the first
  * demo write, so two instances starting on one table cannot both seed, and a restart never seeds twice.
  */
-public class DemoSeedMarker {
+class DemoSeedMarker {
 
     public static final String KEY = "DEMO#SEED";
     public static final String ENTITY_TYPE = "DemoSeed";
@@ -22,7 +22,7 @@ public class DemoSeedMarker {
 
     private final SingleTable table;
 
-    public DemoSeedMarker(SingleTable table) {
+    DemoSeedMarker(SingleTable table) {
         this.table = table;
     }
 
@@ -30,7 +30,8 @@ public class DemoSeedMarker {
     public Optional<String> state() {
         Map<String, AttributeValue> item = table.dynamo().getItem(r -> r.tableName(table.name()).key(key())
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("state").s());
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(item.get("state")).map(AttributeValue::s);
     }
 
     /** Creates the marker in state SEEDING; false when it exists already (seeded, or being seeded, elsewhere). */

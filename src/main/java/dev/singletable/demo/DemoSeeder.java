@@ -13,7 +13,7 @@ import dev.singletable.reviews.ReviewService;
 import dev.singletable.table.SingleTable;
 import dev.singletable.tweets.TweetService;
 import dev.singletable.users.SignUpRequest;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.users.UserService;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-public class DemoSeeder {
+class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     /** The services check who calls; the seeder acts as each demo user without a session of theirs. */
@@ -45,7 +46,7 @@ public class DemoSeeder {
 
     private final DemoSeedMarker marker;
     private final UserService users;
-    private final UserRepository userRepository;
+    private final UserDirectory directory;
     private final AdminAccess admins;
     private final FollowService follows;
     private final TweetService tweets;
@@ -55,12 +56,12 @@ public class DemoSeeder {
     private final ReviewService reviews;
     private final Clock clock;
 
-    public DemoSeeder(SingleTable table, UserService users, UserRepository userRepository, AdminAccess admins,
+    DemoSeeder(SingleTable table, UserService users, UserDirectory directory, AdminAccess admins,
                       FollowService follows, TweetService tweets, LikeService likes, ProductService products,
                       OrderService orders, ReviewService reviews, Clock clock) {
         this.marker = new DemoSeedMarker(table);
         this.users = users;
-        this.userRepository = userRepository;
+        this.directory = directory;
         this.admins = admins;
         this.follows = follows;
         this.tweets = tweets;
@@ -89,7 +90,7 @@ public class DemoSeeder {
             return false;
         }
         List<String> taken = DemoData.PEOPLE.stream().map(DemoData.Person::username)
-                .filter(name -> userRepository.findIdByUsername(name).isPresent()).toList();
+                .filter(name -> directory.findId(name).isPresent()).toList();
         if (!taken.isEmpty()) {
             log.warn("The demo usernames {} are taken in this table already; nothing seeded. The demo profile seeds "
                     + "an empty table (its default data directory is ./data-demo).", taken);
@@ -104,7 +105,7 @@ public class DemoSeeder {
             seedFollows(people);
             List<String> tweetIds = seedTweets(people);
             seedLikes(people, tweetIds);
-            seedProducts(people.get(DemoData.ADMIN));
+            seedProducts(person(people, DemoData.ADMIN));
             seedReviews(people);
             seedOrders(people);
         } catch (RuntimeException failed) {
@@ -129,31 +130,36 @@ public class DemoSeeder {
         Map<String, AuthenticatedUser> people = new LinkedHashMap<>();
         for (DemoData.Person person : DemoData.PEOPLE) {
             users.signUp(new SignUpRequest(person.username(), person.email(), person.displayName(), DemoData.PASSWORD));
-            String userId = userRepository.findIdByUsername(person.username())
+            String userId = directory.findId(person.username())
                     .orElseThrow(() -> new IllegalStateException(person.username() + " vanished after sign-up"));
             people.put(person.username(), new AuthenticatedUser(userId, person.username(), NO_SESSION));
         }
-        admins.grant(people.get(DemoData.ADMIN).userId(), clock.instant());
+        admins.grant(person(people, DemoData.ADMIN).userId(), clock.instant());
         return people;
+    }
+
+    /** A demo user seeded by {@link #seedPeople}: every name in {@link DemoData} is one of them. */
+    private static AuthenticatedUser person(Map<String, AuthenticatedUser> people, String username) {
+        return Objects.requireNonNull(people.get(username), username);
     }
 
     private void seedFollows(Map<String, AuthenticatedUser> people) {
         for (DemoData.Follow follow : DemoData.FOLLOWS) {
-            follows.follow(people.get(follow.follower()), follow.follower(), follow.followee());
+            follows.follow(person(people, follow.follower()), follow.follower(), follow.followee());
         }
     }
 
     private List<String> seedTweets(Map<String, AuthenticatedUser> people) {
         List<String> ids = new ArrayList<>();
         for (DemoData.Tweet tweet : DemoData.TWEETS) {
-            ids.add(tweets.post(people.get(tweet.author()), tweet.text()).getTweetId());
+            ids.add(tweets.post(person(people, tweet.author()), tweet.text()).getTweetId());
         }
         return ids;
     }
 
     private void seedLikes(Map<String, AuthenticatedUser> people, List<String> tweetIds) {
         for (DemoData.Like like : DemoData.LIKES) {
-            likes.like(people.get(like.likedBy()), tweetIds.get(like.tweetIndex()));
+            likes.like(person(people, like.likedBy()), tweetIds.get(like.tweetIndex()));
         }
     }
 
@@ -167,13 +173,13 @@ public class DemoSeeder {
     /** One review per reviewer and product, through the service, so the stream keeps each product's rating. */
     private void seedReviews(Map<String, AuthenticatedUser> people) {
         for (DemoData.Review review : DemoData.REVIEWS) {
-            reviews.write(people.get(review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
+            reviews.write(person(people, review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
         }
     }
 
     private void seedOrders(Map<String, AuthenticatedUser> people) {
         for (DemoData.Order order : DemoData.ORDERS) {
-            AuthenticatedUser customer = people.get(order.customer());
+            AuthenticatedUser customer = person(people, order.customer());
             List<OrderLineRequest> lines = order.lines().stream()
                     .map(line -> new OrderLineRequest(line.sku(), line.quantity())).toList();
             String orderId = orders.place(customer, order.idempotencyKey(), new PlaceOrderRequest(lines))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -21,12 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * table this way.
  */
 @Component
-public class TableExplorer {
+class TableExplorer {
 
     private final SingleTable table;
     private final List<String> columns;
 
-    public TableExplorer(SingleTable table) {
+    TableExplorer(SingleTable table) {
         this.table = table;
         this.columns = columnsOf(TableLayoutLoader.load());
     }
@@ -58,7 +59,7 @@ public class TableExplorer {
      * Up to {@code limit} items from where the previous page ended. A Scan hands out a partition's items together
      * and in sort-key order, which is what lets the caller group them by partition key.
      */
-    public Slice<Map<String, String>> page(int limit, Map<String, AttributeValue> startKey) {
+    public Slice<Map<String, String>> page(int limit, @Nullable Map<String, AttributeValue> startKey) {
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             names.put("#c" + i, columns.get(i)); // some of them (ttl) are DynamoDB reserved words

@@ -1,7 +1,6 @@
 package dev.singletable.follows;
 
-import dev.singletable.config.OpenApiConfiguration;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,25 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/users/{username}")
 @Tag(name = "Follows", description = "Following users; followers and following lists")
-public class FollowController {
+class FollowController {
 
     private final FollowService follows;
     private final Paging paging;
 
-    public FollowController(FollowService follows, Paging paging) {
+    FollowController(FollowService follows, Paging paging) {
         this.follows = follows;
         this.paging = paging;
     }
 
     @PutMapping("/following/{other}")
     @Operation(summary = "Follow a user", description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You follow {other}")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> follow(@Parameter(example = "ann_lee") @PathVariable String username,
                                        @Parameter(example = "bob") @PathVariable String other,
                                        @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -54,12 +52,10 @@ public class FollowController {
 
     @DeleteMapping("/following/{other}")
     @Operation(summary = "Unfollow a user", description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not follow {other}")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> unfollow(@Parameter(example = "ann_lee") @PathVariable String username,
                                          @Parameter(example = "bob") @PathVariable String other,
                                          @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -71,15 +67,14 @@ public class FollowController {
     @Operation(summary = "Who follows a user, newest first", description = "Public. Paged.")
     @ApiResponse(responseCode = "200", description = "One page of followers")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<FollowResponse> followers(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "followers/" + UserRepository.normalizeUsername(username);
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
+        String binding = "followers/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.followers(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
     }
@@ -88,15 +83,14 @@ public class FollowController {
     @Operation(summary = "Whom a user follows, newest first", description = "Public. Paged.")
     @ApiResponse(responseCode = "200", description = "One page of followed users")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<FollowResponse> following(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "following/" + UserRepository.normalizeUsername(username);
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
+        String binding = "following/" + UserDirectory.normalize(username);
         return paging.response(binding, follows.following(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));
     }

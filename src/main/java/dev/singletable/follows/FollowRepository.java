@@ -1,19 +1,21 @@
 package dev.singletable.follows;
 
+import dev.singletable.table.Conditions;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
+import dev.singletable.users.UserKeys;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Follow edges. Access patterns:
+ * Follow edges ({@link FollowKeys}). Access patterns:
  * <ul>
  *   <li>follow: PutItem {@code PK = USER#a, SK = FOLLOWS#b} with {@code attribute_not_exists(PK)};</li>
  *   <li>unfollow: DeleteItem of the same key;</li>
@@ -26,59 +28,43 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Repository
 public class FollowRepository {
 
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
-
     private final SingleTable table;
     private final QueryPager pager;
     private final DynamoDbTable<FollowItem> follows;
 
-    public FollowRepository(SingleTable table, QueryPager pager) {
+    FollowRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.follows = table.of(FollowItem.class);
+        this.follows = table.of(FollowItem.SCHEMA);
     }
 
     /** Puts the edge unless it exists: following twice keeps the first edge and its date. */
     public void follow(FollowItem edge) {
         try {
-            follows.putItem(r -> r.item(edge).conditionExpression(NEW_ITEM));
+            follows.putItem(r -> r.item(edge).conditionExpression(Conditions.NEW_ITEM));
         } catch (ConditionalCheckFailedException alreadyFollowing) {
             // idempotent: the edge is there, which is what was asked
         }
     }
 
     public void unfollow(String followerId, String followeeId) {
-        follows.deleteItem(Key.builder()
-                .partitionValue(FollowItem.userPartition(followerId))
-                .sortValue(FollowItem.FOLLOWS_PREFIX + followeeId)
-                .build());
+        follows.deleteItem(FollowKeys.follow(followerId, followeeId));
     }
 
-    public Slice<FollowItem> following(String followerId, int limit, Map<String, AttributeValue> startKey) {
-        return page(SingleTable.LSI1, SingleTable.PK, SingleTable.LSI1SK, followerId, FollowItem.FOLLOWS_PREFIX,
-                limit, startKey);
+    public Slice<FollowItem> following(String followerId, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey) {
+        return page(KeyQuery.Index.LSI1, followerId, FollowKeys.FOLLOWS, limit, startKey);
     }
 
-    public Slice<FollowItem> followers(String followeeId, int limit, Map<String, AttributeValue> startKey) {
-        return page(SingleTable.GSI1, SingleTable.GSI1PK, SingleTable.GSI1SK, followeeId,
-                FollowItem.FOLLOWED_BY_PREFIX, limit, startKey);
+    public Slice<FollowItem> followers(String followeeId, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey) {
+        return page(KeyQuery.Index.GSI1, followeeId, FollowKeys.FOLLOWED_BY, limit, startKey);
     }
 
-    private Slice<FollowItem> page(String index, String hashName, String rangeName, String userId, String prefix,
-                                   int limit, Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(index)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", hashName, "#sk", rangeName))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(FollowItem.userPartition(userId)),
-                        ":prefix", AttributeValue.fromS(prefix)))
-                .scanIndexForward(false)
+    private Slice<FollowItem> page(KeyQuery.Index index, String userId, String prefix, int limit,
+                                   @Nullable Map<String, AttributeValue> startKey) {
+        QueryRequest query = table.query(index, UserKeys.partition(userId)).sortKeyStartsWith(prefix).newestFirst()
                 .build();
-        return pager.page(query, limit, startKey, follows.tableSchema()::mapToItem);
+        return pager.page(query, limit, startKey, FollowItem.SCHEMA::mapToItem);
     }
 }

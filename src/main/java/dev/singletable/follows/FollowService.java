@@ -8,12 +8,13 @@ import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Follow and unfollow (idempotent, only for oneself), and both directions of the relation, paged. Follower and
- * following counts are the stream listener's to maintain.
+ * following counts are kept from the table's stream ({@link FollowCounter}).
  */
 @Service
 public class FollowService {
@@ -22,7 +23,7 @@ public class FollowService {
     private final UserDirectory directory;
     private final Clock clock;
 
-    public FollowService(FollowRepository follows, UserDirectory directory, Clock clock) {
+    FollowService(FollowRepository follows, UserDirectory directory, Clock clock) {
         this.follows = follows;
         this.directory = directory;
         this.clock = clock;
@@ -34,14 +35,8 @@ public class FollowService {
         if (followee.userId().equals(caller.userId())) {
             throw ApiException.invalidField("other", "you cannot follow yourself");
         }
-        String followId = Ulid.next();
         FollowItem edge = new FollowItem();
-        edge.setPk(FollowItem.userPartition(caller.userId()));
-        edge.setSk(FollowItem.FOLLOWS_PREFIX + followee.userId());
-        edge.setEntityType(FollowItem.ENTITY_TYPE);
-        edge.setLsi1sk(FollowItem.FOLLOWS_PREFIX + followId);
-        edge.setGsi1pk(FollowItem.userPartition(followee.userId()));
-        edge.setGsi1sk(FollowItem.FOLLOWED_BY_PREFIX + followId);
+        edge.setFollowId(Ulid.next());
         edge.setFollowerId(caller.userId());
         edge.setFollowerUsername(caller.username());
         edge.setFolloweeId(followee.userId());
@@ -55,11 +50,11 @@ public class FollowService {
         follows.unfollow(caller.userId(), directory.requireId(other));
     }
 
-    public Slice<FollowItem> followers(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> followers(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return follows.followers(directory.requireId(username), limit, startKey);
     }
 
-    public Slice<FollowItem> following(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> following(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return follows.following(directory.requireId(username), limit, startKey);
     }
 

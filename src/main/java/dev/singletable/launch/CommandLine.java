@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the command line asks for, decided before anything starts: the service, the standalone engine
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param springArguments the arguments for Spring Boot, DynamoDB Local's flags translated into properties
  * @param error           what is wrong with the command line ({@link Mode#INVALID} only)
  */
-public record CommandLine(Mode mode, List<String> springArguments, String error) {
+public record CommandLine(Mode mode, List<String> springArguments, @Nullable String error) {
 
     public enum Mode { SERVICE, ENGINE, HELP, VERSION, INVALID }
 

@@ -2,6 +2,7 @@ package dev.singletable.launch;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DynamoDB Local's command-line flags (its {@code -help} lists them; AWS documents them under "DynamoDB local usage
@@ -32,10 +33,10 @@ enum DynamoDbLocalFlag {
     OPTIMIZE_DB_BEFORE_STARTUP("-optimizeDbBeforeStartup", null, null);
 
     private final String flag;
-    private final String argument;
-    private final String property;
+    private final @Nullable String argument;
+    private final @Nullable String property;
 
-    DynamoDbLocalFlag(String flag, String argument, String property) {
+    DynamoDbLocalFlag(String flag, @Nullable String argument, @Nullable String property) {
         this.flag = flag;
         this.argument = argument;
         this.property = property;
@@ -50,7 +51,7 @@ enum DynamoDbLocalFlag {
     }
 
     /** The name of the flag's value in the usage text, or null when it takes none. */
-    String argument() {
+    @Nullable String argument() {
         return argument;
     }
 
@@ -59,7 +60,7 @@ enum DynamoDbLocalFlag {
     }
 
     /** The Spring property the flag sets, or null when it changes nothing here. */
-    String property() {
+    @Nullable String property() {
         return property;
     }
 }

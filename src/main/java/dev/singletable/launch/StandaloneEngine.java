@@ -1,6 +1,6 @@
 package dev.singletable.launch;
 
-import dev.singletable.config.EngineOnlyApplication;
+import dev.singletable.table.EngineOnlyApplication;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;

@@ -1,6 +1,5 @@
 package dev.singletable.likes;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,22 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/tweets/{id}/likes")
 @Tag(name = "Likes", description = "Liking tweets")
-public class LikeController {
+class LikeController {
 
     private final LikeService likes;
 
-    public LikeController(LikeService likes) {
+    LikeController(LikeService likes) {
         this.likes = likes;
     }
 
     @PutMapping
     @Operation(summary = "Like a tweet",
             description = "Idempotent: liking again changes nothing. The tweet's likes count follows shortly.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You like the tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> like(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         likes.like(caller, id);
         return ResponseEntity.noContent().build();
@@ -41,11 +38,9 @@ public class LikeController {
 
     @DeleteMapping
     @Operation(summary = "Unlike a tweet", description = "Idempotent: unliking a tweet you do not like changes nothing.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not like the tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> unlike(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         likes.unlike(caller, id);
         return ResponseEntity.noContent().build();

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Health of the table (for readiness) and the request id of every request (docs/operations.md). */
 @Configuration(proxyBeanMethods = false)
-public class ObservabilityConfiguration {
+class ObservabilityConfiguration {
 
     /** Contributes {@code table} to /actuator/health and to the readiness group. */
     @Bean

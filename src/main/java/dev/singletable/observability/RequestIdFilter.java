@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is in the MDC as {@value #MDC_KEY} while the request runs (plain logs show it in brackets, JSON logs as a field)
  * and is echoed in the response's {@code X-Request-Id}.
  */
-public class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";

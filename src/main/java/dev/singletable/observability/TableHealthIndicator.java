@@ -15,12 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * every global secondary index ACTIVE; DOWN when it is missing, being created or changed, or the store does not
  * answer. The call goes through the guarded client, so while the store's circuit is open this is DOWN too.
  */
-public class TableHealthIndicator implements HealthIndicator {
+class TableHealthIndicator implements HealthIndicator {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
 
-    public TableHealthIndicator(DynamoDbClient dynamo, String tableName) {
+    TableHealthIndicator(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
     }

@@ -1,6 +1,5 @@
 package dev.singletable.orders;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,13 +28,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @Tag(name = "Orders", description = "Placing orders exactly once, and reading them")
-public class OrderController {
+class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderService orders;
 
-    public OrderController(OrderService orders) {
+    OrderController(OrderService orders) {
         this.orders = orders;
     }
 
@@ -43,7 +43,7 @@ public class OrderController {
             description = "One transaction decrements each product's stock on the condition that enough is left, "
                     + "writes the order and its lines, and records the Idempotency-Key for 24 hours. The same key "
                     + "with the same body answers the same order (200); with another body, 422.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Placed; Location is the order",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The order's URL",
                     schema = @Schema(type = "string")),
@@ -51,16 +51,14 @@ public class OrderController {
     @ApiResponse(responseCode = "200", description = "Already placed with this Idempotency-Key and body",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "409", description = "Not enough stock; `skus` names every short SKU",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
     @ApiResponse(responseCode = "422", description = "Unknown SKU (`skus`), or the key was used for another body",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<OrderResponse> place(
             @Parameter(description = "A key you choose per order, e.g. a UUID; retries reuse it",
                     example = "5f0c7e52-8d1e-4c1b-9a57-2f4a4d0f3b11")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderService.Placement placement = orders.place(caller, idempotencyKey, request);
@@ -74,11 +72,9 @@ public class OrderController {
 
     @GetMapping("/api/orders/{id}")
     @Operation(summary = "An order", description = "Its owner's or an admin's; anyone else gets 404.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse get(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
                              @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.get(caller, id);
@@ -88,13 +84,11 @@ public class OrderController {
     @Operation(summary = "Cancel your order",
             description = "While PLACED or PAID: the status flips to CANCELLED and the stock comes back, in one "
                     + "transaction conditioned on the current status.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The cancelled order")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "The order is no longer PLACED or PAID",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse cancel(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         return orders.cancel(caller, id);
     }
@@ -104,15 +98,13 @@ public class OrderController {
             description = "PLACED → PAID → SHIPPED → DELIVERED; CANCELLED from PLACED or PAID (the stock comes back). "
                     + "The change is conditioned on the status it was decided on, so of two racing changes only one "
                     + "wins; the other gets 409 with the current `status`.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The order in its new status")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "Not a legal transition from the current `status`",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON))
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public OrderResponse changeStatus(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id,
                                       @Valid @RequestBody ChangeStatusRequest request,
                                       @AuthenticationPrincipal AuthenticatedUser caller) {

@@ -1,6 +1,5 @@
 package dev.singletable.orders;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,14 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Orders", description = "Placing orders exactly once, and reading them")
-public class OrderListController {
+class OrderListController {
 
     private static final String STATUS_MESSAGE = "must be one of " + OrderStatus.PATTERN;
 
     private final OrderService orders;
     private final Paging paging;
 
-    public OrderListController(OrderService orders, Paging paging) {
+    OrderListController(OrderService orders, Paging paging) {
         this.orders = orders;
         this.paging = paging;
     }
@@ -37,19 +37,18 @@ public class OrderListController {
     @Operation(summary = "Your orders, newest first",
             description = "Paged: pass nextCursor back as ?cursor= until it is null. With ?status= only the orders "
                     + "in that status. Read from an index: an order placed a moment ago may take a moment to appear.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of your orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<OrderSummary> mine(
             @Parameter(description = "Only orders in this status", schema = @Schema(allowableValues = {
                     "PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
             @RequestParam(required = false) @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
-            String status,
+            @Nullable String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
@@ -61,18 +60,17 @@ public class OrderListController {
             description = "Read from a status index sharded over several partition keys (so one status is not a hot "
                     + "partition) and merged: each page holds the newest orders across all shards, and following "
                     + "nextCursor returns every order once.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<OrderSummary> byStatus(
             @Parameter(schema = @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
             @RequestParam @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE) String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * reader no longer queries, so pick it once (or rewrite the index keys of existing orders when changing it).
  */
 @ConfigurationProperties("singletable.orders")
-public record OrderProperties(Integer statusShards) {
+record OrderProperties(Integer statusShards) {
 
     public static final int DEFAULT_STATUS_SHARDS = 4;
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,7 +40,7 @@ public class OrderService {
     private final AdminAccess admins;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, StatusIndexReader statusIndex, ProductRepository products,
+    OrderService(OrderRepository orders, StatusIndexReader statusIndex, ProductRepository products,
                         AdminAccess admins, Clock clock) {
         this.orders = orders;
         this.statusIndex = statusIndex;
@@ -56,7 +57,7 @@ public class OrderService {
      * Places the order once per idempotency key: 400 without a key, 422 for unknown SKUs or a key reused with another
      * body, 409 naming every SKU short of stock.
      */
-    public Placement place(AuthenticatedUser caller, String idempotencyKey, PlaceOrderRequest request) {
+    public Placement place(AuthenticatedUser caller, @Nullable String idempotencyKey, PlaceOrderRequest request) {
         if (idempotencyKey == null || !idempotencyKey.matches(IDEMPOTENCY_KEY_PATTERN)) {
             throw ApiException.invalidField("Idempotency-Key",
                     "header is required: 1 to 100 printable ASCII characters, unique per order you mean to place");
@@ -141,7 +142,7 @@ public class OrderService {
         return move(existing(orderId), to, null);
     }
 
-    private OrderResponse move(StoredOrder order, OrderStatus to, String ownerId) {
+    private OrderResponse move(StoredOrder order, OrderStatus to, @Nullable String ownerId) {
         OrderStatus from = OrderStatus.valueOf(order.status());
         if (!from.canBecome(to)) {
             throw illegal(from, to);
@@ -156,14 +157,14 @@ public class OrderService {
     }
 
     /** The caller's orders, newest first, optionally only those in one status. */
-    public Slice<OrderSummary> mine(AuthenticatedUser caller, OrderStatus status, int limit,
-                                    Map<String, AttributeValue> startKey) {
+    public Slice<OrderSummary> mine(AuthenticatedUser caller, @Nullable OrderStatus status, int limit,
+                                    @Nullable Map<String, AttributeValue> startKey) {
         return orders.byOwner(caller.userId(), status, limit, startKey);
     }
 
     /** All orders in one status, newest first, merged from the status index's shards (admins only). */
     public Slice<OrderSummary> byStatus(AuthenticatedUser caller, OrderStatus status, int limit,
-                                        Map<String, AttributeValue> startKey) {
+                                        @Nullable Map<String, AttributeValue> startKey) {
         admins.require(caller);
         try {
             return statusIndex.page(status, limit, startKey);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The life of an order: PLACED → PAID → SHIPPED → DELIVERED, or CANCELLED from PLACED or PAID. */
-public enum OrderStatus {
+enum OrderStatus {
     PLACED, PAID, SHIPPED, DELIVERED, CANCELLED;
 
     /** The statuses as a regular expression, for validating request values. */

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 /** The status index's shard count, from {@code singletable.orders.status-shards} (default 4). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderProperties.class)
-public class OrdersConfiguration {
+class OrdersConfiguration {
 
     @Bean
     StatusShards statusShards(OrderProperties properties) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,21 +24,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * exhausted shard).
  */
 @Component
-public class StatusIndexReader {
+class StatusIndexReader {
 
     static final String DONE = "done";
     private static final List<String> POSITION_ATTRIBUTES = List.of(SingleTable.PK, SingleTable.SK,
-            OrderRepository.GSI2PK, OrderRepository.GSI2SK);
+            SingleTable.GSI2PK, SingleTable.GSI2SK);
 
-    private final OrderRepository orders;
+    /** The index, one shard at a time: the orders of one status shard, newest first, a page after a position. */
+    interface Shards {
+        Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
+                                       @Nullable Map<String, AttributeValue> startKey);
+    }
+
+    private final Shards orders;
     private final StatusShards shards;
 
-    public StatusIndexReader(OrderRepository orders, StatusShards shards) {
+    StatusIndexReader(Shards orders, StatusShards shards) {
         this.orders = orders;
         this.shards = shards;
     }
 
-    public int shardCount() {
+    int shardCount() {
         return shards.count();
     }
 
@@ -45,18 +52,19 @@ public class StatusIndexReader {
      * @param cursorKey the flattened shard positions of the previous page, or null for the first page
      * @throws IllegalArgumentException when {@code cursorKey} is not a map this reader made
      */
-    public Slice<OrderSummary> page(OrderStatus status, int limit, Map<String, AttributeValue> cursorKey) {
+    Slice<OrderSummary> page(OrderStatus status, int limit, @Nullable Map<String, AttributeValue> cursorKey) {
         List<ShardState> states = decode(cursorKey);
-        List<List<Map<String, AttributeValue>>> read = new ArrayList<>();
+        List<List<OrderItem>> read = new ArrayList<>();
         PriorityQueue<int[]> heads = new PriorityQueue<>(
-                Comparator.comparing((int[] head) -> sortKey(read.get(head[0]).get(head[1]))).reversed());
+                // by sort key, ORDER#<orderId>: the order id alone orders them the same way
+                Comparator.comparing((int[] head) -> read.get(head[0]).get(head[1]).getOrderId()).reversed());
         for (int shard = 0; shard < states.size(); shard++) {
             ShardState state = states.get(shard);
             if (state.done()) {
                 read.add(List.of());
                 continue;
             }
-            Slice<Map<String, AttributeValue>> slice = orders.byStatusShard(status, shard, limit, state.position());
+            Slice<OrderItem> slice = orders.byStatusShard(status, shard, limit, state.position());
             read.add(slice.items());
             if (!slice.hasMore()) {
                 state.exhaustedAfterRead = true;
@@ -69,7 +77,7 @@ public class StatusIndexReader {
         int[] taken = new int[states.size()];
         while (page.size() < limit && !heads.isEmpty()) {
             int[] head = heads.poll();
-            page.add(OrderRepository.summaryOf(read.get(head[0]).get(head[1])));
+            page.add(OrderSummary.of(read.get(head[0]).get(head[1])));
             taken[head[0]]++;
             if (head[1] + 1 < read.get(head[0]).size()) {
                 heads.add(new int[] {head[0], head[1] + 1});
@@ -78,7 +86,7 @@ public class StatusIndexReader {
         boolean more = false;
         for (int shard = 0; shard < states.size(); shard++) {
             ShardState state = states.get(shard);
-            List<Map<String, AttributeValue>> items = read.get(shard);
+            List<OrderItem> items = read.get(shard);
             if (state.done()) {
                 continue;
             }
@@ -94,13 +102,13 @@ public class StatusIndexReader {
         return new Slice<>(page, more ? encode(states) : null);
     }
 
-    private static String sortKey(Map<String, AttributeValue> item) {
-        return item.get(OrderRepository.GSI2SK).s();
-    }
-
-    private static Map<String, AttributeValue> positionOf(Map<String, AttributeValue> item) {
+    /** The entry's position in the index: the table's key and the index's, all derived from the order's fields. */
+    private static Map<String, AttributeValue> positionOf(OrderItem item) {
         Map<String, AttributeValue> position = new LinkedHashMap<>();
-        POSITION_ATTRIBUTES.forEach(name -> position.put(name, item.get(name)));
+        position.put(SingleTable.PK, AttributeValue.fromS(item.getPk()));
+        position.put(SingleTable.SK, AttributeValue.fromS(item.getSk()));
+        position.put(SingleTable.GSI2PK, AttributeValue.fromS(item.getGsi2pk()));
+        position.put(SingleTable.GSI2SK, AttributeValue.fromS(item.getGsi2sk()));
         return position;
     }
 
@@ -118,7 +126,7 @@ public class StatusIndexReader {
         return flat;
     }
 
-    private List<ShardState> decode(Map<String, AttributeValue> flat) {
+    private List<ShardState> decode(@Nullable Map<String, AttributeValue> flat) {
         List<ShardState> states = new ArrayList<>();
         List<Map<String, AttributeValue>> positions = new ArrayList<>();
         for (int shard = 0; shard < shards.count(); shard++) {
@@ -162,11 +170,11 @@ public class StatusIndexReader {
 
     /** Where one shard stands: at the top (no position), after a position, or exhausted. */
     private static final class ShardState {
-        private Map<String, AttributeValue> position;
+        private @Nullable Map<String, AttributeValue> position;
         private boolean done;
         private boolean exhaustedAfterRead;
 
-        Map<String, AttributeValue> position() {
+        @Nullable Map<String, AttributeValue> position() {
             return position;
         }
 

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The per-user write limits, from the registry resilience4j's starter builds from application.yml. */
 @Configuration(proxyBeanMethods = false)
-public class RateLimitConfiguration {
+class RateLimitConfiguration {
 
     @Bean
     WriteRateLimits writeRateLimits(RateLimiterRegistry limiters) {

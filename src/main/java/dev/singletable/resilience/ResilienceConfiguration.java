@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The store's retry, circuit breaker and meters, from the registries resilience4j's starter builds from application.yml. */
 @Configuration(proxyBeanMethods = false)
-public class ResilienceConfiguration {
+class ResilienceConfiguration {
 
     @Bean
     StoreCallMetrics storeCallMetrics(MeterRegistry meters) {

@@ -1,6 +1,5 @@
 package dev.singletable.resilience;
 
-import dev.singletable.table.StoreErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

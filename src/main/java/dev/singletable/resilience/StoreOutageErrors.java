@@ -1,6 +1,5 @@
 package dev.singletable.resilience;
 
-import dev.singletable.table.StoreErrors;
 import java.util.function.Predicate;
 
 /**

@@ -1,6 +1,5 @@
 package dev.singletable.reviews;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -15,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/products/{sku}/reviews")
 @Tag(name = "Reviews", description = "One review per user and product; the product shows their count and average")
-public class ReviewController {
+class ReviewController {
 
     private final ReviewService reviews;
     private final Paging paging;
 
-    public ReviewController(ReviewService reviews, Paging paging) {
+    ReviewController(ReviewService reviews, Paging paging) {
         this.reviews = reviews;
         this.paging = paging;
     }
@@ -45,15 +45,13 @@ public class ReviewController {
             description = "Your one review of this product: the first PUT creates it (201), later ones replace it "
                     + "(200). The product's reviewCount and averageRating follow from the table's stream, a moment "
                     + "later.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Your first review of this product",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @ApiResponse(responseCode = "200", description = "Your review, replaced",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ReviewResponse> write(@Parameter(example = "MUG-001") @PathVariable String sku,
                                                 @Valid @RequestBody ReviewRequest request,
                                                 @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -66,13 +64,12 @@ public class ReviewController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of reviews")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<ReviewResponse> list(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
         String binding = "reviews/" + sku;
         return paging.response(binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)),
                 ReviewResponse::of);

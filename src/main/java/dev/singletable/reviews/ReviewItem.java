@@ -1,78 +1,39 @@
 package dev.singletable.reviews;
 
-import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
+import dev.singletable.table.TableItem;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * A user's review of a product, in the product's item collection: {@code PK = PRODUCT#<sku>},
- * {@code SK = REVIEW#<userId>}, so a user has at most one review per product by key design (a second PUT replaces
- * it). {@code LSI1SK = REVIEWED#<ulid>} (a ULID made at the last write) sorts the product's reviews by time on LSI1:
- * newest first is one descending Query of the same partition.
+ * A user's review of a product ({@link ReviewKeys}: {@code PK = PRODUCT#<sku>}, {@code SK = REVIEW#<userId>}; in LSI1
+ * by the time of its last write).
  */
+@NullUnmarked
 @DynamoDbBean
-public class ReviewItem {
+class ReviewItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "Review";
-    public static final String SORT_PREFIX = "REVIEW#";
-    public static final String TIME_PREFIX = "REVIEWED#";
+    static final TableSchema<ReviewItem> SCHEMA = schema(ReviewItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
-    private String lsi1sk;
     private String sku;
     private String userId;
+    private String revisionId;
     private String username;
     private Integer rating;
     private String comment;
     private Instant reviewedAt;
 
-    public static String sortKey(String userId) {
-        return SORT_PREFIX + userId;
+    public ReviewItem() {
+        // the bean mapper needs a public constructor, even in a package-private class
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
-    }
-
-    @DynamoDbSecondarySortKey(indexNames = SingleTable.LSI1)
-    @DynamoDbAttribute(SingleTable.LSI1SK)
-    public String getLsi1sk() {
-        return lsi1sk;
-    }
-
-    public void setLsi1sk(String lsi1sk) {
-        this.lsi1sk = lsi1sk;
+    @Override
+    protected ItemKeys keys() {
+        return ItemKeys.of(ReviewKeys.ENTITY_TYPE, ReviewKeys.partition(sku), ReviewKeys.sortKey(userId))
+                .lsi1(ReviewKeys.byTime(revisionId));
     }
 
     public String getSku() {
@@ -89,6 +50,15 @@ public class ReviewItem {
 
     public void setUserId(String userId) {
         this.userId = userId;
+    }
+
+    /** A ULID made at the review's last write: it orders a product's reviews by time. */
+    public String getRevisionId() {
+        return revisionId;
+    }
+
+    public void setRevisionId(String revisionId) {
+        this.revisionId = revisionId;
     }
 
     public String getUsername() {

@@ -1,44 +1,40 @@
 package dev.singletable.reviews;
 
-import dev.singletable.catalog.ProductItem;
+import dev.singletable.catalog.ProductKeys;
+import dev.singletable.table.Conditions;
 import dev.singletable.table.ConditionsFailedException;
+import dev.singletable.table.KeyQuery;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Reviews. Access patterns:
+ * Reviews ({@link ReviewKeys}). Access patterns:
  * <ul>
  *   <li>write the caller's review: one transaction of a ConditionCheck that the product exists and a Put of
- *       {@code PK = PRODUCT#sku, SK = REVIEW#user}, first with {@code attribute_not_exists(PK)} (created) and, when that
- *       condition fails, again with {@code attribute_exists(PK)} (replaced) — so the answer knows which it was;</li>
+ *       {@code PK = PRODUCT#sku, SK = REVIEW#user}, first with {@code attribute_not_exists(PK)} (created) and, when
+ *       that condition fails, again with {@code attribute_exists(PK)} (replaced) — so the answer knows which it
+ *       was;</li>
  *   <li>a product's reviews, newest first: Query LSI1 {@code PK = PRODUCT#sku AND begins_with(LSI1SK, "REVIEWED#")},
  *       descending.</li>
  * </ul>
  */
 @Repository
-public class ReviewRepository {
+class ReviewRepository {
 
     static final String PRODUCT = "product";
     static final String REVIEW = "review";
     /** A create that finds a review, then a replace that finds none, means a concurrent delete: try a few times. */
     static final int ATTEMPTS = 3;
-
-    private static final Map<String, String> PK_NAME = Map.of("#pk", SingleTable.PK);
-    private static final Expression ABSENT = Expression.builder()
-            .expression("attribute_not_exists(#pk)").expressionNames(PK_NAME).build();
-    private static final Expression PRESENT = Expression.builder()
-            .expression("attribute_exists(#pk)").expressionNames(PK_NAME).build();
 
     /** What a write did. */
     public enum Outcome { CREATED, REPLACED, NO_PRODUCT }
@@ -46,13 +42,11 @@ public class ReviewRepository {
     private final SingleTable table;
     private final QueryPager pager;
     private final DynamoDbTable<ReviewItem> reviews;
-    private final DynamoDbTable<ProductItem> products;
 
-    public ReviewRepository(SingleTable table, QueryPager pager) {
+    ReviewRepository(SingleTable table, QueryPager pager) {
         this.table = table;
         this.pager = pager;
-        this.reviews = table.of(ReviewItem.class);
-        this.products = table.of(ProductItem.class);
+        this.reviews = table.of(ReviewItem.SCHEMA);
     }
 
     public Outcome put(ReviewItem review) {
@@ -60,14 +54,16 @@ public class ReviewRepository {
             for (Outcome outcome : new Outcome[] {Outcome.CREATED, Outcome.REPLACED}) {
                 try {
                     new LabelledTransaction()
-                            .check(PRODUCT, products, ConditionCheck.builder()
-                                    .key(Key.builder().partitionValue(review.getPk())
-                                            .sortValue(ProductItem.SORT_KEY).build())
-                                    .conditionExpression(PRESENT).build())
+                            // a check on the product's own key: any mapping of the table serves
+                            .check(PRODUCT, reviews, ConditionCheck.<ReviewItem>builder()
+                                    .key(ProductKeys.product(review.getSku()))
+                                    .conditionExpression(Conditions.EXISTS).build())
                             .put(REVIEW, reviews, TransactPutItemEnhancedRequest.builder(ReviewItem.class)
-                                    .item(review).conditionExpression(outcome == Outcome.CREATED ? ABSENT : PRESENT)
+                                    .item(review)
+                                    .conditionExpression(outcome == Outcome.CREATED ? Conditions.NEW_ITEM
+                                            : Conditions.EXISTS)
                                     .build())
-                            .commit(table.enhanced());
+                            .commit(table.dynamo());
                     return outcome;
                 } catch (ConditionsFailedException failed) {
                     if (failed.failed(PRODUCT)) {
@@ -76,20 +72,13 @@ public class ReviewRepository {
                 }
             }
         }
-        throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " " + review.getSk());
+        throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " "
+                + review.getSk());
     }
 
-    public Slice<ReviewItem> ofProduct(String sku, int limit, Map<String, AttributeValue> startKey) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(SingleTable.LSI1)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#sk", SingleTable.LSI1SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(ProductItem.partitionKey(sku)),
-                        ":prefix", AttributeValue.fromS(ReviewItem.TIME_PREFIX)))
-                .scanIndexForward(false)
-                .build();
-        return pager.page(query, limit, startKey, reviews.tableSchema()::mapToItem);
+    public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
+        QueryRequest query = table.query(KeyQuery.Index.LSI1, ReviewKeys.partition(sku))
+                .sortKeyStartsWith(ReviewKeys.byTimePrefix()).newestFirst().build();
+        return pager.page(query, limit, startKey, ReviewItem.SCHEMA::mapToItem);
     }
 }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A review as the API shows it. */
-public record ReviewResponse(
+record ReviewResponse(
         @Schema(example = "MUG-001") String sku,
         @Schema(description = "The reviewer's username", example = "ann_lee") String username,
         @Schema(example = "4") int rating,

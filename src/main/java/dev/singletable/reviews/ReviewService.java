@@ -1,18 +1,18 @@
 package dev.singletable.reviews;
 
-import dev.singletable.catalog.ProductItem;
 import dev.singletable.catalog.ProductService;
 import dev.singletable.table.Slice;
 import dev.singletable.table.Ulid;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reviews: one per user and product, written by the user, read by anyone. The product's review count and rating total
- * are not touched here: the stream listener's {@code ReviewProjector} keeps them, so a review write never contends with
+ * are not touched here: the table's stream keeps them ({@link ReviewProjector}), so a review write never contends with
  * other reviews of a popular product.
  */
 @Service
@@ -21,7 +21,7 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final Clock clock;
 
-    public ReviewService(ReviewRepository reviews, Clock clock) {
+    ReviewService(ReviewRepository reviews, Clock clock) {
         this.reviews = reviews;
         this.clock = clock;
     }
@@ -32,15 +32,12 @@ public class ReviewService {
 
     /** Creates or replaces the caller's review; 404 when the product does not exist. */
     public Written write(AuthenticatedUser caller, String sku, ReviewRequest request) {
-        if (!ProductItem.validSku(sku)) {
+        if (!ProductService.validSku(sku)) {
             throw ProductService.unknownProduct(sku);
         }
         ReviewItem review = new ReviewItem();
-        review.setPk(ProductItem.partitionKey(sku));
-        review.setSk(ReviewItem.sortKey(caller.userId()));
-        review.setEntityType(ReviewItem.ENTITY_TYPE);
-        review.setLsi1sk(ReviewItem.TIME_PREFIX + Ulid.next());
         review.setSku(sku);
+        review.setRevisionId(Ulid.next());
         review.setUserId(caller.userId());
         review.setUsername(caller.username());
         review.setRating(request.rating());
@@ -54,8 +51,8 @@ public class ReviewService {
     }
 
     /** A product's reviews, newest first (an unknown product has none). */
-    public Slice<ReviewItem> ofProduct(String sku, int limit, Map<String, AttributeValue> startKey) {
-        if (!ProductItem.validSku(sku)) {
+    public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
+        if (!ProductService.validSku(sku)) {
             return new Slice<>(java.util.List.of(), null);
         }
         return reviews.ofProduct(sku, limit, startKey);

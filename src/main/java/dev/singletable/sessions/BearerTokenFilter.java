@@ -22,7 +22,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * whose token died should learn it, not silently be served as anonymous. Requests without a bearer token pass on
  * unauthenticated; the authorization rules decide. Errors are rendered by the MVC exception handlers, as problems.
  */
-public class BearerTokenFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "bearer ";
 
@@ -30,7 +30,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     private final HandlerExceptionResolver problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public BearerTokenFilter(SessionService sessions, HandlerExceptionResolver problems) {
+    BearerTokenFilter(SessionService sessions, HandlerExceptionResolver problems) {
         this.sessions = sessions;
         this.problems = problems;
     }

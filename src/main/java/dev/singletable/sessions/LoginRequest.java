@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Credentials for a new session. */
-public record LoginRequest(
+record LoginRequest(
         @Schema(description = "Regardless of case", example = "ann_lee") @NotBlank @Size(max = 30) String username,
         @Schema(example = "correct horse battery", accessMode = Schema.AccessMode.WRITE_ONLY)
         @NotBlank @Size(max = 72) String password) {

@@ -2,21 +2,22 @@ package dev.singletable.sessions;
 
 import dev.singletable.web.AuthenticatedUser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An authentication established from a session's bearer token; the token itself is not kept. */
-public class SessionAuthentication extends AbstractAuthenticationToken {
+class SessionAuthentication extends AbstractAuthenticationToken {
 
     private final AuthenticatedUser caller;
 
-    public SessionAuthentication(AuthenticatedUser caller) {
+    SessionAuthentication(AuthenticatedUser caller) {
         super(List.of());
         this.caller = caller;
         setAuthenticated(true);
     }
 
     @Override
-    public Object getCredentials() {
+    public @Nullable Object getCredentials() {
         return null;
     }
 

@@ -1,6 +1,5 @@
 package dev.singletable.sessions;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/sessions")
 @Tag(name = "Sessions", description = "Log in and out")
-public class SessionController {
+class SessionController {
 
     private final SessionService sessions;
 
-    public SessionController(SessionService sessions) {
+    SessionController(SessionService sessions) {
         this.sessions = sessions;
     }
 
@@ -42,18 +41,14 @@ public class SessionController {
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<SessionResponse> login(@Valid @RequestBody LoginRequest request) {
         return ResponseEntity.created(URI.create("/api/sessions/current")).body(sessions.login(request));
     }
 
     @DeleteMapping("/current")
     @Operation(summary = "Log out", description = "Ends the session whose token authenticates this request.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Logged out; the token no longer works")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller) {
         sessions.logout(caller);
         return ResponseEntity.noContent().build();

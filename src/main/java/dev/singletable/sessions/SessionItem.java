@@ -2,65 +2,52 @@ package dev.singletable.sessions;
 
 import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
+import dev.singletable.table.TableItem;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * A login session: {@code PK = SESSION#<sha256(token)>}, {@code SK = SESSION}. Only the token's hash is stored, so the
- * table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the item after it expires;
- * that deletion is lazy (AWS: typically within days), so every read also checks {@code expiresAt}.
+ * A login session ({@link SessionKeys}: {@code PK = SESSION#<sha256(token)>}, {@code SK = SESSION}). Only the token's
+ * hash is stored, so the table never holds a usable credential. {@code ttl} (epoch seconds) lets DynamoDB delete the
+ * item after it expires; that deletion is lazy (AWS: typically within days), so every read also checks
+ * {@code expiresAt}.
  */
+@NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
 @DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
-public class SessionItem {
+class SessionItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "Session";
-    public static final String SORT_KEY = "SESSION";
+    static final TableSchema<SessionItem> SCHEMA = schema(SessionItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
+    private String sessionId;
     private String userId;
     private String username;
     private Instant createdAt;
     private Instant expiresAt;
     private Long ttl;
 
-    public static String partitionKey(String sessionId) {
-        return "SESSION#" + sessionId;
+    public SessionItem() {
+        // the bean mapper needs a public constructor, even in a package-private class
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
+    @Override
+    protected ItemKeys keys() {
+        return ItemKeys.of(SessionKeys.ENTITY_TYPE, SessionKeys.partition(sessionId), SessionKeys.SESSION);
     }
 
-    public void setPk(String pk) {
-        this.pk = pk;
+    /** The SHA-256 of the session's bearer token. */
+    public String getSessionId() {
+        return sessionId;
     }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
     }
 
     public String getUserId() {

@@ -6,5 +6,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** @param ttl how long a session lasts after login */
 @ConfigurationProperties("singletable.sessions")
-public record SessionProperties(@DefaultValue("24h") Duration ttl) {
+record SessionProperties(@DefaultValue("24h") Duration ttl) {
 }

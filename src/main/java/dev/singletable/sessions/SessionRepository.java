@@ -1,41 +1,30 @@
 package dev.singletable.sessions;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.SingleTable;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Sessions by id: PutItem, GetItem (strongly consistent: a logout must take effect at once), DeleteItem. */
 @Repository
-public class SessionRepository {
-
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
+class SessionRepository {
 
     private final DynamoDbTable<SessionItem> sessions;
 
-    public SessionRepository(SingleTable table) {
-        this.sessions = table.of(SessionItem.class);
+    SessionRepository(SingleTable table) {
+        this.sessions = table.of(SessionItem.SCHEMA);
     }
 
     public void create(SessionItem session) {
-        sessions.putItem(r -> r.item(session).conditionExpression(NEW_ITEM));
+        sessions.putItem(r -> r.item(session).conditionExpression(Conditions.NEW_ITEM));
     }
 
     public Optional<SessionItem> find(String sessionId) {
-        return Optional.ofNullable(sessions.getItem(r -> r.key(key(sessionId)).consistentRead(true)));
+        return Optional.ofNullable(sessions.getItem(r -> r.key(SessionKeys.session(sessionId)).consistentRead(true)));
     }
 
     public void delete(String sessionId) {
-        sessions.deleteItem(key(sessionId));
-    }
-
-    private static Key key(String sessionId) {
-        return Key.builder().partitionValue(SessionItem.partitionKey(sessionId)).sortValue(SessionItem.SORT_KEY).build();
+        sessions.deleteItem(SessionKeys.session(sessionId));
     }
 }

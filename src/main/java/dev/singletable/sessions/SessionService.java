@@ -6,6 +6,7 @@ import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -17,14 +18,14 @@ import org.springframework.stereotype.Service;
 /** Log in (password → session token), resolve a token to its caller, log out. */
 @Service
 @EnableConfigurationProperties(SessionProperties.class)
-public class SessionService {
+class SessionService {
 
     private final SessionRepository sessions;
     private final AuthenticationManager passwordAuthentication;
     private final SessionProperties properties;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
+    SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
                           SessionProperties properties, Clock clock) {
         this.sessions = sessions;
         this.passwordAuthentication = passwordAuthentication;
@@ -36,9 +37,9 @@ public class SessionService {
     public SessionResponse login(LoginRequest request) {
         Account account;
         try {
-            account = (Account) passwordAuthentication.authenticate(
+            account = (Account) Objects.requireNonNull(passwordAuthentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
-                    .getPrincipal();
+                    .getPrincipal(), "an authenticated token has a principal");
         } catch (InternalAuthenticationServiceException storeFailed) {
             // The account lookup failed (throttled store...): report that, not "wrong password".
             throw storeFailed.getCause() instanceof RuntimeException cause ? cause : storeFailed;
@@ -49,9 +50,7 @@ public class SessionService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         SessionItem session = new SessionItem();
-        session.setPk(SessionItem.partitionKey(SessionTokens.sessionId(token)));
-        session.setSk(SessionItem.SORT_KEY);
-        session.setEntityType(SessionItem.ENTITY_TYPE);
+        session.setSessionId(SessionTokens.sessionId(token));
         session.setUserId(account.userId());
         session.setUsername(account.username());
         session.setCreatedAt(now);

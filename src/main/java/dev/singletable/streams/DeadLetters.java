@@ -14,26 +14,22 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * {@code SK = <projector>#<sequenceNumber>}) with the changed item's key and the last error, so the shard can move on
  * and an operator can see (through actuator health) and replay what was skipped.
  */
-public class DeadLetters {
-
-    static final String ENTITY_TYPE = "StreamDeadLetter";
-    static final String PARTITION = "STREAM_DEAD_LETTER";
+class DeadLetters {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Clock clock;
 
-    public DeadLetters(DynamoDbClient dynamo, String tableName, Clock clock) {
+    DeadLetters(DynamoDbClient dynamo, String tableName, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.clock = clock;
     }
 
     public void park(String projector, Record record, int attempts, Exception error) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(SingleTable.PK, AttributeValue.fromS(PARTITION));
-        item.put(SingleTable.SK, AttributeValue.fromS(projector + "#" + record.dynamodb().sequenceNumber()));
-        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+        String sequenceNumber = record.dynamodb().sequenceNumber();
+        Map<String, AttributeValue> item = new HashMap<>(StreamKeys.deadLetter(projector, sequenceNumber));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(StreamKeys.DEAD_LETTER_TYPE));
         item.put("projector", AttributeValue.fromS(projector));
         item.put("eventName", AttributeValue.fromS(record.eventNameAsString()));
         item.put("itemKeys", AttributeValue.fromM(record.dynamodb().keys()));
@@ -48,7 +44,7 @@ public class DeadLetters {
         return dynamo.query(r -> r.tableName(tableName)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", SingleTable.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PARTITION)))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(StreamKeys.DEAD_LETTER_PARTITION)))
                 .limit(limit)).items();
     }
 }

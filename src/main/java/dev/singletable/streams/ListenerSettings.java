@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param leaseDuration how long a lease protects a shard without renewal
  * @param stuckAfter    health turns DOWN when a round has not completed for this long
  */
-public record ListenerSettings(Duration idleDelay, Duration maxIdleDelay, int maxAttempts, Duration retryDelay,
+record ListenerSettings(Duration idleDelay, Duration maxIdleDelay, int maxAttempts, Duration retryDelay,
                                Duration leaseDuration, Duration stuckAfter) {
 
     public static ListenerSettings defaults() {

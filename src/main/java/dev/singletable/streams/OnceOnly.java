@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class OnceOnly {
 
-    static final String ENTITY_TYPE = "StreamApplied";
     private static final Duration MARKER_LIFETIME = Duration.ofHours(48);
 
     private final DynamoDbClient dynamo;
@@ -65,14 +64,17 @@ public final class OnceOnly {
     private Put marker(String projector, String sequenceNumber) {
         long expires = clock.instant().plus(MARKER_LIFETIME).getEpochSecond();
         return Put.builder().tableName(tableName)
-                .item(Map.of(
-                        SingleTable.PK, AttributeValue.fromS("STREAM_APPLIED#" + projector + "#" + sequenceNumber),
-                        SingleTable.SK, AttributeValue.fromS("APPLIED"),
-                        SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE),
-                        SingleTable.TTL, AttributeValue.fromN(Long.toString(expires))))
+                .item(marker(StreamKeys.applied(projector, sequenceNumber), expires))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", SingleTable.PK))
                 .build();
+    }
+
+    private static Map<String, AttributeValue> marker(Map<String, AttributeValue> key, long expires) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(StreamKeys.APPLIED_TYPE));
+        item.put(SingleTable.TTL, AttributeValue.fromN(Long.toString(expires)));
+        return item;
     }
 
     private static Map<String, String> withPk(Map<String, String> names) {

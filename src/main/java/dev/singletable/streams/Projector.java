@@ -1,6 +1,7 @@
 package dev.singletable.streams;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -16,7 +17,7 @@ public interface Projector {
     Set<String> entityTypes();
 
     /** Whether changes of items of this type reach {@link #apply}. */
-    default boolean subscribes(String entityType) {
+    default boolean subscribes(@Nullable String entityType) {
         return entityType != null && entityTypes().contains(entityType);
     }
 

@@ -1,8 +1,8 @@
 package dev.singletable.streams;
 
 import dev.singletable.table.SingleTable;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -11,23 +11,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code SK = CHECKPOINT}): the last sequence number whose records were all handed to the projectors, and whether the
  * shard is finished (closed and read to its end), which lets its children start.
  */
-public class ShardCheckpoints {
-
-    static final String ENTITY_TYPE = "StreamCheckpoint";
+class ShardCheckpoints {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
 
-    public ShardCheckpoints(DynamoDbClient dynamo, String tableName) {
+    ShardCheckpoints(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
     }
 
-    public record Checkpoint(String sequenceNumber, boolean finished) {
+    public record Checkpoint(@Nullable String sequenceNumber, boolean finished) {
     }
 
     public Optional<Checkpoint> load(String shardId) {
-        var item = dynamo.getItem(r -> r.tableName(tableName).key(key(shardId)).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(tableName).key(StreamKeys.checkpoint(shardId)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -38,17 +36,12 @@ public class ShardCheckpoints {
     }
 
     public void save(String shardId, Checkpoint checkpoint) {
-        var item = new java.util.HashMap<>(key(shardId));
-        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+        var item = new java.util.HashMap<>(StreamKeys.checkpoint(shardId));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(StreamKeys.CHECKPOINT_TYPE));
         item.put("finished", AttributeValue.fromBool(checkpoint.finished()));
         if (checkpoint.sequenceNumber() != null) {
             item.put("sequenceNumber", AttributeValue.fromS(checkpoint.sequenceNumber()));
         }
         dynamo.putItem(r -> r.tableName(tableName).item(item));
-    }
-
-    private static Map<String, AttributeValue> key(String shardId) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS("STREAM_SHARD#" + shardId),
-                SingleTable.SK, AttributeValue.fromS("CHECKPOINT"));
     }
 }

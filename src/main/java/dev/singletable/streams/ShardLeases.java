@@ -13,9 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is taken or renewed with a conditional write that succeeds only if nobody holds it, the caller already holds it, or the
  * holder let it expire. A crashed instance therefore blocks its shards for at most one lease duration.
  */
-public class ShardLeases {
-
-    static final String ENTITY_TYPE = "StreamLease";
+class ShardLeases {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -24,7 +22,7 @@ public class ShardLeases {
     private final Clock clock;
     private final Map<String, Long> heldSince = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ShardLeases(DynamoDbClient dynamo, String tableName, String owner, Duration duration, Clock clock) {
+    ShardLeases(DynamoDbClient dynamo, String tableName, String owner, Duration duration, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.owner = owner;
@@ -46,8 +44,8 @@ public class ShardLeases {
         if (held != null && now - held < duration.toMillis() / 2) {
             return true;
         }
-        var item = new java.util.HashMap<>(key(shardId));
-        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+        var item = new java.util.HashMap<>(StreamKeys.lease(shardId));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(StreamKeys.LEASE_TYPE));
         item.put("owner", AttributeValue.fromS(owner));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now + duration.toMillis())));
         try {
@@ -68,17 +66,12 @@ public class ShardLeases {
     public void release(String shardId) {
         heldSince.remove(shardId);
         try {
-            dynamo.deleteItem(r -> r.tableName(tableName).key(key(shardId))
+            dynamo.deleteItem(r -> r.tableName(tableName).key(StreamKeys.lease(shardId))
                     .conditionExpression("#owner = :me")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner))));
         } catch (ConditionalCheckFailedException notOurs) {
             // taken over after it expired: nothing to give back
         }
-    }
-
-    private static Map<String, AttributeValue> key(String shardId) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS("STREAM_SHARD#" + shardId),
-                SingleTable.SK, AttributeValue.fromS("LEASE"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * handed to the projectors, the shard's position is checkpointed in the table. A crash between the two re-delivers the
  * batch: delivery is at least once and projectors are idempotent.
  */
-public class StreamListener {
+class StreamListener {
 
     private static final Logger log = LoggerFactory.getLogger(StreamListener.class);
 
@@ -50,12 +51,12 @@ public class StreamListener {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private volatile Instant lastRound;
-    private volatile Exception lastError;
-    private volatile Thread worker;
+    private volatile @Nullable Instant lastRound;
+    private volatile @Nullable Exception lastError;
+    private volatile @Nullable Thread worker;
     private volatile boolean running;
 
-    public StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
+    StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
                           List<Projector> projectors, ShardCheckpoints checkpoints, ShardLeases leases,
                           DeadLetters deadLetters, ListenerSettings settings, Clock clock) {
         this.dynamo = dynamo;
@@ -245,7 +246,7 @@ public class StreamListener {
         return checkpoints.load(shard.parentShardId()).map(ShardCheckpoints.Checkpoint::finished).orElse(true);
     }
 
-    private String iterator(String streamArn, String shardId, String checkpoint) {
+    private String iterator(String streamArn, String shardId, @Nullable String checkpoint) {
         String known = iterators.get(shardId);
         if (known != null) {
             return known;
@@ -265,10 +266,10 @@ public class StreamListener {
 
     /** @return whether the record is a change of the service's data (not the listener's own bookkeeping) */
     private boolean deliver(Record record) {
-        if (StreamItems.internal(record)) {
+        if (StreamImages.internal(record)) {
             return false;
         }
-        String type = StreamItems.entityType(record);
+        String type = StreamImages.entityType(record);
         for (Projector projector : projectors) {
             if (projector.subscribes(type)) {
                 applyWithRetries(projector, record);
@@ -341,11 +342,11 @@ public class StreamListener {
         return deadLettered.get();
     }
 
-    public Instant lastRound() {
+    @Nullable Instant lastRound() {
         return lastRound;
     }
 
-    public Exception lastError() {
+    @Nullable Exception lastError() {
         return lastError;
     }
 

@@ -6,18 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code /actuator/health/streamListener}: UP with each shard's position and lag, and the dead letters parked so far;
  * DOWN when no round has completed within {@link ListenerSettings#stuckAfter()} (the listener is stuck or failing).
  */
-public class StreamListenerHealth implements HealthIndicator {
+class StreamListenerHealth implements HealthIndicator {
 
     private final StreamListener listener;
     private final DeadLetters deadLetters;
     private final Clock clock;
 
-    public StreamListenerHealth(StreamListener listener, DeadLetters deadLetters, Clock clock) {
+    StreamListenerHealth(StreamListener listener, DeadLetters deadLetters, Clock clock) {
         this.listener = listener;
         this.deadLetters = deadLetters;
         this.clock = clock;
@@ -39,7 +40,7 @@ public class StreamListenerHealth implements HealthIndicator {
                 .withDetail("deadLettered", listener.deadLettered());
         try {
             health.withDetail("deadLetters", deadLetters.list(20).stream().map(item -> Map.of(
-                    "key", item.get("SK").s(), "error", item.get("error").s())).toList());
+                    "key", text(item, "SK"), "error", text(item, "error"))).toList());
         } catch (RuntimeException e) {
             health.withDetail("deadLetters", "unavailable: " + e.getMessage());
         }
@@ -47,6 +48,11 @@ public class StreamListenerHealth implements HealthIndicator {
             health.withDetail("lastError", String.valueOf(listener.lastError()));
         }
         return health.build();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
     }
 
     private boolean stuck() {

@@ -3,11 +3,11 @@ package dev.singletable.streams;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts the listener once the application context is up and stops it (leases given back) before the clients close. */
-public class StreamListenerLifecycle implements SmartLifecycle {
+class StreamListenerLifecycle implements SmartLifecycle {
 
     private final StreamListener listener;
 
-    public StreamListenerLifecycle(StreamListener listener) {
+    StreamListenerLifecycle(StreamListener listener) {
         this.listener = listener;
     }
 

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Micrometer meters of the listener: counters {@code singletable.streams.records.processed|retried|dead.lettered} and
  * gauges {@code singletable.streams.lag.millis|records} (the largest over the shards being read).
  */
-public final class StreamListenerMetrics {
+final class StreamListenerMetrics {
 
     private StreamListenerMetrics() {
     }

@@ -1,63 +1,28 @@
 package dev.singletable.streams;
 
-import dev.singletable.follows.FollowRepository;
 import dev.singletable.table.TableProperties;
-import dev.singletable.timeline.FeedRepository;
-import dev.singletable.timeline.TimelineProperties;
-import dev.singletable.tweets.TweetRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** The stream listener and its projectors; {@code singletable.streams.enabled=false} turns them off. */
+/**
+ * The stream listener and the bookkeeping it keeps in the table. The projectors are the features' own beans (each
+ * feature keeps the read models derived from its items); the listener hands every record to those subscribed to its
+ * item type. {@code singletable.streams.enabled=false} turns the listener and the projectors off.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "singletable.streams.enabled", havingValue = "true", matchIfMissing = true)
-public class StreamsConfiguration {
+@ConditionalOnStreams
+class StreamsConfiguration {
 
     @Bean
     OnceOnly onceOnly(DynamoDbClient dynamo, TableProperties table, Clock clock) {
         return new OnceOnly(dynamo, table.name(), clock);
-    }
-
-    @Bean
-    CounterProjector counterProjector(OnceOnly onceOnly) {
-        return new CounterProjector(onceOnly);
-    }
-
-    @Bean
-    ReviewProjector reviewProjector(OnceOnly onceOnly) {
-        return new ReviewProjector(onceOnly);
-    }
-
-    @Bean
-    HistoryProjector historyProjector(DynamoDbClient dynamo, TableProperties table) {
-        return new HistoryProjector(dynamo, HistoryProjector.historyTableOf(table.name()));
-    }
-
-    @Bean
-    TimelineProjector timelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
-                                        TimelineProperties timeline, Clock clock) {
-        return new TimelineProjector(follows, tweets, feeds, timeline, clock);
-    }
-
-    @Bean
-    OrderTotalsProjector orderTotalsProjector(OnceOnly onceOnly) {
-        return new OrderTotalsProjector(onceOnly);
-    }
-
-    /** Local stores get the history table from the service; on AWS, Terraform owns it. */
-    @Bean(initMethod = "ensureTable")
-    @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() != 'aws'")
-    HistoryTableBootstrap historyTableBootstrap(DynamoDbClient dynamo, TableProperties table) {
-        return new HistoryTableBootstrap(dynamo, HistoryProjector.historyTableOf(table.name()));
     }
 
     @Bean

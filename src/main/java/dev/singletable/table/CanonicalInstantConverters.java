@@ -1,6 +1,7 @@
 package dev.singletable.table;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -19,7 +20,7 @@ public final class CanonicalInstantConverters implements AttributeConverterProvi
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> AttributeConverter<T> converterFor(EnhancedType<T> enhancedType) {
+    public <T> @Nullable AttributeConverter<T> converterFor(EnhancedType<T> enhancedType) {
         return enhancedType.rawClass() == Instant.class ? (AttributeConverter<T>) INSTANTS : null;
     }
 

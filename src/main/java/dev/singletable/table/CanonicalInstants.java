@@ -3,6 +3,7 @@ package dev.singletable.table;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the text {@link Instant#toString()} writes ({@code 2026-11-21T20:10:22.642Z}: four-digit year, seconds, an
@@ -24,7 +25,7 @@ public final class CanonicalInstants {
     }
 
     /** The instant, or null when the text is not in the canonical form (or names no real date). */
-    static Instant parseCanonical(CharSequence text) {
+    static @Nullable Instant parseCanonical(CharSequence text) {
         int length = text.length();
         if (length < SECONDS_END + 1 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
                 || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -41,8 +41,8 @@ public final class ItemTypes {
     public static final class Builder {
         private final Map<String, TableSchema<?>> schemas = new LinkedHashMap<>();
 
-        public <T> Builder add(String entityType, Class<T> itemClass) {
-            schemas.put(entityType, TableSchema.fromBean(itemClass));
+        public <T> Builder add(String entityType, TableSchema<T> schema) {
+            schemas.put(entityType, schema);
             return this;
         }
 

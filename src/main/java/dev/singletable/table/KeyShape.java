@@ -3,13 +3,14 @@ package dev.singletable.table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The attributes that make up a position in the table or in one of its indexes: the table's key plus, on an index, the
  * index's key. That is exactly what DynamoDB wants as {@code ExclusiveStartKey}, so a page can end at any item returned.
  */
-public record KeyShape(List<String> attributes) {
+record KeyShape(List<String> attributes) {
 
     public KeyShape {
         attributes = List.copyOf(attributes);
@@ -29,7 +30,7 @@ public record KeyShape(List<String> attributes) {
     }
 
     /** The shape of the table (index null) or of one of its indexes, as the layout declares them. */
-    public static KeyShape of(TableLayout layout, String indexName) {
+    public static KeyShape of(TableLayout layout, @Nullable String indexName) {
         List<String> table = layout.sortKey() == null
                 ? List.of(layout.partitionKey())
                 : List.of(layout.partitionKey(), layout.sortKey());
@@ -49,7 +50,7 @@ public record KeyShape(List<String> attributes) {
         throw new IllegalArgumentException("the table layout has no index " + indexName);
     }
 
-    private static List<String> concat(List<String> table, String hash, String range) {
+    private static List<String> concat(List<String> table, @Nullable String hash, @Nullable String range) {
         var all = new java.util.ArrayList<>(table);
         for (String name : new String[] {hash, range}) {
             if (name != null && !all.contains(name)) {

@@ -1,17 +1,20 @@
 package dev.singletable.table;
 
+import dev.singletable.resilience.StoreErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -20,38 +23,49 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Transactions cancelled only by {@code TransactionConflict} (another transaction held one of the items) are retried,
  * with backoff, by the store's retry around the client (see {@link StoreErrors#isRetryable}), so two simultaneous
  * sign-ups end in one success and one clash; a conflict that reaches this class outlasted those retries.
+ *
+ * <p>Actions on mapped items are translated by the enhanced client itself (its request builder, extensions such as the
+ * version check included), one at a time, so that actions it cannot express — an arithmetic update such as
+ * {@code SET stock = stock - :qty} — can join the same transaction through {@link #write}.
  */
 public final class LabelledTransaction {
 
     static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
-    private final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+    private final List<TransactWriteItem> actions = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
     public <T> LabelledTransaction put(String label, MappedTableResource<T> table, TransactPutItemEnhancedRequest<T> put) {
-        request.addPutItem(table, put);
-        labels.add(label);
-        return this;
+        return write(label, mapped().addPutItem(table, put));
     }
 
     public <T> LabelledTransaction update(String label, MappedTableResource<T> table,
                                           TransactUpdateItemEnhancedRequest<T> update) {
-        request.addUpdateItem(table, update);
-        labels.add(label);
-        return this;
+        return write(label, mapped().addUpdateItem(table, update));
     }
 
     public <T> LabelledTransaction delete(String label, MappedTableResource<T> table,
                                           TransactDeleteItemEnhancedRequest delete) {
-        request.addDeleteItem(table, delete);
+        return write(label, mapped().addDeleteItem(table, delete));
+    }
+
+    public <T> LabelledTransaction check(String label, MappedTableResource<T> table, ConditionCheck<T> check) {
+        return write(label, mapped().addConditionCheck(table, check));
+    }
+
+    /** An action as the low-level client takes it, for what the enhanced client cannot express. */
+    public LabelledTransaction write(String label, TransactWriteItem action) {
+        actions.add(action);
         labels.add(label);
         return this;
     }
 
-    public <T> LabelledTransaction check(String label, MappedTableResource<T> table, ConditionCheck<T> check) {
-        request.addConditionCheck(table, check);
-        labels.add(label);
-        return this;
+    private static TransactWriteItemsEnhancedRequest.Builder mapped() {
+        return TransactWriteItemsEnhancedRequest.builder();
+    }
+
+    private LabelledTransaction write(String label, TransactWriteItemsEnhancedRequest.Builder one) {
+        return write(label, one.build().transactWriteItems().get(0));
     }
 
     /**
@@ -60,9 +74,9 @@ public final class LabelledTransaction {
      * @throws ConditionsFailedException       when conditions failed, naming the actions that failed
      * @throws TransactionContentionException  when concurrent transactions kept cancelling this one
      */
-    public void commit(DynamoDbEnhancedClient client) {
+    public void commit(DynamoDbClient client) {
         try {
-            client.transactWriteItems(request.build());
+            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(actions).build());
         } catch (TransactionCanceledException cancelled) {
             Set<String> failed = labelsWithReason(cancelled, CONDITIONAL_CHECK_FAILED);
             if (!failed.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -24,7 +25,7 @@ public class QueryPager {
     private final SingleTable table;
     private final TableLayout layout;
 
-    public QueryPager(SingleTable table) {
+    QueryPager(SingleTable table) {
         this.table = table;
         this.layout = TableLayoutLoader.load();
     }
@@ -35,14 +36,14 @@ public class QueryPager {
      * @param startKey where the previous page ended, or null for the first page
      * @param mapper   turns a raw item into what the caller returns
      */
-    public <T> Slice<T> page(QueryRequest query, int limit, Map<String, AttributeValue> startKey,
+    public <T> Slice<T> page(QueryRequest query, int limit, @Nullable Map<String, AttributeValue> startKey,
                              Function<Map<String, AttributeValue>, T> mapper) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         KeyShape shape = KeyShape.of(layout, query.indexName());
         List<Map<String, AttributeValue>> read = new ArrayList<>();
-        Map<String, AttributeValue> position = startKey == null || startKey.isEmpty() ? null : startKey;
+        @Nullable Map<String, AttributeValue> position = startKey == null || startKey.isEmpty() ? null : startKey;
         for (int request = 0; request < MAX_REQUESTS_PER_PAGE; request++) {
             QueryResponse response = table.dynamo().query(query.toBuilder()
                     .limit(limit + 1 - read.size())

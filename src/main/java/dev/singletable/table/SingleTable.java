@@ -1,17 +1,19 @@
 package dev.singletable.table;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The service's one table, seen through the enhanced client with one {@link TableSchema} per item type. Every item type
- * shares the table's generic key attributes (PK/SK, GSIn keys, LSI1SK) and carries an {@value #ENTITY_TYPE} attribute,
- * so that a Query returning several types can map each item with its own schema (see {@link ItemTypes}).
+ * shares the table's generic key attributes (PK/SK, GSIn keys, LSI1SK) and carries an {@value #ENTITY_TYPE} attribute
+ * ({@link TableItem}), so that a Query returning several types can map each item with its own schema
+ * (see {@link ItemTypes}).
  */
 @Component
 public class SingleTable {
@@ -23,6 +25,9 @@ public class SingleTable {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
     public static final String LSI1 = "LSI1";
     public static final String LSI1SK = "LSI1SK";
     public static final String TTL = "ttl";
@@ -30,7 +35,6 @@ public class SingleTable {
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbClient dynamo;
     private final String name;
-    private final Map<Class<?>, DynamoDbTable<?>> tables = new ConcurrentHashMap<>();
 
     public SingleTable(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo, TableProperties properties) {
         this.enhanced = enhanced;
@@ -51,9 +55,23 @@ public class SingleTable {
         return dynamo;
     }
 
-    /** The table mapped for one item type; bean schemas are costly to build, so each is built once. */
-    @SuppressWarnings("unchecked")
-    public <T> DynamoDbTable<T> of(Class<T> itemType) {
-        return (DynamoDbTable<T>) tables.computeIfAbsent(itemType, t -> enhanced.table(name, TableSchema.fromBean(t)));
+    /**
+     * The table mapped for one item type. Bean schemas are costly to build, so each item class builds its own once
+     * ({@link TableItem#schema}) and every repository maps the table with that one.
+     */
+    public <T> DynamoDbTable<T> of(TableSchema<T> schema) {
+        return enhanced.table(name, schema);
+    }
+
+    /** A Query of one partition of the table or of an index ({@link KeyQuery}). */
+    public KeyQuery query(KeyQuery.Index index, String partition) {
+        return new KeyQuery(name, index, partition);
+    }
+
+    /** An item's primary key as the low-level client takes it. */
+    public static Map<String, AttributeValue> keyMap(Key key) {
+        return key.sortKeyValue()
+                .map(sort -> Map.of(PK, key.partitionKeyValue(), SK, sort))
+                .orElseGet(() -> Map.of(PK, key.partitionKeyValue()));
     }
 }

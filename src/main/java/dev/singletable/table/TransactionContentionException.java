@@ -4,9 +4,9 @@ package dev.singletable.table;
  * A transaction kept colliding with concurrent transactions on the same items (cancellation reason
  * {@code TransactionConflict}) after a few retries. Nothing was written; retrying later is safe.
  */
-public class TransactionContentionException extends RetryableStoreException {
+class TransactionContentionException extends RetryableStoreException {
 
-    public TransactionContentionException(Throwable cause) {
+    TransactionContentionException(Throwable cause) {
         super("transaction kept conflicting with concurrent writes", cause);
     }
 }

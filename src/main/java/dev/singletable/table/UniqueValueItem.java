@@ -1,67 +1,65 @@
 package dev.singletable.table;
 
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * A uniqueness marker: an item whose key is the unique value itself ({@code PK = EMAIL#ann@example.com},
  * {@code SK = UNIQUE}). DynamoDB enforces uniqueness only on primary keys, so a value is claimed by putting its marker
  * with {@code attribute_not_exists(PK)} in the same transaction as the item that owns it. The marker also records the
- * owner, which makes it a GetItem lookup from the value to the owner.
+ * owner, which makes it a GetItem lookup from the value to the owner. The namespace ({@code USERNAME}, {@code EMAIL})
+ * belongs to the feature that owns the value.
  */
+@NullUnmarked
 @DynamoDbBean
-public class UniqueValueItem {
+public class UniqueValueItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "UniqueValue";
-    public static final String SORT_KEY = "UNIQUE";
+    static final String ENTITY_TYPE = "UniqueValue";
+    static final String SORT_KEY = "UNIQUE";
+    static final TableSchema<UniqueValueItem> SCHEMA = schema(UniqueValueItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
+    private String namespace;
+    private String value;
     private String ownerId;
 
-    public static UniqueValueItem of(String namespace, String normalizedValue, String ownerId) {
+    static UniqueValueItem of(String namespace, String normalizedValue, String ownerId) {
         UniqueValueItem item = new UniqueValueItem();
-        item.setPk(partitionKey(namespace, normalizedValue));
-        item.setSk(SORT_KEY);
-        item.setEntityType(ENTITY_TYPE);
+        item.setNamespace(namespace);
+        item.setValue(normalizedValue);
         item.setOwnerId(ownerId);
         return item;
     }
 
-    public static String partitionKey(String namespace, String normalizedValue) {
+    static Key key(String namespace, String normalizedValue) {
+        return Key.builder().partitionValue(partitionKey(namespace, normalizedValue)).sortValue(SORT_KEY).build();
+    }
+
+    private static String partitionKey(String namespace, String normalizedValue) {
         return namespace + "#" + normalizedValue;
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
+    @Override
+    protected ItemKeys keys() {
+        return ItemKeys.of(ENTITY_TYPE, partitionKey(namespace, value), SORT_KEY);
     }
 
-    public void setPk(String pk) {
-        this.pk = pk;
+    public String getNamespace() {
+        return namespace;
     }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
     }
 
-    public void setSk(String sk) {
-        this.sk = sk;
+    public String getValue() {
+        return value;
     }
 
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
+    public void setValue(String value) {
+        this.value = value;
     }
 
     public String getOwnerId() {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,15 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Component
 public class UniqueValues {
 
-    private static final Expression NOT_CLAIMED = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
-
     private final DynamoDbTable<UniqueValueItem> markers;
 
-    public UniqueValues(SingleTable table) {
-        this.markers = table.of(UniqueValueItem.class);
+    UniqueValues(SingleTable table) {
+        this.markers = table.of(UniqueValueItem.SCHEMA);
     }
 
     public DynamoDbTable<UniqueValueItem> table() {
@@ -36,14 +30,14 @@ public class UniqueValues {
     public TransactPutItemEnhancedRequest<UniqueValueItem> claim(String namespace, String normalizedValue, String ownerId) {
         return TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
                 .item(UniqueValueItem.of(namespace, normalizedValue, ownerId))
-                .conditionExpression(NOT_CLAIMED)
+                .conditionExpression(Conditions.NEW_ITEM)
                 .build();
     }
 
     /** Deletes the marker if, and only if, it still belongs to the owner. */
     public TransactDeleteItemEnhancedRequest release(String namespace, String normalizedValue, String ownerId) {
         return TransactDeleteItemEnhancedRequest.builder()
-                .key(key(namespace, normalizedValue))
+                .key(UniqueValueItem.key(namespace, normalizedValue))
                 .conditionExpression(Expression.builder()
                         .expression("#owner = :owner")
                         .expressionNames(Map.of("#owner", "ownerId"))
@@ -54,14 +48,8 @@ public class UniqueValues {
 
     /** Who owns the value, read strongly consistently (a sign-up just acknowledged must be visible). */
     public Optional<String> ownerOf(String namespace, String normalizedValue) {
-        UniqueValueItem marker = markers.getItem(r -> r.key(key(namespace, normalizedValue)).consistentRead(true));
+        UniqueValueItem marker = markers.getItem(r -> r.key(UniqueValueItem.key(namespace, normalizedValue))
+                .consistentRead(true));
         return Optional.ofNullable(marker).map(UniqueValueItem::getOwnerId);
-    }
-
-    private static Key key(String namespace, String normalizedValue) {
-        return Key.builder()
-                .partitionValue(UniqueValueItem.partitionKey(namespace, normalizedValue))
-                .sortValue(UniqueValueItem.SORT_KEY)
-                .build();
     }
 }

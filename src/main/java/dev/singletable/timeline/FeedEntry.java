@@ -5,36 +5,24 @@ import dev.singletable.table.SingleTable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One tweet in one user's home timeline, written by the stream listener when the tweet is posted (fan-out on write):
- * {@code PK = FEED#<ownerId>}, {@code SK = TWEET#<tweetId>}. Tweet ids are ULIDs, so a descending Query of the partition
- * reads the feed newest first. The author and text are copied, so a page needs no further reads; {@code ttl} (epoch
- * seconds) lets DynamoDB drop the entry once it is older than the feed's window.
+ * One tweet in one user's home timeline ({@link FeedKeys}), written by the fan-out when the tweet is posted
+ * ({@link TimelineProjector}). The author and text are copied, so a page needs no further reads; {@code ttl} (epoch
+ * seconds) lets DynamoDB drop the entry once it is older than the feed's window. A record rather than a bean: entries are
+ * written in batches by the low-level client and never updated, so the mapping is the two methods below.
  *
  * @param ownerId   whose feed this entry is in (a follower of the author)
  * @param expiresAt when the entry leaves the feed
  */
-public record FeedEntry(String ownerId, String tweetId, String authorId, String authorUsername, String text,
+record FeedEntry(String ownerId, String tweetId, String authorId, String authorUsername, String text,
                         Instant createdAt, Instant expiresAt) {
 
-    public static final String ENTITY_TYPE = "FeedEntry";
-    public static final String SORT_PREFIX = "TWEET#";
-
-    public static String partitionKey(String ownerId) {
-        return "FEED#" + ownerId;
-    }
-
-    /** The key of the entry of a tweet in a user's feed (present or not). */
-    public static Map<String, AttributeValue> key(String ownerId, String tweetId) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS(partitionKey(ownerId)),
-                SingleTable.SK, AttributeValue.fromS(SORT_PREFIX + tweetId));
-    }
-
-    public Map<String, AttributeValue> toItem() {
-        Map<String, AttributeValue> item = new HashMap<>(key(ownerId, tweetId));
-        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(ENTITY_TYPE));
+    Map<String, AttributeValue> toItem() {
+        Map<String, AttributeValue> item = new HashMap<>(FeedKeys.entry(ownerId, tweetId));
+        item.put(SingleTable.ENTITY_TYPE, AttributeValue.fromS(FeedKeys.ENTITY_TYPE));
         item.put("ownerId", AttributeValue.fromS(ownerId));
         item.put("tweetId", AttributeValue.fromS(tweetId));
         item.put("authorId", AttributeValue.fromS(authorId));
@@ -45,9 +33,15 @@ public record FeedEntry(String ownerId, String tweetId, String authorId, String 
         return item;
     }
 
-    public static FeedEntry of(Map<String, AttributeValue> item) {
-        return new FeedEntry(item.get("ownerId").s(), item.get("tweetId").s(), item.get("authorId").s(),
-                item.get("authorUsername").s(), item.get("text").s(), CanonicalInstants.parse(item.get("createdAt").s()),
-                Instant.ofEpochSecond(Long.parseLong(item.get(SingleTable.TTL).n())));
+    static FeedEntry of(Map<String, AttributeValue> item) {
+        return new FeedEntry(attribute(item, "ownerId").s(), attribute(item, "tweetId").s(),
+                attribute(item, "authorId").s(), attribute(item, "authorUsername").s(), attribute(item, "text").s(),
+                CanonicalInstants.parse(attribute(item, "createdAt").s()),
+                Instant.ofEpochSecond(Long.parseLong(attribute(item, SingleTable.TTL).n())));
+    }
+
+    /** An attribute {@link #toItem} always writes. */
+    private static AttributeValue attribute(Map<String, AttributeValue> item, String name) {
+        return Objects.requireNonNull(item.get(name), name);
     }
 }

@@ -1,6 +1,5 @@
 package dev.singletable.timeline;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -12,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Timeline", description = "The caller's home timeline")
-public class TimelineController {
+class TimelineController {
 
     private final TimelineService timelines;
     private final Paging paging;
 
-    public TimelineController(TimelineService timelines, Paging paging) {
+    TimelineController(TimelineService timelines, Paging paging) {
         this.timelines = timelines;
         this.paging = paging;
     }
@@ -35,15 +35,14 @@ public class TimelineController {
                     + "table's stream when a tweet is posted, so a new tweet appears a moment later; following someone "
                     + "adds their recent tweets, unfollowing removes them. Paged: pass nextCursor back as ?cursor= "
                     + "until it is null.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of the timeline")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<TimelineEntryResponse> timeline(
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         // the cursor is bound to the caller's own feed: another user's cursor is 400 invalid-cursor
         String binding = "timeline/" + caller.userId();

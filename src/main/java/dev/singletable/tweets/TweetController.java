@@ -1,7 +1,6 @@
 package dev.singletable.tweets;
 
-import dev.singletable.config.OpenApiConfiguration;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.PageResponse;
@@ -18,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,25 +33,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @Tag(name = "Tweets", description = "Posting, reading and deleting tweets; a user's tweets")
-public class TweetController {
+class TweetController {
 
     private final TweetService tweets;
     private final Paging paging;
 
-    public TweetController(TweetService tweets, Paging paging) {
+    TweetController(TweetService tweets, Paging paging) {
         this.tweets = tweets;
         this.paging = paging;
     }
 
     @PostMapping(path = "/api/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+    @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "201", description = "Posted; Location is the tweet",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The tweet's URL",
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = TweetResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<TweetResponse> post(@Valid @RequestBody CreateTweetRequest request,
                                               @AuthenticationPrincipal AuthenticatedUser caller) {
         TweetItem tweet = tweets.post(caller, request.text());
@@ -62,21 +60,17 @@ public class TweetController {
     @GetMapping("/api/tweets/{id}")
     @Operation(summary = "A tweet", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The tweet")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public TweetResponse get(@Parameter(example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") @PathVariable String id) {
         return TweetResponse.of(tweets.get(id));
     }
 
     @DeleteMapping("/api/tweets/{id}")
     @Operation(summary = "Delete your tweet", description = "Deletes the tweet and its likes. Only its author may.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
         tweets.delete(caller, id);
         return ResponseEntity.noContent().build();
@@ -87,15 +81,14 @@ public class TweetController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of tweets")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public PageResponse<TweetResponse> byAuthor(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) String cursor) {
-        String binding = "tweets/" + UserRepository.normalizeUsername(username);
+            @Parameter(description = Paging.CURSOR_DESCRIPTION)
+            @RequestParam(required = false) @Nullable String cursor) {
+        String binding = "tweets/" + UserDirectory.normalize(username);
         return paging.response(binding, tweets.byAuthor(username, limit, paging.start(binding, cursor)),
                 TweetResponse::of);
     }

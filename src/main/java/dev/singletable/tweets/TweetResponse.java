@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A tweet as the API shows it. */
-public record TweetResponse(
+record TweetResponse(
         @Schema(description = "Time-sortable id (ULID)", example = "01JD4X7R2M8Q9B3C5V6N7P8K9T") String id,
         @Schema(description = "The author's username", example = "ann_lee") String author,
         @Schema(example = "Single-table design, day 1 🚀") String text,

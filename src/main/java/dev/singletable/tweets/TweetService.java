@@ -6,8 +6,8 @@ import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,21 +19,15 @@ public class TweetService {
     private final UserDirectory directory;
     private final Clock clock;
 
-    public TweetService(TweetRepository tweets, UserDirectory directory, Clock clock) {
+    TweetService(TweetRepository tweets, UserDirectory directory, Clock clock) {
         this.tweets = tweets;
         this.directory = directory;
         this.clock = clock;
     }
 
     public TweetItem post(AuthenticatedUser author, String text) {
-        String tweetId = Ulid.next();
         TweetItem tweet = new TweetItem();
-        tweet.setPk(TweetItem.partitionKey(tweetId));
-        tweet.setSk(TweetItem.SORT_KEY);
-        tweet.setEntityType(TweetItem.ENTITY_TYPE);
-        tweet.setGsi1pk(TweetItem.authorPartition(author.userId()));
-        tweet.setGsi1sk(TweetItem.TIMELINE_PREFIX + tweetId);
-        tweet.setTweetId(tweetId);
+        tweet.setTweetId(Ulid.next());
         tweet.setAuthorId(author.userId());
         tweet.setAuthorUsername(author.username());
         tweet.setText(text);
@@ -51,39 +45,23 @@ public class TweetService {
     }
 
     /** The user's tweets, newest first; 404 for an unknown user. */
-    public Slice<TweetItem> byAuthor(String username, int limit, Map<String, AttributeValue> startKey) {
+    public Slice<TweetItem> byAuthor(String username, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return tweets.byAuthor(directory.requireId(username), limit, startKey);
     }
 
     /**
-     * Deletes a tweet and its likes: 404 when unknown, 403 when the caller is not the author. The tweet and its likes
-     * come from one Query of its item collection; the tweet goes first (conditionally on its author), then the likes.
+     * Deletes a tweet and its likes: 404 when unknown, 403 when the caller is not the author. The tweet goes first
+     * (conditionally on its author), then the rest of its item collection.
      */
     public void delete(AuthenticatedUser caller, String tweetId) {
-        if (!known(tweetId)) {
-            throw unknownTweet(tweetId);
-        }
-        Slice<Object> page = tweets.collection(tweetId, null);
-        if (page.items().isEmpty() || !(page.items().get(0) instanceof TweetItem tweet)) {
-            throw unknownTweet(tweetId);
-        }
+        TweetItem tweet = get(tweetId);
         if (!tweet.getAuthorId().equals(caller.userId())) {
             throw ApiException.forbidden("Only the author can delete this tweet");
         }
         if (!tweets.deleteTweet(tweetId, caller.userId())) {
             throw unknownTweet(tweetId); // deleted concurrently
         }
-        while (true) {
-            tweets.deleteLikes(likesIn(page));
-            if (!page.hasMore()) {
-                return;
-            }
-            page = tweets.collection(tweetId, page.nextKey());
-        }
-    }
-
-    private static List<LikeItem> likesIn(Slice<Object> page) {
-        return page.items().stream().filter(LikeItem.class::isInstance).map(LikeItem.class::cast).toList();
+        tweets.deleteCollection(tweetId);
     }
 
     /** Ids that are not ULIDs name no tweet: answer 404 without asking the table. */

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Service;
 
 /** Loads accounts for Spring Security's password authentication (usernames match regardless of case). */
 @Service
-public class AccountDetailsService implements UserDetailsService {
+class AccountDetailsService implements UserDetailsService {
 
     private final UserRepository users;
 
-    public AccountDetailsService(UserRepository users) {
+    AccountDetailsService(UserRepository users) {
         this.users = users;
     }
 

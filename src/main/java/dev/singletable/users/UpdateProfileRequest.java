@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A merge patch of the profile: absent fields stay as they are. The username cannot change. */
-public record UpdateProfileRequest(
+record UpdateProfileRequest(
         @Schema(description = "A new display name", example = "Ann L.", nullable = true)
         @Size(max = 50) @Pattern(regexp = UserConstraints.NOT_BLANK, message = "must not be blank")
         String displayName,

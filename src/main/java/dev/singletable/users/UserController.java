@@ -1,6 +1,5 @@
 package dev.singletable.users;
 
-import dev.singletable.config.OpenApiConfiguration;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +31,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/users")
 @Tag(name = "Users", description = "Sign-up and profiles")
-public class UserController {
+class UserController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final UserService users;
 
-    public UserController(UserService users) {
+    UserController(UserService users) {
         this.users = users;
     }
 
@@ -54,7 +54,6 @@ public class UserController {
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> signUp(@Valid @RequestBody SignUpRequest request) {
         Profile created = users.signUp(request);
         URI location = UriComponentsBuilder.fromPath("/api/users/{username}")
@@ -70,12 +69,10 @@ public class UserController {
             headers = @Header(name = HttpHeaders.ETAG, description = "The profile's version",
                     schema = @Schema(type = "string", example = "\"3\"")),
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> profile(
             @Parameter(example = "ann_lee") @PathVariable String username,
-            @AuthenticationPrincipal AuthenticatedUser caller) {
+            @AuthenticationPrincipal @Nullable AuthenticatedUser caller) {
         Profile profile = users.profile(username, caller);
         return ResponseEntity.ok().eTag(ETags.of(profile.version())).body(profile.body());
     }
@@ -85,23 +82,21 @@ public class UserController {
             description = "A merge patch: absent fields stay as they are. Only the user may change their profile, "
                     + "and only the version they read: send its ETag as If-Match. A new email moves its uniqueness "
                     + "marker in the same transaction.",
-            security = @SecurityRequirement(name = OpenApiConfiguration.BEARER))
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The changed profile",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
     @ApiResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public ResponseEntity<ProfileResponse> update(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = "The ETag from GET /api/users/{username}", example = "\"1\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateProfileRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Profile updated = users.update(caller, username, ifMatch, patch);

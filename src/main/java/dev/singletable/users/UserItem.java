@@ -1,29 +1,26 @@
 package dev.singletable.users;
 
-import dev.singletable.table.SingleTable;
+import dev.singletable.table.ItemKeys;
+import dev.singletable.table.TableItem;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
+import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * A user's profile: {@code PK = USER#<userId>}, {@code SK = PROFILE}. The key holds the immutable id, never the username
- * or email: those are unique through marker items, and the username marker doubles as the lookup from a username to the
- * id. {@code version} is the optimistic-locking attribute (the enhanced client's VersionedRecordExtension conditions
- * every write on it); the counters are written 0 at sign-up and then maintained by the stream listener's projections,
- * without touching {@code version}. All fields are boxed so a partial item updates only what it sets.
+ * A user's profile ({@link UserKeys}: {@code PK = USER#<userId>}, {@code SK = PROFILE}). {@code version} is the
+ * optimistic-locking attribute (the enhanced client's VersionedRecordExtension conditions every write on it); the
+ * counters ({@link UserCounters}) are written 0 at sign-up and then maintained from the table's stream, without
+ * touching {@code version}. All fields are boxed so a partial item updates only what it sets.
  */
+@NullUnmarked
 @DynamoDbBean
-public class UserItem {
+class UserItem extends TableItem {
 
-    public static final String ENTITY_TYPE = "User";
-    public static final String SORT_KEY = "PROFILE";
+    static final TableSchema<UserItem> SCHEMA = schema(UserItem.class, MethodHandles.lookup());
 
-    private String pk;
-    private String sk;
-    private String entityType;
     private String userId;
     private String username;
     private String email;
@@ -37,45 +34,20 @@ public class UserItem {
     private Long orders;
     private Long spentCents;
 
-    public static String partitionKey(String userId) {
-        return "USER#" + userId;
+    public UserItem() {
+        // the bean mapper needs a public constructor, even in a package-private class
     }
 
-    /** An item holding only the key, for partial updates. */
-    public static UserItem keyOnly(String userId) {
+    /** A user with only the id set: the key of a partial update. */
+    static UserItem withId(String userId) {
         UserItem item = new UserItem();
-        item.setPk(partitionKey(userId));
-        item.setSk(SORT_KEY);
+        item.setUserId(userId);
         return item;
     }
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute(SingleTable.PK)
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute(SingleTable.SK)
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    @DynamoDbAttribute(SingleTable.ENTITY_TYPE)
-    public String getEntityType() {
-        return entityType;
-    }
-
-    public void setEntityType(String entityType) {
-        this.entityType = entityType;
+    @Override
+    protected ItemKeys keys() {
+        return ItemKeys.of(UserKeys.ENTITY_TYPE, UserKeys.partition(userId), UserKeys.PROFILE);
     }
 
     public String getUserId() {

@@ -1,15 +1,14 @@
 package dev.singletable.users;
 
+import dev.singletable.table.Conditions;
 import dev.singletable.table.LabelledTransaction;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.UniqueValues;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 
@@ -23,28 +22,20 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhanced
  * </ul>
  */
 @Repository
-public class UserRepository {
+class UserRepository {
 
     public static final String USER = "user";
     public static final String USERNAME = "username";
     public static final String EMAIL = "email";
     public static final String OLD_EMAIL = "oldEmail";
 
-    static final String USERNAME_NAMESPACE = "USERNAME";
-    static final String EMAIL_NAMESPACE = "EMAIL";
-
-    private static final Expression NEW_ITEM = Expression.builder()
-            .expression("attribute_not_exists(#pk)")
-            .expressionNames(Map.of("#pk", SingleTable.PK))
-            .build();
-
     private final SingleTable table;
     private final DynamoDbTable<UserItem> users;
     private final UniqueValues unique;
 
-    public UserRepository(SingleTable table, UniqueValues unique) {
+    UserRepository(SingleTable table, UniqueValues unique) {
         this.table = table;
-        this.users = table.of(UserItem.class);
+        this.users = table.of(UserItem.SCHEMA);
         this.unique = unique;
     }
 
@@ -62,23 +53,22 @@ public class UserRepository {
     public void create(UserItem user) {
         new LabelledTransaction()
                 .put(USER, users, TransactPutItemEnhancedRequest.builder(UserItem.class)
-                        .item(user).conditionExpression(NEW_ITEM).build())
+                        .item(user).conditionExpression(Conditions.NEW_ITEM).build())
                 .put(USERNAME, unique.table(),
-                        unique.claim(USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
+                        unique.claim(UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()),
+                                user.getUserId()))
                 .put(EMAIL, unique.table(),
-                        unique.claim(EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
-                .commit(table.enhanced());
+                        unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
+                .commit(table.dynamo());
     }
 
     /** The id behind a username, from its marker (a strongly consistent GetItem). */
     public Optional<String> findIdByUsername(String username) {
-        return unique.ownerOf(USERNAME_NAMESPACE, normalizeUsername(username));
+        return unique.ownerOf(UserKeys.USERNAME_NAMESPACE, normalizeUsername(username));
     }
 
     public Optional<UserItem> findById(String userId) {
-        return Optional.ofNullable(users.getItem(r -> r
-                .key(Key.builder().partitionValue(UserItem.partitionKey(userId)).sortValue(UserItem.SORT_KEY).build())
-                .consistentRead(true)));
+        return Optional.ofNullable(users.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(true)));
     }
 
     public Optional<UserItem> findByUsername(String username) {
@@ -92,17 +82,18 @@ public class UserRepository {
      * @throws dev.singletable.table.ConditionsFailedException {@value #USER} when the version is stale,
      *                                                          {@value #EMAIL} when the new email is taken
      */
-    public void update(UserItem changes, String oldEmail) {
+    public void update(UserItem changes, @Nullable String oldEmail) {
         LabelledTransaction transaction = new LabelledTransaction()
                 .update(USER, users, TransactUpdateItemEnhancedRequest.builder(UserItem.class)
                         .item(changes).ignoreNulls(true).build());
         if (oldEmail != null) {
             transaction
                     .delete(OLD_EMAIL, unique.table(),
-                            unique.release(EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
+                            unique.release(UserKeys.EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
                     .put(EMAIL, unique.table(),
-                            unique.claim(EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
+                            unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()),
+                                    changes.getUserId()));
         }
-        transaction.commit(table.enhanced());
+        transaction.commit(table.dynamo());
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +21,7 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    public UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -29,9 +30,7 @@ public class UserService {
     /** Creates the user; 409 naming the fields whose values are taken. */
     public Profile signUp(SignUpRequest request) {
         String userId = Ulid.next();
-        UserItem user = UserItem.keyOnly(userId);
-        user.setEntityType(UserItem.ENTITY_TYPE);
-        user.setUserId(userId);
+        UserItem user = UserItem.withId(userId);
         user.setUsername(request.username());
         user.setEmail(request.email().trim());
         user.setDisplayName(request.displayName().strip());
@@ -56,7 +55,7 @@ public class UserService {
     }
 
     /** The profile; the email only when the caller is the user. */
-    public Profile profile(String username, AuthenticatedUser caller) {
+    public Profile profile(String username, @Nullable AuthenticatedUser caller) {
         UserItem user = users.findByUsername(username).orElseThrow(() -> unknownUser(username));
         return profile(user, caller != null && caller.userId().equals(user.getUserId()));
     }
@@ -65,15 +64,15 @@ public class UserService {
      * Applies a merge patch if {@code ifMatch} names the current version: 403 for another user's profile, 428 without
      * If-Match, 412 when stale (also when another change wins the race), 409 when the new email is taken.
      */
-    public Profile update(AuthenticatedUser caller, String username, String ifMatch, UpdateProfileRequest patch) {
+    public Profile update(AuthenticatedUser caller, String username, @Nullable String ifMatch,
+                          UpdateProfileRequest patch) {
         if (!caller.is(username)) {
             throw ApiException.forbidden("Only " + username + " can change this profile");
         }
-        ETags.requirePresent(ifMatch, "profile");
+        String tag = ETags.requirePresent(ifMatch, "profile");
         UserItem current = users.findById(caller.userId()).orElseThrow(() -> unknownUser(username));
-        ETags.requireCurrent(ifMatch, current.getVersion(), "profile");
-        UserItem changes = UserItem.keyOnly(current.getUserId());
-        changes.setUserId(current.getUserId());
+        ETags.requireCurrent(tag, current.getVersion(), "profile");
+        UserItem changes = UserItem.withId(current.getUserId());
         changes.setVersion(current.getVersion());
         boolean changed = false;
         if (patch.displayName() != null && !patch.displayName().strip().equals(current.getDisplayName())) {

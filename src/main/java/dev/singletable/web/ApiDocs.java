@@ -1,10 +1,14 @@
 package dev.singletable.web;
 
 /**
- * Names of the reusable OpenAPI responses that {@link ProblemResponsesCustomizer} declares, for controllers'
+ * The names controllers' OpenAPI annotations refer to: the bearer-token security scheme ({@link OpenApiConfiguration})
+ * and the reusable error responses that {@link ProblemResponsesCustomizer} declares, for
  * {@code @ApiResponse(ref = ...)}: each error response is described once, with the problem schema and an example.
  */
 public final class ApiDocs {
+
+    /** The security scheme of the endpoints that need a session: {@code Authorization: Bearer <token>}. */
+    public static final String BEARER = "bearer";
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String BAD_REQUEST = "#/components/responses/BadRequest";

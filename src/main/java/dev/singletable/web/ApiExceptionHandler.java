@@ -1,11 +1,12 @@
 package dev.singletable.web;
 
+import dev.singletable.resilience.StoreErrors;
 import dev.singletable.table.RetryableStoreException;
-import dev.singletable.table.StoreErrors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * unexpected is a bare 500. No response carries an exception message from a library or a stack trace.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Seconds a client should wait after a 503: long enough for the SDK's own retries to have been exhausted. */
     static final String RETRY_AFTER_SECONDS = "1";
@@ -146,8 +147,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Every other framework error arrives here with Spring's own ProblemDetail: give it our type and title. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body == null && e instanceof ErrorResponse framework) {
             body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
         }
@@ -162,7 +163,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
-    static ProblemDetail problem(ProblemType type, String detail) {
+    static ProblemDetail problem(ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.type());
         problem.setTitle(type.title());

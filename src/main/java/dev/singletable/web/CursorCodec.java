@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,14 +44,14 @@ public class CursorCodec {
     private final CursorProperties properties;
     private final Clock clock;
 
-    public CursorCodec(CursorProperties properties, Clock clock) {
+    CursorCodec(CursorProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         this.key = new SecretKeySpec(secret(properties.secret()), ALGORITHM);
     }
 
     /** The cursor for a page that ended at {@code key}, or null when there is no next page. */
-    public String encode(String binding, Map<String, AttributeValue> lastKey) {
+    public @Nullable String encode(String binding, @Nullable Map<String, AttributeValue> lastKey) {
         if (lastKey == null || lastKey.isEmpty()) {
             return null;
         }
@@ -67,7 +68,7 @@ public class CursorCodec {
      *
      * @throws ApiException invalid-cursor when the cursor is malformed, tampered with, expired or from another query
      */
-    public Map<String, AttributeValue> decode(String binding, String cursor) {
+    public @Nullable Map<String, AttributeValue> decode(String binding, @Nullable String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl    how long a cursor stays usable
  */
 @ConfigurationProperties("singletable.cursor")
-public record CursorProperties(String secret, @DefaultValue("24h") Duration ttl) {
+record CursorProperties(String secret, @DefaultValue("24h") Duration ttl) {
 }

@@ -1,6 +1,7 @@
 package dev.singletable.web;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entity tags made of an item's version attribute, and the {@code If-Match} test against them (RFC 9110: strong
@@ -15,12 +16,13 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** 428 unless the request carries If-Match: a change must name the version it was made from. */
-    public static void requirePresent(String ifMatch, String resource) {
+    /** The If-Match header, or 428 without one: a change must name the version it was made from. */
+    public static String requirePresent(@Nullable String ifMatch, String resource) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the " + resource + " you are changing");
         }
+        return ifMatch;
     }
 
     /** 412 unless If-Match names {@code currentVersion}. */

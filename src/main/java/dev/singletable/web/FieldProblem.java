@@ -1,5 +1,7 @@
 package dev.singletable.web;
 
+import org.jspecify.annotations.Nullable;
+
 /** One invalid input of a request: the field (or query parameter) and what is wrong with it. */
-public record FieldProblem(String field, String message) {
+record FieldProblem(@Nullable String field, @Nullable String message) {
 }

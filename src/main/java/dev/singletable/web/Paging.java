@@ -3,6 +3,7 @@ package dev.singletable.web;
 import dev.singletable.table.Slice;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -21,12 +22,12 @@ public class Paging {
 
     private final CursorCodec cursors;
 
-    public Paging(CursorCodec cursors) {
+    Paging(CursorCodec cursors) {
         this.cursors = cursors;
     }
 
     /** Where the page starts: null for the first page; 400 invalid-cursor for a cursor not issued for this binding. */
-    public Map<String, AttributeValue> start(String binding, String cursor) {
+    public @Nullable Map<String, AttributeValue> start(String binding, @Nullable String cursor) {
         return cursors.decode(binding, cursor);
     }
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Declares the API's error responses once, as reusable components that operations refer to ({@link ApiDocs}): the
- * RFC 9457 problem schema with this API's extension members, and an example of each kind of problem.
+ * RFC 9457 problem schema with this API's extension members, and an example of each kind of problem; and adds the two
+ * that every operation may answer (401, 503) to every operation, so controllers declare only their own.
  */
 @Component
-public class ProblemResponsesCustomizer implements OpenApiCustomizer {
+class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
 
@@ -64,6 +66,24 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 + "after Retry-After seconds", Map.of("service-unavailable", example(ProblemType.SERVICE_UNAVAILABLE,
                 "The data store is busy or unavailable; retry shortly", Map.of())))
                 .addHeaderObject("Retry-After", header("1")));
+        answeredByEveryOperation(openApi);
+    }
+
+    /**
+     * What any operation may answer, declared here rather than on each: 401, because a bearer token that is presented
+     * is checked on every endpoint (an unknown or expired one is refused, even where no session is needed), and 503,
+     * because every operation reads or writes the store.
+     */
+    private static void answeredByEveryOperation(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            operation.setResponses(responses);
+            responses.computeIfAbsent("401", code -> new ApiResponse().$ref(ApiDocs.UNAUTHENTICATED));
+            responses.computeIfAbsent("503", code -> new ApiResponse().$ref(ApiDocs.SERVICE_UNAVAILABLE));
+        }));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

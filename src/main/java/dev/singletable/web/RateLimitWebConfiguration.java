@@ -11,11 +11,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * configuration still start; the service always has it.
  */
 @Configuration(proxyBeanMethods = false)
-public class RateLimitWebConfiguration implements WebMvcConfigurer {
+class RateLimitWebConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<WriteRateLimits> limits;
 
-    public RateLimitWebConfiguration(ObjectProvider<WriteRateLimits> limits) {
+    RateLimitWebConfiguration(ObjectProvider<WriteRateLimits> limits) {
         this.limits = limits;
     }
 

@@ -16,13 +16,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * one the answer is 429 problem+json with {@code Retry-After} (whole seconds until the next permit). Anonymous writes
  * (sign-up, log-in) are not limited here: there is no user to count them against.
  */
-public class WriteRateLimitInterceptor implements HandlerInterceptor {
+class WriteRateLimitInterceptor implements HandlerInterceptor {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final WriteRateLimits limits;
 
-    public WriteRateLimitInterceptor(WriteRateLimits limits) {
+    WriteRateLimitInterceptor(WriteRateLimits limits) {
         this.limits = limits;
     }
 

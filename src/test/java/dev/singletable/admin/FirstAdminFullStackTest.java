@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.users.UserService;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class FirstAdminFullStackTest {
     UserService users;
 
     @Autowired
-    UserRepository userRepository;
+    UserDirectory directory;
 
     @Autowired
     AdminAccess admins;
@@ -30,7 +30,7 @@ class FirstAdminFullStackTest {
     Clock clock;
 
     private FirstAdminBootstrap bootstrap(AdminProperties properties) {
-        return new FirstAdminBootstrap(properties, users, userRepository, admins, clock);
+        return new FirstAdminBootstrap(properties, users, directory, admins, clock);
     }
 
     @Test
@@ -39,11 +39,11 @@ class FirstAdminFullStackTest {
         AdminProperties configured = new AdminProperties(name, name + "@example.com", Api.PASSWORD);
 
         bootstrap(configured).ensureAdmin();
-        String id = userRepository.findIdByUsername(name).orElseThrow();
+        String id = directory.findId(name).orElseThrow();
         assertThat(admins.isAdmin(id)).isTrue();
 
         bootstrap(configured).ensureAdmin(); // a second start changes nothing
-        assertThat(userRepository.findIdByUsername(name)).contains(id);
+        assertThat(directory.findId(name)).contains(id);
         assertThat(new Api(http).login(name, Api.PASSWORD)).isNotBlank();
     }
 
@@ -52,7 +52,7 @@ class FirstAdminFullStackTest {
         Api api = new Api(http);
         var squatter = api.newUser("admin");
         bootstrap(new AdminProperties(squatter.username(), "other@example.com", "another password")).ensureAdmin();
-        assertThat(admins.isAdmin(userRepository.findIdByUsername(squatter.username()).orElseThrow())).isFalse();
+        assertThat(admins.isAdmin(directory.findId(squatter.username()).orElseThrow())).isFalse();
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ class ProductsFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     Api api;
     TestUser admin;
@@ -37,7 +37,7 @@ class ProductsFullStackTest {
     void setUp() {
         api = new Api(http);
         admin = api.newUser("admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
     }
 
     static Map<String, Object> product(String sku, String category) {

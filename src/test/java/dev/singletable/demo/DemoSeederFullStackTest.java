@@ -12,7 +12,7 @@ import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.table.SingleTable;
 import dev.singletable.tweets.TweetService;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import dev.singletable.users.UserService;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class DemoSeederFullStackTest {
     UserService users;
 
     @Autowired
-    UserRepository userRepository;
+    UserDirectory directory;
 
     @Autowired
     AdminAccess admins;
@@ -63,7 +63,7 @@ class DemoSeederFullStackTest {
     void aTableWhereADemoUsernameIsTakenIsLeftAlone() {
         Api api = new Api(http);
         api.signUp("carol_diaz", "someone.else@example.com").expectStatus().isCreated();
-        DemoSeeder seeder = new DemoSeeder(table, users, userRepository, admins, follows, tweets, likes, products,
+        DemoSeeder seeder = new DemoSeeder(table, users, directory, admins, follows, tweets, likes, products,
                 orders, reviews, clock);
 
         assertThat(seeder.seed()).isFalse();

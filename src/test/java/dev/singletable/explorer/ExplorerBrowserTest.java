@@ -7,7 +7,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class ExplorerBrowserTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @LocalServerPort
     int port;
@@ -57,7 +57,7 @@ class ExplorerBrowserTest {
         TestUser admin = ExplorerFullStackTest.newAdmin(api, admins, users);
         TestUser author = api.newUser("browsed");
         String tweetId = api.tweet(author, "seen in the explorer");
-        String authorId = users.findIdByUsername(author.username()).orElseThrow();
+        String authorId = users.findId(author.username()).orElseThrow();
         String url = "http://localhost:" + port + "/explorer/index.html#token=" + admin.token() + "&all";
         HeadlessChromium chromium = new HeadlessChromium(workDir);
 

@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class ExplorerFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Test
     void anAdminSeesEveryItemGroupedByPartitionKeyWithKeyColumnsOnly() {
@@ -33,8 +33,8 @@ class ExplorerFullStackTest {
         TestUser admin = newAdmin(api, admins, users);
         TestUser ann = api.newUser("explored");
         api.put("/api/users/" + ann.username() + "/following/" + admin.username(), ann).expectStatus().is2xxSuccessful();
-        String annId = users.findIdByUsername(ann.username()).orElseThrow();
-        String adminId = users.findIdByUsername(admin.username()).orElseThrow();
+        String annId = users.findId(ann.username()).orElseThrow();
+        String adminId = users.findId(admin.username()).orElseThrow();
 
         List<ExplorerPage.Partition> partitions = new ArrayList<>();
         String cursor = null;
@@ -68,15 +68,23 @@ class ExplorerFullStackTest {
     }
 
     @Test
+    void aLimitOutOfRangeIsA400ProblemNotA500() {
+        Api api = new Api(http);
+        api.get("/api/admin/explorer?limit=101", newAdmin(api, admins, users)).expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"limit\""));
+    }
+
+    @Test
     void theExplorerPageIsServedToAnyone() {
         new Api(http).get("/explorer/index.html").expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Table explorer", "explorer.js"));
     }
 
     /** A new user with the admin role, logged in. */
-    static TestUser newAdmin(Api api, AdminAccess admins, UserRepository users) {
+    static TestUser newAdmin(Api api, AdminAccess admins, UserDirectory users) {
         TestUser admin = api.newUser("explorer_admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         return admin;
     }
 }

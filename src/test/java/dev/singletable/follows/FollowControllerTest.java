@@ -1,5 +1,7 @@
 package dev.singletable.follows;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
@@ -14,15 +16,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
+import dev.singletable.web.CursorCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class FollowControllerTest extends ApiSliceTest {
+@WebMvcTest(FollowController.class)
+@ApiSlice
+class FollowControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CursorCodec cursors;
+
+    @MockitoBean
+    FollowService follows;
 
     static final Map<String, AttributeValue> POSITION = Map.of("PK", AttributeValue.fromS("USER#b"),
             "SK", AttributeValue.fromS("FOLLOWS#x"), "GSI1PK", AttributeValue.fromS("USER#a"),

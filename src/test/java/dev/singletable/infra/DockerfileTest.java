@@ -2,7 +2,7 @@ package dev.singletable.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.singletable.config.EngineProperties;
+import dev.singletable.table.EngineProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

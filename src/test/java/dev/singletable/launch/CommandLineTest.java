@@ -2,7 +2,7 @@ package dev.singletable.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.singletable.config.EngineProperties;
+import dev.singletable.table.EngineProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.singletable.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.singletable.config.EngineOnlyApplication;
+import dev.singletable.table.EngineOnlyApplication;
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.EngineOptions;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.singletable.likes;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -7,11 +9,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
-class LikeControllerTest extends ApiSliceTest {
+@WebMvcTest(LikeController.class)
+@ApiSlice
+class LikeControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    LikeService likes;
 
     @Test
     void likeAndUnlikeAre204ForTheCaller() throws Exception {

@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +32,7 @@ class OrderListsFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Autowired
     StatusShards shards;
@@ -46,7 +46,7 @@ class OrderListsFullStackTest {
     void setUp() {
         api = new Api(http);
         admin = api.newUser("admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         ann = api.newUser("ann");
         sku = Api.uniqueName("LS").toUpperCase().replace('_', '-');
         api.post("/api/products", Map.of("sku", sku, "name", "Item", "category", "lists-test", "priceCents", 100,

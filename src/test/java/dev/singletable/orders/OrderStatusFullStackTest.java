@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ class OrderStatusFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     @Autowired
     OrderRepository repository;
@@ -46,7 +46,7 @@ class OrderStatusFullStackTest {
     void setUp() {
         api = new Api(http);
         admin = api.newUser("admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         ann = api.newUser("ann");
     }
 

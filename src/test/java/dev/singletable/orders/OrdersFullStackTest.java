@@ -6,7 +6,7 @@ import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
-import dev.singletable.users.UserRepository;
+import dev.singletable.users.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class OrdersFullStackTest {
     AdminAccess admins;
 
     @Autowired
-    UserRepository users;
+    UserDirectory users;
 
     Api api;
     TestUser admin;
@@ -42,7 +42,7 @@ class OrdersFullStackTest {
     void setUp() {
         api = new Api(http);
         admin = api.newUser("admin");
-        admins.grant(users.findIdByUsername(admin.username()).orElseThrow(), Instant.now());
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         ann = api.newUser("ann");
     }
 

@@ -77,12 +77,11 @@ class StatusIndexReaderTest {
     }
 
     /** Shards held in memory; a shard Query answers like QueryPager: up to limit entries after the start key. */
-    private static final class FakeIndex extends OrderRepository {
+    private static final class FakeIndex implements StatusIndexReader.Shards {
         private final StatusShards shards;
-        private final Map<Integer, List<Map<String, AttributeValue>>> byShard = new HashMap<>();
+        private final Map<Integer, List<OrderItem>> byShard = new HashMap<>();
 
         FakeIndex(StatusShards shards) {
-            super(null, null, shards);
             this.shards = shards;
         }
 
@@ -91,36 +90,34 @@ class StatusIndexReaderTest {
             for (int i = 0; i < count; i++) {
                 String id = Ulid.next();
                 ids.add(id);
-                Map<String, AttributeValue> item = new HashMap<>();
-                item.put(SingleTable.PK, AttributeValue.fromS(orderPartition(id)));
-                item.put(SingleTable.SK, AttributeValue.fromS(ORDER_SK));
-                item.put(GSI2PK, AttributeValue.fromS(shards.partitionOf(OrderStatus.PLACED, id)));
-                item.put(GSI2SK, AttributeValue.fromS(StatusShards.sortKey(id)));
-                item.put("orderId", AttributeValue.fromS(id));
-                item.put("ownerId", AttributeValue.fromS("owner"));
-                item.put("status", AttributeValue.fromS("PLACED"));
-                item.put("totalCents", AttributeValue.fromN("100"));
-                item.put("createdAt", AttributeValue.fromS(Instant.EPOCH.toString()));
+                OrderItem item = new OrderItem();
+                item.setOrderId(id);
+                item.setOwnerId("owner");
+                item.setStatus("PLACED");
+                item.setStatusShard(shards.shardOf(id));
+                item.setTotalCents(100L);
+                item.setCreatedAt(Instant.EPOCH);
                 byShard.computeIfAbsent(shards.shardOf(id), s -> new ArrayList<>()).add(item);
             }
             return ids;
         }
 
         @Override
-        public Slice<Map<String, AttributeValue>> byStatusShard(OrderStatus status, int shard, int limit,
-                                                                Map<String, AttributeValue> startKey) {
-            List<Map<String, AttributeValue>> entries = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
-            entries.sort(Comparator.comparing((Map<String, AttributeValue> item) -> item.get(GSI2SK).s()).reversed());
+        public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
+                                              Map<String, AttributeValue> startKey) {
+            List<OrderItem> entries = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
+            entries.sort(Comparator.comparing(OrderItem::getGsi2sk).reversed());
             if (startKey != null) {
-                String after = startKey.get(GSI2SK).s();
-                entries.removeIf(item -> item.get(GSI2SK).s().compareTo(after) >= 0);
+                String after = startKey.get(SingleTable.GSI2SK).s();
+                entries.removeIf(item -> item.getGsi2sk().compareTo(after) >= 0);
             }
             if (entries.size() <= limit) {
                 return new Slice<>(entries, null);
             }
-            Map<String, AttributeValue> last = entries.get(limit - 1);
+            Map<String, AttributeValue> last = OrderItem.SCHEMA.itemToMap(entries.get(limit - 1), true);
             Map<String, AttributeValue> next = new HashMap<>();
-            Set.of(SingleTable.PK, SingleTable.SK, GSI2PK, GSI2SK).forEach(name -> next.put(name, last.get(name)));
+            Set.of(SingleTable.PK, SingleTable.SK, SingleTable.GSI2PK, SingleTable.GSI2SK)
+                    .forEach(name -> next.put(name, last.get(name)));
             return new Slice<>(entries.subList(0, limit), next);
         }
     }

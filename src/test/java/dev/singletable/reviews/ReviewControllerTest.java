@@ -1,5 +1,7 @@
 package dev.singletable.reviews;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -12,15 +14,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The web side of reviews, over a mocked ReviewService. */
-class ReviewControllerTest extends ApiSliceTest {
+@WebMvcTest(ReviewController.class)
+@ApiSlice
+class ReviewControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ReviewService reviews;
 
     private static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
 

@@ -1,5 +1,7 @@
 package dev.singletable.sessions;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -10,14 +12,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
 import dev.singletable.web.ProblemType;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
-class SessionControllerTest extends ApiSliceTest {
+@WebMvcTest(SessionController.class)
+@ApiSlice
+class SessionControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    SessionService sessions;
+
+    @BeforeEach
+    void knowTheCallers() {
+        SliceSessions.knowTheCallers(sessions);
+    }
 
     @Test
     void loginAnswers201WithTheToken() throws Exception {

@@ -2,7 +2,10 @@ package dev.singletable.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.follows.FollowProjectors;
+import dev.singletable.likes.LikeProjectors;
 import dev.singletable.support.TestStores;
+import dev.singletable.tweets.TweetProjectors;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +51,13 @@ class StreamListenerTest {
         delete("TWEET#t1", "LIKE#cat");
 
         // First instance: processes everything, then "crashes" before any checkpoint reaches the table.
-        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
-            @Override
-            public void save(String shardId, Checkpoint checkpoint) {
-                // lost with the process
-            }
-        }, List.of(counters()));
+        StreamListener crashing = listener("first", DrivenListeners.lostCheckpoints(store, TABLE), counters());
         DrivenListeners.drain(crashing);
         assertCounters();
         crashing.stop();
 
         // Second instance starts from the stream's beginning again: every record is re-delivered, nothing moves twice.
-        StreamListener restarted = listener("second", checkpoints(), List.of(counters()));
+        StreamListener restarted = listener("second", checkpoints(), counters());
         DrivenListeners.drain(restarted);
         assertCounters();
         assertThat(restarted.processed()).isGreaterThanOrEqualTo(12);
@@ -72,7 +70,7 @@ class StreamListenerTest {
 
         // A third instance resumes from the checkpoint: nothing new is delivered to the projectors.
         restarted.stop();
-        StreamListener third = listener("third", checkpoints(), List.of(counters()));
+        StreamListener third = listener("third", checkpoints(), counters());
         DrivenListeners.drain(third);
         assertThat(third.processed()).isZero();
     }
@@ -80,9 +78,9 @@ class StreamListenerTest {
     @Test
     void aShardLeasedByALiveInstanceIsNotReadByAnother() {
         user("ann");
-        StreamListener holder = listener("holder", checkpoints(), List.of(counters()));
+        StreamListener holder = listener("holder", checkpoints(), counters());
         DrivenListeners.drain(holder);
-        StreamListener other = listener("other", checkpoints(), List.of(counters()));
+        StreamListener other = listener("other", checkpoints(), counters());
         user("bob");
         assertThat(other.pollOnce()).isZero();
         holder.stop();
@@ -128,36 +126,6 @@ class StreamListenerTest {
     }
 
     @Test
-    void everyChangeIsRecordedOnceInTheHistoryTableWithBothImagesEvenWhenRedelivered() {
-        String historyTable = HistoryProjector.historyTableOf(TABLE);
-        new HistoryTableBootstrap(store.dynamo(), historyTable).ensureTable();
-        HistoryProjector history = new HistoryProjector(store.dynamo(), historyTable);
-        user("ann");
-        store.dynamo().updateItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))
-                .updateExpression("SET displayName = :d").expressionAttributeValues(Map.of(":d", s("Ann"))));
-        delete("USER#ann", "PROFILE");
-
-        StreamListener crashing = listener("first", new ShardCheckpoints(store.dynamo(), TABLE) {
-            @Override
-            public void save(String shardId, Checkpoint checkpoint) {
-                // lost with the process
-            }
-        }, List.of(history));
-        DrivenListeners.drain(crashing);
-        crashing.stop();
-        DrivenListeners.drain(listener("second", checkpoints(), List.of(history)));
-
-        var items = store.dynamo().query(r -> r.tableName(historyTable).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
-                .items();
-        assertThat(items).extracting(i -> i.get("eventName").s()).containsExactly("INSERT", "MODIFY", "REMOVE");
-        assertThat(items.get(1).get("oldImage").m()).doesNotContainKey("displayName");
-        assertThat(items.get(1).get("newImage").m().get("displayName").s()).isEqualTo("Ann");
-        assertThat(items.get(2).get("oldImage").m().get("displayName").s()).isEqualTo("Ann");
-        assertThat(items.get(2)).doesNotContainKey("newImage").doesNotContainKey("principal");
-    }
-
-    @Test
     void parentsAreOrderedBeforeTheirChildren() {
         Shard child = Shard.builder().shardId("c").parentShardId("p").build();
         Shard grandChild = Shard.builder().shardId("g").parentShardId("c").build();
@@ -176,8 +144,11 @@ class StreamListenerTest {
         assertThat(number("TWEET#t2", "TWEET", "likes")).isZero();
     }
 
-    private CounterProjector counters() {
-        return new CounterProjector(new OnceOnly(store.dynamo(), TABLE, Clock.systemUTC()));
+    /** The social counters, as the follows, tweets and likes features keep them. */
+    private List<Projector> counters() {
+        OnceOnly onceOnly = DrivenListeners.onceOnly(store, TABLE);
+        return List.of(FollowProjectors.counter(onceOnly), TweetProjectors.counter(onceOnly),
+                LikeProjectors.counter(onceOnly));
     }
 
     private ShardCheckpoints checkpoints() {

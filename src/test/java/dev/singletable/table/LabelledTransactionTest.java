@@ -11,23 +11,22 @@ import static org.mockito.Mockito.when;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Cancellation reasons, in the order of the actions, become the labels of the actions that failed. */
 class LabelledTransactionTest {
 
-    final DynamoDbEnhancedClient client = mock(DynamoDbEnhancedClient.class);
+    final DynamoDbClient client = mock(DynamoDbClient.class);
     @SuppressWarnings("unchecked")
     final DynamoDbTable<UniqueValueItem> markers = mock(DynamoDbTable.class);
 
     LabelledTransaction transaction() {
-        when(markers.tableSchema()).thenReturn(TableSchema.fromBean(UniqueValueItem.class));
+        when(markers.tableSchema()).thenReturn(UniqueValueItem.SCHEMA);
         when(markers.tableName()).thenReturn("t");
         LabelledTransaction transaction = new LabelledTransaction();
         for (String label : new String[] {"user", "username", "email"}) {
@@ -39,7 +38,7 @@ class LabelledTransactionTest {
 
     @Test
     void namesTheActionsWhoseConditionFailed() {
-        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class)))
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
                 .thenThrow(cancelled("None", "ConditionalCheckFailed", "ConditionalCheckFailed"));
 
         assertThatThrownBy(() -> transaction().commit(client))
@@ -50,18 +49,18 @@ class LabelledTransactionTest {
     @Test
     void aConflictThatOutlastedTheStoreRetriesIsContention() {
         // the store's retry (GuardedStore) resends conflicts; one reaching the transaction means it gave up
-        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class)))
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
                 .thenThrow(cancelled("TransactionConflict", "None", "None"));
 
         assertThatThrownBy(() -> transaction().commit(client)).isInstanceOf(TransactionContentionException.class)
                 .isInstanceOf(RetryableStoreException.class);
-        verify(client, times(1)).transactWriteItems(any(TransactWriteItemsEnhancedRequest.class));
+        verify(client, times(1)).transactWriteItems(any(TransactWriteItemsRequest.class));
     }
 
     @Test
     void otherReasonsAreNotClashes() {
         TransactionCanceledException invalid = cancelled("ValidationError", "None", "None");
-        when(client.transactWriteItems(any(TransactWriteItemsEnhancedRequest.class))).thenThrow(invalid);
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(invalid);
 
         assertThatThrownBy(() -> transaction().commit(client)).isSameAs(invalid);
     }

@@ -90,12 +90,12 @@ abstract class StoreContract {
         UniqueValues unique = new UniqueValues(table);
         String email = "contract-" + UUID.randomUUID() + "@example.com";
         new LabelledTransaction().put("email", unique.table(), unique.claim("EMAIL", email, "first"))
-                .commit(table.enhanced());
+                .commit(table.dynamo());
 
         assertThatThrownBy(() -> new LabelledTransaction()
                 .put("username", unique.table(), unique.claim("USERNAME", "u-" + UUID.randomUUID(), "second"))
                 .put("email", unique.table(), unique.claim("EMAIL", email, "second"))
-                .commit(table.enhanced()))
+                .commit(table.dynamo()))
                 .isInstanceOfSatisfying(ConditionsFailedException.class,
                         e -> assertThat(e.labels()).containsExactly("email"));
         assertThat(unique.ownerOf("EMAIL", email)).contains("first");
@@ -106,13 +106,13 @@ abstract class StoreContract {
         UniqueValues unique = new UniqueValues(table);
         String name = "n-" + UUID.randomUUID();
         new LabelledTransaction().put("name", unique.table(), unique.claim("NAME", name, "owner"))
-                .commit(table.enhanced());
+                .commit(table.dynamo());
 
         assertThatThrownBy(() -> new LabelledTransaction()
-                .delete("name", unique.table(), unique.release("NAME", name, "intruder")).commit(table.enhanced()))
+                .delete("name", unique.table(), unique.release("NAME", name, "intruder")).commit(table.dynamo()))
                 .isInstanceOf(ConditionsFailedException.class);
         new LabelledTransaction().delete("name", unique.table(), unique.release("NAME", name, "owner"))
-                .commit(table.enhanced());
+                .commit(table.dynamo());
         assertThat(unique.ownerOf("NAME", name)).isEmpty();
     }
 
@@ -154,10 +154,11 @@ abstract class StoreContract {
         for (int i = 0; i < 30; i++) {
             UniqueValueItem marker = UniqueValueItem.of("BULK", run + "-" + i, "owner");
             unique.table().putItem(marker);
-            keys.add(Key.builder().partitionValue(marker.getPk()).sortValue(marker.getSk()).build());
+            keys.add(UniqueValueItem.key("BULK", run + "-" + i));
         }
 
-        BatchDeletes.deleteAll(table.enhanced(), unique.table(), keys);
+        BatchWrites.write(table.dynamo(), table.name(), keys.stream()
+                .map(key -> BatchWrites.delete(SingleTable.keyMap(key))).toList());
 
         assertThat(unique.ownerOf("BULK", run + "-0")).isEmpty();
         assertThat(unique.ownerOf("BULK", run + "-29")).isEmpty();

@@ -1,5 +1,7 @@
 package dev.singletable.timeline;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -13,15 +15,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.singletable.table.Slice;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
+import dev.singletable.web.CursorCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class TimelineControllerTest extends ApiSliceTest {
+@WebMvcTest(TimelineController.class)
+@ApiSlice
+class TimelineControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CursorCodec cursors;
+
+    @MockitoBean
+    TimelineService timelines;
 
     static final String TWEET = "01JD4X7R2M8Q9B3C5V6N7P8K9T";
 
@@ -29,7 +47,7 @@ class TimelineControllerTest extends ApiSliceTest {
     void thePageOfTheCallersFeedWithACursorBoundToIt() throws Exception {
         FeedEntry entry = new FeedEntry(ANN.userId(), TWEET, "01JBOB0000000000000000000B", "bob", "hi ann",
                 Instant.parse("2026-11-21T09:30:00Z"), Instant.parse("2026-11-28T09:30:00Z"));
-        Map<String, AttributeValue> next = FeedEntry.key(ANN.userId(), TWEET);
+        Map<String, AttributeValue> next = FeedKeys.entry(ANN.userId(), TWEET);
         when(timelines.timeline(eq(ANN), eq(1), isNull())).thenReturn(new Slice<>(List.of(entry), next));
 
         String body = mvc.perform(get("/api/timeline?limit=1").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))

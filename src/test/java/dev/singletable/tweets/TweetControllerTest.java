@@ -1,5 +1,7 @@
 package dev.singletable.tweets;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -16,14 +18,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
-class TweetControllerTest extends ApiSliceTest {
+@WebMvcTest(TweetController.class)
+@ApiSlice
+class TweetControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    TweetService tweets;
 
     static final String ID = "01JD4X7R2M8Q9B3C5V6N7P8K9T";
 

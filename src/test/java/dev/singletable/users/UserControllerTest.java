@@ -1,5 +1,7 @@
 package dev.singletable.users;
 
+import static dev.singletable.web.SliceCallers.ANN;
+import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -16,18 +18,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.singletable.web.ApiException;
-import dev.singletable.web.ApiSliceTest;
+import dev.singletable.web.ApiSlice;
 import dev.singletable.web.ProblemType;
 import java.time.Instant;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
-class UserControllerTest extends ApiSliceTest {
+@WebMvcTest(UserController.class)
+@ApiSlice
+class UserControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    UserService users;
 
     static final String SIGN_UP = """
             {"username": "ann", "email": "ann@example.com", "displayName": "Ann", "password": "correct horse"}""";

@@ -51,7 +51,7 @@ public final class BackupService {
         this.history = history;
         listeners.add(new CommitListener() {
             @Override
-            public void committed(List<ItemChange> changes, long commitTimeMillis) {
+            public void committed(long sequence, List<ItemChange> changes, long commitTimeMillis) {
             }
 
             @Override
@@ -103,8 +103,11 @@ public final class BackupService {
         if (table == null) {
             throw BackupErrors.tableNotFound(tableName);
         }
-        TableCopy copy = engine.exclusive(() -> new TableCopy(table.definition(),
-                new ArrayList<>(table.data().items().values()), engine.nowMillis()));
+        TableCopy copy = engine.exclusive(() -> {
+            engine.quiesce();   // every committed write in the copy
+            return new TableCopy(table.definition(), new ArrayList<>(table.data().items().values()),
+                    engine.nowMillis());
+        });
         TableDefinition definition = copy.definition();
         List<StoredItem> items = copy.items();
         long now = copy.timeMillis();
@@ -257,7 +260,7 @@ public final class BackupService {
                 List<ItemChange> changes = new ArrayList<>(batch.size());
                 for (StoredItem item : batch) {
                     PrimaryKey key = StoredKeys.of(definition.primaryKey(), item.attributes());
-                    changes.add(ItemChange.of(table, key, table.data().get(key), item));
+                    changes.add(ItemChange.of(table, key, table.current(key), item));
                 }
                 engine.commit(changes);
                 return null;

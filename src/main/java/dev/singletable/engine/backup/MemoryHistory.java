@@ -70,7 +70,7 @@ final class MemoryHistory implements CommitListener, PointInTimeSource {
     }
 
     @Override
-    public synchronized void committed(java.util.List<ItemChange> changes, long commitTimeMillis) {
+    public synchronized void committed(long sequence, java.util.List<ItemChange> changes, long commitTimeMillis) {
         for (ItemChange c : changes) {
             Tracked t = tracked.get(c.table().definition().tableId());
             if (t != null) {

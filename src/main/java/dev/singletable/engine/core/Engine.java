@@ -19,7 +19,12 @@ import java.util.function.Supplier;
  * Reads need no lock: items and index entries are immutable values swapped atomically into concurrent maps.
  * <p>
  * Each mutation (item unit or catalog change) takes the next sequence number and is handed to the {@link Journal}
- * before it is applied; the writer then waits for it to be durable only after leaving the lock.
+ * before it takes effect; the writer then waits for it to be durable only after leaving the lock. With a journal, a
+ * unit of item changes reaches the tables that readers read (and the listeners) only once the journal acknowledged
+ * it ({@link Visibility}): no reader sees a write that a crash could still take back. Writers inside the lock see
+ * every committed change through {@link Table#current}. Catalog changes first make every waiting unit visible (they
+ * are rare, and may then wait on the disk under the lock), so the tables and listeners see catalog and item changes
+ * in commit order.
  */
 public final class Engine {
 
@@ -28,11 +33,10 @@ public final class Engine {
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final Visibility visibility = new Visibility(listeners);
     private volatile Journal journal = Journal.NONE;
     /** The last sequence number given to a mutation; guarded by the commit lock. */
-    private long sequence;
-    /** The highest sequence number committed inside the current outermost exclusive section; guarded by the lock. */
-    private long awaited;
+    private volatile long sequence;
     /** During recovery, the logged time of the mutation being replayed replaces the clock; guarded by the lock. */
     private long replayTimeMillis = -1;
 
@@ -58,9 +62,13 @@ public final class Engine {
         listeners.add(listener);
     }
 
-    /** Starts recording every later mutation in the journal (after recovery, before the engine is handed out). */
+    /**
+     * Starts recording every later mutation in the journal (after recovery, before the engine is handed out), or
+     * stops (Journal.NONE, at shutdown: whatever the old journal still held back is made durable and visible first).
+     */
     public void attachJournal(Journal newJournal) {
         exclusive(() -> {
+            quiesce();
             this.journal = newJournal;
             return null;
         });
@@ -116,7 +124,6 @@ public final class Engine {
             long seq = sequence + 1;
             journal.extension(seq, mutationTime(), kind, payload);
             sequence = seq;
-            awaited = seq;
             return seq;
         });
     }
@@ -140,30 +147,63 @@ public final class Engine {
     }
 
     /**
-     * Runs work while holding the commit lock: read-check-write sequences and consistent multi-item reads. When the
-     * outermost section committed anything, it returns only once that is durable, waiting after the lock is released.
+     * Runs work while holding the commit lock: read-check-write sequences. The outermost section returns (or throws)
+     * only once everything committed before it left the lock is durable and visible, its own changes included,
+     * waiting after the lock is released: whatever the work saw, a rejected condition included, is then durable.
      */
     public <T> T exclusive(Supplier<T> work) {
         commitLock.lock();
         boolean outermost = commitLock.getHoldCount() == 1;
-        T result;
-        long toAwait;
+        long observed = 0;
+        Journal j = null;
         try {
-            if (outermost) {
-                awaited = 0;
-            }
-            result = work.get();
+            return work.get();
         } finally {
-            toAwait = outermost ? awaited : 0;
+            if (outermost) {
+                observed = sequence;
+                j = journal;
+                if (j == Journal.NONE) {
+                    visibility.madeVisible(observed);
+                }
+            }
             commitLock.unlock();
+            if (observed > 0 && !visibility.visibleThrough(observed)) {
+                j.awaitDurable(observed);
+                visibility.publish(j.acknowledged());
+            }
         }
-        if (toAwait > 0) {
-            journal.awaitDurable(toAwait);
-        }
-        return result;
     }
 
-    /** Applies a unit of item changes. Must be called inside {@link #exclusive}. */
+    /**
+     * Makes every committed change visible now, waiting on the disk if need be; inside {@link #exclusive}. For what
+     * must see the tables whole and up to date: catalog changes, snapshots, backups.
+     */
+    public void quiesce() {
+        if (!commitLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("quiesce outside the commit lock");
+        }
+        if (visibility.anyWaiting() || !visibility.visibleThrough(sequence)) {
+            if (journal != Journal.NONE) {
+                journal.awaitDurable(sequence);
+                visibility.publish(journal.acknowledged());
+            } else {
+                visibility.madeVisible(sequence);
+            }
+        }
+    }
+
+    /**
+     * Runs a read of several items that must see every committed unit whole or not at all (TransactGetItems), without
+     * taking the commit lock: it holds up only the publication of newly durable units, never a writer or the disk.
+     */
+    public <T> T consistentRead(Supplier<T> read) {
+        return visibility.consistentRead(read);
+    }
+
+    /**
+     * Commits a unit of item changes, each computed from {@link Table#current}. Must be called inside
+     * {@link #exclusive}; readers see the unit once the journal acknowledges it.
+     */
     public void commit(List<ItemChange> changes) {
         if (!commitLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("commit outside the commit lock");
@@ -173,15 +213,20 @@ public final class Engine {
         }
         long now = mutationTime();
         long seq = sequence + 1;
-        journal.items(seq, now, changes);
+        Journal j = journal;
+        if (j == Journal.NONE) {
+            sequence = seq;
+            visibility.applyNow(seq, now, changes);
+            return;
+        }
+        Object held = visibility.hold(seq, now, changes);
+        try {
+            j.items(seq, now, changes);
+        } catch (RuntimeException | Error vetoed) {
+            visibility.withdraw(held);
+            throw vetoed;
+        }
         sequence = seq;
-        awaited = seq;
-        for (ItemChange c : changes) {
-            c.table().data().apply(c.key(), c.oldItem(), c.newItem());
-        }
-        for (CommitListener l : listeners) {
-            l.committed(changes, now);
-        }
     }
 
     /**
@@ -199,7 +244,7 @@ public final class Engine {
         long now = mutationTime();
         sequence = sequence + 1;
         for (CommitListener l : listeners) {
-            l.committed(changes, now);
+            l.committed(sequence, changes, now);
         }
     }
 
@@ -208,11 +253,11 @@ public final class Engine {
             if (tables.containsKey(definition.name())) {
                 throw EngineErrors.resourceInUse("Table already exists: " + definition.name());
             }
+            quiesce();
             long now = mutationTime();
             long seq = sequence + 1;
             journal.tableCreated(seq, now, definition);
             sequence = seq;
-            awaited = seq;
             Table t = new Table(definition);
             tables.put(definition.name(), t);
             for (CommitListener l : listeners) {
@@ -225,12 +270,12 @@ public final class Engine {
     /** Replaces a table's definition, creating or dropping index data to match. */
     public void redefine(Table table, TableDefinition newDefinition) {
         exclusive(() -> {
+            quiesce();
             TableDefinition old = table.definition();
             long now = mutationTime();
             long seq = sequence + 1;
             journal.tableRedefined(seq, now, newDefinition);
             sequence = seq;
-            awaited = seq;
             for (IndexDef index : indexes(old)) {
                 if (newDefinition.index(index.name()) == null) {
                     table.data().dropIndex(index.name());
@@ -255,11 +300,11 @@ public final class Engine {
             if (tables.get(table.name()) != table) {
                 return null;
             }
+            quiesce();
             long now = mutationTime();
             long seq = sequence + 1;
             journal.tableDropped(seq, now, table.name());
             sequence = seq;
-            awaited = seq;
             tables.remove(table.name(), table);
             capacity.dropped(table);
             for (CommitListener l : listeners) {

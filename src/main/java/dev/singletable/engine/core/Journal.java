@@ -37,6 +37,11 @@ public interface Journal {
         @Override
         public void awaitDurable(long sequence) {
         }
+
+        @Override
+        public long acknowledged() {
+            return 0;   // never asked: without a journal, mutations are visible as they are made
+        }
     };
 
     void items(long sequence, long timeMillis, List<ItemChange> changes);
@@ -52,4 +57,10 @@ public interface Journal {
 
     /** Returns once every mutation up to this sequence number is durable under the journal's sync policy. */
     void awaitDurable(long sequence);
+
+    /**
+     * The highest sequence number up to which every mutation is as durable as the sync policy promises (what
+     * {@link #awaitDurable} waits for): readers may see mutations up to it.
+     */
+    long acknowledged();
 }

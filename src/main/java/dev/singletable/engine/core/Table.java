@@ -1,6 +1,8 @@
 package dev.singletable.engine.core;
 
 import dev.singletable.engine.storage.IndexData;
+import dev.singletable.engine.storage.PrimaryKey;
+import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.storage.TableData;
 import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.KeyDef;
@@ -8,15 +10,34 @@ import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** A table of the catalog: its current definition (replaced whole on every control-plane change) and its data. */
+/**
+ * A table of the catalog: its current definition (replaced whole on every control-plane change), its data as readers
+ * see it, and the item states committed but not yet visible (see {@link Visibility}), which writers must see.
+ */
 public final class Table {
 
     private volatile TableDefinition definition;
     private final TableData data = new TableData();
+    /** The newest committed state of each item whose latest change is not yet visible (a null item: deleted). */
+    private final Map<PrimaryKey, Unpublished> unpublished = new ConcurrentHashMap<>();
+
+    /** An item state waiting to be published, and the waiting state it replaced (restored if it is withdrawn). */
+    static final class Unpublished {
+        final StoredItem item;
+        /** Cleared on release, so a key written again and again does not chain every earlier state. */
+        volatile Unpublished previous;
+        volatile boolean released;
+
+        Unpublished(StoredItem item, Unpublished previous) {
+            this.item = item;
+            this.previous = previous;
+        }
+    }
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -42,6 +63,36 @@ public final class Table {
 
     public String name() {
         return definition.name();
+    }
+
+    /**
+     * The item as the next write must see it: its newest committed state, visible to readers yet or not. Only for
+     * read-check-write sequences inside {@link Engine#exclusive}; readers use {@link #data()}.
+     */
+    public StoredItem current(PrimaryKey key) {
+        Unpublished waiting = unpublished.get(key);
+        return waiting != null ? waiting.item : data.get(key);
+    }
+
+    /** Records a committed state that readers do not see yet. Caller holds the commit lock. */
+    Unpublished hold(PrimaryKey key, StoredItem item) {
+        Unpublished entry = new Unpublished(item, unpublished.get(key));
+        unpublished.put(key, entry);
+        return entry;
+    }
+
+    /** The state is now in {@link #data()} (published before this call): writers read it there, unless newer waits. */
+    void release(PrimaryKey key, Unpublished entry) {
+        entry.released = true;
+        entry.previous = null;
+        unpublished.remove(key, entry);
+    }
+
+    /** A held state that was never recorded: the state it replaced is current again (if still waiting). */
+    void withdraw(PrimaryKey key, Unpublished entry) {
+        Unpublished previous = entry.previous;
+        unpublished.compute(key, (k, now) -> now != entry ? now
+                : previous != null && !previous.released ? previous : null);
     }
 
     IndexData indexData(IndexDef index) {

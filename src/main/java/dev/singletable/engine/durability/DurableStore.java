@@ -327,6 +327,11 @@ public final class DurableStore implements Journal, AutoCloseable {
         wal.awaitDurable(sequence);
     }
 
+    @Override
+    public long acknowledged() {
+        return wal.acknowledged();
+    }
+
     private void afterAppend() {
         if (!snapshotRequested && wal.bytesSinceSnapshot() >= options.snapshotAfterLogBytes()) {
             snapshotRequested = true;
@@ -364,6 +369,7 @@ public final class DurableStore implements Journal, AutoCloseable {
             long[] at = new long[2];
             SnapshotCapture cap = engine.exclusive(() -> {
                 snapshotRequested = false;
+                engine.quiesce();   // the tables and sections then hold exactly the mutations up to at[0]
                 at[0] = engine.sequence();
                 at[1] = engine.nowMillis();
                 if (at[0] == lastSnapshotSequence) {

@@ -34,11 +34,11 @@ import java.util.function.Consumer;
  * SIGKILL of this process cannot undo; the disk is forced only when a segment is finished and on close. Survives a
  * process kill, not a power loss or kernel crash.</li>
  * </ul>
- * A write becomes visible to readers when it is applied (under the commit lock), which may be a few microseconds
- * before it reaches the operating system; a writer is only told of success once its record is there. A segment is
- * written out and forced before the log moves to the next, so only the last segment can ever have a torn tail. A
- * failed write or force acknowledges nothing it covered and leaves the log refusing every further append (the engine
- * then vetoes every mutation), because memory may already hold changes the log does not.
+ * A write becomes visible to readers only once {@link #acknowledged} covers it (the engine holds it back until
+ * then), and a writer is told of success no earlier. A segment is written out and forced before the log moves to
+ * the next, so only the last segment can ever have a torn tail. A failed write or force acknowledges nothing it
+ * covered and leaves the log refusing every further append (the engine then vetoes every mutation), because the
+ * engine's writers may already have built on changes the log does not hold (readers never saw them).
  */
 public final class WriteAheadLog implements AutoCloseable {
 
@@ -343,7 +343,12 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     private boolean acknowledged(long sequence) {
-        return (policy == SyncPolicy.NONE ? written : durable) >= sequence;
+        return acknowledged() >= sequence;
+    }
+
+    /** The last sequence number acknowledged under the policy: in the operating system (NONE), else forced. */
+    public long acknowledged() {
+        return policy == SyncPolicy.NONE ? written : durable;
     }
 
     /**

@@ -96,8 +96,8 @@ public final class NamespaceReplication implements CommitListener {
     // ---- the commit listener
 
     @Override
-    public void committed(List<ItemChange> changes, long commitTimeMillis) {
-        record(engine.sequence(), changes, commitTimeMillis);
+    public void committed(long sequence, List<ItemChange> changes, long commitTimeMillis) {
+        record(sequence, changes, commitTimeMillis);
     }
 
     private void record(long unit, List<ItemChange> changes, long timeMillis) {
@@ -216,6 +216,9 @@ public final class NamespaceReplication implements CommitListener {
      */
     Applied apply(String table, List<Replicated> entries) {
         return engine.exclusive(() -> {
+            // every local write committed so far must be stamped here before a copy is weighed against it: its
+            // stamp is recorded when it becomes visible (once durable), so wait for that first
+            engine.quiesce();
             Table t = engine.table(table);
             if (t == null) {
                 return new Applied(0, entries.size());
@@ -232,7 +235,7 @@ public final class NamespaceReplication implements CommitListener {
                 if (last != null && !e.stamp().isAfter(last)) {
                     continue;   // the last writer already won here
                 }
-                StoredItem old = t.data().get(e.key());
+                StoredItem old = t.current(e.key());   // an earlier copy of this batch is not visible yet
                 engine.commit(List.of(new ItemChange(t, e.key(), old, e.newItem(), e.byService(), e.stamp())));
                 inBatch.put(e.key(), e.stamp());
                 applied++;
@@ -246,6 +249,7 @@ public final class NamespaceReplication implements CommitListener {
     /** Up to {@code max} items after {@code after} (null: from the start), in key order, each with its stamp. */
     List<Replicated> scan(String table, PrimaryKey after, int max) {
         return engine.exclusive(() -> {
+            engine.quiesce();   // the items and their stamps as of the same commit
             Table t = engine.table(table);
             if (t == null) {
                 return List.of();
@@ -270,6 +274,7 @@ public final class NamespaceReplication implements CommitListener {
     /** The deletions this region remembers for a table: a new replica must not take a deleted item for a live one. */
     List<Replicated> tombstones(String table) {
         return engine.exclusive(() -> {
+            engine.quiesce();
             TableState state = tables.get(table);
             List<Replicated> out = new ArrayList<>();
             if (state != null) {

@@ -218,7 +218,7 @@ public final class BatchOperations {
             }
             done.add(w);
             StoredItem old = engine.exclusive(() -> {
-                StoredItem current = w.table().data().get(w.key());
+                StoredItem current = w.table().current(w.key());
                 if (w.newItem() != null || current != null) {
                     ItemCollections.checkLimit(w.table(), w.key(), current, w.newItem());
                     engine.commit(List.of(ItemChange.of(w.table(), w.key(), current, w.newItem())));

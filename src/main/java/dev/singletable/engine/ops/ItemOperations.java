@@ -65,7 +65,7 @@ public final class ItemOperations {
         engine.capacity().admitWrite(table, key.partition());
         CapacityMeter meter = new CapacityMeter(def.name());
         StoredItem old = engine.exclusive(() -> {
-            StoredItem current = table.data().get(key);
+            StoredItem current = table.current(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
             ItemCollections.checkLimit(table, key, current, newItem);
             engine.commit(List.of(ItemChange.of(table, key, current, newItem)));
@@ -138,7 +138,7 @@ public final class ItemOperations {
         ItemWrites.checkUpdatableAttributes(def, update);
         engine.capacity().admitWrite(table, key.partition());
         StoredItem[] result = engine.exclusive(() -> {
-            StoredItem current = table.data().get(key);
+            StoredItem current = table.current(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
             StoredItem next = ItemWrites.updated(def, key, current, update);
             if (next == null) {
@@ -189,7 +189,7 @@ public final class ItemOperations {
         PrimaryKey key = Keys.fromKey(table.definition(), keyAttributes);
         engine.capacity().admitWrite(table, key.partition());
         StoredItem old = engine.exclusive(() -> {
-            StoredItem current = table.data().get(key);
+            StoredItem current = table.current(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
             if (current != null) {
                 engine.commit(List.of(ItemChange.of(table, key, current, null)));

@@ -101,7 +101,7 @@ public final class TransactionOperations {
                     reasons.add(CancellationReason.builder().code("ValidationError").message(a.keyError()).build());
                     continue;
                 }
-                StoredItem current = a.table().data().get(a.key());
+                StoredItem current = a.table().current(a.key());
                 if (!ItemWrites.holds(a.condition(), current)) {
                     cancelled = true;
                     CancellationReason.Builder reason = CancellationReason.builder().code("ConditionalCheckFailed")
@@ -261,7 +261,7 @@ public final class TransactionOperations {
             refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,
                     read.key().partition(), true)).toList());
         }
-        List<StoredItem> snapshot = engine.exclusive(() -> {
+        List<StoredItem> snapshot = engine.consistentRead(() -> {
             List<StoredItem> items = new ArrayList<>();
             for (Read read : reads) {
                 items.add(read.table().data().get(read.key()));

@@ -18,9 +18,18 @@ final class Parser {
             "NULL", "MISSING", "TRUE", "FALSE", "EXISTS", "AS", "AT", "LIKE", "GROUP", "HAVING", "LIMIT", "OFFSET",
             "UNION", "PIVOT", "UNPIVOT", "CASE", "WHEN", "THEN", "ELSE", "END", "JOIN", "ON", "DISTINCT", "ALL");
 
+    /**
+     * How deeply parentheses, brackets, braces, NOTs and subqueries may nest. The parser and the walks over what it
+     * builds recurse once per level, so a statement nested hundreds deep (8 KB allow thousands) would overflow the
+     * stack; past this depth the statement is refused as one AWS cannot parse, like any other malformed statement.
+     * No real statement comes near it.
+     */
+    static final int MAX_NESTING = 64;
+
     private final List<Token> tokens;
     private int pos;
     private int params;
+    private int nesting;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -273,7 +282,19 @@ final class Parser {
     // ---- expressions, lowest precedence first
 
     Expr expression() {
-        return or();
+        enter();
+        try {
+            return or();
+        } finally {
+            nesting--;
+        }
+    }
+
+    /** One level deeper; refuses the statement past {@link #MAX_NESTING}. The caller decrements when it leaves. */
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            throw new MalformedStatement();
+        }
     }
 
     private Expr or() {
@@ -297,7 +318,12 @@ final class Parser {
     private Expr not() {
         if (peek().isKeyword("NOT")) {
             Token op = advance();
-            return new Ast.Not(not(), op);
+            enter();
+            try {
+                return new Ast.Not(not(), op);
+            } finally {
+                nesting--;
+            }
         }
         return comparison();
     }

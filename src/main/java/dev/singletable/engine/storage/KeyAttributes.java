@@ -15,17 +15,11 @@ public interface KeyAttributes {
     /** The named attribute as a key value of the given type, or null when the item has no such key attribute. */
     KeyValue get(String name, ScalarAttributeType type);
 
-    /** The key attributes of a decoded item. */
+    /** The key attributes of a decoded item; an attribute of another type than asked for counts as absent. */
     static KeyAttributes of(Map<String, AttributeValue> item) {
         return (name, type) -> {
             AttributeValue v = item.get(name);
-            boolean typed = v != null && switch (type) {
-                case S -> v.s() != null;
-                case N -> v.n() != null;
-                case B -> v.b() != null;
-                default -> false;
-            };
-            return typed ? KeyValue.of(type, v) : null;   // an attribute of another type is no key value
+            return v == null || !KeyValue.hasType(v, type) ? null : KeyValue.of(type, v);
         };
     }
 }

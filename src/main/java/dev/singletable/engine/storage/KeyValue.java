@@ -64,6 +64,16 @@ public final class KeyValue implements Comparable<KeyValue> {
         return p;
     }
 
+    /** Whether an attribute value is of the given scalar type. */
+    public static boolean hasType(AttributeValue value, ScalarAttributeType type) {
+        return switch (type) {
+            case S -> value.s() != null;
+            case N -> value.n() != null;
+            case B -> value.b() != null;
+            default -> false;
+        };
+    }
+
     /** The value must already be validated as the given scalar type. */
     public static KeyValue of(ScalarAttributeType type, AttributeValue value) {
         return switch (type) {

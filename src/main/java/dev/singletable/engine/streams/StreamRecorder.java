@@ -35,8 +35,7 @@ public final class StreamRecorder implements CommitListener {
     }
 
     @Override
-    public void committed(List<ItemChange> changes, long commitTimeMillis) {
-        long unit = engine.sequence();
+    public void committed(long unit, List<ItemChange> changes, long commitTimeMillis) {
         for (int i = 0; i < changes.size(); i++) {
             ItemChange c = changes.get(i);
             TableDefinition def = c.table().definition();

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Every stream of the engine, by ARN, with their shards and retained records. Records are added by the
- * {@link StreamRecorder} under the commit lock, in commit order; readers take this store's monitor briefly to copy
- * what they return. Records older than 24 hours are trimmed; a shard rolls over to a child every four hours of
+ * {@link StreamRecorder} in commit order as units become visible (so never for a write that is not yet durable);
+ * readers take this store's monitor briefly to copy what they return. Records older than 24 hours are trimmed; a shard rolls over to a child every four hours of
  * activity, as DynamoDB's do; a disabled stream disappears once nothing of it is retained.
  */
 public final class StreamStore {

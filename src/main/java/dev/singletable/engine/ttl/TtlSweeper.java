@@ -92,7 +92,7 @@ public final class TtlSweeper implements AutoCloseable {
             long now = engine.nowMillis();
             int n = 0;
             for (PrimaryKey key : keys) {
-                StoredItem current = table.data().get(key);
+                StoredItem current = table.current(key);
                 if (attribute != null && current != null
                         && TtlRules.expired(current.attributes().get(attribute), now)) {
                     engine.commit(List.of(new ItemChange(table, key, current, null, true)));

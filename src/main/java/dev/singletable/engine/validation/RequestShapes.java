@@ -26,6 +26,7 @@ public final class RequestShapes {
         if (!violations.isEmpty()) {
             throw EngineErrors.shapeViolations(violations);
         }
+        NullMembers.check(request);
     }
 
     /**

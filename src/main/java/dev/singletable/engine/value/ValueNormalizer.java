@@ -23,6 +23,8 @@ final class ValueNormalizer {
     static final String EMPTY_NS = INVALID + "An number set  may not be empty";
     static final String EMPTY_BS = INVALID + "Binary sets should not be empty";
     static final String DUPLICATE_NS = "Input collection contains duplicates";
+    static final String NULL_IN_SS = INVALID + "An string set may not have a null string as a member";
+    static final String NULL_IN_BS = "The supplied Item contains a null AttributeValue";
     static final String EMPTY_NAME = "Empty attribute name";
     static final String NAME_TOO_LARGE = "Attribute name is too large, must be less than 65536 bytes";
     static final String TOO_DEEP =
@@ -169,6 +171,10 @@ final class ValueNormalizer {
         }
         Set<String> seen = new HashSet<>();
         for (String s : ss) {
+            if (s == null) {
+                // JSON allows {"SS":[null]}; DynamoDB Local's words for it
+                throw EngineErrors.validation(NULL_IN_SS);
+            }
             if (!seen.add(s)) {
                 throw EngineErrors.validation(INVALID + "Input collection " + ss + " contains duplicates.");
             }
@@ -204,6 +210,9 @@ final class ValueNormalizer {
         }
         Set<SdkBytes> seen = new HashSet<>();
         for (SdkBytes b : bs) {
+            if (b == null) {
+                throw EngineErrors.validation(NULL_IN_BS);
+            }
             if (!seen.add(b)) {
                 List<String> shown = new ArrayList<>();
                 for (SdkBytes x : bs) {

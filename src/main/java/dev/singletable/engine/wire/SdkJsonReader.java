@@ -31,39 +31,49 @@ import software.amazon.awssdk.utils.builder.Buildable;
 final class SdkJsonReader {
 
     /** Member lookup by wire name, built once per builder class. */
-    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELD_CACHE =
+    private static final Map<Class<?>, Map<String, Member>> FIELD_CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private SdkJsonReader() {
     }
 
     /**
-     * Reads one JSON object from {@code parser} (positioned before it) into a fresh builder and builds it.
-     * A JSON {@code null} or an empty document yields the empty object.
+     * Reads one JSON object from {@code parser} (positioned before it) into a fresh builder and builds it. A request
+     * must be an object: a body of {@code null} (or of nothing) is a SerializationException, as a member of the
+     * wrong kind is.
      */
     static <T> T readStructure(JsonParser parser, Supplier<? extends SdkPojo> builderFactory) throws IOException {
         JsonToken token = parser.nextToken();
         SdkPojo builder = builderFactory.get();
-        if (token != null && token != JsonToken.VALUE_NULL) {
-            expectStructure(token);
-            fillStructure(parser, builder);
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            throw WireSerializationException.withoutMessage();
         }
+        expectStructure(token);
+        fillStructure(parser, builder);
         @SuppressWarnings("unchecked")
         T built = (T) ((Buildable) builder).build();
         return built;
     }
 
     private static void fillStructure(JsonParser parser, SdkPojo builder) throws IOException {
-        Map<String, SdkField<?>> fields = fieldsOf(builder);
+        Map<String, Member> fields = fieldsOf(builder);
+        long seen = 0;
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            SdkField<?> field = fields.get(parser.currentName());
+            Member member = fields.get(parser.currentName());
             JsonToken valueToken = parser.nextToken();
-            if (field == null) {
+            if (member == null) {
                 // AWS ignores members it does not know
                 parser.skipChildren();
                 continue;
             }
+            // a member given twice would otherwise be decided by whichever came last: refused, as malformed input
+            long bit = 1L << member.index();
+            if ((seen & bit) != 0) {
+                throw WireSerializationException.withoutMessage();
+            }
+            seen |= bit;
+            SdkField<?> field = member.field();
             Object value = readValue(parser, valueToken, field);
             if (value != null) {
                 field.set(builder, value);
@@ -74,11 +84,19 @@ final class SdkJsonReader {
         }
     }
 
-    private static Map<String, SdkField<?>> fieldsOf(SdkPojo builder) {
+    /** A member of a shape and its position among the shape's members (for duplicate detection). */
+    private record Member(SdkField<?> field, int index) {
+    }
+
+    private static Map<String, Member> fieldsOf(SdkPojo builder) {
         return FIELD_CACHE.computeIfAbsent(builder.getClass(), type -> {
-            Map<String, SdkField<?>> byName = new HashMap<>();
-            for (SdkField<?> field : builder.sdkFields()) {
-                byName.put(field.locationName(), field);
+            Map<String, Member> byName = new HashMap<>();
+            List<SdkField<?>> fields = builder.sdkFields();
+            if (fields.size() > Long.SIZE) {
+                throw new IllegalStateException("more members than the duplicate check tracks: " + type);
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                byName.put(fields.get(i).locationName(), new Member(fields.get(i), i));
             }
             return byName;
         });
@@ -243,6 +261,9 @@ final class SdkJsonReader {
         Map<String, Object> map = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (map.containsKey(key)) {
+                throw WireSerializationException.withoutMessage();   // an attribute (or table) named twice
+            }
             map.put(key, readValue(parser, parser.nextToken(), valueField));
         }
         return map;

@@ -39,6 +39,9 @@ final class SigV4Verifier {
             + "signature you provided. Check your AWS Secret Access Key and signing method. "
             + "Consult the service documentation for details.";
 
+    static final String UNSIGNED_HEADERS_MESSAGE = "There were headers present in the request which were not signed";
+    private static final String SECURITY_TOKEN = "X-Amz-Security-Token";
+
     private static final DateTimeFormatter BASIC_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -76,6 +79,7 @@ final class SigV4Verifier {
             throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE,
                     "'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
+        requireAmzHeadersSigned(request, signedHeaderNames);
         if (!ALGORITHM.equals(algorithm)) {
             throw new SigV4Failure(SigV4Failure.INCOMPLETE_SIGNATURE,
                     "Unsupported AWS 'algorithm': '" + algorithm + "' (only " + ALGORITHM + " for now). ");
@@ -90,7 +94,8 @@ final class SigV4Verifier {
         checkScope(scope, basicTime);
 
         String secret = secretsByAccessKey.get(scope[0]);
-        if (secret == null) {
+        if (secret == null || request.header(SECURITY_TOKEN) != null) {
+            // only long-term keys are configured: a session token was not issued here, so it cannot be valid
             throw new SigV4Failure(SigV4Failure.UNRECOGNIZED_CLIENT, UNRECOGNIZED_CLIENT_MESSAGE);
         }
 
@@ -104,6 +109,23 @@ final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 provided.getBytes(StandardCharsets.US_ASCII))) {
             throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, SIGNATURE_MISMATCH_MESSAGE);
+        }
+    }
+
+    /**
+     * Every {@code x-amz-*} header the request carries must be covered by the signature: otherwise a captured
+     * request could be replayed with another {@code X-Amz-Target} (a signed GetItem sent again as a DeleteItem) or
+     * another security token. S3 refuses such requests with this sentence; {@code x-amz-content-sha256} is exempt,
+     * as there (the payload hash is computed from the body anyway).
+     */
+    private static void requireAmzHeadersSigned(WireHttpRequest request, List<String> signedHeaderNames)
+            throws SigV4Failure {
+        for (String name : request.headerNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-") && !lower.equals("x-amz-content-sha256")
+                    && !signedHeaderNames.contains(lower)) {
+                throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, UNSIGNED_HEADERS_MESSAGE);
+            }
         }
     }
 
@@ -217,11 +239,12 @@ final class SigV4Verifier {
         return canonical.toString();
     }
 
+    /**
+     * The hash of the body as received. DynamoDB signs its payload: an {@code x-amz-content-sha256} header
+     * (S3's {@code UNSIGNED-PAYLOAD} included) is not taken on trust, so a body altered after signing, or a
+     * signature made over an unsigned payload, does not match.
+     */
     private static String payloadHash(WireHttpRequest request) {
-        String declared = request.header("x-amz-content-sha256");
-        if ("UNSIGNED-PAYLOAD".equals(declared)) {
-            return declared;
-        }
         MessageDigest digest = sha256Digest();
         digest.update(request.body(), 0, request.bodyLength());
         return hex(digest.digest());

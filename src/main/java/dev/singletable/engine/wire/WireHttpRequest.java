@@ -65,6 +65,11 @@ final class WireHttpRequest {
         return headers.getAll(name);
     }
 
+    /** The names of the headers present, as sent. */
+    java.util.Set<String> headerNames() {
+        return headers.names();
+    }
+
     /** The body buffer; only the first {@link #bodyLength()} bytes are the body. */
     byte[] body() {
         return body;

@@ -184,7 +184,7 @@ final class WireProtocol {
      * value: not only whitespace, nothing after it.
      */
     private static SdkRequest readRequest(ContentDecoding.Body body, WireOperation operation) throws IOException {
-        try (JsonParser parser = JsonSyntax.FACTORY.createParser(body.bytes, 0, body.length)) {
+        try (JsonParser parser = JsonSyntax.parser(body.bytes, body.length)) {
             SdkRequest sdkRequest = SdkJsonReader.readStructure(parser, operation.requestBuilder());
             if (parser.currentToken() == null || parser.nextToken() != null) {
                 throw new JsonParseException(parser, "not exactly one JSON value");

@@ -63,7 +63,7 @@ public final class Items {
                 Table t = engine.requireTable(w.table());
                 Map<String, AttributeValue> keySource = w.item() != null ? w.item() : w.key();
                 PrimaryKey key = StoredKeys.of(t.definition().primaryKey(), keySource);
-                StoredItem old = t.data().get(key);
+                StoredItem old = t.current(key);
                 StoredItem next = w.item() == null ? null : stored(w.item());
                 if (old != null || next != null) {
                     changes.add(ItemChange.of(t, key, old, next));

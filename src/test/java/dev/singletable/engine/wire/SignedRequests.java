@@ -29,18 +29,36 @@ final class SignedRequests {
 
     HttpRequest sign(String target, byte[] signedBody, byte[] sentBody, String accessKey, String secretKey,
             String service, Clock clock, Map<String, String> extraHeaders) {
+        return sign(target, signedBody, sentBody, AwsCredentialsIdentity.create(accessKey, secretKey), service, clock,
+                extraHeaders, true, Map.of());
+    }
+
+    /**
+     * The general form: {@code target} null leaves X-Amz-Target out of what is signed; {@code addedAfterSigning}
+     * headers are sent without being signed; {@code signPayload} false signs {@code UNSIGNED-PAYLOAD} instead of
+     * the body's hash.
+     */
+    HttpRequest sign(String target, byte[] signedBody, byte[] sentBody, AwsCredentialsIdentity identity,
+            String service, Clock clock, Map<String, String> extraHeaders, boolean signPayload,
+            Map<String, String> addedAfterSigning) {
+        // the SDK signs UNSIGNED-PAYLOAD only for https; the scheme is not part of what is signed
+        java.net.URI signedUri = signPayload ? endpoint.resolve("/")
+                : java.net.URI.create("https://" + endpoint.getAuthority() + "/");
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(endpoint.resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                .putHeader("X-Amz-Target", target);
+                .uri(signedUri)
+                .putHeader("Content-Type", "application/x-amz-json-1.0");
+        if (target != null) {
+            unsigned.putHeader("X-Amz-Target", target);
+        }
         extraHeaders.forEach(unsigned::putHeader);
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKey, secretKey))
+                .identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(signedBody))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-central-1")
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, signPayload)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/"))
                 .timeout(Duration.ofSeconds(30))
@@ -50,6 +68,7 @@ final class SignedRequests {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }
         }
+        addedAfterSigning.forEach(request::header);
         return request.build();
     }
 }

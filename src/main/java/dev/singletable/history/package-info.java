@@ -1,0 +1,10 @@
+/**
+ * The audit history: {@link HistoryProjector} copies every change of the service's items from the table's stream into
+ * {@code <table>-history}, and {@link HistoryController} pages an item's history for admins.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Audit history", allowedDependencies = {"admin", "streams", "table", "timeline", "web"})
+package dev.singletable.history;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

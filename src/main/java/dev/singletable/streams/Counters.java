@@ -1,0 +1,42 @@
+package dev.singletable.streams;
+
+import dev.singletable.table.SingleTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Counter updates for projectors: {@code ADD #counter :delta} on one item, to be committed through {@link OnceOnly}
+ * (an ADD is not idempotent). Only the named counters move, so the item's {@code version} — its ETag — is left alone.
+ * Deltas of different records commute, so records of different items may be applied in any order.
+ */
+public final class Counters {
+
+    private Counters() {
+    }
+
+    public static Update add(Key item, String counter, long delta) {
+        return add(item, Map.of(counter, delta));
+    }
+
+    /** One update moving several counters of one item (in the map's order). */
+    public static Update add(Key item, Map<String, Long> deltas) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder expression = new StringBuilder("ADD ");
+        int i = 0;
+        for (Map.Entry<String, Long> delta : deltas.entrySet()) {
+            expression.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :d").append(i);
+            names.put("#c" + i, delta.getKey());
+            values.put(":d" + i, AttributeValue.fromN(Long.toString(delta.getValue())));
+            i++;
+        }
+        return Update.builder().key(SingleTable.keyMap(item))
+                .updateExpression(expression.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.singletable.table;
+
+import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.resilience.StoreResilience;
+import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The one place that decides where the data lives: the bundled engine in-process, any DynamoDB-compatible endpoint, or AWS.
+ * Everything else in the service sees only the AWS SDK interfaces built here, so switching stores is configuration only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({StorageProperties.class, TableProperties.class})
+class DynamoDbConfiguration {
+
+    /**
+     * The store client, guarded by the service's retry and circuit breaker ({@link StoreResilience}). The SDK's own
+     * retries are off (one attempt per call) so the two do not multiply: resilience4j alone decides how often and how
+     * long to retry, the same way for every store mode.
+     */
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine,
+                                  StoreResilience resilience) {
+        DynamoDbClient store = switch (storage.mode()) {
+            case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
+            case ENDPOINT -> DynamoDbClient.builder()
+                    .endpointOverride(endpoint(storage))
+                    .region(Region.of(storage.region()))
+                    .credentialsProvider(staticCredentials(storage))
+                    .httpClient(ApacheHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
+            case AWS -> DynamoDbClient.builder()
+                    .httpClient(ApacheHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
+        };
+        return resilience.guard(store);
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbStreamsClient dynamoDbStreamsClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
+        return switch (storage.mode()) {
+            case EMBEDDED -> engine.getObject().dynamoDbStreamsClient(storage.region());
+            case ENDPOINT -> DynamoDbStreamsClient.builder()
+                    .endpointOverride(endpoint(storage))
+                    .region(Region.of(storage.region()))
+                    .credentialsProvider(staticCredentials(storage))
+                    .httpClient(ApacheHttpClient.create())
+                    .build();
+            case AWS -> DynamoDbStreamsClient.builder().httpClient(ApacheHttpClient.create()).build();
+        };
+    }
+
+    @Bean
+    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamo) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+    }
+
+    /** Local stores get their table from the service; on AWS, Terraform owns it. */
+    @Bean(initMethod = "ensureTable")
+    @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() != 'aws'")
+    TableBootstrap tableBootstrap(DynamoDbClient dynamo, TableProperties table) {
+        return new TableBootstrap(dynamo, table.name(), TableLayoutLoader.load());
+    }
+
+    private static URI endpoint(StorageProperties storage) {
+        if (storage.endpoint() == null) {
+            throw new IllegalStateException("singletable.storage.mode=endpoint needs singletable.storage.endpoint");
+        }
+        return storage.endpoint();
+    }
+
+    private static StaticCredentialsProvider staticCredentials(StorageProperties storage) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(storage.accessKey(), storage.secretKey()));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.singletable.table;
+
+import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.capacity.ResourceCapacity;
+import dev.singletable.engine.durability.CorruptDataException;
+import dev.singletable.engine.durability.DataDirectoryLockedException;
+import dev.singletable.engine.global.GlobalTables;
+import dev.singletable.engine.regions.RegionSettings;
+import dev.singletable.engine.wire.BrowserAccess;
+import dev.singletable.engine.wire.WireBackends;
+import dev.singletable.engine.wire.WireServer;
+import dev.singletable.engine.wire.WireServerOptions;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The bundled engine and its DynamoDB wire-protocol port. Used by the service in embedded mode and, alone, by the
+ * standalone engine server ({@code --engine-only}). The port lets the AWS CLI, boto3 or any SDK look into the same data
+ * the service uses.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+public class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
+    EmbeddedEngine embeddedEngine(EngineProperties engine) {
+        EngineOptions options = (engine.inMemory()
+                ? EngineOptions.inMemory()
+                : EngineOptions.durable(engine.dataDir()))
+                .withRegion(engine.region())
+                .withAccountId(engine.accountId())
+                .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
+                .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
+                .withTtlSweepInterval(engine.ttlSweepInterval())
+                .withThrottling(engine.throttling().enabled());
+        RegionSettings regions = RegionSettings.DEFAULTS
+                .withSharedDb(engine.sharedDb())
+                .withAccountsByAccessKey(engine.auth().accounts())
+                .withReplicationDelay(engine.replication().delay());
+        try {
+            return EmbeddedEngine.open(options, regions);
+        } catch (RuntimeException e) {
+            throw startupFailure(engine.dataDir().toAbsolutePath().normalize(), e);
+        }
+    }
+
+    /** A failure to open the data directory, in words that name the setting to change; anything else unchanged. */
+    private static RuntimeException startupFailure(Path dataDir, RuntimeException failure) {
+        if (failure instanceof DataDirectoryLockedException) {
+            return EngineStartupException.dataDirectoryLocked(dataDir, failure);
+        }
+        if (failure instanceof CorruptDataException) {
+            return EngineStartupException.damagedData(dataDir, failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return EngineStartupException.unreadableData(dataDir, io, failure);
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * The engine's capacity as Micrometer counters (at /actuator/metrics and wherever meters are exported), one set per
+     * table and per index as each first appears: {@code singletable.engine.capacity.consumed} and
+     * {@code singletable.engine.capacity.throttled} in capacity units, tagged {@code table}, {@code index} (empty for
+     * the table itself) and {@code kind} = read | write.
+     */
+    @Bean
+    SmartInitializingSingleton engineCapacityMetrics(ObjectProvider<EmbeddedEngine> engine,
+            ObjectProvider<MeterRegistry> meters) {
+        return () -> engine.ifAvailable(e -> meters.ifAvailable(
+                registry -> e.capacity().watch(resource -> registerCapacityMeters(resource, registry))));
+    }
+
+    /**
+     * Global tables' replication, per table and direction (AWS's CloudWatch metrics ReplicationLatency and
+     * PendingReplicationCount): the Timer {@code singletable.engine.replication.latency} (each replicated write, from
+     * its commit in the source region to its arrival in the destination), the gauge
+     * {@code singletable.engine.replication.pending} (writes not yet applied there) and the counter
+     * {@code singletable.engine.replication.superseded} (copies that arrived after a later write had won: resolved
+     * conflicts), tagged {@code table}, {@code source}, {@code destination}.
+     */
+    @Bean
+    SmartInitializingSingleton engineReplicationMetrics(ObjectProvider<EmbeddedEngine> engine,
+            ObjectProvider<MeterRegistry> meters) {
+        return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
+            GlobalTables global = e.globalTables();
+            global.addLinkListener(link -> {
+                String[] tags = {"table", link.table(), "source", link.source(), "destination", link.destination()};
+                Gauge.builder("singletable.engine.replication.pending", global, g -> g.stats(link).pending())
+                        .description("writes made in the source region not yet applied in the destination")
+                        .tags(tags).register(registry);
+                FunctionCounter.builder("singletable.engine.replication.superseded", global,
+                                g -> g.stats(link).superseded())
+                        .description("replicated writes that arrived after a later write of the item had won")
+                        .tags(tags).register(registry);
+            });
+            global.addLatencyListener((table, source, destination, millis) -> Timer
+                    .builder("singletable.engine.replication.latency")
+                    .description("from a write's commit in the source region to its arrival in the destination")
+                    .tags("table", table, "source", source, "destination", destination)
+                    .register(registry).record(millis, TimeUnit.MILLISECONDS));
+        }));
+    }
+
+    private static void registerCapacityMeters(ResourceCapacity resource, MeterRegistry registry) {
+        String index = resource.index() == null ? "" : resource.index();
+        for (boolean write : new boolean[] {false, true}) {
+            String kind = write ? "write" : "read";
+            FunctionCounter.builder("singletable.engine.capacity.consumed", resource, r -> r.consumed(write))
+                    .description("capacity units consumed, as ConsumedCapacity reports them")
+                    .tags("table", resource.table(), "index", index, "kind", kind)
+                    .register(registry);
+            FunctionCounter.builder("singletable.engine.capacity.throttled", resource, r -> r.throttled(write))
+                    .description("capacity units refused by throttling")
+                    .tags("table", resource.table(), "index", index, "kind", kind)
+                    .register(registry);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() == 'embedded' "
+            + "and ${singletable.engine.port:8000} >= 0")
+    WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties) {
+        Map<String, String> accessKeys = accessKeys(properties);
+        BrowserAccess browsers = BrowserAccess.defaults()
+                .withCorsOrigins(properties.cors().allowedOrigins())
+                .withAllowedHosts(properties.allowedHosts());
+        WireServer server;
+        try {
+            server = WireServer.start(
+                    // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
+                    // a hand-off to a worker and back (docs/benchmarks.md, run 8)
+                    new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true),
+                    browsers, regionalBackends(engine));
+        } catch (Exception e) {
+            // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
+            if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
+                throw EngineStartupException.cannotListen(properties.bindAddress(), properties.port(), e);
+            }
+            throw e;
+        }
+        log.info("DynamoDB-compatible engine listening on {} (try: aws dynamodb list-tables --endpoint-url {})",
+                server.endpoint(), server.endpoint());
+        if (!browsers.corsOrigins().isEmpty()) {
+            log.info("Browser pages of {} may call the engine (CORS)", browsers.corsOrigins());
+        }
+        return server;
+    }
+
+    /** Each request reaches the tables of the account its access key acts in, in the region it is signed for. */
+    private static WireBackends regionalBackends(EmbeddedEngine engine) {
+        return WireBackends.byCredentialScope((accessKeyId, region) -> {
+            EmbeddedEngine.Clients clients = engine.clients(accessKeyId, region);
+            return new WireBackends.Backend(clients.dynamo(), clients.streams());
+        });
+    }
+
+    /**
+     * The keys whose signatures the port accepts: the configured ones; else, where signatures are required (the
+     * service's default), the data directory's generated key; else none, and any credentials are accepted.
+     */
+    private static Map<String, String> accessKeys(EngineProperties properties) {
+        EngineProperties.Auth auth = properties.auth();
+        if (!auth.accessKeys().isEmpty()) {
+            log.info("The engine's DynamoDB port serves requests signed with the keys {} only",
+                    auth.accessKeys().keySet());
+            return auth.accessKeys();
+        }
+        if (!auth.requireSignature()) {
+            log.info("The engine's DynamoDB port accepts any credentials (singletable.engine.auth)");
+            return Map.of();
+        }
+        EnginePortKey key;
+        if (properties.inMemory()) {
+            key = EnginePortKey.generate();
+            log.info("The engine's DynamoDB port serves only requests signed with this key, made for this run: "
+                    + "export AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={}", key.accessKeyId(), key.secretKey());
+        } else {
+            try {
+                key = EnginePortKey.inDirectory(properties.dataDir());
+            } catch (UncheckedIOException e) {
+                // an UncheckedIOException always carries its IOException
+                throw EngineStartupException.unreadableData(properties.dataDir().toAbsolutePath().normalize(),
+                        Objects.requireNonNull(e.getCause()), e);
+            }
+            log.info("The engine's DynamoDB port serves only requests signed with the key {} kept in {}: "
+                    + "source that file to use the AWS CLI (docs/operations.md, \"Security defaults\")",
+                    key.accessKeyId(), properties.dataDir().resolve(EnginePortKey.FILE));
+        }
+        return Map.of(key.accessKeyId(), key.secretKey());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.singletable.timeline;
+
+import dev.singletable.follows.FollowItem;
+import dev.singletable.follows.FollowKeys;
+import dev.singletable.follows.FollowRepository;
+import dev.singletable.streams.ConditionalOnStreams;
+import dev.singletable.streams.Projector;
+import dev.singletable.streams.StreamImages;
+import dev.singletable.table.Slice;
+import dev.singletable.tweets.TweetItem;
+import dev.singletable.tweets.TweetKeys;
+import dev.singletable.tweets.TweetRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Home timelines, fan-out on write:
+ * <ul>
+ *   <li>a new tweet is copied into the feed of every follower of its author (the followers come from GSI1, a page of
+ *       100 at a time, and are written with BatchWriteItem);</li>
+ *   <li>a deleted tweet is removed from the feeds of the author's followers (from the REMOVE record's old image);</li>
+ *   <li>a new follow copies the followee's most recent tweets (at most {@code backfill}) into the follower's feed;</li>
+ *   <li>an unfollow removes the followee's tweets of the feed's window from the follower's feed.</li>
+ * </ul>
+ * Every effect is a put of a whole entry or a delete by key, so a re-delivered record rewrites what is there already:
+ * no marker is needed. An entry lives {@code entryTtl} after its tweet was posted (the key of a tweet older than that is
+ * not written at all), so a feed holds a bounded window. Tweets and follows are read from the stream's images with
+ * their own schemas.
+ */
+@Component
+@ConditionalOnStreams
+class TimelineProjector implements Projector {
+
+    static final int PAGE = 100;
+
+    private final FollowRepository follows;
+    private final TweetRepository tweets;
+    private final FeedRepository feeds;
+    private final TimelineProperties settings;
+    private final Clock clock;
+
+    TimelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
+                             TimelineProperties settings, Clock clock) {
+        this.follows = follows;
+        this.tweets = tweets;
+        this.feeds = feeds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "timeline";
+    }
+
+    @Override
+    public Set<String> entityTypes() {
+        return Set.of(TweetKeys.ENTITY_TYPE, FollowKeys.ENTITY_TYPE);
+    }
+
+    @Override
+    public void apply(Record record) {
+        OperationType event = record.eventName();
+        if (event != OperationType.INSERT && event != OperationType.REMOVE) {
+            return; // a tweet's MODIFY is its like count moving: feeds copy no counter
+        }
+        boolean insert = event == OperationType.INSERT;
+        // the listener delivers only the types this projector subscribes to
+        switch (Objects.requireNonNull(StreamImages.entityType(record))) {
+            case TweetKeys.ENTITY_TYPE -> {
+                TweetItem tweet = StreamImages.item(record, TweetItem.SCHEMA);
+                if (insert) {
+                    fanOut(tweet);
+                } else {
+                    withdraw(tweet.getAuthorId(), tweet.getTweetId());
+                }
+            }
+            case FollowKeys.ENTITY_TYPE -> {
+                FollowItem follow = StreamImages.item(record, FollowItem.SCHEMA);
+                if (insert) {
+                    backfill(follow.getFollowerId(), follow.getFolloweeId());
+                } else {
+                    forget(follow.getFollowerId(), follow.getFolloweeId());
+                }
+            }
+            default -> {
+                // not subscribed
+            }
+        }
+    }
+
+    private void fanOut(TweetItem tweet) {
+        Instant expiresAt = tweet.getCreatedAt().plus(settings.entryTtl());
+        if (!expiresAt.isAfter(clock.instant())) {
+            return; // re-delivered long after: the entry would be out of the window already
+        }
+        forEachFollowerPage(tweet.getAuthorId(), followerIds -> feeds.putAll(followerIds.stream()
+                .map(ownerId -> entry(ownerId, tweet, expiresAt))
+                .toList()));
+    }
+
+    private static FeedEntry entry(String ownerId, TweetItem tweet, Instant expiresAt) {
+        return new FeedEntry(ownerId, tweet.getTweetId(), tweet.getAuthorId(), tweet.getAuthorUsername(),
+                tweet.getText(), tweet.getCreatedAt(), expiresAt);
+    }
+
+    private void withdraw(String authorId, String tweetId) {
+        forEachFollowerPage(authorId, followerIds -> feeds.deleteFromFeeds(followerIds, tweetId));
+    }
+
+    private void backfill(String followerId, String followeeId) {
+        Instant now = clock.instant();
+        List<FeedEntry> entries = new ArrayList<>();
+        for (TweetItem tweet : tweets.byAuthor(followeeId, settings.backfill(), null).items()) {
+            Instant expiresAt = tweet.getCreatedAt().plus(settings.entryTtl());
+            if (!expiresAt.isAfter(now)) {
+                break; // newest first: every later one is older still
+            }
+            entries.add(entry(followerId, tweet, expiresAt));
+        }
+        feeds.putAll(entries);
+    }
+
+    /**
+     * Deletes by key every tweet of the followee that may still be in the feed (those of the window), rather than
+     * reading the follower's whole feed to find them: an author's recent tweets are far fewer than a feed's entries.
+     */
+    private void forget(String followerId, String followeeId) {
+        Instant oldest = clock.instant().minus(settings.entryTtl());
+        @Nullable Map<String, AttributeValue> start = null;
+        while (true) {
+            Slice<TweetItem> page = tweets.byAuthor(followeeId, PAGE, start);
+            List<String> ids = new ArrayList<>();
+            boolean older = false;
+            for (TweetItem tweet : page.items()) {
+                if (tweet.getCreatedAt().isBefore(oldest)) {
+                    older = true;
+                    break;
+                }
+                ids.add(tweet.getTweetId());
+            }
+            feeds.deleteAll(followerId, ids);
+            if (older || !page.hasMore()) {
+                return;
+            }
+            start = page.nextKey();
+        }
+    }
+
+    private void forEachFollowerPage(String authorId, Consumer<List<String>> action) {
+        @Nullable Map<String, AttributeValue> start = null;
+        while (true) {
+            Slice<FollowItem> page = follows.followers(authorId, PAGE, start);
+            action.accept(page.items().stream().map(FollowItem::getFollowerId).toList());
+            if (!page.hasMore()) {
+                return;
+            }
+            start = page.nextKey();
+        }
+    }
+}
