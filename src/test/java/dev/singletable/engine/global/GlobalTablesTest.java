@@ -25,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableSettingsReplicationMode;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -80,6 +81,55 @@ class GlobalTablesTest {
         assertThat(replica.keySchema()).isEqualTo(source.keySchema());
         assertThat(replica.tableId()).isNotEqualTo(source.tableId());
         assertThat(contents(ireland, "music")).hasSize(1200).isEqualTo(contents(virginia, "music"));
+    }
+
+    /**
+     * A replica added to a table with data while writers keep changing it (puts, updates, deletes, seeded): the
+     * backfill and the writes made meanwhile end in the same items in both regions, and eu-west-1's writes, once it is
+     * ACTIVE, reach us-east-1.
+     */
+    @Test
+    void aReplicaAddedWhileWritesContinueEndsWithTheSameItems() throws Exception {
+        createTable(virginia, "busy");
+        for (int i = 0; i < 1500; i++) {
+            int sk = i;
+            virginia.putItem(b -> b.tableName("busy").item(item("p" + sk % 30, sk, "initial")));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        Thread writer = new Thread(() -> {
+            java.util.Random random = new java.util.Random(2222);
+            while (!stop.get()) {
+                int sk = random.nextInt(1800);
+                String pk = "p" + sk % 30;
+                switch (random.nextInt(3)) {
+                    case 0 -> virginia.putItem(b -> b.tableName("busy").item(item(pk, sk, "put" + sk)));
+                    case 1 -> virginia.updateItem(b -> b.tableName("busy").key(key(pk, sk))
+                            .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", s("upd" + sk))));
+                    default -> virginia.deleteItem(b -> b.tableName("busy").key(key(pk, sk)));
+                }
+                writes.incrementAndGet();
+            }
+        });
+        writer.start();
+        try {
+            await("writes under way", () -> writes.get() > 50);
+            virginia.updateTable(b -> b.tableName("busy").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+            int beforeActive = writes.get();
+            Replicas.awaitReplica(virginia, "busy", "eu-west-1", ReplicaStatus.ACTIVE);
+            assertThat(writes.get()).as("writes went on during the backfill").isGreaterThan(beforeActive);
+            ireland.putItem(b -> b.tableName("busy").item(item("from-ireland", 1, "late")));
+            int atActive = writes.get();
+            await("more writes after the replica is ACTIVE", () -> writes.get() > atActive + 50);
+        } finally {
+            stop.set(true);
+            writer.join(30_000);
+        }
+        assertThat(engine.globalTables().awaitQuiescence(Duration.ofSeconds(30))).as("replication settles").isTrue();
+        List<Map<String, AttributeValue>> east = contents(virginia, "busy");
+        assertThat(contents(ireland, "busy")).isEqualTo(east);
+        assertThat(east).contains(item("from-ireland", 1, "late"));
+        assertThat(east.size()).as("deletes and new keys both happened").isBetween(100, 1801);
     }
 
     @Test
