@@ -156,7 +156,8 @@ public class EngineConfiguration {
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true),
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
+                            .withLimits(properties.limits().toWireLimits()),
                     browsers, regionalBackends(engine));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException

@@ -1,5 +1,6 @@
 package dev.singletable.table;
 
+import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +43,8 @@ import org.springframework.util.unit.DataUnit;
  *                    (global tables then have no other region to replicate to)
  * @param replication {@code delay}: how long every replicated write waits before it is applied in the other regions
  *                    of a global table (zero by default), to watch eventual consistency
+ * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
+ *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -60,7 +63,8 @@ public record EngineProperties(
         @DefaultValue("us-east-1") String region,
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("false") boolean sharedDb,
-        @DefaultValue Replication replication) {
+        @DefaultValue Replication replication,
+        @DefaultValue Limits limits) {
 
     public EngineProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
@@ -75,6 +79,22 @@ public record EngineProperties(
 
     /** Whether the engine throttles as DynamoDB does. */
     public record Throttling(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB.
+     */
+    public record Limits(@DefaultValue("1024") int maxConnections,
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            DataSize maxBufferedBytes,
+            @DefaultValue("16KB") DataSize maxHeaderBytes) {
+
+        public WireLimits toWireLimits() {
+            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
+                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
+                    Math.toIntExact(maxHeaderBytes.toBytes()));
+        }
     }
 
     /** Which browser origins may call the port (CORS). */
