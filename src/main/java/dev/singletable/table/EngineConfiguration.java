@@ -9,6 +9,7 @@ import dev.singletable.engine.global.GlobalTables;
 import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.wire.BrowserAccess;
 import dev.singletable.engine.wire.WireBackends;
+import dev.singletable.engine.wire.WireLimits;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -52,6 +53,7 @@ public class EngineConfiguration {
                 : EngineOptions.durable(engine.dataDir()))
                 .withRegion(engine.region())
                 .withAccountId(engine.accountId())
+                .withTransientStatuses(engine.delayTransientStatuses())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())
@@ -157,7 +159,7 @@ public class EngineConfiguration {
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
                             WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
-                            .withLimits(properties.limits().toWireLimits()),
+                            .withLimits(wireLimits(properties.limits())),
                     browsers, regionalBackends(engine));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
@@ -215,5 +217,13 @@ public class EngineConfiguration {
                     key.accessKeyId(), properties.dataDir().resolve(EnginePortKey.FILE));
         }
         return Map.of(key.accessKeyId(), key.secretKey());
+    }
+
+    /** The configured limits as the wire server takes them (docs/operations.md, "The engine's wire port"). */
+    static WireLimits wireLimits(EngineProperties.Limits limits) {
+        return new WireLimits(limits.maxConnections(), limits.idleTimeout(), limits.requestTimeout(),
+                limits.maxBufferedBytes() == null ? WireLimits.defaultMaxBufferedBytes()
+                        : limits.maxBufferedBytes().toBytes(),
+                Math.toIntExact(limits.maxHeaderBytes().toBytes()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.singletable.table;
 
-import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +17,9 @@ import org.springframework.util.unit.DataUnit;
  *
  * @param dataDir     where the engine keeps its files
  * @param inMemory    keep nothing on disk (tests)
+ * @param delayTransientStatuses tables and global indexes stay CREATING, UPDATING or DELETING for a moment after a
+ *                    control-plane request, as on AWS (DynamoDB Local's {@code -delayTransientStatuses}); off by
+ *                    default: every change takes effect at once
  * @param port        the DynamoDB wire-protocol port; negative turns the server off
  * @param bindAddress the address the wire server binds to (loopback by default)
  * @param auth        whose requests the port serves: access keys whose SigV4 signatures it accepts, or with none,
@@ -50,6 +52,7 @@ import org.springframework.util.unit.DataUnit;
 public record EngineProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean inMemory,
+        @DefaultValue("false") boolean delayTransientStatuses,
         @DefaultValue("8000") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue Auth auth,
@@ -82,19 +85,14 @@ public record EngineProperties(
     }
 
     /**
-     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB.
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB. Only
+     * {@link EngineConfiguration} turns them into the engine's own type (the service reaches the engine only there).
      */
     public record Limits(@DefaultValue("1024") int maxConnections,
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("30s") Duration requestTimeout,
             DataSize maxBufferedBytes,
             @DefaultValue("16KB") DataSize maxHeaderBytes) {
-
-        public WireLimits toWireLimits() {
-            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
-                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
-                    Math.toIntExact(maxHeaderBytes.toBytes()));
-        }
     }
 
     /** Which browser origins may call the port (CORS). */

@@ -78,15 +78,16 @@ public final class Numbers {
         if (value.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal stripped = value.stripTrailingZeros();
-        // exponent of the leading digit: value = d.ddd x 10^leading
-        long leading = (long) stripped.precision() - stripped.scale() - 1;
+        // exponent of the leading digit: value = d.ddd x 10^leading, the same with or without trailing zeros. Judged
+        // before they are stripped: stripping lowers the scale, and "1000e2147483647" would take it past an int.
+        long leading = (long) value.precision() - value.scale() - 1;
         if (leading > MAX_EXPONENT) {
             throw EngineErrors.validation(OVERFLOW);
         }
         if (leading < MIN_EXPONENT) {
             throw EngineErrors.validation(UNDERFLOW);
         }
+        BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.precision() > MAX_PRECISION) {
             throw EngineErrors.validation(TOO_PRECISE);
         }
@@ -202,6 +203,11 @@ public final class Numbers {
             exponent = negativeExponent ? -exponent : exponent;
         }
         if (digits == 0 || exponent > Integer.MAX_VALUE || exponent < Integer.MIN_VALUE) {
+            throw EngineErrors.validation(NOT_A_NUMBER + ": " + raw);
+        }
+        // BigDecimal's scale (the digits after the point, less the exponent) must be an int, zero included
+        long scale = digits - integerDigits - exponent;
+        if (scale > Integer.MAX_VALUE || scale < Integer.MIN_VALUE) {
             throw EngineErrors.validation(NOT_A_NUMBER + ": " + raw);
         }
         if (firstSignificant < 0) {

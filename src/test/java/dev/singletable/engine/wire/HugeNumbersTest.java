@@ -72,6 +72,23 @@ class HugeNumbersTest {
         assertThat(precise.body()).contains("more than 38 significant digits");
     }
 
+    /**
+     * Trailing zeros against an exponent at the int limit: stripping them took the value's scale past an int
+     * (ArithmeticException, a 500). Found by LongNumberFormsTest, which compares the long-number fast path with it.
+     */
+    @Test
+    void trailingZerosBeforeAnExtremeExponentAreAnOverflowOrUnderflow() throws Exception {
+        for (String number : new String[] {"10e2147483647", "1000e+2147483647", "-10E2147483647"}) {
+            HttpResponse<String> put = post("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"N\":\"1\"},"
+                    + "\"n\":{\"N\":\"" + number + "\"}}}");
+            assertThat(put.statusCode()).as(number).isEqualTo(400);
+            assertThat(put.body()).as(number).contains("Number overflow");
+        }
+        HttpResponse<String> key = post("GetItem", "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"N\":\"10e2147483647\"}}}");
+        assertThat(key.statusCode()).isEqualTo(400);
+        assertThat(key.body()).contains("Number overflow");
+    }
+
     /** A request that must be answered within the fuzzer's bound. */
     private static HttpResponse<String> post(String operation, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))

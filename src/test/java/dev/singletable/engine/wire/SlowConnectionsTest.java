@@ -115,6 +115,23 @@ class SlowConnectionsTest {
     }
 
     @Test
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeAnyOfTheBodyArrives() throws Exception {
+        try (Server server = new Server(WireLimits.defaults())) {
+            try (Socket s = connect(server.port())) {
+                // no Expect: 100-continue, and not one byte of the body: the answer must not wait for it
+                String answer = exchange(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                        + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "\r\nContent-Length: "
+                        + (WireServerOptions.DEFAULT_MAX_BODY_BYTES + 1) + "\r\n\r\n");
+                assertThat(answer).startsWith("HTTP/1.1 413");
+                assertThat(server.wire.bufferedBytes()).isZero();
+            }
+            try (Socket s = connect(server.port())) {
+                assertThat(exchange(s, listTables())).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
     void aBodyTricklingInIsGivenUpAfterTheRequestTimeout() throws Exception {
         try (Server server = new Server(WireLimits.defaults().withRequestTimeout(Duration.ofMillis(1500)))) {
             try (Socket s = connect(server.port())) {

@@ -13,7 +13,7 @@ public final class WireChild {
     private WireChild() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws java.io.IOException {
         EmbeddedEngine engine = EmbeddedEngine.inMemory();
         WireLimits limits = WireLimits.defaults().withIdleTimeout(Duration.ofMillis(Long.parseLong(args[0])))
                 .withRequestTimeout(Duration.ofMillis(Long.parseLong(args[1])));
@@ -21,6 +21,11 @@ public final class WireChild {
                 engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         System.out.println("PORT " + server.port());
         System.out.flush();
-        Thread.currentThread().join();
+        // serves until killed, or until the test JVM that started it ends however it ends (it holds this process's
+        // stdin: the pipe closes), so that no engine outlives its test
+        while (System.in.read() >= 0) {
+            // nothing is ever sent
+        }
+        Runtime.getRuntime().halt(0);
     }
 }
