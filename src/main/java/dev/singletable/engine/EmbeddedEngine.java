@@ -1,29 +1,29 @@
 package dev.singletable.engine;
 
-import dev.singletable.engine.backup.BackupOperations;
-import dev.singletable.engine.backup.BackupService;
 import dev.singletable.engine.capacity.CapacityCounters;
-import dev.singletable.engine.client.EngineDynamoDbClient;
-import dev.singletable.engine.client.EngineStreamsClient;
+import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.WriteAheadLog;
-import dev.singletable.engine.ops.AccountOperations;
-import dev.singletable.engine.ops.BatchOperations;
-import dev.singletable.engine.ops.IndexTransitions;
-import dev.singletable.engine.ops.ItemOperations;
-import dev.singletable.engine.ops.PolicyOperations;
-import dev.singletable.engine.ops.QueryOperations;
-import dev.singletable.engine.ops.ScanOperations;
-import dev.singletable.engine.ops.TableOperations;
-import dev.singletable.engine.ops.TransactionOperations;
-import dev.singletable.engine.streams.StreamRecorder;
-import dev.singletable.engine.streams.StreamStore;
-import dev.singletable.engine.streams.StreamsService;
-import dev.singletable.engine.ttl.TtlSweeper;
+import dev.singletable.engine.global.GlobalTables;
+import dev.singletable.engine.global.NamespaceReplication;
+import dev.singletable.engine.regions.Accounts;
+import dev.singletable.engine.regions.RegionNames;
+import dev.singletable.engine.regions.RegionSettings;
+import dev.singletable.engine.regions.RegionalStreamsClient;
 import dev.singletable.engine.value.AttributeValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -36,54 +36,76 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *     ...
  * }
  * </pre>
+ * Like AWS, the engine keeps each region's tables apart, and each account's: a client of {@code eu-west-1} sees other
+ * tables than one of {@code us-east-1} ({@link #dynamoDbClient(String)}; over the wire, the region of the request's
+ * signature). The engine's own region and account ({@link EngineOptions#region()}, {@link EngineOptions#accountId()})
+ * are the <em>home</em> namespace: {@link #dynamoDbClient()}, {@link #core()} and the data directory itself; every
+ * other namespace is opened the first time a request names it and, in a durable engine, keeps its files under
+ * {@code regions/<region>} (or {@code accounts/<account>/regions/<region>}) of the data directory. With
+ * {@link RegionSettings#sharedDb()} every region and account shares the home namespace, as DynamoDB Local's
+ * {@code -sharedDb} does.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
-    private final Engine engine;
-    private final DurableStore store;
-    private final TtlSweeper ttl;
-    private final IndexTransitions indexTransitions;
-    private final EngineDynamoDbClient dynamo;
-    private final EngineStreamsClient streams;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
+    static final String REGIONS_DIR = "regions";
+    static final String ACCOUNTS_DIR = "accounts";
 
-    private EmbeddedEngine(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
-        this.engine = new Engine(options);
-        StreamStore streamStore = new StreamStore();
-        BackupService backups;
-        if (options.inMemoryOnly()) {
-            this.store = null;
-            backups = BackupService.inMemory(engine);
-            attachListeners(streamStore, backups, sizer);
-        } else {
-            this.store = DurableStore.open(options, engine);
-            try {
-                store.addSection(streamStore.snapshotSection());
-                backups = BackupService.durable(engine, store);
-                BackupService registered = backups;
-                store.recover(() -> attachListeners(streamStore, registered, sizer));
-                backups.recovered();
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-        }
-        this.indexTransitions = new IndexTransitions(engine);
-        // an index a stop left CREATING or DELETING is settled now
-        indexTransitions.settleAll();
-        this.dynamo = new EngineDynamoDbClient(new TableOperations(engine, indexTransitions),
-                new ItemOperations(engine), new QueryOperations(engine), new ScanOperations(engine),
-                new BatchOperations(engine), new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups),
-                new PolicyOperations(engine));
-        this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
-        this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
-        ttl.start();
+    /** One account's region. */
+    private record Namespace(String account, String region) {
     }
 
-    /** Listeners see every mutation; a durable engine attaches them before replaying its log, so they see those too. */
-    private void attachListeners(StreamStore streamStore, BackupService backups,
+    /** The clients of one namespace, as a caller in it sees them. */
+    public record Clients(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String account, String region) {
+    }
+
+    private final EngineOptions options;
+    private final RegionSettings settings;
+    private final ToLongFunction<Map<String, AttributeValue>> sizer;
+    private final Map<Namespace, Opened> namespaces = new ConcurrentHashMap<>();
+    private final GlobalTables global;
+    private final Namespace homeKey;
+    private final Opened home;
+    private final Object opening = new Object();
+    private volatile boolean closed;
+
+    /** A namespace, the clients its callers use, and what global tables use of it. */
+    private record Opened(RegionEngine engine, Clients clients, GlobalTables.Region handle) {
+    }
+
+    private EmbeddedEngine(EngineOptions options, RegionSettings settings,
             ToLongFunction<Map<String, AttributeValue>> sizer) {
-        engine.addListener(new StreamRecorder(engine, streamStore, sizer));
-        backups.listeners().forEach(engine::addListener);
+        this.options = options;
+        this.settings = settings;
+        this.sizer = sizer;
+        this.global = new GlobalTables(options.clock(), settings.replicationDelay(),
+                (account, region) -> handle(account, region));
+        this.homeKey = new Namespace(options.accountId(), options.region());
+        Opened opened;
+        try {
+            opened = open(homeKey, options);
+        } catch (RuntimeException e) {
+            global.close();
+            throw e;
+        }
+        this.home = opened;
+        namespaces.put(homeKey, home);
+        try {
+            if (!options.inMemoryOnly()) {
+                global.journalRegistryIn(home.engine().core());
+            }
+            if (!settings.sharedDb() && !options.inMemoryOnly()) {
+                for (Namespace existing : namespacesOnDisk(options.dataDir())) {
+                    if (!existing.equals(homeKey)) {
+                        namespace(existing);
+                    }
+                }
+            }
+            global.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public static EmbeddedEngine inMemory() {
@@ -93,58 +115,264 @@ public final class EmbeddedEngine implements AutoCloseable {
     /**
      * Opens an engine: in memory when the options name no data directory, otherwise durable, recovering whatever the
      * directory holds (and refusing to start on a damaged log or snapshot, or on a directory another engine holds).
+     * Each region has its own tables ({@link RegionSettings#DEFAULTS}).
      */
     public static EmbeddedEngine open(EngineOptions options) {
-        return new EmbeddedEngine(options, AttributeValues::itemSize);
+        return open(options, RegionSettings.DEFAULTS);
+    }
+
+    /** Opens an engine with the given division of tables between accounts and regions. */
+    public static EmbeddedEngine open(EngineOptions options, RegionSettings settings) {
+        return new EmbeddedEngine(options, settings, AttributeValues::itemSize);
     }
 
     /** Opens an engine that sizes stream records' keys with the given function (engine-level tests). */
     static EmbeddedEngine open(EngineOptions options, ToLongFunction<Map<String, AttributeValue>> sizer) {
-        return new EmbeddedEngine(options, sizer);
+        return new EmbeddedEngine(options, RegionSettings.DEFAULTS, sizer);
     }
 
+    /** The home region's tables. */
     public DynamoDbClient dynamoDbClient() {
-        return dynamo;
+        return home.clients().dynamo();
     }
 
     public DynamoDbStreamsClient dynamoDbStreamsClient() {
-        return streams;
+        return home.clients().streams();
     }
 
-    /** Consumed and throttled capacity units per table and index, for monitoring. */
-    public CapacityCounters capacity() {
-        return engine.capacity().counters();
+    /** The tables of a region of the engine's own account, as a client built for that region sees them. */
+    public DynamoDbClient dynamoDbClient(String region) {
+        return clients(null, region).dynamo();
     }
 
-    /** The engine core, for the engine's own tooling and tests. */
-    public Engine core() {
-        return engine;
+    public DynamoDbStreamsClient dynamoDbStreamsClient(String region) {
+        return clients(null, region).streams();
     }
 
-    /** Takes a snapshot now (durable engines; a no-op in memory). */
-    public void snapshot() {
-        if (store != null) {
-            store.snapshot();
+    /**
+     * What a caller reaches: the namespace of the account its access key acts in ({@link Accounts}) and of the region
+     * its request is signed for. Null stands for "not given" (an unsigned request): the engine's own account and
+     * region. A region name the engine cannot keep tables for is AWS's InvalidSignatureException.
+     */
+    public Clients clients(String accessKeyId, String region) {
+        String account = Accounts.accountFor(accessKeyId, settings.accountsByAccessKey(), options.accountId());
+        String effectiveRegion = region == null ? options.region() : region;
+        if (!RegionNames.isValid(effectiveRegion)) {
+            throw RegionNames.invalidScope(effectiveRegion);
+        }
+        if (settings.sharedDb()) {
+            return home.clients();
+        }
+        return namespace(new Namespace(account, effectiveRegion)).clients();
+    }
+
+    /** A region as global tables use it: with -sharedDb every region is the home namespace. */
+    private GlobalTables.Region handle(String account, String region) {
+        if (settings.sharedDb()) {
+            return home.handle();
+        }
+        return namespace(new Namespace(account, region)).handle();
+    }
+
+    private Opened namespace(Namespace key) {
+        Opened opened = namespaces.get(key);
+        if (opened != null) {
+            return opened;
+        }
+        synchronized (opening) {
+            if (closed) {
+                throw new IllegalStateException("the engine is closed");
+            }
+            return namespaces.computeIfAbsent(key, k -> {
+                LOG.info("Region {} of account {} opened: its tables are its own, as on AWS (-sharedDb: one set of "
+                        + "tables for every region)", k.region(), k.account());
+                return open(k, options.withRegion(k.region()).withAccountId(k.account())
+                        .withDataDir(directoryOf(k)));
+            });
         }
     }
 
-    /** The write-ahead log's record and system-call counts (durable engines; null in memory): for benchmarks. */
+    private Opened open(Namespace key, EngineOptions namespaceOptions) {
+        NamespaceReplication replication = global.replicationOf(key.account(), key.region());
+        boolean isHome = key.equals(homeKey);
+        RegionEngine engine = new RegionEngine(namespaceOptions, sizer, new RegionEngine.Attachments() {
+            @Override
+            public void beforeRecovery(Engine core, DurableStore store) {
+                replication.attach(core);
+                if (store != null) {
+                    if (isHome) {
+                        store.addSection(global.registrySection());
+                        store.onExtension(GlobalTables.REGISTRY_KIND, global::replayRegistry);
+                    }
+                    store.addSection(replication.section());
+                }
+            }
+
+            @Override
+            public List<CommitListener> listeners(Engine core) {
+                return List.of(replication);
+            }
+        });
+        GlobalTables.Region handle = new GlobalTables.Region() {
+            @Override
+            public String account() {
+                return key.account();
+            }
+
+            @Override
+            public String region() {
+                return key.region();
+            }
+
+            @Override
+            public Engine core() {
+                return engine.core();
+            }
+
+            @Override
+            public DynamoDbClient local() {
+                return engine.dynamoDbClient();
+            }
+
+            @Override
+            public NamespaceReplication replication() {
+                return replication;
+            }
+        };
+        Clients clients = new Clients(global.client(handle, engine.dynamoDbClient()),
+                new RegionalStreamsClient(engine.dynamoDbStreamsClient(), key.account()), key.account(), key.region());
+        return new Opened(engine, clients, handle);
+    }
+
+    /** Where a namespace other than the home one keeps its files; null in memory. */
+    private Path directoryOf(Namespace key) {
+        if (options.inMemoryOnly()) {
+            return null;
+        }
+        Path root = options.dataDir();
+        Path base = key.account().equals(options.accountId()) ? root
+                : root.resolve(ACCOUNTS_DIR).resolve(key.account());
+        return base.resolve(REGIONS_DIR).resolve(key.region());
+    }
+
+    /** The namespaces a durable engine's directory holds besides the home one. */
+    private List<Namespace> namespacesOnDisk(Path root) {
+        List<Namespace> found = new ArrayList<>();
+        regionsUnder(root.resolve(REGIONS_DIR), options.accountId(), found);
+        Path accounts = root.resolve(ACCOUNTS_DIR);
+        for (Path account : children(accounts)) {
+            String id = account.getFileName().toString();
+            if (Accounts.isAccountId(id)) {
+                regionsUnder(account.resolve(REGIONS_DIR), id, found);
+            }
+        }
+        return found;
+    }
+
+    private static void regionsUnder(Path dir, String account, List<Namespace> found) {
+        for (Path region : children(dir)) {
+            String name = region.getFileName().toString();
+            if (RegionNames.isValid(name)) {
+                found.add(new Namespace(account, name));
+            }
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** The regions of the engine's own account that are open, the home region first. */
+    public List<String> regions() {
+        List<String> regions = new ArrayList<>();
+        regions.add(options.region());
+        namespaces.keySet().stream()
+                .filter(n -> n.account().equals(options.accountId()) && !n.region().equals(options.region()))
+                .map(Namespace::region).sorted().forEach(regions::add);
+        return regions;
+    }
+
+    /** Global tables: replication figures, latency listeners, quiescence (tests). */
+    public GlobalTables globalTables() {
+        return global;
+    }
+
+    /** Consumed and throttled capacity units per table and index of the home region, for monitoring. */
+    public CapacityCounters capacity() {
+        return home.engine().core().capacity().counters();
+    }
+
+    /** The engine core of the home region, for the engine's own tooling and tests. */
+    public Engine core() {
+        return home.engine().core();
+    }
+
+    /** The engine core of a region of the engine's own account (opened if need be). */
+    public Engine core(String region) {
+        clients(null, region);
+        return namespace(new Namespace(options.accountId(), region)).engine().core();
+    }
+
+    /** Takes a snapshot of every namespace now (durable engines; a no-op in memory). */
+    public void snapshot() {
+        for (Opened opened : namespaces.values()) {
+            if (opened.engine().store() != null) {
+                opened.engine().store().snapshot();
+            }
+        }
+    }
+
+    /** The home write-ahead log's record and system-call counts (durable engines; null in memory): for benchmarks. */
     public WriteAheadLog.Statistics logStatistics() {
-        return store == null ? null : store.logStatistics();
+        return home.engine().store() == null ? null : home.engine().store().logStatistics();
     }
 
-    /** Deletes expired items now rather than at the next sweep; returns how many. */
+    /** Deletes expired items of every namespace now rather than at the next sweep; returns how many. */
     public int sweepExpiredItems() {
-        return ttl.sweep();
+        int deleted = 0;
+        for (Opened opened : namespaces.values()) {
+            deleted += opened.engine().sweepExpiredItems();
+        }
+        return deleted;
     }
 
-    /** Stops background work, snapshots a durable engine so the next start replays nothing, releases the directory. */
+    /**
+     * Stops background work, snapshots each durable namespace so the next start replays nothing, releases the
+     * directories.
+     */
     @Override
     public void close() {
-        ttl.close();
-        indexTransitions.close();
-        if (store != null) {
-            store.close();
+        synchronized (opening) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        global.close();
+        RuntimeException failure = null;
+        for (Opened opened : namespaces.values()) {
+            try {
+                opened.engine().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (namespaces.isEmpty() && home != null) {
+            home.engine().close();
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -130,6 +130,24 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
                 snapshotAfterLogBytes, logSegmentBytes, interval, throttling, transientStatusDelay);
     }
 
+    /** The same options for another region (a namespace of a multi-region engine). */
+    public EngineOptions withRegion(String newRegion) {
+        return new EngineOptions(dataDir, newRegion, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+    }
+
+    /** The same options for another account (a namespace of a multi-region engine). */
+    public EngineOptions withAccountId(String newAccountId) {
+        return new EngineOptions(dataDir, region, newAccountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+    }
+
+    /** The same options keeping their files in another directory (null: in memory). */
+    public EngineOptions withDataDir(Path newDataDir) {
+        return new EngineOptions(newDataDir, region, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+    }
+
     /** The same options with throttling switched on or off. */
     public EngineOptions withThrottling(boolean enabled) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,

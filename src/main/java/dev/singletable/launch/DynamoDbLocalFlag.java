@@ -19,10 +19,10 @@ enum DynamoDbLocalFlag {
     /** Where the data lives (DynamoDB Local: the directory of its database file). */
     DB_PATH("-dbPath", "DIR", "singletable.engine.data-dir"),
     /**
-     * DynamoDB Local keeps one database per access key and region unless given this flag. Here every client shares
-     * one set of tables, whatever its credentials and region: the flag is accepted and changes nothing.
+     * One set of tables for every client, whatever its credentials and region. Without it each region (of each
+     * account) has its own tables, as on AWS; DynamoDB Local keeps one database per access key and region.
      */
-    SHARED_DB("-sharedDb", null, null),
+    SHARED_DB("-sharedDb", null, "singletable.engine.shared-db"),
     /** Browser origins allowed by CORS (comma-separated, {@code *} for any). DynamoDB Local's default is any. */
     CORS("-cors", "ORIGINS", "singletable.engine.cors.allowed-origins"),
     /** Tables and indexes pass through their transient statuses for a short time, as on AWS. */

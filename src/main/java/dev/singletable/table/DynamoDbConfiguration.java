@@ -34,7 +34,7 @@ class DynamoDbConfiguration {
     DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine,
                                   StoreResilience resilience) {
         DynamoDbClient store = switch (storage.mode()) {
-            case EMBEDDED -> engine.getObject().dynamoDbClient();
+            case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
             case ENDPOINT -> DynamoDbClient.builder()
                     .endpointOverride(endpoint(storage))
                     .region(Region.of(storage.region()))
@@ -53,7 +53,7 @@ class DynamoDbConfiguration {
     @Bean(destroyMethod = "close")
     DynamoDbStreamsClient dynamoDbStreamsClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
         return switch (storage.mode()) {
-            case EMBEDDED -> engine.getObject().dynamoDbStreamsClient();
+            case EMBEDDED -> engine.getObject().dynamoDbStreamsClient(storage.region());
             case ENDPOINT -> DynamoDbStreamsClient.builder()
                     .endpointOverride(endpoint(storage))
                     .region(Region.of(storage.region()))

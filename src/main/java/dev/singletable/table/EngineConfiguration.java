@@ -5,12 +5,17 @@ import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
+import dev.singletable.engine.global.GlobalTables;
+import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.wire.BrowserAccess;
+import dev.singletable.engine.wire.WireBackends;
 import dev.singletable.engine.wire.WireLimits;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
@@ -18,6 +23,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,13 +51,19 @@ public class EngineConfiguration {
         EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
                 : EngineOptions.durable(engine.dataDir()))
+                .withRegion(engine.region())
+                .withAccountId(engine.accountId())
                 .withTransientStatuses(engine.delayTransientStatuses())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())
                 .withThrottling(engine.throttling().enabled());
+        RegionSettings regions = RegionSettings.DEFAULTS
+                .withSharedDb(engine.sharedDb())
+                .withAccountsByAccessKey(engine.auth().accounts())
+                .withReplicationDelay(engine.replication().delay());
         try {
-            return EmbeddedEngine.open(options);
+            return EmbeddedEngine.open(options, regions);
         } catch (RuntimeException e) {
             throw startupFailure(engine.dataDir().toAbsolutePath().normalize(), e);
         }
@@ -86,6 +98,37 @@ public class EngineConfiguration {
                 registry -> e.capacity().watch(resource -> registerCapacityMeters(resource, registry))));
     }
 
+    /**
+     * Global tables' replication, per table and direction (AWS's CloudWatch metrics ReplicationLatency and
+     * PendingReplicationCount): the Timer {@code singletable.engine.replication.latency} (each replicated write, from
+     * its commit in the source region to its arrival in the destination), the gauge
+     * {@code singletable.engine.replication.pending} (writes not yet applied there) and the counter
+     * {@code singletable.engine.replication.superseded} (copies that arrived after a later write had won: resolved
+     * conflicts), tagged {@code table}, {@code source}, {@code destination}.
+     */
+    @Bean
+    SmartInitializingSingleton engineReplicationMetrics(ObjectProvider<EmbeddedEngine> engine,
+            ObjectProvider<MeterRegistry> meters) {
+        return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
+            GlobalTables global = e.globalTables();
+            global.addLinkListener(link -> {
+                String[] tags = {"table", link.table(), "source", link.source(), "destination", link.destination()};
+                Gauge.builder("singletable.engine.replication.pending", global, g -> g.stats(link).pending())
+                        .description("writes made in the source region not yet applied in the destination")
+                        .tags(tags).register(registry);
+                FunctionCounter.builder("singletable.engine.replication.superseded", global,
+                                g -> g.stats(link).superseded())
+                        .description("replicated writes that arrived after a later write of the item had won")
+                        .tags(tags).register(registry);
+            });
+            global.addLatencyListener((table, source, destination, millis) -> Timer
+                    .builder("singletable.engine.replication.latency")
+                    .description("from a write's commit in the source region to its arrival in the destination")
+                    .tags("table", table, "source", source, "destination", destination)
+                    .register(registry).record(millis, TimeUnit.MILLISECONDS));
+        }));
+    }
+
     private static void registerCapacityMeters(ResourceCapacity resource, MeterRegistry registry) {
         String index = resource.index() == null ? "" : resource.index();
         for (boolean write : new boolean[] {false, true}) {
@@ -115,9 +158,9 @@ public class EngineConfiguration {
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true)
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
                             .withLimits(wireLimits(properties.limits())),
-                    browsers, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+                    browsers, regionalBackends(engine));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
             if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
@@ -131,6 +174,14 @@ public class EngineConfiguration {
             log.info("Browser pages of {} may call the engine (CORS)", browsers.corsOrigins());
         }
         return server;
+    }
+
+    /** Each request reaches the tables of the account its access key acts in, in the region it is signed for. */
+    private static WireBackends regionalBackends(EmbeddedEngine engine) {
+        return WireBackends.byCredentialScope((accessKeyId, region) -> {
+            EmbeddedEngine.Clients clients = engine.clients(accessKeyId, region);
+            return new WireBackends.Backend(clients.dynamo(), clients.streams());
+        });
     }
 
     /**

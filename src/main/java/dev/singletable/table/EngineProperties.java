@@ -37,6 +37,14 @@ import org.springframework.util.unit.DataUnit;
  *                    any); none by default (docs/operations.md, "Security defaults")
  * @param allowedHosts Host-header names accepted besides IP addresses, names without a dot ({@code localhost}, a
  *                    compose service) and the bind address; a guard against DNS rebinding ({@code *}: any)
+ * @param region      the engine's home region: the one unsigned requests reach, whose tables live in
+ *                    {@code data-dir} itself (other regions' under {@code data-dir/regions/<region>}); every request
+ *                    signed for another region reaches that region's own tables, as on AWS
+ * @param accountId   the engine's own account, named in ARNs (twelve digits)
+ * @param sharedDb    one set of tables for every region and credential, DynamoDB Local's {@code -sharedDb}
+ *                    (global tables then have no other region to replicate to)
+ * @param replication {@code delay}: how long every replicated write waits before it is applied in the other regions
+ *                    of a global table (zero by default), to watch eventual consistency
  * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
  *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
  */
@@ -55,10 +63,18 @@ public record EngineProperties(
         @DefaultValue Throttling throttling,
         @DefaultValue Cors cors,
         List<String> allowedHosts,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue("000000000000") String accountId,
+        @DefaultValue("false") boolean sharedDb,
+        @DefaultValue Replication replication,
         @DefaultValue Limits limits) {
 
     public EngineProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    }
+
+    /** How global tables replicate. */
+    public record Replication(@DefaultValue("0ms") Duration delay) {
     }
 
     /** The engine's sync policies, named as in configuration. */
@@ -93,10 +109,14 @@ public record EngineProperties(
      * @param requireSignature with no access keys configured: {@code true} (the service's default) serves only
      *                         requests signed with a key generated for the data directory; {@code false} (the
      *                         standalone engine's default, as DynamoDB Local) accepts any credentials
+     * @param accounts         access key id to the twelve-digit account its requests act in; a key that is itself
+     *                         twelve digits acts in that account, any other in {@code account-id}
      */
-    public record Auth(Map<String, String> accessKeys, @DefaultValue("true") boolean requireSignature) {
+    public record Auth(Map<String, String> accessKeys, @DefaultValue("true") boolean requireSignature,
+            Map<String, String> accounts) {
         public Auth {
             accessKeys = accessKeys == null ? Map.of() : Map.copyOf(accessKeys);
+            accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
         }
     }
 }

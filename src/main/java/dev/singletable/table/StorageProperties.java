@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mode      embedded (the bundled engine, in-process), endpoint (any DynamoDB-compatible URL) or aws
  * @param endpoint  the URL for endpoint mode: this engine's port, DynamoDB Local, LocalStack
- * @param region    the signing region in endpoint mode (AWS mode uses the default region chain)
+ * @param region    the region whose tables the service uses: in embedded mode the bundled engine's region of that
+ *                  name, in endpoint mode the signing region (which chooses the region of this engine's port); AWS
+ *                  mode uses the default region chain
  * @param accessKey static credentials for endpoint mode; local stores accept anything unless configured otherwise
  * @param secretKey see accessKey
  */

@@ -290,11 +290,16 @@ class TerraformModuleTest {
                 .map(r -> r.path("values"));
     }
 
-    private static Path copyInto(Path repo) throws IOException {
+    /**
+     * The module's .tf files (not an {@code engine_override.tf} a learner copied there for a local apply) and the
+     * layout file, at their places under {@code repo}; returns the module's directory.
+     */
+    static Path copyInto(Path repo) throws IOException {
         Path module = repo.resolve(MODULE);
         Files.createDirectories(module);
         try (Stream<Path> files = Files.list(MODULE)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tf")
+                    && !f.getFileName().toString().endsWith("_override.tf")).toList()) {
                 Files.copy(file, module.resolve(file.getFileName()));
             }
         }

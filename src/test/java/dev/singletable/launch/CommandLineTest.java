@@ -46,6 +46,7 @@ class CommandLineTest {
                 "--singletable.storage.mode=embedded",
                 "--singletable.engine.port=8001",
                 "--singletable.engine.data-dir=/tmp/ddb",
+                "--singletable.engine.shared-db=true",
                 "--singletable.engine.cors.allowed-origins=https://a.example,https://b.example",
                 "--singletable.engine.delay-transient-statuses=true",
                 "--singletable.engine.sync=fsync");
@@ -53,6 +54,8 @@ class CommandLineTest {
         EngineProperties engine = bind(CommandLine.parse("--engine-only", "-inMemory", "-port", "0"));
         assertThat(engine.inMemory()).isTrue();
         assertThat(engine.port()).isZero();
+        assertThat(engine.sharedDb()).as("each region has its own tables unless -sharedDb").isFalse();
+        assertThat(bind(CommandLine.parse("--engine-only", "-sharedDb")).sharedDb()).isTrue();
     }
 
     @Test

@@ -6,11 +6,18 @@ import dev.singletable.engine.storage.StoredItem;
 /**
  * One item's change inside a commit: insert (old null), replace, or delete (new null).
  *
- * @param byService true when the engine itself made the change (a TTL deletion), which streams report as such
+ * @param byService  true when the engine itself made the change (a TTL deletion), which streams report as such
+ * @param replicated for a change copied from another region of a global table, the stamp of the write it copies
+ *                   (recorded in the log with it); null for a write made in this region
  */
-public record ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService) {
+public record ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService,
+        WriteStamp replicated) {
+
+    public ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService) {
+        this(table, key, oldItem, newItem, byService, null);
+    }
 
     public static ItemChange of(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem) {
-        return new ItemChange(table, key, oldItem, newItem, false);
+        return new ItemChange(table, key, oldItem, newItem, false, null);
     }
 }

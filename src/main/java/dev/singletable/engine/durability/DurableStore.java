@@ -237,7 +237,7 @@ public final class DurableStore implements Journal, AutoCloseable {
                             : KeyAttributes.of(w.keyAttributes());
                     PrimaryKey key = StoredKeys.of(table.definition().primaryKey(), k);
                     changes.add(new ItemChange(table, key, replayed.current(table, key), w.newItem(),
-                            w.byService()));
+                            w.byService(), w.replicated()));
                     keys.add(k);
                 }
                 engine.commitReplayed(changes);

@@ -1,5 +1,6 @@
 package dev.singletable.engine.durability;
 
+import dev.singletable.engine.core.WriteStamp;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.List;
@@ -17,9 +18,10 @@ public sealed interface LogRecord {
      * One item of a committed unit: its new state, or for a deletion its key attributes.
      *
      * @param keyAttributes the key attributes when deleted (newItem null); null otherwise (the key is in the item)
+     * @param replicated    the stamp of the other region's write this change copies (global tables), or null
      */
     record ItemWrite(String tableName, Map<String, AttributeValue> keyAttributes, StoredItem newItem,
-            boolean byService) {
+            boolean byService, WriteStamp replicated) {
     }
 
     /** A committed unit of item changes: a single write, a batch entry or a whole transaction. */

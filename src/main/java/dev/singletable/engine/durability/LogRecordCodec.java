@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
+import dev.singletable.engine.core.WriteStamp;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public final class LogRecordCodec {
 
     private static final int DELETED = 1;
     private static final int BY_SERVICE = 2;
+    /** The change copies a write of another region: its stamp follows the flags (global tables). */
+    private static final int REPLICATED = 4;
 
     private LogRecordCodec() {
     }
@@ -32,8 +35,12 @@ public final class LogRecordCodec {
         out.varint(changes.size());
         for (ItemChange c : changes) {
             out.string(c.table().name());
-            int flags = (c.newItem() == null ? DELETED : 0) | (c.byService() ? BY_SERVICE : 0);
+            int flags = (c.newItem() == null ? DELETED : 0) | (c.byService() ? BY_SERVICE : 0)
+                    | (c.replicated() != null ? REPLICATED : 0);
             out.u8(flags);
+            if (c.replicated() != null) {
+                out.string(c.replicated().region()).i64(c.replicated().timestamp()).varint(c.replicated().sequence());
+            }
             if (c.newItem() == null) {
                 ItemCodec.writeItem(out, Keys.keyAttributes(c.table().definition(), c.key()));
             } else {
@@ -78,12 +85,18 @@ public final class LogRecordCodec {
                     String table = in.string();
                     int flags = in.u8();
                     boolean byService = (flags & BY_SERVICE) != 0;
+                    WriteStamp replicated = null;
+                    if ((flags & REPLICATED) != 0) {
+                        String region = in.string();
+                        long stampTime = in.i64();
+                        replicated = new WriteStamp(stampTime, region, in.varint());
+                    }
                     if ((flags & DELETED) != 0) {
                         Map<String, AttributeValue> key = ItemCodec.readItem(in);
-                        writes.add(new LogRecord.ItemWrite(table, key, null, byService));
+                        writes.add(new LogRecord.ItemWrite(table, key, null, byService, replicated));
                     } else {
                         StoredItem item = ItemCodec.readStoredEncoded(in);   // decoded when first read
-                        writes.add(new LogRecord.ItemWrite(table, null, item, byService));
+                        writes.add(new LogRecord.ItemWrite(table, null, item, byService, replicated));
                     }
                 }
                 yield new LogRecord.Items(sequence, time, writes);

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Maps {@code X-Amz-Target} values to backend methods. Every method of the client interface that takes a single
  * model request becomes an operation named after the request type ({@code PutItemRequest} is {@code PutItem}), so
- * operations added to the SDK are served without any change here.
+ * operations added to the SDK are served without any change here. Operations are bound to the interfaces, not to an
+ * object: each request is invoked on the backend its credential scope chooses ({@link WireBackends}).
  */
 final class OperationTable {
 
@@ -30,11 +31,12 @@ final class OperationTable {
         this.byTarget = Map.copyOf(byTarget);
     }
 
-    static OperationTable of(DynamoDbClient dynamo, DynamoDbStreamsClient streams) {
+    /** DynamoDB's operations, and Streams' when {@code withStreams}; each is invoked on a backend chosen per request. */
+    static OperationTable of(boolean withStreams) {
         Map<String, WireOperation> operations = new HashMap<>();
-        register(operations, DYNAMODB_PREFIX, DynamoDbClient.class, dynamo);
-        if (streams != null) {
-            register(operations, STREAMS_PREFIX, DynamoDbStreamsClient.class, streams);
+        register(operations, DYNAMODB_PREFIX, DynamoDbClient.class, false);
+        if (withStreams) {
+            register(operations, STREAMS_PREFIX, DynamoDbStreamsClient.class, true);
         }
         return new OperationTable(operations);
     }
@@ -49,7 +51,7 @@ final class OperationTable {
     }
 
     private static void register(Map<String, WireOperation> operations, String prefix, Class<?> clientInterface,
-            Object backend) {
+            boolean streams) {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (Method method : clientInterface.getMethods()) {
             if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1) {
@@ -67,7 +69,7 @@ final class OperationTable {
             try {
                 MethodHandle handle = lookup.unreflect(method)
                         .asType(MethodType.methodType(SdkResponse.class, Object.class, SdkRequest.class));
-                operations.put(target, new WireOperation(target, builderFactory(requestType), backend, handle));
+                operations.put(target, new WireOperation(target, builderFactory(requestType), streams, handle));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot bind " + method, e);
             }

@@ -14,14 +14,14 @@ final class WireOperation {
 
     private final String target;
     private final Supplier<SdkPojo> requestBuilder;
-    private final Object backend;
+    private final boolean streams;
     private final MethodHandle method;
     private final boolean readOnly;
 
-    WireOperation(String target, Supplier<SdkPojo> requestBuilder, Object backend, MethodHandle method) {
+    WireOperation(String target, Supplier<SdkPojo> requestBuilder, boolean streams, MethodHandle method) {
         this.target = target;
         this.requestBuilder = requestBuilder;
-        this.backend = backend;
+        this.streams = streams;
         this.method = method;
         this.readOnly = isReadOnly(target.substring(target.indexOf('.') + 1));
     }
@@ -48,8 +48,15 @@ final class WireOperation {
         return requestBuilder;
     }
 
-    /** Calls the backend; whatever it throws (service errors included) propagates unchanged. */
-    SdkResponse invoke(SdkRequest request) throws Throwable {
-        return (SdkResponse) method.invoke(backend, request);
+    /**
+     * Calls the backend's DynamoDB or Streams client; whatever it throws (service errors included) propagates
+     * unchanged. A backend without Streams does not know Streams operations.
+     */
+    SdkResponse invoke(WireBackends.Backend backend, SdkRequest request) throws Throwable {
+        Object client = streams ? backend.streams() : backend.dynamo();
+        if (client == null) {
+            throw new UnsupportedOperationException(target);
+        }
+        return (SdkResponse) method.invoke(client, request);
     }
 }

@@ -22,6 +22,7 @@ final class WireProtocol {
     private static final String NOT_FOUND_BODY = "<UnknownOperationException/>\n";
 
     private final OperationTable operations;
+    private final WireBackends backends;
     private final SigV4Verifier verifier;
     private final int maxBodyBytes;
     private final String healthText;
@@ -33,9 +34,10 @@ final class WireProtocol {
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
      * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      */
-    WireProtocol(OperationTable operations, SigV4Verifier verifier, int maxBodyBytes, String region,
-            boolean inlineReads, BrowserGuard browsers) {
+    WireProtocol(OperationTable operations, WireBackends backends, SigV4Verifier verifier, int maxBodyBytes,
+            String region, boolean inlineReads, BrowserGuard browsers) {
         this.operations = operations;
+        this.backends = backends;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
@@ -134,6 +136,15 @@ final class WireProtocol {
                 return syntaxErrorOr(body, WireErrors.of(e.code(), e.getMessage(), 400, responseType), responseType);
             }
         }
+        // the credential scope's region and access key choose the region and account whose tables answer
+        WireBackends.Backend backend;
+        try {
+            CredentialScope scope = CredentialScope.of(request.header("Authorization"));
+            backend = backends.backend(scope.accessKeyId(), scope.region());
+        } catch (Throwable failure) {
+            rethrowIfFatal(failure);
+            return syntaxErrorOr(body, WireErrors.fromBackend(failure, responseType), responseType);
+        }
         if (body.length == 0) {
             return WireErrors.serialization(WireSerializationException.withoutMessage(), responseType);
         }
@@ -156,7 +167,7 @@ final class WireProtocol {
 
         SdkResponse sdkResponse;
         try {
-            sdkResponse = operation.invoke(sdkRequest);
+            sdkResponse = operation.invoke(backend, sdkRequest);
         } catch (Throwable failure) {
             rethrowIfFatal(failure);
             return WireErrors.fromBackend(failure, responseType);

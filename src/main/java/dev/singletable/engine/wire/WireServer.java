@@ -82,14 +82,24 @@ public final class WireServer implements AutoCloseable {
      */
     public static WireServer start(WireServerOptions options, BrowserAccess browsers, DynamoDbClient dynamo,
             DynamoDbStreamsClient streams) {
+        Objects.requireNonNull(dynamo, "dynamo");
+        return start(options, browsers, WireBackends.fixed(dynamo, streams));
+    }
+
+    /**
+     * Binds and starts serving backends chosen per request by the region and access key of its signature (a
+     * multi-region engine; see {@link WireBackends}).
+     */
+    public static WireServer start(WireServerOptions options, BrowserAccess browsers, WireBackends backends) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(browsers, "browsers");
-        Objects.requireNonNull(dynamo, "dynamo");
-        OperationTable operations = OperationTable.of(dynamo, streams);
+        Objects.requireNonNull(backends, "backends");
+        OperationTable operations = OperationTable.of(backends.servesStreams());
         SigV4Verifier verifier = options.requiresSignature()
                 ? new SigV4Verifier(options.accessKeys(), Clock.systemUTC())
                 : null;
-        WireProtocol protocol = new WireProtocol(operations, verifier, options.maxBodyBytes(), options.region(),
+        WireProtocol protocol = new WireProtocol(operations, backends, verifier, options.maxBodyBytes(),
+                options.region(),
                 options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()));
         WireLimits limits = options.limits();
         BufferBudget budget = new BufferBudget(limits.maxBufferedBytes());
