@@ -5,6 +5,7 @@ import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
+import dev.singletable.web.RepresentationTags;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ public class ProductService {
 
     private final ProductRepository products;
     private final AdminAccess admins;
+    private final RepresentationTags tags;
     private final Clock clock;
 
-    ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
+    ProductService(ProductRepository products, AdminAccess admins, RepresentationTags tags, Clock clock) {
         this.products = products;
         this.admins = admins;
+        this.tags = tags;
         this.clock = clock;
     }
 
@@ -44,11 +47,11 @@ public class ProductService {
         } catch (ConditionalCheckFailedException exists) {
             throw ApiException.alreadyTaken(List.of("sku"));
         }
-        return Product.of(reread(request.sku()));
+        return product(reread(request.sku()));
     }
 
     public Product get(String sku) {
-        return Product.of(existing(sku));
+        return product(existing(sku));
     }
 
     public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
@@ -56,16 +59,18 @@ public class ProductService {
     }
 
     /**
-     * Applies a merge patch if {@code ifMatch} names the current version: 403 for non-admins, 404 when unknown, 428
-     * without If-Match, 412 when stale (also when another change wins the race).
+     * Applies a merge patch if {@code ifMatch} names the product as it is now (its ETag covers the stock and the
+     * ratings the stream keeps, not only what a patch changes): 403 for non-admins, 404 when unknown, 428 without
+     * If-Match, 412 when stale (also when another change wins the race).
      */
     public Product update(AuthenticatedUser caller, String sku, @Nullable String ifMatch, UpdateProductRequest patch) {
         admins.require(caller);
         String tag = ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
-        ETags.requireCurrent(tag, current.getVersion(), "product");
+        Product now = product(current);
+        ETags.requireCurrent(tag, now.etag(), "product");
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
-            return Product.of(current);
+            return now;
         }
         ProductItem changes = ProductItem.withSku(sku);
         changes.setVersion(current.getVersion());
@@ -73,10 +78,16 @@ public class ProductService {
         changes.setStock(patch.stock());
         changes.setDescription(patch.description());
         try {
-            return Product.of(products.update(changes));
+            // the version condition catches a patch racing this one; a stream update in between is not a lost update
+            return product(products.update(changes));
         } catch (ConditionalCheckFailedException raced) {
             throw ETags.stale("product");
         }
+    }
+
+    private Product product(ProductItem item) {
+        ProductResponse body = ProductResponse.of(item);
+        return new Product(body, tags.of(body));
     }
 
     /** The product, or 404; a string that cannot be a SKU is not looked up (it might not even fit in a key). */

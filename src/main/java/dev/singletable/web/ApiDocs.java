@@ -20,6 +20,11 @@ public final class ApiDocs {
     public static final String PRECONDITION_REQUIRED = "#/components/responses/PreconditionRequired";
     public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
 
+    /** What every ETag header of the API is (docs/api.md, "ETags and conditional requests"). */
+    public static final String ETAG_DESCRIPTION = "A strong tag over this body (its SHA-256, first 128 bits, base64url):"
+            + " it changes whenever the body does";
+    public static final String ETAG_EXAMPLE = "\"ysVmEPgqTViezR5tLG21dg\"";
+
     private ApiDocs() {
     }
 }
