@@ -1,6 +1,5 @@
 package dev.singletable.catalog;
 
-import dev.singletable.admin.AdminAccess;
 import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
@@ -19,20 +18,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class ProductService {
 
     private final ProductRepository products;
-    private final AdminAccess admins;
     private final RepresentationTags tags;
     private final Clock clock;
 
-    ProductService(ProductRepository products, AdminAccess admins, RepresentationTags tags, Clock clock) {
+    ProductService(ProductRepository products, RepresentationTags tags, Clock clock) {
         this.products = products;
-        this.admins = admins;
         this.tags = tags;
         this.clock = clock;
     }
 
-    /** Creates a product: 403 for non-admins, 409 when the SKU exists. */
+    /** Creates a product (admins only: SecurityConfiguration); 409 when the SKU exists. */
     public Product create(AuthenticatedUser caller, CreateProductRequest request) {
-        admins.require(caller);
         ProductItem product = ProductItem.withSku(request.sku());
         product.setName(request.name().strip());
         product.setCategory(request.category());
@@ -60,11 +56,10 @@ public class ProductService {
 
     /**
      * Applies a merge patch if {@code ifMatch} names the product as it is now (its ETag covers the stock and the
-     * ratings the stream keeps, not only what a patch changes): 403 for non-admins, 404 when unknown, 428 without
-     * If-Match, 412 when stale (also when another change wins the race).
+     * ratings the stream keeps, not only what a patch changes); admins only (SecurityConfiguration). 404 when unknown,
+     * 428 without If-Match, 412 when stale (also when another change wins the race).
      */
     public Product update(AuthenticatedUser caller, String sku, @Nullable String ifMatch, UpdateProductRequest patch) {
-        admins.require(caller);
         String tag = ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
         Product now = product(current);
