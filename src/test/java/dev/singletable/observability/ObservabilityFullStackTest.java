@@ -81,7 +81,7 @@ class ObservabilityFullStackTest {
                 .containsPattern("singletable_dynamodb_requests_seconds_count\\{[^}]*operation=\"TransactWriteItems\"")
                 .contains("resilience4j_retry_calls")
                 .contains("resilience4j_circuitbreaker_state")
-                .contains("singletable_streams_lag_millis");
+                .contains("singletable_streams_lag_seconds");
     }
 
     @Test
