@@ -57,11 +57,19 @@ public record EngineProperties(
     /** The engine's sync policies, named as in configuration. */
     public enum Sync { FSYNC, GROUP, NONE }
 
-    /** Whether the engine throttles as DynamoDB does. */
+    /**
+     * Whether the engine throttles as DynamoDB does.
+     *
+     * @param enabled requests beyond a table's provisioned throughput or a partition's limits are throttled
+     */
     public record Throttling(@DefaultValue("true") boolean enabled) {
     }
 
-    /** Which browser origins may call the port (CORS). */
+    /**
+     * Which browser origins may call the port (CORS).
+     *
+     * @param allowedOrigins browser origins whose pages may call the port ({@code *} for any); none by default
+     */
     public record Cors(List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
