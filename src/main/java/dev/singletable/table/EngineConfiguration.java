@@ -44,6 +44,7 @@ public class EngineConfiguration {
         EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
                 : EngineOptions.durable(engine.dataDir()))
+                .withTransientStatuses(engine.delayTransientStatuses())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())
@@ -113,7 +114,8 @@ public class EngineConfiguration {
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true),
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true)
+                            .withLimits(properties.limits().toWireLimits()),
                     browsers, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
