@@ -6,6 +6,7 @@ import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
 import dev.singletable.engine.wire.BrowserAccess;
+import dev.singletable.engine.wire.WireLimits;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -115,7 +116,7 @@ public class EngineConfiguration {
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
                             WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true)
-                            .withLimits(properties.limits().toWireLimits()),
+                            .withLimits(wireLimits(properties.limits())),
                     browsers, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
@@ -165,5 +166,13 @@ public class EngineConfiguration {
                     key.accessKeyId(), properties.dataDir().resolve(EnginePortKey.FILE));
         }
         return Map.of(key.accessKeyId(), key.secretKey());
+    }
+
+    /** The configured limits as the wire server takes them (only this class and DynamoDbConfiguration see the engine). */
+    private static WireLimits wireLimits(EngineProperties.Limits limits) {
+        return new WireLimits(limits.maxConnections(), limits.idleTimeout(), limits.requestTimeout(),
+                limits.maxBufferedBytes() == null ? WireLimits.defaultMaxBufferedBytes()
+                        : limits.maxBufferedBytes().toBytes(),
+                Math.toIntExact(limits.maxHeaderBytes().toBytes()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.singletable.table;
 
-import dev.singletable.engine.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +38,7 @@ import org.springframework.util.unit.DataUnit;
  * @param allowedHosts Host-header names accepted besides IP addresses, names without a dot ({@code localhost}, a
  *                    compose service) and the bind address; a guard against DNS rebinding ({@code *}: any)
  * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
- *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
+ *                    size): see {@code engine.wire.WireLimits} (EngineConfiguration maps them) and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -88,12 +87,6 @@ public record EngineProperties(
             @DefaultValue("30s") Duration requestTimeout,
             DataSize maxBufferedBytes,
             @DefaultValue("16KB") DataSize maxHeaderBytes) {
-
-        public WireLimits toWireLimits() {
-            return new WireLimits(maxConnections, idleTimeout, requestTimeout,
-                    maxBufferedBytes == null ? WireLimits.defaultMaxBufferedBytes() : maxBufferedBytes.toBytes(),
-                    Math.toIntExact(maxHeaderBytes.toBytes()));
-        }
     }
 
     /**
