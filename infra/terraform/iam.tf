@@ -43,6 +43,8 @@ data "aws_iam_policy_document" "service" {
 }
 
 resource "aws_iam_policy" "service" {
+  count = var.create_service_policy ? 1 : 0
+
   name        = var.service_policy_name
   description = "singletable service: items, indexes and stream of ${aws_dynamodb_table.main.name} and ${aws_dynamodb_table.history.name}"
   policy      = data.aws_iam_policy_document.service.json

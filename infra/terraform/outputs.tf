@@ -25,8 +25,8 @@ output "history_table_arn" {
 }
 
 output "service_policy_arn" {
-  description = "Attach to the role the service runs as (ECS task role, EKS pod identity, EC2 instance profile)."
-  value       = aws_iam_policy.service.arn
+  description = "Attach to the role the service runs as (ECS task role, EKS pod identity, EC2 instance profile). null when create_service_policy is false."
+  value       = one(aws_iam_policy.service[*].arn)
 }
 
 output "leading_keys_example_policy_json" {

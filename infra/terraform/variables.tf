@@ -114,3 +114,28 @@ variable "tags" {
     application = "singletable"
   }
 }
+
+variable "dynamodb_endpoint" {
+  description = "A DynamoDB-compatible endpoint to apply to instead of AWS, e.g. the bundled engine at http://127.0.0.1:8000 (examples/local.tfvars). null: AWS."
+  type        = string
+  default     = null
+}
+
+variable "local_access_key" {
+  description = "With dynamodb_endpoint: the access key to sign with (the standalone engine accepts any; the service's port only its own key)."
+  type        = string
+  default     = "local"
+}
+
+variable "local_secret_key" {
+  description = "With dynamodb_endpoint: the secret key to sign with."
+  type        = string
+  default     = "local"
+  sensitive   = true
+}
+
+variable "create_service_policy" {
+  description = "Create the IAM policy for the service. Off against a local engine, which serves no IAM."
+  type        = bool
+  default     = true
+}

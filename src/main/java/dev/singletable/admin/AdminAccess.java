@@ -2,14 +2,15 @@ package dev.singletable.admin;
 
 import dev.singletable.table.Conditions;
 import dev.singletable.table.SingleTable;
-import dev.singletable.web.ApiException;
-import dev.singletable.web.AuthenticatedUser;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Who is an admin: one strongly consistent GetItem of the caller's role item. */
+/**
+ * Who is an admin: one strongly consistent GetItem of the caller's role item. The sessions module turns the answer into
+ * the {@code ADMIN} authority of a signed-in caller, and the security configuration, not this class, refuses others.
+ */
 @Component
 public class AdminAccess {
 
@@ -19,19 +20,8 @@ public class AdminAccess {
         this.roles = table.of(AdminRoleItem.SCHEMA);
     }
 
-    public boolean isAdmin(AuthenticatedUser caller) {
-        return caller != null && isAdmin(caller.userId());
-    }
-
     public boolean isAdmin(String userId) {
         return roles.getItem(r -> r.key(AdminKeys.role(userId)).consistentRead(true)) != null;
-    }
-
-    /** 403 unless the caller is an admin. */
-    public void require(AuthenticatedUser caller) {
-        if (!isAdmin(caller)) {
-            throw ApiException.forbidden("Only an admin may do this");
-        }
     }
 
     /** Grants the role; granting it twice keeps the first grant. */

@@ -1,9 +1,5 @@
 package dev.singletable.catalog;
 
-/** A product as the API returns it, with the version its ETag carries. */
-public record Product(ProductResponse body, long version) {
-
-    static Product of(ProductItem item) {
-        return new Product(ProductResponse.of(item), item.getVersion());
-    }
+/** A product as the API returns it, with its ETag: a digest of that body (docs/api.md, "ETags"). */
+public record Product(ProductResponse body, String etag) {
 }

@@ -2,7 +2,6 @@ package dev.singletable.catalog;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
-import dev.singletable.web.ETags;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,8 +55,8 @@ class ProductController {
     @ApiResponse(responseCode = "201", description = "Created; Location is the product",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The product's URL",
                     schema = @Schema(type = "string")),
-                    @Header(name = HttpHeaders.ETAG, description = "The product's version",
-                            schema = @Schema(type = "string"))},
+                    @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
+                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE))},
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -67,21 +66,23 @@ class ProductController {
         Product created = products.create(caller, request);
         URI location = UriComponentsBuilder.fromPath("/api/products/{sku}")
                 .buildAndExpand(created.body().sku()).toUri();
-        return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created.body());
+        return ResponseEntity.created(location).eTag(created.etag()).body(created.body());
     }
 
     @GetMapping("/{sku}")
     @Operation(summary = "A product",
-            description = "Public. The ETag carries the product's version, for If-Match on PATCH. Review count and "
-                    + "average are maintained from the table's stream and are eventually consistent.")
+            description = "Public. The ETag is a digest of this body: it changes whenever the product shown changes, "
+                    + "stock and ratings included (If-None-Match answers 304 while it has not); send it as If-Match "
+                    + "on PATCH. Review count and average are maintained from the table's stream and are eventually "
+                    + "consistent.")
     @ApiResponse(responseCode = "200", description = "The product",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The product's version",
-                    schema = @Schema(type = "string", example = "\"1\"")),
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
+                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
         Product product = products.get(sku);
-        return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product.body());
+        return ResponseEntity.ok().eTag(product.etag()).body(product.body());
     }
 
     @GetMapping
@@ -108,8 +109,8 @@ class ProductController {
                     + "ETag you read as If-Match.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "The changed product",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The new version",
-                    schema = @Schema(type = "string")),
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
+                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -118,11 +119,11 @@ class ProductController {
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
     public ResponseEntity<ProductResponse> update(
             @Parameter(example = "MUG-001") @PathVariable String sku,
-            @Parameter(description = "The ETag from GET /api/products/{sku}", example = "\"1\"")
+            @Parameter(description = "The ETag from GET /api/products/{sku}", example = ApiDocs.ETAG_EXAMPLE)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateProductRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Product updated = products.update(caller, sku, ifMatch, patch);
-        return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated.body());
+        return ResponseEntity.ok().eTag(updated.etag()).body(updated.body());
     }
 }

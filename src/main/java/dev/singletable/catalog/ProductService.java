@@ -1,10 +1,10 @@
 package dev.singletable.catalog;
 
-import dev.singletable.admin.AdminAccess;
 import dev.singletable.table.Slice;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
+import dev.singletable.web.RepresentationTags;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +18,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class ProductService {
 
     private final ProductRepository products;
-    private final AdminAccess admins;
+    private final RepresentationTags tags;
     private final Clock clock;
 
-    ProductService(ProductRepository products, AdminAccess admins, Clock clock) {
+    ProductService(ProductRepository products, RepresentationTags tags, Clock clock) {
         this.products = products;
-        this.admins = admins;
+        this.tags = tags;
         this.clock = clock;
     }
 
-    /** Creates a product: 403 for non-admins, 409 when the SKU exists. */
+    /** Creates a product (admins only: SecurityConfiguration); 409 when the SKU exists. */
     public Product create(AuthenticatedUser caller, CreateProductRequest request) {
-        admins.require(caller);
         ProductItem product = ProductItem.withSku(request.sku());
         product.setName(request.name().strip());
         product.setCategory(request.category());
@@ -44,11 +43,11 @@ public class ProductService {
         } catch (ConditionalCheckFailedException exists) {
             throw ApiException.alreadyTaken(List.of("sku"));
         }
-        return Product.of(reread(request.sku()));
+        return product(reread(request.sku()));
     }
 
     public Product get(String sku) {
-        return Product.of(existing(sku));
+        return product(existing(sku));
     }
 
     public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
@@ -56,16 +55,17 @@ public class ProductService {
     }
 
     /**
-     * Applies a merge patch if {@code ifMatch} names the current version: 403 for non-admins, 404 when unknown, 428
-     * without If-Match, 412 when stale (also when another change wins the race).
+     * Applies a merge patch if {@code ifMatch} names the product as it is now (its ETag covers the stock and the
+     * ratings the stream keeps, not only what a patch changes); admins only (SecurityConfiguration). 404 when unknown,
+     * 428 without If-Match, 412 when stale (also when another change wins the race).
      */
     public Product update(AuthenticatedUser caller, String sku, @Nullable String ifMatch, UpdateProductRequest patch) {
-        admins.require(caller);
         String tag = ETags.requirePresent(ifMatch, "product");
         ProductItem current = existing(sku);
-        ETags.requireCurrent(tag, current.getVersion(), "product");
+        Product now = product(current);
+        ETags.requireCurrent(tag, now.etag(), "product");
         if (patch.priceCents() == null && patch.stock() == null && patch.description() == null) {
-            return Product.of(current);
+            return now;
         }
         ProductItem changes = ProductItem.withSku(sku);
         changes.setVersion(current.getVersion());
@@ -73,10 +73,16 @@ public class ProductService {
         changes.setStock(patch.stock());
         changes.setDescription(patch.description());
         try {
-            return Product.of(products.update(changes));
+            // the version condition catches a patch racing this one; a stream update in between is not a lost update
+            return product(products.update(changes));
         } catch (ConditionalCheckFailedException raced) {
             throw ETags.stale("product");
         }
+    }
+
+    private Product product(ProductItem item) {
+        ProductResponse body = ProductResponse.of(item);
+        return new Product(body, tags.of(body));
     }
 
     /** The product, or 404; a string that cannot be a SKU is not looked up (it might not even fit in a key). */

@@ -6,7 +6,7 @@
  * {@link ProductKeys#partition} (the product's item collection, where reviews live).
  */
 @NullMarked
-@ApplicationModule(displayName = "Catalog", allowedDependencies = {"admin", "table", "web"})
+@ApplicationModule(displayName = "Catalog", allowedDependencies = {"table", "web"})
 package dev.singletable.catalog;
 
 import org.jspecify.annotations.NullMarked;

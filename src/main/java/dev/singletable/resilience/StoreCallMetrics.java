@@ -3,6 +3,7 @@ package dev.singletable.resilience;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +19,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>{@code singletable.dynamodb.throttles} (counter): attempts the store throttled</li>
  *   <li>{@code singletable.dynamodb.conditional.check.failures} (counter): writes whose condition did not hold,
  *       transactions included</li>
+ *   <li>{@code singletable.dynamodb.transaction.conflicts} (counter): transactions cancelled only because another
+ *       transaction or write held one of their items</li>
  * </ul>
- * Attempts, not calls: a call retried twice is three samples, which is what the store saw.
+ * Attempts, not calls: a call retried twice is three samples, which is what the store saw. The counters of every
+ * operation the service makes exist from the start at 0 (so a rate or an alert on them needs no first event), and the
+ * timers publish histograms as {@code management.metrics.distribution} in application.yml says.
  */
 public class StoreCallMetrics {
 
     static final String REQUESTS = "singletable.dynamodb.requests";
     static final String THROTTLES = "singletable.dynamodb.throttles";
     static final String CONDITIONAL_CHECK_FAILURES = "singletable.dynamodb.conditional.check.failures";
+    static final String TRANSACTION_CONFLICTS = "singletable.dynamodb.transaction.conflicts";
+
+    /** The data-plane operations the service makes: their counters are registered at 0 on start. */
+    static final List<String> OPERATIONS = List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan",
+            "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems");
+    /** The operations that can carry a condition (a transaction's condition checks included). */
+    static final List<String> CONDITIONAL = List.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems");
+    static final List<String> TRANSACTIONS = List.of("TransactGetItems", "TransactWriteItems");
 
     private final MeterRegistry registry;
     /**
@@ -36,6 +49,9 @@ public class StoreCallMetrics {
 
     public StoreCallMetrics(MeterRegistry registry) {
         this.registry = registry;
+        OPERATIONS.forEach(this::throttles);
+        CONDITIONAL.forEach(this::conditionalCheckFailures);
+        TRANSACTIONS.forEach(this::transactionConflicts);
     }
 
     /** Runs one attempt and records it. */
@@ -51,14 +67,31 @@ public class StoreCallMetrics {
             Timer timer = outcome.equals("success")
                     ? successes.computeIfAbsent(operation, op -> timer(op, "success")) : timer(operation, outcome);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            if (outcome.equals("throttled")) {
-                Counter.builder(THROTTLES).description("DynamoDB requests the store throttled")
-                        .tag("operation", operation).register(registry).increment();
-            } else if (outcome.equals("conditional_check_failed")) {
-                Counter.builder(CONDITIONAL_CHECK_FAILURES).description("DynamoDB writes whose condition failed")
-                        .tag("operation", operation).register(registry).increment();
+            switch (outcome) {
+                case "throttled" -> throttles(operation).increment();
+                case "conditional_check_failed" -> conditionalCheckFailures(operation).increment();
+                case "transaction_conflict" -> transactionConflicts(operation).increment();
+                default -> {
+                    // success and the other failures are in the timer's outcome tag alone
+                }
             }
         }
+    }
+
+    private Counter throttles(String operation) {
+        return Counter.builder(THROTTLES).description("DynamoDB requests the store throttled")
+                .tag("operation", operation).register(registry);
+    }
+
+    private Counter conditionalCheckFailures(String operation) {
+        return Counter.builder(CONDITIONAL_CHECK_FAILURES).description("DynamoDB writes whose condition failed")
+                .tag("operation", operation).register(registry);
+    }
+
+    private Counter transactionConflicts(String operation) {
+        return Counter.builder(TRANSACTION_CONFLICTS)
+                .description("DynamoDB transactions cancelled by a conflict with another write")
+                .tag("operation", operation).register(registry);
     }
 
     private Timer timer(String operation, String outcome) {

@@ -1,5 +1,6 @@
 package dev.singletable.sessions;
 
+import dev.singletable.admin.AdminAccess;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ProblemType;
@@ -20,18 +21,22 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Authenticates requests that carry {@code Authorization: Bearer <token>} by looking the session up (one GetItem).
  * A token that is presented but unknown, logged out or expired is answered 401 at once, on every endpoint: a client
  * whose token died should learn it, not silently be served as anonymous. Requests without a bearer token pass on
- * unauthenticated; the authorization rules decide. Errors are rendered by the MVC exception handlers, as problems.
+ * unauthenticated; the authorization rules decide. The caller's roles are looked up when a rule first asks for them
+ * ({@link SessionAuthentication}); a store failure then is answered like any other (503), not as a denial. Errors are
+ * rendered by the MVC exception handlers, as problems.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "bearer ";
 
     private final SessionService sessions;
+    private final AdminAccess admins;
     private final HandlerExceptionResolver problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(SessionService sessions, HandlerExceptionResolver problems) {
+    BearerTokenFilter(SessionService sessions, AdminAccess admins, HandlerExceptionResolver problems) {
         this.sessions = sessions;
+        this.admins = admins;
         this.problems = problems;
     }
 
@@ -57,11 +62,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The bearer token is unknown, expired or logged out; log in again"));
             return;
         }
+        AuthenticatedUser authenticated = caller.get();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new SessionAuthentication(caller.get()));
+        context.setAuthentication(
+                new SessionAuthentication(authenticated, () -> CallerRoles.of(authenticated, admins)));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
+        } catch (RuntimeException roleLookupFailed) {
+            // the filters after this one (the authorization decision, which may look the roles up) have no exception
+            // handlers of their own; what a controller throws was answered by the MVC handlers already
+            if (response.isCommitted()) {
+                throw roleLookupFailed;
+            }
+            problems.resolveException(request, response, null, roleLookupFailed);
         } finally {
             contexts.clearContext();
         }

@@ -46,7 +46,7 @@ import org.springframework.util.unit.DataUnit;
  * @param replication {@code delay}: how long every replicated write waits before it is applied in the other regions
  *                    of a global table (zero by default), to watch eventual consistency
  * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
- *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
+ *                    size): see {@code engine.wire.WireLimits} (EngineConfiguration maps them) and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -73,20 +73,36 @@ public record EngineProperties(
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
 
-    /** How global tables replicate. */
+    /**
+     * How global tables replicate.
+     *
+     * @param delay how long every replicated write waits before it is applied in the other regions of its global
+     *              table (zero by default); a few seconds make eventual consistency visible (docs/global-tables.md)
+     */
     public record Replication(@DefaultValue("0ms") Duration delay) {
     }
 
     /** The engine's sync policies, named as in configuration. */
     public enum Sync { FSYNC, GROUP, NONE }
 
-    /** Whether the engine throttles as DynamoDB does. */
+    /**
+     * Whether the engine throttles as DynamoDB does.
+     *
+     * @param enabled requests beyond a table's provisioned throughput or a partition's limits are throttled
+     */
     public record Throttling(@DefaultValue("true") boolean enabled) {
     }
 
     /**
      * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB. Only
      * {@link EngineConfiguration} turns them into the engine's own type (the service reaches the engine only there).
+     *
+     * @param maxConnections   the most connections the port keeps open at once
+     * @param idleTimeout      how long a connection may stay idle before it is closed
+     * @param requestTimeout   how long one request may take to arrive in full
+     * @param maxBufferedBytes the most request bytes buffered across all connections (default: a quarter of the heap,
+     *                         at most 256 MB)
+     * @param maxHeaderBytes   the largest request head (request line and headers) accepted
      */
     public record Limits(@DefaultValue("1024") int maxConnections,
             @DefaultValue("60s") Duration idleTimeout,
@@ -95,7 +111,11 @@ public record EngineProperties(
             @DefaultValue("16KB") DataSize maxHeaderBytes) {
     }
 
-    /** Which browser origins may call the port (CORS). */
+    /**
+     * Which browser origins may call the port (CORS).
+     *
+     * @param allowedOrigins browser origins whose pages may call the port ({@code *} for any); none by default
+     */
     public record Cors(List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

@@ -5,6 +5,7 @@ import dev.singletable.table.Ulid;
 import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.ETags;
+import dev.singletable.web.RepresentationTags;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,13 @@ public class UserService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final RepresentationTags tags;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, RepresentationTags tags, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.tags = tags;
         this.clock = clock;
     }
 
@@ -61,7 +64,8 @@ public class UserService {
     }
 
     /**
-     * Applies a merge patch if {@code ifMatch} names the current version: 403 for another user's profile, 428 without
+     * Applies a merge patch if {@code ifMatch} names the profile as its owner sees it now (the ETag of their own GET,
+     * counters and order totals included): 403 for another user's profile, 428 without
      * If-Match, 412 when stale (also when another change wins the race), 409 when the new email is taken.
      */
     public Profile update(AuthenticatedUser caller, String username, @Nullable String ifMatch,
@@ -71,7 +75,8 @@ public class UserService {
         }
         String tag = ETags.requirePresent(ifMatch, "profile");
         UserItem current = users.findById(caller.userId()).orElseThrow(() -> unknownUser(username));
-        ETags.requireCurrent(tag, current.getVersion(), "profile");
+        Profile now = profile(current, true);
+        ETags.requireCurrent(tag, now.etag(), "profile");
         UserItem changes = UserItem.withId(current.getUserId());
         changes.setVersion(current.getVersion());
         boolean changed = false;
@@ -89,9 +94,9 @@ public class UserService {
             }
         }
         if (!changed) {
-            return profile(current, true);
+            return now;
         }
-        try {
+        try { // the version condition catches a racing patch; a counter moved by the stream meanwhile loses nothing
             users.update(changes, oldEmail);
         } catch (ConditionsFailedException failed) {
             if (failed.failed(UserRepository.USER) || failed.failed(UserRepository.OLD_EMAIL)) {
@@ -106,8 +111,9 @@ public class UserService {
         return users.findById(userId).orElseThrow(() -> new IllegalStateException("user " + userId + " vanished"));
     }
 
-    private static Profile profile(UserItem user, boolean self) {
-        return new Profile(ProfileResponse.of(user, self), user.getVersion());
+    private Profile profile(UserItem user, boolean self) {
+        ProfileResponse body = ProfileResponse.of(user, self);
+        return new Profile(body, tags.of(body));
     }
 
     static ApiException unknownUser(String username) {

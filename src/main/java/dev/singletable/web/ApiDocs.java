@@ -1,5 +1,7 @@
 package dev.singletable.web;
 
+import java.util.List;
+
 /**
  * The names controllers' OpenAPI annotations refer to: the bearer-token security scheme ({@link OpenApiConfiguration})
  * and the reusable error responses that {@link ProblemResponsesCustomizer} declares, for
@@ -19,6 +21,19 @@ public final class ApiDocs {
     public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
     public static final String PRECONDITION_REQUIRED = "#/components/responses/PreconditionRequired";
     public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
+    public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
+
+    /**
+     * The tags in the order a reader learns the API (users → follows → tweets → timeline → catalog → orders → admin),
+     * which Swagger UI keeps; each controller's {@code @Tag} names one of them.
+     */
+    public static final List<String> TAG_ORDER = List.of("Users", "Sessions", "Follows", "Tweets",
+            "Likes", "Timeline", "Products", "Reviews", "Orders", "History", "Table explorer");
+
+    /** What every ETag header of the API is (docs/api.md, "ETags and conditional requests"). */
+    public static final String ETAG_DESCRIPTION = "A strong tag over this body (its SHA-256, first 128 bits, base64url):"
+            + " it changes whenever the body does";
+    public static final String ETAG_EXAMPLE = "\"ysVmEPgqTViezR5tLG21dg\"";
 
     private ApiDocs() {
     }

@@ -4,19 +4,16 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Entity tags made of an item's version attribute, and the {@code If-Match} test against them (RFC 9110: strong
- * comparison, so a weak tag never matches).
+ * The {@code If-Match} rules of a change (RFC 9110 §13.1.1: strong comparison, so a weak tag never matches): the
+ * header is required (428 without it) and must name the current representation's ETag ({@link RepresentationTags}) or
+ * be {@code *}; otherwise 412.
  */
 public final class ETags {
 
     private ETags() {
     }
 
-    public static String of(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** The If-Match header, or 428 without one: a change must name the version it was made from. */
+    /** The If-Match header, or 428 without one: a change must name the representation it was made from. */
     public static String requirePresent(@Nullable String ifMatch, String resource) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
@@ -25,9 +22,9 @@ public final class ETags {
         return ifMatch;
     }
 
-    /** 412 unless If-Match names {@code currentVersion}. */
-    public static void requireCurrent(String ifMatch, long currentVersion, String resource) {
-        if (!matches(ifMatch, currentVersion)) {
+    /** 412 unless If-Match names {@code currentTag}, the ETag of the representation as it is now. */
+    public static void requireCurrent(String ifMatch, String currentTag, String resource) {
+        if (!matches(ifMatch, currentTag)) {
             throw stale(resource);
         }
     }
@@ -38,11 +35,10 @@ public final class ETags {
                 "The " + resource + " has changed since you read it; GET it again for the current ETag");
     }
 
-    /** Whether an If-Match header value lets a change to the representation at {@code currentVersion} go ahead. */
-    public static boolean matches(String ifMatch, long currentVersion) {
-        String current = of(currentVersion);
+    /** Whether an If-Match header value lets a change to the representation tagged {@code currentTag} go ahead. */
+    public static boolean matches(String ifMatch, String currentTag) {
         return Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+                .anyMatch(tag -> tag.equals("*") || tag.equals(currentTag));
     }
 }

@@ -2,6 +2,7 @@ package dev.singletable.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -13,21 +14,30 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
  * Declares the API's error responses once, as reusable components that operations refer to ({@link ApiDocs}): the
  * RFC 9457 problem schema with this API's extension members, and an example of each kind of problem; and adds the two
- * that every operation may answer (401, 503) to every operation, so controllers declare only their own.
+ * that every operation may answer (401, 503; 429 for writes) to every operation, so controllers declare only their
+ * own; and puts the tags in the order a reader learns the API ({@link ApiDocs#TAG_ORDER}).
  */
 @Component
 class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
+
+    private static final Set<PathItem.HttpMethod> WRITES = EnumSet.of(PathItem.HttpMethod.POST,
+            PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -66,22 +76,45 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 + "after Retry-After seconds", Map.of("service-unavailable", example(ProblemType.SERVICE_UNAVAILABLE,
                 "The data store is busy or unavailable; retry shortly", Map.of())))
                 .addHeaderObject("Retry-After", header("1")));
+        components.addResponses("TooManyRequests", response("The signed-in caller's write limit is spent for now "
+                + "(docs/operations.md); retry after Retry-After seconds", Map.of("too-many-requests",
+                example(ProblemType.TOO_MANY_REQUESTS, "Too many changes in a short time; retry in 1 s",
+                        Map.of("retryAfterSeconds", 1))))
+                .addHeaderObject("Retry-After", header("1")));
         answeredByEveryOperation(openApi);
+        orderTags(openApi);
+    }
+
+    /** Tags in {@link ApiDocs#TAG_ORDER}; a tag not listed there goes last, so none is lost. */
+    private static void orderTags(OpenAPI openApi) {
+        if (openApi.getTags() == null) {
+            return;
+        }
+        List<Tag> ordered = new ArrayList<>(openApi.getTags());
+        ordered.sort(Comparator.comparingInt(tag -> {
+            int index = ApiDocs.TAG_ORDER.indexOf(tag.getName());
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }));
+        openApi.setTags(ordered);
     }
 
     /**
      * What any operation may answer, declared here rather than on each: 401, because a bearer token that is presented
      * is checked on every endpoint (an unknown or expired one is refused, even where no session is needed), and 503,
-     * because every operation reads or writes the store.
+     * because every operation reads or writes the store; and 429 on every write under /api, because a write sent with
+     * a bearer token takes a permit of that user's write limit (WriteRateLimitInterceptor).
      */
     private static void answeredByEveryOperation(OpenAPI openApi) {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        openApi.getPaths().forEach((url, path) -> path.readOperationsMap().forEach((method, operation) -> {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             responses.computeIfAbsent("401", code -> new ApiResponse().$ref(ApiDocs.UNAUTHENTICATED));
+            if (url.startsWith("/api/") && WRITES.contains(method)) {
+                responses.computeIfAbsent("429", code -> new ApiResponse().$ref(ApiDocs.TOO_MANY_REQUESTS));
+            }
             responses.computeIfAbsent("503", code -> new ApiResponse().$ref(ApiDocs.SERVICE_UNAVAILABLE));
         }));
     }
@@ -103,7 +136,9 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 .addProperty("errors", new ArraySchema().items(fieldProblem)
                         .description("validation only: each invalid field and what is wrong with it"))
                 .addProperty("fields", new ArraySchema().items(new StringSchema())
-                        .description("already-taken only: the fields whose values belong to another user"));
+                        .description("already-taken only: the fields whose values belong to another user"))
+                .addProperty("retryAfterSeconds", new IntegerSchema().example(1)
+                        .description("too-many-requests only: the seconds Retry-After says"));
     }
 
     private static ApiResponse response(String description, Map<String, Example> examples) {

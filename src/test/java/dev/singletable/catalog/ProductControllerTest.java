@@ -41,12 +41,12 @@ class ProductControllerTest {
     ProductService products;
 
     @Test
-    void aProductIsPublicWithItsVersionAsETag() throws Exception {
-        when(products.get("MUG-001")).thenReturn(new Product(MUG, 3));
+    void aProductIsPublicWithItsETag() throws Exception {
+        when(products.get("MUG-001")).thenReturn(new Product(MUG, "\"tag-3\""));
 
         mvc.perform(get("/api/products/MUG-001"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-3\""))
                 .andExpect(jsonPath("$.sku").value("MUG-001"))
                 .andExpect(jsonPath("$.averageRating").value(4.5));
     }
@@ -72,22 +72,23 @@ class ProductControllerTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sku"));
         verifyNoInteractions(products);
 
-        when(products.create(eq(ANN), any())).thenReturn(new Product(MUG, 1));
+        when(products.create(eq(ANN), any())).thenReturn(new Product(MUG, "\"tag-1\""));
         mvc.perform(post("/api/products").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/products/MUG-001"))
-                .andExpect(header().string(HttpHeaders.ETAG, "\"1\""));
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-1\""));
     }
 
     @Test
     void aChangeTakesAMergePatchAndPassesIfMatchOn() throws Exception {
-        when(products.update(eq(ANN), eq("MUG-001"), eq("\"3\""), any())).thenReturn(new Product(MUG, 4));
+        when(products.update(eq(ANN), eq("MUG-001"), eq("\"tag-3\""), any()))
+                .thenReturn(new Product(MUG, "\"tag-4\""));
 
         mvc.perform(patch("/api/products/MUG-001").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .header(HttpHeaders.IF_MATCH, "\"3\"")
+                        .header(HttpHeaders.IF_MATCH, "\"tag-3\"")
                         .contentType("application/merge-patch+json").content("{\"stock\": 30}"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ETAG, "\"4\""));
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-4\""));
     }
 }

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * {@code infra/terraform} applied against the bundled engine, as its README's "Apply against the bundled engine"
- * section says: the module's provider pointed at the engine by {@code local/engine_override.tf}, the two tables
+ * {@code infra/terraform} applied against the bundled engine, as its README's "A global table on the bundled engine"
+ * section says: the module's provider pointed at the engine by its {@code dynamodb_endpoint} variable, the two tables
  * applied with a replica in {@code eu-west-1} (the AWS provider creates the table, then adds the replica with
  * UpdateTable ReplicaUpdates and waits for it), and a plan afterwards shows no changes. Skipped where terraform is not
  * installed.
@@ -45,12 +45,9 @@ class TerraformLocalApplyIT {
                 List.of("--engine-only", "-inMemory", "-port", "0")).start()) {
             URI endpoint = SingletableJar.awaitEngine(engine);
             Path module = TerraformModuleTest.copyInto(workDir.resolve("repo"));
-            Files.writeString(module.resolve("engine_override.tf"),
-                    Files.readString(TerraformModuleTest.MODULE.resolve("local/engine_override.tf"))
-                            .replace("http://127.0.0.1:8000", endpoint.toString()));
 
             terraform.run(module, "init", "-backend=false", "-input=false", "-no-color");
-            terraform.run(module, args("apply", "-auto-approve", "-input=false", "-no-color"));
+            terraform.run(module, args(endpoint, "apply", "-auto-approve", "-input=false", "-no-color"));
 
             try (DynamoDbClient virginia = DynamoDbClients.at(endpoint);
                     DynamoDbClient ireland = regional(endpoint, Region.EU_WEST_1)) {
@@ -66,7 +63,7 @@ class TerraformLocalApplyIT {
                         .containsExactly("singletable");
             }
 
-            Terraform.Result plan = terraform.tryRun(module, args("plan", "-detailed-exitcode", "-input=false",
+            Terraform.Result plan = terraform.tryRun(module, args(endpoint, "plan", "-detailed-exitcode", "-input=false",
                     "-no-color"));
             assertThat(plan.exitCode()).as("plan after apply (2 = changes):%n%s", plan.output()).isZero();
             assertThat(plan.output()).contains("No changes.");
@@ -75,8 +72,10 @@ class TerraformLocalApplyIT {
         }
     }
 
-    private static String[] args(String... first) {
-        return Stream.concat(Stream.of(first), TARGETS.stream()).toArray(String[]::new);
+    /** The command, the module's own switch to a local endpoint ({@code dynamodb_endpoint}), and the targets. */
+    private static String[] args(URI endpoint, String... first) {
+        return Stream.of(Stream.of(first), Stream.of("-var", "dynamodb_endpoint=" + endpoint), TARGETS.stream())
+                .flatMap(s -> s).toArray(String[]::new);
     }
 
     private static DynamoDbClient regional(URI endpoint, Region region) {

@@ -2,9 +2,12 @@ package dev.singletable.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
+import dev.singletable.users.UserDirectory;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -16,6 +19,18 @@ class ObservabilityFullStackTest {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    AdminAccess admins;
+
+    @Autowired
+    UserDirectory users;
+
+    private TestUser admin() {
+        TestUser admin = new Api(http).newUser("ops");
+        admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
+        return admin;
+    }
 
     @Test
     void readinessNeedsTheTableTheStreamListenerAndTheStore() {
@@ -36,19 +51,18 @@ class ObservabilityFullStackTest {
     }
 
     @Test
-    void healthDetailsAreForSignedInUsersOnly() {
+    void healthDetailsAreForAdminsOnly() {
         http.get().uri("/actuator/health/table").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.details").doesNotExist();
-        TestUser user = new Api(http).newUser("health");
-        new Api(http).get("/actuator/health/table", user).expectStatus().isOk().expectBody()
+        new Api(http).get("/actuator/health/table", admin()).expectStatus().isOk().expectBody()
                 .jsonPath("$.details.status").isEqualTo("ACTIVE")
                 .jsonPath("$.details.indexesActive").isEqualTo(true);
     }
 
     @Test
     void infoHasBuildAndGitData() {
-        var body = http.get().uri("/actuator/info").exchange().expectStatus().isOk().expectBody();
+        var body = new Api(http).get("/actuator/info", admin()).expectStatus().isOk().expectBody();
         body.jsonPath("$.build.artifact").isEqualTo("singletable");
         if (new ClassPathResource("git.properties").exists()) { // absent only in builds without .git
             body.jsonPath("$.git.commit.id").isNotEmpty();
@@ -56,17 +70,18 @@ class ObservabilityFullStackTest {
     }
 
     @Test
-    void prometheusIsPublicAndHasPerOperationStoreMeters() {
+    void prometheusHasPerOperationStoreMeters() {
         new Api(http).newUser("prom"); // at least a PutItem/TransactWriteItems and a Query through the store
 
-        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = http.get().uri("/actuator/prometheus").headers(h -> h.setBasicAuth("prometheus",
+                        FullStackTest.SCRAPE_PASSWORD)).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(scrape).contains("singletable_dynamodb_requests_seconds_count{")
                 .containsPattern("singletable_dynamodb_requests_seconds_count\\{[^}]*operation=\"TransactWriteItems\"")
                 .contains("resilience4j_retry_calls")
                 .contains("resilience4j_circuitbreaker_state")
-                .contains("singletable_streams_lag_millis");
+                .contains("singletable_streams_lag_seconds");
     }
 
     @Test

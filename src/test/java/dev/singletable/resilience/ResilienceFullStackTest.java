@@ -2,11 +2,14 @@ package dev.singletable.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.singletable.admin.AdminAccess;
 import dev.singletable.support.Api;
 import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import dev.singletable.users.UserDirectory;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -17,6 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 /** The settings in application.yml reach the store's retry and breaker, and actuator shows them. */
 @FullStackTest
 class ResilienceFullStackTest {
+
+    @Autowired
+    AdminAccess admins;
+
+    @Autowired
+    UserDirectory users;
 
     @Autowired
     RestTestClient http;
@@ -60,9 +69,10 @@ class ResilienceFullStackTest {
     }
 
     @Test
-    void actuatorShowsRetriesAndCircuitBreakersToSignedInUsers() {
-        TestUser user = new Api(http).newUser("ops");
+    void actuatorShowsRetriesAndCircuitBreakersToAdmins() {
         Api api = new Api(http);
+        TestUser user = api.newUser("ops");
+        admins.grant(users.findId(user.username()).orElseThrow(), Instant.now());
 
         api.get("/actuator/retries", user).expectStatus().isOk()
                 .expectBody().jsonPath("$.retries").value(names -> assertThat(names.toString()).contains("store"));

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.singletable.admin.AdminAccess;
 import dev.singletable.web.SliceCallers;
 import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The application's security for web slices ({@code ApiSlice}), over a session store that knows the
- * {@link SliceCallers} and nobody else.
+ * {@link SliceCallers} and nobody else; ann is an admin, bob is not.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
@@ -23,6 +24,13 @@ public class SliceSessions {
         SessionService sessions = mock(SessionService.class);
         knowTheCallers(sessions);
         return sessions;
+    }
+
+    @Bean
+    AdminAccess adminAccess() {
+        AdminAccess admins = mock(AdminAccess.class);
+        when(admins.isAdmin(SliceCallers.ANN.userId())).thenReturn(true);
+        return admins;
     }
 
     /** Ann's and bob's tokens stand for them; any other token is unknown. */

@@ -19,9 +19,13 @@ import org.springframework.context.annotation.Import;
         "singletable.engine.in-memory=true",
         "singletable.engine.port=-1",
         "singletable.cursor.secret=full-stack-tests-cursor-secret-0123456789",
+        "singletable.metrics.scrape.password=" + FullStackTest.SCRAPE_PASSWORD,
         // tests write faster than any user would (250 tweets in a loop); the limit itself: WriteRateLimitSliceTest
         "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000"})
 @AutoConfigureRestTestClient
 @Import(FullStackTestConfiguration.class)
 public @interface FullStackTest {
+
+    /** The Prometheus scraper's password (user {@code prometheus}, HTTP Basic) in full-stack tests. */
+    String SCRAPE_PASSWORD = "full-stack-scrape-password";
 }

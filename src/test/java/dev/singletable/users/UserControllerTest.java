@@ -46,7 +46,8 @@ class UserControllerTest {
     static final String SIGN_UP = """
             {"username": "ann", "email": "ann@example.com", "displayName": "Ann", "password": "correct horse"}""";
     static final Profile ANN_PROFILE = new Profile(
-            new ProfileResponse("ann", "Ann", "ann@example.com", Instant.parse("2026-11-21T09:30:00Z"), 2, 3, 4), 7);
+            new ProfileResponse("ann", "Ann", "ann@example.com", Instant.parse("2026-11-21T09:30:00Z"), 2, 3, 4),
+            "\"tag-7\"");
 
     @Test
     void signUpAnswers201WithLocationAndETag() throws Exception {
@@ -55,7 +56,7 @@ class UserControllerTest {
         mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(SIGN_UP))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/users/ann"))
-                .andExpect(header().string(HttpHeaders.ETAG, "\"7\""))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-7\""))
                 .andExpect(jsonPath("$.username").value("ann"))
                 .andExpect(jsonPath("$.followers").value(2))
                 .andExpect(jsonPath("$.createdAt").value("2026-11-21T09:30:00Z"));
@@ -93,7 +94,7 @@ class UserControllerTest {
 
         mvc.perform(get("/api/users/ann"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ETAG, "\"7\""))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-7\""))
                 .andExpect(jsonPath("$.tweets").value(4));
     }
 
@@ -107,14 +108,14 @@ class UserControllerTest {
 
     @Test
     void patchPassesIfMatchAndReturnsTheNewETag() throws Exception {
-        when(users.update(eq(ANN), eq("ann"), eq("\"7\""), any())).thenReturn(
-                new Profile(ANN_PROFILE.body(), 8));
+        when(users.update(eq(ANN), eq("ann"), eq("\"tag-7\""), any())).thenReturn(
+                new Profile(ANN_PROFILE.body(), "\"tag-8\""));
 
         mvc.perform(patch("/api/users/ann").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .header(HttpHeaders.IF_MATCH, "\"7\"")
+                        .header(HttpHeaders.IF_MATCH, "\"tag-7\"")
                         .contentType("application/merge-patch+json").content("{\"displayName\": \"Ann L.\"}"))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ETAG, "\"8\""));
+                .andExpect(header().string(HttpHeaders.ETAG, "\"tag-8\""));
     }
 
     @Test

@@ -1,19 +1,30 @@
 package dev.singletable.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class ETagsTest {
 
+    static final String CURRENT = "\"ysVmEPgqTViezR5tLG21dg\"";
+
     @Test
-    void strongComparisonAgainstTheCurrentVersion() {
-        assertThat(ETags.of(3)).isEqualTo("\"3\"");
-        assertThat(ETags.matches("\"3\"", 3)).isTrue();
-        assertThat(ETags.matches("\"2\", \"3\"", 3)).isTrue();
-        assertThat(ETags.matches("*", 3)).isTrue();
-        assertThat(ETags.matches("\"2\"", 3)).isFalse();
-        assertThat(ETags.matches("W/\"3\"", 3)).isFalse();
-        assertThat(ETags.matches("3", 3)).isFalse();
+    void strongComparisonAgainstTheCurrentTag() {
+        assertThat(ETags.matches(CURRENT, CURRENT)).isTrue();
+        assertThat(ETags.matches("\"old\", " + CURRENT, CURRENT)).isTrue();
+        assertThat(ETags.matches("*", CURRENT)).isTrue();
+        assertThat(ETags.matches("\"old\"", CURRENT)).isFalse();
+        assertThat(ETags.matches("W/" + CURRENT, CURRENT)).isFalse();
+        assertThat(ETags.matches("ysVmEPgqTViezR5tLG21dg", CURRENT)).isFalse();
+    }
+
+    @Test
+    void aMissingIfMatchIs428AndAStaleOne412() {
+        assertThatThrownBy(() -> ETags.requirePresent(" ", "product")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+        assertThatThrownBy(() -> ETags.requireCurrent("\"old\"", CURRENT, "product"))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
     }
 }

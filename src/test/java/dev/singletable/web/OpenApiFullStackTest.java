@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The published contract: every social endpoint, its schemas, its problems, and the bearer scheme where needed. */
+/**
+ * The published contract: every social endpoint, its schemas, its problems, and the bearer scheme where needed; 429 on
+ * every write; the tags in reading order; the admin history documented like the rest.
+ */
 @FullStackTest
 class OpenApiFullStackTest {
 
@@ -57,6 +60,57 @@ class OpenApiFullStackTest {
         assertThat((Map<String, Object>) components.get("schemas"))
                 .containsKeys("Problem", "SignUpRequest", "ProfileResponse", "TweetResponse", "SessionResponse");
         assertThat(components.get("schemas").toString()).doesNotContain("passwordHash");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void tagsComeInTheOrderAReaderLearnsTheApi() {
+        Map<String, Object> api = apiDocs();
+        List<String> tags = ((List<Map<String, Object>>) api.get("tags")).stream()
+                .map(tag -> (String) tag.get("name")).toList();
+        assertThat(tags).containsExactly("Users", "Sessions", "Follows", "Tweets", "Likes", "Timeline", "Products",
+                "Reviews", "Orders", "History", "Table explorer");
+        // and every operation is under one of them
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                assertThat((List<String>) operation.get("tags")).as(method + " " + path).isNotEmpty()
+                        .allMatch(tags::contains)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyWriteDeclares429WithRetryAfterAndNoReadDoes() {
+        Map<String, Object> api = apiDocs();
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            if (List.of("post", "put", "patch", "delete").contains(method)) {
+                assertThat(responses).as(method + " " + path).containsKey("429");
+                assertThat(responses.get("429").toString()).contains("TooManyRequests");
+            } else {
+                assertThat(responses).as(method + " " + path).doesNotContainKey("429");
+            }
+        }));
+        Map<String, Object> tooMany = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) api
+                .get("components")).get("responses")).get("TooManyRequests");
+        assertThat((Map<String, Object>) tooMany.get("headers")).containsKey("Retry-After");
+        assertThat(tooMany.get("content").toString()).contains("application/problem+json", "too-many-requests");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theItemHistoryIsAnAdminOperationWithItsErrors() {
+        Map<String, Object> history = ((Map<String, Map<String, Map<String, Object>>>) apiDocs().get("paths"))
+                .get("/api/admin/history").get("get");
+        assertThat((List<String>) history.get("tags")).containsExactly("History");
+        assertThat(history).containsKey("security");
+        assertThat((Map<String, Object>) history.get("responses")).containsKeys("200", "400", "401", "403", "503");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> apiDocs() {
+        return http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test

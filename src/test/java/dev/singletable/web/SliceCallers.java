@@ -1,6 +1,9 @@
 package dev.singletable.web;
 
-/** The callers web slices know ({@link ApiSlice}): a request with {@link #ANN_TOKEN} is ann, one with BOB's is bob. */
+/**
+ * The callers web slices know ({@link ApiSlice}): a request with {@link #ANN_TOKEN} is ann, an admin; one with BOB's is
+ * bob, who is not.
+ */
 public final class SliceCallers {
 
     public static final AuthenticatedUser ANN = new AuthenticatedUser("01JANN0000000000000000000A", "ann", "s-ann");
