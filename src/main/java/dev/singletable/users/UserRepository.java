@@ -62,8 +62,14 @@ class UserRepository {
                 .commit(table.dynamo());
     }
 
-    /** The id behind a username, from its marker (a strongly consistent GetItem). */
+    /**
+     * The id behind a username, from its marker (a strongly consistent GetItem). A name no user can have (see
+     * {@link UserConstraints#couldBeUsername}) is nobody's without asking the store.
+     */
     public Optional<String> findIdByUsername(String username) {
+        if (!UserConstraints.couldBeUsername(username)) {
+            return Optional.empty();
+        }
         return unique.ownerOf(UserKeys.USERNAME_NAMESPACE, normalizeUsername(username));
     }
 

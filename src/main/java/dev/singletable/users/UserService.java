@@ -29,6 +29,11 @@ public class UserService {
 
     /** Creates the user; 409 naming the fields whose values are taken. */
     public Profile signUp(SignUpRequest request) {
+        if (!UserConstraints.couldBeUsername(request.username())) {
+            // The controller validated the request; a caller inside the service (the first admin's configuration)
+            // may not have, and a user whose name could never be looked up would be created for nothing.
+            throw ApiException.invalidField("username", UserConstraints.USERNAME_MESSAGE);
+        }
         String userId = Ulid.next();
         UserItem user = UserItem.withId(userId);
         user.setUsername(request.username());
