@@ -39,13 +39,13 @@ public class UserService {
         user.setUsername(request.username());
         user.setEmail(request.email().trim());
         user.setDisplayName(request.displayName().strip());
-        user.setPasswordHash(passwordEncoder.encode(request.password()));
         user.setCreatedAt(clock.instant());
         user.setFollowers(0L);
         user.setFollowing(0L);
         user.setTweets(0L);
         try {
-            users.create(user);
+            users.create(user, CredentialsItem.of(userId, passwordEncoder.encode(request.password()),
+                    user.getCreatedAt()));
         } catch (ConditionsFailedException clash) {
             List<String> fields = new ArrayList<>();
             if (clash.failed(UserRepository.USERNAME)) {
