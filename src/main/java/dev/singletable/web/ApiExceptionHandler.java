@@ -53,6 +53,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.type().status().value() == 401 && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.properties().get("retryAfterSeconds") instanceof Long seconds
+                && !response.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
         return ResponseEntity.status(e.type().status()).headers(headers).body(problem);
     }
 
