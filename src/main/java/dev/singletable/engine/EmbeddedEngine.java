@@ -10,7 +10,9 @@ import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
+import dev.singletable.engine.ops.IndexTransitions;
 import dev.singletable.engine.ops.ItemOperations;
+import dev.singletable.engine.ops.PolicyOperations;
 import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
@@ -40,6 +42,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final Engine engine;
     private final DurableStore store;
     private final TtlSweeper ttl;
+    private final IndexTransitions indexTransitions;
     private final EngineDynamoDbClient dynamo;
     private final EngineStreamsClient streams;
 
@@ -64,9 +67,13 @@ public final class EmbeddedEngine implements AutoCloseable {
                 throw e;
             }
         }
-        this.dynamo = new EngineDynamoDbClient(new TableOperations(engine), new ItemOperations(engine),
-                new QueryOperations(engine), new ScanOperations(engine), new BatchOperations(engine),
-                new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups));
+        this.indexTransitions = new IndexTransitions(engine);
+        // an index a stop left CREATING or DELETING is settled now
+        indexTransitions.settleAll();
+        this.dynamo = new EngineDynamoDbClient(new TableOperations(engine, indexTransitions),
+                new ItemOperations(engine), new QueryOperations(engine), new ScanOperations(engine),
+                new BatchOperations(engine), new TransactionOperations(engine), new AccountOperations(engine), new BackupOperations(backups),
+                new PolicyOperations(engine));
         this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
         this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
         ttl.start();
@@ -135,6 +142,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     @Override
     public void close() {
         ttl.close();
+        indexTransitions.close();
         if (store != null) {
             store.close();
         }

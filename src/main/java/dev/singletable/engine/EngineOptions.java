@@ -19,10 +19,13 @@ import java.time.Duration;
  * @param ttlSweepInterval      how often the TTL sweeper looks for expired items
  * @param throttling            whether requests beyond a table's provisioned throughput or a partition key's ceiling
  *                              are refused, as in DynamoDB (on by default; off for benchmarks and bulk loads)
+ * @param transientStatusDelay  how long a table stays CREATING, UPDATING or DELETING (and a new or deleted global
+ *                              index CREATING or DELETING) after the request, as on AWS; zero (the default) makes every
+ *                              change take effect at once, as DynamoDB Local does without {@code -delayTransientStatuses}
  */
 public record EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
         Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval,
-        boolean throttling) {
+        boolean throttling, Duration transientStatusDelay) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -30,6 +33,8 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
     public static final long DEFAULT_SNAPSHOT_AFTER_LOG_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_LOG_SEGMENT_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+    /** How long transient statuses last when they are asked for: AWS's take seconds (a new table 2 to 6). */
+    public static final Duration DEFAULT_TRANSIENT_STATUS_DELAY = Duration.ofSeconds(2);
 
     /**
      * When a write is acknowledged, relative to the operating system and the disk. Under every policy the records of
@@ -64,6 +69,17 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
         if (ttlSweepInterval == null || ttlSweepInterval.isZero() || ttlSweepInterval.isNegative()) {
             ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
         }
+        if (transientStatusDelay == null || transientStatusDelay.isNegative()) {
+            transientStatusDelay = Duration.ZERO;
+        }
+    }
+
+    /** Options with every change taking effect at once (no transient statuses). */
+    public EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
+            Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval,
+            boolean throttling) {
+        this(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, snapshotAfterLogBytes, logSegmentBytes,
+                ttlSweepInterval, throttling, Duration.ZERO);
     }
 
     /** Options with throttling on, DynamoDB's behaviour. */
@@ -91,32 +107,46 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
 
     public EngineOptions withClock(Clock newClock) {
         return new EngineOptions(dataDir, region, accountId, newClock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
     }
 
     public EngineOptions withSyncPolicy(SyncPolicy policy, Duration groupWait) {
         return new EngineOptions(dataDir, region, accountId, clock, policy, groupWait, snapshotAfterLogBytes,
-                logSegmentBytes, ttlSweepInterval, throttling);
+                logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
     }
 
     public EngineOptions withSnapshotAfterLogBytes(long bytes) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, bytes,
-                logSegmentBytes, ttlSweepInterval, throttling);
+                logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
     }
 
     public EngineOptions withLogSegmentBytes(long bytes) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, bytes, ttlSweepInterval, throttling);
+                snapshotAfterLogBytes, bytes, ttlSweepInterval, throttling, transientStatusDelay);
     }
 
     public EngineOptions withTtlSweepInterval(Duration interval) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, interval, throttling);
+                snapshotAfterLogBytes, logSegmentBytes, interval, throttling, transientStatusDelay);
     }
 
     /** The same options with throttling switched on or off. */
     public EngineOptions withThrottling(boolean enabled) {
         return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, enabled);
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, enabled, transientStatusDelay);
+    }
+
+    /**
+     * The same options with transient statuses on ({@link #DEFAULT_TRANSIENT_STATUS_DELAY}) or off: DynamoDB Local's
+     * {@code -delayTransientStatuses}, property {@code singletable.engine.delay-transient-statuses}.
+     */
+    public EngineOptions withTransientStatuses(boolean delayed) {
+        return withTransientStatusDelay(delayed ? DEFAULT_TRANSIENT_STATUS_DELAY : Duration.ZERO);
+    }
+
+    /** The same options with transient statuses lasting the given time (zero: none). */
+    public EngineOptions withTransientStatusDelay(Duration delay) {
+        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
+                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling, delay);
     }
 }

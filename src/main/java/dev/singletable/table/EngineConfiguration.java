@@ -6,6 +6,7 @@ import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
 import dev.singletable.engine.wire.BrowserAccess;
+import dev.singletable.engine.wire.WireLimits;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -44,6 +45,7 @@ public class EngineConfiguration {
         EngineOptions options = (engine.inMemory()
                 ? EngineOptions.inMemory()
                 : EngineOptions.durable(engine.dataDir()))
+                .withTransientStatuses(engine.delayTransientStatuses())
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(engine.sync().name()), engine.groupCommitWait())
                 .withSnapshotAfterLogBytes(engine.snapshotAfterLog().toBytes())
                 .withTtlSweepInterval(engine.ttlSweepInterval())
@@ -113,7 +115,8 @@ public class EngineConfiguration {
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true),
+                            WireServerOptions.DEFAULT_MAX_BODY_BYTES).withInlineReads(true)
+                            .withLimits(wireLimits(properties.limits())),
                     browsers, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
@@ -163,5 +166,13 @@ public class EngineConfiguration {
                     key.accessKeyId(), properties.dataDir().resolve(EnginePortKey.FILE));
         }
         return Map.of(key.accessKeyId(), key.secretKey());
+    }
+
+    /** The configured limits as the wire server takes them (docs/operations.md, "The engine's wire port"). */
+    static WireLimits wireLimits(EngineProperties.Limits limits) {
+        return new WireLimits(limits.maxConnections(), limits.idleTimeout(), limits.requestTimeout(),
+                limits.maxBufferedBytes() == null ? WireLimits.defaultMaxBufferedBytes()
+                        : limits.maxBufferedBytes().toBytes(),
+                Math.toIntExact(limits.maxHeaderBytes().toBytes()));
     }
 }

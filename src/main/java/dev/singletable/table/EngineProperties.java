@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataUnit;
  *
  * @param dataDir     where the engine keeps its files
  * @param inMemory    keep nothing on disk (tests)
+ * @param delayTransientStatuses tables and global indexes stay CREATING, UPDATING or DELETING for a moment after a
+ *                    control-plane request, as on AWS (DynamoDB Local's {@code -delayTransientStatuses}); off by
+ *                    default: every change takes effect at once
  * @param port        the DynamoDB wire-protocol port; negative turns the server off
  * @param bindAddress the address the wire server binds to (loopback by default)
  * @param auth        whose requests the port serves: access keys whose SigV4 signatures it accepts, or with none,
@@ -34,11 +37,14 @@ import org.springframework.util.unit.DataUnit;
  *                    any); none by default (docs/operations.md, "Security defaults")
  * @param allowedHosts Host-header names accepted besides IP addresses, names without a dot ({@code localhost}, a
  *                    compose service) and the bind address; a guard against DNS rebinding ({@code *}: any)
+ * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
+ *                    size): see {@link dev.singletable.engine.wire.WireLimits} and docs/operations.md
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean inMemory,
+        @DefaultValue("false") boolean delayTransientStatuses,
         @DefaultValue("8000") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue Auth auth,
@@ -48,7 +54,8 @@ public record EngineProperties(
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval,
         @DefaultValue Throttling throttling,
         @DefaultValue Cors cors,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        @DefaultValue Limits limits) {
 
     public EngineProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
@@ -59,6 +66,17 @@ public record EngineProperties(
 
     /** Whether the engine throttles as DynamoDB does. */
     public record Throttling(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB. Only
+     * {@link EngineConfiguration} turns them into the engine's own type (the service reaches the engine only there).
+     */
+    public record Limits(@DefaultValue("1024") int maxConnections,
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            DataSize maxBufferedBytes,
+            @DefaultValue("16KB") DataSize maxHeaderBytes) {
     }
 
     /** Which browser origins may call the port (CORS). */

@@ -32,6 +32,13 @@ class EnginePropertiesTest {
     }
 
     @Test
+    void transientStatusesAreOffUnlessAskedFor() {
+        assertThat(bind(Map.of()).delayTransientStatuses()).isFalse();
+        assertThat(bind(Map.of("singletable.engine.delay-transient-statuses", "true")).delayTransientStatuses())
+                .isTrue();
+    }
+
+    @Test
     void settingsBind() {
         EngineProperties p = bind(Map.of(
                 "singletable.engine.sync", "fsync",

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * admin, with mutated path variables, query parameters, headers and bodies (wrong types at every level, nulls, deep
  * nesting, huge numbers and strings, broken JSON, other media types): no 5xx, every error a problem+json, and the
  * service answers correctly afterwards. Seeded and bounded; a longer run:
- * {@code ./mvnw test -Dtest=RestFuzzFullStackTest -Drest.fuzz.requests=50000 -Drest.fuzz.seed=7}.
+ * {@code ./mvnw -o test-compile surefire:test@default-test -Dtest=RestFuzzFullStackTest -Drest.fuzz.requests=50000
+ * -Drest.fuzz.seed=7}.
  */
 @FullStackTest
 class RestFuzzFullStackTest {

@@ -66,7 +66,7 @@ public final class BackupOperations {
     }
 
     public CreateBackupResponse createBackup(CreateBackupRequest r) {
-        BackupEntry backup = service.createBackup(r.tableName(), r.backupName());
+        BackupEntry backup = service.createBackup(service.tableName(r.tableName()), r.backupName());
         return CreateBackupResponse.builder().backupDetails(details(backup, BackupStatus.CREATING)).build();
     }
 
@@ -84,6 +84,7 @@ public final class BackupOperations {
         int limit = r.limit() == null ? MAX_LIST_BACKUPS : Math.min(r.limit(), MAX_LIST_BACKUPS);
         BackupTypeFilter type = r.backupType();
         boolean userBackupsWanted = type == null || type == BackupTypeFilter.USER || type == BackupTypeFilter.ALL;
+        String tableName = r.tableName() == null ? null : service.tableName(r.tableName());
         List<BackupEntry> all = service.backups();
         int start = 0;
         if (r.exclusiveStartBackupArn() != null) {
@@ -98,7 +99,7 @@ public final class BackupOperations {
         for (int i = start; i < all.size() && userBackupsWanted; i++) {
             BackupEntry b = all.get(i);
             Instant created = Instant.ofEpochMilli(b.createdMillis());
-            if ((r.tableName() != null && !r.tableName().equals(b.tableName()))
+            if ((tableName != null && !tableName.equals(b.tableName()))
                     || (r.timeRangeLowerBound() != null && created.isBefore(r.timeRangeLowerBound()))
                     || (r.timeRangeUpperBound() != null && !created.isBefore(r.timeRangeUpperBound()))) {
                 continue;
@@ -135,13 +136,13 @@ public final class BackupOperations {
                     : "Member must have value less than or equal to " + MAX_RECOVERY_DAYS));
         }
         boolean enable = spec != null && Boolean.TRUE.equals(spec.pointInTimeRecoveryEnabled());
-        PitrSetting setting = service.updatePitr(r.tableName(), enable, days);
+        PitrSetting setting = service.updatePitr(service.tableName(r.tableName()), enable, days);
         return UpdateContinuousBackupsResponse.builder().continuousBackupsDescription(continuous(setting)).build();
     }
 
     public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest r) {
         return DescribeContinuousBackupsResponse.builder()
-                .continuousBackupsDescription(continuous(service.pitr(r.tableName()))).build();
+                .continuousBackupsDescription(continuous(service.pitr(service.tableName(r.tableName())))).build();
     }
 
     public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest r) {

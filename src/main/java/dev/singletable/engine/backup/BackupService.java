@@ -224,6 +224,11 @@ public final class BackupService {
 
     // ---- helpers
 
+    /** The plain name a TableName member designates (a name, or a table ARN of this engine). */
+    String tableName(String nameOrArn) {
+        return engine.tableName(nameOrArn);
+    }
+
     private Table requireTable(String tableName) {
         Table table = engine.table(tableName);
         if (table == null) {
@@ -266,6 +271,7 @@ public final class BackupService {
                 return null;
             });
         }
+        engine.creating(table);     // a restored table is CREATING for a while, as on AWS (transient statuses)
         return table;
     }
 

@@ -65,7 +65,7 @@ final class RestoredDefinitions {
         return new DefinitionData(targetName, arn, UUID.randomUUID().toString(), now, s.primaryKey(), attributes,
                 globalIndexes, localIndexes, billing,
                 billing == BillingMode.PAY_PER_REQUEST ? now : null, throughput, s.onDemandLimits(),
-                false, null, null, null, s.tableClass(), sse, false, Map.of(), null, TimeToLiveStatus.DISABLED)
+                false, null, null, null, s.tableClass(), sse, false, Map.of(), null, TimeToLiveStatus.DISABLED, Map.of())
                 .toDefinition();
     }
 

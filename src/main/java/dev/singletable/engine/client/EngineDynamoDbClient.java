@@ -4,6 +4,7 @@ import dev.singletable.engine.backup.BackupOperations;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;
 import dev.singletable.engine.ops.ItemOperations;
+import dev.singletable.engine.ops.PolicyOperations;
 import dev.singletable.engine.ops.QueryOperations;
 import dev.singletable.engine.ops.ScanOperations;
 import dev.singletable.engine.ops.TableOperations;
@@ -52,6 +53,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
@@ -93,13 +100,15 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     private final TransactionOperations transactions;
     private final AccountOperations account;
     private final BackupOperations backups;
+    private final PolicyOperations policies;
     /** PartiQL runs as ordinary operations on this very client, so it shares every rule they enforce. */
     private final PartiqlExecutor partiql = new PartiqlExecutor(this);
 
     public EngineDynamoDbClient(TableOperations tables, ItemOperations items, QueryOperations queries,
             ScanOperations scans, BatchOperations batches, TransactionOperations transactions,
-            AccountOperations account, BackupOperations backups) {
+            AccountOperations account, BackupOperations backups, PolicyOperations policies) {
         this.account = account;
+        this.policies = policies;
         this.backups = backups;
         this.tables = tables;
         this.items = items;
@@ -318,6 +327,24 @@ public final class EngineDynamoDbClient extends UnsupportedDynamoDbOperations {
     public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
         RequestShapes.validate(request);
         return backups.restoreTableToPointInTime(request);
+    }
+
+    @Override
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request) {
+        RequestShapes.validate(request);
+        return policies.putResourcePolicy(request);
+    }
+
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request) {
+        RequestShapes.validate(request);
+        return policies.getResourcePolicy(request);
+    }
+
+    @Override
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request) {
+        RequestShapes.validate(request);
+        return policies.deleteResourcePolicy(request);
     }
 
     @Override

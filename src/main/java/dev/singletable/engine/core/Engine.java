@@ -7,11 +7,14 @@ import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * The catalog of tables and the single commit path. Every mutation, a whole transaction included, runs inside
@@ -29,8 +32,11 @@ import java.util.function.Supplier;
 public final class Engine {
 
     private final EngineOptions options;
+    private final TableNames tableNames;
     private final CapacityGovernor capacity;
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
+    /** Deleted tables still shown as DELETING, by name, with the time until which they are (transient statuses). */
+    private final Map<String, Deleting> deleting = new ConcurrentHashMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final Visibility visibility = new Visibility(listeners);
@@ -40,8 +46,12 @@ public final class Engine {
     /** During recovery, the logged time of the mutation being replayed replaces the clock; guarded by the lock. */
     private long replayTimeMillis = -1;
 
+    private record Deleting(Table table, long untilMillis) {
+    }
+
     public Engine(EngineOptions options) {
         this.options = options;
+        this.tableNames = new TableNames(options.region(), options.accountId());
         this.capacity = new CapacityGovernor(options.clock(), options.throttling());
     }
 
@@ -133,12 +143,97 @@ public final class Engine {
         return tables.get(name);
     }
 
-    public Table requireTable(String name) {
-        Table t = tables.get(name);
-        if (t == null) {
+    /**
+     * The table a data-plane request names (by name or ARN, see {@link TableNames}); a missing one is DynamoDB's
+     * bare "Requested resource not found".
+     */
+    public Table requireTable(String nameOrArn) {
+        Table t = tables.get(tableName(nameOrArn));
+        // a table that is still being created is not there yet for reads and writes, as on AWS
+        if (t == null || t.status(nowMillis()) == TableStatus.CREATING) {
             throw EngineErrors.resourceNotFound();
         }
         return t;
+    }
+
+    /**
+     * The table a control-plane request names (DescribeTable, UpdateTable, DeleteTable, the TTL operations); a
+     * missing one is "Requested resource not found: Table: &lt;name&gt; not found", the name taken out of an ARN.
+     */
+    public Table requireTableForControl(String nameOrArn) {
+        String name = tableName(nameOrArn);
+        Table t = tables.get(name);
+        if (t == null) {
+            t = deletingTable(name);
+        }
+        if (t == null) {
+            throw EngineErrors.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
+    /**
+     * The table's status: CREATING, UPDATING or DELETING while a transient status lasts (only when the options delay
+     * them), else ACTIVE.
+     */
+    public TableStatus statusOf(Table table) {
+        if (tables.get(table.name()) != table) {
+            return TableStatus.DELETING;
+        }
+        return table.status(nowMillis());
+    }
+
+    /** A deleted table that is still shown as DELETING, or null. */
+    public Table deletingTable(String name) {
+        Deleting d = deleting.get(name);
+        if (d == null) {
+            return null;
+        }
+        if (nowMillis() >= d.untilMillis() || tables.get(name) != null) {
+            deleting.remove(name, d);
+            return null;
+        }
+        return d.table();
+    }
+
+    /** The names of deleted tables still shown as DELETING. */
+    public java.util.Set<String> deletingNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String name : List.copyOf(deleting.keySet())) {
+            if (deletingTable(name) != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Shows a new table CREATING for the transient-status delay (a no-op when statuses are not delayed). */
+    public void creating(Table table) {
+        long delay = options.transientStatusDelay().toMillis();
+        if (delay > 0) {
+            table.creatingUntil(nowMillis() + delay);
+        }
+    }
+
+    /** Shows the table UPDATING for the transient-status delay (a no-op when statuses are not delayed). */
+    public void updating(Table table) {
+        long delay = options.transientStatusDelay().toMillis();
+        if (delay > 0) {
+            table.updatingUntil(nowMillis() + delay);
+        }
+    }
+
+    /** Shows a dropped table DELETING for the transient-status delay (a no-op when statuses are not delayed). */
+    public void deleting(Table table) {
+        long delay = options.transientStatusDelay().toMillis();
+        if (delay > 0 && tables.get(table.name()) != table) {
+            deleting.put(table.name(), new Deleting(table, nowMillis() + delay));
+        }
+    }
+
+    /** The plain table name a TableName member designates: itself, or the name inside a table ARN of this engine. */
+    public String tableName(String nameOrArn) {
+        return tableNames.resolve(nameOrArn);
     }
 
     /** Table names in DynamoDB's ListTables order (ascending). */
@@ -250,7 +345,12 @@ public final class Engine {
 
     public Table createTable(TableDefinition definition) {
         return exclusive(() -> {
-            if (tables.containsKey(definition.name())) {
+            Table existing = tables.get(definition.name());
+            if (existing != null && existing.status(nowMillis()) == TableStatus.CREATING) {
+                throw EngineErrors.resourceInUse("Attempt to change a resource which is still in use: Table is being "
+                        + "created: " + definition.name());
+            }
+            if (existing != null || deletingTable(definition.name()) != null) {
                 throw EngineErrors.resourceInUse("Table already exists: " + definition.name());
             }
             quiesce();

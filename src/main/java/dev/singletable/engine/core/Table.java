@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A table of the catalog: its current definition (replaced whole on every control-plane change), its data as readers
@@ -23,6 +24,9 @@ public final class Table {
 
     private volatile TableDefinition definition;
     private final TableData data = new TableData();
+    /** Until when (epoch ms) the table shows CREATING / UPDATING; kept in memory only (see Engine#statusOf). */
+    private volatile long creatingUntil;
+    private volatile long updatingUntil;
     /** The newest committed state of each item whose latest change is not yet visible (a null item: deleted). */
     private final Map<PrimaryKey, Unpublished> unpublished = new ConcurrentHashMap<>();
 
@@ -63,6 +67,22 @@ public final class Table {
 
     public String name() {
         return definition.name();
+    }
+
+    /** CREATING or UPDATING while a transient status lasts, else ACTIVE (a deleted table's is the engine's to say). */
+    TableStatus status(long nowMillis) {
+        if (nowMillis < creatingUntil) {
+            return TableStatus.CREATING;
+        }
+        return nowMillis < updatingUntil ? TableStatus.UPDATING : TableStatus.ACTIVE;
+    }
+
+    void creatingUntil(long millis) {
+        this.creatingUntil = millis;
+    }
+
+    void updatingUntil(long millis) {
+        this.updatingUntil = millis;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.singletable.engine.durability;
 
+import dev.singletable.engine.policy.ResourcePolicy;
 import dev.singletable.engine.table.DefinitionData;
 import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.KeyDef;
@@ -23,8 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 /** Table definitions in the log and in snapshots: every field of {@link DefinitionData}, versioned. */
 public final class DefinitionCodec {
 
-    /** 2: a key is a list of partition attributes and a list of sort attributes (multi-attribute GSI keys). */
-    private static final int VERSION = 2;
+    /**
+     * 2: a key is a list of partition attributes and a list of sort attributes (multi-attribute GSI keys).
+     * 3: resource-based policies (table and stream) follow the TTL status.
+     */
+    private static final int VERSION = 3;
 
     private DefinitionCodec() {
     }
@@ -63,11 +67,15 @@ public final class DefinitionCodec {
         d.tags().forEach((k, v) -> out.string(k).string(v));
         out.optString(d.ttlAttributeName());
         enumValue(out, d.ttlStatus());
+        out.varint(d.resourcePolicies().size());
+        for (ResourcePolicy p : d.resourcePolicies().values()) {
+            out.string(p.resourceArn()).optString(p.document()).string(p.revisionId());
+        }
     }
 
     public static TableDefinition read(ByteReader in) {
         int version = in.u8();
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new CorruptDataException("unknown table definition version " + version);
         }
         String name = in.string();
@@ -102,9 +110,17 @@ public final class DefinitionCodec {
         }
         String ttlAttribute = in.optString();
         TimeToLiveStatus ttlStatus = enumValue(in, TimeToLiveStatus::fromValue);
+        Map<String, ResourcePolicy> policies = new LinkedHashMap<>();
+        if (version >= 3) {
+            int policyCount = in.length();
+            for (int i = 0; i < policyCount; i++) {
+                ResourcePolicy p = new ResourcePolicy(in.string(), in.optString(), in.string());
+                policies.put(p.resourceArn(), p);
+            }
+        }
         return new DefinitionData(name, arn, tableId, createdAt, primaryKey, attributes, globalIndexes, localIndexes,
                 billingMode, lastUpdateToPayPerRequest, throughput, onDemand, streamEnabled, viewType, streamArn,
-                streamLabel, tableClass, sse, deletionProtection, tags, ttlAttribute, ttlStatus).toDefinition();
+                streamLabel, tableClass, sse, deletionProtection, tags, ttlAttribute, ttlStatus, policies).toDefinition();
     }
 
     private static void key(ByteWriter out, KeyDef k) {

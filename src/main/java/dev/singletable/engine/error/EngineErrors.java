@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -50,6 +51,16 @@ public final class EngineErrors {
     public static ResourceNotFoundException resourceNotFound(String message) {
         return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
                 message, 400).build();
+    }
+
+    /** {@code AccessDeniedException} (HTTP 400): the SDK models no class for it. */
+    public static DynamoDbException accessDenied(String message) {
+        return of("AccessDeniedException", message, 400);
+    }
+
+    public static PolicyNotFoundException policyNotFound(String message) {
+        return (PolicyNotFoundException) fill(PolicyNotFoundException.builder(), "PolicyNotFoundException", message,
+                400).build();
     }
 
     public static ResourceInUseException resourceInUse(String message) {

@@ -20,6 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  */
 final class LegacyUpdate implements UpdateExpr {
 
+    @Override
+    public boolean legacy() {
+        return true;
+    }
+
     private static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
 
     private final Map<String, AttributeAction> actions = new LinkedHashMap<>();

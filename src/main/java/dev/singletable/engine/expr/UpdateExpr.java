@@ -22,6 +22,11 @@ public interface UpdateExpr {
         return Collections.emptySet();
     }
 
+    /** Whether this came from the legacy AttributeUpdates parameter (AWS words some of its errors otherwise). */
+    default boolean legacy() {
+        return false;
+    }
+
     /** True if every action is a REMOVE (on a missing item such an update writes nothing and checks no path). */
     default boolean onlyRemoves() {
         return false;

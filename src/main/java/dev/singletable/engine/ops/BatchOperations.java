@@ -47,7 +47,8 @@ public final class BatchOperations {
         this.engine = engine;
     }
 
-    private record TableGets(Table table, List<PrimaryKey> keys, List<Map<String, AttributeValue>> rawKeys,
+    /** @param named the table as the request named it (name or ARN): responses are keyed the same way */
+    private record TableGets(String named, Table table, List<PrimaryKey> keys, List<Map<String, AttributeValue>> rawKeys,
             ProjectionExpr projection, boolean consistent, KeysAndAttributes request) {
     }
 
@@ -96,7 +97,7 @@ public final class BatchOperations {
                 }
                 keys.add(key);
             }
-            plan.add(new TableGets(table, keys, ka.keys(), projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
+            plan.add(new TableGets(e.getKey(), table, keys, ka.keys(), projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
         }
 
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class BatchOperations {
         for (TableGets gets : plan) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             List<Map<String, AttributeValue>> left = new ArrayList<>();
-            CapacityMeter meter = new CapacityMeter(gets.table().name());
+            CapacityMeter meter = new CapacityMeter(gets.named());
             for (int i = 0; i < gets.keys().size(); i++) {
                 if (responseBytes >= MAX_GET_RESPONSE_BYTES) {
                     left.add(gets.rawKeys().get(i));
@@ -133,9 +134,9 @@ public final class BatchOperations {
                     found.add(gets.projection() == null ? item.attributes() : gets.projection().apply(item.attributes()));
                 }
             }
-            responses.put(gets.table().name(), found);
+            responses.put(gets.named(), found);
             if (!left.isEmpty()) {
-                unprocessed.put(gets.table().name(), gets.request().toBuilder().keys(left).build());
+                unprocessed.put(gets.named(), gets.request().toBuilder().keys(left).build());
             }
             addCapacity(capacity, meter, r.returnConsumedCapacity());
         }
@@ -150,7 +151,8 @@ public final class BatchOperations {
         return out.build();
     }
 
-    private record PlannedWrite(Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {
+    /** @param named the table as the request named it (name or ARN): responses are keyed the same way */
+    private record PlannedWrite(String named, Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {
     }
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
@@ -200,7 +202,7 @@ public final class BatchOperations {
                 if (!seen.add(Map.entry(table.name(), key))) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
                 }
-                plan.add(new PlannedWrite(table, key, newItem, w));
+                plan.add(new PlannedWrite(e.getKey(), table, key, newItem, w));
             }
         }
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
@@ -213,7 +215,7 @@ public final class BatchOperations {
             Throttle refused = engine.capacity().checkWrite(w.table(), w.key().partition());
             if (refused != null) {
                 throttled = refused;
-                unprocessed.computeIfAbsent(w.table().name(), t -> new ArrayList<>()).add(w.request());
+                unprocessed.computeIfAbsent(w.named(), t -> new ArrayList<>()).add(w.request());
                 continue;
             }
             done.add(w);
@@ -225,14 +227,14 @@ public final class BatchOperations {
                 }
                 return current;
             });
-            CapacityMeter one = new CapacityMeter(w.table().name());
+            CapacityMeter one = new CapacityMeter(w.named());
             long size = Math.max(old == null ? 0 : old.size(), w.newItem() == null ? 0 : w.newItem().size());
             one.addTable(CapacityMeter.writeUnits(size));
             if (old != null || w.newItem() != null) {
                 IndexWriteCost.charge(one, w.table(), w.key(), old, w.newItem(), 1);
             }
             engine.capacity().charge(w.table(), w.key().partition(), one, true);
-            meters.computeIfAbsent(w.table().name(), CapacityMeter::new).absorb(one);
+            meters.computeIfAbsent(w.named(), CapacityMeter::new).absorb(one);
         }
         if (throttled != null && done.isEmpty()) {
             throw throttled.exception();

@@ -28,9 +28,14 @@ public final class CapacityMeter {
         return consistent ? units : units / 2;
     }
 
-    /** A Query or Scan pays for what it read, rounded up to 4 KB once for the page: reading nothing costs nothing. */
-    public static double pageReadUnits(long bytes, boolean consistent) {
-        double units = Math.ceil(bytes / 4096.0);
+    /**
+     * A Query or Scan page pays for what it read, rounded up to 4 KB once for the page, and at least one unit for each
+     * storage partition it read (half when eventually consistent): a Query that finds nothing still costs 1 or 0.5, and
+     * a Scan of a small new on-demand table 4 or 2, as AWS answers (ScyllaDB's test_returnconsumedcapacity.py, run
+     * against AWS; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
+     */
+    public static double pageReadUnits(long bytes, boolean consistent, int partitionsRead) {
+        double units = Math.max(Math.ceil(bytes / 4096.0), partitionsRead);
         return consistent ? units : units / 2;
     }
 

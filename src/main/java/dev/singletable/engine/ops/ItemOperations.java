@@ -63,7 +63,7 @@ public final class ItemOperations {
         PrimaryKey key = Keys.fromItem(def, item);
         StoredItem newItem = ItemWrites.newItem(def, item);
         engine.capacity().admitWrite(table, key.partition());
-        CapacityMeter meter = new CapacityMeter(def.name());
+        CapacityMeter meter = new CapacityMeter(r.tableName());
         StoredItem old = engine.exclusive(() -> {
             StoredItem current = table.current(key);
             checkCondition(condition, current, r.returnValuesOnConditionCheckFailure());
@@ -100,7 +100,7 @@ public final class ItemOperations {
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         engine.capacity().admitRead(table, null, key.partition(), consistent);
         StoredItem item = table.data().get(key);
-        CapacityMeter meter = new CapacityMeter(table.name())
+        CapacityMeter meter = new CapacityMeter(r.tableName())
                 .addTable(CapacityMeter.readUnits(item == null ? 0 : item.size(), consistent));
         engine.capacity().charge(table, key.partition(), meter, false);
         GetItemResponse.Builder out = GetItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()));
@@ -150,7 +150,7 @@ public final class ItemOperations {
         });
         StoredItem old = result[0];
         StoredItem next = result[1];
-        CapacityMeter meter = new CapacityMeter(def.name()).addTable(CapacityMeter.writeUnits(
+        CapacityMeter meter = new CapacityMeter(r.tableName()).addTable(CapacityMeter.writeUnits(
                 Math.max(old == null ? 0 : old.size(), next == null ? 0 : next.size())));
         if (next != null) {
             IndexWriteCost.charge(meter, table, key, old, next, 1);
@@ -196,7 +196,7 @@ public final class ItemOperations {
             }
             return current;
         });
-        CapacityMeter meter = new CapacityMeter(table.name())
+        CapacityMeter meter = new CapacityMeter(r.tableName())
                 .addTable(CapacityMeter.writeUnits(old == null ? 0 : old.size()));
         if (old != null) {
             IndexWriteCost.charge(meter, table, key, old, null, 1);

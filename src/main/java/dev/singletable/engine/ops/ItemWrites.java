@@ -69,8 +69,11 @@ final class ItemWrites {
         if (current == null && update != null && next.size() == base.size()) {
             return null;
         }
+        // AWS words a wrong index-key type set by an UpdateExpression on an existing item its own way; AttributeUpdates
+        // gets the "Type mismatch" sentence, as on a new item
         Keys.checkIndexKeys(def, next, update == null ? Keys.IndexKeySource.ITEM
-                : current == null ? Keys.IndexKeySource.UPDATE_CREATING : Keys.IndexKeySource.UPDATE_EXISTING);
+                : current == null || update.legacy() ? Keys.IndexKeySource.UPDATE_CREATING
+                : Keys.IndexKeySource.UPDATE_EXISTING);
         long size = AttributeValues.itemSize(next);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads one page of a Query or Scan as DynamoDB does: {@code Limit} counts items evaluated (before the filter), and a
- * page stops once 1 MB of stored item data has been read, also before the filter.
+ * page holds at most 1 MB of stored item data, also counted before the filter: it stops before the item that would
+ * take it beyond 1 MB, which starts the next page.
  */
 final class PageReader {
 
@@ -43,6 +44,10 @@ final class PageReader {
         boolean stoppedEarly = false;
         while (entries.hasNext()) {
             StoredItem item = entries.next();
+            if (scanned > 0 && bytes + item.size() > MAX_PAGE_BYTES) {
+                stoppedEarly = true;    // this item would cross 1 MB: the page ends before it
+                break;
+            }
             last = item;
             scanned++;
             bytes += item.size();

@@ -91,7 +91,7 @@ public final class QueryOperations {
         KeyValue partition = target.index != null && target.index.global() || !engine.capacity().enabled() ? null
                 : KeyValue.of(schema.hashType(), kc.hashValue());
         engine.capacity().admitRead(table, target.index, partition, consistent);
-        CapacityMeter meter = new CapacityMeter(table.name());
+        CapacityMeter meter = new CapacityMeter(r.tableName());
         Iterator<StoredItem> entries = multi != null
                 ? MultiKeyQuery.entries(target, multi, esk, forward)
                 : target.index == null
@@ -99,7 +99,7 @@ public final class QueryOperations {
                         : indexEntries(target, kc, esk, forward);
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent, 1);   // one partition
         if (target.index == null) {
             meter.addTable(units);
         } else {

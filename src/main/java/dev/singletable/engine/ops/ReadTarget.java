@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -46,8 +47,12 @@ final class ReadTarget {
             return new ReadTarget(table, null, operation);
         }
         IndexDef index = table.definition().index(indexName);
-        if (index == null || table.data().index(indexName) == null) {
+        if (index == null || table.data().index(indexName) == null || index.status() == IndexStatus.DELETING) {
             throw EngineErrors.validation("The table does not have the specified index: " + indexName);
+        }
+        if (index.status() == IndexStatus.CREATING) {
+            // a global index added by UpdateTable, while transient statuses last (AWS: until it is backfilled)
+            throw EngineErrors.validation("Cannot read from backfilling global secondary index: " + indexName);
         }
         if (index.global() && consistentRead) {
             throw EngineErrors.validation("Consistent reads are not supported on global secondary indexes");

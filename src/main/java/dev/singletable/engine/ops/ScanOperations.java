@@ -88,10 +88,11 @@ public final class ScanOperations {
             entries = ReadTarget.after(range, start, true).values().iterator();
         }
         engine.capacity().admitRead(table, target.index, null, consistent);
-        CapacityMeter meter = new CapacityMeter(table.name());
+        CapacityMeter meter = new CapacityMeter(r.tableName());
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent,
+                partitionsRead(target, esk, page.lastEvaluatedKey(), low, high));
         if (target.index == null) {
             meter.addTable(units);
         } else {
@@ -109,6 +110,22 @@ public final class ScanOperations {
             out.lastEvaluatedKey(page.lastEvaluatedKey());
         }
         return out.build();
+    }
+
+    /**
+     * The storage partitions this page read: from the one holding its start (the ExclusiveStartKey, else the segment's
+     * start) to the one holding its LastEvaluatedKey, else to the segment's end.
+     */
+    private static int partitionsRead(ReadTarget target, Map<String, AttributeValue> esk,
+            Map<String, AttributeValue> lastEvaluatedKey, long low, Long high) {
+        int partitions = StoragePartitions.count(target.table.definition(), target.index);
+        long first = esk == null ? low : hashOf(target, esk);
+        long last = lastEvaluatedKey != null ? hashOf(target, lastEvaluatedKey) : high == null ? -1L : high - 1;
+        return StoragePartitions.touched(partitions, first, last);
+    }
+
+    private static long hashOf(ReadTarget target, Map<String, AttributeValue> key) {
+        return target.index == null ? target.tableStart(key).hash() : target.indexStart(key).hash();
     }
 
     /**

@@ -52,13 +52,16 @@ public final class TransactionOperations {
         this.tokens = new IdempotencyTokens(engine::nowMillis);
     }
 
-    /** One validated action of a write transaction. */
-    private record Action(Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
+    /**
+     * One validated action of a write transaction; {@code named} is its table as the request named it (name or ARN),
+     * which is how ConsumedCapacity names it.
+     */
+    private record Action(String named, Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
             ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure, String keyError) {
 
-        Action(Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update, ConditionExpr condition,
-                ReturnValuesOnConditionCheckFailure onFailure) {
-            this(table, key.key(), kind, putItem, update, condition, onFailure, key.error());
+        Action(String named, Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update,
+                ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+            this(named, table, key.key(), kind, putItem, update, condition, onFailure, key.error());
         }
     }
 
@@ -92,13 +95,22 @@ public final class TransactionOperations {
                     : engine.capacity().checkWrite(a.table(), a.key().partition())).toList());
         }
         List<ItemChange> changes = engine.exclusive(() -> {
+            // every action is validated before any condition is evaluated, and validation stops at the first invalid
+            // action: it alone carries ValidationError, every other action None (AWS's answer in ScyllaDB's
+            // test_transact.py::test_transact_write_cancellation_reasons_validationerror, run against AWS)
+            Action firstInvalid = actions.stream().filter(a -> a.keyError() != null).findFirst().orElse(null);
+            if (firstInvalid != null) {
+                throw EngineErrors.transactionCanceled(actions.stream().map(a -> a == firstInvalid
+                        ? CancellationReason.builder().code("ValidationError").message(a.keyError()).build()
+                        : CancellationReason.builder().code("None").build()).toList());
+            }
             List<CancellationReason> reasons = new ArrayList<>();
             List<ItemChange> planned = new ArrayList<>();
             boolean cancelled = false;
+            boolean invalid = false;
             for (Action a : actions) {
-                if (a.keyError() != null) {
-                    cancelled = true;
-                    reasons.add(CancellationReason.builder().code("ValidationError").message(a.keyError()).build());
+                if (invalid) {
+                    reasons.add(CancellationReason.builder().code("None").build());
                     continue;
                 }
                 StoredItem current = a.table().current(a.key());
@@ -123,10 +135,11 @@ public final class TransactionOperations {
                         planned.add(ItemChange.of(a.table(), a.key(), current, next));
                     }
                     reasons.add(CancellationReason.builder().code("None").build());
-                } catch (AwsServiceException invalid) {
+                } catch (AwsServiceException error) {
                     cancelled = true;
+                    invalid = true;     // the first invalid action ends the evaluation: the rest are None
                     reasons.add(CancellationReason.builder().code("ValidationError")
-                            .message(invalid.awsErrorDetails().errorMessage()).build());
+                            .message(error.awsErrorDetails().errorMessage()).build());
                 }
             }
             if (cancelled) {
@@ -140,14 +153,14 @@ public final class TransactionOperations {
         });
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
         for (Action a : actions) {
-            CapacityMeter meter = meters.computeIfAbsent(a.table().name(),
+            CapacityMeter meter = meters.computeIfAbsent(a.named(),
                     name -> new CapacityMeter(name).reportingUnits(true));
             ItemChange change = changes.stream().filter(c -> c.table() == a.table() && c.key().equals(a.key()))
                     .findFirst().orElse(null);
             long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
                     : Math.max(change.oldItem() == null ? 0 : change.oldItem().size(),
                             change.newItem() == null ? 0 : change.newItem().size());
-            CapacityMeter one = new CapacityMeter(a.table().name());
+            CapacityMeter one = new CapacityMeter(a.named());
             one.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
                     : CapacityMeter.writeUnits(size)));
             if (change != null) {
@@ -187,8 +200,8 @@ public final class TransactionOperations {
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             Table table = engine.requireTable(p.tableName());
             ActionKey key = ActionKey.fromItem(table.definition(), attributes);
-            return new Action(table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes), null, condition,
-                    p.returnValuesOnConditionCheckFailure());
+            return new Action(p.tableName(), table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes),
+                    null, condition, p.returnValuesOnConditionCheckFailure());
         }
         if (item.update() != null) {
             var u = item.update();
@@ -206,7 +219,8 @@ public final class TransactionOperations {
                 // like a bad key value, an update of a key attribute invalidates only this action
                 key = new ActionKey(null, keyAttribute.awsErrorDetails().errorMessage());
             }
-            return new Action(table, key, Kind.UPDATE, null, update, condition, u.returnValuesOnConditionCheckFailure());
+            return new Action(u.tableName(), table, key, Kind.UPDATE, null, update, condition,
+                    u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
@@ -217,7 +231,8 @@ public final class TransactionOperations {
             ctx.verifyAllUsed();
             Table table = engine.requireTable(d.tableName());
             ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
-            return new Action(table, key, Kind.DELETE, null, null, condition, d.returnValuesOnConditionCheckFailure());
+            return new Action(d.tableName(), table, key, Kind.DELETE, null, null, condition,
+                    d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
         ExpressionContext ctx = ExpressionInputs.context(names(c.hasExpressionAttributeNames(),
@@ -227,11 +242,12 @@ public final class TransactionOperations {
         ctx.verifyAllUsed();
         Table table = engine.requireTable(c.tableName());
         ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
-        return new Action(table, key, Kind.CHECK, null, null, condition, c.returnValuesOnConditionCheckFailure());
+        return new Action(c.tableName(), table, key, Kind.CHECK, null, null, condition,
+                c.returnValuesOnConditionCheckFailure());
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
+        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
         }
         List<Read> reads = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
@@ -247,15 +263,14 @@ public final class TransactionOperations {
             if (key.error() == null && !seen.add(Map.entry(table.name(), key.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(table, key.key(), projection, key.error()));
+            reads.add(new Read(g.tableName(), table, key.key(), projection, key.error()));
         }
-        if (reads.stream().anyMatch(read -> read.keyError() != null)) {
-            List<CancellationReason> reasons = new ArrayList<>();
-            for (Read read : reads) {
-                reasons.add(read.keyError() == null ? CancellationReason.builder().code("None").build()
-                        : CancellationReason.builder().code("ValidationError").message(read.keyError()).build());
-            }
-            throw EngineErrors.transactionCanceled(reasons);
+        Read firstInvalid = reads.stream().filter(read -> read.keyError() != null).findFirst().orElse(null);
+        if (firstInvalid != null) {
+            // only the first invalid action carries ValidationError, as in TransactWriteItems
+            throw EngineErrors.transactionCanceled(reads.stream().map(read -> read == firstInvalid
+                    ? CancellationReason.builder().code("ValidationError").message(read.keyError()).build()
+                    : CancellationReason.builder().code("None").build()).toList());
         }
         if (engine.capacity().enabled()) {
             refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,
@@ -275,7 +290,7 @@ public final class TransactionOperations {
             StoredItem found = snapshot.get(i);
             double units = 2 * CapacityMeter.readUnits(found == null ? 0 : found.size(), true);
             engine.capacity().chargeTable(read.table(), read.key().partition(), units, false);
-            meters.computeIfAbsent(read.table().name(), name -> new CapacityMeter(name).reportingUnits(false))
+            meters.computeIfAbsent(read.named(), name -> new CapacityMeter(name).reportingUnits(false))
                     .addTable(units);
             if (found == null) {
                 responses.add(ItemResponse.builder().build());

@@ -1,5 +1,6 @@
 package dev.singletable.engine.partiql;
 
+import dev.singletable.engine.error.EngineErrors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -30,7 +32,18 @@ record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<
     }
 
     static TableSchema describe(DynamoDbClient target, String table) {
-        TableDescription d = target.describeTable(b -> b.tableName(table)).table();
+        TableDescription d;
+        try {
+            d = target.describeTable(b -> b.tableName(table)).table();
+        } catch (ResourceNotFoundException missing) {
+            // a statement is a data-plane request: a missing table is the data plane's bare "not found", not the
+            // control plane's "Requested resource not found: Table: <name> not found"
+            if (missing.awsErrorDetails() != null && missing.awsErrorDetails().errorMessage() != null
+                    && missing.awsErrorDetails().errorMessage().startsWith("Requested resource not found: Table: ")) {
+                throw EngineErrors.resourceNotFound();
+            }
+            throw missing;
+        }
         Map<String, Keys> indexes = new HashMap<>();
         Map<String, Boolean> global = new HashMap<>();
         for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {

@@ -1,5 +1,7 @@
 package dev.singletable.engine.table;
 
+import dev.singletable.engine.policy.PolicyDocuments;
+import dev.singletable.engine.policy.ResourcePolicy;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,6 +97,11 @@ final class CreateTableRules {
         checkProjectedAttributeCount(b);
         if (req.hasTags()) {
             b.tags = Tags.merge(Map.of(), req.tags());
+        }
+        if (req.resourcePolicy() != null) {
+            // attached with the table; its revision id is the creation time, as DynamoDB's revision ids are times
+            String document = PolicyDocuments.canonical(req.resourcePolicy(), PolicyDocuments.Target.TABLE);
+            b.resourcePolicies.put(b.arn, new ResourcePolicy(b.arn, document, String.valueOf(now.toEpochMilli())));
         }
         return b.build();
     }

@@ -1,5 +1,6 @@
 package dev.singletable.engine.table;
 
+import dev.singletable.engine.policy.ResourcePolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,16 @@ public record DefinitionData(
         boolean deletionProtectionEnabled,
         Map<String, String> tags,
         String ttlAttributeName,
-        TimeToLiveStatus ttlStatus) {
+        TimeToLiveStatus ttlStatus,
+        Map<String, ResourcePolicy> resourcePolicies) {
 
     public static DefinitionData of(TableDefinition d) {
         return new DefinitionData(d.name(), d.arn(), d.tableId(), d.createdAt(), d.primaryKey(),
                 d.attributeDefinitions(), d.globalIndexes(), d.localIndexes(), d.billingMode(),
                 d.lastUpdateToPayPerRequest(), d.throughput(), d.onDemandLimits(), d.streamEnabled(),
                 d.streamViewType(), d.latestStreamArn(), d.latestStreamLabel(), d.tableClass(), d.sse(),
-                d.deletionProtectionEnabled(), d.tags(), d.ttlAttributeName(), d.ttlStatus());
+                d.deletionProtectionEnabled(), d.tags(), d.ttlAttributeName(), d.ttlStatus(),
+                d.resourcePolicies());
     }
 
     public TableDefinition toDefinition() {
@@ -71,6 +74,7 @@ public record DefinitionData(
         b.tags.putAll(tags);
         b.ttlAttributeName = ttlAttributeName;
         b.ttlStatus = ttlStatus;
+        b.resourcePolicies.putAll(resourcePolicies);
         return b.build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.singletable.engine.table;
 
+import dev.singletable.engine.policy.ResourcePolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,7 @@ public final class TableDefinition {
     private final Map<String, String> tags;
     private final String ttlAttributeName;
     private final TimeToLiveStatus ttlStatus;
+    private final Map<String, ResourcePolicy> resourcePolicies;
 
     /** Optional on-demand maximums (OnDemandThroughput); -1 means "no maximum" as in DynamoDB. */
     public record OnDemandLimits(long maxReadRequestUnits, long maxWriteRequestUnits) {
@@ -83,6 +85,7 @@ public final class TableDefinition {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
         this.ttlAttributeName = b.ttlAttributeName;
         this.ttlStatus = b.ttlStatus;
+        this.resourcePolicies = Collections.unmodifiableMap(new LinkedHashMap<>(b.resourcePolicies));
     }
 
     public String name() {
@@ -224,6 +227,26 @@ public final class TableDefinition {
         return ttlStatus == TimeToLiveStatus.ENABLED ? ttlAttributeName : null;
     }
 
+    /**
+     * Resource-based policies of the table and of its streams, by resource ARN; an entry whose policy was deleted
+     * keeps the deletion's revision ({@link ResourcePolicy#attached()} is false).
+     */
+    public Map<String, ResourcePolicy> resourcePolicies() {
+        return resourcePolicies;
+    }
+
+    /** The policy entry of the table or stream with that ARN, or null if it never had one. */
+    public ResourcePolicy resourcePolicy(String resourceArn) {
+        return resourcePolicies.get(resourceArn);
+    }
+
+    /** Copy with the given policy entry (a new or replaced policy, or the trace of a deleted one). */
+    public TableDefinition withResourcePolicy(ResourcePolicy policy) {
+        Builder b = toBuilder();
+        b.resourcePolicies.put(policy.resourceArn(), policy);
+        return b.build();
+    }
+
     /** Copy with the named global index's status changed (e.g. CREATING to ACTIVE once backfilled). */
     public TableDefinition withIndexStatus(String indexName, IndexStatus status, boolean backfilling) {
         Builder b = toBuilder();
@@ -279,6 +302,7 @@ public final class TableDefinition {
         Map<String, String> tags = new LinkedHashMap<>();
         String ttlAttributeName;
         TimeToLiveStatus ttlStatus = TimeToLiveStatus.DISABLED;
+        Map<String, ResourcePolicy> resourcePolicies = new LinkedHashMap<>();
 
         Builder() {
         }
@@ -308,6 +332,7 @@ public final class TableDefinition {
             tags = new LinkedHashMap<>(d.tags);
             ttlAttributeName = d.ttlAttributeName;
             ttlStatus = d.ttlStatus;
+            resourcePolicies = new LinkedHashMap<>(d.resourcePolicies);
         }
 
         /** Every attribute used by the table key or any index key. */

@@ -148,11 +148,13 @@ final class TableDescriber {
             DescribeView view) {
         long[] counts = counts(stats, index.name());
         Throughput throughput = index.throughput() == null ? Throughput.ZERO : index.throughput();
+        // the indexes of a table being created are being created with it
+        IndexStatus status = "CREATING".equals(stats.status()) ? IndexStatus.CREATING : index.status();
         GlobalSecondaryIndexDescription.Builder g = GlobalSecondaryIndexDescription.builder()
                 .indexName(index.name())
                 .keySchema(index.key().toKeySchema())
                 .projection(projection(index))
-                .indexStatus(index.status())
+                .indexStatus(status)
                 .provisionedThroughput(throughput(throughput))
                 .indexSizeBytes(counts[1])
                 .itemCount(counts[0])
@@ -166,7 +168,7 @@ final class TableDescriber {
             g.warmThroughput(GlobalSecondaryIndexWarmThroughputDescription.builder()
                     .readUnitsPerSecond(onDemand ? ON_DEMAND_WARM_READ : throughput.readCapacityUnits())
                     .writeUnitsPerSecond(onDemand ? ON_DEMAND_WARM_WRITE : throughput.writeCapacityUnits())
-                    .status(index.status() == IndexStatus.CREATING ? "UPDATING" : "ACTIVE")
+                    .status(status == IndexStatus.CREATING ? "UPDATING" : "ACTIVE")
                     .build());
         }
         return g.build();

@@ -172,7 +172,7 @@ final class SdkJsonReader {
         if (isHuge(decimal)) {
             throw new WireSerializationException("class java.lang.Double can not be converted to an " + target);
         }
-        BigInteger value = decimal.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+        BigInteger value = floor(decimal);
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw new WireSerializationException(
                     "class " + integralClass(value) + " can not be converted to an " + target);
@@ -218,7 +218,10 @@ final class SdkJsonReader {
             if (isHuge(seconds)) {
                 throw new ArithmeticException("out of range");
             }
-            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            if (isTiny(seconds)) {
+                seconds = BigDecimal.ZERO;   // below a nanosecond: the epoch (and no 10^scale to compute)
+            }
+            BigDecimal whole = new BigDecimal(floor(seconds));
             long nanos = seconds.subtract(whole).movePointRight(9).longValue();
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -333,5 +336,25 @@ final class SdkJsonReader {
      */
     private static boolean isHuge(BigDecimal value) {
         return value.signum() != 0 && value.precision() - value.scale() > 40;
+    }
+
+    /** Whether the magnitude is below 1 (the leading digit after the point): {@code 1e-999999999} is. */
+    private static boolean isTiny(BigDecimal value) {
+        return value.signum() != 0 && (long) value.precision() - value.scale() <= 0;
+    }
+
+    /**
+     * The value rounded down to an integer, for values that are not huge. A tiny magnitude is settled by its sign:
+     * {@code setScale} would compute 10 to the power of the scale, and {@code 1e-999999999} has a scale of a billion
+     * (a request that once kept an I/O thread busy for minutes).
+     */
+    private static BigInteger floor(BigDecimal value) {
+        if (value.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        if (isTiny(value)) {
+            return value.signum() > 0 ? BigInteger.ZERO : BigInteger.ONE.negate();
+        }
+        return value.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
     }
 }

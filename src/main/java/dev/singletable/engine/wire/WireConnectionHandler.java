@@ -34,15 +34,33 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     private final ArrayDeque<WireHttpRequest> queue = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    /** When the response being written was handed to the transport; -1 when none is being written. */
+    private long writingSince = -1;
+    private ConnectionGuard guard;
 
     WireConnectionHandler(WireProtocol protocol, Executor workers) {
         this.protocol = protocol;
         this.workers = workers;
     }
 
+    /** The connection's guard, told when a response has been taken (the connection is then active, not idle). */
+    void watchedBy(ConnectionGuard connectionGuard) {
+        this.guard = connectionGuard;
+    }
+
+    /** Whether a request is being handled or waits its turn (the connection is then neither idle nor slow). */
+    boolean hasWork() {
+        return busy || !queue.isEmpty();
+    }
+
+    long writingSince() {
+        return writingSince;
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WireHttpRequest request) {
         if (closing) {
+            request.release();
             return;
         }
         queue.add(request);
@@ -76,6 +94,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
             });
         } catch (RejectedExecutionException e) {
             // the server is shutting down
+            request.release();
             closing = true;
             ctx.close();
         }
@@ -89,25 +108,39 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
             System.getLogger(WireConnectionHandler.class.getName())
                     .log(System.Logger.Level.ERROR, "request handling failed", e);
             return WireErrors.internalServerError(WireResponse.AMZ_JSON);
+        } finally {
+            request.release();   // the body has been read: its buffer no longer counts against the budget
         }
     }
 
     private void write(ChannelHandlerContext ctx, WireResponse response, String coding) {
         FullHttpResponse http = toHttp(response, coding);
+        writingSince = System.nanoTime();
         if (response.closeConnection()) {
             closing = true;
-            queue.clear();
+            releaseQueued();
             ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ctx.writeAndFlush(http).addListener(future -> {
             busy = false;
+            writingSince = -1;
+            if (guard != null) {
+                guard.responded();
+            }
             if (future.isSuccess()) {
                 runNext(ctx);
             } else {
                 ctx.close();
             }
         });
+    }
+
+    private void releaseQueued() {
+        for (WireHttpRequest queued : queue) {
+            queued.release();
+        }
+        queue.clear();
     }
 
     static FullHttpResponse toHttp(WireResponse response) {
@@ -154,7 +187,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
-        queue.clear();
+        releaseQueued();
         ctx.fireChannelInactive();
     }
 
@@ -162,7 +195,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // a reset or broken connection: nothing to answer, just let it go
         closing = true;
-        queue.clear();
+        releaseQueued();
         ctx.close();
     }
 }

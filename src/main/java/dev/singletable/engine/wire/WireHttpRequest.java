@@ -9,7 +9,12 @@ import java.util.List;
  */
 final class WireHttpRequest {
 
-    enum Kind { COMPLETE, OVERSIZED, MALFORMED }
+    /**
+     * COMPLETE with its body; OVERSIZED: a body over the limit (413); MALFORMED: not HTTP we can follow (400);
+     * HEADERS_TOO_LARGE (431) and LINE_TOO_LONG (414): beyond the header limit; UNAVAILABLE: the server's buffer
+     * budget cannot take the body now (503).
+     */
+    enum Kind { COMPLETE, OVERSIZED, MALFORMED, HEADERS_TOO_LARGE, LINE_TOO_LONG, UNAVAILABLE }
 
     private final Kind kind;
     private final String method;
@@ -18,6 +23,9 @@ final class WireHttpRequest {
     private final byte[] body;
     private final int bodyLength;
     private final boolean keepAlive;
+    /** Bytes of the server's buffer budget this request's body holds until {@link #release}; 0 when none. */
+    private BufferBudget budget;
+    private long reserved;
 
     WireHttpRequest(Kind kind, String method, String uri, HttpHeaders headers, byte[] body, int bodyLength,
             boolean keepAlive) {
@@ -81,5 +89,21 @@ final class WireHttpRequest {
 
     boolean keepAlive() {
         return keepAlive;
+    }
+
+    /** Records the budget the body's buffer was reserved from, to give back once the request is answered. */
+    WireHttpRequest holding(BufferBudget from, long bytes) {
+        this.budget = from;
+        this.reserved = bytes;
+        return this;
+    }
+
+    /** Gives the body's share of the buffer budget back (once; later calls do nothing). */
+    void release() {
+        if (budget != null) {
+            budget.release(reserved);
+            budget = null;
+            reserved = 0;
+        }
     }
 }

@@ -72,8 +72,16 @@ final class WireProtocol {
         switch (request.kind()) {
             case MALFORMED:
                 return new WireResponse(400, null, null).closingConnection();
+            case HEADERS_TOO_LARGE:
+                return new WireResponse(431, null, null).closingConnection();
+            case LINE_TOO_LONG:
+                return new WireResponse(414, null, null).closingConnection();
             case OVERSIZED:
                 return new WireResponse(413, null, null);
+            case UNAVAILABLE:
+                // the server holds as many request bytes as it may: a retryable answer, as DynamoDB's 503
+                return WireErrors.of("ServiceUnavailable", "The service is currently unavailable or busy.", 503,
+                        WireResponse.AMZ_JSON);
             default:
                 break;
         }

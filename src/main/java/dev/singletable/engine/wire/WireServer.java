@@ -42,15 +42,29 @@ public final class WireServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final BufferBudget budget;
+    private final AtomicInteger openConnections;
 
     private WireServer(EventLoopGroup acceptors, EventLoopGroup io, ExecutorService workers, Channel serverChannel,
-            String host) {
+            String host, BufferBudget budget, AtomicInteger openConnections) {
         this.acceptors = acceptors;
         this.io = io;
         this.workers = workers;
         this.serverChannel = serverChannel;
         this.host = host;
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        this.budget = budget;
+        this.openConnections = openConnections;
+    }
+
+    /** Request bytes held in memory now (bodies being received or waiting their turn): for tests and metrics. */
+    public long bufferedBytes() {
+        return budget.used();
+    }
+
+    /** Connections open now, those being refused over the limit included until they are closed. */
+    public int openConnections() {
+        return openConnections.get();
     }
 
     /**
@@ -77,6 +91,9 @@ public final class WireServer implements AutoCloseable {
                 : null;
         WireProtocol protocol = new WireProtocol(operations, verifier, options.maxBodyBytes(), options.region(),
                 options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()));
+        WireLimits limits = options.limits();
+        BufferBudget budget = new BufferBudget(limits.maxBufferedBytes());
+        AtomicInteger openConnections = new AtomicInteger();
 
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, daemonThreads("wire-accept"),
@@ -94,19 +111,24 @@ public final class WireServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            WireConnectionHandler requests = new WireConnectionHandler(protocol, workers);
+                            ConnectionGuard guard = new ConnectionGuard(limits, openConnections, requests);
+                            requests.watchedBy(guard);
                             channel.pipeline()
+                                    .addLast("guard", guard)
                                     .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-                                            .setMaxInitialLineLength(16 * 1024)
-                                            .setMaxHeaderSize(64 * 1024)
+                                            .setMaxInitialLineLength(limits.maxHeaderBytes())
+                                            .setMaxHeaderSize(limits.maxHeaderBytes())
                                             .setMaxChunkSize(64 * 1024)))
-                                    .addLast("body", new HttpBodyAggregator(options.maxBodyBytes()))
-                                    .addLast("dynamodb", new WireConnectionHandler(protocol, workers));
+                                    .addLast("body", new HttpBodyAggregator(options.maxBodyBytes(), budget, guard))
+                                    .addLast("dynamodb", requests);
                         }
                     })
                     .bind(options.bindAddress(), options.port())
                     .syncUninterruptibly()
                     .channel();
-            WireServer server = new WireServer(acceptors, io, workers, channel, options.bindAddress());
+            WireServer server = new WireServer(acceptors, io, workers, channel, options.bindAddress(), budget,
+                    openConnections);
             LOG.log(System.Logger.Level.INFO, "DynamoDB wire server listening on {0} ({1} operations)",
                     server.endpoint(), operations.size());
             return server;

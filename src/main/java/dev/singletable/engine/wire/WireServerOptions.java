@@ -16,9 +16,10 @@ import java.util.Objects;
  *                     List*) on the connection's I/O thread instead of handing them to the worker pool and back;
  *                     only for a backend whose reads never block (the embedded engine's), since a blocked read
  *                     would stall every connection of that I/O thread
+ * @param limits       connections, timeouts and buffered bytes one server allows (see {@link WireLimits})
  */
 public record WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
-        String region, boolean inlineReads) {
+        String region, boolean inlineReads, WireLimits limits) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** DynamoDB's own request size limit. */
@@ -35,6 +36,13 @@ public record WireServerOptions(String bindAddress, int port, Map<String, String
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
         region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+        limits = limits == null ? WireLimits.defaults() : limits;
+    }
+
+    /** The default limits (see {@link WireLimits#defaults()}). */
+    public WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
+            String region, boolean inlineReads) {
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, null);
     }
 
     /** The four settings named in the server's contract; the health check then names us-east-1. */
@@ -50,27 +58,32 @@ public record WireServerOptions(String bindAddress, int port, Map<String, String
 
     /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
     public static WireServerOptions defaults() {
-        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false);
+        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false,
+                null);
     }
 
     public WireServerOptions withPort(int newPort) {
-        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region, inlineReads);
+        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region, inlineReads, limits);
     }
 
     public WireServerOptions withAccessKeys(Map<String, String> newAccessKeys) {
-        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads);
+        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads, limits);
     }
 
     public WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
-        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads);
+        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads, limits);
     }
 
     public WireServerOptions withRegion(String newRegion) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion, inlineReads);
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion, inlineReads, limits);
     }
 
     public WireServerOptions withInlineReads(boolean newInlineReads) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, newInlineReads);
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, newInlineReads, limits);
+    }
+
+    public WireServerOptions withLimits(WireLimits newLimits) {
+        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, newLimits);
     }
 
     /** Whether requests must be signed. */

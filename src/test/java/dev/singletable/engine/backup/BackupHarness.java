@@ -22,7 +22,7 @@ final class BackupHarness implements AutoCloseable {
         this.store = store;
         this.service = service;
         this.client = new EngineDynamoDbClient(null, null, null, null, null, null, null,
-                new BackupOperations(service));
+                new BackupOperations(service), null);
     }
 
     static BackupHarness inMemory(Clock clock) {

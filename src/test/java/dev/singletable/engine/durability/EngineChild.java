@@ -17,7 +17,7 @@ public final class EngineChild {
     private EngineChild() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws java.io.IOException {
         EngineOptions options = EngineOptions.durable(Path.of(args[0]))
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(args[1]), Duration.ofMillis(1))
                 // small files, so that kills also land while snapshots are written and segments roll
@@ -29,6 +29,11 @@ public final class EngineChild {
                 engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         System.out.println("PORT " + server.port());
         System.out.flush();
-        Thread.currentThread().join();   // the server's threads are daemons: this one keeps the process alive
+        // serves until killed, or until the test JVM that started it ends however it ends (it holds this process's
+        // stdin: the pipe closes), so that no engine outlives its test
+        while (System.in.read() >= 0) {
+            // nothing is ever sent
+        }
+        Runtime.getRuntime().halt(0);
     }
 }

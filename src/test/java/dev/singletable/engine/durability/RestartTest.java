@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * A durable engine restarted, cleanly or after a crash, answers exactly as before: items, secondary indexes (one
  * with a multi-attribute key), table
- * settings (stream, TTL, tags, recovery), and the stream's records.
+ * settings (stream, TTL, tags, recovery, resource policies), and the stream's records.
  */
 class RestartTest {
 
@@ -54,6 +54,8 @@ class RestartTest {
                         AttributeValue.fromS("blog#1")))).items());
         seen.put("ttl", dynamo.describeTimeToLive(b -> b.tableName("posts")).timeToLiveDescription());
         seen.put("tags", dynamo.listTagsOfResource(b -> b.resourceArn(table.tableArn())).tags());
+        seen.put("tablePolicy", dynamo.getResourcePolicy(b -> b.resourceArn(table.tableArn())));
+        seen.put("streamPolicy", dynamo.getResourcePolicy(b -> b.resourceArn(table.latestStreamArn())));
         seen.put("pitr", dynamo.describeContinuousBackups(b -> b.tableName("posts")).continuousBackupsDescription()
                 .pointInTimeRecoveryDescription().pointInTimeRecoveryStatus());
         DynamoDbStreamsClient streams = engine.dynamoDbStreamsClient();
@@ -98,6 +100,14 @@ class RestartTest {
                 .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
         dynamo.updateContinuousBackups(b -> b.tableName("posts")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        var described = dynamo.describeTable(b -> b.tableName("posts")).table();
+        dynamo.putResourcePolicy(b -> b.resourceArn(described.tableArn()).policy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
+                + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"" + described.tableArn() + "\"}]}"));
+        dynamo.putResourcePolicy(b -> b.resourceArn(described.latestStreamArn()).policy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
+                + "\"Action\":[\"dynamodb:GetRecords\",\"dynamodb:DescribeStream\"],\"Resource\":\""
+                + described.latestStreamArn() + "\"}]}"));
         for (int i = 0; i < 40; i++) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("pk", AttributeValue.fromS("blog#" + (i % 3)));

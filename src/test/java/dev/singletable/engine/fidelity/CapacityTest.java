@@ -104,8 +104,6 @@ class CapacityTest extends DifferentialTest {
                         .returnConsumedCapacity(mode)));
             }
         }
-        sameWithCapacity(c -> c.query(r -> r.tableName(q).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("none"))).returnConsumedCapacity("TOTAL")));
         sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(q, KeysAndAttributes.builder()
                 .keys(Map.of("pk", s("q"), "sk", n("19"))).build())).returnConsumedCapacity("TOTAL")));
         sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(q, KeysAndAttributes.builder()
@@ -126,9 +124,69 @@ class CapacityTest extends DifferentialTest {
         org.assertj.core.api.Assertions.assertThat(query.consumedCapacity().capacityUnits()).isEqualTo(0.5);
         org.assertj.core.api.Assertions.assertThat(query.consumedCapacity().globalSecondaryIndexes().get("byG")
                 .capacityUnits()).isEqualTo(0.5);
+        // a Scan reads every partition of the (on-demand, four-partition) index: at least one unit each, halved
         var scan = ours.scan(r -> r.tableName(table).indexName("byG").consistentRead(false)
                 .returnConsumedCapacity("TOTAL"));
         ScenarioCount.record(false);
-        org.assertj.core.api.Assertions.assertThat(scan.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(scan.consumedCapacity().capacityUnits()).isEqualTo(2.0);
+    }
+
+    /**
+     * A Query that finds nothing still costs a read unit (half when eventually consistent), as a GetItem of a missing
+     * item does; DynamoDB Local reports 0. AWS: ScyllaDB's test_returnconsumedcapacity.py, run against AWS, and
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html (a read of up to 4 KB
+     * is one unit, one half eventually consistent).
+     */
+    @Test
+    void aQueryThatFindsNothingCostsOneUnit() {
+        for (boolean consistent : new boolean[] {true, false}) {
+            ScenarioCount.record(false);
+            var direct = ours.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s("nobody"))).consistentRead(consistent)
+                    .returnConsumedCapacity("INDEXES"));
+            org.assertj.core.api.Assertions.assertThat(direct.consumedCapacity().capacityUnits())
+                    .isEqualTo(consistent ? 1.0 : 0.5);
+            org.assertj.core.api.Assertions.assertThat(direct.consumedCapacity().table().capacityUnits())
+                    .isEqualTo(consistent ? 1.0 : 0.5);
+        }
+    }
+
+    /**
+     * A Scan of a small on-demand table costs at least a unit per storage partition it reads, and a new on-demand table
+     * has four: AWS answers 4 (consistent) and 2 (eventually consistent) for a table holding one tiny item (ScyllaDB's
+     * test_returnconsumedcapacity.py::test_scan_consumed_capacity, run against AWS), and the same for an empty one. A
+     * provisioned table of a few units has one partition; a parallel Scan's segment reads only its own partitions.
+     */
+    @Test
+    void aScanOfASmallTablePaysEveryPartitionItReads() {
+        String onDemand = hashTable("p", ScalarAttributeType.S);
+        for (boolean consistent : new boolean[] {true, false}) {
+            org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, consistent, null))
+                    .isEqualTo(consistent ? 4.0 : 2.0);
+        }
+        onBoth(c -> c.putItem(r -> r.tableName(onDemand).item(Map.of("p", s("cat"), "animal", s("cat")))));
+        for (boolean consistent : new boolean[] {true, false}) {
+            org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, consistent, null))
+                    .isEqualTo(consistent ? 4.0 : 2.0);
+        }
+        org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, true, 4)).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, true, 2)).isEqualTo(2.0);
+        String provisioned = uniqueName("CapacityTestProvisioned");
+        ours.createTable(b -> b.tableName(provisioned).attributeDefinitions(attr("p", ScalarAttributeType.S))
+                .keySchema(hashKey("p")).provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        ours.putItem(r -> r.tableName(provisioned).item(Map.of("p", s("cat"))));
+        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, true, null)).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, false, null)).isEqualTo(0.5);
+    }
+
+    /** Our Scan's ConsumedCapacity (segment 0 of {@code totalSegments} when given). */
+    private double scanUnits(String name, boolean consistent, Integer totalSegments) {
+        ScenarioCount.record(false);
+        return ours.scan(r -> {
+            r.tableName(name).consistentRead(consistent).returnConsumedCapacity("TOTAL");
+            if (totalSegments != null) {
+                r.segment(0).totalSegments(totalSegments);
+            }
+        }).consumedCapacity().capacityUnits();
     }
 }

@@ -102,4 +102,39 @@ class NumbersTest {
         assertThat(Numbers.compare("123456789012345678901234567890", "123456789012345678901234567891")).isNegative();
         assertThat(Numbers.toBigDecimal("12.5")).isEqualByComparingTo("12.50");
     }
+
+    /**
+     * Number strings longer than 128 characters are judged by one scan instead of BigDecimal (whose constructor and
+     * stripTrailingZeros are quadratic: 30 s for 200 000 digits, issue #17's fuzzer). Padding with zeros that change
+     * nothing must change nothing in the answer, for every kind of number and error.
+     */
+    @Test
+    void longNumberStringsGetTheSameAnswersAsShortOnes() {
+        String zeros = "0".repeat(200);
+        String[][] cases = {
+            {zeros + "12.5", "12.5"}, {"-" + zeros + "7", "-7"}, {"+" + zeros + ".5" + zeros, "0.5"},
+            {"1." + zeros, "1"}, {"12" + zeros + "e-200", "12"}, {"0." + zeros + "1e201", "1"},
+            {zeros, "0"}, {"-0." + zeros + "e5", "0"}, {"1" + "0".repeat(125), "1" + "0".repeat(125)},
+            {"0." + "0".repeat(129) + "1", "0." + "0".repeat(129) + "1"},
+            {"9".repeat(38) + "0".repeat(88), "9".repeat(38) + "0".repeat(88)},
+        };
+        for (String[] c : cases) {
+            assertThat(Numbers.canonical(c[0])).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(Numbers.compare("1" + zeros.substring(0, 100), "1e100")).isZero();
+        assertThatThrownBy(() -> Numbers.canonical("1" + "0".repeat(400_000)))
+                .hasMessageStartingWith("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        assertThatThrownBy(() -> Numbers.canonical("0." + "0".repeat(400_000) + "1"))
+                .hasMessageStartingWith("Number underflow. Attempting to store a number with magnitude smaller than supported "
+                        + "range");
+        assertThatThrownBy(() -> Numbers.canonical("1".repeat(100) + "." + zeros))
+                .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
+        assertThatThrownBy(() -> Numbers.canonical("1".repeat(300_000) + "e-299990"))
+                .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
+        for (String bad : new String[] {zeros + "1e", zeros + "..1", zeros + "1e5e5", zeros + "1-", "--" + zeros,
+            "." + zeros.replace('0', '.'), zeros + "1e99999999999", zeros + "1e+"}) {
+            assertThatThrownBy(() -> Numbers.canonical(bad)).as(bad)
+                    .hasMessageStartingWith("The parameter cannot be converted to a numeric value: ");
+        }
+    }
 }
