@@ -6,6 +6,7 @@ import dev.singletable.table.TableProperties;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.Utf8Length;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @ConditionalOnStreams
 @Tag(name = "History", description = "Every change of an item, recorded from the table's stream (admin)")
 class HistoryController {
+
+    /** DynamoDB's limits for key values (UTF-8 bytes): no item, here or in the main table, has a longer key. */
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final QueryPager pager;
     private final Paging paging;
@@ -51,19 +58,25 @@ class HistoryController {
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public PageResponse<HistoryEntryResponse> history(
             @Parameter(description = "The item's partition key", example = "USER#01JD4WZ8X3M2K7Q9R5T1V6B8NC")
-            @RequestParam String pk,
-            @Parameter(description = "The item's sort key", example = "PROFILE") @RequestParam String sk,
+            @RequestParam @Utf8Length(max = MAX_PARTITION_KEY_BYTES) String pk,
+            @Parameter(description = "The item's sort key", example = "PROFILE") @RequestParam
+            @Utf8Length(max = MAX_SORT_KEY_BYTES) String sk,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
             @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = Paging.CURSOR_DESCRIPTION)
             @RequestParam(required = false) @Nullable String cursor) {
         String key = HistoryProjector.historyKey(pk, sk);
         String binding = "history/" + key;
+        var start = paging.start(binding, cursor);
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_PARTITION_KEY_BYTES) {
+            // Both keys are possible in the main table, but an item with them has no history: its history key would
+            // be over the partition key limit. Asking the store would only make it refuse the query.
+            return new PageResponse<>(List.of(), null);
+        }
         QueryRequest query = QueryRequest.builder().tableName(historyTable)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key)))
                 .build();
-        return paging.response(binding, pager.page(query, limit, paging.start(binding, cursor), item -> item),
-                HistoryEntryResponse::of);
+        return paging.response(binding, pager.page(query, limit, start, item -> item), HistoryEntryResponse::of);
     }
 }

@@ -3,10 +3,14 @@ package dev.singletable.history;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.singletable.users.UserSecrets;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** One change of an item, as {@code GET /api/admin/history} shows it; images are plain JSON values. */
+/**
+ * One change of an item, as {@code GET /api/admin/history} shows it; images are plain JSON values, without secret
+ * attributes even in entries recorded before the projector left them out ({@link UserSecrets}).
+ */
 record HistoryEntryResponse(@Nullable String eventName, @Nullable String changedAt, @Nullable String sequenceNumber,
                             @Nullable String principal, @Nullable String identityType,
                             @Nullable Map<String, Object> oldImage, @Nullable Map<String, Object> newImage) {
@@ -26,7 +30,7 @@ record HistoryEntryResponse(@Nullable String eventName, @Nullable String changed
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        image.m().forEach((name, value) -> out.put(name, plain(value)));
+        UserSecrets.withoutSecrets(image.m()).forEach((name, value) -> out.put(name, plain(value)));
         return out;
     }
 

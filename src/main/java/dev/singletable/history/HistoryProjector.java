@@ -3,6 +3,7 @@ package dev.singletable.history;
 import dev.singletable.streams.Projector;
 import dev.singletable.table.SingleTable;
 import dev.singletable.timeline.FeedKeys;
+import dev.singletable.users.UserSecrets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,11 +58,12 @@ class HistoryProjector implements Projector {
     /**
      * Every item type of the service (the listener never delivers its own bookkeeping) except derived read models:
      * a feed entry is a copy of a tweet, whose own history is recorded, and a fan-out would multiply history writes by
-     * the author's followers.
+     * the author's followers. Nor items that hold secrets (a user's credentials): a secret never leaves its item
+     * ({@link UserSecrets}); images of other items are recorded without secret attributes.
      */
     @Override
     public boolean subscribes(@Nullable String entityType) {
-        return !FeedKeys.ENTITY_TYPE.equals(entityType);
+        return !FeedKeys.ENTITY_TYPE.equals(entityType) && !UserSecrets.isSecretItem(entityType);
     }
 
     @Override
@@ -76,10 +78,10 @@ class HistoryProjector implements Projector {
         item.put("sequenceNumber", AttributeValue.fromS(data.sequenceNumber()));
         item.put("changedAt", AttributeValue.fromS(at.toString()));
         if (data.hasOldImage()) {
-            item.put("oldImage", AttributeValue.fromM(data.oldImage()));
+            item.put("oldImage", AttributeValue.fromM(UserSecrets.withoutSecrets(data.oldImage())));
         }
         if (data.hasNewImage()) {
-            item.put("newImage", AttributeValue.fromM(data.newImage()));
+            item.put("newImage", AttributeValue.fromM(UserSecrets.withoutSecrets(data.newImage())));
         }
         if (record.userIdentity() != null) {
             item.put("principal", AttributeValue.fromS(record.userIdentity().principalId()));

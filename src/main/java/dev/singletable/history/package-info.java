@@ -3,7 +3,7 @@
  * {@code <table>-history}, and {@link HistoryController} pages an item's history for admins.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit history", allowedDependencies = {"streams", "table", "timeline", "web"})
+@ApplicationModule(displayName = "Audit history", allowedDependencies = {"streams", "table", "timeline", "users", "web"})
 package dev.singletable.history;
 
 import org.jspecify.annotations.NullMarked;

@@ -23,18 +23,24 @@ class SessionService {
     private final SessionRepository sessions;
     private final AuthenticationManager passwordAuthentication;
     private final SessionProperties properties;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
-                          SessionProperties properties, Clock clock) {
+                   SessionProperties properties, LoginThrottle throttle, Clock clock) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.passwordAuthentication = passwordAuthentication;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Checks the password (Spring Security's DaoAuthenticationProvider) and opens a session; 401 when wrong. */
-    public SessionResponse login(LoginRequest request) {
+    /**
+     * Checks the password (Spring Security's DaoAuthenticationProvider) and opens a session; 401 when wrong, 429 when
+     * the account or the client has failed too often lately ({@link LoginThrottle}).
+     */
+    public SessionResponse login(LoginRequest request, String client) {
+        throttle.requireAllowed(request.username(), client);
         Account account;
         try {
             account = (Account) Objects.requireNonNull(passwordAuthentication.authenticate(
@@ -44,8 +50,10 @@ class SessionService {
             // The account lookup failed (throttled store...): report that, not "wrong password".
             throw storeFailed.getCause() instanceof RuntimeException cause ? cause : storeFailed;
         } catch (AuthenticationException wrong) {
+            throttle.recordFailure(request.username(), client);
             throw new ApiException(ProblemType.INVALID_CREDENTIALS, "Unknown username or wrong password");
         }
+        throttle.recordSuccess(request.username());
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());

@@ -82,6 +82,10 @@ class UserItem extends TableItem {
         this.displayName = displayName;
     }
 
+    /**
+     * Only in profiles written before the hash moved to its own item ({@link CredentialsItem}); never written now.
+     * The first log-in of such a user moves it ({@link UserRepository#moveLegacyHash}).
+     */
     public String getPasswordHash() {
         return passwordHash;
     }

@@ -7,6 +7,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * <ul>
  *   <li>a profile: {@code PK = USER#<userId>}, {@code SK = PROFILE} ({@link UserItem}). The key holds the immutable
  *       id, never the username or email, which are unique through markers instead:</li>
+ *   <li>the user's password hash, apart from the profile: {@code PK = USER#<userId>}, {@code SK = CREDENTIALS}
+ *       ({@link CredentialsItem});</li>
  *   <li>the username marker {@code PK = USERNAME#<lower-case username>} and the email marker
  *       {@code PK = EMAIL#<lower-case email>}, both {@code SK = UNIQUE} (the table's {@code UniqueValueItem}).</li>
  * </ul>
@@ -17,6 +19,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 public final class UserKeys {
 
     static final String ENTITY_TYPE = "User";
+    /** The entity type of the items that hold secrets: nothing outside this feature reads or copies them. */
+    public static final String CREDENTIALS_ENTITY_TYPE = "Credentials";
+    static final String CREDENTIALS = "CREDENTIALS";
     static final String USERNAME_NAMESPACE = "USERNAME";
     static final String EMAIL_NAMESPACE = "EMAIL";
     private static final String USER = "USER#";
@@ -28,6 +33,11 @@ public final class UserKeys {
     /** The partition of a user's items, in the table and in GSI1. */
     public static String partition(String userId) {
         return USER + userId;
+    }
+
+    /** The key of a user's credentials. */
+    static Key credentials(String userId) {
+        return Key.builder().partitionValue(partition(userId)).sortValue(CREDENTIALS).build();
     }
 
     /** The key of a user's profile. */

@@ -32,18 +32,23 @@ public class UserService {
 
     /** Creates the user; 409 naming the fields whose values are taken. */
     public Profile signUp(SignUpRequest request) {
+        if (!UserConstraints.couldBeUsername(request.username())) {
+            // The controller validated the request; a caller inside the service (the first admin's configuration)
+            // may not have, and a user whose name could never be looked up would be created for nothing.
+            throw ApiException.invalidField("username", UserConstraints.USERNAME_MESSAGE);
+        }
         String userId = Ulid.next();
         UserItem user = UserItem.withId(userId);
         user.setUsername(request.username());
         user.setEmail(request.email().trim());
         user.setDisplayName(request.displayName().strip());
-        user.setPasswordHash(passwordEncoder.encode(request.password()));
         user.setCreatedAt(clock.instant());
         user.setFollowers(0L);
         user.setFollowing(0L);
         user.setTweets(0L);
         try {
-            users.create(user);
+            users.create(user, CredentialsItem.of(userId, passwordEncoder.encode(request.password()),
+                    user.getCreatedAt()));
         } catch (ConditionsFailedException clash) {
             List<String> fields = new ArrayList<>();
             if (clash.failed(UserRepository.USERNAME)) {

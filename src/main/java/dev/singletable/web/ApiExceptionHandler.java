@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -51,6 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         if (e.type().status().value() == 401 && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e.properties().get("retryAfterSeconds") instanceof Long seconds
+                && !response.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         return ResponseEntity.status(e.type().status()).headers(headers).body(problem);
     }
@@ -83,6 +88,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (isTransient(e)) {
             log.warn("The store is throttling or unavailable: {}", e.toString());
             return unavailable("The data store is busy or unavailable; retry shortly");
+        }
+        if (e instanceof AwsServiceException refused && refused.statusCode() == 400) {
+            // The store refused the request itself (a ValidationException: a key over the size limit...). The
+            // service validates what it sends, so this is a bug in the service, not the client's error: fix the
+            // validation, do not turn this into a 400 here.
+            log.error("BUG: the store refused a request the service built ({}); a check of the input is missing",
+                    refused.awsErrorDetails() == null ? "?" : refused.awsErrorDetails().errorCode(), e);
+            return internalError();
         }
         log.error("Unexpected error from the data store", e);
         return internalError();
@@ -140,6 +153,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         // The parser's message would echo internals (class names, positions); say what is wrong in our own words.
+        FieldProblem wrongType = JsonFieldProblems.of(e.getCause());
+        if (wrongType != null) {
+            return validation(List.of(wrongType), headers);
+        }
         ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST,
                 "The request body is missing, is not valid JSON, or has a value of the wrong type");
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);

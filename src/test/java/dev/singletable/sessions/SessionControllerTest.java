@@ -3,6 +3,7 @@ package dev.singletable.sessions;
 import static dev.singletable.web.SliceCallers.ANN;
 import static dev.singletable.web.SliceCallers.ANN_TOKEN;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -41,7 +42,7 @@ class SessionControllerTest {
 
     @Test
     void loginAnswers201WithTheToken() throws Exception {
-        when(sessions.login(new LoginRequest("ann", "correct horse")))
+        when(sessions.login(eq(new LoginRequest("ann", "correct horse")), any()))
                 .thenReturn(new SessionResponse("tok", Instant.parse("2026-11-22T09:30:00Z")));
 
         mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
@@ -54,7 +55,7 @@ class SessionControllerTest {
 
     @Test
     void wrongCredentialsAre401() throws Exception {
-        when(sessions.login(any())).thenThrow(new ApiException(ProblemType.INVALID_CREDENTIALS, "nope"));
+        when(sessions.login(any(), any())).thenThrow(new ApiException(ProblemType.INVALID_CREDENTIALS, "nope"));
 
         mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"ann\", \"password\": \"wrong\"}"))

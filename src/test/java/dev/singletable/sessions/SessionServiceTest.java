@@ -27,19 +27,22 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 class SessionServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final String CLIENT = "192.0.2.7";
     static final Account ANN = new Account("01JANN", "Ann", "{bcrypt}hash");
 
     final SessionRepository repository = mock(SessionRepository.class);
     final AuthenticationManager passwords = mock(AuthenticationManager.class);
+    final LoginThrottle throttle = mock(LoginThrottle.class);
     final SessionService service = new SessionService(repository, passwords,
-            new SessionProperties(Duration.ofHours(24)), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SessionProperties(Duration.ofHours(24), new SessionProperties.LoginLimits(10, 100,
+                    Duration.ofMinutes(15))), throttle, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void loginStoresTheTokensHashWithExpiryAndTtl() {
         when(passwords.authenticate(any())).thenReturn(
                 UsernamePasswordAuthenticationToken.authenticated(ANN, null, ANN.getAuthorities()));
 
-        SessionResponse session = service.login(new LoginRequest("ann", "pw"));
+        SessionResponse session = service.login(new LoginRequest("ann", "pw"), CLIENT);
 
         ArgumentCaptor<SessionItem> stored = ArgumentCaptor.forClass(SessionItem.class);
         verify(repository).create(stored.capture());
@@ -55,9 +58,30 @@ class SessionServiceTest {
     void badCredentialsAre401() {
         when(passwords.authenticate(any())).thenThrow(new BadCredentialsException("Bad credentials"));
 
-        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "wrong")))
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "wrong"), CLIENT))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_CREDENTIALS));
+    }
+
+    @Test
+    void aFailureIsCountedForTheAccountAndTheClientAndASuccessClearsTheAccount() {
+        when(passwords.authenticate(any())).thenThrow(new BadCredentialsException("Bad credentials"));
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "wrong"), CLIENT));
+        verify(throttle).recordFailure("ann", CLIENT);
+
+        org.mockito.Mockito.doReturn(UsernamePasswordAuthenticationToken.authenticated(ANN, null, ANN.getAuthorities()))
+                .when(passwords).authenticate(any());
+        service.login(new LoginRequest("ann", "pw"), CLIENT);
+        verify(throttle).recordSuccess("ann");
+    }
+
+    @Test
+    void aThrottledLoginIsRefusedBeforeAnyPasswordIsChecked() {
+        ApiException tooMany = new ApiException(ProblemType.TOO_MANY_REQUESTS, "later");
+        org.mockito.Mockito.doThrow(tooMany).when(throttle).requireAllowed("ann", CLIENT);
+
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT)).isSameAs(tooMany);
+        org.mockito.Mockito.verifyNoInteractions(passwords, repository);
     }
 
     @Test
@@ -65,7 +89,7 @@ class SessionServiceTest {
         ProvisionedThroughputExceededException throttled = ProvisionedThroughputExceededException.builder().build();
         when(passwords.authenticate(any())).thenThrow(new InternalAuthenticationServiceException("x", throttled));
 
-        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"))).isSameAs(throttled);
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT)).isSameAs(throttled);
     }
 
     @Test
