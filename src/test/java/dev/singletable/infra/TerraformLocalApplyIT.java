@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.singletable.process.ChildProcess;
 import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.table.TableLayoutLoader;
+import dev.singletable.table.TableRequestFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,26 +21,28 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * {@code infra/terraform} applied against the bundled engine, as its README's "A global table on the bundled engine"
- * section says: the module's provider pointed at the engine by its {@code dynamodb_endpoint} variable, the two tables
- * applied with a replica in {@code eu-west-1} (the AWS provider creates the table, then adds the replica with
- * UpdateTable ReplicaUpdates and waits for it), and a plan afterwards shows no changes. Skipped where terraform is not
- * installed.
+ * {@code infra/terraform} applied to the packaged engine the way its README says ("Apply it locally" and "A global
+ * table on the bundled engine"): {@code examples/local.tfvars} with the engine's {@code dynamodb_endpoint} and a
+ * replica in {@code eu-west-1} (the AWS provider creates the table, then adds the replica with UpdateTable
+ * ReplicaUpdates and waits for it). The table Terraform made has the key schema, indexes, stream and TTL of the table
+ * the service creates itself, its replica is there, and a plan afterwards shows no changes. Skipped where terraform
+ * is not installed.
  */
 class TerraformLocalApplyIT {
 
-    private static final List<String> TARGETS = List.of("-target=aws_dynamodb_table.main",
-            "-target=aws_dynamodb_table.history", "-var", "replica_regions=[\"eu-west-1\"]");
+    private static final String TABLE = "singletable-tf";
 
     @TempDir
     Path workDir;
 
     @Test
-    void theTablesApplyWithAReplicaAndAPlanAfterwardsShowsNoChanges() throws Exception {
+    void theModuleAppliesWithAReplicaAsTheServicesTableAndAPlanAfterwardsShowsNoChanges() throws Exception {
         Path binary = Terraform.findBinary().orElse(null);
         assumeTrue(binary != null, "terraform is not installed");
         Terraform terraform = Terraform.create(binary, workDir);
@@ -45,26 +50,43 @@ class TerraformLocalApplyIT {
                 List.of("--engine-only", "-inMemory", "-port", "0")).start()) {
             URI endpoint = SingletableJar.awaitEngine(engine);
             Path module = TerraformModuleTest.copyInto(workDir.resolve("repo"));
+            Path tfvars = Path.of("examples", "local.tfvars");
+            Files.createDirectories(module.resolve("examples"));
+            Files.copy(TerraformModuleTest.MODULE.resolve(tfvars), module.resolve(tfvars));
 
             terraform.run(module, "init", "-backend=false", "-input=false", "-no-color");
             terraform.run(module, args(endpoint, "apply", "-auto-approve", "-input=false", "-no-color"));
 
             try (DynamoDbClient virginia = DynamoDbClients.at(endpoint);
                     DynamoDbClient ireland = regional(endpoint, Region.EU_WEST_1)) {
-                TableDescription main = virginia.describeTable(b -> b.tableName("singletable")).table();
-                assertThat(main.replicas()).singleElement().satisfies(r -> {
+                TableDescription terraforms = virginia.describeTable(b -> b.tableName(TABLE)).table();
+                assertThat(terraforms.replicas()).singleElement().satisfies(r -> {
                     assertThat(r.regionName()).isEqualTo("eu-west-1");
                     assertThat(r.replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
                 });
-                TableDescription replica = ireland.describeTable(b -> b.tableName("singletable")).table();
-                assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/singletable");
-                assertThat(replica.globalSecondaryIndexes()).hasSameSizeAs(main.globalSecondaryIndexes());
+                TableDescription replica = ireland.describeTable(b -> b.tableName(TABLE)).table();
+                assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/" + TABLE);
+                assertThat(gsis(replica)).isEqualTo(gsis(terraforms));
                 assertThat(ireland.listTables().tableNames()).as("the history table is regional")
-                        .containsExactly("singletable");
+                        .containsExactly(TABLE);
+                assertThat(virginia.describeTable(b -> b.tableName(TABLE + "-history")).table().tableStatus())
+                        .hasToString("ACTIVE");
+
+                // the table Terraform makes is the one the service's bootstrap makes from the same layout file
+                virginia.createTable(TableRequestFactory.createTable("singletable", TableLayoutLoader.load()));
+                TableDescription services = virginia.describeTable(b -> b.tableName("singletable")).table();
+                assertThat(terraforms.keySchema()).isEqualTo(services.keySchema());
+                assertThat(terraforms.attributeDefinitions())
+                        .containsExactlyInAnyOrderElementsOf(services.attributeDefinitions());
+                assertThat(gsis(terraforms)).isEqualTo(gsis(services));
+                assertThat(lsis(terraforms)).isEqualTo(lsis(services));
+                assertThat(terraforms.streamSpecification()).isEqualTo(services.streamSpecification());
+                assertThat(virginia.describeTimeToLive(b -> b.tableName(TABLE)).timeToLiveDescription()
+                        .attributeName()).isEqualTo(TableLayoutLoader.load().timeToLiveAttribute());
             }
 
-            Terraform.Result plan = terraform.tryRun(module, args(endpoint, "plan", "-detailed-exitcode", "-input=false",
-                    "-no-color"));
+            Terraform.Result plan = terraform.tryRun(module, args(endpoint, "plan", "-detailed-exitcode",
+                    "-input=false", "-no-color", "-lock=false"));
             assertThat(plan.exitCode()).as("plan after apply (2 = changes):%n%s", plan.output()).isZero();
             assertThat(plan.output()).contains("No changes.");
         } finally {
@@ -72,10 +94,25 @@ class TerraformLocalApplyIT {
         }
     }
 
-    /** The command, the module's own switch to a local endpoint ({@code dynamodb_endpoint}), and the targets. */
-    private static String[] args(URI endpoint, String... first) {
-        return Stream.of(Stream.of(first), Stream.of("-var", "dynamodb_endpoint=" + endpoint), TARGETS.stream())
-                .flatMap(s -> s).toArray(String[]::new);
+    /** The command, then the local variables file with this engine's endpoint and a replica in eu-west-1. */
+    private static String[] args(URI endpoint, String... command) {
+        return Stream.concat(Stream.of(command), Stream.of("-var-file=examples/local.tfvars",
+                "-var", "dynamodb_endpoint=" + endpoint, "-var", "replica_regions=[\"eu-west-1\"]"))
+                .toArray(String[]::new);
+    }
+
+    private static List<String> gsis(TableDescription table) {
+        return table.globalSecondaryIndexes().stream()
+                .sorted(Comparator.comparing(GlobalSecondaryIndexDescription::indexName))
+                .map(i -> i.indexName() + " " + i.keySchema() + " " + i.projection())
+                .toList();
+    }
+
+    private static List<String> lsis(TableDescription table) {
+        return table.localSecondaryIndexes().stream()
+                .sorted(Comparator.comparing(LocalSecondaryIndexDescription::indexName))
+                .map(i -> i.indexName() + " " + i.keySchema() + " " + i.projection())
+                .toList();
     }
 
     private static DynamoDbClient regional(URI endpoint, Region region) {
