@@ -69,6 +69,21 @@ class StrictRequestsFullStackTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForItsFieldIs400NamingTheField() {
+        http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"items\":[{\"sku\":\"MUG-001\",\"quantity\":99999999999}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://singletable.dev/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("items[0].quantity")
+                .jsonPath("$.errors[0].message").isEqualTo("is out of range");
+    }
+
+    @Test
     void textWhereANumberBelongsIs400NamingTheField() {
         http.put().uri("/api/products/MUG-001/reviews").header(HttpHeaders.AUTHORIZATION, ann.bearer())
                 .contentType(MediaType.APPLICATION_JSON).body("{\"rating\":\"5\"}")
