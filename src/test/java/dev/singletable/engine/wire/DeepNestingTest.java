@@ -31,9 +31,7 @@ class DeepNestingTest {
         server = WireServer.start(WireServerOptions.defaults().withInlineReads(true), engine.dynamoDbClient(),
                 engine.dynamoDbStreamsClient());
         http = new RawHttp(server.endpoint());
-        assertThat(http.post(DDB + "CreateTable", "{\"TableName\":\"tbl\",\"KeySchema\":[{\"AttributeName\":\"pk\","
-                + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                + "\"BillingMode\":\"PAY_PER_REQUEST\"}").statusCode()).isEqualTo(200);
+        assertThat(http.createTable("tbl").statusCode()).isEqualTo(200);
         assertThat(http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}}}").statusCode())
                 .isEqualTo(200);
     }

@@ -40,9 +40,7 @@ class NullInsideRequestsTest {
         engine = EmbeddedEngine.inMemory();
         server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         http = new RawHttp(server.endpoint());
-        assertThat(http.post(DDB + "CreateTable", "{\"TableName\":\"tbl\",\"KeySchema\":[{\"AttributeName\":\"pk\","
-                + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                + "\"BillingMode\":\"PAY_PER_REQUEST\"}").statusCode()).isEqualTo(200);
+        assertThat(http.createTable("tbl").statusCode()).isEqualTo(200);
     }
 
     @AfterAll

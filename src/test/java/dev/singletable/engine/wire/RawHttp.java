@@ -41,6 +41,13 @@ final class RawHttp {
         return send(request.build());
     }
 
+    /** CreateTable for an on-demand table keyed by a string {@code pk}: the table most raw-input tests write to. */
+    HttpResponse<byte[]> createTable(String name) {
+        return post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"" + name + "\",\"KeySchema\":[{\"AttributeName\":"
+                + "\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
+                + "\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
+    }
+
     HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
