@@ -6,30 +6,35 @@
 #   same filter chain; bench profile only), GET /api/users/{u}/tweets, GET /api/timeline, GET /api/products/{sku},
 #   GET /api/users/{u}, POST /api/tweets, POST /api/orders, and the ceiling again (to see drift on a shared machine).
 # For each: req/s, p50/p99, errors, the service JVM's CPU per request (from /proc/<pid>/stat), the load average, and
-# the throughput as a share of the ceiling (the mean of its two runs) and the CPU as a multiple of the ceiling's.
+# the throughput as a share of the ceiling's and the CPU as a multiple of the ceiling's (the better of its two runs:
+# on a shared 2-core machine the first may still carry JIT work).
 # Every path is first warmed for WARM_UP seconds (default 5) at the same concurrency, in a pass of its own before
 # anything is measured, so the first path measured is not charged with the JIT compiling what all of them share.
-# Loopback only. Bounded: 7 x WARM_UP + 8 x SECONDS s plus build, start-up and seeding (about 4 min with the defaults).
+# Loopback only. Bounded: 7 x WARM_UP + 8 x SECONDS s plus build, start-up and seeding (about 5 min with the defaults).
 # usage (from the project root): src/bench/service-wrk.sh [SECONDS=15] [CONNECTIONS=16]
 # needs wrk: `apt-get install wrk` (Debian/Ubuntu; as root), `brew install wrk` (macOS).
 # SERVICE_JVM="..." adds JVM flags to the service (default -Xmx2g), e.g. a JFR recording:
 #   SERVICE_JVM="-Xmx2g -XX:StartFlightRecording=filename=svc.jfr,settings=profile" src/bench/service-wrk.sh
+# JAVA=/path/to/bin/java runs the service on another JDK (e.g. Java 21+, where spring.threads.virtual.enabled=true
+# in application.yml serves requests on virtual threads).
+# SERVICE_ARGS="--name=value ..." adds Spring arguments to the service (e.g. to measure a setting against its default).
 # ONLY="tweets,ceiling" measures only those paths (names: ceiling tweets timeline product user post-tweet post-order).
 set -euo pipefail
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-16}
 SERVICE_JVM=${SERVICE_JVM:--Xmx2g}
 ONLY=${ONLY:-}
-WARM_UP=${WARM_UP:-5}
+WARM_UP=${WARM_UP:-10}
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"; exit 1; }
 ./mvnw -q -B -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 LOG=$(mktemp)
+JAVA=${JAVA:-java}
 # shellcheck disable=SC2086
-java $SERVICE_JVM -cp "$CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_RUN * 10 + 600)) 0 \
-  --spring.profiles.active=bench > "$LOG" 2>&1 &
+"$JAVA" $SERVICE_JVM -cp "$CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_RUN * 10 + 600)) 0 \
+  --spring.profiles.active=bench ${SERVICE_ARGS:-} > "$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 1 300); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
@@ -39,7 +44,7 @@ TOKEN=$(java -Xmx512m -cp "$CP" dev.singletable.bench.ServiceLoad "$PORT" "$PID"
 [ -n "$TOKEN" ] || { echo "seeding failed"; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 TICK=$(getconf CLK_TCK)
-echo "jvm: $(java -version 2>&1 | head -1); cores: $(nproc); wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+echo "service jvm: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s; service args: ${SERVICE_ARGS:-none}"
 printf '%-40s %9s %8s %8s %7s %10s %8s %8s  %s\n' "path" "req/s" "p50 ms" "p99 ms" "errors" "CPU us/req" \
   "x ceil" "CPU x" "load average (1 5 15)"
 
@@ -93,8 +98,8 @@ echo "  warmed every path for ${WARM_UP}s" >&2
 paths
 run ceiling GET /api/users/user0/tweets-ceiling
 
-ceiling_rps=$(printf '%s\n' "${CEILING_RPS[@]:-0}" | awk '{s += $1; n++} END {print (n ? s / n : 0)}')
-ceiling_cpu=$(printf '%s\n' "${CEILING_CPU[@]:-0}" | awk '{s += $1; n++} END {print (n ? s / n : 0)}')
+ceiling_rps=$(printf '%s\n' "${CEILING_RPS[@]:-0}" | sort -g | tail -1)
+ceiling_cpu=$(printf '%s\n' "${CEILING_CPU[@]:-0}" | sort -g | head -1)
 for row in "${RESULTS[@]}"; do
   IFS='|' read -r name label rps p50 p99 errors cpu load <<< "$row"
   awk -v label="$label" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v cpu="$cpu" -v load="$load" \
@@ -103,4 +108,4 @@ for row in "${RESULTS[@]}"; do
       times = ccpu > 0 ? sprintf("%.1f", cpu / ccpu) : "-"
       printf "%-40s %9.0f %8s %8s %7s %10s %8s %8s  %s\n", label, rps, p50, p99, e, cpu, share, times, load }'
 done
-echo "(x ceil: throughput as a share of the ceiling's, the mean of its runs; CPU x: service CPU per request over the ceiling's)"
+echo "(x ceil: throughput as a share of the ceiling's best run; CPU x: service CPU per request over the ceiling's lowest)"
