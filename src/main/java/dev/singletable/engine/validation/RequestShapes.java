@@ -22,11 +22,14 @@ public final class RequestShapes {
     /** Throws {@code EngineErrors.shapeViolations(...)} if the request violates any shape constraint. */
     public static void validate(SdkRequest request) {
         requireParameters(request);
-        List<String> violations = violations(request);
+        ShapeWalker walker = new ShapeWalker();
+        List<String> violations = walker.walk(request);
         if (!violations.isEmpty()) {
             throw EngineErrors.shapeViolations(violations);
         }
-        NullMembers.check(request);
+        if (walker.sawNullInside()) {   // one walk for the usual request; the second only where a null may be refused
+            NullMembers.check(request);
+        }
     }
 
     /**

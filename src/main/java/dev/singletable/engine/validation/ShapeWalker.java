@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Walks an SDK request depth-first through {@link SdkPojo#sdkFields()}, checking each member against
  * {@link ShapeRules} and naming it as AWS does: camelCase members joined by dots, list elements as
  * {@code .<n>.member} (1-based), map entries as {@code .<key>.member}. Stops after {@link #MAX_VIOLATIONS}, like AWS.
+ * On the way it notes whether any list or map of the request holds a {@code null} ({@link #sawNullInside}), so that
+ * the second check, {@link NullMembers}, walks only the rare request that has one (docs/benchmarks.md, "Service").
  */
 final class ShapeWalker {
 
@@ -25,10 +27,20 @@ final class ShapeWalker {
     static final int MAX_VIOLATIONS = 10;
 
     private final List<String> violations = new ArrayList<>();
+    private boolean nullInside;
 
     List<String> walk(SdkPojo request) {
         structure(request, "", "");
         return violations;
+    }
+
+    /**
+     * Whether the walk met a {@code null} element or map value anywhere {@link NullMembers} would look (or could not
+     * tell, which counts as yes): when false, {@link NullMembers#check} has nothing to refuse. Meaningful only when the
+     * walk found no violation (it stops early after {@link #MAX_VIOLATIONS}).
+     */
+    boolean sawNullInside() {
+        return nullInside;
     }
 
     private boolean full() {
@@ -188,22 +200,48 @@ final class ShapeWalker {
         } else if (value instanceof Collection<?> list) {
             int position = 1;
             for (Object element : list) {
-                if (element instanceof SdkPojo pojo && !(element instanceof AttributeValue)) {
+                if (element == null) {
+                    nullInside = true;
+                } else if (element instanceof SdkPojo pojo && !(element instanceof AttributeValue)) {
                     String entry = "." + position + ".member";
                     structure(pojo, path + entry, apiPath + entry);
+                } else if (element instanceof Collection<?> || element instanceof Map<?, ?>) {
+                    nullInside |= holdsNull(element);
                 }
                 position++;
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object entryValue = entry.getValue();
-                if ((entryValue instanceof SdkPojo && !(entryValue instanceof AttributeValue))
+                if (entryValue == null) {
+                    nullInside = true;
+                } else if ((entryValue instanceof SdkPojo && !(entryValue instanceof AttributeValue))
                         || (entryValue instanceof Collection<?> && descendable(entryValue))) {
                     String member = "." + entry.getKey() + ".member";
                     descend(entryValue, path + member, apiPath + member);
+                } else if (entryValue instanceof Map<?, ?>) {
+                    nullInside |= holdsNull(entryValue);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a list or map the walk does not descend into (a list's maps, as BatchGetItem's {@code Keys}) holds a
+     * {@code null} at any depth. Attribute values are not looked into ({@link NullMembers} does not either); a
+     * structure found there is not walked here, so it counts as "maybe" and leaves the answer to {@link NullMembers}.
+     */
+    private static boolean holdsNull(Object container) {
+        Collection<?> parts = container instanceof Map<?, ?> map ? map.values() : (Collection<?>) container;
+        for (Object part : parts) {
+            if (part == null || (part instanceof SdkPojo && !(part instanceof AttributeValue))) {
+                return true;
+            }
+            if ((part instanceof Collection<?> || part instanceof Map<?, ?>) && holdsNull(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(List<String> texts, Object value, String path) {
