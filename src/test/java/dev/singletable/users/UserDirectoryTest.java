@@ -10,17 +10,21 @@ import static org.mockito.Mockito.when;
 
 import dev.singletable.web.ApiException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * The username → id cache of {@link UserDirectory}: a taken name costs one store call for the life of the instance,
  * in any spelling of its case; a name nobody has is asked of the store every time (it may be signed up next); the
- * profile itself is never cached.
+ * profile itself is never cached; an id is read again after {@value UserDirectory#CACHED_SECONDS} s (a marker replaced by
+ * a global table's conflict resolution).
  */
 class UserDirectoryTest {
 
     private final UserRepository users = mock(UserRepository.class);
-    private final UserDirectory directory = new UserDirectory(users);
+    private final AtomicLong nanos = new AtomicLong();
+    private final UserDirectory directory = new UserDirectory(users, nanos::get);
 
     @Test
     void aTakenUsernameIsReadFromTheStoreOnceInAnyCase() {
@@ -59,5 +63,18 @@ class UserDirectoryTest {
 
         verify(users, times(1)).findIdByUsername(anyString());
         verify(users, times(2)).findById("U1");
+    }
+
+    @Test
+    void anIdIsReadAgainOnceItsEntryExpires() {
+        when(users.findIdByUsername("ann")).thenReturn(Optional.of("U1"), Optional.of("U9"));
+
+        assertThat(directory.requireId("ann")).isEqualTo("U1");
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(UserDirectory.CACHED_SECONDS - 1));
+        assertThat(directory.requireId("ann")).isEqualTo("U1");
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        assertThat(directory.requireId("ann")).as("the marker a conflict left behind").isEqualTo("U9");
+
+        verify(users, times(2)).findIdByUsername("ann");
     }
 }
