@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The service's one table, seen through the enhanced client with one {@link TableSchema} per item type. Every item type
- * shares the table's generic key attributes (PK/SK, GSIn keys, LSI1SK) and carries an {@value #ENTITY_TYPE} attribute
+ * shares the table's generic key attributes (PK/SK, GSI1 and GSI3 keys, LSI1SK) and carries an {@value #ENTITY_TYPE} attribute
  * ({@link TableItem}), so that a Query returning several types can map each item with its own schema
  * (see {@link ItemTypes}).
  */
@@ -25,9 +25,11 @@ public class SingleTable {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
-    public static final String GSI2 = "GSI2";
-    public static final String GSI2PK = "GSI2PK";
-    public static final String GSI2SK = "GSI2SK";
+    /**
+     * The orders' status index: a multi-attribute key made of the order header's own {@code status},
+     * {@code statusShard} and {@code orderId} (no synthetic key attributes; see docs/data-model.md).
+     */
+    public static final String ORDERS_BY_STATUS = "OrdersByStatus";
     public static final String LSI1 = "LSI1";
     public static final String LSI1SK = "LSI1SK";
     public static final String TTL = "ttl";
