@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -389,7 +391,7 @@ public final class DaxStyleCache {
             if (method.getName().equals("waiter") && method.getParameterCount() == 0) {
                 return DynamoDbWaiter.builder().client((DynamoDbClient) proxy).build();
             }
-            if (method.isDefault() && !isStoreOwn(method)) {
+            if (method.isDefault() && !isOperation(method, args) && method.getParameterCount() > 0) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             try {
@@ -399,9 +401,13 @@ public final class DaxStyleCache {
             }
         }
 
-        /** serviceName, serviceClientConfiguration: the store's own. */
-        private boolean isStoreOwn(Method method) {
-            return method.getParameterCount() == 0;
+        /**
+         * {@code XxxResponse xxx(XxxRequest)}: one request, for the store (the interface's own bodies of these only
+         * throw). Convenience overloads (consumer builders, paginators) are the interface's and run on the proxy.
+         */
+        private static boolean isOperation(Method method, Object @Nullable [] args) {
+            return args != null && args.length == 1 && args[0] instanceof DynamoDbRequest
+                    && DynamoDbResponse.class.isAssignableFrom(method.getReturnType());
         }
     }
 }
