@@ -77,6 +77,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ReturnValues=ALL_NEW}, a DeleteItem and every item a successful TransactWriteItems writes are evicted from the
  * item cache (the next read fetches them) instead of being refreshed in place; GetItem and BatchGetItem with a
  * projection pass through. Every other operation (control plane, TransactGetItems, PartiQL) passes through unchanged.
+ * A miss stores what it read only if no write through the cache stored a newer item meanwhile; a read that raced an
+ * evicting write (UpdateItem without ALL_NEW, a transaction) can still keep the item as it was before that write, until
+ * the item TTL: the same window DAX documents for reads that race writes made around it.
  *
  * <p>Caffeine holds both caches, bounded by an estimated weight in bytes ({@link ItemWeights}), expiring after write
  * on the given {@link Ticker} (tests move it instead of sleeping), with statistics on; {@link #bindTo} exports them.
@@ -176,7 +179,9 @@ public final class DaxStyleCache {
             return hit.build();
         }
         GetItemResponse read = store.getItem(request);
-        items.put(key, read.hasItem() && !read.item().isEmpty() ? Optional.of(read.item()) : Optional.empty());
+        // putIfAbsent: a write through the cache that finished while this read was under way has the newer item
+        items.asMap().putIfAbsent(key,
+                read.hasItem() && !read.item().isEmpty() ? Optional.of(read.item()) : Optional.empty());
         return read;
     }
 
@@ -221,7 +226,7 @@ public final class DaxStyleCache {
                 if (unprocessed != null && unprocessed.keys().contains(key)) {
                     continue; // not read: nothing learnt about it
                 }
-                items.put(new ItemKey(table.getKey(), key), returned.stream()
+                items.asMap().putIfAbsent(new ItemKey(table.getKey(), key), returned.stream()
                         .filter(item -> item.entrySet().containsAll(key.entrySet())).findFirst());
             }
         }
