@@ -31,9 +31,20 @@ public class CacheStartupException extends RuntimeException {
     }
 
     static CacheStartupException daxUnreachable(String endpoint, Exception cause) {
-        return new CacheStartupException("cannot start the DAX client for " + endpoint + ": " + cause.getMessage()
+        return new CacheStartupException("cannot start the DAX client for " + endpoint + ": " + reason(cause)
                 + " (singletable.cache.dax-endpoint)",
-                "Check the endpoint, and that this host runs in the DAX cluster's VPC with access to its port.",
+                "Check the endpoint, that AWS credentials and a region are available to the service (AWS's default "
+                        + "chains), and that this host runs in the DAX cluster's VPC with access to its port.",
                 cause);
+    }
+
+    /** The cause in a few words: the SDK's credential chain explains itself over a dozen lines. */
+    private static String reason(Exception cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.startsWith("Unable to load credentials")) {
+            return "no AWS credentials found";
+        }
+        String firstLine = message.lines().findFirst().orElse(message);
+        return firstLine.length() > 200 ? firstLine.substring(0, 200) + "..." : firstLine;
     }
 }

@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -85,10 +89,20 @@ final class ReadCache implements AutoCloseable {
         if (properties.daxEndpoint() == null) {
             throw CacheStartupException.missingDaxEndpoint();
         }
-        Region region = storage.mode() == StorageProperties.Mode.AWS
-                ? DefaultAwsRegionProviderChain.builder().build().getRegion()
-                : Region.of(storage.region());
-        return Configuration.builder().url(properties.daxEndpoint().toString()).region(region).build();
+        String endpoint = properties.daxEndpoint().toString();
+        try {
+            // the DAX client signs with the service's credentials: AWS's default chain on AWS, the configured static
+            // keys otherwise; it resolves them, and the region, when it is configured, so a gap shows at start-up
+            boolean aws = storage.mode() == StorageProperties.Mode.AWS;
+            Region region = aws ? DefaultAwsRegionProviderChain.builder().build().getRegion()
+                    : Region.of(storage.region());
+            AwsCredentialsProvider credentials = aws ? DefaultCredentialsProvider.builder().build()
+                    : StaticCredentialsProvider.create(AwsBasicCredentials.create(storage.accessKey(),
+                            storage.secretKey()));
+            return Configuration.builder().url(endpoint).region(region).credentialsProvider(credentials).build();
+        } catch (RuntimeException e) {
+            throw CacheStartupException.daxUnreachable(endpoint, e);
+        }
     }
 
     CacheProperties.Mode mode() {

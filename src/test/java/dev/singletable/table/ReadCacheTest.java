@@ -98,6 +98,8 @@ class ReadCacheTest {
         assertThat(opened).singleElement().satisfies(configuration -> {
             assertThat(configuration.url()).isEqualTo("dax://my-cluster.abc123.dax-clusters.eu-west-1.amazonaws.com");
             assertThat(configuration.region().id()).isEqualTo("eu-west-1");
+            // outside AWS mode the DAX client signs with the configured static keys, resolved at start
+            assertThat(configuration.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("local");
         });
         assertThat(table.cachedDynamo()).isSameAs(dax);
         table.dynamo().putItem(r -> r.tableName(TABLE).item(Map.of("PK", AttributeValue.fromS("x"))));
@@ -135,5 +137,15 @@ class ReadCacheTest {
                 .isInstanceOf(CacheStartupException.class)
                 .hasMessage("cannot start the DAX client for dax://nowhere.invalid: no route to host "
                         + "(singletable.cache.dax-endpoint)");
+    }
+
+    @Test
+    void missingAwsCredentialsForTheDaxClientAreNamedInAFewWords() {
+        CacheStartupException failure = CacheStartupException.daxUnreachable("dax://c.x.dax-clusters.eu-west-1.amazonaws.com",
+                software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials from any of "
+                        + "the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[...])"));
+        assertThat(failure).hasMessage("cannot start the DAX client for dax://c.x.dax-clusters.eu-west-1.amazonaws.com: "
+                + "no AWS credentials found (singletable.cache.dax-endpoint)");
+        assertThat(failure.action()).contains("credentials");
     }
 }
