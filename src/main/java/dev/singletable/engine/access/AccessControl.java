@@ -164,15 +164,24 @@ public final class AccessControl {
 
         /** The policy of the table (for the table and its indexes) or of the stream a request names. */
         private IamPolicy resourcePolicy(AccessRequest ask) {
-            ResourceArn arn = ResourceArn.parse(ask.resource());
-            if (arn == null || arn.tableName() == null || arn.account() == null) {
-                return null;
+            TableDefinition definition = ask.table();
+            String policyArn;
+            if (definition != null) {
+                if (definition.resourcePolicies().isEmpty()) {
+                    return null;
+                }
+                policyArn = definition.arn();
+            } else {
+                ResourceArn arn = ResourceArn.parse(ask.resource());
+                if (arn == null || arn.tableName() == null || arn.account() == null) {
+                    return null;
+                }
+                definition = definition(arn.account(), arn.tableName());
+                if (definition == null) {
+                    return null;
+                }
+                policyArn = arn.isStream() ? ask.resource() : definition.arn();
             }
-            TableDefinition definition = definition(arn.account(), arn.tableName());
-            if (definition == null) {
-                return null;
-            }
-            String policyArn = arn.isStream() ? ask.resource() : definition.arn();
             ResourcePolicy policy = definition.resourcePolicy(policyArn);
             if (policy == null || !policy.attached()) {
                 return null;

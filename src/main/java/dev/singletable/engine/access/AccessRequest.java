@@ -11,6 +11,13 @@ import java.util.Map;
  * @param resource      the ARN of the table, index, stream or backup, or {@code *}
  * @param resourceAccount the account owning the resource (null for {@code *}: the caller's)
  * @param keys          the request's condition keys ({@code dynamodb:leadingkeys} ...)
+ * @param table         the definition of the table the resource belongs to, when the mapping looked it up (its
+ *                      resource-based policies are then read from it without a second look-up), else null
  */
-record AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {
+record AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys,
+        dev.singletable.engine.table.TableDefinition table) {
+
+    AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {
+        this(action, resource, resourceAccount, keys, null);
+    }
 }

@@ -169,7 +169,7 @@ final class RequestAccess {
         leadingKeys(keys, t, List.of(key));
         projection(keys, projection, attributesToGet, names, "ALL_ATTRIBUTES", null);
         common(keys, null, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest put(String action, String table, Map<String, AttributeValue> item, String returnValues,
@@ -181,7 +181,7 @@ final class RequestAccess {
             keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
         }
         common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest update(String action, String table, Map<String, AttributeValue> key, String expression,
@@ -208,7 +208,7 @@ final class RequestAccess {
             keys.put("dynamodb:attributes", List.copyOf(attributes));
         }
         common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest keyed(String action, String table, Map<String, AttributeValue> key, String returnValues,
@@ -220,7 +220,7 @@ final class RequestAccess {
             keys.put("dynamodb:attributes", List.copyOf(key.keySet()));
         }
         common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest query(QueryRequest r) {
@@ -234,7 +234,7 @@ final class RequestAccess {
                 r.expressionAttributeNames(), t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
                 r.selectAsString());
         common(keys, null, r.returnConsumedCapacityAsString(), null);
-        return new AccessRequest("dynamodb:Query", t.arn, t.account, keys);
+        return new AccessRequest("dynamodb:Query", t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest scan(ScanRequest r) {
@@ -244,7 +244,7 @@ final class RequestAccess {
                 r.expressionAttributeNames(), r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
                 r.selectAsString());
         common(keys, null, r.returnConsumedCapacityAsString(), null);
-        return new AccessRequest("dynamodb:Scan", t.arn, t.account, keys);
+        return new AccessRequest("dynamodb:Scan", t.arn, t.account, keys, t.definition);
     }
 
     private List<AccessRequest> batchGet(BatchGetItemRequest r) {
@@ -262,7 +262,7 @@ final class RequestAccess {
                         ka.expressionAttributeNames(), "ALL_ATTRIBUTES", null);
             }
             common(keys, null, r.returnConsumedCapacityAsString(), null);
-            out.add(new AccessRequest("dynamodb:BatchGetItem", t.arn, t.account, keys));
+            out.add(new AccessRequest("dynamodb:BatchGetItem", t.arn, t.account, keys, t.definition));
         }
         return out;
     }
@@ -293,7 +293,7 @@ final class RequestAccess {
                 keys.put("dynamodb:attributes", List.copyOf(attributes));
             }
             common(keys, null, r.returnConsumedCapacityAsString(), null);
-            out.add(new AccessRequest("dynamodb:BatchWriteItem", t.arn, t.account, keys));
+            out.add(new AccessRequest("dynamodb:BatchWriteItem", t.arn, t.account, keys, t.definition));
         }
         return out;
     }
@@ -355,7 +355,7 @@ final class RequestAccess {
             return new AccessRequest("dynamodb:PartiQLSelect", "*", null, keys);
         }
         Target t = target(d.table(), d.index());
-        return new AccessRequest("dynamodb:PartiQL" + d.verb(), t.arn, t.account, keys);
+        return new AccessRequest("dynamodb:PartiQL" + d.verb(), t.arn, t.account, keys, t.definition);
     }
 
     private AccessRequest generic(SdkRequest request, String operation) {
@@ -505,8 +505,8 @@ final class RequestAccess {
             name = "";
         }
         TableDefinition definition = owner == null ? null : tables.definition(owner, name);
-        String tableArn = "arn:aws:dynamodb:" + ownerRegion + ":" + (owner == null ? account : owner) + ":table/"
-                + name;
+        String tableArn = definition != null ? definition.arn()
+                : "arn:aws:dynamodb:" + ownerRegion + ":" + (owner == null ? account : owner) + ":table/" + name;
         return new Target(index == null ? tableArn : tableArn + "/index/" + index, owner, definition, index);
     }
 

@@ -28,21 +28,20 @@ final class Wildcard {
 
     /** Whether the text matches. */
     boolean matches(String text) {
-        String t = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
         if (literal) {
-            return pattern.equals(t);
+            return ignoreCase ? pattern.equalsIgnoreCase(text) : pattern.equals(text);
         }
-        return matches(pattern, t);
+        return matches(pattern, text, ignoreCase);
     }
 
     /** Glob matching with the classic single-backtrack-point algorithm: linear for patterns with one star. */
-    static boolean matches(String p, String t) {
+    static boolean matches(String p, String t, boolean ignoreCase) {
         int pi = 0;
         int ti = 0;
         int star = -1;
         int mark = 0;
         while (ti < t.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), t.charAt(ti)))) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), t.charAt(ti), ignoreCase))) {
                 pi++;
                 ti++;
             } else if (pi < p.length() && p.charAt(pi) == '*') {
@@ -62,8 +61,8 @@ final class Wildcard {
     }
 
     /** A pattern character against a text character; the marks of escaped wildcards match only themselves. */
-    private static boolean same(char pc, char tc) {
-        return pc == tc || pc == PolicyVariables.LITERAL_STAR && tc == '*'
+    private static boolean same(char pc, char tc, boolean ignoreCase) {
+        return pc == tc || ignoreCase && pc == Character.toLowerCase(tc) || pc == PolicyVariables.LITERAL_STAR && tc == '*'
                 || pc == PolicyVariables.LITERAL_QUESTION && tc == '?';
     }
 
