@@ -13,6 +13,7 @@ import dev.singletable.engine.wire.WireBackends;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import dev.singletable.support.Api;
+import dev.singletable.support.Eventually;
 import dev.singletable.support.TestUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +123,9 @@ class ServiceUnderItsIamPolicyTest {
                 .expectBody(String.class).value(body -> assertThat(body).contains(ann.username()));
         api.get("/api/tweets/" + tweet).expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("least privilege"));
-        api.get("/api/timeline", ann).expectStatus().isOk();
+        // the timeline's fan-out runs on the change stream: DescribeStream, GetShardIterator, GetRecords allowed
+        Eventually.until(() -> api.get("/api/timeline", ann).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody(), body -> body != null && body.contains(tweet));
     }
 
     @Test

@@ -114,6 +114,16 @@ final class Condition {
         return new Condition(operator, Kind.NULL, Compare.EQ, false, false, SetQualifier.NONE, key, List.of());
     }
 
+    /** This condition with the principal's own variables replaced (see {@link PolicyVariables#bind}). */
+    Condition bind(java.util.Map<String, List<String>> principalKeys) {
+        if (!variables || principalKeys == null) {
+            return this;
+        }
+        boolean wildcards = kind == Kind.STRING_LIKE || kind == Kind.ARN;
+        List<String> bound = values.stream().map(v -> PolicyVariables.bind(v, principalKeys, wildcards)).toList();
+        return new Condition(operatorText, kind, compare, negated, ifExists, set, key, bound);
+    }
+
     String operator() {
         return operatorText;
     }

@@ -33,7 +33,7 @@ final class IamPolicy {
         if (!(parsed instanceof Map<?, ?> document)) {
             throw new IllegalArgumentException("the policy is not a JSON object");
         }
-        return compile(document, kind, kind == Kind.IDENTITY);
+        return compile(document, kind, kind == Kind.IDENTITY, null);
     }
 
     /**
@@ -41,6 +41,14 @@ final class IamPolicy {
      * otherwise such a condition never holds (a resource-based policy already accepted by PutResourcePolicy).
      */
     static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict) {
+        return compile(document, kind, strict, null);
+    }
+
+    /**
+     * Compiles a policy with a principal's own variables ({@code ${aws:userid}}, ...) replaced once, so that a request
+     * substitutes only what depends on it; {@code principalKeys} null leaves every variable for request time.
+     */
+    static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
         Object value = document.get("Statement");
         List<?> raw = value instanceof List<?> list ? list : value instanceof Map<?, ?> one ? List.of(one) : null;
         if (raw == null || raw.isEmpty()) {
@@ -51,12 +59,13 @@ final class IamPolicy {
             if (!(s instanceof Map<?, ?> statement)) {
                 throw new IllegalArgumentException("a Statement is not a JSON object");
             }
-            out.add(statement(statement, kind, strict));
+            out.add(statement(statement, kind, strict, principalKeys));
         }
         return new IamPolicy(out);
     }
 
-    private static Statement statement(Map<?, ?> s, Kind kind, boolean strict) {
+    private static Statement statement(Map<?, ?> s, Kind kind, boolean strict,
+            Map<String, List<String>> principalKeys) {
         String sid = s.get("Sid") instanceof String text ? text : null;
         String effect = s.get("Effect") instanceof String e ? e : "";
         boolean allow;
@@ -96,7 +105,7 @@ final class IamPolicy {
                     String k = RequestContext.lower(String.valueOf(key.getKey()));
                     List<String> values = conditionValues(key.getValue());
                     try {
-                        conditions.add(Condition.parse(op, k, values));
+                        conditions.add(Condition.parse(op, k, values).bind(principalKeys));
                     } catch (IllegalArgumentException e) {
                         if (strict) {
                             throw new IllegalArgumentException("statement " + name(sid) + ": " + e.getMessage(), e);
@@ -109,6 +118,9 @@ final class IamPolicy {
             throw new IllegalArgumentException("statement " + name(sid) + ": Condition must be a JSON object");
         }
         List<Wildcard> actionPatterns = actions.stream().map(a -> Wildcard.of(a, true)).toList();
+        if (principalKeys != null) {
+            resources = resources.stream().map(r -> PolicyVariables.bind(r, principalKeys, true)).toList();
+        }
         List<Wildcard> resourcePatterns = new ArrayList<>();
         for (String r : resources) {
             resourcePatterns.add(PolicyVariables.hasVariables(r) ? null : Wildcard.of(r, false));

@@ -28,6 +28,20 @@ final class PolicyVariables {
      * the characters {@code *} and {@code ?} that come from escapes or from substituted values are kept literal.
      */
     static String substitute(String value, RequestContext context, boolean forWildcards) {
+        return replace(value, context::values, forWildcards, false);
+    }
+
+    /**
+     * The value with the variables of the given keys (a principal's own: {@code aws:userid}, {@code aws:username},
+     * {@code aws:PrincipalTag/...}) replaced once, when a principal's policies are compiled; every other variable and
+     * escape is left for {@link #substitute} at request time.
+     */
+    static String bind(String value, java.util.Map<String, List<String>> keys, boolean forWildcards) {
+        return replace(value, key -> keys.get(RequestContext.lower(key)), forWildcards, true);
+    }
+
+    private static String replace(String value, java.util.function.Function<String, List<String>> lookup,
+            boolean forWildcards, boolean keepUnresolved) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         int i = 0;
         while (i < value.length()) {
@@ -44,6 +58,18 @@ final class PolicyVariables {
             out.append(value, i, start);
             String inner = value.substring(start + 2, end).trim();
             String replacement;
+            if (keepUnresolved) {
+                String key = inner.contains(",") ? inner.substring(0, inner.indexOf(',')).trim() : inner;
+                List<String> values = key.equals("*") || key.equals("?") || key.equals("$") ? null : lookup.apply(key);
+                if (values == null || values.size() != 1) {
+                    out.append(value, start, end + 1);
+                } else {
+                    String found = values.get(0);
+                    out.append(forWildcards ? found.replace('*', LITERAL_STAR).replace('?', LITERAL_QUESTION) : found);
+                }
+                i = end + 1;
+                continue;
+            }
             if (inner.equals("*")) {
                 replacement = forWildcards ? String.valueOf(LITERAL_STAR) : "*";
             } else if (inner.equals("?")) {
@@ -61,7 +87,7 @@ final class PolicyVariables {
                         fallback = d.substring(1, d.length() - 1);
                     }
                 }
-                List<String> values = context.values(key);
+                List<String> values = lookup.apply(key);
                 // a multivalued key cannot be a policy variable
                 String found = values != null && values.size() == 1 ? values.get(0) : null;
                 replacement = found != null ? found : fallback;

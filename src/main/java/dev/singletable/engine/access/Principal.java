@@ -24,6 +24,18 @@ record Principal(String accessKeyId, String secretAccessKey, String arn, String 
 
     static Principal of(String accessKeyId, String secretAccessKey, String arn, String userId,
             Map<String, String> tags, List<IamPolicy> policies, String region) {
+        Map<String, List<String>> keys = new HashMap<>(keysOf(arn, userId, tags));
+        if (region != null) {
+            keys.put("aws:requestedregion", List.of(region));
+        }
+        String account = keys.get("aws:principalaccount").get(0);
+        String id = keys.get("aws:userid").get(0);
+        return new Principal(accessKeyId, secretAccessKey, arn, account, id, Map.copyOf(tags), List.copyOf(policies),
+                Map.copyOf(keys));
+    }
+
+    /** The request-context keys a principal brings to every request (lower-case names). */
+    static Map<String, List<String>> keysOf(String arn, String userId, Map<String, String> tags) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !parts[4].matches("\\d{12}")) {
             throw new IllegalArgumentException("principalArn must be an IAM ARN with a twelve-digit account: " + arn);
@@ -48,20 +60,8 @@ record Principal(String accessKeyId, String secretAccessKey, String arn, String 
             keys.put("aws:username", List.of(name));
         }
         keys.put("aws:securetransport", List.of("false"));
-        if (region != null) {
-            keys.put("aws:requestedregion", List.of(region));
-        }
         tags.forEach((k, v) -> keys.put(RequestContext.lower("aws:PrincipalTag/" + k), List.of(v)));
-        return new Principal(accessKeyId, secretAccessKey, arn, account, id, Map.copyOf(tags), List.copyOf(policies),
-                Map.copyOf(keys));
-    }
-
-    /** The account's root user, as a request acts when access control is off (it may do anything in its account). */
-    static Principal root(String account) {
-        String arn = "arn:aws:iam::" + account + ":root";
-        return new Principal(null, null, arn, account, account, Map.of(), List.of(), Map.of(
-                "aws:principalarn", List.of(arn), "aws:principalaccount", List.of(account),
-                "aws:userid", List.of(account), "aws:principaltype", List.of("Account")));
+        return keys;
     }
 
     /** Whether this is an account's root user, whom IAM allows everything in its own account. */

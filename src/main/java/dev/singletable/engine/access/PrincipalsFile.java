@@ -64,6 +64,12 @@ public final class PrincipalsFile {
             if (entry.get("tags") instanceof Map<?, ?> t) {
                 t.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
             }
+            Map<String, List<String>> principalKeys;
+            try {
+                principalKeys = Principal.keysOf(arn, userId, tags);
+            } catch (IllegalArgumentException failure) {
+                throw new IllegalArgumentException(where + ": " + failure.getMessage(), failure);
+            }
             List<IamPolicy> policies = new ArrayList<>();
             Object raw = entry.get("policies");
             if (raw != null && !(raw instanceof List<?>)) {
@@ -71,10 +77,9 @@ public final class PrincipalsFile {
             }
             for (Object p : raw == null ? List.of() : (List<?>) raw) {
                 try {
-                    if (p instanceof String document) {
-                        policies.add(IamPolicy.compile(document, IamPolicy.Kind.IDENTITY));
-                    } else if (p instanceof Map<?, ?> document) {
-                        policies.add(IamPolicy.compile(document, IamPolicy.Kind.IDENTITY, true));
+                    Object document = p instanceof String json ? PolicyJson.parse(json) : p;
+                    if (document instanceof Map<?, ?> map) {
+                        policies.add(IamPolicy.compile(map, IamPolicy.Kind.IDENTITY, true, principalKeys));
                     } else {
                         throw new IllegalArgumentException("a policy must be a JSON object");
                     }
