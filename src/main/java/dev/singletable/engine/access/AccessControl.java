@@ -136,6 +136,7 @@ public final class AccessControl {
             boolean policyOperation = request instanceof PutResourcePolicyRequest
                     || request instanceof GetResourcePolicyRequest || request instanceof DeleteResourcePolicyRequest;
             String foreign = null;
+            boolean ownToo = false;
             for (AccessRequest ask : asks) {
                 boolean foreignResource = ask.resourceAccount() != null
                         && !ask.resourceAccount().equals(principal.account());
@@ -149,11 +150,17 @@ public final class AccessControl {
                 if (outcome != Evaluator.Outcome.ALLOW) {
                     throw Evaluator.denial(outcome, principal, ask);
                 }
-                if (foreign == null && foreignResource) {
+                if (!foreignResource) {
+                    ownToo = true;
+                } else if (foreign == null) {
                     foreign = ask.resourceAccount();
+                } else if (!foreign.equals(ask.resourceAccount())) {
+                    ownToo = true;
                 }
             }
-            return policyOperation ? null : foreign;
+            // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
+            // namespace answers it, and names of the other account stay refused there (regions.ForeignAccounts)
+            return policyOperation || ownToo ? null : foreign;
         }
 
         private TableDefinition definition(String account, String tableName) {

@@ -115,7 +115,7 @@ class AccessControlTest {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:PartiQLSelect"],
                   "Resource":"arn:aws:dynamodb:*:*:table/GameScores"}]}""";
         String crossAccount = """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem",
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:BatchGetItem",
                   "dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords","dynamodb:PutResourcePolicy"],
                   "Resource":"*"}]}""";
         return """
@@ -336,10 +336,17 @@ class AccessControlTest {
                     + " because no resource-based policy allows the dynamodb:GetItem action");
             owner.putResourcePolicy(b -> b.resourceArn(TABLE_ARN).policy("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-                      "Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":"dynamodb:GetItem","Resource":"%s"}]}"""
+                      "Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":["dynamodb:GetItem","dynamodb:BatchGetItem"],
+                      "Resource":"%s"}]}"""
                     .formatted(OTHER, TABLE_ARN)));
             try {
                 assertThat(partner.getItem(read).item().get("Email")).isEqualTo(s("alice@example.com"));
+                // a batch that mixes the partner's own tables with the owner's is not served across accounts
+                assertThatThrownBy(() -> partner.batchGetItem(b -> b.requestItems(Map.of(
+                        TABLE_ARN, KeysAndAttributes.builder().keys(key("alice")).build(),
+                        "PartnerTable", KeysAndAttributes.builder().keys(key("alice")).build()))))
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                                e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
                 // a plain name is the caller's own account's table, which the partner does not have
                 assertThatThrownBy(() -> partner.getItem(b -> b.tableName("GameScores").key(key("alice"))))
                         .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
