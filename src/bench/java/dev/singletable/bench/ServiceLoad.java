@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
  * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets and
- * of POST /api/orders.
+ * of POST /api/orders; or {@code seed} instead of the seconds: seed only, print {@code SEEDED <user0's token>} and
+ * stop (for src/bench/service-wrk.sh).
  */
 public final class ServiceLoad {
 
@@ -51,6 +52,13 @@ public final class ServiceLoad {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         long pid = Long.parseLong(args[1]);
+        if (args.length > 2 && "seed".equals(args[2])) {
+            // for src/bench/service-wrk.sh: the same data, then one user's token for the signed-in paths
+            ServiceLoad seeder = new ServiceLoad(port, pid);
+            seeder.seed();
+            System.out.println("SEEDED " + seeder.tokens.get(0));
+            return;
+        }
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
         int tweetRate = args.length > 4 ? Integer.parseInt(args[4]) : 500;

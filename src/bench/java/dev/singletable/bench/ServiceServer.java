@@ -1,6 +1,9 @@
 package dev.singletable.bench;
 
 import dev.singletable.SingletableApplication;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -10,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * service, and the service's own process CPU per request can be read from outside.
  * Prints {@code READY <port> <pid>} once it answers, and exits after the given number of seconds (bounded).
  *
- * <p>args: seconds to live, then the port to listen on (loopback only).
+ * <p>args: seconds to live, then the port to listen on (loopback only), then any further Spring arguments
+ * ({@code --spring.profiles.active=bench} adds the ceiling endpoint, {@code tweets.CeilingController}).
  */
 public final class ServiceServer {
 
@@ -24,7 +28,7 @@ public final class ServiceServer {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 300;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
                 "--singletable.engine.port=-1", "--logging.level.root=WARN",
@@ -37,7 +41,11 @@ public final class ServiceServer {
                 "--server.tomcat.max-keep-alive-requests=-1",
                 "--singletable.admin.username=" + ADMIN_USERNAME,
                 "--singletable.admin.email=" + ADMIN_USERNAME + "@example.com",
-                "--singletable.admin.password=" + ADMIN_PASSWORD);
+                "--singletable.admin.password=" + ADMIN_PASSWORD));
+        // anything after the first two: more properties, e.g. --spring.profiles.active=bench (the ceiling endpoint)
+        arguments.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
+        ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
+                arguments.toArray(String[]::new));
         try {
             System.out.println("READY " + app.getEnvironment().getProperty("local.server.port") + " "
                     + ProcessHandle.current().pid());

@@ -13,17 +13,22 @@ import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.wire.BrowserAccess;
 import dev.singletable.engine.wire.WireBackends;
 import dev.singletable.engine.wire.WireLimits;
+import dev.singletable.engine.wire.WireMonitoring;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +138,44 @@ public class EngineConfiguration {
         }));
     }
 
+    /**
+     * A durable engine's files: the gauge {@code singletable.engine.storage.size} (bytes of the data directory: log
+     * segments and snapshots) and the counters {@code singletable.engine.log.records} (records appended to the home
+     * region's write-ahead log) and {@code singletable.engine.log.syncs} (its forces to disk).
+     */
+    @Bean
+    SmartInitializingSingleton engineStorageMetrics(ObjectProvider<EmbeddedEngine> engine,
+            ObjectProvider<MeterRegistry> meters, EngineProperties properties) {
+        return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
+            if (properties.inMemory() || e.logStatistics() == null) {
+                return;
+            }
+            Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+            Gauge.builder("singletable.engine.storage.size", dataDir, EngineConfiguration::bytesUnder)
+                    .description("bytes of the engine's data directory: write-ahead log segments and snapshots")
+                    .baseUnit(BaseUnits.BYTES).strongReference(true).register(registry);
+            FunctionCounter.builder("singletable.engine.log.records", e, x -> x.logStatistics().recordsWritten())
+                    .description("records appended to the write-ahead log").register(registry);
+            FunctionCounter.builder("singletable.engine.log.syncs", e, x -> x.logStatistics().forces())
+                    .description("times the write-ahead log was forced to disk").register(registry);
+        }));
+    }
+
+    /** The bytes of the regular files under a directory; files that vanish while it is walked count for nothing. */
+    private static double bytesUnder(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.mapToLong(file -> {
+                try {
+                    return Files.isRegularFile(file) ? Files.size(file) : 0;
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
     private static void registerCapacityMeters(ResourceCapacity resource, MeterRegistry registry) {
         String index = resource.index() == null ? "" : resource.index();
         for (boolean write : new boolean[] {false, true}) {
@@ -151,7 +194,8 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() == 'embedded' "
             + "and ${singletable.engine.port:8000} >= 0")
-    WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties) {
+    WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<PrometheusMeterRegistry> prometheus) {
         Principals principals = principals(properties);
         Map<String, String> accessKeys = principals != null ? principals.secrets() : accessKeys(properties);
         BrowserAccess browsers = BrowserAccess.defaults()
@@ -166,7 +210,7 @@ public class EngineConfiguration {
                             WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
                             .withLimits(wireLimits(properties.limits())),
                     browsers, principals != null ? accessControlledBackends(engine, principals)
-                            : regionalBackends(engine));
+                            : regionalBackends(engine), monitoring(properties, meters, prometheus));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
             if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
@@ -180,6 +224,25 @@ public class EngineConfiguration {
             log.info("Browser pages of {} may call the engine (CORS)", browsers.corsOrigins());
         }
         return server;
+    }
+
+    /**
+     * Every answer of the port into {@link EngineRequestMeters} (when there is a registry), and, when
+     * {@code singletable.engine.metrics.enabled}, the Prometheus registry's text at {@code GET /metrics}.
+     */
+    private static WireMonitoring monitoring(EngineProperties properties, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<PrometheusMeterRegistry> prometheus) {
+        MeterRegistry registry = meters.getIfAvailable();
+        WireMonitoring.Observer observer = null;
+        if (registry != null) {
+            EngineRequestMeters requests = new EngineRequestMeters(registry);
+            observer = requests::record;
+        }
+        PrometheusMeterRegistry scraped = properties.metrics().enabled() ? prometheus.getIfAvailable() : null;
+        if (scraped != null) {
+            log.info("The engine's meters are served at {} (Prometheus text)", WireMonitoring.METRICS_PATH);
+        }
+        return new WireMonitoring(observer, scraped == null ? null : scraped::scrape);
     }
 
     /** Each request reaches the tables of the account its access key acts in, in the region it is signed for. */

@@ -1,5 +1,14 @@
 package dev.singletable.table;
 
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -19,6 +28,31 @@ import org.springframework.context.annotation.PropertySource;
 @Import(EngineConfiguration.class)
 @PropertySource("classpath:dev/singletable/table/engine-only.properties")
 public class EngineOnlyApplication {
+
+    /**
+     * The registry the engine's meters go to and {@code GET /metrics} on the port serves (docs/operations.md, "The
+     * standalone engine's metrics"), with the JVM and process meters Prometheus users expect of any Java process.
+     * There is no Spring Boot auto-configuration here (no web application, no actuator), hence made by hand.
+     */
+    @Bean(destroyMethod = "close")
+    PrometheusMeterRegistry engineMeterRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /** Garbage collections: a binder that listens until the registry closes. */
+    @Bean(destroyMethod = "close")
+    JvmGcMetrics engineGcMetrics(PrometheusMeterRegistry registry) {
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        return gc;
+    }
 
     /** A standalone engine without its port would run and serve nobody. */
     @Bean

@@ -48,6 +48,8 @@ import org.springframework.util.unit.DataUnit;
  *                    of a global table (zero by default), to watch eventual consistency
  * @param limits      what the wire server allows its clients (connections, timeouts, buffered request bytes, header
  *                    size): see {@code engine.wire.WireLimits} (EngineConfiguration maps them) and docs/operations.md
+ * @param metrics     {@code enabled}: the port also serves the engine's meters in Prometheus text at {@code GET /metrics}
+ *                    (the standalone engine's default; the service exports them at /actuator/prometheus instead)
  */
 @ConfigurationProperties("singletable.engine")
 public record EngineProperties(
@@ -68,7 +70,8 @@ public record EngineProperties(
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("false") boolean sharedDb,
         @DefaultValue Replication replication,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Metrics metrics) {
 
     public EngineProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
@@ -81,6 +84,15 @@ public record EngineProperties(
      *              table (zero by default); a few seconds make eventual consistency visible (docs/global-tables.md)
      */
     public record Replication(@DefaultValue("0ms") Duration delay) {
+    }
+
+    /**
+     * Whether the port serves the engine's meters.
+     *
+     * @param enabled the port answers {@code GET /metrics} with the engine's meters in Prometheus text: on in the
+     *                standalone engine, off in the service (whose /actuator/prometheus has them)
+     */
+    public record Metrics(@DefaultValue("false") boolean enabled) {
     }
 
     /** The engine's sync policies, named as in configuration. */

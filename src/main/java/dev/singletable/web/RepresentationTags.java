@@ -26,9 +26,19 @@ public class RepresentationTags {
         this.json = json;
     }
 
+    /** The tags a benchmark (src/bench) computes with its own mapper. */
+    public static RepresentationTags forBenchmark(JsonMapper json) {
+        return new RepresentationTags(json);
+    }
+
     /** The strong ETag of {@code representation} as the API would send it. */
     public String of(Object representation) {
-        byte[] digest = sha256(json.writeValueAsBytes(representation));
+        return ofBody(json.writeValueAsBytes(representation));
+    }
+
+    /** The strong ETag of a body already serialized (for the ETag benchmark, src/bench). */
+    public static String ofBody(byte[] body) {
+        byte[] digest = sha256(body);
         return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, TAG_BYTES)) + "\"";
     }
 

@@ -1,6 +1,7 @@
 package dev.singletable.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.singletable.process.ChildProcess;
@@ -8,6 +9,7 @@ import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.RawHttp1;
 import dev.singletable.process.Readme;
 import dev.singletable.process.SingletableJar;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * {@code java -jar target/singletable.jar --engine-only} as a process, the way the README, {@code docker run} and the
@@ -207,6 +212,61 @@ class StandaloneEngineIT {
         }
     }
 
+    /**
+     * {@code GET /metrics}: the engine's meters in Prometheus text, counting exactly the SDK traffic of the tests
+     * above on the in-memory engine (the durable one also serves the AWS CLI's smoke test meanwhile), every engine
+     * meter docs/operations.md names, no item; and the port's browser rules hold for it as for every request.
+     */
+    @Test
+    @Order(7)
+    void servesItsMetricsToPrometheus() throws Exception {
+        try (DynamoDbClient dynamo = DynamoDbClients.at(inMemoryEndpoint)) {
+            assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("no-such-table")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(inMemoryEndpoint.resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        String metrics = scrape.body();
+        assertThat(metrics)
+                .containsPattern(count("none", "CreateTable", "success", 1))
+                .containsPattern(count("none", "PutItem", "success", 20))
+                .containsPattern(count("none", "GetItem", "success", 1))
+                .containsPattern(count("ResourceNotFoundException", "DescribeTable", "client_error", 1))
+                .containsPattern("(?m)^singletable_engine_requests_seconds_bucket\\{error=\"none\",operation=\"PutItem\","
+                        + "outcome=\"success\",le=\"0\\.001\"} \\d+$")
+                // 20 items of under 1 KB, one write unit each
+                .containsPattern("(?m)^singletable_engine_capacity_consumed_total\\{index=\"\",kind=\"write\",table=\""
+                        + TABLE + "\"} 20(\\.0)?$")
+                .contains("jvm_memory_used_bytes", "process_cpu_usage")
+                .doesNotContain("before-7", "xxxxxxxx");
+
+        RawHttp1.Response rebound = RawHttp1.exchange(inMemoryEndpoint, "GET /metrics HTTP/1.1\r\nHost: evil.example:"
+                + inMemoryEndpoint.getPort() + "\r\nConnection: close\r\n\r\n", "");
+        assertThat(rebound.status()).isEqualTo(403);
+        assertThat(rebound.body()).doesNotContain("singletable_engine");
+        RawHttp1.Response crossOrigin = RawHttp1.exchange(inMemoryEndpoint, "GET /metrics HTTP/1.1\r\nHost: "
+                + inMemoryEndpoint.getAuthority() + "\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n",
+                "");
+        assertThat(crossOrigin.status()).isEqualTo(403);
+        assertThat(crossOrigin.headers()).doesNotContainKey("access-control-allow-origin");
+
+        HttpResponse<String> durableScrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(durableEndpoint.resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(durableScrape.body()).containsPattern("(?m)^singletable_engine_storage_size_bytes [1-9]")
+                .containsPattern("(?m)^singletable_engine_log_records_total [1-9]");
+        // the durable engine has every meter the docs name (storage and log meters only exist there)
+        List<String> documented = documentedEngineMeters();
+        assertThat(documented).contains("singletable_engine_requests_seconds", "singletable_engine_storage_size_bytes");
+        for (String meter : documented) {
+            assertThat(durableScrape.body()).as("docs/operations.md names %s", meter)
+                    .containsPattern("(?m)^" + meter + "[_{ ]");
+        }
+    }
+
     @Test
     @Order(90)
     void bothAreStillServingTwentySecondsAfterTheyStarted() throws Exception {
@@ -297,6 +357,31 @@ class StandaloneEngineIT {
             }
             assertThat(restarted.terminate(Duration.ofSeconds(60))).as(restarted.transcript()).isZero();
         }
+    }
+
+    /** The line of a request count in the Prometheus text, exactly {@code count}. */
+    private static String count(String error, String operation, String outcome, int count) {
+        return "(?m)^singletable_engine_requests_seconds_count\\{error=\"" + error + "\",operation=\"" + operation
+                + "\",outcome=\"" + outcome + "\"} " + count + "(\\.0)?$";
+    }
+
+    /** The first column of the table under "| engine meter (Prometheus name) |" in docs/operations.md. */
+    private static List<String> documentedEngineMeters() throws IOException {
+        List<String> names = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(Path.of("docs", "operations.md"))) {
+            if (line.startsWith("| engine meter (Prometheus name) |")) {
+                inTable = true;
+            } else if (inTable && line.isBlank()) {
+                break;
+            } else if (inTable) {
+                Matcher row = Pattern.compile("^\\| `([a-z0-9_]+)` \\|").matcher(line);
+                if (row.find()) {
+                    names.add(row.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     /** Status 1, exactly one line on standard error, and no stack trace anywhere. */

@@ -57,6 +57,8 @@ class DocumentedMetricsFullStackTest {
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*le=\"1\\.0\"")
                 .containsPattern("(?m)^singletable_dynamodb_requests_seconds_bucket\\{[^}]*le=\"0\\.001\"")
                 .containsPattern("(?m)^singletable_dynamodb_requests_seconds_bucket\\{[^}]*operation=\"TransactWriteItems\"");
+        // no long-task timer per request (management.metrics.observations.ignored-meters, docs/operations.md)
+        assertThat(scrape).doesNotContain("http_server_requests_active_seconds");
     }
 
     @Test

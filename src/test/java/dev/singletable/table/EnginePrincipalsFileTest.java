@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.wire.WireServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,7 +44,7 @@ class EnginePrincipalsFileTest {
         EngineProperties properties = bind(Map.of("singletable.engine.in-memory", "true",
                 "singletable.engine.port", "0", "singletable.engine.auth.principals-file", file.toString()));
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory();
-                WireServer server = new EngineConfiguration().engineWireServer(engine, properties);
+                WireServer server = start(engine, properties);
                 DynamoDbClient reader = client(server.endpoint(), "AKIAREADER", "reader-secret");
                 DynamoDbClient stranger = client(server.endpoint(), "AKIASTRANGER", "x")) {
             assertThat(reader.listTables().tableNames()).isEmpty();
@@ -65,10 +68,17 @@ class EnginePrincipalsFileTest {
         EngineProperties properties = bind(Map.of("singletable.engine.in-memory", "true",
                 "singletable.engine.port", "0", "singletable.engine.auth.principals-file", file.toString()));
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
-            assertThatThrownBy(() -> new EngineConfiguration().engineWireServer(engine, properties))
+            assertThatThrownBy(() -> start(engine, properties))
                     .hasMessageContaining("singletable.engine.auth.principals-file")
                     .hasMessageContaining("entry 0").hasMessageContaining("Resource is required");
         }
+    }
+
+    /** The bean method with no meter registry (as without Actuator). */
+    private static WireServer start(EmbeddedEngine engine, EngineProperties properties) {
+        StaticListableBeanFactory none = new StaticListableBeanFactory();
+        return new EngineConfiguration().engineWireServer(engine, properties,
+                none.getBeanProvider(MeterRegistry.class), none.getBeanProvider(PrometheusMeterRegistry.class));
     }
 
     private static EngineProperties bind(Map<String, String> properties) {

@@ -30,6 +30,33 @@ class UlidTest {
         assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(Ulid::isValid);
     }
 
+    /** Threads making ids at once: every id distinct, and each thread's ids in the order it made them. */
+    @Test
+    void idsMadeConcurrentlyAreDistinctAndOrderedPerThread() throws Exception {
+        int threads = 4;
+        List<List<String>> made = new ArrayList<>();
+        List<Thread> makers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<String> ids = new ArrayList<>();
+            made.add(ids);
+            makers.add(new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    ids.add(Ulid.next());
+                }
+            }));
+        }
+        makers.forEach(Thread::start);
+        for (Thread maker : makers) {
+            maker.join(30_000);
+        }
+        List<String> all = new ArrayList<>();
+        for (List<String> ids : made) {
+            assertThat(ids).hasSize(5_000).isSorted();
+            all.addAll(ids);
+        }
+        assertThat(all).doesNotHaveDuplicates();
+    }
+
     @Test
     void theTimestampIsReadBack() {
         Instant before = Instant.ofEpochMilli(System.currentTimeMillis());

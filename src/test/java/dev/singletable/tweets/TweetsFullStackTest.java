@@ -60,6 +60,15 @@ class TweetsFullStackTest {
         api.post("/api/tweets", Map.of(), ann).expectStatus().isBadRequest();
     }
 
+    /** The benchmark's ceiling (CeilingController) exists only in the bench profile: a plain start has no such path. */
+    @Test
+    void theBenchmarkCeilingIsAbsentByDefault() {
+        TestUser ann = api.newUser("ann");
+        api.tweet(ann, "hello");
+        api.get("/api/users/" + ann.username() + "/tweets").expectStatus().isOk();
+        api.get("/api/users/" + ann.username() + "/tweets-ceiling").expectStatus().isNotFound();
+    }
+
     @Test
     void unknownTweetsAre404() {
         TestUser ann = api.newUser("ann");

@@ -34,6 +34,12 @@ final class NullMembers {
 
     private static void structure(SdkPojo pojo, String path) {
         for (SdkField<?> field : pojo.sdkFields()) {
+            if (!mayHoldNulls(field)) {
+                // a scalar holds no null inside it; and reading one may make its default: for an idempotency token
+                // (TransactWriteItems' ClientRequestToken) a fresh UUID.randomUUID(), which takes the JDK's one
+                // SecureRandom lock on every transaction (docs/benchmarks.md, "Service")
+                continue;
+            }
             Object value = field.getValueOrDefault(pojo);
             if (value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap || value == null) {
                 continue;
@@ -80,6 +86,13 @@ final class NullMembers {
                 // a null attribute value or name is refused by the validation of values and expressions
             }
         }
+    }
+
+    /** Lists, maps and structures: the only members that can hold a null inside them. */
+    private static boolean mayHoldNulls(SdkField<?> field) {
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        return type == MarshallingKnownType.LIST || type == MarshallingKnownType.MAP
+                || type == MarshallingKnownType.SDK_POJO;
     }
 
     private static boolean isAttributeValue(SdkField<?> field) {

@@ -53,7 +53,7 @@ final class WireErrors {
 
     /** A front-end error with the given code; a null message leaves the message key out, as AWS does. */
     static WireResponse of(String code, String message, int status, String contentType) {
-        return new WireResponse(status, contentType, body(code, message, null, List.of()));
+        return new WireResponse(status, contentType, body(code, message, null, List.of())).errorCode(code);
     }
 
     static WireResponse serialization(WireSerializationException e, String contentType) {
@@ -80,7 +80,7 @@ final class WireErrors {
                 return unexpected(failure, contentType);
             }
             return new WireResponse(statusOf(e.statusCode(), code), contentType,
-                    body(code, e.getMessage(), e, fieldsOf(e)));
+                    body(code, e.getMessage(), e, fieldsOf(e))).errorCode(code);
         }
         if (failure instanceof UnsupportedOperationException) {
             // the backend does not implement this operation (the SDK interface's default method)
@@ -97,7 +97,7 @@ final class WireErrors {
         }
         String message = details != null ? details.errorMessage() : null;
         return new WireResponse(statusOf(e.statusCode(), code), contentType,
-                body(code, message, e, fieldsOf(e)));
+                body(code, message, e, fieldsOf(e))).errorCode(code);
     }
 
     private static WireResponse unexpected(Throwable failure, String contentType) {

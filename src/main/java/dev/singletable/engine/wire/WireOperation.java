@@ -44,6 +44,11 @@ final class WireOperation {
         return target;
     }
 
+    /** The operation's name, e.g. {@code PutItem} or {@code GetRecords}. */
+    String name() {
+        return target.substring(target.indexOf('.') + 1);
+    }
+
     Supplier<SdkPojo> requestBuilder() {
         return requestBuilder;
     }

@@ -28,14 +28,16 @@ final class WireProtocol {
     private final String healthText;
     private final boolean inlineReads;
     private final BrowserGuard browsers;
+    private final WireMonitoring monitoring;
 
     /**
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
      * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
+     * @param monitoring  who is told of each operation answered, and the metrics page (if any)
      */
     WireProtocol(OperationTable operations, WireBackends backends, SigV4Verifier verifier, int maxBodyBytes,
-            String region, boolean inlineReads, BrowserGuard browsers) {
+            String region, boolean inlineReads, BrowserGuard browsers, WireMonitoring monitoring) {
         this.operations = operations;
         this.backends = backends;
         this.verifier = verifier;
@@ -43,6 +45,7 @@ final class WireProtocol {
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
         this.inlineReads = inlineReads;
         this.browsers = browsers;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -97,6 +100,10 @@ final class WireProtocol {
             return WireResponse.text(200, "text/plain", host == null || host.isBlank() ? healthText
                     : "healthy: " + host);
         }
+        if ("GET".equals(method) && monitoring.metricsPage() != null
+                && WireMonitoring.METRICS_PATH.equals(request.rawPath())) {
+            return WireResponse.text(200, WireMonitoring.METRICS_CONTENT_TYPE, monitoring.metricsPage().get());
+        }
         if (!"POST".equals(method)) {
             return notFound();
         }
@@ -129,6 +136,19 @@ final class WireProtocol {
         if (operation == null) {
             return syntaxErrorOr(body, WireErrors.unknownOperation(responseType), responseType);
         }
+        if (monitoring.observer() == null) {
+            return handleOperation(request, body, operation, responseType);
+        }
+        long start = System.nanoTime();
+        WireResponse response = handleOperation(request, body, operation, responseType);
+        monitoring.observer().answered(operation.name(), response.errorCode(), response.status(),
+                System.nanoTime() - start);
+        return response;
+    }
+
+    /** The operation's answer once its target is known: signature, request, backend. */
+    private WireResponse handleOperation(WireHttpRequest request, ContentDecoding.Body body, WireOperation operation,
+            String responseType) {
         if (verifier != null) {
             try {
                 verifier.verify(request);

@@ -18,6 +18,7 @@ final class WireResponse {
     private final byte[] body;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean closeConnection;
+    private String errorCode;
 
     WireResponse(int status, String contentType, byte[] body) {
         this.status = status;
@@ -48,6 +49,16 @@ final class WireResponse {
 
     WireResponse header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** The DynamoDB error code (e.g. {@code ConditionalCheckFailedException}) of an error answer; null otherwise. */
+    String errorCode() {
+        return errorCode;
+    }
+
+    WireResponse errorCode(String code) {
+        this.errorCode = code;
         return this;
     }
 

@@ -91,7 +91,17 @@ public final class WireServer implements AutoCloseable {
      * multi-region engine; see {@link WireBackends}).
      */
     public static WireServer start(WireServerOptions options, BrowserAccess browsers, WireBackends backends) {
+        return start(options, browsers, backends, WireMonitoring.NONE);
+    }
+
+    /**
+     * Binds and starts serving, telling {@code monitoring} of every operation answered and serving its metrics page
+     * at {@value WireMonitoring#METRICS_PATH} (if it has one).
+     */
+    public static WireServer start(WireServerOptions options, BrowserAccess browsers, WireBackends backends,
+            WireMonitoring monitoring) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(backends, "backends");
         OperationTable operations = OperationTable.of(backends.servesStreams());
@@ -100,7 +110,7 @@ public final class WireServer implements AutoCloseable {
                 : null;
         WireProtocol protocol = new WireProtocol(operations, backends, verifier, options.maxBodyBytes(),
                 options.region(),
-                options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()));
+                options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()), monitoring);
         WireLimits limits = options.limits();
         BufferBudget budget = new BufferBudget(limits.maxBufferedBytes());
         AtomicInteger openConnections = new AtomicInteger();
