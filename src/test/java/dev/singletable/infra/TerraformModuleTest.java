@@ -239,6 +239,25 @@ class TerraformModuleTest {
                 .doesNotContain("dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable");
     }
 
+    /**
+     * The service runs under exactly this policy in {@code ServiceUnderItsIamPolicyTest}: its rendering for the engine
+     * ({@code src/test/resources/access/service-policy.json}) has the same statements with the same actions. Resources
+     * are known only after apply (the tables' ARNs); the rendering names the main table, the history table, the main
+     * table's indexes and its stream, as the statements' resource expressions do.
+     */
+    @Test
+    void servicePolicyIsTheOneTheServiceRunsUnder() throws IOException {
+        JsonNode rendered = JsonMapper.builder().build().readTree(
+                Files.readString(Path.of("src/test/resources/access/service-policy.json")));
+        Map<String, Set<String>> renderedActions = new HashMap<>();
+        stream(rendered.path("Statement")).forEach(st -> renderedActions.put(st.path("Sid").asString(),
+                strings(st.path("Action"))));
+        Map<String, Set<String>> plannedActions = new HashMap<>();
+        stream(resource("data.aws_iam_policy_document.service").path("statement")).forEach(st ->
+                plannedActions.put(st.path("sid").asString(), strings(st.path("actions"))));
+        assertThat(renderedActions).isEqualTo(plannedActions);
+    }
+
     @Test
     void leadingKeysExampleConfinesRequestsToTheCallersPartition() {
         JsonNode statement = resource("data.aws_iam_policy_document.leading_keys_example").path("statement").path(0);
