@@ -7,7 +7,7 @@ locals {
       history = { resource_id = "table/${aws_dynamodb_table.history.name}", kind = "table" }
     },
     {
-      for index in local.global_secondary_indexes :
+      for index in local.all_global_indexes :
       "index-${index.name}" => { resource_id = "table/${aws_dynamodb_table.main.name}/index/${index.name}", kind = "index" }
     }
   ) : {}
@@ -37,6 +37,9 @@ resource "aws_appautoscaling_target" "capacity" {
   scalable_dimension = each.value.scalable_dimension
   min_capacity       = each.value.min
   max_capacity       = each.value.max
+
+  # a multi-attribute index exists only once its UpdateTable has run
+  depends_on = [terraform_data.multi_attribute_index]
 }
 
 resource "aws_appautoscaling_policy" "capacity" {

@@ -74,7 +74,8 @@ class ProductController {
             description = "Public. The ETag is a digest of this body: it changes whenever the product shown changes, "
                     + "stock and ratings included (If-None-Match answers 304 while it has not); send it as If-Match "
                     + "on PATCH. Review count and average are maintained from the table's stream and are eventually "
-                    + "consistent.")
+                    + "consistent. An eventually consistent read: with singletable.cache.mode=local or dax it may come "
+                    + "from the read cache (docs/caching.md).")
     @ApiResponse(responseCode = "200", description = "The product",
             headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
                     schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
@@ -87,7 +88,9 @@ class ProductController {
 
     @GetMapping
     @Operation(summary = "A category's products, in SKU order",
-            description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
+            description = "Public. Paged: pass nextCursor back as ?cursor= until it is null. With "
+                    + "singletable.cache.mode=local or dax a page may come from the query cache and lag new or changed "
+                    + "products by its TTL (docs/caching.md).")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<ProductResponse> byCategory(

@@ -46,8 +46,12 @@ public class ProductService {
         return product(reread(request.sku()));
     }
 
+    /** The product page: may come from the read cache (ProductRepository#findForDisplay). */
     public Product get(String sku) {
-        return product(existing(sku));
+        if (!validSku(sku)) {
+            throw unknownProduct(sku);
+        }
+        return product(products.findForDisplay(sku).orElseThrow(() -> unknownProduct(sku)));
     }
 
     public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {

@@ -155,7 +155,15 @@ public final class EmbeddedEngine implements AutoCloseable {
      * region. A region name the engine cannot keep tables for is AWS's InvalidSignatureException.
      */
     public Clients clients(String accessKeyId, String region) {
-        String account = Accounts.accountFor(accessKeyId, settings.accountsByAccessKey(), options.accountId());
+        return clientsOf(Accounts.accountFor(accessKeyId, settings.accountsByAccessKey(), options.accountId()), region);
+    }
+
+    /**
+     * The clients of an account's region, as a caller in that account sees them: access control
+     * ({@code engine.access}) reaches another account's tables here once a resource-based policy allows it. Null
+     * region: the engine's own.
+     */
+    public Clients clientsOf(String account, String region) {
         String effectiveRegion = region == null ? options.region() : region;
         if (!RegionNames.isValid(effectiveRegion)) {
             throw RegionNames.invalidScope(effectiveRegion);
@@ -164,6 +172,18 @@ public final class EmbeddedEngine implements AutoCloseable {
             return home.clients();
         }
         return namespace(new Namespace(account, effectiveRegion)).clients();
+    }
+
+    /**
+     * The core of an account's region if it is open (its tables' definitions: key schemas, resource-based
+     * policies), else null: looking a resource up never creates a namespace.
+     */
+    public Engine openCore(String account, String region) {
+        if (settings.sharedDb()) {
+            return home.engine().core();
+        }
+        Opened opened = namespaces.get(new Namespace(account, region == null ? options.region() : region));
+        return opened == null ? null : opened.engine().core();
     }
 
     /** A region as global tables use it: with -sharedDb every region is the home namespace. */

@@ -27,6 +27,11 @@ enum DynamoDbLocalFlag {
     CORS("-cors", "ORIGINS", "singletable.engine.cors.allowed-origins"),
     /** Tables and indexes pass through their transient statuses for a short time, as on AWS. */
     DELAY_TRANSIENT_STATUSES("-delayTransientStatuses", null, "singletable.engine.delay-transient-statuses"),
+    /**
+     * Not DynamoDB Local's: this engine's principals file. With it every request must be signed by one of its keys and
+     * is authorized by the principals' IAM policies and the resources' policies (docs/access-control.md).
+     */
+    PRINCIPALS_FILE("-principalsFile", "FILE", "singletable.engine.auth.principals-file"),
     /** Accepted: this engine sends nothing anywhere. */
     DISABLE_TELEMETRY("-disableTelemetry", null, null),
     /** Accepted (it needs {@code -dbPath}, as in DynamoDB Local): the engine keeps its log compact while it runs. */

@@ -2,18 +2,26 @@ package dev.singletable.orders;
 
 import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.ItemKeys;
+import dev.singletable.table.SingleTable;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.Order;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /**
  * An order's header ({@link OrderKeys}: {@code PK = ORDER#<orderId>}, {@code SK = ORDER}; in GSI1 under its owner and
- * in GSI2 under its status shard). {@code statusShard} is the order's shard of the status index, fixed at placement
- * ({@link StatusShards}); a status change moves the GSI2 entry to the same shard of the new status.
+ * in the status index {@value SingleTable#ORDERS_BY_STATUS} under its status shard). {@code statusShard} is the order's
+ * shard of the status index, fixed at placement ({@link StatusShards}).
+ *
+ * <p>The status index has a multi-attribute key: its partition key is the pair ({@code status}, {@code statusShard})
+ * and its sort key {@code orderId}, the header's own attributes, annotated below in key order. Nothing synthetic is
+ * written for it, so a status change (a write of {@code status}) moves the index entry by itself.
  */
 @NullUnmarked
 // Instants read without a DateTimeFormatter (CanonicalInstants); stored as before
@@ -40,14 +48,14 @@ class OrderItem extends TableItem {
         if (ownerId != null) {
             keys = keys.gsi1(OrderKeys.byOwner(ownerId), OrderKeys.byTime(orderId));
         }
-        return status == null || statusShard == null ? keys
-                : keys.gsi2(OrderKeys.statusShard(status(), statusShard), OrderKeys.byTime(orderId));
+        return keys;
     }
 
     OrderStatus status() {
         return OrderStatus.valueOf(status);
     }
 
+    @DynamoDbSecondarySortKey(indexNames = SingleTable.ORDERS_BY_STATUS, order = Order.FIRST)
     public String getOrderId() {
         return orderId;
     }
@@ -64,6 +72,7 @@ class OrderItem extends TableItem {
         this.ownerId = ownerId;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.ORDERS_BY_STATUS, order = Order.FIRST)
     public String getStatus() {
         return status;
     }
@@ -72,6 +81,7 @@ class OrderItem extends TableItem {
         this.status = status;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.ORDERS_BY_STATUS, order = Order.SECOND)
     public Integer getStatusShard() {
         return statusShard;
     }

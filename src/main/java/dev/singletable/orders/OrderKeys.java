@@ -10,9 +10,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *       {@code SK = LINE#<sku>} ({@link OrderLineItem}): one item collection, read with one consistent Query;</li>
  *   <li>the header also sits in its owner's GSI1 partition ({@code GSI1PK = USER#<ownerId>},
  *       {@code GSI1SK = ORDER#<orderId>}): the owner's orders, newest first;</li>
- *   <li>and in the write-sharded status index on GSI2 ({@code GSI2PK = ORDER_STATUS#<status>#<shard>},
- *       {@code GSI2SK = ORDER#<orderId>}; {@link StatusShards} picks the shard). Only headers carry GSI2 keys: the
- *       index is sparse;</li>
+ *   <li>and in the write-sharded status index {@code OrdersByStatus}, whose key is made of the header's own
+ *       attributes: partition key ({@code status}, {@code statusShard}), sort key {@code orderId} — a multi-attribute
+ *       key, so no prefix is written for it here ({@link StatusShards} picks the shard). Only headers carry
+ *       {@code statusShard}: the index is sparse;</li>
  *   <li>an idempotency record {@code PK = IDEMPOTENCY#<userId>#<key>}, {@code SK = IDEMPOTENCY}
  *       ({@link IdempotencyRecordItem}), with {@code ttl} 24 h ahead.</li>
  * </ul>
@@ -27,7 +28,6 @@ final class OrderKeys {
     static final String IDEMPOTENCY = "IDEMPOTENCY";
     private static final String ORDER = "ORDER#";
     private static final String LINE = "LINE#";
-    private static final String STATUS = "ORDER_STATUS#";
     private static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
 
     private OrderKeys() {
@@ -50,7 +50,7 @@ final class OrderKeys {
         return UserKeys.partition(ownerId);
     }
 
-    /** The order's sort key in GSI1 and GSI2: its id, so newest first. */
+    /** The order's sort key in GSI1: its id, so newest first. */
     static String byTime(String orderId) {
         return ORDER + orderId;
     }
@@ -58,11 +58,6 @@ final class OrderKeys {
     /** What every {@link #byTime} starts with. */
     static String byTimePrefix() {
         return ORDER;
-    }
-
-    /** GSI2's partition of one status shard. */
-    static String statusShard(OrderStatus status, int shard) {
-        return STATUS + status.name() + "#" + shard;
     }
 
     static String idempotencyPartition(String userId, String idempotencyKey) {

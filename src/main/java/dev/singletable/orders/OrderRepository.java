@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,11 +34,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *       {@code attribute_not_exists(PK)}, and the idempotency record with {@code attribute_not_exists(PK)}
  *       ({@value #IDEMPOTENCY}): the labels of the failed conditions name the short SKUs and a key used
  *       concurrently;</li>
- *   <li>a status change: one transaction updating the header's status and status-index keys on the condition that the
+ *   <li>a status change: one transaction updating the header's status (which is its status-index key) on the condition that the
  *       status still is the one it was decided on, plus, for a cancellation, every line's stock given back;</li>
  *   <li>an order with its lines: one consistent Query of its item collection, each item mapped by its type;</li>
  *   <li>a user's orders, newest first: Query GSI1 {@code GSI1PK = USER#owner AND begins_with(GSI1SK, "ORDER#")};</li>
- *   <li>one status shard, newest first: Query GSI2 {@code GSI2PK = ORDER_STATUS#status#shard}
+ *   <li>one status shard, newest first: Query {@value SingleTable#ORDERS_BY_STATUS}
+ *       {@code status = :status AND statusShard = :shard}, the index's two-attribute partition key
  *       ({@link StatusIndexReader}).</li>
  * </ul>
  */
@@ -147,8 +149,8 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     /**
-     * Moves the order from {@code from} to {@code to} in one transaction: the header's status and its status-index keys
-     * change on the condition that the status still is {@code from} (and, when {@code ownerId} is given, that the order
+     * Moves the order from {@code from} to {@code to} in one transaction: the header's status (and with it its place in
+     * the status index, whose key it is part of) changes on the condition that the status still is {@code from} (and, when {@code ownerId} is given, that the order
      * is that user's), so of two racing changes only one can commit. A move to CANCELLED also puts every line's
      * quantity back into stock in the same transaction, so stock comes back exactly once.
      *
@@ -204,8 +206,18 @@ class OrderRepository implements StatusIndexReader.Shards {
     @Override
     public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
                                          @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = table.query(KeyQuery.Index.GSI2, shards.partition(status, shard))
-                .sortKeyStartsWith(OrderKeys.byTimePrefix()).newestFirst().build();
+        // The enhanced client knows the index's key parts from OrderItem's annotations (their order is the key schema's)
+        // and writes the key condition: #status = :status AND #statusShard = :statusShard.
+        Expression key = QueryConditional.keyEqualTo(k -> k.addPartitionValue(status.name()).addPartitionValue(shard))
+                .expression(OrderItem.SCHEMA, SingleTable.ORDERS_BY_STATUS);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(SingleTable.ORDERS_BY_STATUS)
+                .keyConditionExpression(key.expression())
+                .expressionAttributeNames(key.expressionNames())
+                .expressionAttributeValues(key.expressionValues())
+                .scanIndexForward(false)
+                .build();
         return pager.page(query, limit, startKey, OrderItem.SCHEMA::mapToItem);
     }
 

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StatusIndexReader {
 
     static final String DONE = "done";
+    /** The table's key, then the status index's multi-attribute key: what an ExclusiveStartKey on the index holds. */
     private static final List<String> POSITION_ATTRIBUTES = List.of(SingleTable.PK, SingleTable.SK,
-            SingleTable.GSI2PK, SingleTable.GSI2SK);
+            "status", "statusShard", "orderId");
 
     /** The index, one shard at a time: the orders of one status shard, newest first, a page after a position. */
     interface Shards {
@@ -56,7 +57,7 @@ class StatusIndexReader {
         List<ShardState> states = decode(cursorKey);
         List<List<OrderItem>> read = new ArrayList<>();
         PriorityQueue<int[]> heads = new PriorityQueue<>(
-                // by sort key, ORDER#<orderId>: the order id alone orders them the same way
+                // by the index's sort key, orderId (a ULID: creation order)
                 Comparator.comparing((int[] head) -> read.get(head[0]).get(head[1]).getOrderId()).reversed());
         for (int shard = 0; shard < states.size(); shard++) {
             ShardState state = states.get(shard);
@@ -107,8 +108,9 @@ class StatusIndexReader {
         Map<String, AttributeValue> position = new LinkedHashMap<>();
         position.put(SingleTable.PK, AttributeValue.fromS(item.getPk()));
         position.put(SingleTable.SK, AttributeValue.fromS(item.getSk()));
-        position.put(SingleTable.GSI2PK, AttributeValue.fromS(item.getGsi2pk()));
-        position.put(SingleTable.GSI2SK, AttributeValue.fromS(item.getGsi2sk()));
+        position.put("status", AttributeValue.fromS(item.getStatus()));
+        position.put("statusShard", AttributeValue.fromN(item.getStatusShard().toString()));
+        position.put("orderId", AttributeValue.fromS(item.getOrderId()));
         return position;
     }
 

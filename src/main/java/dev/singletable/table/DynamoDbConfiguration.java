@@ -1,7 +1,9 @@
 package dev.singletable.table;
 
 import dev.singletable.engine.EmbeddedEngine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.singletable.resilience.StoreResilience;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Everything else in the service sees only the AWS SDK interfaces built here, so switching stores is configuration only.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, TableProperties.class})
+@EnableConfigurationProperties({StorageProperties.class, TableProperties.class, CacheProperties.class})
 class DynamoDbConfiguration {
 
     /**
@@ -62,6 +64,17 @@ class DynamoDbConfiguration {
                     .build();
             case AWS -> DynamoDbStreamsClient.builder().httpClient(ApacheHttpClient.create()).build();
         };
+    }
+
+    /**
+     * The read cache ({@code singletable.cache}, docs/caching.md) in front of the store client: {@link SingleTable}
+     * hands it out for the reads that may be stale and sends every write through it.
+     */
+    @Bean(destroyMethod = "close")
+    ReadCache readCache(CacheProperties cache, StorageProperties storage, DynamoDbClient dynamo,
+                        StoreResilience resilience, ObjectProvider<MeterRegistry> meters) {
+        return ReadCache.create(cache, storage, dynamo, resilience::guard, meters.getIfAvailable(),
+                Ticker.systemTicker(), ReadCache.DaxClients.AWS);
     }
 
     @Bean

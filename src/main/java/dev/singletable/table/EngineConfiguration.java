@@ -2,6 +2,9 @@ package dev.singletable.table;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.access.AccessControl;
+import dev.singletable.engine.access.Principals;
+import dev.singletable.engine.access.PrincipalsFile;
 import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
@@ -29,6 +32,7 @@ import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -192,7 +196,8 @@ public class EngineConfiguration {
             + "and ${singletable.engine.port:8000} >= 0")
     WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties,
             ObjectProvider<MeterRegistry> meters, ObjectProvider<PrometheusMeterRegistry> prometheus) {
-        Map<String, String> accessKeys = accessKeys(properties);
+        Principals principals = principals(properties);
+        Map<String, String> accessKeys = principals != null ? principals.secrets() : accessKeys(properties);
         BrowserAccess browsers = BrowserAccess.defaults()
                 .withCorsOrigins(properties.cors().allowedOrigins())
                 .withAllowedHosts(properties.allowedHosts());
@@ -204,7 +209,8 @@ public class EngineConfiguration {
                     new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
                             WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
                             .withLimits(wireLimits(properties.limits())),
-                    browsers, regionalBackends(engine), monitoring(properties, meters, prometheus));
+                    browsers, principals != null ? accessControlledBackends(engine, principals)
+                            : regionalBackends(engine), monitoring(properties, meters, prometheus));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
             if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
@@ -245,6 +251,36 @@ public class EngineConfiguration {
             EmbeddedEngine.Clients clients = engine.clients(accessKeyId, region);
             return new WireBackends.Backend(clients.dynamo(), clients.streams());
         });
+    }
+
+    /**
+     * Access control (docs/access-control.md): each request reaches its principal's account's tables through clients
+     * that authorize it as IAM would.
+     */
+    private static WireBackends accessControlledBackends(EmbeddedEngine engine, Principals principals) {
+        AccessControl access = AccessControl.over(engine, principals);
+        return WireBackends.byCredentialScope((accessKeyId, region) -> {
+            EmbeddedEngine.Clients clients = access.clients(accessKeyId, region);
+            return new WireBackends.Backend(clients.dynamo(), clients.streams());
+        });
+    }
+
+    /** The configured principals, or null when access control is off. */
+    private static @Nullable Principals principals(EngineProperties properties) {
+        Path file = properties.auth().principalsFile();
+        if (file == null) {
+            return null;
+        }
+        Principals principals;
+        try {
+            principals = PrincipalsFile.read(file);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new IllegalStateException("singletable.engine.auth.principals-file (-principalsFile): "
+                    + e.getMessage(), e);
+        }
+        log.info("Access control is on: the engine's DynamoDB port serves only the principals of {} (keys {}), "
+                + "authorizing each request by their IAM policies", file, principals.secrets().keySet());
+        return principals;
     }
 
     /**

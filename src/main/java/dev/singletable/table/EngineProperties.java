@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DataSizeUnit;
@@ -143,9 +144,13 @@ public record EngineProperties(
      *                         standalone engine's default, as DynamoDB Local) accepts any credentials
      * @param accounts         access key id to the twelve-digit account its requests act in; a key that is itself
      *                         twelve digits acts in that account, any other in {@code account-id}
+     * @param principalsFile   a JSON file of principals (access key, secret, principal ARN, IAM policy documents):
+     *                         when set, every request must be signed with one of its keys and is authorized as IAM
+     *                         would authorize it, resource-based policies included (docs/access-control.md; flag
+     *                         {@code -principalsFile}); unset, access control is off
      */
     public record Auth(Map<String, String> accessKeys, @DefaultValue("true") boolean requireSignature,
-            Map<String, String> accounts) {
+            Map<String, String> accounts, @Nullable Path principalsFile) {
         public Auth {
             accessKeys = accessKeys == null ? Map.of() : Map.copyOf(accessKeys);
             accounts = accounts == null ? Map.of() : Map.copyOf(accounts);

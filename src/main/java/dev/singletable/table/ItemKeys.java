@@ -8,26 +8,20 @@ import org.jspecify.annotations.Nullable;
  * keeps the item out of that (sparse) index.
  */
 public record ItemKeys(String entityType, String pk, String sk, @Nullable String gsi1pk, @Nullable String gsi1sk,
-                       @Nullable String gsi2pk, @Nullable String gsi2sk, @Nullable String lsi1sk) {
+                       @Nullable String lsi1sk) {
 
     public static ItemKeys of(String entityType, String pk, String sk) {
-        return new ItemKeys(entityType, pk, sk, null, null, null, null, null);
+        return new ItemKeys(entityType, pk, sk, null, null, null);
     }
 
     /** In GSI1 under {@code partition}, sorted by {@code sort}. */
     public ItemKeys gsi1(@Nullable String partition, @Nullable String sort) {
         return partition == null || sort == null ? this
-                : new ItemKeys(entityType, pk, sk, partition, sort, gsi2pk, gsi2sk, lsi1sk);
-    }
-
-    /** In GSI2 under {@code partition}, sorted by {@code sort}. */
-    public ItemKeys gsi2(@Nullable String partition, @Nullable String sort) {
-        return partition == null || sort == null ? this
-                : new ItemKeys(entityType, pk, sk, gsi1pk, gsi1sk, partition, sort, lsi1sk);
+                : new ItemKeys(entityType, pk, sk, partition, sort, lsi1sk);
     }
 
     /** In LSI1 (its own partition), sorted by {@code sort}. */
     public ItemKeys lsi1(@Nullable String sort) {
-        return sort == null ? this : new ItemKeys(entityType, pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, sort);
+        return sort == null ? this : new ItemKeys(entityType, pk, sk, gsi1pk, gsi1sk, sort);
     }
 }

@@ -19,7 +19,6 @@ public final class KeyQuery {
     public enum Index {
         TABLE(null, SingleTable.PK, SingleTable.SK),
         GSI1(SingleTable.GSI1, SingleTable.GSI1PK, SingleTable.GSI1SK),
-        GSI2(SingleTable.GSI2, SingleTable.GSI2PK, SingleTable.GSI2SK),
         LSI1(SingleTable.LSI1, SingleTable.PK, SingleTable.LSI1SK);
 
         private final @Nullable String indexName;

@@ -39,22 +39,25 @@ record KeyShape(List<String> attributes) {
         }
         for (TableLayout.Index gsi : nullToEmpty(layout.globalSecondaryIndexes())) {
             if (gsi.name().equals(indexName)) {
-                return new KeyShape(concat(table, gsi.partitionKey(), gsi.sortKey()));
+                return new KeyShape(concat(table, gsi.hashKeys(), gsi.rangeKeys()));
             }
         }
         for (TableLayout.Index lsi : nullToEmpty(layout.localSecondaryIndexes())) {
             if (lsi.name().equals(indexName)) {
-                return new KeyShape(concat(table, null, lsi.sortKey()));
+                return new KeyShape(concat(table, List.of(), lsi.rangeKeys()));
             }
         }
         throw new IllegalArgumentException("the table layout has no index " + indexName);
     }
 
-    private static List<String> concat(List<String> table, @Nullable String hash, @Nullable String range) {
+    /** The table's key, then the index's key attributes in order (a multi-attribute key has several of each). */
+    private static List<String> concat(List<String> table, List<String> hash, List<String> range) {
         var all = new java.util.ArrayList<>(table);
-        for (String name : new String[] {hash, range}) {
-            if (name != null && !all.contains(name)) {
-                all.add(name);
+        for (List<String> names : List.of(hash, range)) {
+            for (String name : names) {
+                if (!all.contains(name)) {
+                    all.add(name);
+                }
             }
         }
         return all;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -38,6 +39,22 @@ public class QueryPager {
      */
     public <T> Slice<T> page(QueryRequest query, int limit, @Nullable Map<String, AttributeValue> startKey,
                              Function<Map<String, AttributeValue>, T> mapper) {
+        return page(table.dynamo(), query, limit, startKey, mapper);
+    }
+
+    /**
+     * {@link #page}, with each request answered by the read cache when one is configured
+     * ({@link SingleTable#cachedDynamo()}): the page may be as old as the query cache's TTL, and writes do not refresh
+     * it (docs/caching.md). Only for listings that may lag, never for a consistent query.
+     */
+    public <T> Slice<T> cachedPage(QueryRequest query, int limit, @Nullable Map<String, AttributeValue> startKey,
+                                   Function<Map<String, AttributeValue>, T> mapper) {
+        return page(table.cachedDynamo(), query, limit, startKey, mapper);
+    }
+
+    private <T> Slice<T> page(DynamoDbClient client, QueryRequest query, int limit,
+                              @Nullable Map<String, AttributeValue> startKey,
+                              Function<Map<String, AttributeValue>, T> mapper) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
@@ -45,7 +62,7 @@ public class QueryPager {
         List<Map<String, AttributeValue>> read = new ArrayList<>();
         @Nullable Map<String, AttributeValue> position = startKey == null || startKey.isEmpty() ? null : startKey;
         for (int request = 0; request < MAX_REQUESTS_PER_PAGE; request++) {
-            QueryResponse response = table.dynamo().query(query.toBuilder()
+            QueryResponse response = client.query(query.toBuilder()
                     .limit(limit + 1 - read.size())
                     .exclusiveStartKey(position)
                     .build());

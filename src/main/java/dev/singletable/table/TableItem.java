@@ -15,8 +15,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * The attributes every item type of the single table shares, mapped once for all of them: the primary key
  * ({@value SingleTable#PK}, {@value SingleTable#SK}), the type ({@value SingleTable#ENTITY_TYPE}) and the generic keys
- * of the indexes ({@value SingleTable#GSI1PK}/{@value SingleTable#GSI1SK}, {@value SingleTable#GSI2PK}/{@value
- * SingleTable#GSI2SK}, {@value SingleTable#LSI1SK}).
+ * of the overloaded indexes ({@value SingleTable#GSI1PK}/{@value SingleTable#GSI1SK}, {@value SingleTable#LSI1SK}).
+ * An index with a multi-attribute key (the orders' status index) has no generic key attributes: its key is made of the
+ * item's own attributes, which the item class annotates itself (docs/data-model.md, "Two ways to key an index").
  *
  * <p>An item never stores these: it derives them all from its own fields, through its feature's key design class
  * ({@code UserKeys}, {@code TweetKeys}…, the only places a key prefix is written), in one method, {@link #keys()}. So a
@@ -90,26 +91,6 @@ public abstract class TableItem {
     }
 
     public final void setGsi1sk(@Nullable String derived) {
-        // derived from the item's fields
-    }
-
-    @DynamoDbSecondaryPartitionKey(indexNames = SingleTable.GSI2)
-    @DynamoDbAttribute(SingleTable.GSI2PK)
-    public final @Nullable String getGsi2pk() {
-        return keys().gsi2pk();
-    }
-
-    public final void setGsi2pk(@Nullable String derived) {
-        // derived from the item's fields
-    }
-
-    @DynamoDbSecondarySortKey(indexNames = SingleTable.GSI2)
-    @DynamoDbAttribute(SingleTable.GSI2SK)
-    public final @Nullable String getGsi2sk() {
-        return keys().gsi2sk();
-    }
-
-    public final void setGsi2sk(@Nullable String derived) {
         // derived from the item's fields
     }
 

@@ -30,7 +30,7 @@ public final class TableRequestFactory {
             b.globalSecondaryIndexes(layout.globalSecondaryIndexes().stream()
                     .map(i -> GlobalSecondaryIndex.builder()
                             .indexName(i.name())
-                            .keySchema(keys(i.partitionKey(), i.sortKey()))
+                            .keySchema(keys(i.hashKeys(), i.rangeKeys()))
                             .projection(projection(i))
                             .build())
                     .toList());
@@ -59,6 +59,14 @@ public final class TableRequestFactory {
             return List.of(h);
         }
         return List.of(h, KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
+    }
+
+    /** A multi-attribute key: its HASH attributes in order, then its RANGE attributes in order. */
+    private static List<KeySchemaElement> keys(List<String> hash, List<String> range) {
+        List<KeySchemaElement> elements = new java.util.ArrayList<>();
+        hash.forEach(name -> elements.add(KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build()));
+        range.forEach(name -> elements.add(KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build()));
+        return List.copyOf(elements);
     }
 
     private static Projection projection(TableLayout.Index index) {

@@ -65,7 +65,8 @@ class UserController {
             description = "Public. The ETag is a digest of this body: it changes whenever the profile shown changes, "
                     + "counters included (If-None-Match answers 304 while it has not); the owner sends the tag of "
                     + "their own view as If-Match on PATCH. The counters are maintained from the table's stream and "
-                    + "are eventually consistent.")
+                    + "are eventually consistent. Another user's view may come from the read cache "
+                    + "(singletable.cache.mode, docs/caching.md); the owner's is read consistently.")
     @ApiResponse(responseCode = "200", description = "The profile",
             headers = {@Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
                     schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),

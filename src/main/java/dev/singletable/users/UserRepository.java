@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *   <li>a log-in reads the credentials item by its key; a user from before that item existed has the hash in the
  *       profile, which the first log-in moves ({@link #moveLegacyHash});</li>
  *   <li>a profile change updates the user on its version and, when the email changes, releases the old email marker and
- *       claims the new one in the same transaction (labels {@value #USER}, {@value #OLD_EMAIL}, {@value #EMAIL}).</li>
+ *       claims the new one in the same transaction (labels {@value #USER}, {@value #OLD_EMAIL}, {@value #EMAIL});</li>
+ *   <li>a public profile (another user's view) is the one read that may come from the read cache
+ *       ({@link #findPublicProfile}); credentials, markers and the owner's own profile are always read consistently.</li>
  * </ul>
  */
 @Repository
@@ -42,12 +44,14 @@ class UserRepository {
 
     private final SingleTable table;
     private final DynamoDbTable<UserItem> users;
+    private final DynamoDbTable<UserItem> cachedUsers;
     private final DynamoDbTable<CredentialsItem> credentials;
     private final UniqueValues unique;
 
     UserRepository(SingleTable table, UniqueValues unique) {
         this.table = table;
         this.users = table.of(UserItem.SCHEMA);
+        this.cachedUsers = table.cachedOf(UserItem.SCHEMA);
         this.credentials = table.of(CredentialsItem.SCHEMA);
         this.unique = unique;
     }
@@ -90,6 +94,16 @@ class UserRepository {
 
     public Optional<UserItem> findById(String userId) {
         return Optional.ofNullable(users.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(true)));
+    }
+
+    /**
+     * A profile as others see it: an eventually consistent GetItem that the read cache may answer
+     * ({@link SingleTable#cachedOf}, docs/caching.md). Profiles are read by many and changed rarely, and a follower
+     * count a few minutes old misleads no one; the profile's own writes go through the cache, so its owner's change
+     * shows at once.
+     */
+    public Optional<UserItem> findPublicProfile(String userId) {
+        return Optional.ofNullable(cachedUsers.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(false)));
     }
 
     /** The user's credentials item (a strongly consistent GetItem); empty for a user from before it existed. */

@@ -62,10 +62,17 @@ public class UserService {
         return profile(reread(user.getUserId()), true);
     }
 
-    /** The profile; the email only when the caller is the user. */
+    /**
+     * The profile; the email only when the caller is the user. Another user's view is a public profile, which may come
+     * from the read cache (UserRepository#findPublicProfile); the owner reads their own consistently, since their next
+     * change must name it as it is (If-Match).
+     */
     public Profile profile(String username, @Nullable AuthenticatedUser caller) {
-        UserItem user = users.findByUsername(username).orElseThrow(() -> unknownUser(username));
-        return profile(user, caller != null && caller.userId().equals(user.getUserId()));
+        String userId = users.findIdByUsername(username).orElseThrow(() -> unknownUser(username));
+        boolean self = caller != null && caller.userId().equals(userId);
+        UserItem user = (self ? users.findById(userId) : users.findPublicProfile(userId))
+                .orElseThrow(() -> unknownUser(username));
+        return profile(user, self);
     }
 
     /**

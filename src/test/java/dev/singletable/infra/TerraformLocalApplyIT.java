@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.singletable.process.ChildProcess;
 import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.table.TableLayout;
 import dev.singletable.table.TableLayoutLoader;
 import dev.singletable.table.TableRequestFactory;
 import java.io.IOException;
@@ -87,8 +88,17 @@ class TerraformLocalApplyIT {
 
             Terraform.Result plan = terraform.tryRun(module, args(endpoint, "plan", "-detailed-exitcode",
                     "-input=false", "-no-color", "-lock=false"));
-            assertThat(plan.exitCode()).as("plan after apply (2 = changes):%n%s", plan.output()).isZero();
-            assertThat(plan.output()).contains("No changes.");
+            if (TableLayoutLoader.load().globalSecondaryIndexes().stream().noneMatch(TableLayout.Index::multiAttribute)) {
+                assertThat(plan.exitCode()).as("plan after apply (2 = changes):%n%s", plan.output()).isZero();
+                assertThat(plan.output()).contains("No changes.");
+            } else {
+                // The known limit of the pinned hashicorp/aws 5.x (infra/terraform/README.md, "Multi-attribute index
+                // keys"): it reads a multi-attribute index back as one hash and one range key, so it counts the other
+                // key attributes as unused and refuses to plan the table once the index exists. With a provider that
+                // declares such keys (6.29 and later) this plan shows no changes again.
+                assertThat(plan.exitCode()).as("plan after apply:%n%s", plan.output()).isEqualTo(1);
+                assertThat(plan.output()).contains("all attributes must be indexed");
+            }
         } finally {
             removeProviderLinks();
         }

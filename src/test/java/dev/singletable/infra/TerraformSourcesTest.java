@@ -48,10 +48,8 @@ class TerraformSourcesTest {
         Stream.concat(layout.globalSecondaryIndexes().stream(), layout.localSecondaryIndexes().stream())
                 .forEach(index -> {
                     declaredOnlyInTheLayout.add(index.name());
-                    declaredOnlyInTheLayout.add(index.sortKey());
-                    if (index.partitionKey() != null) {
-                        declaredOnlyInTheLayout.add(index.partitionKey());
-                    }
+                    declaredOnlyInTheLayout.addAll(index.hashKeys());
+                    declaredOnlyInTheLayout.addAll(index.rangeKeys());
                 });
         declaredOnlyInTheLayout.add(layout.timeToLiveAttribute());
         for (Map.Entry<Path, String> file : terraformFiles().entrySet()) {

@@ -24,7 +24,8 @@ class CommandLineTest {
         assertThat(CommandLine.parse("--engine-only", "-nonsense", help).mode()).isEqualTo(CommandLine.Mode.HELP);
         Printed printed = answer(CommandLine.parse(help));
         assertThat(printed.status).isZero();
-        assertThat(printed.out).contains("--engine-only", "-port N", "-dbPath DIR", "-cors ORIGINS", "Examples:");
+        assertThat(printed.out).contains("--engine-only", "-port N", "-dbPath DIR", "-cors ORIGINS", "-principalsFile FILE",
+                "singletable.engine.auth.principals-file", "Examples:");
         assertThat(printed.err).isEmpty();
     }
 
@@ -56,6 +57,10 @@ class CommandLineTest {
         assertThat(engine.port()).isZero();
         assertThat(engine.sharedDb()).as("each region has its own tables unless -sharedDb").isFalse();
         assertThat(bind(CommandLine.parse("--engine-only", "-sharedDb")).sharedDb()).isTrue();
+        assertThat(bind(CommandLine.parse("--engine-only", "-principalsFile", "/etc/principals.json")).auth()
+                .principalsFile()).as("access control (docs/access-control.md)")
+                .isEqualTo(java.nio.file.Path.of("/etc/principals.json"));
+        assertThat(engine.auth().principalsFile()).as("off unless configured").isNull();
     }
 
     @Test

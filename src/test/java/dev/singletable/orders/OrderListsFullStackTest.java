@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The caller's orders (GSI1) and the admin's orders by status (the write-sharded GSI2, merged). */
+/** The caller's orders (GSI1) and the admin's orders by status (the write-sharded status index, merged). */
 @FullStackTest
 class OrderListsFullStackTest {
 

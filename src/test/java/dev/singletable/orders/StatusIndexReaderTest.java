@@ -106,17 +106,17 @@ class StatusIndexReaderTest {
         public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
                                               Map<String, AttributeValue> startKey) {
             List<OrderItem> entries = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
-            entries.sort(Comparator.comparing(OrderItem::getGsi2sk).reversed());
+            entries.sort(Comparator.comparing(OrderItem::getOrderId).reversed());
             if (startKey != null) {
-                String after = startKey.get(SingleTable.GSI2SK).s();
-                entries.removeIf(item -> item.getGsi2sk().compareTo(after) >= 0);
+                String after = startKey.get("orderId").s();
+                entries.removeIf(item -> item.getOrderId().compareTo(after) >= 0);
             }
             if (entries.size() <= limit) {
                 return new Slice<>(entries, null);
             }
             Map<String, AttributeValue> last = OrderItem.SCHEMA.itemToMap(entries.get(limit - 1), true);
             Map<String, AttributeValue> next = new HashMap<>();
-            Set.of(SingleTable.PK, SingleTable.SK, SingleTable.GSI2PK, SingleTable.GSI2SK)
+            Set.of(SingleTable.PK, SingleTable.SK, "status", "statusShard", "orderId")
                     .forEach(name -> next.put(name, last.get(name)));
             return new Slice<>(entries.subList(0, limit), next);
         }

@@ -43,7 +43,10 @@ final class RequestChecks {
         }
     }
 
-    /** The same key (the same attributes and values) twice in one list. */
+    /**
+     * The same key (the same attributes and values) twice in one list: normalized keys for BatchWriteItem, where
+     * {@code 1000} and {@code 1e3} are one item, the keys as sent for BatchGetItem, whose check AWS makes on the text.
+     */
     static void noDuplicateKeys(List<Map<String, AttributeValue>> normalizedKeys) {
         Set<Map<String, AttributeValue>> seen = new HashSet<>();
         for (Map<String, AttributeValue> key : normalizedKeys) {

@@ -78,7 +78,8 @@ public final class TransactionOperations {
         List<Action> actions = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
         long totalBytes = 0;
-        for (TransactWriteItem item : r.transactItems()) {
+        List<Parsed> parsed = r.transactItems().stream().map(TransactionOperations::parse).toList();
+        for (Parsed item : parsed) {
             Action action = prepare(item);
             if (action.keyError() == null && !seen.add(Map.entry(action.table().name(), action.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
@@ -184,7 +185,18 @@ public final class TransactionOperations {
         return out.build();
     }
 
-    private Action prepare(TransactWriteItem item) {
+    /**
+     * One action as far as it can be checked without its table: which kind, its expressions (parsed, every name and
+     * value used) and its item or key values, with a Put's item size. Every action of a transaction is parsed before any
+     * table is looked up, as DynamoDB Local does and as AWS checks a request's values before the table
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html): a bad expression or an
+     * oversized item anywhere in the request wins over a missing table or an empty key value in an earlier action.
+     */
+    private record Parsed(Kind kind, String tableName, Map<String, AttributeValue> values, UpdateExpr update,
+            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+    }
+
+    private static Parsed parse(TransactWriteItem item) {
         int present = (item.put() != null ? 1 : 0) + (item.update() != null ? 1 : 0) + (item.delete() != null ? 1 : 0)
                 + (item.conditionCheck() != null ? 1 : 0);
         if (present != 1) {
@@ -198,10 +210,9 @@ public final class TransactionOperations {
             ConditionExpr condition = condition(p.conditionExpression(), ctx);
             ctx.verifyAllUsed();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
-            Table table = engine.requireTable(p.tableName());
-            ActionKey key = ActionKey.fromItem(table.definition(), attributes);
-            return new Action(p.tableName(), table, key, Kind.PUT, ItemWrites.newItem(table.definition(), attributes),
-                    null, condition, p.returnValuesOnConditionCheckFailure());
+            RequestChecks.itemSize(attributes);
+            return new Parsed(Kind.PUT, p.tableName(), attributes, null, condition,
+                    p.returnValuesOnConditionCheckFailure());
         }
         if (item.update() != null) {
             var u = item.update();
@@ -211,15 +222,7 @@ public final class TransactionOperations {
             UpdateExpr update = Expressions.update(u.updateExpression(), ctx);
             ConditionExpr condition = condition(u.conditionExpression(), ctx);
             ctx.verifyAllUsed();
-            Table table = engine.requireTable(u.tableName());
-            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(u.key()));
-            try {
-                ItemWrites.checkUpdatableAttributes(table.definition(), update);
-            } catch (AwsServiceException keyAttribute) {
-                // like a bad key value, an update of a key attribute invalidates only this action
-                key = new ActionKey(null, keyAttribute.awsErrorDetails().errorMessage());
-            }
-            return new Action(u.tableName(), table, key, Kind.UPDATE, null, update, condition,
+            return new Parsed(Kind.UPDATE, u.tableName(), AttributeValues.normalizeItem(u.key()), update, condition,
                     u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
@@ -229,9 +232,7 @@ public final class TransactionOperations {
                     d.conditionExpression() != null, "ConditionExpression", d.conditionExpression());
             ConditionExpr condition = condition(d.conditionExpression(), ctx);
             ctx.verifyAllUsed();
-            Table table = engine.requireTable(d.tableName());
-            ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(d.key()));
-            return new Action(d.tableName(), table, key, Kind.DELETE, null, null, condition,
+            return new Parsed(Kind.DELETE, d.tableName(), AttributeValues.normalizeItem(d.key()), null, condition,
                     d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
@@ -240,10 +241,28 @@ public final class TransactionOperations {
                 true, "ConditionExpression", c.conditionExpression());
         ConditionExpr condition = condition(c.conditionExpression(), ctx);
         ctx.verifyAllUsed();
-        Table table = engine.requireTable(c.tableName());
-        ActionKey key = ActionKey.fromKey(table.definition(), AttributeValues.normalizeItem(c.key()));
-        return new Action(c.tableName(), table, key, Kind.CHECK, null, null, condition,
+        return new Parsed(Kind.CHECK, c.tableName(), AttributeValues.normalizeItem(c.key()), null, condition,
                 c.returnValuesOnConditionCheckFailure());
+    }
+
+    /** The parsed action against its table: the table looked up, the key resolved, a Put's item built. */
+    private Action prepare(Parsed p) {
+        Table table = engine.requireTable(p.tableName());
+        if (p.kind() == Kind.PUT) {
+            ActionKey key = ActionKey.fromItem(table.definition(), p.values());
+            return new Action(p.tableName(), table, key, Kind.PUT, ItemWrites.newItem(table.definition(), p.values()),
+                    null, p.condition(), p.onFailure());
+        }
+        ActionKey key = ActionKey.fromKey(table.definition(), p.values());
+        if (p.kind() == Kind.UPDATE) {
+            try {
+                ItemWrites.checkUpdatableAttributes(table.definition(), p.update());
+            } catch (AwsServiceException keyAttribute) {
+                // like a bad key value, an update of a key attribute invalidates only this action
+                key = new ActionKey(null, keyAttribute.awsErrorDetails().errorMessage());
+            }
+        }
+        return new Action(p.tableName(), table, key, p.kind(), null, p.update(), p.condition(), p.onFailure());
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
@@ -260,17 +279,23 @@ public final class TransactionOperations {
             ctx.verifyAllUsed();
             Table table = engine.requireTable(g.tableName());
             ActionKey key = ActionKey.fromGetKey(table.definition(), AttributeValues.normalizeItem(g.key()));
-            if (key.error() == null && !seen.add(Map.entry(table.name(), key.key()))) {
+            if (key.error() != null) {
+                // validation stops at the first invalid action, which alone carries ValidationError (as in
+                // TransactWriteItems); the actions after it are not checked at all: a missing table or a bad
+                // projection there does not turn the cancellation into another error (as DynamoDB Local answers)
+                int invalid = reads.size();
+                List<CancellationReason> reasons = new ArrayList<>();
+                for (int i = 0; i < r.transactItems().size(); i++) {
+                    reasons.add(i == invalid
+                            ? CancellationReason.builder().code("ValidationError").message(key.error()).build()
+                            : CancellationReason.builder().code("None").build());
+                }
+                throw EngineErrors.transactionCanceled(reasons);
+            }
+            if (!seen.add(Map.entry(table.name(), key.key()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(g.tableName(), table, key.key(), projection, key.error()));
-        }
-        Read firstInvalid = reads.stream().filter(read -> read.keyError() != null).findFirst().orElse(null);
-        if (firstInvalid != null) {
-            // only the first invalid action carries ValidationError, as in TransactWriteItems
-            throw EngineErrors.transactionCanceled(reads.stream().map(read -> read == firstInvalid
-                    ? CancellationReason.builder().code("ValidationError").message(read.keyError()).build()
-                    : CancellationReason.builder().code("None").build()).toList());
+            reads.add(new Read(g.tableName(), table, key.key(), projection, null));
         }
         if (engine.capacity().enabled()) {
             refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,

@@ -17,7 +17,7 @@ import java.util.Map;
  * A policy document as plain Java values (objects as insertion-ordered maps, arrays as lists, strings, numbers,
  * booleans, null), read and written with Jackson's streaming API (the engine does not depend on a databind).
  */
-final class PolicyJson {
+public final class PolicyJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
@@ -26,7 +26,7 @@ final class PolicyJson {
     }
 
     /** The document's value, or null when the text is not exactly one JSON value. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -76,7 +76,7 @@ final class PolicyJson {
     }
 
     /** The value as minified JSON (no whitespace outside strings), members in the maps' order. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             write(g, value);

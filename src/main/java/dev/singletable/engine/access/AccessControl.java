@@ -1,0 +1,203 @@
+package dev.singletable.engine.access;
+
+import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.ResourceArn;
+import dev.singletable.engine.core.Table;
+import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.policy.PolicyJson;
+import dev.singletable.engine.policy.ResourcePolicy;
+import dev.singletable.engine.table.TableDefinition;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The engine with access control on: each configured principal reaches the tables of its account (in the region its
+ * request is signed for) through clients that authorize every request as IAM would before the engine runs it, and
+ * answer AccessDeniedException with IAM's wording when it is not allowed. A request that names another account's
+ * table, index or stream, once allowed by both the caller's identity-based policy and the resource's policy, runs
+ * against that account's tables. The resource-policy operations are never routed: only the owner manages a policy
+ * (the engine answers AWS's ValidationException for another account's ARN).
+ */
+public final class AccessControl {
+
+    /** Methods about the client itself, answered by the principal's own client. */
+    private static final java.util.Set<String> OWN_METHODS = java.util.Set.of("serviceName",
+            "serviceClientConfiguration", "close");
+
+    private final EmbeddedEngine engine;
+    private final Principals principals;
+    /** Resource-based policies compiled once per document text. */
+    private final Map<String, IamPolicy> compiled = new ConcurrentHashMap<>();
+    private final Map<String, EmbeddedEngine.Clients> clients = new ConcurrentHashMap<>();
+
+    private AccessControl(EmbeddedEngine engine, Principals principals) {
+        this.engine = engine;
+        this.principals = principals;
+    }
+
+    public static AccessControl over(EmbeddedEngine engine, Principals principals) {
+        return new AccessControl(engine, principals);
+    }
+
+    /**
+     * The clients a request signed with this access key for this region uses. An unknown key is AWS's
+     * UnrecognizedClientException (the wire server refuses it before; in-process callers get the same answer).
+     */
+    public EmbeddedEngine.Clients clients(String accessKeyId, String region) {
+        if (accessKeyId == null) {
+            throw EngineErrors.of("MissingAuthenticationTokenException", "Request is missing Authentication Token",
+                    400);
+        }
+        Principal principal = principals.byAccessKey(accessKeyId);
+        if (principal == null) {
+            throw EngineErrors.of("UnrecognizedClientException",
+                    "The security token included in the request is invalid.", 400);
+        }
+        EmbeddedEngine.Clients own = engine.clientsOf(principal.account(), region);
+        return clients.computeIfAbsent(accessKeyId + "|" + own.region(), k -> guarded(principal, own));
+    }
+
+    private EmbeddedEngine.Clients guarded(Principal principal, EmbeddedEngine.Clients own) {
+        Guard guard = new Guard(principal, own);
+        DynamoDbClient dynamo = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, guard.handler(own.dynamo(), false));
+        DynamoDbStreamsClient streams = own.streams() == null ? null
+                : (DynamoDbStreamsClient) Proxy.newProxyInstance(DynamoDbStreamsClient.class.getClassLoader(),
+                        new Class<?>[] {DynamoDbStreamsClient.class}, guard.handler(own.streams(), true));
+        return new EmbeddedEngine.Clients(dynamo, streams, own.account(), own.region());
+    }
+
+    /** One principal's view of one region: authorizes, then runs the request where its resources live. */
+    private final class Guard {
+
+        private final Principal principal;
+        private final EmbeddedEngine.Clients own;
+        private final RequestAccess mapping;
+        private final Map<String, List<String>> principalKeys;
+
+        Guard(Principal principal, EmbeddedEngine.Clients own) {
+            this.principal = principal;
+            this.own = own;
+            this.mapping = new RequestAccess(own.account(), own.region(), this::definition);
+            this.principalKeys = principal.contextKeys(own.region());
+        }
+
+        InvocationHandler handler(Object ownClient, boolean streams) {
+            return (proxy, method, args) -> {
+                if (method.getDeclaringClass() == Object.class) {
+                    return switch (method.getName()) {
+                        case "equals" -> proxy == args[0];
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        default -> "access-controlled client of " + principal.arn();
+                    };
+                }
+                if (!streams && method.getName().equals("waiter")) {
+                    return DynamoDbWaiter.builder().client((DynamoDbClient) proxy).build();
+                }
+                Object target = ownClient;
+                if (args != null && args.length == 1 && args[0] instanceof SdkRequest request) {
+                    String owner = authorize(request);
+                    if (owner != null) {
+                        EmbeddedEngine.Clients theirs = engine.clientsOf(owner, own.region());
+                        target = streams ? theirs.streams() : theirs.dynamo();
+                    }
+                } else if (method.isDefault() && !OWN_METHODS.contains(method.getName())) {
+                    // the SDK's convenience forms (a builder consumer, no arguments, paginators) build the request
+                    // and call the request form on this proxy, which authorizes it
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                }
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+        }
+
+        /**
+         * Throws AccessDeniedException unless every authorization the request needs is allowed; returns the account
+         * whose tables the request must reach when that is not the caller's own, else null.
+         */
+        String authorize(SdkRequest request) {
+            List<AccessRequest> asks = mapping.of(request);
+            boolean policyOperation = request instanceof PutResourcePolicyRequest
+                    || request instanceof GetResourcePolicyRequest || request instanceof DeleteResourcePolicyRequest;
+            String foreign = null;
+            boolean ownToo = false;
+            for (AccessRequest ask : asks) {
+                boolean foreignResource = ask.resourceAccount() != null
+                        && !ask.resourceAccount().equals(principal.account());
+                if (policyOperation && foreignResource) {
+                    // AWS answers a ValidationException before any policy is evaluated: only the owner manages a
+                    // resource's policy (engine.ops.PolicyOperations)
+                    continue;
+                }
+                RequestContext context = new RequestContext(principalKeys, ask.keys());
+                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context, resourcePolicy(ask));
+                if (outcome != Evaluator.Outcome.ALLOW) {
+                    throw Evaluator.denial(outcome, principal, ask);
+                }
+                if (!foreignResource) {
+                    ownToo = true;
+                } else if (foreign == null) {
+                    foreign = ask.resourceAccount();
+                } else if (!foreign.equals(ask.resourceAccount())) {
+                    ownToo = true;
+                }
+            }
+            // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
+            // namespace answers it, and names of the other account stay refused there (regions.ForeignAccounts)
+            return policyOperation || ownToo ? null : foreign;
+        }
+
+        private TableDefinition definition(String account, String tableName) {
+            Engine core = engine.openCore(account, own.region());
+            Table table = core == null ? null : core.table(tableName);
+            return table == null ? null : table.definition();
+        }
+
+        /** The policy of the table (for the table and its indexes) or of the stream a request names. */
+        private IamPolicy resourcePolicy(AccessRequest ask) {
+            TableDefinition definition = ask.table();
+            String policyArn;
+            if (definition != null) {
+                if (definition.resourcePolicies().isEmpty()) {
+                    return null;
+                }
+                policyArn = definition.arn();
+            } else {
+                ResourceArn arn = ResourceArn.parse(ask.resource());
+                if (arn == null || arn.tableName() == null || arn.account() == null) {
+                    return null;
+                }
+                definition = definition(arn.account(), arn.tableName());
+                if (definition == null) {
+                    return null;
+                }
+                policyArn = arn.isStream() ? ask.resource() : definition.arn();
+            }
+            ResourcePolicy policy = definition.resourcePolicy(policyArn);
+            if (policy == null || !policy.attached()) {
+                return null;
+            }
+            return compiled.computeIfAbsent(policy.document(), AccessControl::compileResourcePolicy);
+        }
+    }
+
+    private static IamPolicy compileResourcePolicy(String document) {
+        return IamPolicy.compile((Map<?, ?>) PolicyJson.parse(document), IamPolicy.Kind.RESOURCE, false);
+    }
+}

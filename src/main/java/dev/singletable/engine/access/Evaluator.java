@@ -1,0 +1,85 @@
+package dev.singletable.engine.access;
+
+import dev.singletable.engine.error.EngineErrors;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * IAM's evaluation of one request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+ * an explicit Deny in any applicable policy wins; otherwise an Allow is needed. Within one account either the
+ * identity-based policy or a resource-based policy naming the principal itself may allow; a resource-based policy
+ * that names only the account delegates to the account's identity-based policies. Across accounts both must allow
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html). An
+ * account's root user has every permission its account's identity policies could give.
+ */
+final class Evaluator {
+
+    /** What IAM decided and, for a denial, which policy type the message names. */
+    enum Outcome { ALLOW, DENIED_BY_IDENTITY, DENIED_BY_RESOURCE, NO_IDENTITY_ALLOW, NO_RESOURCE_ALLOW }
+
+    private Evaluator() {
+    }
+
+    static Outcome decide(Principal principal, AccessRequest request, RequestContext context,
+            IamPolicy resourcePolicy) {
+        boolean identityAllows = principal.isRoot();
+        for (IamPolicy policy : principal.policies()) {
+            for (Statement s : policy.statements()) {
+                if (!applies(s, request, context)) {
+                    continue;
+                }
+                if (!s.allow()) {
+                    return Outcome.DENIED_BY_IDENTITY;
+                }
+                identityAllows = true;
+            }
+        }
+        boolean resourceAllowsDirectly = false;
+        boolean resourceAllowsAccount = false;
+        if (resourcePolicy != null) {
+            for (Statement s : resourcePolicy.statements()) {
+                PrincipalMatcher.Match match = s.principals().match(principal);
+                if (match == PrincipalMatcher.Match.NONE || !applies(s, request, context)) {
+                    continue;
+                }
+                if (!s.allow()) {
+                    return Outcome.DENIED_BY_RESOURCE;
+                }
+                if (match == PrincipalMatcher.Match.DIRECT) {
+                    resourceAllowsDirectly = true;
+                } else {
+                    resourceAllowsAccount = true;
+                }
+            }
+        }
+        boolean crossAccount = request.resourceAccount() != null
+                && !request.resourceAccount().equals(principal.account());
+        if (crossAccount) {
+            if (!identityAllows && !principal.isRoot()) {
+                return Outcome.NO_IDENTITY_ALLOW;
+            }
+            return resourceAllowsDirectly || resourceAllowsAccount ? Outcome.ALLOW : Outcome.NO_RESOURCE_ALLOW;
+        }
+        return identityAllows || resourceAllowsDirectly ? Outcome.ALLOW : Outcome.NO_IDENTITY_ALLOW;
+    }
+
+    private static boolean applies(Statement s, AccessRequest request, RequestContext context) {
+        return s.matchesAction(request.action()) && s.matchesResource(request.resource(), context)
+                && s.conditionsHold(context);
+    }
+
+    /**
+     * AWS's AccessDeniedException for a denial, worded as IAM words it
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
+     */
+    static DynamoDbException denial(Outcome outcome, Principal principal, AccessRequest request) {
+        String head = "User: " + principal.arn() + " is not authorized to perform: " + request.action()
+                + " on resource: " + request.resource();
+        String tail = switch (outcome) {
+            case DENIED_BY_IDENTITY -> " with an explicit deny in an identity-based policy";
+            case DENIED_BY_RESOURCE -> " with an explicit deny in a resource-based policy";
+            case NO_RESOURCE_ALLOW -> " because no resource-based policy allows the " + request.action() + " action";
+            default -> " because no identity-based policy allows the " + request.action() + " action";
+        };
+        return EngineErrors.accessDenied(head + tail);
+    }
+}

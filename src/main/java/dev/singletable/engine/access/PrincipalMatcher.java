@@ -1,0 +1,37 @@
+package dev.singletable.engine.access;
+
+import java.util.List;
+
+/**
+ * The Principal (or NotPrincipal) element of a resource-based policy statement: everyone ({@code "*"}), or ARNs of
+ * users, roles and accounts ({@code arn:aws:iam::111122223333:root} stands for the account: it delegates to the
+ * account's own identity-based policies)
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
+ */
+record PrincipalMatcher(boolean everyone, List<String> arns, boolean negated) {
+
+    /** How a statement's principal names the caller. */
+    enum Match { NONE, ACCOUNT, DIRECT }
+
+    Match match(Principal caller) {
+        Match found = Match.NONE;
+        if (everyone) {
+            found = Match.DIRECT;
+        } else {
+            for (String arn : arns) {
+                if (arn.equals(caller.arn())) {
+                    found = Match.DIRECT;
+                    break;
+                }
+                if (arn.equals("arn:aws:iam::" + caller.account() + ":root")) {
+                    found = Match.ACCOUNT;
+                }
+            }
+        }
+        if (negated) {
+            // NotPrincipal: the statement is about everyone it does not name
+            return found == Match.NONE ? Match.DIRECT : Match.NONE;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,522 @@
+package dev.singletable.engine.access;
+
+import dev.singletable.engine.core.ResourceArn;
+import dev.singletable.engine.expr.ExpressionContext;
+import dev.singletable.engine.expr.Expressions;
+import dev.singletable.engine.partiql.PartiqlStatements;
+import dev.singletable.engine.table.IndexDef;
+import dev.singletable.engine.table.KeyDef;
+import dev.singletable.engine.table.TableDefinition;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.Get;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ListStreamsRequest;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * What IAM authorizes a DynamoDB request by: its action(s), the resource(s) it names and its condition keys
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html):
+ * <ul>
+ *   <li>{@code dynamodb:LeadingKeys}: the partition-key values of every item the request touches (each key of a
+ *       batch, each put item, the partition a Query reads; none for a Scan);</li>
+ *   <li>{@code dynamodb:Attributes}: the top-level attribute names a request reads (its projection) or writes (the
+ *       item of a PutItem, the key and updated attributes of an UpdateItem);</li>
+ *   <li>{@code dynamodb:Select} of reads (the request's, or SPECIFIC_ATTRIBUTES when it projects, else
+ *       ALL_ATTRIBUTES / ALL_PROJECTED_ATTRIBUTES for an index); {@code dynamodb:ReturnValues},
+ *       {@code dynamodb:ReturnConsumedCapacity};</li>
+ *   <li>transactions are authorized per item as the item's own action, with {@code dynamodb:EnclosingOperation};
+ *       batches once per table with the batch's action;</li>
+ *   <li>PartiQL statements as {@code dynamodb:PartiQLSelect}/{@code Insert}/{@code Update}/{@code Delete} on the
+ *       table (or index) they name.</li>
+ * </ul>
+ * Every other operation is its own action on the resource it names ({@code *} when it names none).
+ */
+final class RequestAccess {
+
+    /** The table definitions the mapping reads key schemas from (null when the table does not exist). */
+    interface Tables {
+        TableDefinition definition(String account, String tableName);
+    }
+
+    /** Request members that name the resource of an operation without a richer mapping. */
+    private static final List<String> RESOURCE_MEMBERS = List.of("TableName", "ResourceArn", "TableArn", "StreamArn",
+            "BackupArn", "SourceTableArn", "TargetTableName", "GlobalTableName", "ExportArn", "ImportArn");
+
+    private final String account;
+    private final String region;
+    private final Tables tables;
+
+    RequestAccess(String account, String region, Tables tables) {
+        this.account = account;
+        this.region = region;
+        this.tables = tables;
+    }
+
+    List<AccessRequest> of(SdkRequest request) {
+        String operation = operationName(request);
+        if (request instanceof GetItemRequest r) {
+            return List.of(get("dynamodb:GetItem", r.tableName(), r.key(), r.projectionExpression(),
+                    r.hasAttributesToGet() ? r.attributesToGet() : null, r.expressionAttributeNames(),
+                    r.returnConsumedCapacityAsString(), null));
+        }
+        if (request instanceof PutItemRequest r) {
+            return List.of(put("dynamodb:PutItem", r.tableName(), r.item(), r.returnValuesAsString(),
+                    r.returnConsumedCapacityAsString(), null));
+        }
+        if (request instanceof UpdateItemRequest r) {
+            return List.of(update("dynamodb:UpdateItem", r.tableName(), r.key(), r.updateExpression(),
+                    r.hasAttributeUpdates() ? r.attributeUpdates().keySet() : null, r.expressionAttributeNames(),
+                    r.expressionAttributeValues(), r.returnValuesAsString(), r.returnConsumedCapacityAsString(),
+                    null));
+        }
+        if (request instanceof DeleteItemRequest r) {
+            return List.of(keyed("dynamodb:DeleteItem", r.tableName(), r.key(), r.returnValuesAsString(),
+                    r.returnConsumedCapacityAsString(), null));
+        }
+        if (request instanceof QueryRequest r) {
+            return List.of(query(r));
+        }
+        if (request instanceof ScanRequest r) {
+            return List.of(scan(r));
+        }
+        if (request instanceof BatchGetItemRequest r) {
+            return batchGet(r);
+        }
+        if (request instanceof BatchWriteItemRequest r) {
+            return batchWrite(r);
+        }
+        if (request instanceof TransactWriteItemsRequest r) {
+            return transactWrite(r);
+        }
+        if (request instanceof TransactGetItemsRequest r) {
+            return transactGet(r);
+        }
+        if (request instanceof ExecuteStatementRequest r) {
+            return List.of(partiql(r.statement(), null));
+        }
+        if (request instanceof BatchExecuteStatementRequest r) {
+            List<AccessRequest> out = new ArrayList<>();
+            for (BatchStatementRequest s : r.hasStatements() ? r.statements() : List.<BatchStatementRequest>of()) {
+                if (s != null) {
+                    out.add(partiql(s.statement(), null));
+                }
+            }
+            return out;
+        }
+        if (request instanceof ExecuteTransactionRequest r) {
+            List<AccessRequest> out = new ArrayList<>();
+            for (ParameterizedStatement s : r.hasTransactStatements() ? r.transactStatements()
+                    : List.<ParameterizedStatement>of()) {
+                if (s != null) {
+                    out.add(partiql(s.statement(), "ExecuteTransaction"));
+                }
+            }
+            return out;
+        }
+        if (request instanceof GetRecordsRequest r) {
+            // a shard iterator begins with its stream's ARN (engine.streams.ShardIterators)
+            String iterator = r.shardIterator();
+            int bar = iterator == null ? -1 : iterator.indexOf('|');
+            ResourceArn arn = bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
+            return List.of(arn == null ? new AccessRequest("dynamodb:GetRecords", "*", null, Map.of())
+                    : new AccessRequest("dynamodb:GetRecords", arn.text(), accountOf(arn), Map.of()));
+        }
+        if (request instanceof ListStreamsRequest) {
+            return List.of(new AccessRequest("dynamodb:ListStreams", "*", null, Map.of()));
+        }
+        return List.of(generic(request, operation));
+    }
+
+    // ----- item operations
+
+    private AccessRequest get(String action, String table, Map<String, AttributeValue> key, String projection,
+            List<String> attributesToGet, Map<String, String> names, String consumed, String enclosing) {
+        Target t = target(table, null);
+        Map<String, List<String>> keys = new HashMap<>();
+        leadingKeys(keys, t, List.of(key));
+        projection(keys, projection, attributesToGet, names, "ALL_ATTRIBUTES", null);
+        common(keys, null, consumed, enclosing);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest put(String action, String table, Map<String, AttributeValue> item, String returnValues,
+            String consumed, String enclosing) {
+        Target t = target(table, null);
+        Map<String, List<String>> keys = new HashMap<>();
+        leadingKeys(keys, t, List.of(item));
+        if (item != null && !item.isEmpty()) {
+            keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
+        }
+        common(keys, returnValues, consumed, enclosing);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest update(String action, String table, Map<String, AttributeValue> key, String expression,
+            Collection<String> attributeUpdates, Map<String, String> names, Map<String, AttributeValue> values,
+            String returnValues, String consumed, String enclosing) {
+        Target t = target(table, null);
+        Map<String, List<String>> keys = new HashMap<>();
+        leadingKeys(keys, t, List.of(key));
+        Set<String> attributes = new LinkedHashSet<>();
+        if (key != null) {
+            attributes.addAll(key.keySet());
+        }
+        if (attributeUpdates != null) {
+            attributes.addAll(attributeUpdates);
+        }
+        if (expression != null) {
+            try {
+                attributes.addAll(Expressions.update(expression, context(names, values)).topLevelAttributes());
+            } catch (RuntimeException invalid) {
+                // the engine rejects the expression with DynamoDB's own message once the request is allowed
+            }
+        }
+        if (!attributes.isEmpty()) {
+            keys.put("dynamodb:attributes", List.copyOf(attributes));
+        }
+        common(keys, returnValues, consumed, enclosing);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest keyed(String action, String table, Map<String, AttributeValue> key, String returnValues,
+            String consumed, String enclosing) {
+        Target t = target(table, null);
+        Map<String, List<String>> keys = new HashMap<>();
+        leadingKeys(keys, t, List.of(key));
+        if (key != null && !key.isEmpty()) {
+            keys.put("dynamodb:attributes", List.copyOf(key.keySet()));
+        }
+        common(keys, returnValues, consumed, enclosing);
+        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest query(QueryRequest r) {
+        Target t = target(r.tableName(), r.indexName());
+        Map<String, List<String>> keys = new HashMap<>();
+        String partitionValue = queriedPartition(r, t);
+        if (partitionValue != null) {
+            keys.put("dynamodb:leadingkeys", List.of(partitionValue));
+        }
+        projection(keys, r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null,
+                r.expressionAttributeNames(), t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+                r.selectAsString());
+        common(keys, null, r.returnConsumedCapacityAsString(), null);
+        return new AccessRequest("dynamodb:Query", t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest scan(ScanRequest r) {
+        Target t = target(r.tableName(), r.indexName());
+        Map<String, List<String>> keys = new HashMap<>();
+        projection(keys, r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null,
+                r.expressionAttributeNames(), r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+                r.selectAsString());
+        common(keys, null, r.returnConsumedCapacityAsString(), null);
+        return new AccessRequest("dynamodb:Scan", t.arn, t.account, keys, t.definition);
+    }
+
+    private List<AccessRequest> batchGet(BatchGetItemRequest r) {
+        List<AccessRequest> out = new ArrayList<>();
+        if (!r.hasRequestItems()) {
+            return out;
+        }
+        for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
+            KeysAndAttributes ka = e.getValue();
+            Target t = target(e.getKey(), null);
+            Map<String, List<String>> keys = new HashMap<>();
+            if (ka != null) {
+                leadingKeys(keys, t, ka.hasKeys() ? ka.keys() : List.of());
+                projection(keys, ka.projectionExpression(), ka.hasAttributesToGet() ? ka.attributesToGet() : null,
+                        ka.expressionAttributeNames(), "ALL_ATTRIBUTES", null);
+            }
+            common(keys, null, r.returnConsumedCapacityAsString(), null);
+            out.add(new AccessRequest("dynamodb:BatchGetItem", t.arn, t.account, keys, t.definition));
+        }
+        return out;
+    }
+
+    private List<AccessRequest> batchWrite(BatchWriteItemRequest r) {
+        List<AccessRequest> out = new ArrayList<>();
+        if (!r.hasRequestItems()) {
+            return out;
+        }
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            Target t = target(e.getKey(), null);
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            Set<String> attributes = new LinkedHashSet<>();
+            for (WriteRequest w : e.getValue() == null ? List.<WriteRequest>of() : e.getValue()) {
+                if (w == null) {
+                    continue;
+                }
+                Map<String, AttributeValue> item = w.putRequest() != null ? w.putRequest().item()
+                        : w.deleteRequest() != null ? w.deleteRequest().key() : null;
+                if (item != null) {
+                    items.add(item);
+                    attributes.addAll(item.keySet());
+                }
+            }
+            Map<String, List<String>> keys = new HashMap<>();
+            leadingKeys(keys, t, items);
+            if (!attributes.isEmpty()) {
+                keys.put("dynamodb:attributes", List.copyOf(attributes));
+            }
+            common(keys, null, r.returnConsumedCapacityAsString(), null);
+            out.add(new AccessRequest("dynamodb:BatchWriteItem", t.arn, t.account, keys, t.definition));
+        }
+        return out;
+    }
+
+    private List<AccessRequest> transactWrite(TransactWriteItemsRequest r) {
+        List<AccessRequest> out = new ArrayList<>();
+        String consumed = r.returnConsumedCapacityAsString();
+        String enclosing = "TransactWriteItems";
+        for (TransactWriteItem item : r.hasTransactItems() ? r.transactItems() : List.<TransactWriteItem>of()) {
+            if (item == null) {
+                continue;
+            }
+            if (item.put() != null) {
+                Put p = item.put();
+                out.add(put("dynamodb:PutItem", p.tableName(), p.item(), null, consumed, enclosing));
+            }
+            if (item.update() != null) {
+                Update u = item.update();
+                out.add(update("dynamodb:UpdateItem", u.tableName(), u.key(), u.updateExpression(), null,
+                        u.expressionAttributeNames(), u.expressionAttributeValues(), null, consumed, enclosing));
+            }
+            if (item.delete() != null) {
+                Delete d = item.delete();
+                out.add(keyed("dynamodb:DeleteItem", d.tableName(), d.key(), null, consumed, enclosing));
+            }
+            if (item.conditionCheck() != null) {
+                ConditionCheck c = item.conditionCheck();
+                out.add(keyed("dynamodb:ConditionCheckItem", c.tableName(), c.key(), null, consumed, enclosing));
+            }
+        }
+        return out;
+    }
+
+    private List<AccessRequest> transactGet(TransactGetItemsRequest r) {
+        List<AccessRequest> out = new ArrayList<>();
+        for (TransactGetItem item : r.hasTransactItems() ? r.transactItems() : List.<TransactGetItem>of()) {
+            if (item == null || item.get() == null) {
+                continue;
+            }
+            Get g = item.get();
+            out.add(get("dynamodb:GetItem", g.tableName(), g.key(), g.projectionExpression(), null,
+                    g.expressionAttributeNames(), r.returnConsumedCapacityAsString(), "TransactGetItems"));
+        }
+        return out;
+    }
+
+    /**
+     * A PartiQL statement: SELECT is dynamodb:PartiQLSelect, and so on, on the table or index it names
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html). An unparseable statement is
+     * authorized as PartiQLSelect on {@code *}; the engine then answers its ValidationException.
+     */
+    private AccessRequest partiql(String statement, String enclosing) {
+        PartiqlStatements.Described d = PartiqlStatements.describe(statement);
+        Map<String, List<String>> keys = new HashMap<>();
+        if (enclosing != null) {
+            keys.put("dynamodb:enclosingoperation", List.of(enclosing));
+        }
+        if (d == null) {
+            return new AccessRequest("dynamodb:PartiQLSelect", "*", null, keys);
+        }
+        Target t = target(d.table(), d.index());
+        return new AccessRequest("dynamodb:PartiQL" + d.verb(), t.arn, t.account, keys, t.definition);
+    }
+
+    private AccessRequest generic(SdkRequest request, String operation) {
+        for (String member : RESOURCE_MEMBERS) {
+            String value = request.getValueForField(member, String.class).orElse(null);
+            if (value != null && !value.isEmpty()) {
+                ResourceArn arn = ResourceArn.parse(value);
+                if (arn != null) {
+                    return new AccessRequest("dynamodb:" + operation, value, accountOf(arn), Map.of());
+                }
+                Target t = target(value, null);
+                return new AccessRequest("dynamodb:" + operation, t.arn, t.account, Map.of());
+            }
+        }
+        return new AccessRequest("dynamodb:" + operation, "*", null, Map.of());
+    }
+
+    // ----- condition keys
+
+    private void leadingKeys(Map<String, List<String>> keys, Target t, List<Map<String, AttributeValue>> items) {
+        if (t.definition == null) {
+            return;
+        }
+        String hash = t.definition.primaryKey().hashName();
+        Set<String> values = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> item : items) {
+            String v = item == null ? null : text(item.get(hash));
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        if (!values.isEmpty()) {
+            keys.put("dynamodb:leadingkeys", List.copyOf(values));
+        }
+    }
+
+    private static void projection(Map<String, List<String>> keys, String projection, List<String> attributesToGet,
+            Map<String, String> names, String unprojected, String select) {
+        Set<String> attributes = null;
+        if (projection != null) {
+            try {
+                attributes = Expressions.projection(projection, context(names, null)).topLevelAttributes();
+            } catch (RuntimeException invalid) {
+                // the engine answers the expression's ValidationException once the request is allowed
+            }
+        } else if (attributesToGet != null) {
+            attributes = new LinkedHashSet<>(attributesToGet);
+        }
+        if (attributes != null && !attributes.isEmpty()) {
+            keys.put("dynamodb:attributes", List.copyOf(attributes));
+        }
+        String effective = select != null ? select
+                : projection != null || attributesToGet != null ? "SPECIFIC_ATTRIBUTES" : unprojected;
+        keys.put("dynamodb:select", List.of(effective));
+    }
+
+    private static void common(Map<String, List<String>> keys, String returnValues, String consumed,
+            String enclosing) {
+        if (returnValues != null) {
+            keys.put("dynamodb:returnvalues", List.of(returnValues));
+        }
+        if (consumed != null) {
+            keys.put("dynamodb:returnconsumedcapacity", List.of(consumed));
+        }
+        if (enclosing != null) {
+            keys.put("dynamodb:enclosingoperation", List.of(enclosing));
+        }
+    }
+
+    /** The partition a Query reads: the equality on the (table's or index's) partition key. */
+    private static String queriedPartition(QueryRequest r, Target t) {
+        if (t.definition == null) {
+            return null;
+        }
+        KeyDef key = t.definition.primaryKey();
+        if (t.index != null) {
+            IndexDef index = t.definition.index(t.index);
+            if (index == null) {
+                return null;
+            }
+            key = index.key();
+        }
+        if (key.multiAttribute()) {
+            return null;
+        }
+        try {
+            if (r.keyConditionExpression() != null) {
+                return text(Expressions.keyCondition(r.keyConditionExpression(),
+                                context(r.expressionAttributeNames(), r.expressionAttributeValues()))
+                        .resolve(key.hashName(), key.rangeName()).hashValue());
+            }
+            if (r.hasKeyConditions() && r.keyConditions().get(key.hashName()) != null) {
+                var c = r.keyConditions().get(key.hashName());
+                if (c.comparisonOperator() == ComparisonOperator.EQ && c.hasAttributeValueList()
+                        && c.attributeValueList().size() == 1) {
+                    return text(c.attributeValueList().get(0));
+                }
+            }
+        } catch (RuntimeException invalid) {
+            // an invalid key condition: the engine answers its ValidationException once the request is allowed
+        }
+        return null;
+    }
+
+    /** A key value as IAM compares it: a string, a number's text, a binary's base64. */
+    private static String text(AttributeValue v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.s() != null) {
+            return v.s();
+        }
+        if (v.n() != null) {
+            return v.n();
+        }
+        if (v.b() != null) {
+            return Base64.getEncoder().encodeToString(v.b().asByteArray());
+        }
+        return null;
+    }
+
+    private static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values) {
+        return new ExpressionContext(names == null || names.isEmpty() ? null : names,
+                values == null || values.isEmpty() ? null : values);
+    }
+
+    // ----- resources
+
+    /** A table (or its index) named by name or ARN, with its owner and definition. */
+    private record Target(String arn, String account, TableDefinition definition, String index) {
+    }
+
+    private Target target(String nameOrArn, String index) {
+        String owner = account;
+        String ownerRegion = region;
+        String name = nameOrArn;
+        ResourceArn arn = ResourceArn.parse(nameOrArn);
+        if (arn != null && arn.tableName() != null) {
+            owner = accountOf(arn);
+            ownerRegion = arn.region();
+            name = arn.tableName();
+            if (index == null && arn.isIndex()) {
+                index = arn.subName();
+            }
+        }
+        if (name == null) {
+            name = "";
+        }
+        TableDefinition definition = owner == null ? null : tables.definition(owner, name);
+        String tableArn = definition != null ? definition.arn()
+                : "arn:aws:dynamodb:" + ownerRegion + ":" + (owner == null ? account : owner) + ":table/" + name;
+        return new Target(index == null ? tableArn : tableArn + "/index/" + index, owner, definition, index);
+    }
+
+    private String accountOf(ResourceArn arn) {
+        return arn.account() != null && arn.account().matches("\\d{12}") ? arn.account() : account;
+    }
+
+    /** {@code GetItemRequest} is GetItem. */
+    static String operationName(SdkRequest request) {
+        String name = request.getClass().getSimpleName();
+        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.singletable.engine.access;
+
+import java.util.Locale;
+
+/**
+ * IAM's wildcard match: {@code *} any run of characters (also across ARN segments and slashes), {@code ?} one
+ * character, everything else literal. Actions match case-insensitively, resources and StringLike values
+ * case-sensitively (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+ * Compiled once; matching is a backtracking scan without regular expressions, cheap enough for every request.
+ */
+final class Wildcard {
+
+    private final String pattern;
+    private final boolean ignoreCase;
+    private final boolean literal;
+
+    private Wildcard(String pattern, boolean ignoreCase) {
+        this.ignoreCase = ignoreCase;
+        this.literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
+        // a literal pattern compares plainly: escaped wildcards ({@code ${*}}) are then ordinary characters
+        String p = literal ? PolicyVariables.literalWildcards(pattern) : pattern;
+        this.pattern = ignoreCase ? p.toLowerCase(Locale.ROOT) : p;
+    }
+
+    static Wildcard of(String pattern, boolean ignoreCase) {
+        return new Wildcard(pattern, ignoreCase);
+    }
+
+    /** Whether the text matches. */
+    boolean matches(String text) {
+        if (literal) {
+            return ignoreCase ? pattern.equalsIgnoreCase(text) : pattern.equals(text);
+        }
+        return matches(pattern, text, ignoreCase);
+    }
+
+    /** Glob matching with the classic single-backtrack-point algorithm: linear for patterns with one star. */
+    static boolean matches(String p, String t, boolean ignoreCase) {
+        int pi = 0;
+        int ti = 0;
+        int star = -1;
+        int mark = 0;
+        while (ti < t.length()) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), t.charAt(ti), ignoreCase))) {
+                pi++;
+                ti++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = ti;
+            } else if (star >= 0) {
+                pi = star + 1;
+                ti = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
+    }
+
+    /** A pattern character against a text character; the marks of escaped wildcards match only themselves. */
+    private static boolean same(char pc, char tc, boolean ignoreCase) {
+        return pc == tc || ignoreCase && pc == Character.toLowerCase(tc) || pc == PolicyVariables.LITERAL_STAR && tc == '*'
+                || pc == PolicyVariables.LITERAL_QUESTION && tc == '?';
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}
