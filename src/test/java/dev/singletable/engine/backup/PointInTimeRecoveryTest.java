@@ -125,8 +125,12 @@ class PointInTimeRecoveryTest {
             assertThat(described.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
             assertThat(described.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
                     .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+            // AWS's wording, as a public probe of the real service recorded it (DDB-TABLE-100):
+            // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/8ebf2a64f38f7450ebbf16b07d4fb76d05267a40/docs/api-quirks/details/DDB-TABLE-100.md
             assertThatThrownBy(() -> h.service.restoreToPointInTime("orders", "x", null, RestoreOverrides.NONE))
-                    .isInstanceOf(PointInTimeRecoveryUnavailableException.class);
+                    .isInstanceOfSatisfying(PointInTimeRecoveryUnavailableException.class, e -> assertThat(
+                            e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Point in time recovery is not enabled for table 'orders'"));
 
             h.client.updateContinuousBackups(r -> r.tableName("orders").pointInTimeRecoverySpecification(
                     p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)));
