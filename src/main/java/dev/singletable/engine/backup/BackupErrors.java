@@ -1,6 +1,8 @@
 package dev.singletable.engine.backup;
 
 import dev.singletable.engine.error.EngineErrors;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,11 +40,19 @@ final class BackupErrors {
                 "Point in time recovery is not enabled for table '" + tableName + "'").build();
     }
 
-    static InvalidRestoreTimeException invalidRestoreTime(String requested, String earliest, String latest) {
+    /**
+     * AWS's wording names the three instants in whole seconds, each quoted (as recorded from the real service by
+     * the public probe DDB-TABLE-100 of aws-controllers-k8s/dynamodb-controller, docs/api-quirks).
+     */
+    static InvalidRestoreTimeException invalidRestoreTime(Instant requested, Instant earliest, Instant latest) {
         return (InvalidRestoreTimeException) fill(InvalidRestoreTimeException.builder(),
-                "InvalidRestoreTimeException", "Invalid restore time " + requested + ": RestoreDateTime must be "
-                        + "between EarliestRestorableDateTime " + earliest + " and LatestRestorableDateTime "
-                        + latest).build();
+                "InvalidRestoreTimeException", "RestoreDateTime '" + seconds(requested) + "' must be within "
+                        + "EarliestRestorableDateTime '" + seconds(earliest) + "' and LatestRestorableDateTime '"
+                        + seconds(latest) + "'").build();
+    }
+
+    private static String seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static RuntimeException validation(String message) {

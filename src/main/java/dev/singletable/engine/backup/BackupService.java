@@ -208,14 +208,14 @@ public final class BackupService {
         long earliest = setting.earliestRestorable(now);
         long target = when == null ? now : when.toEpochMilli();
         if (target < earliest || target > now) {
-            throw BackupErrors.invalidRestoreTime(String.valueOf(when), Instant.ofEpochMilli(earliest).toString(),
-                    Instant.ofEpochMilli(now).toString());
+            throw BackupErrors.invalidRestoreTime(Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest),
+                    Instant.ofEpochMilli(now));
         }
         requireAbsent(targetName);
         SnapshotFile.TableImage image = history.tableAt(sourceName, id, target);
         if (image == null) {
-            throw BackupErrors.invalidRestoreTime(String.valueOf(when), Instant.ofEpochMilli(earliest).toString(),
-                    Instant.ofEpochMilli(now).toString());
+            throw BackupErrors.invalidRestoreTime(Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest),
+                    Instant.ofEpochMilli(now));
         }
         TableDefinition definition = RestoredDefinitions.of(image.definition(), targetName, Instant.ofEpochMilli(now),
                 region(), account(), overrides);

@@ -116,6 +116,31 @@ class PointInTimeRecoveryTest {
         assertThat(Items.contents(h.engine, latest.table().name())).isEqualTo(Items.contents(h.engine, "orders"));
     }
 
+    /**
+     * AWS names the three instants in whole seconds, each quoted. The public probe of the real service
+     * (DDB-TABLE-100) recorded the message up to "…and LatestRestor"; the end, the latest restorable time
+     * quoted the same way, follows the same form:
+     * https://github.com/aws-controllers-k8s/dynamodb-controller/blob/8ebf2a64f38f7450ebbf16b07d4fb76d05267a40/docs/api-quirks/details/DDB-TABLE-100.md
+     */
+    @Test
+    void aRestoreTimeOutsideTheWindowIsRefusedInAwsWords() {
+        try (BackupHarness h = BackupHarness.inMemory(clock)) {
+            h.engine.createTable(TestTables.table("orders", T0).build());
+            clock.advance(Duration.ofMillis(1_250));
+            h.client.updateContinuousBackups(r -> r.tableName("orders").pointInTimeRecoverySpecification(
+                    p -> p.pointInTimeRecoveryEnabled(true)));
+            Instant enabledAt = clock.instant();
+            clock.advance(Duration.ofMillis(60_500));
+            Instant tooEarly = enabledAt.minusSeconds(30);
+
+            assertThatThrownBy(() -> h.service.restoreToPointInTime("orders", "x", tooEarly, RestoreOverrides.NONE))
+                    .isInstanceOfSatisfying(InvalidRestoreTimeException.class, e -> assertThat(
+                            e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "RestoreDateTime '2026-06-30T23:59:31Z' must be within EarliestRestorableDateTime "
+                                    + "'2026-07-01T00:00:01Z' and LatestRestorableDateTime '2026-07-01T00:01:01Z'"));
+        }
+    }
+
     @Test
     void recoveryMustBeEnabledAndCanBeDescribedAndDisabled() {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
