@@ -94,6 +94,9 @@ class ResourcePolicyTest extends DifferentialTest {
         assertThat(missing.message()).isEqualTo(NOT_FOUND + arn);
         // never had one: no revision
         assertThat(ours.deleteResourcePolicy(r -> r.resourceArn(arn)).revisionId()).isNull();
+        // AWS's wording up to "…has no associated", as a public probe of the real service recorded it (its record
+        // stops there; the same probe calls the case "table X has no associated policy"), DDB-TABLE-205 and 209 in
+        // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/8ebf2a64f38f7450ebbf16b07d4fb76d05267a40/docs/api-quirks/table-policy-kinesis-autoscaling.md
         Outcome bogus = error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId("123456789")));
         assertThat(bogus.message()).isEqualTo(NOT_FOUND + "Requested update for policy with revision id 123456789, but "
                 + "table " + t + " has no associated policy.");
