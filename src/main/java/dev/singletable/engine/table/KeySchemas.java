@@ -100,7 +100,8 @@ final class KeySchemas {
 
     /**
      * A multi-attribute KeySchema (more than two elements, or two HASH elements) may not name an attribute twice;
-     * AWS reports it before it looks for unused AttributeDefinitions. Wording not confirmed (it names "same name").
+     * AWS reports it before it looks for unused AttributeDefinitions, in the bare sentence a public probe of the real
+     * service recorded (aws-controllers-k8s/dynamodb-controller, docs/api-quirks/table-indexes.md).
      */
     static void checkMultiAttributeNamesDiffer(List<KeySchemaElement> schema) {
         boolean multi = schema.size() > 2 || schema.size() == 2
@@ -111,8 +112,7 @@ final class KeySchemas {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (KeySchemaElement element : schema) {
             if (element.attributeName() != null && !seen.add(element.attributeName())) {
-                throw Invalid.bare("Invalid KeySchema: Some KeySchemaElements have the same name: "
-                        + element.attributeName());
+                throw Invalid.bare("The KeySchema contains multiple key attributes with the same name");
             }
         }
     }

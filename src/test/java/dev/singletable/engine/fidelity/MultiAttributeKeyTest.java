@@ -255,13 +255,15 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 + "invalid: All HASH key attributes must precede RANGE key attributes in the KeySchema");
         assertCreateFails(List.of(rangeKey("a"), rangeKey("b")),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        // AWS's wording (bare, no prefix), as a public probe of the real service recorded it:
+        // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/4534c4f1fe6b8d590bf14e64e86169320a116a1f/docs/api-quirks/table-indexes.md
         assertCreateFails(List.of(hashKey("a"), hashKey("a")),
-                "Invalid KeySchema: Some KeySchemaElements have the same name: a");
+                "The KeySchema contains multiple key attributes with the same name");
         // reported before an unused AttributeDefinition (b here), as AWS does
         assertError(() -> ours.createTable(b -> b.tableName(uniqueName("dup")).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(defs("p", "a", "b")).keySchema(hashKey("p"))
                 .globalSecondaryIndexes(gsi("dup", List.of(hashKey("a"), hashKey("b"), rangeKey("a")),
-                        ProjectionType.ALL))), "Invalid KeySchema: Some KeySchemaElements have the same name: a");
+                        ProjectionType.ALL))), "The KeySchema contains multiple key attributes with the same name");
         assertCreateFails(List.of(hashKey("a"), hashKey("zz")), "One or more parameter values were invalid: Some "
                 + "index key attributes are not defined in AttributeDefinitions. Keys: [a, zz], AttributeDefinitions: "
                 + "[a, p]");
