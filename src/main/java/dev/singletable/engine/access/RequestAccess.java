@@ -86,7 +86,6 @@ final class RequestAccess {
     }
 
     List<AccessRequest> of(SdkRequest request) {
-        String operation = operationName(request);
         if (request instanceof GetItemRequest r) {
             return List.of(get("dynamodb:GetItem", r.tableName(), r.key(), r.projectionExpression(),
                     r.hasAttributesToGet() ? r.attributesToGet() : null, r.expressionAttributeNames(),
@@ -157,7 +156,7 @@ final class RequestAccess {
         if (request instanceof ListStreamsRequest) {
             return List.of(new AccessRequest("dynamodb:ListStreams", "*", null, Map.of()));
         }
-        return List.of(generic(request, operation));
+        return List.of(generic(request, operationName(request)));
     }
 
     // ----- item operations
@@ -380,6 +379,15 @@ final class RequestAccess {
             return;
         }
         String hash = t.definition.primaryKey().hashName();
+        if (items.size() == 1) {
+            // one key (GetItem, PutItem, ...): no set to deduplicate through
+            Map<String, AttributeValue> item = items.get(0);
+            String v = item == null ? null : text(item.get(hash));
+            if (v != null) {
+                keys.put("dynamodb:leadingkeys", List.of(v));
+            }
+            return;
+        }
         Set<String> values = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
             String v = item == null ? null : text(item.get(hash));
@@ -514,9 +522,16 @@ final class RequestAccess {
         return arn.account() != null && arn.account().matches("\\d{12}") ? arn.account() : account;
     }
 
-    /** {@code GetItemRequest} is GetItem. */
+    /** {@code GetItemRequest} is GetItem (worked out once per request class: Class.getSimpleName is not free). */
     static String operationName(SdkRequest request) {
-        String name = request.getClass().getSimpleName();
-        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        return OPERATION_NAMES.get(request.getClass());
     }
+
+    private static final ClassValue<String> OPERATION_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        }
+    };
 }

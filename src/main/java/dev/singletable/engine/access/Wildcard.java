@@ -13,6 +13,10 @@ final class Wildcard {
     private final String pattern;
     private final boolean ignoreCase;
     private final boolean literal;
+    /** Only stars ({@code *}, {@code dynamodb:*} after its prefix): every text matches. */
+    private final boolean any;
+    /** One trailing star and no other wildcard ({@code dynamodb:Get*}): a prefix test, no backtracking. */
+    private final boolean prefix;
 
     private Wildcard(String pattern, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
@@ -20,6 +24,10 @@ final class Wildcard {
         // a literal pattern compares plainly: escaped wildcards ({@code ${*}}) are then ordinary characters
         String p = literal ? PolicyVariables.literalWildcards(pattern) : pattern;
         this.pattern = ignoreCase ? p.toLowerCase(Locale.ROOT) : p;
+        this.any = !literal && this.pattern.chars().allMatch(c -> c == '*');
+        int star = this.pattern.indexOf('*');
+        this.prefix = !literal && !any && star >= 0 && star == this.pattern.length() - 1
+                && this.pattern.indexOf('?') < 0;
     }
 
     static Wildcard of(String pattern, boolean ignoreCase) {
@@ -30,6 +38,21 @@ final class Wildcard {
     boolean matches(String text) {
         if (literal) {
             return ignoreCase ? pattern.equalsIgnoreCase(text) : pattern.equals(text);
+        }
+        if (any) {
+            return true;
+        }
+        if (prefix) {
+            int n = pattern.length() - 1;
+            if (text.length() < n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!same(pattern.charAt(i), text.charAt(i), ignoreCase)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return matches(pattern, text, ignoreCase);
     }
