@@ -1,5 +1,6 @@
 package dev.singletable.catalog;
 
+import dev.singletable.support.DocumentedMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.admin.AdminAccess;
@@ -11,13 +12,9 @@ import dev.singletable.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestPropertySource(properties = "singletable.cache.mode=local")
 class CachedCatalogFullStackTest {
 
-    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9_]+)` \\|");
 
     @Autowired
     RestTestClient http;
@@ -136,7 +132,7 @@ class CachedCatalogFullStackTest {
 
     @Test
     void everyCacheMeterInTheOperationsGuideIsInTheScrape() throws IOException {
-        List<String> documented = documentedCacheMeters();
+        List<String> documented = DocumentedMeters.inTable("| cache meter (Prometheus name) |");
         assertThat(documented).contains("cache_gets_total", "cache_evictions_total",
                 "singletable_cache_pass_throughs_total");
         api.get("/api/products/NO-SUCH-SKU").expectStatus().isNotFound();
@@ -147,24 +143,5 @@ class CachedCatalogFullStackTest {
             assertThat(Pattern.compile("(?m)^" + name + "\\{[^}]*cache=\"dax\\.(item|query)\"").matcher(scrape).find())
                     .as("docs/operations.md names %s; the scrape has no such series", name).isTrue();
         }
-    }
-
-    /** The first column of the table under "| cache meter (Prometheus name) |" in docs/operations.md. */
-    static List<String> documentedCacheMeters() throws IOException {
-        List<String> names = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : Files.readAllLines(Path.of("docs", "operations.md"))) {
-            if (line.startsWith("| cache meter (Prometheus name) |")) {
-                inTable = true;
-            } else if (inTable && line.isBlank()) {
-                break;
-            } else if (inTable) {
-                Matcher row = TABLE_ROW.matcher(line);
-                if (row.find()) {
-                    names.add(row.group(1));
-                }
-            }
-        }
-        return names;
     }
 }

@@ -1,5 +1,6 @@
 package dev.singletable.launch;
 
+import dev.singletable.support.DocumentedMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +10,6 @@ import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.RawHttp1;
 import dev.singletable.process.Readme;
 import dev.singletable.process.SingletableJar;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,7 +257,7 @@ class StandaloneEngineIT {
         assertThat(durableScrape.body()).containsPattern("(?m)^singletable_engine_storage_size_bytes [1-9]")
                 .containsPattern("(?m)^singletable_engine_log_records_total [1-9]");
         // the durable engine has every meter the docs name (storage and log meters only exist there)
-        List<String> documented = documentedEngineMeters();
+        List<String> documented = DocumentedMeters.inTable("| engine meter (Prometheus name) |");
         assertThat(documented).contains("singletable_engine_requests_seconds", "singletable_engine_storage_size_bytes");
         for (String meter : documented) {
             assertThat(durableScrape.body()).as("docs/operations.md names %s", meter)
@@ -363,25 +361,6 @@ class StandaloneEngineIT {
     private static String count(String error, String operation, String outcome, int count) {
         return "(?m)^singletable_engine_requests_seconds_count\\{error=\"" + error + "\",operation=\"" + operation
                 + "\",outcome=\"" + outcome + "\"} " + count + "(\\.0)?$";
-    }
-
-    /** The first column of the table under "| engine meter (Prometheus name) |" in docs/operations.md. */
-    private static List<String> documentedEngineMeters() throws IOException {
-        List<String> names = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : Files.readAllLines(Path.of("docs", "operations.md"))) {
-            if (line.startsWith("| engine meter (Prometheus name) |")) {
-                inTable = true;
-            } else if (inTable && line.isBlank()) {
-                break;
-            } else if (inTable) {
-                Matcher row = Pattern.compile("^\\| `([a-z0-9_]+)` \\|").matcher(line);
-                if (row.find()) {
-                    names.add(row.group(1));
-                }
-            }
-        }
-        return names;
     }
 
     /** Status 1, exactly one line on standard error, and no stack trace anywhere. */

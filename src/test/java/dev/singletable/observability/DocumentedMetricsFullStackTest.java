@@ -1,5 +1,6 @@
 package dev.singletable.observability;
 
+import dev.singletable.support.DocumentedMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.support.Api;
@@ -7,7 +8,6 @@ import dev.singletable.support.FullStackTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @FullStackTest
 class DocumentedMetricsFullStackTest {
 
-    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9_]+)` \\|");
     /** A metric name as a query selects it: the dashboard always gives a label matcher ({job=~"$job"}). */
     private static final Pattern SELECTED_METRIC = Pattern.compile("([a-z_][a-z0-9_]*)\\{");
 
@@ -34,7 +33,7 @@ class DocumentedMetricsFullStackTest {
 
     @Test
     void everyDocumentedMeterIsInTheScrapeUnderItsDocumentedName() throws IOException {
-        List<String> documented = documentedMeters();
+        List<String> documented = DocumentedMeters.inTable("| meter (Prometheus name) |");
         assertThat(documented).hasSizeGreaterThan(10).contains("singletable_streams_lag_seconds",
                 "singletable_dynamodb_throttles_total", "http_server_requests_seconds");
         new Api(http).newUser("metrics"); // an HTTP request and store calls before the scrape
@@ -75,7 +74,7 @@ class DocumentedMetricsFullStackTest {
     void theGrafanaDashboardQueriesOnlyDocumentedMetricsTheServiceExports() throws IOException {
         JsonNode dashboard = JsonMapper.builder().build()
                 .readTree(Files.readString(Path.of("infra", "grafana", "singletable-dashboard.json")));
-        List<String> documented = documentedMeters();
+        List<String> documented = DocumentedMeters.inTable("| meter (Prometheus name) |");
         new Api(http).newUser("dashboard");
         String scrape = scrape();
         int queries = 0;
@@ -105,24 +104,5 @@ class DocumentedMetricsFullStackTest {
         return http.get().uri("/actuator/prometheus")
                 .headers(h -> h.setBasicAuth("prometheus", FullStackTest.SCRAPE_PASSWORD)).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    /** The first column of the table under "| meter (Prometheus name) |" in docs/operations.md. */
-    static List<String> documentedMeters() throws IOException {
-        List<String> names = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : Files.readAllLines(Path.of("docs", "operations.md"))) {
-            if (line.startsWith("| meter (Prometheus name) |")) {
-                inTable = true;
-            } else if (inTable && line.isBlank()) {
-                break;
-            } else if (inTable) {
-                Matcher row = TABLE_ROW.matcher(line);
-                if (row.find()) {
-                    names.add(row.group(1));
-                }
-            }
-        }
-        return names;
     }
 }
