@@ -17,6 +17,12 @@ final class Wildcard {
     private final boolean any;
     /** One trailing star and no other wildcard ({@code dynamodb:Get*}): a prefix test, no backtracking. */
     private final boolean prefix;
+    /**
+     * The literal runs between the stars of a case-sensitive pattern without {@code ?} or escapes (a resource such as
+     * {@code arn:aws:dynamodb:*:*:table/Notes}): matched by prefix, suffix and leftmost search, no backtracking; null
+     * for every other pattern.
+     */
+    private final String[] segments;
 
     private Wildcard(String pattern, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
@@ -28,6 +34,10 @@ final class Wildcard {
         int star = this.pattern.indexOf('*');
         this.prefix = !literal && !any && star >= 0 && star == this.pattern.length() - 1
                 && this.pattern.indexOf('?') < 0;
+        boolean plainStars = !literal && !any && !prefix && !ignoreCase && this.pattern.indexOf('?') < 0
+                && this.pattern.indexOf(PolicyVariables.LITERAL_STAR) < 0
+                && this.pattern.indexOf(PolicyVariables.LITERAL_QUESTION) < 0;
+        this.segments = plainStars ? this.pattern.split("\\*", -1) : null;
     }
 
     static Wildcard of(String pattern, boolean ignoreCase) {
@@ -54,7 +64,33 @@ final class Wildcard {
             }
             return true;
         }
+        if (segments != null) {
+            return matchesSegments(text);
+        }
         return matches(pattern, text, ignoreCase);
+    }
+
+    /** The first run begins the text, the last ends it, the others follow in order between (leftmost is enough). */
+    private boolean matchesSegments(String text) {
+        String first = segments[0];
+        String last = segments[segments.length - 1];
+        int pos = first.length();
+        int end = text.length() - last.length();
+        if (end < pos || !text.startsWith(first) || !text.startsWith(last, end)) {
+            return false;
+        }
+        for (int i = 1; i < segments.length - 1; i++) {
+            String s = segments[i];
+            if (s.isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(s, pos);
+            if (at < 0 || at + s.length() > end) {
+                return false;
+            }
+            pos = at + s.length();
+        }
+        return true;
     }
 
     /** Glob matching with the classic single-backtrack-point algorithm: linear for patterns with one star. */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcuts a compiled wildcard takes ({@code *} alone, one trailing star) decide exactly as the general
+ * The shortcuts a compiled wildcard takes ({@code *} alone, one trailing star, literal runs between stars) decide exactly as the general
  * backtracking match does, for actions (case-insensitive) and resources (case-sensitive), escaped wildcards included.
  */
 class WildcardTest {
@@ -15,12 +15,15 @@ class WildcardTest {
 
     private static final List<String> PATTERNS = List.of("*", "**", "dynamodb:*", "DynamoDB:Get*", "dynamodb:Get**",
             "arn:aws:dynamodb:*", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes*", "Notes" + STAR + "*",
-            "dynamodb:?etItem", "dynamodb:*Item", "a*b*", "*Item", "dynamodb:GetItem", "");
+            "dynamodb:?etItem", "dynamodb:*Item", "a*b*", "*Item", "dynamodb:GetItem", "",
+            "arn:aws:dynamodb:*:*:table/Notes", "arn:aws:dynamodb:*:*:table/Notes/*", "*a*b", "a*a*a", "ab*ab",
+            "*x*", "a**b", "*Notes*index*", "arn:aws:dynamodb:us-*-1:*:table/*");
 
     private static final List<String> TEXTS = List.of("", "dynamodb:GetItem", "DYNAMODB:getitem", "dynamodb:Get",
             "dynamodb:Ge", "dynamodb:PutItem", "dynamodb:", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes",
             "arn:aws:dynamodb:us-east-1:111122223333:table/Notes/index/byDate",
-            "arn:aws:dynamodb:us-east-1:111122223333:table/notes", "Notes*x", "Notesx", "Notes*", "ab", "axbx");
+            "arn:aws:dynamodb:us-east-1:111122223333:table/notes", "Notes*x", "Notesx", "Notes*", "ab", "axbx", "aba", "aaa", "aa", "abab", "aab", "a",
+            "xab", "arn:aws:dynamodb:eu-west-1:444455556666:table/Notes");
 
     @Test
     void shortcutsDecideAsTheGeneralMatch() {
