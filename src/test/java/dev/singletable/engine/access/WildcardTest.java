@@ -17,7 +17,8 @@ class WildcardTest {
             "arn:aws:dynamodb:*", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes*", "Notes" + STAR + "*",
             "dynamodb:?etItem", "dynamodb:*Item", "a*b*", "*Item", "dynamodb:GetItem", "",
             "arn:aws:dynamodb:*:*:table/Notes", "arn:aws:dynamodb:*:*:table/Notes/*", "*a*b", "a*a*a", "ab*ab",
-            "*x*", "a**b", "*Notes*index*", "arn:aws:dynamodb:us-*-1:*:table/*");
+            "*x*", "a**b", "*Notes*index*", "arn:aws:dynamodb:us-*-1:*:table/*", "dynamodb:GetItem",
+            "DYNAMODB:GETITEM", "dynamodb:PutItem");
 
     private static final List<String> TEXTS = List.of("", "dynamodb:GetItem", "DYNAMODB:getitem", "dynamodb:Get",
             "dynamodb:Ge", "dynamodb:PutItem", "dynamodb:", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes",
