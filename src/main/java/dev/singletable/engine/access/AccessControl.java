@@ -87,6 +87,8 @@ public final class AccessControl {
         private final EmbeddedEngine.Clients own;
         private final RequestAccess mapping;
         private final Map<String, List<String>> principalKeys;
+        /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
+        private volatile Engine ownCore;
 
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
@@ -164,7 +166,17 @@ public final class AccessControl {
         }
 
         private TableDefinition definition(String account, String tableName) {
-            Engine core = engine.openCore(account, own.region());
+            Engine core;
+            if (account.equals(own.account())) {
+                // the caller's own namespace, looked up once: a namespace's core is fixed once it is open
+                core = ownCore;
+                if (core == null) {
+                    core = engine.openCore(account, own.region());
+                    ownCore = core;
+                }
+            } else {
+                core = engine.openCore(account, own.region());
+            }
             Table table = core == null ? null : core.table(tableName);
             return table == null ? null : table.definition();
         }

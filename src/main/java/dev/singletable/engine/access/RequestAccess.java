@@ -86,7 +86,6 @@ final class RequestAccess {
     }
 
     List<AccessRequest> of(SdkRequest request) {
-        String operation = operationName(request);
         if (request instanceof GetItemRequest r) {
             return List.of(get("dynamodb:GetItem", r.tableName(), r.key(), r.projectionExpression(),
                     r.hasAttributesToGet() ? r.attributesToGet() : null, r.expressionAttributeNames(),
@@ -157,7 +156,7 @@ final class RequestAccess {
         if (request instanceof ListStreamsRequest) {
             return List.of(new AccessRequest("dynamodb:ListStreams", "*", null, Map.of()));
         }
-        return List.of(generic(request, operation));
+        return List.of(generic(request, operationName(request)));
     }
 
     // ----- item operations
@@ -165,7 +164,7 @@ final class RequestAccess {
     private AccessRequest get(String action, String table, Map<String, AttributeValue> key, String projection,
             List<String> attributesToGet, Map<String, String> names, String consumed, String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(key));
         projection(keys, projection, attributesToGet, names, "ALL_ATTRIBUTES", null);
         common(keys, null, consumed, enclosing);
@@ -175,7 +174,7 @@ final class RequestAccess {
     private AccessRequest put(String action, String table, Map<String, AttributeValue> item, String returnValues,
             String consumed, String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(item));
         if (item != null && !item.isEmpty()) {
             keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
@@ -188,7 +187,7 @@ final class RequestAccess {
             Collection<String> attributeUpdates, Map<String, String> names, Map<String, AttributeValue> values,
             String returnValues, String consumed, String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(key));
         Set<String> attributes = new LinkedHashSet<>();
         if (key != null) {
@@ -214,7 +213,7 @@ final class RequestAccess {
     private AccessRequest keyed(String action, String table, Map<String, AttributeValue> key, String returnValues,
             String consumed, String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(key));
         if (key != null && !key.isEmpty()) {
             keys.put("dynamodb:attributes", List.copyOf(key.keySet()));
@@ -225,7 +224,7 @@ final class RequestAccess {
 
     private AccessRequest query(QueryRequest r) {
         Target t = target(r.tableName(), r.indexName());
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         String partitionValue = queriedPartition(r, t);
         if (partitionValue != null) {
             keys.put("dynamodb:leadingkeys", List.of(partitionValue));
@@ -239,7 +238,7 @@ final class RequestAccess {
 
     private AccessRequest scan(ScanRequest r) {
         Target t = target(r.tableName(), r.indexName());
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         projection(keys, r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null,
                 r.expressionAttributeNames(), r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
                 r.selectAsString());
@@ -255,7 +254,7 @@ final class RequestAccess {
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
             Target t = target(e.getKey(), null);
-            Map<String, List<String>> keys = new HashMap<>();
+            Map<String, List<String>> keys = conditionKeys();
             if (ka != null) {
                 leadingKeys(keys, t, ka.hasKeys() ? ka.keys() : List.of());
                 projection(keys, ka.projectionExpression(), ka.hasAttributesToGet() ? ka.attributesToGet() : null,
@@ -287,7 +286,7 @@ final class RequestAccess {
                     attributes.addAll(item.keySet());
                 }
             }
-            Map<String, List<String>> keys = new HashMap<>();
+            Map<String, List<String>> keys = conditionKeys();
             leadingKeys(keys, t, items);
             if (!attributes.isEmpty()) {
                 keys.put("dynamodb:attributes", List.copyOf(attributes));
@@ -347,7 +346,7 @@ final class RequestAccess {
      */
     private AccessRequest partiql(String statement, String enclosing) {
         PartiqlStatements.Described d = PartiqlStatements.describe(statement);
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = conditionKeys();
         if (enclosing != null) {
             keys.put("dynamodb:enclosingoperation", List.of(enclosing));
         }
@@ -375,11 +374,30 @@ final class RequestAccess {
 
     // ----- condition keys
 
+    /** A request's condition keys: two to five of them, so a small table rather than HashMap's default sixteen. */
+    private static Map<String, List<String>> conditionKeys() {
+        return new HashMap<>(4);
+    }
+
+    /** The values dynamodb:Select takes without a request's own Select, shared rather than built per request. */
+    private static final Map<String, List<String>> SELECT_VALUES = Map.of("ALL_ATTRIBUTES", List.of("ALL_ATTRIBUTES"),
+            "ALL_PROJECTED_ATTRIBUTES", List.of("ALL_PROJECTED_ATTRIBUTES"),
+            "SPECIFIC_ATTRIBUTES", List.of("SPECIFIC_ATTRIBUTES"));
+
     private void leadingKeys(Map<String, List<String>> keys, Target t, List<Map<String, AttributeValue>> items) {
         if (t.definition == null) {
             return;
         }
         String hash = t.definition.primaryKey().hashName();
+        if (items.size() == 1) {
+            // one key (GetItem, PutItem, ...): no set to deduplicate through
+            Map<String, AttributeValue> item = items.get(0);
+            String v = item == null ? null : text(item.get(hash));
+            if (v != null) {
+                keys.put("dynamodb:leadingkeys", List.of(v));
+            }
+            return;
+        }
         Set<String> values = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
             String v = item == null ? null : text(item.get(hash));
@@ -409,7 +427,8 @@ final class RequestAccess {
         }
         String effective = select != null ? select
                 : projection != null || attributesToGet != null ? "SPECIFIC_ATTRIBUTES" : unprojected;
-        keys.put("dynamodb:select", List.of(effective));
+        List<String> shared = SELECT_VALUES.get(effective);
+        keys.put("dynamodb:select", shared != null ? shared : List.of(effective));
     }
 
     private static void common(Map<String, List<String>> keys, String returnValues, String consumed,
@@ -514,9 +533,16 @@ final class RequestAccess {
         return arn.account() != null && arn.account().matches("\\d{12}") ? arn.account() : account;
     }
 
-    /** {@code GetItemRequest} is GetItem. */
+    /** {@code GetItemRequest} is GetItem (worked out once per request class: Class.getSimpleName is not free). */
     static String operationName(SdkRequest request) {
-        String name = request.getClass().getSimpleName();
-        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        return OPERATION_NAMES.get(request.getClass());
     }
+
+    private static final ClassValue<String> OPERATION_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        }
+    };
 }

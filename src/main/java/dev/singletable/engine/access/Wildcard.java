@@ -13,6 +13,22 @@ final class Wildcard {
     private final String pattern;
     private final boolean ignoreCase;
     private final boolean literal;
+    /** Only stars ({@code *}, {@code dynamodb:*} after its prefix): every text matches. */
+    private final boolean any;
+    /** One trailing star and no other wildcard ({@code dynamodb:Get*}): a prefix test, no backtracking. */
+    private final boolean prefix;
+    /**
+     * The literal runs between the stars of a case-sensitive pattern without {@code ?} or escapes (a resource such as
+     * {@code arn:aws:dynamodb:*:*:table/Notes}): matched by prefix, suffix and leftmost search, no backtracking; null
+     * for every other pattern.
+     */
+    private final String[] segments;
+    /**
+     * A case-insensitive literal as written ({@code dynamodb:GetItem}), when it equals the lower-cased pattern
+     * ignoring case: a request's action usually has the same spelling, and String.equals is cheaper than
+     * equalsIgnoreCase. Null otherwise.
+     */
+    private final String asWritten;
 
     private Wildcard(String pattern, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
@@ -20,6 +36,15 @@ final class Wildcard {
         // a literal pattern compares plainly: escaped wildcards ({@code ${*}}) are then ordinary characters
         String p = literal ? PolicyVariables.literalWildcards(pattern) : pattern;
         this.pattern = ignoreCase ? p.toLowerCase(Locale.ROOT) : p;
+        this.any = !literal && this.pattern.chars().allMatch(c -> c == '*');
+        int star = this.pattern.indexOf('*');
+        this.prefix = !literal && !any && star >= 0 && star == this.pattern.length() - 1
+                && this.pattern.indexOf('?') < 0;
+        boolean plainStars = !literal && !any && !prefix && !ignoreCase && this.pattern.indexOf('?') < 0
+                && this.pattern.indexOf(PolicyVariables.LITERAL_STAR) < 0
+                && this.pattern.indexOf(PolicyVariables.LITERAL_QUESTION) < 0;
+        this.segments = plainStars ? this.pattern.split("\\*", -1) : null;
+        this.asWritten = literal && ignoreCase && this.pattern.equalsIgnoreCase(p) ? p : null;
     }
 
     static Wildcard of(String pattern, boolean ignoreCase) {
@@ -29,9 +54,53 @@ final class Wildcard {
     /** Whether the text matches. */
     boolean matches(String text) {
         if (literal) {
-            return ignoreCase ? pattern.equalsIgnoreCase(text) : pattern.equals(text);
+            if (!ignoreCase) {
+                return pattern.equals(text);
+            }
+            return text.equals(asWritten) || pattern.equalsIgnoreCase(text);
+        }
+        if (any) {
+            return true;
+        }
+        if (prefix) {
+            int n = pattern.length() - 1;
+            if (text.length() < n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!same(pattern.charAt(i), text.charAt(i), ignoreCase)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (segments != null) {
+            return matchesSegments(text);
         }
         return matches(pattern, text, ignoreCase);
+    }
+
+    /** The first run begins the text, the last ends it, the others follow in order between (leftmost is enough). */
+    private boolean matchesSegments(String text) {
+        String first = segments[0];
+        String last = segments[segments.length - 1];
+        int pos = first.length();
+        int end = text.length() - last.length();
+        if (end < pos || !text.startsWith(first) || !text.startsWith(last, end)) {
+            return false;
+        }
+        for (int i = 1; i < segments.length - 1; i++) {
+            String s = segments[i];
+            if (s.isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(s, pos);
+            if (at < 0 || at + s.length() > end) {
+                return false;
+            }
+            pos = at + s.length();
+        }
+        return true;
     }
 
     /** Glob matching with the classic single-backtrack-point algorithm: linear for patterns with one star. */
