@@ -92,7 +92,7 @@ final class RequestAccess {
                     r.returnConsumedCapacityAsString(), null));
         }
         if (request instanceof PutItemRequest r) {
-            return List.of(put("dynamodb:PutItem", r.tableName(), r.item(), r.returnValuesAsString(),
+            return List.of(keyed("dynamodb:PutItem", r.tableName(), r.item(), r.returnValuesAsString(),
                     r.returnConsumedCapacityAsString(), null));
         }
         if (request instanceof UpdateItemRequest r) {
@@ -171,18 +171,6 @@ final class RequestAccess {
         return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
-    private AccessRequest put(String action, String table, Map<String, AttributeValue> item, String returnValues,
-            String consumed, String enclosing) {
-        Target t = target(table, null);
-        Map<String, List<String>> keys = conditionKeys();
-        leadingKeys(keys, t, List.of(item));
-        if (item != null && !item.isEmpty()) {
-            keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
-        }
-        common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
-    }
-
     private AccessRequest update(String action, String table, Map<String, AttributeValue> key, String expression,
             Collection<String> attributeUpdates, Map<String, String> names, Map<String, AttributeValue> values,
             String returnValues, String consumed, String enclosing) {
@@ -210,13 +198,17 @@ final class RequestAccess {
         return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
-    private AccessRequest keyed(String action, String table, Map<String, AttributeValue> key, String returnValues,
+    /**
+     * A request naming one item by a map of attributes: a PutItem's whole item, or a DeleteItem's or ConditionCheck's
+     * key. Either way its partition key is the leading key and its attribute names are the attributes touched.
+     */
+    private AccessRequest keyed(String action, String table, Map<String, AttributeValue> item, String returnValues,
             String consumed, String enclosing) {
         Target t = target(table, null);
         Map<String, List<String>> keys = conditionKeys();
-        leadingKeys(keys, t, List.of(key));
-        if (key != null && !key.isEmpty()) {
-            keys.put("dynamodb:attributes", List.copyOf(key.keySet()));
+        leadingKeys(keys, t, List.of(item));
+        if (item != null && !item.isEmpty()) {
+            keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
         }
         common(keys, returnValues, consumed, enclosing);
         return new AccessRequest(action, t.arn, t.account, keys, t.definition);
@@ -307,7 +299,7 @@ final class RequestAccess {
             }
             if (item.put() != null) {
                 Put p = item.put();
-                out.add(put("dynamodb:PutItem", p.tableName(), p.item(), null, consumed, enclosing));
+                out.add(keyed("dynamodb:PutItem", p.tableName(), p.item(), null, consumed, enclosing));
             }
             if (item.update() != null) {
                 Update u = item.update();
