@@ -74,6 +74,30 @@ class DegenerateInputTest extends DifferentialTest {
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(""))), message);
     }
 
+    /**
+     * The "aws:" prefix is refused in any case and on UntagResource too; a backup's ARN is no taggable resource (the
+     * same lab's DDB-TABLE-105 and DDB-BACKUP-013,
+     * https://github.com/aws-controllers-k8s/dynamodb-controller/blob/4534c4f1fe6b8d590bf14e64e86169320a116a1f/docs/api-quirks/table.md
+     * and .../backup.md).
+     */
+    @Test
+    void reservedTagPrefixesAndBackupArns() {
+        String t = hashTable("pk", ScalarAttributeType.S);
+        String arn = ours.describeTable(r -> r.tableName(t)).table().tableArn();
+        aws(c -> c.tagResource(r -> r.resourceArn(arn).tags(g -> g.key("AWS:foo").value("x"))),
+                "Tag Key cannot be prefixed with aws:, Key: AWS:foo");
+        aws(c -> c.untagResource(r -> r.resourceArn(arn).tagKeys("aws:foo")),
+                "Tag Key cannot be prefixed with aws:, Key: aws:foo");
+        assertThat(ours.listTagsOfResource(r -> r.resourceArn(arn)).tags()).isEmpty();
+        ours.tagResource(r -> r.resourceArn(arn).tags(g -> g.key("myaws:foo").value("x")));
+        String backup = ours.createBackup(r -> r.tableName(t).backupName("tagged")).backupDetails().backupArn();
+        String notDynamo = "One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+                + backup;
+        aws(c -> c.tagResource(r -> r.resourceArn(backup).tags(g -> g.key("k").value("v"))), notDynamo);
+        aws(c -> c.listTagsOfResource(r -> r.resourceArn(backup)), notDynamo);
+        aws(c -> c.untagResource(r -> r.resourceArn(backup).tagKeys("k")), notDynamo);
+    }
+
     /** Hand-written sentences where the API model would have a constraint message. */
     @Test
     void handWrittenSentences() {
