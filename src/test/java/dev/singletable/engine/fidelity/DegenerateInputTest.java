@@ -98,6 +98,32 @@ class DegenerateInputTest extends DifferentialTest {
         aws(c -> c.untagResource(r -> r.resourceArn(backup).tagKeys("k")), notDynamo);
     }
 
+    /**
+     * Warm throughput is never lowered (the table's starts at 12000/4000 on demand) and an index's needs a value; an
+     * empty KMS key id breaks the model's length bound.
+     */
+    @Test
+    void warmThroughputAndKeyIds() {
+        String t = createTable(b -> b.billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("g", ScalarAttributeType.S))
+                .keySchema(hashKey("pk")).globalSecondaryIndexes(i -> i.indexName("gsi1").keySchema(hashKey("g"))
+                        .projection(p -> p.projectionType("ALL"))));
+        aws(c -> c.updateTable(r -> r.tableName(t).warmThroughput(w -> w.readUnitsPerSecond(0L)
+                .writeUnitsPerSecond(0L))), "One or more parameter values were invalid: Requested ReadUnitsPerSecond "
+                + "for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not "
+                + "supported");
+        aws(c -> c.updateTable(r -> r.tableName(t).globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("gsi1")
+                .warmThroughput(w -> { })))), "One or more parameter values were invalid: WarmThroughput must have at "
+                + "least one of ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: gsi1");
+        aws(c -> c.updateTable(r -> r.tableName(t).sseSpecification(e -> e.enabled(true).sseType("KMS")
+                .kmsMasterKeyId(""))), ONE + "Value '' at 'sSESpecification.kMSMasterKeyId' failed to satisfy "
+                + "constraint: Member must have length greater than or equal to 1");
+        aws(c -> c.describeGlobalTable(r -> r.globalTableName("")),
+                "TableName must be at least 3 characters long and at most 255 characters long");
+        aws(c -> c.describeGlobalTableSettings(r -> r.globalTableName("")),
+                "TableName must be at least 3 characters long and at most 255 characters long");
+    }
+
     /** Hand-written sentences where the API model would have a constraint message. */
     @Test
     void handWrittenSentences() {
