@@ -166,7 +166,7 @@ public final class AccessControl {
                 }
             }
             // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
-            // namespace answers it, and names of the other account stay refused there (regions.ForeignAccounts)
+            // namespace answers it, and refuses it there (regions.CrossAccountCalls)
             return policyOperation || ownToo ? null : foreign;
         }
 
