@@ -9,6 +9,7 @@ import dev.singletable.engine.iam.Evaluator;
 import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
 import dev.singletable.engine.iam.ResourcePolicies;
+import dev.singletable.engine.iam.SelfLockout;
 import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.table.TableDefinition;
 import java.lang.reflect.InvocationHandler;
@@ -164,6 +165,13 @@ public final class AccessControl {
                 } else if (!foreign.equals(ask.resourceAccount())) {
                     ownToo = true;
                 }
+            }
+            if (request instanceof PutResourcePolicyRequest put && foreign == null
+                    && !Boolean.TRUE.equals(put.confirmRemoveSelfResourceAccess())
+                    && SelfLockout.locksOut(principal, principalKeys, put)) {
+                // the caller is allowed to attach it, but it would deny the caller the next change: AWS asks for the
+                // confirmation (ConfirmRemoveSelfResourceAccess)
+                throw EngineErrors.accessDenied(SelfLockout.MESSAGE);
             }
             // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
             // namespace answers it, and refuses it there (regions.CrossAccountCalls)

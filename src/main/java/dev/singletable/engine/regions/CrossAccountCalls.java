@@ -7,6 +7,7 @@ import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
 import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.iam.ResourcePolicies;
+import dev.singletable.engine.iam.SelfLockout;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,21 @@ public final class CrossAccountCalls {
                     new AccessRequest("dynamodb:" + operationName(request), foreign.value, null, Map.of()));
         }
         return owner;
+    }
+
+    /**
+     * A PutResourcePolicy as the engine's policy operations should see it: they know no caller, so they ask for
+     * ConfirmRemoveSelfResourceAccess whenever the new policy denies anyone policy changes. Here the caller is known
+     * (this account's root user), so a policy that does not deny the caller itself needs no confirmation
+     * ({@link SelfLockout}) and is passed on as confirmed; one that does is passed on unchanged and refused there,
+     * after the request's own validation.
+     */
+    public PutResourcePolicyRequest confirmedForCaller(PutResourcePolicyRequest request) {
+        if (Boolean.TRUE.equals(request.confirmRemoveSelfResourceAccess())
+                || SelfLockout.locksOut(root, root.contextKeys(), request)) {
+            return request;
+        }
+        return request.toBuilder().confirmRemoveSelfResourceAccess(true).build();
     }
 
     /** The first ARN of another account a request names; whether one is in a table-name member. Null: none. */

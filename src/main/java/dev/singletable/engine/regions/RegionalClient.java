@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 
 /**
  * The DynamoDB API of one account's tables in one region, as callers in that account and region reach it: a request
@@ -44,9 +45,13 @@ public class RegionalClient extends DelegatingDynamoDbClient {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     protected <Q extends SdkRequest, R> R invoke(Q request, Function<Q, R> operation) {
         String owner = crossAccount.ownerOf(request);
         if (owner == null) {
+            if (request instanceof PutResourcePolicyRequest put) {
+                return super.invoke((Q) crossAccount.confirmedForCaller(put), operation);
+            }
             return super.invoke(request, operation);
         }
         DynamoDbClient theirs = crossAccount.namespaces().dynamo(owner, region());
