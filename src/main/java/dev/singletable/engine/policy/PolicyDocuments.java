@@ -137,8 +137,9 @@ public final class PolicyDocuments {
 
     /**
      * Whether the policy denies dynamodb:PutResourcePolicy, so that once attached no one could replace it; AWS asks
-     * for ConfirmRemoveSelfResourceAccess before attaching such a policy. This engine has no caller identity (access
-     * control is not enforced yet), so a Deny of the action to any principal counts.
+     * for ConfirmRemoveSelfResourceAccess before attaching a policy that denies it to the caller. The policy operations
+     * know no caller, so a Deny of the action to any principal counts here; the regional client, which knows the
+     * caller, confirms on its behalf a policy that does not deny the caller itself ({@code iam.SelfLockout}).
      */
     public static boolean deniesPolicyUpdates(String canonical) {
         for (Map<String, Object> statement : statements(canonical)) {
