@@ -24,8 +24,10 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
  * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets and
- * of POST /api/orders; or {@code seed} instead of the seconds: seed only, print {@code SEEDED <user0's token>} and
- * stop (for src/bench/service-wrk.sh).
+ * of POST /api/orders; or {@code seed} instead of the seconds: seed only, add two authors for the fan-out ({@code
+ * loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
+ * <the admin's token> <loner's token> <star's token>} and stop (for src/bench/service-wrk.sh, which reads the stream
+ * listener's progress from /actuator/metrics with the admin's token).
  */
 public final class ServiceLoad {
 
@@ -56,7 +58,10 @@ public final class ServiceLoad {
             // for src/bench/service-wrk.sh: the same data, then one user's token for the signed-in paths
             ServiceLoad seeder = new ServiceLoad(port, pid);
             seeder.seed();
-            System.out.println("SEEDED " + seeder.tokens.get(0));
+            String[] authors = seeder.fanOutAuthors();
+            System.out.println("SEEDED " + seeder.tokens.get(0) + " "
+                    + seeder.login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD) + " " + authors[0] + " "
+                    + authors[1]);
             return;
         }
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
@@ -164,6 +169,32 @@ public final class ServiceLoad {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Two more users, to measure the timeline's fan-out per follower: {@code loner} (no followers) and {@code star}
+     * (followed by every seeded user; posts nothing here, so the follows backfill nothing).
+     *
+     * @return their tokens, loner's first
+     */
+    private String[] fanOutAuthors() throws Exception {
+        String[] authors = {"loner", "star"};
+        String[] authorTokens = new String[authors.length];
+        for (int a = 0; a < authors.length; a++) {
+            send(seedPost("/api/users", "{\"username\":\"" + authors[a] + "\",\"email\":\"" + authors[a]
+                    + "@example.com\",\"displayName\":\"" + authors[a] + "\",\"password\":\"password-"
+                    + authors[a] + "\"}", null), 201);
+            authorTokens[a] = login(authors[a], "password-" + authors[a]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+        try {
+            forEach(pool, USERS, u -> send(HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u
+                    + "/following/star")).header("Authorization", "Bearer " + tokens.get(u))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), 204));
+        } finally {
+            pool.shutdown();
+        }
+        return authorTokens;
     }
 
     private interface SeedStep {
