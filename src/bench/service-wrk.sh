@@ -164,7 +164,7 @@ run() {
   out=$(WRK_METHOD=$method WRK_BODY=$body WRK_TOKEN=$token wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" \
     --latency -s src/bench/resources/wrk/service.lua "$BASE$path")
   svc1=$(cpu_ticks_of "$PID"); store1=$(cpu_ticks_of "$STORE_PID"); end_ns=$(date +%s%N)
-  local rps p50 p99 requests errors svc_us store_us proj_us listener_us drain
+  local rps p50 p99 requests errors svc_us store_us proj_us listener_us drain sustained="-"
   rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
   p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
@@ -180,6 +180,9 @@ run() {
       proj_us=$(per_request $((SETTLED_SVC - svc0 + SETTLED_STORE - store0)))
       listener_us=$(per_request $((SETTLED_LISTENER - listener0)))
       drain=$(awk -v a="$SETTLED_NS" -v b="$end_ns" 'BEGIN {d = (a - b) / 1e9; printf "%.1f", d < 0 ? 0 : d}')
+      sustained=$(awk -v n="$requests" -v a="$start_ns" -v b="$SETTLED_NS" -v c="$end_ns" \
+        'BEGIN {e = (b > c ? b : c); printf "%.0f", n * 1e9 / (e - a)}')
+      SUSTAINED[$name]=$sustained
     else
       proj_us="unsettled"
     fi
@@ -190,7 +193,8 @@ run() {
   fi
   RESULTS+=("$name|$method $path|$rps|$(ms "$p50")|$(ms "$p99")|${errors:-0}|$svc_us|$store_us|$proj_us|$listener_us|$drain|$load")
   echo "  measured $name: $rps req/s, $svc_us us service CPU + $store_us us store CPU each, with projections" \
-    "$proj_us us, the listener thread's share $listener_us us (listener done ${drain}s after wrk; load $load)" >&2
+    "$proj_us us, the listener thread's share $listener_us us (listener done ${drain}s after wrk: $sustained req/s" \
+    "sustained; load $load)" >&2
 }
 
 paths() {
@@ -206,6 +210,7 @@ paths() {
 }
 
 SUMMARY=()
+declare -A SUSTAINED=()
 measure_store() {
   local store=$1 log
   start_store "$store"
@@ -254,16 +259,20 @@ measure_store() {
   echo "(CPU: microseconds per request of the service JVM (svc), the store's JVM (store, endpoint mode) and both;"
   echo " +proj: both JVMs' CPU per request until the stream listener's last delivery after the run, the projections"
   echo " included; listener: the stream-listener thread's CPU per request over the same time (the projections, without"
-  echo " GC and JIT); drain: seconds the listener needed after wrk stopped; x ceil: throughput as a share of the ceiling's"
+  echo " GC and JIT); drain: seconds the listener needed after wrk stopped (the rate the service sustains with its"
+  echo " projections is requests / (run + drain): half of it is the open-loop rate of service-load.sh); x ceil:"
+  echo " throughput as a share of the ceiling's"
   echo " best run; CPU x: all CPU over the ceiling's lowest)"
   if [ -n "$tweets_cpu" ] && [ "$tweets_cpu" -gt 0 ]; then
     for row in "${RESULTS[@]}"; do
       IFS='|' read -r name label _ _ _ _ svc store proj listener _ _ <<< "$row"
       [[ "$name" == post-* ]] || continue
-      awk -v label="$name" -v proj="$proj" -v listener="$listener" -v read="$tweets_cpu" 'BEGIN {
+      awk -v label="$name" -v proj="$proj" -v listener="$listener" -v read="$tweets_cpu" \
+        -v sustained="${SUSTAINED[$name]:--}" 'BEGIN {
         if (proj !~ /^[0-9]+$/) { printf "%-18s not settled\n", label; exit }
         printf "%-18s %5.1fx a read (GET /api/users/{u}/tweets: %d us) with its projections (%d us), %.1fx without" \
-          " the listener thread (%d us)\n", label, proj / read, read, proj, (proj - listener) / read, listener }'
+          " the listener thread (%d us); sustained with projections: %s req/s\n", label, proj / read, read, proj,
+          (proj - listener) / read, listener, sustained }'
     done
   fi
   local loner="" star=""
