@@ -245,10 +245,10 @@ measure_store() {
   printf '%-40s %7s %7s %7s %6s %8s %8s %8s %9s %8s %6s %6s %6s  %s\n' "path" "req/s" "p50 ms" "p99 ms" \
     "errors" "svc CPU" "store" "all CPU" "+proj" "listener" "drain" "x ceil" "CPU x" "load average (1 5 15)"
   for row in "${RESULTS[@]}"; do
-    IFS='|' read -r name label rps p50 p99 errors svc store proj listener drain load <<< "$row"
-    [ "$name" = tweets ] && tweets_cpu=$((svc + store))
-    SUMMARY+=("$store|$name|$label|$rps|$((svc + store))|$proj")
-    awk -v label="$label" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v svc="$svc" -v st="$store" \
+    IFS='|' read -r name label rps p50 p99 errors svc store_cpu proj listener drain load <<< "$row"
+    [ "$name" = tweets ] && tweets_cpu=$((svc + store_cpu))
+    SUMMARY+=("$store|$name|$label|$rps|$((svc + store_cpu))|$proj")
+    awk -v label="$label" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v svc="$svc" -v st="$store_cpu" \
       -v proj="$proj" -v listener="$listener" -v drain="$drain" -v load="$load" -v crps="$ceiling_rps" -v ccpu="$ceiling_cpu" 'BEGIN {
         all = svc + st
         share = crps > 0 ? sprintf("%.0f%%", 100 * rps / crps) : "-"
@@ -265,7 +265,7 @@ measure_store() {
   echo " best run; CPU x: all CPU over the ceiling's lowest)"
   if [ -n "$tweets_cpu" ] && [ "$tweets_cpu" -gt 0 ]; then
     for row in "${RESULTS[@]}"; do
-      IFS='|' read -r name label _ _ _ _ svc store proj listener _ _ <<< "$row"
+      IFS='|' read -r name label _ _ _ _ svc store_cpu proj listener _ _ <<< "$row"
       [[ "$name" == post-* ]] || continue
       awk -v label="$name" -v proj="$proj" -v listener="$listener" -v read="$tweets_cpu" \
         -v sustained="${SUSTAINED[$name]:--}" 'BEGIN {
