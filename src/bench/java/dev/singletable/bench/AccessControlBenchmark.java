@@ -1,9 +1,9 @@
 package dev.singletable.bench;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.access.AccessControl;
 import dev.singletable.engine.access.PrincipalsFile;
+import dev.singletable.engine.core.EngineOptions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

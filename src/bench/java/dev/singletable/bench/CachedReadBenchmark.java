@@ -2,7 +2,7 @@ package dev.singletable.bench;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.table.TableBootstrap;
 import dev.singletable.table.TableLayoutLoader;
 import dev.singletable.table.cache.CacheSettings;

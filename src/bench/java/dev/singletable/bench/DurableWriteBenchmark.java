@@ -1,7 +1,7 @@
 package dev.singletable.bench;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.WriteAheadLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

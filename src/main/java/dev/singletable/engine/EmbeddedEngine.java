@@ -3,6 +3,7 @@ package dev.singletable.engine;
 import dev.singletable.engine.capacity.CapacityCounters;
 import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.global.GlobalTables;

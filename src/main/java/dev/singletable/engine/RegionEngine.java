@@ -6,6 +6,7 @@ import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.client.EngineStreamsClient;
 import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.ops.AccountOperations;
 import dev.singletable.engine.ops.BatchOperations;

@@ -1,11 +1,11 @@
 package dev.singletable.table;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.access.AccessControl;
 import dev.singletable.engine.access.Principals;
 import dev.singletable.engine.access.PrincipalsFile;
 import dev.singletable.engine.capacity.ResourceCapacity;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
 import dev.singletable.engine.global.GlobalTables;

@@ -1,5 +1,6 @@
 package dev.singletable.engine;
 
+import dev.singletable.engine.core.EngineOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -3,9 +3,9 @@ package dev.singletable.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.table.EngineOnlyApplication;
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,5 @@
 package dev.singletable.engine.capacity;
 
-import dev.singletable.engine.core.Table;
-import dev.singletable.engine.ops.CapacityMeter;
 import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.table.IndexDef;
 import java.time.Clock;
@@ -44,7 +42,7 @@ public final class CapacityGovernor {
     }
 
     /** Refuses a single write that its table, a global index or its partition key cannot take now. */
-    public void admitWrite(Table table, KeyValue partition) {
+    public void admitWrite(GovernedTable table, KeyValue partition) {
         if (enabled) {
             Throttle t = checkWrite(table, partition);
             if (t != null) {
@@ -54,7 +52,7 @@ public final class CapacityGovernor {
     }
 
     /** Refuses a single read its table (or the global index read) or its partition key cannot take now. */
-    public void admitRead(Table table, IndexDef index, KeyValue partition, boolean consistent) {
+    public void admitRead(GovernedTable table, IndexDef index, KeyValue partition, boolean consistent) {
         if (enabled) {
             Throttle t = checkRead(table, index, partition, consistent);
             if (t != null) {
@@ -64,7 +62,7 @@ public final class CapacityGovernor {
     }
 
     /** Why a write cannot be taken now, or null when it can (always null with throttling off). */
-    public Throttle checkWrite(Table table, KeyValue partition) {
+    public Throttle checkWrite(GovernedTable table, KeyValue partition) {
         if (!enabled) {
             return null;
         }
@@ -95,7 +93,7 @@ public final class CapacityGovernor {
     }
 
     /** Why a read cannot be taken now, or null when it can. {@code index} is the index read, null for the table. */
-    public Throttle checkRead(Table table, IndexDef index, KeyValue partition, boolean consistent) {
+    public Throttle checkRead(GovernedTable table, IndexDef index, KeyValue partition, boolean consistent) {
         if (!enabled) {
             return null;
         }
@@ -129,7 +127,7 @@ public final class CapacityGovernor {
      * Debits what an operation consumed ({@code partition} null when it spans partitions, as a Scan does) and counts
      * it for monitoring.
      */
-    public void charge(Table table, KeyValue partition, CapacityMeter meter, boolean write) {
+    public void charge(GovernedTable table, KeyValue partition, CapacityMeter meter, boolean write) {
         String name = table.name();
         double tableUnits = meter.tableUnits();
         counters.forTable(name).consume(write, tableUnits);
@@ -170,7 +168,7 @@ public final class CapacityGovernor {
     }
 
     /** Debits units consumed on the table alone (a batch or transaction read of one item). */
-    public void chargeTable(Table table, KeyValue partition, double units, boolean write) {
+    public void chargeTable(GovernedTable table, KeyValue partition, double units, boolean write) {
         counters.forTable(table.name()).consume(write, units);
         if (!enabled) {
             return;
@@ -190,19 +188,19 @@ public final class CapacityGovernor {
      * Applies a table's new definition (UpdateTable) from now on: the new rates count from the change, not from the
      * table's next request.
      */
-    public void redefined(Table table) {
+    public void redefined(GovernedTable table) {
         if (enabled) {
             buckets(table, nowNanos());
         }
     }
 
     /** Forgets a deleted table's buckets (its counters stay: they are cumulative, by name). */
-    public void dropped(Table table) {
+    public void dropped(GovernedTable table) {
         tables.computeIfPresent(table.name(), (name, b) -> b.table == table ? null : b);
     }
 
     /** The table's buckets, rebuilt (balances kept) whenever its definition has changed, e.g. by UpdateTable. */
-    private TableBuckets buckets(Table table, long now) {
+    private TableBuckets buckets(GovernedTable table, long now) {
         TableBuckets b = tables.get(table.name());
         if (b != null && b.table == table && b.definition == table.definition()) {
             return b;

@@ -1,6 +1,5 @@
 package dev.singletable.engine.capacity;
 
-import dev.singletable.engine.core.Table;
 import dev.singletable.engine.storage.KeyValue;
 import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
@@ -30,7 +29,7 @@ final class TableBuckets {
     record IndexBuckets(String name, String arn, TokenBucket read, TokenBucket write) {
     }
 
-    final Table table;
+    final GovernedTable table;
     final TableDefinition definition;
     final boolean onDemand;
     final TokenBucket read;
@@ -40,7 +39,7 @@ final class TableBuckets {
     final Map<KeyValue, TokenBucket> partitionWrites;
 
     /** Buckets for the table's current definition, keeping the balances of {@code previous} where they still apply. */
-    TableBuckets(Table table, TableBuckets previous, long nowNanos) {
+    TableBuckets(GovernedTable table, TableBuckets previous, long nowNanos) {
         this.table = table;
         this.definition = table.definition();
         TableBuckets same = previous != null && previous.table == table ? previous : null;

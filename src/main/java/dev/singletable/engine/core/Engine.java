@@ -1,6 +1,5 @@
 package dev.singletable.engine.core;
 
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.capacity.CapacityGovernor;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.table.IndexDef;

@@ -1,5 +1,6 @@
 package dev.singletable.engine.core;
 
+import dev.singletable.engine.capacity.GovernedTable;
 import dev.singletable.engine.storage.IndexData;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * A table of the catalog: its current definition (replaced whole on every control-plane change), its data as readers
  * see it, and the item states committed but not yet visible (see {@link Visibility}), which writers must see.
  */
-public final class Table {
+public final class Table implements GovernedTable {
 
     private volatile TableDefinition definition;
     private final TableData data = new TableData();
@@ -53,6 +54,7 @@ public final class Table {
         }
     }
 
+    @Override
     public TableDefinition definition() {
         return definition;
     }
@@ -65,6 +67,7 @@ public final class Table {
         return data;
     }
 
+    @Override
     public String name() {
         return definition.name();
     }

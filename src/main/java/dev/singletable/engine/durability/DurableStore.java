@@ -1,7 +1,7 @@
 package dev.singletable.engine.durability;
 
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Journal;
 import dev.singletable.engine.core.Table;

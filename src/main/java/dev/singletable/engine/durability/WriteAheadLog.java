@@ -1,6 +1,6 @@
 package dev.singletable.engine.durability;
 
-import dev.singletable.engine.EngineOptions.SyncPolicy;
+import dev.singletable.engine.core.EngineOptions.SyncPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

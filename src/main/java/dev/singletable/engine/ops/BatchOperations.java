@@ -1,5 +1,6 @@
 package dev.singletable.engine.ops;
 
+import dev.singletable.engine.capacity.CapacityMeter;
 import dev.singletable.engine.capacity.Throttle;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;

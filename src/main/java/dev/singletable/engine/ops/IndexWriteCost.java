@@ -1,5 +1,6 @@
 package dev.singletable.engine.ops;
 
+import dev.singletable.engine.capacity.CapacityMeter;
 import dev.singletable.engine.storage.IndexData;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;

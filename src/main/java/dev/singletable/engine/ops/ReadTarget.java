@@ -1,5 +1,6 @@
 package dev.singletable.engine.ops;
 
+import dev.singletable.engine.capacity.CapacityMeter;
 import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 /**
  * The control plane. By default tables become ACTIVE as soon as they are created (the CreateTable answer still says
  * CREATING, as AWS's does, so clients written for AWS wait correctly) and a new GSI is backfilled inside the update.
- * With transient statuses ({@link dev.singletable.engine.EngineOptions#transientStatusDelay}) a table shows
+ * With transient statuses ({@link dev.singletable.engine.core.EngineOptions#transientStatusDelay}) a table shows
  * CREATING, UPDATING or DELETING for that long, new and deleted GSIs CREATING and DELETING, and requests that AWS
  * refuses in those states are refused with AWS's errors (as public probes of AWS record them): UpdateTable and
  * DeleteTable with ResourceInUseException, reads and writes of a table being created with ResourceNotFoundException,

@@ -1,8 +1,8 @@
 package dev.singletable.engine.backup;
 
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.client.EngineDynamoDbClient;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.DurableStore;
 import java.nio.file.Path;
 import java.time.Clock;

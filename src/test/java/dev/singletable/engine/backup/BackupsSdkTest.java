@@ -3,8 +3,8 @@ package dev.singletable.engine.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.MutableClock;
+import dev.singletable.engine.core.EngineOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.singletable.engine.behaviour;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.MutableClock;
+import dev.singletable.engine.core.EngineOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static dev.singletable.engine.durability.Items.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.table.TestTables;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.singletable.engine.durability;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.singletable.engine.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.Table;

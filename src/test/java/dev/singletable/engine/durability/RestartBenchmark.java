@@ -1,8 +1,8 @@
 package dev.singletable.engine.durability;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.storage.PrimaryKey;

@@ -3,7 +3,7 @@ package dev.singletable.engine.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

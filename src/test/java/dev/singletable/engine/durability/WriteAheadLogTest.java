@@ -3,7 +3,7 @@ package dev.singletable.engine.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.singletable.engine.EngineOptions.SyncPolicy;
+import dev.singletable.engine.core.EngineOptions.SyncPolicy;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.singletable.engine.fidelity;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.wire.WireServer;
 import dev.singletable.engine.wire.WireServerOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,7 +1,7 @@
 package dev.singletable.engine.global;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.regions.RegionSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;

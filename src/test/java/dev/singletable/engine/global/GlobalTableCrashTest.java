@@ -3,7 +3,7 @@ package dev.singletable.engine.global;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import static dev.singletable.engine.global.Replicas.streamRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.regions.RegionSettings;
 import java.nio.file.Path;
 import java.time.Duration;

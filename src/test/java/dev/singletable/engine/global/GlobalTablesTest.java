@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.MutableClock;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.regions.RegionSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,9 +9,9 @@ import static dev.singletable.engine.global.Replicas.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
-import dev.singletable.engine.EngineOptions.SyncPolicy;
+import dev.singletable.engine.core.EngineOptions.SyncPolicy;
 import dev.singletable.engine.core.CommitListener;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.WriteStamp;

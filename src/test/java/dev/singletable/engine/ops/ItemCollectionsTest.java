@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
 import dev.singletable.engine.core.Engine;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.table.TableRequests;

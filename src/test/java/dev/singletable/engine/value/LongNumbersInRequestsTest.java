@@ -3,7 +3,7 @@ package dev.singletable.engine.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.EngineOptions;
+import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.value.LongNumberFormsTest.SeededNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;

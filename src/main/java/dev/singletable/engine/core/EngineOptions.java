@@ -1,4 +1,4 @@
-package dev.singletable.engine;
+package dev.singletable.engine.core;
 
 import java.nio.file.Path;
 import java.time.Clock;

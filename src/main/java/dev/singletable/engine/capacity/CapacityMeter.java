@@ -1,4 +1,4 @@
-package dev.singletable.engine.ops;
+package dev.singletable.engine.capacity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
