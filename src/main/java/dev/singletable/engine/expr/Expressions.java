@@ -21,11 +21,7 @@ public final class Expressions {
     public static ConditionExpr condition(String text, String kind, ExpressionContext ctx) {
         checkText(text, kind, true);
         return DeepNesting.compile(text, () -> {
-            Syntax.Condition syntax = SyntaxCache.get(kind, text, () -> {
-                Syntax.Condition parsed = new Parser(text, kind).condition();
-                UsageChecker.checkCondition(parsed, kind);
-                return parsed;
-            });
+            Syntax.Condition syntax = parseCondition(text, kind);
             ConditionResolver resolver = new ConditionResolver(kind, ctx);
             return new CompiledCondition(resolver.condition(syntax), resolver.topLevel);
         });
@@ -65,14 +61,19 @@ public final class Expressions {
         String kind = "KeyConditionExpression";
         checkText(text, kind, true);
         return DeepNesting.compile(text, () -> {
-            Syntax.Condition syntax = SyntaxCache.get(kind, text, () -> {
-                Syntax.Condition parsed = new Parser(text, kind).condition();
-                UsageChecker.checkCondition(parsed, kind);
-                return parsed;
-            });
+            Syntax.Condition syntax = parseCondition(text, kind);
             ConditionResolver resolver = new ConditionResolver(kind, ctx);
             resolver.condition(syntax);
             return new CompiledKeyCondition(syntax, resolver);
+        });
+    }
+
+    /** A condition's syntax (a condition, filter or key condition), parsed and checked once per text and kind. */
+    private static Syntax.Condition parseCondition(String text, String kind) {
+        return SyntaxCache.get(kind, text, () -> {
+            Syntax.Condition parsed = new Parser(text, kind).condition();
+            UsageChecker.checkCondition(parsed, kind);
+            return parsed;
         });
     }
 

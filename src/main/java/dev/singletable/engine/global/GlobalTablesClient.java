@@ -279,6 +279,7 @@ final class GlobalTablesClient extends RegionalClient {
     public DescribeGlobalTableResponse describeGlobalTable(DescribeGlobalTableRequest request) {
         return invoke(request, r -> {
             RequestShapes.validate(r);
+            GlobalErrors.checkLegacyName(r.globalTableName());
             throw GlobalErrors.globalTableNotFound(r.globalTableName(), true);
         });
     }
@@ -287,6 +288,7 @@ final class GlobalTablesClient extends RegionalClient {
     public DescribeGlobalTableSettingsResponse describeGlobalTableSettings(DescribeGlobalTableSettingsRequest request) {
         return invoke(request, r -> {
             RequestShapes.validate(r);
+            GlobalErrors.checkLegacyName(r.globalTableName());
             throw GlobalErrors.globalTableNotFound(r.globalTableName(), false);
         });
     }

@@ -7,9 +7,6 @@ import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
-import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
@@ -63,15 +60,12 @@ public final class BatchOperations {
         List<List<Map<String, AttributeValue>>> normalizedKeys = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            List<String> legacy = ItemOperations.legacy(ka.hasAttributesToGet(), "AttributesToGet");
-            List<String> modern = ItemOperations.modern(ka.projectionExpression(), "ProjectionExpression");
-            ExpressionInputs.rejectLegacy(legacy, modern);
-            ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(ka.hasExpressionAttributeNames(),
-                    ka.expressionAttributeNames()), null, !modern.isEmpty());
-            ProjectionExpr projection = ka.projectionExpression() != null
-                    ? Expressions.projection(ka.projectionExpression(), ctx)
-                    : ka.hasAttributesToGet() ? Legacy.attributesToGet(ka.attributesToGet()) : null;
-            ctx.verifyAllUsed();
+            ProjectionExpr projection = RequestExpressions.of(ka.hasExpressionAttributeNames(),
+                            ka.expressionAttributeNames())
+                    .legacy(ka.hasAttributesToGet(), "AttributesToGet")
+                    .projection(ka.projectionExpression(),
+                            () -> RequestExpressions.attributesToGet(ka.hasAttributesToGet(), ka.attributesToGet()))
+                    .compile().projection();
             List<Map<String, AttributeValue>> normalized = new ArrayList<>(ka.keys().size());
             for (Map<String, AttributeValue> raw : ka.keys()) {
                 Map<String, AttributeValue> key = AttributeValues.normalizeItem(raw);

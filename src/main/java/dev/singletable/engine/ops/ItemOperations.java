@@ -7,8 +7,6 @@ import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.expr.UpdateExpr;
@@ -16,12 +14,13 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -41,21 +40,10 @@ public final class ItemOperations {
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
-        List<String> legacy = legacy(r.hasExpected(), "Expected", r.conditionalOperator() != null, "ConditionalOperator");
-        List<String> modern = modern(r.conditionExpression(), "ConditionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
-        ConditionExpr condition = r.conditionExpression() != null
-                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
-                : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),
-                        r.conditionalOperator());
-        ctx.verifyAllUsed();
-        ReturnValue returnValues = r.returnValues();
-        if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
-            throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        ConditionExpr condition = writeCondition(RequestExpressions.of(r.hasExpressionAttributeNames(),
+                r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues()),
+                r.conditionExpression(), r.hasExpected(), r.expected(), r.conditionalOperator());
+        ReturnValue returnValues = allOldOrNone(r.returnValues());
         Map<String, AttributeValue> item = AttributeValues.normalizeItem(r.item());
         RequestChecks.itemSize(item);
 
@@ -84,15 +72,11 @@ public final class ItemOperations {
     }
 
     public GetItemResponse getItem(GetItemRequest r) {
-        List<String> legacy = legacy(r.hasAttributesToGet(), "AttributesToGet");
-        List<String> modern = modern(r.projectionExpression(), "ProjectionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), null, !modern.isEmpty());
-        ProjectionExpr projection = r.projectionExpression() != null
-                ? Expressions.projection(r.projectionExpression(), ctx)
-                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
-        ctx.verifyAllUsed();
+        ProjectionExpr projection = RequestExpressions.of(r.hasExpressionAttributeNames(), r.expressionAttributeNames())
+                .legacy(r.hasAttributesToGet(), "AttributesToGet")
+                .projection(r.projectionExpression(),
+                        () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
+                .compile().projection();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
 
@@ -112,24 +96,18 @@ public final class ItemOperations {
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        List<String> legacy = legacy(r.hasExpected(), "Expected", r.conditionalOperator() != null, "ConditionalOperator",
-                r.hasAttributeUpdates(), "AttributeUpdates");
-        List<String> modern = modern(r.updateExpression(), "UpdateExpression", r.conditionExpression(),
-                "ConditionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty(), "UpdateExpression", r.updateExpression(),
-                "ConditionExpression", r.conditionExpression());
-        // an empty AttributeUpdates is no update at all: a missing item is created with its key alone, as in AWS
-        UpdateExpr update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
-                : r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty() ? Legacy.update(r.attributeUpdates())
-                : null;
-        ConditionExpr condition = r.conditionExpression() != null
-                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
-                : r.hasExpected() || r.conditionalOperator() != null
-                        ? Legacy.condition(r.hasExpected() ? r.expected() : Map.of(), r.conditionalOperator()) : null;
-        ctx.verifyAllUsed();
+        RequestExpressions.Compiled expressions = RequestExpressions.of(r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
+                .legacy(r.hasExpected(), "Expected").legacy(r.conditionalOperator() != null, "ConditionalOperator")
+                .legacy(r.hasAttributeUpdates(), "AttributeUpdates")
+                // an empty AttributeUpdates is no update at all: a missing item is created with its key alone (AWS)
+                .update(r.updateExpression(), () -> r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty()
+                        ? Legacy.update(r.attributeUpdates()) : null)
+                .condition(r.conditionExpression(), () -> RequestExpressions.expected(r.hasExpected(), r.expected(),
+                        r.conditionalOperator()))
+                .compile();
+        UpdateExpr update = expressions.update();
+        ConditionExpr condition = expressions.condition();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
 
@@ -168,21 +146,10 @@ public final class ItemOperations {
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        List<String> legacy = legacy(r.hasExpected(), "Expected", r.conditionalOperator() != null, "ConditionalOperator");
-        List<String> modern = modern(r.conditionExpression(), "ConditionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty(), "ConditionExpression", r.conditionExpression());
-        ConditionExpr condition = r.conditionExpression() != null
-                ? Expressions.condition(r.conditionExpression(), "ConditionExpression", ctx)
-                : legacy.isEmpty() ? null : Legacy.condition(r.hasExpected() ? r.expected() : Map.of(),
-                        r.conditionalOperator());
-        ctx.verifyAllUsed();
-        ReturnValue returnValues = r.returnValues();
-        if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
-            throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        ConditionExpr condition = writeCondition(RequestExpressions.of(r.hasExpressionAttributeNames(),
+                r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues()),
+                r.conditionExpression(), r.hasExpected(), r.expected(), r.conditionalOperator());
+        ReturnValue returnValues = allOldOrNone(r.returnValues());
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
 
@@ -212,6 +179,22 @@ public final class ItemOperations {
         return out.build();
     }
 
+    /** A PutItem's or DeleteItem's condition: a ConditionExpression, or the legacy Expected and ConditionalOperator. */
+    private static ConditionExpr writeCondition(RequestExpressions request, String conditionExpression,
+            boolean hasExpected, Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
+        return request.legacy(hasExpected, "Expected").legacy(operator != null, "ConditionalOperator")
+                .condition(conditionExpression, () -> RequestExpressions.expected(hasExpected, expected, operator))
+                .compile().condition();
+    }
+
+    /** PutItem and DeleteItem return the old item or nothing. */
+    private static ReturnValue allOldOrNone(ReturnValue returnValues) {
+        if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
+            throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return returnValues;
+    }
+
     private static void checkCondition(ConditionExpr condition, StoredItem current,
             ReturnValuesOnConditionCheckFailure onFailure) {
         ItemWrites.checkCondition(condition, current, onFailure);
@@ -229,25 +212,5 @@ public final class ItemOperations {
             case UPDATED_NEW -> update == null ? null : update.projectUpdated(next.attributes());
             default -> null;
         };
-    }
-
-    static List<String> legacy(Object... flagsAndNames) {
-        List<String> present = new ArrayList<>();
-        for (int i = 0; i < flagsAndNames.length; i += 2) {
-            if (Boolean.TRUE.equals(flagsAndNames[i])) {
-                present.add((String) flagsAndNames[i + 1]);
-            }
-        }
-        return present;
-    }
-
-    static List<String> modern(String... expressionsAndNames) {
-        List<String> present = new ArrayList<>();
-        for (int i = 0; i < expressionsAndNames.length; i += 2) {
-            if (expressionsAndNames[i] != null) {
-                present.add(expressionsAndNames[i + 1]);
-            }
-        }
-        return present;
     }
 }

@@ -5,9 +5,8 @@ import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.expr.KeyCondition;
+import dev.singletable.engine.expr.KeyConditionExpr;
 import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.MultiKeyCondition;
 import dev.singletable.engine.expr.ProjectionExpr;
@@ -19,7 +18,6 @@ import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,34 +36,27 @@ public final class QueryOperations {
     }
 
     public QueryResponse query(QueryRequest r) {
-        // AWS accepts the legacy KeyConditions beside a FilterExpression or ProjectionExpression (not beside a
-        // KeyConditionExpression); the other legacy parameters exclude every expression parameter
-        List<String> legacy = ItemOperations.legacy(r.hasKeyConditions() && r.keyConditionExpression() != null,
-                "KeyConditions", r.hasQueryFilter(),
-                "QueryFilter", r.hasAttributesToGet(), "AttributesToGet", r.conditionalOperator() != null,
-                "ConditionalOperator");
-        List<String> modern = ItemOperations.modern(r.keyConditionExpression(), "KeyConditionExpression",
-                r.filterExpression(), "FilterExpression", r.projectionExpression(), "ProjectionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
+        RequestExpressions declared = RequestExpressions.of(r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
+                // AWS accepts the legacy KeyConditions beside a FilterExpression or ProjectionExpression (not beside a
+                // KeyConditionExpression); the other legacy parameters exclude every expression parameter
+                .legacy(r.hasKeyConditions() && r.keyConditionExpression() != null, "KeyConditions")
+                .legacy(r.hasQueryFilter(), "QueryFilter").legacy(r.hasAttributesToGet(), "AttributesToGet")
+                .legacy(r.conditionalOperator() != null, "ConditionalOperator")
+                .keyCondition(r.keyConditionExpression(), () -> Legacy.keyConditions(r.keyConditions()))
+                .filter(r.filterExpression(),
+                        () -> RequestExpressions.filter(r.hasQueryFilter(), r.queryFilter(), r.conditionalOperator()))
+                .projection(r.projectionExpression(),
+                        () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
+                .checkNotMixed();
         if (r.keyConditionExpression() == null && !r.hasKeyConditions()) {
             throw EngineErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
         }
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression(),
-                "KeyConditionExpression", r.keyConditionExpression());
-        var keyCondition = r.keyConditionExpression() != null
-                ? Expressions.keyCondition(r.keyConditionExpression(), ctx)
-                : Legacy.keyConditions(r.keyConditions());
-        ConditionExpr filter = r.filterExpression() != null
-                ? Expressions.condition(r.filterExpression(), "FilterExpression", ctx)
-                : r.hasQueryFilter() || r.conditionalOperator() != null
-                        ? Legacy.filter(r.hasQueryFilter() ? r.queryFilter() : Map.of(), r.conditionalOperator()) : null;
-        ProjectionExpr projection = r.projectionExpression() != null
-                ? Expressions.projection(r.projectionExpression(), ctx)
-                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
-        ctx.verifyAllUsed();
+        RequestExpressions.Compiled expressions = declared.compile();
+        KeyConditionExpr keyCondition = expressions.keyCondition();
+        ConditionExpr filter = expressions.filter();
+        ProjectionExpr projection = expressions.projection();
         Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
                 ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 
@@ -101,11 +92,7 @@ public final class QueryOperations {
         PageReader.Page page = PageReader.read(entries, r.limit(), filter,
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
         double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent, 1);   // one partition
-        if (target.index == null) {
-            meter.addTable(units);
-        } else {
-            meter.addIndex(target.index.name(), target.index.global(), units);
-        }
+        target.charge(meter, units);
         engine.capacity().charge(table, partition, meter, false);
         QueryResponse.Builder out = QueryResponse.builder()
                 .count(page.count())

@@ -69,6 +69,15 @@ final class ReadTarget {
         return index != null && index.global();
     }
 
+    /** Charges a page's read units to what it read: the table, or the index queried or scanned. */
+    void charge(CapacityMeter meter, double units) {
+        if (index == null) {
+            meter.addTable(units);
+        } else {
+            meter.addIndex(index.name(), index.global(), units);
+        }
+    }
+
     /** Resolves Select against the projection and the target, with DynamoDB's checks and defaults. */
     Select effectiveSelect(Select select, boolean hasProjection) {
         return effectiveSelect(select, hasProjection, "ProjectionExpression");

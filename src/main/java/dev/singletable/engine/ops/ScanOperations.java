@@ -5,9 +5,6 @@ import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
-import dev.singletable.engine.expr.Legacy;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.storage.IndexKey;
 import dev.singletable.engine.storage.KeyValue;
@@ -15,7 +12,6 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,23 +32,19 @@ public final class ScanOperations {
     }
 
     public ScanResponse scan(ScanRequest r) {
-        List<String> legacy = ItemOperations.legacy(r.hasScanFilter(), "ScanFilter", r.hasAttributesToGet(),
-                "AttributesToGet", r.conditionalOperator() != null, "ConditionalOperator");
-        List<String> modern = ItemOperations.modern(r.filterExpression(), "FilterExpression", r.projectionExpression(),
-                "ProjectionExpression");
-        ExpressionInputs.rejectLegacy(legacy, modern);
+        RequestExpressions declared = RequestExpressions.of(r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
+                .legacy(r.hasScanFilter(), "ScanFilter").legacy(r.hasAttributesToGet(), "AttributesToGet")
+                .legacy(r.conditionalOperator() != null, "ConditionalOperator")
+                .filter(r.filterExpression(),
+                        () -> RequestExpressions.filter(r.hasScanFilter(), r.scanFilter(), r.conditionalOperator()))
+                .projection(r.projectionExpression(),
+                        () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
+                .checkNotMixed();
         checkSegments(r.segment(), r.totalSegments());
-        ExpressionContext ctx = ExpressionInputs.context(ExpressionInputs.present(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames()), ExpressionInputs.present(r.hasExpressionAttributeValues(),
-                r.expressionAttributeValues()), !modern.isEmpty(), "FilterExpression", r.filterExpression());
-        ConditionExpr filter = r.filterExpression() != null
-                ? Expressions.condition(r.filterExpression(), "FilterExpression", ctx)
-                : r.hasScanFilter() || r.conditionalOperator() != null
-                        ? Legacy.filter(r.hasScanFilter() ? r.scanFilter() : Map.of(), r.conditionalOperator()) : null;
-        ProjectionExpr projection = r.projectionExpression() != null
-                ? Expressions.projection(r.projectionExpression(), ctx)
-                : r.hasAttributesToGet() ? Legacy.attributesToGet(r.attributesToGet()) : null;
-        ctx.verifyAllUsed();
+        RequestExpressions.Compiled expressions = declared.compile();
+        ConditionExpr filter = expressions.filter();
+        ProjectionExpr projection = expressions.projection();
         Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
                 ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 
@@ -94,11 +86,7 @@ public final class ScanOperations {
                 target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
         double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent,
                 partitionsRead(target, esk, page.lastEvaluatedKey(), low, high));
-        if (target.index == null) {
-            meter.addTable(units);
-        } else {
-            meter.addIndex(target.index.name(), target.index.global(), units);
-        }
+        target.charge(meter, units);
         engine.capacity().charge(table, null, meter, false);
         ScanResponse.Builder out = ScanResponse.builder()
                 .count(page.count())

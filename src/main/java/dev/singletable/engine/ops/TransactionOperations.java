@@ -4,12 +4,9 @@ import dev.singletable.engine.capacity.CapacityMeter;
 import dev.singletable.engine.capacity.Throttle;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;
-import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.expr.ConditionExpr;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.expr.ProjectionExpr;
 import dev.singletable.engine.expr.UpdateExpr;
 import dev.singletable.engine.storage.PrimaryKey;
@@ -205,11 +202,10 @@ public final class TransactionOperations {
         }
         if (item.put() != null) {
             var p = item.put();
-            ExpressionContext ctx = ExpressionInputs.context(names(p.hasExpressionAttributeNames(),
-                    p.expressionAttributeNames()), values(p.hasExpressionAttributeValues(), p.expressionAttributeValues()),
-                    p.conditionExpression() != null, "ConditionExpression", p.conditionExpression());
-            ConditionExpr condition = condition(p.conditionExpression(), ctx);
-            ctx.verifyAllUsed();
+            ConditionExpr condition = RequestExpressions.of(p.hasExpressionAttributeNames(),
+                            p.expressionAttributeNames(), p.hasExpressionAttributeValues(), p.expressionAttributeValues())
+                    .condition(p.conditionExpression(), null)
+                    .compile().condition();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             RequestChecks.itemSize(attributes);
             return new Parsed(Kind.PUT, p.tableName(), attributes, null, condition,
@@ -217,31 +213,30 @@ public final class TransactionOperations {
         }
         if (item.update() != null) {
             var u = item.update();
-            ExpressionContext ctx = ExpressionInputs.context(names(u.hasExpressionAttributeNames(),
-                    u.expressionAttributeNames()), values(u.hasExpressionAttributeValues(), u.expressionAttributeValues()),
-                    true, "UpdateExpression", u.updateExpression(), "ConditionExpression", u.conditionExpression());
-            UpdateExpr update = Expressions.update(u.updateExpression(), ctx);
-            ConditionExpr condition = condition(u.conditionExpression(), ctx);
-            ctx.verifyAllUsed();
-            return new Parsed(Kind.UPDATE, u.tableName(), AttributeValues.normalizeItem(u.key()), update, condition,
-                    u.returnValuesOnConditionCheckFailure());
+            RequestExpressions.Compiled expressions = RequestExpressions.of(u.hasExpressionAttributeNames(),
+                            u.expressionAttributeNames(), u.hasExpressionAttributeValues(), u.expressionAttributeValues())
+                    .expressionRequired()
+                    .update(u.updateExpression(), null)
+                    .condition(u.conditionExpression(), null)
+                    .compile();
+            return new Parsed(Kind.UPDATE, u.tableName(), AttributeValues.normalizeItem(u.key()), expressions.update(),
+                    expressions.condition(), u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
-            ExpressionContext ctx = ExpressionInputs.context(names(d.hasExpressionAttributeNames(),
-                    d.expressionAttributeNames()), values(d.hasExpressionAttributeValues(), d.expressionAttributeValues()),
-                    d.conditionExpression() != null, "ConditionExpression", d.conditionExpression());
-            ConditionExpr condition = condition(d.conditionExpression(), ctx);
-            ctx.verifyAllUsed();
+            ConditionExpr condition = RequestExpressions.of(d.hasExpressionAttributeNames(),
+                            d.expressionAttributeNames(), d.hasExpressionAttributeValues(), d.expressionAttributeValues())
+                    .condition(d.conditionExpression(), null)
+                    .compile().condition();
             return new Parsed(Kind.DELETE, d.tableName(), AttributeValues.normalizeItem(d.key()), null, condition,
                     d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
-        ExpressionContext ctx = ExpressionInputs.context(names(c.hasExpressionAttributeNames(),
-                c.expressionAttributeNames()), values(c.hasExpressionAttributeValues(), c.expressionAttributeValues()),
-                true, "ConditionExpression", c.conditionExpression());
-        ConditionExpr condition = condition(c.conditionExpression(), ctx);
-        ctx.verifyAllUsed();
+        ConditionExpr condition = RequestExpressions.of(c.hasExpressionAttributeNames(), c.expressionAttributeNames(),
+                        c.hasExpressionAttributeValues(), c.expressionAttributeValues())
+                .expressionRequired()
+                .condition(c.conditionExpression(), null)
+                .compile().condition();
         return new Parsed(Kind.CHECK, c.tableName(), AttributeValues.normalizeItem(c.key()), null, condition,
                 c.returnValuesOnConditionCheckFailure());
     }
@@ -273,11 +268,10 @@ public final class TransactionOperations {
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
         for (TransactGetItem item : r.transactItems()) {
             Get g = item.get();
-            ExpressionContext ctx = ExpressionInputs.context(names(g.hasExpressionAttributeNames(),
-                    g.expressionAttributeNames()), null, g.projectionExpression() != null);
-            ProjectionExpr projection = g.projectionExpression() == null ? null
-                    : Expressions.projection(g.projectionExpression(), ctx);
-            ctx.verifyAllUsed();
+            ProjectionExpr projection = RequestExpressions.of(g.hasExpressionAttributeNames(),
+                            g.expressionAttributeNames())
+                    .projection(g.projectionExpression(), null)
+                    .compile().projection();
             Table table = engine.requireTable(g.tableName());
             ActionKey key = ActionKey.fromGetKey(table.definition(), AttributeValues.normalizeItem(g.key()));
             if (key.error() != null) {
@@ -349,15 +343,4 @@ public final class TransactionOperations {
         throw EngineErrors.transactionCanceled(reasons);
     }
 
-    private static ConditionExpr condition(String text, ExpressionContext ctx) {
-        return text == null ? null : Expressions.condition(text, "ConditionExpression", ctx);
-    }
-
-    private static Map<String, String> names(boolean has, Map<String, String> names) {
-        return ExpressionInputs.present(has, names);
-    }
-
-    private static Map<String, AttributeValue> values(boolean has, Map<String, AttributeValue> values) {
-        return ExpressionInputs.present(has, values);
-    }
 }
