@@ -28,7 +28,8 @@ class ArchitectureTest {
     static final ArchRule engineUsesOnlyItsOwnLibraries = classes()
             .that().resideInAPackage("dev.singletable.engine..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.singletable.engine..", "java..", "javax..",
-                    "software.amazon.awssdk..", "io.netty..", "com.fasterxml.jackson..", "org.slf4j..");
+                    "software.amazon.awssdk..", "io.netty..", "com.fasterxml.jackson..", "org.slf4j..",
+                    "org.jspecify..");
 
     @ArchTest
     static final ArchRule serviceReachesTheEngineOnlyThroughItsConfiguration = noClasses()
