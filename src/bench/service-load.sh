@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The service load test: the service (embedded in-memory engine) in one JVM, the open-loop generator in another,
 # loopback only. Seeds users, tweets, follows and products, then measures GET /api/users/{u}/tweets, GET /api/timeline,
-# POST /api/tweets and POST /api/orders at fixed rates: req/s, p50/p99/p99.9, and the service JVM's CPU per request.
+# POST /api/tweets and POST /api/orders at fixed rates: req/s, p50/p99/p99.9, p99/p50, and the service JVM's CPU per
+# request (for the writes also with their projections: each phase starts once the stream listener is idle, and a
+# write is charged until the listener's last delivery after it). A rate of 0 skips its phases: to measure the writes
+# at half their capacity (docs/benchmarks.md, "Service"), e.g. src/bench/service-load.sh 15 0 TWEET_RATE ORDER_RATE.
 # Bounded: about 4 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
 # usage (from the project root): src/bench/service-load.sh [SECONDS=15] [READ_RATE=2000] [TWEET_RATE=500] [ORDER_RATE=500]
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.

@@ -20,12 +20,19 @@ import org.HdrHistogram.Histogram;
  * The service load test's driver: seeds a running {@link ServiceServer} (users, tweets, follows, products) and puts it
  * under fixed request rates (open loop, see {@link OpenLoop}) from this separate JVM, over loopback. Phases: read a
  * user's tweets, read the home timeline, post a tweet, place an order; each a warm-up then a bounded measured part.
- * Beside the latencies it prints the service JVM's process CPU per request (robust while others share the cores).
+ * Beside the latencies it prints the service JVM's process CPU per request (robust while others share the cores), and
+ * for the writes also with their projections: before each phase the driver waits until the stream listener has
+ * delivered nothing for {@value #QUIET_MILLIS} ms (its {@code singletable.streams.records.processed} counter, read from
+ * /actuator/metrics as the seeded admin), and after a write phase it charges the CPU spent until the listener's last
+ * delivery to the write ("+proj"). A rate of 0 skips its phase (e.g. {@code service-load.sh 15 0 200 100}: the
+ * writes only).
  *
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
  * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets and
- * of POST /api/orders; or {@code seed} instead of the seconds: seed only, print {@code SEEDED <user0's token>} and
- * stop (for src/bench/service-wrk.sh).
+ * of POST /api/orders; or {@code seed} instead of the seconds: seed only, add two authors for the fan-out ({@code
+ * loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
+ * <the admin's token> <loner's token> <star's token>} and stop (for src/bench/service-wrk.sh, which reads the stream
+ * listener's progress from /actuator/metrics with the admin's token).
  */
 public final class ServiceLoad {
 
@@ -36,12 +43,15 @@ public final class ServiceLoad {
     private static final int CONNECTIONS = 64;
     private static final int WARM_UP_SECONDS = 5;
     private static final int SEED_THREADS = 4;
+    static final long QUIET_MILLIS = 3000;
+    private static final long SETTLE_LIMIT_MILLIS = 300_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
     private final long servicePid;
     private final String base;
     private final List<String> tokens = new ArrayList<>();
+    private String adminToken = "";
 
     private ServiceLoad(int port, long servicePid) {
         this.port = port;
@@ -56,7 +66,10 @@ public final class ServiceLoad {
             // for src/bench/service-wrk.sh: the same data, then one user's token for the signed-in paths
             ServiceLoad seeder = new ServiceLoad(port, pid);
             seeder.seed();
-            System.out.println("SEEDED " + seeder.tokens.get(0));
+            String[] authors = seeder.fanOutAuthors();
+            System.out.println("SEEDED " + seeder.tokens.get(0) + " "
+                    + seeder.login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD) + " " + authors[0] + " "
+                    + authors[1]);
             return;
         }
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
@@ -66,6 +79,7 @@ public final class ServiceLoad {
         ServiceLoad load = new ServiceLoad(port, pid);
         long seeding = System.nanoTime();
         load.seed();
+        load.adminToken = load.login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD);
         System.out.printf(Locale.ROOT, "seeded %d users, %d tweets, %d follows, %d products in %.1f s%n", USERS,
                 USERS * TWEETS_PER_USER, USERS * FOLLOWS_PER_USER, PRODUCTS, (System.nanoTime() - seeding) / 1e9);
         LongFunction<byte[]> tweets = k -> load.get("/api/users/user" + (k % USERS) + "/tweets?limit=20", null);
@@ -79,31 +93,90 @@ public final class ServiceLoad {
         // with the JIT compiling the code all four share (filters, serialisation, the store client)
         OpenLoop warmUp = new OpenLoop("127.0.0.1", port, CONNECTIONS);
         for (LongFunction<byte[]> path : List.of(tweets, timeline, tweet, order)) {
-            warmUp.run(Math.max(1, (path == tweet ? tweetRate : path == order ? orderRate : readRate) / 4),
-                    WARM_UP_SECONDS, path);
+            int rate = path == tweet ? tweetRate : path == order ? orderRate : readRate;
+            if (rate > 0) {
+                warmUp.run(Math.max(1, rate / 4), WARM_UP_SECONDS, path);
+            }
         }
-        System.out.printf(Locale.ROOT, "%-27s %8s %8s %8s %8s %9s %8s %6s %11s %10s%n", "phase (open loop)", "target/s",
-                "done/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "svc CPU ms", "gen CPU ms");
-        load.phase("GET /api/users/{u}/tweets", readRate, seconds, tweets);
-        load.phase("GET /api/timeline", readRate, seconds, timeline);
-        load.phase("POST /api/tweets", tweetRate, seconds, tweet);
-        load.phase("POST /api/orders", orderRate, seconds, order);
-        System.out.println("(CPU ms: process CPU time of the service's / the generator's JVM per measured request)");
+        System.out.printf(Locale.ROOT, "%-27s %8s %8s %8s %8s %9s %8s %6s %11s %10s %10s %7s%n", "phase (open loop)",
+                "target/s", "done/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "svc CPU ms", "+proj ms",
+                "gen CPU ms", "p99/p50");
+        load.phase("GET /api/users/{u}/tweets", readRate, seconds, tweets, false);
+        load.phase("GET /api/timeline", readRate, seconds, timeline, false);
+        load.phase("POST /api/tweets", tweetRate, seconds, tweet, true);
+        load.phase("POST /api/orders", orderRate, seconds, order, true);
+        System.out.println("(CPU ms: process CPU time of the service's / the generator's JVM per measured request;"
+                + " +proj: the service's until the stream listener's last delivery after the phase, projections"
+                + " included)");
     }
 
-    /** One phase: a warm-up at the rate, then {@code seconds} measured, with the service's CPU over that part. */
-    private void phase(String name, int rate, int seconds, LongFunction<byte[]> requests) throws Exception {
+    /**
+     * One phase: a warm-up at the rate, then {@code seconds} measured, with the service's CPU over that part (and for a
+     * write until its projections are done). Each phase starts once the stream listener has nothing left to do.
+     */
+    private void phase(String name, int rate, int seconds, LongFunction<byte[]> requests, boolean write)
+            throws Exception {
+        if (rate <= 0) {
+            return;
+        }
         OpenLoop loop = new OpenLoop("127.0.0.1", port, CONNECTIONS);
         loop.run(rate, WARM_UP_SECONDS, requests);
+        settle();
         long serviceCpu = cpuNanos(servicePid);
         long ownCpu = cpuNanos(ProcessHandle.current().pid());
         OpenLoop.Result r = loop.run(rate, seconds, requests);
         double serviceMs = (cpuNanos(servicePid) - serviceCpu) / 1e6 / r.done();
         double ownMs = (cpuNanos(ProcessHandle.current().pid()) - ownCpu) / 1e6 / r.done();
+        String withProjections = "-";
+        if (write) {
+            long settled = settle();
+            withProjections = settled < 0 ? "unsettled"
+                    : String.format(Locale.ROOT, "%.3f", (settled - serviceCpu) / 1e6 / r.done());
+        }
         Histogram h = r.histogram();
-        System.out.printf(Locale.ROOT, "%-27s %8d %8.0f %8.2f %8.2f %9.2f %8.1f %6d %11.3f %10.3f%n", name, rate,
-                r.rate(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, r.errors(), serviceMs, ownMs);
+        double p50 = h.getValueAtPercentile(50) / 1000.0;
+        double p99 = h.getValueAtPercentile(99) / 1000.0;
+        System.out.printf(Locale.ROOT, "%-27s %8d %8.0f %8.2f %8.2f %9.2f %8.1f %6d %11.3f %10s %10.3f %7.1f%n", name,
+                rate, r.rate(), p50, p99, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, r.errors(),
+                serviceMs, withProjections, ownMs, p50 > 0 ? p99 / p50 : 0);
+    }
+
+    /**
+     * Waits until the service's stream listener has delivered nothing for {@link #QUIET_MILLIS} (at most five minutes).
+     *
+     * @return the service's CPU time (ns) at the listener's last delivery, or -1 when it did not settle in time
+     */
+    private long settle() throws Exception {
+        long deadline = System.nanoTime() + SETTLE_LIMIT_MILLIS * 1_000_000;
+        double last = processed();
+        long cpuAtLast = cpuNanos(servicePid);
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < QUIET_MILLIS * 1_000_000) {
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            Thread.sleep(200);
+            double now = processed();
+            if (now != last) {
+                last = now;
+                cpuAtLast = cpuNanos(servicePid);
+                quietSince = System.nanoTime();
+            }
+        }
+        return cpuAtLast;
+    }
+
+    /** The listener's singletable.streams.records.processed counter, from /actuator/metrics (admins only). */
+    private double processed() throws Exception {
+        String body = send(HttpRequest.newBuilder(URI.create(base
+                        + "/actuator/metrics/singletable.streams.records.processed"))
+                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10)).GET().build(), 200);
+        int at = body.indexOf("\"value\":") + 8;
+        int end = at;
+        while (end < body.length() && "0123456789.Ee+-".indexOf(body.charAt(end)) >= 0) {
+            end++;
+        }
+        return Double.parseDouble(body.substring(at, end));
     }
 
     private static long cpuNanos(long pid) {
@@ -164,6 +237,32 @@ public final class ServiceLoad {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Two more users, to measure the timeline's fan-out per follower: {@code loner} (no followers) and {@code star}
+     * (followed by every seeded user; posts nothing here, so the follows backfill nothing).
+     *
+     * @return their tokens, loner's first
+     */
+    private String[] fanOutAuthors() throws Exception {
+        String[] authors = {"loner", "star"};
+        String[] authorTokens = new String[authors.length];
+        for (int a = 0; a < authors.length; a++) {
+            send(seedPost("/api/users", "{\"username\":\"" + authors[a] + "\",\"email\":\"" + authors[a]
+                    + "@example.com\",\"displayName\":\"" + authors[a] + "\",\"password\":\"password-"
+                    + authors[a] + "\"}", null), 201);
+            authorTokens[a] = login(authors[a], "password-" + authors[a]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+        try {
+            forEach(pool, USERS, u -> send(HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u
+                    + "/following/star")).header("Authorization", "Bearer " + tokens.get(u))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), 204));
+        } finally {
+            pool.shutdown();
+        }
+        return authorTokens;
     }
 
     private interface SeedStep {

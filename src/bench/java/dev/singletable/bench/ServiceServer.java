@@ -14,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Prints {@code READY <port> <pid>} once it answers, and exits after the given number of seconds (bounded).
  *
  * <p>args: seconds to live, then the port to listen on (loopback only), then any further Spring arguments
- * ({@code --spring.profiles.active=bench} adds the ceiling endpoint, {@code tweets.CeilingController}).
+ * ({@code --spring.profiles.active=bench} adds the ceiling endpoint, {@code tweets.CeilingController};
+ * {@code --singletable.storage.mode=endpoint --singletable.storage.endpoint=URL} another store than the embedded
+ * in-memory engine).
  */
 public final class ServiceServer {
 
@@ -28,10 +30,9 @@ public final class ServiceServer {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 300;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        List<String> extra = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
-                "--singletable.engine.port=-1", "--logging.level.root=WARN",
+                "--server.port=" + port, "--server.address=127.0.0.1", "--logging.level.root=WARN",
                 // a load generator measures speed: DynamoDB's per-key ceilings and the per-user write limit would
                 // measure the throttles instead
                 "--singletable.engine.throttling.enabled=false",
@@ -42,8 +43,14 @@ public final class ServiceServer {
                 "--singletable.admin.username=" + ADMIN_USERNAME,
                 "--singletable.admin.email=" + ADMIN_USERNAME + "@example.com",
                 "--singletable.admin.password=" + ADMIN_PASSWORD));
+        // the embedded in-memory engine unless the arguments choose a store (endpoint mode: a repeated option would
+        // reach Spring as "embedded,endpoint")
+        if (extra.stream().noneMatch(a -> a.startsWith("--singletable.storage.mode="))) {
+            arguments.addAll(List.of("--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
+                    "--singletable.engine.port=-1"));
+        }
         // anything after the first two: more properties, e.g. --spring.profiles.active=bench (the ceiling endpoint)
-        arguments.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
+        arguments.addAll(extra);
         ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
                 arguments.toArray(String[]::new));
         try {

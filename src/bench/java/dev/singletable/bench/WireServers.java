@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Starts servers on given loopback ports with the benchmark data loaded, prints READY, and stops them after the
  * given number of seconds: the server process of {@link WireLoad} (one per target, so the load generator never shares
  * a JVM with the server it measures) and the fixture for {@code wrk} (src/bench/wrk.sh).
- * args: seconds, then target=port pairs (targets as in {@link WireTargets}).
+ * args: seconds, then target=port pairs (targets as in {@link WireTargets}). With {@code -Dbench.empty=true} the
+ * servers hold no benchmark data (src/bench/service-wrk.sh: a store for the service, which creates its own table).
  */
 public final class WireServers {
 
@@ -22,7 +23,7 @@ public final class WireServers {
                 String[] pair = args[i].split("=");
                 int port = Integer.parseInt(pair[1]);
                 servers.add(WireTargets.start(pair[0], port));
-                if (WireTargets.holdsData(pair[0])) {
+                if (WireTargets.holdsData(pair[0]) && !Boolean.getBoolean("bench.empty")) {
                     try (DynamoDbClient client = WireLoad.client(URI.create("http://127.0.0.1:" + port), 4)) {
                         Engines.load(client);
                     }

@@ -4,14 +4,17 @@ import dev.singletable.engine.capacity.CapacityCounters;
 import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.EngineOptions;
+import dev.singletable.engine.core.Table;
 import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.global.GlobalTables;
 import dev.singletable.engine.global.NamespaceReplication;
 import dev.singletable.engine.regions.Accounts;
+import dev.singletable.engine.regions.CrossAccountCalls;
 import dev.singletable.engine.regions.RegionNames;
 import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.regions.RegionalStreamsClient;
+import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,6 +190,32 @@ public final class EmbeddedEngine implements AutoCloseable {
         return opened == null ? null : opened.engine().core();
     }
 
+    /**
+     * Other accounts' namespaces as a cross-account call sees them: a table is found only in an open namespace, and
+     * with -sharedDb in none (every account shares the home namespace, so there is no other account to route to).
+     */
+    private final CrossAccountCalls.Namespaces crossAccountView = new CrossAccountCalls.Namespaces() {
+        @Override
+        public TableDefinition openTable(String account, String region, String tableName) {
+            if (settings.sharedDb()) {
+                return null;
+            }
+            Engine core = openCore(account, region);
+            Table table = core == null ? null : core.table(tableName);
+            return table == null ? null : table.definition();
+        }
+
+        @Override
+        public DynamoDbClient dynamo(String account, String region) {
+            return clientsOf(account, region).dynamo();
+        }
+
+        @Override
+        public DynamoDbStreamsClient streams(String account, String region) {
+            return clientsOf(account, region).streams();
+        }
+    };
+
     /** A region as global tables use it: with -sharedDb every region is the home namespace. */
     private GlobalTables.Region handle(String account, String region) {
         if (settings.sharedDb()) {
@@ -260,8 +289,9 @@ public final class EmbeddedEngine implements AutoCloseable {
                 return replication;
             }
         };
-        Clients clients = new Clients(global.client(handle, engine.dynamoDbClient()),
-                new RegionalStreamsClient(engine.dynamoDbStreamsClient(), key.account()), key.account(), key.region());
+        CrossAccountCalls crossAccount = new CrossAccountCalls(key.account(), key.region(), crossAccountView);
+        Clients clients = new Clients(global.client(handle, engine.dynamoDbClient(), crossAccount),
+                new RegionalStreamsClient(engine.dynamoDbStreamsClient(), crossAccount), key.account(), key.region());
         return new Opened(engine, clients, handle);
     }
 

@@ -1,11 +1,13 @@
 package dev.singletable.follows;
 
+import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import dev.singletable.users.UserKeys;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
@@ -14,7 +16,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * followee. Usernames are copied onto the edge so a list page needs no further reads; usernames cannot change.
  */
 @NullUnmarked
-@DynamoDbBean
+// Instants read without a DateTimeFormatter (CanonicalInstants; a follower page maps up to 100 edges); stored as before
+@DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 public class FollowItem extends TableItem {
 
     public static final TableSchema<FollowItem> SCHEMA = schema(FollowItem.class, MethodHandles.lookup());

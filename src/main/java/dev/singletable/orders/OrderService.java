@@ -61,10 +61,9 @@ public class OrderService {
         Map<String, Long> quantities = new TreeMap<>();
         request.items().forEach(line -> quantities.merge(line.sku(), (long) line.quantity(), Long::sum));
         String hash = hash(quantities);
-        Optional<Placement> replay = replay(caller, idempotencyKey, hash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
+        // No read of the idempotency record first: the placement's transaction puts it on attribute_not_exists, so a
+        // key used before fails that condition and is answered as a replay below. A new order (nearly every one) saves
+        // a strongly consistent GetItem; a replay pays a refused transaction instead (docs/benchmarks.md, "Service").
         List<OrderLine> lines = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         quantities.forEach((sku, quantity) -> {
@@ -76,6 +75,11 @@ public class OrderService {
             }
         });
         if (!unknown.isEmpty()) {
+            // a replay answers as before even if a product has been removed since
+            Optional<Placement> replay = replay(caller, idempotencyKey, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
             throw new ApiException(ProblemType.UNPROCESSABLE, "Unknown SKU: " + String.join(", ", unknown),
                     Map.of("skus", unknown));
         }
@@ -85,14 +89,18 @@ public class OrderService {
         try {
             orders.place(order, idempotencyKey, hash, now.plus(IDEMPOTENCY_TTL).getEpochSecond());
         } catch (PlacementRefused refused) {
+            // the key was used before (a replay, or a concurrent request with the same key that won): answer as its
+            // replay, whatever the stock is now
+            if (refused.keyTaken()) {
+                return replay(caller, idempotencyKey, hash)
+                        .orElseThrow(() -> new IllegalStateException("idempotency record vanished"));
+            }
             if (!refused.shortSkus().isEmpty()) {
                 throw new ApiException(ProblemType.INSUFFICIENT_STOCK,
                         "Not enough stock for " + String.join(", ", refused.shortSkus()),
                         Map.of("skus", refused.shortSkus()));
             }
-            // A concurrent request with the same key won: answer as its replay.
-            return replay(caller, idempotencyKey, hash)
-                    .orElseThrow(() -> new IllegalStateException("idempotency record vanished"));
+            throw new IllegalStateException("placement refused without a failed condition");
         }
         return new Placement(response(order), true);
     }

@@ -161,8 +161,8 @@ class TimelineProjector implements Projector {
     private void forEachFollowerPage(String authorId, Consumer<List<String>> action) {
         @Nullable Map<String, AttributeValue> start = null;
         while (true) {
-            Slice<FollowItem> page = follows.followers(authorId, PAGE, start);
-            action.accept(page.items().stream().map(FollowItem::getFollowerId).toList());
+            Slice<String> page = follows.followerIds(authorId, PAGE, start);
+            action.accept(page.items());
             if (!page.hasMore()) {
                 return;
             }

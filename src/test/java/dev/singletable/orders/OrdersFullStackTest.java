@@ -132,6 +132,19 @@ class OrdersFullStackTest {
     }
 
     @Test
+    void aReplayAnswersItsOrderEvenOnceTheStockIsGone() {
+        String a = newProduct(100, 2);
+        String key = key();
+        OrderBody first = order(ann, key, Map.of(a, 2)).expectStatus().isCreated()
+                .expectBody(OrderBody.class).returnResult().getResponseBody();
+        assertThat(stockOf(a)).isZero();
+        order(ann, key, Map.of(a, 2)).expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(first.id());
+        order(ann, key, Map.of(a, 1)).expectStatus().isEqualTo(422);
+        assertThat(stockOf(a)).isZero();
+    }
+
+    @Test
     void concurrentOrdersSellExactlyTheLastUnits() throws Exception {
         String a = newProduct(100, 3);
         List<TestUser> buyers = new ArrayList<>();

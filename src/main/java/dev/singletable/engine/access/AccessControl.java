@@ -2,11 +2,15 @@ package dev.singletable.engine.access;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.core.Engine;
-import dev.singletable.engine.core.ResourceArn;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
-import dev.singletable.engine.policy.PolicyJson;
-import dev.singletable.engine.policy.ResourcePolicy;
+import dev.singletable.engine.iam.AccessRequest;
+import dev.singletable.engine.iam.Evaluator;
+import dev.singletable.engine.iam.Principal;
+import dev.singletable.engine.iam.RequestAccess;
+import dev.singletable.engine.iam.ResourcePolicies;
+import dev.singletable.engine.iam.SelfLockout;
+import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.table.TableDefinition;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -40,7 +44,7 @@ public final class AccessControl {
     private final EmbeddedEngine engine;
     private final Principals principals;
     /** Resource-based policies compiled once per document text. */
-    private final Map<String, IamPolicy> compiled = new ConcurrentHashMap<>();
+    private final ResourcePolicies resourcePolicies = new ResourcePolicies();
     private final Map<String, EmbeddedEngine.Clients> clients = new ConcurrentHashMap<>();
 
     private AccessControl(EmbeddedEngine engine, Principals principals) {
@@ -85,6 +89,7 @@ public final class AccessControl {
 
         private final Principal principal;
         private final EmbeddedEngine.Clients own;
+        private final RequestAccess.Tables tables = this::definition;
         private final RequestAccess mapping;
         private final Map<String, List<String>> principalKeys;
         /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
@@ -93,7 +98,7 @@ public final class AccessControl {
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
             this.own = own;
-            this.mapping = new RequestAccess(own.account(), own.region(), this::definition);
+            this.mapping = new RequestAccess(own.account(), own.region(), tables);
             this.principalKeys = principal.contextKeys(own.region());
         }
 
@@ -148,7 +153,8 @@ public final class AccessControl {
                     continue;
                 }
                 RequestContext context = new RequestContext(principalKeys, ask.keys());
-                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context, resourcePolicy(ask));
+                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context,
+                        resourcePolicies.of(ask, tables));
                 if (outcome != Evaluator.Outcome.ALLOW) {
                     throw Evaluator.denial(outcome, principal, ask);
                 }
@@ -160,8 +166,15 @@ public final class AccessControl {
                     ownToo = true;
                 }
             }
+            if (request instanceof PutResourcePolicyRequest put && foreign == null
+                    && !Boolean.TRUE.equals(put.confirmRemoveSelfResourceAccess())
+                    && SelfLockout.locksOut(principal, principalKeys, put)) {
+                // the caller is allowed to attach it, but it would deny the caller the next change: AWS asks for the
+                // confirmation (ConfirmRemoveSelfResourceAccess)
+                throw EngineErrors.accessDenied(SelfLockout.MESSAGE);
+            }
             // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
-            // namespace answers it, and names of the other account stay refused there (regions.ForeignAccounts)
+            // namespace answers it, and refuses it there (regions.CrossAccountCalls)
             return policyOperation || ownToo ? null : foreign;
         }
 
@@ -180,36 +193,5 @@ public final class AccessControl {
             Table table = core == null ? null : core.table(tableName);
             return table == null ? null : table.definition();
         }
-
-        /** The policy of the table (for the table and its indexes) or of the stream a request names. */
-        private IamPolicy resourcePolicy(AccessRequest ask) {
-            TableDefinition definition = ask.table();
-            String policyArn;
-            if (definition != null) {
-                if (definition.resourcePolicies().isEmpty()) {
-                    return null;
-                }
-                policyArn = definition.arn();
-            } else {
-                ResourceArn arn = ResourceArn.parse(ask.resource());
-                if (arn == null || arn.tableName() == null || arn.account() == null) {
-                    return null;
-                }
-                definition = definition(arn.account(), arn.tableName());
-                if (definition == null) {
-                    return null;
-                }
-                policyArn = arn.isStream() ? ask.resource() : definition.arn();
-            }
-            ResourcePolicy policy = definition.resourcePolicy(policyArn);
-            if (policy == null || !policy.attached()) {
-                return null;
-            }
-            return compiled.computeIfAbsent(policy.document(), AccessControl::compileResourcePolicy);
-        }
-    }
-
-    private static IamPolicy compileResourcePolicy(String document) {
-        return IamPolicy.compile((Map<?, ?>) PolicyJson.parse(document), IamPolicy.Kind.RESOURCE, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.singletable.engine.access;
 
+import dev.singletable.engine.iam.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class Principals {
         }
     }
 
-    Principal byAccessKey(String accessKeyId) {
+    public Principal byAccessKey(String accessKeyId) {
         return accessKeyId == null ? null : byAccessKey.get(accessKeyId);
     }
 

@@ -1,5 +1,7 @@
 package dev.singletable.engine.access;
 
+import dev.singletable.engine.iam.IamPolicy;
+import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.policy.PolicyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,9 +6,13 @@ import dev.singletable.engine.error.EngineErrors;
  * A {@code TableName} member as DynamoDB reads it: every operation that names an existing table accepts the table's
  * name or its ARN ("You can also provide the Amazon Resource Name (ARN) of the table in this parameter",
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html#DDB-GetItem-request-TableName).
- * An ARN must name a table of this engine's partition, region and account: AWS refuses another region or partition
- * as a ValidationException and another account as AccessDeniedException, before it looks for the table (as
- * recorded by public probes of AWS: "Invalid AWS region in '&lt;arn&gt;'", "Access is denied").
+ * An ARN must name a table of this engine's partition and region: AWS refuses another region or partition as a
+ * ValidationException before it looks for the table (as recorded by public probes of AWS: "Invalid AWS region in
+ * '&lt;arn&gt;'"). Another account's ARN is decided before the request reaches a core, as IAM decides a cross-account
+ * call ({@code engine.regions.CrossAccountCalls}: refused with AWS's "Access is denied" unless the table's resource
+ * policy allows the caller, and then run by the owner's core). A core holds one account's tables, so one that is
+ * still handed another account's ARN (a caller that bypasses the regional clients) refuses it the same way rather
+ * than read its own table of that name.
  */
 final class TableNames {
 

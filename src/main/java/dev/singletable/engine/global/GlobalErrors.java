@@ -144,6 +144,22 @@ final class GlobalErrors {
                 + "instead of version 2017.11.29 (Legacy).");
     }
 
+    /**
+     * The legacy DescribeGlobalTable(Settings) check a name with a sentence of their own, not the model's constraints
+     * ('' answers it: DDB-TABLE-457 of aws-controllers-k8s/dynamodb-controller's docs/api-quirks, a public probe of
+     * the real service); a name of the right length with other characters keeps the model's pattern message.
+     */
+    static void checkLegacyName(String name) {
+        if (name.length() < 3 || name.length() > 255) {
+            throw EngineErrors.validation("TableName must be at least 3 characters long and at most 255 characters "
+                    + "long");
+        }
+        if (!name.matches("[a-zA-Z0-9_.-]+")) {
+            throw EngineErrors.validation("1 validation error detected: Value '" + name + "' at 'globalTableName' "
+                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+    }
+
     static DynamoDbException legacyNoDetail() {
         return EngineErrors.validation("One or more parameter values were invalid");
     }

@@ -3,6 +3,7 @@ package dev.singletable.engine.global;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.durability.LogRecord;
 import dev.singletable.engine.durability.SnapshotSection;
+import dev.singletable.engine.regions.CrossAccountCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,9 +148,12 @@ public final class GlobalTables implements AutoCloseable {
         groups.journalTo(state -> home.journalExtension(REGISTRY_KIND, state));
     }
 
-    /** The DynamoDB API of a region with global tables' rules and replica operations. */
-    public DynamoDbClient client(Region region, DynamoDbClient regionalClient) {
-        return new GlobalTablesClient(regionalClient, region, this);
+    /**
+     * The DynamoDB API of a region with global tables' rules and replica operations; a request naming another
+     * account's resource is decided by {@code crossAccount}.
+     */
+    public DynamoDbClient client(Region region, DynamoDbClient regionalClient, CrossAccountCalls crossAccount) {
+        return new GlobalTablesClient(regionalClient, region, this, crossAccount);
     }
 
     ReplicaChanges changes() {

@@ -1,6 +1,7 @@
 package dev.singletable.engine.global;
 
 import dev.singletable.engine.error.EngineErrors;
+import dev.singletable.engine.regions.CrossAccountCalls;
 import dev.singletable.engine.regions.RegionalClient;
 import dev.singletable.engine.validation.RequestShapes;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ final class GlobalTablesClient extends RegionalClient {
     private final GlobalTables.Region region;
     private final GlobalTables global;
 
-    GlobalTablesClient(DynamoDbClient regional, GlobalTables.Region region, GlobalTables global) {
-        super(regional, region.account(), region.region());
+    GlobalTablesClient(DynamoDbClient regional, GlobalTables.Region region, GlobalTables global,
+            CrossAccountCalls crossAccount) {
+        super(regional, crossAccount);
         this.region = region;
         this.global = global;
     }
@@ -277,6 +279,7 @@ final class GlobalTablesClient extends RegionalClient {
     public DescribeGlobalTableResponse describeGlobalTable(DescribeGlobalTableRequest request) {
         return invoke(request, r -> {
             RequestShapes.validate(r);
+            GlobalErrors.checkLegacyName(r.globalTableName());
             throw GlobalErrors.globalTableNotFound(r.globalTableName(), true);
         });
     }
@@ -285,6 +288,7 @@ final class GlobalTablesClient extends RegionalClient {
     public DescribeGlobalTableSettingsResponse describeGlobalTableSettings(DescribeGlobalTableSettingsRequest request) {
         return invoke(request, r -> {
             RequestShapes.validate(r);
+            GlobalErrors.checkLegacyName(r.globalTableName());
             throw GlobalErrors.globalTableNotFound(r.globalTableName(), false);
         });
     }

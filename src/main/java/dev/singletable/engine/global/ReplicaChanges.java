@@ -140,6 +140,11 @@ final class ReplicaChanges {
             if (u.update() != null && !hasUpdateAction(u.update())) {
                 throw GlobalErrors.noAction();
             }
+            if (u.create() != null && u.create().regionName() == null) {
+                // AWS's bare sentence for a Create without a RegionName, not the model's "must not be null" (a
+                // public probe of the real service, DDB-TABLE-457 of aws-controllers-k8s/dynamodb-controller)
+                throw GlobalErrors.legacyNoDetail();
+            }
             if (!distinct.contains(u)) {
                 distinct.add(u);
             }

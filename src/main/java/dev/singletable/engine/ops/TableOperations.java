@@ -206,6 +206,12 @@ public final class TableOperations {
             throw EngineErrors.validation("One or more parameter values were invalid: Invalid resource arn provided, "
                     + "only table or stream is accepted. Provided resource arn: " + arn);
         }
+        if ("backup".equals(parsed.subType())) {
+            // backups are not taggable: AWS calls their ARN no DynamoDB resource (DDB-BACKUP-013 of
+            // aws-controllers-k8s/dynamodb-controller's docs/api-quirks, a public probe of the real service)
+            throw EngineErrors.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB "
+                    + "resource arn: " + arn);
+        }
         Table table = parsed.isTable() ? engine.table(parsed.tableName()) : null;
         if (table == null && parsed.isTable()) {
             table = engine.deletingTable(parsed.tableName());

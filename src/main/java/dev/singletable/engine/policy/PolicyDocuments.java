@@ -60,8 +60,16 @@ public final class PolicyDocuments {
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw EngineErrors.validation(PREFIX + "Maximum policy size of " + MAX_BYTES + " bytes exceeded");
         }
-        if (!(PolicyJson.parse(text) instanceof Map<?, ?> document)) {
+        Object parsed = PolicyJson.parse(text);
+        if (parsed == null && "null".equals(text.strip())) {
+            throw invalid("This text appears not to be a policy");
+        }
+        if (!(parsed instanceof Map<?, ?> document)) {
             throw invalidJson();
+        }
+        if (!document.containsKey("Statement")) {
+            // IAM's grammar requires a Statement: its parser fails where the document ends ("{}" is "(1,3)")
+            throw invalid("Syntax error at position " + end(text));
         }
         Object statementValue = document.get("Statement");
         List<?> statements = statementValue instanceof List<?> list ? list
@@ -135,8 +143,9 @@ public final class PolicyDocuments {
 
     /**
      * Whether the policy denies dynamodb:PutResourcePolicy, so that once attached no one could replace it; AWS asks
-     * for ConfirmRemoveSelfResourceAccess before attaching such a policy. This engine has no caller identity (access
-     * control is not enforced yet), so a Deny of the action to any principal counts.
+     * for ConfirmRemoveSelfResourceAccess before attaching a policy that denies it to the caller. The policy operations
+     * know no caller, so a Deny of the action to any principal counts here; the regional client, which knows the
+     * caller, confirms on its behalf a policy that does not deny the caller itself ({@code iam.SelfLockout}).
      */
     public static boolean deniesPolicyUpdates(String canonical) {
         for (Map<String, Object> statement : statements(canonical)) {
@@ -291,6 +300,23 @@ public final class PolicyDocuments {
                 if (t == JsonToken.FIELD_NAME && element.equals(parser.currentName())) {
                     parser.nextToken();
                     JsonLocation at = parser.currentTokenLocation();
+                    return "(" + at.getLineNr() + "," + at.getColumnNr() + ")";
+                }
+            }
+        } catch (IOException e) {
+            // the document parsed once already; fall through
+        }
+        return "(1,1)";
+    }
+
+    /** "(line,column)" just past the document's closing brace, where a parser missing a required member stops. */
+    private static String end(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            int depth = 0;
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+                if (depth == 0) {
+                    JsonLocation at = parser.currentLocation();
                     return "(" + at.getLineNr() + "," + at.getColumnNr() + ")";
                 }
             }

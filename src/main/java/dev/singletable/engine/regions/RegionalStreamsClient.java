@@ -1,5 +1,6 @@
 package dev.singletable.engine.regions;
 
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
@@ -11,15 +12,25 @@ import software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsServiceClientConfiguration;
 
-/** The Streams API of one account's tables in one region: stream ARNs of other accounts are refused. */
+/**
+ * The Streams API of one account's tables in one region: a stream of another account (named by its ARN, or by the
+ * shard iterator of a GetRecords) is read only when its policy allows the caller's account ({@link CrossAccountCalls}),
+ * then from the owner's namespace.
+ */
 public final class RegionalStreamsClient implements DynamoDbStreamsClient {
 
     private final DynamoDbStreamsClient delegate;
-    private final String account;
+    private final CrossAccountCalls crossAccount;
 
-    public RegionalStreamsClient(DynamoDbStreamsClient delegate, String account) {
+    public RegionalStreamsClient(DynamoDbStreamsClient delegate, CrossAccountCalls crossAccount) {
         this.delegate = delegate;
-        this.account = account;
+        this.crossAccount = crossAccount;
+    }
+
+    /** The client the request runs on: this namespace's, or the owner's once a cross-account call is allowed. */
+    private DynamoDbStreamsClient target(SdkRequest request) {
+        String owner = crossAccount.ownerOf(request);
+        return owner == null ? delegate : crossAccount.namespaces().streams(owner, crossAccount.region());
     }
 
     @Override
@@ -34,8 +45,7 @@ public final class RegionalStreamsClient implements DynamoDbStreamsClient {
 
     @Override
     public ListStreamsResponse listStreams(ListStreamsRequest request) {
-        ForeignAccounts.check(request, account);
-        return delegate.listStreams(request);
+        return target(request).listStreams(request);
     }
 
     @Override
@@ -45,19 +55,17 @@ public final class RegionalStreamsClient implements DynamoDbStreamsClient {
 
     @Override
     public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
-        ForeignAccounts.check(request, account);
-        return delegate.describeStream(request);
+        return target(request).describeStream(request);
     }
 
     @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-        ForeignAccounts.check(request, account);
-        return delegate.getShardIterator(request);
+        return target(request).getShardIterator(request);
     }
 
     @Override
     public GetRecordsResponse getRecords(GetRecordsRequest request) {
-        return delegate.getRecords(request);
+        return target(request).getRecords(request);
     }
 
     @Override

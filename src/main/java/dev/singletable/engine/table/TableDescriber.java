@@ -175,7 +175,7 @@ final class TableDescriber {
     }
 
     /** Warm throughput: the requested high-water mark, else 12000/4000 on demand or the provisioned capacity. */
-    private static long[] tableWarm(TableDefinition table) {
+    static long[] tableWarm(TableDefinition table) {
         long read;
         long write;
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST || table.lastUpdateToPayPerRequest() != null) {

@@ -53,7 +53,7 @@ final class Tags {
             throw Invalid.bare("Atleast one Tag Key needs to be provided as Input.");
         }
         for (String key : keys) {
-            checkKeyText(key);
+            checkKey(key);
         }
         if (keys.size() > MAX_TAGS) {
             throw Invalid.bare(TOO_MANY);
@@ -70,9 +70,13 @@ final class Tags {
         }
     }
 
+    /**
+     * The "aws:" prefix is AWS's own, in any case, and refused on UntagResource too (DDB-TABLE-105 of
+     * aws-controllers-k8s/dynamodb-controller's docs/api-quirks, a public probe of the real service).
+     */
     private static void checkKey(String key) {
         checkKeyText(key);
-        if (key.startsWith("aws:")) {
+        if (key.regionMatches(true, 0, "aws:", 0, 4)) {
             throw Invalid.bare("Tag Key cannot be prefixed with aws:, Key: " + key);
         }
     }

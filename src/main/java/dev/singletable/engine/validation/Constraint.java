@@ -154,9 +154,11 @@ sealed interface Constraint {
 
     /**
      * A TableName member: the model types it as a table ARN (1..1024), but AWS still checks a plain name as a table
-     * name (3..255 characters of [a-zA-Z0-9_.-]) and reports it with the table-name constraints.
+     * name (3..255 characters of [a-zA-Z0-9_.-]) and reports it with the table-name constraints. An empty value is reported against the ARN form's bound alone, as AWS does for the data
+     * plane, or ({@code emptyAsName}) against the name's bounds, length first, as DescribeTable answers it (a public
+     * probe of the real service, DDB-TABLE-457 of aws-controllers-k8s/dynamodb-controller's docs/api-quirks).
      */
-    record TableNameOrArn() implements Constraint {
+    record TableNameOrArn(boolean emptyAsName) implements Constraint {
         private static final Pattern NAME_PATTERN = new Pattern("[a-zA-Z0-9_.-]+");
         private static final Length NAME_LENGTH = new Length(3L, 255L);
         private static final Length ARN_LENGTH = new Length(1L, 1024L);
@@ -165,6 +167,11 @@ sealed interface Constraint {
         public List<String> violations(Object value) {
             if (!(value instanceof String s)) {
                 return List.of();
+            }
+            if (s.isEmpty() && emptyAsName) {
+                List<String> texts = new ArrayList<>(NAME_LENGTH.violations(s));
+                texts.addAll(NAME_PATTERN.violations(s));
+                return texts;
             }
             if (s.isEmpty() || s.startsWith("arn:")) {
                 // an empty name is reported against the ARN form's bound alone, as AWS does

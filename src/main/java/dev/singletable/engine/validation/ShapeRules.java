@@ -93,7 +93,7 @@ final class ShapeRules {
         String argument = space < 0 ? "" : spec.substring(space + 1);
         return switch (kind) {
             case "required" -> new Constraint.Required();
-            case "tableNameOrArn" -> new Constraint.TableNameOrArn();
+            case "tableNameOrArn" -> new Constraint.TableNameOrArn("emptyAsName".equals(argument));
             case "length" -> new Constraint.Length(lower(argument), upper(argument));
             case "range" -> new Constraint.Range(lower(argument), upper(argument));
             case "pattern" -> new Constraint.Pattern(argument);

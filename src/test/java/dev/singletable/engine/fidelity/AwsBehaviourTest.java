@@ -118,6 +118,18 @@ class AwsBehaviourTest extends DifferentialTest {
         awsDiffers(c -> c.batchWriteItem(b -> b.requestItems(Map.of(missing, java.util.List.of(
                 WriteRequest.builder().putRequest(p -> p.item(huge)).build())))), "ValidationException",
                 "Item size has exceeded the maximum allowed size");
+        // a bad expression too (DynamoDB Local looks a PutItem's table up before its ConditionExpression)
+        awsDiffers(c -> c.putItem(b -> b.tableName(missing).item(key).conditionExpression("attribute_exists(")),
+                "ValidationException", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+        awsDiffers(c -> c.updateItem(b -> b.tableName(missing).key(key).updateExpression("SET")),
+                "ValidationException", "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
+        awsDiffers(c -> c.query(b -> b.tableName(missing).keyConditionExpression("pk = :p AND")),
+                "ValidationException", "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
+        awsDiffers(c -> c.scan(b -> b.tableName(missing).filterExpression("a = :undefined")), "ValidationException",
+                "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute "
+                        + "value: :undefined");
+        awsDiffers(c -> c.getItem(b -> b.tableName(missing).key(key).projectionExpression("a,,b")),
+                "ValidationException", "Invalid ProjectionExpression: Syntax error; token: \",\", near: \",,b\"");
         // a fault-free request to the missing table is still ResourceNotFoundException, on both engines
         same(c -> c.getItem(b -> b.tableName(missing).key(key)));
     }

@@ -152,6 +152,32 @@ class ResourcePolicyTest extends DifferentialTest {
         assertThat(ours.getResourcePolicy(r -> r.resourceArn(arn)).revisionId()).isEqualTo(kept);
     }
 
+    /**
+     * Degenerate documents, each with the sentence a public probe of the real service recorded for it (DDB-TABLE-457,
+     * https://github.com/aws-controllers-k8s/dynamodb-controller/blob/4534c4f1fe6b8d590bf14e64e86169320a116a1f/docs/api-quirks/details/DDB-TABLE-457.md):
+     * an empty object is a syntax error just past its end, {@code null} is not a policy, an array is not JSON IAM
+     * reads, an empty statement lacks its Effect first.
+     */
+    @Test
+    void degenerateDocumentsGetAwsSentences() {
+        String arn = arnOf(table());
+        String invalid = "One or more parameter values were invalid: Invalid policy document: ";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("{}", invalid + "Syntax error at position (1,3)");
+        cases.put("null", invalid + "This text appears not to be a policy");
+        cases.put("[]", invalid + "This policy contains invalid Json");
+        cases.put("", invalid + "This policy contains invalid Json");
+        cases.put("{\"Statement\":[{}]}", invalid + "Missing required field Effect");
+        cases.put("{\"Statement\":[]}", invalid + "Could not parse the policy: Statement is empty!");
+        cases.forEach((document, message) -> {
+            Outcome refused = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(document)));
+            assertThat(refused.errorCode()).as(document).isEqualTo("ValidationException");
+            assertThat(refused.message()).as(document).isEqualTo(message);
+        });
+        assertThat(error(c -> c.getResourcePolicy(r -> r.resourceArn(arn))).errorCode())
+                .isEqualTo("PolicyNotFoundException");
+    }
+
     private static String statement(String sid, String action, String resource) {
         return "{\"Sid\":\"" + sid + "\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\""
                 + action + "\",\"Resource\":\"" + resource + "\"}";

@@ -120,10 +120,11 @@ class RequestShapesTest {
         assertThat(message(CreateTableRequest.builder().tableName("abc").attributeDefinitions(a -> { })
                 .keySchema(k -> k.keyType("HASH"), k -> k.attributeName("a").keyType("Woop"))
                 .build()))
+                // an attribute definition's type before its name, as AWS reports them (DegenerateInputTest)
                 .isEqualTo("4 validation errors detected: "
-                        + "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: "
-                        + "Member must not be null; "
                         + "Value null at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: "
+                        + "Member must not be null; "
+                        + "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: "
                         + "Member must not be null; "
                         + "Value null at 'keySchema.1.member.attributeName' failed to satisfy constraint: "
                         + "Member must not be null; "
@@ -326,10 +327,10 @@ class RequestShapesTest {
                         + "constraint: Member must not be null");
         assertThat(message(UpdateTimeToLiveRequest.builder().tableName("tbl")
                 .timeToLiveSpecification(t -> t.attributeName("")).build()))
-                .isEqualTo("2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed to "
-                        + "satisfy constraint: Member must not be null; Value '' at "
-                        + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have "
-                        + "length greater than or equal to 1");
+                // the name before Enabled, as AWS reports them (DegenerateInputTest)
+                .isEqualTo("2 validation errors detected: Value '' at 'timeToLiveSpecification.attributeName' failed "
+                        + "to satisfy constraint: Member must have length greater than or equal to 1; Value null at "
+                        + "'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import dev.singletable.engine.policy.PolicyJson;
 import java.math.BigDecimal;
@@ -12,10 +12,10 @@ import java.util.Map;
  * patterns (variables substituted per request), their principals (resource-based policies) and their conditions
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html).
  */
-final class IamPolicy {
+public final class IamPolicy {
 
     /** Whose policy this is: an identity's (no Principal element) or a resource's (a Principal is required). */
-    enum Kind { IDENTITY, RESOURCE }
+    public enum Kind { IDENTITY, RESOURCE }
 
     private final List<Statement> statements;
 
@@ -28,7 +28,7 @@ final class IamPolicy {
     }
 
     /** Compiles a policy; IllegalArgumentException names what is wrong with an invalid one. */
-    static IamPolicy compile(String json, Kind kind) {
+    public static IamPolicy compile(String json, Kind kind) {
         Object parsed = PolicyJson.parse(json);
         if (!(parsed instanceof Map<?, ?> document)) {
             throw new IllegalArgumentException("the policy is not a JSON object");
@@ -40,7 +40,7 @@ final class IamPolicy {
      * Compiles a parsed policy. {@code strict}: an unknown condition operator is an error (a configured policy);
      * otherwise such a condition never holds (a resource-based policy already accepted by PutResourcePolicy).
      */
-    static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict) {
+    public static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict) {
         return compile(document, kind, strict, null);
     }
 
@@ -48,7 +48,7 @@ final class IamPolicy {
      * Compiles a policy with a principal's own variables ({@code ${aws:userid}}, ...) replaced once, so that a request
      * substitutes only what depends on it; {@code principalKeys} null leaves every variable for request time.
      */
-    static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
+    public static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
         Object value = document.get("Statement");
         List<?> raw = value instanceof List<?> list ? list : value instanceof Map<?, ?> one ? List.of(one) : null;
         if (raw == null || raw.isEmpty()) {

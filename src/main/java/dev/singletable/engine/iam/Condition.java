@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import dev.singletable.engine.core.ResourceArn;
 import dev.singletable.engine.expr.ExpressionContext;
@@ -64,10 +64,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  * Every other operation is its own action on the resource it names ({@code *} when it names none).
  */
-final class RequestAccess {
+public final class RequestAccess {
 
     /** The table definitions the mapping reads key schemas from (null when the table does not exist). */
-    interface Tables {
+    public interface Tables {
         TableDefinition definition(String account, String tableName);
     }
 
@@ -79,13 +79,13 @@ final class RequestAccess {
     private final String region;
     private final Tables tables;
 
-    RequestAccess(String account, String region, Tables tables) {
+    public RequestAccess(String account, String region, Tables tables) {
         this.account = account;
         this.region = region;
         this.tables = tables;
     }
 
-    List<AccessRequest> of(SdkRequest request) {
+    public List<AccessRequest> of(SdkRequest request) {
         if (request instanceof GetItemRequest r) {
             return List.of(get("dynamodb:GetItem", r.tableName(), r.key(), r.projectionExpression(),
                     r.hasAttributesToGet() ? r.attributesToGet() : null, r.expressionAttributeNames(),

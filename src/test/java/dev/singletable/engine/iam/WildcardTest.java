@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +19,10 @@ import java.util.Map;
  * @param policies        the identity-based policies
  * @param contextKeys     the keys above as the evaluator reads them, keyed in lower case
  */
-record Principal(String accessKeyId, String secretAccessKey, String arn, String account, String userId,
+public record Principal(String accessKeyId, String secretAccessKey, String arn, String account, String userId,
         Map<String, String> tags, List<IamPolicy> policies, Map<String, List<String>> contextKeys) {
 
-    static Principal of(String accessKeyId, String secretAccessKey, String arn, String userId,
+    public static Principal of(String accessKeyId, String secretAccessKey, String arn, String userId,
             Map<String, String> tags, List<IamPolicy> policies, String region) {
         Map<String, List<String>> keys = new HashMap<>(keysOf(arn, userId, tags));
         if (region != null) {
@@ -35,7 +35,7 @@ record Principal(String accessKeyId, String secretAccessKey, String arn, String 
     }
 
     /** The request-context keys a principal brings to every request (lower-case names). */
-    static Map<String, List<String>> keysOf(String arn, String userId, Map<String, String> tags) {
+    public static Map<String, List<String>> keysOf(String arn, String userId, Map<String, String> tags) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !parts[4].matches("\\d{12}")) {
             throw new IllegalArgumentException("principalArn must be an IAM ARN with a twelve-digit account: " + arn);
@@ -65,12 +65,12 @@ record Principal(String accessKeyId, String secretAccessKey, String arn, String 
     }
 
     /** Whether this is an account's root user, whom IAM allows everything in its own account. */
-    boolean isRoot() {
+    public boolean isRoot() {
         return arn.endsWith(":root");
     }
 
     /** The same principal, with aws:RequestedRegion set for a request to the given region. */
-    Map<String, List<String>> contextKeys(String region) {
+    public Map<String, List<String>> contextKeys(String region) {
         if (region == null) {
             return contextKeys;
         }

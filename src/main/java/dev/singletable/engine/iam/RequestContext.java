@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +11,12 @@ import java.util.Map;
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); both maps are keyed in
  * lower case.
  */
-final class RequestContext {
+public final class RequestContext {
 
     private final Map<String, List<String>> principalKeys;
     private final Map<String, List<String>> requestKeys;
 
-    RequestContext(Map<String, List<String>> principalKeys, Map<String, List<String>> requestKeys) {
+    public RequestContext(Map<String, List<String>> principalKeys, Map<String, List<String>> requestKeys) {
         this.principalKeys = principalKeys;
         this.requestKeys = requestKeys;
     }

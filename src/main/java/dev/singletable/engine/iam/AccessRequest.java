@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import java.util.List;
 import java.util.Map;
@@ -14,10 +14,10 @@ import java.util.Map;
  * @param table         the definition of the table the resource belongs to, when the mapping looked it up (its
  *                      resource-based policies are then read from it without a second look-up), else null
  */
-record AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys,
+public record AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys,
         dev.singletable.engine.table.TableDefinition table) {
 
-    AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {
+    public AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {
         this(action, resource, resourceAccount, keys, null);
     }
 }

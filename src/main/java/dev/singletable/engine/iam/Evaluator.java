@@ -1,4 +1,4 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import dev.singletable.engine.error.EngineErrors;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -11,15 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html). An
  * account's root user has every permission its account's identity policies could give.
  */
-final class Evaluator {
+public final class Evaluator {
 
     /** What IAM decided and, for a denial, which policy type the message names. */
-    enum Outcome { ALLOW, DENIED_BY_IDENTITY, DENIED_BY_RESOURCE, NO_IDENTITY_ALLOW, NO_RESOURCE_ALLOW }
+    public enum Outcome { ALLOW, DENIED_BY_IDENTITY, DENIED_BY_RESOURCE, NO_IDENTITY_ALLOW, NO_RESOURCE_ALLOW }
 
     private Evaluator() {
     }
 
-    static Outcome decide(Principal principal, AccessRequest request, RequestContext context,
+    public static Outcome decide(Principal principal, AccessRequest request, RequestContext context,
             IamPolicy resourcePolicy) {
         boolean identityAllows = principal.isRoot();
         for (IamPolicy policy : principal.policies()) {
@@ -71,7 +71,7 @@ final class Evaluator {
      * AWS's AccessDeniedException for a denial, worded as IAM words it
      * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
      */
-    static DynamoDbException denial(Outcome outcome, Principal principal, AccessRequest request) {
+    public static DynamoDbException denial(Outcome outcome, Principal principal, AccessRequest request) {
         String head = "User: " + principal.arn() + " is not authorized to perform: " + request.action()
                 + " on resource: " + request.resource();
         String tail = switch (outcome) {

@@ -1,9 +1,10 @@
-package dev.singletable.engine.access;
+package dev.singletable.engine.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.singletable.engine.access.Evaluator.Outcome;
+import dev.singletable.engine.access.PrincipalsFile;
+import dev.singletable.engine.iam.Evaluator.Outcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

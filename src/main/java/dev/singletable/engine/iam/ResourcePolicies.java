@@ -1,0 +1,50 @@
+package dev.singletable.engine.iam;
+
+import dev.singletable.engine.core.ResourceArn;
+import dev.singletable.engine.policy.PolicyJson;
+import dev.singletable.engine.policy.ResourcePolicy;
+import dev.singletable.engine.table.TableDefinition;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The resource-based policy IAM evaluates with a request: the policy attached to the table (for the table and its
+ * indexes) or to the stream the request names
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html), compiled once
+ * per document text.
+ */
+public final class ResourcePolicies {
+
+    private final Map<String, IamPolicy> compiled = new ConcurrentHashMap<>();
+
+    /** The compiled policy of the resource the request names, or null when it has none (or does not exist). */
+    public IamPolicy of(AccessRequest ask, RequestAccess.Tables tables) {
+        TableDefinition definition = ask.table();
+        String policyArn;
+        if (definition != null) {
+            if (definition.resourcePolicies().isEmpty()) {
+                return null;
+            }
+            policyArn = definition.arn();
+        } else {
+            ResourceArn arn = ResourceArn.parse(ask.resource());
+            if (arn == null || arn.tableName() == null || arn.account() == null) {
+                return null;
+            }
+            definition = tables.definition(arn.account(), arn.tableName());
+            if (definition == null) {
+                return null;
+            }
+            policyArn = arn.isStream() ? ask.resource() : definition.arn();
+        }
+        ResourcePolicy policy = definition.resourcePolicy(policyArn);
+        if (policy == null || !policy.attached()) {
+            return null;
+        }
+        return compiled.computeIfAbsent(policy.document(), ResourcePolicies::compile);
+    }
+
+    private static IamPolicy compile(String document) {
+        return IamPolicy.compile((Map<?, ?>) PolicyJson.parse(document), IamPolicy.Kind.RESOURCE, false);
+    }
+}

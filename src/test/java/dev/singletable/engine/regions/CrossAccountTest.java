@@ -1,0 +1,103 @@
+package dev.singletable.engine.regions;
+
+import static dev.singletable.engine.regions.RegionsTest.createTable;
+import static dev.singletable.engine.regions.RegionsTest.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.singletable.engine.EmbeddedEngine;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Another account's table or stream, named by its ARN, without configured principals: each account acts as its root
+ * user, and IAM's cross-account rule decides
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html): the call
+ * is allowed when the resource's policy grants the caller's account, else refused as AWS refuses it ("Access is
+ * denied" for a table ARN in a TableName member, IAM's sentence for other resources).
+ */
+class CrossAccountTest {
+
+    private static final String PARTNER = "111111111111";
+
+    @Test
+    void aTablePolicyGrantingTheCallersAccountLetsItUseTheTableArn() {
+        try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
+            DynamoDbClient owner = engine.dynamoDbClient();
+            DynamoDbClient partner = engine.clients(PARTNER, "us-east-1").dynamo();
+            DynamoDbClient stranger = engine.clients("222222222222", "us-east-1").dynamo();
+            String arn = createTable(owner, "music").tableArn();
+            owner.putItem(b -> b.tableName("music").item(Map.of("pk", s("a"), "title", s("Help"))));
+            owner.putResourcePolicy(b -> b.resourceArn(arn).policy("""
+                    {"Version":"2012-10-17","Statement":[
+                      {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},
+                       "Action":["dynamodb:GetItem","dynamodb:BatchGetItem","dynamodb:Query","dynamodb:DescribeTable"],
+                       "Resource":"%s"},
+                      {"Effect":"Deny","Principal":{"AWS":"%s"},"Action":"dynamodb:Query","Resource":"%s"}]}"""
+                    .formatted(PARTNER, arn, PARTNER, arn)));
+
+            assertThat(partner.getItem(b -> b.tableName(arn).key(Map.of("pk", s("a")))).item())
+                    .containsEntry("title", s("Help"));
+            assertThat(partner.batchGetItem(b -> b.requestItems(Map.of(arn,
+                    KeysAndAttributes.builder().keys(Map.of("pk", s("a"))).build()))).responses().get(arn))
+                    .as("a batch is answered under the name it was asked by").hasSize(1);
+            assertThat(partner.describeTable(b -> b.tableName(arn)).table().tableArn()).isEqualTo(arn);
+            assertThat(partner.listTables().tableNames()).as("its own account still has no tables").isEmpty();
+
+            // not granted (PutItem), explicitly denied (Query), another account (stranger): refused as before
+            assertDenied(() -> partner.putItem(b -> b.tableName(arn).item(Map.of("pk", s("b")))), "Access is denied");
+            assertDenied(() -> partner.query(b -> b.tableName(arn).keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s("a")))), "Access is denied");
+            assertDenied(() -> stranger.getItem(b -> b.tableName(arn).key(Map.of("pk", s("a")))), "Access is denied");
+            assertDenied(() -> partner.listTagsOfResource(b -> b.resourceArn(arn)), "User: arn:aws:iam::" + PARTNER
+                    + ":root is not authorized to perform: dynamodb:ListTagsOfResource on resource: " + arn
+                    + " because no resource-based policy allows the dynamodb:ListTagsOfResource action");
+            assertThat(owner.getItem(b -> b.tableName("music").key(Map.of("pk", s("b")))).hasItem())
+                    .as("the refused PutItem wrote nothing").isFalse();
+        }
+    }
+
+    @Test
+    void aStreamPolicyGrantingTheCallersAccountLetsItReadTheStream() {
+        try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
+            DynamoDbClient owner = engine.dynamoDbClient();
+            DynamoDbStreamsClient partner = engine.clients(PARTNER, "us-east-1").streams();
+            DynamoDbStreamsClient stranger = engine.clients("222222222222", "us-east-1").streams();
+            TableDescription table = createTable(owner, "music");
+            String streamArn = table.latestStreamArn();
+            owner.putItem(b -> b.tableName("music").item(Map.of("pk", s("a"))));
+            assertDenied(() -> partner.describeStream(b -> b.streamArn(streamArn)), "User: arn:aws:iam::" + PARTNER
+                    + ":root is not authorized to perform: dynamodb:DescribeStream on resource: " + streamArn
+                    + " because no resource-based policy allows the dynamodb:DescribeStream action");
+            owner.putResourcePolicy(b -> b.resourceArn(streamArn).policy("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},
+                      "Action":["dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords"],
+                      "Resource":"%s"}]}""".formatted(PARTNER, streamArn)));
+
+            String shard = partner.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().get(0)
+                    .shardId();
+            String iterator = partner.getShardIterator(b -> b.streamArn(streamArn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(partner.getRecords(b -> b.shardIterator(iterator)).records())
+                    .singleElement().satisfies(r -> assertThat(r.dynamodb().keys())
+                            .isEqualTo(Map.of("pk", AttributeValue.fromS("a"))));
+            assertDenied(() -> stranger.describeStream(b -> b.streamArn(streamArn)), "no resource-based policy");
+            assertDenied(() -> stranger.getRecords(b -> b.shardIterator(iterator)), "no resource-based policy");
+        }
+    }
+
+    private static void assertDenied(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(e.awsErrorDetails().errorMessage()).contains(message);
+        });
+    }
+}
