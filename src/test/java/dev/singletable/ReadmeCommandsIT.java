@@ -9,6 +9,7 @@ import dev.singletable.process.RawHttp1;
 import dev.singletable.process.Readme;
 import dev.singletable.process.ShellSession;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.process.WarmAwsCli;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,10 +69,10 @@ class ReadmeCommandsIT {
     private static final Pattern RUN_PROFILES = Pattern.compile("-Dspring-boot\\.run\\.profiles=(\\S+)");
     private static final Pattern ENGINE_ENDPOINT = Pattern.compile("DynamoDB wire server listening on (http://\\S+)");
     /**
-     * The course's commands (about 140 AWS CLI calls, each a Python start of about 1.2 s of CPU) add about two minutes
-     * to {@code ./mvnw verify} on two cores, over its 8-minute budget; they run with {@code -Dsingletable.course=true}.
+     * The course's commands run by default; {@code -Dsingletable.course=false} leaves them out (they are about 140 AWS
+     * CLI calls: with the CLI started once by {@link WarmAwsCli}, about half a minute on two cores).
      */
-    private static final boolean COURSE = Boolean.getBoolean("singletable.course");
+    private static final boolean COURSE = Boolean.parseBoolean(System.getProperty("singletable.course", "true"));
 
     private final Readme readme = Readme.read(Path.of("README.md"));
     private final Readme course = Readme.read(Course.DIRECTORY.resolve("README.md"));
@@ -80,10 +82,13 @@ class ReadmeCommandsIT {
     private ChildProcess service;
     private ChildProcess demo;
     private ChildProcess courseEngine;
+    private Optional<WarmAwsCli> awsCli = Optional.empty();
 
     @BeforeAll
     void startTheServiceTwiceAsTheReadmeDoes() throws IOException {
         assumeTrue(onPath("bash") && onPath("curl") && onPath("jq"), "the README's flows need bash, curl and jq");
+        awsCli = WarmAwsCli.start(List.of("dynamodb", "dynamodbstreams"));
+        awsCli.ifPresent(running::add);
         serviceDirectory = Files.createTempDirectory("readme-service-");
         List<String> mavenRun = new ArrayList<>(mavenRunAsJar(readme.section("The main flows with curl").block(0)));
         mavenRun.add("--singletable.engine.port=0");
@@ -164,7 +169,7 @@ class ReadmeCommandsIT {
     @Test
     @Order(6)
     void theCourseStartsAsDocumented() {
-        assumeTrue(COURSE, "the course runs with -Dsingletable.course=true");
+        assumeTrue(COURSE, "-Dsingletable.course=false leaves the course out");
         assumeTrue(onPath("aws"), "the AWS CLI is not installed");
         try (ShellSession shell = session("course-start", demoDirectory)) {
             courseCommands(shell).run(course.section(Course.START).block(1));
@@ -181,7 +186,7 @@ class ReadmeCommandsIT {
     @TestFactory
     @Order(7)
     Stream<DynamicTest> theCourseAnswersAsDocumented() {
-        assumeTrue(COURSE, "the course runs with -Dsingletable.course=true");
+        assumeTrue(COURSE, "-Dsingletable.course=false leaves the course out");
         assumeTrue(onPath("aws"), "the AWS CLI is not installed");
         ExecutorService pages = Executors.newFixedThreadPool(2);
         running.add(pages::shutdownNow);
@@ -202,6 +207,7 @@ class ReadmeCommandsIT {
     private void runCoursePage(Path page) {
         Readme stage = Readme.read(page);
         try (ShellSession shell = ShellSession.start("course-" + page.getFileName(), demoDirectory)) {
+            awsCli.ifPresent(shell::using);
             DocumentedCommands commands = courseCommands(shell);
             commands.run(Course.withoutProcessStarts(stage.section(Course.SET_UP).commands()));
             commands.run(stage.section(Course.TRY_IT).commands());
@@ -260,6 +266,7 @@ class ReadmeCommandsIT {
     private ShellSession session(String name, Path directory) {
         ShellSession shell = ShellSession.start(name, directory);
         running.add(shell);
+        awsCli.ifPresent(shell::using);
         return shell;
     }
 

@@ -41,6 +41,12 @@ public final class ShellSession implements AutoCloseable {
         return new ShellSession(bash, headers);
     }
 
+    /** From now on, {@code aws} in this shell is {@code cli} (the same CLI, started once). */
+    public ShellSession using(WarmAwsCli cli) {
+        bash.send(cli.shellFunction());
+        return this;
+    }
+
     /** Runs one command (it may span lines) and waits for it; fails the test after {@code timeout}. */
     public Result run(String command, Duration timeout) {
         int id = COMMANDS.incrementAndGet();
