@@ -17,7 +17,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +35,11 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.w3c.dom.Document;
@@ -57,12 +66,20 @@ class ReadmeCommandsIT {
     private static final Pattern RUN_ARGUMENTS = Pattern.compile("-Dspring-boot\\.run\\.arguments=\"([^\"]*)\"");
     private static final Pattern RUN_PROFILES = Pattern.compile("-Dspring-boot\\.run\\.profiles=(\\S+)");
     private static final Pattern ENGINE_ENDPOINT = Pattern.compile("DynamoDB wire server listening on (http://\\S+)");
+    /**
+     * The course's commands (about 140 AWS CLI calls, each a Python start of about 1.2 s of CPU) add about two minutes
+     * to {@code ./mvnw verify} on two cores, over its 8-minute budget; they run with {@code -Dsingletable.course=true}.
+     */
+    private static final boolean COURSE = Boolean.getBoolean("singletable.course");
 
     private final Readme readme = Readme.read(Path.of("README.md"));
+    private final Readme course = Readme.read(Course.DIRECTORY.resolve("README.md"));
     private final List<AutoCloseable> running = new ArrayList<>();
     private Path serviceDirectory;
+    private Path demoDirectory;
     private ChildProcess service;
     private ChildProcess demo;
+    private ChildProcess courseEngine;
 
     @BeforeAll
     void startTheServiceTwiceAsTheReadmeDoes() throws IOException {
@@ -71,8 +88,21 @@ class ReadmeCommandsIT {
         List<String> mavenRun = new ArrayList<>(mavenRunAsJar(readme.section("The main flows with curl").block(0)));
         mavenRun.add("--singletable.engine.port=0");
         service = start("readme-service", mavenRun, serviceDirectory);
-        demo = start("readme-demo", SingletableJar.documentedArguments(jarCommand(
-                readme.section("A living app at once").block(0))), Files.createTempDirectory("readme-demo-"));
+        // the course's demo start is the README's plus settings of its own (checked here), so one process serves both
+        Readme.Command readmeDemo = jarCommand(readme.section("A living app at once").block(0));
+        Readme.Command courseDemo = jarCommand(course.section(Course.START).block(0));
+        assertThat(courseDemo.text()).as("the course starts the demo as the README does").startsWith(readmeDemo.text());
+        demoDirectory = Files.createTempDirectory("readme-demo-");
+        demo = start("readme-demo", SingletableJar.documentedArguments(courseDemo), demoDirectory);
+        if (!COURSE) {
+            return;
+        }
+        // stage 9's engine with a principals file: the one process the course adds
+        Readme.Command engineOnly = jarCommand(Course.page("09-").section(Course.SET_UP).block(0));
+        courseEngine = SingletableJar.command("course-engine", SingletableJar.documentedArguments(
+                engineOnly.replace(Course.DOCUMENTED_DIRECTORY, Course.DIRECTORY.toAbsolutePath() + "/")))
+                .directory(Files.createTempDirectory("course-engine-")).start();
+        running.add(courseEngine);
     }
 
     @AfterAll
@@ -128,6 +158,69 @@ class ReadmeCommandsIT {
         assertThat(evil.headers()).doesNotContainKey("access-control-allow-origin");
         assertThat(RawHttp1.preflight(engine, "https://evil.example").status()).isEqualTo(403);
         assertThat(RawHttp1.listTables(engine, "evil.example:" + engine.getPort()).status()).isEqualTo(403);
+    }
+
+    /** The course's start page: the demo process it starts answers its first commands as documented. */
+    @Test
+    @Order(6)
+    void theCourseStartsAsDocumented() {
+        assumeTrue(COURSE, "the course runs with -Dsingletable.course=true");
+        assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        try (ShellSession shell = session("course-start", demoDirectory)) {
+            courseCommands(shell).run(course.section(Course.START).block(1));
+        }
+    }
+
+    /**
+     * Every command of every stage of the course (docs/course), run in a fresh bash per page against the demo process
+     * (and stage 9's engine), in the page's order: set up, try it, break it; then the exercise's check, which must
+     * answer "FAIL"; the solution; the check again, which must answer as documented ("PASS"); and the clean-up.
+     * The pages are independent of each other (each its own tables and users' state), so two run at a time: most of
+     * their time is the AWS CLI starting a Python per command, which two cores do twice as fast in parallel.
+     */
+    @TestFactory
+    @Order(7)
+    Stream<DynamicTest> theCourseAnswersAsDocumented() {
+        assumeTrue(COURSE, "the course runs with -Dsingletable.course=true");
+        assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        ExecutorService pages = Executors.newFixedThreadPool(2);
+        running.add(pages::shutdownNow);
+        List<Path> stages = Course.stages().toList();
+        Map<Path, Future<?>> runs = new LinkedHashMap<>();
+        for (Path page : stages) {
+            runs.put(page, pages.submit(() -> runCoursePage(page)));
+        }
+        return stages.stream().map(page -> DynamicTest.dynamicTest(page.getFileName().toString(), () -> {
+            try {
+                runs.get(page).get(10, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    private void runCoursePage(Path page) {
+        Readme stage = Readme.read(page);
+        try (ShellSession shell = ShellSession.start("course-" + page.getFileName(), demoDirectory)) {
+            DocumentedCommands commands = courseCommands(shell);
+            commands.run(Course.withoutProcessStarts(stage.section(Course.SET_UP).commands()));
+            commands.run(stage.section(Course.TRY_IT).commands());
+            commands.run(stage.section(Course.BREAK_IT).commands());
+            List<Readme.Command> check = stage.section(Course.EXERCISE).commands();
+            commands.run(check.stream().map(c -> new Readme.Command(c.text(), "\"FAIL\" before the solution"))
+                    .toList());
+            commands.run(stage.section(Course.SOLUTION).commands());
+            commands.run(check);
+            commands.run(stage.section(Course.CLEAN_UP).commands());
+        }
+    }
+
+    private DocumentedCommands courseCommands(ShellSession shell) {
+        return new DocumentedCommands(shell)
+                .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(demo).getPort())
+                .rewrite(DOCUMENTED_ENGINE, engineEndpoint(demo).toString())
+                .rewrite(Course.DOCUMENTED_ACCESS_ENGINE, SingletableJar.awaitEngine(courseEngine).toString())
+                .rewrite(Course.DOCUMENTED_DIRECTORY, Course.DIRECTORY.toAbsolutePath() + "/");
     }
 
     /**

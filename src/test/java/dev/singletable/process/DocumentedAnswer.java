@@ -15,20 +15,28 @@ import java.util.regex.Pattern;
  *       which must appear in the output in the order given; a value with an ellipsis ({@code "id":"01M7…"}) is only
  *       an illustration;</li>
  *   <li>other quoted strings ({@code "singletable"}), which must appear quoted in the output;</li>
- *   <li>response headers ({@code Location: /api/users/ann_lee}).</li>
+ *   <li>response headers ({@code Location: /api/users/ann_lee});</li>
+ *   <li>an AWS CLI error as the CLI prints it ({@code An error occurred (ConditionalCheckFailedException) …}): the
+ *       command must fail (a non-zero exit status) and print that error code on its standard error.</li>
  * </ul>
  * Prose around them is for the reader and is not checked.
  */
-public record DocumentedAnswer(Integer status, List<String> members, List<String> strings, List<String> headers) {
+public record DocumentedAnswer(Integer status, List<String> members, List<String> strings, List<String> headers,
+                               String error) {
 
     private static final Pattern STATUS = Pattern.compile("^(?:HTTP/[\\d.]+\\s+)?([1-5]\\d\\d)\\b");
     private static final Pattern MEMBER = Pattern.compile(
             "\"\\w+\":(?:\"[^\"…]*\"|-?\\d+(?:\\.\\d+)?(?![\\d.…])|true|false|null)");
     private static final Pattern STRING = Pattern.compile("\"([^\"…]+)\"");
     private static final Pattern HEADER = Pattern.compile("\\b([A-Z][a-zA-Z]*(?:-[A-Z][a-zA-Z]*)*): ([^,\\s]+)");
+    private static final Pattern CLI_ERROR = Pattern.compile("An error occurred \\((\\w+)\\)");
     private static final Pattern SPACE_AFTER_COLON = Pattern.compile("\":\\s+");
 
     public static DocumentedAnswer of(String comment) {
+        Matcher error = CLI_ERROR.matcher(comment);
+        if (error.find()) {
+            return new DocumentedAnswer(null, List.of(), List.of(), List.of(), error.group(1));
+        }
         Matcher status = STATUS.matcher(comment.strip());
         List<String> members = new ArrayList<>();
         Matcher member = MEMBER.matcher(comment);
@@ -49,12 +57,21 @@ public record DocumentedAnswer(Integer status, List<String> members, List<String
             strings.add(string.group());
         }
         return new DocumentedAnswer(status.find() ? Integer.valueOf(status.group(1)) : null, members, strings,
-                headers);
+                headers, null);
     }
 
     /** What in {@code result} differs from the document; empty when it answers as documented. */
     public List<String> mismatches(ShellSession.Result result) {
         List<String> problems = new ArrayList<>();
+        if (error != null) {
+            if (result.exitCode() == 0) {
+                problems.add("exit status 0, documented the error " + error);
+            }
+            if (!result.errors().contains("(" + error + ")")) {
+                problems.add("no error (" + error + ") on the standard error");
+            }
+            return problems;
+        }
         if (result.exitCode() != 0) {
             problems.add("exit status " + result.exitCode());
         }

@@ -30,6 +30,11 @@ public final class Readme {
         }
     }
 
+    /** Every section, in document order (the text before the first heading is a section with heading ""). */
+    public List<Section> sections() {
+        return sections;
+    }
+
     /** The section whose heading (without the leading #s) starts with {@code heading}. */
     public Section section(String heading) {
         return sections.stream().filter(s -> s.heading().startsWith(heading)).findFirst()

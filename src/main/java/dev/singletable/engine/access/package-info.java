@@ -1,9 +1,9 @@
 /**
- * Access control as IAM documents it, enforced by the engine when principals are configured: identities (access key
- * to principal ARN and identity-based policies), the policy evaluator (explicit Deny wins, an Allow is needed;
- * Action/NotAction, Resource/NotResource, conditions and policy variables), resource-based policies with IAM's
- * same-account and cross-account rules, and the mapping of each DynamoDB request to the actions, resources and
- * condition keys ({@code dynamodb:LeadingKeys}, {@code dynamodb:Attributes}, ...) IAM authorizes it by
+ * Access control as IAM documents it, enforced by the engine when principals are configured: the principals file
+ * (access key to principal ARN and identity-based policies) and the clients each principal reaches the engine
+ * through, which authorize every request with {@code engine.iam} (the policy language, the mapping of each DynamoDB
+ * request to its actions, resources and condition keys, and IAM's same-account and cross-account decision) before the
+ * engine runs it, and route a request that is allowed on another account's resource to that account's tables
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html,
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html). Off unless configured.
  */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's capacity figures per table and index, for monitoring: {@link #watch} hands over every resource that
@@ -26,12 +27,12 @@ public final class CapacityCounters {
     }
 
     /** The table's totals, or null when it has neither consumed nor been throttled yet. */
-    public ResourceCapacity table(String table) {
+    public @Nullable ResourceCapacity table(String table) {
         return tables.get(table);
     }
 
     /** The index's totals, or null. */
-    public ResourceCapacity index(String table, String index) {
+    public @Nullable ResourceCapacity index(String table, String index) {
         Map<String, ResourceCapacity> byName = indexes.get(table);
         return byName == null ? null : byName.get(index);
     }
@@ -46,7 +47,7 @@ public final class CapacityCounters {
         return c != null ? c : create(table, index);
     }
 
-    private synchronized ResourceCapacity create(String table, String index) {
+    private synchronized ResourceCapacity create(String table, @Nullable String index) {
         ResourceCapacity existing = index == null ? tables.get(table) : index(table, index);
         if (existing != null) {
             return existing;

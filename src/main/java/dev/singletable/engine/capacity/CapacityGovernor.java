@@ -5,6 +5,7 @@ import dev.singletable.engine.table.IndexDef;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Throttling as DynamoDB does it, and the capacity figures monitoring reads.
@@ -42,7 +43,7 @@ public final class CapacityGovernor {
     }
 
     /** Refuses a single write that its table, a global index or its partition key cannot take now. */
-    public void admitWrite(GovernedTable table, KeyValue partition) {
+    public void admitWrite(GovernedTable table, @Nullable KeyValue partition) {
         if (enabled) {
             Throttle t = checkWrite(table, partition);
             if (t != null) {
@@ -52,7 +53,8 @@ public final class CapacityGovernor {
     }
 
     /** Refuses a single read its table (or the global index read) or its partition key cannot take now. */
-    public void admitRead(GovernedTable table, IndexDef index, KeyValue partition, boolean consistent) {
+    public void admitRead(GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition,
+            boolean consistent) {
         if (enabled) {
             Throttle t = checkRead(table, index, partition, consistent);
             if (t != null) {
@@ -62,7 +64,7 @@ public final class CapacityGovernor {
     }
 
     /** Why a write cannot be taken now, or null when it can (always null with throttling off). */
-    public Throttle checkWrite(GovernedTable table, KeyValue partition) {
+    public @Nullable Throttle checkWrite(GovernedTable table, @Nullable KeyValue partition) {
         if (!enabled) {
             return null;
         }
@@ -93,7 +95,8 @@ public final class CapacityGovernor {
     }
 
     /** Why a read cannot be taken now, or null when it can. {@code index} is the index read, null for the table. */
-    public Throttle checkRead(GovernedTable table, IndexDef index, KeyValue partition, boolean consistent) {
+    public @Nullable Throttle checkRead(GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition,
+            boolean consistent) {
         if (!enabled) {
             return null;
         }
@@ -127,7 +130,7 @@ public final class CapacityGovernor {
      * Debits what an operation consumed ({@code partition} null when it spans partitions, as a Scan does) and counts
      * it for monitoring.
      */
-    public void charge(GovernedTable table, KeyValue partition, CapacityMeter meter, boolean write) {
+    public void charge(GovernedTable table, @Nullable KeyValue partition, CapacityMeter meter, boolean write) {
         String name = table.name();
         double tableUnits = meter.tableUnits();
         counters.forTable(name).consume(write, tableUnits);
@@ -168,7 +171,7 @@ public final class CapacityGovernor {
     }
 
     /** Debits units consumed on the table alone (a batch or transaction read of one item). */
-    public void chargeTable(GovernedTable table, KeyValue partition, double units, boolean write) {
+    public void chargeTable(GovernedTable table, @Nullable KeyValue partition, double units, boolean write) {
         counters.forTable(table.name()).consume(write, units);
         if (!enabled) {
             return;

@@ -2,6 +2,7 @@ package dev.singletable.engine.capacity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -17,7 +18,7 @@ public final class CapacityMeter {
     private final Map<String, Double> globalIndexes = new LinkedHashMap<>();
     private final Map<String, Double> localIndexes = new LinkedHashMap<>();
     /** Transactions also report read or write units separately: null, "read" or "write". */
-    private String unitsKind;
+    private @Nullable String unitsKind;
 
     public CapacityMeter(String tableName) {
         this.tableName = tableName;
@@ -98,7 +99,7 @@ public final class CapacityMeter {
     }
 
     /** The ConsumedCapacity to return, or null when the caller did not ask for it. */
-    public ConsumedCapacity build(ReturnConsumedCapacity mode) {
+    public @Nullable ConsumedCapacity build(ReturnConsumedCapacity mode) {
         if (mode == null || mode == ReturnConsumedCapacity.NONE || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.singletable.engine.capacity;
 
 import java.util.concurrent.atomic.DoubleAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Running totals of one table or index since the engine started: capacity units consumed (the units ConsumedCapacity
@@ -9,13 +10,13 @@ import java.util.concurrent.atomic.DoubleAdder;
 public final class ResourceCapacity {
 
     private final String table;
-    private final String index;
+    private final @Nullable String index;
     private final DoubleAdder consumedRead = new DoubleAdder();
     private final DoubleAdder consumedWrite = new DoubleAdder();
     private final DoubleAdder throttledRead = new DoubleAdder();
     private final DoubleAdder throttledWrite = new DoubleAdder();
 
-    ResourceCapacity(String table, String index) {
+    ResourceCapacity(String table, @Nullable String index) {
         this.table = table;
         this.index = index;
     }
@@ -25,7 +26,7 @@ public final class ResourceCapacity {
     }
 
     /** The index name, or null for the table itself. */
-    public String index() {
+    public @Nullable String index() {
         return index;
     }
 

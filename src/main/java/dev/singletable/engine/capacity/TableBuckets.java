@@ -7,6 +7,7 @@ import dev.singletable.engine.table.Throughput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
@@ -26,20 +27,20 @@ final class TableBuckets {
     private static final int SWEEP_AT = 4096;
 
     /** One provisioned global index. */
-    record IndexBuckets(String name, String arn, TokenBucket read, TokenBucket write) {
+    record IndexBuckets(String name, String arn, @Nullable TokenBucket read, @Nullable TokenBucket write) {
     }
 
     final GovernedTable table;
     final TableDefinition definition;
     final boolean onDemand;
-    final TokenBucket read;
-    final TokenBucket write;
+    final @Nullable TokenBucket read;
+    final @Nullable TokenBucket write;
     final IndexBuckets[] indexes;
     final Map<KeyValue, TokenBucket> partitionReads;
     final Map<KeyValue, TokenBucket> partitionWrites;
 
     /** Buckets for the table's current definition, keeping the balances of {@code previous} where they still apply. */
-    TableBuckets(GovernedTable table, TableBuckets previous, long nowNanos) {
+    TableBuckets(GovernedTable table, @Nullable TableBuckets previous, long nowNanos) {
         this.table = table;
         this.definition = table.definition();
         TableBuckets same = previous != null && previous.table == table ? previous : null;
@@ -64,7 +65,7 @@ final class TableBuckets {
     }
 
     /** A bucket at {@code units} per second with five minutes of burst, or null for no provisioned units. */
-    private static TokenBucket bucket(TokenBucket existing, long units, long nowNanos) {
+    private static @Nullable TokenBucket bucket(@Nullable TokenBucket existing, long units, long nowNanos) {
         if (units <= 0) {
             return null;
         }
@@ -78,7 +79,7 @@ final class TableBuckets {
         return existing;
     }
 
-    IndexBuckets index(String name) {
+    @Nullable IndexBuckets index(String name) {
         for (IndexBuckets b : indexes) {
             if (b.name().equals(name)) {
                 return b;
@@ -88,7 +89,7 @@ final class TableBuckets {
     }
 
     /** The partition key's bucket if it has been used recently (null means full). */
-    TokenBucket partition(KeyValue key, boolean write) {
+    @Nullable TokenBucket partition(KeyValue key, boolean write) {
         return (write ? partitionWrites : partitionReads).get(key);
     }
 

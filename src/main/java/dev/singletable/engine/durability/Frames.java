@@ -10,7 +10,7 @@ import java.util.zip.CRC32C;
  * The magic number lets recovery tell a torn tail (nothing valid after the damage) from damage in the middle (a
  * valid frame further on) without trusting a broken length field.
  */
-public final class Frames {
+final class Frames {
 
     public static final int MAGIC = 0x53544652;          // "STFR"
     public static final int HEADER_BYTES = 12;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * is cut back and the bytes discarded are logged. Damage anywhere else, including a torn tail followed by a valid
  * frame, is corruption, reported with the file and offset, and the engine does not start.
  */
-public final class LogReader {
+final class LogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The payload of log records: a type byte, the sequence number, the commit time, then the mutation. An item unit
  * stores each item's new state whole (or the deleted key), never a delta, so replay needs nothing but the records.
  */
-public final class LogRecordCodec {
+final class LogRecordCodec {
 
     private static final int ITEMS = 1;
     private static final int TABLE_CREATED = 2;

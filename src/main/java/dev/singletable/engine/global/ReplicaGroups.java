@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * whole to the home region's log before it takes effect (and saved in its snapshots), so a restart finds it as it was
  * and resumes whatever a replica was in the middle of (a backfill, a removal).
  */
-public final class ReplicaGroups {
+final class ReplicaGroups {
 
     /** A replica's lifecycle, as DescribeTable's ReplicaStatus shows it. */
     public enum Status { CREATING, ACTIVE, DELETING }

@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
@@ -111,11 +113,11 @@ public final class PolicyDocuments {
     }
 
     /** The document as GetResourcePolicy returns it: the canonical form, with IAM's default Version if it had none. */
-    public static String readBack(String canonical) {
+    public static @Nullable String readBack(@Nullable String canonical) {
         if (canonical == null) {
             return null;
         }
-        Map<?, ?> document = (Map<?, ?>) PolicyJson.parse(canonical);
+        Map<?, ?> document = canonicalDocument(canonical);
         if (document.containsKey("Version")) {
             return canonical;
         }
@@ -127,12 +129,16 @@ public final class PolicyDocuments {
 
     /** The statements of a canonical document (each one a map, elements in canonical order). */
     @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> statements(String canonical) {
+    public static List<Map<String, Object>> statements(@Nullable String canonical) {
         if (canonical == null) {
             return List.of();
         }
-        Map<?, ?> document = (Map<?, ?>) PolicyJson.parse(canonical);
-        return (List<Map<String, Object>>) document.get("Statement");
+        return (List<Map<String, Object>>) Objects.requireNonNull(canonicalDocument(canonical).get("Statement"));
+    }
+
+    /** A document this class made canonical: one JSON object, with its statements. */
+    private static Map<?, ?> canonicalDocument(String canonical) {
+        return (Map<?, ?>) Objects.requireNonNull(PolicyJson.parse(canonical), "not a canonical policy document");
     }
 
     /**
@@ -228,7 +234,7 @@ public final class PolicyDocuments {
         return out;
     }
 
-    private static boolean everyone(Object principal) {
+    private static boolean everyone(@Nullable Object principal) {
         if ("*".equals(principal)) {
             return true;
         }
@@ -248,7 +254,7 @@ public final class PolicyDocuments {
         return value instanceof List<?> list && list.size() == 1 ? list.get(0) : value;
     }
 
-    private static List<String> strings(Object value) {
+    private static List<String> strings(@Nullable Object value) {
         if (value instanceof String s) {
             return List.of(s);
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A policy document as plain Java values (objects as insertion-ordered maps, arrays as lists, strings, numbers,
@@ -26,7 +27,7 @@ public final class PolicyJson {
     }
 
     /** The document's value, or null when the text is not exactly one JSON value. */
-    public static Object parse(String text) {
+    public static @Nullable Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -39,7 +40,7 @@ public final class PolicyJson {
         }
     }
 
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+    private static @Nullable Object read(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.singletable.engine.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The resource-based policy attached to a table or to one of its streams, as DynamoDB keeps it
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html).
@@ -11,7 +13,7 @@ package dev.singletable.engine.policy;
  *                    compares ExpectedRevisionId with it)
  * @param revisionId  when the policy last changed, in epoch milliseconds as DynamoDB's revision ids are
  */
-public record ResourcePolicy(String resourceArn, String document, String revisionId) {
+public record ResourcePolicy(String resourceArn, @Nullable String document, String revisionId) {
 
     /** Whether a policy is attached (not merely the trace of a deleted one). */
     public boolean attached() {
@@ -19,7 +21,7 @@ public record ResourcePolicy(String resourceArn, String document, String revisio
     }
 
     /** The document as GetResourcePolicy returns it. */
-    public String readBack() {
+    public @Nullable String readBack() {
         return PolicyDocuments.readBack(document);
     }
 

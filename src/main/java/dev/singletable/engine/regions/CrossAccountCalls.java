@@ -10,6 +10,7 @@ import dev.singletable.engine.iam.ResourcePolicies;
 import dev.singletable.engine.iam.SelfLockout;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,7 +157,9 @@ public final class CrossAccountCalls {
 
     private Foreign scan(SdkRequest request) {
         String resource = null;
-        for (SdkField<?> field : arnFields(request)) {
+        List<SdkField<?>> fields = arnFields(request);
+        for (int i = 0; i < fields.size(); i++) {
+            SdkField<?> field = fields.get(i);
             Object value = field.getValueOrDefault(request);
             if (value instanceof String text && ofAnotherAccount(text)) {
                 if (field.memberName().equals("TableName")) {
@@ -191,14 +194,16 @@ public final class CrossAccountCalls {
         return fields;
     }
 
-    /** A table of another account named in a batch or a transaction. */
+    /** A table of another account named in a batch or a transaction (nothing is allocated for other requests). */
     private String foreignTableName(SdkRequest request) {
-        List<String> names = new ArrayList<>(0);
         if (request instanceof BatchGetItemRequest batch && batch.hasRequestItems()) {
-            names.addAll(batch.requestItems().keySet());
-        } else if (request instanceof BatchWriteItemRequest batch && batch.hasRequestItems()) {
-            names.addAll(batch.requestItems().keySet());
-        } else if (request instanceof TransactWriteItemsRequest tx && tx.hasTransactItems()) {
+            return firstForeign(batch.requestItems().keySet());
+        }
+        if (request instanceof BatchWriteItemRequest batch && batch.hasRequestItems()) {
+            return firstForeign(batch.requestItems().keySet());
+        }
+        if (request instanceof TransactWriteItemsRequest tx && tx.hasTransactItems()) {
+            List<String> names = new ArrayList<>();
             for (TransactWriteItem item : tx.transactItems()) {
                 if (item != null) {
                     names.add(item.put() == null ? null : item.put().tableName());
@@ -207,13 +212,19 @@ public final class CrossAccountCalls {
                     names.add(item.conditionCheck() == null ? null : item.conditionCheck().tableName());
                 }
             }
-        } else if (request instanceof TransactGetItemsRequest tx && tx.hasTransactItems()) {
+            return firstForeign(names);
+        }
+        if (request instanceof TransactGetItemsRequest tx && tx.hasTransactItems()) {
+            List<String> names = new ArrayList<>();
             for (TransactGetItem item : tx.transactItems()) {
                 names.add(item == null || item.get() == null ? null : item.get().tableName());
             }
-        } else {
-            return null;
+            return firstForeign(names);
         }
+        return null;
+    }
+
+    private String firstForeign(Collection<String> names) {
         for (String name : names) {
             if (name != null && ofAnotherAccount(name)) {
                 return name;

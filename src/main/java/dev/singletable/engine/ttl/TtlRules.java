@@ -3,6 +3,7 @@ package dev.singletable.engine.ttl;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -10,12 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * earlier than now; an item whose attribute is missing or not a Number is left alone, and so is one whose time is more
  * than five years in the past (DynamoDB takes such values for mistakes, not expirations).
  */
-public final class TtlRules {
+final class TtlRules {
 
     private TtlRules() {
     }
 
-    public static boolean expired(AttributeValue ttl, long nowMillis) {
+    static boolean expired(@Nullable AttributeValue ttl, long nowMillis) {
         if (ttl == null || ttl.n() == null) {
             return false;
         }
