@@ -1,11 +1,14 @@
 package dev.singletable.history;
 
-import dev.singletable.streams.Projector;
+import dev.singletable.streams.BatchProjector;
 import dev.singletable.table.SingleTable;
 import dev.singletable.timeline.FeedKeys;
 import dev.singletable.users.UserSecrets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * "Streams as a way to store history in another table": every change of the main table becomes an item of
@@ -20,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the event name, both images and, for a TTL deletion, the service identity ({@code dynamodb.amazonaws.com}). The key is
  * derived from the record alone, so a re-delivered record overwrites its own history item with the same content.
  */
-class HistoryProjector implements Projector {
+class HistoryProjector implements BatchProjector {
+
+    private static final int BATCH = 25;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String historyTable;
@@ -68,6 +75,48 @@ class HistoryProjector implements Projector {
 
     @Override
     public void apply(Record record) {
+        dynamo.putItem(r -> r.tableName(historyTable).item(historyItem(record)));
+    }
+
+    /**
+     * The batch's history items, 25 to a BatchWriteItem call (its limit), the unprocessed ones sent again after a
+     * short pause; a record delivered twice in one batch is written once (BatchWriteItem refuses a key twice).
+     */
+    @Override
+    public void applyAll(List<Record> records) {
+        Map<String, WriteRequest> byKey = new LinkedHashMap<>();
+        for (Record record : records) {
+            Map<String, AttributeValue> item = historyItem(record);
+            // the item's key derives from the record, whose sequence number is unique in the stream
+            byKey.put(record.dynamodb().sequenceNumber(), WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        }
+        List<WriteRequest> all = new ArrayList<>(byKey.values());
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<WriteRequest> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+            for (int attempt = 1; !chunk.isEmpty(); attempt++) {
+                if (attempt > MAX_ATTEMPTS) {
+                    throw new IllegalStateException(chunk.size() + " history items stayed unprocessed");
+                }
+                if (attempt > 1) {
+                    pause(attempt);
+                }
+                List<WriteRequest> sending = chunk;
+                chunk = dynamo.batchWriteItem(r -> r.requestItems(Map.of(historyTable, sending)))
+                        .unprocessedItems().getOrDefault(historyTable, List.of());
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(25L << Math.min(attempt, 6));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing history", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> historyItem(Record record) {
         var data = record.dynamodb();
         Map<String, AttributeValue> keys = data.keys();
         Instant at = data.approximateCreationDateTime() == null ? Instant.EPOCH : data.approximateCreationDateTime();
@@ -87,6 +136,6 @@ class HistoryProjector implements Projector {
             item.put("principal", AttributeValue.fromS(record.userIdentity().principalId()));
             item.put("identityType", AttributeValue.fromS(record.userIdentity().type()));
         }
-        dynamo.putItem(r -> r.tableName(historyTable).item(item));
+        return item;
     }
 }

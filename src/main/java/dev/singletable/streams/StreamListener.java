@@ -210,12 +210,14 @@ class StreamListener {
         List<Record> records = response.records();
         int delivered = 0;
         String last = checkpoint;
+        Map<BatchProjector, List<Record>> batched = new LinkedHashMap<>();
         for (Record record : records) {
-            if (deliver(record)) {
+            if (deliver(record, batched)) {
                 delivered++;
             }
             last = record.dynamodb().sequenceNumber();
         }
+        batched.forEach(this::applyBatch);
         boolean projected = delivered > 0;
         boolean closed = response.nextShardIterator() == null;
         long lagMillis = records.isEmpty() ? 0 : ageOf(records.get(records.size() - 1));
@@ -264,19 +266,40 @@ class StreamListener {
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
     }
 
-    /** @return whether the record is a change of the service's data (not the listener's own bookkeeping) */
-    private boolean deliver(Record record) {
+    /**
+     * Applies the record to every subscribed projector, except that a {@link BatchProjector}'s records are collected
+     * into {@code batched} for one call after the batch.
+     *
+     * @return whether the record is a change of the service's data (not the listener's own bookkeeping)
+     */
+    private boolean deliver(Record record, Map<BatchProjector, List<Record>> batched) {
         if (StreamImages.internal(record)) {
             return false;
         }
         String type = StreamImages.entityType(record);
         for (Projector projector : projectors) {
-            if (projector.subscribes(type)) {
+            if (!projector.subscribes(type)) {
+                continue;
+            }
+            if (projector instanceof BatchProjector batch) {
+                batched.computeIfAbsent(batch, p -> new ArrayList<>()).add(record);
+            } else {
                 applyWithRetries(projector, record);
             }
         }
         processed.incrementAndGet();
         return true;
+    }
+
+    /** One call for the whole batch; if it fails, each record on its own, with retries and dead letters. */
+    private void applyBatch(BatchProjector projector, List<Record> records) {
+        try {
+            projector.applyAll(records);
+        } catch (RuntimeException e) {
+            log.warn("Projector {} failed on a batch of {} records; applying them one by one", projector.name(),
+                    records.size(), e);
+            records.forEach(record -> applyWithRetries(projector, record));
+        }
     }
 
     private void applyWithRetries(Projector projector, Record record) {

@@ -126,6 +126,44 @@ class StreamListenerTest {
     }
 
     @Test
+    void aBatchThatCannotBeWrittenWholeFallsBackToOneChangeAtATimeAndItsDeadLetters() {
+        AtomicInteger batches = new AtomicInteger();
+        AtomicInteger attempts = new AtomicInteger();
+        BatchProjector broken = new BatchProjector() {
+            @Override
+            public String name() {
+                return "broken-batch";
+            }
+
+            @Override
+            public Set<String> entityTypes() {
+                return Set.of("User");
+            }
+
+            @Override
+            public void applyAll(List<Record> records) {
+                batches.incrementAndGet();
+                throw new IllegalStateException("batch refused");
+            }
+
+            @Override
+            public void apply(Record record) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("projection store unavailable");
+            }
+        };
+        user("ann");
+        user("bob");
+        StreamListener listener = listener("dlq-batch", checkpoints(), List.of(broken));
+        DrivenListeners.drain(listener);
+
+        assertThat(batches).hasValue(1);
+        assertThat(attempts).hasValue(2 * DrivenListeners.FAST.maxAttempts());
+        assertThat(listener.deadLettered()).isEqualTo(2);
+        assertThat(listener.processed()).isEqualTo(2);
+    }
+
+    @Test
     void parentsAreOrderedBeforeTheirChildren() {
         Shard child = Shard.builder().shardId("c").parentShardId("p").build();
         Shard grandChild = Shard.builder().shardId("g").parentShardId("c").build();
