@@ -15,8 +15,9 @@ public class SingletableApplication {
     public static void main(String[] args) {
         CommandLine command = CommandLine.parse(args);
         switch (command.mode()) {
-            case SERVICE -> SpringApplication.run(SingletableApplication.class,
-                    command.springArguments().toArray(String[]::new));
+            case SERVICE ->
+                SpringApplication.run(
+                        SingletableApplication.class, command.springArguments().toArray(String[]::new));
             case ENGINE -> StandaloneEngine.run(command.springArguments());
             default -> System.exit(command.answer(System.out, System.err));
         }

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** The service as a user first meets it: it starts on the embedded engine, creates its table, and is healthy. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "singletable.engine.in-memory=true", "singletable.engine.port=-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"singletable.engine.in-memory=true", "singletable.engine.port=-1"})
 class ApplicationSmokeTest {
 
     @LocalServerPort
@@ -50,16 +51,22 @@ class ApplicationSmokeTest {
     void theSingleTableExistsWithItsIndexesAndTtl() {
         var table = dynamo.describeTable(r -> r.tableName("singletable")).table();
         assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
-        assertThat(table.globalSecondaryIndexes()).extracting(g -> g.indexName()).containsExactlyInAnyOrder(
-                "GSI1", "OrdersByStatus", "GSI3");
+        assertThat(table.globalSecondaryIndexes())
+                .extracting(g -> g.indexName())
+                .containsExactlyInAnyOrder("GSI1", "OrdersByStatus", "GSI3");
         assertThat(table.localSecondaryIndexes()).extracting(l -> l.indexName()).containsExactly("LSI1");
         assertThat(table.streamSpecification().streamEnabled()).isTrue();
-        assertThat(dynamo.describeTimeToLive(r -> r.tableName("singletable")).timeToLiveDescription()
-                .timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
+        assertThat(dynamo.describeTimeToLive(r -> r.tableName("singletable"))
+                        .timeToLiveDescription()
+                        .timeToLiveStatus())
+                .isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

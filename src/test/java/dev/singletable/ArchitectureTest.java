@@ -24,23 +24,39 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule engineDependsOnNothingOfTheService = noClasses()
-            .that().resideInAPackage("dev.singletable.engine..")
-            .should().dependOnClassesThat(resideInAPackage("dev.singletable..")
-                    .and(not(resideInAPackage("dev.singletable.engine.."))));
+            .that()
+            .resideInAPackage("dev.singletable.engine..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("dev.singletable..").and(not(resideInAPackage("dev.singletable.engine.."))));
 
     @ArchTest
     static final ArchRule engineUsesOnlyItsOwnLibraries = classes()
-            .that().resideInAPackage("dev.singletable.engine..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.singletable.engine..", "java..", "javax..",
-                    "software.amazon.awssdk..", "io.netty..", "com.fasterxml.jackson..", "org.slf4j..",
+            .that()
+            .resideInAPackage("dev.singletable.engine..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.singletable.engine..",
+                    "java..",
+                    "javax..",
+                    "software.amazon.awssdk..",
+                    "io.netty..",
+                    "com.fasterxml.jackson..",
+                    "org.slf4j..",
                     "org.jspecify..");
 
     @ArchTest
     static final ArchRule serviceReachesTheEngineOnlyThroughItsConfiguration = noClasses()
-            .that().resideOutsideOfPackage("dev.singletable.engine..")
-            .and().doNotHaveFullyQualifiedName("dev.singletable.table.DynamoDbConfiguration")
-            .and().doNotHaveFullyQualifiedName("dev.singletable.table.EngineConfiguration")
-            .should().dependOnClassesThat().resideInAPackage("dev.singletable.engine..");
+            .that()
+            .resideOutsideOfPackage("dev.singletable.engine..")
+            .and()
+            .doNotHaveFullyQualifiedName("dev.singletable.table.DynamoDbConfiguration")
+            .and()
+            .doNotHaveFullyQualifiedName("dev.singletable.table.EngineConfiguration")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.singletable.engine..");
 
     /**
      * No package of the engine depends, even through others, on a package that depends back on it. The root package
@@ -49,25 +65,27 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule enginePackagesAreFreeOfCycles = slices().assignedFrom(new SliceAssignment() {
-        private static final String ENGINE = "dev.singletable.engine";
+                private static final String ENGINE = "dev.singletable.engine";
 
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String name = javaClass.getPackageName();
-            if (name.equals(ENGINE)) {
-                return SliceIdentifier.of("engine (root)");
-            }
-            if (!name.startsWith(ENGINE + ".")) {
-                return SliceIdentifier.ignore();
-            }
-            String rest = name.substring(ENGINE.length() + 1);
-            int dot = rest.indexOf('.');
-            return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
-        }
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                    String name = javaClass.getPackageName();
+                    if (name.equals(ENGINE)) {
+                        return SliceIdentifier.of("engine (root)");
+                    }
+                    if (!name.startsWith(ENGINE + ".")) {
+                        return SliceIdentifier.ignore();
+                    }
+                    String rest = name.substring(ENGINE.length() + 1);
+                    int dot = rest.indexOf('.');
+                    return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+                }
 
-        @Override
-        public String getDescription() {
-            return "the packages of " + ENGINE + " (its root package a slice of its own)";
-        }
-    }).should().beFreeOfCycles();
+                @Override
+                public String getDescription() {
+                    return "the packages of " + ENGINE + " (its root package a slice of its own)";
+                }
+            })
+            .should()
+            .beFreeOfCycles();
 }

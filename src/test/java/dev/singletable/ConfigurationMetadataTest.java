@@ -30,11 +30,14 @@ class ConfigurationMetadataTest {
         assertThat(properties).hasSizeGreaterThan(25);
         List<String> undescribed = new ArrayList<>();
         properties.forEach((name, property) -> {
-            if (!property.hasNonNull("description") || property.get("description").asString().isBlank()) {
+            if (!property.hasNonNull("description")
+                    || property.get("description").asString().isBlank()) {
                 undescribed.add(name);
             }
         });
-        assertThat(undescribed).as("singletable.* properties without a description").isEmpty();
+        assertThat(undescribed)
+                .as("singletable.* properties without a description")
+                .isEmpty();
     }
 
     @Test
@@ -54,9 +57,11 @@ class ConfigurationMetadataTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         List<String> prefixes = scanner.findCandidateComponents("dev.singletable").stream()
-                .map(candidate -> (String) Objects.requireNonNull(((org.springframework.beans.factory.annotation
-                        .AnnotatedBeanDefinition) candidate).getMetadata()
-                        .getAnnotationAttributes(ConfigurationProperties.class.getName())).get("value"))
+                .map(candidate -> (String) Objects.requireNonNull(
+                                ((org.springframework.beans.factory.annotation.AnnotatedBeanDefinition) candidate)
+                                        .getMetadata()
+                                        .getAnnotationAttributes(ConfigurationProperties.class.getName()))
+                        .get("value"))
                 .toList();
         assertThat(prefixes).contains("singletable.sessions", "singletable.engine", "singletable.metrics.scrape");
         for (String prefix : prefixes) {
@@ -73,8 +78,8 @@ class ConfigurationMetadataTest {
 
     private static Map<String, JsonNode> properties() {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        try (InputStream in = ConfigurationMetadataTest.class
-                .getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("the configuration processor's output").isNotNull();
             for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
                 String name = property.get("name").asString();

@@ -31,8 +31,7 @@ final class Course {
 
     private static final String PROCESS_START = "java -jar target/singletable.jar";
 
-    private Course() {
-    }
+    private Course() {}
 
     /** The stage pages, in stage order. */
     static Stream<Path> stages() {
@@ -44,7 +43,8 @@ final class Course {
     }
 
     static Readme page(String prefix) {
-        return Readme.read(stages().filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+        return Readme.read(stages().filter(p -> p.getFileName().toString().startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no course page " + prefix + "…")));
     }
 

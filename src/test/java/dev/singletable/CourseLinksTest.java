@@ -25,14 +25,17 @@ class CourseLinksTest {
     void everyRelativeLinkOfTheCourseResolves() throws IOException {
         List<String> broken = new ArrayList<>();
         try (Stream<Path> pages = Files.list(Course.DIRECTORY)) {
-            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path page :
+                    pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 Matcher link = LINK.matcher(Files.readString(page));
                 while (link.find()) {
                     String target = link.group(1);
                     if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
                         continue;
                     }
-                    Path file = page.getParent().resolve(target.replaceFirst("#.*$", "")).normalize();
+                    Path file = page.getParent()
+                            .resolve(target.replaceFirst("#.*$", ""))
+                            .normalize();
                     if (!Files.exists(file)) {
                         broken.add(page.getFileName() + " → " + target);
                     }
@@ -55,8 +58,10 @@ class CourseLinksTest {
                     .filteredOn(s -> !s.blocks().isEmpty())
                     .as("%s: bash blocks outside the sections ReadmeCommandsIT runs", page)
                     .allSatisfy(s -> assertThat(Course.STAGE_SECTIONS.stream().anyMatch(s.heading()::startsWith))
-                            .as(s.heading()).isTrue());
-            assertThat(stage.section(Course.EXERCISE).commands()).as("%s: the exercise's check", page)
+                            .as(s.heading())
+                            .isTrue());
+            assertThat(stage.section(Course.EXERCISE).commands())
+                    .as("%s: the exercise's check", page)
                     .isNotEmpty()
                     .allSatisfy(check -> assertThat(check.comment()).isEqualTo("\"PASS\""));
         }
@@ -68,7 +73,8 @@ class CourseLinksTest {
         Course.stages().forEach(page -> assertThat(index).contains("](" + page.getFileName() + ")"));
         assertThat(index).contains("](questions.md)");
         assertThat(Readme.read(Course.DIRECTORY.resolve("README.md")).sections())
-                .filteredOn(s -> !s.blocks().isEmpty()).extracting(Readme.Section::heading)
+                .filteredOn(s -> !s.blocks().isEmpty())
+                .extracting(Readme.Section::heading)
                 .containsExactly(Course.START);
         assertThat(Files.readString(Path.of("README.md"))).contains("Read it as a course](docs/course/README.md)");
     }

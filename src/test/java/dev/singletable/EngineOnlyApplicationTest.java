@@ -2,9 +2,8 @@ package dev.singletable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.singletable.table.EngineOnlyApplication;
 import dev.singletable.engine.wire.WireServer;
-import java.net.URI;
+import dev.singletable.table.EngineOnlyApplication;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,12 +26,15 @@ class EngineOnlyApplicationTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EngineOnlyApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--singletable.engine.port=0", "--singletable.engine.in-memory=true")) {
-            assertThat(context.getBeanNamesForType(DynamoDbEnhancedClient.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(DynamoDbEnhancedClient.class))
+                    .isEmpty();
             WireServer server = context.getBean(WireServer.class);
             assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
 
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(server.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.endpoint()).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
             try (DynamoDbClient dynamo = DynamoDbClient.builder()
@@ -41,7 +43,8 @@ class EngineOnlyApplicationTest {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
                     .httpClient(ApacheHttpClient.create())
                     .build()) {
-                dynamo.createTable(r -> r.tableName("standalone").billingMode("PAY_PER_REQUEST")
+                dynamo.createTable(r -> r.tableName("standalone")
+                        .billingMode("PAY_PER_REQUEST")
                         .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                         .keySchema(k -> k.attributeName("id").keyType("HASH")));
                 assertThat(dynamo.listTables().tableNames()).containsExactly("standalone");

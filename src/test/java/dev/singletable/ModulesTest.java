@@ -71,8 +71,8 @@ class ModulesTest {
         boolean resolving = archUnit.resolveMissingDependenciesFromClassPath();
         archUnit.setResolveMissingDependenciesFromClassPath(true);
         try {
-            return ApplicationModules.of(SingletableApplication.class,
-                    JavaClass.Predicates.resideInAPackage("dev.singletable.engine.."));
+            return ApplicationModules.of(
+                    SingletableApplication.class, JavaClass.Predicates.resideInAPackage("dev.singletable.engine.."));
         } finally {
             archUnit.setResolveMissingDependenciesFromClassPath(resolving);
         }
@@ -84,7 +84,8 @@ class ModulesTest {
      */
     private static void sortRelations(Path folder) throws IOException {
         try (Stream<Path> diagrams = Files.list(folder)) {
-            for (Path diagram : diagrams.filter(file -> file.toString().endsWith(".puml")).toList()) {
+            for (Path diagram :
+                    diagrams.filter(file -> file.toString().endsWith(".puml")).toList()) {
                 List<String> lines = new ArrayList<>(Files.readAllLines(diagram));
                 for (int from = 0; from < lines.size(); from++) {
                     String kind = sortableKind(lines.get(from));
@@ -109,7 +110,8 @@ class ModulesTest {
         Map<String, String> files = new TreeMap<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> paths = Files.list(folder)) {
-                paths.filter(Files::isRegularFile).forEach(file -> files.put(file.getFileName().toString(), read(file)));
+                paths.filter(Files::isRegularFile)
+                        .forEach(file -> files.put(file.getFileName().toString(), read(file)));
             }
         }
         return files;

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,23 +90,31 @@ class ReadmeCommandsIT {
         awsCli = WarmAwsCli.start(List.of("dynamodb", "dynamodbstreams"));
         awsCli.ifPresent(running::add);
         serviceDirectory = Files.createTempDirectory("readme-service-");
-        List<String> mavenRun = new ArrayList<>(mavenRunAsJar(readme.section("The main flows with curl").block(0)));
+        List<String> mavenRun = new ArrayList<>(
+                mavenRunAsJar(readme.section("The main flows with curl").block(0)));
         mavenRun.add("--singletable.engine.port=0");
         service = start("readme-service", mavenRun, serviceDirectory);
         // the course's demo start is the README's plus settings of its own (checked here), so one process serves both
-        Readme.Command readmeDemo = jarCommand(readme.section("A living app at once").block(0));
+        Readme.Command readmeDemo =
+                jarCommand(readme.section("A living app at once").block(0));
         Readme.Command courseDemo = jarCommand(course.section(Course.START).block(0));
-        assertThat(courseDemo.text()).as("the course starts the demo as the README does").startsWith(readmeDemo.text());
+        assertThat(courseDemo.text())
+                .as("the course starts the demo as the README does")
+                .startsWith(readmeDemo.text());
         demoDirectory = Files.createTempDirectory("readme-demo-");
         demo = start("readme-demo", SingletableJar.documentedArguments(courseDemo), demoDirectory);
         if (!COURSE) {
             return;
         }
         // stage 9's engine with a principals file: the one process the course adds
-        Readme.Command engineOnly = jarCommand(Course.page("09-").section(Course.SET_UP).block(0));
-        courseEngine = SingletableJar.command("course-engine", SingletableJar.documentedArguments(
-                engineOnly.replace(Course.DOCUMENTED_DIRECTORY, Course.DIRECTORY.toAbsolutePath() + "/")))
-                .directory(Files.createTempDirectory("course-engine-")).start();
+        Readme.Command engineOnly =
+                jarCommand(Course.page("09-").section(Course.SET_UP).block(0));
+        courseEngine = SingletableJar.command(
+                        "course-engine",
+                        SingletableJar.documentedArguments(engineOnly.replace(
+                                Course.DOCUMENTED_DIRECTORY, Course.DIRECTORY.toAbsolutePath() + "/")))
+                .directory(Files.createTempDirectory("course-engine-"))
+                .start();
         running.add(courseEngine);
     }
 
@@ -123,8 +131,12 @@ class ReadmeCommandsIT {
         Readme.Section flows = readme.section("The main flows with curl");
         try (ShellSession shell = session("readme-main-flows", serviceDirectory)) {
             new DocumentedCommands(shell)
-                    .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(service).getPort())
-                    .run(flows.blocks().subList(1, flows.blocks().size()).stream().flatMap(List::stream).toList());
+                    .rewrite(
+                            DOCUMENTED_SERVICE,
+                            "localhost:" + SingletableJar.awaitService(service).getPort())
+                    .run(flows.blocks().subList(1, flows.blocks().size()).stream()
+                            .flatMap(List::stream)
+                            .toList());
         }
     }
 
@@ -133,7 +145,9 @@ class ReadmeCommandsIT {
     void theDemoProfileAnswersAsDocumented() {
         try (ShellSession shell = session("readme-demo-flows", serviceDirectory)) {
             new DocumentedCommands(shell)
-                    .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(demo).getPort())
+                    .rewrite(
+                            DOCUMENTED_SERVICE,
+                            "localhost:" + SingletableJar.awaitService(demo).getPort())
                     .run(readme.section("A living app at once").block(1));
         }
     }
@@ -157,12 +171,16 @@ class ReadmeCommandsIT {
         URI engine = engineEndpoint(service);
         RawHttp1.Response unsigned = RawHttp1.listTables(engine, engine.getAuthority());
         assertThat(unsigned.status()).isEqualTo(400);
-        assertThat(unsigned.body()).contains("MissingAuthenticationTokenException").doesNotContain("singletable");
+        assertThat(unsigned.body())
+                .contains("MissingAuthenticationTokenException")
+                .doesNotContain("singletable");
         RawHttp1.Response evil = RawHttp1.listTables(engine, engine.getAuthority(), "Origin: https://evil.example");
         assertThat(evil.status()).isEqualTo(403);
         assertThat(evil.headers()).doesNotContainKey("access-control-allow-origin");
         assertThat(RawHttp1.preflight(engine, "https://evil.example").status()).isEqualTo(403);
-        assertThat(RawHttp1.listTables(engine, "evil.example:" + engine.getPort()).status()).isEqualTo(403);
+        assertThat(RawHttp1.listTables(engine, "evil.example:" + engine.getPort())
+                        .status())
+                .isEqualTo(403);
     }
 
     /** The course's start page: the demo process it starts answers its first commands as documented. */
@@ -195,13 +213,14 @@ class ReadmeCommandsIT {
         for (Path page : stages) {
             runs.put(page, pages.submit(() -> runCoursePage(page)));
         }
-        return stages.stream().map(page -> DynamicTest.dynamicTest(page.getFileName().toString(), () -> {
-            try {
-                runs.get(page).get(10, TimeUnit.MINUTES);
-            } catch (ExecutionException e) {
-                throw e.getCause();
-            }
-        }));
+        return stages.stream()
+                .map(page -> DynamicTest.dynamicTest(page.getFileName().toString(), () -> {
+                    try {
+                        runs.get(page).get(10, TimeUnit.MINUTES);
+                    } catch (ExecutionException e) {
+                        throw e.getCause();
+                    }
+                }));
     }
 
     private void runCoursePage(Path page) {
@@ -209,11 +228,13 @@ class ReadmeCommandsIT {
         try (ShellSession shell = ShellSession.start("course-" + page.getFileName(), demoDirectory)) {
             awsCli.ifPresent(shell::using);
             DocumentedCommands commands = courseCommands(shell);
-            commands.run(Course.withoutProcessStarts(stage.section(Course.SET_UP).commands()));
+            commands.run(
+                    Course.withoutProcessStarts(stage.section(Course.SET_UP).commands()));
             commands.run(stage.section(Course.TRY_IT).commands());
             commands.run(stage.section(Course.BREAK_IT).commands());
             List<Readme.Command> check = stage.section(Course.EXERCISE).commands();
-            commands.run(check.stream().map(c -> new Readme.Command(c.text(), "\"FAIL\" before the solution"))
+            commands.run(check.stream()
+                    .map(c -> new Readme.Command(c.text(), "\"FAIL\" before the solution"))
                     .toList());
             commands.run(stage.section(Course.SOLUTION).commands());
             commands.run(check);
@@ -223,9 +244,13 @@ class ReadmeCommandsIT {
 
     private DocumentedCommands courseCommands(ShellSession shell) {
         return new DocumentedCommands(shell)
-                .rewrite(DOCUMENTED_SERVICE, "localhost:" + SingletableJar.awaitService(demo).getPort())
+                .rewrite(
+                        DOCUMENTED_SERVICE,
+                        "localhost:" + SingletableJar.awaitService(demo).getPort())
                 .rewrite(DOCUMENTED_ENGINE, engineEndpoint(demo).toString())
-                .rewrite(Course.DOCUMENTED_ACCESS_ENGINE, SingletableJar.awaitEngine(courseEngine).toString())
+                .rewrite(
+                        Course.DOCUMENTED_ACCESS_ENGINE,
+                        SingletableJar.awaitEngine(courseEngine).toString())
                 .rewrite(Course.DOCUMENTED_DIRECTORY, Course.DIRECTORY.toAbsolutePath() + "/");
     }
 
@@ -240,11 +265,15 @@ class ReadmeCommandsIT {
     void springBootRunStartsTheSameApplicationAsTheJar() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
         XPath xpath = XPathFactory.newInstance().newXPath();
-        NodeList bootPlugins = (NodeList) xpath.evaluate(
-                "//plugin[artifactId='spring-boot-maven-plugin']", pom, XPathConstants.NODESET);
+        NodeList bootPlugins = (NodeList)
+                xpath.evaluate("//plugin[artifactId='spring-boot-maven-plugin']", pom, XPathConstants.NODESET);
         assertThat(bootPlugins.getLength()).isEqualTo(1);
-        assertThat((Double) xpath.evaluate("count(//plugin[artifactId='spring-boot-maven-plugin']/configuration)",
-                pom, XPathConstants.NUMBER)).as("spring-boot-maven-plugin has no configuration of its own").isZero();
+        assertThat((Double) xpath.evaluate(
+                        "count(//plugin[artifactId='spring-boot-maven-plugin']/configuration)",
+                        pom,
+                        XPathConstants.NUMBER))
+                .as("spring-boot-maven-plugin has no configuration of its own")
+                .isZero();
         assertThat(xpath.evaluate("/project/properties/start-class", pom)).isEmpty();
 
         try (JarFile jar = new JarFile(SingletableJar.path().toFile())) {
@@ -258,7 +287,8 @@ class ReadmeCommandsIT {
         List<String> withPorts = new ArrayList<>(arguments);
         // the documented port 8080 may be taken on a machine that runs several builds: any free one
         withPorts.add("--server.port=0");
-        ChildProcess process = SingletableJar.command(name, withPorts).directory(directory).start();
+        ChildProcess process =
+                SingletableJar.command(name, withPorts).directory(directory).start();
         running.add(process);
         return process;
     }
@@ -272,7 +302,9 @@ class ReadmeCommandsIT {
 
     /** The block's {@code ./mvnw spring-boot:run …} as the arguments the plugin hands to the main class. */
     private static List<String> mavenRunAsJar(List<Readme.Command> block) {
-        Readme.Command run = block.stream().filter(c -> c.startsWith("./mvnw spring-boot:run")).findFirst()
+        Readme.Command run = block.stream()
+                .filter(c -> c.startsWith("./mvnw spring-boot:run"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no ./mvnw spring-boot:run in " + block));
         List<String> arguments = new ArrayList<>();
         Matcher given = RUN_ARGUMENTS.matcher(run.text());
@@ -288,13 +320,16 @@ class ReadmeCommandsIT {
 
     /** The block's {@code java -jar target/singletable.jar …} command. */
     private static Readme.Command jarCommand(List<Readme.Command> block) {
-        return block.stream().filter(c -> c.startsWith("java -jar target/singletable.jar")).findFirst()
+        return block.stream()
+                .filter(c -> c.startsWith("java -jar target/singletable.jar"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no java -jar target/singletable.jar in " + block));
     }
 
     private static URI engineEndpoint(ChildProcess service) {
         SingletableJar.awaitService(service);
-        return URI.create(service.awaitOutput(ENGINE_ENDPOINT, SingletableJar.START_TIMEOUT).group(1));
+        return URI.create(service.awaitOutput(ENGINE_ENDPOINT, SingletableJar.START_TIMEOUT)
+                .group(1));
     }
 
     private static List<String> classesWithMain() throws Exception {
@@ -302,16 +337,20 @@ class ReadmeCommandsIT {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(File.separatorChar, '.')
+                String name = classes.relativize(file)
+                        .toString()
+                        .replace(File.separatorChar, '.')
                         .replaceAll("\\.class$", "");
                 if (name.contains("$") || name.endsWith("package-info")) {
                     continue;
                 }
                 Class<?> type = Class.forName(name, false, ReadmeCommandsIT.class.getClassLoader());
                 for (Method method : type.getDeclaredMethods()) {
-                    if (method.getName().equals("main") && Modifier.isStatic(method.getModifiers())
+                    if (method.getName().equals("main")
+                            && Modifier.isStatic(method.getModifiers())
                             && Modifier.isPublic(method.getModifiers())
-                            && method.getParameterCount() == 1 && method.getParameterTypes()[0] == String[].class) {
+                            && method.getParameterCount() == 1
+                            && method.getParameterTypes()[0] == String[].class) {
                         found.add(name);
                     }
                 }
@@ -322,7 +361,7 @@ class ReadmeCommandsIT {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .anyMatch(dir -> new File(dir, command).canExecute());
+        return path != null
+                && Stream.of(path.split(File.pathSeparator)).anyMatch(dir -> new File(dir, command).canExecute());
     }
 }

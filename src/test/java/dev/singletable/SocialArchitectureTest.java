@@ -29,17 +29,25 @@ class SocialArchitectureTest {
      */
     @ArchTest
     static final ArchRule theServiceNeverScans = noClasses()
-            .that().resideOutsideOfPackage("dev.singletable.engine..")
-            .and().doNotHaveFullyQualifiedName(TABLE_EXPLORER)
-            .and().doNotHaveFullyQualifiedName(READ_CACHE)
-            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                    com.tngtech.archunit.base.DescribedPredicate.describe("a Scan", target ->
-                            target.getName().equals("scan") || target.getName().equals("scanPaginator"))
-            ).and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(DynamoDbClient.class)
-                                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(DynamoDbTable.class))
-                                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(DynamoDbIndex.class))))))
+            .that()
+            .resideOutsideOfPackage("dev.singletable.engine..")
+            .and()
+            .doNotHaveFullyQualifiedName(TABLE_EXPLORER)
+            .and()
+            .doNotHaveFullyQualifiedName(READ_CACHE)
+            .should()
+            .callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.base.DescribedPredicate.describe(
+                                    "a Scan",
+                                    target -> target.getName().equals("scan")
+                                            || target.getName().equals("scanPaginator")))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                    DynamoDbClient.class)
+                                            .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                    DynamoDbTable.class))
+                                            .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                    DynamoDbIndex.class))))))
             .because("every access pattern is served by a GetItem or a Query");
-
 }

@@ -48,16 +48,36 @@ public class AccessControlBenchmark {
         // throttling off: one hot key read in a loop would exceed a partition's ceiling
         engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
         open = engine.clientsOf(ACCOUNT, "us-east-1").dynamo();
-        open.createTable(b -> b.tableName("Notes").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                        .attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("USER#alice"),
-                "sk", AttributeValue.fromS("NOTE#1"));
-        open.putItem(b -> b.tableName("Notes").item(Map.of("pk", key.get("pk"), "sk", key.get("sk"),
-                "text", AttributeValue.fromS("a note of some thirty characters"))));
+        open.createTable(b -> b.tableName("Notes")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build()));
+        Map<String, AttributeValue> key =
+                Map.of("pk", AttributeValue.fromS("USER#alice"), "sk", AttributeValue.fromS("NOTE#1"));
+        open.putItem(b -> b.tableName("Notes")
+                .item(Map.of(
+                        "pk",
+                        key.get("pk"),
+                        "sk",
+                        key.get("sk"),
+                        "text",
+                        AttributeValue.fromS("a note of some thirty characters"))));
         request = GetItemRequest.builder().tableName("Notes").key(key).build();
         AccessControl access = AccessControl.over(engine, PrincipalsFile.parse("""
                 [{"accessKeyId":"AKIAALL","secretAccessKey":"s","principalArn":"arn:aws:iam::%1$s:user/admin",
@@ -68,8 +88,7 @@ public class AccessControlBenchmark {
                   "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                     "Action":["dynamodb:GetItem","dynamodb:PutItem","dynamodb:Query"],
                     "Resource":"arn:aws:dynamodb:*:*:table/Notes",
-                    "Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["${aws:userid}"]}}}]}]}]"""
-                .formatted(ACCOUNT)));
+                    "Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["${aws:userid}"]}}}]}]}]""".formatted(ACCOUNT)));
         allowAll = access.clients("AKIAALL", "us-east-1").dynamo();
         leadingKeys = access.clients("AKIALEAD", "us-east-1").dynamo();
         if (!leadingKeys.getItem(request).hasItem()) {

@@ -93,16 +93,17 @@ public class CachedReadBenchmark {
     @Benchmark
     public GetItemResponse productRead() {
         String sku = sku(ThreadLocalRandom.current().nextInt(PRODUCTS));
-        return client.getItem(r -> r.tableName(TABLE).key(Map.of(
-                "PK", AttributeValue.fromS("PRODUCT#" + sku), "SK", AttributeValue.fromS("PRODUCT"))));
+        return client.getItem(r -> r.tableName(TABLE)
+                .key(Map.of("PK", AttributeValue.fromS("PRODUCT#" + sku), "SK", AttributeValue.fromS("PRODUCT"))));
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         if (local != null) {
             var stats = local.stats(DaxStyleCache.Kind.ITEM);
-            System.out.printf("%n[cache] store=%s hit ratio %.4f (%d hits, %d misses)%n", store, stats.hitRate(),
-                    stats.hitCount(), stats.missCount());
+            System.out.printf(
+                    "%n[cache] store=%s hit ratio %.4f (%d hits, %d misses)%n",
+                    store, stats.hitRate(), stats.hitCount(), stats.missCount());
         }
         if (!store.equals("embedded")) {
             storeClient.close();

@@ -49,9 +49,14 @@ public class DurableWriteBenchmark {
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("singletable-durable-bench");
         // throttling off, as in the other harnesses: the figure is the engine's, not a per-key ceiling's
-        engine = EmbeddedEngine.open(syncPolicy.equals("MEMORY") ? EngineOptions.inMemory().withThrottling(false)
-                : EngineOptions.durable(dir).withThrottling(false).withSyncPolicy(
-                        EngineOptions.SyncPolicy.valueOf(syncPolicy), EngineOptions.DEFAULT_GROUP_COMMIT_WAIT));
+        engine = EmbeddedEngine.open(
+                syncPolicy.equals("MEMORY")
+                        ? EngineOptions.inMemory().withThrottling(false)
+                        : EngineOptions.durable(dir)
+                                .withThrottling(false)
+                                .withSyncPolicy(
+                                        EngineOptions.SyncPolicy.valueOf(syncPolicy),
+                                        EngineOptions.DEFAULT_GROUP_COMMIT_WAIT));
         client = engine.dynamoDbClient();
         Engines.load(client);
     }
@@ -86,15 +91,20 @@ public class DurableWriteBenchmark {
     public void endIteration() {
         long ops = puts.sum() - putsBefore;
         double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, ops);
-        System.out.printf("%n  [%s] %d puts, %.1f us CPU per put (2 cores / that = %.0f/s)", syncPolicy, ops,
-                cpuMicros, 2e6 / cpuMicros);
+        System.out.printf(
+                "%n  [%s] %d puts, %.1f us CPU per put (2 cores / that = %.0f/s)",
+                syncPolicy, ops, cpuMicros, 2e6 / cpuMicros);
         WriteAheadLog.Statistics after = engine.logStatistics();
         if (after != null) {
             long records = after.recordsWritten() - before.recordsWritten();
             long writes = after.osWrites() - before.osWrites();
             long forces = after.forces() - before.forces();
-            System.out.printf("; log: %d records, %d write() calls (%.1f records each), %d forces (%.1f records each)",
-                    records, writes, records / (double) Math.max(1, writes), forces,
+            System.out.printf(
+                    "; log: %d records, %d write() calls (%.1f records each), %d forces (%.1f records each)",
+                    records,
+                    writes,
+                    records / (double) Math.max(1, writes),
+                    forces,
                     forces == 0 ? 0.0 : records / (double) forces);
         }
         System.out.println();
@@ -110,5 +120,4 @@ public class DurableWriteBenchmark {
         Operations.PUT.run(client);
         puts.increment();
     }
-
 }

@@ -24,14 +24,28 @@ import tools.jackson.databind.json.JsonMapper;
 public class ETagBenchmark {
 
     /** The members of catalog.ProductResponse (package-private there), in its order. */
-    public record ProductBody(String sku, String name, String category, String description, long priceCents,
-            long stock, long reviewCount, Double averageRating, Instant createdAt) {
-    }
+    public record ProductBody(
+            String sku,
+            String name,
+            String category,
+            String description,
+            long priceCents,
+            long stock,
+            long reviewCount,
+            Double averageRating,
+            Instant createdAt) {}
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final RepresentationTags tags = RepresentationTags.forBenchmark(json);
-    private final ProductBody product = new ProductBody("MUG-001", "Single-table mug", "kitchen",
-            "Holds 350 ml of coffee and one partition key.", 1299, 25, 4, 4.25,
+    private final ProductBody product = new ProductBody(
+            "MUG-001",
+            "Single-table mug",
+            "kitchen",
+            "Holds 350 ml of coffee and one partition key.",
+            1299,
+            25,
+            4,
+            4.25,
             Instant.parse("2026-11-21T09:30:00Z"));
 
     @Benchmark

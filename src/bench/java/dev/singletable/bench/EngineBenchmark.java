@@ -28,7 +28,8 @@ public class EngineBenchmark extends BothEngines {
 
     @Benchmark
     public Object updateItemWithCondition() {
-        return engines.client.updateItem(r -> r.tableName(Engines.TABLE).key(Engines.key(Operations.any(Engines.ITEMS)))
+        return engines.client.updateItem(r -> r.tableName(Engines.TABLE)
+                .key(Engines.key(Operations.any(Engines.ITEMS)))
                 .updateExpression("SET #c = #c + :one")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#c", "counter"))

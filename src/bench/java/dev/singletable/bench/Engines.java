@@ -44,19 +44,24 @@ final class Engines implements AutoCloseable {
 
     /** pk = "P" + (i % 100), sk = i (N), gpk = "G" + (i % 100), gsk = i: 100 items per partition. */
     static void load(DynamoDbClient client) {
-        client.createTable(r -> r.tableName(TABLE).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+        client.createTable(r -> r.tableName(TABLE)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType("S"),
                         a -> a.attributeName("sk").attributeType("N"),
                         a -> a.attributeName("gpk").attributeType("S"),
                         a -> a.attributeName("gsk").attributeType("N"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk")
+                        .keyType("RANGE"))
                 .globalSecondaryIndexes(g -> g.indexName("byGroup")
-                        .keySchema(k -> k.attributeName("gpk").keyType("HASH"),
-                                k -> k.attributeName("gsk").keyType("RANGE"))
+                        .keySchema(k -> k.attributeName("gpk").keyType("HASH"), k -> k.attributeName("gsk")
+                                .keyType("RANGE"))
                         .projection(p -> p.projectionType("ALL"))));
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item(i)).build())
+                    .build());
             if (batch.size() == 25) {
                 List<WriteRequest> chunk = List.copyOf(batch);
                 client.batchWriteItem(r -> r.requestItems(Map.of(TABLE, chunk)));
@@ -77,7 +82,8 @@ final class Engines implements AutoCloseable {
     }
 
     static Map<String, AttributeValue> key(int i) {
-        return Map.of("pk", AttributeValue.fromS("P" + (i % PARTITIONS)), "sk", AttributeValue.fromN(Integer.toString(i)));
+        return Map.of(
+                "pk", AttributeValue.fromS("P" + (i % PARTITIONS)), "sk", AttributeValue.fromN(Integer.toString(i)));
     }
 
     @Override

@@ -20,8 +20,7 @@ import java.nio.charset.StandardCharsets;
 final class HttpConnection implements Closeable {
 
     /** A status and, for status 300 and above only, the body (to print the first errors). */
-    record Answer(int status, String errorBody) {
-    }
+    record Answer(int status, String errorBody) {}
 
     private final InetSocketAddress address;
     private final byte[] line = new byte[8192];

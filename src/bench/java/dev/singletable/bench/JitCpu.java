@@ -17,8 +17,7 @@ final class JitCpu {
     /** Clock ticks per second of /proc's utime/stime: 100 on every Linux this runs on (USER_HZ). */
     private static final long TICK_NANOS = 10_000_000L;
 
-    private JitCpu() {
-    }
+    private JitCpu() {}
 
     static long nanos(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
@@ -29,7 +28,8 @@ final class JitCpu {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
                 try {
-                    String name = Files.readString(thread.resolve("comm"), StandardCharsets.UTF_8).trim();
+                    String name = Files.readString(thread.resolve("comm"), StandardCharsets.UTF_8)
+                            .trim();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                         ticks += cpuTicks(Files.readString(thread.resolve("stat"), StandardCharsets.UTF_8));
                     }

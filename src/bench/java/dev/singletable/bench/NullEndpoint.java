@@ -29,9 +29,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class NullEndpoint implements AutoCloseable {
 
-    private static final byte[] GET_ITEM = ("{\"Item\":{\"pk\":{\"S\":\"P1\"},\"sk\":{\"N\":\"1\"},\"gpk\":{\"S\":\"G1\"},"
-            + "\"gsk\":{\"N\":\"1\"},\"counter\":{\"N\":\"0\"},\"payload\":{\"S\":\"" + Engines.PAYLOAD + "\"}}}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] GET_ITEM =
+            ("{\"Item\":{\"pk\":{\"S\":\"P1\"},\"sk\":{\"N\":\"1\"},\"gpk\":{\"S\":\"G1\"},"
+                            + "\"gsk\":{\"N\":\"1\"},\"counter\":{\"N\":\"0\"},\"payload\":{\"S\":\"" + Engines.PAYLOAD
+                            + "\"}}}")
+                    .getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final EventLoopGroup group;
@@ -44,15 +46,18 @@ final class NullEndpoint implements AutoCloseable {
 
     static NullEndpoint start(int port) throws InterruptedException {
         EventLoopGroup group = new NioEventLoopGroup(1);
-        Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        Channel channel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                new Answer());
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Answer());
                     }
                 })
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                .sync()
+                .channel();
         return new NullEndpoint(group, channel);
     }
 
@@ -61,9 +66,10 @@ final class NullEndpoint implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             String target = request.headers().get("X-Amz-Target", "");
             byte[] body = target.endsWith(".GetItem") ? GET_ITEM : EMPTY;
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    Unpooled.wrappedBuffer(body));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-amz-json-1.0")
+            FullHttpResponse response = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, "application/x-amz-json-1.0")
                     .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                     .set("x-amzn-RequestId", "null-endpoint");
             ctx.writeAndFlush(response);

@@ -19,7 +19,8 @@ public final class ProfileLoop {
             Runnable call = op.equals("UPDATE")
                     ? () -> engines.client.updateItem(r -> r.tableName(Engines.TABLE)
                             .key(Engines.key(Operations.any(Engines.ITEMS)))
-                            .updateExpression("SET #c = #c + :one").conditionExpression("attribute_exists(pk)")
+                            .updateExpression("SET #c = #c + :one")
+                            .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeNames(Map.of("#c", "counter"))
                             .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
                     : () -> Operations.valueOf(op).run(engines.client);
@@ -30,7 +31,11 @@ public final class ProfileLoop {
                 call.run();
                 count++;
             }
-            System.out.printf(Locale.ROOT, "%s: %d calls, %.0f/s (machine load applies)%n", op, count,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d calls, %.0f/s (machine load applies)%n",
+                    op,
+                    count,
                     count / ((System.nanoTime() - start) / 1e9));
         }
     }

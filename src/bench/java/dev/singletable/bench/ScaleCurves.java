@@ -32,8 +32,15 @@ public final class ScaleCurves {
 
     public static void main(String[] args) throws Exception {
         String sizes = args.length > 0 ? args[0] : "10000,100000,1000000";
-        System.out.printf(Locale.ROOT, "%10s %9s %12s %12s %26s %26s%n", "items", "load s", "heap MB",
-                "heap B/item", "GetItem p50/p99/p99.9 us", "Query25 p50/p99/p99.9 us");
+        System.out.printf(
+                Locale.ROOT,
+                "%10s %9s %12s %12s %26s %26s%n",
+                "items",
+                "load s",
+                "heap MB",
+                "heap B/item",
+                "GetItem p50/p99/p99.9 us",
+                "Query25 p50/p99/p99.9 us");
         for (String size : sizes.split(",")) {
             curvePoint(Integer.parseInt(size.trim()));
         }
@@ -53,7 +60,7 @@ public final class ScaleCurves {
         int partitions = Math.max(1, items / PER_PARTITION);
         Histogram get = new Histogram(3);
         Histogram query = new Histogram(3);
-        for (int round = 0; round < 2; round++) {   // the first round warms up
+        for (int round = 0; round < 2; round++) { // the first round warms up
             get.reset();
             query.reset();
             for (int i = 0; i < SAMPLES; i++) {
@@ -62,15 +69,24 @@ public final class ScaleCurves {
                 client.getItem(r -> r.tableName(TABLE).key(key(n)));
                 long t1 = System.nanoTime();
                 String p = "P" + ThreadLocalRandom.current().nextInt(partitions);
-                client.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(p))).limit(25));
+                client.query(r -> r.tableName(TABLE)
+                        .keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(p)))
+                        .limit(25));
                 long t2 = System.nanoTime();
                 get.recordValue((t1 - t0) / 1000);
                 query.recordValue((t2 - t1) / 1000);
             }
         }
-        System.out.printf(Locale.ROOT, "%10d %9.1f %12.0f %12.0f %26s %26s%n", items, loadSeconds, heap / 1e6,
-                heap / (double) items, percentiles(get), percentiles(query));
+        System.out.printf(
+                Locale.ROOT,
+                "%10d %9.1f %12.0f %12.0f %26s %26s%n",
+                items,
+                loadSeconds,
+                heap / 1e6,
+                heap / (double) items,
+                percentiles(get),
+                percentiles(query));
         engine.close();
     }
 
@@ -90,14 +106,21 @@ public final class ScaleCurves {
                 count++;
             }
             double rate = count / ((System.nanoTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "PutItem, 1 thread, %-13s %10.0f ops/s%n", withGsi ? "with a GSI:" : "no index:",
+            System.out.printf(
+                    Locale.ROOT,
+                    "PutItem, 1 thread, %-13s %10.0f ops/s%n",
+                    withGsi ? "with a GSI:" : "no index:",
                     rate);
             engine.close();
         }
     }
 
     private static String percentiles(Histogram h) {
-        return String.format(Locale.ROOT, "%d / %d / %d", h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+        return String.format(
+                Locale.ROOT,
+                "%d / %d / %d",
+                h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9));
     }
 
@@ -110,21 +133,23 @@ public final class ScaleCurves {
 
     private static void createTable(DynamoDbClient client, String table, boolean withGsi) {
         client.createTable(r -> {
-            r.tableName(table).billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+            r.tableName(table)
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(
+                            a -> a.attributeName("pk").attributeType("S"),
                             a -> a.attributeName("sk").attributeType("N"),
                             a -> a.attributeName("gpk").attributeType("S"),
                             a -> a.attributeName("gsk").attributeType("N"))
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH"),
-                            k -> k.attributeName("sk").keyType("RANGE"));
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk")
+                            .keyType("RANGE"));
             if (withGsi) {
                 r.globalSecondaryIndexes(g -> g.indexName("byGroup")
-                        .keySchema(k -> k.attributeName("gpk").keyType("HASH"),
-                                k -> k.attributeName("gsk").keyType("RANGE"))
+                        .keySchema(k -> k.attributeName("gpk").keyType("HASH"), k -> k.attributeName("gsk")
+                                .keyType("RANGE"))
                         .projection(p -> p.projectionType("ALL")));
             } else {
-                r.attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("sk").attributeType("N"));
+                r.attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk")
+                        .attributeType("N"));
             }
         });
     }
@@ -132,7 +157,9 @@ public final class ScaleCurves {
     private static void load(DynamoDbClient client, String table, int items) {
         List<WriteRequest> batch = new ArrayList<>(25);
         for (int i = 0; i < items; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item(i)).build())
+                    .build());
             if (batch.size() == 25 || i == items - 1) {
                 List<WriteRequest> chunk = List.copyOf(batch);
                 client.batchWriteItem(r -> r.requestItems(Map.of(table, chunk)));
@@ -154,7 +181,7 @@ public final class ScaleCurves {
     }
 
     private static Map<String, AttributeValue> key(int i) {
-        return Map.of("pk", AttributeValue.fromS("P" + (i / PER_PARTITION)),
-                "sk", AttributeValue.fromN(Integer.toString(i)));
+        return Map.of(
+                "pk", AttributeValue.fromS("P" + (i / PER_PARTITION)), "sk", AttributeValue.fromN(Integer.toString(i)));
     }
 }

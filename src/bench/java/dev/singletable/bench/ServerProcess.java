@@ -50,7 +50,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
         ServerProcess server = new ServerProcess(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.equals("READY")) {
             if (!line.contains("listening on")) {
@@ -62,16 +63,18 @@ final class ServerProcess implements AutoCloseable {
             throw new IOException(target + " server exited before it was ready");
         }
         // keep draining its output (warnings) so the child never blocks on a full pipe
-        Thread drain = new Thread(() -> {
-            try {
-                String more;
-                while ((more = out.readLine()) != null) {
-                    System.err.println("[" + target + "] " + more);
-                }
-            } catch (IOException ignored) {
-                // the child is gone
-            }
-        }, "drain-" + target);
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        String more;
+                        while ((more = out.readLine()) != null) {
+                            System.err.println("[" + target + "] " + more);
+                        }
+                    } catch (IOException ignored) {
+                        // the child is gone
+                    }
+                },
+                "drain-" + target);
         drain.setDaemon(true);
         drain.start();
         return server;

@@ -46,7 +46,8 @@ public final class ServiceLoad {
     static final long QUIET_MILLIS = 3000;
     private static final long SETTLE_LIMIT_MILLIS = 300_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
     private final long servicePid;
     private final String base;
@@ -80,15 +81,24 @@ public final class ServiceLoad {
         long seeding = System.nanoTime();
         load.seed();
         load.adminToken = load.login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD);
-        System.out.printf(Locale.ROOT, "seeded %d users, %d tweets, %d follows, %d products in %.1f s%n", USERS,
-                USERS * TWEETS_PER_USER, USERS * FOLLOWS_PER_USER, PRODUCTS, (System.nanoTime() - seeding) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d users, %d tweets, %d follows, %d products in %.1f s%n",
+                USERS,
+                USERS * TWEETS_PER_USER,
+                USERS * FOLLOWS_PER_USER,
+                PRODUCTS,
+                (System.nanoTime() - seeding) / 1e9);
         LongFunction<byte[]> tweets = k -> load.get("/api/users/user" + (k % USERS) + "/tweets?limit=20", null);
         LongFunction<byte[]> timeline = k -> load.get("/api/timeline?limit=20", load.tokens.get((int) (k % USERS)));
-        LongFunction<byte[]> tweet = k -> load.post("/api/tweets", "{\"text\":\"load test tweet " + k + "\"}",
-                load.tokens.get((int) (k % USERS)), null);
-        LongFunction<byte[]> order = k -> load.post("/api/orders", "{\"items\":[{\"sku\":\"SKU-" + (k % PRODUCTS)
-                + "\",\"quantity\":1},{\"sku\":\"SKU-" + ((k + 7) % PRODUCTS) + "\",\"quantity\":2}]}",
-                load.tokens.get((int) (k % USERS)), UUID.randomUUID().toString());
+        LongFunction<byte[]> tweet = k -> load.post(
+                "/api/tweets", "{\"text\":\"load test tweet " + k + "\"}", load.tokens.get((int) (k % USERS)), null);
+        LongFunction<byte[]> order = k -> load.post(
+                "/api/orders",
+                "{\"items\":[{\"sku\":\"SKU-" + (k % PRODUCTS) + "\",\"quantity\":1},{\"sku\":\"SKU-"
+                        + ((k + 7) % PRODUCTS) + "\",\"quantity\":2}]}",
+                load.tokens.get((int) (k % USERS)),
+                UUID.randomUUID().toString());
         // every path once at a quarter of its rate before anything is measured, so the first phase is not charged
         // with the JIT compiling the code all four share (filters, serialisation, the store client)
         OpenLoop warmUp = new OpenLoop("127.0.0.1", port, CONNECTIONS);
@@ -98,9 +108,21 @@ public final class ServiceLoad {
                 warmUp.run(Math.max(1, rate / 4), WARM_UP_SECONDS, path);
             }
         }
-        System.out.printf(Locale.ROOT, "%-27s %8s %8s %8s %8s %9s %8s %6s %11s %10s %10s %7s%n", "phase (open loop)",
-                "target/s", "done/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "svc CPU ms", "+proj ms",
-                "gen CPU ms", "p99/p50");
+        System.out.printf(
+                Locale.ROOT,
+                "%-27s %8s %8s %8s %8s %9s %8s %6s %11s %10s %10s %7s%n",
+                "phase (open loop)",
+                "target/s",
+                "done/s",
+                "p50 ms",
+                "p99 ms",
+                "p99.9 ms",
+                "max ms",
+                "errors",
+                "svc CPU ms",
+                "+proj ms",
+                "gen CPU ms",
+                "p99/p50");
         load.phase("GET /api/users/{u}/tweets", readRate, seconds, tweets, false);
         load.phase("GET /api/timeline", readRate, seconds, timeline, false);
         load.phase("POST /api/tweets", tweetRate, seconds, tweet, true);
@@ -130,15 +152,28 @@ public final class ServiceLoad {
         String withProjections = "-";
         if (write) {
             long settled = settle();
-            withProjections = settled < 0 ? "unsettled"
+            withProjections = settled < 0
+                    ? "unsettled"
                     : String.format(Locale.ROOT, "%.3f", (settled - serviceCpu) / 1e6 / r.done());
         }
         Histogram h = r.histogram();
         double p50 = h.getValueAtPercentile(50) / 1000.0;
         double p99 = h.getValueAtPercentile(99) / 1000.0;
-        System.out.printf(Locale.ROOT, "%-27s %8d %8.0f %8.2f %8.2f %9.2f %8.1f %6d %11.3f %10s %10.3f %7.1f%n", name,
-                rate, r.rate(), p50, p99, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, r.errors(),
-                serviceMs, withProjections, ownMs, p50 > 0 ? p99 / p50 : 0);
+        System.out.printf(
+                Locale.ROOT,
+                "%-27s %8d %8.0f %8.2f %8.2f %9.2f %8.1f %6d %11.3f %10s %10.3f %7.1f%n",
+                name,
+                rate,
+                r.rate(),
+                p50,
+                p99,
+                h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0,
+                r.errors(),
+                serviceMs,
+                withProjections,
+                ownMs,
+                p50 > 0 ? p99 / p50 : 0);
     }
 
     /**
@@ -168,9 +203,13 @@ public final class ServiceLoad {
 
     /** The listener's singletable.streams.records.processed counter, from /actuator/metrics (admins only). */
     private double processed() throws Exception {
-        String body = send(HttpRequest.newBuilder(URI.create(base
-                        + "/actuator/metrics/singletable.streams.records.processed"))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10)).GET().build(), 200);
+        String body = send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/singletable.streams.records.processed"))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                200);
         int at = body.indexOf("\"value\":") + 8;
         int end = at;
         while (end < body.length() && "0123456789.Ee+-".indexOf(body.charAt(end)) >= 0) {
@@ -180,13 +219,19 @@ public final class ServiceLoad {
     }
 
     private static long cpuNanos(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toNanos)
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
     }
 
     private byte[] get(String path, String token) {
-        StringBuilder request = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
-                .append(port).append("\r\nAccept: application/json\r\n");
+        StringBuilder request = new StringBuilder(256)
+                .append("GET ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port)
+                .append("\r\nAccept: application/json\r\n");
         if (token != null) {
             request.append("Authorization: Bearer ").append(token).append("\r\n");
         }
@@ -195,10 +240,16 @@ public final class ServiceLoad {
 
     private byte[] post(String path, String json, String token, String idempotencyKey) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(512).append("POST ").append(path)
-                .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
+        StringBuilder request = new StringBuilder(512)
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port)
                 .append("\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: ")
-                .append(body.length).append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
+                .append(body.length)
+                .append("\r\nAuthorization: Bearer ")
+                .append(token)
+                .append("\r\n");
         if (idempotencyKey != null) {
             request.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
         }
@@ -211,9 +262,15 @@ public final class ServiceLoad {
         try {
             String[] userTokens = new String[USERS];
             forEach(pool, USERS, u -> {
-                send(seedPost("/api/users", "{\"username\":\"user" + u + "\",\"email\":\"user" + u
-                        + "@example.com\",\"displayName\":\"User " + u + "\",\"password\":\"password-" + u
-                        + "\"}", null), 201);
+                send(
+                        seedPost(
+                                "/api/users",
+                                "{\"username\":\"user" + u + "\",\"email\":\"user" + u
+                                        + "@example.com\",\"displayName\":\"User " + u + "\",\"password\":\"password-"
+                                        + u
+                                        + "\"}",
+                                null),
+                        201);
                 userTokens[u] = login("user" + u, "password-" + u);
             });
             tokens.addAll(List.of(userTokens));
@@ -225,15 +282,28 @@ public final class ServiceLoad {
             // follows once every tweet is in, so each follow backfills the same tweets into the home timeline
             forEach(pool, USERS, u -> {
                 for (int f = 1; f <= FOLLOWS_PER_USER; f++) {
-                    send(HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u + "/following/user"
-                            + ((u + f) % USERS))).header("Authorization", "Bearer " + tokens.get(u))
-                            .PUT(HttpRequest.BodyPublishers.noBody()).build(), 204);
+                    send(
+                            HttpRequest.newBuilder(URI.create(
+                                            base + "/api/users/user" + u + "/following/user" + ((u + f) % USERS)))
+                                    .header("Authorization", "Bearer " + tokens.get(u))
+                                    .PUT(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            204);
                 }
             });
             String admin = login(ServiceServer.ADMIN_USERNAME, ServiceServer.ADMIN_PASSWORD);
-            forEach(pool, PRODUCTS, p -> send(seedPost("/api/products", "{\"sku\":\"SKU-" + p
-                    + "\",\"name\":\"Product " + p + "\",\"category\":\"bench\",\"priceCents\":100,"
-                    + "\"stock\":1000000000}", admin), 201));
+            forEach(
+                    pool,
+                    PRODUCTS,
+                    p -> send(
+                            seedPost(
+                                    "/api/products",
+                                    "{\"sku\":\"SKU-" + p
+                                            + "\",\"name\":\"Product " + p
+                                            + "\",\"category\":\"bench\",\"priceCents\":100,"
+                                            + "\"stock\":1000000000}",
+                                    admin),
+                            201));
         } finally {
             pool.shutdown();
         }
@@ -249,16 +319,27 @@ public final class ServiceLoad {
         String[] authors = {"loner", "star"};
         String[] authorTokens = new String[authors.length];
         for (int a = 0; a < authors.length; a++) {
-            send(seedPost("/api/users", "{\"username\":\"" + authors[a] + "\",\"email\":\"" + authors[a]
-                    + "@example.com\",\"displayName\":\"" + authors[a] + "\",\"password\":\"password-"
-                    + authors[a] + "\"}", null), 201);
+            send(
+                    seedPost(
+                            "/api/users",
+                            "{\"username\":\"" + authors[a] + "\",\"email\":\"" + authors[a]
+                                    + "@example.com\",\"displayName\":\"" + authors[a] + "\",\"password\":\"password-"
+                                    + authors[a] + "\"}",
+                            null),
+                    201);
             authorTokens[a] = login(authors[a], "password-" + authors[a]);
         }
         ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
         try {
-            forEach(pool, USERS, u -> send(HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u
-                    + "/following/star")).header("Authorization", "Bearer " + tokens.get(u))
-                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), 204));
+            forEach(
+                    pool,
+                    USERS,
+                    u -> send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/users/user" + u + "/following/star"))
+                                    .header("Authorization", "Bearer " + tokens.get(u))
+                                    .PUT(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            204));
         } finally {
             pool.shutdown();
         }
@@ -284,8 +365,10 @@ public final class ServiceLoad {
     }
 
     private String login(String username, String password) throws Exception {
-        String body = send(seedPost("/api/sessions", "{\"username\":\"" + username + "\",\"password\":\"" + password
-                + "\"}", null), 201);
+        String body = send(
+                seedPost(
+                        "/api/sessions", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null),
+                201);
         int at = body.indexOf("\"token\":\"") + 9;
         return body.substring(at, body.indexOf('"', at));
     }
@@ -293,15 +376,17 @@ public final class ServiceLoad {
     private String send(HttpRequest request, int expected) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    request.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
     private HttpRequest seedPost(String path, String json, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -22,17 +22,19 @@ public final class ServiceServer {
 
     /** The admin who creates the benchmark's products (the driver logs in with these). */
     static final String ADMIN_USERNAME = "benchadmin";
+
     static final String ADMIN_PASSWORD = "bench-admin-password";
 
-    private ServiceServer() {
-    }
+    private ServiceServer() {}
 
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 300;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         List<String> extra = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port, "--server.address=127.0.0.1", "--logging.level.root=WARN",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--logging.level.root=WARN",
                 // a load generator measures speed: DynamoDB's per-key ceilings and the per-user write limit would
                 // measure the throttles instead
                 "--singletable.engine.throttling.enabled=false",
@@ -46,13 +48,15 @@ public final class ServiceServer {
         // the embedded in-memory engine unless the arguments choose a store (endpoint mode: a repeated option would
         // reach Spring as "embedded,endpoint")
         if (extra.stream().noneMatch(a -> a.startsWith("--singletable.storage.mode="))) {
-            arguments.addAll(List.of("--singletable.storage.mode=embedded", "--singletable.engine.in-memory=true",
+            arguments.addAll(List.of(
+                    "--singletable.storage.mode=embedded",
+                    "--singletable.engine.in-memory=true",
                     "--singletable.engine.port=-1"));
         }
         // anything after the first two: more properties, e.g. --spring.profiles.active=bench (the ceiling endpoint)
         arguments.addAll(extra);
-        ConfigurableApplicationContext app = SpringApplication.run(SingletableApplication.class,
-                arguments.toArray(String[]::new));
+        ConfigurableApplicationContext app =
+                SpringApplication.run(SingletableApplication.class, arguments.toArray(String[]::new));
         try {
             System.out.println("READY " + app.getEnvironment().getProperty("local.server.port") + " "
                     + ProcessHandle.current().pid());

@@ -16,11 +16,9 @@ final class TcpConnections {
     private static final String TIME_WAIT = "06";
 
     /** Sockets on the port by state; each connection on loopback appears twice while established (both ends). */
-    record Counts(int established, int timeWait) {
-    }
+    record Counts(int established, int timeWait) {}
 
-    private TcpConnections() {
-    }
+    private TcpConnections() {}
 
     static Counts on(int port) {
         String hexPort = String.format(":%04X", port);

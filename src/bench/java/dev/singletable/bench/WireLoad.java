@@ -47,6 +47,7 @@ public final class WireLoad {
     private static final Set<Operations> CEILING_OPERATIONS = Set.of(Operations.GET, Operations.PUT);
     /** Warm-up windows: at least the minimum, then until CPU per operation settles, but never past the maximum. */
     private static final int MIN_WARM_UP_SECONDS = 2;
+
     private static final int MAX_WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 6);
     private static final double JIT_QUIET = 0.05;
 
@@ -57,13 +58,23 @@ public final class WireLoad {
         for (String name : (args.length > 2 ? args[2] : ALL_OPERATIONS).split(",")) {
             operations.add(Operations.valueOf(name.trim()));
         }
-        List<String> targets = List.of((args.length > 3 ? args[3]
-                : String.join(",", WireTargets.SINGLETABLE, WireTargets.DYNAMODB_LOCAL, WireTargets.NULL_ENDPOINT))
+        List<String> targets = List.of((args.length > 3
+                        ? args[3]
+                        : String.join(
+                                ",", WireTargets.SINGLETABLE, WireTargets.DYNAMODB_LOCAL, WireTargets.NULL_ENDPOINT))
                 .split(","));
         String serverJvm = System.getProperty("bench.serverJvm", "-Xmx2g");
-        System.out.printf(Locale.ROOT, "%d SDK threads (%s HTTP client), %d s per operation after a warm-up of %d-%d s "
-                + "(until JIT < %.0f %% of CPU); server JVMs: %s%n", threads, httpClientName(), seconds,
-                MIN_WARM_UP_SECONDS, MAX_WARM_UP_SECONDS, JIT_QUIET * 100, serverJvm);
+        System.out.printf(
+                Locale.ROOT,
+                "%d SDK threads (%s HTTP client), %d s per operation after a warm-up of %d-%d s "
+                        + "(until JIT < %.0f %% of CPU); server JVMs: %s%n",
+                threads,
+                httpClientName(),
+                seconds,
+                MIN_WARM_UP_SECONDS,
+                MAX_WARM_UP_SECONDS,
+                JIT_QUIET * 100,
+                serverJvm);
         Map<String, Map<Operations, Result>> results = new LinkedHashMap<>();
         List<Server> servers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -97,11 +108,22 @@ public final class WireLoad {
                     Result r = measure(pool, server, op, threads, seconds);
                     results.get(server.target).put(op, r);
                     TcpConnections.Counts sockets = TcpConnections.on(server.port);
-                    System.out.printf(Locale.ROOT, "%-18s %-14s %8.0f ops/s  p50 %7.0f us  p99 %7.0f us  "
-                            + "p99.9 %7.0f us  CPU/op: client %5.0f us, server %5.0f us (JIT %.0f %%)  "
-                            + "sockets: %d established, %d time-wait%n", server.target, op, r.opsPerSecond, r.p50,
-                            r.p99, r.p999, r.clientCpuMicros, r.serverCpuMicros, 100 * r.jitShare,
-                            sockets.established(), sockets.timeWait());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-18s %-14s %8.0f ops/s  p50 %7.0f us  p99 %7.0f us  "
+                                    + "p99.9 %7.0f us  CPU/op: client %5.0f us, server %5.0f us (JIT %.0f %%)  "
+                                    + "sockets: %d established, %d time-wait%n",
+                            server.target,
+                            op,
+                            r.opsPerSecond,
+                            r.p50,
+                            r.p99,
+                            r.p999,
+                            r.clientCpuMicros,
+                            r.serverCpuMicros,
+                            100 * r.jitShare,
+                            sockets.established(),
+                            sockets.timeWait());
                 }
             }
         } finally {
@@ -149,9 +171,14 @@ public final class WireLoad {
      * Throughput, latency percentiles (µs), CPU µs per operation of the client and server JVMs, and the share of
      * that CPU their JIT compilers used (-1 if unknown).
      */
-    record Result(double opsPerSecond, double p50, double p99, double p999, double clientCpuMicros,
-            double serverCpuMicros, double jitShare) {
-    }
+    record Result(
+            double opsPerSecond,
+            double p50,
+            double p99,
+            double p999,
+            double clientCpuMicros,
+            double serverCpuMicros,
+            double jitShare) {}
 
     /**
      * Runs one-second windows until the JIT compilers of both JVMs have gone quiet (under {@link #JIT_QUIET} of the
@@ -166,8 +193,8 @@ public final class WireLoad {
         while (second < MAX_WARM_UP_SECONDS) {
             second++;
             Result r = measure(pool, server, op, threads, 1);
-            trace.append(String.format(Locale.ROOT, " %.0f/%.0f%%", r.clientCpuMicros + r.serverCpuMicros,
-                    100 * r.jitShare));
+            trace.append(String.format(
+                    Locale.ROOT, " %.0f/%.0f%%", r.clientCpuMicros + r.serverCpuMicros, 100 * r.jitShare));
             quiet = r.jitShare >= 0 && r.jitShare < JIT_QUIET ? quiet + 1 : 0;
             if (second >= MIN_WARM_UP_SECONDS && (quiet >= 2 || r.jitShare < 0)) {
                 break;
@@ -220,8 +247,14 @@ public final class WireLoad {
             serverCpu -= serverJit;
         }
         Histogram h = recorder.getIntervalHistogram();
-        return new Result(total / elapsed, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-                h.getValueAtPercentile(99.9), clientCpu / 1e3 / total, serverCpu / 1e3 / total, jitShare);
+        return new Result(
+                total / elapsed,
+                h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9),
+                clientCpu / 1e3 / total,
+                serverCpu / 1e3 / total,
+                jitShare);
     }
 
     /**
@@ -230,8 +263,8 @@ public final class WireLoad {
      * the null endpoint (share of its ops/s, and the same share computed from client + server CPU per operation,
      * which is what the rates would be on an otherwise idle machine where both are CPU-bound).
      */
-    private static void printSummary(List<String> targets, List<Operations> operations,
-            Map<String, Map<Operations, Result>> results) {
+    private static void printSummary(
+            List<String> targets, List<Operations> operations, Map<String, Map<Operations, Result>> results) {
         String first = targets.get(0);
         String second = targets.size() > 1 && WireTargets.holdsData(targets.get(1)) ? targets.get(1) : null;
         boolean ceiling = targets.contains(WireTargets.NULL_ENDPOINT) && !first.equals(WireTargets.NULL_ENDPOINT);
@@ -239,7 +272,10 @@ public final class WireLoad {
         for (String target : targets) {
             System.out.printf(Locale.ROOT, " %22s %13s", target + " ops/s", "CPU us c/s");
         }
-        System.out.printf(Locale.ROOT, "%s%s%n", second != null ? "    ratio  server-CPU ratio" : "",
+        System.out.printf(
+                Locale.ROOT,
+                "%s%s%n",
+                second != null ? "    ratio  server-CPU ratio" : "",
                 ceiling ? "  of ceiling  (by CPU)" : "");
         for (Operations op : operations) {
             System.out.printf(Locale.ROOT, "%-14s", op);
@@ -248,20 +284,30 @@ public final class WireLoad {
                 if (r == null) {
                     System.out.printf(Locale.ROOT, " %22s %13s", "-", "-");
                 } else {
-                    System.out.printf(Locale.ROOT, " %22.0f %13s", r.opsPerSecond,
+                    System.out.printf(
+                            Locale.ROOT,
+                            " %22.0f %13s",
+                            r.opsPerSecond,
                             String.format(Locale.ROOT, "%.0f/%.0f", r.clientCpuMicros, r.serverCpuMicros));
                 }
             }
             Result ours = results.get(first).get(op);
             if (second != null) {
                 Result other = results.get(second).get(op);
-                System.out.printf(Locale.ROOT, " %7.2fx %16.2fx", ours.opsPerSecond / other.opsPerSecond,
+                System.out.printf(
+                        Locale.ROOT,
+                        " %7.2fx %16.2fx",
+                        ours.opsPerSecond / other.opsPerSecond,
                         other.serverCpuMicros / ours.serverCpuMicros);
             }
             Result nothing = ceiling ? results.get(WireTargets.NULL_ENDPOINT).get(op) : null;
             if (nothing != null) {
-                System.out.printf(Locale.ROOT, "  %9.0f%%  %7.0f%%", 100 * ours.opsPerSecond / nothing.opsPerSecond,
-                        100 * (nothing.clientCpuMicros + nothing.serverCpuMicros)
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %9.0f%%  %7.0f%%",
+                        100 * ours.opsPerSecond / nothing.opsPerSecond,
+                        100
+                                * (nothing.clientCpuMicros + nothing.serverCpuMicros)
                                 / (ours.clientCpuMicros + ours.serverCpuMicros));
             }
             System.out.println();
@@ -289,8 +335,10 @@ public final class WireLoad {
 
     private static SdkHttpClient httpClient(int threads) {
         return switch (httpClientName()) {
-            case "apache" -> ApacheHttpClient.builder().maxConnections(threads * 2).build();
-            case "apache5" -> Apache5HttpClient.builder().maxConnections(threads * 2).build();
+            case "apache" ->
+                ApacheHttpClient.builder().maxConnections(threads * 2).build();
+            case "apache5" ->
+                Apache5HttpClient.builder().maxConnections(threads * 2).build();
             case "urlconnection" -> UrlConnectionHttpClient.builder().build();
             default -> throw new IllegalArgumentException("bench.http: apache, apache5 or urlconnection");
         };

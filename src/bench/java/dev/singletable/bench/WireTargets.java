@@ -23,16 +23,16 @@ final class WireTargets {
     /** Our server with every operation handed to the worker pool (the default for an arbitrary backend). */
     static final String SINGLETABLE_POOLED = "singletable-pooled";
 
-    private WireTargets() {
-    }
+    private WireTargets() {}
 
     /** Starts a target's server on a loopback port; closing the result stops it. */
     static AutoCloseable start(String target, int port) throws Exception {
         switch (target) {
             case SINGLETABLE, SINGLETABLE_POOLED -> {
-                EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-                WireServerOptions options = WireServerOptions.defaults().withPort(port)
-                        .withInlineReads(SINGLETABLE.equals(target));
+                EmbeddedEngine engine =
+                        EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
+                WireServerOptions options =
+                        WireServerOptions.defaults().withPort(port).withInlineReads(SINGLETABLE.equals(target));
                 WireServer wire = WireServer.start(options, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
                 return () -> {
                     wire.close();

@@ -13,10 +13,12 @@ final class AdminKeys {
     static final String ENTITY_TYPE = "Role";
     static final String ADMIN_ROLE = "ROLE#ADMIN";
 
-    private AdminKeys() {
-    }
+    private AdminKeys() {}
 
     static Key role(String userId) {
-        return Key.builder().partitionValue(UserKeys.partition(userId)).sortValue(ADMIN_ROLE).build();
+        return Key.builder()
+                .partitionValue(UserKeys.partition(userId))
+                .sortValue(ADMIN_ROLE)
+                .build();
     }
 }

@@ -29,8 +29,8 @@ class FirstAdminBootstrap {
     private final AdminAccess admins;
     private final Clock clock;
 
-    FirstAdminBootstrap(AdminProperties properties, UserService users, UserDirectory directory,
-                               AdminAccess admins, Clock clock) {
+    FirstAdminBootstrap(
+            AdminProperties properties, UserService users, UserDirectory directory, AdminAccess admins, Clock clock) {
         this.properties = properties;
         this.users = users;
         this.directory = directory;
@@ -63,7 +63,8 @@ class FirstAdminBootstrap {
             log.warn("Could not create admin account '{}': {}", username, taken.getMessage());
             return;
         }
-        String userId = directory.findId(username)
+        String userId = directory
+                .findId(username)
                 .orElseThrow(() -> new IllegalStateException("admin " + username + " vanished after sign-up"));
         admins.grant(userId, clock.instant());
         log.info("Created admin account '{}'", username);

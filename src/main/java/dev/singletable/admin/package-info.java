@@ -5,7 +5,9 @@
  * signs the configured admin up ({@code singletable.admin.*}) and grants the role once.
  */
 @NullMarked
-@ApplicationModule(displayName = "Admin", allowedDependencies = {"table", "users", "web"})
+@ApplicationModule(
+        displayName = "Admin",
+        allowedDependencies = {"table", "users", "web"})
 package dev.singletable.admin;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,5 @@ final class CatalogConstraints {
     static final String CATEGORY_MESSAGE = "must be 1 to 40 lower-case letters, digits or '-'";
     static final String NOT_BLANK = "(?s).*\\S.*";
 
-    private CatalogConstraints() {
-    }
+    private CatalogConstraints() {}
 }

@@ -49,36 +49,52 @@ class ProductController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a product (admin)",
+    @Operation(
+            summary = "Create a product (admin)",
             description = "The SKU is the product's immutable key; creating an existing SKU is 409.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "201", description = "Created; Location is the product",
-            headers = {@Header(name = HttpHeaders.LOCATION, description = "The product's URL",
-                    schema = @Schema(type = "string")),
-                    @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE))},
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location is the product",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The product's URL",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = ApiDocs.ETAG_DESCRIPTION,
+                        schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE))
+            },
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
-    public ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request,
-                                                  @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<ProductResponse> create(
+            @Valid @RequestBody CreateProductRequest request, @AuthenticationPrincipal AuthenticatedUser caller) {
         Product created = products.create(caller, request);
         URI location = UriComponentsBuilder.fromPath("/api/products/{sku}")
-                .buildAndExpand(created.body().sku()).toUri();
+                .buildAndExpand(created.body().sku())
+                .toUri();
         return ResponseEntity.created(location).eTag(created.etag()).body(created.body());
     }
 
     @GetMapping("/{sku}")
-    @Operation(summary = "A product",
+    @Operation(
+            summary = "A product",
             description = "Public. The ETag is a digest of this body: it changes whenever the product shown changes, "
                     + "stock and ratings included (If-None-Match answers 304 while it has not); send it as If-Match "
                     + "on PATCH. Review count and average are maintained from the table's stream and are eventually "
                     + "consistent. An eventually consistent read: with singletable.cache.mode=local or dax it may come "
                     + "from the read cache (docs/caching.md).")
-    @ApiResponse(responseCode = "200", description = "The product",
-            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = ApiDocs.ETAG_DESCRIPTION,
+                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
@@ -87,33 +103,46 @@ class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "A category's products, in SKU order",
+    @Operation(
+            summary = "A category's products, in SKU order",
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null. With "
                     + "singletable.cache.mode=local or dax a page may come from the query cache and lag new or changed "
                     + "products by its TTL (docs/caching.md).")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<ProductResponse> byCategory(
-            @Parameter(example = "kitchen") @RequestParam
-            @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
-            String category,
+            @Parameter(example = "kitchen")
+                    @RequestParam
+                    @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
+                    String category,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String binding = "products/" + category;
-        return paging.response(binding, products.byCategory(category, limit, paging.start(binding, cursor)),
-                ProductResponse::of);
+        return paging.response(
+                binding, products.byCategory(category, limit, paging.start(binding, cursor)), ProductResponse::of);
     }
 
-    @PatchMapping(path = "/{sku}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    @Operation(summary = "Change a product (admin)",
+    @PatchMapping(
+            path = "/{sku}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @Operation(
+            summary = "Change a product (admin)",
             description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
                     + "ETag you read as If-Match.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "The changed product",
-            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "The changed product",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = ApiDocs.ETAG_DESCRIPTION,
+                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -123,7 +152,9 @@ class ProductController {
     public ResponseEntity<ProductResponse> update(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = "The ETag from GET /api/products/{sku}", example = ApiDocs.ETAG_EXAMPLE)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Nullable
+                    String ifMatch,
             @Valid @RequestBody UpdateProductRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Product updated = products.update(caller, sku, ifMatch, patch);

@@ -18,8 +18,7 @@ public final class ProductKeys {
     private static final String PRODUCT_PREFIX = "PRODUCT#";
     private static final String CATEGORY = "CATEGORY#";
 
-    private ProductKeys() {
-    }
+    private ProductKeys() {}
 
     /** The product's partition: its item collection. */
     public static String partition(String sku) {

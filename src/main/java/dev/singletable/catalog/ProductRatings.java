@@ -12,8 +12,7 @@ public final class ProductRatings {
     public static final String REVIEW_COUNT = "reviewCount";
     public static final String RATING_TOTAL = "ratingTotal";
 
-    private ProductRatings() {
-    }
+    private ProductRatings() {}
 
     /** The product whose totals move. */
     public static Key of(String sku) {

@@ -51,7 +51,8 @@ public class ProductRepository {
 
     /** The product as it is now (a strongly consistent GetItem, never cached): for a decision that writes. */
     public Optional<ProductItem> find(String sku) {
-        return Optional.ofNullable(products.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(true)));
+        return Optional.ofNullable(
+                products.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(true)));
     }
 
     /**
@@ -59,7 +60,8 @@ public class ProductRepository {
      * when another writer changed it around the cache (docs/caching.md). Never the basis of a write.
      */
     public Optional<ProductItem> findForDisplay(String sku) {
-        return Optional.ofNullable(cachedProducts.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(false)));
+        return Optional.ofNullable(
+                cachedProducts.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(false)));
     }
 
     /**
@@ -73,7 +75,8 @@ public class ProductRepository {
 
     public Slice<ProductItem> byCategory(String category, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = table.query(KeyQuery.Index.GSI1, ProductKeys.category(category))
-                .sortKeyStartsWith(ProductKeys.inCategoryPrefix()).build();
+                .sortKeyStartsWith(ProductKeys.inCategoryPrefix())
+                .build();
         // cached: a listing may lag the catalogue by the query TTL; writes never refresh a cached page (as on DAX)
         return pager.cachedPage(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
     }

@@ -26,7 +26,8 @@ public class ProductStock {
 
     /** Takes {@code quantity} out of stock; the condition fails when the product is gone or has fewer left. */
     public TransactWriteItem take(String sku, long quantity) {
-        return action(Update.builder().tableName(tableName)
+        return action(Update.builder()
+                .tableName(tableName)
                 .key(SingleTable.keyMap(ProductKeys.product(sku)))
                 .updateExpression("SET #stock = #stock - :qty")
                 .conditionExpression("attribute_exists(#pk) AND #stock >= :qty")
@@ -37,7 +38,8 @@ public class ProductStock {
 
     /** Puts {@code quantity} back (a cancelled order); unconditional, so stock comes back even when it has run out. */
     public TransactWriteItem giveBack(String sku, long quantity) {
-        return action(Update.builder().tableName(tableName)
+        return action(Update.builder()
+                .tableName(tableName)
                 .key(SingleTable.keyMap(ProductKeys.product(sku)))
                 .updateExpression("ADD #stock :qty")
                 .expressionAttributeNames(Map.of("#stock", STOCK))

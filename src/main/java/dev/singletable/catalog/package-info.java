@@ -6,7 +6,9 @@
  * {@link ProductKeys#partition} (the product's item collection, where reviews live).
  */
 @NullMarked
-@ApplicationModule(displayName = "Catalog", allowedDependencies = {"table", "web"})
+@ApplicationModule(
+        displayName = "Catalog",
+        allowedDependencies = {"table", "web"})
 package dev.singletable.catalog;
 
 import org.jspecify.annotations.NullMarked;

@@ -28,9 +28,11 @@ class DemoSeedMarker {
 
     /** The marker's state, or empty when the demo data was never seeded into this table. */
     public Optional<String> state() {
-        Map<String, AttributeValue> item = table.dynamo().getItem(r -> r.tableName(table.name()).key(key())
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty()
+        Map<String, AttributeValue> item = table.dynamo()
+                .getItem(r -> r.tableName(table.name()).key(key()).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
                 : Optional.ofNullable(item.get("state")).map(AttributeValue::s);
     }
 
@@ -41,7 +43,8 @@ class DemoSeedMarker {
         item.put("state", AttributeValue.fromS(SEEDING));
         item.put("startedAt", AttributeValue.fromS(now.toString()));
         try {
-            table.dynamo().putItem(r -> r.tableName(table.name()).item(item)
+            table.dynamo().putItem(r -> r.tableName(table.name())
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", SingleTable.PK)));
             return true;
@@ -51,11 +54,12 @@ class DemoSeedMarker {
     }
 
     public void complete(Instant now) {
-        table.dynamo().updateItem(r -> r.tableName(table.name()).key(key())
+        table.dynamo().updateItem(r -> r.tableName(table.name())
+                .key(key())
                 .updateExpression("SET #state = :done, finishedAt = :now")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":done", AttributeValue.fromS(DONE),
-                        ":now", AttributeValue.fromS(now.toString()))));
+                .expressionAttributeValues(
+                        Map.of(":done", AttributeValue.fromS(DONE), ":now", AttributeValue.fromS(now.toString()))));
     }
 
     private static Map<String, AttributeValue> key() {

@@ -56,9 +56,18 @@ class DemoSeeder {
     private final ReviewService reviews;
     private final Clock clock;
 
-    DemoSeeder(SingleTable table, UserService users, UserDirectory directory, AdminAccess admins,
-                      FollowService follows, TweetService tweets, LikeService likes, ProductService products,
-                      OrderService orders, ReviewService reviews, Clock clock) {
+    DemoSeeder(
+            SingleTable table,
+            UserService users,
+            UserDirectory directory,
+            AdminAccess admins,
+            FollowService follows,
+            TweetService tweets,
+            LikeService likes,
+            ProductService products,
+            OrderService orders,
+            ReviewService reviews,
+            Clock clock) {
         this.marker = new DemoSeedMarker(table);
         this.users = users;
         this.directory = directory;
@@ -84,16 +93,23 @@ class DemoSeeder {
             if (state.get().equals(DemoSeedMarker.DONE)) {
                 log.info("Demo data is already in the table; nothing seeded. {}", credentials());
             } else {
-                log.warn("A previous demo seeding was interrupted (marker {} is {}); nothing seeded. Start on an "
-                        + "empty table (e.g. delete ./data) to seed again.", DemoSeedMarker.KEY, state.get());
+                log.warn(
+                        "A previous demo seeding was interrupted (marker {} is {}); nothing seeded. Start on an "
+                                + "empty table (e.g. delete ./data) to seed again.",
+                        DemoSeedMarker.KEY,
+                        state.get());
             }
             return false;
         }
-        List<String> taken = DemoData.PEOPLE.stream().map(DemoData.Person::username)
-                .filter(name -> directory.findId(name).isPresent()).toList();
+        List<String> taken = DemoData.PEOPLE.stream()
+                .map(DemoData.Person::username)
+                .filter(name -> directory.findId(name).isPresent())
+                .toList();
         if (!taken.isEmpty()) {
-            log.warn("The demo usernames {} are taken in this table already; nothing seeded. The demo profile seeds "
-                    + "an empty table (its default data directory is ./data-demo).", taken);
+            log.warn(
+                    "The demo usernames {} are taken in this table already; nothing seeded. The demo profile seeds "
+                            + "an empty table (its default data directory is ./data-demo).",
+                    taken);
             return false;
         }
         if (!marker.claim(clock.instant())) {
@@ -114,14 +130,21 @@ class DemoSeeder {
             return false;
         }
         marker.complete(clock.instant());
-        log.info("Seeded the demo data: {} users, {} follows, {} tweets, {} likes, {} products, {} orders. {}",
-                DemoData.PEOPLE.size(), DemoData.FOLLOWS.size(), DemoData.TWEETS.size(), DemoData.LIKES.size(),
-                DemoData.PRODUCTS.size(), DemoData.ORDERS.size(), credentials());
+        log.info(
+                "Seeded the demo data: {} users, {} follows, {} tweets, {} likes, {} products, {} orders. {}",
+                DemoData.PEOPLE.size(),
+                DemoData.FOLLOWS.size(),
+                DemoData.TWEETS.size(),
+                DemoData.LIKES.size(),
+                DemoData.PRODUCTS.size(),
+                DemoData.ORDERS.size(),
+                credentials());
         return true;
     }
 
     private static String credentials() {
-        List<String> names = DemoData.PEOPLE.stream().map(DemoData.Person::username).toList();
+        List<String> names =
+                DemoData.PEOPLE.stream().map(DemoData.Person::username).toList();
         return "Demo logins: " + String.join(", ", names) + " (admin: " + DemoData.ADMIN + "), all with password '"
                 + DemoData.PASSWORD + "'. Table explorer: /explorer/index.html";
     }
@@ -130,7 +153,8 @@ class DemoSeeder {
         Map<String, AuthenticatedUser> people = new LinkedHashMap<>();
         for (DemoData.Person person : DemoData.PEOPLE) {
             users.signUp(new SignUpRequest(person.username(), person.email(), person.displayName(), DemoData.PASSWORD));
-            String userId = directory.findId(person.username())
+            String userId = directory
+                    .findId(person.username())
                     .orElseThrow(() -> new IllegalStateException(person.username() + " vanished after sign-up"));
             people.put(person.username(), new AuthenticatedUser(userId, person.username(), NO_SESSION));
         }
@@ -165,15 +189,23 @@ class DemoSeeder {
 
     private void seedProducts(AuthenticatedUser admin) {
         for (DemoData.Product product : DemoData.PRODUCTS) {
-            products.create(admin, new CreateProductRequest(product.sku(), product.name(), product.category(),
-                    product.description(), product.priceCents(), product.stock()));
+            products.create(
+                    admin,
+                    new CreateProductRequest(
+                            product.sku(),
+                            product.name(),
+                            product.category(),
+                            product.description(),
+                            product.priceCents(),
+                            product.stock()));
         }
     }
 
     /** One review per reviewer and product, through the service, so the stream keeps each product's rating. */
     private void seedReviews(Map<String, AuthenticatedUser> people) {
         for (DemoData.Review review : DemoData.REVIEWS) {
-            reviews.write(person(people, review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
+            reviews.write(
+                    person(people, review.reviewer()), review.sku(), new ReviewRequest(review.rating(), review.text()));
         }
     }
 
@@ -181,9 +213,11 @@ class DemoSeeder {
         for (DemoData.Order order : DemoData.ORDERS) {
             AuthenticatedUser customer = person(people, order.customer());
             List<OrderLineRequest> lines = order.lines().stream()
-                    .map(line -> new OrderLineRequest(line.sku(), line.quantity())).toList();
+                    .map(line -> new OrderLineRequest(line.sku(), line.quantity()))
+                    .toList();
             String orderId = orders.place(customer, order.idempotencyKey(), new PlaceOrderRequest(lines))
-                    .order().id();
+                    .order()
+                    .id();
             if (order.cancelled()) {
                 orders.cancel(customer, orderId);
             }

@@ -4,7 +4,11 @@
  * and nothing depends on it.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"admin", "catalog", "follows", "likes", "orders", "reviews", "table", "tweets", "users", "web"})
+@ApplicationModule(
+        displayName = "Demo data",
+        allowedDependencies = {
+            "admin", "catalog", "follows", "likes", "orders", "reviews", "table", "tweets", "users", "web"
+        })
 package dev.singletable.demo;
 
 import org.jspecify.annotations.NullMarked;

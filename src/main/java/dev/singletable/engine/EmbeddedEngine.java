@@ -56,12 +56,10 @@ public final class EmbeddedEngine implements AutoCloseable {
     static final String ACCOUNTS_DIR = "accounts";
 
     /** One account's region. */
-    private record Namespace(String account, String region) {
-    }
+    private record Namespace(String account, String region) {}
 
     /** The clients of one namespace, as a caller in it sees them. */
-    public record Clients(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String account, String region) {
-    }
+    public record Clients(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String account, String region) {}
 
     private final EngineOptions options;
     private final RegionSettings settings;
@@ -74,16 +72,15 @@ public final class EmbeddedEngine implements AutoCloseable {
     private volatile boolean closed;
 
     /** A namespace, the clients its callers use, and what global tables use of it. */
-    private record Opened(RegionEngine engine, Clients clients, GlobalTables.Region handle) {
-    }
+    private record Opened(RegionEngine engine, Clients clients, GlobalTables.Region handle) {}
 
-    private EmbeddedEngine(EngineOptions options, RegionSettings settings,
-            ToLongFunction<Map<String, AttributeValue>> sizer) {
+    private EmbeddedEngine(
+            EngineOptions options, RegionSettings settings, ToLongFunction<Map<String, AttributeValue>> sizer) {
         this.options = options;
         this.settings = settings;
         this.sizer = sizer;
-        this.global = new GlobalTables(options.clock(), settings.replicationDelay(),
-                (account, region) -> handle(account, region));
+        this.global = new GlobalTables(
+                options.clock(), settings.replicationDelay(), (account, region) -> handle(account, region));
         this.homeKey = new Namespace(options.accountId(), options.region());
         Opened opened;
         try {
@@ -234,10 +231,16 @@ public final class EmbeddedEngine implements AutoCloseable {
                 throw new IllegalStateException("the engine is closed");
             }
             return namespaces.computeIfAbsent(key, k -> {
-                LOG.info("Region {} of account {} opened: its tables are its own, as on AWS (-sharedDb: one set of "
-                        + "tables for every region)", k.region(), k.account());
-                return open(k, options.withRegion(k.region()).withAccountId(k.account())
-                        .withDataDir(directoryOf(k)));
+                LOG.info(
+                        "Region {} of account {} opened: its tables are its own, as on AWS (-sharedDb: one set of "
+                                + "tables for every region)",
+                        k.region(),
+                        k.account());
+                return open(
+                        k,
+                        options.withRegion(k.region())
+                                .withAccountId(k.account())
+                                .withDataDir(directoryOf(k)));
             });
         }
     }
@@ -290,8 +293,11 @@ public final class EmbeddedEngine implements AutoCloseable {
             }
         };
         CrossAccountCalls crossAccount = new CrossAccountCalls(key.account(), key.region(), crossAccountView);
-        Clients clients = new Clients(global.client(handle, engine.dynamoDbClient(), crossAccount),
-                new RegionalStreamsClient(engine.dynamoDbStreamsClient(), crossAccount), key.account(), key.region());
+        Clients clients = new Clients(
+                global.client(handle, engine.dynamoDbClient(), crossAccount),
+                new RegionalStreamsClient(engine.dynamoDbStreamsClient(), crossAccount),
+                key.account(),
+                key.region());
         return new Opened(engine, clients, handle);
     }
 
@@ -301,7 +307,8 @@ public final class EmbeddedEngine implements AutoCloseable {
             return null;
         }
         Path root = options.dataDir();
-        Path base = key.account().equals(options.accountId()) ? root
+        Path base = key.account().equals(options.accountId())
+                ? root
                 : root.resolve(ACCOUNTS_DIR).resolve(key.account());
         return base.resolve(REGIONS_DIR).resolve(key.region());
     }
@@ -345,8 +352,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         List<String> regions = new ArrayList<>();
         regions.add(options.region());
         namespaces.keySet().stream()
-                .filter(n -> n.account().equals(options.accountId()) && !n.region().equals(options.region()))
-                .map(Namespace::region).sorted().forEach(regions::add);
+                .filter(n ->
+                        n.account().equals(options.accountId()) && !n.region().equals(options.region()))
+                .map(Namespace::region)
+                .sorted()
+                .forEach(regions::add);
         return regions;
     }
 

@@ -35,8 +35,7 @@ final class RegionEngine implements AutoCloseable {
 
     /** What a namespace gets from outside before it recovers: listeners and snapshot sections of other subsystems. */
     interface Attachments {
-        Attachments NONE = new Attachments() {
-        };
+        Attachments NONE = new Attachments() {};
 
         /** Listeners that must see every mutation, the replayed ones of a durable namespace included. */
         default List<CommitListener> listeners(Engine engine) {
@@ -47,8 +46,7 @@ final class RegionEngine implements AutoCloseable {
          * Before recovery: state of other subsystems saved in this namespace's snapshots, and replayers of their log
          * records ({@code store} is null for a namespace kept in memory).
          */
-        default void beforeRecovery(Engine engine, DurableStore store) {
-        }
+        default void beforeRecovery(Engine engine, DurableStore store) {}
     }
 
     private final EngineOptions options;
@@ -86,18 +84,27 @@ final class RegionEngine implements AutoCloseable {
         this.indexTransitions = new IndexTransitions(engine);
         // an index a stop left CREATING or DELETING is settled now
         indexTransitions.settleAll();
-        this.dynamo = new EngineDynamoDbClient(new TableOperations(engine, indexTransitions),
-                new ItemOperations(engine), new QueryOperations(engine), new ScanOperations(engine),
-                new BatchOperations(engine), new TransactionOperations(engine), new AccountOperations(engine),
-                new BackupOperations(backups), new PolicyOperations(engine));
+        this.dynamo = new EngineDynamoDbClient(
+                new TableOperations(engine, indexTransitions),
+                new ItemOperations(engine),
+                new QueryOperations(engine),
+                new ScanOperations(engine),
+                new BatchOperations(engine),
+                new TransactionOperations(engine),
+                new AccountOperations(engine),
+                new BackupOperations(backups),
+                new PolicyOperations(engine));
         this.streams = new EngineStreamsClient(new StreamsService(streamStore, options.clock(), options.region()));
         this.ttl = new TtlSweeper(engine, options.ttlSweepInterval());
         ttl.start();
     }
 
     /** Listeners see every mutation; a durable engine attaches them before replaying its log, so they see those too. */
-    private void attachListeners(StreamStore streamStore, BackupService backups,
-            ToLongFunction<Map<String, AttributeValue>> sizer, Attachments attachments) {
+    private void attachListeners(
+            StreamStore streamStore,
+            BackupService backups,
+            ToLongFunction<Map<String, AttributeValue>> sizer,
+            Attachments attachments) {
         engine.addListener(new StreamRecorder(engine, streamStore, sizer));
         backups.listeners().forEach(engine::addListener);
         attachments.listeners(engine).forEach(engine::addListener);

@@ -41,7 +41,8 @@ class ExplorerController {
     }
 
     @GetMapping("/api/admin/explorer")
-    @Operation(summary = "Every item of the table, grouped by partition key",
+    @Operation(
+            summary = "Every item of the table, grouped by partition key",
             description = "Pages through the single table (a Scan: the one the service makes) showing each item's "
                     + "table and index key attributes, entityType and ttl, never other attributes. Admin only.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
@@ -50,11 +51,14 @@ class ExplorerController {
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public ExplorerPage explore(
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
-        PageResponse<Map<String, String>> page = paging.response(BINDING,
-                explorer.page(limit, paging.start(BINDING, cursor)), row -> row);
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
+        PageResponse<Map<String, String>> page =
+                paging.response(BINDING, explorer.page(limit, paging.start(BINDING, cursor)), row -> row);
         return new ExplorerPage(explorer.tableName(), explorer.columns(), byPartition(page.items()), page.nextCursor());
     }
 

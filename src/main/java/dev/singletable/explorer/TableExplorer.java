@@ -38,7 +38,8 @@ class TableExplorer {
         columns.add(layout.partitionKey());
         columns.add(layout.sortKey());
         columns.add(SingleTable.ENTITY_TYPE);
-        layout.attributeDefinitions().stream().map(TableLayout.Attribute::name)
+        layout.attributeDefinitions().stream()
+                .map(TableLayout.Attribute::name)
                 .filter(name -> !columns.contains(name))
                 .forEach(columns::add);
         if (layout.timeToLiveAttribute() != null) {
@@ -64,16 +65,20 @@ class TableExplorer {
         for (int i = 0; i < columns.size(); i++) {
             names.put("#c" + i, columns.get(i)); // some of them (ttl) are DynamoDB reserved words
         }
-        ScanResponse response = table.dynamo().scan(ScanRequest.builder()
-                .tableName(table.name())
-                .projectionExpression(String.join(", ", names.keySet()))
-                .expressionAttributeNames(names)
-                .limit(limit)
-                .exclusiveStartKey(startKey == null || startKey.isEmpty() ? null : startKey)
-                .build());
-        List<Map<String, String>> rows = response.items().stream().map(this::row).toList();
-        Map<String, AttributeValue> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? response.lastEvaluatedKey() : null;
+        ScanResponse response = table.dynamo()
+                .scan(ScanRequest.builder()
+                        .tableName(table.name())
+                        .projectionExpression(String.join(", ", names.keySet()))
+                        .expressionAttributeNames(names)
+                        .limit(limit)
+                        .exclusiveStartKey(startKey == null || startKey.isEmpty() ? null : startKey)
+                        .build());
+        List<Map<String, String>> rows =
+                response.items().stream().map(this::row).toList();
+        Map<String, AttributeValue> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey()
+                        : null;
         return new Slice<>(rows, next);
     }
 

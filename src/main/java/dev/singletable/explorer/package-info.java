@@ -3,7 +3,9 @@
  * the service's one Scan, and serves no access pattern (see {@code SocialArchitectureTest}).
  */
 @NullMarked
-@ApplicationModule(displayName = "Table explorer", allowedDependencies = {"table", "web"})
+@ApplicationModule(
+        displayName = "Table explorer",
+        allowedDependencies = {"table", "web"})
 package dev.singletable.explorer;
 
 import org.jspecify.annotations.NullMarked;

@@ -37,28 +37,34 @@ class FollowController {
     }
 
     @PutMapping("/following/{other}")
-    @Operation(summary = "Follow a user", description = "Idempotent. {username} must be you.",
+    @Operation(
+            summary = "Follow a user",
+            description = "Idempotent. {username} must be you.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You follow {other}")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public ResponseEntity<Void> follow(@Parameter(example = "ann_lee") @PathVariable String username,
-                                       @Parameter(example = "bob") @PathVariable String other,
-                                       @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<Void> follow(
+            @Parameter(example = "ann_lee") @PathVariable String username,
+            @Parameter(example = "bob") @PathVariable String other,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
         follows.follow(caller, username, other);
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/following/{other}")
-    @Operation(summary = "Unfollow a user", description = "Idempotent. {username} must be you.",
+    @Operation(
+            summary = "Unfollow a user",
+            description = "Idempotent. {username} must be you.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not follow {other}")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public ResponseEntity<Void> unfollow(@Parameter(example = "ann_lee") @PathVariable String username,
-                                         @Parameter(example = "bob") @PathVariable String other,
-                                         @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<Void> unfollow(
+            @Parameter(example = "ann_lee") @PathVariable String username,
+            @Parameter(example = "bob") @PathVariable String other,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
         follows.unfollow(caller, username, other);
         return ResponseEntity.noContent().build();
     }
@@ -71,11 +77,16 @@ class FollowController {
     public PageResponse<FollowResponse> followers(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String binding = "followers/" + UserDirectory.normalize(username);
-        return paging.response(binding, follows.followers(username, limit, paging.start(binding, cursor)),
+        return paging.response(
+                binding,
+                follows.followers(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
     }
 
@@ -87,11 +98,16 @@ class FollowController {
     public PageResponse<FollowResponse> following(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String binding = "following/" + UserDirectory.normalize(username);
-        return paging.response(binding, follows.following(username, limit, paging.start(binding, cursor)),
+        return paging.response(
+                binding,
+                follows.following(username, limit, paging.start(binding, cursor)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));
     }
 }

@@ -20,7 +20,8 @@ class FollowCounter extends ItemCounter<FollowItem> {
 
     @Override
     protected List<Update> count(FollowItem follow, long delta) {
-        return List.of(Counters.add(UserCounters.of(follow.getFollowerId()), UserCounters.FOLLOWING, delta),
+        return List.of(
+                Counters.add(UserCounters.of(follow.getFollowerId()), UserCounters.FOLLOWING, delta),
                 Counters.add(UserCounters.of(follow.getFolloweeId()), UserCounters.FOLLOWERS, delta));
     }
 }

@@ -21,11 +21,13 @@ public final class FollowKeys {
     static final String FOLLOWS = "FOLLOWS#";
     static final String FOLLOWED_BY = "FOLLOWED_BY#";
 
-    private FollowKeys() {
-    }
+    private FollowKeys() {}
 
     static Key follow(String followerId, String followeeId) {
-        return Key.builder().partitionValue(UserKeys.partition(followerId)).sortValue(follows(followeeId)).build();
+        return Key.builder()
+                .partitionValue(UserKeys.partition(followerId))
+                .sortValue(follows(followeeId))
+                .build();
     }
 
     /** The edge's sort key in the follower's partition, and its LSI1 sort key (with the follow's id). */

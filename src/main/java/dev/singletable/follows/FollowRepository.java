@@ -54,13 +54,11 @@ public class FollowRepository {
         follows.deleteItem(FollowKeys.follow(followerId, followeeId));
     }
 
-    public Slice<FollowItem> following(String followerId, int limit,
-                                       @Nullable Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> following(String followerId, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return page(KeyQuery.Index.LSI1, followerId, FollowKeys.FOLLOWS, limit, startKey);
     }
 
-    public Slice<FollowItem> followers(String followeeId, int limit,
-                                       @Nullable Map<String, AttributeValue> startKey) {
+    public Slice<FollowItem> followers(String followeeId, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return page(KeyQuery.Index.GSI1, followeeId, FollowKeys.FOLLOWED_BY, limit, startKey);
     }
 
@@ -70,14 +68,24 @@ public class FollowRepository {
      */
     public Slice<String> followerIds(String followeeId, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = table.query(KeyQuery.Index.GSI1, UserKeys.partition(followeeId))
-                .sortKeyStartsWith(FollowKeys.FOLLOWED_BY).newestFirst().only(FOLLOWER_ID).build();
-        return pager.page(query, limit, startKey,
-                item -> Objects.requireNonNull(item.get(FOLLOWER_ID), "an edge has its follower").s());
+                .sortKeyStartsWith(FollowKeys.FOLLOWED_BY)
+                .newestFirst()
+                .only(FOLLOWER_ID)
+                .build();
+        return pager.page(query, limit, startKey, item -> Objects.requireNonNull(
+                        item.get(FOLLOWER_ID), "an edge has its follower")
+                .s());
     }
 
-    private Slice<FollowItem> page(KeyQuery.Index index, String userId, String prefix, int limit,
-                                   @Nullable Map<String, AttributeValue> startKey) {
-        QueryRequest query = table.query(index, UserKeys.partition(userId)).sortKeyStartsWith(prefix).newestFirst()
+    private Slice<FollowItem> page(
+            KeyQuery.Index index,
+            String userId,
+            String prefix,
+            int limit,
+            @Nullable Map<String, AttributeValue> startKey) {
+        QueryRequest query = table.query(index, UserKeys.partition(userId))
+                .sortKeyStartsWith(prefix)
+                .newestFirst()
                 .build();
         return pager.page(query, limit, startKey, FollowItem.SCHEMA::mapToItem);
     }

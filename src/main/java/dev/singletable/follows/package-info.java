@@ -5,7 +5,9 @@
  * {@link FollowItem}) to fan tweets out.
  */
 @NullMarked
-@ApplicationModule(displayName = "Follows", allowedDependencies = {"streams", "table", "users", "web"})
+@ApplicationModule(
+        displayName = "Follows",
+        allowedDependencies = {"streams", "table", "users", "web"})
 package dev.singletable.follows;
 
 import org.jspecify.annotations.NullMarked;

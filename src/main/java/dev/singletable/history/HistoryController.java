@@ -37,19 +37,22 @@ class HistoryController {
 
     /** DynamoDB's limits for key values (UTF-8 bytes): no item, here or in the main table, has a longer key. */
     static final int MAX_PARTITION_KEY_BYTES = 2048;
+
     static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final QueryPager pager;
     private final Paging paging;
     private final String historyTable;
 
-    HistoryController(QueryPager pager, Paging paging, TableProperties table) {        this.pager = pager;
+    HistoryController(QueryPager pager, Paging paging, TableProperties table) {
+        this.pager = pager;
         this.paging = paging;
         this.historyTable = HistoryProjector.historyTableOf(table.name());
     }
 
     @GetMapping("/api/admin/history")
-    @Operation(summary = "An item's change history (admin)",
+    @Operation(
+            summary = "An item's change history (admin)",
             description = "Every change the stream listener recorded for the item with this table key, oldest first: "
                     + "the event, when, by whom, and the old and new images. Paged like every list.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
@@ -58,13 +61,20 @@ class HistoryController {
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public PageResponse<HistoryEntryResponse> history(
             @Parameter(description = "The item's partition key", example = "USER#01JD4WZ8X3M2K7Q9R5T1V6B8NC")
-            @RequestParam @Utf8Length(max = MAX_PARTITION_KEY_BYTES) String pk,
-            @Parameter(description = "The item's sort key", example = "PROFILE") @RequestParam
-            @Utf8Length(max = MAX_SORT_KEY_BYTES) String sk,
+                    @RequestParam
+                    @Utf8Length(max = MAX_PARTITION_KEY_BYTES)
+                    String pk,
+            @Parameter(description = "The item's sort key", example = "PROFILE")
+                    @RequestParam
+                    @Utf8Length(max = MAX_SORT_KEY_BYTES)
+                    String sk,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String key = HistoryProjector.historyKey(pk, sk);
         String binding = "history/" + key;
         var start = paging.start(binding, cursor);
@@ -73,7 +83,8 @@ class HistoryController {
             // be over the partition key limit. Asking the store would only make it refuse the query.
             return new PageResponse<>(List.of(), null);
         }
-        QueryRequest query = QueryRequest.builder().tableName(historyTable)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(historyTable)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key)))
                 .build();

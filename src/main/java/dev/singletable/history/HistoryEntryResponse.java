@@ -1,9 +1,9 @@
 package dev.singletable.history;
 
+import dev.singletable.users.UserSecrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.singletable.users.UserSecrets;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -11,13 +11,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One change of an item, as {@code GET /api/admin/history} shows it; images are plain JSON values, without secret
  * attributes even in entries recorded before the projector left them out ({@link UserSecrets}).
  */
-record HistoryEntryResponse(@Nullable String eventName, @Nullable String changedAt, @Nullable String sequenceNumber,
-                            @Nullable String principal, @Nullable String identityType,
-                            @Nullable Map<String, Object> oldImage, @Nullable Map<String, Object> newImage) {
+record HistoryEntryResponse(
+        @Nullable String eventName,
+        @Nullable String changedAt,
+        @Nullable String sequenceNumber,
+        @Nullable String principal,
+        @Nullable String identityType,
+        @Nullable Map<String, Object> oldImage,
+        @Nullable Map<String, Object> newImage) {
 
     static HistoryEntryResponse of(Map<String, AttributeValue> item) {
-        return new HistoryEntryResponse(s(item, "eventName"), s(item, "changedAt"), s(item, "sequenceNumber"),
-                s(item, "principal"), s(item, "identityType"), image(item.get("oldImage")), image(item.get("newImage")));
+        return new HistoryEntryResponse(
+                s(item, "eventName"),
+                s(item, "changedAt"),
+                s(item, "sequenceNumber"),
+                s(item, "principal"),
+                s(item, "identityType"),
+                image(item.get("oldImage")),
+                image(item.get("newImage")));
     }
 
     private static @Nullable String s(Map<String, AttributeValue> item, String name) {

@@ -88,7 +88,9 @@ class HistoryProjector implements BatchProjector {
         for (Record record : records) {
             Map<String, AttributeValue> item = historyItem(record);
             // the item's key derives from the record, whose sequence number is unique in the stream
-            byKey.put(record.dynamodb().sequenceNumber(), WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            byKey.put(
+                    record.dynamodb().sequenceNumber(),
+                    WriteRequest.builder().putRequest(p -> p.item(item)).build());
         }
         List<WriteRequest> all = new ArrayList<>(byKey.values());
         for (int from = 0; from < all.size(); from += BATCH) {
@@ -102,7 +104,8 @@ class HistoryProjector implements BatchProjector {
                 }
                 List<WriteRequest> sending = chunk;
                 chunk = dynamo.batchWriteItem(r -> r.requestItems(Map.of(historyTable, sending)))
-                        .unprocessedItems().getOrDefault(historyTable, List.of());
+                        .unprocessedItems()
+                        .getOrDefault(historyTable, List.of());
             }
         }
     }

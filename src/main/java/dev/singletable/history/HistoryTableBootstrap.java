@@ -26,12 +26,13 @@ class HistoryTableBootstrap {
             // create it below
         }
         try {
-            dynamo.createTable(r -> r.tableName(tableName).billingMode(BillingMode.PAY_PER_REQUEST)
+            dynamo.createTable(r -> r.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
                             a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
                             a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH),
-                            k -> k.attributeName("SK").keyType(KeyType.RANGE)));
+                    .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK")
+                            .keyType(KeyType.RANGE)));
         } catch (ResourceInUseException raced) {
             // created by another instance
         }

@@ -3,7 +3,9 @@
  * {@code <table>-history}, and {@link HistoryController} pages an item's history for admins.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit history", allowedDependencies = {"streams", "table", "timeline", "users", "web"})
+@ApplicationModule(
+        displayName = "Audit history",
+        allowedDependencies = {"streams", "table", "timeline", "users", "web"})
 package dev.singletable.history;
 
 import org.jspecify.annotations.NullMarked;

@@ -19,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param springArguments the arguments for Spring Boot, DynamoDB Local's flags translated into properties
  * @param error           what is wrong with the command line ({@link Mode#INVALID} only)
  */
-public record CommandLine(Mode mode, List<String> springArguments, @Nullable String error) {
+public record CommandLine(
+        Mode mode, List<String> springArguments, @Nullable String error) {
 
-    public enum Mode { SERVICE, ENGINE, HELP, VERSION, INVALID }
+    public enum Mode {
+        SERVICE,
+        ENGINE,
+        HELP,
+        VERSION,
+        INVALID
+    }
 
     static final String ENGINE_ONLY = "--engine-only";
     private static final Set<String> HELP = Set.of("--help", "-help", "-h");
@@ -95,7 +102,8 @@ public record CommandLine(Mode mode, List<String> springArguments, @Nullable Str
         if (port != null && !isPort(port)) {
             return invalid("-port needs a number from 0 to 65535 (0: any free port), not '" + port + "'");
         }
-        if (flags.containsKey(DynamoDbLocalFlag.CORS) && flags.get(DynamoDbLocalFlag.CORS).isBlank()) {
+        if (flags.containsKey(DynamoDbLocalFlag.CORS)
+                && flags.get(DynamoDbLocalFlag.CORS).isBlank()) {
             return invalid("-cors needs at least one origin (or * for any)");
         }
         List<String> result = new ArrayList<>();

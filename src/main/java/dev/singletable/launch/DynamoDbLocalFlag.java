@@ -56,7 +56,8 @@ enum DynamoDbLocalFlag {
     }
 
     /** The name of the flag's value in the usage text, or null when it takes none. */
-    @Nullable String argument() {
+    @Nullable
+    String argument() {
         return argument;
     }
 
@@ -65,7 +66,8 @@ enum DynamoDbLocalFlag {
     }
 
     /** The Spring property the flag sets, or null when it changes nothing here. */
-    @Nullable String property() {
+    @Nullable
+    String property() {
         return property;
     }
 }

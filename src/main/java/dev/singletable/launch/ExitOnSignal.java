@@ -18,8 +18,7 @@ final class ExitOnSignal {
 
     private static final Logger log = LoggerFactory.getLogger(ExitOnSignal.class);
 
-    private ExitOnSignal() {
-    }
+    private ExitOnSignal() {}
 
     static void install() {
         for (String name : new String[] {"TERM", "INT"}) {

@@ -21,19 +21,22 @@ public final class StandaloneEngine {
     /** Status of a start that failed. */
     static final int START_FAILED = 1;
 
-    private StandaloneEngine() {
-    }
+    private StandaloneEngine() {}
 
     /**
      * The one line printed on a failed start replaces Boot's framed report and its stack trace, unless
      * {@code --debug} asks for them.
      */
     private static Map<String, Object> defaults(boolean debug) {
-        return debug ? Map.of() : Map.of(
-                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
-                "logging.level.org.springframework.boot.SpringApplication", "OFF",
-                "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
-                "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "WARN");
+        return debug
+                ? Map.of()
+                : Map.of(
+                        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
+                        "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+                                "ERROR",
+                        "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
+                                "WARN");
     }
 
     /** Starts the engine and returns; the process then serves until it is stopped. */

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** The text of {@code --help}: modes, DynamoDB Local's flags, the main properties with their defaults, examples. */
 final class Usage {
 
-    private Usage() {
-    }
+    private Usage() {}
 
     static String text() {
         try (InputStream in = Usage.class.getResourceAsStream("usage.txt")) {

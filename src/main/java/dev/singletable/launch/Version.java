@@ -11,8 +11,7 @@ import java.util.Properties;
  */
 final class Version {
 
-    private Version() {
-    }
+    private Version() {}
 
     static String text() {
         Properties build = load("META-INF/build-info.properties");

@@ -4,7 +4,9 @@
  * stops cleanly on SIGTERM or Ctrl-C, and fails to start with one line that names the setting to change).
  */
 @NullMarked
-@ApplicationModule(displayName = "Launch", allowedDependencies = {"table"})
+@ApplicationModule(
+        displayName = "Launch",
+        allowedDependencies = {"table"})
 package dev.singletable.launch;
 
 import org.jspecify.annotations.NullMarked;

@@ -26,7 +26,8 @@ class LikeController {
     }
 
     @PutMapping
-    @Operation(summary = "Like a tweet",
+    @Operation(
+            summary = "Like a tweet",
             description = "Idempotent: liking again changes nothing. The tweet's likes count follows shortly.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You like the tweet")
@@ -37,7 +38,9 @@ class LikeController {
     }
 
     @DeleteMapping
-    @Operation(summary = "Unlike a tweet", description = "Idempotent: unliking a tweet you do not like changes nothing.",
+    @Operation(
+            summary = "Unlike a tweet",
+            description = "Idempotent: unliking a tweet you do not like changes nothing.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "You do not like the tweet")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)

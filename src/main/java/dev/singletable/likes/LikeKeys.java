@@ -14,8 +14,7 @@ final class LikeKeys {
     static final String ENTITY_TYPE = "Like";
     private static final String LIKE = "LIKE#";
 
-    private LikeKeys() {
-    }
+    private LikeKeys() {}
 
     static String partition(String tweetId) {
         return TweetKeys.ref(tweetId);
@@ -26,6 +25,9 @@ final class LikeKeys {
     }
 
     static Key like(String tweetId, String userId) {
-        return Key.builder().partitionValue(partition(tweetId)).sortValue(sortKey(userId)).build();
+        return Key.builder()
+                .partitionValue(partition(tweetId))
+                .sortValue(sortKey(userId))
+                .build();
     }
 }

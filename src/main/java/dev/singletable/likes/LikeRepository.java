@@ -35,8 +35,13 @@ class LikeRepository {
         try {
             new LabelledTransaction()
                     .check(TWEET, likes, tweetExists(like.getTweetId()))
-                    .put(LIKE, likes, TransactPutItemEnhancedRequest.builder(LikeItem.class)
-                            .item(like).conditionExpression(Conditions.NEW_ITEM).build())
+                    .put(
+                            LIKE,
+                            likes,
+                            TransactPutItemEnhancedRequest.builder(LikeItem.class)
+                                    .item(like)
+                                    .conditionExpression(Conditions.NEW_ITEM)
+                                    .build())
                     .commit(table.dynamo());
             return true;
         } catch (ConditionsFailedException failed) {
@@ -49,8 +54,12 @@ class LikeRepository {
         try {
             new LabelledTransaction()
                     .check(TWEET, likes, tweetExists(tweetId))
-                    .delete(LIKE, likes, TransactDeleteItemEnhancedRequest.builder()
-                            .key(LikeKeys.like(tweetId, userId)).build())
+                    .delete(
+                            LIKE,
+                            likes,
+                            TransactDeleteItemEnhancedRequest.builder()
+                                    .key(LikeKeys.like(tweetId, userId))
+                                    .build())
                     .commit(table.dynamo());
             return true;
         } catch (ConditionsFailedException failed) {
@@ -60,6 +69,9 @@ class LikeRepository {
 
     /** A check on the tweet's own key: any mapping of the table serves, the key attributes being the same. */
     private static ConditionCheck<LikeItem> tweetExists(String tweetId) {
-        return ConditionCheck.builder().key(TweetKeys.tweet(tweetId)).conditionExpression(Conditions.EXISTS).build();
+        return ConditionCheck.builder()
+                .key(TweetKeys.tweet(tweetId))
+                .conditionExpression(Conditions.EXISTS)
+                .build();
     }
 }

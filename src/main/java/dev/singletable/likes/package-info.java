@@ -4,7 +4,9 @@
  * table's stream.
  */
 @NullMarked
-@ApplicationModule(displayName = "Likes", allowedDependencies = {"streams", "table", "tweets", "web"})
+@ApplicationModule(
+        displayName = "Likes",
+        allowedDependencies = {"streams", "table", "tweets", "web"})
 package dev.singletable.likes;
 
 import org.jspecify.annotations.NullMarked;

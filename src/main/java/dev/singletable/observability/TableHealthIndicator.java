@@ -29,16 +29,26 @@ class TableHealthIndicator implements HealthIndicator {
     public Health health() {
         TableDescription table;
         try {
-            table = dynamo.describeTable(DescribeTableRequest.builder().tableName(tableName).build()).table();
+            table = dynamo.describeTable(
+                            DescribeTableRequest.builder().tableName(tableName).build())
+                    .table();
         } catch (ResourceNotFoundException e) {
-            return Health.down().withDetail("table", tableName).withDetail("status", "NOT_FOUND").build();
+            return Health.down()
+                    .withDetail("table", tableName)
+                    .withDetail("status", "NOT_FOUND")
+                    .build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("table", tableName).withDetail("error", e.getClass().getSimpleName())
+            return Health.down()
+                    .withDetail("table", tableName)
+                    .withDetail("error", e.getClass().getSimpleName())
                     .build();
         }
-        boolean indexesActive = !table.hasGlobalSecondaryIndexes() || table.globalSecondaryIndexes().stream()
-                .map(GlobalSecondaryIndexDescription::indexStatus).allMatch(IndexStatus.ACTIVE::equals);
-        Health.Builder health = table.tableStatus() == TableStatus.ACTIVE && indexesActive ? Health.up() : Health.down();
+        boolean indexesActive = !table.hasGlobalSecondaryIndexes()
+                || table.globalSecondaryIndexes().stream()
+                        .map(GlobalSecondaryIndexDescription::indexStatus)
+                        .allMatch(IndexStatus.ACTIVE::equals);
+        Health.Builder health =
+                table.tableStatus() == TableStatus.ACTIVE && indexesActive ? Health.up() : Health.down();
         return health.withDetail("table", tableName)
                 .withDetail("status", String.valueOf(table.tableStatus()))
                 .withDetail("indexesActive", indexesActive)

@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Pattern;
 
 /** The status an admin moves an order to. */
 record ChangeStatusRequest(
-        @Schema(description = "PAID, SHIPPED, DELIVERED or CANCELLED", example = "PAID",
+        @Schema(
+                description = "PAID, SHIPPED, DELIVERED or CANCELLED",
+                example = "PAID",
                 allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"})
-        @NotNull @Pattern(regexp = OrderStatus.PATTERN, message = "must be one of " + OrderStatus.PATTERN)
-        String status) {
-}
+        @NotNull
+        @Pattern(regexp = OrderStatus.PATTERN, message = "must be one of " + OrderStatus.PATTERN)
+        String status) {}

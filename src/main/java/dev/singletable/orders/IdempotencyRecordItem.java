@@ -1,7 +1,7 @@
 package dev.singletable.orders;
 
-import dev.singletable.table.SingleTable;
 import dev.singletable.table.ItemKeys;
+import dev.singletable.table.SingleTable;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import org.jspecify.annotations.NullUnmarked;
@@ -34,7 +34,9 @@ class IdempotencyRecordItem extends TableItem {
 
     @Override
     protected ItemKeys keys() {
-        return ItemKeys.of(OrderKeys.IDEMPOTENCY_TYPE, OrderKeys.idempotencyPartition(userId, idempotencyKey),
+        return ItemKeys.of(
+                OrderKeys.IDEMPOTENCY_TYPE,
+                OrderKeys.idempotencyPartition(userId, idempotencyKey),
                 OrderKeys.IDEMPOTENCY);
     }
 

@@ -30,15 +30,17 @@ final class OrderKeys {
     private static final String LINE = "LINE#";
     private static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
 
-    private OrderKeys() {
-    }
+    private OrderKeys() {}
 
     static String partition(String orderId) {
         return ORDER + orderId;
     }
 
     static Key header(String orderId) {
-        return Key.builder().partitionValue(partition(orderId)).sortValue(HEADER).build();
+        return Key.builder()
+                .partitionValue(partition(orderId))
+                .sortValue(HEADER)
+                .build();
     }
 
     static String line(String sku) {
@@ -65,6 +67,9 @@ final class OrderKeys {
     }
 
     static Key idempotency(String userId, String idempotencyKey) {
-        return Key.builder().partitionValue(idempotencyPartition(userId, idempotencyKey)).sortValue(IDEMPOTENCY).build();
+        return Key.builder()
+                .partitionValue(idempotencyPartition(userId, idempotencyKey))
+                .sortValue(IDEMPOTENCY)
+                .build();
     }
 }

@@ -7,5 +7,6 @@ public record OrderLine(
         @Schema(example = "MUG-001") String sku,
         @Schema(example = "Single-table mug") String name,
         @Schema(example = "2") long quantity,
-        @Schema(description = "Unit price in cents when the order was placed", example = "1299") long priceCents) {
-}
+
+        @Schema(description = "Unit price in cents when the order was placed", example = "1299")
+        long priceCents) {}

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** One line of a new order. */
 public record OrderLineRequest(
-        @Schema(example = "MUG-001") @NotNull @Size(min = 1, max = 40) String sku,
-        @Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {
-}
+        @Schema(example = "MUG-001") @NotNull @Size(min = 1, max = 40)
+        String sku,
+
+        @Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {}

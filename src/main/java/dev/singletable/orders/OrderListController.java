@@ -34,21 +34,27 @@ class OrderListController {
     }
 
     @GetMapping("/api/users/me/orders")
-    @Operation(summary = "Your orders, newest first",
+    @Operation(
+            summary = "Your orders, newest first",
             description = "Paged: pass nextCursor back as ?cursor= until it is null. With ?status= only the orders "
                     + "in that status. Read from an index: an order placed a moment ago may take a moment to appear.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "200", description = "One page of your orders (without their lines)")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<OrderSummary> mine(
-            @Parameter(description = "Only orders in this status", schema = @Schema(allowableValues = {
-                    "PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
-            @RequestParam(required = false) @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
-            @Nullable String status,
+            @Parameter(
+                            description = "Only orders in this status",
+                            schema = @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
+                    @RequestParam(required = false)
+                    @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
+                    @Nullable
+                    String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor,
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
@@ -56,7 +62,8 @@ class OrderListController {
     }
 
     @GetMapping("/api/admin/orders")
-    @Operation(summary = "All orders in one status, newest first (admin)",
+    @Operation(
+            summary = "All orders in one status, newest first (admin)",
             description = "Read from a status index sharded over several partition keys (so one status is not a hot "
                     + "partition) and merged: each page holds the newest orders across all shards, and following "
                     + "nextCursor returns every order once.",
@@ -66,15 +73,18 @@ class OrderListController {
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public PageResponse<OrderSummary> byStatus(
             @Parameter(schema = @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
-            @RequestParam @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE) String status,
+                    @RequestParam
+                    @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
+                    String status,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor,
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();
-        return paging.response(binding, orders.byStatus(caller, wanted, limit, paging.start(binding, cursor)),
-                o -> o);
+        return paging.response(binding, orders.byStatus(caller, wanted, limit, paging.start(binding, cursor)), o -> o);
     }
 }

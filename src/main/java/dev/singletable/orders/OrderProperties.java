@@ -20,7 +20,8 @@ record OrderProperties(@DefaultValue("4") Integer statusShards) {
             statusShards = DEFAULT_STATUS_SHARDS;
         }
         if (statusShards < 1 || statusShards > 100) {
-            throw new IllegalArgumentException("singletable.orders.status-shards must be 1 to 100, not " + statusShards);
+            throw new IllegalArgumentException(
+                    "singletable.orders.status-shards must be 1 to 100, not " + statusShards);
         }
     }
 }

@@ -75,13 +75,11 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     /** What a placed order stores. */
-    record StoredOrder(String orderId, String ownerId, String status, long totalCents, Instant createdAt,
-                       List<OrderLine> lines) {
-    }
+    record StoredOrder(
+            String orderId, String ownerId, String status, long totalCents, Instant createdAt, List<OrderLine> lines) {}
 
     /** An idempotency record: which order a key made, and a hash of the request body that made it. */
-    record IdempotencyRecord(String orderId, String requestHash) {
-    }
+    record IdempotencyRecord(String orderId, String requestHash) {}
 
     /** Why a placement was refused: the SKUs short of stock, or a concurrent use of the same idempotency key. */
     static final class PlacementRefused extends RuntimeException {
@@ -111,8 +109,8 @@ class OrderRepository implements StatusIndexReader.Shards {
         }
         transaction.put(ORDER, orders, newItem(OrderItem.class, header(order)));
         for (OrderLine line : order.lines()) {
-            transaction.put(LINE + line.sku(), lines,
-                    newItem(OrderLineItem.class, OrderLineItem.of(order.orderId(), line)));
+            transaction.put(
+                    LINE + line.sku(), lines, newItem(OrderLineItem.class, OrderLineItem.of(order.orderId(), line)));
         }
         IdempotencyRecordItem record = new IdempotencyRecordItem();
         record.setUserId(order.ownerId());
@@ -124,8 +122,10 @@ class OrderRepository implements StatusIndexReader.Shards {
         try {
             transaction.commit(table.dynamo());
         } catch (ConditionsFailedException failed) {
-            List<String> shortSkus = order.lines().stream().map(OrderLine::sku)
-                    .filter(sku -> failed.failed(STOCK + sku)).toList();
+            List<String> shortSkus = order.lines().stream()
+                    .map(OrderLine::sku)
+                    .filter(sku -> failed.failed(STOCK + sku))
+                    .toList();
             if (shortSkus.isEmpty() && !failed.failed(IDEMPOTENCY)) {
                 throw failed; // a new order's own items clashed: not a business outcome
             }
@@ -145,7 +145,10 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     private static <T> TransactPutItemEnhancedRequest<T> newItem(Class<T> type, T item) {
-        return TransactPutItemEnhancedRequest.builder(type).item(item).conditionExpression(Conditions.NEW_ITEM).build();
+        return TransactPutItemEnhancedRequest.builder(type)
+                .item(item)
+                .conditionExpression(Conditions.NEW_ITEM)
+                .build();
     }
 
     /**
@@ -169,11 +172,19 @@ class OrderRepository implements StatusIndexReader.Shards {
             names.put("#owner", "ownerId");
             values.put(":owner", AttributeValue.fromS(ownerId));
         }
-        LabelledTransaction transaction = new LabelledTransaction().update(ORDER, orders,
-                TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(changes).ignoreNulls(true)
-                        .conditionExpression(Expression.builder().expression(condition).expressionNames(names)
-                                .expressionValues(values).build())
-                        .build());
+        LabelledTransaction transaction = new LabelledTransaction()
+                .update(
+                        ORDER,
+                        orders,
+                        TransactUpdateItemEnhancedRequest.builder(OrderItem.class)
+                                .item(changes)
+                                .ignoreNulls(true)
+                                .conditionExpression(Expression.builder()
+                                        .expression(condition)
+                                        .expressionNames(names)
+                                        .expressionValues(values)
+                                        .build())
+                                .build());
         if (to == OrderStatus.CANCELLED) {
             for (OrderLine line : order.lines()) {
                 transaction.write(STOCK + line.sku(), stock.giveBack(line.sku(), line.quantity()));
@@ -191,12 +202,15 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     /** A user's order headers, newest first, optionally only those in one status (a filter: see data-model.md). */
-    Slice<OrderSummary> byOwner(String ownerId, @Nullable OrderStatus status, int limit,
-                                @Nullable Map<String, AttributeValue> startKey) {
+    Slice<OrderSummary> byOwner(
+            String ownerId, @Nullable OrderStatus status, int limit, @Nullable Map<String, AttributeValue> startKey) {
         KeyQuery query = table.query(KeyQuery.Index.GSI1, OrderKeys.byOwner(ownerId))
-                .sortKeyStartsWith(OrderKeys.byTimePrefix()).newestFirst();
+                .sortKeyStartsWith(OrderKeys.byTimePrefix())
+                .newestFirst();
         if (status != null) {
-            query.filter("#status = :status", Map.of("#status", "status"),
+            query.filter(
+                    "#status = :status",
+                    Map.of("#status", "status"),
                     Map.of(":status", AttributeValue.fromS(status.name())));
         }
         return pager.page(query.build(), limit, startKey, item -> OrderSummary.of(OrderItem.SCHEMA.mapToItem(item)));
@@ -204,11 +218,13 @@ class OrderRepository implements StatusIndexReader.Shards {
 
     /** The order headers of one status shard, newest first (see {@link StatusIndexReader}). */
     @Override
-    public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
-                                         @Nullable Map<String, AttributeValue> startKey) {
-        // The enhanced client knows the index's key parts from OrderItem's annotations (their order is the key schema's)
+    public Slice<OrderItem> byStatusShard(
+            OrderStatus status, int shard, int limit, @Nullable Map<String, AttributeValue> startKey) {
+        // The enhanced client knows the index's key parts from OrderItem's annotations (their order is the key
+        // schema's)
         // and writes the key condition: #status = :status AND #statusShard = :statusShard.
-        Expression key = QueryConditional.keyEqualTo(k -> k.addPartitionValue(status.name()).addPartitionValue(shard))
+        Expression key = QueryConditional.keyEqualTo(
+                        k -> k.addPartitionValue(status.name()).addPartitionValue(shard))
                 .expression(OrderItem.SCHEMA, SingleTable.ORDERS_BY_STATUS);
         QueryRequest query = QueryRequest.builder()
                 .tableName(table.name())
@@ -222,15 +238,18 @@ class OrderRepository implements StatusIndexReader.Shards {
     }
 
     Optional<IdempotencyRecord> idempotencyRecord(String userId, String idempotencyKey) {
-        IdempotencyRecordItem record = records.getItem(r -> r.key(OrderKeys.idempotency(userId, idempotencyKey))
-                .consistentRead(true));
+        IdempotencyRecordItem record = records.getItem(
+                r -> r.key(OrderKeys.idempotency(userId, idempotencyKey)).consistentRead(true));
         return Optional.ofNullable(record).map(r -> new IdempotencyRecord(r.getOrderId(), r.getRequestHash()));
     }
 
     /** The order with its lines: one consistent Query of its item collection. */
     Optional<StoredOrder> find(String orderId) {
         List<Object> items = COLLECTION.mapAll(table.dynamo()
-                .query(table.query(KeyQuery.Index.TABLE, OrderKeys.partition(orderId)).consistent().build()).items());
+                .query(table.query(KeyQuery.Index.TABLE, OrderKeys.partition(orderId))
+                        .consistent()
+                        .build())
+                .items());
         OrderItem header = null;
         List<OrderLine> orderLines = new ArrayList<>();
         for (Object item : items) {
@@ -244,7 +263,12 @@ class OrderRepository implements StatusIndexReader.Shards {
             return Optional.empty();
         }
         orderLines.sort(Comparator.comparing(OrderLine::sku));
-        return Optional.of(new StoredOrder(header.getOrderId(), header.getOwnerId(), header.getStatus(),
-                header.getTotalCents(), header.getCreatedAt(), orderLines));
+        return Optional.of(new StoredOrder(
+                header.getOrderId(),
+                header.getOwnerId(),
+                header.getStatus(),
+                header.getTotalCents(),
+                header.getCreatedAt(),
+                orderLines));
     }
 }

@@ -46,8 +46,7 @@ public class OrderService {
     }
 
     /** An order and whether this request created it (false: an idempotent replay). */
-    public record Placement(OrderResponse order, boolean created) {
-    }
+    public record Placement(OrderResponse order, boolean created) {}
 
     /**
      * Places the order once per idempotency key: 400 without a key, 422 for unknown SKUs or a key reused with another
@@ -55,7 +54,8 @@ public class OrderService {
      */
     public Placement place(AuthenticatedUser caller, @Nullable String idempotencyKey, PlaceOrderRequest request) {
         if (idempotencyKey == null || !idempotencyKey.matches(IDEMPOTENCY_KEY_PATTERN)) {
-            throw ApiException.invalidField("Idempotency-Key",
+            throw ApiException.invalidField(
+                    "Idempotency-Key",
                     "header is required: 1 to 100 printable ASCII characters, unique per order you mean to place");
         }
         Map<String, Long> quantities = new TreeMap<>();
@@ -71,7 +71,8 @@ public class OrderService {
             if (product.isEmpty()) {
                 unknown.add(sku);
             } else {
-                lines.add(new OrderLine(sku, product.get().getName(), quantity, product.get().getPriceCents()));
+                lines.add(new OrderLine(
+                        sku, product.get().getName(), quantity, product.get().getPriceCents()));
             }
         });
         if (!unknown.isEmpty()) {
@@ -80,10 +81,12 @@ public class OrderService {
             if (replay.isPresent()) {
                 return replay.get();
             }
-            throw new ApiException(ProblemType.UNPROCESSABLE, "Unknown SKU: " + String.join(", ", unknown),
-                    Map.of("skus", unknown));
+            throw new ApiException(
+                    ProblemType.UNPROCESSABLE, "Unknown SKU: " + String.join(", ", unknown), Map.of("skus", unknown));
         }
-        long total = lines.stream().mapToLong(line -> line.quantity() * line.priceCents()).sum();
+        long total = lines.stream()
+                .mapToLong(line -> line.quantity() * line.priceCents())
+                .sum();
         Instant now = clock.instant();
         StoredOrder order = new StoredOrder(Ulid.next(), caller.userId(), OrderStatus.PLACED.name(), total, now, lines);
         try {
@@ -96,7 +99,8 @@ public class OrderService {
                         .orElseThrow(() -> new IllegalStateException("idempotency record vanished"));
             }
             if (!refused.shortSkus().isEmpty()) {
-                throw new ApiException(ProblemType.INSUFFICIENT_STOCK,
+                throw new ApiException(
+                        ProblemType.INSUFFICIENT_STOCK,
                         "Not enough stock for " + String.join(", ", refused.shortSkus()),
                         Map.of("skus", refused.shortSkus()));
             }
@@ -111,7 +115,8 @@ public class OrderService {
             return Optional.empty();
         }
         if (!record.get().requestHash().equals(hash)) {
-            throw new ApiException(ProblemType.UNPROCESSABLE,
+            throw new ApiException(
+                    ProblemType.UNPROCESSABLE,
                     "This Idempotency-Key was used for a different order; use a new key for a new order");
         }
         StoredOrder order = orders.find(record.get().orderId())
@@ -155,24 +160,29 @@ public class OrderService {
         }
         if (!orders.transition(order, from, to, ownerId)) {
             StoredOrder now = existing(order.orderId());
-            throw new ApiException(ProblemType.ILLEGAL_TRANSITION, "The order changed from " + from + " to "
-                    + now.status() + " while this request ran; read it again before changing it",
+            throw new ApiException(
+                    ProblemType.ILLEGAL_TRANSITION,
+                    "The order changed from " + from + " to " + now.status()
+                            + " while this request ran; read it again before changing it",
                     Map.of("currentStatus", now.status()));
         }
         return response(existing(order.orderId()));
     }
 
     /** The caller's orders, newest first, optionally only those in one status. */
-    public Slice<OrderSummary> mine(AuthenticatedUser caller, @Nullable OrderStatus status, int limit,
-                                    @Nullable Map<String, AttributeValue> startKey) {
+    public Slice<OrderSummary> mine(
+            AuthenticatedUser caller,
+            @Nullable OrderStatus status,
+            int limit,
+            @Nullable Map<String, AttributeValue> startKey) {
         return orders.byOwner(caller.userId(), status, limit, startKey);
     }
 
     /**
      * All orders in one status, newest first, merged from the status index's shards (admins only: SecurityConfiguration).
      */
-    public Slice<OrderSummary> byStatus(AuthenticatedUser caller, OrderStatus status, int limit,
-                                        @Nullable Map<String, AttributeValue> startKey) {
+    public Slice<OrderSummary> byStatus(
+            AuthenticatedUser caller, OrderStatus status, int limit, @Nullable Map<String, AttributeValue> startKey) {
         try {
             return statusIndex.page(status, limit, startKey);
         } catch (IllegalArgumentException foreign) {
@@ -200,8 +210,7 @@ public class OrderService {
     }
 
     static OrderResponse response(StoredOrder order) {
-        return new OrderResponse(order.orderId(), order.status(), order.totalCents(), order.createdAt(),
-                order.lines());
+        return new OrderResponse(order.orderId(), order.status(), order.totalCents(), order.createdAt(), order.lines());
     }
 
     static ApiException unknownOrder(String orderId) {
@@ -211,10 +220,12 @@ public class OrderService {
     /** The body's meaning, independent of line order and of how quantities of one SKU were split. */
     static String hash(Map<String, Long> quantities) {
         StringBuilder canonical = new StringBuilder();
-        quantities.forEach((sku, quantity) -> canonical.append(sku).append('=').append(quantity).append('\n'));
+        quantities.forEach((sku, quantity) ->
+                canonical.append(sku).append('=').append(quantity).append('\n'));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The life of an order: PLACED → PAID → SHIPPED → DELIVERED, or CANCELLED from PLACED or PAID. */
 enum OrderStatus {
-    PLACED, PAID, SHIPPED, DELIVERED, CANCELLED;
+    PLACED,
+    PAID,
+    SHIPPED,
+    DELIVERED,
+    CANCELLED;
 
     /** The statuses as a regular expression, for validating request values. */
     public static final String PATTERN = "PLACED|PAID|SHIPPED|DELIVERED|CANCELLED";
@@ -21,6 +25,8 @@ enum OrderStatus {
     }
 
     public static Optional<OrderStatus> parse(String value) {
-        return Arrays.stream(values()).filter(status -> status.name().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.name().equals(value))
+                .findFirst();
     }
 }

@@ -49,11 +49,14 @@ class OrderTotalsProjector implements Projector {
         if (sign == 0) {
             return;
         }
-        OrderItem order = Objects.requireNonNull(StreamImages.newItem(record, OrderItem.SCHEMA), "counted: a new image");
+        OrderItem order =
+                Objects.requireNonNull(StreamImages.newItem(record, OrderItem.SCHEMA), "counted: a new image");
         Map<String, Long> deltas = new LinkedHashMap<>();
         deltas.put(UserCounters.ORDERS, (long) sign);
         deltas.put(UserCounters.SPENT_CENTS, sign * order.getTotalCents());
-        onceOnly.apply(name(), record.dynamodb().sequenceNumber(),
+        onceOnly.apply(
+                name(),
+                record.dynamodb().sequenceNumber(),
                 List.of(Counters.add(UserCounters.of(order.getOwnerId()), deltas)));
     }
 

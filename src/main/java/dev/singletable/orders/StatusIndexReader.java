@@ -28,13 +28,13 @@ class StatusIndexReader {
 
     static final String DONE = "done";
     /** The table's key, then the status index's multi-attribute key: what an ExclusiveStartKey on the index holds. */
-    private static final List<String> POSITION_ATTRIBUTES = List.of(SingleTable.PK, SingleTable.SK,
-            "status", "statusShard", "orderId");
+    private static final List<String> POSITION_ATTRIBUTES =
+            List.of(SingleTable.PK, SingleTable.SK, "status", "statusShard", "orderId");
 
     /** The index, one shard at a time: the orders of one status shard, newest first, a page after a position. */
     interface Shards {
-        Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
-                                       @Nullable Map<String, AttributeValue> startKey);
+        Slice<OrderItem> byStatusShard(
+                OrderStatus status, int shard, int limit, @Nullable Map<String, AttributeValue> startKey);
     }
 
     private final Shards orders;
@@ -58,7 +58,9 @@ class StatusIndexReader {
         List<List<OrderItem>> read = new ArrayList<>();
         PriorityQueue<int[]> heads = new PriorityQueue<>(
                 // by the index's sort key, orderId (a ULID: creation order)
-                Comparator.comparing((int[] head) -> read.get(head[0]).get(head[1]).getOrderId()).reversed());
+                Comparator.comparing(
+                                (int[] head) -> read.get(head[0]).get(head[1]).getOrderId())
+                        .reversed());
         for (int shard = 0; shard < states.size(); shard++) {
             ShardState state = states.get(shard);
             if (state.done()) {
@@ -176,7 +178,8 @@ class StatusIndexReader {
         private boolean done;
         private boolean exhaustedAfterRead;
 
-        @Nullable Map<String, AttributeValue> position() {
+        @Nullable
+        Map<String, AttributeValue> position() {
             return position;
         }
 

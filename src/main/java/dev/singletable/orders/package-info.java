@@ -5,7 +5,9 @@
  * ({@link OrderRepository}); {@link OrderTotalsProjector} keeps the owners' order totals from the table's stream.
  */
 @NullMarked
-@ApplicationModule(displayName = "Orders", allowedDependencies = {"catalog", "streams", "table", "users", "web"})
+@ApplicationModule(
+        displayName = "Orders",
+        allowedDependencies = {"catalog", "streams", "table", "users", "web"})
 package dev.singletable.orders;
 
 import org.jspecify.annotations.NullMarked;

@@ -8,9 +8,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The single seam between the service and its store: a {@link DynamoDbClient} that passes every operation to the real
@@ -37,10 +37,12 @@ public final class GuardedStore implements InvocationHandler {
         this.metrics = metrics;
     }
 
-    public static DynamoDbClient guard(DynamoDbClient store, Retry retry, CircuitBreaker breaker,
-                                       StoreCallMetrics metrics) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, new GuardedStore(store, retry, breaker, metrics));
+    public static DynamoDbClient guard(
+            DynamoDbClient store, Retry retry, CircuitBreaker breaker, StoreCallMetrics metrics) {
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                new GuardedStore(store, retry, breaker, metrics));
     }
 
     /** The client a guarded client passes calls to; any other client as it is. */
@@ -63,7 +65,8 @@ public final class GuardedStore implements InvocationHandler {
         if (isOperation(method, args)) {
             DynamoDbRequest request = (DynamoDbRequest) args[0];
             Supplier<Object> attempt = () -> metrics.record(operationOf(request), () -> call(method, args));
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt))
+                    .get();
         }
         if (method.getName().equals("waiter") && method.getParameterCount() == 0) {
             // the interface's waiter() only throws; a waiter polling through this proxy is guarded like any caller
@@ -95,14 +98,18 @@ public final class GuardedStore implements InvocationHandler {
 
     /** {@code XxxResponse xxx(XxxRequest)}: one request to the store. (A paginator takes a request too, but answers lazily.) */
     private static boolean isOperation(Method method, Object[] args) {
-        return args != null && args.length == 1 && args[0] instanceof DynamoDbRequest
+        return args != null
+                && args.length == 1
+                && args[0] instanceof DynamoDbRequest
                 && DynamoDbResponse.class.isAssignableFrom(method.getReturnType());
     }
 
     /** close, serviceName, serviceClientConfiguration: the real client's own. */
     private static boolean isLifecycle(Method method) {
-        return method.getParameterCount() == 0 && (method.getName().equals("close")
-                || method.getName().equals("serviceName") || method.getName().equals("serviceClientConfiguration"));
+        return method.getParameterCount() == 0
+                && (method.getName().equals("close")
+                        || method.getName().equals("serviceName")
+                        || method.getName().equals("serviceClientConfiguration"));
     }
 
     /** GetItemRequest → GetItem, as DynamoDB names its operations. */

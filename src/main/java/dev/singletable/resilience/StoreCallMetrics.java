@@ -34,10 +34,20 @@ public class StoreCallMetrics {
     static final String TRANSACTION_CONFLICTS = "singletable.dynamodb.transaction.conflicts";
 
     /** The data-plane operations the service makes: their counters are registered at 0 on start. */
-    static final List<String> OPERATIONS = List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan",
-            "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems");
+    static final List<String> OPERATIONS = List.of(
+            "GetItem",
+            "PutItem",
+            "UpdateItem",
+            "DeleteItem",
+            "Query",
+            "Scan",
+            "BatchGetItem",
+            "BatchWriteItem",
+            "TransactGetItems",
+            "TransactWriteItems");
     /** The operations that can carry a condition (a transaction's condition checks included). */
     static final List<String> CONDITIONAL = List.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems");
+
     static final List<String> TRANSACTIONS = List.of("TransactGetItems", "TransactWriteItems");
 
     private final MeterRegistry registry;
@@ -65,11 +75,13 @@ public class StoreCallMetrics {
             throw e;
         } finally {
             Timer timer = outcome.equals("success")
-                    ? successes.computeIfAbsent(operation, op -> timer(op, "success")) : timer(operation, outcome);
+                    ? successes.computeIfAbsent(operation, op -> timer(op, "success"))
+                    : timer(operation, outcome);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             switch (outcome) {
                 case "throttled" -> throttles(operation).increment();
-                case "conditional_check_failed" -> conditionalCheckFailures(operation).increment();
+                case "conditional_check_failed" ->
+                    conditionalCheckFailures(operation).increment();
                 case "transaction_conflict" -> transactionConflicts(operation).increment();
                 default -> {
                     // success and the other failures are in the timer's outcome tag alone
@@ -79,24 +91,32 @@ public class StoreCallMetrics {
     }
 
     private Counter throttles(String operation) {
-        return Counter.builder(THROTTLES).description("DynamoDB requests the store throttled")
-                .tag("operation", operation).register(registry);
+        return Counter.builder(THROTTLES)
+                .description("DynamoDB requests the store throttled")
+                .tag("operation", operation)
+                .register(registry);
     }
 
     private Counter conditionalCheckFailures(String operation) {
-        return Counter.builder(CONDITIONAL_CHECK_FAILURES).description("DynamoDB writes whose condition failed")
-                .tag("operation", operation).register(registry);
+        return Counter.builder(CONDITIONAL_CHECK_FAILURES)
+                .description("DynamoDB writes whose condition failed")
+                .tag("operation", operation)
+                .register(registry);
     }
 
     private Counter transactionConflicts(String operation) {
         return Counter.builder(TRANSACTION_CONFLICTS)
                 .description("DynamoDB transactions cancelled by a conflict with another write")
-                .tag("operation", operation).register(registry);
+                .tag("operation", operation)
+                .register(registry);
     }
 
     private Timer timer(String operation, String outcome) {
-        return Timer.builder(REQUESTS).description("DynamoDB requests by operation and outcome")
-                .tag("operation", operation).tag("outcome", outcome).register(registry);
+        return Timer.builder(REQUESTS)
+                .description("DynamoDB requests by operation and outcome")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     static String outcomeOf(Throwable e) {
@@ -119,8 +139,10 @@ public class StoreCallMetrics {
     }
 
     private static boolean hasConditionalCheckFailure(Throwable e) {
-        return e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
-                && cancelled.cancellationReasons().stream().map(CancellationReason::code)
-                .anyMatch("ConditionalCheckFailed"::equals);
+        return e instanceof TransactionCanceledException cancelled
+                && cancelled.hasCancellationReasons()
+                && cancelled.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch("ConditionalCheckFailed"::equals);
     }
 }

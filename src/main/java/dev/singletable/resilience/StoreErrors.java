@@ -20,8 +20,7 @@ public final class StoreErrors {
     static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final String NO_REASON = "None";
 
-    private StoreErrors() {
-    }
+    private StoreErrors() {}
 
     /** The store asked us to slow down: provisioned throughput, account request limits, or any throttling code. */
     public static boolean isThrottling(Throwable e) {

@@ -3,7 +3,9 @@
  * classification of the store's errors ({@link StoreErrors}), and the per-user write limit ({@link WriteRateLimits}).
  */
 @NullMarked
-@ApplicationModule(displayName = "Resilience", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Resilience",
+        allowedDependencies = {})
 package dev.singletable.resilience;
 
 import org.jspecify.annotations.NullMarked;

@@ -41,37 +41,48 @@ class ReviewController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Write your review of a product",
+    @Operation(
+            summary = "Write your review of a product",
             description = "Your one review of this product: the first PUT creates it (201), later ones replace it "
                     + "(200). The product's reviewCount and averageRating follow from the table's stream, a moment "
                     + "later.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "201", description = "Your first review of this product",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Your first review of this product",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
-    @ApiResponse(responseCode = "200", description = "Your review, replaced",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Your review, replaced",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public ResponseEntity<ReviewResponse> write(@Parameter(example = "MUG-001") @PathVariable String sku,
-                                                @Valid @RequestBody ReviewRequest request,
-                                                @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<ReviewResponse> write(
+            @Parameter(example = "MUG-001") @PathVariable String sku,
+            @Valid @RequestBody ReviewRequest request,
+            @AuthenticationPrincipal AuthenticatedUser caller) {
         ReviewService.Written written = reviews.write(caller, sku, request);
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(written.review());
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(written.review());
     }
 
     @GetMapping
-    @Operation(summary = "A product's reviews, newest first",
+    @Operation(
+            summary = "A product's reviews, newest first",
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of reviews")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<ReviewResponse> list(
             @Parameter(example = "MUG-001") @PathVariable String sku,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String binding = "reviews/" + sku;
-        return paging.response(binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)),
-                ReviewResponse::of);
+        return paging.response(
+                binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)), ReviewResponse::of);
     }
 }

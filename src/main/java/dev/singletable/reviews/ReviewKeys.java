@@ -15,8 +15,7 @@ final class ReviewKeys {
     private static final String REVIEW = "REVIEW#";
     private static final String REVIEWED = "REVIEWED#";
 
-    private ReviewKeys() {
-    }
+    private ReviewKeys() {}
 
     static String partition(String sku) {
         return ProductKeys.partition(sku);

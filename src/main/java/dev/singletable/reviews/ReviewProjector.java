@@ -67,8 +67,8 @@ class ReviewProjector implements Projector {
         Map<String, Long> deltas = new LinkedHashMap<>();
         deltas.put(ProductRatings.REVIEW_COUNT, count);
         deltas.put(ProductRatings.RATING_TOTAL, total);
-        onceOnly.apply(name(), record.dynamodb().sequenceNumber(),
-                List.of(Counters.add(ProductRatings.of(sku), deltas)));
+        onceOnly.apply(
+                name(), record.dynamodb().sequenceNumber(), List.of(Counters.add(ProductRatings.of(sku), deltas)));
     }
 
     private static long rating(@Nullable ReviewItem review) {

@@ -37,7 +37,11 @@ class ReviewRepository {
     static final int ATTEMPTS = 3;
 
     /** What a write did. */
-    public enum Outcome { CREATED, REPLACED, NO_PRODUCT }
+    public enum Outcome {
+        CREATED,
+        REPLACED,
+        NO_PRODUCT
+    }
 
     private final SingleTable table;
     private final QueryPager pager;
@@ -55,14 +59,23 @@ class ReviewRepository {
                 try {
                     new LabelledTransaction()
                             // a check on the product's own key: any mapping of the table serves
-                            .check(PRODUCT, reviews, ConditionCheck.<ReviewItem>builder()
-                                    .key(ProductKeys.product(review.getSku()))
-                                    .conditionExpression(Conditions.EXISTS).build())
-                            .put(REVIEW, reviews, TransactPutItemEnhancedRequest.builder(ReviewItem.class)
-                                    .item(review)
-                                    .conditionExpression(outcome == Outcome.CREATED ? Conditions.NEW_ITEM
-                                            : Conditions.EXISTS)
-                                    .build())
+                            .check(
+                                    PRODUCT,
+                                    reviews,
+                                    ConditionCheck.<ReviewItem>builder()
+                                            .key(ProductKeys.product(review.getSku()))
+                                            .conditionExpression(Conditions.EXISTS)
+                                            .build())
+                            .put(
+                                    REVIEW,
+                                    reviews,
+                                    TransactPutItemEnhancedRequest.builder(ReviewItem.class)
+                                            .item(review)
+                                            .conditionExpression(
+                                                    outcome == Outcome.CREATED
+                                                            ? Conditions.NEW_ITEM
+                                                            : Conditions.EXISTS)
+                                            .build())
                             .commit(table.dynamo());
                     return outcome;
                 } catch (ConditionsFailedException failed) {
@@ -72,13 +85,15 @@ class ReviewRepository {
                 }
             }
         }
-        throw new IllegalStateException("review kept appearing and vanishing: " + review.getPk() + " "
-                + review.getSk());
+        throw new IllegalStateException(
+                "review kept appearing and vanishing: " + review.getPk() + " " + review.getSk());
     }
 
     public Slice<ReviewItem> ofProduct(String sku, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = table.query(KeyQuery.Index.LSI1, ReviewKeys.partition(sku))
-                .sortKeyStartsWith(ReviewKeys.byTimePrefix()).newestFirst().build();
+                .sortKeyStartsWith(ReviewKeys.byTimePrefix())
+                .newestFirst()
+                .build();
         return pager.page(query, limit, startKey, ReviewItem.SCHEMA::mapToItem);
     }
 }

@@ -8,10 +8,15 @@ import jakarta.validation.constraints.Size;
 
 /** The caller's review of a product. */
 public record ReviewRequest(
-        @Schema(description = "1 (poor) to 5 (excellent)", example = "4") @NotNull @Min(1) @Max(5) Integer rating,
-        @Schema(description = "Up to " + ReviewRequest.MAX_COMMENT + " characters", example = "Holds coffee well.",
+        @Schema(description = "1 (poor) to 5 (excellent)", example = "4") @NotNull @Min(1) @Max(5)
+        Integer rating,
+
+        @Schema(
+                description = "Up to " + ReviewRequest.MAX_COMMENT + " characters",
+                example = "Holds coffee well.",
                 nullable = true)
-        @Size(max = ReviewRequest.MAX_COMMENT) String comment) {
+        @Size(max = ReviewRequest.MAX_COMMENT)
+        String comment) {
 
     public static final int MAX_COMMENT = 1000;
 }

@@ -27,8 +27,7 @@ public class ReviewService {
     }
 
     /** The review as written, and whether it is the caller's first review of the product. */
-    public record Written(ReviewResponse review, boolean created) {
-    }
+    public record Written(ReviewResponse review, boolean created) {}
 
     /** Creates or replaces the caller's review; 404 when the product does not exist. */
     public Written write(AuthenticatedUser caller, String sku, ReviewRequest request) {

@@ -3,7 +3,9 @@
  * {@link ReviewProjector} keeps the products' review counts and rating totals from the table's stream.
  */
 @NullMarked
-@ApplicationModule(displayName = "Reviews", allowedDependencies = {"catalog", "streams", "table", "web"})
+@ApplicationModule(
+        displayName = "Reviews",
+        allowedDependencies = {"catalog", "streams", "table", "web"})
 package dev.singletable.reviews;
 
 import org.jspecify.annotations.NullMarked;

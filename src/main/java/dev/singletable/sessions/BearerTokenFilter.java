@@ -58,8 +58,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problems.resolveException(request, response, null, new ApiException(ProblemType.UNAUTHENTICATED,
-                    "The bearer token is unknown, expired or logged out; log in again"));
+            problems.resolveException(
+                    request,
+                    response,
+                    null,
+                    new ApiException(
+                            ProblemType.UNAUTHENTICATED,
+                            "The bearer token is unknown, expired or logged out; log in again"));
             return;
         }
         AuthenticatedUser authenticated = caller.get();

@@ -15,8 +15,7 @@ final class CallerRoles {
     private static final List<GrantedAuthority> USER_AND_ADMIN =
             AuthorityUtils.createAuthorityList("ROLE_" + Roles.USER, "ROLE_" + Roles.ADMIN);
 
-    private CallerRoles() {
-    }
+    private CallerRoles() {}
 
     /** One strongly consistent GetItem of the caller's admin item ({@link AdminAccess}). */
     static Collection<GrantedAuthority> of(AuthenticatedUser caller, AdminAccess admins) {

@@ -46,7 +46,8 @@ class LoginThrottle {
         this.limits = properties.login();
         this.clock = clock;
         this.failures = Counter.builder("singletable.login.failures")
-                .description("Log-ins refused for a wrong username or password").register(meters);
+                .description("Log-ins refused for a wrong username or password")
+                .register(meters);
         this.refusals = Counter.builder("singletable.login.throttled")
                 .description("Log-ins refused unchecked (429): too many failures for the account or the client")
                 .register(meters);
@@ -60,8 +61,10 @@ class LoginThrottle {
                 || count(CLIENT + client, window) >= limits.perClient()) {
             refusals.increment();
             long seconds = Math.max(1, window + limits.window().toSeconds() - now.getEpochSecond());
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS,
-                    "Too many failed log-ins; retry in " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+            throw new ApiException(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "Too many failed log-ins; retry in " + seconds + " s",
+                    Map.of("retryAfterSeconds", seconds));
         }
     }
 
@@ -78,19 +81,27 @@ class LoginThrottle {
     }
 
     private long count(String subject, long window) {
-        AttributeValue count = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
-                .key(SessionKeys.loginFailures(subject, window))).item().get("failures");
+        AttributeValue count = dynamo.getItem(r ->
+                        r.tableName(tableName).consistentRead(true).key(SessionKeys.loginFailures(subject, window)))
+                .item()
+                .get("failures");
         return count == null || count.n() == null ? 0 : Long.parseLong(count.n());
     }
 
     private void increment(String subject, long window) {
-        long expires = window + limits.window().toSeconds() + Duration.ofHours(1).toSeconds();
-        dynamo.updateItem(r -> r.tableName(tableName).key(SessionKeys.loginFailures(subject, window))
+        long expires =
+                window + limits.window().toSeconds() + Duration.ofHours(1).toSeconds();
+        dynamo.updateItem(r -> r.tableName(tableName)
+                .key(SessionKeys.loginFailures(subject, window))
                 .updateExpression("ADD failures :one SET #type = :type, #ttl = :ttl")
                 .expressionAttributeNames(Map.of("#type", SingleTable.ENTITY_TYPE, "#ttl", SingleTable.TTL))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":type", AttributeValue.fromS(SessionKeys.LOGIN_FAILURES_ENTITY_TYPE),
-                        ":ttl", AttributeValue.fromN(Long.toString(expires)))));
+                .expressionAttributeValues(Map.of(
+                        ":one",
+                        AttributeValue.fromN("1"),
+                        ":type",
+                        AttributeValue.fromS(SessionKeys.LOGIN_FAILURES_ENTITY_TYPE),
+                        ":ttl",
+                        AttributeValue.fromN(Long.toString(expires)))));
     }
 
     private long windowStart(Instant now) {

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the scraper's password; unset, scraping with Basic credentials is off
  */
 @ConfigurationProperties("singletable.metrics.scrape")
-record ScrapeProperties(@DefaultValue("prometheus") String username, @Nullable String password) {
+record ScrapeProperties(
+        @DefaultValue("prometheus") String username,
+        @Nullable String password) {
 
     boolean enabled() {
         return password != null && !password.isBlank();

@@ -42,30 +42,45 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, SessionService sessions, AdminAccess admins,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            SessionService sessions,
+            AdminAccess admins,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
             throws Exception {
         stateless(http, sessions, admins, problems)
                 .httpBasic(basic -> basic.disable())
                 .authorizeHttpRequests(auth -> auth
                         // status for load balancers and probes; details only for admins (management.endpoint.health)
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
                         // the table explorer's static page; the data it shows comes from /api/admin/explorer
-                        .requestMatchers(HttpMethod.GET, "/explorer/**").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/products").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/explorer/**")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/products")
+                        .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/products/*", "/api/orders/*/status")
                         .hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/timeline").authenticated() // the caller's own feed
-                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions").permitAll()
+                        .requestMatchers("/api/timeline")
+                        .authenticated() // the caller's own feed
+                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/sessions")
+                        .permitAll()
                         // the caller's own lists: before the public GET /api/users/** ("me" is no username: 3+ chars)
-                        .requestMatchers("/api/users/me/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products",
-                                "/api/products/**").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers("/api/users/me/**")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/users/**", "/api/tweets/**", "/api/products", "/api/products/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
@@ -75,9 +90,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain prometheusScrapes(HttpSecurity http, SessionService sessions, AdminAccess admins,
-                                          @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-                                          ScrapeProperties scrape) throws Exception {
+    SecurityFilterChain prometheusScrapes(
+            HttpSecurity http,
+            SessionService sessions,
+            AdminAccess admins,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            ScrapeProperties scrape)
+            throws Exception {
         stateless(http.securityMatcher(PROMETHEUS), sessions, admins, problems)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Roles.ADMIN, Roles.METRICS));
         if (scrape.enabled()) {
@@ -85,7 +104,8 @@ class SecurityConfiguration {
             PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
             InMemoryUserDetailsManager scraper = new InMemoryUserDetailsManager(User.withUsername(scrape.username())
                     .password(passwords.encode(Objects.requireNonNull(scrape.password())))
-                    .roles(Roles.METRICS).build());
+                    .roles(Roles.METRICS)
+                    .build());
             DaoAuthenticationProvider provider = new DaoAuthenticationProvider(scraper);
             provider.setPasswordEncoder(passwords);
             http.authenticationManager(new ProviderManager(provider))
@@ -96,16 +116,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, SessionService sessions, AdminAccess admins,
-                                          HandlerExceptionResolver problems) {
+    private static HttpSecurity stateless(
+            HttpSecurity http, SessionService sessions, AdminAccess admins, HandlerExceptionResolver problems) {
         ProblemSecurityHandlers securityProblems = new ProblemSecurityHandlers(problems);
-        return http.csrf(csrf -> csrf.disable()) // no cookies: a bearer token cannot be sent by a forged cross-site request
+        return http.csrf(csrf ->
+                        csrf.disable()) // no cookies: a bearer token cannot be sent by a forged cross-site request
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(sessions, admins, problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.singletable.sessions;
 
 import dev.singletable.table.CanonicalInstantConverters;
-import dev.singletable.table.SingleTable;
 import dev.singletable.table.ItemKeys;
+import dev.singletable.table.SingleTable;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;

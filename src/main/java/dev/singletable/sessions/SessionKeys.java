@@ -17,8 +17,7 @@ final class SessionKeys {
     static final String SESSION = "SESSION";
     private static final String SESSION_PREFIX = "SESSION#";
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     static String partition(String sessionId) {
         return SESSION_PREFIX + sessionId;
@@ -29,11 +28,17 @@ final class SessionKeys {
      * {@code LOGIN_FAILURES#CLIENT#<address>}, {@code SK = WINDOW#<epoch second the window starts>}.
      */
     static Map<String, AttributeValue> loginFailures(String subject, long windowStart) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS("LOGIN_FAILURES#" + subject),
-                SingleTable.SK, AttributeValue.fromS("WINDOW#" + windowStart));
+        return Map.of(
+                SingleTable.PK,
+                AttributeValue.fromS("LOGIN_FAILURES#" + subject),
+                SingleTable.SK,
+                AttributeValue.fromS("WINDOW#" + windowStart));
     }
 
     static Key session(String sessionId) {
-        return Key.builder().partitionValue(partition(sessionId)).sortValue(SESSION).build();
+        return Key.builder()
+                .partitionValue(partition(sessionId))
+                .sortValue(SESSION)
+                .build();
     }
 }

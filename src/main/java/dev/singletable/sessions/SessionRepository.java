@@ -21,7 +21,8 @@ class SessionRepository {
     }
 
     public Optional<SessionItem> find(String sessionId) {
-        return Optional.ofNullable(sessions.getItem(r -> r.key(SessionKeys.session(sessionId)).consistentRead(true)));
+        return Optional.ofNullable(
+                sessions.getItem(r -> r.key(SessionKeys.session(sessionId)).consistentRead(true)));
     }
 
     public void delete(String sessionId) {

@@ -26,8 +26,12 @@ class SessionService {
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    SessionService(SessionRepository sessions, AuthenticationManager passwordAuthentication,
-                   SessionProperties properties, LoginThrottle throttle, Clock clock) {
+    SessionService(
+            SessionRepository sessions,
+            AuthenticationManager passwordAuthentication,
+            SessionProperties properties,
+            LoginThrottle throttle,
+            Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.passwordAuthentication = passwordAuthentication;
@@ -43,9 +47,12 @@ class SessionService {
         throttle.requireAllowed(request.username(), client);
         Account account;
         try {
-            account = (Account) Objects.requireNonNull(passwordAuthentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
-                    .getPrincipal(), "an authenticated token has a principal");
+            account = (Account) Objects.requireNonNull(
+                    passwordAuthentication
+                            .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                                    request.username(), request.password()))
+                            .getPrincipal(),
+                    "an authenticated token has a principal");
         } catch (InternalAuthenticationServiceException storeFailed) {
             // The account lookup failed (throttled store...): report that, not "wrong password".
             throw storeFailed.getCause() instanceof RuntimeException cause ? cause : storeFailed;
@@ -72,7 +79,8 @@ class SessionService {
     public Optional<AuthenticatedUser> authenticate(String token) {
         String sessionId = SessionTokens.sessionId(token);
         return sessions.find(sessionId)
-                .filter(session -> session.getExpiresAt() != null && session.getExpiresAt().isAfter(clock.instant()))
+                .filter(session ->
+                        session.getExpiresAt() != null && session.getExpiresAt().isAfter(clock.instant()))
                 .map(session -> new AuthenticatedUser(session.getUserId(), session.getUsername(), sessionId));
     }
 

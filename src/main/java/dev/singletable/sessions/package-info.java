@@ -5,7 +5,9 @@
  * may call what.
  */
 @NullMarked
-@ApplicationModule(displayName = "Sessions", allowedDependencies = {"admin", "table", "users", "web"})
+@ApplicationModule(
+        displayName = "Sessions",
+        allowedDependencies = {"admin", "table", "users", "web"})
 package dev.singletable.sessions;
 
 import org.jspecify.annotations.NullMarked;

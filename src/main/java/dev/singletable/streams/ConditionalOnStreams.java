@@ -15,5 +15,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ConditionalOnProperty(name = "singletable.streams.enabled", havingValue = "true", matchIfMissing = true)
-public @interface ConditionalOnStreams {
-}
+public @interface ConditionalOnStreams {}

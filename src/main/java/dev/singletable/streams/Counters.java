@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class Counters {
 
-    private Counters() {
-    }
+    private Counters() {}
 
     public static Update add(Key item, String counter, long delta) {
         return add(item, Map.of(counter, delta));
@@ -28,12 +27,18 @@ public final class Counters {
         StringBuilder expression = new StringBuilder("ADD ");
         int i = 0;
         for (Map.Entry<String, Long> delta : deltas.entrySet()) {
-            expression.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :d").append(i);
+            expression
+                    .append(i == 0 ? "" : ", ")
+                    .append("#c")
+                    .append(i)
+                    .append(" :d")
+                    .append(i);
             names.put("#c" + i, delta.getKey());
             values.put(":d" + i, AttributeValue.fromN(Long.toString(delta.getValue())));
             i++;
         }
-        return Update.builder().key(SingleTable.keyMap(item))
+        return Update.builder()
+                .key(SingleTable.keyMap(item))
                 .updateExpression(expression.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)

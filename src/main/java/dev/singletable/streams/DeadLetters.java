@@ -42,9 +42,11 @@ class DeadLetters {
     /** The parked records, oldest projector/sequence first (one page is enough for a health view). */
     public List<Map<String, AttributeValue>> list(int limit) {
         return dynamo.query(r -> r.tableName(tableName)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", SingleTable.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(StreamKeys.DEAD_LETTER_PARTITION)))
-                .limit(limit)).items();
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", SingleTable.PK))
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(StreamKeys.DEAD_LETTER_PARTITION)))
+                        .limit(limit))
+                .items();
     }
 }

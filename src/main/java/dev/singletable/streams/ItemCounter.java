@@ -43,7 +43,8 @@ public abstract class ItemCounter<T> implements Projector {
 
     @Override
     public final void apply(Record record) {
-        long delta = record.eventName() == OperationType.INSERT ? 1 : record.eventName() == OperationType.REMOVE ? -1 : 0;
+        long delta =
+                record.eventName() == OperationType.INSERT ? 1 : record.eventName() == OperationType.REMOVE ? -1 : 0;
         if (delta != 0) {
             onceOnly.apply(name, record.dynamodb().sequenceNumber(), count(StreamImages.item(record, schema), delta));
         }

@@ -11,11 +11,21 @@ import java.time.Duration;
  * @param leaseDuration how long a lease protects a shard without renewal
  * @param stuckAfter    health turns DOWN when a round has not completed for this long
  */
-record ListenerSettings(Duration idleDelay, Duration maxIdleDelay, int maxAttempts, Duration retryDelay,
-                               Duration leaseDuration, Duration stuckAfter) {
+record ListenerSettings(
+        Duration idleDelay,
+        Duration maxIdleDelay,
+        int maxAttempts,
+        Duration retryDelay,
+        Duration leaseDuration,
+        Duration stuckAfter) {
 
     public static ListenerSettings defaults() {
-        return new ListenerSettings(Duration.ofMillis(50), Duration.ofSeconds(1), 5, Duration.ofMillis(20),
-                Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new ListenerSettings(
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                5,
+                Duration.ofMillis(20),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
     }
 }

@@ -42,13 +42,17 @@ public final class OnceOnly {
      */
     public boolean apply(String projector, String sequenceNumber, List<Update> updates) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(marker(projector, sequenceNumber)).build());
+        items.add(TransactWriteItem.builder()
+                .put(marker(projector, sequenceNumber))
+                .build());
         for (Update update : updates) {
-            items.add(TransactWriteItem.builder().update(update.toBuilder()
-                    .tableName(tableName)
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(withPk(update.expressionAttributeNames()))
-                    .build()).build());
+            items.add(TransactWriteItem.builder()
+                    .update(update.toBuilder()
+                            .tableName(tableName)
+                            .conditionExpression("attribute_exists(#pk)")
+                            .expressionAttributeNames(withPk(update.expressionAttributeNames()))
+                            .build())
+                    .build());
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -63,7 +67,8 @@ public final class OnceOnly {
 
     private Put marker(String projector, String sequenceNumber) {
         long expires = clock.instant().plus(MARKER_LIFETIME).getEpochSecond();
-        return Put.builder().tableName(tableName)
+        return Put.builder()
+                .tableName(tableName)
                 .item(marker(StreamKeys.applied(projector, sequenceNumber), expires))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", SingleTable.PK))

@@ -21,18 +21,20 @@ class ShardCheckpoints {
         this.tableName = tableName;
     }
 
-    public record Checkpoint(@Nullable String sequenceNumber, boolean finished) {
-    }
+    public record Checkpoint(@Nullable String sequenceNumber, boolean finished) {}
 
     public Optional<Checkpoint> load(String shardId) {
-        var item = dynamo.getItem(r -> r.tableName(tableName).key(StreamKeys.checkpoint(shardId)).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(tableName)
+                        .key(StreamKeys.checkpoint(shardId))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         AttributeValue sequence = item.get("sequenceNumber");
         AttributeValue finished = item.get("finished");
-        return Optional.of(new Checkpoint(sequence == null ? null : sequence.s(),
-                finished != null && Boolean.TRUE.equals(finished.bool())));
+        return Optional.of(new Checkpoint(
+                sequence == null ? null : sequence.s(), finished != null && Boolean.TRUE.equals(finished.bool())));
     }
 
     public void save(String shardId, Checkpoint checkpoint) {

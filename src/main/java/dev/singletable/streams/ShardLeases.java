@@ -49,11 +49,12 @@ class ShardLeases {
         item.put("owner", AttributeValue.fromS(owner));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now + duration.toMillis())));
         try {
-            dynamo.putItem(r -> r.tableName(tableName).item(item)
+            dynamo.putItem(r -> r.tableName(tableName)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#pk) OR #owner = :me OR #expires < :now")
                     .expressionAttributeNames(Map.of("#pk", SingleTable.PK, "#owner", "owner", "#expires", "expiresAt"))
-                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner),
-                            ":now", AttributeValue.fromN(Long.toString(now)))));
+                    .expressionAttributeValues(Map.of(
+                            ":me", AttributeValue.fromS(owner), ":now", AttributeValue.fromN(Long.toString(now)))));
             heldSince.put(shardId, now);
             return true;
         } catch (ConditionalCheckFailedException taken) {
@@ -66,7 +67,8 @@ class ShardLeases {
     public void release(String shardId) {
         heldSince.remove(shardId);
         try {
-            dynamo.deleteItem(r -> r.tableName(tableName).key(StreamKeys.lease(shardId))
+            dynamo.deleteItem(r -> r.tableName(tableName)
+                    .key(StreamKeys.lease(shardId))
                     .conditionExpression("#owner = :me")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner))));

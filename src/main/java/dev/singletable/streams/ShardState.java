@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * @param lagMillis  age of the newest record of the last non-empty batch, 0 once a read comes back empty
  * @param lagRecords records fetched but not yet checkpointed
  */
-record ShardState(String shardId, @Nullable String checkpoint, boolean finished, long lagMillis, long lagRecords) {
-}
+record ShardState(String shardId, @Nullable String checkpoint, boolean finished, long lagMillis, long lagRecords) {}

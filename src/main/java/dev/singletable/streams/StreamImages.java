@@ -16,11 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 public final class StreamImages {
 
     /** The listener's own bookkeeping lives in the same table: its changes are never projected. */
-    static final Set<String> INTERNAL_TYPES = Set.of(StreamKeys.CHECKPOINT_TYPE, StreamKeys.LEASE_TYPE,
-            StreamKeys.APPLIED_TYPE, StreamKeys.DEAD_LETTER_TYPE);
+    static final Set<String> INTERNAL_TYPES = Set.of(
+            StreamKeys.CHECKPOINT_TYPE, StreamKeys.LEASE_TYPE, StreamKeys.APPLIED_TYPE, StreamKeys.DEAD_LETTER_TYPE);
 
-    private StreamImages() {
-    }
+    private StreamImages() {}
 
     /** The item the record is about: as it is after the change, or as it was before a REMOVE. */
     public static <T> T item(Record record, TableSchema<T> schema) {
@@ -29,12 +28,16 @@ public final class StreamImages {
 
     /** The item before the change; null for an INSERT. */
     public static <T> @Nullable T oldItem(Record record, TableSchema<T> schema) {
-        return record.dynamodb().hasOldImage() ? schema.mapToItem(record.dynamodb().oldImage()) : null;
+        return record.dynamodb().hasOldImage()
+                ? schema.mapToItem(record.dynamodb().oldImage())
+                : null;
     }
 
     /** The item after the change; null for a REMOVE. */
     public static <T> @Nullable T newItem(Record record, TableSchema<T> schema) {
-        return record.dynamodb().hasNewImage() ? schema.mapToItem(record.dynamodb().newImage()) : null;
+        return record.dynamodb().hasNewImage()
+                ? schema.mapToItem(record.dynamodb().newImage())
+                : null;
     }
 
     /** The changed item's {@value SingleTable#ENTITY_TYPE}, which projectors subscribe to. */

@@ -22,8 +22,7 @@ final class StreamKeys {
     static final String DEAD_LETTER_TYPE = "StreamDeadLetter";
     static final String DEAD_LETTER_PARTITION = "STREAM_DEAD_LETTER";
 
-    private StreamKeys() {
-    }
+    private StreamKeys() {}
 
     static Map<String, AttributeValue> checkpoint(String shardId) {
         return key("STREAM_SHARD#" + shardId, "CHECKPOINT");

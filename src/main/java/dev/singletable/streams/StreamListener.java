@@ -56,9 +56,16 @@ class StreamListener {
     private volatile @Nullable Thread worker;
     private volatile boolean running;
 
-    StreamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
-                          List<Projector> projectors, ShardCheckpoints checkpoints, ShardLeases leases,
-                          DeadLetters deadLetters, ListenerSettings settings, Clock clock) {
+    StreamListener(
+            DynamoDbClient dynamo,
+            DynamoDbStreamsClient streams,
+            String tableName,
+            List<Projector> projectors,
+            ShardCheckpoints checkpoints,
+            ShardLeases leases,
+            DeadLetters deadLetters,
+            ListenerSettings settings,
+            Clock clock) {
         this.dynamo = dynamo;
         this.streams = streams;
         this.tableName = tableName;
@@ -134,7 +141,8 @@ class StreamListener {
      * @return the number of service changes delivered in this round (the listener's own bookkeeping not counted)
      */
     public int pollOnce() {
-        String streamArn = dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        String streamArn =
+                dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
         if (streamArn == null) {
             lastRound = clock.instant();
             return 0;
@@ -199,7 +207,8 @@ class StreamListener {
             iterators.remove(shardId);
             return 0;
         }
-        String checkpoint = saved.map(ShardCheckpoints.Checkpoint::sequenceNumber).orElse(null);
+        String checkpoint =
+                saved.map(ShardCheckpoints.Checkpoint::sequenceNumber).orElse(null);
         GetRecordsResponse response;
         try {
             response = streams.getRecords(r -> r.shardIterator(iterator(streamArn, shardId, checkpoint)));
@@ -223,7 +232,8 @@ class StreamListener {
         long lagMillis = records.isEmpty() ? 0 : ageOf(records.get(records.size() - 1));
         shards.put(shardId, new ShardState(shardId, checkpoint, false, lagMillis, records.size()));
         // Only batches with real changes are checkpointed: the checkpoint write is itself a stream record, and
-        // checkpointing for it would feed the stream forever. Re-reading our own bookkeeping after a restart is harmless.
+        // checkpointing for it would feed the stream forever. Re-reading our own bookkeeping after a restart is
+        // harmless.
         if (projected || closed) {
             checkpoints.save(shardId, new ShardCheckpoints.Checkpoint(last, closed));
             shards.put(shardId, new ShardState(shardId, last, closed, lagMillis, 0));
@@ -245,7 +255,10 @@ class StreamListener {
             return parent.finished();
         }
         // Not seen this run: finished if checkpointed so, or trimmed from the stream (never seen and no checkpoint).
-        return checkpoints.load(shard.parentShardId()).map(ShardCheckpoints.Checkpoint::finished).orElse(true);
+        return checkpoints
+                .load(shard.parentShardId())
+                .map(ShardCheckpoints.Checkpoint::finished)
+                .orElse(true);
     }
 
     private String iterator(String streamArn, String shardId, @Nullable String checkpoint) {
@@ -255,15 +268,21 @@ class StreamListener {
         }
         if (checkpoint != null) {
             try {
-                return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint))
+                return streams.getShardIterator(r -> r.streamArn(streamArn)
+                                .shardId(shardId)
+                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(checkpoint))
                         .shardIterator();
             } catch (TrimmedDataAccessException trimmed) {
-                log.warn("Checkpoint {} of shard {} is past the stream's retention; records were lost", checkpoint, shardId);
+                log.warn(
+                        "Checkpoint {} of shard {} is past the stream's retention; records were lost",
+                        checkpoint,
+                        shardId);
             }
         }
-        return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return streams.getShardIterator(
+                        r -> r.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
     }
 
     /**
@@ -296,8 +315,11 @@ class StreamListener {
         try {
             projector.applyAll(records);
         } catch (RuntimeException e) {
-            log.warn("Projector {} failed on a batch of {} records; applying them one by one", projector.name(),
-                    records.size(), e);
+            log.warn(
+                    "Projector {} failed on a batch of {} records; applying them one by one",
+                    projector.name(),
+                    records.size(),
+                    e);
             records.forEach(record -> applyWithRetries(projector, record));
         }
     }
@@ -310,8 +332,12 @@ class StreamListener {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= settings.maxAttempts()) {
-                    log.error("Projector {} failed {} times on record {}; dead-lettered", projector.name(), attempt,
-                            record.dynamodb().sequenceNumber(), e);
+                    log.error(
+                            "Projector {} failed {} times on record {}; dead-lettered",
+                            projector.name(),
+                            attempt,
+                            record.dynamodb().sequenceNumber(),
+                            e);
                     deadLetters.park(projector.name(), record, attempt, e);
                     deadLettered.incrementAndGet();
                     return;
@@ -365,11 +391,13 @@ class StreamListener {
         return deadLettered.get();
     }
 
-    @Nullable Instant lastRound() {
+    @Nullable
+    Instant lastRound() {
         return lastRound;
     }
 
-    @Nullable Exception lastError() {
+    @Nullable
+    Exception lastError() {
         return lastError;
     }
 

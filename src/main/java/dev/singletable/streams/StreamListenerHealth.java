@@ -28,9 +28,17 @@ class StreamListenerHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> shards = new LinkedHashMap<>();
         for (ShardState shard : listener.shards()) {
-            shards.put(shard.shardId(), Map.of("finished", shard.finished(),
-                    "lagMillis", shard.lagMillis(), "lagRecords", shard.lagRecords(),
-                    "checkpoint", shard.checkpoint() == null ? "" : shard.checkpoint()));
+            shards.put(
+                    shard.shardId(),
+                    Map.of(
+                            "finished",
+                            shard.finished(),
+                            "lagMillis",
+                            shard.lagMillis(),
+                            "lagRecords",
+                            shard.lagRecords(),
+                            "checkpoint",
+                            shard.checkpoint() == null ? "" : shard.checkpoint()));
         }
         Health.Builder health = stuck() ? Health.down() : Health.up();
         health.withDetail("running", listener.isRunning())
@@ -39,8 +47,11 @@ class StreamListenerHealth implements HealthIndicator {
                 .withDetail("retried", listener.retried())
                 .withDetail("deadLettered", listener.deadLettered());
         try {
-            health.withDetail("deadLetters", deadLetters.list(20).stream().map(item -> Map.of(
-                    "key", text(item, "SK"), "error", text(item, "error"))).toList());
+            health.withDetail(
+                    "deadLetters",
+                    deadLetters.list(20).stream()
+                            .map(item -> Map.of("key", text(item, "SK"), "error", text(item, "error")))
+                            .toList());
         } catch (RuntimeException e) {
             health.withDetail("deadLetters", "unavailable: " + e.getMessage());
         }
@@ -59,6 +70,8 @@ class StreamListenerHealth implements HealthIndicator {
         if (!listener.isRunning() || listener.lastRound() == null) {
             return !listener.isRunning();
         }
-        return Duration.between(listener.lastRound(), clock.instant()).compareTo(listener.settings().stuckAfter()) > 0;
+        return Duration.between(listener.lastRound(), clock.instant())
+                        .compareTo(listener.settings().stuckAfter())
+                > 0;
     }
 }

@@ -31,15 +31,26 @@ class StreamsConfiguration {
     }
 
     @Bean
-    StreamListener streamListener(DynamoDbClient dynamo, DynamoDbStreamsClient streams, TableProperties table,
-                                  List<Projector> projectors, DeadLetters deadLetters, Clock clock,
-                                  ObjectProvider<MeterRegistry> meters) {
+    StreamListener streamListener(
+            DynamoDbClient dynamo,
+            DynamoDbStreamsClient streams,
+            TableProperties table,
+            List<Projector> projectors,
+            DeadLetters deadLetters,
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         ListenerSettings settings = ListenerSettings.defaults();
         String owner = "listener-" + UUID.randomUUID();
-        StreamListener listener = new StreamListener(dynamo, streams, table.name(), projectors,
+        StreamListener listener = new StreamListener(
+                dynamo,
+                streams,
+                table.name(),
+                projectors,
                 new ShardCheckpoints(dynamo, table.name()),
                 new ShardLeases(dynamo, table.name(), owner, settings.leaseDuration(), Clock.systemUTC()),
-                deadLetters, settings, Clock.systemUTC());
+                deadLetters,
+                settings,
+                Clock.systemUTC());
         meters.ifAvailable(registry -> StreamListenerMetrics.bind(listener, registry));
         return listener;
     }

@@ -5,7 +5,9 @@
  * {@link StreamImages}). It imports no feature: each feature owns the projectors of its read models.
  */
 @NullMarked
-@ApplicationModule(displayName = "Stream listener", allowedDependencies = {"table"})
+@ApplicationModule(
+        displayName = "Stream listener",
+        allowedDependencies = {"table"})
 package dev.singletable.streams;
 
 import org.jspecify.annotations.NullMarked;

@@ -21,15 +21,18 @@ public final class BatchWrites {
     static final int MAX_BATCH = 25;
     static final int ROUNDS = 6;
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     public static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
     }
 
     public static WriteRequest delete(Map<String, AttributeValue> key) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
     }
 
     /** @throws RetryableStoreException when some requests stayed unprocessed through every round */
@@ -45,9 +48,10 @@ public final class BatchWrites {
                 }
                 List<WriteRequest> batch = pending;
                 BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, batch)));
-                pending = new ArrayList<>(response.hasUnprocessedItems()
-                        ? response.unprocessedItems().getOrDefault(tableName, List.of())
-                        : List.of());
+                pending = new ArrayList<>(
+                        response.hasUnprocessedItems()
+                                ? response.unprocessedItems().getOrDefault(tableName, List.of())
+                                : List.of());
             }
         }
     }

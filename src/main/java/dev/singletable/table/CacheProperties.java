@@ -31,5 +31,9 @@ public record CacheProperties(
         @DefaultValue("5m") Duration queryTtl,
         @DefaultValue("64MB") DataSize querySize) {
 
-    public enum Mode { NONE, LOCAL, DAX }
+    public enum Mode {
+        NONE,
+        LOCAL,
+        DAX
+    }
 }

@@ -24,15 +24,17 @@ public class CacheStartupException extends RuntimeException {
     }
 
     static CacheStartupException missingDaxEndpoint() {
-        return new CacheStartupException("singletable.cache.mode=dax needs singletable.cache.dax-endpoint",
+        return new CacheStartupException(
+                "singletable.cache.mode=dax needs singletable.cache.dax-endpoint",
                 "Set singletable.cache.dax-endpoint to your DAX cluster's endpoint (dax://<cluster>.<id>.dax-clusters."
                         + "<region>.amazonaws.com), or choose singletable.cache.mode=local (a DAX-style cache in the "
                         + "service, any store) or none.");
     }
 
     static CacheStartupException daxUnreachable(String endpoint, Exception cause) {
-        return new CacheStartupException("cannot start the DAX client for " + endpoint + ": " + reason(cause)
-                + " (singletable.cache.dax-endpoint)",
+        return new CacheStartupException(
+                "cannot start the DAX client for " + endpoint + ": " + reason(cause)
+                        + " (singletable.cache.dax-endpoint)",
                 "Check the endpoint, that AWS credentials and a region are available to the service (AWS's default "
                         + "chains), and that this host runs in the DAX cluster's VPC with access to its port.",
                 cause);

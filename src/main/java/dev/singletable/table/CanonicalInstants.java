@@ -16,8 +16,7 @@ public final class CanonicalInstants {
 
     private static final int SECONDS_END = 19; // yyyy-MM-ddTHH:mm:ss
 
-    private CanonicalInstants() {
-    }
+    private CanonicalInstants() {}
 
     public static Instant parse(CharSequence text) {
         Instant fast = parseCanonical(text);
@@ -27,8 +26,13 @@ public final class CanonicalInstants {
     /** The instant, or null when the text is not in the canonical form (or names no real date). */
     static @Nullable Instant parseCanonical(CharSequence text) {
         int length = text.length();
-        if (length < SECONDS_END + 1 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < SECONDS_END + 1
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -37,7 +41,14 @@ public final class CanonicalInstants {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }

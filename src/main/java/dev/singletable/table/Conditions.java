@@ -13,13 +13,16 @@ public final class Conditions {
     private static final Map<String, String> PK = Map.of("#pk", SingleTable.PK);
 
     /** The item does not exist yet. */
-    public static final Expression NEW_ITEM =
-            Expression.builder().expression("attribute_not_exists(#pk)").expressionNames(PK).build();
+    public static final Expression NEW_ITEM = Expression.builder()
+            .expression("attribute_not_exists(#pk)")
+            .expressionNames(PK)
+            .build();
 
     /** The item exists. */
-    public static final Expression EXISTS =
-            Expression.builder().expression("attribute_exists(#pk)").expressionNames(PK).build();
+    public static final Expression EXISTS = Expression.builder()
+            .expression("attribute_exists(#pk)")
+            .expressionNames(PK)
+            .build();
 
-    private Conditions() {
-    }
+    private Conditions() {}
 }

@@ -1,7 +1,7 @@
 package dev.singletable.table;
 
-import dev.singletable.engine.EmbeddedEngine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.resilience.StoreResilience;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -33,22 +33,25 @@ class DynamoDbConfiguration {
      * long to retry, the same way for every store mode.
      */
     @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine,
-                                  StoreResilience resilience) {
-        DynamoDbClient store = switch (storage.mode()) {
-            case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
-            case ENDPOINT -> DynamoDbClient.builder()
-                    .endpointOverride(endpoint(storage))
-                    .region(Region.of(storage.region()))
-                    .credentialsProvider(staticCredentials(storage))
-                    .httpClient(ApacheHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                    .build();
-            case AWS -> DynamoDbClient.builder()
-                    .httpClient(ApacheHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                    .build();
-        };
+    DynamoDbClient dynamoDbClient(
+            StorageProperties storage, ObjectProvider<EmbeddedEngine> engine, StoreResilience resilience) {
+        DynamoDbClient store =
+                switch (storage.mode()) {
+                    case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
+                    case ENDPOINT ->
+                        DynamoDbClient.builder()
+                                .endpointOverride(endpoint(storage))
+                                .region(Region.of(storage.region()))
+                                .credentialsProvider(staticCredentials(storage))
+                                .httpClient(ApacheHttpClient.create())
+                                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                                .build();
+                    case AWS ->
+                        DynamoDbClient.builder()
+                                .httpClient(ApacheHttpClient.create())
+                                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                                .build();
+                };
         return resilience.guard(store);
     }
 
@@ -56,13 +59,17 @@ class DynamoDbConfiguration {
     DynamoDbStreamsClient dynamoDbStreamsClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
         return switch (storage.mode()) {
             case EMBEDDED -> engine.getObject().dynamoDbStreamsClient(storage.region());
-            case ENDPOINT -> DynamoDbStreamsClient.builder()
-                    .endpointOverride(endpoint(storage))
-                    .region(Region.of(storage.region()))
-                    .credentialsProvider(staticCredentials(storage))
-                    .httpClient(ApacheHttpClient.create())
-                    .build();
-            case AWS -> DynamoDbStreamsClient.builder().httpClient(ApacheHttpClient.create()).build();
+            case ENDPOINT ->
+                DynamoDbStreamsClient.builder()
+                        .endpointOverride(endpoint(storage))
+                        .region(Region.of(storage.region()))
+                        .credentialsProvider(staticCredentials(storage))
+                        .httpClient(ApacheHttpClient.create())
+                        .build();
+            case AWS ->
+                DynamoDbStreamsClient.builder()
+                        .httpClient(ApacheHttpClient.create())
+                        .build();
         };
     }
 
@@ -71,10 +78,20 @@ class DynamoDbConfiguration {
      * hands it out for the reads that may be stale and sends every write through it.
      */
     @Bean(destroyMethod = "close")
-    ReadCache readCache(CacheProperties cache, StorageProperties storage, DynamoDbClient dynamo,
-                        StoreResilience resilience, ObjectProvider<MeterRegistry> meters) {
-        return ReadCache.create(cache, storage, dynamo, resilience::guard, meters.getIfAvailable(),
-                Ticker.systemTicker(), ReadCache.DaxClients.AWS);
+    ReadCache readCache(
+            CacheProperties cache,
+            StorageProperties storage,
+            DynamoDbClient dynamo,
+            StoreResilience resilience,
+            ObjectProvider<MeterRegistry> meters) {
+        return ReadCache.create(
+                cache,
+                storage,
+                dynamo,
+                resilience::guard,
+                meters.getIfAvailable(),
+                Ticker.systemTicker(),
+                ReadCache.DaxClients.AWS);
     }
 
     @Bean

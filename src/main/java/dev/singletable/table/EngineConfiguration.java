@@ -28,10 +28,10 @@ import java.net.SocketException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +55,13 @@ public class EngineConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "singletable.storage", name = "mode", havingValue = "embedded", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "singletable.storage",
+            name = "mode",
+            havingValue = "embedded",
+            matchIfMissing = true)
     EmbeddedEngine embeddedEngine(EngineProperties engine) {
-        EngineOptions options = (engine.inMemory()
-                ? EngineOptions.inMemory()
-                : EngineOptions.durable(engine.dataDir()))
+        EngineOptions options = (engine.inMemory() ? EngineOptions.inMemory() : EngineOptions.durable(engine.dataDir()))
                 .withRegion(engine.region())
                 .withAccountId(engine.accountId())
                 .withTransientStatuses(engine.delayTransientStatuses())
@@ -101,8 +103,8 @@ public class EngineConfiguration {
      * the table itself) and {@code kind} = read | write.
      */
     @Bean
-    SmartInitializingSingleton engineCapacityMetrics(ObjectProvider<EmbeddedEngine> engine,
-            ObjectProvider<MeterRegistry> meters) {
+    SmartInitializingSingleton engineCapacityMetrics(
+            ObjectProvider<EmbeddedEngine> engine, ObjectProvider<MeterRegistry> meters) {
         return () -> engine.ifAvailable(e -> meters.ifAvailable(
                 registry -> e.capacity().watch(resource -> registerCapacityMeters(resource, registry))));
     }
@@ -116,25 +118,29 @@ public class EngineConfiguration {
      * conflicts), tagged {@code table}, {@code source}, {@code destination}.
      */
     @Bean
-    SmartInitializingSingleton engineReplicationMetrics(ObjectProvider<EmbeddedEngine> engine,
-            ObjectProvider<MeterRegistry> meters) {
+    SmartInitializingSingleton engineReplicationMetrics(
+            ObjectProvider<EmbeddedEngine> engine, ObjectProvider<MeterRegistry> meters) {
         return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
             GlobalTables global = e.globalTables();
             global.addLinkListener(link -> {
                 String[] tags = {"table", link.table(), "source", link.source(), "destination", link.destination()};
-                Gauge.builder("singletable.engine.replication.pending", global, g -> g.stats(link).pending())
+                Gauge.builder("singletable.engine.replication.pending", global, g -> g.stats(link)
+                                .pending())
                         .description("writes made in the source region not yet applied in the destination")
-                        .tags(tags).register(registry);
-                FunctionCounter.builder("singletable.engine.replication.superseded", global,
-                                g -> g.stats(link).superseded())
+                        .tags(tags)
+                        .register(registry);
+                FunctionCounter.builder("singletable.engine.replication.superseded", global, g -> g.stats(link)
+                                .superseded())
                         .description("replicated writes that arrived after a later write of the item had won")
-                        .tags(tags).register(registry);
+                        .tags(tags)
+                        .register(registry);
             });
-            global.addLatencyListener((table, source, destination, millis) -> Timer
-                    .builder("singletable.engine.replication.latency")
-                    .description("from a write's commit in the source region to its arrival in the destination")
-                    .tags("table", table, "source", source, "destination", destination)
-                    .register(registry).record(millis, TimeUnit.MILLISECONDS));
+            global.addLatencyListener(
+                    (table, source, destination, millis) -> Timer.builder("singletable.engine.replication.latency")
+                            .description("from a write's commit in the source region to its arrival in the destination")
+                            .tags("table", table, "source", source, "destination", destination)
+                            .register(registry)
+                            .record(millis, TimeUnit.MILLISECONDS));
         }));
     }
 
@@ -144,8 +150,8 @@ public class EngineConfiguration {
      * region's write-ahead log) and {@code singletable.engine.log.syncs} (its forces to disk).
      */
     @Bean
-    SmartInitializingSingleton engineStorageMetrics(ObjectProvider<EmbeddedEngine> engine,
-            ObjectProvider<MeterRegistry> meters, EngineProperties properties) {
+    SmartInitializingSingleton engineStorageMetrics(
+            ObjectProvider<EmbeddedEngine> engine, ObjectProvider<MeterRegistry> meters, EngineProperties properties) {
         return () -> engine.ifAvailable(e -> meters.ifAvailable(registry -> {
             if (properties.inMemory() || e.logStatistics() == null) {
                 return;
@@ -153,11 +159,17 @@ public class EngineConfiguration {
             Path dataDir = properties.dataDir().toAbsolutePath().normalize();
             Gauge.builder("singletable.engine.storage.size", dataDir, EngineConfiguration::bytesUnder)
                     .description("bytes of the engine's data directory: write-ahead log segments and snapshots")
-                    .baseUnit(BaseUnits.BYTES).strongReference(true).register(registry);
-            FunctionCounter.builder("singletable.engine.log.records", e, x -> x.logStatistics().recordsWritten())
-                    .description("records appended to the write-ahead log").register(registry);
-            FunctionCounter.builder("singletable.engine.log.syncs", e, x -> x.logStatistics().forces())
-                    .description("times the write-ahead log was forced to disk").register(registry);
+                    .baseUnit(BaseUnits.BYTES)
+                    .strongReference(true)
+                    .register(registry);
+            FunctionCounter.builder("singletable.engine.log.records", e, x -> x.logStatistics()
+                            .recordsWritten())
+                    .description("records appended to the write-ahead log")
+                    .register(registry);
+            FunctionCounter.builder("singletable.engine.log.syncs", e, x -> x.logStatistics()
+                            .forces())
+                    .description("times the write-ahead log was forced to disk")
+                    .register(registry);
         }));
     }
 
@@ -165,12 +177,13 @@ public class EngineConfiguration {
     private static double bytesUnder(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.mapToLong(file -> {
-                try {
-                    return Files.isRegularFile(file) ? Files.size(file) : 0;
-                } catch (IOException gone) {
-                    return 0;
-                }
-            }).sum();
+                        try {
+                            return Files.isRegularFile(file) ? Files.size(file) : 0;
+                        } catch (IOException gone) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException | UncheckedIOException e) {
             return Double.NaN;
         }
@@ -194,8 +207,11 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() == 'embedded' "
             + "and ${singletable.engine.port:8000} >= 0")
-    WireServer engineWireServer(EmbeddedEngine engine, EngineProperties properties,
-            ObjectProvider<MeterRegistry> meters, ObjectProvider<PrometheusMeterRegistry> prometheus) {
+    WireServer engineWireServer(
+            EmbeddedEngine engine,
+            EngineProperties properties,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<PrometheusMeterRegistry> prometheus) {
         Principals principals = principals(properties);
         Map<String, String> accessKeys = principals != null ? principals.secrets() : accessKeys(properties);
         BrowserAccess browsers = BrowserAccess.defaults()
@@ -206,11 +222,17 @@ public class EngineConfiguration {
             server = WireServer.start(
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8)
-                    new WireServerOptions(properties.bindAddress(), properties.port(), accessKeys,
-                            WireServerOptions.DEFAULT_MAX_BODY_BYTES, properties.region()).withInlineReads(true)
+                    new WireServerOptions(
+                                    properties.bindAddress(),
+                                    properties.port(),
+                                    accessKeys,
+                                    WireServerOptions.DEFAULT_MAX_BODY_BYTES,
+                                    properties.region())
+                            .withInlineReads(true)
                             .withLimits(wireLimits(properties.limits())),
-                    browsers, principals != null ? accessControlledBackends(engine, principals)
-                            : regionalBackends(engine), monitoring(properties, meters, prometheus));
+                    browsers,
+                    principals != null ? accessControlledBackends(engine, principals) : regionalBackends(engine),
+                    monitoring(properties, meters, prometheus));
         } catch (Exception e) {
             // Netty rethrows the socket's checked BindException undeclared: hence Exception, not RuntimeException
             if (e instanceof SocketException || e instanceof UnresolvedAddressException) {
@@ -218,8 +240,10 @@ public class EngineConfiguration {
             }
             throw e;
         }
-        log.info("DynamoDB-compatible engine listening on {} (try: aws dynamodb list-tables --endpoint-url {})",
-                server.endpoint(), server.endpoint());
+        log.info(
+                "DynamoDB-compatible engine listening on {} (try: aws dynamodb list-tables --endpoint-url {})",
+                server.endpoint(),
+                server.endpoint());
         if (!browsers.corsOrigins().isEmpty()) {
             log.info("Browser pages of {} may call the engine (CORS)", browsers.corsOrigins());
         }
@@ -230,7 +254,9 @@ public class EngineConfiguration {
      * Every answer of the port into {@link EngineRequestMeters} (when there is a registry), and, when
      * {@code singletable.engine.metrics.enabled}, the Prometheus registry's text at {@code GET /metrics}.
      */
-    private static WireMonitoring monitoring(EngineProperties properties, ObjectProvider<MeterRegistry> meters,
+    private static WireMonitoring monitoring(
+            EngineProperties properties,
+            ObjectProvider<MeterRegistry> meters,
             ObjectProvider<PrometheusMeterRegistry> prometheus) {
         MeterRegistry registry = meters.getIfAvailable();
         WireMonitoring.Observer observer = null;
@@ -275,11 +301,14 @@ public class EngineConfiguration {
         try {
             principals = PrincipalsFile.read(file);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new IllegalStateException("singletable.engine.auth.principals-file (-principalsFile): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "singletable.engine.auth.principals-file (-principalsFile): " + e.getMessage(), e);
         }
-        log.info("Access control is on: the engine's DynamoDB port serves only the principals of {} (keys {}), "
-                + "authorizing each request by their IAM policies", file, principals.secrets().keySet());
+        log.info(
+                "Access control is on: the engine's DynamoDB port serves only the principals of {} (keys {}), "
+                        + "authorizing each request by their IAM policies",
+                file,
+                principals.secrets().keySet());
         return principals;
     }
 
@@ -290,7 +319,8 @@ public class EngineConfiguration {
     private static Map<String, String> accessKeys(EngineProperties properties) {
         EngineProperties.Auth auth = properties.auth();
         if (!auth.accessKeys().isEmpty()) {
-            log.info("The engine's DynamoDB port serves requests signed with the keys {} only",
+            log.info(
+                    "The engine's DynamoDB port serves requests signed with the keys {} only",
                     auth.accessKeys().keySet());
             return auth.accessKeys();
         }
@@ -301,27 +331,36 @@ public class EngineConfiguration {
         EnginePortKey key;
         if (properties.inMemory()) {
             key = EnginePortKey.generate();
-            log.info("The engine's DynamoDB port serves only requests signed with this key, made for this run: "
-                    + "export AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={}", key.accessKeyId(), key.secretKey());
+            log.info(
+                    "The engine's DynamoDB port serves only requests signed with this key, made for this run: "
+                            + "export AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={}",
+                    key.accessKeyId(),
+                    key.secretKey());
         } else {
             try {
                 key = EnginePortKey.inDirectory(properties.dataDir());
             } catch (UncheckedIOException e) {
                 // an UncheckedIOException always carries its IOException
-                throw EngineStartupException.unreadableData(properties.dataDir().toAbsolutePath().normalize(),
-                        Objects.requireNonNull(e.getCause()), e);
+                throw EngineStartupException.unreadableData(
+                        properties.dataDir().toAbsolutePath().normalize(), Objects.requireNonNull(e.getCause()), e);
             }
-            log.info("The engine's DynamoDB port serves only requests signed with the key {} kept in {}: "
-                    + "source that file to use the AWS CLI (docs/operations.md, \"Security defaults\")",
-                    key.accessKeyId(), properties.dataDir().resolve(EnginePortKey.FILE));
+            log.info(
+                    "The engine's DynamoDB port serves only requests signed with the key {} kept in {}: "
+                            + "source that file to use the AWS CLI (docs/operations.md, \"Security defaults\")",
+                    key.accessKeyId(),
+                    properties.dataDir().resolve(EnginePortKey.FILE));
         }
         return Map.of(key.accessKeyId(), key.secretKey());
     }
 
     /** The configured limits as the wire server takes them (docs/operations.md, "The engine's wire port"). */
     static WireLimits wireLimits(EngineProperties.Limits limits) {
-        return new WireLimits(limits.maxConnections(), limits.idleTimeout(), limits.requestTimeout(),
-                limits.maxBufferedBytes() == null ? WireLimits.defaultMaxBufferedBytes()
+        return new WireLimits(
+                limits.maxConnections(),
+                limits.idleTimeout(),
+                limits.requestTimeout(),
+                limits.maxBufferedBytes() == null
+                        ? WireLimits.defaultMaxBufferedBytes()
                         : limits.maxBufferedBytes().toBytes(),
                 Math.toIntExact(limits.maxHeaderBytes().toBytes()));
     }

@@ -59,8 +59,9 @@ public class EngineOnlyApplication {
     InitializingBean standaloneEngineHasAPort(EngineProperties engine) {
         return () -> {
             if (engine.port() < 0) {
-                throw new EngineStartupException("the standalone engine needs a port, but singletable.engine.port is "
-                        + engine.port() + " (-port N)",
+                throw new EngineStartupException(
+                        "the standalone engine needs a port, but singletable.engine.port is " + engine.port()
+                                + " (-port N)",
                         "Give a port from 0 to 65535 (0 picks a free one); -1 turns the port off only in the service.",
                         null);
             }

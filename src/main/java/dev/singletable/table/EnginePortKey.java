@@ -28,8 +28,7 @@ record EnginePortKey(String accessKeyId, String secretKey) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_CHARACTERS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String SECRET_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final Pattern ID_LINE = Pattern.compile("(?m)^export AWS_ACCESS_KEY_ID=([A-Za-z0-9]+)$");
     private static final Pattern SECRET_LINE = Pattern.compile("(?m)^export AWS_SECRET_ACCESS_KEY=([A-Za-z0-9+/]+)$");
 
@@ -74,8 +73,8 @@ record EnginePortKey(String accessKeyId, String secretKey) {
         Path temporary = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         try {
@@ -95,6 +94,6 @@ record EnginePortKey(String accessKeyId, String secretKey) {
 
     @Override
     public String toString() {
-        return "EnginePortKey[" + accessKeyId + "]";   // the secret stays out of logs and exception messages
+        return "EnginePortKey[" + accessKeyId + "]"; // the secret stays out of logs and exception messages
     }
 }

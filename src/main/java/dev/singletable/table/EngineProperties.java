@@ -61,7 +61,10 @@ public record EngineProperties(
         @DefaultValue Auth auth,
         @DefaultValue("group") Sync sync,
         @DefaultValue("1ms") Duration groupCommitWait,
-        @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB") DataSize snapshotAfterLog,
+
+        @DataSizeUnit(DataUnit.MEGABYTES) @DefaultValue("64MB")
+        DataSize snapshotAfterLog,
+
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration ttlSweepInterval,
         @DefaultValue Throttling throttling,
         @DefaultValue Cors cors,
@@ -83,8 +86,7 @@ public record EngineProperties(
      * @param delay how long every replicated write waits before it is applied in the other regions of its global
      *              table (zero by default); a few seconds make eventual consistency visible (docs/global-tables.md)
      */
-    public record Replication(@DefaultValue("0ms") Duration delay) {
-    }
+    public record Replication(@DefaultValue("0ms") Duration delay) {}
 
     /**
      * Whether the port serves the engine's meters.
@@ -92,19 +94,21 @@ public record EngineProperties(
      * @param enabled the port answers {@code GET /metrics} with the engine's meters in Prometheus text: on in the
      *                standalone engine, off in the service (whose /actuator/prometheus has them)
      */
-    public record Metrics(@DefaultValue("false") boolean enabled) {
-    }
+    public record Metrics(@DefaultValue("false") boolean enabled) {}
 
     /** The engine's sync policies, named as in configuration. */
-    public enum Sync { FSYNC, GROUP, NONE }
+    public enum Sync {
+        FSYNC,
+        GROUP,
+        NONE
+    }
 
     /**
      * Whether the engine throttles as DynamoDB does.
      *
      * @param enabled requests beyond a table's provisioned throughput or a partition's limits are throttled
      */
-    public record Throttling(@DefaultValue("true") boolean enabled) {
-    }
+    public record Throttling(@DefaultValue("true") boolean enabled) {}
 
     /**
      * The wire server's limits; {@code maxBufferedBytes} unset means a quarter of the heap, at most 256 MB. Only
@@ -117,12 +121,12 @@ public record EngineProperties(
      *                         at most 256 MB)
      * @param maxHeaderBytes   the largest request head (request line and headers) accepted
      */
-    public record Limits(@DefaultValue("1024") int maxConnections,
+    public record Limits(
+            @DefaultValue("1024") int maxConnections,
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("30s") Duration requestTimeout,
             DataSize maxBufferedBytes,
-            @DefaultValue("16KB") DataSize maxHeaderBytes) {
-    }
+            @DefaultValue("16KB") DataSize maxHeaderBytes) {}
 
     /**
      * Which browser origins may call the port (CORS).
@@ -149,8 +153,11 @@ public record EngineProperties(
      *                         would authorize it, resource-based policies included (docs/access-control.md; flag
      *                         {@code -principalsFile}); unset, access control is off
      */
-    public record Auth(Map<String, String> accessKeys, @DefaultValue("true") boolean requireSignature,
-            Map<String, String> accounts, @Nullable Path principalsFile) {
+    public record Auth(
+            Map<String, String> accessKeys,
+            @DefaultValue("true") boolean requireSignature,
+            Map<String, String> accounts,
+            @Nullable Path principalsFile) {
         public Auth {
             accessKeys = accessKeys == null ? Map.of() : Map.copyOf(accessKeys);
             accounts = accounts == null ? Map.of() : Map.copyOf(accounts);

@@ -18,8 +18,15 @@ final class EngineRequestMeters {
 
     static final String NAME = "singletable.engine.requests";
     /** Engine answers take microseconds to milliseconds: the same SLO buckets as the service's store calls. */
-    private static final Duration[] SLO = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100)};
+    private static final Duration[] SLO = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100)
+    };
 
     private final MeterRegistry registry;
     /** Registering looks the meter up by name and tags; a request only needs a map look-up. */

@@ -7,8 +7,13 @@ import org.jspecify.annotations.Nullable;
  * ({@link TableItem#keys()}): one line of the key-design table. An index pair with an unknown half is left out, which
  * keeps the item out of that (sparse) index.
  */
-public record ItemKeys(String entityType, String pk, String sk, @Nullable String gsi1pk, @Nullable String gsi1sk,
-                       @Nullable String lsi1sk) {
+public record ItemKeys(
+        String entityType,
+        String pk,
+        String sk,
+        @Nullable String gsi1pk,
+        @Nullable String gsi1sk,
+        @Nullable String lsi1sk) {
 
     public static ItemKeys of(String entityType, String pk, String sk) {
         return new ItemKeys(entityType, pk, sk, null, null, null);
@@ -16,8 +21,7 @@ public record ItemKeys(String entityType, String pk, String sk, @Nullable String
 
     /** In GSI1 under {@code partition}, sorted by {@code sort}. */
     public ItemKeys gsi1(@Nullable String partition, @Nullable String sort) {
-        return partition == null || sort == null ? this
-                : new ItemKeys(entityType, pk, sk, partition, sort, lsi1sk);
+        return partition == null || sort == null ? this : new ItemKeys(entityType, pk, sk, partition, sort, lsi1sk);
     }
 
     /** In LSI1 (its own partition), sorted by {@code sort}. */

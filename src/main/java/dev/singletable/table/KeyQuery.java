@@ -90,8 +90,8 @@ public final class KeyQuery {
     }
 
     /** A filter on what the key condition reads (a filter does not reduce what is read: see QueryPager). */
-    public KeyQuery filter(String expression, Map<String, String> filterNames,
-                           Map<String, AttributeValue> filterValues) {
+    public KeyQuery filter(
+            String expression, Map<String, String> filterNames, Map<String, AttributeValue> filterValues) {
         request.filterExpression(expression);
         names.putAll(filterNames);
         values.putAll(filterValues);

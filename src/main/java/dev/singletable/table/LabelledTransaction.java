@@ -35,17 +35,18 @@ public final class LabelledTransaction {
     private final List<TransactWriteItem> actions = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
-    public <T> LabelledTransaction put(String label, MappedTableResource<T> table, TransactPutItemEnhancedRequest<T> put) {
+    public <T> LabelledTransaction put(
+            String label, MappedTableResource<T> table, TransactPutItemEnhancedRequest<T> put) {
         return write(label, mapped().addPutItem(table, put));
     }
 
-    public <T> LabelledTransaction update(String label, MappedTableResource<T> table,
-                                          TransactUpdateItemEnhancedRequest<T> update) {
+    public <T> LabelledTransaction update(
+            String label, MappedTableResource<T> table, TransactUpdateItemEnhancedRequest<T> update) {
         return write(label, mapped().addUpdateItem(table, update));
     }
 
-    public <T> LabelledTransaction delete(String label, MappedTableResource<T> table,
-                                          TransactDeleteItemEnhancedRequest delete) {
+    public <T> LabelledTransaction delete(
+            String label, MappedTableResource<T> table, TransactDeleteItemEnhancedRequest delete) {
         return write(label, mapped().addDeleteItem(table, delete));
     }
 
@@ -76,7 +77,8 @@ public final class LabelledTransaction {
      */
     public void commit(DynamoDbClient client) {
         try {
-            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(actions).build());
+            client.transactWriteItems(
+                    TransactWriteItemsRequest.builder().transactItems(actions).build());
         } catch (TransactionCanceledException cancelled) {
             Set<String> failed = labelsWithReason(cancelled, CONDITIONAL_CHECK_FAILED);
             if (!failed.isEmpty()) {

@@ -37,8 +37,11 @@ public class QueryPager {
      * @param startKey where the previous page ended, or null for the first page
      * @param mapper   turns a raw item into what the caller returns
      */
-    public <T> Slice<T> page(QueryRequest query, int limit, @Nullable Map<String, AttributeValue> startKey,
-                             Function<Map<String, AttributeValue>, T> mapper) {
+    public <T> Slice<T> page(
+            QueryRequest query,
+            int limit,
+            @Nullable Map<String, AttributeValue> startKey,
+            Function<Map<String, AttributeValue>, T> mapper) {
         return page(table.dynamo(), query, limit, startKey, mapper);
     }
 
@@ -47,14 +50,20 @@ public class QueryPager {
      * ({@link SingleTable#cachedDynamo()}): the page may be as old as the query cache's TTL, and writes do not refresh
      * it (docs/caching.md). Only for listings that may lag, never for a consistent query.
      */
-    public <T> Slice<T> cachedPage(QueryRequest query, int limit, @Nullable Map<String, AttributeValue> startKey,
-                                   Function<Map<String, AttributeValue>, T> mapper) {
+    public <T> Slice<T> cachedPage(
+            QueryRequest query,
+            int limit,
+            @Nullable Map<String, AttributeValue> startKey,
+            Function<Map<String, AttributeValue>, T> mapper) {
         return page(table.cachedDynamo(), query, limit, startKey, mapper);
     }
 
-    private <T> Slice<T> page(DynamoDbClient client, QueryRequest query, int limit,
-                              @Nullable Map<String, AttributeValue> startKey,
-                              Function<Map<String, AttributeValue>, T> mapper) {
+    private <T> Slice<T> page(
+            DynamoDbClient client,
+            QueryRequest query,
+            int limit,
+            @Nullable Map<String, AttributeValue> startKey,
+            Function<Map<String, AttributeValue>, T> mapper) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
@@ -67,7 +76,8 @@ public class QueryPager {
                     .exclusiveStartKey(position)
                     .build());
             read.addAll(response.items());
-            boolean exhausted = !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty();
+            boolean exhausted = !response.hasLastEvaluatedKey()
+                    || response.lastEvaluatedKey().isEmpty();
             if (read.size() > limit) {
                 return new Slice<>(mapAll(read.subList(0, limit), mapper), shape.keyOf(read.get(limit - 1)));
             }
@@ -80,8 +90,8 @@ public class QueryPager {
         return new Slice<>(mapAll(read, mapper), position);
     }
 
-    private static <T> List<T> mapAll(List<Map<String, AttributeValue>> items,
-                                      Function<Map<String, AttributeValue>, T> mapper) {
+    private static <T> List<T> mapAll(
+            List<Map<String, AttributeValue>> items, Function<Map<String, AttributeValue>, T> mapper) {
         return items.stream().map(mapper).toList();
     }
 }

@@ -27,7 +27,8 @@ final class ReadCache implements AutoCloseable {
 
     /** Opens AWS's DAX client; a seam so tests can check the wiring without a DAX cluster. */
     interface DaxClients {
-        DaxClients AWS = configuration -> ClusterDaxClient.builder().overrideConfiguration(configuration).build();
+        DaxClients AWS = configuration ->
+                ClusterDaxClient.builder().overrideConfiguration(configuration).build();
 
         DynamoDbClient open(Configuration configuration) throws IOException;
     }
@@ -37,8 +38,11 @@ final class ReadCache implements AutoCloseable {
     private final @Nullable DaxStyleCache local;
     private final @Nullable DynamoDbClient daxClient;
 
-    private ReadCache(CacheProperties.Mode mode, @Nullable DynamoDbClient cache, @Nullable DaxStyleCache local,
-                      @Nullable DynamoDbClient daxClient) {
+    private ReadCache(
+            CacheProperties.Mode mode,
+            @Nullable DynamoDbClient cache,
+            @Nullable DaxStyleCache local,
+            @Nullable DynamoDbClient daxClient) {
         this.mode = mode;
         this.cache = cache;
         this.local = local;
@@ -54,9 +58,14 @@ final class ReadCache implements AutoCloseable {
      * @param guard   the retry and circuit breaker every store client gets (applied to the DAX client)
      * @param meters  where mode local's cache meters go, if anywhere
      */
-    static ReadCache create(CacheProperties properties, StorageProperties storage, DynamoDbClient store,
-                            UnaryOperator<DynamoDbClient> guard, @Nullable MeterRegistry meters, Ticker ticker,
-                            DaxClients dax) {
+    static ReadCache create(
+            CacheProperties properties,
+            StorageProperties storage,
+            DynamoDbClient store,
+            UnaryOperator<DynamoDbClient> guard,
+            @Nullable MeterRegistry meters,
+            Ticker ticker,
+            DaxClients dax) {
         return switch (properties.mode()) {
             case NONE -> none();
             case LOCAL -> {
@@ -80,7 +89,10 @@ final class ReadCache implements AutoCloseable {
     }
 
     static CacheSettings settings(CacheProperties properties) {
-        return new CacheSettings(properties.itemTtl(), properties.itemSize().toBytes(), properties.queryTtl(),
+        return new CacheSettings(
+                properties.itemTtl(),
+                properties.itemSize().toBytes(),
+                properties.queryTtl(),
                 properties.querySize().toBytes());
     }
 
@@ -94,12 +106,17 @@ final class ReadCache implements AutoCloseable {
             // the DAX client signs with the service's credentials: AWS's default chain on AWS, the configured static
             // keys otherwise; it resolves them, and the region, when it is configured, so a gap shows at start-up
             boolean aws = storage.mode() == StorageProperties.Mode.AWS;
-            Region region = aws ? DefaultAwsRegionProviderChain.builder().build().getRegion()
-                    : Region.of(storage.region());
-            AwsCredentialsProvider credentials = aws ? DefaultCredentialsProvider.builder().build()
-                    : StaticCredentialsProvider.create(AwsBasicCredentials.create(storage.accessKey(),
-                            storage.secretKey()));
-            return Configuration.builder().url(endpoint).region(region).credentialsProvider(credentials).build();
+            Region region =
+                    aws ? DefaultAwsRegionProviderChain.builder().build().getRegion() : Region.of(storage.region());
+            AwsCredentialsProvider credentials = aws
+                    ? DefaultCredentialsProvider.builder().build()
+                    : StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(storage.accessKey(), storage.secretKey()));
+            return Configuration.builder()
+                    .url(endpoint)
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .build();
         } catch (RuntimeException e) {
             throw CacheStartupException.daxUnreachable(endpoint, e);
         }
@@ -110,7 +127,8 @@ final class ReadCache implements AutoCloseable {
     }
 
     /** The local cache, for its statistics (mode local only). */
-    @Nullable DaxStyleCache local() {
+    @Nullable
+    DaxStyleCache local() {
         return local;
     }
 

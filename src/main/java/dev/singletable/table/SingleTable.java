@@ -21,6 +21,7 @@ public class SingleTable {
 
     /** The attribute that names an item's type, on every item. */
     public static final String ENTITY_TYPE = "entityType";
+
     public static final String PK = "PK";
     public static final String SK = "SK";
     public static final String GSI1 = "GSI1";
@@ -31,6 +32,7 @@ public class SingleTable {
      * {@code statusShard} and {@code orderId} (no synthetic key attributes; see docs/data-model.md).
      */
     public static final String ORDERS_BY_STATUS = "OrdersByStatus";
+
     public static final String LSI1 = "LSI1";
     public static final String LSI1SK = "LSI1SK";
     public static final String TTL = "ttl";
@@ -56,9 +58,12 @@ public class SingleTable {
             this.cachedDynamo = dynamo;
         } else {
             this.dynamo = cache.forEverythingElse(dynamo);
-            this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(this.dynamo).build();
+            this.enhanced =
+                    DynamoDbEnhancedClient.builder().dynamoDbClient(this.dynamo).build();
             this.cachedDynamo = cache.forCachedReads(dynamo);
-            this.cachedEnhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(this.cachedDynamo).build();
+            this.cachedEnhanced = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(this.cachedDynamo)
+                    .build();
         }
     }
 

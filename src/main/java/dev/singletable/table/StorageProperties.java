@@ -23,5 +23,9 @@ public record StorageProperties(
         @DefaultValue("local") String accessKey,
         @DefaultValue("local") String secretKey) {
 
-    public enum Mode { EMBEDDED, ENDPOINT, AWS }
+    public enum Mode {
+        EMBEDDED,
+        ENDPOINT,
+        AWS
+    }
 }

@@ -58,7 +58,8 @@ public class TableBootstrap {
      * deleting one is a decision for whoever owns the data (docs/data-model.md, "Moving an index to a new key").
      */
     private void ensureGlobalIndexes() {
-        TableDescription table = dynamo.describeTable(r -> r.tableName(tableName)).table();
+        TableDescription table =
+                dynamo.describeTable(r -> r.tableName(tableName)).table();
         Set<String> present = new HashSet<>();
         table.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
         CreateTableRequest wanted = TableRequestFactory.createTable(tableName, layout);
@@ -70,9 +71,11 @@ public class TableBootstrap {
             index.keySchema().forEach(key -> keyAttributes.add(key.attributeName()));
             dynamo.updateTable(r -> r.tableName(tableName)
                     .attributeDefinitions(wanted.attributeDefinitions().stream()
-                            .filter(definition -> keyAttributes.contains(definition.attributeName())).toList())
+                            .filter(definition -> keyAttributes.contains(definition.attributeName()))
+                            .toList())
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
-                            .keySchema(index.keySchema()).projection(index.projection()))));
+                            .keySchema(index.keySchema())
+                            .projection(index.projection()))));
             log.info("Adding index {} to {}", index.indexName(), tableName);
             awaitActive(index.indexName());
         }
@@ -88,8 +91,8 @@ public class TableBootstrap {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("index " + indexName + " of " + tableName + " is not active after "
-                        + INDEX_WAIT);
+                throw new IllegalStateException(
+                        "index " + indexName + " of " + tableName + " is not active after " + INDEX_WAIT);
             }
             try {
                 Thread.sleep(200);

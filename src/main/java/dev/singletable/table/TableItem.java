@@ -2,7 +2,6 @@ package dev.singletable.table;
 
 import java.lang.invoke.MethodHandles;
 import org.jspecify.annotations.Nullable;
-import org.jspecify.annotations.NullUnmarked;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
@@ -39,7 +38,8 @@ public abstract class TableItem {
 
     /** The bean schema of an item class, built once by the class itself (its lookup lets it stay package-private). */
     public static <T extends TableItem> TableSchema<T> schema(Class<T> itemClass, MethodHandles.Lookup lookup) {
-        return BeanTableSchema.create(BeanTableSchemaParams.builder(itemClass).lookup(lookup).build());
+        return BeanTableSchema.create(
+                BeanTableSchemaParams.builder(itemClass).lookup(lookup).build());
     }
 
     /** The item's type and keys, from its fields, through its feature's key design. */

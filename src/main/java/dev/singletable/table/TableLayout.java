@@ -16,26 +16,33 @@ public record TableLayout(
         String timeToLiveAttribute,
         String streamViewType) {
 
-    public record Attribute(String name, String type) {
-    }
+    public record Attribute(String name, String type) {}
 
     /**
      * For a local index, {@code partitionKey} is absent: it is always the table's. A global index with a
      * multi-attribute key names its attributes in order in {@code partitionKeys} (up to four) and {@code sortKeys} (up
      * to four) instead of {@code partitionKey} and {@code sortKey}.
      */
-    public record Index(String name, String partitionKey, String sortKey, List<String> partitionKeys,
-                        List<String> sortKeys, String projection, List<String> nonKeyAttributes) {
+    public record Index(
+            String name,
+            String partitionKey,
+            String sortKey,
+            List<String> partitionKeys,
+            List<String> sortKeys,
+            String projection,
+            List<String> nonKeyAttributes) {
 
         /** The index's partition key attributes, in order: one, or up to four for a multi-attribute key. */
         public List<String> hashKeys() {
-            return partitionKeys != null && !partitionKeys.isEmpty() ? List.copyOf(partitionKeys)
+            return partitionKeys != null && !partitionKeys.isEmpty()
+                    ? List.copyOf(partitionKeys)
                     : partitionKey == null ? List.of() : List.of(partitionKey);
         }
 
         /** The index's sort key attributes, in order: none, one, or up to four for a multi-attribute key. */
         public List<String> rangeKeys() {
-            return sortKeys != null && !sortKeys.isEmpty() ? List.copyOf(sortKeys)
+            return sortKeys != null && !sortKeys.isEmpty()
+                    ? List.copyOf(sortKeys)
                     : sortKey == null ? List.of() : List.of(sortKey);
         }
 

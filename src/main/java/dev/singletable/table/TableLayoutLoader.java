@@ -11,11 +11,12 @@ public final class TableLayoutLoader {
 
     public static final String RESOURCE = "/table/singletable-table.json";
 
-    private TableLayoutLoader() {
-    }
+    private TableLayoutLoader() {}
 
     public static TableLayout load() {
-        JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         try (InputStream in = TableLayoutLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("table layout " + RESOURCE + " is missing from the classpath");

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name the table's name (its history table is {@code <name>-history})
  */
 @ConfigurationProperties("singletable.table")
-public record TableProperties(@DefaultValue("singletable") String name) {
-}
+public record TableProperties(@DefaultValue("singletable") String name) {}

@@ -20,8 +20,7 @@ public final class Ulid {
     private static long lastMillis = -1;
     private static final byte[] lastRandom = new byte[10];
 
-    private Ulid() {
-    }
+    private Ulid() {}
 
     /**
      * A generator of its own (DRBG): the default {@code new SecureRandom()} on Linux shares one lock and a read of
@@ -74,10 +73,16 @@ public final class Ulid {
             millis >>>= 5;
         }
         // 80 random bits = 16 groups of 5, read most significant first
-        long high = ((random[0] & 0xFFL) << 32) | ((random[1] & 0xFFL) << 24) | ((random[2] & 0xFFL) << 16)
-                | ((random[3] & 0xFFL) << 8) | (random[4] & 0xFFL);
-        long low = ((random[5] & 0xFFL) << 32) | ((random[6] & 0xFFL) << 24) | ((random[7] & 0xFFL) << 16)
-                | ((random[8] & 0xFFL) << 8) | (random[9] & 0xFFL);
+        long high = ((random[0] & 0xFFL) << 32)
+                | ((random[1] & 0xFFL) << 24)
+                | ((random[2] & 0xFFL) << 16)
+                | ((random[3] & 0xFFL) << 8)
+                | (random[4] & 0xFFL);
+        long low = ((random[5] & 0xFFL) << 32)
+                | ((random[6] & 0xFFL) << 24)
+                | ((random[7] & 0xFFL) << 16)
+                | ((random[8] & 0xFFL) << 8)
+                | (random[9] & 0xFFL);
         for (int i = 7; i >= 0; i--) {
             out[10 + i] = ALPHABET[(int) (high & 31)];
             high >>>= 5;

@@ -34,7 +34,10 @@ public class UniqueValueItem extends TableItem {
     }
 
     static Key key(String namespace, String normalizedValue) {
-        return Key.builder().partitionValue(partitionKey(namespace, normalizedValue)).sortValue(SORT_KEY).build();
+        return Key.builder()
+                .partitionValue(partitionKey(namespace, normalizedValue))
+                .sortValue(SORT_KEY)
+                .build();
     }
 
     private static String partitionKey(String namespace, String normalizedValue) {

@@ -27,7 +27,8 @@ public class UniqueValues {
     }
 
     /** Puts the marker unless the value is already claimed (by anyone, the owner included). */
-    public TransactPutItemEnhancedRequest<UniqueValueItem> claim(String namespace, String normalizedValue, String ownerId) {
+    public TransactPutItemEnhancedRequest<UniqueValueItem> claim(
+            String namespace, String normalizedValue, String ownerId) {
         return TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
                 .item(UniqueValueItem.of(namespace, normalizedValue, ownerId))
                 .conditionExpression(Conditions.NEW_ITEM)
@@ -48,8 +49,8 @@ public class UniqueValues {
 
     /** Who owns the value, read strongly consistently (a sign-up just acknowledged must be visible). */
     public Optional<String> ownerOf(String namespace, String normalizedValue) {
-        UniqueValueItem marker = markers.getItem(r -> r.key(UniqueValueItem.key(namespace, normalizedValue))
-                .consistentRead(true));
+        UniqueValueItem marker = markers.getItem(
+                r -> r.key(UniqueValueItem.key(namespace, normalizedValue)).consistentRead(true));
         return Optional.ofNullable(marker).map(UniqueValueItem::getOwnerId);
     }
 }

@@ -8,7 +8,9 @@
  * the one module that may use the engine's own API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Single table", allowedDependencies = {"resilience"})
+@ApplicationModule(
+        displayName = "Single table",
+        allowedDependencies = {"resilience"})
 package dev.singletable.table;
 
 import org.jspecify.annotations.NullMarked;

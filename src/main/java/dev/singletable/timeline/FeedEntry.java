@@ -17,8 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param ownerId   whose feed this entry is in (a follower of the author)
  * @param expiresAt when the entry leaves the feed
  */
-record FeedEntry(String ownerId, String tweetId, String authorId, String authorUsername, String text,
-                        Instant createdAt, Instant expiresAt) {
+record FeedEntry(
+        String ownerId,
+        String tweetId,
+        String authorId,
+        String authorUsername,
+        String text,
+        Instant createdAt,
+        Instant expiresAt) {
 
     Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>(FeedKeys.entry(ownerId, tweetId));
@@ -34,10 +40,15 @@ record FeedEntry(String ownerId, String tweetId, String authorId, String authorU
     }
 
     static FeedEntry of(Map<String, AttributeValue> item) {
-        return new FeedEntry(attribute(item, "ownerId").s(), attribute(item, "tweetId").s(),
-                attribute(item, "authorId").s(), attribute(item, "authorUsername").s(), attribute(item, "text").s(),
+        return new FeedEntry(
+                attribute(item, "ownerId").s(),
+                attribute(item, "tweetId").s(),
+                attribute(item, "authorId").s(),
+                attribute(item, "authorUsername").s(),
+                attribute(item, "text").s(),
                 CanonicalInstants.parse(attribute(item, "createdAt").s()),
-                Instant.ofEpochSecond(Long.parseLong(attribute(item, SingleTable.TTL).n())));
+                Instant.ofEpochSecond(
+                        Long.parseLong(attribute(item, SingleTable.TTL).n())));
     }
 
     /** An attribute {@link #toItem} always writes. */

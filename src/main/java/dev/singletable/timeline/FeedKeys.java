@@ -14,10 +14,10 @@ public final class FeedKeys {
 
     /** Derived entries: copies of tweets, written by the fan-out, not facts of their own. */
     public static final String ENTITY_TYPE = "FeedEntry";
+
     private static final String FEED = "FEED#";
 
-    private FeedKeys() {
-    }
+    private FeedKeys() {}
 
     static String partition(String ownerId) {
         return FEED + ownerId;
@@ -30,7 +30,10 @@ public final class FeedKeys {
 
     /** The key of the entry of a tweet in a user's feed (present or not). */
     static Map<String, AttributeValue> entry(String ownerId, String tweetId) {
-        return Map.of(SingleTable.PK, AttributeValue.fromS(partition(ownerId)),
-                SingleTable.SK, AttributeValue.fromS(TweetKeys.ref(tweetId)));
+        return Map.of(
+                SingleTable.PK,
+                AttributeValue.fromS(partition(ownerId)),
+                SingleTable.SK,
+                AttributeValue.fromS(TweetKeys.ref(tweetId)));
     }
 }

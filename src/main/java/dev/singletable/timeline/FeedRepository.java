@@ -33,11 +33,13 @@ class FeedRepository {
         this.pager = pager;
     }
 
-    public Slice<FeedEntry> feed(String ownerId, int limit, @Nullable Map<String, AttributeValue> startKey,
-                                 Instant now) {
+    public Slice<FeedEntry> feed(
+            String ownerId, int limit, @Nullable Map<String, AttributeValue> startKey, Instant now) {
         QueryRequest query = table.query(KeyQuery.Index.TABLE, FeedKeys.partition(ownerId))
                 .sortKeyStartsWith(FeedKeys.sortPrefix())
-                .filter("#ttl > :now", Map.of("#ttl", SingleTable.TTL),
+                .filter(
+                        "#ttl > :now",
+                        Map.of("#ttl", SingleTable.TTL),
                         Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .newestFirst()
                 .build();
@@ -51,12 +53,16 @@ class FeedRepository {
 
     /** Deletes the entries of these tweets from this feed; deleting an absent entry is a no-op. */
     public void deleteAll(String ownerId, List<String> tweetIds) {
-        write(tweetIds.stream().map(tweetId -> BatchWrites.delete(FeedKeys.entry(ownerId, tweetId))).toList());
+        write(tweetIds.stream()
+                .map(tweetId -> BatchWrites.delete(FeedKeys.entry(ownerId, tweetId)))
+                .toList());
     }
 
     /** Deletes one tweet's entry from each of these feeds. */
     public void deleteFromFeeds(List<String> ownerIds, String tweetId) {
-        write(ownerIds.stream().map(ownerId -> BatchWrites.delete(FeedKeys.entry(ownerId, tweetId))).toList());
+        write(ownerIds.stream()
+                .map(ownerId -> BatchWrites.delete(FeedKeys.entry(ownerId, tweetId)))
+                .toList());
     }
 
     private void write(List<WriteRequest> requests) {

@@ -30,7 +30,8 @@ class TimelineController {
     }
 
     @GetMapping("/api/timeline")
-    @Operation(summary = "Your home timeline, newest first",
+    @Operation(
+            summary = "Your home timeline, newest first",
             description = "The tweets of the accounts you follow, from the last days (7 by default). Built from the "
                     + "table's stream when a tweet is posted, so a new tweet appears a moment later; following someone "
                     + "adds their recent tweets, unfollowing removes them. Paged: pass nextCursor back as ?cursor= "
@@ -40,13 +41,15 @@ class TimelineController {
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<TimelineEntryResponse> timeline(
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor,
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         // the cursor is bound to the caller's own feed: another user's cursor is 400 invalid-cursor
         String binding = "timeline/" + caller.userId();
-        return paging.response(binding, timelines.timeline(caller, limit, paging.start(binding, cursor)),
-                TimelineEntryResponse::of);
+        return paging.response(
+                binding, timelines.timeline(caller, limit, paging.start(binding, cursor)), TimelineEntryResponse::of);
     }
 }

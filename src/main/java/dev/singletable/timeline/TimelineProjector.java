@@ -50,8 +50,12 @@ class TimelineProjector implements Projector {
     private final TimelineProperties settings;
     private final Clock clock;
 
-    TimelineProjector(FollowRepository follows, TweetRepository tweets, FeedRepository feeds,
-                             TimelineProperties settings, Clock clock) {
+    TimelineProjector(
+            FollowRepository follows,
+            TweetRepository tweets,
+            FeedRepository feeds,
+            TimelineProperties settings,
+            Clock clock) {
         this.follows = follows;
         this.tweets = tweets;
         this.feeds = feeds;
@@ -105,14 +109,22 @@ class TimelineProjector implements Projector {
         if (!expiresAt.isAfter(clock.instant())) {
             return; // re-delivered long after: the entry would be out of the window already
         }
-        forEachFollowerPage(tweet.getAuthorId(), followerIds -> feeds.putAll(followerIds.stream()
-                .map(ownerId -> entry(ownerId, tweet, expiresAt))
-                .toList()));
+        forEachFollowerPage(
+                tweet.getAuthorId(),
+                followerIds -> feeds.putAll(followerIds.stream()
+                        .map(ownerId -> entry(ownerId, tweet, expiresAt))
+                        .toList()));
     }
 
     private static FeedEntry entry(String ownerId, TweetItem tweet, Instant expiresAt) {
-        return new FeedEntry(ownerId, tweet.getTweetId(), tweet.getAuthorId(), tweet.getAuthorUsername(),
-                tweet.getText(), tweet.getCreatedAt(), expiresAt);
+        return new FeedEntry(
+                ownerId,
+                tweet.getTweetId(),
+                tweet.getAuthorId(),
+                tweet.getAuthorUsername(),
+                tweet.getText(),
+                tweet.getCreatedAt(),
+                expiresAt);
     }
 
     private void withdraw(String authorId, String tweetId) {
@@ -122,7 +134,8 @@ class TimelineProjector implements Projector {
     private void backfill(String followerId, String followeeId) {
         Instant now = clock.instant();
         List<FeedEntry> entries = new ArrayList<>();
-        for (TweetItem tweet : tweets.byAuthor(followeeId, settings.backfill(), null).items()) {
+        for (TweetItem tweet :
+                tweets.byAuthor(followeeId, settings.backfill(), null).items()) {
             Instant expiresAt = tweet.getCreatedAt().plus(settings.entryTtl());
             if (!expiresAt.isAfter(now)) {
                 break; // newest first: every later one is older still

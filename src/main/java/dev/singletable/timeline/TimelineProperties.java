@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backfill how many of the followee's most recent tweets a new follow copies into the follower's feed
  */
 @ConfigurationProperties("singletable.timeline")
-record TimelineProperties(@DefaultValue("7d") Duration entryTtl, @DefaultValue("20") int backfill) {
-}
+record TimelineProperties(
+        @DefaultValue("7d") Duration entryTtl,
+        @DefaultValue("20") int backfill) {}

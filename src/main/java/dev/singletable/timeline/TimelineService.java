@@ -25,7 +25,8 @@ class TimelineService {
         this.clock = clock;
     }
 
-    public Slice<FeedEntry> timeline(AuthenticatedUser caller, int limit, @Nullable Map<String, AttributeValue> startKey) {
+    public Slice<FeedEntry> timeline(
+            AuthenticatedUser caller, int limit, @Nullable Map<String, AttributeValue> startKey) {
         return feeds.feed(caller.userId(), limit, startKey, clock.instant());
     }
 }

@@ -4,7 +4,9 @@
  * reader's feed partition ({@link FeedKeys}).
  */
 @NullMarked
-@ApplicationModule(displayName = "Home timeline", allowedDependencies = {"follows", "streams", "table", "tweets", "web"})
+@ApplicationModule(
+        displayName = "Home timeline",
+        allowedDependencies = {"follows", "streams", "table", "tweets", "web"})
 package dev.singletable.timeline;
 
 import org.jspecify.annotations.NullMarked;

@@ -35,7 +35,8 @@ class CeilingController {
 
     @GetMapping("/api/users/{username}/tweets-ceiling")
     ResponseEntity<byte[]> ceiling(@PathVariable String username) {
-        byte[] page = pages.computeIfAbsent(username,
+        byte[] page = pages.computeIfAbsent(
+                username,
                 u -> json.writeValueAsBytes(tweets.byAuthor(u, Integer.parseInt(Paging.DEFAULT_LIMIT), null)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }

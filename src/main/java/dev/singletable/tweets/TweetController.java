@@ -45,15 +45,22 @@ class TweetController {
 
     @PostMapping(path = "/api/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "201", description = "Posted; Location is the tweet",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The tweet's URL",
-                    schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "201",
+            description = "Posted; Location is the tweet",
+            headers =
+                    @Header(
+                            name = HttpHeaders.LOCATION,
+                            description = "The tweet's URL",
+                            schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = TweetResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    public ResponseEntity<TweetResponse> post(@Valid @RequestBody CreateTweetRequest request,
-                                              @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<TweetResponse> post(
+            @Valid @RequestBody CreateTweetRequest request, @AuthenticationPrincipal AuthenticatedUser caller) {
         TweetItem tweet = tweets.post(caller, request.text());
-        URI location = UriComponentsBuilder.fromPath("/api/tweets/{id}").buildAndExpand(tweet.getTweetId()).toUri();
+        URI location = UriComponentsBuilder.fromPath("/api/tweets/{id}")
+                .buildAndExpand(tweet.getTweetId())
+                .toUri();
         return ResponseEntity.created(location).body(TweetResponse.of(tweet));
     }
 
@@ -66,7 +73,9 @@ class TweetController {
     }
 
     @DeleteMapping("/api/tweets/{id}")
-    @Operation(summary = "Delete your tweet", description = "Deletes the tweet and its likes. Only its author may.",
+    @Operation(
+            summary = "Delete your tweet",
+            description = "Deletes the tweet and its likes. Only its author may.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -77,7 +86,8 @@ class TweetController {
     }
 
     @GetMapping("/api/users/{username}/tweets")
-    @Operation(summary = "A user's tweets, newest first",
+    @Operation(
+            summary = "A user's tweets, newest first",
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
     @ApiResponse(responseCode = "200", description = "One page of tweets")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
@@ -85,11 +95,14 @@ class TweetController {
     public PageResponse<TweetResponse> byAuthor(
             @Parameter(example = "ann_lee") @PathVariable String username,
             @Parameter(description = Paging.LIMIT_DESCRIPTION)
-            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION)
-            @RequestParam(required = false) @Nullable String cursor) {
+                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
+                    @Min(1)
+                    @Max(Paging.MAX_LIMIT)
+                    int limit,
+            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
+                    String cursor) {
         String binding = "tweets/" + UserDirectory.normalize(username);
-        return paging.response(binding, tweets.byAuthor(username, limit, paging.start(binding, cursor)),
-                TweetResponse::of);
+        return paging.response(
+                binding, tweets.byAuthor(username, limit, paging.start(binding, cursor)), TweetResponse::of);
     }
 }

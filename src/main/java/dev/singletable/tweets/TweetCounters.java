@@ -10,8 +10,7 @@ public final class TweetCounters {
 
     public static final String LIKES = "likes";
 
-    private TweetCounters() {
-    }
+    private TweetCounters() {}
 
     /** The tweet whose counter moves. */
     public static Key of(String tweetId) {

@@ -20,10 +20,10 @@ public final class TweetKeys {
     public static final String ENTITY_TYPE = "Tweet";
     /** What every {@link #ref} starts with, for {@code begins_with} key conditions. */
     public static final String REF_PREFIX = "TWEET#";
+
     static final String TWEET = "TWEET";
 
-    private TweetKeys() {
-    }
+    private TweetKeys() {}
 
     /** The tweet's reference: its partition key, and its sort key wherever a tweet is listed. */
     public static String ref(String tweetId) {

@@ -46,23 +46,27 @@ public class TweetRepository {
     }
 
     public Optional<TweetItem> find(String tweetId) {
-        return Optional.ofNullable(tweets.getItem(r -> r.key(TweetKeys.tweet(tweetId)).consistentRead(true)));
+        return Optional.ofNullable(
+                tweets.getItem(r -> r.key(TweetKeys.tweet(tweetId)).consistentRead(true)));
     }
 
     public Slice<TweetItem> byAuthor(String authorId, int limit, @Nullable Map<String, AttributeValue> startKey) {
         QueryRequest query = table.query(KeyQuery.Index.GSI1, TweetKeys.byAuthor(authorId))
-                .sortKeyStartsWith(TweetKeys.REF_PREFIX).newestFirst().build();
+                .sortKeyStartsWith(TweetKeys.REF_PREFIX)
+                .newestFirst()
+                .build();
         return pager.page(query, limit, startKey, TweetItem.SCHEMA::mapToItem);
     }
 
     /** Deletes the tweet if it still exists and is the author's; false when it is not (anymore). */
     boolean deleteTweet(String tweetId, String authorId) {
         try {
-            tweets.deleteItem(r -> r.key(TweetKeys.tweet(tweetId)).conditionExpression(Expression.builder()
-                    .expression("#author = :author")
-                    .expressionNames(Map.of("#author", "authorId"))
-                    .expressionValues(Map.of(":author", AttributeValue.fromS(authorId)))
-                    .build()));
+            tweets.deleteItem(r -> r.key(TweetKeys.tweet(tweetId))
+                    .conditionExpression(Expression.builder()
+                            .expression("#author = :author")
+                            .expressionNames(Map.of("#author", "authorId"))
+                            .expressionValues(Map.of(":author", AttributeValue.fromS(authorId)))
+                            .build()));
             return true;
         } catch (ConditionalCheckFailedException gone) {
             return false;
@@ -74,11 +78,17 @@ public class TweetRepository {
      * the keys only, a page at a time, each page deleted with BatchWriteItem.
      */
     void deleteCollection(String tweetId) {
-        QueryRequest query = table.query(KeyQuery.Index.TABLE, TweetKeys.ref(tweetId)).keysOnly().consistent().build();
+        QueryRequest query = table.query(KeyQuery.Index.TABLE, TweetKeys.ref(tweetId))
+                .keysOnly()
+                .consistent()
+                .build();
         @Nullable Map<String, AttributeValue> start = null;
         do {
             Slice<Map<String, AttributeValue>> keys = pager.page(query, COLLECTION_PAGE, start, key -> key);
-            BatchWrites.write(table.dynamo(), table.name(), keys.items().stream().map(BatchWrites::delete).toList());
+            BatchWrites.write(
+                    table.dynamo(),
+                    table.name(),
+                    keys.items().stream().map(BatchWrites::delete).toList());
             start = keys.nextKey();
         } while (start != null);
     }

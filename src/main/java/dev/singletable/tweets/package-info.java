@@ -4,7 +4,9 @@
  * stream. Likes and the timeline build on {@link TweetKeys}, {@link TweetItem} and {@link TweetRepository}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Tweets", allowedDependencies = {"streams", "table", "users", "web"})
+@ApplicationModule(
+        displayName = "Tweets",
+        allowedDependencies = {"streams", "table", "users", "web"})
 package dev.singletable.tweets;
 
 import org.jspecify.annotations.NullMarked;

@@ -29,7 +29,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public Account loadUserByUsername(String username) {
         UserItem user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        String hash = users.findCredentials(user.getUserId()).map(CredentialsItem::getPasswordHash)
+        String hash = users.findCredentials(user.getUserId())
+                .map(CredentialsItem::getPasswordHash)
                 .orElseGet(() -> legacyHash(user));
         return new Account(user.getUserId(), user.getUsername(), hash);
     }

@@ -12,30 +12,63 @@ import org.jspecify.annotations.Nullable;
 record ProfileResponse(
         @Schema(example = "ann_lee") String username,
         @Schema(example = "Ann Lee") String displayName,
+
         @Schema(description = "Only shown to the user themself", example = "ann@example.com", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String email,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        String email,
+
         @Schema(example = "2026-11-21T09:30:00Z") Instant createdAt,
-        @Schema(description = "How many users follow this one (eventually consistent)", example = "42") long followers,
-        @Schema(description = "How many users this one follows (eventually consistent)", example = "7") long following,
+
+        @Schema(description = "How many users follow this one (eventually consistent)", example = "42")
+        long followers,
+
+        @Schema(description = "How many users this one follows (eventually consistent)", example = "7")
+        long following,
+
         @Schema(description = "How many tweets this user has posted (eventually consistent)", example = "128")
         long tweets,
-        @Schema(description = "Only shown to the user themself: orders placed and not cancelled (eventually consistent)",
-                example = "3", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long orders,
-        @Schema(description = "Only shown to the user themself: what those orders cost, in cents (eventually consistent)",
-                example = "7497", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long spentCents) {
+
+        @Schema(
+                description =
+                        "Only shown to the user themself: orders placed and not cancelled (eventually consistent)",
+                example = "3",
+                nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        Long orders,
+
+        @Schema(
+                description =
+                        "Only shown to the user themself: what those orders cost, in cents (eventually consistent)",
+                example = "7497",
+                nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        Long spentCents) {
 
     /** A profile without the private order totals. */
-    ProfileResponse(String username, String displayName, @Nullable String email, Instant createdAt, long followers,
-                           long following, long tweets) {
+    ProfileResponse(
+            String username,
+            String displayName,
+            @Nullable String email,
+            Instant createdAt,
+            long followers,
+            long following,
+            long tweets) {
         this(username, displayName, email, createdAt, followers, following, tweets, null, null);
     }
 
     static ProfileResponse of(UserItem user, boolean includePrivate) {
-        return new ProfileResponse(user.getUsername(), user.getDisplayName(), includePrivate ? user.getEmail() : null,
-                user.getCreatedAt(), zeroIfNull(user.getFollowers()), zeroIfNull(user.getFollowing()),
-                zeroIfNull(user.getTweets()), includePrivate ? zeroIfNull(user.getOrders()) : null,
+        return new ProfileResponse(
+                user.getUsername(),
+                user.getDisplayName(),
+                includePrivate ? user.getEmail() : null,
+                user.getCreatedAt(),
+                zeroIfNull(user.getFollowers()),
+                zeroIfNull(user.getFollowing()),
+                zeroIfNull(user.getTweets()),
+                includePrivate ? zeroIfNull(user.getOrders()) : null,
                 includePrivate ? zeroIfNull(user.getSpentCents()) : null);
     }
 

@@ -7,6 +7,7 @@ final class UserConstraints {
 
     /** ASCII only, so that "unique regardless of case" has one obvious meaning. */
     static final String USERNAME = "^[A-Za-z0-9_]{3,30}$";
+
     static final Pattern USERNAME_PATTERN = Pattern.compile(USERNAME);
     static final String USERNAME_MESSAGE = "must be 3 to 30 letters, digits or underscores";
     static final String NOT_BLANK = "(?s).*\\S.*";
@@ -19,6 +20,5 @@ final class UserConstraints {
         return USERNAME_PATTERN.matcher(name).matches();
     }
 
-    private UserConstraints() {
-    }
+    private UserConstraints() {}
 }

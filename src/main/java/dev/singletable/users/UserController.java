@@ -41,37 +41,56 @@ class UserController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Sign up",
+    @Operation(
+            summary = "Sign up",
             description = "Creates a user. Username and email are unique (the username regardless of case): both are "
                     + "claimed in the same transaction as the user, so of two simultaneous sign-ups with one email "
                     + "exactly one succeeds.")
-    @ApiResponse(responseCode = "201", description = "Created; Location is the profile",
-            headers = {@Header(name = HttpHeaders.LOCATION, description = "The new profile's URL",
-                    schema = @Schema(type = "string")),
-                    @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE))},
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location is the profile",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The new profile's URL",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = ApiDocs.ETAG_DESCRIPTION,
+                        schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE))
+            },
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDocs.ALREADY_TAKEN)
     public ResponseEntity<ProfileResponse> signUp(@Valid @RequestBody SignUpRequest request) {
         Profile created = users.signUp(request);
         URI location = UriComponentsBuilder.fromPath("/api/users/{username}")
-                .buildAndExpand(created.body().username()).toUri();
+                .buildAndExpand(created.body().username())
+                .toUri();
         return ResponseEntity.created(location).eTag(created.etag()).body(created.body());
     }
 
     @GetMapping("/{username}")
-    @Operation(summary = "A user's profile",
+    @Operation(
+            summary = "A user's profile",
             description = "Public. The ETag is a digest of this body: it changes whenever the profile shown changes, "
                     + "counters included (If-None-Match answers 304 while it has not); the owner sends the tag of "
                     + "their own view as If-Match on PATCH. The counters are maintained from the table's stream and "
                     + "are eventually consistent. Another user's view may come from the read cache "
                     + "(singletable.cache.mode, docs/caching.md); the owner's is read consistently.")
-    @ApiResponse(responseCode = "200", description = "The profile",
-            headers = {@Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
-                    @Header(name = HttpHeaders.VARY, description = "Authorization: the owner sees more",
-                            schema = @Schema(type = "string"))},
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile",
+            headers = {
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = ApiDocs.ETAG_DESCRIPTION,
+                        schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
+                @Header(
+                        name = HttpHeaders.VARY,
+                        description = "Authorization: the owner sees more",
+                        schema = @Schema(type = "string"))
+            },
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<ProfileResponse> profile(
@@ -79,18 +98,29 @@ class UserController {
             @AuthenticationPrincipal @Nullable AuthenticatedUser caller) {
         Profile profile = users.profile(username, caller);
         // the owner sees more than others: a cache must not answer one with the other's copy
-        return ResponseEntity.ok().varyBy(HttpHeaders.AUTHORIZATION).eTag(profile.etag()).body(profile.body());
+        return ResponseEntity.ok()
+                .varyBy(HttpHeaders.AUTHORIZATION)
+                .eTag(profile.etag())
+                .body(profile.body());
     }
 
-    @PatchMapping(path = "/{username}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    @Operation(summary = "Change your profile",
+    @PatchMapping(
+            path = "/{username}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @Operation(
+            summary = "Change your profile",
             description = "A merge patch: absent fields stay as they are. Only the user may change their profile, "
                     + "and only as they last read it: send the ETag of their own GET as If-Match. A new email moves its uniqueness "
                     + "marker in the same transaction.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "The changed profile",
-            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG_DESCRIPTION,
-                    schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "The changed profile",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = ApiDocs.ETAG_DESCRIPTION,
+                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -100,9 +130,12 @@ class UserController {
     @ApiResponse(responseCode = "428", ref = ApiDocs.PRECONDITION_REQUIRED)
     public ResponseEntity<ProfileResponse> update(
             @Parameter(example = "ann_lee") @PathVariable String username,
-            @Parameter(description = "The ETag from the owner's GET /api/users/{username}",
-                    example = ApiDocs.ETAG_EXAMPLE)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Parameter(
+                            description = "The ETag from the owner's GET /api/users/{username}",
+                            example = ApiDocs.ETAG_EXAMPLE)
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Nullable
+                    String ifMatch,
             @Valid @RequestBody UpdateProfileRequest patch,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         Profile updated = users.update(caller, username, ifMatch, patch);

@@ -16,8 +16,7 @@ public final class UserCounters {
     public static final String ORDERS = "orders";
     public static final String SPENT_CENTS = "spentCents";
 
-    private UserCounters() {
-    }
+    private UserCounters() {}
 
     /** The profile whose counters move. */
     public static Key of(String userId) {

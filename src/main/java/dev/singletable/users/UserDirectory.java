@@ -77,8 +77,7 @@ public class UserDirectory {
 
     /** The user with the username spelled as at sign-up: the id (as {@link #findId}), then the profile. */
     public UserRef require(String username) {
-        UserItem user = findId(username).flatMap(users::findById)
-                .orElseThrow(() -> UserService.unknownUser(username));
+        UserItem user = findId(username).flatMap(users::findById).orElseThrow(() -> UserService.unknownUser(username));
         return new UserRef(user.getUserId(), user.getUsername());
     }
 }

@@ -21,14 +21,14 @@ public final class UserKeys {
     static final String ENTITY_TYPE = "User";
     /** The entity type of the items that hold secrets: nothing outside this feature reads or copies them. */
     public static final String CREDENTIALS_ENTITY_TYPE = "Credentials";
+
     static final String CREDENTIALS = "CREDENTIALS";
     static final String USERNAME_NAMESPACE = "USERNAME";
     static final String EMAIL_NAMESPACE = "EMAIL";
     private static final String USER = "USER#";
     static final String PROFILE = "PROFILE";
 
-    private UserKeys() {
-    }
+    private UserKeys() {}
 
     /** The partition of a user's items, in the table and in GSI1. */
     public static String partition(String userId) {
@@ -37,11 +37,17 @@ public final class UserKeys {
 
     /** The key of a user's credentials. */
     static Key credentials(String userId) {
-        return Key.builder().partitionValue(partition(userId)).sortValue(CREDENTIALS).build();
+        return Key.builder()
+                .partitionValue(partition(userId))
+                .sortValue(CREDENTIALS)
+                .build();
     }
 
     /** The key of a user's profile. */
     public static Key profile(String userId) {
-        return Key.builder().partitionValue(partition(userId)).sortValue(PROFILE).build();
+        return Key.builder()
+                .partitionValue(partition(userId))
+                .sortValue(PROFILE)
+                .build();
     }
 }

@@ -69,14 +69,28 @@ class UserRepository {
     /** @throws dev.singletable.table.ConditionsFailedException naming {@value #USERNAME} and/or {@value #EMAIL} */
     public void create(UserItem user, CredentialsItem secret) {
         new LabelledTransaction()
-                .put(USER, users, TransactPutItemEnhancedRequest.builder(UserItem.class)
-                        .item(user).conditionExpression(Conditions.NEW_ITEM).build())
-                .put(CREDENTIALS, credentials, TransactPutItemEnhancedRequest.builder(CredentialsItem.class)
-                        .item(secret).conditionExpression(Conditions.NEW_ITEM).build())
-                .put(USERNAME, unique.table(),
-                        unique.claim(UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()),
-                                user.getUserId()))
-                .put(EMAIL, unique.table(),
+                .put(
+                        USER,
+                        users,
+                        TransactPutItemEnhancedRequest.builder(UserItem.class)
+                                .item(user)
+                                .conditionExpression(Conditions.NEW_ITEM)
+                                .build())
+                .put(
+                        CREDENTIALS,
+                        credentials,
+                        TransactPutItemEnhancedRequest.builder(CredentialsItem.class)
+                                .item(secret)
+                                .conditionExpression(Conditions.NEW_ITEM)
+                                .build())
+                .put(
+                        USERNAME,
+                        unique.table(),
+                        unique.claim(
+                                UserKeys.USERNAME_NAMESPACE, normalizeUsername(user.getUsername()), user.getUserId()))
+                .put(
+                        EMAIL,
+                        unique.table(),
                         unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(user.getEmail()), user.getUserId()))
                 .commit(table.dynamo());
     }
@@ -93,7 +107,8 @@ class UserRepository {
     }
 
     public Optional<UserItem> findById(String userId) {
-        return Optional.ofNullable(users.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(true)));
+        return Optional.ofNullable(
+                users.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(true)));
     }
 
     /**
@@ -103,7 +118,8 @@ class UserRepository {
      * shows at once.
      */
     public Optional<UserItem> findPublicProfile(String userId) {
-        return Optional.ofNullable(cachedUsers.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(false)));
+        return Optional.ofNullable(
+                cachedUsers.getItem(r -> r.key(UserKeys.profile(userId)).consistentRead(false)));
     }
 
     /** The user's credentials item (a strongly consistent GetItem); empty for a user from before it existed. */
@@ -122,16 +138,25 @@ class UserRepository {
     public void moveLegacyHash(String userId, String hash, Instant now) {
         Key profile = UserKeys.profile(userId);
         new LabelledTransaction()
-                .put(CREDENTIALS, credentials, TransactPutItemEnhancedRequest.builder(CredentialsItem.class)
-                        .item(CredentialsItem.of(userId, hash, now)).conditionExpression(Conditions.NEW_ITEM).build())
-                .write(USER, TransactWriteItem.builder().update(Update.builder()
-                        .tableName(users.tableName())
-                        .key(profile.primaryKeyMap(UserItem.SCHEMA))
-                        .updateExpression("REMOVE #hash")
-                        .conditionExpression("#hash = :hash")
-                        .expressionAttributeNames(Map.of("#hash", LEGACY_PASSWORD_HASH))
-                        .expressionAttributeValues(Map.of(":hash", AttributeValue.fromS(hash)))
-                        .build()).build())
+                .put(
+                        CREDENTIALS,
+                        credentials,
+                        TransactPutItemEnhancedRequest.builder(CredentialsItem.class)
+                                .item(CredentialsItem.of(userId, hash, now))
+                                .conditionExpression(Conditions.NEW_ITEM)
+                                .build())
+                .write(
+                        USER,
+                        TransactWriteItem.builder()
+                                .update(Update.builder()
+                                        .tableName(users.tableName())
+                                        .key(profile.primaryKeyMap(UserItem.SCHEMA))
+                                        .updateExpression("REMOVE #hash")
+                                        .conditionExpression("#hash = :hash")
+                                        .expressionAttributeNames(Map.of("#hash", LEGACY_PASSWORD_HASH))
+                                        .expressionAttributeValues(Map.of(":hash", AttributeValue.fromS(hash)))
+                                        .build())
+                                .build())
                 .commit(table.dynamo());
     }
 
@@ -148,15 +173,24 @@ class UserRepository {
      */
     public void update(UserItem changes, @Nullable String oldEmail) {
         LabelledTransaction transaction = new LabelledTransaction()
-                .update(USER, users, TransactUpdateItemEnhancedRequest.builder(UserItem.class)
-                        .item(changes).ignoreNulls(true).build());
+                .update(
+                        USER,
+                        users,
+                        TransactUpdateItemEnhancedRequest.builder(UserItem.class)
+                                .item(changes)
+                                .ignoreNulls(true)
+                                .build());
         if (oldEmail != null) {
             transaction
-                    .delete(OLD_EMAIL, unique.table(),
+                    .delete(
+                            OLD_EMAIL,
+                            unique.table(),
                             unique.release(UserKeys.EMAIL_NAMESPACE, normalizeEmail(oldEmail), changes.getUserId()))
-                    .put(EMAIL, unique.table(),
-                            unique.claim(UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()),
-                                    changes.getUserId()));
+                    .put(
+                            EMAIL,
+                            unique.table(),
+                            unique.claim(
+                                    UserKeys.EMAIL_NAMESPACE, normalizeEmail(changes.getEmail()), changes.getUserId()));
         }
         transaction.commit(table.dynamo());
     }

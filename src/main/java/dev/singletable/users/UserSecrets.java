@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class UserSecrets {
 
-    private UserSecrets() {
-    }
+    private UserSecrets() {}
 
     /** Whether an item of this entity type holds secrets and must not be copied anywhere. */
     public static boolean isSecretItem(@Nullable String entityType) {
@@ -25,7 +24,8 @@ public final class UserSecrets {
         if (!image.containsKey(UserRepository.LEGACY_PASSWORD_HASH)) {
             return image;
         }
-        return image.entrySet().stream().filter(e -> !e.getKey().equals(UserRepository.LEGACY_PASSWORD_HASH))
+        return image.entrySet().stream()
+                .filter(e -> !e.getKey().equals(UserRepository.LEGACY_PASSWORD_HASH))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

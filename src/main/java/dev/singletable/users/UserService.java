@@ -47,8 +47,8 @@ public class UserService {
         user.setFollowing(0L);
         user.setTweets(0L);
         try {
-            users.create(user, CredentialsItem.of(userId, passwordEncoder.encode(request.password()),
-                    user.getCreatedAt()));
+            users.create(
+                    user, CredentialsItem.of(userId, passwordEncoder.encode(request.password()), user.getCreatedAt()));
         } catch (ConditionsFailedException clash) {
             List<String> fields = new ArrayList<>();
             if (clash.failed(UserRepository.USERNAME)) {
@@ -80,8 +80,8 @@ public class UserService {
      * counters and order totals included): 403 for another user's profile, 428 without
      * If-Match, 412 when stale (also when another change wins the race), 409 when the new email is taken.
      */
-    public Profile update(AuthenticatedUser caller, String username, @Nullable String ifMatch,
-                          UpdateProfileRequest patch) {
+    public Profile update(
+            AuthenticatedUser caller, String username, @Nullable String ifMatch, UpdateProfileRequest patch) {
         if (!caller.is(username)) {
             throw ApiException.forbidden("Only " + username + " can change this profile");
         }
@@ -100,8 +100,8 @@ public class UserService {
         if (patch.email() != null && !patch.email().trim().equals(current.getEmail())) {
             changes.setEmail(patch.email().trim());
             changed = true;
-            if (!Objects.equals(UserRepository.normalizeEmail(patch.email()),
-                    UserRepository.normalizeEmail(current.getEmail()))) {
+            if (!Objects.equals(
+                    UserRepository.normalizeEmail(patch.email()), UserRepository.normalizeEmail(current.getEmail()))) {
                 oldEmail = current.getEmail(); // a new address, not just new capitals: move its marker
             }
         }

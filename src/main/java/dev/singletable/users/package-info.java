@@ -5,7 +5,9 @@
  * counters ({@link UserCounters}).
  */
 @NullMarked
-@ApplicationModule(displayName = "Users", allowedDependencies = {"table", "web"})
+@ApplicationModule(
+        displayName = "Users",
+        allowedDependencies = {"table", "web"})
 package dev.singletable.users;
 
 import org.jspecify.annotations.NullMarked;

@@ -27,14 +27,25 @@ public final class ApiDocs {
      * The tags in the order a reader learns the API (users → follows → tweets → timeline → catalog → orders → admin),
      * which Swagger UI keeps; each controller's {@code @Tag} names one of them.
      */
-    public static final List<String> TAG_ORDER = List.of("Users", "Sessions", "Follows", "Tweets",
-            "Likes", "Timeline", "Products", "Reviews", "Orders", "History", "Table explorer");
+    public static final List<String> TAG_ORDER = List.of(
+            "Users",
+            "Sessions",
+            "Follows",
+            "Tweets",
+            "Likes",
+            "Timeline",
+            "Products",
+            "Reviews",
+            "Orders",
+            "History",
+            "Table explorer");
 
     /** What every ETag header of the API is (docs/api.md, "ETags and conditional requests"). */
-    public static final String ETAG_DESCRIPTION = "A strong tag over this body (its SHA-256, first 128 bits, base64url):"
-            + " it changes whenever the body does";
+    public static final String ETAG_DESCRIPTION =
+            "A strong tag over this body (its SHA-256, first 128 bits, base64url):"
+                    + " it changes whenever the body does";
+
     public static final String ETAG_EXAMPLE = "\"ysVmEPgqTViezR5tLG21dg\"";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

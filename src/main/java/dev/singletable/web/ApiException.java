@@ -23,9 +23,12 @@ public class ApiException extends RuntimeException {
 
     public ApiException(ProblemType type, String detail, Map<String, Object> properties) {
         super(detail, null, false, false); // expected outcomes: no stack trace to fill, none to leak
-        properties.keySet().stream().filter(STANDARD_MEMBERS::contains).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
-        });
+        properties.keySet().stream()
+                .filter(STANDARD_MEMBERS::contains)
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+                });
         this.type = type;
         this.properties = new LinkedHashMap<>(properties);
     }
@@ -48,13 +51,17 @@ public class ApiException extends RuntimeException {
 
     /** 409 naming the fields whose values belong to someone else. */
     public static ApiException alreadyTaken(List<String> fields) {
-        return new ApiException(ProblemType.ALREADY_TAKEN, String.join(" and ", fields) + " already taken",
+        return new ApiException(
+                ProblemType.ALREADY_TAKEN,
+                String.join(" and ", fields) + " already taken",
                 Map.of("fields", List.copyOf(fields)));
     }
 
     /** 400 for one bad field, in the same shape as bean-validation errors. */
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(ProblemType.VALIDATION, "The request has invalid fields",
+        return new ApiException(
+                ProblemType.VALIDATION,
+                "The request has invalid fields",
                 Map.of("errors", List.of(new FieldProblem(field, message))));
     }
 

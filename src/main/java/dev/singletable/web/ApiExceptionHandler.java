@@ -93,8 +93,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // The store refused the request itself (a ValidationException: a key over the size limit...). The
             // service validates what it sends, so this is a bug in the service, not the client's error: fix the
             // validation, do not turn this into a 400 here.
-            log.error("BUG: the store refused a request the service built ({}); a check of the input is missing",
-                    refused.awsErrorDetails() == null ? "?" : refused.awsErrorDetails().errorCode(), e);
+            log.error(
+                    "BUG: the store refused a request the service built ({}); a check of the input is missing",
+                    refused.awsErrorDetails() == null
+                            ? "?"
+                            : refused.awsErrorDetails().errorCode(),
+                    e);
             return internalError();
         }
         log.error("Unexpected error from the data store", e);
@@ -108,21 +112,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors()
+        e.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return validation(errors, headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
@@ -135,37 +139,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String type = e.getRequiredType() == null
+                ? "value"
+                : e.getRequiredType().getSimpleName().toLowerCase();
         return validation(List.of(new FieldProblem(e.getPropertyName(), "must be a valid " + type)), headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return validation(List.of(new FieldProblem(e.getParameterName(), "is required")), headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's message would echo internals (class names, positions); say what is wrong in our own words.
         FieldProblem wrongType = JsonFieldProblems.of(e.getCause());
         if (wrongType != null) {
             return validation(List.of(wrongType), headers);
         }
-        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST,
+        ProblemDetail problem = problem(
+                ProblemType.MALFORMED_REQUEST,
                 "The request body is missing, is not valid JSON, or has a value of the wrong type");
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 
     /** Every other framework error arrives here with Spring's own ProblemDetail: give it our type and title. */
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body == null && e instanceof ErrorResponse framework) {
             body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
         }
@@ -188,7 +193,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean isBlankType(ProblemDetail problem) {
-        return problem.getType() == null || "about:blank".equals(problem.getType().toString());
+        return problem.getType() == null
+                || "about:blank".equals(problem.getType().toString());
     }
 
     private static ResponseEntity<Object> validation(List<FieldProblem> errors, HttpHeaders headers) {

@@ -149,14 +149,16 @@ public class CursorCodec {
             return AttributeValue.fromN(node.get("N").asString());
         }
         if (node.hasNonNull("B")) {
-            return AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(node.get("B").asString())));
+            return AttributeValue.fromB(SdkBytes.fromByteArray(
+                    Base64.getDecoder().decode(node.get("B").asString())));
         }
         throw new IllegalArgumentException("unknown key value type");
     }
 
     private static byte[] secret(String configured) {
         if (configured == null || configured.isBlank()) {
-            log.info("No singletable.cursor.secret set: cursors are signed with a random key and die with this process");
+            log.info(
+                    "No singletable.cursor.secret set: cursors are signed with a random key and die with this process");
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return random;

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl    how long a cursor stays usable
  */
 @ConfigurationProperties("singletable.cursor")
-record CursorProperties(String secret, @DefaultValue("24h") Duration ttl) {
-}
+record CursorProperties(String secret, @DefaultValue("24h") Duration ttl) {}

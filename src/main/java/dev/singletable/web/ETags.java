@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** The If-Match header, or 428 without one: a change must name the representation it was made from. */
     public static String requirePresent(@Nullable String ifMatch, String resource) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+            throw new ApiException(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the " + resource + " you are changing");
         }
         return ifMatch;
@@ -31,7 +31,8 @@ public final class ETags {
 
     /** 412: the representation changed since the client read it (also when a racing change won the write). */
     public static ApiException stale(String resource) {
-        return new ApiException(ProblemType.PRECONDITION_FAILED,
+        return new ApiException(
+                ProblemType.PRECONDITION_FAILED,
                 "The " + resource + " has changed since you read it; GET it again for the current ETag");
     }
 

@@ -20,8 +20,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 final class JsonFieldProblems {
 
-    private JsonFieldProblems() {
-    }
+    private JsonFieldProblems() {}
 
     static @Nullable FieldProblem of(@Nullable Throwable cause) {
         if (!(cause instanceof JacksonException jackson)) {
@@ -63,11 +62,19 @@ final class JsonFieldProblems {
         if (type == String.class || type == Character.class || type == char.class) {
             return "must be a string";
         }
-        if (type == Integer.class || type == Long.class || type == Short.class || type == BigInteger.class
-                || type == int.class || type == long.class || type == short.class) {
+        if (type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == BigInteger.class
+                || type == int.class
+                || type == long.class
+                || type == short.class) {
             return "must be a whole number";
         }
-        if (type == Double.class || type == Float.class || type == BigDecimal.class || type == double.class
+        if (type == Double.class
+                || type == Float.class
+                || type == BigDecimal.class
+                || type == double.class
                 || type == float.class) {
             return "must be a number";
         }
@@ -75,8 +82,10 @@ final class JsonFieldProblems {
             return "must be true or false";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return "must be a date-time (ISO 8601)";

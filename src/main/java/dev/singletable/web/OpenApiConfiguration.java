@@ -19,9 +19,12 @@ class OpenApiConfiguration {
                         .version("v1")
                         .description("A reference service for DynamoDB single-table design: users, follows, tweets and "
                                 + "timelines, products, reviews and orders, all in one table."))
-                .components(new Components().addSecuritySchemes(ApiDocs.BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .description("A session token from POST /api/sessions")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                ApiDocs.BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A session token from POST /api/sessions")));
     }
 }

@@ -32,7 +32,7 @@ public class Paging {
     }
 
     public <I, O> PageResponse<O> response(String binding, Slice<I> slice, Function<I, O> toResponse) {
-        return new PageResponse<>(slice.items().stream().map(toResponse).toList(),
-                cursors.encode(binding, slice.nextKey()));
+        return new PageResponse<>(
+                slice.items().stream().map(toResponse).toList(), cursors.encode(binding, slice.nextKey()));
     }
 }

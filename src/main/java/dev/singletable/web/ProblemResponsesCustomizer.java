@@ -36,51 +36,123 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
 
-    private static final Set<PathItem.HttpMethod> WRITES = EnumSet.of(PathItem.HttpMethod.POST,
-            PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    private static final Set<PathItem.HttpMethod> WRITES = EnumSet.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void customise(OpenAPI openApi) {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components);
         components.addSchemas(PROBLEM_SCHEMA, problemSchema());
-        components.addResponses("BadRequest", response("The request is invalid", Map.of(
-                "validation", example(ProblemType.VALIDATION, "The request has invalid fields",
-                        Map.of("errors", List.of(Map.of("field", "username",
-                                "message", "must be 3 to 30 letters, digits or underscores")))),
-                "malformed-request", example(ProblemType.MALFORMED_REQUEST,
-                        "The request body is missing, is not valid JSON, or has a value of the wrong type", Map.of()),
-                "invalid-cursor", example(ProblemType.INVALID_CURSOR,
-                        "The cursor is not valid for this query; use nextCursor as returned", Map.of()))));
-        components.addResponses("Unauthenticated", response("No valid bearer token (missing, unknown, expired, "
-                + "logged out), or wrong credentials at log-in", Map.of(
-                "unauthenticated", example(ProblemType.UNAUTHENTICATED,
-                        "Log in and send 'Authorization: Bearer <token>'", Map.of()),
-                "invalid-credentials", example(ProblemType.INVALID_CREDENTIALS,
-                        "Unknown username or wrong password", Map.of())))
-                .addHeaderObject("WWW-Authenticate", header("Bearer")));
-        components.addResponses("Forbidden", response("Authenticated, but not allowed to act on this resource",
-                Map.of("forbidden", example(ProblemType.FORBIDDEN, "Only the author can delete this tweet", Map.of()))));
-        components.addResponses("NotFound", response("No such user or tweet",
-                Map.of("not-found", example(ProblemType.NOT_FOUND, "No user named ann_lee", Map.of()))));
-        components.addResponses("AlreadyTaken", response("A unique value belongs to another user; fields says which",
-                Map.of("already-taken", example(ProblemType.ALREADY_TAKEN, "email already taken",
-                        Map.of("fields", List.of("email"))))));
-        components.addResponses("PreconditionFailed", response("If-Match names an outdated version",
-                Map.of("precondition-failed", example(ProblemType.PRECONDITION_FAILED,
-                        "The profile has changed since you read it; GET it again for the current ETag", Map.of()))));
-        components.addResponses("PreconditionRequired", response("If-Match is missing",
-                Map.of("precondition-required", example(ProblemType.PRECONDITION_REQUIRED,
-                        "Send If-Match with the ETag of the profile you are changing", Map.of()))));
-        components.addResponses("ServiceUnavailable", response("The data store is throttling or unreachable; retry "
-                + "after Retry-After seconds", Map.of("service-unavailable", example(ProblemType.SERVICE_UNAVAILABLE,
-                "The data store is busy or unavailable; retry shortly", Map.of())))
-                .addHeaderObject("Retry-After", header("1")));
-        components.addResponses("TooManyRequests", response("The signed-in caller's write limit is spent for now "
-                + "(docs/operations.md); retry after Retry-After seconds", Map.of("too-many-requests",
-                example(ProblemType.TOO_MANY_REQUESTS, "Too many changes in a short time; retry in 1 s",
-                        Map.of("retryAfterSeconds", 1))))
-                .addHeaderObject("Retry-After", header("1")));
+        components.addResponses(
+                "BadRequest",
+                response(
+                        "The request is invalid",
+                        Map.of(
+                                "validation",
+                                        example(
+                                                ProblemType.VALIDATION,
+                                                "The request has invalid fields",
+                                                Map.of(
+                                                        "errors",
+                                                        List.of(
+                                                                Map.of(
+                                                                        "field",
+                                                                        "username",
+                                                                        "message",
+                                                                        "must be 3 to 30 letters, digits or underscores")))),
+                                "malformed-request",
+                                        example(
+                                                ProblemType.MALFORMED_REQUEST,
+                                                "The request body is missing, is not valid JSON, or has a value of the wrong type",
+                                                Map.of()),
+                                "invalid-cursor",
+                                        example(
+                                                ProblemType.INVALID_CURSOR,
+                                                "The cursor is not valid for this query; use nextCursor as returned",
+                                                Map.of()))));
+        components.addResponses(
+                "Unauthenticated",
+                response(
+                                "No valid bearer token (missing, unknown, expired, "
+                                        + "logged out), or wrong credentials at log-in",
+                                Map.of(
+                                        "unauthenticated",
+                                                example(
+                                                        ProblemType.UNAUTHENTICATED,
+                                                        "Log in and send 'Authorization: Bearer <token>'",
+                                                        Map.of()),
+                                        "invalid-credentials",
+                                                example(
+                                                        ProblemType.INVALID_CREDENTIALS,
+                                                        "Unknown username or wrong password",
+                                                        Map.of())))
+                        .addHeaderObject("WWW-Authenticate", header("Bearer")));
+        components.addResponses(
+                "Forbidden",
+                response(
+                        "Authenticated, but not allowed to act on this resource",
+                        Map.of(
+                                "forbidden",
+                                example(ProblemType.FORBIDDEN, "Only the author can delete this tweet", Map.of()))));
+        components.addResponses(
+                "NotFound",
+                response(
+                        "No such user or tweet",
+                        Map.of("not-found", example(ProblemType.NOT_FOUND, "No user named ann_lee", Map.of()))));
+        components.addResponses(
+                "AlreadyTaken",
+                response(
+                        "A unique value belongs to another user; fields says which",
+                        Map.of(
+                                "already-taken",
+                                example(
+                                        ProblemType.ALREADY_TAKEN,
+                                        "email already taken",
+                                        Map.of("fields", List.of("email"))))));
+        components.addResponses(
+                "PreconditionFailed",
+                response(
+                        "If-Match names an outdated version",
+                        Map.of(
+                                "precondition-failed",
+                                example(
+                                        ProblemType.PRECONDITION_FAILED,
+                                        "The profile has changed since you read it; GET it again for the current ETag",
+                                        Map.of()))));
+        components.addResponses(
+                "PreconditionRequired",
+                response(
+                        "If-Match is missing",
+                        Map.of(
+                                "precondition-required",
+                                example(
+                                        ProblemType.PRECONDITION_REQUIRED,
+                                        "Send If-Match with the ETag of the profile you are changing",
+                                        Map.of()))));
+        components.addResponses(
+                "ServiceUnavailable",
+                response(
+                                "The data store is throttling or unreachable; retry " + "after Retry-After seconds",
+                                Map.of(
+                                        "service-unavailable",
+                                        example(
+                                                ProblemType.SERVICE_UNAVAILABLE,
+                                                "The data store is busy or unavailable; retry shortly",
+                                                Map.of())))
+                        .addHeaderObject("Retry-After", header("1")));
+        components.addResponses(
+                "TooManyRequests",
+                response(
+                                "The signed-in caller's write limit is spent for now "
+                                        + "(docs/operations.md); retry after Retry-After seconds",
+                                Map.of(
+                                        "too-many-requests",
+                                        example(
+                                                ProblemType.TOO_MANY_REQUESTS,
+                                                "Too many changes in a short time; retry in 1 s",
+                                                Map.of("retryAfterSeconds", 1))))
+                        .addHeaderObject("Retry-After", header("1")));
         answeredByEveryOperation(openApi);
         orderTags(openApi);
     }
@@ -126,25 +198,41 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 .addProperty("message", new StringSchema().example("must be 3 to 30 letters, digits or underscores"));
         return new ObjectSchema()
                 .description("RFC 9457 problem details. Branch on 'type'; title and detail are for people.")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example(ProblemType.NOT_FOUND.type().toString())
-                        ._enum(java.util.Arrays.stream(ProblemType.values()).map(t -> t.type().toString()).toList()))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example(ProblemType.NOT_FOUND.type().toString())
+                                ._enum(java.util.Arrays.stream(ProblemType.values())
+                                        .map(t -> t.type().toString())
+                                        .toList()))
                 .addProperty("title", new StringSchema().example("Not found"))
                 .addProperty("status", new IntegerSchema().example(404))
                 .addProperty("detail", new StringSchema().example("No user named ann_lee"))
-                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/users/ann_lee"))
-                .addProperty("errors", new ArraySchema().items(fieldProblem)
-                        .description("validation only: each invalid field and what is wrong with it"))
-                .addProperty("fields", new ArraySchema().items(new StringSchema())
-                        .description("already-taken only: the fields whose values belong to another user"))
-                .addProperty("retryAfterSeconds", new IntegerSchema().example(1)
-                        .description("too-many-requests only: the seconds Retry-After says"));
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").example("/api/users/ann_lee"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(fieldProblem)
+                                .description("validation only: each invalid field and what is wrong with it"))
+                .addProperty(
+                        "fields",
+                        new ArraySchema()
+                                .items(new StringSchema())
+                                .description("already-taken only: the fields whose values belong to another user"))
+                .addProperty(
+                        "retryAfterSeconds",
+                        new IntegerSchema()
+                                .example(1)
+                                .description("too-many-requests only: the seconds Retry-After says"));
     }
 
     private static ApiResponse response(String description, Map<String, Example> examples) {
         MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
         examples.forEach(media::addExamples);
-        return new ApiResponse().description(description)
+        return new ApiResponse()
+                .description(description)
                 .content(new Content().addMediaType(ApiDocs.PROBLEM_JSON, media));
     }
 

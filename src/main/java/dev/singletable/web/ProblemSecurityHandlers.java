@@ -22,7 +22,10 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
-        problems.resolveException(request, response, null,
+        problems.resolveException(
+                request,
+                response,
+                null,
                 new ApiException(ProblemType.UNAUTHENTICATED, "Log in and send 'Authorization: Bearer <token>'"));
     }
 

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
  * never on the title or the detail text. The URIs identify; they are not promised to resolve.
  */
 public enum ProblemType {
-
     VALIDATION("validation", "Invalid request", HttpStatus.BAD_REQUEST),
     MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
     INVALID_CURSOR("invalid-cursor", "Invalid cursor", HttpStatus.BAD_REQUEST),
@@ -57,8 +56,11 @@ public enum ProblemType {
     /** The type for a status the framework raised itself (405, 415, ...); 4xx without a better match are validation. */
     public static ProblemType forStatus(int status) {
         for (ProblemType candidate : values()) {
-            if (candidate.status.value() == status && candidate != INVALID_CREDENTIALS && candidate != INVALID_CURSOR
-                    && candidate != MALFORMED_REQUEST && candidate != INSUFFICIENT_STOCK
+            if (candidate.status.value() == status
+                    && candidate != INVALID_CREDENTIALS
+                    && candidate != INVALID_CURSOR
+                    && candidate != MALFORMED_REQUEST
+                    && candidate != INSUFFICIENT_STOCK
                     && candidate != ILLEGAL_TRANSITION) {
                 return candidate;
             }

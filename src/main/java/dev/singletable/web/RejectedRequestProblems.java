@@ -22,7 +22,10 @@ class RejectedRequestProblems {
     RequestRejectedHandler requestRejectedHandler(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         return (HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) ->
-                problems.resolveException(request, response, null,
+                problems.resolveException(
+                        request,
+                        response,
+                        null,
                         new ApiException(ProblemType.MALFORMED_REQUEST, "The request URL is not acceptable"));
     }
 }

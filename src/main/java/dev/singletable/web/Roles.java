@@ -11,6 +11,5 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     public static final String METRICS = "METRICS";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

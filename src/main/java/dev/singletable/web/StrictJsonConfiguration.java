@@ -19,19 +19,40 @@ class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder
-                .withCoercionConfig(LogicalType.Textual, text -> fail(text,
-                        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
-                .withCoercionConfig(LogicalType.Integer, whole -> fail(whole,
-                        CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.EmptyString,
-                        CoercionInputShape.Boolean))
-                .withCoercionConfig(LogicalType.Float, number -> fail(number,
-                        CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
-                .withCoercionConfig(LogicalType.Boolean, bool -> fail(bool,
-                        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String,
-                        CoercionInputShape.EmptyString))
-                .withCoercionConfig(LogicalType.Enum, constant -> fail(constant,
-                        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString));
+        return builder -> builder.withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> fail(
+                                text, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        whole -> fail(
+                                whole,
+                                CoercionInputShape.Float,
+                                CoercionInputShape.String,
+                                CoercionInputShape.EmptyString,
+                                CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        number -> fail(
+                                number,
+                                CoercionInputShape.String,
+                                CoercionInputShape.EmptyString,
+                                CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        bool -> fail(
+                                bool,
+                                CoercionInputShape.Integer,
+                                CoercionInputShape.Float,
+                                CoercionInputShape.String,
+                                CoercionInputShape.EmptyString))
+                .withCoercionConfig(
+                        LogicalType.Enum,
+                        constant -> fail(
+                                constant,
+                                CoercionInputShape.Integer,
+                                CoercionInputShape.Float,
+                                CoercionInputShape.EmptyString));
     }
 
     private static void fail(MutableCoercionConfig config, CoercionInputShape... shapes) {

@@ -38,7 +38,8 @@ class WriteRateLimitInterceptor implements HandlerInterceptor {
         limits.acquire(caller.userId()).ifPresent(wait -> {
             long seconds = retryAfterSeconds(wait);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS,
+            throw new ApiException(
+                    ProblemType.TOO_MANY_REQUESTS,
                     "Too many changes in a short time; retry in " + seconds + " s",
                     Map.of("retryAfterSeconds", seconds));
         });

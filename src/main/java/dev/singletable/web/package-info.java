@@ -4,7 +4,9 @@
  * of the API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Web", allowedDependencies = {"resilience", "table"})
+@ApplicationModule(
+        displayName = "Web",
+        allowedDependencies = {"resilience", "table"})
 package dev.singletable.web;
 
 import org.jspecify.annotations.NullMarked;

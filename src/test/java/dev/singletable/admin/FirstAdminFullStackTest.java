@@ -51,8 +51,10 @@ class FirstAdminFullStackTest {
     void aUsernameSomeoneElseTookIsNotMadeAdmin() {
         Api api = new Api(http);
         var squatter = api.newUser("admin");
-        bootstrap(new AdminProperties(squatter.username(), "other@example.com", "another password")).ensureAdmin();
-        assertThat(admins.isAdmin(directory.findId(squatter.username()).orElseThrow())).isFalse();
+        bootstrap(new AdminProperties(squatter.username(), "other@example.com", "another password"))
+                .ensureAdmin();
+        assertThat(admins.isAdmin(directory.findId(squatter.username()).orElseThrow()))
+                .isFalse();
     }
 
     @Test

@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApiSlice
 class ProductControllerTest {
 
-    static final ProductResponse MUG = new ProductResponse("MUG-001", "Mug", "kitchen", null, 1299, 25, 2, 4.5,
-            Instant.parse("2026-11-21T09:30:00Z"));
+    static final ProductResponse MUG = new ProductResponse(
+            "MUG-001", "Mug", "kitchen", null, 1299, 25, 2, 4.5, Instant.parse("2026-11-21T09:30:00Z"));
 
     @Autowired
     MockMvc mvc;
@@ -55,9 +55,11 @@ class ProductControllerTest {
     void aCategoryIsListedWithItsOwnCursorsAndABadCategoryIsRefusedBeforeTheService() throws Exception {
         when(products.byCategory(eq("kitchen"), eq(20), isNull())).thenReturn(new Slice<>(List.of(), null));
         mvc.perform(get("/api/products?category=kitchen"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty());
 
-        mvc.perform(get("/api/products?category=Kitchen!")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/products?category=Kitchen!"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("category"));
     }
 
@@ -65,16 +67,23 @@ class ProductControllerTest {
     void creatingNeedsASessionAndAValidBody() throws Exception {
         String body = """
                 {"sku": "MUG-001", "name": "Mug", "category": "kitchen", "priceCents": 1299, "stock": 25}""";
-        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/products")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/products").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("MUG-001", "mug 001")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sku"));
+        mvc.perform(post("/api/products")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("MUG-001", "mug 001")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sku"));
         verifyNoInteractions(products);
 
         when(products.create(eq(ANN), any())).thenReturn(new Product(MUG, "\"tag-1\""));
-        mvc.perform(post("/api/products").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/products")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/products/MUG-001"))
                 .andExpect(header().string(HttpHeaders.ETAG, "\"tag-1\""));
@@ -82,12 +91,13 @@ class ProductControllerTest {
 
     @Test
     void aChangeTakesAMergePatchAndPassesIfMatchOn() throws Exception {
-        when(products.update(eq(ANN), eq("MUG-001"), eq("\"tag-3\""), any()))
-                .thenReturn(new Product(MUG, "\"tag-4\""));
+        when(products.update(eq(ANN), eq("MUG-001"), eq("\"tag-3\""), any())).thenReturn(new Product(MUG, "\"tag-4\""));
 
-        mvc.perform(patch("/api/products/MUG-001").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+        mvc.perform(patch("/api/products/MUG-001")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .header(HttpHeaders.IF_MATCH, "\"tag-3\"")
-                        .contentType("application/merge-patch+json").content("{\"stock\": 30}"))
+                        .contentType("application/merge-patch+json")
+                        .content("{\"stock\": 30}"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"tag-4\""));
     }

@@ -26,8 +26,19 @@ import software.amazon.awssdk.services.dynamodb.paginators.ScanIterable;
 class DemoProfileTest {
 
     /** Items the seeder writes; sessions and the stream listener's bookkeeping change on every start, by design. */
-    private static final Set<String> SEEDED_TYPES = Set.of("User", "UniqueValue", "Role", "Follow", "Tweet", "Like",
-            "Product", "Review", "Order", "OrderLine", "IdempotencyRecord", DemoSeedMarker.ENTITY_TYPE);
+    private static final Set<String> SEEDED_TYPES = Set.of(
+            "User",
+            "UniqueValue",
+            "Role",
+            "Follow",
+            "Tweet",
+            "Like",
+            "Product",
+            "Review",
+            "Order",
+            "OrderLine",
+            "IdempotencyRecord",
+            DemoSeedMarker.ENTITY_TYPE);
 
     @TempDir
     Path dataDir;
@@ -38,15 +49,32 @@ class DemoProfileTest {
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
             TestUser ann = login(api, "ann_lee");
-            api.get("/api/users/ann_lee/followers", ann).expectStatus().isOk()
-                    .expectBody().jsonPath("$.items.length()").isEqualTo(3);
-            api.get("/api/users/bob_stone/tweets").expectStatus().isOk()
-                    .expectBody().jsonPath("$.items.length()").isEqualTo(2);
-            api.get("/api/products/MUG-001").expectStatus().isOk()
-                    .expectBody().jsonPath("$.name").isEqualTo("Single-table mug")
-                    .jsonPath("$.stock").isEqualTo(38);
-            api.get("/api/products/MUG-001/reviews").expectStatus().isOk()
-                    .expectBody().jsonPath("$.items.length()").isEqualTo(2);
+            api.get("/api/users/ann_lee/followers", ann)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(3);
+            api.get("/api/users/bob_stone/tweets")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(2);
+            api.get("/api/products/MUG-001")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.name")
+                    .isEqualTo("Single-table mug")
+                    .jsonPath("$.stock")
+                    .isEqualTo(38);
+            api.get("/api/products/MUG-001/reviews")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(2);
             login(api, DemoData.ADMIN);
             assertThat(first.getBean(DemoSeeder.class).seed()).isFalse();
             afterFirstStart = seededKeys(first);
@@ -62,13 +90,18 @@ class DemoProfileTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SingletableApplication.class)
                 .profiles("demo")
-                .run("--server.port=0", "--singletable.engine.data-dir=" + dataDir,
-                        "--singletable.engine.port=-1", "--singletable.engine.sync=none");
+                .run(
+                        "--server.port=0",
+                        "--singletable.engine.data-dir=" + dataDir,
+                        "--singletable.engine.port=-1",
+                        "--singletable.engine.sync=none");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return new Api(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+        return new Api(RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build());
     }
 
     private static TestUser login(Api api, String username) {

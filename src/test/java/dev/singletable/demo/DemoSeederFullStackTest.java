@@ -63,8 +63,8 @@ class DemoSeederFullStackTest {
     void aTableWhereADemoUsernameIsTakenIsLeftAlone() {
         Api api = new Api(http);
         api.signUp("carol_diaz", "someone.else@example.com").expectStatus().isCreated();
-        DemoSeeder seeder = new DemoSeeder(table, users, directory, admins, follows, tweets, likes, products,
-                orders, reviews, clock);
+        DemoSeeder seeder = new DemoSeeder(
+                table, users, directory, admins, follows, tweets, likes, products, orders, reviews, clock);
 
         assertThat(seeder.seed()).isFalse();
 

@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Engines for engine-level tests, with a simple key sizer (string keys: name plus UTF-8 value length). */
 public final class TestEngines {
 
-    private TestEngines() {
-    }
+    private TestEngines() {}
 
     public static long keySize(Map<String, AttributeValue> keys) {
         long size = 0;

@@ -47,8 +47,10 @@ class ExplorerBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        assumeTrue(HeadlessChromium.installed(), "headless Chromium is not installed at " + HeadlessChromium.BINARY
-                + " (Debian: apt-get install chromium); the table explorer's browser test is skipped");
+        assumeTrue(
+                HeadlessChromium.installed(),
+                "headless Chromium is not installed at " + HeadlessChromium.BINARY
+                        + " (Debian: apt-get install chromium); the table explorer's browser test is skipped");
     }
 
     @Test
@@ -62,7 +64,8 @@ class ExplorerBrowserTest {
         HeadlessChromium chromium = new HeadlessChromium(workDir);
 
         String dom = chromium.dumpDom(url);
-        assertThat(dom).contains("data-state=\"loaded\"")
+        assertThat(dom)
+                .contains("data-state=\"loaded\"")
                 .contains("data-pk=\"USER#" + authorId + "\"")
                 .contains("USERNAME#" + author.username())
                 .contains("TWEET#" + tweetId)
@@ -83,10 +86,11 @@ class ExplorerBrowserTest {
         HeadlessChromium chromium = new HeadlessChromium(workDir);
         String page = "http://localhost:" + port + "/explorer/index.html";
 
-        assertThat(chromium.dumpDom(page)).contains("<form id=\"login\">", "data-state=\"idle\"")
+        assertThat(chromium.dumpDom(page))
+                .contains("<form id=\"login\">", "data-state=\"idle\"")
                 .doesNotContain("<tbody");
-        assertThat(chromium.dumpDom(page + "#token=not-a-session")).contains("<form id=\"login\">",
-                "data-state=\"error\"", "Error 401");
+        assertThat(chromium.dumpDom(page + "#token=not-a-session"))
+                .contains("<form id=\"login\">", "data-state=\"error\"", "Error 401");
     }
 
     @Test
@@ -100,8 +104,12 @@ class ExplorerBrowserTest {
         String dom = new HeadlessChromium(workDir).dumpDom(driver);
 
         // the first page only (the shared table may hold more than one page): it shows partitions, the form is gone
-        assertThat(dom).contains("data-driver=\"done\"", "<form id=\"login\" hidden=\"\">",
-                "<tbody class=\"partition\" data-pk=\"").doesNotContain("data-state=\"error\"");
+        assertThat(dom)
+                .contains(
+                        "data-driver=\"done\"",
+                        "<form id=\"login\" hidden=\"\">",
+                        "<tbody class=\"partition\" data-pk=\"")
+                .doesNotContain("data-state=\"error\"");
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -42,9 +42,13 @@ class ExplorerControllerTest {
     void itemsOfOnePartitionAreOneGroup() throws Exception {
         when(explorer.tableName()).thenReturn("singletable");
         when(explorer.columns()).thenReturn(List.of("PK", "SK"));
-        when(explorer.page(5, null)).thenReturn(new Slice<>(List.of(
-                Map.of("PK", "USER#a", "SK", "PROFILE"), Map.of("PK", "USER#a", "SK", "FOLLOWS#b"),
-                Map.of("PK", "TWEET#t", "SK", "TWEET")), null));
+        when(explorer.page(5, null))
+                .thenReturn(new Slice<>(
+                        List.of(
+                                Map.of("PK", "USER#a", "SK", "PROFILE"),
+                                Map.of("PK", "USER#a", "SK", "FOLLOWS#b"),
+                                Map.of("PK", "TWEET#t", "SK", "TWEET")),
+                        null));
 
         mvc.perform(get("/api/admin/explorer?limit=5").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
                 .andExpect(status().isOk())

@@ -26,7 +26,19 @@ class ExplorerGroupingTest {
 
     @Test
     void theColumnsComeFromTheTableLayoutFile() {
-        assertThat(TableExplorer.columnsOf(TableLayoutLoader.load())).containsExactly("PK", "SK", "entityType",
-                "GSI1PK", "GSI1SK", "GSI3PK", "GSI3SK", "LSI1SK", "status", "statusShard", "orderId", "ttl");
+        assertThat(TableExplorer.columnsOf(TableLayoutLoader.load()))
+                .containsExactly(
+                        "PK",
+                        "SK",
+                        "entityType",
+                        "GSI1PK",
+                        "GSI1SK",
+                        "GSI3PK",
+                        "GSI3SK",
+                        "LSI1SK",
+                        "status",
+                        "statusShard",
+                        "orderId",
+                        "ttl");
     }
 }

@@ -36,15 +36,24 @@ final class HeadlessChromium {
 
     Path screenshot(String url, int width, int height) throws IOException, InterruptedException {
         Path png = workDir.resolve("explorer.png");
-        run(List.of("--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars", url),
+        run(
+                List.of("--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars", url),
                 workDir.resolve("screenshot.log"));
         return png;
     }
 
     private void run(List<String> action, Path stdout) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + Files.createTempDirectory(workDir, "profile"),
                 "--virtual-time-budget=20000"));
         command.addAll(action);

@@ -42,9 +42,15 @@ class FollowControllerTest {
     @MockitoBean
     FollowService follows;
 
-    static final Map<String, AttributeValue> POSITION = Map.of("PK", AttributeValue.fromS("USER#b"),
-            "SK", AttributeValue.fromS("FOLLOWS#x"), "GSI1PK", AttributeValue.fromS("USER#a"),
-            "GSI1SK", AttributeValue.fromS("FOLLOWED_BY#y"));
+    static final Map<String, AttributeValue> POSITION = Map.of(
+            "PK",
+            AttributeValue.fromS("USER#b"),
+            "SK",
+            AttributeValue.fromS("FOLLOWS#x"),
+            "GSI1PK",
+            AttributeValue.fromS("USER#a"),
+            "GSI1SK",
+            AttributeValue.fromS("FOLLOWED_BY#y"));
 
     @Test
     void followAndUnfollowAre204() throws Exception {
@@ -70,11 +76,15 @@ class FollowControllerTest {
         edge.setCreatedAt(Instant.parse("2026-11-21T09:30:00Z"));
         when(follows.followers(eq("Ann"), eq(1), isNull())).thenReturn(new Slice<>(List.of(edge), POSITION));
 
-        String cursor = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/users/Ann/followers?limit=1"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[0].username").value("bob"))
-                .andExpect(jsonPath("$.items[0].since").value("2026-11-21T09:30:00Z"))
-                .andReturn().getResponse().getContentAsString(), "$.nextCursor");
+        String cursor = com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(get("/api/users/Ann/followers?limit=1"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.items[0].username").value("bob"))
+                        .andExpect(jsonPath("$.items[0].since").value("2026-11-21T09:30:00Z"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.nextCursor");
 
         when(follows.followers(eq("ann"), eq(20), eq(POSITION))).thenReturn(new Slice<>(List.of(), null));
         mvc.perform(get("/api/users/ann/followers").param("cursor", cursor))

@@ -19,7 +19,8 @@ class FollowItemInstantsTest {
     @Test
     void createdAtIsReadByTheCanonicalConverterAndStoredAsBefore() {
         var canonical = new CanonicalInstantConverters().converterFor(EnhancedType.of(Instant.class));
-        assertThat(FollowItem.SCHEMA.converterForAttribute("createdAt")).isNotNull()
+        assertThat(FollowItem.SCHEMA.converterForAttribute("createdAt"))
+                .isNotNull()
                 .hasSameClassAs(canonical);
 
         FollowItem edge = new FollowItem();

@@ -7,7 +7,6 @@ import dev.singletable.support.FullStackTest;
 import dev.singletable.support.TestUser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +32,19 @@ class FollowsFullStackTest {
         TestUser bob = api.newUser("bob");
 
         api.put(following(ann, bob.username()), ann).expectStatus().isNoContent();
-        api.put(following(ann, bob.username().toUpperCase()), ann).expectStatus().isNoContent();
+        api.put(following(ann, bob.username().toUpperCase()), ann)
+                .expectStatus()
+                .isNoContent();
 
         assertThat(names("/api/users/" + ann.username() + "/following")).containsExactly(bob.username());
         assertThat(names("/api/users/" + bob.username() + "/followers")).containsExactly(ann.username());
         assertThat(names("/api/users/" + ann.username() + "/followers")).isEmpty();
-        api.get("/api/users/" + bob.username() + "/followers").expectBody()
-                .jsonPath("$.items[0].since").isNotEmpty()
-                .jsonPath("$.nextCursor").isEmpty();
+        api.get("/api/users/" + bob.username() + "/followers")
+                .expectBody()
+                .jsonPath("$.items[0].since")
+                .isNotEmpty()
+                .jsonPath("$.nextCursor")
+                .isEmpty();
     }
 
     @Test
@@ -75,8 +79,11 @@ class FollowsFullStackTest {
     void followingYourselfIs400() {
         TestUser ann = api.newUser("ann");
         api.put(following(ann, ann.username()), ann)
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("other");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("other");
     }
 
     @Test
@@ -94,8 +101,12 @@ class FollowsFullStackTest {
         TestUser ann = api.newUser("ann");
         TestUser bob = api.newUser("bob");
         TestUser cy = api.newUser("cy");
-        api.put("/api/users/" + ann.username() + "/following/" + cy.username(), bob).expectStatus().isForbidden();
-        api.delete("/api/users/" + ann.username() + "/following/" + cy.username(), bob).expectStatus().isForbidden();
+        api.put("/api/users/" + ann.username() + "/following/" + cy.username(), bob)
+                .expectStatus()
+                .isForbidden();
+        api.delete("/api/users/" + ann.username() + "/following/" + cy.username(), bob)
+                .expectStatus()
+                .isForbidden();
     }
 
     private static String following(TestUser who, String other) {
@@ -121,13 +132,15 @@ class FollowsFullStackTest {
     }
 
     private Page page(String path) {
-        return api.get(path).expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Page>() { }).returnResult().getResponseBody();
+        return api.get(path)
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Page>() {})
+                .returnResult()
+                .getResponseBody();
     }
 
-    record Entry(String username, String since) {
-    }
+    record Entry(String username, String since) {}
 
-    record Page(List<Entry> items, String nextCursor) {
-    }
+    record Page(List<Entry> items, String nextCursor) {}
 }

@@ -51,10 +51,15 @@ class HistoryControllerTest {
 
     @Test
     void aChangeShowsBothImagesAsPlainValues() throws Exception {
-        Map<String, AttributeValue> change = Map.of("eventName", AttributeValue.fromS("MODIFY"),
-                "changedAt", AttributeValue.fromS("2026-11-21T09:30:00Z"),
-                "oldImage", AttributeValue.fromM(Map.of("followers", AttributeValue.fromN("0"))),
-                "newImage", AttributeValue.fromM(Map.of("followers", AttributeValue.fromN("1"))));
+        Map<String, AttributeValue> change = Map.of(
+                "eventName",
+                AttributeValue.fromS("MODIFY"),
+                "changedAt",
+                AttributeValue.fromS("2026-11-21T09:30:00Z"),
+                "oldImage",
+                AttributeValue.fromM(Map.of("followers", AttributeValue.fromN("0"))),
+                "newImage",
+                AttributeValue.fromM(Map.of("followers", AttributeValue.fromN("1"))));
         when(pager.<Map<String, AttributeValue>>page(any(QueryRequest.class), eq(20), isNull(), any()))
                 .thenReturn(new Slice<>(List.of(change), null));
 

@@ -51,14 +51,20 @@ class HistoryFullStackTest {
     @Test
     void historyNeedsAuthenticationAndTheAdminRole() {
         api.get("/api/admin/history?pk=USER%23x&sk=PROFILE").expectStatus().isUnauthorized();
-        api.get("/api/admin/history?pk=USER%23x&sk=PROFILE", api.newUser("nosy")).expectStatus().isForbidden();
+        api.get("/api/admin/history?pk=USER%23x&sk=PROFILE", api.newUser("nosy"))
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aLimitOutOfRangeIsA400ProblemNotA500() {
-        api.get("/api/admin/history?pk=USER%23x&sk=PROFILE&limit=0", admin).expectStatus().isBadRequest()
-                .expectHeader().contentType("application/problem+json")
-                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"limit\""));
+        api.get("/api/admin/history?pk=USER%23x&sk=PROFILE&limit=0", admin)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"field\":\"limit\""));
     }
 
     @Test
@@ -67,7 +73,8 @@ class HistoryFullStackTest {
         String pk = "USER#" + users.findId(subject.username()).orElseThrow();
         for (TestUser fan : List.of(api.newUser("fan"), api.newUser("fan"))) {
             api.put("/api/users/" + fan.username() + "/following/" + subject.username(), fan)
-                    .expectStatus().isNoContent();
+                    .expectStatus()
+                    .isNoContent();
         }
 
         // sign-up, then the followers counter moving twice
@@ -84,7 +91,8 @@ class HistoryFullStackTest {
         assertThat(second.items()).extracting(Entry::eventName).containsExactly("MODIFY");
         assertThat(second.items().get(0).newImage()).containsEntry("followers", "2");
         assertThat(second.nextCursor()).isNull();
-        assertThat(first.items().get(0).changedAt()).isLessThanOrEqualTo(second.items().get(0).changedAt());
+        assertThat(first.items().get(0).changedAt())
+                .isLessThanOrEqualTo(second.items().get(0).changedAt());
     }
 
     @Test
@@ -100,7 +108,8 @@ class HistoryFullStackTest {
         }
         String pk = "SESSION#" + sha256(token);
 
-        Page history = Eventually.until(() -> page(pk, "SESSION", 20, null), p -> p.items().size() == 2);
+        Page history = Eventually.until(
+                () -> page(pk, "SESSION", 20, null), p -> p.items().size() == 2);
 
         Entry created = history.items().get(0);
         assertThat(created.eventName()).isEqualTo("INSERT");
@@ -109,30 +118,43 @@ class HistoryFullStackTest {
         assertThat(expired.eventName()).isEqualTo("REMOVE");
         assertThat(expired.principal()).isEqualTo("dynamodb.amazonaws.com");
         assertThat(expired.identityType()).isEqualTo("Service");
-        assertThat(expired.oldImage()).containsEntry("username", user.username()).containsKey("ttl");
+        assertThat(expired.oldImage())
+                .containsEntry("username", user.username())
+                .containsKey("ttl");
         assertThat(expired.newImage()).isNull();
     }
 
     /** URI variables, so the '#' of the keys is encoded once. */
     private Page page(String pk, String sk, int limit, String cursor) {
         String query = "/api/admin/history?pk={pk}&sk={sk}&limit={limit}" + (cursor == null ? "" : "&cursor={cursor}");
-        return http.get().uri(query, pk, sk, limit, cursor).header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange().expectStatus().isOk().expectBody(Page.class).returnResult().getResponseBody();
+        return http.get()
+                .uri(query, pk, sk, limit, cursor)
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    record Page(List<Entry> items, String nextCursor) {
-    }
+    record Page(List<Entry> items, String nextCursor) {}
 
-    record Entry(String eventName, String changedAt, String sequenceNumber, String principal, String identityType,
-                 Map<String, Object> oldImage, Map<String, Object> newImage) {
-    }
+    record Entry(
+            String eventName,
+            String changedAt,
+            String sequenceNumber,
+            String principal,
+            String identityType,
+            Map<String, Object> oldImage,
+            Map<String, Object> newImage) {}
 }

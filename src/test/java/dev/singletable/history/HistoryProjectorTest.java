@@ -38,20 +38,25 @@ class HistoryProjectorTest {
         String historyTable = HistoryProjector.historyTableOf(TABLE);
         new HistoryTableBootstrap(store.dynamo(), historyTable).ensureTable();
         HistoryProjector history = new HistoryProjector(store.dynamo(), historyTable);
-        store.dynamo().putItem(r -> r.tableName(TABLE).item(Map.of("PK", s("USER#ann"), "SK", s("PROFILE"),
-                "entityType", s("User"), "userId", s("ann"))));
-        store.dynamo().updateItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))
-                .updateExpression("SET displayName = :d").expressionAttributeValues(Map.of(":d", s("Ann"))));
+        store.dynamo().putItem(r -> r.tableName(TABLE)
+                .item(Map.of("PK", s("USER#ann"), "SK", s("PROFILE"), "entityType", s("User"), "userId", s("ann"))));
+        store.dynamo().updateItem(r -> r.tableName(TABLE)
+                .key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))
+                .updateExpression("SET displayName = :d")
+                .expressionAttributeValues(Map.of(":d", s("Ann"))));
         store.dynamo().deleteItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE"))));
 
-        DrivenListeners.Driven crashing = DrivenListeners.crashingBeforeCheckpoints(store, TABLE, "first",
-                List.of(history));
+        DrivenListeners.Driven crashing =
+                DrivenListeners.crashingBeforeCheckpoints(store, TABLE, "first", List.of(history));
         crashing.drain();
         crashing.stop();
         DrivenListeners.driven(store, TABLE, "second", List.of(history)).drain();
 
-        var items = store.dynamo().query(r -> r.tableName(historyTable).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
+        var items = store.dynamo()
+                .query(r -> r.tableName(historyTable)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(
+                                Map.of(":pk", s(HistoryProjector.historyKey("USER#ann", "PROFILE")))))
                 .items();
         assertThat(items).extracting(i -> i.get("eventName").s()).containsExactly("INSERT", "MODIFY", "REMOVE");
         assertThat(items.get(1).get("oldImage").m()).doesNotContainKey("displayName");
@@ -70,9 +75,10 @@ class HistoryProjectorTest {
         String historyTable = HistoryProjector.historyTableOf(TABLE);
         new HistoryTableBootstrap(store.dynamo(), historyTable).ensureTable();
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    calls.computeIfAbsent(method.getName(), n -> new AtomicInteger()).incrementAndGet();
+        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), n -> new AtomicInteger())
+                            .incrementAndGet();
                     try {
                         return method.invoke(store.dynamo(), args);
                     } catch (InvocationTargetException e) {
@@ -82,8 +88,8 @@ class HistoryProjectorTest {
         HistoryProjector history = new HistoryProjector(counting, historyTable);
         for (int i = 0; i < 30; i++) {
             String id = "u" + i;
-            store.dynamo().putItem(r -> r.tableName(TABLE).item(Map.of("PK", s("USER#" + id), "SK", s("PROFILE"),
-                    "entityType", s("User"), "userId", s(id))));
+            store.dynamo().putItem(r -> r.tableName(TABLE)
+                    .item(Map.of("PK", s("USER#" + id), "SK", s("PROFILE"), "entityType", s("User"), "userId", s(id))));
         }
 
         DrivenListeners.driven(store, TABLE, "batched", List.of(history)).drain();

@@ -47,10 +47,12 @@ class ComposeFileTest {
     @Test
     void theSchemaCheckIsNotVacuous() {
         ObjectNode broken = (ObjectNode) compose.deepCopy();
-        ((ObjectNode) broken.path("services").path("engine")).put("ports", 8000);       // must be a list
+        ((ObjectNode) broken.path("services").path("engine")).put("ports", 8000); // must be a list
         ((ObjectNode) broken.path("services").path("app")).put("restart_policy", "no"); // no such key
         List<Error> errors = composeSchema().validate(broken);
-        assertThat(errors).extracting(Error::getInstanceLocation).extracting(Object::toString)
+        assertThat(errors)
+                .extracting(Error::getInstanceLocation)
+                .extracting(Object::toString)
                 .anySatisfy(location -> assertThat(location).contains("engine").contains("ports"))
                 .anySatisfy(location -> assertThat(location).contains("app"));
     }
@@ -60,13 +62,16 @@ class ComposeFileTest {
         JsonNode engine = service("engine");
         List<String> command = strings(engine.path("command"));
         assertThat(command).startsWith("--engine-only");
-        EngineProperties settings = SpringBinding.fromCommandLine(command, "singletable.engine", EngineProperties.class);
+        EngineProperties settings =
+                SpringBinding.fromCommandLine(command, "singletable.engine", EngineProperties.class);
         assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(settings.inMemory()).isFalse();
         assertThat(publishedContainerPorts(engine)).containsExactly(settings.port());
 
         String volume = volumeMountedAt(engine, settings.dataDir().toString());
-        assertThat(compose.path("volumes").has(volume)).as("named volume %s is declared", volume).isTrue();
+        assertThat(compose.path("volumes").has(volume))
+                .as("named volume %s is declared", volume)
+                .isTrue();
 
         URI health = healthCheckUrl(engine);
         assertThat(health.getPort()).isEqualTo(settings.port());
@@ -79,8 +84,10 @@ class ComposeFileTest {
         StorageProperties storage = bindEnvironment(app, "singletable.storage", StorageProperties.class);
         assertThat(storage.mode()).isEqualTo(StorageProperties.Mode.ENDPOINT);
         assertThat(storage.endpoint().getHost()).isEqualTo("engine");
-        assertThat(storage.endpoint().getPort()).isEqualTo(publishedContainerPorts(service("engine")).get(0));
-        assertThat(app.path("depends_on").path("engine").path("condition").asString()).isEqualTo("service_healthy");
+        assertThat(storage.endpoint().getPort())
+                .isEqualTo(publishedContainerPorts(service("engine")).get(0));
+        assertThat(app.path("depends_on").path("engine").path("condition").asString())
+                .isEqualTo("service_healthy");
         assertServesHttpWithHealth(app);
     }
 
@@ -106,9 +113,10 @@ class ComposeFileTest {
     @Test
     void portsArePublishedOnTheHostsLoopbackOnly() {
         // the engine and LocalStack accept any credentials: nothing of the stack is offered to the network
-        compose.path("services").properties().forEach(service ->
-                service.getValue().path("ports").forEach(port ->
-                        assertThat(port.asString()).as(service.getKey()).startsWith("127.0.0.1:")));
+        compose.path("services").properties().forEach(service -> service.getValue()
+                .path("ports")
+                .forEach(
+                        port -> assertThat(port.asString()).as(service.getKey()).startsWith("127.0.0.1:")));
     }
 
     @Test
@@ -134,8 +142,14 @@ class ComposeFileTest {
         URI health = healthCheckUrl(service);
         assertThat(health.getPort()).isEqualTo(serverPort);
         assertThat(health.getPath()).isEqualTo("/actuator/health");
-        assertThat(application.path("management").path("endpoints").path("web").path("exposure").path("include")
-                .asString()).contains("health");
+        assertThat(application
+                        .path("management")
+                        .path("endpoints")
+                        .path("web")
+                        .path("exposure")
+                        .path("include")
+                        .asString())
+                .contains("health");
     }
 
     private JsonNode service(String name) {
@@ -154,7 +168,9 @@ class ComposeFileTest {
                 variables.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         } else {
-            environment.properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+            environment
+                    .properties()
+                    .forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
         }
         return SpringBinding.fromEnvironment(variables, prefix, type);
     }
@@ -186,7 +202,9 @@ class ComposeFileTest {
     }
 
     private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asString)
+                .toList();
     }
 
     /**
@@ -194,9 +212,13 @@ class ComposeFileTest {
      * base to resolve against.
      */
     static Schema composeSchema() {
-        assertThat(ComposeFileTest.class.getResource("/" + SCHEMA)).as("vendored compose schema").isNotNull();
+        assertThat(ComposeFileTest.class.getResource("/" + SCHEMA))
+                .as("vendored compose schema")
+                .isNotNull();
         // "deprecated" is a later draft's annotation the compose schema uses; known, it is not logged as unknown
-        Dialect draft7 = Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("deprecated")).build();
+        Dialect draft7 = Dialect.builder(Dialects.getDraft7())
+                .keyword(new AnnotationKeyword("deprecated"))
+                .build();
         return SchemaRegistry.withDefaultDialect(draft7).getSchema(SchemaLocation.of("classpath:" + SCHEMA));
     }
 

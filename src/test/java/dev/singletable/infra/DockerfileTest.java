@@ -33,7 +33,8 @@ class DockerfileTest {
     void buildsWithTheMavenWrapperInItsOwnStage() {
         List<Instruction> build = stage("build");
         assertThat(build.get(0).args()).startsWith("eclipse-temurin:").contains("-jdk");
-        assertThat(runs(build)).anySatisfy(run -> assertThat(run).contains("./mvnw").contains("package"));
+        assertThat(runs(build))
+                .anySatisfy(run -> assertThat(run).contains("./mvnw").contains("package"));
         for (Instruction copy : byKeyword(build, "COPY")) {
             for (String source : copy.words().subList(0, copy.words().size() - 1)) {
                 assertThat(Path.of(source)).as("COPY %s", source).exists();
@@ -51,8 +52,10 @@ class DockerfileTest {
                 .filter(copy -> copy.args().startsWith("--from=build"))
                 .map(copy -> copy.words().get(1))
                 .toList();
-        assertThat(copied).containsExactlyElementsOf(BOOT_LAYERS.stream()
-                .map(layer -> "/workspace/target/extracted/" + layer + "/").toList());
+        assertThat(copied)
+                .containsExactlyElementsOf(BOOT_LAYERS.stream()
+                        .map(layer -> "/workspace/target/extracted/" + layer + "/")
+                        .toList());
         // without --launcher, extract names the application jar after the Boot jar and puts lib/ beside it
         assertThat(last(stage("runtime"), "ENTRYPOINT").args()).contains("\"-jar\", \"" + jarName + "\"");
     }
@@ -62,9 +65,13 @@ class DockerfileTest {
         Instruction user = last(stage("runtime"), "USER");
         assertThat(user.args()).isNotBlank().isNotIn("root", "0", "0:0");
         List<Instruction> runtime = stage("runtime");
-        assertThat(runtime.indexOf(user)).as("USER comes after the last RUN")
+        assertThat(runtime.indexOf(user))
+                .as("USER comes after the last RUN")
                 .isGreaterThan(runtime.indexOf(last(runtime, "RUN")));
-        assertThat(runtime.get(0).args()).startsWith("eclipse-temurin:").contains("-jre").doesNotEndWith(":latest");
+        assertThat(runtime.get(0).args())
+                .startsWith("eclipse-temurin:")
+                .contains("-jre")
+                .doesNotEndWith(":latest");
     }
 
     @Test
@@ -75,7 +82,8 @@ class DockerfileTest {
             String[] pair = env.args().split("=", 2);
             environment.put(pair[0], pair[1]);
         });
-        EngineProperties engine = SpringBinding.fromEnvironment(environment, "singletable.engine", EngineProperties.class);
+        EngineProperties engine =
+                SpringBinding.fromEnvironment(environment, "singletable.engine", EngineProperties.class);
         assertThat(engine.dataDir()).isEqualTo(Path.of("/data"));
         assertThat(last(runtime, "VOLUME").args()).contains("/data");
         String user = last(runtime, "USER").args();
@@ -86,18 +94,29 @@ class DockerfileTest {
     void exposesTheServiceAndEnginePortsOfApplicationYml() {
         JsonNode application = ComposeFileTest.read(Path.of("src/main/resources/application.yml"));
         List<String> exposed = last(stage("runtime"), "EXPOSE").words();
-        assertThat(exposed).contains(
-                application.path("server").path("port").asString(),
-                application.path("singletable").path("engine").path("port").asString());
+        assertThat(exposed)
+                .contains(
+                        application.path("server").path("port").asString(),
+                        application
+                                .path("singletable")
+                                .path("engine")
+                                .path("port")
+                                .asString());
     }
 
     @Test
     void runtimeHasTheToolTheComposeHealthChecksCall() {
         JsonNode services = ComposeFileTest.read(ComposeFileTest.COMPOSE).path("services");
         for (String name : List.of("engine", "app")) {
-            assertThat(services.path(name).path("healthcheck").path("test").path(1).asString()).isEqualTo("curl");
+            assertThat(services.path(name)
+                            .path("healthcheck")
+                            .path("test")
+                            .path(1)
+                            .asString())
+                    .isEqualTo("curl");
         }
-        assertThat(runs(stage("runtime"))).anySatisfy(run -> assertThat(run).contains("apt-get install").contains("curl"));
+        assertThat(runs(stage("runtime")))
+                .anySatisfy(run -> assertThat(run).contains("apt-get install").contains("curl"));
     }
 
     @Test
@@ -138,7 +157,9 @@ class DockerfileTest {
                 }
                 pending.append(stripped);
                 Matcher m = INSTRUCTION.matcher(pending.toString().replaceAll("\\s+", " "));
-                assertThat(m.matches()).as("Dockerfile instruction: %s", pending).isTrue();
+                assertThat(m.matches())
+                        .as("Dockerfile instruction: %s", pending)
+                        .isTrue();
                 result.add(new Instruction(m.group(1).toUpperCase(), m.group(2)));
                 pending.setLength(0);
             }
@@ -182,7 +203,9 @@ class DockerfileTest {
 
     private static String finalName() {
         try {
-            var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+            var pom = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(Path.of("pom.xml").toFile());
             var names = pom.getElementsByTagName("finalName");
             assertThat(names.getLength()).as("<build><finalName> in pom.xml").isEqualTo(1);
             return names.item(0).getTextContent().strip();

@@ -15,8 +15,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class SpringBinding {
 
-    private SpringBinding() {
-    }
+    private SpringBinding() {}
 
     static <T> T fromEnvironment(Map<String, Object> variables, String prefix, Class<T> type) {
         // Boot applies its environment-variable name mapping only to a source with this name

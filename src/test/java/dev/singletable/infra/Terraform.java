@@ -52,7 +52,8 @@ final class Terraform {
         StringBuilder config = new StringBuilder();
         if (Files.isDirectory(Path.of(mirror))) {
             config.append("provider_installation {\n  filesystem_mirror {\n    path = \"")
-                    .append(mirror.replace("\\", "\\\\")).append("\"\n  }\n}\n");
+                    .append(mirror.replace("\\", "\\\\"))
+                    .append("\"\n  }\n}\n");
         }
         Path cliConfig = workDir.resolve("terraform.tfrc");
         try {
@@ -67,8 +68,8 @@ final class Terraform {
     String run(Path dir, String... args) {
         Result result = tryRun(dir, args);
         if (result.exitCode() != 0) {
-            throw new AssertionError("terraform " + String.join(" ", args) + " exited with " + result.exitCode()
-                    + ":\n" + result.output());
+            throw new AssertionError("terraform " + String.join(" ", args) + " exited with " + result.exitCode() + ":\n"
+                    + result.output());
         }
         return result.output();
     }
@@ -78,7 +79,8 @@ final class Terraform {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("CHECKPOINT_DISABLE", "1");
         builder.environment().put("TF_IN_AUTOMATION", "1");
         builder.environment().put("TF_INPUT", "0");
@@ -102,6 +104,5 @@ final class Terraform {
         }
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 }

@@ -47,8 +47,9 @@ class TerraformLocalApplyIT {
         Path binary = Terraform.findBinary().orElse(null);
         assumeTrue(binary != null, "terraform is not installed");
         Terraform terraform = Terraform.create(binary, workDir);
-        try (ChildProcess engine = SingletableJar.command("terraform-engine",
-                List.of("--engine-only", "-inMemory", "-port", "0")).start()) {
+        try (ChildProcess engine = SingletableJar.command(
+                        "terraform-engine", List.of("--engine-only", "-inMemory", "-port", "0"))
+                .start()) {
             URI endpoint = SingletableJar.awaitEngine(engine);
             Path module = TerraformModuleTest.copyInto(workDir.resolve("repo"));
             Path tfvars = Path.of("examples", "local.tfvars");
@@ -60,43 +61,56 @@ class TerraformLocalApplyIT {
 
             try (DynamoDbClient virginia = DynamoDbClients.at(endpoint);
                     DynamoDbClient ireland = regional(endpoint, Region.EU_WEST_1)) {
-                TableDescription terraforms = virginia.describeTable(b -> b.tableName(TABLE)).table();
+                TableDescription terraforms =
+                        virginia.describeTable(b -> b.tableName(TABLE)).table();
                 assertThat(terraforms.replicas()).singleElement().satisfies(r -> {
                     assertThat(r.regionName()).isEqualTo("eu-west-1");
                     assertThat(r.replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
                 });
-                TableDescription replica = ireland.describeTable(b -> b.tableName(TABLE)).table();
+                TableDescription replica =
+                        ireland.describeTable(b -> b.tableName(TABLE)).table();
                 assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/" + TABLE);
                 assertThat(gsis(replica)).isEqualTo(gsis(terraforms));
-                assertThat(ireland.listTables().tableNames()).as("the history table is regional")
+                assertThat(ireland.listTables().tableNames())
+                        .as("the history table is regional")
                         .containsExactly(TABLE);
-                assertThat(virginia.describeTable(b -> b.tableName(TABLE + "-history")).table().tableStatus())
+                assertThat(virginia.describeTable(b -> b.tableName(TABLE + "-history"))
+                                .table()
+                                .tableStatus())
                         .hasToString("ACTIVE");
 
                 // the table Terraform makes is the one the service's bootstrap makes from the same layout file
                 virginia.createTable(TableRequestFactory.createTable("singletable", TableLayoutLoader.load()));
-                TableDescription services = virginia.describeTable(b -> b.tableName("singletable")).table();
+                TableDescription services =
+                        virginia.describeTable(b -> b.tableName("singletable")).table();
                 assertThat(terraforms.keySchema()).isEqualTo(services.keySchema());
                 assertThat(terraforms.attributeDefinitions())
                         .containsExactlyInAnyOrderElementsOf(services.attributeDefinitions());
                 assertThat(gsis(terraforms)).isEqualTo(gsis(services));
                 assertThat(lsis(terraforms)).isEqualTo(lsis(services));
                 assertThat(terraforms.streamSpecification()).isEqualTo(services.streamSpecification());
-                assertThat(virginia.describeTimeToLive(b -> b.tableName(TABLE)).timeToLiveDescription()
-                        .attributeName()).isEqualTo(TableLayoutLoader.load().timeToLiveAttribute());
+                assertThat(virginia.describeTimeToLive(b -> b.tableName(TABLE))
+                                .timeToLiveDescription()
+                                .attributeName())
+                        .isEqualTo(TableLayoutLoader.load().timeToLiveAttribute());
             }
 
-            Terraform.Result plan = terraform.tryRun(module, args(endpoint, "plan", "-detailed-exitcode",
-                    "-input=false", "-no-color", "-lock=false"));
-            if (TableLayoutLoader.load().globalSecondaryIndexes().stream().noneMatch(TableLayout.Index::multiAttribute)) {
-                assertThat(plan.exitCode()).as("plan after apply (2 = changes):%n%s", plan.output()).isZero();
+            Terraform.Result plan = terraform.tryRun(
+                    module, args(endpoint, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false"));
+            if (TableLayoutLoader.load().globalSecondaryIndexes().stream()
+                    .noneMatch(TableLayout.Index::multiAttribute)) {
+                assertThat(plan.exitCode())
+                        .as("plan after apply (2 = changes):%n%s", plan.output())
+                        .isZero();
                 assertThat(plan.output()).contains("No changes.");
             } else {
                 // The known limit of the pinned hashicorp/aws 5.x (infra/terraform/README.md, "Multi-attribute index
                 // keys"): it reads a multi-attribute index back as one hash and one range key, so it counts the other
                 // key attributes as unused and refuses to plan the table once the index exists. With a provider that
                 // declares such keys (6.29 and later) this plan shows no changes again.
-                assertThat(plan.exitCode()).as("plan after apply:%n%s", plan.output()).isEqualTo(1);
+                assertThat(plan.exitCode())
+                        .as("plan after apply:%n%s", plan.output())
+                        .isEqualTo(1);
                 assertThat(plan.output()).contains("all attributes must be indexed");
             }
         } finally {
@@ -106,8 +120,14 @@ class TerraformLocalApplyIT {
 
     /** The command, then the local variables file with this engine's endpoint and a replica in eu-west-1. */
     private static String[] args(URI endpoint, String... command) {
-        return Stream.concat(Stream.of(command), Stream.of("-var-file=examples/local.tfvars",
-                "-var", "dynamodb_endpoint=" + endpoint, "-var", "replica_regions=[\"eu-west-1\"]"))
+        return Stream.concat(
+                        Stream.of(command),
+                        Stream.of(
+                                "-var-file=examples/local.tfvars",
+                                "-var",
+                                "dynamodb_endpoint=" + endpoint,
+                                "-var",
+                                "replica_regions=[\"eu-west-1\"]"))
                 .toArray(String[]::new);
     }
 
@@ -126,7 +146,9 @@ class TerraformLocalApplyIT {
     }
 
     private static DynamoDbClient regional(URI endpoint, Region region) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(region)
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }

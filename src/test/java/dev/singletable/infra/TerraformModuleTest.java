@@ -81,8 +81,17 @@ class TerraformModuleTest {
         module = copyInto(workDir.resolve("repo"));
         Files.writeString(module.resolve("offline_provider_override.tf"), OFFLINE_PROVIDER);
         terraform.run(module, "init", "-backend=false", "-input=false", "-no-color");
-        terraform.run(module, "plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan",
-                "-var", "billing_mode=PROVISIONED", "-var", "table_class=STANDARD_INFREQUENT_ACCESS");
+        terraform.run(
+                module,
+                "plan",
+                "-input=false",
+                "-no-color",
+                "-lock=false",
+                "-out=tfplan",
+                "-var",
+                "billing_mode=PROVISIONED",
+                "-var",
+                "table_class=STANDARD_INFREQUENT_ACCESS");
         plan = planJson("tfplan");
     }
 
@@ -111,9 +120,11 @@ class TerraformModuleTest {
 
     @Test
     void formattingIsCanonical() {
-        Terraform.Result fmt = terraform.tryRun(Path.of("").toAbsolutePath(),
-                "fmt", "-check", "-recursive", "-diff", "-no-color", MODULE.toString());
-        assertThat(fmt.exitCode()).as("terraform fmt -check -recursive infra/terraform:%n%s", fmt.output()).isZero();
+        Terraform.Result fmt = terraform.tryRun(
+                Path.of("").toAbsolutePath(), "fmt", "-check", "-recursive", "-diff", "-no-color", MODULE.toString());
+        assertThat(fmt.exitCode())
+                .as("terraform fmt -check -recursive infra/terraform:%n%s", fmt.output())
+                .isZero();
     }
 
     @Test
@@ -124,11 +135,14 @@ class TerraformModuleTest {
         assertThat(table.path("range_key").asString()).isEqualTo(keyOf(serviceTable.keySchema(), KeyType.RANGE));
         // the attributes only a multi-attribute index uses are defined by that index's UpdateTable
         assertThat(Stream.concat(
-                        stream(table.path("attribute"))
-                                .map(a -> a.path("name").asString() + ":" + a.path("type").asString()),
-                        resources("terraform_data").flatMap(d -> stream(d.path("input").path("attribute_definitions")))
-                                .map(a -> a.path("AttributeName").asString() + ":" + a.path("AttributeType").asString()))
-                .collect(Collectors.toSet()))
+                                stream(table.path("attribute"))
+                                        .map(a -> a.path("name").asString() + ":"
+                                                + a.path("type").asString()),
+                                resources("terraform_data")
+                                        .flatMap(d -> stream(d.path("input").path("attribute_definitions")))
+                                        .map(a -> a.path("AttributeName").asString() + ":"
+                                                + a.path("AttributeType").asString()))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(serviceTable.attributeDefinitions().stream()
                         .map(a -> a.attributeName() + ":" + a.attributeTypeAsString())
                         .collect(Collectors.toSet()));
@@ -137,18 +151,26 @@ class TerraformModuleTest {
     @Test
     void globalSecondaryIndexesAreTheServices() {
         Map<String, IndexShape> planned = new HashMap<>();
-        stream(resource("aws_dynamodb_table.main").path("global_secondary_index")).forEach(i -> planned.put(
-                i.path("name").asString(),
-                new IndexShape(List.of(i.path("hash_key").asString()), optional(i.path("range_key")),
-                        i.path("projection_type").asString(), strings(i.path("non_key_attributes")))));
+        stream(resource("aws_dynamodb_table.main").path("global_secondary_index"))
+                .forEach(i -> planned.put(
+                        i.path("name").asString(),
+                        new IndexShape(
+                                List.of(i.path("hash_key").asString()),
+                                optional(i.path("range_key")),
+                                i.path("projection_type").asString(),
+                                strings(i.path("non_key_attributes")))));
         // a multi-attribute index, which the provider cannot declare, is created by UpdateTable after the table
-        resources("terraform_data").map(d -> d.path("input").path("create")).forEach(create -> planned.put(
-                create.path("IndexName").asString(),
-                new IndexShape(keys(create.path("KeySchema"), "HASH"), keys(create.path("KeySchema"), "RANGE"),
-                        create.path("Projection").path("ProjectionType").asString(),
-                        strings(create.path("Projection").path("NonKeyAttributes")))));
-        Map<String, IndexShape> declared = serviceTable.globalSecondaryIndexes().stream().collect(Collectors.toMap(
-                i -> i.indexName(), i -> IndexShape.of(i.keySchema(), i.projection())));
+        resources("terraform_data")
+                .map(d -> d.path("input").path("create"))
+                .forEach(create -> planned.put(
+                        create.path("IndexName").asString(),
+                        new IndexShape(
+                                keys(create.path("KeySchema"), "HASH"),
+                                keys(create.path("KeySchema"), "RANGE"),
+                                create.path("Projection").path("ProjectionType").asString(),
+                                strings(create.path("Projection").path("NonKeyAttributes")))));
+        Map<String, IndexShape> declared = serviceTable.globalSecondaryIndexes().stream()
+                .collect(Collectors.toMap(i -> i.indexName(), i -> IndexShape.of(i.keySchema(), i.projection())));
         assertThat(planned).isEqualTo(declared).isNotEmpty();
     }
 
@@ -156,13 +178,17 @@ class TerraformModuleTest {
     void localSecondaryIndexesAreTheServices() {
         JsonNode table = resource("aws_dynamodb_table.main");
         Map<String, IndexShape> planned = new HashMap<>();
-        stream(table.path("local_secondary_index")).forEach(i -> planned.put(
-                i.path("name").asString(),
-                // an LSI's partition key is always the table's; Terraform does not repeat it
-                new IndexShape(List.of(table.path("hash_key").asString()), optional(i.path("range_key")),
-                        i.path("projection_type").asString(), strings(i.path("non_key_attributes")))));
-        Map<String, IndexShape> declared = serviceTable.localSecondaryIndexes().stream().collect(Collectors.toMap(
-                i -> i.indexName(), i -> IndexShape.of(i.keySchema(), i.projection())));
+        stream(table.path("local_secondary_index"))
+                .forEach(i -> planned.put(
+                        i.path("name").asString(),
+                        // an LSI's partition key is always the table's; Terraform does not repeat it
+                        new IndexShape(
+                                List.of(table.path("hash_key").asString()),
+                                optional(i.path("range_key")),
+                                i.path("projection_type").asString(),
+                                strings(i.path("non_key_attributes")))));
+        Map<String, IndexShape> declared = serviceTable.localSecondaryIndexes().stream()
+                .collect(Collectors.toMap(i -> i.indexName(), i -> IndexShape.of(i.keySchema(), i.projection())));
         assertThat(planned).isEqualTo(declared).isNotEmpty();
     }
 
@@ -181,14 +207,27 @@ class TerraformModuleTest {
     void tableIsProtectedRecoverableAndEncryptedByDefault() {
         for (String address : List.of("aws_dynamodb_table.main", "aws_dynamodb_table.history")) {
             JsonNode table = resource(address);
-            assertThat(table.path("point_in_time_recovery").path(0).path("enabled").asBoolean()).as(address).isTrue();
-            assertThat(table.path("deletion_protection_enabled").asBoolean()).as(address).isTrue();
+            assertThat(table.path("point_in_time_recovery")
+                            .path(0)
+                            .path("enabled")
+                            .asBoolean())
+                    .as(address)
+                    .isTrue();
+            assertThat(table.path("deletion_protection_enabled").asBoolean())
+                    .as(address)
+                    .isTrue();
             // no KMS key given: DynamoDB's default encryption at rest with an AWS owned key
-            assertThat(table.path("server_side_encryption").path(0).path("enabled").asBoolean()).as(address).isFalse();
+            assertThat(table.path("server_side_encryption")
+                            .path(0)
+                            .path("enabled")
+                            .asBoolean())
+                    .as(address)
+                    .isFalse();
             assertThat(table.path("billing_mode").asString()).as(address).isEqualTo("PROVISIONED");
             assertThat(table.path("table_class").asString()).as(address).isEqualTo("STANDARD_INFREQUENT_ACCESS");
         }
-        assertThat(resource("aws_dynamodb_table.main").path("replica").isEmpty()).isTrue();
+        assertThat(resource("aws_dynamodb_table.main").path("replica").isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -198,8 +237,9 @@ class TerraformModuleTest {
         assertThat(history.path("hash_key").asString()).isEqualTo("PK");
         assertThat(history.path("range_key").asString()).isEqualTo("SK");
         assertThat(stream(history.path("attribute"))
-                .map(a -> a.path("name").asString() + ":" + a.path("type").asString())
-                .collect(Collectors.toSet()))
+                        .map(a ->
+                                a.path("name").asString() + ":" + a.path("type").asString())
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("PK:S", "SK:S");
     }
 
@@ -209,32 +249,48 @@ class TerraformModuleTest {
         for (String unit : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
             expected.add("table/" + TABLE + " dynamodb:table:" + unit);
             expected.add("table/" + TABLE + "-history dynamodb:table:" + unit);
-            layout.globalSecondaryIndexes().forEach(index ->
-                    expected.add("table/" + TABLE + "/index/" + index.name() + " dynamodb:index:" + unit));
+            layout.globalSecondaryIndexes()
+                    .forEach(index ->
+                            expected.add("table/" + TABLE + "/index/" + index.name() + " dynamodb:index:" + unit));
         }
         Set<String> planned = resources("aws_appautoscaling_target")
-                .map(t -> t.path("resource_id").asString() + " " + t.path("scalable_dimension").asString())
+                .map(t -> t.path("resource_id").asString() + " "
+                        + t.path("scalable_dimension").asString())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(planned).isEqualTo(expected);
         assertThat(resources("aws_appautoscaling_policy"))
                 .hasSize(expected.size())
                 .allSatisfy(p -> {
                     assertThat(p.path("policy_type").asString()).isEqualTo("TargetTrackingScaling");
-                    assertThat(p.path("target_tracking_scaling_policy_configuration").path(0)
-                            .path("predefined_metric_specification").path(0).path("predefined_metric_type").asString())
+                    assertThat(p.path("target_tracking_scaling_policy_configuration")
+                                    .path(0)
+                                    .path("predefined_metric_specification")
+                                    .path(0)
+                                    .path("predefined_metric_type")
+                                    .asString())
                             .isIn("DynamoDBReadCapacityUtilization", "DynamoDBWriteCapacityUtilization");
                 });
     }
 
     @Test
     void servicePolicyGrantsDataAccessOnlyNeverTableManagement() {
-        assertThat(resource("aws_iam_policy.service[0]").path("name").asString()).isEqualTo("singletable-service");
-        List<String> actions = stream(resource("data.aws_iam_policy_document.service").path("statement"))
+        assertThat(resource("aws_iam_policy.service[0]").path("name").asString())
+                .isEqualTo("singletable-service");
+        List<String> actions = stream(
+                        resource("data.aws_iam_policy_document.service").path("statement"))
                 .flatMap(s -> strings(s.path("actions")).stream())
                 .toList();
-        assertThat(actions).contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:Query",
-                        "dynamodb:BatchWriteItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator")
+        assertThat(actions)
+                .contains(
+                        "dynamodb:GetItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:ConditionCheckItem",
+                        "dynamodb:Query",
+                        "dynamodb:BatchWriteItem",
+                        "dynamodb:GetRecords",
+                        "dynamodb:GetShardIterator")
                 .allSatisfy(action -> assertThat(action).startsWith("dynamodb:").doesNotContain("*"))
                 .doesNotContain("dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable");
     }
@@ -247,20 +303,23 @@ class TerraformModuleTest {
      */
     @Test
     void servicePolicyIsTheOneTheServiceRunsUnder() throws IOException {
-        JsonNode rendered = JsonMapper.builder().build().readTree(
-                Files.readString(Path.of("src/test/resources/access/service-policy.json")));
+        JsonNode rendered = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("src/test/resources/access/service-policy.json")));
         Map<String, Set<String>> renderedActions = new HashMap<>();
-        stream(rendered.path("Statement")).forEach(st -> renderedActions.put(st.path("Sid").asString(),
-                strings(st.path("Action"))));
+        stream(rendered.path("Statement"))
+                .forEach(st -> renderedActions.put(st.path("Sid").asString(), strings(st.path("Action"))));
         Map<String, Set<String>> plannedActions = new HashMap<>();
-        stream(resource("data.aws_iam_policy_document.service").path("statement")).forEach(st ->
-                plannedActions.put(st.path("sid").asString(), strings(st.path("actions"))));
+        stream(resource("data.aws_iam_policy_document.service").path("statement"))
+                .forEach(st -> plannedActions.put(st.path("sid").asString(), strings(st.path("actions"))));
         assertThat(renderedActions).isEqualTo(plannedActions);
     }
 
     @Test
     void leadingKeysExampleConfinesRequestsToTheCallersPartition() {
-        JsonNode statement = resource("data.aws_iam_policy_document.leading_keys_example").path("statement").path(0);
+        JsonNode statement = resource("data.aws_iam_policy_document.leading_keys_example")
+                .path("statement")
+                .path(0);
         JsonNode condition = statement.path("condition").path(0);
         assertThat(condition.path("test").asString()).isEqualTo("ForAllValues:StringEquals");
         assertThat(condition.path("variable").asString()).isEqualTo("dynamodb:LeadingKeys");
@@ -274,15 +333,29 @@ class TerraformModuleTest {
     void globalTableHasAReplicaPerRegionEncryptedWithThatRegionsKey() {
         String primaryKey = "arn:aws:kms:us-east-1:111122223333:key/primary";
         String replicaKey = "arn:aws:kms:eu-west-1:111122223333:key/replica";
-        terraform.run(module, "plan", "-input=false", "-no-color", "-lock=false", "-out=global.tfplan",
-                "-var", "replica_regions=[\"eu-west-1\"]",
-                "-var", "kms_key_arn=" + primaryKey,
-                "-var", "replica_kms_key_arns={\"eu-west-1\" = \"" + replicaKey + "\"}");
+        terraform.run(
+                module,
+                "plan",
+                "-input=false",
+                "-no-color",
+                "-lock=false",
+                "-out=global.tfplan",
+                "-var",
+                "replica_regions=[\"eu-west-1\"]",
+                "-var",
+                "kms_key_arn=" + primaryKey,
+                "-var",
+                "replica_kms_key_arns={\"eu-west-1\" = \"" + replicaKey + "\"}");
         JsonNode global = planJson("global.tfplan");
         JsonNode table = resource(global, "aws_dynamodb_table.main");
         assertThat(table.path("billing_mode").asString()).isEqualTo("PAY_PER_REQUEST");
-        assertThat(table.path("server_side_encryption").path(0).path("enabled").asBoolean()).isTrue();
-        assertThat(table.path("server_side_encryption").path(0).path("kms_key_arn").asString()).isEqualTo(primaryKey);
+        assertThat(table.path("server_side_encryption").path(0).path("enabled").asBoolean())
+                .isTrue();
+        assertThat(table.path("server_side_encryption")
+                        .path(0)
+                        .path("kms_key_arn")
+                        .asString())
+                .isEqualTo(primaryKey);
         JsonNode replica = table.path("replica").path(0);
         assertThat(table.path("replica").size()).isEqualTo(1);
         assertThat(replica.path("region_name").asString()).isEqualTo("eu-west-1");
@@ -290,13 +363,22 @@ class TerraformModuleTest {
         assertThat(replica.path("point_in_time_recovery").asBoolean()).isTrue();
         // on-demand: nothing to scale
         assertThat(stream(global.path("planned_values").path("root_module").path("resources"))
-                .filter(r -> r.path("type").asString().startsWith("aws_appautoscaling"))).isEmpty();
+                        .filter(r -> r.path("type").asString().startsWith("aws_appautoscaling")))
+                .isEmpty();
     }
 
     @Test
     void provisionedGlobalTableIsRefusedAtPlanTime() {
-        Terraform.Result refused = terraform.tryRun(module, "plan", "-input=false", "-no-color", "-lock=false",
-                "-var", "billing_mode=PROVISIONED", "-var", "replica_regions=[\"eu-west-1\"]");
+        Terraform.Result refused = terraform.tryRun(
+                module,
+                "plan",
+                "-input=false",
+                "-no-color",
+                "-lock=false",
+                "-var",
+                "billing_mode=PROVISIONED",
+                "-var",
+                "replica_regions=[\"eu-west-1\"]");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("replica_regions needs billing_mode");
     }
@@ -315,7 +397,8 @@ class TerraformModuleTest {
 
     private Stream<JsonNode> resources(String type) {
         return stream(plan.path("planned_values").path("root_module").path("resources"))
-                .filter(r -> r.path("type").asString().equals(type) && r.path("mode").asString().equals("managed"))
+                .filter(r -> r.path("type").asString().equals(type)
+                        && r.path("mode").asString().equals("managed"))
                 .map(r -> r.path("values"));
     }
 
@@ -328,8 +411,9 @@ class TerraformModuleTest {
         try (Stream<Path> files = Files.list(MODULE)) {
             // the committed lock file too: init then checks the mirror's provider against its checksum
             for (Path file : files.filter(f -> (f.toString().endsWith(".tf")
-                    && !f.getFileName().toString().endsWith("_override.tf"))
-                    || f.getFileName().toString().equals(".terraform.lock.hcl")).toList()) {
+                                    && !f.getFileName().toString().endsWith("_override.tf"))
+                            || f.getFileName().toString().equals(".terraform.lock.hcl"))
+                    .toList()) {
                 Files.copy(file, module.resolve(file.getFileName()));
             }
         }
@@ -339,7 +423,10 @@ class TerraformModuleTest {
     }
 
     private static String keyOf(List<KeySchemaElement> keys, KeyType type) {
-        return keys.stream().filter(k -> k.keyType() == type).map(KeySchemaElement::attributeName).findFirst()
+        return keys.stream()
+                .filter(k -> k.keyType() == type)
+                .map(KeySchemaElement::attributeName)
+                .findFirst()
                 .orElse("");
     }
 
@@ -352,24 +439,34 @@ class TerraformModuleTest {
     }
 
     private static List<String> optional(JsonNode name) {
-        return name.isNull() || name.isMissingNode() || name.asString().isEmpty() ? List.of() : List.of(name.asString());
+        return name.isNull() || name.isMissingNode() || name.asString().isEmpty()
+                ? List.of()
+                : List.of(name.asString());
     }
 
     private static List<String> keys(JsonNode keySchema, String type) {
-        return stream(keySchema).filter(k -> k.path("KeyType").asString().equals(type))
-                .map(k -> k.path("AttributeName").asString()).toList();
+        return stream(keySchema)
+                .filter(k -> k.path("KeyType").asString().equals(type))
+                .map(k -> k.path("AttributeName").asString())
+                .toList();
     }
 
     /** What Terraform and the SDK request must agree on for one index: its key attributes in order, its projection. */
     record IndexShape(List<String> hashKeys, List<String> rangeKeys, String projection, Set<String> nonKeyAttributes) {
 
         static IndexShape of(List<KeySchemaElement> keys, Projection projection) {
-            return new IndexShape(keysOf(keys, KeyType.HASH), keysOf(keys, KeyType.RANGE),
-                    projection.projectionTypeAsString(), new TreeSet<>(projection.nonKeyAttributes()));
+            return new IndexShape(
+                    keysOf(keys, KeyType.HASH),
+                    keysOf(keys, KeyType.RANGE),
+                    projection.projectionTypeAsString(),
+                    new TreeSet<>(projection.nonKeyAttributes()));
         }
 
         private static List<String> keysOf(List<KeySchemaElement> keys, KeyType type) {
-            return keys.stream().filter(k -> k.keyType() == type).map(KeySchemaElement::attributeName).toList();
+            return keys.stream()
+                    .filter(k -> k.keyType() == type)
+                    .map(KeySchemaElement::attributeName)
+                    .toList();
         }
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class TerraformSourcesTest {
 
-    private static final Pattern LAYOUT_FILE = Pattern.compile(
-            "jsondecode\\(\\s*file\\(\\s*\"\\$\\{path\\.module}/([^\"]+)\"\\s*\\)\\s*\\)");
+    private static final Pattern LAYOUT_FILE =
+            Pattern.compile("jsondecode\\(\\s*file\\(\\s*\"\\$\\{path\\.module}/([^\"]+)\"\\s*\\)\\s*\\)");
 
     @Test
     void moduleReadsTheServicesLayoutFile() throws IOException {
@@ -63,8 +63,17 @@ class TerraformSourcesTest {
 
     @Test
     void moduleHasTheFilesItsReadmeDescribes() {
-        for (String file : List.of("versions.tf", "providers.tf", "variables.tf", "layout.tf", "table.tf",
-                "history.tf", "autoscaling.tf", "iam.tf", "outputs.tf", "README.md")) {
+        for (String file : List.of(
+                "versions.tf",
+                "providers.tf",
+                "variables.tf",
+                "layout.tf",
+                "table.tf",
+                "history.tf",
+                "autoscaling.tf",
+                "iam.tf",
+                "outputs.tf",
+                "README.md")) {
             assertThat(TerraformModuleTest.MODULE.resolve(file)).isRegularFile();
         }
     }
@@ -73,7 +82,9 @@ class TerraformSourcesTest {
         Map<Path, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(TerraformModuleTest.MODULE)) {
             // .terraform/ holds downloaded modules of a local init: not ours
-            for (Path path : paths.filter(p -> p.toString().endsWith(".tf") && !p.toString().contains(".terraform")).toList()) {
+            for (Path path : paths.filter(
+                            p -> p.toString().endsWith(".tf") && !p.toString().contains(".terraform"))
+                    .toList()) {
                 files.put(path, Files.readString(path));
             }
         }

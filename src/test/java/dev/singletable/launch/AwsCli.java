@@ -8,8 +8,7 @@ import java.util.List;
 /** {@code scripts/aws-cli-smoke.sh}, where the AWS CLI is installed. */
 final class AwsCli {
 
-    private AwsCli() {
-    }
+    private AwsCli() {}
 
     static boolean installed() {
         String path = System.getenv("PATH");

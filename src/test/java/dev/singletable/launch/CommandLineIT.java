@@ -18,20 +18,35 @@ class CommandLineIT {
 
     @Test
     void helpVersionAndAnUnknownFlagAnswerWithoutStartingAnything() {
-        try (ChildProcess help = SingletableJar.command("help", List.of("--help")).start();
-                ChildProcess version = SingletableJar.command("version", List.of("--engine-only", "-version")).start();
-                ChildProcess unknown = SingletableJar.command("unknown-flag",
-                        List.of("--engine-only", "-port", "0", "-inMemori")).start()) {
+        try (ChildProcess help =
+                        SingletableJar.command("help", List.of("--help")).start();
+                ChildProcess version = SingletableJar.command("version", List.of("--engine-only", "-version"))
+                        .start();
+                ChildProcess unknown = SingletableJar.command(
+                                "unknown-flag", List.of("--engine-only", "-port", "0", "-inMemori"))
+                        .start()) {
             assertThat(help.awaitExit(QUICKLY)).as(help.transcript()).isZero();
-            assertThat(help.output()).contains("Usage:", "--engine-only", "-port N", "-dbPath DIR", "-inMemory",
-                    "-sharedDb", "-cors ORIGINS", "-delayTransientStatuses", "-disableTelemetry", "Examples:");
+            assertThat(help.output())
+                    .contains(
+                            "Usage:",
+                            "--engine-only",
+                            "-port N",
+                            "-dbPath DIR",
+                            "-inMemory",
+                            "-sharedDb",
+                            "-cors ORIGINS",
+                            "-delayTransientStatuses",
+                            "-disableTelemetry",
+                            "Examples:");
             assertThat(help.errors()).isEmpty();
 
             assertThat(version.awaitExit(QUICKLY)).as(version.transcript()).isZero();
             assertThat(version.output()).startsWith("singletable 0.").contains("commit", "Java ");
 
             assertThat(unknown.awaitExit(QUICKLY)).as(unknown.transcript()).isEqualTo(2);
-            assertThat(unknown.errors()).startsWith("singletable: unknown flag -inMemori").contains("Usage:");
+            assertThat(unknown.errors())
+                    .startsWith("singletable: unknown flag -inMemori")
+                    .contains("Usage:");
             assertThat(unknown.output()).isEmpty();
 
             for (ChildProcess process : List.of(help, version, unknown)) {

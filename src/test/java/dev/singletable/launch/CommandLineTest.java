@@ -24,8 +24,15 @@ class CommandLineTest {
         assertThat(CommandLine.parse("--engine-only", "-nonsense", help).mode()).isEqualTo(CommandLine.Mode.HELP);
         Printed printed = answer(CommandLine.parse(help));
         assertThat(printed.status).isZero();
-        assertThat(printed.out).contains("--engine-only", "-port N", "-dbPath DIR", "-cors ORIGINS", "-principalsFile FILE",
-                "singletable.engine.auth.principals-file", "Examples:");
+        assertThat(printed.out)
+                .contains(
+                        "--engine-only",
+                        "-port N",
+                        "-dbPath DIR",
+                        "-cors ORIGINS",
+                        "-principalsFile FILE",
+                        "singletable.engine.auth.principals-file",
+                        "Examples:");
         assertThat(printed.err).isEmpty();
     }
 
@@ -39,26 +46,42 @@ class CommandLineTest {
 
     @Test
     void dynamoDbLocalFlagsBecomeTheEnginesProperties() {
-        CommandLine command = CommandLine.parse("--engine-only", "-port", "8001", "-dbPath", "/tmp/ddb",
-                "-sharedDb", "-disableTelemetry", "-cors", "https://a.example,https://b.example",
-                "-delayTransientStatuses", "-optimizeDbBeforeStartup", "--singletable.engine.sync=fsync");
-        assertThat(command.mode()).isEqualTo(CommandLine.Mode.ENGINE);
-        assertThat(command.springArguments()).containsExactlyInAnyOrder(
-                "--singletable.storage.mode=embedded",
-                "--singletable.engine.port=8001",
-                "--singletable.engine.data-dir=/tmp/ddb",
-                "--singletable.engine.shared-db=true",
-                "--singletable.engine.cors.allowed-origins=https://a.example,https://b.example",
-                "--singletable.engine.delay-transient-statuses=true",
+        CommandLine command = CommandLine.parse(
+                "--engine-only",
+                "-port",
+                "8001",
+                "-dbPath",
+                "/tmp/ddb",
+                "-sharedDb",
+                "-disableTelemetry",
+                "-cors",
+                "https://a.example,https://b.example",
+                "-delayTransientStatuses",
+                "-optimizeDbBeforeStartup",
                 "--singletable.engine.sync=fsync");
+        assertThat(command.mode()).isEqualTo(CommandLine.Mode.ENGINE);
+        assertThat(command.springArguments())
+                .containsExactlyInAnyOrder(
+                        "--singletable.storage.mode=embedded",
+                        "--singletable.engine.port=8001",
+                        "--singletable.engine.data-dir=/tmp/ddb",
+                        "--singletable.engine.shared-db=true",
+                        "--singletable.engine.cors.allowed-origins=https://a.example,https://b.example",
+                        "--singletable.engine.delay-transient-statuses=true",
+                        "--singletable.engine.sync=fsync");
 
         EngineProperties engine = bind(CommandLine.parse("--engine-only", "-inMemory", "-port", "0"));
         assertThat(engine.inMemory()).isTrue();
         assertThat(engine.port()).isZero();
-        assertThat(engine.sharedDb()).as("each region has its own tables unless -sharedDb").isFalse();
-        assertThat(bind(CommandLine.parse("--engine-only", "-sharedDb")).sharedDb()).isTrue();
-        assertThat(bind(CommandLine.parse("--engine-only", "-principalsFile", "/etc/principals.json")).auth()
-                .principalsFile()).as("access control (docs/access-control.md)")
+        assertThat(engine.sharedDb())
+                .as("each region has its own tables unless -sharedDb")
+                .isFalse();
+        assertThat(bind(CommandLine.parse("--engine-only", "-sharedDb")).sharedDb())
+                .isTrue();
+        assertThat(bind(CommandLine.parse("--engine-only", "-principalsFile", "/etc/principals.json"))
+                        .auth()
+                        .principalsFile())
+                .as("access control (docs/access-control.md)")
                 .isEqualTo(java.nio.file.Path.of("/etc/principals.json"));
         assertThat(engine.auth().principalsFile()).as("off unless configured").isNull();
     }
@@ -71,22 +94,25 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--engine-only -port                          | -port needs a value",
-        "--engine-only -port 70000                    | -port needs a number from 0 to 65535",
-        "--engine-only -port eight                    | -port needs a number from 0 to 65535",
-        "--engine-only -port -1                       | -port needs a value",
-        "--engine-only -dbPath                        | -dbPath needs a value",
-        "--engine-only -inMemory -dbPath /tmp/x       | -inMemory and -dbPath contradict each other",
-        "--engine-only -optimizeDbBeforeStartup       | -optimizeDbBeforeStartup needs -dbPath",
-        "--engine-only -port 1 -port 2                | -port is given twice",
-        "--engine-only -port 1 --singletable.engine.port=2 | -port and --singletable.engine.port set the same thing",
-        "--engine-only --singletable.storage.mode=aws | --engine-only always runs the bundled engine",
-        "--engine-only -inmemory                      | unknown flag -inmemory",
-        "--engine-only -Dsingletable.engine.port=1    | unknown flag -Dsingletable.engine.port=1",
-        "--engine-only 8000                           | unexpected argument '8000'",
-        "-port 8001                                   | -port is a flag of the standalone engine: add --engine-only",
-        "--server.port 8081                           | unexpected argument '8081'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--engine-only -port                          | -port needs a value",
+                "--engine-only -port 70000                    | -port needs a number from 0 to 65535",
+                "--engine-only -port eight                    | -port needs a number from 0 to 65535",
+                "--engine-only -port -1                       | -port needs a value",
+                "--engine-only -dbPath                        | -dbPath needs a value",
+                "--engine-only -inMemory -dbPath /tmp/x       | -inMemory and -dbPath contradict each other",
+                "--engine-only -optimizeDbBeforeStartup       | -optimizeDbBeforeStartup needs -dbPath",
+                "--engine-only -port 1 -port 2                | -port is given twice",
+                "--engine-only -port 1 --singletable.engine.port=2 | -port and --singletable.engine.port set the same thing",
+                "--engine-only --singletable.storage.mode=aws | --engine-only always runs the bundled engine",
+                "--engine-only -inmemory                      | unknown flag -inmemory",
+                "--engine-only -Dsingletable.engine.port=1    | unknown flag -Dsingletable.engine.port=1",
+                "--engine-only 8000                           | unexpected argument '8000'",
+                "-port 8001                                   | -port is a flag of the standalone engine: add --engine-only",
+                "--server.port 8081                           | unexpected argument '8081'"
+            })
     void aWrongCommandLineIsAnErrorWithTheUsageText(String arguments, String error) {
         CommandLine command = CommandLine.parse(arguments.trim().split("\\s+"));
         assertThat(command.mode()).isEqualTo(CommandLine.Mode.INVALID);
@@ -108,7 +134,8 @@ class CommandLineTest {
                 .contains("singletable.engine.data-dir=./data ", "the data directory (default ./data)")
                 .contains("singletable.engine.in-memory=" + defaults.inMemory() + " ")
                 .contains("singletable.engine.sync=" + defaults.sync().name().toLowerCase() + " ")
-                .contains("singletable.engine.throttling.enabled=" + defaults.throttling().enabled() + " ");
+                .contains("singletable.engine.throttling.enabled="
+                        + defaults.throttling().enabled() + " ");
         assertThat(defaults.dataDir().normalize()).isEqualTo(Path.of("./data").normalize());
         for (DynamoDbLocalFlag flag : DynamoDbLocalFlag.values()) {
             assertThat(usage).contains("  " + flag.flag() + (flag.takesValue() ? " " + flag.argument() : ""));
@@ -135,11 +162,10 @@ class CommandLineTest {
     private static Printed answer(CommandLine command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = command.answer(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = command.answer(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Printed(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Printed(int status, String out, String err) {
-    }
+    private record Printed(int status, String out, String err) {}
 }

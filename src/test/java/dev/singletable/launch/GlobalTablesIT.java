@@ -54,23 +54,35 @@ class GlobalTablesIT {
     private DynamoDbClient ireland;
     /** The AWS CLI and boto3 run their own tables, alongside the SDK's checks (each is slow to start). */
     private ChildProcess awsCli;
+
     private ChildProcess boto3;
 
     @BeforeAll
     void startTheEngine() {
-        engine = SingletableJar.command("global-tables-engine", List.of("--engine-only", "-inMemory", "-port", "0",
-                "--singletable.engine.replication.delay=" + DELAY.toMillis() + "ms")).start();
+        engine = SingletableJar.command(
+                        "global-tables-engine",
+                        List.of(
+                                "--engine-only",
+                                "-inMemory",
+                                "-port",
+                                "0",
+                                "--singletable.engine.replication.delay=" + DELAY.toMillis() + "ms"))
+                .start();
         endpoint = SingletableJar.awaitEngine(engine);
         virginia = dynamo(Region.US_EAST_1);
         ireland = dynamo(Region.EU_WEST_1);
         if (AwsCli.installed()) {
-            awsCli = ChildProcess.command("aws-cli-global-tables",
-                    List.of("bash", "scripts/global-tables-cli.sh", endpoint.toString())).environment("AWS_PAGER", "")
+            awsCli = ChildProcess.command(
+                            "aws-cli-global-tables",
+                            List.of("bash", "scripts/global-tables-cli.sh", endpoint.toString()))
+                    .environment("AWS_PAGER", "")
                     .start();
         }
         if (boto3Importable()) {
-            boto3 = ChildProcess.command("boto3-global-tables",
-                    List.of("python3", "scripts/global-tables-boto3.py", endpoint.toString())).start();
+            boto3 = ChildProcess.command(
+                            "boto3-global-tables",
+                            List.of("python3", "scripts/global-tables-boto3.py", endpoint.toString()))
+                    .start();
         }
     }
 
@@ -92,24 +104,33 @@ class GlobalTablesIT {
     @Test
     @Order(1)
     void aReplicaIsAddedAndDescribedInBothRegions() {
-        virginia.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("sk").attributeType("S"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
-        assertThat(ireland.listTables().tableNames()).as("eu-west-1 has tables of its own").doesNotContain(TABLE);
+        virginia.createTable(b -> b.tableName(TABLE)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk")
+                        .attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk")
+                        .keyType("RANGE")));
+        assertThat(ireland.listTables().tableNames())
+                .as("eu-west-1 has tables of its own")
+                .doesNotContain(TABLE);
 
         virginia.updateTable(b -> b.tableName(TABLE).replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-        await("the replica becomes ACTIVE", () -> virginia.describeTable(b -> b.tableName(TABLE)).table().replicas()
-                .stream().anyMatch(r -> r.replicaStatus() == ReplicaStatus.ACTIVE));
+        await(
+                "the replica becomes ACTIVE",
+                () -> virginia.describeTable(b -> b.tableName(TABLE)).table().replicas().stream()
+                        .anyMatch(r -> r.replicaStatus() == ReplicaStatus.ACTIVE));
 
-        TableDescription replica = ireland.describeTable(b -> b.tableName(TABLE)).table();
+        TableDescription replica =
+                ireland.describeTable(b -> b.tableName(TABLE)).table();
         assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/" + TABLE);
         assertThat(replica.globalTableVersion()).isEqualTo("2019.11.21");
         assertThat(replica.replicas()).singleElement().satisfies(r -> {
             assertThat(r.regionName()).isEqualTo("us-east-1");
             assertThat(r.replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
         });
-        assertThat(replica.latestStreamArn()).as("a replica has a stream of its own").contains(":eu-west-1:");
+        assertThat(replica.latestStreamArn())
+                .as("a replica has a stream of its own")
+                .contains(":eu-west-1:");
     }
 
     @Test
@@ -117,8 +138,9 @@ class GlobalTablesIT {
     void aWriteInUsEast1ReachesEuWest1AfterTheLag() {
         long start = System.nanoTime();
         virginia.putItem(b -> b.tableName(TABLE).item(item("room#1", "msg#1", "text", "hi from Virginia")));
-        assertThat(read(ireland, "room#1", "msg#1")).as("eventual consistency: not there at once, even with "
-                + "ConsistentRead").isNull();
+        assertThat(read(ireland, "room#1", "msg#1"))
+                .as("eventual consistency: not there at once, even with " + "ConsistentRead")
+                .isNull();
 
         await("the write reaches eu-west-1", () -> read(ireland, "room#1", "msg#1") != null);
         Duration lag = Duration.ofNanos(System.nanoTime() - start);
@@ -130,9 +152,12 @@ class GlobalTablesIT {
     @Order(3)
     void aConflictEndsWithTheLaterWriteInBothRegions() {
         virginia.putItem(b -> b.tableName(TABLE).item(item("room#1", "topic", "t", "from Virginia")));
-        assertThat(read(ireland, "room#1", "topic")).as("eu-west-1 has not heard of it yet").isNull();
+        assertThat(read(ireland, "room#1", "topic"))
+                .as("eu-west-1 has not heard of it yet")
+                .isNull();
         ireland.putItem(b -> b.tableName(TABLE).item(item("room#1", "topic", "t", "from Ireland")));
-        assertThat(read(virginia, "room#1", "topic")).as("for now each region has its own write")
+        assertThat(read(virginia, "room#1", "topic"))
+                .as("for now each region has its own write")
                 .containsEntry("t", AttributeValue.fromS("from Virginia"));
 
         await("both regions agree", () -> {
@@ -141,7 +166,8 @@ class GlobalTablesIT {
             return east != null && east.equals(west);
         });
         for (DynamoDbClient region : List.of(virginia, ireland)) {
-            assertThat(read(region, "room#1", "topic")).as("last writer wins")
+            assertThat(read(region, "room#1", "topic"))
+                    .as("last writer wins")
                     .containsEntry("t", AttributeValue.fromS("from Ireland"));
         }
         // nothing more may arrive: Virginia's copy reached eu-west-1 and lost there
@@ -154,13 +180,16 @@ class GlobalTablesIT {
     void eachRegionsStreamShowsWhatHappenedToItsReplica() {
         List<String> east = topicChanges(Region.US_EAST_1);
         List<String> west = topicChanges(Region.EU_WEST_1);
-        assertThat(east).as("us-east-1: its own write, then Ireland's, which won")
+        assertThat(east)
+                .as("us-east-1: its own write, then Ireland's, which won")
                 .containsExactly("INSERT from Virginia", "MODIFY from Ireland");
-        assertThat(west).as("eu-west-1: its own write; Virginia's copy lost and left no record")
+        assertThat(west)
+                .as("eu-west-1: its own write; Virginia's copy lost and left no record")
                 .containsExactly("INSERT from Ireland");
-        assertThat(streamRecords(Region.EU_WEST_1)).as("the replicated message is in eu-west-1's stream")
-                .anySatisfy(r -> assertThat(r.dynamodb().newImage()).containsEntry("text",
-                        AttributeValue.fromS("hi from Virginia")));
+        assertThat(streamRecords(Region.EU_WEST_1))
+                .as("the replicated message is in eu-west-1's stream")
+                .anySatisfy(r -> assertThat(r.dynamodb().newImage())
+                        .containsEntry("text", AttributeValue.fromS("hi from Virginia")));
     }
 
     @Test
@@ -169,9 +198,12 @@ class GlobalTablesIT {
         assumeTrue(awsCli != null, "the AWS CLI is not installed");
         int status = awsCli.awaitExit(Duration.ofSeconds(300));
         assertThat(status).as(awsCli.transcript()).isZero();
-        assertThat(awsCli.output()).contains("ok: written in us-east-1, read in eu-west-1 after",
-                "ok: the later write won in eu-west-1", "ok: eu-west-1's stream carries the write made in us-east-1",
-                "AWS CLI global tables test passed");
+        assertThat(awsCli.output())
+                .contains(
+                        "ok: written in us-east-1, read in eu-west-1 after",
+                        "ok: the later write won in eu-west-1",
+                        "ok: eu-west-1's stream carries the write made in us-east-1",
+                        "AWS CLI global tables test passed");
     }
 
     @Test
@@ -180,43 +212,58 @@ class GlobalTablesIT {
         assumeTrue(boto3 != null, "boto3 is not importable");
         int status = boto3.awaitExit(Duration.ofSeconds(300));
         assertThat(status).as(boto3.transcript()).isZero();
-        assertThat(boto3.output()).contains("ok: written in eu-west-1, read in us-east-1",
-                "ok: updated in us-east-1, read in eu-west-1", "boto3 global tables test passed");
+        assertThat(boto3.output())
+                .contains(
+                        "ok: written in eu-west-1, read in us-east-1",
+                        "ok: updated in us-east-1, read in eu-west-1",
+                        "boto3 global tables test passed");
     }
 
     // ---- helpers
 
     private DynamoDbClient dynamo(Region region) {
-        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint).region(region)
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)).build())
+                .httpClient(ApacheHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
                 .build();
         clients.add(client);
         return client;
     }
 
     private List<Record> streamRecords(Region region) {
-        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(region)
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.builder().build()).build()) {
+                .httpClient(ApacheHttpClient.builder().build())
+                .build()) {
             DynamoDbClient dynamo = region == Region.US_EAST_1 ? virginia : ireland;
             String arn = dynamo.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn();
             assertThat(arn).contains(":" + region.id() + ":");
             List<Record> records = new ArrayList<>();
-            streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().forEach(shard -> {
-                String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-                while (iterator != null) {
-                    String current = iterator;
-                    var page = streams.getRecords(b -> b.shardIterator(current));
-                    records.addAll(page.records());
-                    if (page.records().isEmpty()) {
-                        break;
-                    }
-                    iterator = page.nextShardIterator();
-                }
-            });
+            streams.describeStream(b -> b.streamArn(arn))
+                    .streamDescription()
+                    .shards()
+                    .forEach(shard -> {
+                        String iterator = streams.getShardIterator(b -> b.streamArn(arn)
+                                        .shardId(shard.shardId())
+                                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                                .shardIterator();
+                        while (iterator != null) {
+                            String current = iterator;
+                            var page = streams.getRecords(b -> b.shardIterator(current));
+                            records.addAll(page.records());
+                            if (page.records().isEmpty()) {
+                                break;
+                            }
+                            iterator = page.nextShardIterator();
+                        }
+                    });
             return records;
         }
     }
@@ -225,16 +272,19 @@ class GlobalTablesIT {
     private List<String> topicChanges(Region region) {
         return streamRecords(region).stream()
                 .filter(r -> r.dynamodb().keys().get("sk").s().equals("topic"))
-                .map(r -> r.eventNameAsString() + " " + r.dynamodb().newImage().get("t").s())
+                .map(r -> r.eventNameAsString() + " "
+                        + r.dynamodb().newImage().get("t").s())
                 .toList();
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk, String name, String value) {
-        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk), name, AttributeValue.fromS(value));
+        return Map.of(
+                "pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk), name, AttributeValue.fromS(value));
     }
 
     private static Map<String, AttributeValue> read(DynamoDbClient region, String pk, String sk) {
-        var answer = region.getItem(b -> b.tableName(TABLE).consistentRead(true)
+        var answer = region.getItem(b -> b.tableName(TABLE)
+                .consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))));
         return answer.hasItem() ? answer.item() : null;
     }
@@ -258,7 +308,9 @@ class GlobalTablesIT {
 
     private static boolean boto3Importable() {
         try {
-            Process probe = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("python3", "-c", "import boto3")
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
             } finally {

@@ -1,6 +1,5 @@
 package dev.singletable.launch;
 
-import dev.singletable.support.DocumentedMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +9,7 @@ import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.RawHttp1;
 import dev.singletable.process.Readme;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.support.DocumentedMeters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,35 +81,50 @@ class StandaloneEngineIT {
      */
     @BeforeAll
     void startTheEngines() throws Exception {
-        List<Readme.Command> documented = Readme.read(Path.of("README.md")).section("The standalone engine")
-                .commands().stream().filter(c -> c.startsWith("java -jar target/singletable.jar --engine-only"))
-                .toList();
+        List<Readme.Command> documented =
+                Readme.read(Path.of("README.md")).section("The standalone engine").commands().stream()
+                        .filter(c -> c.startsWith("java -jar target/singletable.jar --engine-only"))
+                        .toList();
         List<String> durableArguments = SingletableJar.documentedArguments(documented.stream()
-                .filter(c -> !c.text().contains("-inMemory")).findFirst().orElseThrow());
+                .filter(c -> !c.text().contains("-inMemory"))
+                .findFirst()
+                .orElseThrow());
         List<String> inMemoryArguments = SingletableJar.documentedArguments(documented.stream()
-                .filter(c -> c.text().contains("-inMemory")).findFirst().orElseThrow());
-        assertThat(inMemoryArguments).as("the README shows DynamoDB Local's flags")
+                .filter(c -> c.text().contains("-inMemory"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(inMemoryArguments)
+                .as("the README shows DynamoDB Local's flags")
                 .contains("-sharedDb", "-cors", "-delayTransientStatuses", "-disableTelemetry");
         corsOrigin = inMemoryArguments.get(inMemoryArguments.indexOf("-cors") + 1);
 
         Path directory = Files.createTempDirectory("standalone-engine-");
         dataDir = directory.resolve("data");
-        durable = SingletableJar.command("engine-durable", durableArguments).directory(directory).start();
+        durable = SingletableJar.command("engine-durable", durableArguments)
+                .directory(directory)
+                .start();
         inMemory = SingletableJar.command("engine-in-memory", inMemoryArguments)
-                .directory(Files.createTempDirectory("standalone-in-memory-")).start();
+                .directory(Files.createTempDirectory("standalone-in-memory-"))
+                .start();
         durableEndpoint = SingletableJar.awaitEngine(durable);
         inMemoryEndpoint = SingletableJar.awaitEngine(inMemory);
-        startedAt = System.nanoTime();   // both are serving from here on
+        startedAt = System.nanoTime(); // both are serving from here on
 
         int takenPort = durableEndpoint.getPort();
         Path elsewhere = Files.createTempDirectory("standalone-engine-other-");
         secondOnSameDirectory = failing(SingletableJar.command("engine-same-directory", durableArguments)
                 .directory(directory));
-        engineOnTakenPort = failing(SingletableJar.command("engine-taken-port", List.of("--engine-only",
-                "-port", Integer.toString(takenPort), "-inMemory")).directory(elsewhere));
-        serviceOnTakenPort = failing(SingletableJar.command("service-taken-engine-port", List.of(
-                "--server.port=0", "--singletable.engine.in-memory=true",
-                "--singletable.engine.port=" + takenPort)).directory(elsewhere));
+        engineOnTakenPort = failing(SingletableJar.command(
+                        "engine-taken-port",
+                        List.of("--engine-only", "-port", Integer.toString(takenPort), "-inMemory"))
+                .directory(elsewhere));
+        serviceOnTakenPort = failing(SingletableJar.command(
+                        "service-taken-engine-port",
+                        List.of(
+                                "--server.port=0",
+                                "--singletable.engine.in-memory=true",
+                                "--singletable.engine.port=" + takenPort))
+                .directory(elsewhere));
         if (AwsCli.installed()) {
             awsCli = AwsCli.smokeTest(durableEndpoint);
         }
@@ -138,14 +153,16 @@ class StandaloneEngineIT {
     void answersTheAwsSdkOverHttpDurableAndInMemory() {
         for (URI endpoint : List.of(durableEndpoint, inMemoryEndpoint)) {
             try (DynamoDbClient dynamo = DynamoDbClients.at(endpoint)) {
-                dynamo.createTable(r -> r.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+                dynamo.createTable(r -> r.tableName(TABLE)
+                        .billingMode("PAY_PER_REQUEST")
                         .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                         .keySchema(k -> k.attributeName("id").keyType("HASH")));
                 dynamo.waiter().waitUntilTableExists(r -> r.tableName(TABLE));
                 for (int i = 0; i < 20; i++) {
                     put(dynamo, "before-" + i);
                 }
-                assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("before-7"))).item())
+                assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("before-7")))
+                                .item())
                         .containsEntry("id", AttributeValue.fromS("before-7"));
                 assertThat(dynamo.listTables().tableNames()).contains(TABLE);
             }
@@ -155,16 +172,20 @@ class StandaloneEngineIT {
     @Test
     @Order(2)
     void aSecondEngineOnTheSameDataDirectoryFailsWithOneLine() {
-        assertFailsWithOneLine(secondOnSameDirectory, "singletable --engine-only: data directory "
-                + dataDir.toAbsolutePath().normalize()
-                + " is in use by another engine (singletable.engine.data-dir / -dbPath)");
+        assertFailsWithOneLine(
+                secondOnSameDirectory,
+                "singletable --engine-only: data directory "
+                        + dataDir.toAbsolutePath().normalize()
+                        + " is in use by another engine (singletable.engine.data-dir / -dbPath)");
     }
 
     @Test
     @Order(3)
     void anEngineOnATakenPortFailsWithOneLine() {
-        assertFailsWithOneLine(engineOnTakenPort, "singletable --engine-only: port " + durableEndpoint.getPort()
-                + " is in use (singletable.engine.port / -port); is DynamoDB Local running?");
+        assertFailsWithOneLine(
+                engineOnTakenPort,
+                "singletable --engine-only: port " + durableEndpoint.getPort()
+                        + " is in use (singletable.engine.port / -port); is DynamoDB Local running?");
     }
 
     /** The service's failure analysis says the same, in Spring Boot's usual report and without a stack trace. */
@@ -174,8 +195,11 @@ class StandaloneEngineIT {
         int status = serviceOnTakenPort.awaitExit(FAILS_WITHIN);
         assertThat(status).as(serviceOnTakenPort.transcript()).isNotZero();
         String output = serviceOnTakenPort.output() + serviceOnTakenPort.errors();
-        assertThat(output).contains("APPLICATION FAILED TO START", "port " + durableEndpoint.getPort()
-                + " is in use (singletable.engine.port / -port); is DynamoDB Local running?");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "port " + durableEndpoint.getPort()
+                                + " is in use (singletable.engine.port / -port); is DynamoDB Local running?");
         assertThat(output).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(");
     }
 
@@ -196,14 +220,16 @@ class StandaloneEngineIT {
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.headers()).containsEntry("access-control-allow-origin", corsOrigin);
         assertThat(RawHttp1.listTables(inMemoryEndpoint, inMemoryEndpoint.getAuthority(), "Origin: " + corsOrigin)
-                .headers()).containsEntry("access-control-allow-origin", corsOrigin);
+                        .headers())
+                .containsEntry("access-control-allow-origin", corsOrigin);
 
         for (URI endpoint : List.of(durableEndpoint, inMemoryEndpoint)) {
-            RawHttp1.Response evil = RawHttp1.listTables(endpoint, endpoint.getAuthority(),
-                    "Origin: https://evil.example");
+            RawHttp1.Response evil =
+                    RawHttp1.listTables(endpoint, endpoint.getAuthority(), "Origin: https://evil.example");
             assertThat(evil.status()).isEqualTo(403);
             assertThat(evil.headers()).doesNotContainKey("access-control-allow-origin");
-            assertThat(RawHttp1.preflight(endpoint, "https://evil.example").status()).isEqualTo(403);
+            assertThat(RawHttp1.preflight(endpoint, "https://evil.example").status())
+                    .isEqualTo(403);
             RawHttp1.Response rebound = RawHttp1.listTables(endpoint, "evil.example:" + endpoint.getPort());
             assertThat(rebound.status()).isEqualTo(403);
             assertThat(rebound.body()).doesNotContain(TABLE);
@@ -222,9 +248,12 @@ class StandaloneEngineIT {
             assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("no-such-table")))
                     .isInstanceOf(ResourceNotFoundException.class);
         }
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(inMemoryEndpoint.resolve("/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(inMemoryEndpoint.resolve("/metrics"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         String metrics = scrape.body();
@@ -233,34 +262,45 @@ class StandaloneEngineIT {
                 .containsPattern(count("none", "PutItem", "success", 20))
                 .containsPattern(count("none", "GetItem", "success", 1))
                 .containsPattern(count("ResourceNotFoundException", "DescribeTable", "client_error", 1))
-                .containsPattern("(?m)^singletable_engine_requests_seconds_bucket\\{error=\"none\",operation=\"PutItem\","
-                        + "outcome=\"success\",le=\"0\\.001\"} \\d+$")
+                .containsPattern(
+                        "(?m)^singletable_engine_requests_seconds_bucket\\{error=\"none\",operation=\"PutItem\","
+                                + "outcome=\"success\",le=\"0\\.001\"} \\d+$")
                 // 20 items of under 1 KB, one write unit each
                 .containsPattern("(?m)^singletable_engine_capacity_consumed_total\\{index=\"\",kind=\"write\",table=\""
                         + TABLE + "\"} 20(\\.0)?$")
                 .contains("jvm_memory_used_bytes", "process_cpu_usage")
                 .doesNotContain("before-7", "xxxxxxxx");
 
-        RawHttp1.Response rebound = RawHttp1.exchange(inMemoryEndpoint, "GET /metrics HTTP/1.1\r\nHost: evil.example:"
-                + inMemoryEndpoint.getPort() + "\r\nConnection: close\r\n\r\n", "");
+        RawHttp1.Response rebound = RawHttp1.exchange(
+                inMemoryEndpoint,
+                "GET /metrics HTTP/1.1\r\nHost: evil.example:" + inMemoryEndpoint.getPort()
+                        + "\r\nConnection: close\r\n\r\n",
+                "");
         assertThat(rebound.status()).isEqualTo(403);
         assertThat(rebound.body()).doesNotContain("singletable_engine");
-        RawHttp1.Response crossOrigin = RawHttp1.exchange(inMemoryEndpoint, "GET /metrics HTTP/1.1\r\nHost: "
-                + inMemoryEndpoint.getAuthority() + "\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n",
+        RawHttp1.Response crossOrigin = RawHttp1.exchange(
+                inMemoryEndpoint,
+                "GET /metrics HTTP/1.1\r\nHost: " + inMemoryEndpoint.getAuthority()
+                        + "\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n",
                 "");
         assertThat(crossOrigin.status()).isEqualTo(403);
         assertThat(crossOrigin.headers()).doesNotContainKey("access-control-allow-origin");
 
-        HttpResponse<String> durableScrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(durableEndpoint.resolve("/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(durableScrape.body()).containsPattern("(?m)^singletable_engine_storage_size_bytes [1-9]")
+        HttpResponse<String> durableScrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(durableEndpoint.resolve("/metrics"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(durableScrape.body())
+                .containsPattern("(?m)^singletable_engine_storage_size_bytes [1-9]")
                 .containsPattern("(?m)^singletable_engine_log_records_total [1-9]");
         // the durable engine has every meter the docs name (storage and log meters only exist there)
         List<String> documented = DocumentedMeters.inTable("| engine meter (Prometheus name) |");
         assertThat(documented).contains("singletable_engine_requests_seconds", "singletable_engine_storage_size_bytes");
         for (String meter : documented) {
-            assertThat(durableScrape.body()).as("docs/operations.md names %s", meter)
+            assertThat(durableScrape.body())
+                    .as("docs/operations.md names %s", meter)
                     .containsPattern("(?m)^" + meter + "[_{ ]");
         }
     }
@@ -276,11 +316,13 @@ class StandaloneEngineIT {
             assertThat(engine.isAlive()).as(engine.transcript()).isTrue();
         }
         for (URI endpoint : List.of(durableEndpoint, inMemoryEndpoint)) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             try (DynamoDbClient dynamo = DynamoDbClients.at(endpoint)) {
-                assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("before-3"))).hasItem()).isTrue();
+                assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("before-3")))
+                                .hasItem())
+                        .isTrue();
             }
         }
     }
@@ -311,7 +353,7 @@ class StandaloneEngineIT {
                                 errorResponses.add(e);
                             }
                         } catch (SdkClientException e) {
-                            return;   // the port closed: the engine is stopping
+                            return; // the port closed: the engine is stopping
                         }
                     }
                 }
@@ -323,9 +365,13 @@ class StandaloneEngineIT {
                 Thread.sleep(20);
             }
             assertThat(acknowledged).as("writes were under way").hasSizeGreaterThanOrEqualTo(50);
-            assertThat(durable.terminate(Duration.ofSeconds(60))).as(durable.transcript()).isZero();
+            assertThat(durable.terminate(Duration.ofSeconds(60)))
+                    .as(durable.transcript())
+                    .isZero();
             // Ctrl-C in a terminal
-            assertThat(inMemory.interrupt(Duration.ofSeconds(60))).as(inMemory.transcript()).isZero();
+            assertThat(inMemory.interrupt(Duration.ofSeconds(60)))
+                    .as(inMemory.transcript())
+                    .isZero();
         } finally {
             stop.set(true);
             for (Future<?> writer : running) {
@@ -341,8 +387,13 @@ class StandaloneEngineIT {
     @Test
     @Order(92)
     void aRestartOnTheSameDataDirectoryFindsEveryAcknowledgedItem() {
-        try (ChildProcess restarted = SingletableJar.command("engine-restarted", List.of("--engine-only",
-                "--singletable.engine.port=0", "--singletable.engine.data-dir=" + dataDir)).start()) {
+        try (ChildProcess restarted = SingletableJar.command(
+                        "engine-restarted",
+                        List.of(
+                                "--engine-only",
+                                "--singletable.engine.port=0",
+                                "--singletable.engine.data-dir=" + dataDir))
+                .start()) {
             URI again = SingletableJar.awaitEngine(restarted);
             try (DynamoDbClient dynamo = DynamoDbClients.at(again)) {
                 Set<String> stored = dynamo.scanPaginator(r -> r.tableName(TABLE)).items().stream()
@@ -353,7 +404,9 @@ class StandaloneEngineIT {
                 }
                 assertThat(stored).containsAll(acknowledged);
             }
-            assertThat(restarted.terminate(Duration.ofSeconds(60))).as(restarted.transcript()).isZero();
+            assertThat(restarted.terminate(Duration.ofSeconds(60)))
+                    .as(restarted.transcript())
+                    .isZero();
         }
     }
 
@@ -368,13 +421,15 @@ class StandaloneEngineIT {
         int status = process.awaitExit(FAILS_WITHIN);
         assertThat(status).as(process.transcript()).isEqualTo(1);
         assertThat(process.errors()).as(process.transcript()).isEqualTo(line + System.lineSeparator());
-        assertThat(process.output()).as(process.transcript()).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
+        assertThat(process.output())
+                .as(process.transcript())
+                .doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
                 .doesNotContain("APPLICATION FAILED TO START");
     }
 
     private static void put(DynamoDbClient dynamo, String id) {
-        dynamo.putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id),
-                "payload", AttributeValue.fromS("x".repeat(64)))));
+        dynamo.putItem(r -> r.tableName(TABLE)
+                .item(Map.of("id", AttributeValue.fromS(id), "payload", AttributeValue.fromS("x".repeat(64)))));
     }
 
     private static Map<String, AttributeValue> key(String id) {

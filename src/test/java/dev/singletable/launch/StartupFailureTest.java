@@ -3,9 +3,9 @@ package dev.singletable.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.table.EngineOnlyApplication;
-import dev.singletable.engine.EmbeddedEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,8 +33,8 @@ class StartupFailureTest {
     @Test
     void aTakenPortNamesThePortAndDynamoDbLocal() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(failedStart("--singletable.engine.in-memory=true",
-                    "--singletable.engine.port=" + taken.getLocalPort()))
+            assertThat(failedStart(
+                            "--singletable.engine.in-memory=true", "--singletable.engine.port=" + taken.getLocalPort()))
                     .isEqualTo("port " + taken.getLocalPort() + " is in use (singletable.engine.port / -port); "
                             + "is DynamoDB Local running?");
         }
@@ -44,7 +44,8 @@ class StartupFailureTest {
     void damagedDataNamesTheDirectoryAndTheDamage() throws IOException {
         Path data = dir.resolve("data");
         try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data))) {
-            engine.dynamoDbClient().createTable(r -> r.tableName("kept").billingMode("PAY_PER_REQUEST")
+            engine.dynamoDbClient().createTable(r -> r.tableName("kept")
+                    .billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                     .keySchema(k -> k.attributeName("id").keyType("HASH")));
             for (int i = 0; i < 20; i++) {
@@ -54,7 +55,9 @@ class StartupFailureTest {
         }
         Path snapshot;
         try (Stream<Path> files = Files.list(data)) {
-            snapshot = files.filter(f -> f.getFileName().toString().endsWith(".snap")).findFirst().orElseThrow();
+            snapshot = files.filter(f -> f.getFileName().toString().endsWith(".snap"))
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(snapshot);
         bytes[bytes.length / 2] ^= 0x40;
@@ -76,14 +79,17 @@ class StartupFailureTest {
 
     @Test
     void withoutAnAnalysisTheDeepestCauseIsTheLine() {
-        assertThat(StartupFailureLine.oneLine("Failed to bind properties under 'x' to int:\n\n    Property: x\n"
-                + "    Value: \"y\"\n")).isEqualTo("Failed to bind properties under 'x' to int: Property: x; Value: \"y\"");
+        assertThat(StartupFailureLine.oneLine(
+                        "Failed to bind properties under 'x' to int:\n\n    Property: x\n" + "    Value: \"y\"\n"))
+                .isEqualTo("Failed to bind properties under 'x' to int: Property: x; Value: \"y\"");
     }
 
     /** Starts the standalone engine in this JVM and returns the one line Boot's failure analysis gave. */
     private static String failedStart(String... arguments) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(EngineOnlyApplication.class)
-                .web(WebApplicationType.NONE).run(List.of(arguments).toArray(String[]::new)).close());
+                .web(WebApplicationType.NONE)
+                .run(List.of(arguments).toArray(String[]::new))
+                .close());
         assertThat(failure).isNotNull();
         return StartupFailureLine.describe(failure);
     }

@@ -58,8 +58,12 @@ class LikesFullStackTest {
     @Test
     void likingAnUnknownTweetIs404() {
         TestUser bob = api.newUser("bob");
-        api.put("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV/likes", bob).expectStatus().isNotFound();
-        api.delete("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV/likes", bob).expectStatus().isNotFound();
+        api.put("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV/likes", bob)
+                .expectStatus()
+                .isNotFound();
+        api.delete("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV/likes", bob)
+                .expectStatus()
+                .isNotFound();
         api.put("/api/tweets/nonsense/likes", bob).expectStatus().isNotFound();
     }
 
@@ -74,9 +78,14 @@ class LikesFullStackTest {
     }
 
     private int likeItems(String tweetId) {
-        return dynamo.query(r -> r.tableName("singletable").consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :like)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TWEET#" + tweetId),
-                        ":like", AttributeValue.fromS("LIKE#")))).count();
+        return dynamo.query(r -> r.tableName("singletable")
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :like)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS("TWEET#" + tweetId),
+                                ":like",
+                                AttributeValue.fromS("LIKE#"))))
+                .count();
     }
 }

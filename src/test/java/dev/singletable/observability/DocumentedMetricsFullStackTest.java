@@ -1,9 +1,9 @@
 package dev.singletable.observability;
 
-import dev.singletable.support.DocumentedMeters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.support.Api;
+import dev.singletable.support.DocumentedMeters;
 import dev.singletable.support.FullStackTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,16 +34,24 @@ class DocumentedMetricsFullStackTest {
     @Test
     void everyDocumentedMeterIsInTheScrapeUnderItsDocumentedName() throws IOException {
         List<String> documented = DocumentedMeters.inTable("| meter (Prometheus name) |");
-        assertThat(documented).hasSizeGreaterThan(10).contains("singletable_streams_lag_seconds",
-                "singletable_dynamodb_throttles_total", "http_server_requests_seconds");
+        assertThat(documented)
+                .hasSizeGreaterThan(10)
+                .contains(
+                        "singletable_streams_lag_seconds",
+                        "singletable_dynamodb_throttles_total",
+                        "http_server_requests_seconds");
         new Api(http).newUser("metrics"); // an HTTP request and store calls before the scrape
 
         String scrape = scrape();
         for (String name : documented) {
-            assertThat(Pattern.compile("(?m)^" + name + "(_bucket|_count|_sum|_max)?[{ ]").matcher(scrape).find())
-                    .as("docs/operations.md names %s; the scrape has no such series", name).isTrue();
+            assertThat(Pattern.compile("(?m)^" + name + "(_bucket|_count|_sum|_max)?[{ ]")
+                            .matcher(scrape)
+                            .find())
+                    .as("docs/operations.md names %s; the scrape has no such series", name)
+                    .isTrue();
         }
-        assertThat(scrape).doesNotContain("singletable_streams_lag_millis")
+        assertThat(scrape)
+                .doesNotContain("singletable_streams_lag_millis")
                 .containsPattern("(?m)^# HELP singletable_streams_lag_seconds \\S");
     }
 
@@ -55,7 +63,8 @@ class DocumentedMetricsFullStackTest {
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.005\"")
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*le=\"1\\.0\"")
                 .containsPattern("(?m)^singletable_dynamodb_requests_seconds_bucket\\{[^}]*le=\"0\\.001\"")
-                .containsPattern("(?m)^singletable_dynamodb_requests_seconds_bucket\\{[^}]*operation=\"TransactWriteItems\"");
+                .containsPattern(
+                        "(?m)^singletable_dynamodb_requests_seconds_bucket\\{[^}]*operation=\"TransactWriteItems\"");
         // no long-task timer per request (management.metrics.observations.ignored-meters, docs/operations.md)
         assertThat(scrape).doesNotContain("http_server_requests_active_seconds");
     }
@@ -65,14 +74,17 @@ class DocumentedMetricsFullStackTest {
         String scrape = scrape();
         assertThat(scrape)
                 .containsPattern("(?m)^singletable_dynamodb_throttles_total\\{[^}]*operation=\"Query\"")
-                .containsPattern("(?m)^singletable_dynamodb_conditional_check_failures_total\\{[^}]*operation=\"PutItem\"")
-                .containsPattern("(?m)^singletable_dynamodb_transaction_conflicts_total\\{[^}]*operation=\"TransactWriteItems\"")
+                .containsPattern(
+                        "(?m)^singletable_dynamodb_conditional_check_failures_total\\{[^}]*operation=\"PutItem\"")
+                .containsPattern(
+                        "(?m)^singletable_dynamodb_transaction_conflicts_total\\{[^}]*operation=\"TransactWriteItems\"")
                 .containsPattern("(?m)^singletable_engine_capacity_throttled_total\\{");
     }
 
     @Test
     void theGrafanaDashboardQueriesOnlyDocumentedMetricsTheServiceExports() throws IOException {
-        JsonNode dashboard = JsonMapper.builder().build()
+        JsonNode dashboard = JsonMapper.builder()
+                .build()
                 .readTree(Files.readString(Path.of("infra", "grafana", "singletable-dashboard.json")));
         List<String> documented = DocumentedMeters.inTable("| meter (Prometheus name) |");
         new Api(http).newUser("dashboard");
@@ -89,10 +101,14 @@ class DocumentedMetricsFullStackTest {
                 assertThat(metric.find()).as("a metric in %s", expr).isTrue();
                 do {
                     String series = metric.group(1);
-                    assertThat(documented).as("%s is in docs/operations.md", series)
+                    assertThat(documented)
+                            .as("%s is in docs/operations.md", series)
                             .contains(series.replaceFirst("_(bucket|count|sum|max)$", ""));
-                    assertThat(Pattern.compile("(?m)^" + series + "[{ ]").matcher(scrape).find())
-                            .as("the scrape has %s (queried by %s)", series, expr).isTrue();
+                    assertThat(Pattern.compile("(?m)^" + series + "[{ ]")
+                                    .matcher(scrape)
+                                    .find())
+                            .as("the scrape has %s (queried by %s)", series, expr)
+                            .isTrue();
                 } while (metric.find());
                 queries++;
             }
@@ -101,8 +117,14 @@ class DocumentedMetricsFullStackTest {
     }
 
     private String scrape() {
-        return http.get().uri("/actuator/prometheus")
-                .headers(h -> h.setBasicAuth("prometheus", FullStackTest.SCRAPE_PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return http.get()
+                .uri("/actuator/prometheus")
+                .headers(h -> h.setBasicAuth("prometheus", FullStackTest.SCRAPE_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

@@ -23,8 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class JsonLogsProfileTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class NoBeans {
-    }
+    static class NoBeans {}
 
     /**
      * Boot keeps the chosen format in a system property that a later start does not clear: without this, every
@@ -49,8 +48,14 @@ class JsonLogsProfileTest {
             }
         }
 
-        String line = output.getOut().lines().filter(l -> l.contains("structured hello")).findFirst().orElseThrow();
-        assertThat(line).startsWith("{").endsWith("}")
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("structured hello"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line)
+                .startsWith("{")
+                .endsWith("}")
                 .contains("\"message\":\"structured hello\"")
                 .contains("\"requestId\":\"req-7\"")
                 .contains("\"log\":{\"level\":\"INFO\"")
@@ -69,8 +74,16 @@ class JsonLogsProfileTest {
             LoggerFactory.getLogger(JsonLogsProfileTest.class).info("plain outside");
         }
 
-        String inside = output.getOut().lines().filter(l -> l.contains("plain inside")).findFirst().orElseThrow();
-        String outside = output.getOut().lines().filter(l -> l.contains("plain outside")).findFirst().orElseThrow();
+        String inside = output.getOut()
+                .lines()
+                .filter(l -> l.contains("plain inside"))
+                .findFirst()
+                .orElseThrow();
+        String outside = output.getOut()
+                .lines()
+                .filter(l -> l.contains("plain outside"))
+                .findFirst()
+                .orElseThrow();
         assertThat(inside).doesNotStartWith("{").contains("[req-8] ");
         assertThat(outside).doesNotContain("[]");
     }

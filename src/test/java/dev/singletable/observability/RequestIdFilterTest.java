@@ -36,8 +36,8 @@ class RequestIdFilterTest {
         assertThat(RequestIdFilter.requestIdOf("a".repeat(65))).hasSize(36);
         assertThat(RequestIdFilter.requestIdOf("")).hasSize(36);
         assertThat(RequestIdFilter.requestIdOf(null)).hasSize(36);
-        assertThat(RequestIdFilter.requestIdOf("0af7651916cd43dd8448eb211c80319c")).isEqualTo(
-                "0af7651916cd43dd8448eb211c80319c");
+        assertThat(RequestIdFilter.requestIdOf("0af7651916cd43dd8448eb211c80319c"))
+                .isEqualTo("0af7651916cd43dd8448eb211c80319c");
     }
 
     @Test

@@ -39,7 +39,9 @@ class TableHealthIndicatorTest {
     @Test
     void downWhenTheTableIsMissingOrTheStoreDoesNotAnswer() {
         when(dynamo.describeTable(any(DescribeTableRequest.class)))
-                .thenThrow(ResourceNotFoundException.builder().message("Requested resource not found").build());
+                .thenThrow(ResourceNotFoundException.builder()
+                        .message("Requested resource not found")
+                        .build());
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(indicator.health().getDetails()).containsEntry("status", "NOT_FOUND");
 
@@ -48,9 +50,14 @@ class TableHealthIndicatorTest {
     }
 
     private void answer(TableStatus table, IndexStatus index) {
-        when(dynamo.describeTable(any(DescribeTableRequest.class))).thenReturn(DescribeTableResponse.builder()
-                .table(t -> t.tableName("singletable").tableStatus(table).globalSecondaryIndexes(
-                        GlobalSecondaryIndexDescription.builder().indexName("GSI1").indexStatus(index).build()))
-                .build());
+        when(dynamo.describeTable(any(DescribeTableRequest.class)))
+                .thenReturn(DescribeTableResponse.builder()
+                        .table(t -> t.tableName("singletable")
+                                .tableStatus(table)
+                                .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder()
+                                        .indexName("GSI1")
+                                        .indexStatus(index)
+                                        .build()))
+                        .build());
     }
 }

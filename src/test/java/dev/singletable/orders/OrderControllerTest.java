@@ -37,17 +37,24 @@ class OrderControllerTest {
 
     @Test
     void aStatusChangeIsParsedAndAnIllegalOneIsAProblem() throws Exception {
-        when(orders.changeStatus(ANN, ID, OrderStatus.PAID)).thenReturn(
-                new OrderResponse(ID, "PAID", 100, Instant.parse("2026-11-21T09:30:00Z"), List.of()));
-        mvc.perform(patch("/api/orders/" + ID + "/status").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"PAID\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PAID"));
+        when(orders.changeStatus(ANN, ID, OrderStatus.PAID))
+                .thenReturn(new OrderResponse(ID, "PAID", 100, Instant.parse("2026-11-21T09:30:00Z"), List.of()));
+        mvc.perform(patch("/api/orders/" + ID + "/status")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"PAID\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAID"));
 
-        when(orders.changeStatus(ANN, ID, OrderStatus.DELIVERED)).thenThrow(new ApiException(
-                ProblemType.ILLEGAL_TRANSITION, "An order that is PAID cannot become DELIVERED",
-                Map.of("currentStatus", "PAID")));
-        mvc.perform(patch("/api/orders/" + ID + "/status").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"DELIVERED\"}"))
+        when(orders.changeStatus(ANN, ID, OrderStatus.DELIVERED))
+                .thenThrow(new ApiException(
+                        ProblemType.ILLEGAL_TRANSITION,
+                        "An order that is PAID cannot become DELIVERED",
+                        Map.of("currentStatus", "PAID")));
+        mvc.perform(patch("/api/orders/" + ID + "/status")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DELIVERED\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/illegal-transition"))
                 .andExpect(jsonPath("$.status").value(409))
@@ -56,9 +63,12 @@ class OrderControllerTest {
 
     @Test
     void anUnknownStatusIsAValidationProblem() throws Exception {
-        mvc.perform(patch("/api/orders/" + ID + "/status").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"paid\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(patch("/api/orders/" + ID + "/status")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"paid\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
         verifyNoInteractions(orders);
     }
 }

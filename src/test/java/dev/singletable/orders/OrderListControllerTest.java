@@ -49,8 +49,11 @@ class OrderListControllerTest {
     @Test
     void theCallersOrdersNeedASessionAndAreNotTakenForAUsername() throws Exception {
         mvc.perform(get("/api/users/me/orders")).andExpect(status().isUnauthorized());
-        when(orders.mine(eq(ANN), eq(OrderStatus.SHIPPED), eq(5), isNull())).thenReturn(new Slice<>(List.of(
-                new OrderSummary(ID, ANN.userId(), "SHIPPED", 100, Instant.parse("2026-11-21T09:30:00Z"))), null));
+        when(orders.mine(eq(ANN), eq(OrderStatus.SHIPPED), eq(5), isNull()))
+                .thenReturn(new Slice<>(
+                        List.of(new OrderSummary(
+                                ID, ANN.userId(), "SHIPPED", 100, Instant.parse("2026-11-21T09:30:00Z"))),
+                        null));
         mvc.perform(get("/api/users/me/orders?status=SHIPPED&limit=5").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(ID))
@@ -60,9 +63,11 @@ class OrderListControllerTest {
     @Test
     void theAdminListPassesTheStatusAndNeedsASession() throws Exception {
         mvc.perform(get("/api/admin/orders?status=PLACED")).andExpect(status().isUnauthorized());
-        when(orders.byStatus(eq(ANN), eq(OrderStatus.PLACED), anyInt(), any())).thenReturn(new Slice<>(List.of(), null));
+        when(orders.byStatus(eq(ANN), eq(OrderStatus.PLACED), anyInt(), any()))
+                .thenReturn(new Slice<>(List.of(), null));
         mvc.perform(get("/api/admin/orders?status=PLACED").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty());
         verify(orders).byStatus(eq(ANN), eq(OrderStatus.PLACED), eq(20), isNull());
     }
 }

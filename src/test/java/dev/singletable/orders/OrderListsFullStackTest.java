@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +48,12 @@ class OrderListsFullStackTest {
         admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         ann = api.newUser("ann");
         sku = Api.uniqueName("LS").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Item", "category", "lists-test", "priceCents", 100,
-                "stock", 1_000), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of("sku", sku, "name", "Item", "category", "lists-test", "priceCents", 100, "stock", 1_000),
+                        admin)
+                .expectStatus()
+                .isCreated();
     }
 
     @Test
@@ -72,7 +75,8 @@ class OrderListsFullStackTest {
         // an order that moves on leaves its old status's list and joins the new one
         patch(mine.get(0), "DELIVERED");
         assertThat(readAll("/api/admin/orders?status=SHIPPED&limit=50", admin)).doesNotContain(mine.get(0));
-        assertThat(readAll("/api/admin/orders?status=DELIVERED&limit=50", admin)).contains(mine.get(0));
+        assertThat(readAll("/api/admin/orders?status=DELIVERED&limit=50", admin))
+                .contains(mine.get(0));
     }
 
     @Test
@@ -81,8 +85,12 @@ class OrderListsFullStackTest {
         api.get("/api/admin/orders?status=PLACED").expectStatus().isUnauthorized();
         api.get("/api/admin/orders?status=LOST", admin).expectStatus().isBadRequest();
         api.get("/api/admin/orders", admin).expectStatus().isBadRequest();
-        api.get("/api/admin/orders?status=PLACED&cursor=forged.cursor", admin).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/invalid-cursor");
+        api.get("/api/admin/orders?status=PLACED&cursor=forged.cursor", admin)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/invalid-cursor");
     }
 
     @Test
@@ -109,7 +117,9 @@ class OrderListsFullStackTest {
         api.get("/api/users/me/orders?status=LOST", ann).expectStatus().isBadRequest();
         // a cursor of one user's list does not continue another's
         String cursor = page("/api/users/me/orders?limit=1", ann).nextCursor();
-        api.get("/api/users/me/orders?limit=1&cursor=" + cursor, bob).expectStatus().isBadRequest();
+        api.get("/api/users/me/orders?limit=1&cursor=" + cursor, bob)
+                .expectStatus()
+                .isBadRequest();
     }
 
     private List<String> readAll(String path, TestUser as) {
@@ -127,25 +137,42 @@ class OrderListsFullStackTest {
     }
 
     private Page page(String path, TestUser as) {
-        return api.get(path, as).expectStatus().isOk().expectBody(Page.class).returnResult().getResponseBody();
+        return api.get(path, as)
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private void patch(String id, String status) {
-        http.patch().uri("/api/orders/" + id + "/status").header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", status)).exchange()
-                .expectStatus().isOk();
+        http.patch()
+                .uri("/api/orders/" + id + "/status")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", status))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private String place(TestUser as, int quantity) {
-        return http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, as.bearer())
+        return http.post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
                 .header(OrderController.IDEMPOTENCY_KEY, Api.uniqueName("key"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).exchange()
-                .expectStatus().isCreated().expectBody(Page.Id.class).returnResult().getResponseBody().id();
+                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Page.Id.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
     }
 
     record Page(List<Map<String, Object>> items, String nextCursor) {
-        record Id(String id) {
-        }
+        record Id(String id) {}
     }
 }

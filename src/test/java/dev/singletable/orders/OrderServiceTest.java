@@ -36,8 +36,8 @@ class OrderServiceTest {
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final ProductRepository products = mock(ProductRepository.class);
-    private final OrderService service = new OrderService(orders, mock(StatusIndexReader.class), products,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OrderService service =
+            new OrderService(orders, mock(StatusIndexReader.class), products, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void aProduct() {
@@ -64,12 +64,19 @@ class OrderServiceTest {
 
     @Test
     void aKeyUsedBeforeIsAnsweredAsItsOrderEvenWhenTheStockIsGoneNow() {
-        StoredOrder earlier = new StoredOrder("01JEARLIER0000000000000000", ANN.userId(), "PLACED", 1000, NOW,
+        StoredOrder earlier = new StoredOrder(
+                "01JEARLIER0000000000000000",
+                ANN.userId(),
+                "PLACED",
+                1000,
+                NOW,
                 List.of(new OrderLine("MUG-1", "Mug", 2, 500)));
-        doThrow(new PlacementRefused(List.of("MUG-1"), true)).when(orders)
+        doThrow(new PlacementRefused(List.of("MUG-1"), true))
+                .when(orders)
                 .place(any(), anyString(), anyString(), anyLong());
-        when(orders.idempotencyRecord(ANN.userId(), "key-1")).thenReturn(Optional.of(
-                new IdempotencyRecord(earlier.orderId(), OrderService.hash(Map.of("MUG-1", 2L)))));
+        when(orders.idempotencyRecord(ANN.userId(), "key-1"))
+                .thenReturn(
+                        Optional.of(new IdempotencyRecord(earlier.orderId(), OrderService.hash(Map.of("MUG-1", 2L)))));
         when(orders.find(earlier.orderId())).thenReturn(Optional.of(earlier));
 
         OrderService.Placement replay = service.place(ANN, "key-1", twoMugs());

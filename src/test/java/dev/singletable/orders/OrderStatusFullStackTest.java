@@ -60,15 +60,28 @@ class OrderStatusFullStackTest {
                 boolean legal = expectedLegal(from, to);
                 RestTestClient.ResponseSpec answer = patch(id, to.name(), admin);
                 if (legal) {
-                    answer.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo(to.name());
+                    answer.expectStatus()
+                            .isOk()
+                            .expectBody()
+                            .jsonPath("$.status")
+                            .isEqualTo(to.name());
                 } else {
-                    answer.expectStatus().isEqualTo(409).expectBody()
-                            .jsonPath("$.type").isEqualTo("https://singletable.dev/problems/illegal-transition")
-                            .jsonPath("$.status").isEqualTo(409)
-                            .jsonPath("$.currentStatus").isEqualTo(from.name());
+                    answer.expectStatus()
+                            .isEqualTo(409)
+                            .expectBody()
+                            .jsonPath("$.type")
+                            .isEqualTo("https://singletable.dev/problems/illegal-transition")
+                            .jsonPath("$.status")
+                            .isEqualTo(409)
+                            .jsonPath("$.currentStatus")
+                            .isEqualTo(from.name());
                 }
-                api.get("/api/orders/" + id, ann).expectStatus().isOk()
-                        .expectBody().jsonPath("$.status").isEqualTo(legal ? to.name() : from.name());
+                api.get("/api/orders/" + id, ann)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo(legal ? to.name() : from.name());
             }
         }
     }
@@ -87,11 +100,20 @@ class OrderStatusFullStackTest {
         String id = place(sku, 4);
         patch(id, "PAID", admin).expectStatus().isOk();
         assertThat(stockOf(sku)).isEqualTo(6);
-        patch(id, "CANCELLED", admin).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        patch(id, "CANCELLED", admin)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
         assertThat(stockOf(sku)).isEqualTo(10);
         patch(id, "CANCELLED", admin).expectStatus().isEqualTo(409);
-        http.post().uri("/api/orders/" + id + "/cancel").header(HttpHeaders.AUTHORIZATION, ann.bearer())
-                .exchange().expectStatus().isEqualTo(409);
+        http.post()
+                .uri("/api/orders/" + id + "/cancel")
+                .header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
         assertThat(stockOf(sku)).isEqualTo(10);
     }
 
@@ -102,8 +124,12 @@ class OrderStatusFullStackTest {
         patch(id, "PAID", null).expectStatus().isUnauthorized();
         patch("01ARZ3NDEKTSV4RRFFQ69G5FAV", "PAID", admin).expectStatus().isNotFound();
         patch("not-an-id", "PAID", admin).expectStatus().isNotFound();
-        patch(id, "LOST", admin).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        patch(id, "LOST", admin)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("status");
         api.get("/api/orders/" + id, ann).expectBody().jsonPath("$.status").isEqualTo("PLACED");
     }
 
@@ -122,7 +148,10 @@ class OrderStatusFullStackTest {
                 long stockBefore = stockOf(sku);
                 List<Callable<Integer>> racers = new ArrayList<>();
                 for (String target : targets) {
-                    racers.add(() -> patch(id, target, admin).returnResult(String.class).getStatus().value());
+                    racers.add(() -> patch(id, target, admin)
+                            .returnResult(String.class)
+                            .getStatus()
+                            .value());
                 }
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> result : pool.invokeAll(racers)) {
@@ -130,7 +159,10 @@ class OrderStatusFullStackTest {
                 }
                 assertThat(statuses).containsExactlyInAnyOrder(200, 409);
                 String winner = targets.get(statuses.indexOf(200));
-                api.get("/api/orders/" + id, ann).expectBody().jsonPath("$.status").isEqualTo(winner);
+                api.get("/api/orders/" + id, ann)
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo(winner);
                 assertThat(stockOf(sku)).isEqualTo(winner.equals("CANCELLED") ? stockBefore + 1 : stockBefore);
             }
         } finally {
@@ -144,29 +176,33 @@ class OrderStatusFullStackTest {
         String id = place(sku, 2);
         OrderRepository.StoredOrder read = repository.find(id).orElseThrow();
         // two admins both read PLACED; the first commits, the second's condition (status = PLACED) must fail
-        assertThat(repository.transition(read, OrderStatus.PLACED, OrderStatus.PAID, null)).isTrue();
-        assertThat(repository.transition(read, OrderStatus.PLACED, OrderStatus.CANCELLED, null)).isFalse();
+        assertThat(repository.transition(read, OrderStatus.PLACED, OrderStatus.PAID, null))
+                .isTrue();
+        assertThat(repository.transition(read, OrderStatus.PLACED, OrderStatus.CANCELLED, null))
+                .isFalse();
         assertThat(repository.find(id).orElseThrow().status()).isEqualTo("PAID");
         assertThat(stockOf(sku)).isEqualTo(8);
         // the owner condition: someone else's id never cancels the order
-        assertThat(repository.transition(read, OrderStatus.PAID, OrderStatus.CANCELLED, "someone-else")).isFalse();
+        assertThat(repository.transition(read, OrderStatus.PAID, OrderStatus.CANCELLED, "someone-else"))
+                .isFalse();
         assertThat(stockOf(sku)).isEqualTo(8);
     }
 
     private void bringTo(String id, OrderStatus status) {
-        List<String> path = switch (status) {
-            case PLACED -> List.of();
-            case PAID -> List.of("PAID");
-            case SHIPPED -> List.of("PAID", "SHIPPED");
-            case DELIVERED -> List.of("PAID", "SHIPPED", "DELIVERED");
-            case CANCELLED -> List.of("CANCELLED");
-        };
+        List<String> path =
+                switch (status) {
+                    case PLACED -> List.of();
+                    case PAID -> List.of("PAID");
+                    case SHIPPED -> List.of("PAID", "SHIPPED");
+                    case DELIVERED -> List.of("PAID", "SHIPPED", "DELIVERED");
+                    case CANCELLED -> List.of("CANCELLED");
+                };
         path.forEach(step -> patch(id, step, admin).expectStatus().isOk());
     }
 
     private RestTestClient.ResponseSpec patch(String id, String status, TestUser as) {
-        RestTestClient.RequestBodySpec request = http.patch().uri("/api/orders/" + id + "/status")
-                .contentType(MediaType.APPLICATION_JSON);
+        RestTestClient.RequestBodySpec request =
+                http.patch().uri("/api/orders/" + id + "/status").contentType(MediaType.APPLICATION_JSON);
         if (as != null) {
             request.header(HttpHeaders.AUTHORIZATION, as.bearer());
         }
@@ -175,27 +211,53 @@ class OrderStatusFullStackTest {
 
     private String newProduct(long stock) {
         String sku = Api.uniqueName("ST").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Item " + sku, "category", "status-test",
-                "priceCents", 100, "stock", stock), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Item " + sku,
+                                "category",
+                                "status-test",
+                                "priceCents",
+                                100,
+                                "stock",
+                                stock),
+                        admin)
+                .expectStatus()
+                .isCreated();
         return sku;
     }
 
     private long stockOf(String sku) {
-        return api.get("/api/products/" + sku).expectStatus().isOk()
-                .expectBody(Stock.class).returnResult().getResponseBody().stock();
+        return api.get("/api/products/" + sku)
+                .expectStatus()
+                .isOk()
+                .expectBody(Stock.class)
+                .returnResult()
+                .getResponseBody()
+                .stock();
     }
 
     private String place(String sku, int quantity) {
-        return api.http().post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, ann.bearer())
+        return api.http()
+                .post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, ann.bearer())
                 .header(OrderController.IDEMPOTENCY_KEY, Api.uniqueName("key"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).exchange()
-                .expectStatus().isCreated().expectBody(Placed.class).returnResult().getResponseBody().id();
+                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Placed.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
     }
 
-    record Stock(long stock) {
-    }
+    record Stock(long stock) {}
 
-    record Placed(String id) {
-    }
+    record Placed(String id) {}
 }

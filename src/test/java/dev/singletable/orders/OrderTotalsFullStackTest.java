@@ -36,16 +36,33 @@ class OrderTotalsFullStackTest {
         TestUser admin = api.newUser("shopkeeper");
         admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         String sku = Api.uniqueName("TOT").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Totals " + sku, "category", "totals-test",
-                "priceCents", 1250, "stock", 100), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Totals " + sku,
+                                "category",
+                                "totals-test",
+                                "priceCents",
+                                1250,
+                                "stock",
+                                100),
+                        admin)
+                .expectStatus()
+                .isCreated();
         TestUser buyer = api.newUser("buyer");
 
         order(buyer, sku, 2, Api.uniqueName("k"));
         String cancelled = order(buyer, sku, 1, Api.uniqueName("k"));
         order(buyer, sku, 3, Api.uniqueName("k"));
-        api.post("/api/orders/" + cancelled + "/cancel", Map.of(), buyer).expectStatus().is2xxSuccessful();
+        api.post("/api/orders/" + cancelled + "/cancel", Map.of(), buyer)
+                .expectStatus()
+                .is2xxSuccessful();
 
-        Profile own = Eventually.until(() -> profile(api, buyer, buyer),
+        Profile own = Eventually.until(
+                () -> profile(api, buyer, buyer),
                 p -> p.orders() != null && p.orders() == 2 && p.spentCents() == 5 * 1250);
         assertThat(own.spentCents()).isEqualTo(6250);
         // the totals are private, like the email
@@ -57,21 +74,31 @@ class OrderTotalsFullStackTest {
     }
 
     private String order(TestUser as, String sku, int quantity, String key) {
-        return http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, as.bearer())
-                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+        return http.post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity))))
-                .exchange().expectStatus().isCreated()
-                .expectBody(OrderId.class).returnResult().getResponseBody().id();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(OrderId.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
     }
 
     private static Profile profile(Api api, TestUser whose, TestUser as) {
-        return api.get("/api/users/" + whose.username(), as).expectStatus().isOk()
-                .expectBody(Profile.class).returnResult().getResponseBody();
+        return api.get("/api/users/" + whose.username(), as)
+                .expectStatus()
+                .isOk()
+                .expectBody(Profile.class)
+                .returnResult()
+                .getResponseBody();
     }
 
-    record OrderId(String id) {
-    }
+    record OrderId(String id) {}
 
-    record Profile(String username, Long orders, Long spentCents) {
-    }
+    record Profile(String username, Long orders, Long spentCents) {}
 }

@@ -38,8 +38,19 @@ class OrderTotalsProjectorTest {
         status("o1", "PAID");
         status("o2", "CANCELLED");
         status("o1", "SHIPPED");
-        put(Map.of("PK", s("ORDER#o1"), "SK", s("LINE#MUG"), "entityType", s("OrderLine"), "orderId", s("o1"),
-                "quantity", n(1), "priceCents", n(1000)));
+        put(Map.of(
+                "PK",
+                s("ORDER#o1"),
+                "SK",
+                s("LINE#MUG"),
+                "entityType",
+                s("OrderLine"),
+                "orderId",
+                s("o1"),
+                "quantity",
+                n(1),
+                "priceCents",
+                n(1000)));
 
         // the first instance projects everything and "crashes" before its checkpoints reach the table
         DrivenListeners.Driven crashing = DrivenListeners.crashingBeforeCheckpoints(store, TABLE, "first", totals());
@@ -55,8 +66,9 @@ class OrderTotalsProjectorTest {
     }
 
     private void assertTotals(long orders, long spentCents) {
-        var profile = store.dynamo().getItem(r -> r.tableName(TABLE)
-                .key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE")))).item();
+        var profile = store.dynamo()
+                .getItem(r -> r.tableName(TABLE).key(Map.of("PK", s("USER#ann"), "SK", s("PROFILE"))))
+                .item();
         assertThat(profile.get("orders").n()).isEqualTo(Long.toString(orders));
         assertThat(profile.get("spentCents").n()).isEqualTo(Long.toString(spentCents));
         assertThat(profile).doesNotContainKey("version");
@@ -67,8 +79,21 @@ class OrderTotalsProjectorTest {
     }
 
     private void order(String orderId, String ownerId, long totalCents) {
-        put(Map.of("PK", s("ORDER#" + orderId), "SK", s("ORDER"), "entityType", s("Order"), "orderId", s(orderId),
-                "ownerId", s(ownerId), "status", s("PLACED"), "totalCents", n(totalCents)));
+        put(Map.of(
+                "PK",
+                s("ORDER#" + orderId),
+                "SK",
+                s("ORDER"),
+                "entityType",
+                s("Order"),
+                "orderId",
+                s(orderId),
+                "ownerId",
+                s(ownerId),
+                "status",
+                s("PLACED"),
+                "totalCents",
+                n(totalCents)));
     }
 
     private void status(String orderId, String status) {

@@ -97,14 +97,15 @@ class StatusIndexReaderTest {
                 item.setStatusShard(shards.shardOf(id));
                 item.setTotalCents(100L);
                 item.setCreatedAt(Instant.EPOCH);
-                byShard.computeIfAbsent(shards.shardOf(id), s -> new ArrayList<>()).add(item);
+                byShard.computeIfAbsent(shards.shardOf(id), s -> new ArrayList<>())
+                        .add(item);
             }
             return ids;
         }
 
         @Override
-        public Slice<OrderItem> byStatusShard(OrderStatus status, int shard, int limit,
-                                              Map<String, AttributeValue> startKey) {
+        public Slice<OrderItem> byStatusShard(
+                OrderStatus status, int shard, int limit, Map<String, AttributeValue> startKey) {
             List<OrderItem> entries = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
             entries.sort(Comparator.comparing(OrderItem::getOrderId).reversed());
             if (startKey != null) {

@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -32,7 +32,9 @@ class StatusIndexTest {
     @Test
     void theIndexIsQueriedByEveryPartitionAttributeAndARangeOnTheSortAttribute() {
         try (var store = TestStores.withTable(TABLE)) {
-            DynamoDbTable<OrderItem> orders = DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build()
+            DynamoDbTable<OrderItem> orders = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(store.dynamo())
+                    .build()
                     .table(TABLE, OrderItem.SCHEMA);
             orders.putItem(header("01A", "PLACED", 1));
             orders.putItem(header("01B", "PLACED", 1));
@@ -45,13 +47,22 @@ class StatusIndexTest {
                     .doesNotContainKeys("GSI2PK", "GSI2SK");
 
             // equality on both partition attributes, a range on the sort attribute (the last key part given)
-            assertThat(orderIds(store.dynamo(), "#st = :st AND #sh = :sh AND #id > :after",
-                    Map.of(":st", AttributeValue.fromS("PLACED"), ":sh", AttributeValue.fromN("1"),
-                            ":after", AttributeValue.fromS("01A"))))
+            assertThat(orderIds(
+                            store.dynamo(),
+                            "#st = :st AND #sh = :sh AND #id > :after",
+                            Map.of(
+                                    ":st",
+                                    AttributeValue.fromS("PLACED"),
+                                    ":sh",
+                                    AttributeValue.fromN("1"),
+                                    ":after",
+                                    AttributeValue.fromS("01A"))))
                     .containsExactly("01C", "01B");
             // the clauses may come in any order; without a sort condition the whole shard, newest first
-            assertThat(orderIds(store.dynamo(), "#sh = :sh AND #st = :st",
-                    Map.of(":st", AttributeValue.fromS("PLACED"), ":sh", AttributeValue.fromN("1"))))
+            assertThat(orderIds(
+                            store.dynamo(),
+                            "#sh = :sh AND #st = :st",
+                            Map.of(":st", AttributeValue.fromS("PLACED"), ":sh", AttributeValue.fromN("1"))))
                     .containsExactly("01C", "01B", "01A");
 
             // a status change is a write of `status`: the entry moves to the new status's partition by itself
@@ -60,15 +71,18 @@ class StatusIndexTest {
             shipped.setStatus("SHIPPED");
             shipped.setStatusShard(1);
             orders.updateItem(r -> r.item(shipped).ignoreNulls(true));
-            assertThat(orderIds(store.dynamo(), "#st = :st AND #sh = :sh",
-                    Map.of(":st", AttributeValue.fromS("SHIPPED"), ":sh", AttributeValue.fromN("1"))))
+            assertThat(orderIds(
+                            store.dynamo(),
+                            "#st = :st AND #sh = :sh",
+                            Map.of(":st", AttributeValue.fromS("SHIPPED"), ":sh", AttributeValue.fromN("1"))))
                     .containsExactly("01E", "01B");
 
             // every partition attribute must be given, with equality
-            assertThatThrownBy(() -> orderIds(store.dynamo(), "#st = :st",
-                    Map.of(":st", AttributeValue.fromS("PLACED"))))
+            assertThatThrownBy(
+                            () -> orderIds(store.dynamo(), "#st = :st", Map.of(":st", AttributeValue.fromS("PLACED"))))
                     .isInstanceOf(DynamoDbException.class)
-                    .hasMessageContaining("HASH key attributes").hasMessageContaining("statusShard");
+                    .hasMessageContaining("HASH key attributes")
+                    .hasMessageContaining("statusShard");
         }
     }
 
@@ -76,38 +90,58 @@ class StatusIndexTest {
     void aTableMadeBeforeTheIndexGetsItAtBootstrapBackfilledFromTheHeadersOwnAttributes() {
         TableLayout current = TableLayoutLoader.load();
         List<String> newAttributes = List.of("status", "statusShard", "orderId");
-        TableLayout older = new TableLayout(current.description(), current.attributeDefinitions().stream()
-                        .filter(attribute -> !newAttributes.contains(attribute.name())).toList(),
-                current.partitionKey(), current.sortKey(),
+        TableLayout older = new TableLayout(
+                current.description(),
+                current.attributeDefinitions().stream()
+                        .filter(attribute -> !newAttributes.contains(attribute.name()))
+                        .toList(),
+                current.partitionKey(),
+                current.sortKey(),
                 current.globalSecondaryIndexes().stream()
-                        .filter(index -> !index.name().equals(SingleTable.ORDERS_BY_STATUS)).toList(),
-                current.localSecondaryIndexes(), current.timeToLiveAttribute(), current.streamViewType());
+                        .filter(index -> !index.name().equals(SingleTable.ORDERS_BY_STATUS))
+                        .toList(),
+                current.localSecondaryIndexes(),
+                current.timeToLiveAttribute(),
+                current.streamViewType());
         try (var store = TestStores.withTable("unrelated")) {
             new TableBootstrap(store.dynamo(), TABLE, older).ensureTable();
-            DynamoDbTable<OrderItem> orders = DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build()
+            DynamoDbTable<OrderItem> orders = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(store.dynamo())
+                    .build()
                     .table(TABLE, OrderItem.SCHEMA);
             orders.putItem(header("01A", "PLACED", 3));
 
             new TableBootstrap(store.dynamo(), TABLE, current).ensureTable();
 
-            assertThat(orderIds(store.dynamo(), "#st = :st AND #sh = :sh",
-                    Map.of(":st", AttributeValue.fromS("PLACED"), ":sh", AttributeValue.fromN("3"))))
+            assertThat(orderIds(
+                            store.dynamo(),
+                            "#st = :st AND #sh = :sh",
+                            Map.of(":st", AttributeValue.fromS("PLACED"), ":sh", AttributeValue.fromN("3"))))
                     .containsExactly("01A");
         }
     }
 
-    private static List<String> orderIds(DynamoDbClient dynamo, String keyCondition,
-                                         Map<String, AttributeValue> values) {
+    private static List<String> orderIds(
+            DynamoDbClient dynamo, String keyCondition, Map<String, AttributeValue> values) {
         Map<String, String> names = new HashMap<>();
         Map.of("#st", "status", "#sh", "statusShard", "#id", "orderId").forEach((placeholder, name) -> {
             if (keyCondition.contains(placeholder)) {
                 names.put(placeholder, name);
             }
         });
-        return dynamo.query(QueryRequest.builder().tableName(TABLE).indexName(SingleTable.ORDERS_BY_STATUS)
-                        .keyConditionExpression(keyCondition).expressionAttributeNames(names)
-                        .expressionAttributeValues(values).scanIndexForward(false).build())
-                .items().stream().map(item -> item.get("orderId").s()).toList();
+        return dynamo
+                .query(QueryRequest.builder()
+                        .tableName(TABLE)
+                        .indexName(SingleTable.ORDERS_BY_STATUS)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(false)
+                        .build())
+                .items()
+                .stream()
+                .map(item -> item.get("orderId").s())
+                .toList();
     }
 
     private static OrderItem header(String orderId, String status, int shard) {

@@ -86,8 +86,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Standard output and error, labelled: for assertion messages. */
     public String transcript() {
-        return "---- " + name + " (pid " + pid() + ") stdout ----\n" + output()
-                + "\n---- stderr ----\n" + errors();
+        return "---- " + name + " (pid " + pid() + ") stdout ----\n" + output() + "\n---- stderr ----\n" + errors();
     }
 
     /**
@@ -111,8 +110,8 @@ public final class ChildProcess implements AutoCloseable {
                         + pattern + "/\n" + transcript());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(name + " did not print /" + pattern + "/ within " + timeout + "\n"
-                        + transcript());
+                throw new AssertionError(
+                        name + " did not print /" + pattern + "/ within " + timeout + "\n" + transcript());
             }
             sleep(50);
         }
@@ -143,7 +142,9 @@ public final class ChildProcess implements AutoCloseable {
     /** Sends SIGINT, what Ctrl-C in a terminal sends, and waits up to {@code timeout} for the exit status. */
     public int interrupt(Duration timeout) {
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new AssertionError("kill -INT " + pid() + " failed");
             }
@@ -258,8 +259,10 @@ public final class ChildProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectOutput(stdout.toFile())
                         .redirectError(stderr.toFile())
-                        .redirectInput(input ? ProcessBuilder.Redirect.PIPE
-                                : ProcessBuilder.Redirect.from(new File("/dev/null")));
+                        .redirectInput(
+                                input
+                                        ? ProcessBuilder.Redirect.PIPE
+                                        : ProcessBuilder.Redirect.from(new File("/dev/null")));
                 if (directory != null) {
                     builder.directory(directory.toFile());
                 }

@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * </ul>
  * Prose around them is for the reader and is not checked.
  */
-public record DocumentedAnswer(Integer status, List<String> members, List<String> strings, List<String> headers,
-                               String error) {
+public record DocumentedAnswer(
+        Integer status, List<String> members, List<String> strings, List<String> headers, String error) {
 
     private static final Pattern STATUS = Pattern.compile("^(?:HTTP/[\\d.]+\\s+)?([1-5]\\d\\d)\\b");
-    private static final Pattern MEMBER = Pattern.compile(
-            "\"\\w+\":(?:\"[^\"…]*\"|-?\\d+(?:\\.\\d+)?(?![\\d.…])|true|false|null)");
+    private static final Pattern MEMBER =
+            Pattern.compile("\"\\w+\":(?:\"[^\"…]*\"|-?\\d+(?:\\.\\d+)?(?![\\d.…])|true|false|null)");
     private static final Pattern STRING = Pattern.compile("\"([^\"…]+)\"");
     private static final Pattern HEADER = Pattern.compile("\\b([A-Z][a-zA-Z]*(?:-[A-Z][a-zA-Z]*)*): ([^,\\s]+)");
     private static final Pattern CLI_ERROR = Pattern.compile("An error occurred \\((\\w+)\\)");
@@ -56,8 +56,8 @@ public record DocumentedAnswer(Integer status, List<String> members, List<String
         while (string.find()) {
             strings.add(string.group());
         }
-        return new DocumentedAnswer(status.find() ? Integer.valueOf(status.group(1)) : null, members, strings,
-                headers, null);
+        return new DocumentedAnswer(
+                status.find() ? Integer.valueOf(status.group(1)) : null, members, strings, headers, null);
     }
 
     /** What in {@code result} differs from the document; empty when it answers as documented. */

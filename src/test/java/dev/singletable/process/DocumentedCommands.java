@@ -45,7 +45,8 @@ public final class DocumentedCommands {
                 text = text.replace(rewrite.getKey(), rewrite.getValue());
             }
             DocumentedAnswer expected = DocumentedAnswer.of(documented.comment());
-            boolean readOnly = !WRITES.matcher(text).find() && !ASSIGNMENT.matcher(text).find();
+            boolean readOnly =
+                    !WRITES.matcher(text).find() && !ASSIGNMENT.matcher(text).find();
             long deadline = System.nanoTime() + EVENTUALLY.toNanos();
             ShellSession.Result result;
             List<String> problems;
@@ -64,11 +65,20 @@ public final class DocumentedCommands {
                 }
                 ChildProcess.sleep(500);
             }
-            transcript.append("$ ").append(text).append("   # ").append(documented.comment()).append('\n')
-                    .append(result.output()).append(result.errors().isEmpty() ? "" : "\n[stderr] " + result.errors())
-                    .append("\n[HTTP ").append(result.httpStatus()).append("]\n");
-            assertThat(problems).as("the documented command%n%s%nanswered otherwise; the session so far:%n%s",
-                    text, transcript).isEmpty();
+            transcript
+                    .append("$ ")
+                    .append(text)
+                    .append("   # ")
+                    .append(documented.comment())
+                    .append('\n')
+                    .append(result.output())
+                    .append(result.errors().isEmpty() ? "" : "\n[stderr] " + result.errors())
+                    .append("\n[HTTP ")
+                    .append(result.httpStatus())
+                    .append("]\n");
+            assertThat(problems)
+                    .as("the documented command%n%s%nanswered otherwise; the session so far:%n%s", text, transcript)
+                    .isEmpty();
         }
     }
 }

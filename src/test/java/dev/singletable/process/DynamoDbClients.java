@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The AWS SDK v2 over HTTP, as any application would reach a DynamoDB endpoint. */
 public final class DynamoDbClients {
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     public static DynamoDbClient at(URI endpoint) {
         return at(endpoint, "local", "local");
@@ -23,8 +22,10 @@ public final class DynamoDbClients {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)).build())
+                .httpClient(ApacheHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
                 .build();
     }
 }

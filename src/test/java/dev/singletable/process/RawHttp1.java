@@ -18,12 +18,13 @@ import java.util.Map;
  */
 public final class RawHttp1 {
 
-    private RawHttp1() {
-    }
+    private RawHttp1() {}
 
     /** A DynamoDB {@code ListTables} POST with the given Host and extra header lines ("Name: value"). */
     public static Response listTables(URI endpoint, String host, String... headers) {
-        StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: ").append(host).append("\r\n")
+        StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\n")
                 .append("X-Amz-Target: DynamoDB_20120810.ListTables\r\n")
                 .append("Content-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\nConnection: close\r\n");
         for (String header : headers) {
@@ -34,10 +35,13 @@ public final class RawHttp1 {
 
     /** A CORS preflight for a POST with the headers the JavaScript SDK sends. */
     public static Response preflight(URI endpoint, String origin) {
-        return exchange(endpoint, "OPTIONS / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\nOrigin: " + origin
-                + "\r\nAccess-Control-Request-Method: POST\r\n"
-                + "Access-Control-Request-Headers: content-type,x-amz-target,authorization\r\n"
-                + "Connection: close\r\n\r\n", "");
+        return exchange(
+                endpoint,
+                "OPTIONS / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\nOrigin: " + origin
+                        + "\r\nAccess-Control-Request-Method: POST\r\n"
+                        + "Access-Control-Request-Headers: content-type,x-amz-target,authorization\r\n"
+                        + "Connection: close\r\n\r\n",
+                "");
     }
 
     public static Response exchange(URI endpoint, String head, String body) {
@@ -51,11 +55,13 @@ public final class RawHttp1 {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             byte[] content = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-            return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers,
-                    new String(content, StandardCharsets.UTF_8));
+            return new Response(
+                    Integer.parseInt(statusLine.split(" ")[1]), headers, new String(content, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,6 +83,5 @@ public final class RawHttp1 {
     /**
      * @param headers names in lower case
      */
-    public record Response(int status, Map<String, String> headers, String body) {
-    }
+    public record Response(int status, Map<String, String> headers, String body) {}
 }

@@ -37,7 +37,9 @@ public final class Readme {
 
     /** The section whose heading (without the leading #s) starts with {@code heading}. */
     public Section section(String heading) {
-        return sections.stream().filter(s -> s.heading().startsWith(heading)).findFirst()
+        return sections.stream()
+                .filter(s -> s.heading().startsWith(heading))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no section \"" + heading + "\" in the document"));
     }
 
@@ -78,8 +80,9 @@ public final class Readme {
                 if (trimmed.startsWith("#")) {
                     if (trimmed.matches("#\\s{2,}.*") && !commands.isEmpty()) {
                         Command last = commands.remove(commands.size() - 1);
-                        commands.add(new Command(last.text(), (last.comment() + " " + trimmed.substring(1).strip())
-                                .strip()));
+                        commands.add(new Command(
+                                last.text(),
+                                (last.comment() + " " + trimmed.substring(1).strip()).strip()));
                     }
                     continue;
                 }
@@ -90,7 +93,9 @@ public final class Readme {
             }
             int comment = commentStart(line);
             text.append(comment < 0 ? line : line.substring(0, comment).stripTrailing());
-            commands.add(new Command(text.toString().strip(), comment < 0 ? "" : line.substring(comment + 1).strip()));
+            commands.add(new Command(
+                    text.toString().strip(),
+                    comment < 0 ? "" : line.substring(comment + 1).strip()));
             text.setLength(0);
         }
         return commands;

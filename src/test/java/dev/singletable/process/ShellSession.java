@@ -54,8 +54,8 @@ public final class ShellSession implements AutoCloseable {
         Path headerFile = headers.resolveSibling(".curl-headers-" + id);
         int outStart = bash.output().length();
         int errStart = bash.errors().length();
-        bash.send("export SHELL_SESSION_HEADERS=" + headerFile + "\n" + command + "\n"
-                + "printf '\\n" + marker + " %d\\n' $?; printf '\\n" + marker + "\\n' >&2\n");
+        bash.send("export SHELL_SESSION_HEADERS=" + headerFile + "\n" + command + "\n" + "printf '\\n" + marker
+                + " %d\\n' $?; printf '\\n" + marker + "\\n' >&2\n");
         Matcher done = bash.awaitOutput(Pattern.compile("\\n" + marker + " (\\d+)\\n"), timeout);
         bash.awaitOutput(Pattern.compile(marker), Duration.ofSeconds(5));
         String output = bash.output().substring(outStart, done.start());
@@ -101,6 +101,5 @@ public final class ShellSession implements AutoCloseable {
      * @param httpStatus the status of the last HTTP response a {@code curl} in it received, or null
      * @param headers    the response headers its {@code curl}s received, or ""
      */
-    public record Result(int exitCode, String output, String errors, Integer httpStatus, String headers) {
-    }
+    public record Result(int exitCode, String output, String errors, Integer httpStatus, String headers) {}
 }

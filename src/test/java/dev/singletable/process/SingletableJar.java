@@ -30,11 +30,11 @@ public final class SingletableJar {
             Pattern.compile("DynamoDB wire server listening on (http://[\\w.:\\[\\]-]+)");
     private static final Pattern SERVICE_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-    private SingletableJar() {
-    }
+    private SingletableJar() {}
 
     public static Path path() {
-        Path jar = Path.of(System.getProperty("singletable.jar", "target/singletable.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("singletable.jar", "target/singletable.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged jar (./mvnw package builds it)").isRegularFile();
         return jar;
     }
@@ -59,8 +59,11 @@ public final class SingletableJar {
         if (!command.startsWith(prefix)) {
             throw new AssertionError("not a " + prefix + " command: " + command.text());
         }
-        List<String> arguments = new ArrayList<>(List.of(command.text().substring(prefix.length())
-                .replace("\\\n", " ").trim().split("\\s+")));
+        List<String> arguments = new ArrayList<>(List.of(command.text()
+                .substring(prefix.length())
+                .replace("\\\n", " ")
+                .trim()
+                .split("\\s+")));
         int port = arguments.indexOf("-port");
         if (port >= 0) {
             arguments.set(port + 1, "0");

@@ -38,8 +38,10 @@ public final class WarmAwsCli implements AutoCloseable {
         }
         try {
             Path socket = Files.createTempDirectory("warm-aws-").resolve("cli.sock");
-            List<String> command = new java.util.ArrayList<>(List.of(python.get(),
-                    SCRIPTS.resolve("warm-aws-server.py").toAbsolutePath().toString(), socket.toString()));
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    python.get(),
+                    SCRIPTS.resolve("warm-aws-server.py").toAbsolutePath().toString(),
+                    socket.toString()));
             command.addAll(services);
             ChildProcess server = ChildProcess.command("warm-aws-cli", command).start();
             server.awaitOutput(Pattern.compile("READY"), Duration.ofSeconds(60));
@@ -52,17 +54,21 @@ public final class WarmAwsCli implements AutoCloseable {
     /** The bash lines that make {@code aws} in a shell this CLI. */
     String shellFunction() {
         return "export WARM_AWS_SOCKET='" + socket + "'\n"
-                + "aws() { '" + python + "' -S '" + SCRIPTS.resolve("warm-aws-client.py").toAbsolutePath()
+                + "aws() { '" + python + "' -S '"
+                + SCRIPTS.resolve("warm-aws-client.py").toAbsolutePath()
                 + "' \"$@\"; }\n";
     }
 
     /** The interpreter the installed {@code aws} runs on (pyenv's shims hide it), if it can import the CLI. */
     private static Optional<String> pythonWithTheCli() {
         try {
-            Process probe = new ProcessBuilder("bash", "-c",
-                    "command -v aws >/dev/null && python3 -c 'import socket, sys, awscli; socket.send_fds; "
-                            + "print(sys.executable)'")
-                    .redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(
+                            "bash",
+                            "-c",
+                            "command -v aws >/dev/null && python3 -c 'import socket, sys, awscli; socket.send_fds; "
+                                    + "print(sys.executable)'")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(probe.getInputStream().readAllBytes()).trim();
             if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0 || output.isEmpty()) {
                 return Optional.empty();

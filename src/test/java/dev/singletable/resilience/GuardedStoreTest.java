@@ -29,39 +29,61 @@ class GuardedStoreTest {
 
     final ScriptedStore store = new ScriptedStore();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final Retry retry = Retry.of("store", RetryConfig.custom()
-            .maxAttempts(4)
-            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(1), 2, 0.5))
-            .retryOnException(new RetryableStoreErrors())
-            .build());
-    final CircuitBreaker breaker = CircuitBreaker.of("store", CircuitBreakerConfig.custom()
-            .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofMinutes(1))
-            .recordException(new StoreOutageErrors())
-            .build());
+    final Retry retry = Retry.of(
+            "store",
+            RetryConfig.custom()
+                    .maxAttempts(4)
+                    .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(1), 2, 0.5))
+                    .retryOnException(new RetryableStoreErrors())
+                    .build());
+    final CircuitBreaker breaker = CircuitBreaker.of(
+            "store",
+            CircuitBreakerConfig.custom()
+                    .slidingWindowSize(4)
+                    .minimumNumberOfCalls(4)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofMinutes(1))
+                    .recordException(new StoreOutageErrors())
+                    .build());
     final DynamoDbClient guarded = GuardedStore.guard(store, retry, breaker, new StoreCallMetrics(meters));
 
     @Test
     void retriesThrottlingThenSucceeds() {
-        store.failWith(ProvisionedThroughputExceededException.builder().message("slow down").build(),
+        store.failWith(
+                ProvisionedThroughputExceededException.builder()
+                        .message("slow down")
+                        .build(),
                 throttling("ThrottlingException"));
 
         guarded.getItem(r -> r.tableName("t"));
 
         assertThat(store.calls).hasValue(3);
-        assertThat(meters.get("singletable.dynamodb.throttles").tag("operation", "GetItem").counter().count())
+        assertThat(meters.get("singletable.dynamodb.throttles")
+                        .tag("operation", "GetItem")
+                        .counter()
+                        .count())
                 .isEqualTo(2);
-        assertThat(meters.get("singletable.dynamodb.requests").tags("operation", "GetItem", "outcome", "success")
-                .timer().count()).isEqualTo(1);
-        assertThat(meters.get("singletable.dynamodb.requests").tags("operation", "GetItem", "outcome", "throttled")
-                .timer().count()).isEqualTo(2);
+        assertThat(meters.get("singletable.dynamodb.requests")
+                        .tags("operation", "GetItem", "outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("singletable.dynamodb.requests")
+                        .tags("operation", "GetItem", "outcome", "throttled")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void retriesRequestLimitsAndServerErrors() {
-        store.failWith(RequestLimitExceededException.builder().message("account limit").build(),
+        store.failWith(
+                RequestLimitExceededException.builder().message("account limit").build(),
                 InternalServerErrorException.builder().message("oops").build(),
-                (RuntimeException) DynamoDbException.builder().statusCode(503).message("unavailable").build());
+                (RuntimeException) DynamoDbException.builder()
+                        .statusCode(503)
+                        .message("unavailable")
+                        .build());
 
         guarded.putItem(r -> r.tableName("t"));
 
@@ -70,8 +92,9 @@ class GuardedStoreTest {
 
     @Test
     void givesUpAfterTheLastAttemptWithTheStoresError() {
-        ProvisionedThroughputExceededException throttled =
-                ProvisionedThroughputExceededException.builder().message("slow down").build();
+        ProvisionedThroughputExceededException throttled = ProvisionedThroughputExceededException.builder()
+                .message("slow down")
+                .build();
         store.alwaysFailWith(throttled);
 
         assertThatThrownBy(() -> guarded.getItem(r -> r.tableName("t"))).isSameAs(throttled);
@@ -96,20 +119,28 @@ class GuardedStoreTest {
                 .isSameAs(conditionFailed);
         assertThat(store.calls).hasValue(2);
         assertThat(meters.get("singletable.dynamodb.conditional.check.failures")
-                .tag("operation", "TransactWriteItems").counter().count()).isEqualTo(1);
+                        .tag("operation", "TransactWriteItems")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void neverResendsFailedConditionsOrInvalidRequests() {
-        store.failWith(ConditionalCheckFailedException.builder().message("The conditional request failed").build());
+        store.failWith(ConditionalCheckFailedException.builder()
+                .message("The conditional request failed")
+                .build());
         assertThatThrownBy(() -> guarded.putItem(r -> r.tableName("t")))
                 .isInstanceOf(ConditionalCheckFailedException.class);
         store.failWith(validation());
         assertThatThrownBy(() -> guarded.putItem(r -> r.tableName("t"))).isInstanceOf(DynamoDbException.class);
 
         assertThat(store.calls).hasValue(2);
-        assertThat(meters.get("singletable.dynamodb.conditional.check.failures").tag("operation", "PutItem")
-                .counter().count()).isEqualTo(1);
+        assertThat(meters.get("singletable.dynamodb.conditional.check.failures")
+                        .tag("operation", "PutItem")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -120,15 +151,15 @@ class GuardedStoreTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         int reached = store.calls.get();
 
-        assertThatThrownBy(() -> guarded.getItem(r -> r.tableName("t")))
-                .isInstanceOf(CallNotPermittedException.class);
+        assertThatThrownBy(() -> guarded.getItem(r -> r.tableName("t"))).isInstanceOf(CallNotPermittedException.class);
         assertThat(store.calls).hasValue(reached);
     }
 
     @Test
     void throttlingAndFailedConditionsDoNotOpenTheCircuit() {
         for (int i = 0; i < 5; i++) {
-            store.failWith(ConditionalCheckFailedException.builder().message("no").build());
+            store.failWith(
+                    ConditionalCheckFailedException.builder().message("no").build());
             assertThatThrownBy(() -> guarded.putItem(r -> r.tableName("t")));
         }
         store.alwaysFailWith(throttling("ThrottlingException"));
@@ -141,11 +172,13 @@ class GuardedStoreTest {
     void convenienceOverloadsAndPaginatorsAreGuardedOnce() {
         store.failWith(throttling("ThrottlingException"));
 
-        guarded.queryPaginator(r -> r.tableName("t")).forEach(page -> { });
+        guarded.queryPaginator(r -> r.tableName("t")).forEach(page -> {});
 
         assertThat(store.calls).hasValue(2);
-        assertThat(meters.get("singletable.dynamodb.requests").tag("operation", "Query").timers()
-                .stream().mapToLong(t -> t.count()).sum()).isEqualTo(2);
+        assertThat(meters.get("singletable.dynamodb.requests").tag("operation", "Query").timers().stream()
+                        .mapToLong(t -> t.count())
+                        .sum())
+                .isEqualTo(2);
     }
 
     @Test
@@ -167,19 +200,29 @@ class GuardedStoreTest {
     }
 
     private static RuntimeException throttling(String code) {
-        return DynamoDbException.builder().statusCode(400).message("throttled")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+        return DynamoDbException.builder()
+                .statusCode(400)
+                .message("throttled")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+                .build();
     }
 
     private static RuntimeException validation() {
-        return DynamoDbException.builder().statusCode(400).message("One or more parameter values were invalid")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
+        return DynamoDbException.builder()
+                .statusCode(400)
+                .message("One or more parameter values were invalid")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException")
+                        .build())
+                .build();
     }
 
     private static TransactionCanceledException cancelled(String... codes) {
-        return TransactionCanceledException.builder().message("Transaction cancelled")
+        return TransactionCanceledException.builder()
+                .message("Transaction cancelled")
                 .cancellationReasons(Arrays.stream(codes)
-                        .map(code -> CancellationReason.builder().code(code).build()).toList())
+                        .map(code -> CancellationReason.builder().code(code).build())
+                        .toList())
                 .build();
     }
 }

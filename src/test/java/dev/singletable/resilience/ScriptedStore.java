@@ -7,12 +7,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
@@ -71,8 +71,9 @@ class ScriptedStore implements DynamoDbClient {
     @Override
     public DescribeTableResponse describeTable(DescribeTableRequest request) {
         next();
-        return DescribeTableResponse.builder().table(t -> t.tableName(request.tableName())
-                .tableStatus(TableStatus.ACTIVE)).build();
+        return DescribeTableResponse.builder()
+                .table(t -> t.tableName(request.tableName()).tableStatus(TableStatus.ACTIVE))
+                .build();
     }
 
     @Override

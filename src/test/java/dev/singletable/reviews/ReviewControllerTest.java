@@ -41,27 +41,37 @@ class ReviewControllerTest {
     @Test
     void theFirstReviewIs201AndAReplacement200() throws Exception {
         ReviewResponse review = new ReviewResponse("MUG-001", "ann", 4, "Good", AT);
-        when(reviews.write(eq(ANN), eq("MUG-001"), any())).thenReturn(new ReviewService.Written(review, true))
+        when(reviews.write(eq(ANN), eq("MUG-001"), any()))
+                .thenReturn(new ReviewService.Written(review, true))
                 .thenReturn(new ReviewService.Written(review, false));
         for (int expected : new int[] {201, 200}) {
-            mvc.perform(put("/api/products/MUG-001/reviews").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"rating\":4,\"comment\":\"Good\"}"))
-                    .andExpect(status().is(expected)).andExpect(jsonPath("$.rating").value(4));
+            mvc.perform(put("/api/products/MUG-001/reviews")
+                            .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"rating\":4,\"comment\":\"Good\"}"))
+                    .andExpect(status().is(expected))
+                    .andExpect(jsonPath("$.rating").value(4));
         }
     }
 
     @Test
     void invalidReviewsUnknownProductsAndAnonymousWritersAreRefused() throws Exception {
-        mvc.perform(put("/api/products/MUG-001/reviews").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"rating\":9}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rating"));
         mvc.perform(put("/api/products/MUG-001/reviews")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"rating\":4}"))
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rating\":9}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("rating"));
+        mvc.perform(put("/api/products/MUG-001/reviews")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rating\":4}"))
                 .andExpect(status().isUnauthorized());
         verifyNoInteractions(reviews);
         when(reviews.write(eq(ANN), eq("NOPE"), any())).thenThrow(ApiException.notFound("No product NOPE"));
-        mvc.perform(put("/api/products/NOPE/reviews").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"rating\":4}"))
+        mvc.perform(put("/api/products/NOPE/reviews")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rating\":4}"))
                 .andExpect(status().isNotFound());
     }
 
@@ -74,6 +84,7 @@ class ReviewControllerTest {
         item.setReviewedAt(AT);
         when(reviews.ofProduct(eq("MUG-001"), eq(20), isNull())).thenReturn(new Slice<>(List.of(item), null));
         mvc.perform(get("/api/products/MUG-001/reviews"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].username").value("ann"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].username").value("ann"));
     }
 }

@@ -43,8 +43,22 @@ class ReviewProjectorTest {
         TestUser admin = api.newUser("admin");
         admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
         String sku = Api.uniqueName("RP").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Projected", "category", "projector-test",
-                "priceCents", 100, "stock", 1), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Projected",
+                                "category",
+                                "projector-test",
+                                "priceCents",
+                                100,
+                                "stock",
+                                1),
+                        admin)
+                .expectStatus()
+                .isCreated();
 
         Record insert = record(OperationType.INSERT, null, review(sku, 3));
         projector.apply(insert);
@@ -67,8 +81,12 @@ class ReviewProjectorTest {
     }
 
     private static void assertTotals(Api api, String sku, long count, long total) {
-        Totals totals = api.get("/api/products/" + sku).expectStatus().isOk().expectBody(Totals.class)
-                .returnResult().getResponseBody();
+        Totals totals = api.get("/api/products/" + sku)
+                .expectStatus()
+                .isOk()
+                .expectBody(Totals.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(totals.reviewCount()).isEqualTo(count);
         assertThat(totals.averageRating()).isEqualTo(count == 0 ? null : (double) total / count);
     }
@@ -83,10 +101,10 @@ class ReviewProjectorTest {
         return image;
     }
 
-    private static Record record(OperationType event, Map<String, AttributeValue> oldImage,
-                                 Map<String, AttributeValue> newImage) {
-        StreamRecord.Builder data = StreamRecord.builder()
-                .sequenceNumber("review-projector-test-" + SEQUENCE.incrementAndGet());
+    private static Record record(
+            OperationType event, Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        StreamRecord.Builder data =
+                StreamRecord.builder().sequenceNumber("review-projector-test-" + SEQUENCE.incrementAndGet());
         if (oldImage != null) {
             data.oldImage(oldImage);
         }
@@ -96,6 +114,5 @@ class ReviewProjectorTest {
         return Record.builder().eventName(event).dynamodb(data.build()).build();
     }
 
-    record Totals(long reviewCount, Double averageRating) {
-    }
+    record Totals(long reviewCount, Double averageRating) {}
 }

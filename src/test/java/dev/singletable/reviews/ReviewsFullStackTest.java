@@ -50,31 +50,67 @@ class ReviewsFullStackTest {
         ann = api.newUser("ann");
         bob = api.newUser("bob");
         sku = Api.uniqueName("RV").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Reviewed", "category", "reviews-test",
-                "priceCents", 500, "stock", 3), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Reviewed",
+                                "category",
+                                "reviews-test",
+                                "priceCents",
+                                500,
+                                "stock",
+                                3),
+                        admin)
+                .expectStatus()
+                .isCreated();
     }
 
     @Test
     void oneReviewPerUserCreatedThenReplacedAndTheProductShowsCountAndAverage() {
-        String etag = api.get("/api/products/" + sku).returnResult(String.class).getResponseHeaders().getETag();
-        put(sku, ann, Map.of("rating", 4, "comment", "Good mug")).expectStatus().isCreated()
-                .expectBody().jsonPath("$.rating").isEqualTo(4).jsonPath("$.username").isEqualTo(ann.username());
+        String etag = api.get("/api/products/" + sku)
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        put(sku, ann, Map.of("rating", 4, "comment", "Good mug"))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.rating")
+                .isEqualTo(4)
+                .jsonPath("$.username")
+                .isEqualTo(ann.username());
         put(sku, bob, Map.of("rating", 5)).expectStatus().isCreated();
-        put(sku, ann, Map.of("rating", 2, "comment", "Chipped after a week")).expectStatus().isOk()
-                .expectBody().jsonPath("$.comment").isEqualTo("Chipped after a week");
+        put(sku, ann, Map.of("rating", 2, "comment", "Chipped after a week"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.comment")
+                .isEqualTo("Chipped after a week");
 
-        eventually(() -> api.get("/api/products/" + sku).returnResult(String.class).getResponseBody(),
+        eventually(
+                () -> api.get("/api/products/" + sku).returnResult(String.class).getResponseBody(),
                 body -> body.contains("\"reviewCount\":2") && body.contains("\"averageRating\":3.5"));
         // the count and average are part of the product shown: its ETag (a digest of the body) moved with them
-        assertThat(api.get("/api/products/" + sku).returnResult(String.class).getResponseHeaders().getETag())
+        assertThat(api.get("/api/products/" + sku)
+                        .returnResult(String.class)
+                        .getResponseHeaders()
+                        .getETag())
                 .isNotEqualTo(etag);
 
         // ann's replacement is the newest write: it comes first
         List<String> authors = new ArrayList<>();
         String cursor = null;
         do {
-            Page page = api.get("/api/products/" + sku + "/reviews?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .expectStatus().isOk().expectBody(Page.class).returnResult().getResponseBody();
+            Page page = api.get(
+                            "/api/products/" + sku + "/reviews?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Page.class)
+                    .returnResult()
+                    .getResponseBody();
             page.items().forEach(review -> authors.add((String) review.get("username")));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -86,22 +122,37 @@ class ReviewsFullStackTest {
         put("NO-SUCH-" + sku, ann, Map.of("rating", 3)).expectStatus().isNotFound();
         put("X".repeat(3000), ann, Map.of("rating", 3)).expectStatus().isNotFound();
         api.get("/api/products/" + "X".repeat(3000)).expectStatus().isNotFound();
-        api.get("/api/products/" + "X".repeat(3000) + "/reviews").expectStatus().isOk()
-                .expectBody().jsonPath("$.items").isEmpty();
-        put(sku, ann, Map.of("rating", 0)).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("rating");
+        api.get("/api/products/" + "X".repeat(3000) + "/reviews")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEmpty();
+        put(sku, ann, Map.of("rating", 0))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("rating");
         put(sku, ann, Map.of("rating", 6)).expectStatus().isBadRequest();
         put(sku, ann, Map.of("comment", "no rating")).expectStatus().isBadRequest();
         put(sku, ann, Map.of("rating", 3, "comment", "x".repeat(ReviewRequest.MAX_COMMENT + 1)))
-                .expectStatus().isBadRequest();
+                .expectStatus()
+                .isBadRequest();
         put(sku, null, Map.of("rating", 3)).expectStatus().isUnauthorized();
-        api.get("/api/products/" + sku + "/reviews").expectStatus().isOk()
-                .expectBody().jsonPath("$.items").isEmpty().jsonPath("$.nextCursor").isEmpty();
+        api.get("/api/products/" + sku + "/reviews")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEmpty()
+                .jsonPath("$.nextCursor")
+                .isEmpty();
     }
 
     private RestTestClient.ResponseSpec put(String product, TestUser as, Map<String, Object> body) {
-        RestTestClient.RequestBodySpec request = http.put().uri("/api/products/" + product + "/reviews")
-                .contentType(MediaType.APPLICATION_JSON);
+        RestTestClient.RequestBodySpec request =
+                http.put().uri("/api/products/" + product + "/reviews").contentType(MediaType.APPLICATION_JSON);
         if (as != null) {
             request.header(HttpHeaders.AUTHORIZATION, as.bearer());
         }
@@ -126,6 +177,5 @@ class ReviewsFullStackTest {
         throw new AssertionError("not reached within " + BOUND + "; last: " + last);
     }
 
-    record Page(List<Map<String, Object>> items, String nextCursor) {
-    }
+    record Page(List<Map<String, Object>> items, String nextCursor) {}
 }

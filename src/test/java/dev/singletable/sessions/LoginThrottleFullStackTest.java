@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @FullStackTest
 class LoginThrottleFullStackTest {
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     RestTestClient http;
@@ -40,18 +41,22 @@ class LoginThrottleFullStackTest {
         TestUser bystander = api.newUser("bystander");
 
         for (int attempt = 0; attempt < 10; attempt++) {
-            assertThat(login(target.username(), "wrong password " + attempt).statusCode()).isEqualTo(401);
+            assertThat(login(target.username(), "wrong password " + attempt).statusCode())
+                    .isEqualTo(401);
         }
 
         HttpResponse<String> refused = login(target.username(), target.password());
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
         assertThat(refused.body()).contains("\"type\":\"https://singletable.dev/problems/too-many-requests\"");
-        assertThat(login(target.username().toUpperCase(), target.password()).statusCode()).isEqualTo(429);
-        assertThat(login(bystander.username(), bystander.password()).statusCode()).isEqualTo(201);
+        assertThat(login(target.username().toUpperCase(), target.password()).statusCode())
+                .isEqualTo(429);
+        assertThat(login(bystander.username(), bystander.password()).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -64,10 +69,13 @@ class LoginThrottleFullStackTest {
     }
 
     private HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -27,10 +27,16 @@ class LoginThrottleTest {
     final MutableClock clock = atAWindowStart(new MutableClock());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final LoginThrottle throttle = new LoginThrottle(
-            new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build(), store.dynamo(),
+            new SingleTable(
+                    DynamoDbEnhancedClient.builder()
+                            .dynamoDbClient(store.dynamo())
+                            .build(),
+                    store.dynamo(),
                     new TableProperties("singletable")),
-            new SessionProperties(Duration.ofHours(24), new SessionProperties.LoginLimits(3, 5, Duration.ofMinutes(15))),
-            clock, meters);
+            new SessionProperties(
+                    Duration.ofHours(24), new SessionProperties.LoginLimits(3, 5, Duration.ofMinutes(15))),
+            clock,
+            meters);
 
     /** The clock moved to the next 15-minute boundary, so the rest of a window is known. */
     static MutableClock atAWindowStart(MutableClock clock) {
@@ -73,7 +79,8 @@ class LoginThrottleTest {
 
         assertThatThrownBy(() -> throttle.requireAllowed("someone_else", "192.0.2.9"))
                 .isInstanceOf(ApiException.class);
-        assertThatCode(() -> throttle.requireAllowed("someone_else", "192.0.2.10")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.requireAllowed("someone_else", "192.0.2.10"))
+                .doesNotThrowAnyException();
     }
 
     @Test

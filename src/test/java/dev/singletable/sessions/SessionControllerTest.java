@@ -45,7 +45,8 @@ class SessionControllerTest {
         when(sessions.login(eq(new LoginRequest("ann", "correct horse")), any()))
                 .thenReturn(new SessionResponse("tok", Instant.parse("2026-11-22T09:30:00Z")));
 
-        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/sessions")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"ann\", \"password\": \"correct horse\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/sessions/current"))
@@ -57,7 +58,8 @@ class SessionControllerTest {
     void wrongCredentialsAre401() throws Exception {
         when(sessions.login(any(), any())).thenThrow(new ApiException(ProblemType.INVALID_CREDENTIALS, "nope"));
 
-        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/sessions")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"ann\", \"password\": \"wrong\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/invalid-credentials"));
@@ -65,7 +67,9 @@ class SessionControllerTest {
 
     @Test
     void missingCredentialsAre400() throws Exception {
-        mvc.perform(post("/api/sessions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/sessions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2));
     }

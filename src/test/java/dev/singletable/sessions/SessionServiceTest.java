@@ -33,21 +33,26 @@ class SessionServiceTest {
     final SessionRepository repository = mock(SessionRepository.class);
     final AuthenticationManager passwords = mock(AuthenticationManager.class);
     final LoginThrottle throttle = mock(LoginThrottle.class);
-    final SessionService service = new SessionService(repository, passwords,
-            new SessionProperties(Duration.ofHours(24), new SessionProperties.LoginLimits(10, 100,
-                    Duration.ofMinutes(15))), throttle, Clock.fixed(NOW, ZoneOffset.UTC));
+    final SessionService service = new SessionService(
+            repository,
+            passwords,
+            new SessionProperties(
+                    Duration.ofHours(24), new SessionProperties.LoginLimits(10, 100, Duration.ofMinutes(15))),
+            throttle,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void loginStoresTheTokensHashWithExpiryAndTtl() {
-        when(passwords.authenticate(any())).thenReturn(
-                UsernamePasswordAuthenticationToken.authenticated(ANN, null, ANN.getAuthorities()));
+        when(passwords.authenticate(any()))
+                .thenReturn(UsernamePasswordAuthenticationToken.authenticated(ANN, null, ANN.getAuthorities()));
 
         SessionResponse session = service.login(new LoginRequest("ann", "pw"), CLIENT);
 
         ArgumentCaptor<SessionItem> stored = ArgumentCaptor.forClass(SessionItem.class);
         verify(repository).create(stored.capture());
         assertThat(session.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
-        assertThat(stored.getValue().getPk()).isEqualTo("SESSION#" + SessionTokens.sessionId(session.token()))
+        assertThat(stored.getValue().getPk())
+                .isEqualTo("SESSION#" + SessionTokens.sessionId(session.token()))
                 .doesNotContain(session.token());
         assertThat(stored.getValue().getTtl()).isEqualTo(session.expiresAt().getEpochSecond());
         assertThat(stored.getValue().getUserId()).isEqualTo("01JANN");
@@ -59,8 +64,8 @@ class SessionServiceTest {
         when(passwords.authenticate(any())).thenThrow(new BadCredentialsException("Bad credentials"));
 
         assertThatThrownBy(() -> service.login(new LoginRequest("ann", "wrong"), CLIENT))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_CREDENTIALS));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_CREDENTIALS));
     }
 
     @Test
@@ -70,7 +75,8 @@ class SessionServiceTest {
         verify(throttle).recordFailure("ann", CLIENT);
 
         org.mockito.Mockito.doReturn(UsernamePasswordAuthenticationToken.authenticated(ANN, null, ANN.getAuthorities()))
-                .when(passwords).authenticate(any());
+                .when(passwords)
+                .authenticate(any());
         service.login(new LoginRequest("ann", "pw"), CLIENT);
         verify(throttle).recordSuccess("ann");
     }
@@ -80,16 +86,19 @@ class SessionServiceTest {
         ApiException tooMany = new ApiException(ProblemType.TOO_MANY_REQUESTS, "later");
         org.mockito.Mockito.doThrow(tooMany).when(throttle).requireAllowed("ann", CLIENT);
 
-        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT)).isSameAs(tooMany);
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT))
+                .isSameAs(tooMany);
         org.mockito.Mockito.verifyNoInteractions(passwords, repository);
     }
 
     @Test
     void aStoreFailureDuringLoginIsNotABadPassword() {
-        ProvisionedThroughputExceededException throttled = ProvisionedThroughputExceededException.builder().build();
+        ProvisionedThroughputExceededException throttled =
+                ProvisionedThroughputExceededException.builder().build();
         when(passwords.authenticate(any())).thenThrow(new InternalAuthenticationServiceException("x", throttled));
 
-        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT)).isSameAs(throttled);
+        assertThatThrownBy(() -> service.login(new LoginRequest("ann", "pw"), CLIENT))
+                .isSameAs(throttled);
     }
 
     @Test

@@ -53,23 +53,36 @@ class SessionsFullStackTest {
         api.signUp(username, username + "@example.com").expectStatus().isCreated();
         Instant before = Instant.now();
 
-        Map<?, ?> session = http.post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+        Map<?, ?> session = http.post()
+                .uri("/api/sessions")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username.toUpperCase(), "password", Api.PASSWORD))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/sessions/current")
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/sessions/current")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
 
         String token = (String) session.get("token");
         Instant expiresAt = Instant.parse((String) session.get("expiresAt"));
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(expiresAt).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(5),
-                Instant.now().plus(Duration.ofHours(24)).plusSeconds(5));
+        assertThat(expiresAt)
+                .isBetween(
+                        before.plus(Duration.ofHours(24)).minusSeconds(5),
+                        Instant.now().plus(Duration.ofHours(24)).plusSeconds(5));
 
-        String sessionId = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName("singletable").consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS("SESSION#" + sessionId), "SK", AttributeValue.fromS("SESSION"))))
+        String sessionId = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName("singletable")
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS("SESSION#" + sessionId),
+                                "SK",
+                                AttributeValue.fromS("SESSION"))))
                 .item();
         assertThat(item).containsKey("ttl");
         assertThat(Long.parseLong(item.get("ttl").n())).isEqualTo(expiresAt.getEpochSecond());
@@ -82,38 +95,55 @@ class SessionsFullStackTest {
         for (Map<String, String> credentials : List.of(
                 Map.of("username", user.username(), "password", "wrong password"),
                 Map.of("username", Api.uniqueName("ghost"), "password", Api.PASSWORD))) {
-            http.post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON).body(credentials)
+            http.post()
+                    .uri("/api/sessions")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(credentials)
                     .exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.type").isEqualTo("https://singletable.dev/problems/invalid-credentials")
-                    .jsonPath("$.detail").isEqualTo("Unknown username or wrong password");
+                    .jsonPath("$.type")
+                    .isEqualTo("https://singletable.dev/problems/invalid-credentials")
+                    .jsonPath("$.detail")
+                    .isEqualTo("Unknown username or wrong password");
         }
     }
 
     @Test
     void aLoggedOutTokenIs401() {
         TestUser user = api.newUser("gil");
-        api.post("/api/tweets", Map.of("text", "still here"), user).expectStatus().isCreated();
+        api.post("/api/tweets", Map.of("text", "still here"), user)
+                .expectStatus()
+                .isCreated();
 
         api.delete("/api/sessions/current", user).expectStatus().isNoContent();
 
         api.post("/api/tweets", Map.of("text", "gone"), user)
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/unauthenticated");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/unauthenticated");
         api.delete("/api/sessions/current", user).expectStatus().isUnauthorized();
     }
 
     @Test
     void anExpiredSessionIs401BeforeTtlDeletesIt() {
         TestUser user = api.newUser("hal");
-        api.post("/api/tweets", Map.of("text", "before expiry"), user).expectStatus().isCreated();
+        api.post("/api/tweets", Map.of("text", "before expiry"), user)
+                .expectStatus()
+                .isCreated();
 
         clock.advance(Duration.ofHours(24).plusSeconds(1));
 
-        api.post("/api/tweets", Map.of("text", "after expiry"), user).expectStatus().isUnauthorized();
+        api.post("/api/tweets", Map.of("text", "after expiry"), user)
+                .expectStatus()
+                .isUnauthorized();
         api.get("/api/users/" + user.username(), user).expectStatus().isUnauthorized();
     }
 
@@ -124,8 +154,13 @@ class SessionsFullStackTest {
 
         api.delete("/api/sessions/current", user).expectStatus().isNoContent();
 
-        http.post().uri("/api/tweets").header(HttpHeaders.AUTHORIZATION, "Bearer " + second)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", "other session"))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/tweets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + second)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("text", "other session"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 }

@@ -30,29 +30,47 @@ class CountersFullStackTest {
         Api api = new Api(http);
         TestUser star = api.newUser("star");
         List<TestUser> fans = List.of(api.newUser("fan"), api.newUser("fan"), api.newUser("fan"), api.newUser("fan"));
-        String etagBefore = api.get("/api/users/" + star.username()).returnResult(String.class)
-                .getResponseHeaders().getETag();
+        String etagBefore = api.get("/api/users/" + star.username())
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
         String first = api.tweet(star, "one");
         api.tweet(star, "two");
         for (TestUser fan : fans) {
-            api.put("/api/users/" + fan.username() + "/following/" + star.username(), fan).expectStatus().isNoContent();
+            api.put("/api/users/" + fan.username() + "/following/" + star.username(), fan)
+                    .expectStatus()
+                    .isNoContent();
             api.put("/api/tweets/" + first + "/likes", fan).expectStatus().isNoContent();
         }
         TestUser leaver = fans.get(0);
         api.delete("/api/users/" + leaver.username() + "/following/" + star.username(), leaver)
-                .expectStatus().isNoContent();
+                .expectStatus()
+                .isNoContent();
         api.delete("/api/tweets/" + first + "/likes", leaver).expectStatus().isNoContent();
-        api.put("/api/users/" + star.username() + "/following/" + leaver.username(), star).expectStatus().isNoContent();
+        api.put("/api/users/" + star.username() + "/following/" + leaver.username(), star)
+                .expectStatus()
+                .isNoContent();
 
-        eventually(() -> api.get("/api/users/" + star.username()).returnResult(String.class).getResponseBody(),
-                body -> body.contains("\"followers\":3") && body.contains("\"following\":1")
+        eventually(
+                () -> api.get("/api/users/" + star.username())
+                        .returnResult(String.class)
+                        .getResponseBody(),
+                body -> body.contains("\"followers\":3")
+                        && body.contains("\"following\":1")
                         && body.contains("\"tweets\":2"));
-        eventually(() -> api.get("/api/tweets/" + first).returnResult(String.class).getResponseBody(),
+        eventually(
+                () -> api.get("/api/tweets/" + first).returnResult(String.class).getResponseBody(),
                 body -> body.contains("\"likes\":3"));
-        eventually(() -> api.get("/api/users/" + leaver.username()).returnResult(String.class).getResponseBody(),
+        eventually(
+                () -> api.get("/api/users/" + leaver.username())
+                        .returnResult(String.class)
+                        .getResponseBody(),
                 body -> body.contains("\"followers\":1") && body.contains("\"following\":0"));
         // the counters are part of the profile shown: its ETag (a digest of the body) moved with them
-        assertThat(api.get("/api/users/" + star.username()).returnResult(String.class).getResponseHeaders().getETag())
+        assertThat(api.get("/api/users/" + star.username())
+                        .returnResult(String.class)
+                        .getResponseHeaders()
+                        .getETag())
                 .isNotEqualTo(etagBefore);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }

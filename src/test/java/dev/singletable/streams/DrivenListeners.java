@@ -12,11 +12,15 @@ import java.util.List;
  */
 public final class DrivenListeners {
 
-    static final ListenerSettings FAST = new ListenerSettings(Duration.ofMillis(5), Duration.ofMillis(20), 3,
-            Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+    static final ListenerSettings FAST = new ListenerSettings(
+            Duration.ofMillis(5),
+            Duration.ofMillis(20),
+            3,
+            Duration.ofMillis(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
 
-    private DrivenListeners() {
-    }
+    private DrivenListeners() {}
 
     /** The exactly-once helper projectors commit through, on the test store's table. */
     public static OnceOnly onceOnly(TestStores.StreamStore store, String table) {
@@ -29,8 +33,8 @@ public final class DrivenListeners {
     }
 
     /** A listener whose checkpoints are lost with the process: it projects, then "crashes" before saving any. */
-    public static Driven crashingBeforeCheckpoints(TestStores.StreamStore store, String table, String owner,
-                                                   List<Projector> projectors) {
+    public static Driven crashingBeforeCheckpoints(
+            TestStores.StreamStore store, String table, String owner, List<Projector> projectors) {
         return new Driven(listener(store, table, owner, lostCheckpoints(store, table), projectors));
     }
 
@@ -43,11 +47,22 @@ public final class DrivenListeners {
         };
     }
 
-    static StreamListener listener(TestStores.StreamStore store, String table, String owner,
-            ShardCheckpoints checkpoints, List<Projector> projectors) {
-        return new StreamListener(store.dynamo(), store.streams(), table, projectors, checkpoints,
+    static StreamListener listener(
+            TestStores.StreamStore store,
+            String table,
+            String owner,
+            ShardCheckpoints checkpoints,
+            List<Projector> projectors) {
+        return new StreamListener(
+                store.dynamo(),
+                store.streams(),
+                table,
+                projectors,
+                checkpoints,
                 new ShardLeases(store.dynamo(), table, owner, FAST.leaseDuration(), Clock.systemUTC()),
-                new DeadLetters(store.dynamo(), table, Clock.systemUTC()), FAST, Clock.systemUTC());
+                new DeadLetters(store.dynamo(), table, Clock.systemUTC()),
+                FAST,
+                Clock.systemUTC());
     }
 
     /** Rounds until one reads nothing (bounded). */

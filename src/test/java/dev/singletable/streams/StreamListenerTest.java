@@ -169,7 +169,8 @@ class StreamListenerTest {
         Shard grandChild = Shard.builder().shardId("g").parentShardId("c").build();
         Shard parent = Shard.builder().shardId("p").parentShardId("trimmed").build();
         assertThat(StreamListener.parentsFirst(List.of(grandChild, child, parent)))
-                .extracting(Shard::shardId).containsExactly("p", "c", "g");
+                .extracting(Shard::shardId)
+                .containsExactly("p", "c", "g");
     }
 
     private void assertCounters() {
@@ -185,7 +186,9 @@ class StreamListenerTest {
     /** The social counters, as the follows, tweets and likes features keep them. */
     private List<Projector> counters() {
         OnceOnly onceOnly = DrivenListeners.onceOnly(store, TABLE);
-        return List.of(FollowProjectors.counter(onceOnly), TweetProjectors.counter(onceOnly),
+        return List.of(
+                FollowProjectors.counter(onceOnly),
+                TweetProjectors.counter(onceOnly),
                 LikeProjectors.counter(onceOnly));
     }
 
@@ -198,23 +201,65 @@ class StreamListenerTest {
     }
 
     private void user(String id) {
-        put(Map.of("PK", s("USER#" + id), "SK", s("PROFILE"), "entityType", s("User"), "userId", s(id),
-                "followers", n(0), "following", n(0), "tweets", n(0)));
+        put(Map.of(
+                "PK",
+                s("USER#" + id),
+                "SK",
+                s("PROFILE"),
+                "entityType",
+                s("User"),
+                "userId",
+                s(id),
+                "followers",
+                n(0),
+                "following",
+                n(0),
+                "tweets",
+                n(0)));
     }
 
     private void follow(String follower, String followee) {
-        put(Map.of("PK", s("USER#" + follower), "SK", s("FOLLOWS#" + followee), "entityType", s("Follow"),
-                "followerId", s(follower), "followeeId", s(followee)));
+        put(Map.of(
+                "PK",
+                s("USER#" + follower),
+                "SK",
+                s("FOLLOWS#" + followee),
+                "entityType",
+                s("Follow"),
+                "followerId",
+                s(follower),
+                "followeeId",
+                s(followee)));
     }
 
     private void tweet(String tweetId, String author) {
-        put(Map.of("PK", s("TWEET#" + tweetId), "SK", s("TWEET"), "entityType", s("Tweet"), "tweetId", s(tweetId),
-                "authorId", s(author), "likes", n(0)));
+        put(Map.of(
+                "PK",
+                s("TWEET#" + tweetId),
+                "SK",
+                s("TWEET"),
+                "entityType",
+                s("Tweet"),
+                "tweetId",
+                s(tweetId),
+                "authorId",
+                s(author),
+                "likes",
+                n(0)));
     }
 
     private void like(String tweetId, String userId) {
-        put(Map.of("PK", s("TWEET#" + tweetId), "SK", s("LIKE#" + userId), "entityType", s("Like"),
-                "tweetId", s(tweetId), "userId", s(userId)));
+        put(Map.of(
+                "PK",
+                s("TWEET#" + tweetId),
+                "SK",
+                s("LIKE#" + userId),
+                "entityType",
+                s("Like"),
+                "tweetId",
+                s(tweetId),
+                "userId",
+                s(userId)));
     }
 
     private void put(Map<String, AttributeValue> item) {
@@ -226,7 +271,9 @@ class StreamListenerTest {
     }
 
     private long number(String pk, String sk, String attribute) {
-        var item = store.dynamo().getItem(r -> r.tableName(TABLE).key(Map.of("PK", s(pk), "SK", s(sk)))).item();
+        var item = store.dynamo()
+                .getItem(r -> r.tableName(TABLE).key(Map.of("PK", s(pk), "SK", s(sk))))
+                .item();
         return Long.parseLong(item.get(attribute).n());
     }
 

@@ -32,23 +32,33 @@ public final class Api {
     }
 
     public RestTestClient.ResponseSpec signUp(String username, String email) {
-        return http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("username", username, "email", email, "displayName", "Test " + username,
-                        "password", PASSWORD))
+        return http.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "username", username, "email", email, "displayName", "Test " + username, "password", PASSWORD))
                 .exchange();
     }
 
     public String login(String username, String password) {
-        LoginResult result = http.post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+        LoginResult result = http.post()
+                .uri("/api/sessions")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", password))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(LoginResult.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(LoginResult.class)
+                .returnResult()
+                .getResponseBody();
         return result.token();
     }
 
     public RestTestClient.ResponseSpec get(String path, TestUser as) {
-        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, as.bearer()).exchange();
+        return http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .exchange();
     }
 
     public RestTestClient.ResponseSpec get(String path) {
@@ -56,23 +66,36 @@ public final class Api {
     }
 
     public RestTestClient.ResponseSpec put(String path, TestUser as) {
-        return http.put().uri(path).header(HttpHeaders.AUTHORIZATION, as.bearer()).exchange();
+        return http.put()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .exchange();
     }
 
     public RestTestClient.ResponseSpec delete(String path, TestUser as) {
-        return http.delete().uri(path).header(HttpHeaders.AUTHORIZATION, as.bearer()).exchange();
+        return http.delete()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .exchange();
     }
 
     public RestTestClient.ResponseSpec post(String path, Object body, TestUser as) {
-        return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, as.bearer())
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+        return http.post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
     }
 
     /** Posts a tweet and returns its id. */
     public String tweet(TestUser author, String text) {
         TweetId created = post("/api/tweets", Map.of("text", text), author)
-                .expectStatus().isCreated()
-                .expectBody(TweetId.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(TweetId.class)
+                .returnResult()
+                .getResponseBody();
         return created.id();
     }
 
@@ -80,9 +103,7 @@ public final class Api {
         return http;
     }
 
-    record LoginResult(String token, String expiresAt) {
-    }
+    record LoginResult(String token, String expiresAt) {}
 
-    record TweetId(String id) {
-    }
+    record TweetId(String id) {}
 }

@@ -20,8 +20,7 @@ public final class DocumentedMeters {
     /** A table row whose first cell is a Prometheus name in backquotes. */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9_]+)` \\|");
 
-    private DocumentedMeters() {
-    }
+    private DocumentedMeters() {}
 
     /**
      * The first column of the table whose header row starts with {@code header} (e.g. {@code "| meter (Prometheus

@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /** The one place tests of the service open the bundled engine directly, as its README shows. */
 final class EngineAccess {
 
-    private EngineAccess() {
-    }
+    private EngineAccess() {}
 
     static Opened openInMemory() {
         EmbeddedEngine engine = EmbeddedEngine.inMemory();
@@ -21,9 +20,7 @@ final class EngineAccess {
         return new OpenedWithStreams(engine.dynamoDbClient(), engine.dynamoDbStreamsClient(), engine::close);
     }
 
-    record Opened(DynamoDbClient client, Runnable closer) {
-    }
+    record Opened(DynamoDbClient client, Runnable closer) {}
 
-    record OpenedWithStreams(DynamoDbClient client, DynamoDbStreamsClient streams, Runnable closer) {
-    }
+    record OpenedWithStreams(DynamoDbClient client, DynamoDbStreamsClient streams, Runnable closer) {}
 }

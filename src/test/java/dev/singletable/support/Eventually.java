@@ -10,8 +10,7 @@ public final class Eventually {
     public static final Duration BOUND = Duration.ofSeconds(15);
     private static final long POLL_MILLIS = 50;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Reads until the value satisfies the condition and returns it; fails after {@link #BOUND} with the last value. */
     public static <T> T until(Supplier<T> read, Predicate<T> done) {

@@ -15,15 +15,18 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "singletable.engine.in-memory=true",
-        "singletable.engine.port=-1",
-        "singletable.cursor.secret=full-stack-tests-cursor-secret-0123456789",
-        "singletable.metrics.scrape.password=" + FullStackTest.SCRAPE_PASSWORD,
-        // tests write faster than any user would (250 tweets in a loop); the limit itself: WriteRateLimitSliceTest
-        "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
-        // every test logs in from 127.0.0.1, some with wrong passwords; the per-client limit: LoginThrottleTest
-        "singletable.sessions.login.per-client=1000000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "singletable.engine.in-memory=true",
+            "singletable.engine.port=-1",
+            "singletable.cursor.secret=full-stack-tests-cursor-secret-0123456789",
+            "singletable.metrics.scrape.password=" + FullStackTest.SCRAPE_PASSWORD,
+            // tests write faster than any user would (250 tweets in a loop); the limit itself: WriteRateLimitSliceTest
+            "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
+            // every test logs in from 127.0.0.1, some with wrong passwords; the per-client limit: LoginThrottleTest
+            "singletable.sessions.login.per-client=1000000"
+        })
 @AutoConfigureRestTestClient
 @Import(FullStackTestConfiguration.class)
 public @interface FullStackTest {

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** A fresh store with the table created; close it when done. */
     public static Store withTable(String tableName) {

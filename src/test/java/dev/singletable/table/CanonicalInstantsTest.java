@@ -20,12 +20,13 @@ class CanonicalInstantsTest {
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 20_000; i++) {
             long seconds = random.nextLong(-62_135_596_800L, 253_402_300_799L); // years 0001..9999
-            int nanos = switch (i % 4) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1000;
-                default -> random.nextInt(1_000_000_000);
-            };
+            int nanos =
+                    switch (i % 4) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1000) * 1_000_000;
+                        case 2 -> random.nextInt(1_000_000) * 1000;
+                        default -> random.nextInt(1_000_000_000);
+                    };
             String text = Instant.ofEpochSecond(seconds, nanos).toString();
             assertThat(CanonicalInstants.parseCanonical(text)).as(text).isEqualTo(Instant.parse(text));
         }
@@ -33,16 +34,28 @@ class CanonicalInstantsTest {
 
     @Test
     void otherFormsAndImpossibleDatesAreLeftToInstantParse() {
-        for (String text : new String[] {"2026-11-21T20:10:22+01:00", "+10000-01-01T00:00:00Z", "2026-11-21T20:10Z",
-                "2026-11-21t20:10:22Z", "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-21T24:00:00Z",
-                "2026-11-21T20:60:00Z", "2026-11-21T20:10:22.Z", "2026-11-21T20:10:22.1234567890Z", "2026-11-21"}) {
+        for (String text : new String[] {
+            "2026-11-21T20:10:22+01:00",
+            "+10000-01-01T00:00:00Z",
+            "2026-11-21T20:10Z",
+            "2026-11-21t20:10:22Z",
+            "2026-02-30T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-21T24:00:00Z",
+            "2026-11-21T20:60:00Z",
+            "2026-11-21T20:10:22.Z",
+            "2026-11-21T20:10:22.1234567890Z",
+            "2026-11-21"
+        }) {
             assertThat(CanonicalInstants.parseCanonical(text)).as(text).isNull();
             Instant expected;
             try {
                 expected = Instant.parse(text);
             } catch (DateTimeParseException e) {
-                assertThatThrownBy(() -> CanonicalInstants.parse(text)).as(text)
-                        .isInstanceOf(DateTimeParseException.class).hasMessage(e.getMessage());
+                assertThatThrownBy(() -> CanonicalInstants.parse(text))
+                        .as(text)
+                        .isInstanceOf(DateTimeParseException.class)
+                        .hasMessage(e.getMessage());
                 continue;
             }
             assertThat(CanonicalInstants.parse(text)).as(text).isEqualTo(expected);
@@ -58,15 +71,18 @@ class CanonicalInstantsTest {
 
     @Test
     void theConverterStoresAndReadsAsTheDefaultOne() {
-        AttributeConverter<Instant> ours = new CanonicalInstantConverters().converterFor(EnhancedType.of(Instant.class));
+        AttributeConverter<Instant> ours =
+                new CanonicalInstantConverters().converterFor(EnhancedType.of(Instant.class));
         AttributeConverter<Instant> standard =
                 DefaultAttributeConverterProvider.create().converterFor(EnhancedType.of(Instant.class));
         Instant now = Instant.parse("2026-11-21T20:10:22.642Z");
 
         assertThat(ours.transformFrom(now)).isEqualTo(standard.transformFrom(now));
-        assertThat(ours.transformTo(AttributeValue.fromS("2026-11-21T20:10:22.642Z"))).isEqualTo(now);
+        assertThat(ours.transformTo(AttributeValue.fromS("2026-11-21T20:10:22.642Z")))
+                .isEqualTo(now);
         assertThat(ours.transformTo(AttributeValue.fromS("2026-11-21T21:10:22.642+01:00")))
                 .isEqualTo(standard.transformTo(AttributeValue.fromS("2026-11-21T21:10:22.642+01:00")));
-        assertThat(new CanonicalInstantConverters().converterFor(EnhancedType.of(String.class))).isNull();
+        assertThat(new CanonicalInstantConverters().converterFor(EnhancedType.of(String.class)))
+                .isNull();
     }
 }

@@ -45,15 +45,22 @@ class EnginePortSecurityTest {
         try (ConfigurableApplicationContext service = serviceEngine()) {
             URI endpoint = service.getBean(WireServer.class).endpoint();
 
-            HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
-                    .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
-                    .header("Content-Type", "application/x-amz-json-1.0")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unsigned = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint)
+                                    .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                                    .header("Content-Type", "application/x-amz-json-1.0")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(unsigned.statusCode()).isEqualTo(400);
-            assertThat(unsigned.body()).contains("MissingAuthenticationTokenException").doesNotContain("TableNames");
+            assertThat(unsigned.body())
+                    .contains("MissingAuthenticationTokenException")
+                    .doesNotContain("TableNames");
 
             try (DynamoDbClient anyCredentials = client(endpoint, "local", "local")) {
-                assertThatThrownBy(anyCredentials::listTables).isInstanceOf(DynamoDbException.class)
+                assertThatThrownBy(anyCredentials::listTables)
+                        .isInstanceOf(DynamoDbException.class)
                         .hasMessageContaining("The security token included in the request is invalid");
             }
 
@@ -63,7 +70,8 @@ class EnginePortSecurityTest {
             secret = find(SECRET, text);
             assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             try (DynamoDbClient signed = client(endpoint, keyId, secret)) {
-                signed.createTable(r -> r.tableName("private").billingMode("PAY_PER_REQUEST")
+                signed.createTable(r -> r.tableName("private")
+                        .billingMode("PAY_PER_REQUEST")
                         .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                         .keySchema(k -> k.attributeName("id").keyType("HASH")));
                 assertThat(signed.listTables().tableNames()).containsExactly("private");
@@ -79,17 +87,19 @@ class EnginePortSecurityTest {
     @Test
     void configuredKeysReplaceTheGeneratedOneAndStandaloneDefaultsAcceptAnyCredentials() {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(EngineConfiguration.class)
-                .web(WebApplicationType.NONE)
-                .run("--singletable.engine.in-memory=true", "--singletable.engine.port=0",
-                        "--singletable.engine.auth.access-keys.team=team-secret");
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--singletable.engine.in-memory=true",
+                                "--singletable.engine.port=0",
+                                "--singletable.engine.auth.access-keys.team=team-secret");
                 DynamoDbClient team = client(service.getBean(WireServer.class).endpoint(), "team", "team-secret");
                 DynamoDbClient other = client(service.getBean(WireServer.class).endpoint(), "local", "local")) {
             assertThat(team.listTables().tableNames()).isEmpty();
             assertThatThrownBy(other::listTables).isInstanceOf(DynamoDbException.class);
         }
         try (ConfigurableApplicationContext standalone = new SpringApplicationBuilder(EngineOnlyApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--singletable.engine.in-memory=true", "--singletable.engine.port=0");
+                        .web(WebApplicationType.NONE)
+                        .run("--singletable.engine.in-memory=true", "--singletable.engine.port=0");
                 DynamoDbClient any = client(standalone.getBean(WireServer.class).endpoint(), "any", "any")) {
             assertThat(any.listTables().tableNames()).isEmpty();
         }

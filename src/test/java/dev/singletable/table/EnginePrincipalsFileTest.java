@@ -41,22 +41,32 @@ class EnginePrincipalsFileTest {
                   "principalArn":"arn:aws:iam::000000000000:user/reader",
                   "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                     "Action":["dynamodb:ListTables","dynamodb:DescribeTable"],"Resource":"*"}]}]}]""");
-        EngineProperties properties = bind(Map.of("singletable.engine.in-memory", "true",
-                "singletable.engine.port", "0", "singletable.engine.auth.principals-file", file.toString()));
+        EngineProperties properties = bind(Map.of(
+                "singletable.engine.in-memory",
+                "true",
+                "singletable.engine.port",
+                "0",
+                "singletable.engine.auth.principals-file",
+                file.toString()));
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory();
                 WireServer server = start(engine, properties);
                 DynamoDbClient reader = client(server.endpoint(), "AKIAREADER", "reader-secret");
                 DynamoDbClient stranger = client(server.endpoint(), "AKIASTRANGER", "x")) {
             assertThat(reader.listTables().tableNames()).isEmpty();
-            assertThatThrownBy(() -> reader.createTable(b -> b.tableName("t").billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))))
-                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                            .isEqualTo("User: arn:aws:iam::000000000000:user/reader is not authorized to perform: "
-                                    + "dynamodb:CreateTable on resource: arn:aws:dynamodb:us-east-1:000000000000:"
-                                    + "table/t because no identity-based policy allows the dynamodb:CreateTable action"));
-            assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class,
-                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+            assertThatThrownBy(() -> reader.createTable(b -> b.tableName("t")
+                            .billingMode("PAY_PER_REQUEST")
+                            .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                            .keySchema(k -> k.attributeName("pk").keyType("HASH"))))
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.awsErrorDetails().errorMessage())
+                                    .isEqualTo(
+                                            "User: arn:aws:iam::000000000000:user/reader is not authorized to perform: "
+                                                    + "dynamodb:CreateTable on resource: arn:aws:dynamodb:us-east-1:000000000000:"
+                                                    + "table/t because no identity-based policy allows the dynamodb:CreateTable action"));
+            assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                            e.awsErrorDetails().errorCode())
+                    .isEqualTo("UnrecognizedClientException"));
         }
     }
 
@@ -65,20 +75,30 @@ class EnginePrincipalsFileTest {
         Path file = Files.writeString(dir.resolve("principals.json"), """
                 [{"accessKeyId":"AKIAREADER","secretAccessKey":"s","principalArn":"arn:aws:iam::000000000000:user/r",
                   "policies":[{"Statement":[{"Effect":"Allow","Action":"dynamodb:*"}]}]}]""");
-        EngineProperties properties = bind(Map.of("singletable.engine.in-memory", "true",
-                "singletable.engine.port", "0", "singletable.engine.auth.principals-file", file.toString()));
+        EngineProperties properties = bind(Map.of(
+                "singletable.engine.in-memory",
+                "true",
+                "singletable.engine.port",
+                "0",
+                "singletable.engine.auth.principals-file",
+                file.toString()));
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
             assertThatThrownBy(() -> start(engine, properties))
                     .hasMessageContaining("singletable.engine.auth.principals-file")
-                    .hasMessageContaining("entry 0").hasMessageContaining("Resource is required");
+                    .hasMessageContaining("entry 0")
+                    .hasMessageContaining("Resource is required");
         }
     }
 
     /** The bean method with no meter registry (as without Actuator). */
     private static WireServer start(EmbeddedEngine engine, EngineProperties properties) {
         StaticListableBeanFactory none = new StaticListableBeanFactory();
-        return new EngineConfiguration().engineWireServer(engine, properties,
-                none.getBeanProvider(MeterRegistry.class), none.getBeanProvider(PrometheusMeterRegistry.class));
+        return new EngineConfiguration()
+                .engineWireServer(
+                        engine,
+                        properties,
+                        none.getBeanProvider(MeterRegistry.class),
+                        none.getBeanProvider(PrometheusMeterRegistry.class));
     }
 
     private static EngineProperties bind(Map<String, String> properties) {
@@ -87,9 +107,12 @@ class EnginePrincipalsFileTest {
     }
 
     private static DynamoDbClient client(URI endpoint, String key, String secret) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .httpClient(ApacheHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .build();
     }
 }

@@ -28,13 +28,17 @@ class EnginePropertiesTest {
 
     @Test
     void throttlingCanBeSwitchedOff() {
-        assertThat(bind(Map.of("singletable.engine.throttling.enabled", "false")).throttling().enabled()).isFalse();
+        assertThat(bind(Map.of("singletable.engine.throttling.enabled", "false"))
+                        .throttling()
+                        .enabled())
+                .isFalse();
     }
 
     @Test
     void transientStatusesAreOffUnlessAskedFor() {
         assertThat(bind(Map.of()).delayTransientStatuses()).isFalse();
-        assertThat(bind(Map.of("singletable.engine.delay-transient-statuses", "true")).delayTransientStatuses())
+        assertThat(bind(Map.of("singletable.engine.delay-transient-statuses", "true"))
+                        .delayTransientStatuses())
                 .isTrue();
     }
 

@@ -21,10 +21,16 @@ class KeyShapeTest {
 
     @Test
     void theKeyOfAnItemKeepsOnlyKeyAttributes() {
-        Map<String, AttributeValue> item = Map.of("PK", AttributeValue.fromS("A"), "SK", AttributeValue.fromS("B"),
-                "LSI1SK", AttributeValue.fromS("C"), "text", AttributeValue.fromS("not a key"));
+        Map<String, AttributeValue> item = Map.of(
+                "PK",
+                AttributeValue.fromS("A"),
+                "SK",
+                AttributeValue.fromS("B"),
+                "LSI1SK",
+                AttributeValue.fromS("C"),
+                "text",
+                AttributeValue.fromS("not a key"));
         assertThat(KeyShape.of(layout, "LSI1").keyOf(item)).containsOnlyKeys("PK", "SK", "LSI1SK");
-        assertThatThrownBy(() -> KeyShape.of(layout, "GSI1").keyOf(item))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyShape.of(layout, "GSI1").keyOf(item)).isInstanceOf(IllegalArgumentException.class);
     }
 }

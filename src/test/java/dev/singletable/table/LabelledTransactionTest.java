@@ -3,7 +3,6 @@ package dev.singletable.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -22,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class LabelledTransactionTest {
 
     final DynamoDbClient client = mock(DynamoDbClient.class);
+
     @SuppressWarnings("unchecked")
     final DynamoDbTable<UniqueValueItem> markers = mock(DynamoDbTable.class);
 
@@ -30,8 +30,12 @@ class LabelledTransactionTest {
         when(markers.tableName()).thenReturn("t");
         LabelledTransaction transaction = new LabelledTransaction();
         for (String label : new String[] {"user", "username", "email"}) {
-            transaction.put(label, markers, TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
-                    .item(UniqueValueItem.of("X", label, "owner")).build());
+            transaction.put(
+                    label,
+                    markers,
+                    TransactPutItemEnhancedRequest.builder(UniqueValueItem.class)
+                            .item(UniqueValueItem.of("X", label, "owner"))
+                            .build());
         }
         return transaction;
     }
@@ -42,8 +46,8 @@ class LabelledTransactionTest {
                 .thenThrow(cancelled("None", "ConditionalCheckFailed", "ConditionalCheckFailed"));
 
         assertThatThrownBy(() -> transaction().commit(client))
-                .isInstanceOfSatisfying(ConditionsFailedException.class,
-                        e -> assertThat(e.labels()).containsExactlyInAnyOrder("username", "email"));
+                .isInstanceOfSatisfying(ConditionsFailedException.class, e -> assertThat(e.labels())
+                        .containsExactlyInAnyOrder("username", "email"));
     }
 
     @Test
@@ -52,7 +56,8 @@ class LabelledTransactionTest {
         when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
                 .thenThrow(cancelled("TransactionConflict", "None", "None"));
 
-        assertThatThrownBy(() -> transaction().commit(client)).isInstanceOf(TransactionContentionException.class)
+        assertThatThrownBy(() -> transaction().commit(client))
+                .isInstanceOf(TransactionContentionException.class)
                 .isInstanceOf(RetryableStoreException.class);
         verify(client, times(1)).transactWriteItems(any(TransactWriteItemsRequest.class));
     }
@@ -69,7 +74,8 @@ class LabelledTransactionTest {
         return TransactionCanceledException.builder()
                 .message("Transaction cancelled")
                 .cancellationReasons(Arrays.stream(codes)
-                        .map(code -> CancellationReason.builder().code(code).build()).toList())
+                        .map(code -> CancellationReason.builder().code(code).build())
+                        .toList())
                 .build();
     }
 }

@@ -29,8 +29,10 @@ class QueryPagerTest {
     @BeforeAll
     void createItems() {
         store = TestStores.withTable(TABLE);
-        SingleTable table = new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build(),
-                store.dynamo(), new TableProperties(TABLE));
+        SingleTable table = new SingleTable(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(store.dynamo()).build(),
+                store.dynamo(),
+                new TableProperties(TABLE));
         pager = new QueryPager(table);
         for (int i = 0; i < 30; i++) {
             put("FILTERED", i, i % 3 == 0);
@@ -66,7 +68,8 @@ class QueryPagerTest {
 
     @Test
     void descendingOrderIsKept() {
-        QueryRequest newestFirst = query("FILTERED", true).toBuilder().scanIndexForward(false).build();
+        QueryRequest newestFirst =
+                query("FILTERED", true).toBuilder().scanIndexForward(false).build();
         assertThat(readAll(newestFirst, 3).stream().flatMap(List::stream))
                 .containsExactly("27", "24", "21", "18", "15", "12", "09", "06", "03", "00");
     }
@@ -98,16 +101,17 @@ class QueryPagerTest {
                 .tableName(TABLE)
                 .keyConditionExpression("PK = :pk")
                 .filterExpression("keep = :keep")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
-                        ":keep", AttributeValue.fromBool(keep)))
+                .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(partition), ":keep", AttributeValue.fromBool(keep)))
                 .build();
     }
 
     private void put(String partition, int i, boolean keep) {
-        store.dynamo().putItem(r -> r.tableName(TABLE).item(Map.of(
-                "PK", AttributeValue.fromS(partition),
-                "SK", AttributeValue.fromS(String.format("%02d", i)),
-                "keep", AttributeValue.fromBool(keep))));
+        store.dynamo().putItem(r -> r.tableName(TABLE)
+                .item(Map.of(
+                        "PK", AttributeValue.fromS(partition),
+                        "SK", AttributeValue.fromS(String.format("%02d", i)),
+                        "keep", AttributeValue.fromBool(keep))));
     }
 
     private static String sk(Map<String, AttributeValue> item) {

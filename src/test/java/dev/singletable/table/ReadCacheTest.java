@@ -26,23 +26,31 @@ import software.amazon.dax.Configuration;
 class ReadCacheTest {
 
     static final String TABLE = "read-cache-test";
-    static final StorageProperties EMBEDDED = new StorageProperties(StorageProperties.Mode.EMBEDDED, null,
-            "eu-west-1", "local", "local");
+    static final StorageProperties EMBEDDED =
+            new StorageProperties(StorageProperties.Mode.EMBEDDED, null, "eu-west-1", "local", "local");
 
     static CacheProperties cache(CacheProperties.Mode mode, URI daxEndpoint) {
-        return new CacheProperties(mode, daxEndpoint, Duration.ofMinutes(5), DataSize.ofMegabytes(1),
-                Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+        return new CacheProperties(
+                mode,
+                daxEndpoint,
+                Duration.ofMinutes(5),
+                DataSize.ofMegabytes(1),
+                Duration.ofMinutes(5),
+                DataSize.ofMegabytes(1));
     }
 
-    static ReadCache create(CacheProperties.Mode mode, URI daxEndpoint, DynamoDbClient store,
-                            ReadCache.DaxClients dax) {
-        return ReadCache.create(cache(mode, daxEndpoint), EMBEDDED, store, UnaryOperator.identity(), null,
-                Ticker.systemTicker(), dax);
+    static ReadCache create(
+            CacheProperties.Mode mode, URI daxEndpoint, DynamoDbClient store, ReadCache.DaxClients dax) {
+        return ReadCache.create(
+                cache(mode, daxEndpoint), EMBEDDED, store, UnaryOperator.identity(), null, Ticker.systemTicker(), dax);
     }
 
     static SingleTable table(DynamoDbClient store, ReadCache cache) {
-        return new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(store).build(), store,
-                new TableProperties(TABLE), cache);
+        return new SingleTable(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(store).build(),
+                store,
+                new TableProperties(TABLE),
+                cache);
     }
 
     static final ReadCache.DaxClients NO_DAX = configuration -> {
@@ -64,19 +72,26 @@ class ReadCacheTest {
             SingleTable table = table(store.dynamo(), cache);
             DaxStyleCache local = cache.local();
             assertThat(local).isNotNull();
-            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("P#1"), "SK",
-                    AttributeValue.fromS("P"));
+            Map<String, AttributeValue> key =
+                    Map.of("PK", AttributeValue.fromS("P#1"), "SK", AttributeValue.fromS("P"));
 
-            assertThat(table.cachedDynamo().getItem(r -> r.tableName(TABLE).key(key)).hasItem()).isFalse();
+            assertThat(table.cachedDynamo()
+                            .getItem(r -> r.tableName(TABLE).key(key))
+                            .hasItem())
+                    .isFalse();
             // a write through the ordinary client reaches the cache (write-through), replacing the negative entry
             Map<String, AttributeValue> item = new java.util.HashMap<>(key);
             item.put("name", AttributeValue.fromS("mug"));
             table.dynamo().putItem(r -> r.tableName(TABLE).item(item));
-            assertThat(table.cachedDynamo().getItem(r -> r.tableName(TABLE).key(key)).item()).isEqualTo(item);
+            assertThat(table.cachedDynamo()
+                            .getItem(r -> r.tableName(TABLE).key(key))
+                            .item())
+                    .isEqualTo(item);
             assertThat(local.stats(DaxStyleCache.Kind.ITEM).hitCount()).isEqualTo(1);
             // the ordinary client's reads are never cached
             table.dynamo().getItem(r -> r.tableName(TABLE).key(key));
-            table.dynamo().query(r -> r.tableName(TABLE).keyConditionExpression("PK = :pk")
+            table.dynamo().query(r -> r.tableName(TABLE)
+                    .keyConditionExpression("PK = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("P#1"))));
             assertThat(local.stats(DaxStyleCache.Kind.ITEM).requestCount()).isEqualTo(2);
             assertThat(local.stats(DaxStyleCache.Kind.QUERY).requestCount()).isZero();
@@ -88,8 +103,11 @@ class ReadCacheTest {
         DynamoDbClient store = mock(DynamoDbClient.class);
         DynamoDbClient dax = mock(DynamoDbClient.class);
         List<Configuration> opened = new ArrayList<>();
-        ReadCache cache = create(CacheProperties.Mode.DAX,
-                URI.create("dax://my-cluster.abc123.dax-clusters.eu-west-1.amazonaws.com"), store, configuration -> {
+        ReadCache cache = create(
+                CacheProperties.Mode.DAX,
+                URI.create("dax://my-cluster.abc123.dax-clusters.eu-west-1.amazonaws.com"),
+                store,
+                configuration -> {
                     opened.add(configuration);
                     return dax;
                 });
@@ -99,15 +117,18 @@ class ReadCacheTest {
             assertThat(configuration.url()).isEqualTo("dax://my-cluster.abc123.dax-clusters.eu-west-1.amazonaws.com");
             assertThat(configuration.region().id()).isEqualTo("eu-west-1");
             // outside AWS mode the DAX client signs with the configured static keys, resolved at start
-            assertThat(configuration.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("local");
+            assertThat(configuration.credentialsProvider().resolveCredentials().accessKeyId())
+                    .isEqualTo("local");
         });
         assertThat(table.cachedDynamo()).isSameAs(dax);
         table.dynamo().putItem(r -> r.tableName(TABLE).item(Map.of("PK", AttributeValue.fromS("x"))));
         table.dynamo().getItem(r -> r.tableName(TABLE).key(Map.of("PK", AttributeValue.fromS("x"))));
-        org.mockito.Mockito.verify(dax).putItem(org.mockito.ArgumentMatchers
-                .any(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.class));
-        org.mockito.Mockito.verify(store).getItem(org.mockito.ArgumentMatchers
-                .any(software.amazon.awssdk.services.dynamodb.model.GetItemRequest.class));
+        org.mockito.Mockito.verify(dax)
+                .putItem(org.mockito.ArgumentMatchers.any(
+                        software.amazon.awssdk.services.dynamodb.model.PutItemRequest.class));
+        org.mockito.Mockito.verify(store)
+                .getItem(org.mockito.ArgumentMatchers.any(
+                        software.amazon.awssdk.services.dynamodb.model.GetItemRequest.class));
         cache.close();
         org.mockito.Mockito.verify(dax).close();
     }
@@ -130,10 +151,10 @@ class ReadCacheTest {
     @Test
     void aDaxClientThatCannotStartFailsWithTheEndpointInOneLine() {
         DynamoDbClient store = mock(DynamoDbClient.class);
-        assertThatThrownBy(() -> create(CacheProperties.Mode.DAX, URI.create("dax://nowhere.invalid"), store,
-                configuration -> {
-                    throw new java.io.IOException("no route to host");
-                }))
+        assertThatThrownBy(() ->
+                        create(CacheProperties.Mode.DAX, URI.create("dax://nowhere.invalid"), store, configuration -> {
+                            throw new java.io.IOException("no route to host");
+                        }))
                 .isInstanceOf(CacheStartupException.class)
                 .hasMessage("cannot start the DAX client for dax://nowhere.invalid: no route to host "
                         + "(singletable.cache.dax-endpoint)");
@@ -141,11 +162,14 @@ class ReadCacheTest {
 
     @Test
     void missingAwsCredentialsForTheDaxClientAreNamedInAFewWords() {
-        CacheStartupException failure = CacheStartupException.daxUnreachable("dax://c.x.dax-clusters.eu-west-1.amazonaws.com",
-                software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials from any of "
-                        + "the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[...])"));
-        assertThat(failure).hasMessage("cannot start the DAX client for dax://c.x.dax-clusters.eu-west-1.amazonaws.com: "
-                + "no AWS credentials found (singletable.cache.dax-endpoint)");
+        CacheStartupException failure = CacheStartupException.daxUnreachable(
+                "dax://c.x.dax-clusters.eu-west-1.amazonaws.com",
+                software.amazon.awssdk.core.exception.SdkClientException.create(
+                        "Unable to load credentials from any of "
+                                + "the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[...])"));
+        assertThat(failure)
+                .hasMessage("cannot start the DAX client for dax://c.x.dax-clusters.eu-west-1.amazonaws.com: "
+                        + "no AWS credentials found (singletable.cache.dax-endpoint)");
         assertThat(failure.action()).contains("credentials");
     }
 }

@@ -49,7 +49,9 @@ class ServiceOnAReplicaTest {
     @DynamicPropertySource
     static void engineWithAGlobalTable(DynamicPropertyRegistry registry) {
         engine = EmbeddedEngine.inMemory();
-        server = WireServer.start(WireServerOptions.defaults(), BrowserAccess.defaults(),
+        server = WireServer.start(
+                WireServerOptions.defaults(),
+                BrowserAccess.defaults(),
                 WireBackends.byCredentialScope((key, region) -> {
                     EmbeddedEngine.Clients clients = engine.clients(key, region);
                     return new WireBackends.Backend(clients.dynamo(), clients.streams());
@@ -57,8 +59,8 @@ class ServiceOnAReplicaTest {
         DynamoDbClient virginia = engine.dynamoDbClient("us-east-1");
         virginia.createTable(TableRequestFactory.createTable(TABLE, TableLayoutLoader.load()));
         virginia.updateTable(b -> b.tableName(TABLE).replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-        await("the replica is ACTIVE", () -> virginia.describeTable(b -> b.tableName(TABLE)).table().replicas()
-                .stream().anyMatch(r -> r.replicaStatus() == ReplicaStatus.ACTIVE));
+        await("the replica is ACTIVE", () -> virginia.describeTable(b -> b.tableName(TABLE)).table().replicas().stream()
+                .anyMatch(r -> r.replicaStatus() == ReplicaStatus.ACTIVE));
 
         registry.add("singletable.storage.mode", () -> "endpoint");
         registry.add("singletable.storage.endpoint", () -> "http://127.0.0.1:" + server.port());
@@ -78,27 +80,38 @@ class ServiceOnAReplicaTest {
     @Test
     void theServiceOnTheReplicaWritesToBothRegionsAndReadsWhatUsEast1Wrote() throws Exception {
         DynamoDbClient virginia = engine.dynamoDbClient("us-east-1");
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/users"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ann_lee\",\"email\":\"ann@example.com\","
-                        + "\"displayName\":\"Ann Lee\",\"password\":\"correct horse battery\"}")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/users"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"ann_lee\",\"email\":\"ann@example.com\","
+                                        + "\"displayName\":\"Ann Lee\",\"password\":\"correct horse battery\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(engine.dynamoDbClient("eu-west-1").getItem(b -> b.tableName(TABLE)
-                .key(key("USERNAME#ann_lee", "UNIQUE"))).hasItem()).as("written in eu-west-1").isTrue();
+        assertThat(engine.dynamoDbClient("eu-west-1")
+                        .getItem(b -> b.tableName(TABLE).key(key("USERNAME#ann_lee", "UNIQUE")))
+                        .hasItem())
+                .as("written in eu-west-1")
+                .isTrue();
 
-        await("the user written in eu-west-1 reaches us-east-1", () -> virginia.getItem(b -> b.tableName(TABLE)
-                .key(key("USERNAME#ann_lee", "UNIQUE"))).hasItem());
+        await("the user written in eu-west-1 reaches us-east-1", () -> virginia.getItem(
+                        b -> b.tableName(TABLE).key(key("USERNAME#ann_lee", "UNIQUE")))
+                .hasItem());
         await("the profile reaches us-east-1", () -> !profiles(virginia).isEmpty());
         Map<String, AttributeValue> profile = profiles(virginia).get(0);
 
-        virginia.updateItem(b -> b.tableName(TABLE).key(key(profile.get("PK").s(), "PROFILE"))
+        virginia.updateItem(b -> b.tableName(TABLE)
+                .key(key(profile.get("PK").s(), "PROFILE"))
                 .updateExpression("SET displayName = :name")
                 .expressionAttributeValues(Map.of(":name", AttributeValue.fromS("Ann from Virginia"))));
         await("the service on eu-west-1 reads the change made in us-east-1", () -> {
             try {
-                HttpResponse<String> user = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/users/ann_lee"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> user = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/users/ann_lee"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 return user.statusCode() == 200 && user.body().contains("\"displayName\":\"Ann from Virginia\"");
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -107,9 +120,11 @@ class ServiceOnAReplicaTest {
     }
 
     private static List<Map<String, AttributeValue>> profiles(DynamoDbClient region) {
-        return region.scan(b -> b.tableName(TABLE).filterExpression("begins_with(PK, :user) AND SK = :profile")
-                .expressionAttributeValues(Map.of(":user", AttributeValue.fromS("USER#"),
-                        ":profile", AttributeValue.fromS("PROFILE")))).items();
+        return region.scan(b -> b.tableName(TABLE)
+                        .filterExpression("begins_with(PK, :user) AND SK = :profile")
+                        .expressionAttributeValues(Map.of(
+                                ":user", AttributeValue.fromS("USER#"), ":profile", AttributeValue.fromS("PROFILE"))))
+                .items();
     }
 
     private String base() {

@@ -44,11 +44,15 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * beforehand, as Terraform creates them. The REST contract works; what the policy leaves out (DeleteTable, CreateTable,
  * a Scan of another table, ListTables) is AccessDeniedException for the same key.
  */
-@SpringBootTest(classes = SingletableApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"singletable.cursor.secret=iam-policy-test-cursor-secret-0123456789",
-                "singletable.metrics.scrape.password=iam-policy-test-scrape",
-                "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
-                "singletable.sessions.login.per-client=1000000"})
+@SpringBootTest(
+        classes = SingletableApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "singletable.cursor.secret=iam-policy-test-cursor-secret-0123456789",
+            "singletable.metrics.scrape.password=iam-policy-test-scrape",
+            "resilience4j.ratelimiter.instances.writes.limit-for-period=1000000",
+            "singletable.sessions.login.per-client=1000000"
+        })
 @AutoConfigureRestTestClient
 class ServiceUnderItsIamPolicyTest {
 
@@ -73,17 +77,22 @@ class ServiceUnderItsIamPolicyTest {
             terraform.updateTimeToLive(b -> b.tableName("singletable")
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(layout.timeToLiveAttribute())));
         }
-        terraform.createTable(b -> b.tableName("singletable-history").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("PK").attributeType("S"),
-                        a -> a.attributeName("SK").attributeType("S"))
-                .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK").keyType("RANGE")));
+        terraform.createTable(b -> b.tableName("singletable-history")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("PK").attributeType("S"), a -> a.attributeName("SK")
+                        .attributeType("S"))
+                .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK")
+                        .keyType("RANGE")));
 
-        Principals principals = PrincipalsFile.parse("""
+        Principals principals =
+                PrincipalsFile.parse("""
                 [{"accessKeyId":"%s","secretAccessKey":"%s","principalArn":"arn:aws:iam::%s:role/singletable-service",
                   "policies":[%s]}]""".formatted(SERVICE_KEY, SERVICE_SECRET, ACCOUNT, servicePolicy()));
         AccessControl access = AccessControl.over(engine, principals);
-        server = WireServer.start(WireServerOptions.defaults().withAccessKeys(principals.secrets()),
-                BrowserAccess.defaults(), WireBackends.byCredentialScope((key, region) -> {
+        server = WireServer.start(
+                WireServerOptions.defaults().withAccessKeys(principals.secrets()),
+                BrowserAccess.defaults(),
+                WireBackends.byCredentialScope((key, region) -> {
                     EmbeddedEngine.Clients clients = access.clients(key, region);
                     return new WireBackends.Backend(clients.dynamo(), clients.streams());
                 }));
@@ -116,38 +125,65 @@ class ServiceUnderItsIamPolicyTest {
         Api api = new Api(http);
         TestUser ann = api.newUser("ann");
         TestUser bob = api.newUser("bob");
-        api.put("/api/users/" + ann.username() + "/following/" + bob.username(), ann).expectStatus().isNoContent();
+        api.put("/api/users/" + ann.username() + "/following/" + bob.username(), ann)
+                .expectStatus()
+                .isNoContent();
         String tweet = api.tweet(bob, "least privilege, day 1");
         api.put("/api/tweets/" + tweet + "/likes", ann).expectStatus().is2xxSuccessful();
-        api.get("/api/users/" + bob.username() + "/followers").expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains(ann.username()));
-        api.get("/api/tweets/" + tweet).expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("least privilege"));
+        api.get("/api/users/" + bob.username() + "/followers")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains(ann.username()));
+        api.get("/api/tweets/" + tweet)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("least privilege"));
         // the timeline's fan-out runs on the change stream: DescribeStream, GetShardIterator, GetRecords allowed
-        Eventually.until(() -> api.get("/api/timeline", ann).expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody(), body -> body != null && body.contains(tweet));
+        Eventually.until(
+                () -> api.get("/api/timeline", ann)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody(),
+                body -> body != null && body.contains(tweet));
     }
 
     @Test
     void whatThePolicyLeavesOutIsDenied() {
         try (DynamoDbClient asTheService = DynamoDbClient.builder()
-                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + server.port())).region(Region.US_EAST_1)
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + server.port()))
+                .region(Region.US_EAST_1)
                 .httpClient(ApacheHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(SERVICE_KEY, SERVICE_SECRET)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
-            assertThat(asTheService.describeTable(b -> b.tableName("singletable")).table().tableName())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(SERVICE_KEY, SERVICE_SECRET)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .build()) {
+            assertThat(asTheService
+                            .describeTable(b -> b.tableName("singletable"))
+                            .table()
+                            .tableName())
                     .isEqualTo("singletable");
             denied(() -> asTheService.deleteTable(b -> b.tableName("singletable")), "dynamodb:DeleteTable");
-            denied(() -> asTheService.createTable(TableRequestFactory.createTable("other", TableLayoutLoader.load())),
+            denied(
+                    () -> asTheService.createTable(TableRequestFactory.createTable("other", TableLayoutLoader.load())),
                     "dynamodb:CreateTable");
-            denied(() -> asTheService.updateTable(b -> b.tableName("singletable").deletionProtectionEnabled(false)),
+            denied(
+                    () -> asTheService.updateTable(
+                            b -> b.tableName("singletable").deletionProtectionEnabled(false)),
                     "dynamodb:UpdateTable");
             denied(() -> asTheService.listTables(), "dynamodb:ListTables");
-            denied(() -> asTheService.putResourcePolicy(b -> b.resourceArn("arn:aws:dynamodb:us-east-1:" + ACCOUNT
-                    + ":table/singletable").policy("{}")), "dynamodb:PutResourcePolicy");
-            denied(() -> asTheService.getItem(b -> b.tableName("elsewhere")
-                    .key(Map.of("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x")))),
+            denied(
+                    () -> asTheService.putResourcePolicy(
+                            b -> b.resourceArn("arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/singletable")
+                                    .policy("{}")),
+                    "dynamodb:PutResourcePolicy");
+            denied(
+                    () -> asTheService.getItem(b -> b.tableName("elsewhere")
+                            .key(Map.of(
+                                    "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x")))),
                     "table/elsewhere");
         }
     }
@@ -155,8 +191,9 @@ class ServiceUnderItsIamPolicyTest {
     private static void denied(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String part) {
         assertThatThrownBy(call).isInstanceOfSatisfying(DynamoDbException.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-            assertThat(e.awsErrorDetails().errorMessage()).contains(
-                    "arn:aws:iam::" + ACCOUNT + ":role/singletable-service").contains(part);
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .contains("arn:aws:iam::" + ACCOUNT + ":role/singletable-service")
+                    .contains(part);
         });
     }
 }

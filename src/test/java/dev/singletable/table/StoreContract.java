@@ -48,13 +48,21 @@ abstract class StoreContract {
 
     @BeforeAll
     void guardTheStore() {
-        Retry retry = Retry.of("store", RetryConfig.custom().maxAttempts(4).waitDuration(Duration.ofMillis(20))
-                .retryOnException(new RetryableStoreErrors()).build());
-        CircuitBreaker breaker = CircuitBreaker.of("store", CircuitBreakerConfig.custom()
-                .recordException(new StoreOutageErrors()).build());
+        Retry retry = Retry.of(
+                "store",
+                RetryConfig.custom()
+                        .maxAttempts(4)
+                        .waitDuration(Duration.ofMillis(20))
+                        .retryOnException(new RetryableStoreErrors())
+                        .build());
+        CircuitBreaker breaker = CircuitBreaker.of(
+                "store",
+                CircuitBreakerConfig.custom()
+                        .recordException(new StoreOutageErrors())
+                        .build());
         dynamo = GuardedStore.guard(storeWithTable(), retry, breaker, new StoreCallMetrics(new SimpleMeterRegistry()));
-        table = new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), dynamo,
-                new TableProperties(TABLE));
+        table = new SingleTable(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), dynamo, new TableProperties(TABLE));
     }
 
     static void bootstrap(DynamoDbClient client) {
@@ -63,41 +71,50 @@ abstract class StoreContract {
 
     @Test
     void theBootstrapBuildsTheLayoutOfTheJsonFile() {
-        TableDescription described = dynamo.describeTable(r -> r.tableName(TABLE)).table();
+        TableDescription described =
+                dynamo.describeTable(r -> r.tableName(TABLE)).table();
 
         assertThat(described.keySchema()).extracting(k -> k.attributeName()).containsExactly("PK", "SK");
-        assertThat(described.globalSecondaryIndexes()).extracting(i -> i.indexName())
+        assertThat(described.globalSecondaryIndexes())
+                .extracting(i -> i.indexName())
                 .containsExactlyInAnyOrder("GSI1", SingleTable.ORDERS_BY_STATUS, "GSI3");
-        assertThat(described.globalSecondaryIndexes()).allSatisfy(
-                i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.ACTIVE));
-        assertThat(described.globalSecondaryIndexes()).filteredOn(i -> i.indexName().equals("GSI3"))
-                .singleElement().satisfies(i -> assertThat(i.projection().projectionType())
-                        .isEqualTo(ProjectionType.KEYS_ONLY));
-        assertThat(described.localSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("LSI1");
+        assertThat(described.globalSecondaryIndexes())
+                .allSatisfy(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.ACTIVE));
+        assertThat(described.globalSecondaryIndexes())
+                .filteredOn(i -> i.indexName().equals("GSI3"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY));
+        assertThat(described.localSecondaryIndexes())
+                .extracting(i -> i.indexName())
+                .containsExactly("LSI1");
         assertThat(described.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
-        assertThat(dynamo.describeTimeToLive(r -> r.tableName(TABLE)).timeToLiveDescription().attributeName())
+        assertThat(dynamo.describeTimeToLive(r -> r.tableName(TABLE))
+                        .timeToLiveDescription()
+                        .attributeName())
                 .isEqualTo(SingleTable.TTL);
     }
 
     @Test
     void theBootstrapIsIdempotent() {
         bootstrap(dynamo);
-        assertThat(dynamo.describeTable(r -> r.tableName(TABLE)).table().tableName()).isEqualTo(TABLE);
+        assertThat(dynamo.describeTable(r -> r.tableName(TABLE)).table().tableName())
+                .isEqualTo(TABLE);
     }
 
     @Test
     void aUniqueValueIsClaimedOnceAndTheClashIsNamed() {
         UniqueValues unique = new UniqueValues(table);
         String email = "contract-" + UUID.randomUUID() + "@example.com";
-        new LabelledTransaction().put("email", unique.table(), unique.claim("EMAIL", email, "first"))
+        new LabelledTransaction()
+                .put("email", unique.table(), unique.claim("EMAIL", email, "first"))
                 .commit(table.dynamo());
 
         assertThatThrownBy(() -> new LabelledTransaction()
-                .put("username", unique.table(), unique.claim("USERNAME", "u-" + UUID.randomUUID(), "second"))
-                .put("email", unique.table(), unique.claim("EMAIL", email, "second"))
-                .commit(table.dynamo()))
-                .isInstanceOfSatisfying(ConditionsFailedException.class,
-                        e -> assertThat(e.labels()).containsExactly("email"));
+                        .put("username", unique.table(), unique.claim("USERNAME", "u-" + UUID.randomUUID(), "second"))
+                        .put("email", unique.table(), unique.claim("EMAIL", email, "second"))
+                        .commit(table.dynamo()))
+                .isInstanceOfSatisfying(ConditionsFailedException.class, e -> assertThat(e.labels())
+                        .containsExactly("email"));
         assertThat(unique.ownerOf("EMAIL", email)).contains("first");
     }
 
@@ -105,13 +122,16 @@ abstract class StoreContract {
     void aReleaseOnlyWorksForTheOwner() {
         UniqueValues unique = new UniqueValues(table);
         String name = "n-" + UUID.randomUUID();
-        new LabelledTransaction().put("name", unique.table(), unique.claim("NAME", name, "owner"))
+        new LabelledTransaction()
+                .put("name", unique.table(), unique.claim("NAME", name, "owner"))
                 .commit(table.dynamo());
 
         assertThatThrownBy(() -> new LabelledTransaction()
-                .delete("name", unique.table(), unique.release("NAME", name, "intruder")).commit(table.dynamo()))
+                        .delete("name", unique.table(), unique.release("NAME", name, "intruder"))
+                        .commit(table.dynamo()))
                 .isInstanceOf(ConditionsFailedException.class);
-        new LabelledTransaction().delete("name", unique.table(), unique.release("NAME", name, "owner"))
+        new LabelledTransaction()
+                .delete("name", unique.table(), unique.release("NAME", name, "owner"))
                 .commit(table.dynamo());
         assertThat(unique.ownerOf("NAME", name)).isEmpty();
     }
@@ -123,20 +143,32 @@ abstract class StoreContract {
         for (int i = 0; i < 7; i++) {
             String sk = "ITEM#" + i;
             written.add(sk);
-            dynamo.putItem(r -> r.tableName(TABLE).item(Map.of(
-                    SingleTable.PK, AttributeValue.fromS(sk + "#" + partition), SingleTable.SK, AttributeValue.fromS("A"),
-                    SingleTable.GSI1PK, AttributeValue.fromS(partition), SingleTable.GSI1SK, AttributeValue.fromS(sk))));
+            dynamo.putItem(r -> r.tableName(TABLE)
+                    .item(Map.of(
+                            SingleTable.PK,
+                            AttributeValue.fromS(sk + "#" + partition),
+                            SingleTable.SK,
+                            AttributeValue.fromS("A"),
+                            SingleTable.GSI1PK,
+                            AttributeValue.fromS(partition),
+                            SingleTable.GSI1SK,
+                            AttributeValue.fromS(sk))));
         }
         QueryPager pager = new QueryPager(table);
-        QueryRequest query = QueryRequest.builder().tableName(TABLE).indexName(SingleTable.GSI1)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))).build();
+        QueryRequest query = QueryRequest.builder()
+                .tableName(TABLE)
+                .indexName(SingleTable.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", SingleTable.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+                .build();
 
         List<String> read = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         Map<String, AttributeValue> next = null;
         do {
-            Slice<String> page = pager.page(query, 3, next, item -> item.get(SingleTable.GSI1SK).s());
+            Slice<String> page = pager.page(
+                    query, 3, next, item -> item.get(SingleTable.GSI1SK).s());
             read.addAll(page.items());
             sizes.add(page.items().size());
             next = page.nextKey();
@@ -157,8 +189,12 @@ abstract class StoreContract {
             keys.add(UniqueValueItem.key("BULK", run + "-" + i));
         }
 
-        BatchWrites.write(table.dynamo(), table.name(), keys.stream()
-                .map(key -> BatchWrites.delete(SingleTable.keyMap(key))).toList());
+        BatchWrites.write(
+                table.dynamo(),
+                table.name(),
+                keys.stream()
+                        .map(key -> BatchWrites.delete(SingleTable.keyMap(key)))
+                        .toList());
 
         assertThat(unique.ownerOf("BULK", run + "-0")).isEmpty();
         assertThat(unique.ownerOf("BULK", run + "-29")).isEmpty();

@@ -20,7 +20,8 @@ class TableItemTest {
 
         Map<String, AttributeValue> item = Shelf.SCHEMA.itemToMap(shelf, true);
 
-        assertThat(item).containsEntry(SingleTable.PK, AttributeValue.fromS("SHELF#s1"))
+        assertThat(item)
+                .containsEntry(SingleTable.PK, AttributeValue.fromS("SHELF#s1"))
                 .containsEntry(SingleTable.SK, AttributeValue.fromS("SHELF"))
                 .containsEntry(SingleTable.ENTITY_TYPE, AttributeValue.fromS("Shelf"))
                 .containsEntry(SingleTable.GSI1PK, AttributeValue.fromS("ROOM#attic"))
@@ -29,16 +30,24 @@ class TableItemTest {
 
         Shelf partial = new Shelf();
         partial.setShelfId("s1");
-        assertThat(Shelf.SCHEMA.itemToMap(partial, true)).containsKeys(SingleTable.PK, SingleTable.SK)
+        assertThat(Shelf.SCHEMA.itemToMap(partial, true))
+                .containsKeys(SingleTable.PK, SingleTable.SK)
                 .doesNotContainKeys(SingleTable.GSI1PK, SingleTable.GSI1SK);
     }
 
     @Test
     void readingAnItemTakesItsFieldsAndDerivesTheKeysAgain() {
         Shelf read = Shelf.SCHEMA.mapToItem(Map.of(
-                SingleTable.PK, AttributeValue.fromS("stale"), SingleTable.SK, AttributeValue.fromS("SHELF"),
-                SingleTable.GSI1PK, AttributeValue.fromS("stale"), "shelfId", AttributeValue.fromS("s2"),
-                "room", AttributeValue.fromS("hall")));
+                SingleTable.PK,
+                AttributeValue.fromS("stale"),
+                SingleTable.SK,
+                AttributeValue.fromS("SHELF"),
+                SingleTable.GSI1PK,
+                AttributeValue.fromS("stale"),
+                "shelfId",
+                AttributeValue.fromS("s2"),
+                "room",
+                AttributeValue.fromS("hall")));
 
         assertThat(read.getShelfId()).isEqualTo("s2");
         assertThat(read.getPk()).isEqualTo("SHELF#s2");

@@ -43,16 +43,21 @@ class FeedRepositoryTest {
             List<WriteRequest> batch = builder.build().requestItems().get("t");
             sent.add(batch);
             // the first call leaves its last two requests unprocessed, as a throttled table may
-            Map<String, List<WriteRequest>> unprocessed = sent.size() == 1
-                    ? Map.of("t", batch.subList(batch.size() - 2, batch.size())) : Map.of();
-            return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
+            Map<String, List<WriteRequest>> unprocessed =
+                    sent.size() == 1 ? Map.of("t", batch.subList(batch.size() - 2, batch.size())) : Map.of();
+            return BatchWriteItemResponse.builder()
+                    .unprocessedItems(unprocessed)
+                    .build();
         });
 
         feeds.putAll(entries(30));
 
         assertThat(sent).extracting(List::size).containsExactly(25, 2, 5);
         assertThat(sent.get(1)).isEqualTo(sent.get(0).subList(23, 25));
-        assertThat(sent.stream().flatMap(List::stream).map(r -> r.putRequest().item().get("PK").s()).distinct())
+        assertThat(sent.stream()
+                        .flatMap(List::stream)
+                        .map(r -> r.putRequest().item().get("PK").s())
+                        .distinct())
                 .hasSize(30);
     }
 
@@ -61,7 +66,9 @@ class FeedRepositoryTest {
         when(dynamo.batchWriteItem(any(java.util.function.Consumer.class))).thenAnswer(call -> {
             BatchWriteItemRequest.Builder builder = BatchWriteItemRequest.builder();
             ((java.util.function.Consumer<BatchWriteItemRequest.Builder>) call.getArgument(0)).accept(builder);
-            return BatchWriteItemResponse.builder().unprocessedItems(builder.build().requestItems()).build();
+            return BatchWriteItemResponse.builder()
+                    .unprocessedItems(builder.build().requestItems())
+                    .build();
         });
 
         assertThatThrownBy(() -> feeds.deleteFromFeeds(List.of("a", "b"), "01JD4X7R2M8Q9B3C5V6N7P8K9T"))
@@ -71,8 +78,8 @@ class FeedRepositoryTest {
     private static List<FeedEntry> entries(int count) {
         Instant at = Instant.parse("2026-11-21T09:30:00Z");
         return IntStream.range(0, count)
-                .mapToObj(i -> new FeedEntry("follower" + i, "01JD4X7R2M8Q9B3C5V6N7P8K9T", "author", "ann", "hi",
-                        at, at.plusSeconds(3600)))
+                .mapToObj(i -> new FeedEntry(
+                        "follower" + i, "01JD4X7R2M8Q9B3C5V6N7P8K9T", "author", "ann", "hi", at, at.plusSeconds(3600)))
                 .toList();
     }
 }

@@ -45,8 +45,14 @@ class TimelineControllerTest {
 
     @Test
     void thePageOfTheCallersFeedWithACursorBoundToIt() throws Exception {
-        FeedEntry entry = new FeedEntry(ANN.userId(), TWEET, "01JBOB0000000000000000000B", "bob", "hi ann",
-                Instant.parse("2026-11-21T09:30:00Z"), Instant.parse("2026-11-28T09:30:00Z"));
+        FeedEntry entry = new FeedEntry(
+                ANN.userId(),
+                TWEET,
+                "01JBOB0000000000000000000B",
+                "bob",
+                "hi ann",
+                Instant.parse("2026-11-21T09:30:00Z"),
+                Instant.parse("2026-11-28T09:30:00Z"));
         Map<String, AttributeValue> next = FeedKeys.entry(ANN.userId(), TWEET);
         when(timelines.timeline(eq(ANN), eq(1), isNull())).thenReturn(new Slice<>(List.of(entry), next));
 
@@ -56,7 +62,9 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.items[0].author").value("bob"))
                 .andExpect(jsonPath("$.items[0].text").value("hi ann"))
                 .andExpect(jsonPath("$.items[0].createdAt").value("2026-11-21T09:30:00Z"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         // the cursor carries an expiry in seconds, so it is compared by what it decodes to, not byte for byte
         String cursor = com.jayway.jsonpath.JsonPath.read(body, "$.nextCursor");
         assertThat(cursors.decode("timeline/" + ANN.userId(), cursor)).isEqualTo(next);

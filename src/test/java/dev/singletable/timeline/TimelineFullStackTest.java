@@ -95,7 +95,8 @@ class TimelineFullStackTest {
         Eventually.until(() -> timeline(reader, ""), p -> ids(p).contains(fresh));
 
         api.delete("/api/users/" + reader.username() + "/following/" + author.username(), reader)
-                .expectStatus().isNoContent();
+                .expectStatus()
+                .isNoContent();
         Eventually.until(() -> timeline(reader, "?limit=100"), p -> p.items().isEmpty());
     }
 
@@ -111,39 +112,53 @@ class TimelineFullStackTest {
         Page first = Eventually.until(() -> timeline(ann, "?limit=1"), p -> p.nextCursor() != null);
 
         // a cursor continues only the list it was issued for: not someone else's timeline
-        api.get("/api/timeline?limit=1&cursor=" + first.nextCursor(), bob).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/invalid-cursor");
+        api.get("/api/timeline?limit=1&cursor=" + first.nextCursor(), bob)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/invalid-cursor");
         api.get("/api/timeline?limit=0", ann).expectStatus().isBadRequest();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theEndpointIsDocumentedWithItsSecurityAndErrors() {
-        Map<String, Object> docs = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> docs = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         Map<String, Object> operation = (Map<String, Object>) ((Map<String, Map<String, Object>>) docs.get("paths"))
-                .get("/api/timeline").get("get");
+                .get("/api/timeline")
+                .get("get");
         assertThat(operation).containsKeys("summary", "security");
         assertThat((Map<String, Object>) operation.get("responses")).containsKeys("200", "400", "401", "503");
     }
 
     private void follow(TestUser follower, TestUser followee) {
         api.put("/api/users/" + follower.username() + "/following/" + followee.username(), follower)
-                .expectStatus().isNoContent();
+                .expectStatus()
+                .isNoContent();
     }
 
     private Page timeline(TestUser as, String query) {
-        return api.get("/api/timeline" + query, as).expectStatus().isOk()
-                .expectBody(Page.class).returnResult().getResponseBody();
+        return api.get("/api/timeline" + query, as)
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static List<String> ids(Page page) {
         return page.items().stream().map(Entry::id).toList();
     }
 
-    record Page(List<Entry> items, String nextCursor) {
-    }
+    record Page(List<Entry> items, String nextCursor) {}
 
-    record Entry(String id, String author, String text, Instant createdAt) {
-    }
+    record Entry(String id, String author, String text, Instant createdAt) {}
 }

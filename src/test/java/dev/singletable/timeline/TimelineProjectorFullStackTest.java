@@ -58,13 +58,15 @@ class TimelineProjectorFullStackTest {
         TestUser star = api.newUser("star");
         String starId = users.findId(star.username()).orElseThrow();
         // 60 followers (three batches of fan-out), as edges only: the feed is keyed by id, no account is needed
-        List<String> followers = IntStream.range(0, 60).mapToObj(i -> Ulid.next()).toList();
+        List<String> followers =
+                IntStream.range(0, 60).mapToObj(i -> Ulid.next()).toList();
         followers.forEach(followerId -> follows.follow(edge(followerId, starId, star.username())));
 
         String tweetId = api.tweet(star, "to all sixty");
 
         for (String followerId : followers) {
-            Eventually.until(() -> feedOf(followerId), feed -> feed.stream().anyMatch(e -> e.tweetId().equals(tweetId)));
+            Eventually.until(() -> feedOf(followerId), feed -> feed.stream()
+                    .anyMatch(e -> e.tweetId().equals(tweetId)));
         }
         TweetItem tweet = tweets.find(tweetId).orElseThrow();
         FeedEntry before = feedOf(followers.get(0)).get(0);
@@ -77,9 +79,18 @@ class TimelineProjectorFullStackTest {
         projector.apply(record(OperationType.INSERT, tweet));
         projector.apply(record(OperationType.INSERT, tweet));
         for (String followerId : List.of(followers.get(0), followers.get(59))) {
-            assertThat(feedOf(followerId)).containsExactly(before.ownerId().equals(followerId)
-                    ? before : new FeedEntry(followerId, before.tweetId(), before.authorId(), before.authorUsername(),
-                    before.text(), before.createdAt(), before.expiresAt()));
+            assertThat(feedOf(followerId))
+                    .containsExactly(
+                            before.ownerId().equals(followerId)
+                                    ? before
+                                    : new FeedEntry(
+                                            followerId,
+                                            before.tweetId(),
+                                            before.authorId(),
+                                            before.authorUsername(),
+                                            before.text(),
+                                            before.createdAt(),
+                                            before.expiresAt()));
         }
 
         // the REMOVE, delivered twice: gone from every feed, and the repeat is harmless
@@ -108,8 +119,10 @@ class TimelineProjectorFullStackTest {
         projector.apply(record(OperationType.INSERT, old));
 
         assertThat(feedOf(followerId)).extracting(FeedEntry::tweetId).doesNotContain(old.getTweetId());
-        assertThat(feeds.feed(followerId, 100, null, clock.instant().minus(Duration.ofDays(30))).items())
-                .extracting(FeedEntry::tweetId).doesNotContain(old.getTweetId());
+        assertThat(feeds.feed(followerId, 100, null, clock.instant().minus(Duration.ofDays(30)))
+                        .items())
+                .extracting(FeedEntry::tweetId)
+                .doesNotContain(old.getTweetId());
     }
 
     private List<FeedEntry> feedOf(String ownerId) {
@@ -138,8 +151,8 @@ class TimelineProjectorFullStackTest {
         image.put("authorUsername", AttributeValue.fromS(tweet.getAuthorUsername()));
         image.put("text", AttributeValue.fromS(tweet.getText()));
         image.put("createdAt", AttributeValue.fromS(tweet.getCreatedAt().toString()));
-        StreamRecord.Builder data = StreamRecord.builder().sequenceNumber("1")
-                .keys(Map.of("PK", image.get("PK"), "SK", image.get("SK")));
+        StreamRecord.Builder data =
+                StreamRecord.builder().sequenceNumber("1").keys(Map.of("PK", image.get("PK"), "SK", image.get("SK")));
         if (event == OperationType.REMOVE) {
             data.oldImage(image);
         } else {

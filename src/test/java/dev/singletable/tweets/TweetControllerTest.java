@@ -55,8 +55,10 @@ class TweetControllerTest {
     void postAnswers201WithLocation() throws Exception {
         when(tweets.post(ANN, "hi")).thenReturn(tweet("hi"));
 
-        mvc.perform(post("/api/tweets").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}"))
+        mvc.perform(post("/api/tweets")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"hi\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/tweets/" + ID))
                 .andExpect(jsonPath("$.id").value(ID))
@@ -67,11 +69,13 @@ class TweetControllerTest {
     @Test
     void textLengthCountsCharactersNotUtf16Units() throws Exception {
         when(tweets.post(any(), any())).thenReturn(tweet("x"));
-        mvc.perform(post("/api/tweets").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+        mvc.perform(post("/api/tweets")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"" + "😀".repeat(280) + "\"}"))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/tweets").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+        mvc.perform(post("/api/tweets")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"" + "😀".repeat(281) + "\"}"))
                 .andExpect(status().isBadRequest())
@@ -89,7 +93,9 @@ class TweetControllerTest {
     @Test
     void getAndDelete() throws Exception {
         when(tweets.get(ID)).thenReturn(tweet("hi"));
-        mvc.perform(get("/api/tweets/" + ID)).andExpect(status().isOk()).andExpect(jsonPath("$.text").value("hi"));
+        mvc.perform(get("/api/tweets/" + ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.text").value("hi"));
 
         mvc.perform(delete("/api/tweets/" + ID).header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
                 .andExpect(status().isNoContent());
@@ -98,7 +104,9 @@ class TweetControllerTest {
 
     @Test
     void deletingSomeoneElsesTweetIs403AndAnUnknownOne404() throws Exception {
-        doThrow(ApiException.forbidden("Only the author can delete this tweet")).when(tweets).delete(ANN, "theirs");
+        doThrow(ApiException.forbidden("Only the author can delete this tweet"))
+                .when(tweets)
+                .delete(ANN, "theirs");
         doThrow(ApiException.notFound("No tweet gone")).when(tweets).delete(ANN, "gone");
 
         mvc.perform(delete("/api/tweets/theirs").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))

@@ -13,6 +13,10 @@ class TweetCountersTest {
         tweet.setTweetId("01JD5B2C3D4E5F6G7H8J9K0M1N");
         assertThat(TweetItem.SCHEMA.attributeNames()).contains(TweetCounters.LIKES);
         assertThat(TweetCounters.of(tweet.getTweetId()).partitionKeyValue().s()).isEqualTo(tweet.getPk());
-        assertThat(TweetCounters.of(tweet.getTweetId()).sortKeyValue().orElseThrow().s()).isEqualTo(tweet.getSk());
+        assertThat(TweetCounters.of(tweet.getTweetId())
+                        .sortKeyValue()
+                        .orElseThrow()
+                        .s())
+                .isEqualTo(tweet.getSk());
     }
 }

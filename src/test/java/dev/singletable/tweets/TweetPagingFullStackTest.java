@@ -71,8 +71,11 @@ class TweetPagingFullStackTest {
             String separator = query.isEmpty() ? "?" : "&";
             Page page = api.get("/api/users/" + author.username() + "/tweets" + query
                             + (cursor == null ? "" : separator + "cursor=" + cursor))
-                    .expectStatus().isOk()
-                    .expectBody(new ParameterizedTypeReference<Page>() { }).returnResult().getResponseBody();
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Page>() {})
+                    .returnResult()
+                    .getResponseBody();
             pages.add(page);
             cursor = page.nextCursor();
             assertThat(pages).hasSizeLessThan(TWEETS); // a cursor that loops would never end
@@ -84,9 +87,7 @@ class TweetPagingFullStackTest {
         return pages.stream().flatMap(p -> p.items().stream()).map(Tweet::id).toList();
     }
 
-    record Tweet(String id, String author, String text) {
-    }
+    record Tweet(String id, String author, String text) {}
 
-    record Page(List<Tweet> items, String nextCursor) {
-    }
+    record Page(List<Tweet> items, String nextCursor) {}
 }

@@ -35,14 +35,22 @@ class TweetsFullStackTest {
         TestUser ann = api.newUser("ann");
 
         String location = api.post("/api/tweets", Map.of("text", "hello"), ann)
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.id").isNotEmpty()
-                .jsonPath("$.author").isEqualTo(ann.username())
-                .jsonPath("$.text").isEqualTo("hello")
-                .jsonPath("$.likes").isEqualTo(0)
-                .jsonPath("$.createdAt").isNotEmpty()
-                .returnResult().getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+                .jsonPath("$.id")
+                .isNotEmpty()
+                .jsonPath("$.author")
+                .isEqualTo(ann.username())
+                .jsonPath("$.text")
+                .isEqualTo("hello")
+                .jsonPath("$.likes")
+                .isEqualTo(0)
+                .jsonPath("$.createdAt")
+                .isNotEmpty()
+                .returnResult()
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.LOCATION);
 
         assertThat(location).matches("/api/tweets/[0-9A-Z]{26}");
         api.get(location).expectStatus().isOk().expectBody().jsonPath("$.text").isEqualTo("hello");
@@ -54,8 +62,11 @@ class TweetsFullStackTest {
         String rockets = "🚀".repeat(280); // 560 UTF-16 units, 280 characters
         api.post("/api/tweets", Map.of("text", rockets), ann).expectStatus().isCreated();
         api.post("/api/tweets", Map.of("text", "x".repeat(281)), ann)
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("text");
         api.post("/api/tweets", Map.of("text", ""), ann).expectStatus().isBadRequest();
         api.post("/api/tweets", Map.of(), ann).expectStatus().isBadRequest();
     }
@@ -66,14 +77,20 @@ class TweetsFullStackTest {
         TestUser ann = api.newUser("ann");
         api.tweet(ann, "hello");
         api.get("/api/users/" + ann.username() + "/tweets").expectStatus().isOk();
-        api.get("/api/users/" + ann.username() + "/tweets-ceiling").expectStatus().isNotFound();
+        api.get("/api/users/" + ann.username() + "/tweets-ceiling")
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void unknownTweetsAre404() {
         TestUser ann = api.newUser("ann");
-        api.get("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV").expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/not-found");
+        api.get("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV")
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/not-found");
         api.get("/api/tweets/not-a-ulid").expectStatus().isNotFound();
         api.delete("/api/tweets/01ARZ3NDEKTSV4RRFFQ69G5FAV", ann).expectStatus().isNotFound();
     }
@@ -86,16 +103,23 @@ class TweetsFullStackTest {
         api.put("/api/tweets/" + id + "/likes", bob).expectStatus().isNoContent();
         api.put("/api/tweets/" + id + "/likes", ann).expectStatus().isNoContent();
 
-        api.delete("/api/tweets/" + id, bob).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/forbidden");
+        api.delete("/api/tweets/" + id, bob)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/forbidden");
         api.get("/api/tweets/" + id).expectStatus().isOk();
 
         api.delete("/api/tweets/" + id, ann).expectStatus().isNoContent();
         api.get("/api/tweets/" + id).expectStatus().isNotFound();
         api.delete("/api/tweets/" + id, ann).expectStatus().isNotFound();
-        assertThat(dynamo.query(r -> r.tableName("singletable").consistentRead(true)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TWEET#" + id)))).items()).isEmpty();
+        assertThat(dynamo.query(r -> r.tableName("singletable")
+                                .consistentRead(true)
+                                .keyConditionExpression("PK = :pk")
+                                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TWEET#" + id))))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -106,9 +130,16 @@ class TweetsFullStackTest {
         String third = api.tweet(ann, "third");
         api.tweet(api.newUser("bob"), "not ann's");
 
-        api.get("/api/users/" + ann.username() + "/tweets").expectStatus().isOk().expectBody()
-                .jsonPath("$.items[*].id").isEqualTo(java.util.List.of(third, second, first))
-                .jsonPath("$.nextCursor").isEmpty();
-        api.get("/api/users/" + Api.uniqueName("ghost") + "/tweets").expectStatus().isNotFound();
+        api.get("/api/users/" + ann.username() + "/tweets")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[*].id")
+                .isEqualTo(java.util.List.of(third, second, first))
+                .jsonPath("$.nextCursor")
+                .isEmpty();
+        api.get("/api/users/" + Api.uniqueName("ghost") + "/tweets")
+                .expectStatus()
+                .isNotFound();
     }
 }

@@ -31,8 +31,11 @@ class ProfileUpdateFullStackTest {
     void withoutIfMatchIs428() {
         TestUser ann = api.newUser("ann");
         patch(ann, ann.username(), null, Map.of("displayName", "Ann"))
-                .expectStatus().isEqualTo(428)
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/precondition-required");
+                .expectStatus()
+                .isEqualTo(428)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/precondition-required");
     }
 
     @Test
@@ -41,36 +44,56 @@ class ProfileUpdateFullStackTest {
         String etag = etagOf(ann);
 
         String changed = patch(ann, ann.username(), etag, Map.of("displayName", "Ann Lee"))
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.displayName").isEqualTo("Ann Lee")
-                .jsonPath("$.email").isEqualTo(ann.email())
-                .returnResult().getResponseHeaders().getETag();
+                .jsonPath("$.displayName")
+                .isEqualTo("Ann Lee")
+                .jsonPath("$.email")
+                .isEqualTo(ann.email())
+                .returnResult()
+                .getResponseHeaders()
+                .getETag();
         assertThat(changed).isNotEqualTo(etag);
 
-        api.get("/api/users/" + ann.username(), ann).expectHeader().valueEquals(HttpHeaders.ETAG, changed)
-                .expectBody().jsonPath("$.displayName").isEqualTo("Ann Lee");
+        api.get("/api/users/" + ann.username(), ann)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, changed)
+                .expectBody()
+                .jsonPath("$.displayName")
+                .isEqualTo("Ann Lee");
     }
 
     @Test
     void withAStaleETagIs412AndChangesNothing() {
         TestUser ann = api.newUser("ann");
         String first = etagOf(ann);
-        patch(ann, ann.username(), first, Map.of("displayName", "First")).expectStatus().isOk();
+        patch(ann, ann.username(), first, Map.of("displayName", "First"))
+                .expectStatus()
+                .isOk();
 
         patch(ann, ann.username(), first, Map.of("displayName", "Second"))
-                .expectStatus().isEqualTo(412)
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/precondition-failed");
+                .expectStatus()
+                .isEqualTo(412)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/precondition-failed");
         patch(ann, ann.username(), "W/" + etagOf(ann), Map.of("displayName", "Weak"))
-                .expectStatus().isEqualTo(412); // If-Match compares strongly: a weak tag never matches
+                .expectStatus()
+                .isEqualTo(412); // If-Match compares strongly: a weak tag never matches
 
-        api.get("/api/users/" + ann.username()).expectBody().jsonPath("$.displayName").isEqualTo("First");
+        api.get("/api/users/" + ann.username())
+                .expectBody()
+                .jsonPath("$.displayName")
+                .isEqualTo("First");
     }
 
     @Test
     void ifMatchStarMatchesTheCurrentVersion() {
         TestUser ann = api.newUser("ann");
-        patch(ann, ann.username(), "*", Map.of("displayName", "Any")).expectStatus().isOk();
+        patch(ann, ann.username(), "*", Map.of("displayName", "Any"))
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -79,10 +102,15 @@ class ProfileUpdateFullStackTest {
         String newEmail = Api.uniqueName("new") + "@example.com";
 
         patch(ann, ann.username(), etagOf(ann), Map.of("email", newEmail))
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.email").isEqualTo(newEmail);
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(newEmail);
 
-        api.signUp(Api.uniqueName("taker"), newEmail.toUpperCase()).expectStatus().isEqualTo(409);
+        api.signUp(Api.uniqueName("taker"), newEmail.toUpperCase())
+                .expectStatus()
+                .isEqualTo(409);
         api.signUp(Api.uniqueName("taker"), ann.email()).expectStatus().isCreated();
     }
 
@@ -92,19 +120,26 @@ class ProfileUpdateFullStackTest {
         TestUser bob = api.newUser("bob");
 
         patch(ann, ann.username(), etagOf(ann), Map.of("email", bob.email(), "displayName", "Not applied"))
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.fields[0]").isEqualTo("email");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.fields[0]")
+                .isEqualTo("email");
 
-        api.get("/api/users/" + ann.username(), ann).expectBody()
-                .jsonPath("$.email").isEqualTo(ann.email())
-                .jsonPath("$.displayName").isEqualTo("Test " + ann.username());
+        api.get("/api/users/" + ann.username(), ann)
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(ann.email())
+                .jsonPath("$.displayName")
+                .isEqualTo("Test " + ann.username());
     }
 
     @Test
     void changingOnlyTheCaseOfTheEmailKeepsItsMarker() {
         TestUser ann = api.newUser("ann");
         patch(ann, ann.username(), etagOf(ann), Map.of("email", ann.email().toUpperCase()))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         api.signUp(Api.uniqueName("taker"), ann.email()).expectStatus().isEqualTo(409);
     }
 
@@ -112,8 +147,11 @@ class ProfileUpdateFullStackTest {
     void invalidFieldsAre400() {
         TestUser ann = api.newUser("ann");
         patch(ann, ann.username(), etagOf(ann), Map.of("email", "nope", "displayName", ""))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(2);
     }
 
     @Test
@@ -121,30 +159,38 @@ class ProfileUpdateFullStackTest {
         TestUser ann = api.newUser("ann");
         TestUser bob = api.newUser("bob");
         patch(bob, ann.username(), etagOf(ann), Map.of("displayName", "Hijacked"))
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/forbidden");
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/forbidden");
     }
 
     @Test
     void mergePatchJsonIsAccepted() {
         TestUser ann = api.newUser("ann");
-        http.patch().uri("/api/users/" + ann.username())
+        http.patch()
+                .uri("/api/users/" + ann.username())
                 .header(HttpHeaders.AUTHORIZATION, ann.bearer())
                 .header(HttpHeaders.IF_MATCH, etagOf(ann))
                 .contentType(MediaType.parseMediaType("application/merge-patch+json"))
                 .body(Map.of("displayName", "Merged"))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 
     /** The tag of the profile as its owner sees it: the representation a PATCH by the owner is checked against. */
     private String etagOf(TestUser owner) {
-        return api.get("/api/users/" + owner.username(), owner).returnResult(String.class)
-                .getResponseHeaders().getETag();
+        return api.get("/api/users/" + owner.username(), owner)
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
     }
 
     private RestTestClient.ResponseSpec patch(TestUser as, String username, String ifMatch, Map<String, String> body) {
-        return http.patch().uri("/api/users/" + username)
+        return http.patch()
+                .uri("/api/users/" + username)
                 .header(HttpHeaders.AUTHORIZATION, as.bearer())
                 .headers(h -> {
                     if (ifMatch != null) {

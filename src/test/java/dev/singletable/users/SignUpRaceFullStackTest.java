@@ -46,26 +46,39 @@ class SignUpRaceFullStackTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void oneUsernameInDifferentCasesGivesOneWinner() throws Exception {
         String username = Api.uniqueName("Same");
-        List<Integer> statuses = race(i -> i % 2 == 0 ? username.toUpperCase() : username.toLowerCase(),
+        List<Integer> statuses = race(
+                i -> i % 2 == 0 ? username.toUpperCase() : username.toLowerCase(),
                 i -> Api.uniqueName("mail" + i) + "@example.com");
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(CONTENDERS - 1);
     }
 
-    private List<Integer> race(java.util.function.IntFunction<String> username,
-                               java.util.function.IntFunction<String> email) throws Exception {
+    private List<Integer> race(
+            java.util.function.IntFunction<String> username, java.util.function.IntFunction<String> email)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<EntityExchangeResult<String>>> results = new ArrayList<>();
             for (int i = 0; i < CONTENDERS; i++) {
-                Map<String, String> body = Map.of("username", username.apply(i), "email", email.apply(i),
-                        "displayName", "Racer", "password", Api.PASSWORD);
+                Map<String, String> body = Map.of(
+                        "username",
+                        username.apply(i),
+                        "email",
+                        email.apply(i),
+                        "displayName",
+                        "Racer",
+                        "password",
+                        Api.PASSWORD);
                 results.add(pool.submit(() -> {
                     start.await();
-                    return http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).body(body)
-                            .exchange().returnResult(String.class);
+                    return http.post()
+                            .uri("/api/users")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(body)
+                            .exchange()
+                            .returnResult(String.class);
                 }));
             }
             start.countDown();

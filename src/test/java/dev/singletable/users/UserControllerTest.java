@@ -68,11 +68,13 @@ class UserControllerTest {
                         {"username": "x", "email": "ann@", "password": "short"}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemType.VALIDATION.type().toString()))
+                .andExpect(
+                        jsonPath("$.type").value(ProblemType.VALIDATION.type().toString()))
                 .andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.instance").value("/api/users"))
-                .andExpect(jsonPath("$.errors[*].field",
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
                         Matchers.containsInAnyOrder("username", "email", "displayName", "password")));
         verify(users, never()).signUp(any());
     }
@@ -108,12 +110,14 @@ class UserControllerTest {
 
     @Test
     void patchPassesIfMatchAndReturnsTheNewETag() throws Exception {
-        when(users.update(eq(ANN), eq("ann"), eq("\"tag-7\""), any())).thenReturn(
-                new Profile(ANN_PROFILE.body(), "\"tag-8\""));
+        when(users.update(eq(ANN), eq("ann"), eq("\"tag-7\""), any()))
+                .thenReturn(new Profile(ANN_PROFILE.body(), "\"tag-8\""));
 
-        mvc.perform(patch("/api/users/ann").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+        mvc.perform(patch("/api/users/ann")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
                         .header(HttpHeaders.IF_MATCH, "\"tag-7\"")
-                        .contentType("application/merge-patch+json").content("{\"displayName\": \"Ann L.\"}"))
+                        .contentType("application/merge-patch+json")
+                        .content("{\"displayName\": \"Ann L.\"}"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"tag-8\""));
     }
@@ -123,21 +127,27 @@ class UserControllerTest {
         when(users.update(eq(ANN), eq("ann"), isNull(), any()))
                 .thenThrow(new ApiException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match"));
 
-        mvc.perform(patch("/api/users/ann").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(patch("/api/users/ann")
+                        .header(HttpHeaders.AUTHORIZATION, ANN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().is(428))
                 .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/precondition-required"));
     }
 
     @Test
     void patchNeedsASession() throws Exception {
-        mvc.perform(patch("/api/users/ann").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(patch("/api/users/ann")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/unauthenticated"));
-        mvc.perform(patch("/api/users/ann").header(HttpHeaders.AUTHORIZATION, "Bearer stale")
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(patch("/api/users/ann")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer stale")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
         verify(users, never()).update(any(), any(), any(), any());
@@ -145,8 +155,10 @@ class UserControllerTest {
 
     @Test
     void aThrottledStoreIs503WithRetryAfter() throws Exception {
-        when(users.profile(eq("ann"), any())).thenThrow(
-                ProvisionedThroughputExceededException.builder().message("Rate of requests exceeds").statusCode(400)
+        when(users.profile(eq("ann"), any()))
+                .thenThrow(ProvisionedThroughputExceededException.builder()
+                        .message("Rate of requests exceeds")
+                        .statusCode(400)
                         .build());
 
         mvc.perform(get("/api/users/ann"))

@@ -9,8 +9,13 @@ class UserCountersTest {
 
     @Test
     void everyCounterIsAProfileAttribute() {
-        assertThat(UserItem.SCHEMA.attributeNames()).contains(UserCounters.FOLLOWERS, UserCounters.FOLLOWING,
-                UserCounters.TWEETS, UserCounters.ORDERS, UserCounters.SPENT_CENTS);
+        assertThat(UserItem.SCHEMA.attributeNames())
+                .contains(
+                        UserCounters.FOLLOWERS,
+                        UserCounters.FOLLOWING,
+                        UserCounters.TWEETS,
+                        UserCounters.ORDERS,
+                        UserCounters.SPENT_CENTS);
         assertThat(UserCounters.of("u1").partitionKeyValue().s()).isEqualTo(UserKeys.partition("u1"));
     }
 }

@@ -42,7 +42,8 @@ class UserDirectoryTest {
         when(users.findIdByUsername("bob")).thenReturn(Optional.empty(), Optional.empty(), Optional.of("U2"));
 
         assertThat(directory.findId("bob")).isEmpty();
-        assertThatThrownBy(() -> directory.requireId("bob")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> directory.requireId("bob"))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("No user named bob");
         assertThat(directory.requireId("bob")).isEqualTo("U2");
         assertThat(directory.requireId("bob")).isEqualTo("U2");
@@ -73,7 +74,9 @@ class UserDirectoryTest {
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(UserDirectory.CACHED_SECONDS - 1));
         assertThat(directory.requireId("ann")).isEqualTo("U1");
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
-        assertThat(directory.requireId("ann")).as("the marker a conflict left behind").isEqualTo("U9");
+        assertThat(directory.requireId("ann"))
+                .as("the marker a conflict left behind")
+                .isEqualTo("U9");
 
         verify(users, times(2)).findIdByUsername("ann");
     }

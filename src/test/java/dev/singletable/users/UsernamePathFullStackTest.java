@@ -47,13 +47,19 @@ class UsernamePathFullStackTest {
 
     @Test
     void aUsernameOverTheKeySizeLimitIs404OnEveryReadingPath() {
-        for (String path : List.of("/api/users/{u}", "/api/users/{u}/followers", "/api/users/{u}/following",
-                "/api/users/{u}/tweets")) {
+        for (String path : List.of(
+                "/api/users/{u}", "/api/users/{u}/followers", "/api/users/{u}/following", "/api/users/{u}/tweets")) {
             for (String name : List.of(HUGE, "ab", "not a name!", "ä".repeat(40))) {
-                http.get().uri(path, name).exchange()
-                        .expectStatus().isNotFound()
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.type").isEqualTo("https://singletable.dev/problems/not-found");
+                http.get()
+                        .uri(path, name)
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound()
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.type")
+                        .isEqualTo("https://singletable.dev/problems/not-found");
             }
         }
     }
@@ -61,26 +67,36 @@ class UsernamePathFullStackTest {
     @Test
     void followingAUserWhoseNameCannotExistIs404() {
         for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.DELETE)) {
-            http.method(method).uri("/api/users/{me}/following/{other}", ann.username(), HUGE)
+            http.method(method)
+                    .uri("/api/users/{me}/following/{other}", ann.username(), HUGE)
                     .header(HttpHeaders.AUTHORIZATION, ann.bearer())
                     .exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
     @Test
     void changingOrFollowingAsAUsernameThatCannotExistIsForbiddenNotAServerError() {
-        http.method(HttpMethod.PATCH).uri("/api/users/{u}", HUGE)
-                .header(HttpHeaders.AUTHORIZATION, ann.bearer()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                .contentType(MediaType.APPLICATION_JSON).body("{\"displayName\":\"x\"}")
+        http.method(HttpMethod.PATCH)
+                .uri("/api/users/{u}", HUGE)
+                .header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .header(HttpHeaders.IF_MATCH, "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"displayName\":\"x\"}")
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.put().uri("/api/users/{u}/following/{other}", HUGE, ann.username())
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.put()
+                .uri("/api/users/{u}/following/{other}", HUGE, ann.username())
                 .header(HttpHeaders.AUTHORIZATION, ann.bearer())
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
@@ -88,16 +104,23 @@ class UsernamePathFullStackTest {
         TestUser admin = api.newUser("keeper");
         admins.grant(users.findId(admin.username()).orElseThrow(), Instant.now());
 
-        http.get().uri("/api/admin/history?pk={pk}&sk=PROFILE", "USER#" + HUGE)
+        http.get()
+                .uri("/api/admin/history?pk={pk}&sk=PROFILE", "USER#" + HUGE)
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"pk\""));
-        http.get().uri("/api/admin/history?pk=USER%23x&sk={sk}", "é".repeat(1_100))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"field\":\"pk\""));
+        http.get()
+                .uri("/api/admin/history?pk=USER%23x&sk={sk}", "é".repeat(1_100))
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"sk\""));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"field\":\"sk\""));
     }
 }

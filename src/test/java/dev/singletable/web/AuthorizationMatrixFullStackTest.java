@@ -79,10 +79,16 @@ class AuthorizationMatrixFullStackTest {
     @Test
     void writesWithoutATokenAre401() {
         for (Call call : concat(annsWrites(), selfWrites())) {
-            send(call, h -> h).expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .expectBody().jsonPath("$.type").isEqualTo(UNAUTHENTICATED);
+            send(call, h -> h)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(UNAUTHENTICATED);
         }
     }
 
@@ -90,24 +96,31 @@ class AuthorizationMatrixFullStackTest {
     void anyCallWithAnUnknownTokenIs401() {
         for (Call call : concat(concat(annsWrites(), selfWrites()), publicReads())) {
             send(call, h -> h.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-session"))
-                    .expectStatus().isUnauthorized()
-                    .expectBody().jsonPath("$.type").isEqualTo(UNAUTHENTICATED);
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(UNAUTHENTICATED);
         }
     }
 
     @Test
     void anotherSchemeThanBearerIsNotAuthentication() {
         send(selfWrites().get(0), h -> h.header(HttpHeaders.AUTHORIZATION, "Basic YW5uOnB3"))
-                .expectStatus().isUnauthorized();
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
     void actingOnAnotherUsersThingsIs403() {
         for (Call call : annsWrites()) {
-            RestTestClient.ResponseSpec response = send(call, h -> h.header(HttpHeaders.AUTHORIZATION, bob.bearer())
-                    .header(HttpHeaders.IF_MATCH, "*"));
-            response.expectStatus().isForbidden()
-                    .expectBody().jsonPath("$.type").isEqualTo(FORBIDDEN);
+            RestTestClient.ResponseSpec response = send(
+                    call, h -> h.header(HttpHeaders.AUTHORIZATION, bob.bearer()).header(HttpHeaders.IF_MATCH, "*"));
+            response.expectStatus()
+                    .isForbidden()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(FORBIDDEN);
         }
     }
 
@@ -121,18 +134,23 @@ class AuthorizationMatrixFullStackTest {
     @Test
     void theOwnerMayDoAllOfIt() {
         // likes before the tweet's deletion, logging out last
-        List<Call> inOrder = concat(concat(selfWrites().subList(0, 3), annsWrites()), selfWrites().subList(3, 4));
+        List<Call> inOrder = concat(
+                concat(selfWrites().subList(0, 3), annsWrites()), selfWrites().subList(3, 4));
         for (Call call : inOrder) {
             send(call, h -> h.header(HttpHeaders.AUTHORIZATION, ann.bearer()).header(HttpHeaders.IF_MATCH, "*"))
-                    .expectStatus().is2xxSuccessful();
+                    .expectStatus()
+                    .is2xxSuccessful();
         }
     }
 
-    private RestTestClient.ResponseSpec send(Call call,
-                                             Function<RestTestClient.RequestBodySpec, RestTestClient.RequestBodySpec> auth) {
-        RestTestClient.RequestBodySpec request = auth.apply(http.method(call.method()).uri(call.path()));
+    private RestTestClient.ResponseSpec send(
+            Call call, Function<RestTestClient.RequestBodySpec, RestTestClient.RequestBodySpec> auth) {
+        RestTestClient.RequestBodySpec request =
+                auth.apply(http.method(call.method()).uri(call.path()));
         if (call.body() != null) {
-            return request.contentType(MediaType.APPLICATION_JSON).body(call.body()).exchange();
+            return request.contentType(MediaType.APPLICATION_JSON)
+                    .body(call.body())
+                    .exchange();
         }
         return request.exchange();
     }

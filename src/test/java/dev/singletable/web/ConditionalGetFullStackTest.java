@@ -57,8 +57,12 @@ class ConditionalGetFullStackTest {
     void aProductsETagFollowsItsStockReviewsAndPatches() {
         String sku = Api.uniqueName("ETAG").toUpperCase().replace('_', '-');
         String path = "/api/products/" + sku;
-        api.post("/api/products", Map.of("sku", sku, "name", "Tagged mug", "category", "etags",
-                "priceCents", 1000, "stock", 25), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of("sku", sku, "name", "Tagged mug", "category", "etags", "priceCents", 1000, "stock", 25),
+                        admin)
+                .expectStatus()
+                .isCreated();
         Read created = read(path, null);
         assertNotModified(path, created, null);
 
@@ -66,7 +70,9 @@ class ConditionalGetFullStackTest {
         String order = placeOrder(ann, sku, 2);
         Read afterOrder = changed(path, created, null, body -> body.contains("\"stock\":23"));
 
-        api.post("/api/orders/" + order + "/cancel", Map.of(), ann).expectStatus().isOk();
+        api.post("/api/orders/" + order + "/cancel", Map.of(), ann)
+                .expectStatus()
+                .isOk();
         Read afterCancel = changed(path, afterOrder, null, body -> body.contains("\"stock\":25"));
         // the same body as at first: a tag over the body is the same tag again (and 304 for a client that kept it)
         assertThat(afterCancel.etag()).isEqualTo(created.etag());
@@ -80,10 +86,18 @@ class ConditionalGetFullStackTest {
         review(sku, ann, 2).expectStatus().isOk(); // same count, another average
         Read rerated = changed(path, reviewed, null, body -> body.contains("\"averageRating\":2.0"));
 
-        String patchedTag = http.patch().uri(path).header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .header(HttpHeaders.IF_MATCH, rerated.etag()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("priceCents", 1100)).exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        String patchedTag = http.patch()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .header(HttpHeaders.IF_MATCH, rerated.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("priceCents", 1100))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
         Read patched = changed(path, rerated, null, body -> body.contains("\"priceCents\":1100"));
         assertThat(patched.etag()).isEqualTo(patchedTag);
     }
@@ -98,15 +112,29 @@ class ConditionalGetFullStackTest {
         // two representations of one profile (the owner also sees email and order totals): two tags
         assertThat(own.etag()).isNotEqualTo(anonymous.etag());
         // and a cache keeps them apart
-        assertThat(http.get().uri(path).exchange().returnResult(String.class).getResponseHeaders().getVary())
+        assertThat(http.get()
+                        .uri(path)
+                        .exchange()
+                        .returnResult(String.class)
+                        .getResponseHeaders()
+                        .getVary())
                 .contains(HttpHeaders.AUTHORIZATION);
         assertNotModified(path, anonymous, null);
         assertNotModified(path, own, ann);
-        http.get().uri(path).header(HttpHeaders.AUTHORIZATION, ann.bearer())
-                .header(HttpHeaders.IF_NONE_MATCH, anonymous.etag()).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(ann.email());
+        http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .header(HttpHeaders.IF_NONE_MATCH, anonymous.etag())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(ann.email());
 
-        api.put("/api/users/" + bob.username() + "/following/" + ann.username(), bob).expectStatus().isNoContent();
+        api.put("/api/users/" + bob.username() + "/following/" + ann.username(), bob)
+                .expectStatus()
+                .isNoContent();
         Read followed = changed(path, anonymous, null, body -> body.contains("\"followers\":1"));
 
         api.put(path + "/following/" + bob.username(), ann).expectStatus().isNoContent();
@@ -117,8 +145,12 @@ class ConditionalGetFullStackTest {
 
         Read ownBeforeOrder = read(path, ann);
         String sku = Api.uniqueName("ETAG").toUpperCase().replace('_', '-');
-        api.post("/api/products", Map.of("sku", sku, "name", "Ordered", "category", "etags",
-                "priceCents", 700, "stock", 5), admin).expectStatus().isCreated();
+        api.post(
+                        "/api/products",
+                        Map.of("sku", sku, "name", "Ordered", "category", "etags", "priceCents", 700, "stock", 5),
+                        admin)
+                .expectStatus()
+                .isCreated();
         placeOrder(ann, sku, 1);
         changed(path, ownBeforeOrder, ann, body -> body.contains("\"spentCents\":700"));
         // the order totals are only in the owner's representation: the public one, and its tag, stay
@@ -126,9 +158,15 @@ class ConditionalGetFullStackTest {
         assertThat(publicAfterOrder.etag()).isEqualTo(tweeted.etag());
 
         Read ownNow = read(path, ann);
-        http.patch().uri(path).header(HttpHeaders.AUTHORIZATION, ann.bearer())
-                .header(HttpHeaders.IF_MATCH, ownNow.etag()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("displayName", "Ann Tagged")).exchange().expectStatus().isOk();
+        http.patch()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, ann.bearer())
+                .header(HttpHeaders.IF_MATCH, ownNow.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("displayName", "Ann Tagged"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         changed(path, tweeted, null, body -> body.contains("\"displayName\":\"Ann Tagged\""));
     }
 
@@ -138,7 +176,9 @@ class ConditionalGetFullStackTest {
         TestUser bob = api.newUser("bob");
         String path = "/api/users/" + ann.username();
         Read before = read(path, ann);
-        api.put("/api/users/" + bob.username() + "/following/" + ann.username(), bob).expectStatus().isNoContent();
+        api.put("/api/users/" + bob.username() + "/following/" + ann.username(), bob)
+                .expectStatus()
+                .isNoContent();
         Read after = changed(path, before, ann, body -> body.contains("\"followers\":1"));
 
         patchProfile(ann, before.etag()).expectStatus().isEqualTo(412);
@@ -155,9 +195,13 @@ class ConditionalGetFullStackTest {
     }
 
     private RestTestClient.ResponseSpec patchProfile(TestUser user, String ifMatch) {
-        return http.patch().uri("/api/users/" + user.username()).header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .header(HttpHeaders.IF_MATCH, ifMatch).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("displayName", "Patched")).exchange();
+        return http.patch()
+                .uri("/api/users/" + user.username())
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .header(HttpHeaders.IF_MATCH, ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("displayName", "Patched"))
+                .exchange();
     }
 
     /** The ETag docs/api.md describes: the first 128 bits of the body's SHA-256, base64url, quoted. */
@@ -172,51 +216,82 @@ class ConditionalGetFullStackTest {
     }
 
     private String placeOrder(TestUser as, String sku, int quantity) {
-        return http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, as.bearer())
-                .header("Idempotency-Key", Api.uniqueName("key")).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).exchange()
-                .expectStatus().isCreated().expectBody(OrderId.class).returnResult().getResponseBody().id();
+        return http.post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .header("Idempotency-Key", Api.uniqueName("key"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(OrderId.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
     }
 
     private RestTestClient.ResponseSpec review(String sku, TestUser as, int rating) {
-        return http.put().uri("/api/products/" + sku + "/reviews").header(HttpHeaders.AUTHORIZATION, as.bearer())
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("rating", rating)).exchange();
+        return http.put()
+                .uri("/api/products/" + sku + "/reviews")
+                .header(HttpHeaders.AUTHORIZATION, as.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("rating", rating))
+                .exchange();
     }
 
     /** Waits for the body to show a change, then checks the tag moved and both old and new tags are answered right. */
     private Read changed(String path, Read before, @Nullable TestUser as, Predicate<String> shows) {
         Read after = Eventually.until(() -> read(path, as), read -> shows.test(read.text()));
-        assertThat(after.etag()).as("ETag after %s changed to %s", before.text(), after.text())
+        assertThat(after.etag())
+                .as("ETag after %s changed to %s", before.text(), after.text())
                 .isNotEqualTo(before.etag());
-        EntityExchangeResult<byte[]> stale = conditional(path, as, before.etag()).expectStatus().isOk()
-                .expectBody().returnResult();
-        assertThat(new String(stale.getResponseBodyContent(), StandardCharsets.UTF_8)).isEqualTo(after.text());
+        EntityExchangeResult<byte[]> stale = conditional(path, as, before.etag())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
+        assertThat(new String(stale.getResponseBodyContent(), StandardCharsets.UTF_8))
+                .isEqualTo(after.text());
         assertNotModified(path, after, as);
         return after;
     }
 
     private void assertNotModified(String path, Read current, @Nullable TestUser as) {
-        EntityExchangeResult<byte[]> result = conditional(path, as, current.etag()).expectStatus().isNotModified()
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = conditional(path, as, current.etag())
+                .expectStatus()
+                .isNotModified()
+                .expectBody()
+                .returnResult();
         assertThat(result.getResponseHeaders().getETag()).isEqualTo(current.etag());
         assertThat(result.getResponseBodyContent()).isNullOrEmpty();
     }
 
     private RestTestClient.ResponseSpec conditional(String path, @Nullable TestUser as, String ifNoneMatch) {
-        return http.get().uri(path).headers(headers -> {
-            headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
-            if (as != null) {
-                headers.set(HttpHeaders.AUTHORIZATION, as.bearer());
-            }
-        }).exchange();
+        return http.get()
+                .uri(path)
+                .headers(headers -> {
+                    headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+                    if (as != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, as.bearer());
+                    }
+                })
+                .exchange();
     }
 
     private Read read(String path, @Nullable TestUser as) {
-        EntityExchangeResult<byte[]> result = http.get().uri(path).headers(headers -> {
-            if (as != null) {
-                headers.set(HttpHeaders.AUTHORIZATION, as.bearer());
-            }
-        }).exchange().expectStatus().isOk().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = http.get()
+                .uri(path)
+                .headers(headers -> {
+                    if (as != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, as.bearer());
+                    }
+                })
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
         String etag = result.getResponseHeaders().getETag();
         assertThat(etag).as("ETag of GET %s", path).isNotBlank();
         return new Read(etag, result.getResponseBodyContent());
@@ -228,6 +303,5 @@ class ConditionalGetFullStackTest {
         }
     }
 
-    record OrderId(String id) {
-    }
+    record OrderId(String id) {}
 }

@@ -61,9 +61,10 @@ class CursorCodecTest {
         String cursor = codec("a-secret-of-at-least-thirty-two-bytes", NOW).encode("tweets/ann", KEY);
 
         assertThat(codec("a-secret-of-at-least-thirty-two-bytes", NOW.plus(Duration.ofHours(23)))
-                .decode("tweets/ann", cursor)).isEqualTo(KEY);
+                        .decode("tweets/ann", cursor))
+                .isEqualTo(KEY);
         assertThatThrownBy(() -> codec("a-secret-of-at-least-thirty-two-bytes", NOW.plus(Duration.ofHours(24)))
-                .decode("tweets/ann", cursor))
+                        .decode("tweets/ann", cursor))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("expired");
     }
@@ -75,7 +76,7 @@ class CursorCodecTest {
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_CURSOR));
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type())
+                .isEqualTo(ProblemType.INVALID_CURSOR));
     }
 }

@@ -51,11 +51,16 @@ class CursorFullStackTest {
 
     @Test
     void theCursorContinuesItsOwnList() {
-        api.get("/api/users/" + ann.username() + "/tweets?limit=1&cursor=" + cursor).expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].text").isEqualTo("ann 1");
+        api.get("/api/users/" + ann.username() + "/tweets?limit=1&cursor=" + cursor)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].text")
+                .isEqualTo("ann 1");
         // usernames are case-insensitive, so is the binding of their lists' cursors
         api.get("/api/users/" + ann.username().toUpperCase() + "/tweets?limit=1&cursor=" + cursor)
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -81,11 +86,14 @@ class CursorFullStackTest {
     void anExpiredCursorIsRefused() {
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         api.get("/api/users/" + ann.username() + "/tweets?cursor=" + cursor)
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.type").isEqualTo(INVALID_CURSOR)
-                .jsonPath("$.detail").value(String.class,
-                        detail -> org.assertj.core.api.Assertions.assertThat(detail).contains("expired"));
+                .jsonPath("$.type")
+                .isEqualTo(INVALID_CURSOR)
+                .jsonPath("$.detail")
+                .value(String.class, detail -> org.assertj.core.api.Assertions.assertThat(detail)
+                        .contains("expired"));
     }
 
     @ParameterizedTest
@@ -98,18 +106,31 @@ class CursorFullStackTest {
     @ValueSource(strings = {"0", "101", "-1", "ten"})
     void limitsOutside1To100AreValidationErrors(String limit) {
         api.get("/api/users/" + ann.username() + "/tweets?limit=" + limit)
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://singletable.dev/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("limit");
+                .jsonPath("$.type")
+                .isEqualTo("https://singletable.dev/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
     }
 
     private void expectInvalid(String path) {
-        api.get(path).expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(INVALID_CURSOR);
+        api.get(path)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(INVALID_CURSOR);
     }
 
     private String nextCursor(String path) {
-        return api.get(path).expectStatus().isOk().expectBody(PageResponse.class).returnResult()
-                .getResponseBody().nextCursor();
+        return api.get(path)
+                .expectStatus()
+                .isOk()
+                .expectBody(PageResponse.class)
+                .returnResult()
+                .getResponseBody()
+                .nextCursor();
     }
 }

@@ -21,10 +21,11 @@ class ETagsTest {
 
     @Test
     void aMissingIfMatchIs428AndAStaleOne412() {
-        assertThatThrownBy(() -> ETags.requirePresent(" ", "product")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+        assertThatThrownBy(() -> ETags.requirePresent(" ", "product"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
         assertThatThrownBy(() -> ETags.requireCurrent("\"old\"", CURRENT, "product"))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
     }
 }

@@ -22,9 +22,16 @@ class OpenApiFullStackTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyEndpointIsDocumentedWithItsErrorsAndSecurity() {
-        Map<String, Object> api = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+        Map<String, Object> api = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
 
         Map<String, List<String>> expected = Map.of(
                 "/api/users", List.of("post"),
@@ -48,15 +55,25 @@ class OpenApiFullStackTest {
         });
 
         assertThat(paths.get("/api/tweets").get("post")).containsKey("security");
-        assertThat(paths.get("/api/users/{username}").get("patch").get("responses").toString())
+        assertThat(paths.get("/api/users/{username}")
+                        .get("patch")
+                        .get("responses")
+                        .toString())
                 .contains("PreconditionFailed", "PreconditionRequired", "AlreadyTaken");
         assertThat(paths.get("/api/users/{username}").get("get")).doesNotContainKey("security");
 
         Map<String, Object> components = (Map<String, Object>) api.get("components");
         assertThat((Map<String, Object>) components.get("securitySchemes")).containsKey("bearer");
-        assertThat((Map<String, Object>) components.get("responses")).containsKeys("BadRequest", "Unauthenticated",
-                "Forbidden", "NotFound", "AlreadyTaken", "PreconditionFailed", "PreconditionRequired",
-                "ServiceUnavailable");
+        assertThat((Map<String, Object>) components.get("responses"))
+                .containsKeys(
+                        "BadRequest",
+                        "Unauthenticated",
+                        "Forbidden",
+                        "NotFound",
+                        "AlreadyTaken",
+                        "PreconditionFailed",
+                        "PreconditionRequired",
+                        "ServiceUnavailable");
         assertThat((Map<String, Object>) components.get("schemas"))
                 .containsKeys("Problem", "SignUpRequest", "ProfileResponse", "TweetResponse", "SessionResponse");
         assertThat(components.get("schemas").toString()).doesNotContain("passwordHash");
@@ -66,14 +83,28 @@ class OpenApiFullStackTest {
     @SuppressWarnings("unchecked")
     void tagsComeInTheOrderAReaderLearnsTheApi() {
         Map<String, Object> api = apiDocs();
-        List<String> tags = ((List<Map<String, Object>>) api.get("tags")).stream()
-                .map(tag -> (String) tag.get("name")).toList();
-        assertThat(tags).containsExactly("Users", "Sessions", "Follows", "Tweets", "Likes", "Timeline", "Products",
-                "Reviews", "Orders", "History", "Table explorer");
+        List<String> tags = ((List<Map<String, Object>>) api.get("tags"))
+                .stream().map(tag -> (String) tag.get("name")).toList();
+        assertThat(tags)
+                .containsExactly(
+                        "Users",
+                        "Sessions",
+                        "Follows",
+                        "Tweets",
+                        "Likes",
+                        "Timeline",
+                        "Products",
+                        "Reviews",
+                        "Orders",
+                        "History",
+                        "Table explorer");
         // and every operation is under one of them
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
-                assertThat((List<String>) operation.get("tags")).as(method + " " + path).isNotEmpty()
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+        paths.forEach((path, operations) ->
+                operations.forEach((method, operation) -> assertThat((List<String>) operation.get("tags"))
+                        .as(method + " " + path)
+                        .isNotEmpty()
                         .allMatch(tags::contains)));
     }
 
@@ -81,21 +112,24 @@ class OpenApiFullStackTest {
     @SuppressWarnings("unchecked")
     void everyWriteDeclares429WithRetryAfterAndNoReadDoes() {
         Map<String, Object> api = apiDocs();
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             if (List.of("post", "put", "patch", "delete").contains(method)) {
                 assertThat(responses).as(method + " " + path).containsKey("429");
                 // the shared response, or an operation's own (log-in: its failure limits) with the same header
-                assertThat(responses.get("429").toString()).as(method + " " + path)
-                        .satisfiesAnyOf(r -> assertThat(r).contains("TooManyRequests"),
-                                r -> assertThat(r).contains("Retry-After", "application/problem+json"));
+                assertThat(responses.get("429").toString())
+                        .as(method + " " + path)
+                        .satisfiesAnyOf(r -> assertThat(r).contains("TooManyRequests"), r -> assertThat(r)
+                                .contains("Retry-After", "application/problem+json"));
             } else {
                 assertThat(responses).as(method + " " + path).doesNotContainKey("429");
             }
         }));
-        Map<String, Object> tooMany = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) api
-                .get("components")).get("responses")).get("TooManyRequests");
+        Map<String, Object> tooMany = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) api.get("components")).get("responses"))
+                        .get("TooManyRequests");
         assertThat((Map<String, Object>) tooMany.get("headers")).containsKey("Retry-After");
         assertThat(tooMany.get("content").toString()).contains("application/problem+json", "too-many-requests");
     }
@@ -103,8 +137,10 @@ class OpenApiFullStackTest {
     @Test
     @SuppressWarnings("unchecked")
     void theItemHistoryIsAnAdminOperationWithItsErrors() {
-        Map<String, Object> history = ((Map<String, Map<String, Map<String, Object>>>) apiDocs().get("paths"))
-                .get("/api/admin/history").get("get");
+        Map<String, Object> history = ((Map<String, Map<String, Map<String, Object>>>)
+                        apiDocs().get("paths"))
+                .get("/api/admin/history")
+                .get("get");
         assertThat((List<String>) history.get("tags")).containsExactly("History");
         assertThat(history).containsKey("security");
         assertThat((Map<String, Object>) history.get("responses")).containsKeys("200", "400", "401", "403", "503");
@@ -112,8 +148,14 @@ class OpenApiFullStackTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> apiDocs() {
-        return http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test

@@ -41,7 +41,8 @@ class RestFuzzFullStackTest {
     static final long SEED = Long.getLong("rest.fuzz.seed", 17L);
     static final String[] METHODS = {"get", "post", "put", "patch", "delete"};
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     RestTestClient http;
@@ -66,8 +67,14 @@ class RestFuzzFullStackTest {
         String tweet = api.tweet(user, "fuzz target");
         random = new Random(SEED);
 
-        JsonNode paths = JsonMapper.shared().readTree(api.get("/v3/api-docs").expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).get("paths");
+        JsonNode paths = JsonMapper.shared()
+                .readTree(api.get("/v3/api-docs")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .get("paths");
         List<String[]> operations = new ArrayList<>();
         for (Iterator<String> names = paths.propertyNames().iterator(); names.hasNext(); ) {
             String path = names.next();
@@ -83,12 +90,13 @@ class RestFuzzFullStackTest {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             String[] operation = operations.get(random.nextInt(operations.size()));
-            String token = switch (random.nextInt(4)) {
-                case 0 -> null;
-                case 1 -> user.token();
-                case 2 -> admin.token();
-                default -> random.nextBoolean() ? "not-a-token" : user.token() + "x";
-            };
+            String token =
+                    switch (random.nextInt(4)) {
+                        case 0 -> null;
+                        case 1 -> user.token();
+                        case 2 -> admin.token();
+                        default -> random.nextBoolean() ? "not-a-token" : user.token() + "x";
+                    };
             String uri = path(operation[1], user, tweet) + query();
             HttpRequest.Builder request;
             try {
@@ -102,8 +110,9 @@ class RestFuzzFullStackTest {
             }
             headers(request);
             String body = operation[0].equals("get") || operation[0].equals("delete") ? null : body();
-            request.method(operation[0].toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+            request.method(
+                    operation[0].toUpperCase(),
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             HttpResponse<String> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -114,7 +123,9 @@ class RestFuzzFullStackTest {
                 // A pooled connection the server had closed after an earlier error (the JDK's client retries only
                 // idempotent requests): once more on a fresh connection, where no answer is a finding.
                 try {
-                    HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                    HttpClient fresh = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
                     response = fresh.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 } catch (java.io.IOException noAnswer) {
                     failures.add(operation[0].toUpperCase() + " " + abbreviate(uri) + " (" + uri.length()
@@ -123,19 +134,25 @@ class RestFuzzFullStackTest {
                 }
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
-            boolean problem = response.statusCode() < 400 || response.statusCode() == 304
-                    || (type.startsWith("application/problem+json") && response.body().contains("\"type\""));
+            boolean problem = response.statusCode() < 400
+                    || response.statusCode() == 304
+                    || (type.startsWith("application/problem+json")
+                            && response.body().contains("\"type\""));
             if (response.statusCode() >= 500 || !problem) {
                 failures.add(operation[0].toUpperCase() + " " + uri + " body=" + abbreviate(body) + " -> "
                         + response.statusCode() + " " + type + " " + abbreviate(response.body()));
             }
         }
 
-        assertThat(failures).as("requests answered with 5xx or without a problem").isEmpty();
+        assertThat(failures)
+                .as("requests answered with 5xx or without a problem")
+                .isEmpty();
         // The service answers correctly afterwards.
         api.get("/api/users/" + user.username()).expectStatus().isOk();
         // (the fuzzer may have deleted its tweet, as its author: a new one is written and read back)
-        api.get("/api/tweets/" + api.tweet(user, "after the fuzz")).expectStatus().isOk();
+        api.get("/api/tweets/" + api.tweet(user, "after the fuzz"))
+                .expectStatus()
+                .isOk();
         assertThat(api.login(admin.username(), admin.password())).isNotBlank();
     }
 
@@ -149,12 +166,13 @@ class RestFuzzFullStackTest {
             }
             int close = template.indexOf('}', open);
             String name = template.substring(open + 1, close);
-            String real = switch (name) {
-                case "username", "other" -> user.username();
-                case "id" -> tweet;
-                case "sku" -> "MUG-001";
-                default -> "x";
-            };
+            String real =
+                    switch (name) {
+                        case "username", "other" -> user.username();
+                        case "id" -> tweet;
+                        case "sku" -> "MUG-001";
+                        default -> "x";
+                    };
             String value = random.nextInt(3) == 0 ? real : text();
             out.append(template, at, open).append(encode(value));
             at = close + 1;
@@ -168,14 +186,25 @@ class RestFuzzFullStackTest {
         StringBuilder query = new StringBuilder("?");
         String[] names = {"limit", "cursor", "status", "pk", "sk", "category", "q", "limit"};
         for (int n = random.nextInt(4); n >= 0; n--) {
-            query.append(encode(names[random.nextInt(names.length)])).append('=').append(encode(text())).append('&');
+            query.append(encode(names[random.nextInt(names.length)]))
+                    .append('=')
+                    .append(encode(text()))
+                    .append('&');
         }
         return query.toString();
     }
 
     private void headers(HttpRequest.Builder request) {
-        String[] types = {"application/json", "application/merge-patch+json", "text/plain", "application/xml",
-                "application/json; charset=latin1", "multipart/form-data; boundary=x", "*/*", "garbage"};
+        String[] types = {
+            "application/json",
+            "application/merge-patch+json",
+            "text/plain",
+            "application/xml",
+            "application/json; charset=latin1",
+            "multipart/form-data; boundary=x",
+            "*/*",
+            "garbage"
+        };
         request.header("Content-Type", types[random.nextInt(types.length)]);
         if (random.nextBoolean()) {
             request.header("If-Match", random.nextBoolean() ? "\"" + random.nextInt(5) + "\"" : headerText());
@@ -205,11 +234,31 @@ class RestFuzzFullStackTest {
     }
 
     private String object(int depth) {
-        String[] fields = {"text", "username", "email", "password", "displayName", "sku", "name", "category",
-                "description", "priceCents", "stock", "rating", "comment", "items", "quantity", "status", "x"};
+        String[] fields = {
+            "text",
+            "username",
+            "email",
+            "password",
+            "displayName",
+            "sku",
+            "name",
+            "category",
+            "description",
+            "priceCents",
+            "stock",
+            "rating",
+            "comment",
+            "items",
+            "quantity",
+            "status",
+            "x"
+        };
         StringBuilder out = new StringBuilder("{");
         for (int n = random.nextInt(6); n >= 0; n--) {
-            out.append('"').append(fields[random.nextInt(fields.length)]).append("\":").append(value(depth + 1))
+            out.append('"')
+                    .append(fields[random.nextInt(fields.length)])
+                    .append("\":")
+                    .append(value(depth + 1))
                     .append(n == 0 ? "" : ",");
         }
         return out.append('}').toString();

@@ -11,6 +11,5 @@ public final class SliceCallers {
     public static final AuthenticatedUser BOB = new AuthenticatedUser("01JBOB0000000000000000000B", "bob", "s-bob");
     public static final String BOB_TOKEN = "Bearer bob-token";
 
-    private SliceCallers() {
-    }
+    private SliceCallers() {}
 }

@@ -51,7 +51,8 @@ class WriteRateLimitSliceTest {
         mvc.perform(put("/api/users/ann/following/cy").header(HttpHeaders.AUTHORIZATION, ANN_TOKEN))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(header().string(HttpHeaders.RETRY_AFTER, org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(
+                        header().string(HttpHeaders.RETRY_AFTER, org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
                 .andExpect(jsonPath("$.type").value(ProblemType.BASE + "too-many-requests"))
                 .andExpect(jsonPath("$.status").value(429))
                 .andExpect(jsonPath("$.retryAfterSeconds").isNumber());
@@ -92,8 +93,13 @@ class WriteRateLimitSliceTest {
         @Bean
         RateLimiterRegistry rateLimiterRegistry() {
             RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
-            registry.rateLimiter(WriteRateLimits.WRITES, RateLimiterConfig.custom()
-                    .limitForPeriod(2).limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+            registry.rateLimiter(
+                    WriteRateLimits.WRITES,
+                    RateLimiterConfig.custom()
+                            .limitForPeriod(2)
+                            .limitRefreshPeriod(Duration.ofHours(1))
+                            .timeoutDuration(Duration.ZERO)
+                            .build());
             return registry;
         }
 

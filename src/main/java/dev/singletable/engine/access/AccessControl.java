@@ -8,13 +8,12 @@ import dev.singletable.engine.iam.AccessRequest;
 import dev.singletable.engine.iam.Evaluator;
 import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
+import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.iam.ResourcePolicies;
 import dev.singletable.engine.iam.SelfLockout;
-import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.table.TableDefinition;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,14 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class AccessControl {
 
     /** Methods about the client itself, answered by the principal's own client. */
-    private static final java.util.Set<String> OWN_METHODS = java.util.Set.of("serviceName",
-            "serviceClientConfiguration", "close");
+    private static final java.util.Set<String> OWN_METHODS =
+            java.util.Set.of("serviceName", "serviceClientConfiguration", "close");
 
     private final EmbeddedEngine engine;
     private final Principals principals;
     /** Resource-based policies compiled once per document text. */
     private final ResourcePolicies resourcePolicies = new ResourcePolicies();
+
     private final Map<String, EmbeddedEngine.Clients> clients = new ConcurrentHashMap<>();
 
     private AccessControl(EmbeddedEngine engine, Principals principals) {
@@ -62,13 +62,13 @@ public final class AccessControl {
      */
     public EmbeddedEngine.Clients clients(String accessKeyId, String region) {
         if (accessKeyId == null) {
-            throw EngineErrors.of("MissingAuthenticationTokenException", "Request is missing Authentication Token",
-                    400);
+            throw EngineErrors.of(
+                    "MissingAuthenticationTokenException", "Request is missing Authentication Token", 400);
         }
         Principal principal = principals.byAccessKey(accessKeyId);
         if (principal == null) {
-            throw EngineErrors.of("UnrecognizedClientException",
-                    "The security token included in the request is invalid.", 400);
+            throw EngineErrors.of(
+                    "UnrecognizedClientException", "The security token included in the request is invalid.", 400);
         }
         EmbeddedEngine.Clients own = engine.clientsOf(principal.account(), region);
         return clients.computeIfAbsent(accessKeyId + "|" + own.region(), k -> guarded(principal, own));
@@ -76,11 +76,16 @@ public final class AccessControl {
 
     private EmbeddedEngine.Clients guarded(Principal principal, EmbeddedEngine.Clients own) {
         Guard guard = new Guard(principal, own);
-        DynamoDbClient dynamo = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, guard.handler(own.dynamo(), false));
-        DynamoDbStreamsClient streams = own.streams() == null ? null
-                : (DynamoDbStreamsClient) Proxy.newProxyInstance(DynamoDbStreamsClient.class.getClassLoader(),
-                        new Class<?>[] {DynamoDbStreamsClient.class}, guard.handler(own.streams(), true));
+        DynamoDbClient dynamo = (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                guard.handler(own.dynamo(), false));
+        DynamoDbStreamsClient streams = own.streams() == null
+                ? null
+                : (DynamoDbStreamsClient) Proxy.newProxyInstance(
+                        DynamoDbStreamsClient.class.getClassLoader(),
+                        new Class<?>[] {DynamoDbStreamsClient.class},
+                        guard.handler(own.streams(), true));
         return new EmbeddedEngine.Clients(dynamo, streams, own.account(), own.region());
     }
 
@@ -112,7 +117,9 @@ public final class AccessControl {
                     };
                 }
                 if (!streams && method.getName().equals("waiter")) {
-                    return DynamoDbWaiter.builder().client((DynamoDbClient) proxy).build();
+                    return DynamoDbWaiter.builder()
+                            .client((DynamoDbClient) proxy)
+                            .build();
                 }
                 Object target = ownClient;
                 if (args != null && args.length == 1 && args[0] instanceof SdkRequest request) {
@@ -141,20 +148,20 @@ public final class AccessControl {
         String authorize(SdkRequest request) {
             List<AccessRequest> asks = mapping.of(request);
             boolean policyOperation = request instanceof PutResourcePolicyRequest
-                    || request instanceof GetResourcePolicyRequest || request instanceof DeleteResourcePolicyRequest;
+                    || request instanceof GetResourcePolicyRequest
+                    || request instanceof DeleteResourcePolicyRequest;
             String foreign = null;
             boolean ownToo = false;
             for (AccessRequest ask : asks) {
-                boolean foreignResource = ask.resourceAccount() != null
-                        && !ask.resourceAccount().equals(principal.account());
+                boolean foreignResource =
+                        ask.resourceAccount() != null && !ask.resourceAccount().equals(principal.account());
                 if (policyOperation && foreignResource) {
                     // AWS answers a ValidationException before any policy is evaluated: only the owner manages a
                     // resource's policy (engine.ops.PolicyOperations)
                     continue;
                 }
                 RequestContext context = new RequestContext(principalKeys, ask.keys());
-                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context,
-                        resourcePolicies.of(ask, tables));
+                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context, resourcePolicies.of(ask, tables));
                 if (outcome != Evaluator.Outcome.ALLOW) {
                     throw Evaluator.denial(outcome, principal, ask);
                 }
@@ -166,7 +173,8 @@ public final class AccessControl {
                     ownToo = true;
                 }
             }
-            if (request instanceof PutResourcePolicyRequest put && foreign == null
+            if (request instanceof PutResourcePolicyRequest put
+                    && foreign == null
                     && !Boolean.TRUE.equals(put.confirmRemoveSelfResourceAccess())
                     && SelfLockout.locksOut(principal, principalKeys, put)) {
                 // the caller is allowed to attach it, but it would deny the caller the next change: AWS asks for the

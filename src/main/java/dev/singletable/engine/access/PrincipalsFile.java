@@ -24,8 +24,7 @@ import java.util.Set;
  */
 public final class PrincipalsFile {
 
-    private PrincipalsFile() {
-    }
+    private PrincipalsFile() {}
 
     /** Reads and compiles the file; IllegalArgumentException says which entry is wrong and why. */
     public static Principals read(Path file) {

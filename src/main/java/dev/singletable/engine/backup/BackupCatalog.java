@@ -149,7 +149,11 @@ final class BackupCatalog {
     }
 
     private static void writeBackup(ByteWriter w, BackupEntry b) {
-        w.string(b.arn()).string(b.id()).string(b.name()).i64(b.createdMillis()).varint(b.itemCount())
+        w.string(b.arn())
+                .string(b.id())
+                .string(b.name())
+                .i64(b.createdMillis())
+                .varint(b.itemCount())
                 .varint(b.sizeBytes());
         DefinitionCodec.write(w, b.source());
     }
@@ -165,7 +169,10 @@ final class BackupCatalog {
     }
 
     private static void writePitr(ByteWriter w, PitrSetting s) {
-        w.string(s.tableName()).string(s.tableId()).bool(s.enabled()).varint(s.recoveryPeriodDays())
+        w.string(s.tableName())
+                .string(s.tableId())
+                .bool(s.enabled())
+                .varint(s.recoveryPeriodDays())
                 .i64(s.enabledAtMillis());
     }
 

@@ -8,7 +8,13 @@ import dev.singletable.engine.table.TableDefinition;
  *
  * @param id the backup's unique suffix (also the name of its data in storage)
  */
-record BackupEntry(String arn, String id, String name, TableDefinition source, long createdMillis, long itemCount,
+record BackupEntry(
+        String arn,
+        String id,
+        String name,
+        TableDefinition source,
+        long createdMillis,
+        long itemCount,
         long sizeBytes) {
 
     String tableName() {

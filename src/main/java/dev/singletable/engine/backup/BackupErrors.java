@@ -16,28 +16,34 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 /** The backup and restore errors of DynamoDB, built as the SDK would unmarshal them. */
 final class BackupErrors {
 
-    private BackupErrors() {
-    }
+    private BackupErrors() {}
 
     static TableNotFoundException tableNotFound(String tableName) {
-        return (TableNotFoundException) fill(TableNotFoundException.builder(), "TableNotFoundException",
-                "Table not found: " + tableName).build();
+        return (TableNotFoundException)
+                fill(TableNotFoundException.builder(), "TableNotFoundException", "Table not found: " + tableName)
+                        .build();
     }
 
     static BackupNotFoundException backupNotFound(String backupArn) {
-        return (BackupNotFoundException) fill(BackupNotFoundException.builder(), "BackupNotFoundException",
-                "Backup not found: " + backupArn).build();
+        return (BackupNotFoundException)
+                fill(BackupNotFoundException.builder(), "BackupNotFoundException", "Backup not found: " + backupArn)
+                        .build();
     }
 
     static TableAlreadyExistsException tableAlreadyExists(String tableName) {
-        return (TableAlreadyExistsException) fill(TableAlreadyExistsException.builder(),
-                "TableAlreadyExistsException", "Table already exists: " + tableName).build();
+        return (TableAlreadyExistsException) fill(
+                        TableAlreadyExistsException.builder(),
+                        "TableAlreadyExistsException",
+                        "Table already exists: " + tableName)
+                .build();
     }
 
     static PointInTimeRecoveryUnavailableException pointInTimeRecoveryUnavailable(String tableName) {
-        return (PointInTimeRecoveryUnavailableException) fill(PointInTimeRecoveryUnavailableException.builder(),
-                "PointInTimeRecoveryUnavailableException",
-                "Point in time recovery is not enabled for table '" + tableName + "'").build();
+        return (PointInTimeRecoveryUnavailableException) fill(
+                        PointInTimeRecoveryUnavailableException.builder(),
+                        "PointInTimeRecoveryUnavailableException",
+                        "Point in time recovery is not enabled for table '" + tableName + "'")
+                .build();
     }
 
     /**
@@ -45,10 +51,14 @@ final class BackupErrors {
      * the public probe DDB-TABLE-100 of aws-controllers-k8s/dynamodb-controller, docs/api-quirks).
      */
     static InvalidRestoreTimeException invalidRestoreTime(Instant requested, Instant earliest, Instant latest) {
-        return (InvalidRestoreTimeException) fill(InvalidRestoreTimeException.builder(),
-                "InvalidRestoreTimeException", "RestoreDateTime '" + seconds(requested) + "' must be within "
-                        + "EarliestRestorableDateTime '" + seconds(earliest) + "' and LatestRestorableDateTime '"
-                        + seconds(latest) + "'").build();
+        return (InvalidRestoreTimeException) fill(
+                        InvalidRestoreTimeException.builder(),
+                        "InvalidRestoreTimeException",
+                        "RestoreDateTime '" + seconds(requested) + "' must be within "
+                                + "EarliestRestorableDateTime '" + seconds(earliest)
+                                + "' and LatestRestorableDateTime '"
+                                + seconds(latest) + "'")
+                .build();
     }
 
     private static String seconds(Instant instant) {
@@ -67,7 +77,8 @@ final class BackupErrors {
                         .errorCode(code)
                         .errorMessage(message)
                         .serviceName(EngineErrors.SERVICE_NAME)
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(400).build())
                         .build());
     }
 }

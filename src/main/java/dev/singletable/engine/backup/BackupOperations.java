@@ -68,7 +68,9 @@ public final class BackupOperations {
 
     public CreateBackupResponse createBackup(CreateBackupRequest r) {
         BackupEntry backup = service.createBackup(service.tableName(r.tableName()), r.backupName());
-        return CreateBackupResponse.builder().backupDetails(details(backup, BackupStatus.CREATING)).build();
+        return CreateBackupResponse.builder()
+                .backupDetails(details(backup, BackupStatus.CREATING))
+                .build();
     }
 
     /**
@@ -79,7 +81,8 @@ public final class BackupOperations {
      */
     private static void checkTargetName(String name) {
         if (name.length() < 3 || name.length() > 255) {
-            throw BackupErrors.validation("TableName must be at least 3 characters long and at most 255 characters long");
+            throw BackupErrors.validation(
+                    "TableName must be at least 3 characters long and at most 255 characters long");
         }
         if (!TABLE_NAME.matcher(name).matches()) {
             throw BackupErrors.validation("1 validation error detected: Value '" + name + "' at 'targetTableName' "
@@ -94,12 +97,16 @@ public final class BackupOperations {
             throw BackupErrors.validation("Invalid Backup ARN");
         }
         BackupEntry backup = service.backup(r.backupArn());
-        return DescribeBackupResponse.builder().backupDescription(description(backup, BackupStatus.AVAILABLE)).build();
+        return DescribeBackupResponse.builder()
+                .backupDescription(description(backup, BackupStatus.AVAILABLE))
+                .build();
     }
 
     public DeleteBackupResponse deleteBackup(DeleteBackupRequest r) {
         BackupEntry backup = service.deleteBackup(r.backupArn());
-        return DeleteBackupResponse.builder().backupDescription(description(backup, BackupStatus.DELETED)).build();
+        return DeleteBackupResponse.builder()
+                .backupDescription(description(backup, BackupStatus.DELETED))
+                .build();
     }
 
     public ListBackupsResponse listBackups(ListBackupsRequest r) {
@@ -132,21 +139,33 @@ public final class BackupOperations {
             }
             page.add(summary(b));
         }
-        return ListBackupsResponse.builder().backupSummaries(page).lastEvaluatedBackupArn(last).build();
+        return ListBackupsResponse.builder()
+                .backupSummaries(page)
+                .lastEvaluatedBackupArn(last)
+                .build();
     }
 
     public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest r) {
         checkTargetName(r.targetTableName());
         BackupEntry backup = service.backup(r.backupArn());
-        Table table = service.restoreFromBackup(r.backupArn(), r.targetTableName(), new RestoreOverrides(
-                r.billingModeOverride(), r.provisionedThroughputOverride(),
-                r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
-                r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
-                r.sseSpecificationOverride()));
-        RestoreSummary summary = RestoreSummary.builder().sourceBackupArn(backup.arn())
-                .sourceTableArn(backup.source().arn()).restoreDateTime(Instant.ofEpochMilli(backup.createdMillis()))
-                .restoreInProgress(true).build();
-        return RestoreTableFromBackupResponse.builder().tableDescription(restored(table, summary)).build();
+        Table table = service.restoreFromBackup(
+                r.backupArn(),
+                r.targetTableName(),
+                new RestoreOverrides(
+                        r.billingModeOverride(),
+                        r.provisionedThroughputOverride(),
+                        r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
+                        r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
+                        r.sseSpecificationOverride()));
+        RestoreSummary summary = RestoreSummary.builder()
+                .sourceBackupArn(backup.arn())
+                .sourceTableArn(backup.source().arn())
+                .restoreDateTime(Instant.ofEpochMilli(backup.createdMillis()))
+                .restoreInProgress(true)
+                .build();
+        return RestoreTableFromBackupResponse.builder()
+                .tableDescription(restored(table, summary))
+                .build();
     }
 
     public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest r) {
@@ -155,17 +174,21 @@ public final class BackupOperations {
         if (days != null && (days < 1 || days > MAX_RECOVERY_DAYS)) {
             throw BackupErrors.validation("1 validation error detected: Value '" + days
                     + "' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: "
-                    + (days < 1 ? "Member must have value greater than or equal to 1"
-                    : "Member must have value less than or equal to " + MAX_RECOVERY_DAYS));
+                    + (days < 1
+                            ? "Member must have value greater than or equal to 1"
+                            : "Member must have value less than or equal to " + MAX_RECOVERY_DAYS));
         }
         boolean enable = spec != null && Boolean.TRUE.equals(spec.pointInTimeRecoveryEnabled());
         PitrSetting setting = service.updatePitr(service.tableName(r.tableName()), enable, days);
-        return UpdateContinuousBackupsResponse.builder().continuousBackupsDescription(continuous(setting)).build();
+        return UpdateContinuousBackupsResponse.builder()
+                .continuousBackupsDescription(continuous(setting))
+                .build();
     }
 
     public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest r) {
         return DescribeContinuousBackupsResponse.builder()
-                .continuousBackupsDescription(continuous(service.pitr(service.tableName(r.tableName())))).build();
+                .continuousBackupsDescription(continuous(service.pitr(service.tableName(r.tableName()))))
+                .build();
     }
 
     public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest r) {
@@ -177,16 +200,23 @@ public final class BackupOperations {
         if (!latest && r.restoreDateTime() == null) {
             throw BackupErrors.validation("Either RestoreDateTime or UseLatestRestorableTime must be specified");
         }
-        BackupService.PointInTimeRestore restore = service.restoreToPointInTime(source, r.targetTableName(),
-                latest ? null : r.restoreDateTime(), new RestoreOverrides(r.billingModeOverride(),
+        BackupService.PointInTimeRestore restore = service.restoreToPointInTime(
+                source,
+                r.targetTableName(),
+                latest ? null : r.restoreDateTime(),
+                new RestoreOverrides(
+                        r.billingModeOverride(),
                         r.provisionedThroughputOverride(),
                         r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
                         r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
                         r.sseSpecificationOverride()));
         RestoreSummary summary = RestoreSummary.builder()
                 .sourceTableArn("arn:aws:dynamodb:" + service.region() + ":" + service.account() + ":table/" + source)
-                .restoreDateTime(Instant.ofEpochMilli(restore.restoredMillis())).restoreInProgress(true).build();
-        return RestoreTableToPointInTimeResponse.builder().tableDescription(restored(restore.table(), summary))
+                .restoreDateTime(Instant.ofEpochMilli(restore.restoredMillis()))
+                .restoreInProgress(true)
+                .build();
+        return RestoreTableToPointInTimeResponse.builder()
+                .tableDescription(restored(restore.table(), summary))
                 .build();
     }
 
@@ -200,16 +230,18 @@ public final class BackupOperations {
 
     private ContinuousBackupsDescription continuous(PitrSetting s) {
         PointInTimeRecoveryDescription.Builder pitr = PointInTimeRecoveryDescription.builder()
-                .pointInTimeRecoveryStatus(s.enabled() ? PointInTimeRecoveryStatus.ENABLED
-                        : PointInTimeRecoveryStatus.DISABLED);
+                .pointInTimeRecoveryStatus(
+                        s.enabled() ? PointInTimeRecoveryStatus.ENABLED : PointInTimeRecoveryStatus.DISABLED);
         if (s.enabled()) {
             long now = service.now();
             pitr.recoveryPeriodInDays(s.recoveryPeriodDays())
                     .earliestRestorableDateTime(Instant.ofEpochMilli(s.earliestRestorable(now)))
                     .latestRestorableDateTime(Instant.ofEpochMilli(now));
         }
-        return ContinuousBackupsDescription.builder().continuousBackupsStatus(ContinuousBackupsStatus.ENABLED)
-                .pointInTimeRecoveryDescription(pitr.build()).build();
+        return ContinuousBackupsDescription.builder()
+                .continuousBackupsStatus(ContinuousBackupsStatus.ENABLED)
+                .pointInTimeRecoveryDescription(pitr.build())
+                .build();
     }
 
     private static TableDescription restored(Table table, RestoreSummary summary) {
@@ -218,7 +250,9 @@ public final class BackupOperations {
             perIndex.put(index.name(), new long[] {index.itemCount(), index.sizeBytes()});
         }
         TableStats stats = new TableStats(table.data().itemCount(), table.data().sizeBytes(), perIndex, "CREATING");
-        return table.definition().describe(stats).toBuilder().restoreSummary(summary).build();
+        return table.definition().describe(stats).toBuilder()
+                .restoreSummary(summary)
+                .build();
     }
 
     private static BackupDetails details(BackupEntry b, BackupStatus status) {
@@ -235,18 +269,26 @@ public final class BackupOperations {
     private static BackupSummary summary(BackupEntry b) {
         TableDefinition t = b.source();
         return BackupSummary.builder()
-                .tableName(t.name()).tableId(t.tableId()).tableArn(t.arn())
-                .backupArn(b.arn()).backupName(b.name())
+                .tableName(t.name())
+                .tableId(t.tableId())
+                .tableArn(t.arn())
+                .backupArn(b.arn())
+                .backupName(b.name())
                 .backupCreationDateTime(Instant.ofEpochMilli(b.createdMillis()))
-                .backupStatus(BackupStatus.AVAILABLE).backupType(BackupType.USER).backupSizeBytes(b.sizeBytes())
+                .backupStatus(BackupStatus.AVAILABLE)
+                .backupType(BackupType.USER)
+                .backupSizeBytes(b.sizeBytes())
                 .build();
     }
 
     private static BackupDescription description(BackupEntry b, BackupStatus status) {
         TableDefinition t = b.source();
         SourceTableDetails.Builder source = SourceTableDetails.builder()
-                .tableName(t.name()).tableId(t.tableId()).tableArn(t.arn())
-                .tableSizeBytes(b.sizeBytes()).itemCount(b.itemCount())
+                .tableName(t.name())
+                .tableId(t.tableId())
+                .tableArn(t.arn())
+                .tableSizeBytes(b.sizeBytes())
+                .itemCount(b.itemCount())
                 .keySchema(t.primaryKey().toKeySchema())
                 .tableCreationDateTime(t.createdAt())
                 .billingMode(t.billingMode() == null ? BillingMode.PROVISIONED : t.billingMode())
@@ -254,13 +296,20 @@ public final class BackupOperations {
         SourceTableFeatureDetails.Builder features = SourceTableFeatureDetails.builder();
         List<LocalSecondaryIndexInfo> lsis = new ArrayList<>();
         for (IndexDef i : t.localIndexes()) {
-            lsis.add(LocalSecondaryIndexInfo.builder().indexName(i.name()).keySchema(i.key().toKeySchema())
-                    .projection(projection(i)).build());
+            lsis.add(LocalSecondaryIndexInfo.builder()
+                    .indexName(i.name())
+                    .keySchema(i.key().toKeySchema())
+                    .projection(projection(i))
+                    .build());
         }
         List<GlobalSecondaryIndexInfo> gsis = new ArrayList<>();
         for (IndexDef i : t.globalIndexes()) {
-            gsis.add(GlobalSecondaryIndexInfo.builder().indexName(i.name()).keySchema(i.key().toKeySchema())
-                    .projection(projection(i)).provisionedThroughput(throughput(i.throughput())).build());
+            gsis.add(GlobalSecondaryIndexInfo.builder()
+                    .indexName(i.name())
+                    .keySchema(i.key().toKeySchema())
+                    .projection(projection(i))
+                    .provisionedThroughput(throughput(i.throughput()))
+                    .build());
         }
         if (!lsis.isEmpty()) {
             features.localSecondaryIndexes(lsis);
@@ -269,15 +318,22 @@ public final class BackupOperations {
             features.globalSecondaryIndexes(gsis);
         }
         if (t.streamEnabled()) {
-            features.streamDescription(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(t.streamViewType()).build());
+            features.streamDescription(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(t.streamViewType())
+                    .build());
         }
         if (t.activeTtlAttribute() != null) {
-            features.timeToLiveDescription(TimeToLiveDescription.builder().attributeName(t.ttlAttributeName())
-                    .timeToLiveStatus(t.ttlStatus()).build());
+            features.timeToLiveDescription(TimeToLiveDescription.builder()
+                    .attributeName(t.ttlAttributeName())
+                    .timeToLiveStatus(t.ttlStatus())
+                    .build());
         }
-        return BackupDescription.builder().backupDetails(details(b, status)).sourceTableDetails(source.build())
-                .sourceTableFeatureDetails(features.build()).build();
+        return BackupDescription.builder()
+                .backupDetails(details(b, status))
+                .sourceTableDetails(source.build())
+                .sourceTableFeatureDetails(features.build())
+                .build();
     }
 
     private static Projection projection(IndexDef i) {
@@ -291,6 +347,9 @@ public final class BackupOperations {
     private static ProvisionedThroughput throughput(dev.singletable.engine.table.Throughput t) {
         long read = t == null ? 0 : t.readCapacityUnits();
         long write = t == null ? 0 : t.writeCapacityUnits();
-        return ProvisionedThroughput.builder().readCapacityUnits(read).writeCapacityUnits(write).build();
+        return ProvisionedThroughput.builder()
+                .readCapacityUnits(read)
+                .writeCapacityUnits(write)
+                .build();
     }
 }

@@ -28,6 +28,7 @@ public final class BackupService {
 
     /** Items per committed batch of a restore, and a byte bound so no batch makes an oversized log record. */
     private static final int RESTORE_BATCH_ITEMS = 1000;
+
     private static final long RESTORE_BATCH_BYTES = 4L * 1024 * 1024;
 
     private final Engine engine;
@@ -38,12 +39,10 @@ public final class BackupService {
     private final SecureRandom random = new SecureRandom();
 
     /** A consistent copy of a table, taken under the commit lock. */
-    private record TableCopy(TableDefinition definition, List<StoredItem> items, long timeMillis) {
-    }
+    private record TableCopy(TableDefinition definition, List<StoredItem> items, long timeMillis) {}
 
     /** A table restored to a point in time, and that point. */
-    record PointInTimeRestore(Table table, long restoredMillis) {
-    }
+    record PointInTimeRestore(Table table, long restoredMillis) {}
 
     private BackupService(Engine engine, BackupStorage storage, PointInTimeSource history) {
         this.engine = engine;
@@ -51,8 +50,7 @@ public final class BackupService {
         this.history = history;
         listeners.add(new CommitListener() {
             @Override
-            public void committed(long sequence, List<ItemChange> changes, long commitTimeMillis) {
-            }
+            public void committed(long sequence, List<ItemChange> changes, long commitTimeMillis) {}
 
             @Override
             public void tableDropped(Table table, long timeMillis) {
@@ -73,11 +71,11 @@ public final class BackupService {
 
     /** Registers the catalog's snapshot section, log replay and retention needs with the store (before recovery). */
     public static BackupService durable(Engine engine, DurableStore store) {
-        BackupService service = new BackupService(engine, new BackupStorage.OnDisk(store.directory()),
-                PointInTimeSource.of(store));
+        BackupService service =
+                new BackupService(engine, new BackupStorage.OnDisk(store.directory()), PointInTimeSource.of(store));
         store.addSection(service.catalog.section());
-        for (int kind : new int[] {BackupCatalog.BACKUP_CREATED, BackupCatalog.BACKUP_DELETED,
-                BackupCatalog.PITR_UPDATED}) {
+        for (int kind :
+                new int[] {BackupCatalog.BACKUP_CREATED, BackupCatalog.BACKUP_DELETED, BackupCatalog.PITR_UPDATED}) {
             store.onExtension(kind, service.catalog::replay);
         }
         store.retainFrom(() -> service.catalog.earliestNeeded(engine.nowMillis()));
@@ -104,9 +102,9 @@ public final class BackupService {
             throw BackupErrors.tableNotFound(tableName);
         }
         TableCopy copy = engine.exclusive(() -> {
-            engine.quiesce();   // every committed write in the copy
-            return new TableCopy(table.definition(), new ArrayList<>(table.data().items().values()),
-                    engine.nowMillis());
+            engine.quiesce(); // every committed write in the copy
+            return new TableCopy(
+                    table.definition(), new ArrayList<>(table.data().items().values()), engine.nowMillis());
         });
         TableDefinition definition = copy.definition();
         List<StoredItem> items = copy.items();
@@ -116,8 +114,8 @@ public final class BackupService {
             size += item.size();
         }
         String id = String.format("%014d-%08x", now, random.nextInt());
-        BackupEntry backup = new BackupEntry(definition.arn() + "/backup/" + id, id, backupName, definition, now,
-                items.size(), size);
+        BackupEntry backup = new BackupEntry(
+                definition.arn() + "/backup/" + id, id, backupName, definition, now, items.size(), size);
         storage.save(backup, items);
         engine.exclusive(() -> {
             engine.journalExtension(BackupCatalog.BACKUP_CREATED, BackupCatalog.backupCreated(backup));
@@ -153,8 +151,8 @@ public final class BackupService {
     Table restoreFromBackup(String arn, String targetName, RestoreOverrides overrides) {
         BackupEntry backup = backup(arn);
         requireAbsent(targetName);
-        TableDefinition definition = RestoredDefinitions.of(backup.source(), targetName,
-                Instant.ofEpochMilli(engine.nowMillis()), region(), account(), overrides);
+        TableDefinition definition = RestoredDefinitions.of(
+                backup.source(), targetName, Instant.ofEpochMilli(engine.nowMillis()), region(), account(), overrides);
         return load(definition, storage.load(backup));
     }
 
@@ -164,8 +162,10 @@ public final class BackupService {
     PitrSetting pitr(String tableName) {
         Table table = requireTable(tableName);
         PitrSetting s = catalog.pitr(table.name(), table.definition().tableId());
-        return s != null ? s : new PitrSetting(table.name(), table.definition().tableId(), false,
-                PitrSetting.DEFAULT_RECOVERY_DAYS, 0);
+        return s != null
+                ? s
+                : new PitrSetting(
+                        table.name(), table.definition().tableId(), false, PitrSetting.DEFAULT_RECOVERY_DAYS, 0);
     }
 
     PitrSetting updatePitr(String tableName, boolean enable, Integer recoveryPeriodDays) {
@@ -177,11 +177,12 @@ public final class BackupService {
             String id = table.definition().tableId();
             PitrSetting current = catalog.pitr(tableName, id);
             boolean wasEnabled = current != null && current.enabled();
-            int days = recoveryPeriodDays != null ? recoveryPeriodDays
+            int days = recoveryPeriodDays != null
+                    ? recoveryPeriodDays
                     : wasEnabled ? current.recoveryPeriodDays() : PitrSetting.DEFAULT_RECOVERY_DAYS;
             PitrSetting next = enable
-                    ? new PitrSetting(tableName, id, true, days, wasEnabled ? current.enabledAtMillis()
-                            : engine.nowMillis())
+                    ? new PitrSetting(
+                            tableName, id, true, days, wasEnabled ? current.enabledAtMillis() : engine.nowMillis())
                     : new PitrSetting(tableName, id, false, days, 0);
             engine.journalExtension(BackupCatalog.PITR_UPDATED, BackupCatalog.pitrUpdated(next));
             catalog.setPitr(next);
@@ -197,7 +198,8 @@ public final class BackupService {
     /**
      * Restores the source table as it was at the given moment (null: the latest restorable moment) into a new table.
      */
-    PointInTimeRestore restoreToPointInTime(String sourceName, String targetName, Instant when, RestoreOverrides overrides) {
+    PointInTimeRestore restoreToPointInTime(
+            String sourceName, String targetName, Instant when, RestoreOverrides overrides) {
         Table source = requireTable(sourceName);
         String id = source.definition().tableId();
         PitrSetting setting = catalog.pitr(sourceName, id);
@@ -208,17 +210,17 @@ public final class BackupService {
         long earliest = setting.earliestRestorable(now);
         long target = when == null ? now : when.toEpochMilli();
         if (target < earliest || target > now) {
-            throw BackupErrors.invalidRestoreTime(Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest),
-                    Instant.ofEpochMilli(now));
+            throw BackupErrors.invalidRestoreTime(
+                    Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest), Instant.ofEpochMilli(now));
         }
         requireAbsent(targetName);
         SnapshotFile.TableImage image = history.tableAt(sourceName, id, target);
         if (image == null) {
-            throw BackupErrors.invalidRestoreTime(Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest),
-                    Instant.ofEpochMilli(now));
+            throw BackupErrors.invalidRestoreTime(
+                    Instant.ofEpochMilli(target), Instant.ofEpochMilli(earliest), Instant.ofEpochMilli(now));
         }
-        TableDefinition definition = RestoredDefinitions.of(image.definition(), targetName, Instant.ofEpochMilli(now),
-                region(), account(), overrides);
+        TableDefinition definition = RestoredDefinitions.of(
+                image.definition(), targetName, Instant.ofEpochMilli(now), region(), account(), overrides);
         return new PointInTimeRestore(load(definition, image.items()), target);
     }
 
@@ -255,7 +257,8 @@ public final class BackupService {
         while (i < items.size()) {
             int start = i;
             long bytes = 0;
-            while (i < items.size() && i - start < RESTORE_BATCH_ITEMS
+            while (i < items.size()
+                    && i - start < RESTORE_BATCH_ITEMS
                     && (i == start || bytes + items.get(i).size() <= RESTORE_BATCH_BYTES)) {
                 bytes += items.get(i).size();
                 i++;
@@ -271,7 +274,7 @@ public final class BackupService {
                 return null;
             });
         }
-        engine.creating(table);     // a restored table is CREATING for a while, as on AWS (transient statuses)
+        engine.creating(table); // a restored table is CREATING for a while, as on AWS (transient statuses)
         return table;
     }
 

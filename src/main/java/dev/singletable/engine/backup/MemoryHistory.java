@@ -24,8 +24,7 @@ final class MemoryHistory implements CommitListener, PointInTimeSource {
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     /** One change: a new definition, or an item's new state (null when deleted). */
-    private record Change(long timeMillis, TableDefinition definition, PrimaryKey key, StoredItem item) {
-    }
+    private record Change(long timeMillis, TableDefinition definition, PrimaryKey key, StoredItem item) {}
 
     private static final class Tracked {
         final String name;
@@ -60,8 +59,8 @@ final class MemoryHistory implements CommitListener, PointInTimeSource {
 
     @Override
     public synchronized void enabled(Table table, PitrSetting setting) {
-        tracked.putIfAbsent(setting.tableId(), new Tracked(table, setting.recoveryPeriodDays(),
-                setting.enabledAtMillis()));
+        tracked.putIfAbsent(
+                setting.tableId(), new Tracked(table, setting.recoveryPeriodDays(), setting.enabledAtMillis()));
     }
 
     @Override

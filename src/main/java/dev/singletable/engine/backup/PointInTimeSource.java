@@ -25,12 +25,10 @@ interface PointInTimeSource {
             }
 
             @Override
-            public void enabled(Table table, PitrSetting setting) {
-            }
+            public void enabled(Table table, PitrSetting setting) {}
 
             @Override
-            public void disabled(String tableId) {
-            }
+            public void disabled(String tableId) {}
         };
     }
 }

@@ -31,26 +31,41 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 final class RestoredDefinitions {
 
-    private RestoredDefinitions() {
-    }
+    private RestoredDefinitions() {}
 
-    static TableDefinition of(TableDefinition source, String targetName, Instant now, String region, String account,
+    static TableDefinition of(
+            TableDefinition source,
+            String targetName,
+            Instant now,
+            String region,
+            String account,
             RestoreOverrides overrides) {
         DefinitionData s = DefinitionData.of(source);
-        List<IndexDef> globalIndexes = overrides.globalIndexes() == null ? active(s.globalIndexes())
+        List<IndexDef> globalIndexes = overrides.globalIndexes() == null
+                ? active(s.globalIndexes())
                 : convertGlobal(overrides.globalIndexes(), s.attributeDefinitions());
-        List<IndexDef> localIndexes = overrides.localIndexes() == null ? s.localIndexes()
+        List<IndexDef> localIndexes = overrides.localIndexes() == null
+                ? s.localIndexes()
                 : convertLocal(overrides.localIndexes(), s.attributeDefinitions(), s.primaryKey());
         BillingMode billing = overrides.billingMode() != null ? overrides.billingMode() : s.billingMode();
-        Throughput throughput = billing == BillingMode.PAY_PER_REQUEST ? Throughput.ZERO
-                : overrides.throughput() != null ? throughput(overrides.throughput())
-                : s.throughput() == null ? Throughput.ZERO : Throughput.of(s.throughput().readCapacityUnits(),
-                        s.throughput().writeCapacityUnits());
+        Throughput throughput = billing == BillingMode.PAY_PER_REQUEST
+                ? Throughput.ZERO
+                : overrides.throughput() != null
+                        ? throughput(overrides.throughput())
+                        : s.throughput() == null
+                                ? Throughput.ZERO
+                                : Throughput.of(
+                                        s.throughput().readCapacityUnits(),
+                                        s.throughput().writeCapacityUnits());
         TableDefinition.SseSettings sse = s.sse();
         if (overrides.sse() != null) {
             sse = Boolean.TRUE.equals(overrides.sse().enabled())
-                    ? new TableDefinition.SseSettings(overrides.sse().sseType() == null ? SSEType.KMS
-                    : overrides.sse().sseType(), overrides.sse().kmsMasterKeyId()) : null;
+                    ? new TableDefinition.SseSettings(
+                            overrides.sse().sseType() == null
+                                    ? SSEType.KMS
+                                    : overrides.sse().sseType(),
+                            overrides.sse().kmsMasterKeyId())
+                    : null;
         }
         Set<String> used = new LinkedHashSet<>(s.primaryKey().names());
         globalIndexes.forEach(i -> used.addAll(i.key().names()));
@@ -62,10 +77,30 @@ final class RestoredDefinitions {
             }
         });
         String arn = "arn:aws:dynamodb:" + region + ":" + account + ":table/" + targetName;
-        return new DefinitionData(targetName, arn, UUID.randomUUID().toString(), now, s.primaryKey(), attributes,
-                globalIndexes, localIndexes, billing,
-                billing == BillingMode.PAY_PER_REQUEST ? now : null, throughput, s.onDemandLimits(),
-                false, null, null, null, s.tableClass(), sse, false, Map.of(), null, TimeToLiveStatus.DISABLED, Map.of())
+        return new DefinitionData(
+                        targetName,
+                        arn,
+                        UUID.randomUUID().toString(),
+                        now,
+                        s.primaryKey(),
+                        attributes,
+                        globalIndexes,
+                        localIndexes,
+                        billing,
+                        billing == BillingMode.PAY_PER_REQUEST ? now : null,
+                        throughput,
+                        s.onDemandLimits(),
+                        false,
+                        null,
+                        null,
+                        null,
+                        s.tableClass(),
+                        sse,
+                        false,
+                        Map.of(),
+                        null,
+                        TimeToLiveStatus.DISABLED,
+                        Map.of())
                 .toDefinition();
     }
 
@@ -77,19 +112,29 @@ final class RestoredDefinitions {
         return out;
     }
 
-    private static List<IndexDef> convertGlobal(List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex>
-            indexes, Map<String, ScalarAttributeType> types) {
+    private static List<IndexDef> convertGlobal(
+            List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> indexes,
+            Map<String, ScalarAttributeType> types) {
         List<IndexDef> out = new ArrayList<>();
         for (var g : indexes) {
             Throughput t = g.provisionedThroughput() == null ? Throughput.ZERO : throughput(g.provisionedThroughput());
-            out.add(new IndexDef(g.indexName(), true, key(g.keySchema(), types, g.indexName()),
-                    projectionType(g.projection()), nonKey(g.projection()), t, IndexStatus.ACTIVE, false));
+            out.add(new IndexDef(
+                    g.indexName(),
+                    true,
+                    key(g.keySchema(), types, g.indexName()),
+                    projectionType(g.projection()),
+                    nonKey(g.projection()),
+                    t,
+                    IndexStatus.ACTIVE,
+                    false));
         }
         return out;
     }
 
-    private static List<IndexDef> convertLocal(List<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex>
-            indexes, Map<String, ScalarAttributeType> types, KeyDef tableKey) {
+    private static List<IndexDef> convertLocal(
+            List<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex> indexes,
+            Map<String, ScalarAttributeType> types,
+            KeyDef tableKey) {
         List<IndexDef> out = new ArrayList<>();
         for (var l : indexes) {
             KeyDef key = key(l.keySchema(), types, l.indexName());
@@ -98,8 +143,15 @@ final class RestoredDefinitions {
                         + "have the same leading hash key as table KeySchema for index: " + l.indexName()
                         + ". index hash key: " + key.hashName() + ", table hash key: " + tableKey.hashName());
             }
-            out.add(new IndexDef(l.indexName(), false, key, projectionType(l.projection()), nonKey(l.projection()),
-                    null, null, false));
+            out.add(new IndexDef(
+                    l.indexName(),
+                    false,
+                    key,
+                    projectionType(l.projection()),
+                    nonKey(l.projection()),
+                    null,
+                    null,
+                    false));
         }
         return out;
     }
@@ -138,7 +190,8 @@ final class RestoredDefinitions {
     }
 
     private static Throughput throughput(ProvisionedThroughput t) {
-        return Throughput.of(t.readCapacityUnits() == null ? 0 : t.readCapacityUnits(),
+        return Throughput.of(
+                t.readCapacityUnits() == null ? 0 : t.readCapacityUnits(),
                 t.writeCapacityUnits() == null ? 0 : t.writeCapacityUnits());
     }
 }

@@ -53,8 +53,8 @@ public final class CapacityGovernor {
     }
 
     /** Refuses a single read its table (or the global index read) or its partition key cannot take now. */
-    public void admitRead(GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition,
-            boolean consistent) {
+    public void admitRead(
+            GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition, boolean consistent) {
         if (enabled) {
             Throttle t = checkRead(table, index, partition, consistent);
             if (t != null) {
@@ -95,8 +95,8 @@ public final class CapacityGovernor {
     }
 
     /** Why a read cannot be taken now, or null when it can. {@code index} is the index read, null for the table. */
-    public @Nullable Throttle checkRead(GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition,
-            boolean consistent) {
+    public @Nullable Throttle checkRead(
+            GovernedTable table, @Nullable IndexDef index, @Nullable KeyValue partition, boolean consistent) {
         if (!enabled) {
             return null;
         }
@@ -208,8 +208,10 @@ public final class CapacityGovernor {
         if (b != null && b.table == table && b.definition == table.definition()) {
             return b;
         }
-        return tables.compute(table.name(), (name, old) ->
-                old != null && old.table == table && old.definition == table.definition() ? old
+        return tables.compute(
+                table.name(),
+                (name, old) -> old != null && old.table == table && old.definition == table.definition()
+                        ? old
                         : new TableBuckets(table, old, now));
     }
 

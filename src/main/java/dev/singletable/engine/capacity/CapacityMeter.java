@@ -100,10 +100,13 @@ public final class CapacityMeter {
 
     /** The ConsumedCapacity to return, or null when the caller did not ask for it. */
     public @Nullable ConsumedCapacity build(ReturnConsumedCapacity mode) {
-        if (mode == null || mode == ReturnConsumedCapacity.NONE || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
+        if (mode == null
+                || mode == ReturnConsumedCapacity.NONE
+                || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
             return null;
         }
-        ConsumedCapacity.Builder b = ConsumedCapacity.builder().tableName(tableName).capacityUnits(total());
+        ConsumedCapacity.Builder b =
+                ConsumedCapacity.builder().tableName(tableName).capacityUnits(total());
         if ("write".equals(unitsKind)) {
             b.writeCapacityUnits(total());
         } else if ("read".equals(unitsKind)) {

@@ -22,13 +22,17 @@ final class TableBuckets {
     static final double BURST_SECONDS = 300;
     /** DynamoDB's ceiling per partition: 3 000 read units and 1 000 write units per second. */
     static final double PARTITION_READ_UNITS = 3000;
+
     static final double PARTITION_WRITE_UNITS = 1000;
     /** Full partition buckets are swept once this many are held. */
     private static final int SWEEP_AT = 4096;
 
     /** One provisioned global index. */
-    record IndexBuckets(String name, String arn, @Nullable TokenBucket read, @Nullable TokenBucket write) {
-    }
+    record IndexBuckets(
+            String name,
+            String arn,
+            @Nullable TokenBucket read,
+            @Nullable TokenBucket write) {}
 
     final GovernedTable table;
     final TableDefinition definition;
@@ -54,9 +58,17 @@ final class TableBuckets {
                 .filter(index -> index.throughput() != null)
                 .map(index -> {
                     IndexBuckets old = same == null ? null : same.index(index.name());
-                    return new IndexBuckets(index.name(), definition.arn() + "/index/" + index.name(),
-                            bucket(old == null ? null : old.read(), index.throughput().readCapacityUnits(), nowNanos),
-                            bucket(old == null ? null : old.write(), index.throughput().writeCapacityUnits(), nowNanos));
+                    return new IndexBuckets(
+                            index.name(),
+                            definition.arn() + "/index/" + index.name(),
+                            bucket(
+                                    old == null ? null : old.read(),
+                                    index.throughput().readCapacityUnits(),
+                                    nowNanos),
+                            bucket(
+                                    old == null ? null : old.write(),
+                                    index.throughput().writeCapacityUnits(),
+                                    nowNanos));
                 })
                 .filter(b -> b.read() != null || b.write() != null)
                 .toArray(IndexBuckets[]::new);
@@ -79,7 +91,8 @@ final class TableBuckets {
         return existing;
     }
 
-    @Nullable IndexBuckets index(String name) {
+    @Nullable
+    IndexBuckets index(String name) {
         for (IndexBuckets b : indexes) {
             if (b.name().equals(name)) {
                 return b;
@@ -89,7 +102,8 @@ final class TableBuckets {
     }
 
     /** The partition key's bucket if it has been used recently (null means full). */
-    @Nullable TokenBucket partition(KeyValue key, boolean write) {
+    @Nullable
+    TokenBucket partition(KeyValue key, boolean write) {
         return (write ? partitionWrites : partitionReads).get(key);
     }
 
@@ -102,7 +116,10 @@ final class TableBuckets {
         if (map.size() >= SWEEP_AT) {
             map.values().removeIf(bucket -> bucket.full(nowNanos));
         }
-        return map.computeIfAbsent(key, k -> write ? new TokenBucket(PARTITION_WRITE_UNITS, PARTITION_WRITE_UNITS)
-                : new TokenBucket(PARTITION_READ_UNITS, PARTITION_READ_UNITS));
+        return map.computeIfAbsent(
+                key,
+                k -> write
+                        ? new TokenBucket(PARTITION_WRITE_UNITS, PARTITION_WRITE_UNITS)
+                        : new TokenBucket(PARTITION_READ_UNITS, PARTITION_READ_UNITS));
     }
 }

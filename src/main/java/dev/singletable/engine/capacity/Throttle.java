@@ -58,7 +58,9 @@ public record Throttle(Limit limit, boolean write, boolean onDemand, String reso
 
     /** The exception a single-item operation (or an all-throttled batch) fails with. */
     public AwsServiceException exception() {
-        List<ThrottlingReason> reasons = List.of(ThrottlingReason.builder().reason(reason()).resource(resourceArn)
+        List<ThrottlingReason> reasons = List.of(ThrottlingReason.builder()
+                .reason(reason())
+                .resource(resourceArn)
                 .build());
         return onDemand && limit != Limit.INDEX_PROVISIONED
                 ? EngineErrors.throttling(message(), reasons)
@@ -67,7 +69,8 @@ public record Throttle(Limit limit, boolean write, boolean onDemand, String reso
 
     /** The cancellation reason of a transaction's throttled action. */
     public CancellationReason cancellationReason() {
-        String code = onDemand && limit != Limit.INDEX_PROVISIONED ? "ThrottlingError" : "ProvisionedThroughputExceeded";
+        String code =
+                onDemand && limit != Limit.INDEX_PROVISIONED ? "ThrottlingError" : "ProvisionedThroughputExceeded";
         return CancellationReason.builder().code(code).message(message()).build();
     }
 }

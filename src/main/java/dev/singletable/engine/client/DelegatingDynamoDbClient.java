@@ -142,7 +142,8 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
+    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(
+            DescribeKinesisStreamingDestinationRequest request) {
         return invoke(request, delegate::describeKinesisStreamingDestination);
     }
 
@@ -157,7 +158,8 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(DescribeTableReplicaAutoScalingRequest request) {
+    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(
+            DescribeTableReplicaAutoScalingRequest request) {
         return invoke(request, delegate::describeTableReplicaAutoScaling);
     }
 
@@ -167,12 +169,14 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(DisableKinesisStreamingDestinationRequest request) {
+    public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(
+            DisableKinesisStreamingDestinationRequest request) {
         return invoke(request, delegate::disableKinesisStreamingDestination);
     }
 
     @Override
-    public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(EnableKinesisStreamingDestinationRequest request) {
+    public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(
+            EnableKinesisStreamingDestinationRequest request) {
         return invoke(request, delegate::enableKinesisStreamingDestination);
     }
 
@@ -322,7 +326,8 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(UpdateKinesisStreamingDestinationRequest request) {
+    public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(
+            UpdateKinesisStreamingDestinationRequest request) {
         return invoke(request, delegate::updateKinesisStreamingDestination);
     }
 
@@ -332,7 +337,8 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(UpdateTableReplicaAutoScalingRequest request) {
+    public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(
+            UpdateTableReplicaAutoScalingRequest request) {
         return invoke(request, delegate::updateTableReplicaAutoScaling);
     }
 

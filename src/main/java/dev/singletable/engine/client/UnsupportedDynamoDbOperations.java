@@ -102,7 +102,8 @@ abstract class UnsupportedDynamoDbOperations implements DynamoDbClient {
     }
 
     @Override
-    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
+    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(
+            DescribeKinesisStreamingDestinationRequest request) {
         throw EngineErrors.notSupported("DescribeKinesisStreamingDestination");
     }
 
@@ -117,7 +118,8 @@ abstract class UnsupportedDynamoDbOperations implements DynamoDbClient {
     }
 
     @Override
-    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(DescribeTableReplicaAutoScalingRequest request) {
+    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(
+            DescribeTableReplicaAutoScalingRequest request) {
         throw EngineErrors.notSupported("DescribeTableReplicaAutoScaling");
     }
 
@@ -127,12 +129,14 @@ abstract class UnsupportedDynamoDbOperations implements DynamoDbClient {
     }
 
     @Override
-    public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(DisableKinesisStreamingDestinationRequest request) {
+    public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(
+            DisableKinesisStreamingDestinationRequest request) {
         throw EngineErrors.notSupported("DisableKinesisStreamingDestination");
     }
 
     @Override
-    public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(EnableKinesisStreamingDestinationRequest request) {
+    public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(
+            EnableKinesisStreamingDestinationRequest request) {
         throw EngineErrors.notSupported("EnableKinesisStreamingDestination");
     }
 
@@ -282,7 +286,8 @@ abstract class UnsupportedDynamoDbOperations implements DynamoDbClient {
     }
 
     @Override
-    public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(UpdateKinesisStreamingDestinationRequest request) {
+    public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(
+            UpdateKinesisStreamingDestinationRequest request) {
         throw EngineErrors.notSupported("UpdateKinesisStreamingDestination");
     }
 
@@ -292,7 +297,8 @@ abstract class UnsupportedDynamoDbOperations implements DynamoDbClient {
     }
 
     @Override
-    public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(UpdateTableReplicaAutoScalingRequest request) {
+    public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(
+            UpdateTableReplicaAutoScalingRequest request) {
         throw EngineErrors.notSupported("UpdateTableReplicaAutoScaling");
     }
 

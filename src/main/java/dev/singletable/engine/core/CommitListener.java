@@ -14,12 +14,9 @@ public interface CommitListener {
 
     void committed(long sequence, List<ItemChange> changes, long commitTimeMillis);
 
-    default void tableCreated(Table table, long timeMillis) {
-    }
+    default void tableCreated(Table table, long timeMillis) {}
 
-    default void tableRedefined(Table table, TableDefinition previous, long timeMillis) {
-    }
+    default void tableRedefined(Table table, TableDefinition previous, long timeMillis) {}
 
-    default void tableDropped(Table table, long timeMillis) {
-    }
+    default void tableDropped(Table table, long timeMillis) {}
 }

@@ -36,6 +36,7 @@ public final class Engine {
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     /** Deleted tables still shown as DELETING, by name, with the time until which they are (transient statuses). */
     private final Map<String, Deleting> deleting = new ConcurrentHashMap<>();
+
     private final ReentrantLock commitLock = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final Visibility visibility = new Visibility(listeners);
@@ -45,8 +46,7 @@ public final class Engine {
     /** During recovery, the logged time of the mutation being replayed replaces the clock; guarded by the lock. */
     private long replayTimeMillis = -1;
 
-    private record Deleting(Table table, long untilMillis) {
-    }
+    private record Deleting(Table table, long untilMillis) {}
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -118,7 +118,7 @@ public final class Engine {
                 journal = saved;
             }
             if (sequence != loggedSequence) {
-                sequence = loggedSequence;   // a logged mutation that no longer changes anything keeps its number
+                sequence = loggedSequence; // a logged mutation that no longer changes anything keeps its number
             }
             return null;
         });
@@ -419,6 +419,7 @@ public final class Engine {
     }
 
     private static Collection<IndexDef> indexes(TableDefinition d) {
-        return java.util.stream.Stream.concat(d.globalIndexes().stream(), d.localIndexes().stream()).toList();
+        return java.util.stream.Stream.concat(d.globalIndexes().stream(), d.localIndexes().stream())
+                .toList();
     }
 }

@@ -23,9 +23,18 @@ import java.time.Duration;
  *                              index CREATING or DELETING) after the request, as on AWS; zero (the default) makes every
  *                              change take effect at once, as DynamoDB Local does without {@code -delayTransientStatuses}
  */
-public record EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
-        Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval,
-        boolean throttling, Duration transientStatusDelay) {
+public record EngineOptions(
+        Path dataDir,
+        String region,
+        String accountId,
+        Clock clock,
+        SyncPolicy syncPolicy,
+        Duration groupCommitWait,
+        long snapshotAfterLogBytes,
+        long logSegmentBytes,
+        Duration ttlSweepInterval,
+        boolean throttling,
+        Duration transientStatusDelay) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -75,18 +84,53 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
     }
 
     /** Options with every change taking effect at once (no transient statuses). */
-    public EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
-            Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval,
+    public EngineOptions(
+            Path dataDir,
+            String region,
+            String accountId,
+            Clock clock,
+            SyncPolicy syncPolicy,
+            Duration groupCommitWait,
+            long snapshotAfterLogBytes,
+            long logSegmentBytes,
+            Duration ttlSweepInterval,
             boolean throttling) {
-        this(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, snapshotAfterLogBytes, logSegmentBytes,
-                ttlSweepInterval, throttling, Duration.ZERO);
+        this(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling,
+                Duration.ZERO);
     }
 
     /** Options with throttling on, DynamoDB's behaviour. */
-    public EngineOptions(Path dataDir, String region, String accountId, Clock clock, SyncPolicy syncPolicy,
-            Duration groupCommitWait, long snapshotAfterLogBytes, long logSegmentBytes, Duration ttlSweepInterval) {
-        this(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, snapshotAfterLogBytes, logSegmentBytes,
-                ttlSweepInterval, true);
+    public EngineOptions(
+            Path dataDir,
+            String region,
+            String accountId,
+            Clock clock,
+            SyncPolicy syncPolicy,
+            Duration groupCommitWait,
+            long snapshotAfterLogBytes,
+            long logSegmentBytes,
+            Duration ttlSweepInterval) {
+        this(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                true);
     }
 
     public EngineOptions(Path dataDir, String region, String accountId, Clock clock) {
@@ -106,52 +150,139 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
     }
 
     public EngineOptions withClock(Clock newClock) {
-        return new EngineOptions(dataDir, region, accountId, newClock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                newClock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling,
+                transientStatusDelay);
     }
 
     public EngineOptions withSyncPolicy(SyncPolicy policy, Duration groupWait) {
-        return new EngineOptions(dataDir, region, accountId, clock, policy, groupWait, snapshotAfterLogBytes,
-                logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                policy,
+                groupWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling,
+                transientStatusDelay);
     }
 
     public EngineOptions withSnapshotAfterLogBytes(long bytes) {
-        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait, bytes,
-                logSegmentBytes, ttlSweepInterval, throttling, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                bytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling,
+                transientStatusDelay);
     }
 
     public EngineOptions withLogSegmentBytes(long bytes) {
-        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, bytes, ttlSweepInterval, throttling, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                bytes,
+                ttlSweepInterval,
+                throttling,
+                transientStatusDelay);
     }
 
     public EngineOptions withTtlSweepInterval(Duration interval) {
-        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, interval, throttling, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                interval,
+                throttling,
+                transientStatusDelay);
     }
 
     /** The same options for another region (a namespace of a multi-region engine). */
     public EngineOptions withRegion(String newRegion) {
-        return new EngineOptions(dataDir, newRegion, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+        return new EngineOptions(
+                dataDir,
+                newRegion,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling);
     }
 
     /** The same options for another account (a namespace of a multi-region engine). */
     public EngineOptions withAccountId(String newAccountId) {
-        return new EngineOptions(dataDir, region, newAccountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+        return new EngineOptions(
+                dataDir,
+                region,
+                newAccountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling);
     }
 
     /** The same options keeping their files in another directory (null: in memory). */
     public EngineOptions withDataDir(Path newDataDir) {
-        return new EngineOptions(newDataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling);
+        return new EngineOptions(
+                newDataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling);
     }
 
     /** The same options with throttling switched on or off. */
     public EngineOptions withThrottling(boolean enabled) {
-        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, enabled, transientStatusDelay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                enabled,
+                transientStatusDelay);
     }
 
     /**
@@ -164,7 +295,17 @@ public record EngineOptions(Path dataDir, String region, String accountId, Clock
 
     /** The same options with transient statuses lasting the given time (zero: none). */
     public EngineOptions withTransientStatusDelay(Duration delay) {
-        return new EngineOptions(dataDir, region, accountId, clock, syncPolicy, groupCommitWait,
-                snapshotAfterLogBytes, logSegmentBytes, ttlSweepInterval, throttling, delay);
+        return new EngineOptions(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                syncPolicy,
+                groupCommitWait,
+                snapshotAfterLogBytes,
+                logSegmentBytes,
+                ttlSweepInterval,
+                throttling,
+                delay);
     }
 }

@@ -10,8 +10,8 @@ import dev.singletable.engine.storage.StoredItem;
  * @param replicated for a change copied from another region of a global table, the stamp of the write it copies
  *                   (recorded in the log with it); null for a write made in this region
  */
-public record ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService,
-        WriteStamp replicated) {
+public record ItemChange(
+        Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService, WriteStamp replicated) {
 
     public ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService) {
         this(table, key, oldItem, newItem, byService, null);

@@ -15,32 +15,26 @@ public interface Journal {
     /** Keeps nothing: an in-memory engine. */
     Journal NONE = new Journal() {
         @Override
-        public void items(long sequence, long timeMillis, List<ItemChange> changes) {
-        }
+        public void items(long sequence, long timeMillis, List<ItemChange> changes) {}
 
         @Override
-        public void tableCreated(long sequence, long timeMillis, TableDefinition definition) {
-        }
+        public void tableCreated(long sequence, long timeMillis, TableDefinition definition) {}
 
         @Override
-        public void tableRedefined(long sequence, long timeMillis, TableDefinition definition) {
-        }
+        public void tableRedefined(long sequence, long timeMillis, TableDefinition definition) {}
 
         @Override
-        public void tableDropped(long sequence, long timeMillis, String tableName) {
-        }
+        public void tableDropped(long sequence, long timeMillis, String tableName) {}
 
         @Override
-        public void extension(long sequence, long timeMillis, int kind, byte[] payload) {
-        }
+        public void extension(long sequence, long timeMillis, int kind, byte[] payload) {}
 
         @Override
-        public void awaitDurable(long sequence) {
-        }
+        public void awaitDurable(long sequence) {}
 
         @Override
         public long acknowledged() {
-            return 0;   // never asked: without a journal, mutations are visible as they are made
+            return 0; // never asked: without a journal, mutations are visible as they are made
         }
     };
 

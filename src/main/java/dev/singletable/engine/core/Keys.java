@@ -16,8 +16,7 @@ public final class Keys {
     public static final int MAX_PARTITION_KEY_BYTES = 2048;
     public static final int MAX_SORT_KEY_BYTES = 1024;
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** A {@code Key} parameter (GetItem, UpdateItem, DeleteItem...): exactly the key attributes, of the right types. */
     public static PrimaryKey fromKey(TableDefinition table, Map<String, AttributeValue> key) {
@@ -50,7 +49,11 @@ public final class Keys {
         if (!schema.hasRange()) {
             return Map.of(schema.hashName(), key.partition().value());
         }
-        return Map.of(schema.hashName(), key.partition().value(), schema.rangeName(), key.sort().value());
+        return Map.of(
+                schema.hashName(),
+                key.partition().value(),
+                schema.rangeName(),
+                key.sort().value());
     }
 
     /** How an item to be checked against the secondary indexes came about: DynamoDB words each refusal its own way. */
@@ -86,8 +89,13 @@ public final class Keys {
         }
     }
 
-    private static void checkIndexKeyPart(IndexDef index, String name, ScalarAttributeType type,
-            Map<String, AttributeValue> item, IndexKeySource source, boolean partitionKey) {
+    private static void checkIndexKeyPart(
+            IndexDef index,
+            String name,
+            ScalarAttributeType type,
+            Map<String, AttributeValue> item,
+            IndexKeySource source,
+            boolean partitionKey) {
         AttributeValue v = item.get(name);
         if (v == null) {
             return;
@@ -98,11 +106,11 @@ public final class Keys {
             // a value that can be no key at all (a map, a list, ...) is a type mismatch there too (ScyllaDB's
             // test_gsi.py::test_gsi_wrong_type_attribute_update_nested, run against AWS)
             if (source == IndexKeySource.UPDATE_EXISTING && scalar) {
-                throw EngineErrors.validation("The update expression attempted to update the secondary index key to "
-                        + "unsupported type");
+                throw EngineErrors.validation(
+                        "The update expression attempted to update the secondary index key to " + "unsupported type");
             }
-            throw EngineErrors.validation("One or more parameter values were invalid: Type mismatch for Index Key " + name
-                    + " Expected: " + type + " Actual: " + actual + " IndexName: " + index.name());
+            throw EngineErrors.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                    + name + " Expected: " + type + " Actual: " + actual + " IndexName: " + index.name());
         }
         if (isEmpty(v) && source != IndexKeySource.ITEM) {
             throw EngineErrors.validation("One or more parameter values are not valid. The update expression attempted "
@@ -111,10 +119,12 @@ public final class Keys {
                     + " value.");
         }
         if (isEmpty(v)) {
-            throw EngineErrors.validation("One or more parameter values are not valid. A value specified for a secondary "
-                    + "index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-                    + (type == ScalarAttributeType.B ? "binary" : "string") + " value. IndexName: " + index.name()
-                    + ", IndexKey: " + name);
+            throw EngineErrors.validation(
+                    "One or more parameter values are not valid. A value specified for a secondary "
+                            + "index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+                            + (type == ScalarAttributeType.B ? "binary" : "string") + " value. IndexName: "
+                            + index.name()
+                            + ", IndexKey: " + name);
         }
         // an index key has the table key's size limits, on every write (the backfill skips such items instead); AWS
         // names the limit (ScyllaDB's test_gsi.py::test_gsi_limit_*_key_len_*, run against AWS), its exact sentence
@@ -127,8 +137,8 @@ public final class Keys {
         }
     }
 
-    private static KeyValue keyPart(Map<String, AttributeValue> key, String name, ScalarAttributeType type,
-            boolean strict) {
+    private static KeyValue keyPart(
+            Map<String, AttributeValue> key, String name, ScalarAttributeType type, boolean strict) {
         AttributeValue v = key.get(name);
         if (v == null || !type.toString().equals(scalarType(v))) {
             throw schemaMismatch();
@@ -140,8 +150,8 @@ public final class Keys {
     private static KeyValue itemKeyPart(Map<String, AttributeValue> item, String name, ScalarAttributeType type) {
         AttributeValue v = item.get(name);
         if (v == null) {
-            throw EngineErrors.validation("One or more parameter values were invalid: Missing the key " + name
-                    + " in the item");
+            throw EngineErrors.validation(
+                    "One or more parameter values were invalid: Missing the key " + name + " in the item");
         }
         String actual = scalarType(v);
         if (!type.toString().equals(actual)) {
@@ -166,8 +176,9 @@ public final class Keys {
                     + "maximum size limit of2048 bytes");
         }
         if (sort != KeyValue.NONE && sort.size() > MAX_SORT_KEY_BYTES) {
-            throw EngineErrors.validation("One or more parameter values were invalid: Aggregated size of all range keys "
-                    + "has exceeded the size limit of 1024 bytes");
+            throw EngineErrors.validation(
+                    "One or more parameter values were invalid: Aggregated size of all range keys "
+                            + "has exceeded the size limit of 1024 bytes");
         }
     }
 

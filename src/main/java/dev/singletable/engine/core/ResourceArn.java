@@ -17,8 +17,16 @@ package dev.singletable.engine.core;
  * @param subType     the segment after the table name ({@code index}, {@code stream}, {@code backup}, ...), or null
  * @param subName     what follows that segment, or null
  */
-public record ResourceArn(String text, String partition, String service, String region, String account, String type,
-        String tableName, String subType, String subName) {
+public record ResourceArn(
+        String text,
+        String partition,
+        String service,
+        String region,
+        String account,
+        String type,
+        String tableName,
+        String subType,
+        String subName) {
 
     /** The parts of an ARN, or null if it is not an ARN at all (fewer than six colon-separated parts). */
     public static ResourceArn parse(String text) {

@@ -27,6 +27,7 @@ public final class Table implements GovernedTable {
     private final TableData data = new TableData();
     /** Until when (epoch ms) the table shows CREATING / UPDATING; kept in memory only (see Engine#statusOf). */
     private volatile long creatingUntil;
+
     private volatile long updatingUntil;
     /** The newest committed state of each item whose latest change is not yet visible (a null item: deleted). */
     private final Map<PrimaryKey, Unpublished> unpublished = new ConcurrentHashMap<>();
@@ -36,6 +37,7 @@ public final class Table implements GovernedTable {
         final StoredItem item;
         /** Cleared on release, so a key written again and again does not chain every earlier state. */
         volatile Unpublished previous;
+
         volatile boolean released;
 
         Unpublished(StoredItem item, Unpublished previous) {
@@ -114,47 +116,54 @@ public final class Table implements GovernedTable {
     /** A held state that was never recorded: the state it replaced is current again (if still waiting). */
     void withdraw(PrimaryKey key, Unpublished entry) {
         Unpublished previous = entry.previous;
-        unpublished.compute(key, (k, now) -> now != entry ? now
-                : previous != null && !previous.released ? previous : null);
+        unpublished.compute(
+                key, (k, now) -> now != entry ? now : previous != null && !previous.released ? previous : null);
     }
 
     IndexData indexData(IndexDef index) {
         KeyDef tableKey = definition.primaryKey();
-        return new IndexData(index.name(), new IndexData.Shape() {
-            @Override
-            public List<String> hashNames() {
-                return index.key().hashNames();
-            }
+        return new IndexData(
+                index.name(),
+                new IndexData.Shape() {
+                    @Override
+                    public List<String> hashNames() {
+                        return index.key().hashNames();
+                    }
 
-            @Override
-            public List<ScalarAttributeType> hashTypes() {
-                return index.key().hashParts().stream().map(KeyDef.KeyPart::type).toList();
-            }
+                    @Override
+                    public List<ScalarAttributeType> hashTypes() {
+                        return index.key().hashParts().stream()
+                                .map(KeyDef.KeyPart::type)
+                                .toList();
+                    }
 
-            @Override
-            public List<String> rangeNames() {
-                return index.key().rangeNames();
-            }
+                    @Override
+                    public List<String> rangeNames() {
+                        return index.key().rangeNames();
+                    }
 
-            @Override
-            public List<ScalarAttributeType> rangeTypes() {
-                return index.key().rangeParts().stream().map(KeyDef.KeyPart::type).toList();
-            }
+                    @Override
+                    public List<ScalarAttributeType> rangeTypes() {
+                        return index.key().rangeParts().stream()
+                                .map(KeyDef.KeyPart::type)
+                                .toList();
+                    }
 
-            @Override
-            public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
-                return index.project(item, tableKey);
-            }
+                    @Override
+                    public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
+                        return index.project(item, tableKey);
+                    }
 
-            @Override
-            public boolean projectsAll() {
-                return index.projection() == ProjectionType.ALL;
-            }
+                    @Override
+                    public boolean projectsAll() {
+                        return index.projection() == ProjectionType.ALL;
+                    }
 
-            @Override
-            public boolean local() {
-                return !index.global();
-            }
-        }, AttributeValues::itemSize);
+                    @Override
+                    public boolean local() {
+                        return !index.global();
+                    }
+                },
+                AttributeValues::itemSize);
     }
 }

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  */
 final class Visibility {
 
-    private record Unit(long sequence, long timeMillis, List<ItemChange> changes, Table.Unpublished[] entries) {
-    }
+    private record Unit(long sequence, long timeMillis, List<ItemChange> changes, Table.Unpublished[] entries) {}
 
     private final Queue<Unit> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

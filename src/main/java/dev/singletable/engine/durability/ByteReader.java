@@ -45,7 +45,9 @@ public final class ByteReader {
 
     public int i32() {
         need(4);
-        int v = ((buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8)
+        int v = ((buf[pos] & 0xFF) << 24)
+                | ((buf[pos + 1] & 0xFF) << 16)
+                | ((buf[pos + 2] & 0xFF) << 8)
                 | (buf[pos + 3] & 0xFF);
         pos += 4;
         return v;

@@ -30,8 +30,7 @@ public final class DefinitionCodec {
      */
     private static final int VERSION = 3;
 
-    private DefinitionCodec() {
-    }
+    private DefinitionCodec() {}
 
     public static void write(ByteWriter out, TableDefinition definition) {
         DefinitionData d = DefinitionData.of(definition);
@@ -50,7 +49,8 @@ public final class DefinitionCodec {
         throughput(out, d.throughput());
         out.bool(d.onDemandLimits() != null);
         if (d.onDemandLimits() != null) {
-            out.i64(d.onDemandLimits().maxReadRequestUnits()).i64(d.onDemandLimits().maxWriteRequestUnits());
+            out.i64(d.onDemandLimits().maxReadRequestUnits())
+                    .i64(d.onDemandLimits().maxWriteRequestUnits());
         }
         out.bool(d.streamEnabled());
         enumValue(out, d.streamViewType());
@@ -93,15 +93,15 @@ public final class DefinitionCodec {
         BillingMode billingMode = enumValue(in, BillingMode::fromValue);
         Instant lastUpdateToPayPerRequest = instant(in);
         Throughput throughput = throughput(in);
-        TableDefinition.OnDemandLimits onDemand = in.bool()
-                ? new TableDefinition.OnDemandLimits(in.i64(), in.i64()) : null;
+        TableDefinition.OnDemandLimits onDemand =
+                in.bool() ? new TableDefinition.OnDemandLimits(in.i64(), in.i64()) : null;
         boolean streamEnabled = in.bool();
         StreamViewType viewType = enumValue(in, StreamViewType::fromValue);
         String streamArn = in.optString();
         String streamLabel = in.optString();
         TableClass tableClass = enumValue(in, TableClass::fromValue);
-        TableDefinition.SseSettings sse = in.bool()
-                ? new TableDefinition.SseSettings(enumValue(in, SSEType::fromValue), in.optString()) : null;
+        TableDefinition.SseSettings sse =
+                in.bool() ? new TableDefinition.SseSettings(enumValue(in, SSEType::fromValue), in.optString()) : null;
         boolean deletionProtection = in.bool();
         int tagCount = in.length();
         Map<String, String> tags = new LinkedHashMap<>();
@@ -118,9 +118,31 @@ public final class DefinitionCodec {
                 policies.put(p.resourceArn(), p);
             }
         }
-        return new DefinitionData(name, arn, tableId, createdAt, primaryKey, attributes, globalIndexes, localIndexes,
-                billingMode, lastUpdateToPayPerRequest, throughput, onDemand, streamEnabled, viewType, streamArn,
-                streamLabel, tableClass, sse, deletionProtection, tags, ttlAttribute, ttlStatus, policies).toDefinition();
+        return new DefinitionData(
+                        name,
+                        arn,
+                        tableId,
+                        createdAt,
+                        primaryKey,
+                        attributes,
+                        globalIndexes,
+                        localIndexes,
+                        billingMode,
+                        lastUpdateToPayPerRequest,
+                        throughput,
+                        onDemand,
+                        streamEnabled,
+                        viewType,
+                        streamArn,
+                        streamLabel,
+                        tableClass,
+                        sse,
+                        deletionProtection,
+                        tags,
+                        ttlAttribute,
+                        ttlStatus,
+                        policies)
+                .toDefinition();
     }
 
     private static void key(ByteWriter out, KeyDef k) {

@@ -42,8 +42,8 @@ public final class DurableStore implements Journal, AutoCloseable {
         this.options = options;
         this.engine = engine;
         this.retention = new Retention(dir.path());
-        this.snapshots = new Snapshots(dir.path(), engine, sections.values(), retention,
-                options.snapshotAfterLogBytes());
+        this.snapshots =
+                new Snapshots(dir.path(), engine, sections.values(), retention, options.snapshotAfterLogBytes());
         this.pointInTime = new PointInTimeImages(dir.path());
     }
 
@@ -79,8 +79,13 @@ public final class DurableStore implements Journal, AutoCloseable {
     public void recover(Runnable beforeReplay) {
         dir.deleteLeftovers();
         Recovery.Result recovered = new Recovery(dir.path(), engine, sections.values(), extensions).run(beforeReplay);
-        wal = WriteAheadLog.open(dir.path(), recovered.lastSequence() + 1, options.syncPolicy(),
-                options.groupCommitWait(), options.logSegmentBytes(), engine::writersWaiting);
+        wal = WriteAheadLog.open(
+                dir.path(),
+                recovered.lastSequence() + 1,
+                options.syncPolicy(),
+                options.groupCommitWait(),
+                options.logSegmentBytes(),
+                engine::writersWaiting);
         wal.addBytesSinceSnapshot(recovered.logBytesRead());
         engine.attachJournal(this);
         snapshots.start(wal, recovered.snapshotSequence());
@@ -155,7 +160,7 @@ public final class DurableStore implements Journal, AutoCloseable {
     public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
         return snapshots.heldOff(() -> {
             if (wal != null) {
-                wal.writeToOperatingSystem();   // records still pending in memory must be in the files read below
+                wal.writeToOperatingSystem(); // records still pending in memory must be in the files read below
             }
             return pointInTime.tableAt(tableName, tableId, timeMillis);
         });
@@ -171,7 +176,7 @@ public final class DurableStore implements Journal, AutoCloseable {
         try {
             if (wal != null) {
                 if (wal.bytesSinceSnapshot() > 0) {
-                    snapshots.take();   // a clean shutdown leaves nothing to replay
+                    snapshots.take(); // a clean shutdown leaves nothing to replay
                 }
                 engine.attachJournal(Journal.NONE);
                 wal.close();

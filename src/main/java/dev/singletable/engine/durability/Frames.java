@@ -12,13 +12,12 @@ import java.util.zip.CRC32C;
  */
 final class Frames {
 
-    public static final int MAGIC = 0x53544652;          // "STFR"
+    public static final int MAGIC = 0x53544652; // "STFR"
     public static final int HEADER_BYTES = 12;
     /** Far above the largest legal record (a 4 MB transaction plus overhead); anything larger is damage. */
     public static final int MAX_PAYLOAD = 64 * 1024 * 1024;
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** Appends one frame holding the payload. */
     public static void write(ByteWriter out, byte[] payload, int offset, int length) {

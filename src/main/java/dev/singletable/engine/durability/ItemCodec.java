@@ -34,14 +34,13 @@ public final class ItemCodec {
     /** Nesting deeper than DynamoDB's 32 levels can only be damage. */
     private static final int MAX_DEPTH = 64;
 
-    private ItemCodec() {
-    }
+    private ItemCodec() {}
 
     public static void writeStored(ByteWriter out, StoredItem item) {
         out.varint(item.size());
         byte[] encoded = item.encodedForm();
         if (encoded != null) {
-            out.raw(encoded, 0, encoded.length);   // loaded and never read since: its bytes are this very encoding
+            out.raw(encoded, 0, encoded.length); // loaded and never read since: its bytes are this very encoding
         } else {
             writeItem(out, item.attributes());
         }
@@ -53,8 +52,8 @@ public final class ItemCodec {
      * key values of the matching {@code types}, into {@code found} at the same positions (null where absent, or where
      * the item holds the attribute with another type, which no key of that type can take).
      */
-    public static StoredItem readStoredLazily(ByteReader in, byte[][] wanted, ScalarAttributeType[] types,
-            KeyValue[] found) {
+    public static StoredItem readStoredLazily(
+            ByteReader in, byte[][] wanted, ScalarAttributeType[] types, KeyValue[] found) {
         long size = in.varint();
         int start = in.position();
         readKeyValues(in, wanted, types, found);
@@ -113,8 +112,7 @@ public final class ItemCodec {
     private static void skipValueAfterTag(ByteReader in, int tag, int depth) {
         switch (tag) {
             case S, N, B -> in.skipBytes();
-            case TRUE, FALSE, NUL -> {
-            }
+            case TRUE, FALSE, NUL -> {}
             case M -> {
                 int n = in.length();
                 for (int i = 0; i < n; i++) {

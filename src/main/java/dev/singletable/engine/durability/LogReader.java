@@ -23,12 +23,10 @@ final class LogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     /** What a read found: the last record handed over, the torn bytes found, the bytes of the records read. */
-    public record Result(long lastSequence, long discardedBytes, long bytesRead) {
-    }
+    public record Result(long lastSequence, long discardedBytes, long bytesRead) {}
 
     /**
      * Hands every record with a sequence number above {@code afterSequence} to the consumer, in order, until the
@@ -47,7 +45,7 @@ final class LogReader {
             SegmentFiles.Numbered segment = segments.get(i);
             boolean lastSegment = i == segments.size() - 1;
             if (i + 1 < segments.size() && segments.get(i + 1).sequence() <= afterSequence + 1) {
-                continue;   // wholly covered by the snapshot
+                continue; // wholly covered by the snapshot
             }
             SegmentScan scan = scan(segment, lastSegment, afterSequence, last, consumer);
             last = scan.lastSequence;
@@ -59,7 +57,10 @@ final class LogReader {
                 discarded = scan.fileLength - scan.tornAt;
                 if (repair) {
                     truncate(segment.path(), scan.tornAt);
-                    LOG.warn("Recovery discarded a torn tail of {} bytes at offset {} of {}", discarded, scan.tornAt,
+                    LOG.warn(
+                            "Recovery discarded a torn tail of {} bytes at offset {} of {}",
+                            discarded,
+                            scan.tornAt,
                             segment.path());
                 }
             }
@@ -67,11 +68,14 @@ final class LogReader {
         return new Result(last, discarded, bytes);
     }
 
-    private record SegmentScan(long lastSequence, long tornAt, long fileLength, long bytesRead, boolean stopped) {
-    }
+    private record SegmentScan(long lastSequence, long tornAt, long fileLength, long bytesRead, boolean stopped) {}
 
-    private static SegmentScan scan(SegmentFiles.Numbered segment, boolean lastSegment, long afterSequence,
-            long previous, Predicate<LogRecord> consumer) {
+    private static SegmentScan scan(
+            SegmentFiles.Numbered segment,
+            boolean lastSegment,
+            long afterSequence,
+            long previous,
+            Predicate<LogRecord> consumer) {
         Path path = segment.path();
         byte[] data;
         try {
@@ -86,7 +90,12 @@ final class LogReader {
             }
             throw corrupt(path, 0, "segment header is incomplete");
         }
-        if (!Arrays.equals(data, 0, SegmentFiles.SEGMENT_MAGIC.length, SegmentFiles.SEGMENT_MAGIC, 0,
+        if (!Arrays.equals(
+                data,
+                0,
+                SegmentFiles.SEGMENT_MAGIC.length,
+                SegmentFiles.SEGMENT_MAGIC,
+                0,
                 SegmentFiles.SEGMENT_MAGIC.length)) {
             throw corrupt(path, 0, "not a log segment");
         }

@@ -20,24 +20,22 @@ public sealed interface LogRecord {
      * @param keyAttributes the key attributes when deleted (newItem null); null otherwise (the key is in the item)
      * @param replicated    the stamp of the other region's write this change copies (global tables), or null
      */
-    record ItemWrite(String tableName, Map<String, AttributeValue> keyAttributes, StoredItem newItem,
-            boolean byService, WriteStamp replicated) {
-    }
+    record ItemWrite(
+            String tableName,
+            Map<String, AttributeValue> keyAttributes,
+            StoredItem newItem,
+            boolean byService,
+            WriteStamp replicated) {}
 
     /** A committed unit of item changes: a single write, a batch entry or a whole transaction. */
-    record Items(long sequence, long timeMillis, List<ItemWrite> writes) implements LogRecord {
-    }
+    record Items(long sequence, long timeMillis, List<ItemWrite> writes) implements LogRecord {}
 
-    record TableCreated(long sequence, long timeMillis, TableDefinition definition) implements LogRecord {
-    }
+    record TableCreated(long sequence, long timeMillis, TableDefinition definition) implements LogRecord {}
 
-    record TableRedefined(long sequence, long timeMillis, TableDefinition definition) implements LogRecord {
-    }
+    record TableRedefined(long sequence, long timeMillis, TableDefinition definition) implements LogRecord {}
 
-    record TableDropped(long sequence, long timeMillis, String tableName) implements LogRecord {
-    }
+    record TableDropped(long sequence, long timeMillis, String tableName) implements LogRecord {}
 
     /** A record of another subsystem (backups, continuous backups), replayed by whoever registered its kind. */
-    record Extension(long sequence, long timeMillis, int kind, byte[] payload) implements LogRecord {
-    }
+    record Extension(long sequence, long timeMillis, int kind, byte[] payload) implements LogRecord {}
 }

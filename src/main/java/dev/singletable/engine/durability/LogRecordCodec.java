@@ -27,19 +27,21 @@ final class LogRecordCodec {
     /** The change copies a write of another region: its stamp follows the flags (global tables). */
     private static final int REPLICATED = 4;
 
-    private LogRecordCodec() {
-    }
+    private LogRecordCodec() {}
 
     public static void items(ByteWriter out, long sequence, long timeMillis, List<ItemChange> changes) {
         header(out, ITEMS, sequence, timeMillis);
         out.varint(changes.size());
         for (ItemChange c : changes) {
             out.string(c.table().name());
-            int flags = (c.newItem() == null ? DELETED : 0) | (c.byService() ? BY_SERVICE : 0)
+            int flags = (c.newItem() == null ? DELETED : 0)
+                    | (c.byService() ? BY_SERVICE : 0)
                     | (c.replicated() != null ? REPLICATED : 0);
             out.u8(flags);
             if (c.replicated() != null) {
-                out.string(c.replicated().region()).i64(c.replicated().timestamp()).varint(c.replicated().sequence());
+                out.string(c.replicated().region())
+                        .i64(c.replicated().timestamp())
+                        .varint(c.replicated().sequence());
             }
             if (c.newItem() == null) {
                 ItemCodec.writeItem(out, Keys.keyAttributes(c.table().definition(), c.key()));
@@ -77,36 +79,37 @@ final class LogRecordCodec {
         int type = in.u8();
         long sequence = in.varint();
         long time = in.i64();
-        LogRecord record = switch (type) {
-            case ITEMS -> {
-                int n = in.length();
-                List<LogRecord.ItemWrite> writes = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    String table = in.string();
-                    int flags = in.u8();
-                    boolean byService = (flags & BY_SERVICE) != 0;
-                    WriteStamp replicated = null;
-                    if ((flags & REPLICATED) != 0) {
-                        String region = in.string();
-                        long stampTime = in.i64();
-                        replicated = new WriteStamp(stampTime, region, in.varint());
+        LogRecord record =
+                switch (type) {
+                    case ITEMS -> {
+                        int n = in.length();
+                        List<LogRecord.ItemWrite> writes = new ArrayList<>(n);
+                        for (int i = 0; i < n; i++) {
+                            String table = in.string();
+                            int flags = in.u8();
+                            boolean byService = (flags & BY_SERVICE) != 0;
+                            WriteStamp replicated = null;
+                            if ((flags & REPLICATED) != 0) {
+                                String region = in.string();
+                                long stampTime = in.i64();
+                                replicated = new WriteStamp(stampTime, region, in.varint());
+                            }
+                            if ((flags & DELETED) != 0) {
+                                Map<String, AttributeValue> key = ItemCodec.readItem(in);
+                                writes.add(new LogRecord.ItemWrite(table, key, null, byService, replicated));
+                            } else {
+                                StoredItem item = ItemCodec.readStoredEncoded(in); // decoded when first read
+                                writes.add(new LogRecord.ItemWrite(table, null, item, byService, replicated));
+                            }
+                        }
+                        yield new LogRecord.Items(sequence, time, writes);
                     }
-                    if ((flags & DELETED) != 0) {
-                        Map<String, AttributeValue> key = ItemCodec.readItem(in);
-                        writes.add(new LogRecord.ItemWrite(table, key, null, byService, replicated));
-                    } else {
-                        StoredItem item = ItemCodec.readStoredEncoded(in);   // decoded when first read
-                        writes.add(new LogRecord.ItemWrite(table, null, item, byService, replicated));
-                    }
-                }
-                yield new LogRecord.Items(sequence, time, writes);
-            }
-            case TABLE_CREATED -> new LogRecord.TableCreated(sequence, time, DefinitionCodec.read(in));
-            case TABLE_REDEFINED -> new LogRecord.TableRedefined(sequence, time, DefinitionCodec.read(in));
-            case TABLE_DROPPED -> new LogRecord.TableDropped(sequence, time, in.string());
-            case EXTENSION -> new LogRecord.Extension(sequence, time, (int) in.varint(), in.bytes());
-            default -> throw new CorruptDataException("unknown log record type " + type);
-        };
+                    case TABLE_CREATED -> new LogRecord.TableCreated(sequence, time, DefinitionCodec.read(in));
+                    case TABLE_REDEFINED -> new LogRecord.TableRedefined(sequence, time, DefinitionCodec.read(in));
+                    case TABLE_DROPPED -> new LogRecord.TableDropped(sequence, time, in.string());
+                    case EXTENSION -> new LogRecord.Extension(sequence, time, (int) in.varint(), in.bytes());
+                    default -> throw new CorruptDataException("unknown log record type " + type);
+                };
         if (in.hasMore()) {
             throw new CorruptDataException(in.remaining() + " unexpected bytes after a log record");
         }

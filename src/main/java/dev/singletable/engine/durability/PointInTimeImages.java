@@ -39,13 +39,17 @@ final class PointInTimeImages {
                 throw new IllegalStateException("the log before " + timeMillis + " is no longer retained");
             }
         }
-        LogReader.read(dir, after, record -> {
-            if (record.timeMillis() > timeMillis) {
-                return false;
-            }
-            table.apply(record);
-            return true;
-        }, false);
+        LogReader.read(
+                dir,
+                after,
+                record -> {
+                    if (record.timeMillis() > timeMillis) {
+                        return false;
+                    }
+                    table.apply(record);
+                    return true;
+                },
+                false);
         return table.image();
     }
 }

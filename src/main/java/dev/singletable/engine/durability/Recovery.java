@@ -31,15 +31,17 @@ final class Recovery {
      * What recovery found: the sequence the loaded snapshot ends at (-1 with no snapshot), the last sequence recovered,
      * and the bytes of log replayed (they count towards the next snapshot).
      */
-    record Result(long snapshotSequence, long lastSequence, long logBytesRead) {
-    }
+    record Result(long snapshotSequence, long lastSequence, long logBytesRead) {}
 
     private final Path dir;
     private final Engine engine;
     private final Collection<SnapshotSection> sections;
     private final Map<Integer, Consumer<LogRecord.Extension>> extensions;
 
-    Recovery(Path dir, Engine engine, Collection<SnapshotSection> sections,
+    Recovery(
+            Path dir,
+            Engine engine,
+            Collection<SnapshotSection> sections,
             Map<Integer, Consumer<LogRecord.Extension>> extensions) {
         this.dir = dir;
         this.engine = engine;
@@ -63,10 +65,14 @@ final class Recovery {
         engine.restoreSequence(after);
         beforeReplay.run();
         ReplayedItems replayed = new ReplayedItems();
-        LogReader.Result result = LogReader.read(dir, after, record -> {
-            replay(record, replayed);
-            return true;
-        }, true);
+        LogReader.Result result = LogReader.read(
+                dir,
+                after,
+                record -> {
+                    replay(record, replayed);
+                    return true;
+                },
+                true);
         engine.exclusive(() -> {
             replayed.applyAll();
             return null;
@@ -120,7 +126,8 @@ final class Recovery {
                     // a copy-on-write snapshot may report an item twice, with the same state: keep one
                     List<Keyed> unique = new ArrayList<>(items.size());
                     for (Keyed e : items) {
-                        if (unique.isEmpty() || unique.get(unique.size() - 1).getKey().compareTo(e.getKey()) != 0) {
+                        if (unique.isEmpty()
+                                || unique.get(unique.size() - 1).getKey().compareTo(e.getKey()) != 0) {
                             unique.add(e);
                         }
                     }
@@ -164,11 +171,12 @@ final class Recovery {
                 List<KeyAttributes> keys = new ArrayList<>(items.writes().size());
                 for (LogRecord.ItemWrite w : items.writes()) {
                     Table table = requireTable(w.tableName(), items);
-                    KeyAttributes k = w.newItem() != null ? replayed.keysOf(table, w.newItem())
+                    KeyAttributes k = w.newItem() != null
+                            ? replayed.keysOf(table, w.newItem())
                             : KeyAttributes.of(w.keyAttributes());
                     PrimaryKey key = StoredKeys.of(table.definition().primaryKey(), k);
-                    changes.add(new ItemChange(table, key, replayed.current(table, key), w.newItem(),
-                            w.byService(), w.replicated()));
+                    changes.add(new ItemChange(
+                            table, key, replayed.current(table, key), w.newItem(), w.byService(), w.replicated()));
                     keys.add(k);
                 }
                 engine.commitReplayed(changes);

@@ -26,12 +26,10 @@ public final class SegmentFiles {
     private static final Pattern SEGMENT = Pattern.compile("wal-(\\d{20})\\.log");
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.snap");
 
-    private SegmentFiles() {
-    }
+    private SegmentFiles() {}
 
     /** A file named by a sequence number. */
-    public record Numbered(long sequence, Path path) {
-    }
+    public record Numbered(long sequence, Path path) {}
 
     public static Path segment(Path dir, long firstSequence) {
         return dir.resolve(String.format("wal-%020d.log", firstSequence));

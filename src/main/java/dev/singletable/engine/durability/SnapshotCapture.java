@@ -18,7 +18,6 @@ import java.util.function.BiConsumer;
  */
 final class SnapshotCapture {
 
-
     private final Map<Table, ConcurrentHashMap<PrimaryKey, Optional<StoredItem>>> saved = new IdentityHashMap<>();
 
     /** Created under the commit lock, with the tables of the catalog at that moment. */

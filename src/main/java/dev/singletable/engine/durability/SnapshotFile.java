@@ -51,16 +51,20 @@ public final class SnapshotFile {
     private static final int END = 9;
     private static final int ITEMS_PER_FRAME_BYTES = 1024 * 1024;
 
-    private SnapshotFile() {
-    }
+    private SnapshotFile() {}
 
     /** What a snapshot holds besides its tables. */
-    public record Header(long lastSequence, long timeMillis, int tableCount) {
-    }
+    public record Header(long lastSequence, long timeMillis, int tableCount) {}
 
     /** Writes the captured state and makes it durable under its final name. */
-    static void write(Path dir, long lastSequence, long timeMillis, List<Table> tables,
-            List<TableDefinition> definitions, SnapshotCapture capture, Map<String, Consumer<Consumer<byte[]>>> sections) {
+    static void write(
+            Path dir,
+            long lastSequence,
+            long timeMillis,
+            List<Table> tables,
+            List<TableDefinition> definitions,
+            SnapshotCapture capture,
+            Map<String, Consumer<Consumer<byte[]>>> sections) {
         Path target = SegmentFiles.snapshot(dir, lastSequence);
         writeAtomically(target, (sink, w) -> {
             w.u8(HEADER).u8(VERSION).varint(lastSequence).i64(timeMillis).varint(tables.size());
@@ -109,9 +113,12 @@ public final class SnapshotFile {
     /** Writes to a temporary file, forces it, renames it into place and syncs the directory. */
     private static void writeAtomically(Path target, Content content) {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+        try (FileChannel ch = FileChannel.open(
+                        temp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
             FrameSink sink = new FrameSink(out);
             ByteWriter w = new ByteWriter(1 << 16);
             content.write(sink, w);
@@ -151,8 +158,7 @@ public final class SnapshotFile {
         void section(String name, byte[] chunk);
 
         /** The whole snapshot was read and checked. */
-        default void end() {
-        }
+        default void end() {}
     }
 
     /** How many item frames may be decoding at once, ahead of the visitor. */
@@ -166,7 +172,7 @@ public final class SnapshotFile {
     public static void read(Path path, Visitor visitor) {
         Deque<DecodingFrame> decoding = new ArrayDeque<>();
         try (InputStream raw = Files.newInputStream(path);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             long offset = 0;
             long frames = 0;
             TableDefinition current = null;
@@ -177,7 +183,7 @@ public final class SnapshotFile {
                 long at = offset;
                 offset += Frames.HEADER_BYTES + payload.length;
                 if (payload.length == 0 || (payload[0] & 0xFF) != ITEMS) {
-                    deliver(decoding, 0, visitor, path);   // whatever comes next follows the items before it
+                    deliver(decoding, 0, visitor, path); // whatever comes next follows the items before it
                 }
                 try {
                     ByteReader r = new ByteReader(payload);
@@ -203,16 +209,16 @@ public final class SnapshotFile {
                             }
                             if (wanted) {
                                 TableDefinition table = current;
-                                decoding.add(new DecodingFrame(current, at,
-                                        CompletableFuture.supplyAsync(() -> decodeItems(r, table))));
+                                decoding.add(new DecodingFrame(
+                                        current, at, CompletableFuture.supplyAsync(() -> decodeItems(r, table))));
                             }
                         }
                         case SECTION -> visitor.section(r.string(), r.bytes());
                         case END -> {
                             long counted = r.varint();
                             if (counted != frames) {
-                                throw new CorruptDataException("end marker counts " + counted + " frames, found "
-                                        + frames);
+                                throw new CorruptDataException(
+                                        "end marker counts " + counted + " frames, found " + frames);
                             }
                             ended = true;
                             visitor.end();
@@ -220,15 +226,15 @@ public final class SnapshotFile {
                         default -> throw new CorruptDataException("unknown frame kind " + kind);
                     }
                 } catch (CorruptDataException e) {
-                    throw new CorruptDataException("Corrupt snapshot " + path + " at offset " + at + ": "
-                            + e.getMessage(), e);
+                    throw new CorruptDataException(
+                            "Corrupt snapshot " + path + " at offset " + at + ": " + e.getMessage(), e);
                 }
                 deliver(decoding, DECODE_AHEAD, visitor, path);
                 frames++;
             }
             if (in.read() != -1) {
-                throw new CorruptDataException("Corrupt snapshot " + path + " at offset " + offset
-                        + ": data after the end marker");
+                throw new CorruptDataException(
+                        "Corrupt snapshot " + path + " at offset " + offset + ": data after the end marker");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read snapshot " + path, e);
@@ -238,11 +244,9 @@ public final class SnapshotFile {
     }
 
     /** An item frame being decoded elsewhere, for the table it belongs to. */
-    private record DecodingFrame(TableDefinition table, long offset, CompletableFuture<LoadedItem[]> items) {
-    }
+    private record DecodingFrame(TableDefinition table, long offset, CompletableFuture<LoadedItem[]> items) {}
 
-    private record LoadedItem(StoredItem item, KeyAttributes keyAttributes) {
-    }
+    private record LoadedItem(StoredItem item, KeyAttributes keyAttributes) {}
 
     private static LoadedItem[] decodeItems(ByteReader r, TableDefinition table) {
         KeyNames keys = KeyNames.of(table);
@@ -266,8 +270,9 @@ public final class SnapshotFile {
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof CorruptDataException) {
-                    throw new CorruptDataException("Corrupt snapshot " + path + " at offset " + next.offset() + ": "
-                            + cause.getMessage(), cause);
+                    throw new CorruptDataException(
+                            "Corrupt snapshot " + path + " at offset " + next.offset() + ": " + cause.getMessage(),
+                            cause);
                 }
                 throw e;
             }
@@ -280,7 +285,7 @@ public final class SnapshotFile {
     /** Only the header of a snapshot (its sequence number and time), without reading the rest. */
     public static Header header(Path path) {
         try (InputStream raw = Files.newInputStream(path);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 4096))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 4096))) {
             ByteReader r = new ByteReader(readFrame(in, path, 0));
             if (r.u8() != HEADER || r.u8() != VERSION) {
                 throw new CorruptDataException("Corrupt snapshot " + path + " at offset 0: bad header");
@@ -292,16 +297,14 @@ public final class SnapshotFile {
     }
 
     /** One table as it was in a snapshot: its definition and items in key order of the file. */
-    public record TableImage(TableDefinition definition, List<StoredItem> items) {
-    }
+    public record TableImage(TableDefinition definition, List<StoredItem> items) {}
 
     /** The named table's image, or null when the snapshot does not hold it. */
     public static TableImage readTable(Path path, String tableName) {
         Map<String, TableImage> found = new LinkedHashMap<>();
         read(path, new Visitor() {
             @Override
-            public void header(Header header) {
-            }
+            public void header(Header header) {}
 
             @Override
             public boolean table(TableDefinition definition) {
@@ -318,8 +321,7 @@ public final class SnapshotFile {
             }
 
             @Override
-            public void section(String name, byte[] chunk) {
-            }
+            public void section(String name, byte[] chunk) {}
         });
         return found.get(tableName);
     }
@@ -330,14 +332,14 @@ public final class SnapshotFile {
             int length = in.readInt();
             int crc = in.readInt();
             if (magic != Frames.MAGIC || length < 0 || length > Frames.MAX_PAYLOAD) {
-                throw new CorruptDataException("Corrupt snapshot " + path + " at offset " + offset
-                        + ": bad frame header");
+                throw new CorruptDataException(
+                        "Corrupt snapshot " + path + " at offset " + offset + ": bad frame header");
             }
             byte[] payload = new byte[length];
             in.readFully(payload);
             if (Frames.checksum(length, payload, 0, length) != crc) {
-                throw new CorruptDataException("Corrupt snapshot " + path + " at offset " + offset
-                        + ": checksum mismatch");
+                throw new CorruptDataException(
+                        "Corrupt snapshot " + path + " at offset " + offset + ": checksum mismatch");
             }
             return payload;
         } catch (EOFException e) {

@@ -34,8 +34,8 @@ final class Snapshots {
     private final Object monitor = new Object();
     private final Semaphore requests = new Semaphore(0);
     private volatile SnapshotCapture capture;
-    private boolean requested;              // guarded by the commit lock
-    private long lastSequence = -1;         // guarded by monitor
+    private boolean requested; // guarded by the commit lock
+    private long lastSequence = -1; // guarded by monitor
     private WriteAheadLog wal;
     private Thread thread;
     private volatile boolean closed;
@@ -111,7 +111,7 @@ final class Snapshots {
             long[] at = new long[2];
             SnapshotCapture cap = engine.exclusive(() -> {
                 requested = false;
-                engine.quiesce();   // the tables and sections then hold exactly the mutations up to at[0]
+                engine.quiesce(); // the tables and sections then hold exactly the mutations up to at[0]
                 at[0] = engine.sequence();
                 at[1] = engine.nowMillis();
                 if (at[0] == lastSequence) {

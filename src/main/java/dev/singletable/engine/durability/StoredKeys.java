@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The primary key of a stored item or stored key: the values were validated when first written. */
 public final class StoredKeys {
 
-    private StoredKeys() {
-    }
+    private StoredKeys() {}
 
     public static PrimaryKey of(KeyDef schema, Map<String, AttributeValue> attributes) {
         AttributeValue hash = attributes.get(schema.hashName());

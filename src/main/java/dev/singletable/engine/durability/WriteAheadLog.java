@@ -44,6 +44,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** How long the group leader waits for the next writer before it decides the group is complete. */
     private static final long GATHER_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
     private static final int SCRATCH_KEEP_BYTES = 1024 * 1024;
     private static final int PENDING_INITIAL_BYTES = 256 * 1024;
     /** An appender that finds this much pending writes it out itself, so a writer that never waits cannot grow it. */
@@ -59,12 +60,14 @@ public final class WriteAheadLog implements AutoCloseable {
     private ByteWriter scratch = new ByteWriter(64 * 1024);
     /** Bytes of the current segment, counting records still pending: decides when to roll. */
     private long segmentLength;
+
     private long bytesSinceMark;
     private long segmentBase;
     private volatile long appended;
 
     /** Framed records not yet handed to the operating system, and the sequence of the last; guarded by itself. */
     private final Object pendingLock = new Object();
+
     private ByteWriter pending = new ByteWriter(PENDING_INITIAL_BYTES);
     private long pendingLast;
     private int pendingRecords;
@@ -83,11 +86,12 @@ public final class WriteAheadLog implements AutoCloseable {
     private long forces;
     /** The last sequence whose record is in the operating system; then, forced to the device. */
     private volatile long written;
+
     private volatile long durable;
     private volatile IOException failure;
 
-    private WriteAheadLog(Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes,
-            BooleanSupplier writersWaiting) {
+    private WriteAheadLog(
+            Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes, BooleanSupplier writersWaiting) {
         this.dir = dir;
         this.policy = policy;
         this.groupWaitNanos = groupWait.toNanos();
@@ -100,8 +104,13 @@ public final class WriteAheadLog implements AutoCloseable {
      *
      * @param writersWaiting whether writers are about to append (a group flush waits for them, and only for them)
      */
-    public static WriteAheadLog open(Path dir, long nextSequence, SyncPolicy policy, Duration groupWait,
-            long segmentBytes, BooleanSupplier writersWaiting) {
+    public static WriteAheadLog open(
+            Path dir,
+            long nextSequence,
+            SyncPolicy policy,
+            Duration groupWait,
+            long segmentBytes,
+            BooleanSupplier writersWaiting) {
         WriteAheadLog log = new WriteAheadLog(dir, policy, groupWait, segmentBytes, writersWaiting);
         log.appended = nextSequence - 1;
         log.pendingLast = nextSequence - 1;
@@ -139,8 +148,7 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /** How many system calls the log has made for how many records: the evidence that grouping groups. */
-    public record Statistics(long recordsWritten, long osWrites, long forces) {
-    }
+    public record Statistics(long recordsWritten, long osWrites, long forces) {}
 
     public Statistics statistics() {
         flushLock.lock();
@@ -275,8 +283,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private FileChannel createSegment(long firstSequence) {
         Path path = SegmentFiles.segment(dir, firstSequence);
         try {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            FileChannel ch = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             ByteBuffer header = ByteBuffer.wrap(SegmentFiles.segmentHeader(firstSequence));
             long at = 0;
             while (header.hasRemaining()) {
@@ -301,7 +309,7 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public void awaitDurable(long sequence) {
         if (acknowledged(sequence)) {
-            return;   // a leader's group already covered it: no lock, no wait
+            return; // a leader's group already covered it: no lock, no wait
         }
         flushLock.lock();
         try {
@@ -388,8 +396,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private void checkHealthy() {
         IOException f = failure;
         if (f != null) {
-            throw new UncheckedIOException("the write-ahead log failed earlier and accepts no more writes: "
-                    + f.getMessage(), f);
+            throw new UncheckedIOException(
+                    "the write-ahead log failed earlier and accepts no more writes: " + f.getMessage(), f);
         }
     }
 

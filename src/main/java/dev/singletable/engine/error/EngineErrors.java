@@ -30,12 +30,12 @@ public final class EngineErrors {
 
     public static final String SERVICE_NAME = "DynamoDb";
 
-    private EngineErrors() {
-    }
+    private EngineErrors() {}
 
     /** {@code ValidationException}: the SDK has no modelled class for it, so it surfaces as DynamoDbException. */
     public static DynamoDbException validation(String message) {
-        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message, 400).build();
+        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message, 400)
+                .build();
     }
 
     /** Shape errors in AWS's Smithy wording; several are joined with "; " by {@link ShapeViolations}. */
@@ -49,8 +49,9 @@ public final class EngineErrors {
     }
 
     public static ResourceNotFoundException resourceNotFound(String message) {
-        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                message, 400).build();
+        return (ResourceNotFoundException)
+                fill(ResourceNotFoundException.builder(), "ResourceNotFoundException", message, 400)
+                        .build();
     }
 
     /** {@code AccessDeniedException} (HTTP 400): the SDK models no class for it. */
@@ -59,8 +60,9 @@ public final class EngineErrors {
     }
 
     public static PolicyNotFoundException policyNotFound(String message) {
-        return (PolicyNotFoundException) fill(PolicyNotFoundException.builder(), "PolicyNotFoundException", message,
-                400).build();
+        return (PolicyNotFoundException)
+                fill(PolicyNotFoundException.builder(), "PolicyNotFoundException", message, 400)
+                        .build();
     }
 
     public static ResourceInUseException resourceInUse(String message) {
@@ -78,8 +80,9 @@ public final class EngineErrors {
         if (item != null) {
             b.item(item);
         }
-        return (ConditionalCheckFailedException) fill(b, "ConditionalCheckFailedException",
-                "The conditional request failed", 400).build();
+        return (ConditionalCheckFailedException)
+                fill(b, "ConditionalCheckFailedException", "The conditional request failed", 400)
+                        .build();
     }
 
     public static TransactionCanceledException transactionCanceled(List<CancellationReason> reasons) {
@@ -90,44 +93,68 @@ public final class EngineErrors {
             }
             codes.append(r.code());
         }
-        String message = "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]";
-        return (TransactionCanceledException) fill(TransactionCanceledException.builder().cancellationReasons(reasons),
-                "TransactionCanceledException", message, 400).build();
+        String message =
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]";
+        return (TransactionCanceledException) fill(
+                        TransactionCanceledException.builder().cancellationReasons(reasons),
+                        "TransactionCanceledException",
+                        message,
+                        400)
+                .build();
     }
 
     public static TransactionConflictException transactionConflict() {
-        return (TransactionConflictException) fill(TransactionConflictException.builder(), "TransactionConflictException",
-                "Transaction is ongoing for the item", 400).build();
+        return (TransactionConflictException) fill(
+                        TransactionConflictException.builder(),
+                        "TransactionConflictException",
+                        "Transaction is ongoing for the item",
+                        400)
+                .build();
     }
 
     public static IdempotentParameterMismatchException idempotentParameterMismatch() {
-        return (IdempotentParameterMismatchException) fill(IdempotentParameterMismatchException.builder(),
-                "IdempotentParameterMismatchException",
-                "Specified idempotency token has been used with different request parameters within the last 10 minutes",
-                400).build();
+        return (IdempotentParameterMismatchException) fill(
+                        IdempotentParameterMismatchException.builder(),
+                        "IdempotentParameterMismatchException",
+                        "Specified idempotency token has been used with different request parameters within the last 10 minutes",
+                        400)
+                .build();
     }
 
     public static ItemCollectionSizeLimitExceededException itemCollectionSizeLimitExceeded() {
-        return (ItemCollectionSizeLimitExceededException) fill(ItemCollectionSizeLimitExceededException.builder(),
-                "ItemCollectionSizeLimitExceededException", "Item collection size limit exceeded.", 400).build();
+        return (ItemCollectionSizeLimitExceededException) fill(
+                        ItemCollectionSizeLimitExceededException.builder(),
+                        "ItemCollectionSizeLimitExceededException",
+                        "Item collection size limit exceeded.",
+                        400)
+                .build();
     }
 
     public static ProvisionedThroughputExceededException throughputExceeded(String message) {
-        return (ProvisionedThroughputExceededException) fill(ProvisionedThroughputExceededException.builder(),
-                "ProvisionedThroughputExceededException", message, 400).build();
+        return (ProvisionedThroughputExceededException) fill(
+                        ProvisionedThroughputExceededException.builder(),
+                        "ProvisionedThroughputExceededException",
+                        message,
+                        400)
+                .build();
     }
 
     /** A throttled request on a provisioned table or index, with DynamoDB's ThrottlingReasons. */
-    public static ProvisionedThroughputExceededException throughputExceeded(String message,
-            List<ThrottlingReason> reasons) {
-        return (ProvisionedThroughputExceededException) fill(ProvisionedThroughputExceededException.builder()
-                .throttlingReasons(reasons), "ProvisionedThroughputExceededException", message, 400).build();
+    public static ProvisionedThroughputExceededException throughputExceeded(
+            String message, List<ThrottlingReason> reasons) {
+        return (ProvisionedThroughputExceededException) fill(
+                        ProvisionedThroughputExceededException.builder().throttlingReasons(reasons),
+                        "ProvisionedThroughputExceededException",
+                        message,
+                        400)
+                .build();
     }
 
     /** A throttled request on an on-demand table (a hot key), with DynamoDB's ThrottlingReasons. */
     public static ThrottlingException throttling(String message, List<ThrottlingReason> reasons) {
-        return (ThrottlingException) fill(ThrottlingException.builder().throttlingReasons(reasons),
-                "ThrottlingException", message, 400).build();
+        return (ThrottlingException)
+                fill(ThrottlingException.builder().throttlingReasons(reasons), "ThrottlingException", message, 400)
+                        .build();
     }
 
     /** An operation this engine does not implement (yet): a clear 400, never a 500. */
@@ -137,11 +164,12 @@ public final class EngineErrors {
 
     /** Any other modelled or unmodelled error code, as a plain DynamoDbException. */
     public static DynamoDbException of(String errorCode, String message, int status) {
-        return (DynamoDbException) fill(DynamoDbException.builder(), errorCode, message, status).build();
+        return (DynamoDbException)
+                fill(DynamoDbException.builder(), errorCode, message, status).build();
     }
 
-    private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message,
-            int status) {
+    private static AwsServiceException.Builder fill(
+            AwsServiceException.Builder b, String code, String message, int status) {
         String requestId = UUID.randomUUID().toString();
         return b.message(message)
                 .statusCode(status)
@@ -150,7 +178,8 @@ public final class EngineErrors {
                         .errorCode(code)
                         .errorMessage(message)
                         .serviceName(SERVICE_NAME)
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(status).build())
                         .build());
     }
 }

@@ -60,8 +60,8 @@ final class CompiledUpdate implements UpdateExpr {
         // an action whose target cannot exist (its map or list is missing) is refused before any operand is read
         for (UpdateAction action : actions) {
             if (action.target.length() > 1) {
-                DocumentEditor.edit(new LinkedHashMap<>(item), action.target,
-                        current -> current == null ? PROBE : current);
+                DocumentEditor.edit(
+                        new LinkedHashMap<>(item), action.target, current -> current == null ? PROBE : current);
             }
         }
         AttributeValue[] values = new AttributeValue[sets.size()];

@@ -92,11 +92,12 @@ final class ConditionResolver extends Resolver {
             String bounds = "lower bound operand: AttributeValue: " + render(lo) + ", upper bound operand: "
                     + "AttributeValue: " + render(hi);
             if (AttributeValues.typeOf(lo) != AttributeValues.typeOf(hi)) {
-                throw ExprErrors.invalid(kind,
-                        "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
+                throw ExprErrors.invalid(
+                        kind, "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
             }
             if (AttributeValues.compare(lo, hi) > 0) {
-                throw ExprErrors.invalid(kind,
+                throw ExprErrors.invalid(
+                        kind,
                         "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
                                 + bounds);
             }
@@ -124,8 +125,9 @@ final class ConditionResolver extends Resolver {
             candidates.add(operand(o));
         }
         if (candidates.size() > MAX_IN_OPERANDS) {
-            throw ExprErrors.invalid(kind, "The IN operator is provided with too many operands; number of operands: "
-                    + candidates.size());
+            throw ExprErrors.invalid(
+                    kind,
+                    "The IN operator is provided with too many operands; number of operands: " + candidates.size());
         }
         checkDistinct("IN", subject, candidates);
         return new Conditions.In(subject, candidates);
@@ -151,8 +153,10 @@ final class ConditionResolver extends Resolver {
                 if (type instanceof Operands.Constant) {
                     String typeName = ((Operands.Constant) type).value.s();
                     if (!Conditions.isTypeName(typeName)) {
-                        throw ExprErrors.invalid(kind, "Invalid attribute type name found; type: " + typeName
-                                + ", valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}");
+                        throw ExprErrors.invalid(
+                                kind,
+                                "Invalid attribute type name found; type: " + typeName
+                                        + ", valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}");
                     }
                 }
                 return new Conditions.TypeIs(args.get(0), type);

@@ -14,10 +14,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
-    enum Comparator { EQ, NE, LT, LE, GT, GE }
+    enum Comparator {
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE
+    }
 
     static final class Compare implements ConditionExpr {
         private final Comparator op;
@@ -62,8 +68,7 @@ final class Conditions {
         if (a == null || b == null) {
             return false;
         }
-        return (a.s() != null && b.s() != null) || (a.n() != null && b.n() != null)
-                || (a.b() != null && b.b() != null);
+        return (a.s() != null && b.s() != null) || (a.n() != null && b.n() != null) || (a.b() != null && b.b() != null);
     }
 
     static final class Between implements ConditionExpr {
@@ -82,7 +87,9 @@ final class Conditions {
             AttributeValue x = subject.eval(item);
             AttributeValue lo = low.eval(item);
             AttributeValue hi = high.eval(item);
-            return comparable(x, lo) && comparable(x, hi) && AttributeValues.compare(lo, x) <= 0
+            return comparable(x, lo)
+                    && comparable(x, hi)
+                    && AttributeValues.compare(lo, x) <= 0
                     && AttributeValues.compare(x, hi) <= 0;
         }
     }
@@ -140,7 +147,10 @@ final class Conditions {
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = subject.eval(item);
             AttributeValue t = typeName.eval(item);
-            return v != null && t != null && t.s() != null && AttributeValues.typeOf(v).name().equals(t.s());
+            return v != null
+                    && t != null
+                    && t.s() != null
+                    && AttributeValues.typeOf(v).name().equals(t.s());
         }
     }
 

@@ -12,10 +12,10 @@ final class DeepNesting {
 
     /** Nesting depth up to which the caller's stack is used. */
     private static final int SHALLOW = 64;
+
     private static final long LARGE_STACK_BYTES = 256L * 1024 * 1024;
 
-    private DeepNesting() {
-    }
+    private DeepNesting() {}
 
     static <T> T compile(String text, Supplier<T> compilation) {
         if (depth(text) <= SHALLOW) {
@@ -23,13 +23,17 @@ final class DeepNesting {
         }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> {
-            try {
-                result.set(compilation.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "deep-expression-parser", LARGE_STACK_BYTES);
+        Thread worker = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.set(compilation.get());
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "deep-expression-parser",
+                LARGE_STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
         try {

@@ -75,7 +75,8 @@ final class DocPath {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DocPath && Arrays.equals(names, ((DocPath) o).names)
+        return o instanceof DocPath
+                && Arrays.equals(names, ((DocPath) o).names)
                 && Arrays.equals(indexes, ((DocPath) o).indexes);
     }
 

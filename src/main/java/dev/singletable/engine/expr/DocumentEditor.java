@@ -23,8 +23,7 @@ final class DocumentEditor {
         AttributeValue apply(AttributeValue current);
     }
 
-    private DocumentEditor() {
-    }
+    private DocumentEditor() {}
 
     static void edit(Map<String, AttributeValue> item, DocPath path, Edit edit) {
         String top = path.top();

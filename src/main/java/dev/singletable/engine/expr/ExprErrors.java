@@ -9,10 +9,10 @@ final class ExprErrors {
 
     static final String NOT_IN_ITEM = "The provided expression refers to an attribute that does not exist in the item";
     static final String WRONG_OPERAND_TYPE = "An operand in the update expression has an incorrect data type";
-    static final String INVALID_UPDATE_PATH = "The document path provided in the update expression is invalid for update";
+    static final String INVALID_UPDATE_PATH =
+            "The document path provided in the update expression is invalid for update";
 
-    private ExprErrors() {
-    }
+    private ExprErrors() {}
 
     /** "Invalid ConditionExpression: message" and so on, for problems DynamoDB attributes to the expression text. */
     static DynamoDbException invalid(String kind, String message) {
@@ -32,7 +32,7 @@ final class ExprErrors {
         } else {
             to = tokens.get(index + 1).stop + 1;
         }
-        return invalid(kind, "Syntax error; token: \"" + offending.text + "\", near: \"" + text.substring(from, to)
-                + "\"");
+        return invalid(
+                kind, "Syntax error; token: \"" + offending.text + "\", near: \"" + text.substring(from, to) + "\"");
     }
 }

@@ -24,6 +24,7 @@ public final class ExpressionContext {
 
     /** Longest placeholder, including its # or :. */
     private static final int MAX_KEY_LENGTH = 255;
+
     private static final int MAX_NAME_BYTES = 65535;
 
     private final Map<String, String> names;
@@ -126,12 +127,14 @@ public final class ExpressionContext {
         }
         for (String key : values.keySet()) {
             if (key != null && key.length() > MAX_KEY_LENGTH) {
-                throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
-                        + "map contains a key that is too long;");
+                throw EngineErrors.validation(
+                        "ExpressionAttributeValues contains invalid key: The expression attribute "
+                                + "map contains a key that is too long;");
             }
             if (key.isEmpty()) {
-                throw EngineErrors.validation("ExpressionAttributeValues contains invalid key: The expression attribute "
-                        + "map contains an empty key;");
+                throw EngineErrors.validation(
+                        "ExpressionAttributeValues contains invalid key: The expression attribute "
+                                + "map contains an empty key;");
             }
             if (!isPlaceholder(key, ':')) {
                 throw EngineErrors.validation(

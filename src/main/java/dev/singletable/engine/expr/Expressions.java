@@ -14,8 +14,7 @@ public final class Expressions {
 
     static final int MAX_EXPRESSION_BYTES = 4096;
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     /** kind is "ConditionExpression" or "FilterExpression"; it appears in error messages. */
     public static ConditionExpr condition(String text, String kind, ExpressionContext ctx) {
@@ -84,8 +83,10 @@ public final class Expressions {
         if (text.length() > MAX_EXPRESSION_BYTES / 3) {
             int size = utf8Length(text);
             if (size > MAX_EXPRESSION_BYTES) {
-                throw ExprErrors.invalid(kind, "Expression size has exceeded the maximum allowed size;"
-                        + (reportSize ? " expression size: " + size : ""));
+                throw ExprErrors.invalid(
+                        kind,
+                        "Expression size has exceeded the maximum allowed size;"
+                                + (reportSize ? " expression size: " + size : ""));
             }
         }
     }

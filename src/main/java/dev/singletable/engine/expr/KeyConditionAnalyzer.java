@@ -101,8 +101,8 @@ final class KeyConditionAnalyzer {
             if (low instanceof Syntax.Path || high instanceof Syntax.Path) {
                 throw EngineErrors.validation(INVALID_CONDITION + "Multiple attribute names used in one condition");
             }
-            return new CompiledKeyCondition.Part(resolver.path((Syntax.Path) subject), SortOp.BETWEEN, value(low),
-                    value(high));
+            return new CompiledKeyCondition.Part(
+                    resolver.path((Syntax.Path) subject), SortOp.BETWEEN, value(low), value(high));
         }
         Syntax.Call call = ((Syntax.FunctionCondition) leaf).call;
         Syntax.Operand subject = unwrap(call.args.get(0));
@@ -116,8 +116,8 @@ final class KeyConditionAnalyzer {
         if (prefix instanceof Syntax.Path) {
             throw EngineErrors.validation(INVALID_CONDITION + "Multiple attribute names used in one condition");
         }
-        return new CompiledKeyCondition.Part(resolver.path((Syntax.Path) subject), SortOp.BEGINS_WITH, value(prefix),
-                null);
+        return new CompiledKeyCondition.Part(
+                resolver.path((Syntax.Path) subject), SortOp.BEGINS_WITH, value(prefix), null);
     }
 
     private static Syntax.Operand unwrap(Syntax.Operand o) {

@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  */
 public final class Legacy {
 
-    private Legacy() {
-    }
+    private Legacy() {}
 
     /** Expected (PutItem, UpdateItem, DeleteItem); op may be null (AND). */
     public static ConditionExpr condition(Map<String, ExpectedAttributeValue> expected, ConditionalOperator op) {

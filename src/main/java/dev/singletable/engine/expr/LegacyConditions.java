@@ -27,10 +27,23 @@ final class LegacyConditions {
             EnumSet.of(ValueType.S, ValueType.N, ValueType.B, ValueType.BOOL, ValueType.NULL);
 
     /** The legacy comparison operators. */
-    enum Op { EQ, NE, LE, LT, GE, GT, NOT_NULL, NULL, CONTAINS, NOT_CONTAINS, BEGINS_WITH, IN, BETWEEN }
-
-    private LegacyConditions() {
+    enum Op {
+        EQ,
+        NE,
+        LE,
+        LT,
+        GE,
+        GT,
+        NOT_NULL,
+        NULL,
+        CONTAINS,
+        NOT_CONTAINS,
+        BEGINS_WITH,
+        IN,
+        BETWEEN
     }
+
+    private LegacyConditions() {}
 
     static ConditionExpr expected(Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
         checkConditionalOperator(expected, operator);
@@ -50,8 +63,8 @@ final class LegacyConditions {
             for (Map.Entry<String, Condition> e : filter.entrySet()) {
                 Condition c = e.getValue();
                 Op op = op(c.comparisonOperatorAsString());
-                List<AttributeValue> args = validateArguments(op, c.hasAttributeValueList() ? c.attributeValueList()
-                        : List.of());
+                List<AttributeValue> args =
+                        validateArguments(op, c.hasAttributeValueList() ? c.attributeValueList() : List.of());
                 parts.add(comparison(e.getKey(), op, args));
             }
         }
@@ -83,22 +96,22 @@ final class LegacyConditions {
     private static ConditionExpr expectedOne(String name, ExpectedAttributeValue e) {
         boolean hasList = e.hasAttributeValueList();
         if (e.value() != null && hasList) {
-            throw EngineErrors.validation(INVALID + "Value and AttributeValueList cannot be used together for "
-                    + "Attribute: " + name);
+            throw EngineErrors.validation(
+                    INVALID + "Value and AttributeValueList cannot be used together for " + "Attribute: " + name);
         }
         String opName = e.comparisonOperatorAsString();
         if (opName != null) {
             if (e.exists() != null) {
-                throw EngineErrors.validation(INVALID + "Exists and ComparisonOperator cannot be used together for "
-                        + "Attribute: " + name);
+                throw EngineErrors.validation(
+                        INVALID + "Exists and ComparisonOperator cannot be used together for " + "Attribute: " + name);
             }
             Op op = op(opName);
             if (op != Op.NULL && op != Op.NOT_NULL && !hasList && e.value() == null) {
                 throw EngineErrors.validation(INVALID + "Value or AttributeValueList must be used with "
                         + "ComparisonOperator: " + opName + " for Attribute: " + name);
             }
-            List<AttributeValue> args = hasList ? e.attributeValueList()
-                    : e.value() != null ? List.of(e.value()) : List.of();
+            List<AttributeValue> args =
+                    hasList ? e.attributeValueList() : e.value() != null ? List.of(e.value()) : List.of();
             return comparison(name, op, validateArguments(op, args));
         }
         if (hasList) {
@@ -112,8 +125,8 @@ final class LegacyConditions {
         }
         if (!exists) {
             if (e.value() != null) {
-                throw EngineErrors.validation(INVALID + "Value cannot be used when Exists is false for Attribute: "
-                        + name);
+                throw EngineErrors.validation(
+                        INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
             }
             return comparison(name, Op.NULL, List.of());
         }
@@ -154,8 +167,8 @@ final class LegacyConditions {
                 countOk = n == 1;
         }
         if (!countOk) {
-            throw EngineErrors.validation(INVALID + "Invalid number of argument(s) for the " + op
-                    + " ComparisonOperator");
+            throw EngineErrors.validation(
+                    INVALID + "Invalid number of argument(s) for the " + op + " ComparisonOperator");
         }
         if (n == 0) {
             return args;
@@ -163,14 +176,14 @@ final class LegacyConditions {
         ValueType type = AttributeValues.typeOf(args.get(0));
         for (AttributeValue v : args) {
             if (AttributeValues.typeOf(v) != type) {
-                throw EngineErrors.validation(INVALID + "AttributeValues inside AttributeValueList must be of same "
-                        + "type");
+                throw EngineErrors.validation(
+                        INVALID + "AttributeValues inside AttributeValueList must be of same " + "type");
             }
         }
         Set<ValueType> allowed = allowedTypes(op);
         if (allowed != null && !allowed.contains(type)) {
-            throw EngineErrors.validation(INVALID + "ComparisonOperator " + op + " is not valid for " + type
-                    + " AttributeValue type");
+            throw EngineErrors.validation(
+                    INVALID + "ComparisonOperator " + op + " is not valid for " + type + " AttributeValue type");
         }
         if (op == Op.BETWEEN && AttributeValues.compare(args.get(0), args.get(1)) > 0) {
             throw EngineErrors.validation(
@@ -224,7 +237,8 @@ final class LegacyConditions {
             case CONTAINS:
                 return new Conditions.Contains(path, values.get(0));
             case NOT_CONTAINS:
-                return new Conditions.And(new Conditions.Exists(path, true),
+                return new Conditions.And(
+                        new Conditions.Exists(path, true),
                         new Conditions.Not(new Conditions.Contains(path, values.get(0))));
             case BEGINS_WITH:
                 return new Conditions.BeginsWith(path, values.get(0));

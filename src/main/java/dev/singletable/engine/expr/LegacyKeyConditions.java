@@ -19,8 +19,10 @@ final class LegacyKeyConditions implements KeyConditionExpr {
                 Condition c = e.getValue();
                 LegacyConditions.Op op = LegacyConditions.op(c.comparisonOperatorAsString());
                 ops.put(e.getKey(), op);
-                args.put(e.getKey(), LegacyConditions.validateArguments(op,
-                        c.hasAttributeValueList() ? c.attributeValueList() : List.of()));
+                args.put(
+                        e.getKey(),
+                        LegacyConditions.validateArguments(
+                                op, c.hasAttributeValueList() ? c.attributeValueList() : List.of()));
             }
         }
     }
@@ -34,21 +36,23 @@ final class LegacyKeyConditions implements KeyConditionExpr {
         for (Map.Entry<String, LegacyConditions.Op> e : ops.entrySet()) {
             String name = e.getKey();
             List<AttributeValue> bounds = args.get(name);
-            SortOp op = switch (e.getValue()) {
-                case EQ -> SortOp.EQ;
-                case LT -> SortOp.LT;
-                case LE -> SortOp.LE;
-                case GT -> SortOp.GT;
-                case GE -> SortOp.GE;
-                case BEGINS_WITH -> SortOp.BEGINS_WITH;
-                case BETWEEN -> SortOp.BETWEEN;
-                case NULL, NOT_NULL -> throw EngineErrors.validation("Only scalar types can be used as Range Key "
-                        + "values");
-                default -> throw EngineErrors.validation("Attempted conditional constraint is not an indexable "
-                        + "operation");
-            };
-            terms.add(new MultiKeyConditions.Term(name, op, bounds.get(0), op == SortOp.BETWEEN ? bounds.get(1)
-                    : null));
+            SortOp op =
+                    switch (e.getValue()) {
+                        case EQ -> SortOp.EQ;
+                        case LT -> SortOp.LT;
+                        case LE -> SortOp.LE;
+                        case GT -> SortOp.GT;
+                        case GE -> SortOp.GE;
+                        case BEGINS_WITH -> SortOp.BEGINS_WITH;
+                        case BETWEEN -> SortOp.BETWEEN;
+                        case NULL, NOT_NULL ->
+                            throw EngineErrors.validation("Only scalar types can be used as Range Key " + "values");
+                        default ->
+                            throw EngineErrors.validation(
+                                    "Attempted conditional constraint is not an indexable " + "operation");
+                    };
+            terms.add(
+                    new MultiKeyConditions.Term(name, op, bounds.get(0), op == SortOp.BETWEEN ? bounds.get(1) : null));
         }
         return MultiKeyConditions.resolve(terms, hashKeys, rangeKeys);
     }

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Splits an expression into tokens; whitespace is dropped, the list always ends with an EOF token. */
 final class Lexer {
 
-    private Lexer() {
-    }
+    private Lexer() {}
 
     static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();

@@ -8,8 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one value per partition attribute, equalities on the first {@code rangeEquals.size()} sort attributes, and an
  * optional condition ({@code op}, NONE when absent) on the sort attribute right after them.
  */
-public record MultiKeyCondition(List<AttributeValue> hashValues, List<AttributeValue> rangeEquals, SortOp op,
-        AttributeValue lo, AttributeValue hi) {
+public record MultiKeyCondition(
+        List<AttributeValue> hashValues,
+        List<AttributeValue> rangeEquals,
+        SortOp op,
+        AttributeValue lo,
+        AttributeValue hi) {
 
     public MultiKeyCondition {
         hashValues = List.copyOf(hashValues);

@@ -16,11 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class MultiKeyConditions {
 
     /** One simple condition on one attribute. */
-    record Term(String attribute, SortOp op, AttributeValue lo, AttributeValue hi) {
-    }
+    record Term(String attribute, SortOp op, AttributeValue lo, AttributeValue hi) {}
 
-    private MultiKeyConditions() {
-    }
+    private MultiKeyConditions() {}
 
     static MultiKeyCondition resolve(List<Term> terms, List<String> hashKeys, List<String> rangeKeys) {
         Map<String, Term> byName = new LinkedHashMap<>();

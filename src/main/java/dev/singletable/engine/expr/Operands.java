@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The operand kinds: paths, constants, size() and the update-only functions and arithmetic. */
 final class Operands {
 
-    private Operands() {
-    }
+    private Operands() {}
 
     static final class PathOperand extends Operand {
         private final DocPath path;

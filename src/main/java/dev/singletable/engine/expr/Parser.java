@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  */
 final class Parser {
 
-    private static final Set<TokenType> SECTIONS = EnumSet.of(TokenType.SET, TokenType.REMOVE, TokenType.ADD,
-            TokenType.DELETE);
+    private static final Set<TokenType> SECTIONS =
+            EnumSet.of(TokenType.SET, TokenType.REMOVE, TokenType.ADD, TokenType.DELETE);
     private static final int UNBOUNDED = Integer.MAX_VALUE;
 
     /** Raised at the token where no parse can continue; internal to the parser and cheap to create. */

@@ -73,8 +73,11 @@ final class PathTrie {
             @SuppressWarnings("unchecked")
             HashMap<Key, Object> child = (HashMap<Key, Object>) node.get(key);
             if (child == null || depth + 1 >= path.length()) {
-                throw ExprErrors.invalid(kind, "Two document paths overlap with each other; must remove or rewrite one"
-                        + " of these paths; path one: " + path + ", path two: " + pathToLeaf(path, depth, node));
+                throw ExprErrors.invalid(
+                        kind,
+                        "Two document paths overlap with each other; must remove or rewrite one"
+                                + " of these paths; path one: " + path + ", path two: "
+                                + pathToLeaf(path, depth, node));
             }
             node = child;
         }
@@ -87,8 +90,10 @@ final class PathTrie {
         }
         Key first = node.keySet().iterator().next();
         if (first.isIndex() != key.isIndex()) {
-            throw ExprErrors.invalid(kind, "Two document paths conflict with each other; must remove or rewrite one"
-                    + " of these paths; path one: " + path + ", path two: " + pathToLeaf(path, depth, node));
+            throw ExprErrors.invalid(
+                    kind,
+                    "Two document paths conflict with each other; must remove or rewrite one"
+                            + " of these paths; path one: " + path + ", path two: " + pathToLeaf(path, depth, node));
         }
     }
 

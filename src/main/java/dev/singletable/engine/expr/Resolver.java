@@ -17,14 +17,15 @@ class Resolver {
     static final int MAX_OPERATORS = 300;
     static final int MAX_PATH_DEPTH = 32;
     static final Set<ValueType> ORDERED = EnumSet.of(ValueType.S, ValueType.N, ValueType.B);
-    private static final Set<ValueType> SIZED = EnumSet.of(ValueType.S, ValueType.B, ValueType.SS, ValueType.NS,
-            ValueType.BS, ValueType.L, ValueType.M);
+    private static final Set<ValueType> SIZED =
+            EnumSet.of(ValueType.S, ValueType.B, ValueType.SS, ValueType.NS, ValueType.BS, ValueType.L, ValueType.M);
     private static final Set<ValueType> STRING_OR_BINARY = EnumSet.of(ValueType.S, ValueType.B);
 
     final String kind;
     final ExpressionContext ctx;
     /** Top-level attribute names of every path resolved so far. */
     final Set<String> topLevel = new LinkedHashSet<>();
+
     private int operators;
 
     Resolver(String kind, ExpressionContext ctx) {
@@ -53,7 +54,8 @@ class Resolver {
             } else if (t.type == TokenType.NAME_REF) {
                 names[i] = ctx.name(t.text);
                 if (names[i] == null) {
-                    throw ExprErrors.invalid(kind,
+                    throw ExprErrors.invalid(
+                            kind,
                             "An expression attribute name used in the document path is not defined; attribute name: "
                                     + t.text);
                 }
@@ -78,7 +80,8 @@ class Resolver {
     AttributeValue value(Token t) {
         AttributeValue v = ctx.value(t.text);
         if (v == null) {
-            throw ExprErrors.invalid(kind,
+            throw ExprErrors.invalid(
+                    kind,
                     "An expression attribute value used in expression is not defined; attribute value: " + t.text);
         }
         return v;
@@ -119,8 +122,10 @@ class Resolver {
             args.add(operand(a));
         }
         if (args.size() != expected) {
-            throw ExprErrors.invalid(kind, "Incorrect number of operands for operator or function; operator or "
-                    + "function: " + call.name.text + ", number of operands: " + args.size());
+            throw ExprErrors.invalid(
+                    kind,
+                    "Incorrect number of operands for operator or function; operator or " + "function: "
+                            + call.name.text + ", number of operands: " + args.size());
         }
         return args;
     }
@@ -139,14 +144,16 @@ class Resolver {
     }
 
     RuntimeException wrongType(String operator, String type) {
-        return ExprErrors.invalid(kind, "Incorrect operand type for operator or function; operator or function: "
-                + operator + ", operand type: " + type);
+        return ExprErrors.invalid(
+                kind,
+                "Incorrect operand type for operator or function; operator or function: " + operator
+                        + ", operand type: " + type);
     }
 
     void requirePath(String function, Operand o) {
         if (o.path() == null) {
-            throw ExprErrors.invalid(kind, "Operator or function requires a document path; operator or function: "
-                    + function);
+            throw ExprErrors.invalid(
+                    kind, "Operator or function requires a document path; operator or function: " + function);
         }
     }
 
@@ -158,8 +165,10 @@ class Resolver {
         }
         for (Operand o : others) {
             if (p.equals(o.path())) {
-                throw ExprErrors.invalid(kind, "The first operand must be distinct from the remaining operands for "
-                        + "this operator or function; operator: " + operator + ", first operand: " + p);
+                throw ExprErrors.invalid(
+                        kind,
+                        "The first operand must be distinct from the remaining operands for "
+                                + "this operator or function; operator: " + operator + ", first operand: " + p);
             }
         }
     }

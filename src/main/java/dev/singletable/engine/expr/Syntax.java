@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class Syntax {
 
-    private Syntax() {
-    }
+    private Syntax() {}
 
     /** One element of a document path: an attribute name (ID or #ref) or a list index. */
     static final class PathElement {
@@ -22,8 +21,7 @@ final class Syntax {
         }
     }
 
-    abstract static class Operand {
-    }
+    abstract static class Operand {}
 
     static final class Path extends Operand {
         final List<PathElement> elements;
@@ -72,8 +70,7 @@ final class Syntax {
         }
     }
 
-    abstract static class Condition {
-    }
+    abstract static class Condition {}
 
     static final class Comparison extends Condition {
         final Token operator;

@@ -15,8 +15,7 @@ final class SyntaxCache {
     private static final int MAX_ENTRIES = 2048;
     private static final ConcurrentHashMap<String, Object> ENTRIES = new ConcurrentHashMap<>();
 
-    private SyntaxCache() {
-    }
+    private SyntaxCache() {}
 
     @SuppressWarnings("unchecked")
     static <T> T get(String kind, String text, Supplier<T> parse) {

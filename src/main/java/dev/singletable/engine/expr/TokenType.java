@@ -2,9 +2,29 @@ package dev.singletable.engine.expr;
 
 /** Lexical categories of DynamoDB's expression language (keywords are case-insensitive). */
 enum TokenType {
-    COMMA, LPAREN, RPAREN, DOT, LBRACKET, RBRACKET,
-    EQ, NE, LT, LE, GT, GE, PLUS, MINUS,
-    IN, BETWEEN, NOT, AND, OR, SET, ADD, DELETE, REMOVE,
+    COMMA,
+    LPAREN,
+    RPAREN,
+    DOT,
+    LBRACKET,
+    RBRACKET,
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE,
+    PLUS,
+    MINUS,
+    IN,
+    BETWEEN,
+    NOT,
+    AND,
+    OR,
+    SET,
+    ADD,
+    DELETE,
+    REMOVE,
     /** A list index: "0" or a digit sequence without leading zero. */
     INDEX,
     /** An attribute name or function name: a letter followed by letters, digits and underscores. */

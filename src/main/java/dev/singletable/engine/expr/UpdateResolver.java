@@ -52,9 +52,11 @@ final class UpdateResolver extends Resolver {
         ValueType t = AttributeValues.typeOf(v);
         boolean add = section == TokenType.ADD;
         if (!(add ? ADDABLE : SETS).contains(t)) {
-            throw ExprErrors.invalid(kind, "Incorrect operand type for operator or function; operator: "
-                    + (add ? "ADD" : "DELETE") + ", operand type: " + longName(t) + ", typeSet: "
-                    + (add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"));
+            throw ExprErrors.invalid(
+                    kind,
+                    "Incorrect operand type for operator or function; operator: "
+                            + (add ? "ADD" : "DELETE") + ", operand type: " + longName(t) + ", typeSet: "
+                            + (add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"));
         }
         return new Operands.Constant(v);
     }

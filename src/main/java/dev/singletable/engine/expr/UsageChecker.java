@@ -16,7 +16,11 @@ final class UsageChecker {
     static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
 
     /** Where a function call appears. */
-    private enum Place { CONDITION, OPERAND, NESTED }
+    private enum Place {
+        CONDITION,
+        OPERAND,
+        NESTED
+    }
 
     private final String kind;
     private final boolean update;
@@ -39,8 +43,10 @@ final class UsageChecker {
             }
         }
         if (update.repeatedSection != null) {
-            throw ExprErrors.invalid(kind, "The \"" + update.repeatedSection.text.toUpperCase(Locale.ROOT)
-                    + "\" section can only be used once in an update expression;");
+            throw ExprErrors.invalid(
+                    kind,
+                    "The \"" + update.repeatedSection.text.toUpperCase(Locale.ROOT)
+                            + "\" section can only be used once in an update expression;");
         }
     }
 
@@ -112,8 +118,8 @@ final class UsageChecker {
             misplaced = conditionFunction != (place == Place.CONDITION);
         }
         if (misplaced) {
-            throw ExprErrors.invalid(kind,
-                    "The function is not allowed to be used this way in an expression; function: " + name);
+            throw ExprErrors.invalid(
+                    kind, "The function is not allowed to be used this way in an expression; function: " + name);
         }
         for (Syntax.Operand arg : call.args) {
             operand(arg, Place.NESTED);
@@ -123,7 +129,8 @@ final class UsageChecker {
     private void path(Syntax.Path path) {
         for (Syntax.PathElement e : path.elements) {
             if (e.token.type == TokenType.ID && ReservedWords.isReserved(e.token.text)) {
-                throw ExprErrors.invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + e.token.text);
+                throw ExprErrors.invalid(
+                        kind, "Attribute name is a reserved keyword; reserved keyword: " + e.token.text);
             }
         }
     }

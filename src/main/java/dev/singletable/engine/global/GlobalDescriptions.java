@@ -19,17 +19,18 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 final class GlobalDescriptions {
 
-    private GlobalDescriptions() {
-    }
+    private GlobalDescriptions() {}
 
     /**
      * The description with the group's view from {@code at}; {@code status}, when given, is the TableStatus to show
      * (an operation's answer); otherwise it follows the group: CREATING or DELETING while this replica is, UPDATING
      * while another one is being created.
      */
-    static TableDescription decorate(GlobalTables.Region at, TableDescription d,
-            ReplicaGroups.Group group, TableStatus status) {
-        if (group == null || group.member(at.region()).isEmpty() || group.members().size() < 2) {
+    static TableDescription decorate(
+            GlobalTables.Region at, TableDescription d, ReplicaGroups.Group group, TableStatus status) {
+        if (group == null
+                || group.member(at.region()).isEmpty()
+                || group.members().size() < 2) {
             return status == null ? d : d.toBuilder().tableStatus(status).build();
         }
         List<ReplicaDescription> replicas = new ArrayList<>();
@@ -50,8 +51,8 @@ final class GlobalDescriptions {
             if (d.hasGlobalSecondaryIndexes() && !d.globalSecondaryIndexes().isEmpty()) {
                 List<ReplicaGlobalSecondaryIndexDescription> indexes = new ArrayList<>();
                 for (GlobalSecondaryIndexDescription index : d.globalSecondaryIndexes()) {
-                    ReplicaGlobalSecondaryIndexDescription.Builder i = ReplicaGlobalSecondaryIndexDescription
-                            .builder().indexName(index.indexName());
+                    ReplicaGlobalSecondaryIndexDescription.Builder i =
+                            ReplicaGlobalSecondaryIndexDescription.builder().indexName(index.indexName());
                     if (index.warmThroughput() != null) {
                         i.warmThroughput(index.warmThroughput());
                     }
@@ -70,8 +71,8 @@ final class GlobalDescriptions {
     }
 
     private static TableStatus status(ReplicaGroups.Group group, String region, TableStatus described) {
-        ReplicaGroups.Status own = group.member(region).map(ReplicaGroups.Member::status)
-                .orElse(ReplicaGroups.Status.ACTIVE);
+        ReplicaGroups.Status own =
+                group.member(region).map(ReplicaGroups.Member::status).orElse(ReplicaGroups.Status.ACTIVE);
         if (own == ReplicaGroups.Status.CREATING) {
             return TableStatus.CREATING;
         }

@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  */
 final class GlobalErrors {
 
-    private GlobalErrors() {
-    }
+    private GlobalErrors() {}
 
     static DynamoDbException onlyOperation() {
         return EngineErrors.validation("One or more parameter values were invalid: Replica modification must be the "
@@ -28,13 +27,13 @@ final class GlobalErrors {
     }
 
     static DynamoDbException mixedActions() {
-        return EngineErrors.validation("Update table operation with more than one type of replica actions not "
-                + "allowed.");
+        return EngineErrors.validation(
+                "Update table operation with more than one type of replica actions not " + "allowed.");
     }
 
     static DynamoDbException severalCreatesOrDeletes() {
-        return EngineErrors.validation("Update table operation with more than one create or delete replica actions "
-                + "not allowed");
+        return EngineErrors.validation(
+                "Update table operation with more than one create or delete replica actions " + "not allowed");
     }
 
     static DynamoDbException unsupportedRegion(String region) {
@@ -62,8 +61,8 @@ final class GlobalErrors {
     }
 
     static ResourceInUseException beingCreated(String table) {
-        return EngineErrors.resourceInUse("Attempt to change a resource which is still in use: Table: " + table
-                + " is being used.");
+        return EngineErrors.resourceInUse(
+                "Attempt to change a resource which is still in use: Table: " + table + " is being used.");
     }
 
     static DynamoDbException notAutoScaled() {
@@ -81,8 +80,8 @@ final class GlobalErrors {
     }
 
     static DynamoDbException kmsKeyPerReplica() {
-        return EngineErrors.validation("One or more parameter values were invalid: KMSMasterKeyId must be specified "
-                + "for each replica.");
+        return EngineErrors.validation(
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified " + "for each replica.");
     }
 
     static DynamoDbException disablingStream() {
@@ -103,8 +102,8 @@ final class GlobalErrors {
     // ---- multi-region strong consistency
 
     static DynamoDbException strongReplicaCount() {
-        return EngineErrors.validation("Unsupported replica count for global tables with MultiRegionConsistency set "
-                + "to STRONG.");
+        return EngineErrors.validation(
+                "Unsupported replica count for global tables with MultiRegionConsistency set " + "to STRONG.");
     }
 
     static DynamoDbException witnessNeedsStrong() {
@@ -126,8 +125,8 @@ final class GlobalErrors {
     }
 
     static DynamoDbException onlyCreatesWithMode() {
-        return EngineErrors.validation("Only Replica Create actions are supported when MultiRegionConsistency "
-                + "parameter is provided.");
+        return EngineErrors.validation(
+                "Only Replica Create actions are supported when MultiRegionConsistency " + "parameter is provided.");
     }
 
     static DynamoDbException strongNotSupported() {
@@ -151,8 +150,8 @@ final class GlobalErrors {
      */
     static void checkLegacyName(String name) {
         if (name.length() < 3 || name.length() > 255) {
-            throw EngineErrors.validation("TableName must be at least 3 characters long and at most 255 characters "
-                    + "long");
+            throw EngineErrors.validation(
+                    "TableName must be at least 3 characters long and at most 255 characters " + "long");
         }
         if (!name.matches("[a-zA-Z0-9_.-]+")) {
             throw EngineErrors.validation("1 validation error detected: Value '" + name + "' at 'globalTableName' "
@@ -165,14 +164,18 @@ final class GlobalErrors {
     }
 
     static GlobalTableNotFoundException globalTableNotFound(String name, boolean describe) {
-        String message = (describe ? "Global table not found: " : "") + "Global table with name: '" + name
-                + "' does not exist.";
+        String message =
+                (describe ? "Global table not found: " : "") + "Global table with name: '" + name + "' does not exist.";
         return (GlobalTableNotFoundException) GlobalTableNotFoundException.builder()
-                .message(message).statusCode(400)
+                .message(message)
+                .statusCode(400)
                 .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                        .errorCode("GlobalTableNotFoundException").errorMessage(message)
+                        .errorCode("GlobalTableNotFoundException")
+                        .errorMessage(message)
                         .serviceName(EngineErrors.SERVICE_NAME)
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder()
+                                .statusCode(400)
+                                .build())
                         .build())
                 .build();
     }
@@ -185,7 +188,9 @@ final class GlobalErrors {
     private static String supportedRegions() {
         TreeSet<String> names = new TreeSet<>();
         for (Region r : Region.regions()) {
-            if (!r.isGlobalRegion() && r.metadata() != null && "aws".equals(r.metadata().partition().id())) {
+            if (!r.isGlobalRegion()
+                    && r.metadata() != null
+                    && "aws".equals(r.metadata().partition().id())) {
                 names.add(r.id());
             }
         }

@@ -59,8 +59,7 @@ public final class GlobalTables implements AutoCloseable {
     }
 
     /** One direction of replication of one table: what {@link #stats(Link)} reports on. */
-    public record Link(String account, String table, String source, String destination) {
-    }
+    public record Link(String account, String table, String source, String destination) {}
 
     private final Clock clock;
     private final Regions regions;
@@ -76,10 +75,12 @@ public final class GlobalTables implements AutoCloseable {
     public GlobalTables(Clock clock, Duration replicationDelay, Regions regions) {
         this.clock = clock;
         this.regions = regions;
-        this.replicator = new Replicator(clock, replicationDelay,
+        this.replicator = new Replicator(
+                clock,
+                replicationDelay,
                 (account, region) -> regions.open(account, region).replication(),
-                (queue, latency) -> latencyListeners.forEach(l -> l.replicated(queue.table, queue.source.region(),
-                        queue.destination, latency)));
+                (queue, latency) -> latencyListeners.forEach(
+                        l -> l.replicated(queue.table, queue.source.region(), queue.destination, latency)));
         this.control = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "singletable-global-tables");
             t.setDaemon(true);
@@ -175,7 +176,8 @@ public final class GlobalTables implements AutoCloseable {
             NamespaceReplication r = replications.get(key);
             List<String> replicated = new ArrayList<>();
             for (ReplicaGroups.Group group : groups.all()) {
-                if (group.account().equals(r.account()) && group.member(r.region()).isPresent()) {
+                if (group.account().equals(r.account())
+                        && group.member(r.region()).isPresent()) {
                     r.follow(group);
                     replicated.add(group.table());
                 }
@@ -191,8 +193,11 @@ public final class GlobalTables implements AutoCloseable {
         for (ReplicaGroups.Group group : groups.all()) {
             for (ReplicaGroups.Member member : group.members()) {
                 if (member.status() != ReplicaGroups.Status.ACTIVE) {
-                    LOG.info("Resuming the {} of replica {} of table {}", member.status() == ReplicaGroups.Status.CREATING
-                            ? "creation" : "removal", member.region(), group.table());
+                    LOG.info(
+                            "Resuming the {} of replica {} of table {}",
+                            member.status() == ReplicaGroups.Status.CREATING ? "creation" : "removal",
+                            member.region(),
+                            group.table());
                     changes.resume(group, member);
                 }
             }
@@ -251,7 +256,8 @@ public final class GlobalTables implements AutoCloseable {
     public ReplicationStats stats(Link link) {
         NamespaceReplication r = replications.get(link.account() + "/" + link.source());
         PeerQueue q = r == null ? null : r.queue(link.table(), link.destination());
-        return q == null ? new ReplicationStats(link.table(), link.source(), link.destination(), 0, 0, 0, -1, 0, 0)
+        return q == null
+                ? new ReplicationStats(link.table(), link.source(), link.destination(), 0, 0, 0, -1, 0, 0)
                 : q.stats();
     }
 

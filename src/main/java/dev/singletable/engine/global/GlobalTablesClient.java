@@ -60,27 +60,30 @@ final class GlobalTablesClient extends RegionalClient {
     private final GlobalTables.Region region;
     private final GlobalTables global;
 
-    GlobalTablesClient(DynamoDbClient regional, GlobalTables.Region region, GlobalTables global,
-            CrossAccountCalls crossAccount) {
+    GlobalTablesClient(
+            DynamoDbClient regional, GlobalTables.Region region, GlobalTables global, CrossAccountCalls crossAccount) {
         super(regional, crossAccount);
         this.region = region;
         this.global = global;
     }
 
     private Optional<ReplicaGroups.Group> groupOf(String tableName) {
-        return global.groups().group(region.account(), TableNames.of(tableName))
-                .filter(g -> g.member(region.region()).isPresent());
+        return global.groups().group(region.account(), TableNames.of(tableName)).filter(g -> g.member(region.region())
+                .isPresent());
     }
 
     /** A replica still being created answers DescribeTable only (AWS: its other operations find no table). */
     @Override
     protected <Q extends SdkRequest, R> R invoke(Q request, Function<Q, R> operation) {
-        if (!global.groups().isEmpty() && !(request instanceof DescribeTableRequest)
+        if (!global.groups().isEmpty()
+                && !(request instanceof DescribeTableRequest)
                 && !(request instanceof DeleteTableRequest)) {
             request.getValueForField("TableName", String.class).ifPresent(name -> {
                 String table = TableNames.of(name);
-                boolean creating = global.groups().member(region.account(), region.region(), table)
-                        .map(m -> m.status() == ReplicaGroups.Status.CREATING).orElse(false);
+                boolean creating = global.groups()
+                        .member(region.account(), region.region(), table)
+                        .map(m -> m.status() == ReplicaGroups.Status.CREATING)
+                        .orElse(false);
                 if (creating) {
                     throw EngineErrors.resourceNotFound("Requested resource not found: Table: " + table + " not found");
                 }
@@ -93,8 +96,11 @@ final class GlobalTablesClient extends RegionalClient {
     public DescribeTableResponse describeTable(DescribeTableRequest request) {
         DescribeTableResponse response = super.describeTable(request);
         ReplicaGroups.Group group = groupOf(request.tableName()).orElse(null);
-        return group == null ? response : response.toBuilder()
-                .table(GlobalDescriptions.decorate(region, response.table(), group, null)).build();
+        return group == null
+                ? response
+                : response.toBuilder()
+                        .table(GlobalDescriptions.decorate(region, response.table(), group, null))
+                        .build();
     }
 
     @Override
@@ -116,7 +122,8 @@ final class GlobalTablesClient extends RegionalClient {
         if (group == null) {
             return super.updateTable(request);
         }
-        if (request.streamSpecification() != null && Boolean.FALSE.equals(request.streamSpecification().streamEnabled())) {
+        if (request.streamSpecification() != null
+                && Boolean.FALSE.equals(request.streamSpecification().streamEnabled())) {
             throw GlobalErrors.disablingStream();
         }
         if (group.changing()) {
@@ -127,27 +134,39 @@ final class GlobalTablesClient extends RegionalClient {
         }
         UpdateTableResponse response = super.updateTable(request);
         fanOut(group, request);
-        return response.toBuilder().tableDescription(GlobalDescriptions.decorate(region,
-                response.tableDescription(), group, null)).build();
+        return response.toBuilder()
+                .tableDescription(GlobalDescriptions.decorate(region, response.tableDescription(), group, null))
+                .build();
     }
 
     /** Index, capacity, encryption and table class changes are the group's: every other replica makes them too. */
     private void fanOut(ReplicaGroups.Group group, UpdateTableRequest request) {
-        boolean shared = (request.hasGlobalSecondaryIndexUpdates() && !request.globalSecondaryIndexUpdates().isEmpty())
-                || request.billingModeAsString() != null || request.provisionedThroughput() != null
-                || request.onDemandThroughput() != null || request.sseSpecification() != null
-                || request.tableClassAsString() != null || request.warmThroughput() != null;
+        boolean shared = (request.hasGlobalSecondaryIndexUpdates()
+                        && !request.globalSecondaryIndexUpdates().isEmpty())
+                || request.billingModeAsString() != null
+                || request.provisionedThroughput() != null
+                || request.onDemandThroughput() != null
+                || request.sseSpecification() != null
+                || request.tableClassAsString() != null
+                || request.warmThroughput() != null;
         if (!shared) {
             return;
         }
-        UpdateTableRequest replicated = request.toBuilder().tableName(TableNames.of(request.tableName()))
-                .deletionProtectionEnabled(null).streamSpecification((StreamSpecification) null).build();
+        UpdateTableRequest replicated = request.toBuilder()
+                .tableName(TableNames.of(request.tableName()))
+                .deletionProtectionEnabled(null)
+                .streamSpecification((StreamSpecification) null)
+                .build();
         for (String peer : others(group)) {
             try {
                 global.region(region.account(), peer).local().updateTable(replicated);
             } catch (RuntimeException e) {
-                LOG.warn("Replica {} of table {} did not take the change made in {}: {}", peer, group.table(),
-                        region.region(), e.getMessage());
+                LOG.warn(
+                        "Replica {} of table {} did not take the change made in {}: {}",
+                        peer,
+                        group.table(),
+                        region.region(),
+                        e.getMessage());
             }
         }
     }
@@ -171,8 +190,12 @@ final class GlobalTablesClient extends RegionalClient {
                 return delegate().deleteTable(r);
             }
             RequestShapes.validate(r);
-            return global.changes().deleteMember(region, r,
-                    global.groups().group(region.account(), table).orElseThrow(), member.get());
+            return global.changes()
+                    .deleteMember(
+                            region,
+                            r,
+                            global.groups().group(region.account(), table).orElseThrow(),
+                            member.get());
         });
     }
 
@@ -183,11 +206,17 @@ final class GlobalTablesClient extends RegionalClient {
         groupOf(request.tableName()).ifPresent(group -> {
             for (String peer : others(group)) {
                 try {
-                    global.region(region.account(), peer).local().updateTimeToLive(request.toBuilder()
-                            .tableName(group.table()).build());
+                    global.region(region.account(), peer)
+                            .local()
+                            .updateTimeToLive(
+                                    request.toBuilder().tableName(group.table()).build());
                 } catch (RuntimeException e) {
-                    LOG.warn("Replica {} of table {} did not take the TTL change made in {}: {}", peer,
-                            group.table(), region.region(), e.getMessage());
+                    LOG.warn(
+                            "Replica {} of table {} did not take the TTL change made in {}: {}",
+                            peer,
+                            group.table(),
+                            region.region(),
+                            e.getMessage());
                 }
             }
         });
@@ -202,31 +231,42 @@ final class GlobalTablesClient extends RegionalClient {
         return invoke(request, r -> {
             RequestShapes.validate(r);
             String table = TableNames.of(r.tableName());
-            ReplicaGroups.Group group = groupOf(table)
-                    .orElseThrow(() -> GlobalErrors.autoScalingNotFound(table));
-            TableDescription own = delegate().describeTable(b -> b.tableName(table)).table();
+            ReplicaGroups.Group group = groupOf(table).orElseThrow(() -> GlobalErrors.autoScalingNotFound(table));
+            TableDescription own =
+                    delegate().describeTable(b -> b.tableName(table)).table();
             AutoScalingSettingsDescription disabled = AutoScalingSettingsDescription.builder()
-                    .autoScalingDisabled(true).scalingPolicies(List.of()).build();
+                    .autoScalingDisabled(true)
+                    .scalingPolicies(List.of())
+                    .build();
             List<ReplicaAutoScalingDescription> replicas = new ArrayList<>();
             group.members().stream().map(ReplicaGroups.Member::region).sorted().forEach(name -> {
                 ReplicaGroups.Member m = group.member(name).orElseThrow();
                 List<ReplicaGlobalSecondaryIndexAutoScalingDescription> indexes = new ArrayList<>();
                 if (own.hasGlobalSecondaryIndexes()) {
-                    own.globalSecondaryIndexes().forEach(i -> indexes.add(ReplicaGlobalSecondaryIndexAutoScalingDescription
-                            .builder().indexName(i.indexName()).indexStatus(i.indexStatus())
-                            .provisionedReadCapacityAutoScalingSettings(disabled)
-                            .provisionedWriteCapacityAutoScalingSettings(disabled).build()));
+                    own.globalSecondaryIndexes()
+                            .forEach(i -> indexes.add(ReplicaGlobalSecondaryIndexAutoScalingDescription.builder()
+                                    .indexName(i.indexName())
+                                    .indexStatus(i.indexStatus())
+                                    .provisionedReadCapacityAutoScalingSettings(disabled)
+                                    .provisionedWriteCapacityAutoScalingSettings(disabled)
+                                    .build()));
                 }
-                replicas.add(ReplicaAutoScalingDescription.builder().regionName(name)
+                replicas.add(ReplicaAutoScalingDescription.builder()
+                        .regionName(name)
                         .replicaStatus(ReplicaStatus.fromValue(m.status().name()))
                         .globalSecondaryIndexes(indexes)
                         .replicaProvisionedReadCapacityAutoScalingSettings(disabled)
-                        .replicaProvisionedWriteCapacityAutoScalingSettings(disabled).build());
+                        .replicaProvisionedWriteCapacityAutoScalingSettings(disabled)
+                        .build());
             });
-            return DescribeTableReplicaAutoScalingResponse.builder().tableAutoScalingDescription(
-                    TableAutoScalingDescription.builder().tableName(table)
-                            .tableStatus(GlobalDescriptions.decorate(region, own, group, null).tableStatus())
-                            .replicas(replicas).build()).build();
+            return DescribeTableReplicaAutoScalingResponse.builder()
+                    .tableAutoScalingDescription(TableAutoScalingDescription.builder()
+                            .tableName(table)
+                            .tableStatus(GlobalDescriptions.decorate(region, own, group, null)
+                                    .tableStatus())
+                            .replicas(replicas)
+                            .build())
+                    .build();
         });
     }
 
@@ -236,10 +276,12 @@ final class GlobalTablesClient extends RegionalClient {
         return invoke(request, r -> {
             RequestShapes.validate(r);
             String table = TableNames.of(r.tableName());
-            ReplicaGroups.Group group = groupOf(table)
-                    .orElseThrow(() -> GlobalErrors.autoScalingNotFound(table));
-            String regions = group.members().stream().map(m -> "'" + m.region().toUpperCase(java.util.Locale.ROOT)
-                    + "'").sorted().reduce((a, b) -> a + ", " + b).orElse("");
+            ReplicaGroups.Group group = groupOf(table).orElseThrow(() -> GlobalErrors.autoScalingNotFound(table));
+            String regions = group.members().stream()
+                    .map(m -> "'" + m.region().toUpperCase(java.util.Locale.ROOT) + "'")
+                    .sorted()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
             String parameter = r.provisionedWriteCapacityAutoScalingUpdate() != null
                     ? "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"
                     : "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate";

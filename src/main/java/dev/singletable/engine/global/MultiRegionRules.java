@@ -19,11 +19,10 @@ final class MultiRegionRules {
     /** Regions AWS does not offer MRSC in (recorded: us-west-1). */
     private static final Set<String> WITHOUT_STRONG_CONSISTENCY = Set.of("us-west-1");
 
-    private MultiRegionRules() {
-    }
+    private MultiRegionRules() {}
 
-    static void check(String localRegion, List<ReplicationGroupUpdate> replicas,
-            List<GlobalTableWitnessGroupUpdate> witnesses) {
+    static void check(
+            String localRegion, List<ReplicationGroupUpdate> replicas, List<GlobalTableWitnessGroupUpdate> witnesses) {
         if (witnesses.size() > 1) {
             throw EngineErrors.shapeViolations(List.of("Value '" + witnesses + "' at 'globalTableWitnessUpdates' "
                     + "failed to satisfy constraint: Member must have length less than or equal to 1"));

@@ -42,8 +42,7 @@ import java.util.function.Consumer;
 public final class NamespaceReplication implements CommitListener {
 
     /** The last write of one item: its stamp, and whether it deleted the item. */
-    record ItemStamp(WriteStamp stamp, boolean deleted) {
-    }
+    record ItemStamp(WriteStamp stamp, boolean deleted) {}
 
     /** A table's stamps and queues in this region. */
     private static final class TableState {
@@ -56,8 +55,8 @@ public final class NamespaceReplication implements CommitListener {
     private final ReplicaGroups groups;
     private final Map<String, TableState> tables = new ConcurrentHashMap<>();
     private volatile Engine engine;
-    private volatile Consumer<PeerQueue> waker = q -> { };
-    private volatile Consumer<PeerQueue> created = q -> { };
+    private volatile Consumer<PeerQueue> waker = q -> {};
+    private volatile Consumer<PeerQueue> created = q -> {};
 
     NamespaceReplication(String account, String region, ReplicaGroups groups) {
         this.account = account;
@@ -114,7 +113,9 @@ public final class NamespaceReplication implements CommitListener {
             WriteStamp stamp = c.replicated();
             if (stamp == null) {
                 ItemStamp existing = state.stamps.get(c.key());
-                long time = existing == null ? timeMillis : Math.max(timeMillis, existing.stamp().timestamp() + 1);
+                long time = existing == null
+                        ? timeMillis
+                        : Math.max(timeMillis, existing.stamp().timestamp() + 1);
                 stamp = new WriteStamp(time, region, unit);
             }
             state.stamps.put(c.key(), new ItemStamp(stamp, c.newItem() == null));
@@ -148,8 +149,15 @@ public final class NamespaceReplication implements CommitListener {
         if (existing != null) {
             return existing;
         }
-        PeerQueue queue = state.queues.computeIfAbsent(peer, p -> new PeerQueue(this, table, p,
-                group.member(p).map(m -> m.status() == ReplicaGroups.Status.CREATING).orElse(false)));
+        PeerQueue queue = state.queues.computeIfAbsent(
+                peer,
+                p -> new PeerQueue(
+                        this,
+                        table,
+                        p,
+                        group.member(p)
+                                .map(m -> m.status() == ReplicaGroups.Status.CREATING)
+                                .orElse(false)));
         created.accept(queue);
         return queue;
     }
@@ -168,7 +176,9 @@ public final class NamespaceReplication implements CommitListener {
         List<String> peers = group.peersOf(region);
         for (String peer : peers) {
             PeerQueue queue = queue(state, table, peer, group);
-            if (group.member(peer).map(m -> m.status() == ReplicaGroups.Status.ACTIVE).orElse(false)
+            if (group.member(peer)
+                            .map(m -> m.status() == ReplicaGroups.Status.ACTIVE)
+                            .orElse(false)
                     && queue.held()) {
                 queue.release();
                 waker.accept(queue);
@@ -206,8 +216,7 @@ public final class NamespaceReplication implements CommitListener {
     // ---- applying copies from other regions
 
     /** What happened to a batch of copies: how many changed an item, how many were superseded already. */
-    record Applied(int applied, int superseded) {
-    }
+    record Applied(int applied, int superseded) {}
 
     /**
      * Applies copies of another region's writes to a table of this region, each as its own unit (items are
@@ -233,9 +242,9 @@ public final class NamespaceReplication implements CommitListener {
                     last = recorded == null ? null : recorded.stamp();
                 }
                 if (last != null && !e.stamp().isAfter(last)) {
-                    continue;   // the last writer already won here
+                    continue; // the last writer already won here
                 }
-                StoredItem old = t.current(e.key());   // an earlier copy of this batch is not visible yet
+                StoredItem old = t.current(e.key()); // an earlier copy of this batch is not visible yet
                 engine.commit(List.of(new ItemChange(t, e.key(), old, e.newItem(), e.byService(), e.stamp())));
                 inBatch.put(e.key(), e.stamp());
                 applied++;
@@ -249,7 +258,7 @@ public final class NamespaceReplication implements CommitListener {
     /** Up to {@code max} items after {@code after} (null: from the start), in key order, each with its stamp. */
     List<Replicated> scan(String table, PrimaryKey after, int max) {
         return engine.exclusive(() -> {
-            engine.quiesce();   // the items and their stamps as of the same commit
+            engine.quiesce(); // the items and their stamps as of the same commit
             Table t = engine.table(table);
             if (t == null) {
                 return List.of();
@@ -264,8 +273,8 @@ public final class NamespaceReplication implements CommitListener {
                     break;
                 }
                 ItemStamp stamp = state == null ? null : state.stamps.get(e.getKey());
-                out.add(new Replicated(e.getKey(), e.getValue(), false,
-                        stamp == null ? WriteStamp.ZERO : stamp.stamp(), now));
+                out.add(new Replicated(
+                        e.getKey(), e.getValue(), false, stamp == null ? WriteStamp.ZERO : stamp.stamp(), now));
             }
             return out;
         });
@@ -292,8 +301,10 @@ public final class NamespaceReplication implements CommitListener {
     /** Forgets deletions older than {@code beforeMillis}: no copy that old can still be on its way. */
     void expireTombstones(long beforeMillis) {
         for (TableState state : tables.values()) {
-            state.stamps.entrySet().removeIf(e -> e.getValue().deleted()
-                    && e.getValue().stamp().timestamp() < beforeMillis);
+            state.stamps
+                    .entrySet()
+                    .removeIf(
+                            e -> e.getValue().deleted() && e.getValue().stamp().timestamp() < beforeMillis);
         }
     }
 
@@ -347,8 +358,11 @@ public final class NamespaceReplication implements CommitListener {
         };
     }
 
-    private static byte[] encode(Map<String, TableDefinition> definitions, Map<String, Map<PrimaryKey, ItemStamp>> stamps,
-            Map<String, Map<String, List<Replicated>>> queued, Map<String, Map<String, Boolean>> held) {
+    private static byte[] encode(
+            Map<String, TableDefinition> definitions,
+            Map<String, Map<PrimaryKey, ItemStamp>> stamps,
+            Map<String, Map<String, List<Replicated>>> queued,
+            Map<String, Map<String, Boolean>> held) {
         ByteWriter out = new ByteWriter(4096);
         out.u8(1).varint(definitions.size());
         for (Map.Entry<String, TableDefinition> t : definitions.entrySet()) {

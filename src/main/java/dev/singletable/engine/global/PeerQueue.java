@@ -19,6 +19,7 @@ final class PeerQueue {
     final ReplicationStats.Counters counters = new ReplicationStats.Counters();
     /** Set while a drain of this queue is scheduled or running: at most one at a time, which keeps commit order. */
     final AtomicBoolean scheduled = new AtomicBoolean();
+
     private final ArrayDeque<Replicated> entries = new ArrayDeque<>();
     private boolean held;
     private boolean closed;

@@ -38,6 +38,7 @@ final class ReplicaChanges {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaChanges.class);
     /** Items per hold of a region's commit lock while a new replica is filled. */
     private static final int BACKFILL_CHUNK = 500;
+
     static final String VERSION = "2019.11.21";
 
     private final GlobalTables global;
@@ -67,8 +68,8 @@ final class ReplicaChanges {
             }
         }
         if (strong) {
-            MultiRegionRules.check(at.region(), updates, r.hasGlobalTableWitnessUpdates()
-                    ? r.globalTableWitnessUpdates() : List.of());
+            MultiRegionRules.check(
+                    at.region(), updates, r.hasGlobalTableWitnessUpdates() ? r.globalTableWitnessUpdates() : List.of());
             throw GlobalErrors.strongNotSupported();
         }
         List<ReplicationGroupUpdate> actions = actions(updates);
@@ -101,11 +102,16 @@ final class ReplicaChanges {
             return create(at, table, current, first.create());
         }
         if (first.delete() != null) {
-            return delete(at, table, current, existing.orElseThrow(), first.delete().regionName());
+            return delete(
+                    at, table, current, existing.orElseThrow(), first.delete().regionName());
         }
         UpdateTableResponse answer = null;
         for (ReplicationGroupUpdate u : actions) {
-            answer = updateReplica(at, table, current, global.groups().group(at.account(), table).orElseThrow(),
+            answer = updateReplica(
+                    at,
+                    table,
+                    current,
+                    global.groups().group(at.account(), table).orElseThrow(),
                     u.update());
         }
         return answer;
@@ -113,11 +119,17 @@ final class ReplicaChanges {
 
     /** ReplicaUpdates travel alone (AWS checks this before anything else about them). */
     private static void checkOnlyOperation(UpdateTableRequest r) {
-        boolean other = r.provisionedThroughput() != null || r.billingModeAsString() != null
-                || (r.hasGlobalSecondaryIndexUpdates() && !r.globalSecondaryIndexUpdates().isEmpty())
-                || r.streamSpecification() != null || r.sseSpecification() != null || r.tableClassAsString() != null
-                || r.deletionProtectionEnabled() != null || r.onDemandThroughput() != null
-                || r.warmThroughput() != null || r.hasAttributeDefinitions();
+        boolean other = r.provisionedThroughput() != null
+                || r.billingModeAsString() != null
+                || (r.hasGlobalSecondaryIndexUpdates()
+                        && !r.globalSecondaryIndexUpdates().isEmpty())
+                || r.streamSpecification() != null
+                || r.sseSpecification() != null
+                || r.tableClassAsString() != null
+                || r.deletionProtectionEnabled() != null
+                || r.onDemandThroughput() != null
+                || r.warmThroughput() != null
+                || r.hasAttributeDefinitions();
         if (other) {
             throw GlobalErrors.onlyOperation();
         }
@@ -149,7 +161,9 @@ final class ReplicaChanges {
                 distinct.add(u);
             }
         }
-        long createsAndDeletes = distinct.stream().filter(u -> u.create() != null || u.delete() != null).count();
+        long createsAndDeletes = distinct.stream()
+                .filter(u -> u.create() != null || u.delete() != null)
+                .count();
         if (createsAndDeletes > 1 || (createsAndDeletes == 1 && distinct.size() > 1)) {
             throw GlobalErrors.severalCreatesOrDeletes();
         }
@@ -160,8 +174,10 @@ final class ReplicaChanges {
     }
 
     private static boolean hasUpdateAction(UpdateReplicationGroupMemberAction u) {
-        return u.kmsMasterKeyId() != null || u.provisionedThroughputOverride() != null
-                || u.onDemandThroughputOverride() != null || u.tableClassOverrideAsString() != null
+        return u.kmsMasterKeyId() != null
+                || u.provisionedThroughputOverride() != null
+                || u.onDemandThroughputOverride() != null
+                || u.tableClassOverrideAsString() != null
                 || (u.hasGlobalSecondaryIndexes() && !u.globalSecondaryIndexes().isEmpty());
     }
 
@@ -177,54 +193,81 @@ final class ReplicaChanges {
 
     // ---- Create
 
-    private UpdateTableResponse create(GlobalTables.Region at, String table, TableDescription source,
-            CreateReplicationGroupMemberAction action) {
+    private UpdateTableResponse create(
+            GlobalTables.Region at, String table, TableDescription source, CreateReplicationGroupMemberAction action) {
         if (!BillingMode.PAY_PER_REQUEST.toString().equals(billingMode(source))) {
             throw GlobalErrors.notAutoScaled();
         }
         checkKey(source, action.kmsMasterKeyId());
-        if (action.hasGlobalSecondaryIndexes() && action.globalSecondaryIndexes().stream()
-                .anyMatch(i -> i.provisionedThroughputOverride() != null || i.onDemandThroughputOverride() != null)) {
+        if (action.hasGlobalSecondaryIndexes()
+                && action.globalSecondaryIndexes().stream()
+                        .anyMatch(i ->
+                                i.provisionedThroughputOverride() != null || i.onDemandThroughputOverride() != null)) {
             throw GlobalErrors.indexOverridesNotSupported();
         }
         // DynamoDB enables a NEW_AND_OLD_IMAGES stream itself when the table has none (any enabled one is kept)
-        if (source.streamSpecification() == null || !Boolean.TRUE.equals(source.streamSpecification().streamEnabled())) {
-            at.local().updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(true)
-                    .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        if (source.streamSpecification() == null
+                || !Boolean.TRUE.equals(source.streamSpecification().streamEnabled())) {
+            at.local().updateTable(b -> b.tableName(table)
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
             source = describe(at, table);
         }
         ReplicaGroups groups = global.groups();
         ReplicaGroups.Group before = groups.group(at.account(), table)
-                .orElse(new ReplicaGroups.Group(at.account(), table, List.of(new ReplicaGroups.Member(at.region(),
-                        ReplicaGroups.Status.ACTIVE, null, source.creationDateTime() == null ? 0
-                        : source.creationDateTime().toEpochMilli(), null))));
+                .orElse(new ReplicaGroups.Group(
+                        at.account(),
+                        table,
+                        List.of(new ReplicaGroups.Member(
+                                at.region(),
+                                ReplicaGroups.Status.ACTIVE,
+                                null,
+                                source.creationDateTime() == null
+                                        ? 0
+                                        : source.creationDateTime().toEpochMilli(),
+                                null))));
         String region = action.regionName();
-        ReplicaGroups.Member member = new ReplicaGroups.Member(region, ReplicaGroups.Status.CREATING, at.region(),
-                global.clock().millis(), action.tableClassOverrideAsString());
+        ReplicaGroups.Member member = new ReplicaGroups.Member(
+                region,
+                ReplicaGroups.Status.CREATING,
+                at.region(),
+                global.clock().millis(),
+                action.tableClassOverrideAsString());
         ReplicaGroups.Group group = before.with(member);
         groups.put(group);
         global.followEverywhere(group);
-        TableDescription created = ReplicaTables.create(global.region(at.account(), region), source,
-                ttlOf(at, table), action);
-        LOG.info("Replica {} of table {} created from {} ({}); filling it", region, table, at.region(),
+        TableDescription created =
+                ReplicaTables.create(global.region(at.account(), region), source, ttlOf(at, table), action);
+        LOG.info(
+                "Replica {} of table {} created from {} ({}); filling it",
+                region,
+                table,
+                at.region(),
                 created.tableArn());
         global.inBackground(() -> backfill(at.account(), table, region));
         // AWS's answer already names the version; the new replica's entry appears a moment later
         TableDescription answer = GlobalDescriptions.decorate(at, source, group, TableStatus.UPDATING);
-        return UpdateTableResponse.builder().tableDescription(answer.toBuilder().replicas(answer.replicas().stream()
-                .filter(r -> !r.regionName().equals(region)).toList()).build()).build();
+        return UpdateTableResponse.builder()
+                .tableDescription(answer.toBuilder()
+                        .replicas(answer.replicas().stream()
+                                .filter(r -> !r.regionName().equals(region))
+                                .toList())
+                        .build())
+                .build();
     }
 
     /**
      * The key id the engine gives the AWS managed key ({@code alias/aws/dynamodb}) in every region (see the table
      * package's Encryption: without a real KMS, aliases resolve to a stable made-up key).
      */
-    private static final String AWS_MANAGED_KEY_ID = java.util.UUID.nameUUIDFromBytes(
-            "alias/aws/dynamodb".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    private static final String AWS_MANAGED_KEY_ID = java.util
+            .UUID
+            .nameUUIDFromBytes("alias/aws/dynamodb".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
 
     /** A table encrypted with a customer managed key needs a key per replica; any other table takes none. */
     private static void checkKey(TableDescription source, String replicaKey) {
-        boolean customerKey = source.sseDescription() != null && source.sseDescription().sseType() == SSEType.KMS
+        boolean customerKey = source.sseDescription() != null
+                && source.sseDescription().sseType() == SSEType.KMS
                 && source.sseDescription().kmsMasterKeyArn() != null
                 && !source.sseDescription().kmsMasterKeyArn().endsWith("key/" + AWS_MANAGED_KEY_ID);
         if (customerKey != (replicaKey != null)) {
@@ -238,8 +281,10 @@ final class ReplicaChanges {
      */
     void backfill(String account, String table, String region) {
         ReplicaGroups.Group group = global.groups().group(account, table).orElse(null);
-        if (group == null || group.member(region).map(m -> m.status() != ReplicaGroups.Status.CREATING)
-                .orElse(true)) {
+        if (group == null
+                || group.member(region)
+                        .map(m -> m.status() != ReplicaGroups.Status.CREATING)
+                        .orElse(true)) {
             return;
         }
         NamespaceReplication target = global.region(account, region).replication();
@@ -262,7 +307,7 @@ final class ReplicaChanges {
         }
         ReplicaGroups.Group now = global.groups().group(account, table).orElse(null);
         if (now == null || now.member(region).isEmpty()) {
-            return;   // removed meanwhile
+            return; // removed meanwhile
         }
         ReplicaGroups.Group active = now.with(now.member(region).orElseThrow().withStatus(ReplicaGroups.Status.ACTIVE));
         global.groups().put(active);
@@ -276,14 +321,21 @@ final class ReplicaChanges {
             GlobalTables.Region region = global.region(group.account(), member.region());
             if (region.core().table(group.table()) == null) {
                 ReplicaGroups.Member source = group.members().stream()
-                        .filter(m -> m.status() == ReplicaGroups.Status.ACTIVE).findFirst().orElse(null);
+                        .filter(m -> m.status() == ReplicaGroups.Status.ACTIVE)
+                        .findFirst()
+                        .orElse(null);
                 if (source == null) {
                     return;
                 }
                 GlobalTables.Region from = global.region(group.account(), source.region());
-                ReplicaTables.create(region, describe(from, group.table()), ttlOf(from, group.table()),
-                        CreateReplicationGroupMemberAction.builder().regionName(member.region())
-                                .tableClassOverride(member.tableClass()).build());
+                ReplicaTables.create(
+                        region,
+                        describe(from, group.table()),
+                        ttlOf(from, group.table()),
+                        CreateReplicationGroupMemberAction.builder()
+                                .regionName(member.region())
+                                .tableClassOverride(member.tableClass())
+                                .build());
             }
             global.inBackground(() -> backfill(group.account(), group.table(), member.region()));
         } else if (member.status() == ReplicaGroups.Status.DELETING) {
@@ -293,8 +345,8 @@ final class ReplicaChanges {
 
     // ---- Delete
 
-    private UpdateTableResponse delete(GlobalTables.Region at, String table, TableDescription current,
-            ReplicaGroups.Group group, String region) {
+    private UpdateTableResponse delete(
+            GlobalTables.Region at, String table, TableDescription current, ReplicaGroups.Group group, String region) {
         checkRemovable(group, region);
         GlobalTables.Region replica = global.region(at.account(), region);
         DescribeTableResponse replicaTable = describeQuietly(replica, table);
@@ -310,8 +362,8 @@ final class ReplicaChanges {
      * DeleteTable of a member of a group (in its own region): the same rules as a Delete through ReplicaUpdates, and
      * the region leaves the group.
      */
-    DeleteTableResponse deleteMember(GlobalTables.Region at, DeleteTableRequest r, ReplicaGroups.Group group,
-            ReplicaGroups.Member member) {
+    DeleteTableResponse deleteMember(
+            GlobalTables.Region at, DeleteTableRequest r, ReplicaGroups.Group group, ReplicaGroups.Member member) {
         String table = TableNames.of(r.tableName());
         if (member.status() == ReplicaGroups.Status.CREATING) {
             throw GlobalErrors.beingCreated(table);
@@ -333,7 +385,9 @@ final class ReplicaChanges {
     private void checkRemovable(ReplicaGroups.Group group, String region) {
         long dayAgo = global.clock().millis() - 24L * 60 * 60 * 1000;
         for (ReplicaGroups.Member m : group.members()) {
-            if (region.equals(m.source()) && m.addedAtMillis() > dayAgo && m.status() != ReplicaGroups.Status.DELETING) {
+            if (region.equals(m.source())
+                    && m.addedAtMillis() > dayAgo
+                    && m.status() != ReplicaGroups.Status.DELETING) {
                 throw GlobalErrors.source24Hours();
             }
         }
@@ -341,8 +395,8 @@ final class ReplicaChanges {
 
     /** Marks the region DELETING (its queues close everywhere), drops its table, and takes it out of the group. */
     private void remove(ReplicaGroups.Group group, String region) {
-        ReplicaGroups.Group deleting = group.with(group.member(region).orElseThrow()
-                .withStatus(ReplicaGroups.Status.DELETING));
+        ReplicaGroups.Group deleting =
+                group.with(group.member(region).orElseThrow().withStatus(ReplicaGroups.Status.DELETING));
         global.groups().put(deleting);
         global.followEverywhere(deleting);
         finishRemoval(group.account(), group.table(), region);
@@ -366,15 +420,20 @@ final class ReplicaChanges {
 
     // ---- Update
 
-    private UpdateTableResponse updateReplica(GlobalTables.Region at, String table, TableDescription current,
-            ReplicaGroups.Group group, UpdateReplicationGroupMemberAction action) {
+    private UpdateTableResponse updateReplica(
+            GlobalTables.Region at,
+            String table,
+            TableDescription current,
+            ReplicaGroups.Group group,
+            UpdateReplicationGroupMemberAction action) {
         if (action.kmsMasterKeyId() != null) {
             throw GlobalErrors.kmsKeyPerReplica();
         }
         if (action.provisionedThroughputOverride() != null) {
             throw GlobalErrors.payPerRequestOverride();
         }
-        if (action.hasGlobalSecondaryIndexes() && !action.globalSecondaryIndexes().isEmpty()) {
+        if (action.hasGlobalSecondaryIndexes()
+                && !action.globalSecondaryIndexes().isEmpty()) {
             throw GlobalErrors.indexOverridesNotSupported();
         }
         String region = action.regionName();
@@ -389,8 +448,9 @@ final class ReplicaChanges {
             replica.local().updateTable(b -> b.tableName(table).onDemandThroughput(o -> o.maxReadRequestUnits(read)));
         }
         ReplicaGroups.Group now = global.groups().group(at.account(), table).orElse(group);
-        return UpdateTableResponse.builder().tableDescription(GlobalDescriptions.decorate(at, current, now,
-                TableStatus.UPDATING)).build();
+        return UpdateTableResponse.builder()
+                .tableDescription(GlobalDescriptions.decorate(at, current, now, TableStatus.UPDATING))
+                .build();
     }
 
     // ---- helpers

@@ -20,7 +20,11 @@ import java.util.function.Consumer;
 final class ReplicaGroups {
 
     /** A replica's lifecycle, as DescribeTable's ReplicaStatus shows it. */
-    public enum Status { CREATING, ACTIVE, DELETING }
+    public enum Status {
+        CREATING,
+        ACTIVE,
+        DELETING
+    }
 
     /**
      * One region of a group.
@@ -86,15 +90,17 @@ final class ReplicaGroups {
         }
 
         Group without(String region) {
-            return new Group(account, table, members.stream().filter(m -> !m.region().equals(region)).toList());
+            return new Group(
+                    account,
+                    table,
+                    members.stream().filter(m -> !m.region().equals(region)).toList());
         }
     }
 
-    private record Key(String account, String table) {
-    }
+    private record Key(String account, String table) {}
 
     private final Map<Key, Group> groups = new ConcurrentHashMap<>();
-    private volatile Consumer<byte[]> journal = state -> { };
+    private volatile Consumer<byte[]> journal = state -> {};
 
     /** Where each new state is recorded before it takes effect (the home region's log); none in memory. */
     void journalTo(Consumer<byte[]> newJournal) {
@@ -156,7 +162,10 @@ final class ReplicaGroups {
         for (Group g : list) {
             out.string(g.account()).string(g.table()).varint(g.members().size());
             for (Member m : g.members()) {
-                out.string(m.region()).u8(m.status().ordinal()).optString(m.source()).i64(m.addedAtMillis())
+                out.string(m.region())
+                        .u8(m.status().ordinal())
+                        .optString(m.source())
+                        .i64(m.addedAtMillis())
                         .optString(m.tableClass());
             }
         }

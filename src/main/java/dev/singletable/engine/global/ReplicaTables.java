@@ -20,16 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 final class ReplicaTables {
 
-    private ReplicaTables() {
-    }
+    private ReplicaTables() {}
 
     /**
      * Creates the replica's table in its region from the source table's description and TTL setting.
      *
      * @param sourceTtl the source table's TTL (DescribeTable does not carry it)
      */
-    static TableDescription create(GlobalTables.Region region, TableDescription source,
-            TimeToLiveDescription sourceTtl, CreateReplicationGroupMemberAction action) {
+    static TableDescription create(
+            GlobalTables.Region region,
+            TableDescription source,
+            TimeToLiveDescription sourceTtl,
+            CreateReplicationGroupMemberAction action) {
         CreateTableRequest.Builder b = CreateTableRequest.builder()
                 .tableName(source.tableName())
                 .attributeDefinitions(source.attributeDefinitions())
@@ -39,21 +41,30 @@ final class ReplicaTables {
         if (source.onDemandThroughput() != null) {
             b.onDemandThroughput(source.onDemandThroughput());
         }
-        if (source.hasGlobalSecondaryIndexes() && !source.globalSecondaryIndexes().isEmpty()) {
-            b.globalSecondaryIndexes(source.globalSecondaryIndexes().stream().map(ReplicaTables::index).toList());
+        if (source.hasGlobalSecondaryIndexes()
+                && !source.globalSecondaryIndexes().isEmpty()) {
+            b.globalSecondaryIndexes(source.globalSecondaryIndexes().stream()
+                    .map(ReplicaTables::index)
+                    .toList());
         }
         if (source.hasLocalSecondaryIndexes() && !source.localSecondaryIndexes().isEmpty()) {
-            b.localSecondaryIndexes(source.localSecondaryIndexes().stream().map(ReplicaTables::index).toList());
+            b.localSecondaryIndexes(source.localSecondaryIndexes().stream()
+                    .map(ReplicaTables::index)
+                    .toList());
         }
         if (source.sseDescription() != null && source.sseDescription().sseType() == SSEType.KMS) {
-            SSESpecification.Builder sse = SSESpecification.builder().enabled(true).sseType(SSEType.KMS);
+            SSESpecification.Builder sse =
+                    SSESpecification.builder().enabled(true).sseType(SSEType.KMS);
             if (action.kmsMasterKeyId() != null) {
                 sse.kmsMasterKeyId(action.kmsMasterKeyId());
             }
             b.sseSpecification(sse.build());
         }
-        String tableClass = action.tableClassOverrideAsString() != null ? action.tableClassOverrideAsString()
-                : source.tableClassSummary() == null ? null : source.tableClassSummary().tableClassAsString();
+        String tableClass = action.tableClassOverrideAsString() != null
+                ? action.tableClassOverrideAsString()
+                : source.tableClassSummary() == null
+                        ? null
+                        : source.tableClassSummary().tableClassAsString();
         if (tableClass != null) {
             b.tableClass(tableClass);
         }
@@ -66,8 +77,10 @@ final class ReplicaTables {
     }
 
     private static GlobalSecondaryIndex index(GlobalSecondaryIndexDescription d) {
-        GlobalSecondaryIndex.Builder b = GlobalSecondaryIndex.builder().indexName(d.indexName())
-                .keySchema(d.keySchema()).projection(d.projection());
+        GlobalSecondaryIndex.Builder b = GlobalSecondaryIndex.builder()
+                .indexName(d.indexName())
+                .keySchema(d.keySchema())
+                .projection(d.projection());
         if (d.onDemandThroughput() != null) {
             b.onDemandThroughput(d.onDemandThroughput());
         }
@@ -75,8 +88,10 @@ final class ReplicaTables {
     }
 
     private static LocalSecondaryIndex index(LocalSecondaryIndexDescription d) {
-        return LocalSecondaryIndex.builder().indexName(d.indexName()).keySchema(d.keySchema())
-                .projection(d.projection()).build();
+        return LocalSecondaryIndex.builder()
+                .indexName(d.indexName())
+                .keySchema(d.keySchema())
+                .projection(d.projection())
+                .build();
     }
-
 }

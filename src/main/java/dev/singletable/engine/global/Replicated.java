@@ -10,5 +10,4 @@ import dev.singletable.engine.storage.StoredItem;
  *
  * @param commitMillis when the write was committed in its region (replication latency is measured from it)
  */
-record Replicated(PrimaryKey key, StoredItem newItem, boolean byService, WriteStamp stamp, long commitMillis) {
-}
+record Replicated(PrimaryKey key, StoredItem newItem, boolean byService, WriteStamp stamp, long commitMillis) {}

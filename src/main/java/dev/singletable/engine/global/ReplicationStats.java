@@ -20,8 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param maxLatencyMillis  the highest latency seen
  * @param averageLatencyMillis the mean latency of every write that arrived
  */
-public record ReplicationStats(String table, String source, String destination, long pending, long replicated,
-        long superseded, long lastLatencyMillis, long maxLatencyMillis, double averageLatencyMillis) {
+public record ReplicationStats(
+        String table,
+        String source,
+        String destination,
+        long pending,
+        long replicated,
+        long superseded,
+        long lastLatencyMillis,
+        long maxLatencyMillis,
+        double averageLatencyMillis) {
 
     /** The running figures of one queue. */
     static final class Counters {
@@ -44,8 +52,16 @@ public record ReplicationStats(String table, String source, String destination, 
 
         ReplicationStats snapshot(String table, String source, String destination, long pending) {
             long n = replicated.get();
-            return new ReplicationStats(table, source, destination, pending, n, superseded.get(), lastLatency.get(),
-                    maxLatency.get(), n == 0 ? 0 : (double) totalLatency.get() / n);
+            return new ReplicationStats(
+                    table,
+                    source,
+                    destination,
+                    pending,
+                    n,
+                    superseded.get(),
+                    lastLatency.get(),
+                    maxLatency.get(),
+                    n == 0 ? 0 : (double) totalLatency.get() / n);
         }
     }
 }

@@ -28,11 +28,15 @@ final class Replicator implements AutoCloseable {
     private final Duration delay;
     /** The destination's replication state: (account, region) to the namespace, opened if need be. */
     private final BiFunction<String, String, NamespaceReplication> destinations;
+
     private final ObjLongConsumer<PeerQueue> latencies;
     private final ScheduledThreadPoolExecutor pool;
     private volatile boolean closed;
 
-    Replicator(Clock clock, Duration delay, BiFunction<String, String, NamespaceReplication> destinations,
+    Replicator(
+            Clock clock,
+            Duration delay,
+            BiFunction<String, String, NamespaceReplication> destinations,
             ObjLongConsumer<PeerQueue> latencies) {
         this.clock = clock;
         this.delay = delay;
@@ -64,7 +68,7 @@ final class Replicator implements AutoCloseable {
         try {
             pool.schedule(() -> drain(queue), afterMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            queue.scheduled.set(false);   // shutting down
+            queue.scheduled.set(false); // shutting down
         }
     }
 
@@ -73,8 +77,13 @@ final class Replicator implements AutoCloseable {
         try {
             retryAfter = deliver(queue);
         } catch (RuntimeException e) {
-            LOG.warn("Replicating {} from {} to {} failed; retrying in {} ms", queue.table,
-                    queue.source.region(), queue.destination, RETRY_MILLIS, e);
+            LOG.warn(
+                    "Replicating {} from {} to {} failed; retrying in {} ms",
+                    queue.table,
+                    queue.source.region(),
+                    queue.destination,
+                    RETRY_MILLIS,
+                    e);
             retryAfter = RETRY_MILLIS;
         } finally {
             queue.scheduled.set(false);
@@ -82,7 +91,7 @@ final class Replicator implements AutoCloseable {
         if (retryAfter >= 0) {
             schedule(queue, retryAfter);
         } else if (queue.oldestCommitMillis() >= 0) {
-            wake(queue);   // something arrived while the drain was finishing
+            wake(queue); // something arrived while the drain was finishing
         }
     }
 
@@ -111,13 +120,17 @@ final class Replicator implements AutoCloseable {
 
     /** Runs a housekeeping task now and then on the replication threads. */
     void every(Duration period, Runnable task) {
-        pool.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Replication housekeeping failed", e);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        pool.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Replication housekeeping failed", e);
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

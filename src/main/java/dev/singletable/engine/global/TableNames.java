@@ -3,8 +3,7 @@ package dev.singletable.engine.global;
 /** A TableName parameter may be the table's name or its ARN ({@code arn:aws:dynamodb:region:account:table/name}). */
 final class TableNames {
 
-    private TableNames() {
-    }
+    private TableNames() {}
 
     static String of(String tableNameOrArn) {
         if (tableNameOrArn == null || !tableNameOrArn.startsWith("arn:")) {

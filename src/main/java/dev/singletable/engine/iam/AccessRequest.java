@@ -14,7 +14,11 @@ import java.util.Map;
  * @param table         the definition of the table the resource belongs to, when the mapping looked it up (its
  *                      resource-based policies are then read from it without a second look-up), else null
  */
-public record AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys,
+public record AccessRequest(
+        String action,
+        String resource,
+        String resourceAccount,
+        Map<String, List<String>> keys,
         dev.singletable.engine.table.TableDefinition table) {
 
     public AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {

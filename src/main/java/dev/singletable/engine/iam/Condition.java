@@ -19,12 +19,32 @@ import java.util.Locale;
 final class Condition {
 
     /** How a policy value is compared with a context value. */
-    enum Kind { STRING, STRING_IGNORE_CASE, STRING_LIKE, NUMERIC, DATE, BOOL, ARN, NULL, BINARY }
+    enum Kind {
+        STRING,
+        STRING_IGNORE_CASE,
+        STRING_LIKE,
+        NUMERIC,
+        DATE,
+        BOOL,
+        ARN,
+        NULL,
+        BINARY
+    }
 
     /** A comparison for NUMERIC and DATE (EQ also for every other kind). */
-    enum Compare { EQ, LT, LE, GT, GE }
+    enum Compare {
+        EQ,
+        LT,
+        LE,
+        GT,
+        GE
+    }
 
-    enum SetQualifier { NONE, FOR_ALL_VALUES, FOR_ANY_VALUE }
+    enum SetQualifier {
+        NONE,
+        FOR_ALL_VALUES,
+        FOR_ANY_VALUE
+    }
 
     private final String operatorText;
     private final Kind kind;
@@ -37,8 +57,15 @@ final class Condition {
     private final boolean variables;
     private final List<Wildcard> likePatterns;
 
-    private Condition(String operatorText, Kind kind, Compare compare, boolean negated, boolean ifExists,
-            SetQualifier set, String key, List<String> values) {
+    private Condition(
+            String operatorText,
+            Kind kind,
+            Compare compare,
+            boolean negated,
+            boolean ifExists,
+            SetQualifier set,
+            String key,
+            List<String> values) {
         this.operatorText = operatorText;
         this.kind = kind;
         this.compare = compare;
@@ -48,7 +75,8 @@ final class Condition {
         this.key = key;
         this.values = List.copyOf(values);
         this.variables = values.stream().anyMatch(PolicyVariables::hasVariables);
-        this.likePatterns = variables || !(kind == Kind.STRING_LIKE || kind == Kind.ARN) ? null
+        this.likePatterns = variables || !(kind == Kind.STRING_LIKE || kind == Kind.ARN)
+                ? null
                 : values.stream().map(v -> Wildcard.of(v, false)).toList();
     }
 
@@ -76,27 +104,69 @@ final class Condition {
         boolean negated = false;
         switch (rest) {
             case "StringEquals" -> kind = Kind.STRING;
-            case "StringNotEquals" -> { kind = Kind.STRING; negated = true; }
+            case "StringNotEquals" -> {
+                kind = Kind.STRING;
+                negated = true;
+            }
             case "StringEqualsIgnoreCase" -> kind = Kind.STRING_IGNORE_CASE;
-            case "StringNotEqualsIgnoreCase" -> { kind = Kind.STRING_IGNORE_CASE; negated = true; }
+            case "StringNotEqualsIgnoreCase" -> {
+                kind = Kind.STRING_IGNORE_CASE;
+                negated = true;
+            }
             case "StringLike" -> kind = Kind.STRING_LIKE;
-            case "StringNotLike" -> { kind = Kind.STRING_LIKE; negated = true; }
+            case "StringNotLike" -> {
+                kind = Kind.STRING_LIKE;
+                negated = true;
+            }
             case "NumericEquals" -> kind = Kind.NUMERIC;
-            case "NumericNotEquals" -> { kind = Kind.NUMERIC; negated = true; }
-            case "NumericLessThan" -> { kind = Kind.NUMERIC; compare = Compare.LT; }
-            case "NumericLessThanEquals" -> { kind = Kind.NUMERIC; compare = Compare.LE; }
-            case "NumericGreaterThan" -> { kind = Kind.NUMERIC; compare = Compare.GT; }
-            case "NumericGreaterThanEquals" -> { kind = Kind.NUMERIC; compare = Compare.GE; }
+            case "NumericNotEquals" -> {
+                kind = Kind.NUMERIC;
+                negated = true;
+            }
+            case "NumericLessThan" -> {
+                kind = Kind.NUMERIC;
+                compare = Compare.LT;
+            }
+            case "NumericLessThanEquals" -> {
+                kind = Kind.NUMERIC;
+                compare = Compare.LE;
+            }
+            case "NumericGreaterThan" -> {
+                kind = Kind.NUMERIC;
+                compare = Compare.GT;
+            }
+            case "NumericGreaterThanEquals" -> {
+                kind = Kind.NUMERIC;
+                compare = Compare.GE;
+            }
             case "DateEquals" -> kind = Kind.DATE;
-            case "DateNotEquals" -> { kind = Kind.DATE; negated = true; }
-            case "DateLessThan" -> { kind = Kind.DATE; compare = Compare.LT; }
-            case "DateLessThanEquals" -> { kind = Kind.DATE; compare = Compare.LE; }
-            case "DateGreaterThan" -> { kind = Kind.DATE; compare = Compare.GT; }
-            case "DateGreaterThanEquals" -> { kind = Kind.DATE; compare = Compare.GE; }
+            case "DateNotEquals" -> {
+                kind = Kind.DATE;
+                negated = true;
+            }
+            case "DateLessThan" -> {
+                kind = Kind.DATE;
+                compare = Compare.LT;
+            }
+            case "DateLessThanEquals" -> {
+                kind = Kind.DATE;
+                compare = Compare.LE;
+            }
+            case "DateGreaterThan" -> {
+                kind = Kind.DATE;
+                compare = Compare.GT;
+            }
+            case "DateGreaterThanEquals" -> {
+                kind = Kind.DATE;
+                compare = Compare.GE;
+            }
             case "Bool" -> kind = Kind.BOOL;
             case "BinaryEquals" -> kind = Kind.BINARY;
             case "ArnEquals", "ArnLike" -> kind = Kind.ARN;
-            case "ArnNotEquals", "ArnNotLike" -> { kind = Kind.ARN; negated = true; }
+            case "ArnNotEquals", "ArnNotLike" -> {
+                kind = Kind.ARN;
+                negated = true;
+            }
             case "Null" -> kind = Kind.NULL;
             default -> throw new IllegalArgumentException("unknown condition operator " + operator);
         }
@@ -120,7 +190,9 @@ final class Condition {
             return this;
         }
         boolean wildcards = kind == Kind.STRING_LIKE || kind == Kind.ARN;
-        List<String> bound = values.stream().map(v -> PolicyVariables.bind(v, principalKeys, wildcards)).toList();
+        List<String> bound = values.stream()
+                .map(v -> PolicyVariables.bind(v, principalKeys, wildcards))
+                .toList();
         return new Condition(operatorText, kind, compare, negated, ifExists, set, key, bound);
     }
 

@@ -14,13 +14,18 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 public final class Evaluator {
 
     /** What IAM decided and, for a denial, which policy type the message names. */
-    public enum Outcome { ALLOW, DENIED_BY_IDENTITY, DENIED_BY_RESOURCE, NO_IDENTITY_ALLOW, NO_RESOURCE_ALLOW }
-
-    private Evaluator() {
+    public enum Outcome {
+        ALLOW,
+        DENIED_BY_IDENTITY,
+        DENIED_BY_RESOURCE,
+        NO_IDENTITY_ALLOW,
+        NO_RESOURCE_ALLOW
     }
 
-    public static Outcome decide(Principal principal, AccessRequest request, RequestContext context,
-            IamPolicy resourcePolicy) {
+    private Evaluator() {}
+
+    public static Outcome decide(
+            Principal principal, AccessRequest request, RequestContext context, IamPolicy resourcePolicy) {
         boolean identityAllows = principal.isRoot();
         for (IamPolicy policy : principal.policies()) {
             for (Statement s : policy.statements()) {
@@ -51,8 +56,8 @@ public final class Evaluator {
                 }
             }
         }
-        boolean crossAccount = request.resourceAccount() != null
-                && !request.resourceAccount().equals(principal.account());
+        boolean crossAccount =
+                request.resourceAccount() != null && !request.resourceAccount().equals(principal.account());
         if (crossAccount) {
             if (!identityAllows && !principal.isRoot()) {
                 return Outcome.NO_IDENTITY_ALLOW;
@@ -63,7 +68,8 @@ public final class Evaluator {
     }
 
     private static boolean applies(Statement s, AccessRequest request, RequestContext context) {
-        return s.matchesAction(request.action()) && s.matchesResource(request.resource(), context)
+        return s.matchesAction(request.action())
+                && s.matchesResource(request.resource(), context)
                 && s.conditionsHold(context);
     }
 
@@ -74,12 +80,14 @@ public final class Evaluator {
     public static DynamoDbException denial(Outcome outcome, Principal principal, AccessRequest request) {
         String head = "User: " + principal.arn() + " is not authorized to perform: " + request.action()
                 + " on resource: " + request.resource();
-        String tail = switch (outcome) {
-            case DENIED_BY_IDENTITY -> " with an explicit deny in an identity-based policy";
-            case DENIED_BY_RESOURCE -> " with an explicit deny in a resource-based policy";
-            case NO_RESOURCE_ALLOW -> " because no resource-based policy allows the " + request.action() + " action";
-            default -> " because no identity-based policy allows the " + request.action() + " action";
-        };
+        String tail =
+                switch (outcome) {
+                    case DENIED_BY_IDENTITY -> " with an explicit deny in an identity-based policy";
+                    case DENIED_BY_RESOURCE -> " with an explicit deny in a resource-based policy";
+                    case NO_RESOURCE_ALLOW ->
+                        " because no resource-based policy allows the " + request.action() + " action";
+                    default -> " because no identity-based policy allows the " + request.action() + " action";
+                };
         return EngineErrors.accessDenied(head + tail);
     }
 }

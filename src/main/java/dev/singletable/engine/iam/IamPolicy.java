@@ -15,7 +15,10 @@ import java.util.Map;
 public final class IamPolicy {
 
     /** Whose policy this is: an identity's (no Principal element) or a resource's (a Principal is required). */
-    public enum Kind { IDENTITY, RESOURCE }
+    public enum Kind {
+        IDENTITY,
+        RESOURCE
+    }
 
     private final List<Statement> statements;
 
@@ -48,7 +51,8 @@ public final class IamPolicy {
      * Compiles a policy with a principal's own variables ({@code ${aws:userid}}, ...) replaced once, so that a request
      * substitutes only what depends on it; {@code principalKeys} null leaves every variable for request time.
      */
-    public static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
+    public static IamPolicy compile(
+            Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
         Object value = document.get("Statement");
         List<?> raw = value instanceof List<?> list ? list : value instanceof Map<?, ?> one ? List.of(one) : null;
         if (raw == null || raw.isEmpty()) {
@@ -64,8 +68,8 @@ public final class IamPolicy {
         return new IamPolicy(out);
     }
 
-    private static Statement statement(Map<?, ?> s, Kind kind, boolean strict,
-            Map<String, List<String>> principalKeys) {
+    private static Statement statement(
+            Map<?, ?> s, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
         String sid = s.get("Sid") instanceof String text ? text : null;
         String effect = s.get("Effect") instanceof String e ? e : "";
         boolean allow;
@@ -83,8 +87,8 @@ public final class IamPolicy {
         PrincipalMatcher principals = null;
         boolean hasPrincipal = s.containsKey("Principal") || s.containsKey("NotPrincipal");
         if (kind == Kind.IDENTITY && hasPrincipal) {
-            throw new IllegalArgumentException("statement " + name(sid)
-                    + ": an identity-based policy has no Principal element");
+            throw new IllegalArgumentException(
+                    "statement " + name(sid) + ": an identity-based policy has no Principal element");
         }
         if (kind == Kind.RESOURCE) {
             if (!hasPrincipal) {
@@ -97,8 +101,8 @@ public final class IamPolicy {
         if (s.get("Condition") instanceof Map<?, ?> block) {
             for (Map.Entry<?, ?> operator : block.entrySet()) {
                 if (!(operator.getValue() instanceof Map<?, ?> byKey)) {
-                    throw new IllegalArgumentException("statement " + name(sid) + ": condition " + operator.getKey()
-                            + " must map keys to values");
+                    throw new IllegalArgumentException(
+                            "statement " + name(sid) + ": condition " + operator.getKey() + " must map keys to values");
                 }
                 for (Map.Entry<?, ?> key : byKey.entrySet()) {
                     String op = String.valueOf(operator.getKey());
@@ -117,16 +121,27 @@ public final class IamPolicy {
         } else if (s.containsKey("Condition")) {
             throw new IllegalArgumentException("statement " + name(sid) + ": Condition must be a JSON object");
         }
-        List<Wildcard> actionPatterns = actions.stream().map(a -> Wildcard.of(a, true)).toList();
+        List<Wildcard> actionPatterns =
+                actions.stream().map(a -> Wildcard.of(a, true)).toList();
         if (principalKeys != null) {
-            resources = resources.stream().map(r -> PolicyVariables.bind(r, principalKeys, true)).toList();
+            resources = resources.stream()
+                    .map(r -> PolicyVariables.bind(r, principalKeys, true))
+                    .toList();
         }
         List<Wildcard> resourcePatterns = new ArrayList<>();
         for (String r : resources) {
             resourcePatterns.add(PolicyVariables.hasVariables(r) ? null : Wildcard.of(r, false));
         }
-        return new Statement(sid, allow, actionPatterns, notAction, resources, resourcePatterns, notResource,
-                principals, List.copyOf(conditions));
+        return new Statement(
+                sid,
+                allow,
+                actionPatterns,
+                notAction,
+                resources,
+                resourcePatterns,
+                notResource,
+                principals,
+                List.copyOf(conditions));
     }
 
     private static PrincipalMatcher principal(Object value, boolean negated) {
@@ -160,8 +175,8 @@ public final class IamPolicy {
             List<String> out = new ArrayList<>();
             for (Object o : list) {
                 if (!(o instanceof String s)) {
-                    throw new IllegalArgumentException("statement " + name(sid) + ": " + element
-                            + " must hold strings");
+                    throw new IllegalArgumentException(
+                            "statement " + name(sid) + ": " + element + " must hold strings");
                 }
                 out.add(s);
             }

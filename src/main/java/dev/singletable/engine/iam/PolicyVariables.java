@@ -14,10 +14,10 @@ final class PolicyVariables {
 
     /** Marks the escapes so that substituted text is not read as wildcards; see {@link #literalWildcards}. */
     static final char LITERAL_STAR = '\uE000';
+
     static final char LITERAL_QUESTION = '\uE001';
 
-    private PolicyVariables() {
-    }
+    private PolicyVariables() {}
 
     static boolean hasVariables(String value) {
         return value.contains("${");
@@ -40,8 +40,11 @@ final class PolicyVariables {
         return replace(value, key -> keys.get(RequestContext.lower(key)), forWildcards, true);
     }
 
-    private static String replace(String value, java.util.function.Function<String, List<String>> lookup,
-            boolean forWildcards, boolean keepUnresolved) {
+    private static String replace(
+            String value,
+            java.util.function.Function<String, List<String>> lookup,
+            boolean forWildcards,
+            boolean keepUnresolved) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         int i = 0;
         while (i < value.length()) {
@@ -59,7 +62,9 @@ final class PolicyVariables {
             String inner = value.substring(start + 2, end).trim();
             String replacement;
             if (keepUnresolved) {
-                String key = inner.contains(",") ? inner.substring(0, inner.indexOf(',')).trim() : inner;
+                String key = inner.contains(",")
+                        ? inner.substring(0, inner.indexOf(',')).trim()
+                        : inner;
                 List<String> values = key.equals("*") || key.equals("?") || key.equals("$") ? null : lookup.apply(key);
                 if (values == null || values.size() != 1) {
                     out.append(value, start, end + 1);

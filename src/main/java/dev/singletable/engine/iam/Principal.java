@@ -19,18 +19,38 @@ import java.util.Map;
  * @param policies        the identity-based policies
  * @param contextKeys     the keys above as the evaluator reads them, keyed in lower case
  */
-public record Principal(String accessKeyId, String secretAccessKey, String arn, String account, String userId,
-        Map<String, String> tags, List<IamPolicy> policies, Map<String, List<String>> contextKeys) {
+public record Principal(
+        String accessKeyId,
+        String secretAccessKey,
+        String arn,
+        String account,
+        String userId,
+        Map<String, String> tags,
+        List<IamPolicy> policies,
+        Map<String, List<String>> contextKeys) {
 
-    public static Principal of(String accessKeyId, String secretAccessKey, String arn, String userId,
-            Map<String, String> tags, List<IamPolicy> policies, String region) {
+    public static Principal of(
+            String accessKeyId,
+            String secretAccessKey,
+            String arn,
+            String userId,
+            Map<String, String> tags,
+            List<IamPolicy> policies,
+            String region) {
         Map<String, List<String>> keys = new HashMap<>(keysOf(arn, userId, tags));
         if (region != null) {
             keys.put("aws:requestedregion", List.of(region));
         }
         String account = keys.get("aws:principalaccount").get(0);
         String id = keys.get("aws:userid").get(0);
-        return new Principal(accessKeyId, secretAccessKey, arn, account, id, Map.copyOf(tags), List.copyOf(policies),
+        return new Principal(
+                accessKeyId,
+                secretAccessKey,
+                arn,
+                account,
+                id,
+                Map.copyOf(tags),
+                List.copyOf(policies),
                 Map.copyOf(keys));
     }
 
@@ -49,12 +69,15 @@ public record Principal(String accessKeyId, String secretAccessKey, String arn, 
         keys.put("aws:principalarn", List.of(arn));
         keys.put("aws:principalaccount", List.of(account));
         keys.put("aws:userid", List.of(id));
-        keys.put("aws:principaltype", List.of(switch (type) {
-            case "user" -> "User";
-            case "root" -> "Account";
-            case "assumed-role", "role" -> "AssumedRole";
-            default -> "User";
-        }));
+        keys.put(
+                "aws:principaltype",
+                List.of(
+                        switch (type) {
+                            case "user" -> "User";
+                            case "root" -> "Account";
+                            case "assumed-role", "role" -> "AssumedRole";
+                            default -> "User";
+                        }));
         if (type.equals("user")) {
             // aws:username exists only for IAM users
             keys.put("aws:username", List.of(name));

@@ -11,7 +11,11 @@ import java.util.List;
 record PrincipalMatcher(boolean everyone, List<String> arns, boolean negated) {
 
     /** How a statement's principal names the caller. */
-    enum Match { NONE, ACCOUNT, DIRECT }
+    enum Match {
+        NONE,
+        ACCOUNT,
+        DIRECT
+    }
 
     Match match(Principal caller) {
         Match found = Match.NONE;

@@ -72,8 +72,17 @@ public final class RequestAccess {
     }
 
     /** Request members that name the resource of an operation without a richer mapping. */
-    private static final List<String> RESOURCE_MEMBERS = List.of("TableName", "ResourceArn", "TableArn", "StreamArn",
-            "BackupArn", "SourceTableArn", "TargetTableName", "GlobalTableName", "ExportArn", "ImportArn");
+    private static final List<String> RESOURCE_MEMBERS = List.of(
+            "TableName",
+            "ResourceArn",
+            "TableArn",
+            "StreamArn",
+            "BackupArn",
+            "SourceTableArn",
+            "TargetTableName",
+            "GlobalTableName",
+            "ExportArn",
+            "ImportArn");
 
     private final String account;
     private final String region;
@@ -87,23 +96,46 @@ public final class RequestAccess {
 
     public List<AccessRequest> of(SdkRequest request) {
         if (request instanceof GetItemRequest r) {
-            return List.of(get("dynamodb:GetItem", r.tableName(), r.key(), r.projectionExpression(),
-                    r.hasAttributesToGet() ? r.attributesToGet() : null, r.expressionAttributeNames(),
-                    r.returnConsumedCapacityAsString(), null));
+            return List.of(get(
+                    "dynamodb:GetItem",
+                    r.tableName(),
+                    r.key(),
+                    r.projectionExpression(),
+                    r.hasAttributesToGet() ? r.attributesToGet() : null,
+                    r.expressionAttributeNames(),
+                    r.returnConsumedCapacityAsString(),
+                    null));
         }
         if (request instanceof PutItemRequest r) {
-            return List.of(keyed("dynamodb:PutItem", r.tableName(), r.item(), r.returnValuesAsString(),
-                    r.returnConsumedCapacityAsString(), null));
+            return List.of(keyed(
+                    "dynamodb:PutItem",
+                    r.tableName(),
+                    r.item(),
+                    r.returnValuesAsString(),
+                    r.returnConsumedCapacityAsString(),
+                    null));
         }
         if (request instanceof UpdateItemRequest r) {
-            return List.of(update("dynamodb:UpdateItem", r.tableName(), r.key(), r.updateExpression(),
-                    r.hasAttributeUpdates() ? r.attributeUpdates().keySet() : null, r.expressionAttributeNames(),
-                    r.expressionAttributeValues(), r.returnValuesAsString(), r.returnConsumedCapacityAsString(),
+            return List.of(update(
+                    "dynamodb:UpdateItem",
+                    r.tableName(),
+                    r.key(),
+                    r.updateExpression(),
+                    r.hasAttributeUpdates() ? r.attributeUpdates().keySet() : null,
+                    r.expressionAttributeNames(),
+                    r.expressionAttributeValues(),
+                    r.returnValuesAsString(),
+                    r.returnConsumedCapacityAsString(),
                     null));
         }
         if (request instanceof DeleteItemRequest r) {
-            return List.of(keyed("dynamodb:DeleteItem", r.tableName(), r.key(), r.returnValuesAsString(),
-                    r.returnConsumedCapacityAsString(), null));
+            return List.of(keyed(
+                    "dynamodb:DeleteItem",
+                    r.tableName(),
+                    r.key(),
+                    r.returnValuesAsString(),
+                    r.returnConsumedCapacityAsString(),
+                    null));
         }
         if (request instanceof QueryRequest r) {
             return List.of(query(r));
@@ -137,8 +169,8 @@ public final class RequestAccess {
         }
         if (request instanceof ExecuteTransactionRequest r) {
             List<AccessRequest> out = new ArrayList<>();
-            for (ParameterizedStatement s : r.hasTransactStatements() ? r.transactStatements()
-                    : List.<ParameterizedStatement>of()) {
+            for (ParameterizedStatement s :
+                    r.hasTransactStatements() ? r.transactStatements() : List.<ParameterizedStatement>of()) {
                 if (s != null) {
                     out.add(partiql(s.statement(), "ExecuteTransaction"));
                 }
@@ -150,8 +182,10 @@ public final class RequestAccess {
             String iterator = r.shardIterator();
             int bar = iterator == null ? -1 : iterator.indexOf('|');
             ResourceArn arn = bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
-            return List.of(arn == null ? new AccessRequest("dynamodb:GetRecords", "*", null, Map.of())
-                    : new AccessRequest("dynamodb:GetRecords", arn.text(), accountOf(arn), Map.of()));
+            return List.of(
+                    arn == null
+                            ? new AccessRequest("dynamodb:GetRecords", "*", null, Map.of())
+                            : new AccessRequest("dynamodb:GetRecords", arn.text(), accountOf(arn), Map.of()));
         }
         if (request instanceof ListStreamsRequest) {
             return List.of(new AccessRequest("dynamodb:ListStreams", "*", null, Map.of()));
@@ -161,8 +195,15 @@ public final class RequestAccess {
 
     // ----- item operations
 
-    private AccessRequest get(String action, String table, Map<String, AttributeValue> key, String projection,
-            List<String> attributesToGet, Map<String, String> names, String consumed, String enclosing) {
+    private AccessRequest get(
+            String action,
+            String table,
+            Map<String, AttributeValue> key,
+            String projection,
+            List<String> attributesToGet,
+            Map<String, String> names,
+            String consumed,
+            String enclosing) {
         Target t = target(table, null);
         Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(key));
@@ -171,9 +212,17 @@ public final class RequestAccess {
         return new AccessRequest(action, t.arn, t.account, keys, t.definition);
     }
 
-    private AccessRequest update(String action, String table, Map<String, AttributeValue> key, String expression,
-            Collection<String> attributeUpdates, Map<String, String> names, Map<String, AttributeValue> values,
-            String returnValues, String consumed, String enclosing) {
+    private AccessRequest update(
+            String action,
+            String table,
+            Map<String, AttributeValue> key,
+            String expression,
+            Collection<String> attributeUpdates,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            String returnValues,
+            String consumed,
+            String enclosing) {
         Target t = target(table, null);
         Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(key));
@@ -186,7 +235,8 @@ public final class RequestAccess {
         }
         if (expression != null) {
             try {
-                attributes.addAll(Expressions.update(expression, context(names, values)).topLevelAttributes());
+                attributes.addAll(
+                        Expressions.update(expression, context(names, values)).topLevelAttributes());
             } catch (RuntimeException invalid) {
                 // the engine rejects the expression with DynamoDB's own message once the request is allowed
             }
@@ -202,8 +252,13 @@ public final class RequestAccess {
      * A request naming one item by a map of attributes: a PutItem's whole item, or a DeleteItem's or ConditionCheck's
      * key. Either way its partition key is the leading key and its attribute names are the attributes touched.
      */
-    private AccessRequest keyed(String action, String table, Map<String, AttributeValue> item, String returnValues,
-            String consumed, String enclosing) {
+    private AccessRequest keyed(
+            String action,
+            String table,
+            Map<String, AttributeValue> item,
+            String returnValues,
+            String consumed,
+            String enclosing) {
         Target t = target(table, null);
         Map<String, List<String>> keys = conditionKeys();
         leadingKeys(keys, t, List.of(item));
@@ -221,8 +276,12 @@ public final class RequestAccess {
         if (partitionValue != null) {
             keys.put("dynamodb:leadingkeys", List.of(partitionValue));
         }
-        projection(keys, r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null,
-                r.expressionAttributeNames(), t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+        projection(
+                keys,
+                r.projectionExpression(),
+                r.hasAttributesToGet() ? r.attributesToGet() : null,
+                r.expressionAttributeNames(),
+                t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
                 r.selectAsString());
         common(keys, null, r.returnConsumedCapacityAsString(), null);
         return new AccessRequest("dynamodb:Query", t.arn, t.account, keys, t.definition);
@@ -231,8 +290,12 @@ public final class RequestAccess {
     private AccessRequest scan(ScanRequest r) {
         Target t = target(r.tableName(), r.indexName());
         Map<String, List<String>> keys = conditionKeys();
-        projection(keys, r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null,
-                r.expressionAttributeNames(), r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+        projection(
+                keys,
+                r.projectionExpression(),
+                r.hasAttributesToGet() ? r.attributesToGet() : null,
+                r.expressionAttributeNames(),
+                r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
                 r.selectAsString());
         common(keys, null, r.returnConsumedCapacityAsString(), null);
         return new AccessRequest("dynamodb:Scan", t.arn, t.account, keys, t.definition);
@@ -249,8 +312,13 @@ public final class RequestAccess {
             Map<String, List<String>> keys = conditionKeys();
             if (ka != null) {
                 leadingKeys(keys, t, ka.hasKeys() ? ka.keys() : List.of());
-                projection(keys, ka.projectionExpression(), ka.hasAttributesToGet() ? ka.attributesToGet() : null,
-                        ka.expressionAttributeNames(), "ALL_ATTRIBUTES", null);
+                projection(
+                        keys,
+                        ka.projectionExpression(),
+                        ka.hasAttributesToGet() ? ka.attributesToGet() : null,
+                        ka.expressionAttributeNames(),
+                        "ALL_ATTRIBUTES",
+                        null);
             }
             common(keys, null, r.returnConsumedCapacityAsString(), null);
             out.add(new AccessRequest("dynamodb:BatchGetItem", t.arn, t.account, keys, t.definition));
@@ -271,7 +339,8 @@ public final class RequestAccess {
                 if (w == null) {
                     continue;
                 }
-                Map<String, AttributeValue> item = w.putRequest() != null ? w.putRequest().item()
+                Map<String, AttributeValue> item = w.putRequest() != null
+                        ? w.putRequest().item()
                         : w.deleteRequest() != null ? w.deleteRequest().key() : null;
                 if (item != null) {
                     items.add(item);
@@ -303,8 +372,17 @@ public final class RequestAccess {
             }
             if (item.update() != null) {
                 Update u = item.update();
-                out.add(update("dynamodb:UpdateItem", u.tableName(), u.key(), u.updateExpression(), null,
-                        u.expressionAttributeNames(), u.expressionAttributeValues(), null, consumed, enclosing));
+                out.add(update(
+                        "dynamodb:UpdateItem",
+                        u.tableName(),
+                        u.key(),
+                        u.updateExpression(),
+                        null,
+                        u.expressionAttributeNames(),
+                        u.expressionAttributeValues(),
+                        null,
+                        consumed,
+                        enclosing));
             }
             if (item.delete() != null) {
                 Delete d = item.delete();
@@ -325,8 +403,15 @@ public final class RequestAccess {
                 continue;
             }
             Get g = item.get();
-            out.add(get("dynamodb:GetItem", g.tableName(), g.key(), g.projectionExpression(), null,
-                    g.expressionAttributeNames(), r.returnConsumedCapacityAsString(), "TransactGetItems"));
+            out.add(get(
+                    "dynamodb:GetItem",
+                    g.tableName(),
+                    g.key(),
+                    g.projectionExpression(),
+                    null,
+                    g.expressionAttributeNames(),
+                    r.returnConsumedCapacityAsString(),
+                    "TransactGetItems"));
         }
         return out;
     }
@@ -372,9 +457,13 @@ public final class RequestAccess {
     }
 
     /** The values dynamodb:Select takes without a request's own Select, shared rather than built per request. */
-    private static final Map<String, List<String>> SELECT_VALUES = Map.of("ALL_ATTRIBUTES", List.of("ALL_ATTRIBUTES"),
-            "ALL_PROJECTED_ATTRIBUTES", List.of("ALL_PROJECTED_ATTRIBUTES"),
-            "SPECIFIC_ATTRIBUTES", List.of("SPECIFIC_ATTRIBUTES"));
+    private static final Map<String, List<String>> SELECT_VALUES = Map.of(
+            "ALL_ATTRIBUTES",
+            List.of("ALL_ATTRIBUTES"),
+            "ALL_PROJECTED_ATTRIBUTES",
+            List.of("ALL_PROJECTED_ATTRIBUTES"),
+            "SPECIFIC_ATTRIBUTES",
+            List.of("SPECIFIC_ATTRIBUTES"));
 
     private void leadingKeys(Map<String, List<String>> keys, Target t, List<Map<String, AttributeValue>> items) {
         if (t.definition == null) {
@@ -402,12 +491,18 @@ public final class RequestAccess {
         }
     }
 
-    private static void projection(Map<String, List<String>> keys, String projection, List<String> attributesToGet,
-            Map<String, String> names, String unprojected, String select) {
+    private static void projection(
+            Map<String, List<String>> keys,
+            String projection,
+            List<String> attributesToGet,
+            Map<String, String> names,
+            String unprojected,
+            String select) {
         Set<String> attributes = null;
         if (projection != null) {
             try {
-                attributes = Expressions.projection(projection, context(names, null)).topLevelAttributes();
+                attributes =
+                        Expressions.projection(projection, context(names, null)).topLevelAttributes();
             } catch (RuntimeException invalid) {
                 // the engine answers the expression's ValidationException once the request is allowed
             }
@@ -417,14 +512,14 @@ public final class RequestAccess {
         if (attributes != null && !attributes.isEmpty()) {
             keys.put("dynamodb:attributes", List.copyOf(attributes));
         }
-        String effective = select != null ? select
+        String effective = select != null
+                ? select
                 : projection != null || attributesToGet != null ? "SPECIFIC_ATTRIBUTES" : unprojected;
         List<String> shared = SELECT_VALUES.get(effective);
         keys.put("dynamodb:select", shared != null ? shared : List.of(effective));
     }
 
-    private static void common(Map<String, List<String>> keys, String returnValues, String consumed,
-            String enclosing) {
+    private static void common(Map<String, List<String>> keys, String returnValues, String consumed, String enclosing) {
         if (returnValues != null) {
             keys.put("dynamodb:returnvalues", List.of(returnValues));
         }
@@ -454,13 +549,16 @@ public final class RequestAccess {
         }
         try {
             if (r.keyConditionExpression() != null) {
-                return text(Expressions.keyCondition(r.keyConditionExpression(),
+                return text(Expressions.keyCondition(
+                                r.keyConditionExpression(),
                                 context(r.expressionAttributeNames(), r.expressionAttributeValues()))
-                        .resolve(key.hashName(), key.rangeName()).hashValue());
+                        .resolve(key.hashName(), key.rangeName())
+                        .hashValue());
             }
             if (r.hasKeyConditions() && r.keyConditions().get(key.hashName()) != null) {
                 var c = r.keyConditions().get(key.hashName());
-                if (c.comparisonOperator() == ComparisonOperator.EQ && c.hasAttributeValueList()
+                if (c.comparisonOperator() == ComparisonOperator.EQ
+                        && c.hasAttributeValueList()
                         && c.attributeValueList().size() == 1) {
                     return text(c.attributeValueList().get(0));
                 }
@@ -489,15 +587,14 @@ public final class RequestAccess {
     }
 
     private static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values) {
-        return new ExpressionContext(names == null || names.isEmpty() ? null : names,
-                values == null || values.isEmpty() ? null : values);
+        return new ExpressionContext(
+                names == null || names.isEmpty() ? null : names, values == null || values.isEmpty() ? null : values);
     }
 
     // ----- resources
 
     /** A table (or its index) named by name or ARN, with its owner and definition. */
-    private record Target(String arn, String account, TableDefinition definition, String index) {
-    }
+    private record Target(String arn, String account, TableDefinition definition, String index) {}
 
     private Target target(String nameOrArn, String index) {
         String owner = account;
@@ -516,7 +613,8 @@ public final class RequestAccess {
             name = "";
         }
         TableDefinition definition = owner == null ? null : tables.definition(owner, name);
-        String tableArn = definition != null ? definition.arn()
+        String tableArn = definition != null
+                ? definition.arn()
                 : "arn:aws:dynamodb:" + ownerRegion + ":" + (owner == null ? account : owner) + ":table/" + name;
         return new Target(index == null ? tableArn : tableArn + "/index/" + index, owner, definition, index);
     }

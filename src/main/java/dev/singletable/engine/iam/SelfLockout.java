@@ -16,19 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 public final class SelfLockout {
 
     /** AWS's answer when the confirmation is missing. */
-    public static final String MESSAGE = "The new resource policy will not allow you to update the resource policy in "
-            + "the future.";
+    public static final String MESSAGE =
+            "The new resource policy will not allow you to update the resource policy in " + "the future.";
 
-    private SelfLockout() {
-    }
+    private SelfLockout() {}
 
     /**
      * Whether attaching the request's policy would deny {@code caller} (with its request-context keys) a later
      * PutResourcePolicy on the same resource. False for a document that does not compile: the engine then answers
      * the document's own ValidationException.
      */
-    public static boolean locksOut(Principal caller, Map<String, List<String>> callerKeys,
-            PutResourcePolicyRequest request) {
+    public static boolean locksOut(
+            Principal caller, Map<String, List<String>> callerKeys, PutResourcePolicyRequest request) {
         if (request.policy() == null || request.resourceArn() == null) {
             return false;
         }

@@ -6,8 +6,16 @@ import java.util.List;
  * One compiled statement of a policy. {@code principals} is null in an identity-based policy (the statement applies
  * to the principal it is attached to); in a resource-based policy it lists who the statement is about.
  */
-record Statement(String sid, boolean allow, List<Wildcard> actions, boolean notAction, List<String> resources,
-        List<Wildcard> resourcePatterns, boolean notResource, PrincipalMatcher principals, List<Condition> conditions) {
+record Statement(
+        String sid,
+        boolean allow,
+        List<Wildcard> actions,
+        boolean notAction,
+        List<String> resources,
+        List<Wildcard> resourcePatterns,
+        boolean notResource,
+        PrincipalMatcher principals,
+        List<Condition> conditions) {
 
     boolean matchesAction(String action) {
         boolean any = false;

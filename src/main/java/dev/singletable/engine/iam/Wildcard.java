@@ -38,9 +38,13 @@ final class Wildcard {
         this.pattern = ignoreCase ? p.toLowerCase(Locale.ROOT) : p;
         this.any = !literal && this.pattern.chars().allMatch(c -> c == '*');
         int star = this.pattern.indexOf('*');
-        this.prefix = !literal && !any && star >= 0 && star == this.pattern.length() - 1
-                && this.pattern.indexOf('?') < 0;
-        boolean plainStars = !literal && !any && !prefix && !ignoreCase && this.pattern.indexOf('?') < 0
+        this.prefix =
+                !literal && !any && star >= 0 && star == this.pattern.length() - 1 && this.pattern.indexOf('?') < 0;
+        boolean plainStars = !literal
+                && !any
+                && !prefix
+                && !ignoreCase
+                && this.pattern.indexOf('?') < 0
                 && this.pattern.indexOf(PolicyVariables.LITERAL_STAR) < 0
                 && this.pattern.indexOf(PolicyVariables.LITERAL_QUESTION) < 0;
         this.segments = plainStars ? this.pattern.split("\\*", -1) : null;
@@ -131,7 +135,9 @@ final class Wildcard {
 
     /** A pattern character against a text character; the marks of escaped wildcards match only themselves. */
     private static boolean same(char pc, char tc, boolean ignoreCase) {
-        return pc == tc || ignoreCase && pc == Character.toLowerCase(tc) || pc == PolicyVariables.LITERAL_STAR && tc == '*'
+        return pc == tc
+                || ignoreCase && pc == Character.toLowerCase(tc)
+                || pc == PolicyVariables.LITERAL_STAR && tc == '*'
                 || pc == PolicyVariables.LITERAL_QUESTION && tc == '?';
     }
 

@@ -12,6 +12,7 @@ public final class AccountOperations {
 
     /** AWS's default quotas for provisioned capacity, per account and per table, in each region. */
     static final long ACCOUNT_MAX_UNITS = 80_000;
+
     static final long TABLE_MAX_UNITS = 40_000;
 
     private final Engine engine;

@@ -4,9 +4,9 @@ import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
+import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import dev.singletable.engine.value.AttributeValues;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -60,7 +60,8 @@ record ActionKey(PrimaryKey key, String error) {
     private static boolean typesMatch(KeyDef schema, Map<String, AttributeValue> attributes) {
         for (String name : schema.names()) {
             ScalarAttributeType expected = name.equals(schema.hashName()) ? schema.hashType() : schema.rangeType();
-            if (!expected.toString().equals(AttributeValues.typeOf(attributes.get(name)).name())) {
+            if (!expected.toString()
+                    .equals(AttributeValues.typeOf(attributes.get(name)).name())) {
                 return false;
             }
         }

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -46,12 +46,19 @@ public final class BatchOperations {
     }
 
     /** @param named the table as the request named it (name or ARN): responses are keyed the same way */
-    private record TableGets(String named, Table table, List<PrimaryKey> keys, List<Map<String, AttributeValue>> rawKeys,
-            ProjectionExpr projection, boolean consistent, KeysAndAttributes request) {
-    }
+    private record TableGets(
+            String named,
+            Table table,
+            List<PrimaryKey> keys,
+            List<Map<String, AttributeValue>> rawKeys,
+            ProjectionExpr projection,
+            boolean consistent,
+            KeysAndAttributes request) {}
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
-        int total = r.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum();
+        int total = r.requestItems().values().stream()
+                .mapToInt(k -> k.keys().size())
+                .sum();
         if (total > MAX_GET_KEYS) {
             throw EngineErrors.validation("Too many items requested for the BatchGetItem call");
         }
@@ -60,13 +67,16 @@ public final class BatchOperations {
         List<List<Map<String, AttributeValue>>> normalizedKeys = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            ProjectionExpr projection = RequestExpressions.of(ka.hasExpressionAttributeNames(),
-                            ka.expressionAttributeNames())
+            ProjectionExpr projection = RequestExpressions.of(
+                            ka.hasExpressionAttributeNames(), ka.expressionAttributeNames())
                     .legacy(ka.hasAttributesToGet(), "AttributesToGet")
-                    .projection(ka.projectionExpression(),
+                    .projection(
+                            ka.projectionExpression(),
                             () -> RequestExpressions.attributesToGet(ka.hasAttributesToGet(), ka.attributesToGet()))
-                    .compile().projection();
-            List<Map<String, AttributeValue>> normalized = new ArrayList<>(ka.keys().size());
+                    .compile()
+                    .projection();
+            List<Map<String, AttributeValue>> normalized =
+                    new ArrayList<>(ka.keys().size());
             for (Map<String, AttributeValue> raw : ka.keys()) {
                 Map<String, AttributeValue> key = AttributeValues.normalizeItem(raw);
                 RequestChecks.keyValuesNotEmpty(key);
@@ -96,7 +106,8 @@ public final class BatchOperations {
                     rawKeys.add(ka.keys().get(i));
                 }
             }
-            plan.add(new TableGets(e.getKey(), table, keys, rawKeys, projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
+            plan.add(new TableGets(
+                    e.getKey(), table, keys, rawKeys, projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
         }
 
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
@@ -130,20 +141,24 @@ public final class BatchOperations {
                     engine.capacity().chargeTable(gets.table(), key.partition(), units, false);
                     meter.addTable(units);
                     responseBytes += item.size();
-                    found.add(gets.projection() == null ? item.attributes() : gets.projection().apply(item.attributes()));
+                    found.add(
+                            gets.projection() == null
+                                    ? item.attributes()
+                                    : gets.projection().apply(item.attributes()));
                 }
             }
             responses.put(gets.named(), found);
             if (!left.isEmpty()) {
-                unprocessed.put(gets.named(), gets.request().toBuilder().keys(left).build());
+                unprocessed.put(
+                        gets.named(), gets.request().toBuilder().keys(left).build());
             }
             addCapacity(capacity, meter, r.returnConsumedCapacity());
         }
         if (throttled != null && !anyServed) {
             throw throttled.exception();
         }
-        BatchGetItemResponse.Builder out = BatchGetItemResponse.builder().responses(responses)
-                .unprocessedKeys(unprocessed);
+        BatchGetItemResponse.Builder out =
+                BatchGetItemResponse.builder().responses(responses).unprocessedKeys(unprocessed);
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
         }
@@ -151,8 +166,7 @@ public final class BatchOperations {
     }
 
     /** @param named the table as the request named it (name or ARN): responses are keyed the same way */
-    private record PlannedWrite(String named, Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {
-    }
+    private record PlannedWrite(String named, Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {}
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
         int total = r.requestItems().values().stream().mapToInt(List::size).sum();
@@ -160,7 +174,7 @@ public final class BatchOperations {
             throw EngineErrors.validation("Too many items requested for the BatchWriteItem call");
         }
         List<PlannedWrite> plan = new ArrayList<>();
-        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>(); // keys compared as keys, not as built strings
         // the requests' values are checked before any table is looked up, as AWS does
         Map<WriteRequest, Map<String, AttributeValue>> normalized = new java.util.IdentityHashMap<>();
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
@@ -169,15 +183,18 @@ public final class BatchOperations {
                 boolean put = w.putRequest() != null;
                 if (put == (w.deleteRequest() != null)) {
                     // DynamoDB's own wording for a WriteRequest with neither or both members
-                    throw EngineErrors.validation("Supplied AttributeValue has more than one datatypes set, must contain "
-                            + "exactly one of the supported datatypes");
+                    throw EngineErrors.validation(
+                            "Supplied AttributeValue has more than one datatypes set, must contain "
+                                    + "exactly one of the supported datatypes");
                 }
                 if (put) {
-                    Map<String, AttributeValue> item = AttributeValues.normalizeItem(w.putRequest().item());
+                    Map<String, AttributeValue> item =
+                            AttributeValues.normalizeItem(w.putRequest().item());
                     RequestChecks.itemSize(item);
                     normalized.put(w, item);
                 } else {
-                    Map<String, AttributeValue> key = AttributeValues.normalizeItem(w.deleteRequest().key());
+                    Map<String, AttributeValue> key =
+                            AttributeValues.normalizeItem(w.deleteRequest().key());
                     RequestChecks.keyValuesNotEmpty(key);
                     deleteKeys.add(key);
                     normalized.put(w, key);
@@ -227,7 +244,9 @@ public final class BatchOperations {
                 return current;
             });
             CapacityMeter one = new CapacityMeter(w.named());
-            long size = Math.max(old == null ? 0 : old.size(), w.newItem() == null ? 0 : w.newItem().size());
+            long size = Math.max(
+                    old == null ? 0 : old.size(),
+                    w.newItem() == null ? 0 : w.newItem().size());
             one.addTable(CapacityMeter.writeUnits(size));
             if (old != null || w.newItem() != null) {
                 IndexWriteCost.charge(one, w.table(), w.key(), old, w.newItem(), 1);
@@ -244,8 +263,8 @@ public final class BatchOperations {
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
         }
-        Map<String, List<ItemCollectionMetrics>> metrics = collectionMetrics(done.stream()
-                .map(w -> Map.entry(w.table(), w.key())).toList(), r.returnItemCollectionMetrics());
+        Map<String, List<ItemCollectionMetrics>> metrics = collectionMetrics(
+                done.stream().map(w -> Map.entry(w.table(), w.key())).toList(), r.returnItemCollectionMetrics());
         if (!metrics.isEmpty()) {
             out.itemCollectionMetrics(metrics);
         }
@@ -253,13 +272,14 @@ public final class BatchOperations {
     }
 
     /** One ItemCollectionMetrics per item collection a batch or transaction wrote to, by table. */
-    static Map<String, List<ItemCollectionMetrics>> collectionMetrics(List<Map.Entry<Table, PrimaryKey>> written,
-            ReturnItemCollectionMetrics mode) {
+    static Map<String, List<ItemCollectionMetrics>> collectionMetrics(
+            List<Map.Entry<Table, PrimaryKey>> written, ReturnItemCollectionMetrics mode) {
         Map<String, List<ItemCollectionMetrics>> out = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<Table, PrimaryKey> w : written) {
             ItemCollectionMetrics m = ItemCollections.metrics(w.getKey(), w.getValue(), mode);
-            if (m != null && seen.add(w.getKey().name() + "\u0000" + w.getValue().partition())) {
+            if (m != null
+                    && seen.add(w.getKey().name() + "\u0000" + w.getValue().partition())) {
                 out.computeIfAbsent(w.getKey().name(), t -> new ArrayList<>()).add(m);
             }
         }

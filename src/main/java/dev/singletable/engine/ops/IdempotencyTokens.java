@@ -21,11 +21,11 @@ final class IdempotencyTokens {
 
     static final long WINDOW_MILLIS = 10 * 60 * 1000;
 
-    private record Entry(AwsRequest request, AwsResponse response, long expiresAt) {
-    }
+    private record Entry(AwsRequest request, AwsResponse response, long expiresAt) {}
 
     /** Oldest first; guarded by this object's monitor, like {@link #run}. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+
     private final LongSupplier clock;
 
     IdempotencyTokens(LongSupplier clock) {
@@ -50,7 +50,7 @@ final class IdempotencyTokens {
     }
 
     private void expire(long now) {
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             if (it.next().expiresAt() > now) {
                 // every later entry was made later, so expires later
                 return;
@@ -60,7 +60,8 @@ final class IdempotencyTokens {
     }
 
     private static AwsRequest withoutOverrides(AwsRequest request) {
-        return request.toBuilder().overrideConfiguration((software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration) null)
+        return request.toBuilder()
+                .overrideConfiguration((software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration) null)
                 .build();
     }
 }

@@ -29,6 +29,7 @@ public final class IndexTransitions implements AutoCloseable {
     private final long delayMillis;
     /** Tables with indexes to settle, and from when (engine clock, so that tests can move it). */
     private final Map<Table, Long> due = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService timer;
     private boolean closed;
 
@@ -58,7 +59,7 @@ public final class IndexTransitions implements AutoCloseable {
 
     private synchronized void schedule(Table table) {
         if (closed) {
-            return;     // the engine is closing: the definition is settled when it opens again
+            return; // the engine is closing: the definition is settled when it opens again
         }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -89,7 +90,7 @@ public final class IndexTransitions implements AutoCloseable {
     private void settle(Table table) {
         engine.exclusive(() -> {
             if (engine.table(table.name()) != table) {
-                return null;    // deleted meanwhile
+                return null; // deleted meanwhile
             }
             TableDefinition current = table.definition();
             TableDefinition settled = settled(current);

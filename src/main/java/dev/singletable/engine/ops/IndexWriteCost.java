@@ -1,12 +1,12 @@
 package dev.singletable.engine.ops;
 
 import dev.singletable.engine.capacity.CapacityMeter;
+import dev.singletable.engine.core.Table;
 import dev.singletable.engine.storage.IndexData;
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
-import dev.singletable.engine.core.Table;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class IndexWriteCost {
 
-    private IndexWriteCost() {
-    }
+    private IndexWriteCost() {}
 
-    static void charge(CapacityMeter meter, Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem,
+    static void charge(
+            CapacityMeter meter,
+            Table table,
+            PrimaryKey key,
+            StoredItem oldItem,
+            StoredItem newItem,
             double multiplier) {
         TableDefinition def = table.definition();
         for (IndexData index : table.data().indexes()) {
@@ -34,14 +38,14 @@ final class IndexWriteCost {
             Map<String, AttributeValue> newProjected = projected(index, key, newItem);
             double units = 0;
             if (oldProjected != null && newProjected != null) {
-                boolean keyChanged = !Objects.equals(index.keyOf(oldItem.attributes(), key),
-                        index.keyOf(newItem.attributes(), key));
+                boolean keyChanged =
+                        !Objects.equals(index.keyOf(oldItem.attributes(), key), index.keyOf(newItem.attributes(), key));
                 if (keyChanged) {
                     units = CapacityMeter.writeUnits(size(oldProjected, oldItem))
                             + CapacityMeter.writeUnits(size(newProjected, newItem));
                 } else if (!oldProjected.equals(newProjected)) {
-                    units = CapacityMeter.writeUnits(Math.max(size(oldProjected, oldItem),
-                            size(newProjected, newItem)));
+                    units = CapacityMeter.writeUnits(
+                            Math.max(size(oldProjected, oldItem), size(newProjected, newItem)));
                 }
             } else if (oldProjected != null) {
                 units = CapacityMeter.writeUnits(size(oldProjected, oldItem));

@@ -21,8 +21,7 @@ final class ItemCollections {
     static final long LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
     private static final double GIGABYTE = 1024.0 * 1024 * 1024;
 
-    private ItemCollections() {
-    }
+    private ItemCollections() {}
 
     static boolean tracked(Table table) {
         return !table.definition().localIndexes().isEmpty();
@@ -37,8 +36,10 @@ final class ItemCollections {
         if (newItem == null || !tracked(table)) {
             return;
         }
-        long growth = newItem.size() - (oldItem == null ? 0 : oldItem.size())
-                + localEntryBytes(table, newItem) - (oldItem == null ? 0 : localEntryBytes(table, oldItem));
+        long growth = newItem.size()
+                - (oldItem == null ? 0 : oldItem.size())
+                + localEntryBytes(table, newItem)
+                - (oldItem == null ? 0 : localEntryBytes(table, oldItem));
         if (growth > 0 && table.data().collectionBytes(key.partition()) + growth > limit) {
             throw EngineErrors.itemCollectionSizeLimitExceeded();
         }
@@ -49,7 +50,8 @@ final class ItemCollections {
         for (IndexDef index : table.definition().localIndexes()) {
             var data = table.data().index(index.name());
             if (data != null && data.keyOf(item.attributes(), null) != null) {
-                bytes += AttributeValues.itemSize(index.project(item.attributes(), table.definition().primaryKey()));
+                bytes += AttributeValues.itemSize(
+                        index.project(item.attributes(), table.definition().primaryKey()));
             }
         }
         return bytes;
@@ -62,7 +64,9 @@ final class ItemCollections {
         }
         double gigabytes = Math.floor(table.data().collectionBytes(key.partition()) / GIGABYTE);
         return ItemCollectionMetrics.builder()
-                .itemCollectionKey(Map.of(table.definition().primaryKey().hashName(), key.partition().value()))
+                .itemCollectionKey(Map.of(
+                        table.definition().primaryKey().hashName(),
+                        key.partition().value()))
                 .sizeEstimateRangeGB(List.of(gigabytes, gigabytes + 1))
                 .build();
     }

@@ -40,9 +40,16 @@ public final class ItemOperations {
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
-        ConditionExpr condition = writeCondition(RequestExpressions.of(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues()),
-                r.conditionExpression(), r.hasExpected(), r.expected(), r.conditionalOperator());
+        ConditionExpr condition = writeCondition(
+                RequestExpressions.of(
+                        r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(),
+                        r.hasExpressionAttributeValues(),
+                        r.expressionAttributeValues()),
+                r.conditionExpression(),
+                r.hasExpected(),
+                r.expected(),
+                r.conditionalOperator());
         ReturnValue returnValues = allOldOrNone(r.returnValues());
         Map<String, AttributeValue> item = AttributeValues.normalizeItem(r.item());
         RequestChecks.itemSize(item);
@@ -63,7 +70,8 @@ public final class ItemOperations {
         meter.addTable(CapacityMeter.writeUnits(Math.max(newItem.size(), old == null ? 0 : old.size())));
         IndexWriteCost.charge(meter, table, key, old, newItem, 1);
         engine.capacity().charge(table, key.partition(), meter, true);
-        PutItemResponse.Builder out = PutItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()))
+        PutItemResponse.Builder out = PutItemResponse.builder()
+                .consumedCapacity(meter.build(r.returnConsumedCapacity()))
                 .itemCollectionMetrics(ItemCollections.metrics(table, key, r.returnItemCollectionMetrics()));
         if (returnValues == ReturnValue.ALL_OLD && old != null) {
             out.attributes(old.attributes());
@@ -74,9 +82,11 @@ public final class ItemOperations {
     public GetItemResponse getItem(GetItemRequest r) {
         ProjectionExpr projection = RequestExpressions.of(r.hasExpressionAttributeNames(), r.expressionAttributeNames())
                 .legacy(r.hasAttributesToGet(), "AttributesToGet")
-                .projection(r.projectionExpression(),
+                .projection(
+                        r.projectionExpression(),
                         () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
-                .compile().projection();
+                .compile()
+                .projection();
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
 
@@ -88,7 +98,8 @@ public final class ItemOperations {
         CapacityMeter meter = new CapacityMeter(r.tableName())
                 .addTable(CapacityMeter.readUnits(item == null ? 0 : item.size(), consistent));
         engine.capacity().charge(table, key.partition(), meter, false);
-        GetItemResponse.Builder out = GetItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()));
+        GetItemResponse.Builder out =
+                GetItemResponse.builder().consumedCapacity(meter.build(r.returnConsumedCapacity()));
         if (item != null) {
             out.item(projection == null ? item.attributes() : projection.apply(item.attributes()));
         }
@@ -96,15 +107,23 @@ public final class ItemOperations {
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        RequestExpressions.Compiled expressions = RequestExpressions.of(r.hasExpressionAttributeNames(),
-                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
-                .legacy(r.hasExpected(), "Expected").legacy(r.conditionalOperator() != null, "ConditionalOperator")
+        RequestExpressions.Compiled expressions = RequestExpressions.of(
+                        r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(),
+                        r.hasExpressionAttributeValues(),
+                        r.expressionAttributeValues())
+                .legacy(r.hasExpected(), "Expected")
+                .legacy(r.conditionalOperator() != null, "ConditionalOperator")
                 .legacy(r.hasAttributeUpdates(), "AttributeUpdates")
                 // an empty AttributeUpdates is no update at all: a missing item is created with its key alone (AWS)
-                .update(r.updateExpression(), () -> r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty()
-                        ? Legacy.update(r.attributeUpdates()) : null)
-                .condition(r.conditionExpression(), () -> RequestExpressions.expected(r.hasExpected(), r.expected(),
-                        r.conditionalOperator()))
+                .update(
+                        r.updateExpression(),
+                        () -> r.hasAttributeUpdates() && !r.attributeUpdates().isEmpty()
+                                ? Legacy.update(r.attributeUpdates())
+                                : null)
+                .condition(
+                        r.conditionExpression(),
+                        () -> RequestExpressions.expected(r.hasExpected(), r.expected(), r.conditionalOperator()))
                 .compile();
         UpdateExpr update = expressions.update();
         ConditionExpr condition = expressions.condition();
@@ -129,8 +148,9 @@ public final class ItemOperations {
         });
         StoredItem old = result[0];
         StoredItem next = result[1];
-        CapacityMeter meter = new CapacityMeter(r.tableName()).addTable(CapacityMeter.writeUnits(
-                Math.max(old == null ? 0 : old.size(), next == null ? 0 : next.size())));
+        CapacityMeter meter = new CapacityMeter(r.tableName())
+                .addTable(CapacityMeter.writeUnits(
+                        Math.max(old == null ? 0 : old.size(), next == null ? 0 : next.size())));
         if (next != null) {
             IndexWriteCost.charge(meter, table, key, old, next, 1);
         }
@@ -146,9 +166,16 @@ public final class ItemOperations {
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        ConditionExpr condition = writeCondition(RequestExpressions.of(r.hasExpressionAttributeNames(),
-                r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues()),
-                r.conditionExpression(), r.hasExpected(), r.expected(), r.conditionalOperator());
+        ConditionExpr condition = writeCondition(
+                RequestExpressions.of(
+                        r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(),
+                        r.hasExpressionAttributeValues(),
+                        r.expressionAttributeValues()),
+                r.conditionExpression(),
+                r.hasExpected(),
+                r.expected(),
+                r.conditionalOperator());
         ReturnValue returnValues = allOldOrNone(r.returnValues());
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
@@ -164,8 +191,8 @@ public final class ItemOperations {
             }
             return current;
         });
-        CapacityMeter meter = new CapacityMeter(r.tableName())
-                .addTable(CapacityMeter.writeUnits(old == null ? 0 : old.size()));
+        CapacityMeter meter =
+                new CapacityMeter(r.tableName()).addTable(CapacityMeter.writeUnits(old == null ? 0 : old.size()));
         if (old != null) {
             IndexWriteCost.charge(meter, table, key, old, null, 1);
         }
@@ -180,11 +207,17 @@ public final class ItemOperations {
     }
 
     /** A PutItem's or DeleteItem's condition: a ConditionExpression, or the legacy Expected and ConditionalOperator. */
-    private static ConditionExpr writeCondition(RequestExpressions request, String conditionExpression,
-            boolean hasExpected, Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
-        return request.legacy(hasExpected, "Expected").legacy(operator != null, "ConditionalOperator")
+    private static ConditionExpr writeCondition(
+            RequestExpressions request,
+            String conditionExpression,
+            boolean hasExpected,
+            Map<String, ExpectedAttributeValue> expected,
+            ConditionalOperator operator) {
+        return request.legacy(hasExpected, "Expected")
+                .legacy(operator != null, "ConditionalOperator")
                 .condition(conditionExpression, () -> RequestExpressions.expected(hasExpected, expected, operator))
-                .compile().condition();
+                .compile()
+                .condition();
     }
 
     /** PutItem and DeleteItem return the old item or nothing. */
@@ -195,13 +228,13 @@ public final class ItemOperations {
         return returnValues;
     }
 
-    private static void checkCondition(ConditionExpr condition, StoredItem current,
-            ReturnValuesOnConditionCheckFailure onFailure) {
+    private static void checkCondition(
+            ConditionExpr condition, StoredItem current, ReturnValuesOnConditionCheckFailure onFailure) {
         ItemWrites.checkCondition(condition, current, onFailure);
     }
 
-    private static Map<String, AttributeValue> returnedAttributes(ReturnValue mode, UpdateExpr update, StoredItem old,
-            StoredItem next) {
+    private static Map<String, AttributeValue> returnedAttributes(
+            ReturnValue mode, UpdateExpr update, StoredItem old, StoredItem next) {
         if (mode == null || next == null) {
             return null;
         }

@@ -18,8 +18,7 @@ final class ItemWrites {
 
     static final long MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemWrites() {
-    }
+    private ItemWrites() {}
 
     /** A whole new item (PutItem, BatchWrite put, transaction Put), validated against the table. */
     static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem) {
@@ -62,7 +61,7 @@ final class ItemWrites {
      */
     static StoredItem updated(TableDefinition def, PrimaryKey key, StoredItem current, UpdateExpr update) {
         if (current == null && update != null && update.onlyRemoves()) {
-            return null;   // REMOVE a.b on a missing item: nothing to remove, no path to check, nothing written
+            return null; // REMOVE a.b on a missing item: nothing to remove, no path to check, nothing written
         }
         Map<String, AttributeValue> base = current == null ? Keys.keyAttributes(def, key) : current.attributes();
         Map<String, AttributeValue> next = update == null ? base : update.apply(base);
@@ -71,9 +70,14 @@ final class ItemWrites {
         }
         // AWS words a wrong index-key type set by an UpdateExpression on an existing item its own way; AttributeUpdates
         // gets the "Type mismatch" sentence, as on a new item
-        Keys.checkIndexKeys(def, next, update == null ? Keys.IndexKeySource.ITEM
-                : current == null || update.legacy() ? Keys.IndexKeySource.UPDATE_CREATING
-                : Keys.IndexKeySource.UPDATE_EXISTING);
+        Keys.checkIndexKeys(
+                def,
+                next,
+                update == null
+                        ? Keys.IndexKeySource.ITEM
+                        : current == null || update.legacy()
+                                ? Keys.IndexKeySource.UPDATE_CREATING
+                                : Keys.IndexKeySource.UPDATE_EXISTING);
         long size = AttributeValues.itemSize(next);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size to update has exceeded the maximum allowed size");
@@ -86,8 +90,8 @@ final class ItemWrites {
         return condition == null || condition.test(current == null ? Map.of() : current.attributes());
     }
 
-    static void checkCondition(ConditionExpr condition, StoredItem current,
-            ReturnValuesOnConditionCheckFailure onFailure) {
+    static void checkCondition(
+            ConditionExpr condition, StoredItem current, ReturnValuesOnConditionCheckFailure onFailure) {
         if (!holds(condition, current)) {
             boolean withItem = onFailure == ReturnValuesOnConditionCheckFailure.ALL_OLD && current != null;
             throw EngineErrors.conditionalCheckFailed(withItem ? current.attributes() : null);

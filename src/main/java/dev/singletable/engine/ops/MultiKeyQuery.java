@@ -20,18 +20,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class MultiKeyQuery {
 
-    private MultiKeyQuery() {
-    }
+    private MultiKeyQuery() {}
 
     /** The values' types, emptiness and BETWEEN order, with the messages a single-attribute key gets. */
     static void checkTypes(MultiKeyCondition kc, KeyDef schema) {
         List<KeyDef.KeyPart> hash = schema.hashParts();
         for (int i = 0; i < hash.size(); i++) {
-            QueryOperations.checkValue(kc.hashValues().get(i), hash.get(i).type(), hash.get(i).name());
+            QueryOperations.checkValue(
+                    kc.hashValues().get(i), hash.get(i).type(), hash.get(i).name());
         }
         List<KeyDef.KeyPart> range = schema.rangeParts();
         for (int i = 0; i < kc.rangeEquals().size(); i++) {
-            QueryOperations.checkValue(kc.rangeEquals().get(i), range.get(i).type(), range.get(i).name());
+            QueryOperations.checkValue(
+                    kc.rangeEquals().get(i), range.get(i).type(), range.get(i).name());
         }
         if (kc.op() != SortOp.NONE) {
             KeyDef.KeyPart part = range.get(kc.opPosition());
@@ -39,8 +40,8 @@ final class MultiKeyQuery {
         }
     }
 
-    static java.util.Iterator<StoredItem> entries(ReadTarget target, MultiKeyCondition kc,
-            Map<String, AttributeValue> esk, boolean forward) {
+    static java.util.Iterator<StoredItem> entries(
+            ReadTarget target, MultiKeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = composite(schema.hashParts(), kc.hashValues());
         NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
@@ -52,27 +53,61 @@ final class MultiKeyQuery {
             Bounds b = new Bounds(schema, kc);
             AttributeValue lo = kc.lo();
             range = switch (kc.op()) {
-                case NONE -> all.subMap(IndexKey.lowest(hash, b.with(null, KeyValue.MIN)), true,
-                        IndexKey.highest(hash, b.with(null, KeyValue.MAX)), true);
-                case EQ -> all.subMap(IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), true,
-                        IndexKey.highest(hash, b.with(lo, KeyValue.MAX)), true);
-                case LT -> all.subMap(IndexKey.lowest(hash, b.with(null, KeyValue.MIN)), true,
-                        IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), false);
-                case LE -> all.subMap(IndexKey.lowest(hash, b.with(null, KeyValue.MIN)), true,
-                        IndexKey.highest(hash, b.with(lo, KeyValue.MAX)), true);
-                case GT -> all.subMap(IndexKey.highest(hash, b.with(lo, KeyValue.MAX)), false,
-                        IndexKey.highest(hash, b.with(null, KeyValue.MAX)), true);
-                case GE -> all.subMap(IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), true,
-                        IndexKey.highest(hash, b.with(null, KeyValue.MAX)), true);
-                case BETWEEN -> all.subMap(IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), true,
-                        IndexKey.highest(hash, b.with(kc.hi(), KeyValue.MAX)), true);
+                case NONE ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(null, KeyValue.MIN)),
+                            true,
+                            IndexKey.highest(hash, b.with(null, KeyValue.MAX)),
+                            true);
+                case EQ ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                            true,
+                            IndexKey.highest(hash, b.with(lo, KeyValue.MAX)),
+                            true);
+                case LT ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(null, KeyValue.MIN)),
+                            true,
+                            IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                            false);
+                case LE ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(null, KeyValue.MIN)),
+                            true,
+                            IndexKey.highest(hash, b.with(lo, KeyValue.MAX)),
+                            true);
+                case GT ->
+                    all.subMap(
+                            IndexKey.highest(hash, b.with(lo, KeyValue.MAX)),
+                            false,
+                            IndexKey.highest(hash, b.with(null, KeyValue.MAX)),
+                            true);
+                case GE ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                            true,
+                            IndexKey.highest(hash, b.with(null, KeyValue.MAX)),
+                            true);
+                case BETWEEN ->
+                    all.subMap(
+                            IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                            true,
+                            IndexKey.highest(hash, b.with(kc.hi(), KeyValue.MAX)),
+                            true);
                 case BEGINS_WITH -> {
                     KeyValue end = QueryOperations.prefixEnd(lo);
                     yield end == null
-                            ? all.subMap(IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), true,
-                                    IndexKey.highest(hash, b.with(null, KeyValue.MAX)), true)
-                            : all.subMap(IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)), true,
-                                    IndexKey.lowest(hash, b.withKey(end, KeyValue.MIN)), false);
+                            ? all.subMap(
+                                    IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                                    true,
+                                    IndexKey.highest(hash, b.with(null, KeyValue.MAX)),
+                                    true)
+                            : all.subMap(
+                                    IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
+                                    true,
+                                    IndexKey.lowest(hash, b.withKey(end, KeyValue.MIN)),
+                                    false);
                 }
             };
         }
@@ -111,8 +146,8 @@ final class MultiKeyQuery {
         }
 
         KeyValue with(AttributeValue value, KeyValue fill) {
-            return withKey(value == null ? null
-                    : KeyValue.of(parts.get(prefix.length).type(), value), fill);
+            return withKey(
+                    value == null ? null : KeyValue.of(parts.get(prefix.length).type(), value), fill);
         }
 
         KeyValue withKey(KeyValue value, KeyValue fill) {

@@ -18,12 +18,14 @@ final class PageReader {
 
     static final long MAX_PAGE_BYTES = 1024 * 1024;
 
-    record Page(List<Map<String, AttributeValue>> items, int count, int scannedCount,
-            Map<String, AttributeValue> lastEvaluatedKey, long bytesRead) {
-    }
+    record Page(
+            List<Map<String, AttributeValue>> items,
+            int count,
+            int scannedCount,
+            Map<String, AttributeValue> lastEvaluatedKey,
+            long bytesRead) {}
 
-    private PageReader() {
-    }
+    private PageReader() {}
 
     /**
      * @param entries   stored items in read order, starting after any ExclusiveStartKey
@@ -33,9 +35,13 @@ final class PageReader {
      * @param keyOf     the LastEvaluatedKey for an item (table key, plus the index key on an index)
      * @param countOnly Select=COUNT: no items returned
      */
-    static Page read(Iterator<StoredItem> entries, Integer limit, ConditionExpr filter,
+    static Page read(
+            Iterator<StoredItem> entries,
+            Integer limit,
+            ConditionExpr filter,
             Function<StoredItem, Map<String, AttributeValue>> shaper,
-            Function<StoredItem, Map<String, AttributeValue>> keyOf, boolean countOnly) {
+            Function<StoredItem, Map<String, AttributeValue>> keyOf,
+            boolean countOnly) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int count = 0;
         int scanned = 0;
@@ -45,7 +51,7 @@ final class PageReader {
         while (entries.hasNext()) {
             StoredItem item = entries.next();
             if (scanned > 0 && bytes + item.size() > MAX_PAGE_BYTES) {
-                stoppedEarly = true;    // this item would cross 1 MB: the page ends before it
+                stoppedEarly = true; // this item would cross 1 MB: the page ends before it
                 break;
             }
             last = item;

@@ -41,15 +41,15 @@ public final class PolicyOperations {
     }
 
     /** The table or stream a ResourceArn names. */
-    private record Target(Table table, String resourceArn, PolicyDocuments.Target kind) {
-    }
+    private record Target(Table table, String resourceArn, PolicyDocuments.Target kind) {}
 
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest r) {
         Target target = changeable(target(r.resourceArn()));
         String document = PolicyDocuments.canonical(r.policy(), target.kind());
-        if (PolicyDocuments.deniesPolicyUpdates(document) && !Boolean.TRUE.equals(r.confirmRemoveSelfResourceAccess())) {
-            throw EngineErrors.accessDenied("The new resource policy will not allow you to update the resource policy "
-                    + "in the future.");
+        if (PolicyDocuments.deniesPolicyUpdates(document)
+                && !Boolean.TRUE.equals(r.confirmRemoveSelfResourceAccess())) {
+            throw EngineErrors.accessDenied(
+                    "The new resource policy will not allow you to update the resource policy " + "in the future.");
         }
         String revision = engine.exclusive(() -> {
             Table table = current(target);
@@ -59,8 +59,9 @@ public final class PolicyOperations {
                 return current.revisionId();
             }
             String next = nextRevision(current);
-            engine.redefine(table, table.definition().withResourcePolicy(
-                    new ResourcePolicy(target.resourceArn(), document, next)));
+            engine.redefine(
+                    table,
+                    table.definition().withResourcePolicy(new ResourcePolicy(target.resourceArn(), document, next)));
             return next;
         });
         return PutResourcePolicyResponse.builder().revisionId(revision).build();
@@ -72,7 +73,10 @@ public final class PolicyOperations {
         if (policy == null || !policy.attached()) {
             throw EngineErrors.policyNotFound(NOT_FOUND + r.resourceArn());
         }
-        return GetResourcePolicyResponse.builder().policy(policy.readBack()).revisionId(policy.revisionId()).build();
+        return GetResourcePolicyResponse.builder()
+                .policy(policy.readBack())
+                .revisionId(policy.revisionId())
+                .build();
     }
 
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest r) {
@@ -82,13 +86,15 @@ public final class PolicyOperations {
             ResourcePolicy current = table.definition().resourcePolicy(target.resourceArn());
             checkExpectedRevision(r.expectedRevisionId(), current, table.name());
             if (current == null) {
-                return null;    // never had one: an idempotent no-op without a revision
+                return null; // never had one: an idempotent no-op without a revision
             }
             if (!current.attached()) {
-                return current.revisionId();    // deleted before: the deletion's revision
+                return current.revisionId(); // deleted before: the deletion's revision
             }
-            engine.redefine(table, table.definition().withResourcePolicy(
-                    new ResourcePolicy(target.resourceArn(), null, nextRevision(current))));
+            engine.redefine(
+                    table,
+                    table.definition()
+                            .withResourcePolicy(new ResourcePolicy(target.resourceArn(), null, nextRevision(current))));
             return current.revisionId();
         });
         return DeleteResourcePolicyResponse.builder().revisionId(revision).build();
@@ -110,8 +116,8 @@ public final class PolicyOperations {
             throw EngineErrors.validation(PREFIX + "Invalid resource Arn: " + arn);
         }
         if (!engine.options().accountId().equals(parsed.account())) {
-            throw EngineErrors.validation("This action is only supported by accounts that match the resource "
-                    + "owner\u2019s account.");
+            throw EngineErrors.validation(
+                    "This action is only supported by accounts that match the resource " + "owner\u2019s account.");
         }
         if (parsed.isIndex()) {
             throw EngineErrors.validation(PREFIX + "Invalid resource arn provided, only table or stream is accepted. "
@@ -167,8 +173,9 @@ public final class PolicyOperations {
         }
         if (NO_POLICY.equals(expected)) {
             if (current != null && current.attached()) {
-                throw EngineErrors.policyNotFound(NOT_FOUND + "Requested policy update expecting none to be present for "
-                        + "table " + tableName + ", but a policy exists with revision id " + current.revisionId() + ".");
+                throw EngineErrors.policyNotFound(
+                        NOT_FOUND + "Requested policy update expecting none to be present for " + "table " + tableName
+                                + ", but a policy exists with revision id " + current.revisionId() + ".");
             }
             return;
         }

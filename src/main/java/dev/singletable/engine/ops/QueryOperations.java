@@ -36,17 +36,23 @@ public final class QueryOperations {
     }
 
     public QueryResponse query(QueryRequest r) {
-        RequestExpressions declared = RequestExpressions.of(r.hasExpressionAttributeNames(),
-                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
+        RequestExpressions declared = RequestExpressions.of(
+                        r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(),
+                        r.hasExpressionAttributeValues(),
+                        r.expressionAttributeValues())
                 // AWS accepts the legacy KeyConditions beside a FilterExpression or ProjectionExpression (not beside a
                 // KeyConditionExpression); the other legacy parameters exclude every expression parameter
                 .legacy(r.hasKeyConditions() && r.keyConditionExpression() != null, "KeyConditions")
-                .legacy(r.hasQueryFilter(), "QueryFilter").legacy(r.hasAttributesToGet(), "AttributesToGet")
+                .legacy(r.hasQueryFilter(), "QueryFilter")
+                .legacy(r.hasAttributesToGet(), "AttributesToGet")
                 .legacy(r.conditionalOperator() != null, "ConditionalOperator")
                 .keyCondition(r.keyConditionExpression(), () -> Legacy.keyConditions(r.keyConditions()))
-                .filter(r.filterExpression(),
+                .filter(
+                        r.filterExpression(),
                         () -> RequestExpressions.filter(r.hasQueryFilter(), r.queryFilter(), r.conditionalOperator()))
-                .projection(r.projectionExpression(),
+                .projection(
+                        r.projectionExpression(),
                         () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
                 .checkNotMixed();
         if (r.keyConditionExpression() == null && !r.hasKeyConditions()) {
@@ -57,14 +63,18 @@ public final class QueryOperations {
         KeyConditionExpr keyCondition = expressions.keyCondition();
         ConditionExpr filter = expressions.filter();
         ProjectionExpr projection = expressions.projection();
-        Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
-                ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
+        Map<String, AttributeValue> esk =
+                r.hasExclusiveStartKey() ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
-        Select select = target.effectiveSelect(r.select(), projection != null,
-                r.projectionExpression() == null && r.hasAttributesToGet() ? "AttributesToGet" : "ProjectionExpression");
+        Select select = target.effectiveSelect(
+                r.select(),
+                projection != null,
+                r.projectionExpression() == null && r.hasAttributesToGet()
+                        ? "AttributesToGet"
+                        : "ProjectionExpression");
         target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
         KeyCondition kc = null;
@@ -80,7 +90,9 @@ public final class QueryOperations {
         }
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
 
-        KeyValue partition = target.index != null && target.index.global() || !engine.capacity().enabled() ? null
+        KeyValue partition = target.index != null && target.index.global()
+                        || !engine.capacity().enabled()
+                ? null
                 : KeyValue.of(schema.hashType(), kc.hashValue());
         engine.capacity().admitRead(table, target.index, partition, consistent);
         CapacityMeter meter = new CapacityMeter(r.tableName());
@@ -89,9 +101,14 @@ public final class QueryOperations {
                 : target.index == null
                         ? tableEntries(target, kc, esk, forward)
                         : indexEntries(target, kc, esk, forward);
-        PageReader.Page page = PageReader.read(entries, r.limit(), filter,
-                target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent, 1);   // one partition
+        PageReader.Page page = PageReader.read(
+                entries,
+                r.limit(),
+                filter,
+                target.shaper(select, projection, meter, consistent),
+                target::lastEvaluatedKey,
+                select == Select.COUNT);
+        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent, 1); // one partition
         target.charge(meter, units);
         engine.capacity().charge(table, partition, meter, false);
         QueryResponse.Builder out = QueryResponse.builder()
@@ -113,14 +130,15 @@ public final class QueryOperations {
      * read forwards or {@code >=} read backwards) has read everything the condition can match, and DynamoDB then
      * returns no LastEvaluatedKey, though the Limit was reached.
      */
-    private static boolean endsAtInclusiveBound(Map<String, AttributeValue> lastKey, KeyCondition kc, KeyDef schema,
-            boolean forward) {
-        AttributeValue bound = switch (kc.op()) {
-            case BETWEEN -> forward ? kc.hi() : kc.lo();
-            case LE -> forward ? kc.lo() : null;
-            case GE -> forward ? null : kc.lo();
-            default -> null;
-        };
+    private static boolean endsAtInclusiveBound(
+            Map<String, AttributeValue> lastKey, KeyCondition kc, KeyDef schema, boolean forward) {
+        AttributeValue bound =
+                switch (kc.op()) {
+                    case BETWEEN -> forward ? kc.hi() : kc.lo();
+                    case LE -> forward ? kc.lo() : null;
+                    case GE -> forward ? null : kc.lo();
+                    default -> null;
+                };
         AttributeValue last = schema.rangeName() == null ? null : lastKey.get(schema.rangeName());
         return bound != null && last != null && AttributeValues.compare(bound, last) == 0;
     }
@@ -152,8 +170,8 @@ public final class QueryOperations {
     }
 
     /** The sort-key condition's operand(s): types, emptiness, BETWEEN's order, begins_with on a string or binary. */
-    static void checkSortCondition(SortOp op, AttributeValue lo, AttributeValue hi, ScalarAttributeType type,
-            String name) {
+    static void checkSortCondition(
+            SortOp op, AttributeValue lo, AttributeValue hi, ScalarAttributeType type, String name) {
         checkValue(lo, type, name);
         if (op == SortOp.BETWEEN) {
             checkValue(hi, type, name);
@@ -175,7 +193,8 @@ public final class QueryOperations {
         boolean emptyString = v.s() != null && v.s().isEmpty();
         if (emptyString || (v.b() != null && v.b().asByteArrayUnsafe().length == 0)) {
             throw EngineErrors.validation("One or more parameter values are not valid. The AttributeValue for a key "
-                    + "attribute cannot contain an empty " + (emptyString ? "string" : "binary") + " value. Key: " + name);
+                    + "attribute cannot contain an empty " + (emptyString ? "string" : "binary") + " value. Key: "
+                    + name);
         }
     }
 
@@ -185,13 +204,14 @@ public final class QueryOperations {
 
     private static void checkType(AttributeValue v, ScalarAttributeType expected) {
         if (!expected.toString().equals(AttributeValues.typeOf(v).name())) {
-            throw EngineErrors.validation("One or more parameter values were invalid: Condition parameter type does not "
-                    + "match schema type");
+            throw EngineErrors.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not "
+                            + "match schema type");
         }
     }
 
-    private static Iterator<StoredItem> tableEntries(ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk,
-            boolean forward) {
+    private static Iterator<StoredItem> tableEntries(
+            ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
         NavigableMap<PrimaryKey, StoredItem> all = target.table.data().items();
@@ -201,19 +221,28 @@ public final class QueryOperations {
             low = PrimaryKey.of(hash, KeyValue.NONE);
             high = low;
         }
-        NavigableMap<PrimaryKey, StoredItem> range = switch (kc.op()) {
-            case NONE -> all.subMap(low, true, high, true);
-            case EQ -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, low.withSort(sort(kc.lo(), schema)), true);
-            case LT -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), false);
-            case LE -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), true);
-            case GT -> all.subMap(low.withSort(sort(kc.lo(), schema)), false, high, true);
-            case GE -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true);
-            case BEGINS_WITH -> prefixEnd(kc.lo()) == null
-                    ? all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true)
-                    : all.subMap(low.withSort(sort(kc.lo(), schema)), true, low.withSort(prefixEnd(kc.lo())), false);
-            case BETWEEN -> all.subMap(low.withSort(sort(kc.lo(), schema)), true,
-                    low.withSort(sort(kc.hi(), schema)), true);
-        };
+        NavigableMap<PrimaryKey, StoredItem> range =
+                switch (kc.op()) {
+                    case NONE -> all.subMap(low, true, high, true);
+                    case EQ ->
+                        all.subMap(
+                                low.withSort(sort(kc.lo(), schema)), true, low.withSort(sort(kc.lo(), schema)), true);
+                    case LT -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), false);
+                    case LE -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), true);
+                    case GT -> all.subMap(low.withSort(sort(kc.lo(), schema)), false, high, true);
+                    case GE -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true);
+                    case BEGINS_WITH ->
+                        prefixEnd(kc.lo()) == null
+                                ? all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true)
+                                : all.subMap(
+                                        low.withSort(sort(kc.lo(), schema)),
+                                        true,
+                                        low.withSort(prefixEnd(kc.lo())),
+                                        false);
+                    case BETWEEN ->
+                        all.subMap(
+                                low.withSort(sort(kc.lo(), schema)), true, low.withSort(sort(kc.hi(), schema)), true);
+                };
         PrimaryKey start = null;
         if (esk != null) {
             start = target.tableStart(esk);
@@ -225,29 +254,56 @@ public final class QueryOperations {
         return values(ordered);
     }
 
-    private static Iterator<StoredItem> indexEntries(ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk,
-            boolean forward) {
+    private static Iterator<StoredItem> indexEntries(
+            ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
         NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
         KeyValue min = schema.hasRange() ? KeyValue.MIN : KeyValue.NONE;
         KeyValue max = schema.hasRange() ? KeyValue.MAX : KeyValue.NONE;
-        NavigableMap<IndexKey, StoredItem> range = switch (kc.op()) {
-            case NONE -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.highest(hash, max), true);
-            case EQ -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
-                    IndexKey.highest(hash, sort(kc.lo(), schema)), true);
-            case LT -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.lowest(hash, sort(kc.lo(), schema)), false);
-            case LE -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.highest(hash, sort(kc.lo(), schema)), true);
-            case GT -> all.subMap(IndexKey.highest(hash, sort(kc.lo(), schema)), false, IndexKey.highest(hash, max), true);
-            case GE -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max),
-                    true);
-            case BEGINS_WITH -> prefixEnd(kc.lo()) == null
-                    ? all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max), true)
-                    : all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
-                            IndexKey.lowest(hash, prefixEnd(kc.lo())), false);
-            case BETWEEN -> all.subMap(IndexKey.lowest(hash, sort(kc.lo(), schema)), true,
-                    IndexKey.highest(hash, sort(kc.hi(), schema)), true);
-        };
+        NavigableMap<IndexKey, StoredItem> range =
+                switch (kc.op()) {
+                    case NONE -> all.subMap(IndexKey.lowest(hash, min), true, IndexKey.highest(hash, max), true);
+                    case EQ ->
+                        all.subMap(
+                                IndexKey.lowest(hash, sort(kc.lo(), schema)),
+                                true,
+                                IndexKey.highest(hash, sort(kc.lo(), schema)),
+                                true);
+                    case LT ->
+                        all.subMap(
+                                IndexKey.lowest(hash, min), true, IndexKey.lowest(hash, sort(kc.lo(), schema)), false);
+                    case LE ->
+                        all.subMap(
+                                IndexKey.lowest(hash, min), true, IndexKey.highest(hash, sort(kc.lo(), schema)), true);
+                    case GT ->
+                        all.subMap(
+                                IndexKey.highest(hash, sort(kc.lo(), schema)),
+                                false,
+                                IndexKey.highest(hash, max),
+                                true);
+                    case GE ->
+                        all.subMap(
+                                IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max), true);
+                    case BEGINS_WITH ->
+                        prefixEnd(kc.lo()) == null
+                                ? all.subMap(
+                                        IndexKey.lowest(hash, sort(kc.lo(), schema)),
+                                        true,
+                                        IndexKey.highest(hash, max),
+                                        true)
+                                : all.subMap(
+                                        IndexKey.lowest(hash, sort(kc.lo(), schema)),
+                                        true,
+                                        IndexKey.lowest(hash, prefixEnd(kc.lo())),
+                                        false);
+                    case BETWEEN ->
+                        all.subMap(
+                                IndexKey.lowest(hash, sort(kc.lo(), schema)),
+                                true,
+                                IndexKey.highest(hash, sort(kc.hi(), schema)),
+                                true);
+                };
         IndexKey start = null;
         if (esk != null) {
             start = target.indexStart(esk);
@@ -268,7 +324,8 @@ public final class QueryOperations {
      * non-0xFF byte incremented and the rest dropped, so begins_with is an exact range read. Null when none exists.
      */
     static KeyValue prefixEnd(AttributeValue prefix) {
-        byte[] bytes = prefix.s() != null ? prefix.s().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        byte[] bytes = prefix.s() != null
+                ? prefix.s().getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : prefix.b().asByteArray();
         for (int i = bytes.length - 1; i >= 0; i--) {
             if ((bytes[i] & 0xff) != 0xff) {

@@ -17,8 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -31,9 +31,9 @@ final class ReadTarget {
 
     final Table table;
     final TableDefinition definition;
-    final IndexDef index;          // null for the table
-    final IndexData indexData;     // null for the table
-    final String operation;        // "Query" or "Scan", as it appears in messages
+    final IndexDef index; // null for the table
+    final IndexData indexData; // null for the table
+    final String operation; // "Query" or "Scan", as it appears in messages
 
     private ReadTarget(Table table, IndexDef index, String operation) {
         this.table = table;
@@ -100,13 +100,14 @@ final class ReadTarget {
             }
             case ALL_ATTRIBUTES -> {
                 if (hasProjection) {
-                    throw EngineErrors.validation("Cannot specify the " + projectionParameter + " when choosing to "
-                            + "get ALL_ATTRIBUTES");
+                    throw EngineErrors.validation(
+                            "Cannot specify the " + projectionParameter + " when choosing to " + "get ALL_ATTRIBUTES");
                 }
                 if (isGlobalIndex() && index.projection() != ProjectionType.ALL) {
-                    throw EngineErrors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
-                            + "is not supported for global secondary index " + index.name()
-                            + " because its projection type is not ALL");
+                    throw EngineErrors.validation(
+                            "One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
+                                    + "is not supported for global secondary index " + index.name()
+                                    + " because its projection type is not ALL");
                 }
             }
             case ALL_PROJECTED_ATTRIBUTES -> {
@@ -116,18 +117,17 @@ final class ReadTarget {
                 }
                 if (index == null) {
                     // DynamoDB says "Querying" for Scan too
-                    throw EngineErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an "
-                            + "IndexName");
+                    throw EngineErrors.validation(
+                            "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an " + "IndexName");
                 }
             }
             case COUNT -> {
                 if (hasProjection) {
-                    throw EngineErrors.validation("Cannot specify the " + projectionParameter + " when choosing to "
-                            + "get only the Count");
+                    throw EngineErrors.validation(
+                            "Cannot specify the " + projectionParameter + " when choosing to " + "get only the Count");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return select;
     }
@@ -138,7 +138,8 @@ final class ReadTarget {
             return;
         }
         java.util.List<String> missing = projection.topLevelAttributes().stream()
-                .filter(a -> !index.projects(a, definition.primaryKey())).toList();
+                .filter(a -> !index.projects(a, definition.primaryKey()))
+                .toList();
         if (!missing.isEmpty()) {
             throw EngineErrors.validation("One or more parameter values were invalid: Global secondary index "
                     + index.name() + " does not project " + missing.toString());
@@ -149,11 +150,15 @@ final class ReadTarget {
      * How a stored entry becomes a returned item. A local index can return attributes it does not project by fetching
      * the base item (at extra read cost, as in DynamoDB); a global index returns only what it projects.
      */
-    Function<StoredItem, Map<String, AttributeValue>> shaper(Select select, ProjectionExpr projection,
-            CapacityMeter meter, boolean consistent) {
-        boolean fetch = index != null && !index.global() && index.projection() != ProjectionType.ALL
-                && (select == Select.ALL_ATTRIBUTES || (projection != null && projection.topLevelAttributes().stream()
-                        .anyMatch(a -> !index.projects(a, definition.primaryKey()))));
+    Function<StoredItem, Map<String, AttributeValue>> shaper(
+            Select select, ProjectionExpr projection, CapacityMeter meter, boolean consistent) {
+        boolean fetch = index != null
+                && !index.global()
+                && index.projection() != ProjectionType.ALL
+                && (select == Select.ALL_ATTRIBUTES
+                        || (projection != null
+                                && projection.topLevelAttributes().stream()
+                                        .anyMatch(a -> !index.projects(a, definition.primaryKey()))));
         return entry -> {
             Map<String, AttributeValue> attributes = entry.attributes();
             if (fetch) {
@@ -196,7 +201,8 @@ final class ReadTarget {
         if (index == null && esk.size() != definition.primaryKey().names().size()) {
             // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema"); a Scan of
             // the table says more than a Query does
-            throw "Scan".equals(operation) ? invalidStartKey()
+            throw "Scan".equals(operation)
+                    ? invalidStartKey()
                     : EngineErrors.validation("The provided starting key is invalid");
         }
         for (String name : definition.primaryKey().names()) {
@@ -216,8 +222,10 @@ final class ReadTarget {
         KeyDef tableKey = definition.primaryKey();
         KeyDef indexKey = index.key();
         Map<String, AttributeValue> tablePart = new HashMap<>();
-        int expectedSize = tableKey.names().size() + (int) indexKey.names().stream()
-                .filter(n -> !tableKey.isKeyAttribute(n)).count();
+        int expectedSize = tableKey.names().size()
+                + (int) indexKey.names().stream()
+                        .filter(n -> !tableKey.isKeyAttribute(n))
+                        .count();
         if (esk.size() != expectedSize) {
             // AWS (unlike DynamoDB Local's "Exclusive Start Key must have same size as table's key schema")
             throw EngineErrors.validation("The provided starting key is invalid");
@@ -250,21 +258,24 @@ final class ReadTarget {
 
     private static KeyValue part(Map<String, AttributeValue> esk, String name, ScalarAttributeType type) {
         AttributeValue v = esk.get(name);
-        if (v == null || !type.toString().equals(dev.singletable.engine.value.AttributeValues.typeOf(v).name())) {
+        if (v == null
+                || !type.toString()
+                        .equals(dev.singletable.engine.value.AttributeValues.typeOf(v)
+                                .name())) {
             throw invalidStartKey();
         }
         return KeyValue.of(type, v);
     }
 
     static RuntimeException invalidStartKey() {
-        return EngineErrors.validation("The provided starting key is invalid: The provided key element does not match "
-                + "the schema");
+        return EngineErrors.validation(
+                "The provided starting key is invalid: The provided key element does not match " + "the schema");
     }
 
     /** A Query's ExclusiveStartKey in another partition than the one its key condition names (AWS's wording). */
     static RuntimeException startKeyOutsidePartition() {
-        return EngineErrors.validation("The provided starting key is outside query boundaries based on provided "
-                + "conditions");
+        return EngineErrors.validation(
+                "The provided starting key is outside query boundaries based on provided " + "conditions");
     }
 
     static RuntimeException startKeyOutsideRange() {
@@ -277,7 +288,9 @@ final class ReadTarget {
             return forward ? range : range.descendingMap();
         }
         try {
-            return forward ? range.tailMap(start, false) : range.headMap(start, false).descendingMap();
+            return forward
+                    ? range.tailMap(start, false)
+                    : range.headMap(start, false).descendingMap();
         } catch (IllegalArgumentException outside) {
             throw startKeyOutsideRange();
         }

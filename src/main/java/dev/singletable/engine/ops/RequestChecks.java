@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class RequestChecks {
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     /** A whole item's size, which needs no table to compute. */
     static void itemSize(Map<String, AttributeValue> normalizedItem) {
@@ -37,7 +36,8 @@ final class RequestChecks {
             boolean emptyString = v.s() != null && v.s().isEmpty();
             if (emptyString || (v.b() != null && v.b().asByteArrayUnsafe().length == 0)) {
                 throw EngineErrors.validation("One or more parameter values are not valid. The AttributeValue for a "
-                        + "key attribute cannot contain an empty " + (emptyString ? "string" : "binary") + " value. Key: "
+                        + "key attribute cannot contain an empty " + (emptyString ? "string" : "binary")
+                        + " value. Key: "
                         + e.getKey());
             }
         }

@@ -40,13 +40,15 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 final class RequestExpressions {
 
     /** An expression parameter the operation accepts: its text (null when absent) and its legacy counterpart. */
-    private record Slot<T>(String parameter, String text, Supplier<T> legacy, boolean usesValues) {
-    }
+    private record Slot<T>(String parameter, String text, Supplier<T> legacy, boolean usesValues) {}
 
     /** What the step produced: each expression (or its legacy counterpart), null when the request has neither. */
-    record Compiled(UpdateExpr update, ConditionExpr condition, KeyConditionExpr keyCondition, ConditionExpr filter,
-            ProjectionExpr projection) {
-    }
+    record Compiled(
+            UpdateExpr update,
+            ConditionExpr condition,
+            KeyConditionExpr keyCondition,
+            ConditionExpr filter,
+            ProjectionExpr projection) {}
 
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
@@ -68,8 +70,8 @@ final class RequestExpressions {
      * A request's ExpressionAttributeNames and ExpressionAttributeValues. The SDK marks absent maps as
      * auto-constructed, so each comes with its {@code has...} flag: an explicitly empty map is a present one.
      */
-    static RequestExpressions of(boolean hasNames, Map<String, String> names, boolean hasValues,
-            Map<String, AttributeValue> values) {
+    static RequestExpressions of(
+            boolean hasNames, Map<String, String> names, boolean hasValues, Map<String, AttributeValue> values) {
         return new RequestExpressions(hasNames ? names : null, hasValues ? values : null);
     }
 
@@ -144,8 +146,8 @@ final class RequestExpressions {
     }
 
     /** The legacy Expected and ConditionalOperator as a condition, null when the request has neither. */
-    static ConditionExpr expected(boolean hasExpected, Map<String, ExpectedAttributeValue> expected,
-            ConditionalOperator operator) {
+    static ConditionExpr expected(
+            boolean hasExpected, Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
         return hasExpected || operator != null ? Legacy.condition(hasExpected ? expected : Map.of(), operator) : null;
     }
 
@@ -216,8 +218,10 @@ final class RequestExpressions {
             }
             if (!anyPresent) {
                 throw EngineErrors.validation("ExpressionAttributeValues can only be specified when using expressions"
-                        + (missing.isEmpty() ? "" : ": " + String.join(" and ", missing)
-                        + (missing.size() == 1 ? " is null" : " are null")));
+                        + (missing.isEmpty()
+                                ? ""
+                                : ": " + String.join(" and ", missing)
+                                        + (missing.size() == 1 ? " is null" : " are null")));
             }
         }
         if (names != null && names.isEmpty()) {

@@ -32,27 +32,37 @@ public final class ScanOperations {
     }
 
     public ScanResponse scan(ScanRequest r) {
-        RequestExpressions declared = RequestExpressions.of(r.hasExpressionAttributeNames(),
-                        r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues())
-                .legacy(r.hasScanFilter(), "ScanFilter").legacy(r.hasAttributesToGet(), "AttributesToGet")
+        RequestExpressions declared = RequestExpressions.of(
+                        r.hasExpressionAttributeNames(),
+                        r.expressionAttributeNames(),
+                        r.hasExpressionAttributeValues(),
+                        r.expressionAttributeValues())
+                .legacy(r.hasScanFilter(), "ScanFilter")
+                .legacy(r.hasAttributesToGet(), "AttributesToGet")
                 .legacy(r.conditionalOperator() != null, "ConditionalOperator")
-                .filter(r.filterExpression(),
+                .filter(
+                        r.filterExpression(),
                         () -> RequestExpressions.filter(r.hasScanFilter(), r.scanFilter(), r.conditionalOperator()))
-                .projection(r.projectionExpression(),
+                .projection(
+                        r.projectionExpression(),
                         () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
                 .checkNotMixed();
         checkSegments(r.segment(), r.totalSegments());
         RequestExpressions.Compiled expressions = declared.compile();
         ConditionExpr filter = expressions.filter();
         ProjectionExpr projection = expressions.projection();
-        Map<String, AttributeValue> esk = r.hasExclusiveStartKey()
-                ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
+        Map<String, AttributeValue> esk =
+                r.hasExclusiveStartKey() ? AttributeValues.normalizeItem(r.exclusiveStartKey()) : null;
 
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
-        Select select = target.effectiveSelect(r.select(), projection != null,
-                r.projectionExpression() == null && r.hasAttributesToGet() ? "AttributesToGet" : "ProjectionExpression");
+        Select select = target.effectiveSelect(
+                r.select(),
+                projection != null,
+                r.projectionExpression() == null && r.hasAttributesToGet()
+                        ? "AttributesToGet"
+                        : "ProjectionExpression");
         target.checkProjectable(projection);
 
         int total = r.totalSegments() == null ? 1 : r.totalSegments();
@@ -65,8 +75,11 @@ public final class ScanOperations {
             NavigableMap<PrimaryKey, StoredItem> all = target.table.data().items();
             NavigableMap<PrimaryKey, StoredItem> range = high == null
                     ? all.tailMap(new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN), true)
-                    : all.subMap(new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN), true,
-                            new PrimaryKey(high, KeyValue.MIN, KeyValue.MIN), false);
+                    : all.subMap(
+                            new PrimaryKey(low, KeyValue.MIN, KeyValue.MIN),
+                            true,
+                            new PrimaryKey(high, KeyValue.MIN, KeyValue.MIN),
+                            false);
             PrimaryKey start = esk == null ? null : target.tableStart(esk);
             checkInSegment(start == null ? null : start.hash(), low, high, segment, total);
             entries = ReadTarget.after(range, start, true).values().iterator();
@@ -74,18 +87,26 @@ public final class ScanOperations {
             NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
             NavigableMap<IndexKey, StoredItem> range = high == null
                     ? all.tailMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true)
-                    : all.subMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true,
-                            new IndexKey(high, KeyValue.MIN, KeyValue.MIN, null), false);
+                    : all.subMap(
+                            new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null),
+                            true,
+                            new IndexKey(high, KeyValue.MIN, KeyValue.MIN, null),
+                            false);
             IndexKey start = esk == null ? null : target.indexStart(esk);
             checkInSegment(start == null ? null : start.hash(), low, high, segment, total);
             entries = ReadTarget.after(range, start, true).values().iterator();
         }
         engine.capacity().admitRead(table, target.index, null, consistent);
         CapacityMeter meter = new CapacityMeter(r.tableName());
-        PageReader.Page page = PageReader.read(entries, r.limit(), filter,
-                target.shaper(select, projection, meter, consistent), target::lastEvaluatedKey, select == Select.COUNT);
-        double units = CapacityMeter.pageReadUnits(page.bytesRead(), consistent,
-                partitionsRead(target, esk, page.lastEvaluatedKey(), low, high));
+        PageReader.Page page = PageReader.read(
+                entries,
+                r.limit(),
+                filter,
+                target.shaper(select, projection, meter, consistent),
+                target::lastEvaluatedKey,
+                select == Select.COUNT);
+        double units = CapacityMeter.pageReadUnits(
+                page.bytesRead(), consistent, partitionsRead(target, esk, page.lastEvaluatedKey(), low, high));
         target.charge(meter, units);
         engine.capacity().charge(table, null, meter, false);
         ScanResponse.Builder out = ScanResponse.builder()
@@ -105,8 +126,12 @@ public final class ScanOperations {
      * The storage partitions this page read: from the one holding its start (the ExclusiveStartKey, else the segment's
      * start) to the one holding its LastEvaluatedKey, else to the segment's end.
      */
-    private static int partitionsRead(ReadTarget target, Map<String, AttributeValue> esk,
-            Map<String, AttributeValue> lastEvaluatedKey, long low, Long high) {
+    private static int partitionsRead(
+            ReadTarget target,
+            Map<String, AttributeValue> esk,
+            Map<String, AttributeValue> lastEvaluatedKey,
+            long low,
+            Long high) {
         int partitions = StoragePartitions.count(target.table.definition(), target.index);
         long first = esk == null ? low : hashOf(target, esk);
         long last = lastEvaluatedKey != null ? hashOf(target, lastEvaluatedKey) : high == null ? -1L : high - 1;
@@ -114,7 +139,9 @@ public final class ScanOperations {
     }
 
     private static long hashOf(ReadTarget target, Map<String, AttributeValue> key) {
-        return target.index == null ? target.tableStart(key).hash() : target.indexStart(key).hash();
+        return target.index == null
+                ? target.tableStart(key).hash()
+                : target.indexStart(key).hash();
     }
 
     /**
@@ -134,7 +161,9 @@ public final class ScanOperations {
 
     /** The first unsigned 64-bit hash of a segment: segment i of n starts at floor(i * 2^64 / n). */
     static long segmentStart(int segment, int total) {
-        return java.math.BigInteger.valueOf(segment).shiftLeft(64).divide(java.math.BigInteger.valueOf(total))
+        return java.math.BigInteger.valueOf(segment)
+                .shiftLeft(64)
+                .divide(java.math.BigInteger.valueOf(total))
                 .longValue();
     }
 

@@ -24,16 +24,15 @@ final class StoragePartitions {
     private static final int ON_DEMAND_PARTITIONS = 4;
     private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(64);
 
-    private StoragePartitions() {
-    }
+    private StoragePartitions() {}
 
     /** The partitions of the table, or of the global index (a local index lives in its table's partitions). */
     static int count(TableDefinition table, IndexDef index) {
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
             return ON_DEMAND_PARTITIONS;
         }
-        Throughput t = index != null && index.global() && index.throughput() != null ? index.throughput()
-                : table.throughput();
+        Throughput t =
+                index != null && index.global() && index.throughput() != null ? index.throughput() : table.throughput();
         double needed = t.readCapacityUnits() / 3000.0 + t.writeCapacityUnits() / 1000.0;
         return (int) Math.max(1, Math.ceil(needed));
     }
@@ -45,6 +44,8 @@ final class StoragePartitions {
 
     private static int slice(int partitions, long hash) {
         BigInteger unsigned = new BigInteger(Long.toUnsignedString(hash));
-        return unsigned.multiply(BigInteger.valueOf(partitions)).divide(HASH_SPACE).intValue();
+        return unsigned.multiply(BigInteger.valueOf(partitions))
+                .divide(HASH_SPACE)
+                .intValue();
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
@@ -25,10 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.UntagResourceRequest;
@@ -61,17 +61,21 @@ public final class TableOperations {
     }
 
     public CreateTableResponse createTable(CreateTableRequest r) {
-        TableDefinition def = TableRequests.create(r, now(), engine.options().region(), engine.options().accountId());
+        TableDefinition def = TableRequests.create(
+                r, now(), engine.options().region(), engine.options().accountId());
         Table table = engine.createTable(def);
         engine.creating(table);
         return CreateTableResponse.builder()
-                .tableDescription(table.definition().describe(stats(table, "CREATING"), DescribeView.CREATE)).build();
+                .tableDescription(table.definition().describe(stats(table, "CREATING"), DescribeView.CREATE))
+                .build();
     }
 
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
         Table table = engine.requireTableForControl(r.tableName());
-        return DescribeTableResponse.builder().table(table.definition().describe(stats(table,
-                engine.statusOf(table).toString()))).build();
+        return DescribeTableResponse.builder()
+                .table(table.definition()
+                        .describe(stats(table, engine.statusOf(table).toString())))
+                .build();
     }
 
     public ListTablesResponse listTables(ListTablesRequest r) {
@@ -79,8 +83,8 @@ public final class TableOperations {
         // a table being deleted is still listed, as on AWS
         NavigableSet<String> all = new TreeSet<>(engine.tables().keySet());
         all.addAll(engine.deletingNames());
-        NavigableSet<String> from = r.exclusiveStartTableName() == null ? all
-                : all.tailSet(r.exclusiveStartTableName(), false);
+        NavigableSet<String> from =
+                r.exclusiveStartTableName() == null ? all : all.tailSet(r.exclusiveStartTableName(), false);
         List<String> names = from.stream().limit(limit).toList();
         ListTablesResponse.Builder out = ListTablesResponse.builder().tableNames(names);
         if (names.size() == limit && from.size() > limit) {
@@ -97,7 +101,8 @@ public final class TableOperations {
         indexes.apply(table, updated);
         engine.updating(table);
         return UpdateTableResponse.builder()
-                .tableDescription(updated.describe(stats(table, "UPDATING"), DescribeView.UPDATE)).build();
+                .tableDescription(updated.describe(stats(table, "UPDATING"), DescribeView.UPDATE))
+                .build();
     }
 
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
@@ -106,14 +111,15 @@ public final class TableOperations {
         boolean indexesChanging = table.definition().globalIndexes().stream()
                 .anyMatch(i -> i.status() == IndexStatus.CREATING || i.status() == IndexStatus.DELETING);
         if (indexesChanging) {
-            throw EngineErrors.resourceInUse(IN_USE + "Cannot delete table while indexes are being created, updated, "
-                    + "or deleted.");
+            throw EngineErrors.resourceInUse(
+                    IN_USE + "Cannot delete table while indexes are being created, updated, " + "or deleted.");
         }
         TableRequests.checkDeletable(table.definition());
         engine.dropTable(table);
         engine.deleting(table);
         return DeleteTableResponse.builder()
-                .tableDescription(table.definition().describe(stats(table, "DELETING"), DescribeView.DELETE)).build();
+                .tableDescription(table.definition().describe(stats(table, "DELETING"), DescribeView.DELETE))
+                .build();
     }
 
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
@@ -123,10 +129,12 @@ public final class TableOperations {
         if (status == TableStatus.CREATING) {
             throw EngineErrors.resourceInUse(IN_USE + "Table " + table.name() + " is being created");
         }
-        if (status != TableStatus.DELETING) {   // AWS still answers while deleting; the table is going anyway
+        if (status != TableStatus.DELETING) { // AWS still answers while deleting; the table is going anyway
             engine.redefine(table, updated);
         }
-        return UpdateTimeToLiveResponse.builder().timeToLiveSpecification(r.timeToLiveSpecification()).build();
+        return UpdateTimeToLiveResponse.builder()
+                .timeToLiveSpecification(r.timeToLiveSpecification())
+                .build();
     }
 
     public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r) {
@@ -137,7 +145,8 @@ public final class TableOperations {
                     + "Current table state is " + status);
         }
         return DescribeTimeToLiveResponse.builder()
-                .timeToLiveDescription(TableRequests.describeTtl(table.definition())).build();
+                .timeToLiveDescription(TableRequests.describeTtl(table.definition()))
+                .build();
     }
 
     /** UpdateTable and DeleteTable need an ACTIVE table: AWS's ResourceInUseException for each transient status. */
@@ -145,10 +154,10 @@ public final class TableOperations {
         switch (engine.statusOf(table)) {
             case CREATING -> throw EngineErrors.resourceInUse(IN_USE + "Table is being created: " + table.name());
             case DELETING -> throw EngineErrors.resourceInUse(IN_USE + "Table is being deleted: " + table.name());
-            case UPDATING -> throw EngineErrors.resourceInUse(IN_USE + "Table: " + table.name()
-                    + " is in the process of being updated.");
-            default -> {
-            }
+            case UPDATING ->
+                throw EngineErrors.resourceInUse(
+                        IN_USE + "Table: " + table.name() + " is in the process of being updated.");
+            default -> {}
         }
     }
 
@@ -166,7 +175,9 @@ public final class TableOperations {
 
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
         Table table = tableByArn(r.resourceArn());
-        return ListTagsOfResourceResponse.builder().tags(TableRequests.listTags(table.definition())).build();
+        return ListTagsOfResourceResponse.builder()
+                .tags(TableRequests.listTags(table.definition()))
+                .build();
     }
 
     /**
@@ -189,8 +200,8 @@ public final class TableOperations {
     private Table tableByArn(String arn) {
         ResourceArn parsed = ResourceArn.parse(arn);
         if (parsed == null) {
-            throw EngineErrors.validation("One or more parameter values were invalid: ARNs must start with 'arn:': "
-                    + arn);
+            throw EngineErrors.validation(
+                    "One or more parameter values were invalid: ARNs must start with 'arn:': " + arn);
         }
         if (!"dynamodb".equals(parsed.service())) {
             throw EngineErrors.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB "

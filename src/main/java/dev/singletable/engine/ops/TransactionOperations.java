@@ -54,16 +54,36 @@ public final class TransactionOperations {
      * One validated action of a write transaction; {@code named} is its table as the request named it (name or ARN),
      * which is how ConsumedCapacity names it.
      */
-    private record Action(String named, Table table, PrimaryKey key, Kind kind, StoredItem putItem, UpdateExpr update,
-            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure, String keyError) {
+    private record Action(
+            String named,
+            Table table,
+            PrimaryKey key,
+            Kind kind,
+            StoredItem putItem,
+            UpdateExpr update,
+            ConditionExpr condition,
+            ReturnValuesOnConditionCheckFailure onFailure,
+            String keyError) {
 
-        Action(String named, Table table, ActionKey key, Kind kind, StoredItem putItem, UpdateExpr update,
-                ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
+        Action(
+                String named,
+                Table table,
+                ActionKey key,
+                Kind kind,
+                StoredItem putItem,
+                UpdateExpr update,
+                ConditionExpr condition,
+                ReturnValuesOnConditionCheckFailure onFailure) {
             this(named, table, key.key(), kind, putItem, update, condition, onFailure, key.error());
         }
     }
 
-    private enum Kind { PUT, UPDATE, DELETE, CHECK }
+    private enum Kind {
+        PUT,
+        UPDATE,
+        DELETE,
+        CHECK
+    }
 
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
         if (r.clientRequestToken() != null) {
@@ -74,9 +94,10 @@ public final class TransactionOperations {
 
     private TransactWriteItemsResponse execute(TransactWriteItemsRequest r) {
         List<Action> actions = new ArrayList<>();
-        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();   // keys compared as keys, not as built strings
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>(); // keys compared as keys, not as built strings
         long totalBytes = 0;
-        List<Parsed> parsed = r.transactItems().stream().map(TransactionOperations::parse).toList();
+        List<Parsed> parsed =
+                r.transactItems().stream().map(TransactionOperations::parse).toList();
         for (Parsed item : parsed) {
             Action action = prepare(item);
             if (action.keyError() == null && !seen.add(Map.entry(action.table().name(), action.key()))) {
@@ -89,19 +110,33 @@ public final class TransactionOperations {
             throw EngineErrors.validation("Transaction payload size cannot exceed 4MB. Payload Size: " + totalBytes);
         }
         if (engine.capacity().enabled()) {
-            refuseThrottled(actions.stream().map(a -> a.keyError() != null ? null : a.kind() == Kind.CHECK
-                    ? engine.capacity().checkRead(a.table(), null, a.key().partition(), true)
-                    : engine.capacity().checkWrite(a.table(), a.key().partition())).toList());
+            refuseThrottled(actions.stream()
+                    .map(a -> a.keyError() != null
+                            ? null
+                            : a.kind() == Kind.CHECK
+                                    ? engine.capacity()
+                                            .checkRead(a.table(), null, a.key().partition(), true)
+                                    : engine.capacity()
+                                            .checkWrite(a.table(), a.key().partition()))
+                    .toList());
         }
         List<ItemChange> changes = engine.exclusive(() -> {
             // every action is validated before any condition is evaluated, and validation stops at the first invalid
             // action: it alone carries ValidationError, every other action None (AWS's answer in ScyllaDB's
             // test_transact.py::test_transact_write_cancellation_reasons_validationerror, run against AWS)
-            Action firstInvalid = actions.stream().filter(a -> a.keyError() != null).findFirst().orElse(null);
+            Action firstInvalid = actions.stream()
+                    .filter(a -> a.keyError() != null)
+                    .findFirst()
+                    .orElse(null);
             if (firstInvalid != null) {
-                throw EngineErrors.transactionCanceled(actions.stream().map(a -> a == firstInvalid
-                        ? CancellationReason.builder().code("ValidationError").message(a.keyError()).build()
-                        : CancellationReason.builder().code("None").build()).toList());
+                throw EngineErrors.transactionCanceled(actions.stream()
+                        .map(a -> a == firstInvalid
+                                ? CancellationReason.builder()
+                                        .code("ValidationError")
+                                        .message(a.keyError())
+                                        .build()
+                                : CancellationReason.builder().code("None").build())
+                        .toList());
             }
             List<CancellationReason> reasons = new ArrayList<>();
             List<ItemChange> planned = new ArrayList<>();
@@ -115,7 +150,8 @@ public final class TransactionOperations {
                 StoredItem current = a.table().current(a.key());
                 if (!ItemWrites.holds(a.condition(), current)) {
                     cancelled = true;
-                    CancellationReason.Builder reason = CancellationReason.builder().code("ConditionalCheckFailed")
+                    CancellationReason.Builder reason = CancellationReason.builder()
+                            .code("ConditionalCheckFailed")
                             .message("The conditional request failed");
                     if (a.onFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD && current != null) {
                         reason.item(current.attributes());
@@ -124,21 +160,25 @@ public final class TransactionOperations {
                     continue;
                 }
                 try {
-                    StoredItem next = switch (a.kind()) {
-                        case PUT -> a.putItem();
-                        case UPDATE -> ItemWrites.updated(a.table().definition(), a.key(), current, a.update());
-                        case DELETE, CHECK -> null;
-                    };
-                    if (a.kind() != Kind.CHECK && (next != null || current != null)
+                    StoredItem next =
+                            switch (a.kind()) {
+                                case PUT -> a.putItem();
+                                case UPDATE -> ItemWrites.updated(a.table().definition(), a.key(), current, a.update());
+                                case DELETE, CHECK -> null;
+                            };
+                    if (a.kind() != Kind.CHECK
+                            && (next != null || current != null)
                             && !(a.kind() == Kind.UPDATE && next == null)) {
                         planned.add(ItemChange.of(a.table(), a.key(), current, next));
                     }
                     reasons.add(CancellationReason.builder().code("None").build());
                 } catch (AwsServiceException error) {
                     cancelled = true;
-                    invalid = true;     // the first invalid action ends the evaluation: the rest are None
-                    reasons.add(CancellationReason.builder().code("ValidationError")
-                            .message(error.awsErrorDetails().errorMessage()).build());
+                    invalid = true; // the first invalid action ends the evaluation: the rest are None
+                    reasons.add(CancellationReason.builder()
+                            .code("ValidationError")
+                            .message(error.awsErrorDetails().errorMessage())
+                            .build());
                 }
             }
             if (cancelled) {
@@ -152,16 +192,20 @@ public final class TransactionOperations {
         });
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
         for (Action a : actions) {
-            CapacityMeter meter = meters.computeIfAbsent(a.named(),
-                    name -> new CapacityMeter(name).reportingUnits(true));
-            ItemChange change = changes.stream().filter(c -> c.table() == a.table() && c.key().equals(a.key()))
-                    .findFirst().orElse(null);
-            long size = change == null ? (a.putItem() == null ? 0 : a.putItem().size())
-                    : Math.max(change.oldItem() == null ? 0 : change.oldItem().size(),
+            CapacityMeter meter =
+                    meters.computeIfAbsent(a.named(), name -> new CapacityMeter(name).reportingUnits(true));
+            ItemChange change = changes.stream()
+                    .filter(c -> c.table() == a.table() && c.key().equals(a.key()))
+                    .findFirst()
+                    .orElse(null);
+            long size = change == null
+                    ? (a.putItem() == null ? 0 : a.putItem().size())
+                    : Math.max(
+                            change.oldItem() == null ? 0 : change.oldItem().size(),
                             change.newItem() == null ? 0 : change.newItem().size());
             CapacityMeter one = new CapacityMeter(a.named());
-            one.addTable(2 * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true)
-                    : CapacityMeter.writeUnits(size)));
+            one.addTable(2
+                    * (a.kind() == Kind.CHECK ? CapacityMeter.readUnits(size, true) : CapacityMeter.writeUnits(size)));
             if (change != null) {
                 IndexWriteCost.charge(one, a.table(), a.key(), change.oldItem(), change.newItem(), 2);
             }
@@ -175,7 +219,8 @@ public final class TransactionOperations {
             out.consumedCapacity(capacity);
         }
         Map<String, List<software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics>> metrics =
-                BatchOperations.collectionMetrics(changes.stream().map(c -> Map.entry(c.table(), c.key())).toList(),
+                BatchOperations.collectionMetrics(
+                        changes.stream().map(c -> Map.entry(c.table(), c.key())).toList(),
                         r.returnItemCollectionMetrics());
         if (!metrics.isEmpty()) {
             out.itemCollectionMetrics(metrics);
@@ -190,54 +235,90 @@ public final class TransactionOperations {
      * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html): a bad expression or an
      * oversized item anywhere in the request wins over a missing table or an empty key value in an earlier action.
      */
-    private record Parsed(Kind kind, String tableName, Map<String, AttributeValue> values, UpdateExpr update,
-            ConditionExpr condition, ReturnValuesOnConditionCheckFailure onFailure) {
-    }
+    private record Parsed(
+            Kind kind,
+            String tableName,
+            Map<String, AttributeValue> values,
+            UpdateExpr update,
+            ConditionExpr condition,
+            ReturnValuesOnConditionCheckFailure onFailure) {}
 
     private static Parsed parse(TransactWriteItem item) {
-        int present = (item.put() != null ? 1 : 0) + (item.update() != null ? 1 : 0) + (item.delete() != null ? 1 : 0)
+        int present = (item.put() != null ? 1 : 0)
+                + (item.update() != null ? 1 : 0)
+                + (item.delete() != null ? 1 : 0)
                 + (item.conditionCheck() != null ? 1 : 0);
         if (present != 1) {
             throw EngineErrors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         if (item.put() != null) {
             var p = item.put();
-            ConditionExpr condition = RequestExpressions.of(p.hasExpressionAttributeNames(),
-                            p.expressionAttributeNames(), p.hasExpressionAttributeValues(), p.expressionAttributeValues())
+            ConditionExpr condition = RequestExpressions.of(
+                            p.hasExpressionAttributeNames(),
+                            p.expressionAttributeNames(),
+                            p.hasExpressionAttributeValues(),
+                            p.expressionAttributeValues())
                     .condition(p.conditionExpression(), null)
-                    .compile().condition();
+                    .compile()
+                    .condition();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             RequestChecks.itemSize(attributes);
-            return new Parsed(Kind.PUT, p.tableName(), attributes, null, condition,
-                    p.returnValuesOnConditionCheckFailure());
+            return new Parsed(
+                    Kind.PUT, p.tableName(), attributes, null, condition, p.returnValuesOnConditionCheckFailure());
         }
         if (item.update() != null) {
             var u = item.update();
-            RequestExpressions.Compiled expressions = RequestExpressions.of(u.hasExpressionAttributeNames(),
-                            u.expressionAttributeNames(), u.hasExpressionAttributeValues(), u.expressionAttributeValues())
+            RequestExpressions.Compiled expressions = RequestExpressions.of(
+                            u.hasExpressionAttributeNames(),
+                            u.expressionAttributeNames(),
+                            u.hasExpressionAttributeValues(),
+                            u.expressionAttributeValues())
                     .expressionRequired()
                     .update(u.updateExpression(), null)
                     .condition(u.conditionExpression(), null)
                     .compile();
-            return new Parsed(Kind.UPDATE, u.tableName(), AttributeValues.normalizeItem(u.key()), expressions.update(),
-                    expressions.condition(), u.returnValuesOnConditionCheckFailure());
+            return new Parsed(
+                    Kind.UPDATE,
+                    u.tableName(),
+                    AttributeValues.normalizeItem(u.key()),
+                    expressions.update(),
+                    expressions.condition(),
+                    u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
-            ConditionExpr condition = RequestExpressions.of(d.hasExpressionAttributeNames(),
-                            d.expressionAttributeNames(), d.hasExpressionAttributeValues(), d.expressionAttributeValues())
+            ConditionExpr condition = RequestExpressions.of(
+                            d.hasExpressionAttributeNames(),
+                            d.expressionAttributeNames(),
+                            d.hasExpressionAttributeValues(),
+                            d.expressionAttributeValues())
                     .condition(d.conditionExpression(), null)
-                    .compile().condition();
-            return new Parsed(Kind.DELETE, d.tableName(), AttributeValues.normalizeItem(d.key()), null, condition,
+                    .compile()
+                    .condition();
+            return new Parsed(
+                    Kind.DELETE,
+                    d.tableName(),
+                    AttributeValues.normalizeItem(d.key()),
+                    null,
+                    condition,
                     d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
-        ConditionExpr condition = RequestExpressions.of(c.hasExpressionAttributeNames(), c.expressionAttributeNames(),
-                        c.hasExpressionAttributeValues(), c.expressionAttributeValues())
+        ConditionExpr condition = RequestExpressions.of(
+                        c.hasExpressionAttributeNames(),
+                        c.expressionAttributeNames(),
+                        c.hasExpressionAttributeValues(),
+                        c.expressionAttributeValues())
                 .expressionRequired()
                 .condition(c.conditionExpression(), null)
-                .compile().condition();
-        return new Parsed(Kind.CHECK, c.tableName(), AttributeValues.normalizeItem(c.key()), null, condition,
+                .compile()
+                .condition();
+        return new Parsed(
+                Kind.CHECK,
+                c.tableName(),
+                AttributeValues.normalizeItem(c.key()),
+                null,
+                condition,
                 c.returnValuesOnConditionCheckFailure());
     }
 
@@ -246,8 +327,15 @@ public final class TransactionOperations {
         Table table = engine.requireTable(p.tableName());
         if (p.kind() == Kind.PUT) {
             ActionKey key = ActionKey.fromItem(table.definition(), p.values());
-            return new Action(p.tableName(), table, key, Kind.PUT, ItemWrites.newItem(table.definition(), p.values()),
-                    null, p.condition(), p.onFailure());
+            return new Action(
+                    p.tableName(),
+                    table,
+                    key,
+                    Kind.PUT,
+                    ItemWrites.newItem(table.definition(), p.values()),
+                    null,
+                    p.condition(),
+                    p.onFailure());
         }
         ActionKey key = ActionKey.fromKey(table.definition(), p.values());
         if (p.kind() == Kind.UPDATE) {
@@ -262,16 +350,16 @@ public final class TransactionOperations {
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {
-        }
+        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {}
         List<Read> reads = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
         for (TransactGetItem item : r.transactItems()) {
             Get g = item.get();
-            ProjectionExpr projection = RequestExpressions.of(g.hasExpressionAttributeNames(),
-                            g.expressionAttributeNames())
+            ProjectionExpr projection = RequestExpressions.of(
+                            g.hasExpressionAttributeNames(), g.expressionAttributeNames())
                     .projection(g.projectionExpression(), null)
-                    .compile().projection();
+                    .compile()
+                    .projection();
             Table table = engine.requireTable(g.tableName());
             ActionKey key = ActionKey.fromGetKey(table.definition(), AttributeValues.normalizeItem(g.key()));
             if (key.error() != null) {
@@ -281,9 +369,13 @@ public final class TransactionOperations {
                 int invalid = reads.size();
                 List<CancellationReason> reasons = new ArrayList<>();
                 for (int i = 0; i < r.transactItems().size(); i++) {
-                    reasons.add(i == invalid
-                            ? CancellationReason.builder().code("ValidationError").message(key.error()).build()
-                            : CancellationReason.builder().code("None").build());
+                    reasons.add(
+                            i == invalid
+                                    ? CancellationReason.builder()
+                                            .code("ValidationError")
+                                            .message(key.error())
+                                            .build()
+                                    : CancellationReason.builder().code("None").build());
                 }
                 throw EngineErrors.transactionCanceled(reasons);
             }
@@ -293,8 +385,10 @@ public final class TransactionOperations {
             reads.add(new Read(g.tableName(), table, key.key(), projection, null));
         }
         if (engine.capacity().enabled()) {
-            refuseThrottled(reads.stream().map(read -> engine.capacity().checkRead(read.table(), null,
-                    read.key().partition(), true)).toList());
+            refuseThrottled(reads.stream()
+                    .map(read -> engine.capacity()
+                            .checkRead(read.table(), null, read.key().partition(), true))
+                    .toList());
         }
         List<StoredItem> snapshot = engine.consistentRead(() -> {
             List<StoredItem> items = new ArrayList<>();
@@ -315,13 +409,18 @@ public final class TransactionOperations {
             if (found == null) {
                 responses.add(ItemResponse.builder().build());
             } else {
-                responses.add(ItemResponse.builder().item(read.projection() == null ? found.attributes()
-                        : read.projection().apply(found.attributes())).build());
+                responses.add(ItemResponse.builder()
+                        .item(
+                                read.projection() == null
+                                        ? found.attributes()
+                                        : read.projection().apply(found.attributes()))
+                        .build());
             }
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         meters.values().forEach(m -> BatchOperations.addCapacity(capacity, m, r.returnConsumedCapacity()));
-        TransactGetItemsResponse.Builder out = TransactGetItemsResponse.builder().responses(responses);
+        TransactGetItemsResponse.Builder out =
+                TransactGetItemsResponse.builder().responses(responses);
         if (!capacity.isEmpty()) {
             out.consumedCapacity(capacity);
         }
@@ -342,5 +441,4 @@ public final class TransactionOperations {
         }
         throw EngineErrors.transactionCanceled(reasons);
     }
-
 }

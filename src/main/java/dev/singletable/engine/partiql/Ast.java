@@ -5,33 +5,35 @@ import java.util.List;
 /** The syntax tree of DynamoDB's PartiQL subset, as produced by {@link Parser}. */
 final class Ast {
 
-    private Ast() {
-    }
+    private Ast() {}
 
     /** An expression; {@code at} is its first token, for DynamoDB's "at line:column:length" locations. */
-    sealed interface Expr permits Literal, Param, Path, Binary, Not, Between, In, Is, Call, ListLit, BagLit, MapLit,
-            Subquery {
+    sealed interface Expr
+            permits Literal, Param, Path, Binary, Not, Between, In, Is, Call, ListLit, BagLit, MapLit, Subquery {
         Token at();
     }
 
-    enum LiteralKind { STRING, NUMBER, TRUE, FALSE, NULL, MISSING, ION }
-
-    record Literal(LiteralKind kind, String text, Token at) implements Expr {
+    enum LiteralKind {
+        STRING,
+        NUMBER,
+        TRUE,
+        FALSE,
+        NULL,
+        MISSING,
+        ION
     }
+
+    record Literal(LiteralKind kind, String text, Token at) implements Expr {}
 
     /** A {@code ?} placeholder; {@code index} counts from 0 in order of appearance. */
-    record Param(int index, Token at) implements Expr {
-    }
+    record Param(int index, Token at) implements Expr {}
 
-    sealed interface Step permits Name, Index {
-    }
+    sealed interface Step permits Name, Index {}
 
     /** A map key step: {@code .name}, {@code ."name"} or {@code ['name']}; the first step is the attribute. */
-    record Name(String name) implements Step {
-    }
+    record Name(String name) implements Step {}
 
-    record Index(int index) implements Step {
-    }
+    record Index(int index) implements Step {}
 
     record Path(List<Step> steps, Token at) implements Expr {
         String root() {
@@ -57,78 +59,55 @@ final class Ast {
     }
 
     /** Comparison, arithmetic and logical operators: = <> < <= > >= + - AND OR. */
-    record Binary(String op, Expr left, Expr right, Token at) implements Expr {
-    }
+    record Binary(String op, Expr left, Expr right, Token at) implements Expr {}
 
-    record Not(Expr operand, Token at) implements Expr {
-    }
+    record Not(Expr operand, Token at) implements Expr {}
 
-    record Between(Expr value, Expr low, Expr high, boolean negated, Token at) implements Expr {
-    }
+    record Between(Expr value, Expr low, Expr high, boolean negated, Token at) implements Expr {}
 
-    record In(Expr value, List<Expr> candidates, boolean negated, Token at) implements Expr {
-    }
+    record In(Expr value, List<Expr> candidates, boolean negated, Token at) implements Expr {}
 
     /** {@code x IS [NOT] MISSING|NULL|STRING|…}; {@code type} upper-cased. */
-    record Is(Expr value, String type, boolean negated, Token typeToken, Token at) implements Expr {
-    }
+    record Is(Expr value, String type, boolean negated, Token typeToken, Token at) implements Expr {}
 
-    record Call(String name, List<Expr> args, Token at) implements Expr {
-    }
+    record Call(String name, List<Expr> args, Token at) implements Expr {}
 
-    record ListLit(List<Expr> items, Token at) implements Expr {
-    }
+    record ListLit(List<Expr> items, Token at) implements Expr {}
 
-    record BagLit(List<Expr> items, Token at) implements Expr {
-    }
+    record BagLit(List<Expr> items, Token at) implements Expr {}
 
-    record MapEntry(Expr key, Expr value) {
-    }
+    record MapEntry(Expr key, Expr value) {}
 
-    record MapLit(List<MapEntry> entries, Token at) implements Expr {
-    }
+    record MapLit(List<MapEntry> entries, Token at) implements Expr {}
 
     /** A nested SELECT inside an expression: only EXISTS(SELECT …) at statement level is allowed. */
-    record Subquery(Select select, Token at) implements Expr {
-    }
+    record Subquery(Select select, Token at) implements Expr {}
 
-    sealed interface Statement permits Select, Insert, Update, Delete, Exists, Expression {
-    }
+    sealed interface Statement permits Select, Insert, Update, Delete, Exists, Expression {}
 
-    record Target(String table, String index) {
-    }
+    record Target(String table, String index) {}
 
-    record OrderItem(Expr key, boolean descending) {
-    }
+    record OrderItem(Expr key, boolean descending) {}
 
     /** {@code projections} is null for {@code SELECT *}. */
-    record Select(List<Path> projections, Target from, Expr where, List<OrderItem> orderBy) implements Statement {
-    }
+    record Select(List<Path> projections, Target from, Expr where, List<OrderItem> orderBy) implements Statement {}
 
-    record Insert(Target into, Expr value) implements Statement {
-    }
+    record Insert(Target into, Expr value) implements Statement {}
 
-    sealed interface UpdateAction permits SetAction, RemoveAction {
-    }
+    sealed interface UpdateAction permits SetAction, RemoveAction {}
 
-    record SetAction(Path target, Expr value) implements UpdateAction {
-    }
+    record SetAction(Path target, Expr value) implements UpdateAction {}
 
-    record RemoveAction(Path target) implements UpdateAction {
-    }
+    record RemoveAction(Path target) implements UpdateAction {}
 
     /** {@code returning} is e.g. "ALL OLD *", or null. */
-    record Update(Target table, List<UpdateAction> actions, Expr where, String returning) implements Statement {
-    }
+    record Update(Target table, List<UpdateAction> actions, Expr where, String returning) implements Statement {}
 
-    record Delete(Target from, Expr where, String returning) implements Statement {
-    }
+    record Delete(Target from, Expr where, String returning) implements Statement {}
 
     /** {@code EXISTS(SELECT …)}: a condition check, allowed only in ExecuteTransaction. */
-    record Exists(Select select) implements Statement {
-    }
+    record Exists(Select select) implements Statement {}
 
     /** Any other top-level expression, which DynamoDB parses and then refuses. */
-    record Expression(Expr expr) implements Statement {
-    }
+    record Expression(Expr expr) implements Statement {}
 }

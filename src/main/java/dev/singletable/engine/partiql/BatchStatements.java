@@ -55,8 +55,8 @@ final class BatchStatements {
         StatementShapes.listSize(requests.size(), "statements", MAX_STATEMENTS);
         List<String> violations = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            StatementShapes.statement(requests.get(i).statement(), "statements." + (i + 1) + ".member.statement",
-                    violations);
+            StatementShapes.statement(
+                    requests.get(i).statement(), "statements." + (i + 1) + ".member.statement", violations);
         }
         StatementShapes.raise(violations);
 
@@ -65,15 +65,21 @@ final class BatchStatements {
             Entry e = new Entry(request);
             entries.add(e);
             try {
-                e.statement = PartiqlExecutor.parse(request.statement(),
-                        PartiqlExecutor.parameters(request.parameters(), request.hasParameters()));
+                e.statement = PartiqlExecutor.parse(
+                        request.statement(), PartiqlExecutor.parameters(request.parameters(), request.hasParameters()));
             } catch (PartiqlException ex) {
                 e.failed = error(null, "ValidationError", ex.getMessage(), null);
             }
-            if (e.failed == null && !(e.statement instanceof Ast.Select || e.statement instanceof Ast.Insert
-                    || e.statement instanceof Ast.Update || e.statement instanceof Ast.Delete)) {
-                e.failed = error(null, "ValidationError",
-                        "Invalid operation. Only select, insert, update and delete operations are valid", null);
+            if (e.failed == null
+                    && !(e.statement instanceof Ast.Select
+                            || e.statement instanceof Ast.Insert
+                            || e.statement instanceof Ast.Update
+                            || e.statement instanceof Ast.Delete)) {
+                e.failed = error(
+                        null,
+                        "ValidationError",
+                        "Invalid operation. Only select, insert, update and delete operations are valid",
+                        null);
             }
         }
         boolean reads = entries.stream().anyMatch(e -> e.failed == null && e.isRead());
@@ -100,13 +106,15 @@ final class BatchStatements {
         for (Entry e : entries) {
             responses.add(e.failed != null ? e.failed : run(e, r.returnConsumedCapacity(), capacity));
         }
-        return BatchExecuteStatementResponse.builder().responses(responses).consumedCapacity(capacity.all()).build();
+        return BatchExecuteStatementResponse.builder()
+                .responses(responses)
+                .consumedCapacity(capacity.all())
+                .build();
     }
 
     private void translate(Entry e) {
         try {
-            Values values = new Values(PartiqlExecutor.parameters(e.request.parameters(),
-                    e.request.hasParameters()));
+            Values values = new Values(PartiqlExecutor.parameters(e.request.parameters(), e.request.hasParameters()));
             if (e.statement instanceof Ast.Select s) {
                 e.schema = TableSchema.describe(target, s.from().table());
                 KeyedWhere k = s.from().index() == null ? KeyedWhere.find(s.where(), e.schema, values) : null;
@@ -145,26 +153,35 @@ final class BatchStatements {
                 Ast.Select s = (Ast.Select) e.statement;
                 ExpressionWriter w = new ExpressionWriter(null);
                 String projection = Projections.full(s.projections(), w);
-                GetItemResponse got = target.getItem(b -> b.tableName(table).key(e.read.key())
-                        .projectionExpression(projection).expressionAttributeNames(w.names())
-                        .consistentRead(e.request.consistentRead()).returnConsumedCapacity(rcc));
+                GetItemResponse got = target.getItem(b -> b.tableName(table)
+                        .key(e.read.key())
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(w.names())
+                        .consistentRead(e.request.consistentRead())
+                        .returnConsumedCapacity(rcc));
                 capacity.add(got.consumedCapacity());
                 item = got.hasItem() ? got.item() : null;
             } else if (e.write.kind() == WriteAction.Kind.INSERT) {
                 try {
-                    capacity.add(target.putItem(e.write.putRequest(null).toBuilder().returnConsumedCapacity(rcc)
-                            .build()).consumedCapacity());
+                    capacity.add(target.putItem(e.write.putRequest(null).toBuilder()
+                                    .returnConsumedCapacity(rcc)
+                                    .build())
+                            .consumedCapacity());
                 } catch (ConditionalCheckFailedException ex) {
                     return error(table, "DuplicateItem", PartiqlErrors.DUPLICATE_ITEM, null);
                 }
                 item = null;
             } else if (e.write.kind() == WriteAction.Kind.UPDATE) {
-                var up = PartiqlExecutor.updateItem(target, e.write.updateRequest(onFailure).toBuilder().returnConsumedCapacity(rcc)
-                        .build());
+                var up = PartiqlExecutor.updateItem(
+                        target,
+                        e.write.updateRequest(onFailure).toBuilder()
+                                .returnConsumedCapacity(rcc)
+                                .build());
                 capacity.add(up.consumedCapacity());
                 item = up.hasAttributes() && !up.attributes().isEmpty() ? up.attributes() : null;
             } else {
-                var del = target.deleteItem(e.write.deleteRequest(onFailure).toBuilder().returnConsumedCapacity(rcc)
+                var del = target.deleteItem(e.write.deleteRequest(onFailure).toBuilder()
+                        .returnConsumedCapacity(rcc)
                         .build());
                 capacity.add(del.consumedCapacity());
                 item = del.hasAttributes() && !del.attributes().isEmpty() ? del.attributes() : null;
@@ -178,7 +195,9 @@ final class BatchStatements {
     /** Maps an operation's exception to the per-statement error code DynamoDB uses. */
     private static BatchStatementResponse failure(String table, AwsServiceException ex) {
         String code = ex.awsErrorDetails() == null ? null : ex.awsErrorDetails().errorCode();
-        String message = ex.awsErrorDetails() == null ? ex.getMessage() : ex.awsErrorDetails().errorMessage();
+        String message = ex.awsErrorDetails() == null
+                ? ex.getMessage()
+                : ex.awsErrorDetails().errorMessage();
         Map<String, AttributeValue> item = null;
         if (ex instanceof ConditionalCheckFailedException c && c.hasItem()) {
             item = c.item();
@@ -216,9 +235,15 @@ final class BatchStatements {
         }
     }
 
-    private static BatchStatementResponse error(String table, String code, String message,
-            Map<String, AttributeValue> item) {
-        return BatchStatementResponse.builder().tableName(table)
-                .error(BatchStatementError.builder().code(code).message(message).item(item).build()).build();
+    private static BatchStatementResponse error(
+            String table, String code, String message, Map<String, AttributeValue> item) {
+        return BatchStatementResponse.builder()
+                .tableName(table)
+                .error(BatchStatementError.builder()
+                        .code(code)
+                        .message(message)
+                        .item(item)
+                        .build())
+                .build();
     }
 }

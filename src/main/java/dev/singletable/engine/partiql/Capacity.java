@@ -34,7 +34,8 @@ final class Capacity {
     }
 
     private static ConsumedCapacity sum(ConsumedCapacity a, ConsumedCapacity b) {
-        ConsumedCapacity.Builder out = ConsumedCapacity.builder().tableName(a.tableName())
+        ConsumedCapacity.Builder out = ConsumedCapacity.builder()
+                .tableName(a.tableName())
                 .capacityUnits(add(a.capacityUnits(), b.capacityUnits()))
                 .readCapacityUnits(add(a.readCapacityUnits(), b.readCapacityUnits()))
                 .writeCapacityUnits(add(a.writeCapacityUnits(), b.writeCapacityUnits()));
@@ -70,7 +71,8 @@ final class Capacity {
         Builder out = software.amazon.awssdk.services.dynamodb.model.Capacity.builder();
         return out.capacityUnits(add(a.capacityUnits(), b.capacityUnits()))
                 .readCapacityUnits(add(a.readCapacityUnits(), b.readCapacityUnits()))
-                .writeCapacityUnits(add(a.writeCapacityUnits(), b.writeCapacityUnits())).build();
+                .writeCapacityUnits(add(a.writeCapacityUnits(), b.writeCapacityUnits()))
+                .build();
     }
 
     private static Double add(Double a, Double b) {

@@ -9,11 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Helpers that look at a WHERE clause as DynamoDB does: a conjunction of conditions, some of them on key attributes. */
 final class Conditions {
 
-    private static final Map<String, String> FLIPPED = Map.of("=", "=", "<>", "<>", "<", ">", "<=", ">=", ">", "<",
-            ">=", "<=");
+    private static final Map<String, String> FLIPPED =
+            Map.of("=", "=", "<>", "<>", "<", ">", "<=", ">=", ">", "<", ">=", "<=");
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** The top-level AND operands of a condition, in order. */
     static List<Expr> conjuncts(Expr where) {
@@ -70,8 +69,7 @@ final class Conditions {
     }
 
     /** A comparison of a top-level attribute with a value, normalised so that the attribute is on the left. */
-    record KeyComparison(String attribute, String op, Expr value) {
-    }
+    record KeyComparison(String attribute, String op, Expr value) {}
 
     static KeyComparison keyComparison(Expr e) {
         if (!(e instanceof Ast.Binary b) || !FLIPPED.containsKey(b.op()) || b.op().equals("<>")) {

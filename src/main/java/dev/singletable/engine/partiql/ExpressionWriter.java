@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ExpressionWriter {
 
-    private static final Map<String, String> IS_TYPES = Map.of("NULL", "NULL", "BOOLEAN", "BOOL", "BLOB", "B",
-            "STRING", "S", "NUMERIC", "N", "STRUCT", "M", "TUPLE", "M", "LIST", "L");
+    private static final Map<String, String> IS_TYPES = Map.of(
+            "NULL", "NULL", "BOOLEAN", "BOOL", "BLOB", "B", "STRING", "S", "NUMERIC", "N", "STRUCT", "M", "TUPLE", "M",
+            "LIST", "L");
 
     private final Values values;
     private final Map<String, String> names = new LinkedHashMap<>();
@@ -112,7 +113,9 @@ final class ExpressionWriter {
     }
 
     private String in(Ast.In in) {
-        if (!(in.value() instanceof Ast.Path) || in.candidates() == null || in.candidates().isEmpty()) {
+        if (!(in.value() instanceof Ast.Path)
+                || in.candidates() == null
+                || in.candidates().isEmpty()) {
             throw PartiqlException.validation("IN operator must have a left hand argument of type Variable Reference "
                     + "and right hand argument of type Seq with at least one member");
         }
@@ -138,8 +141,9 @@ final class ExpressionWriter {
         }
         String dynamoType = IS_TYPES.get(is.type());
         if (dynamoType == null) {
-            throw PartiqlException.validation("Unsupported data type for IS operator: " + is.type()
-                    + ". Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST]");
+            throw PartiqlException.validation(
+                    "Unsupported data type for IS operator: " + is.type()
+                            + ". Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST]");
         }
         String s = "attribute_type(" + subject + ", " + value(AttributeValue.fromS(dynamoType)) + ")";
         return is.negated() ? "NOT " + s : s;
@@ -189,8 +193,8 @@ final class ExpressionWriter {
         if (e instanceof Ast.Call c) {
             String fn = c.name().toLowerCase(Locale.ROOT);
             if (!fn.equals("size")) {
-                if (!List.of("begins_with", "contains", "attribute_type", "attribute_exists",
-                        "attribute_not_exists").contains(fn)) {
+                if (!List.of("begins_with", "contains", "attribute_type", "attribute_exists", "attribute_not_exists")
+                        .contains(fn)) {
                     throw PartiqlException.validation("Unrecognized function: " + c.name());
                 }
             }

@@ -6,8 +6,10 @@ import java.util.List;
 /** Splits a PartiQL statement into tokens; any lexical error makes the statement "not well formed". */
 final class Lexer {
 
-    private static final String[] SYMBOLS = {"<<", ">>", "<=", ">=", "<>", "!=", "||", "=", "<", ">", "(", ")", "[",
-        "]", "{", "}", ",", ".", ":", "*", "+", "-", "/", "%", ";"};
+    private static final String[] SYMBOLS = {
+        "<<", ">>", "<=", ">=", "<>", "!=", "||", "=", "<", ">", "(", ")", "[", "]", "{", "}", ",", ".", ":", "*", "+",
+        "-", "/", "%", ";"
+    };
 
     private final String src;
     private int pos;
@@ -94,8 +96,10 @@ final class Lexer {
             return number(start);
         }
         if (Character.isLetter(c) || c == '_' || c == '$') {
-            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_'
-                    || src.charAt(pos) == '$')) {
+            while (pos < src.length()
+                    && (Character.isLetterOrDigit(src.charAt(pos))
+                            || src.charAt(pos) == '_'
+                            || src.charAt(pos) == '$')) {
                 pos++;
             }
             return token(Token.Kind.IDENTIFIER, src.substring(start, pos), start);

@@ -62,7 +62,8 @@ record NextToken(int operation, Map<String, AttributeValue> startKey) {
         String expected;
         NextToken result;
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(token)));
+            DataInputStream in = new DataInputStream(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(token)));
             if (in.readByte() != VERSION) {
                 throw invalid();
             }
@@ -77,9 +78,13 @@ record NextToken(int operation, Map<String, AttributeValue> startKey) {
                     int type = in.readByte();
                     byte[] b = new byte[in.readInt()];
                     in.readFully(b);
-                    key.put(name, type == 'S' ? AttributeValue.fromS(new String(b, StandardCharsets.UTF_8))
-                            : type == 'N' ? AttributeValue.fromN(new String(b, StandardCharsets.UTF_8))
-                            : AttributeValue.fromB(SdkBytes.fromByteArray(b)));
+                    key.put(
+                            name,
+                            type == 'S'
+                                    ? AttributeValue.fromS(new String(b, StandardCharsets.UTF_8))
+                                    : type == 'N'
+                                            ? AttributeValue.fromN(new String(b, StandardCharsets.UTF_8))
+                                            : AttributeValue.fromB(SdkBytes.fromByteArray(b)));
                 }
             }
             if (in.available() != 0 || operation < 0) {
@@ -108,7 +113,10 @@ record NextToken(int operation, Map<String, AttributeValue> startKey) {
             md.update(String.valueOf(parameters).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(String.valueOf(Boolean.TRUE.equals(consistentRead)).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(md.digest()).substring(0, 16);
+            return Base64.getEncoder()
+                    .withoutPadding()
+                    .encodeToString(md.digest())
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

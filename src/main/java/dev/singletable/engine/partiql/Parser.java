@@ -13,10 +13,50 @@ import java.util.Set;
 final class Parser {
 
     /** Words that can never be a bare attribute name (PartiQL reserves them). */
-    private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS",
-            "BETWEEN", "ORDER", "BY", "VALUE", "INSERT", "INTO", "UPDATE", "DELETE", "SET", "REMOVE", "RETURNING",
-            "NULL", "MISSING", "TRUE", "FALSE", "EXISTS", "AS", "AT", "LIKE", "GROUP", "HAVING", "LIMIT", "OFFSET",
-            "UNION", "PIVOT", "UNPIVOT", "CASE", "WHEN", "THEN", "ELSE", "END", "JOIN", "ON", "DISTINCT", "ALL");
+    private static final Set<String> RESERVED = Set.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "AND",
+            "OR",
+            "NOT",
+            "IN",
+            "IS",
+            "BETWEEN",
+            "ORDER",
+            "BY",
+            "VALUE",
+            "INSERT",
+            "INTO",
+            "UPDATE",
+            "DELETE",
+            "SET",
+            "REMOVE",
+            "RETURNING",
+            "NULL",
+            "MISSING",
+            "TRUE",
+            "FALSE",
+            "EXISTS",
+            "AS",
+            "AT",
+            "LIKE",
+            "GROUP",
+            "HAVING",
+            "LIMIT",
+            "OFFSET",
+            "UNION",
+            "PIVOT",
+            "UNPIVOT",
+            "CASE",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "END",
+            "JOIN",
+            "ON",
+            "DISTINCT",
+            "ALL");
 
     /**
      * How deeply parentheses, brackets, braces, NOTs and subqueries may nest. The parser and the walks over what it
@@ -48,8 +88,7 @@ final class Parser {
         return new Parsed(s, p.params);
     }
 
-    record Parsed(Ast.Statement statement, int parameterCount) {
-    }
+    record Parsed(Ast.Statement statement, int parameterCount) {}
 
     private Token peek() {
         return tokens.get(pos);
@@ -169,7 +208,8 @@ final class Parser {
         while (acceptSymbol(".")) {
             parts.add(identifier());
         }
-        if (peek().isKeyword("AS") || (peek().is(Token.Kind.IDENTIFIER) && !isReserved(peek()))
+        if (peek().isKeyword("AS")
+                || (peek().is(Token.Kind.IDENTIFIER) && !isReserved(peek()))
                 || peek().is(Token.Kind.QUOTED_IDENTIFIER)) {
             throw PartiqlException.validation("Aliasing is not supported");
         }
@@ -332,7 +372,8 @@ final class Parser {
         Expr left = additive();
         while (true) {
             Token t = peek();
-            if (t.kind() == Token.Kind.SYMBOL && Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(t.text())) {
+            if (t.kind() == Token.Kind.SYMBOL
+                    && Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(t.text())) {
                 advance();
                 String op = t.text().equals("!=") ? "<>" : t.text();
                 left = new Ast.Binary(op, left, additive(), t);
@@ -414,9 +455,15 @@ final class Parser {
         if (t.isSymbol("-") && peek(1).is(Token.Kind.NUMBER)) {
             advance();
             Token n = advance();
-            return new Ast.Literal(Ast.LiteralKind.NUMBER, "-" + n.text(),
-                    new Token(Token.Kind.NUMBER, "-" + n.text(), t.line(), t.column(), n.column() + n.length()
-                            - t.column()));
+            return new Ast.Literal(
+                    Ast.LiteralKind.NUMBER,
+                    "-" + n.text(),
+                    new Token(
+                            Token.Kind.NUMBER,
+                            "-" + n.text(),
+                            t.line(),
+                            t.column(),
+                            n.column() + n.length() - t.column()));
         }
         if (t.isSymbol("+") && peek(1).is(Token.Kind.NUMBER)) {
             advance();
@@ -570,8 +617,8 @@ final class Parser {
                     try {
                         steps.add(new Ast.Index(Integer.parseInt(n.text())));
                     } catch (NumberFormatException e) {
-                        throw PartiqlException.validation("List index is not within the allowable range; index: ["
-                                + n.text() + "]");
+                        throw PartiqlException.validation(
+                                "List index is not within the allowable range; index: [" + n.text() + "]");
                     }
                 } else if (n.is(Token.Kind.STRING)) {
                     steps.add(new Ast.Name(n.text()));

@@ -12,8 +12,7 @@ final class PartiqlErrors {
 
     static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";
 
-    private PartiqlErrors() {
-    }
+    private PartiqlErrors() {}
 
     static DynamoDbException malformed(String statement) {
         return EngineErrors.validation("Statement wasn't well formed, can't be processed: " + statement);
@@ -29,7 +28,8 @@ final class PartiqlErrors {
                         .errorCode("DuplicateItemException")
                         .errorMessage(DUPLICATE_ITEM)
                         .serviceName(EngineErrors.SERVICE_NAME)
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(400).build())
                         .build())
                 .build();
     }

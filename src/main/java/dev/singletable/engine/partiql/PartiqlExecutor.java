@@ -82,16 +82,19 @@ public final class PartiqlExecutor {
         ReturnConsumedCapacity capacity = r.returnConsumedCapacity();
         if (statement instanceof Ast.Select s) {
             TableSchema schema = TableSchema.describe(target, s.from().table());
-            ReadPlan plan = new SelectPlanner(schema, values, Boolean.TRUE.equals(r.consistentRead()), capacity)
-                    .plan(s);
+            ReadPlan plan =
+                    new SelectPlanner(schema, values, Boolean.TRUE.equals(r.consistentRead()), capacity).plan(s);
             return read(plan, r, NextToken.fingerprint(r.statement(), params, r.consistentRead()));
         }
         if (statement instanceof Ast.Insert i) {
             WritePlanner.requireTableOnly(i.into());
-            WriteAction a = new WritePlanner(TableSchema.describe(target, i.into().table()), values).insert(i);
+            WriteAction a =
+                    new WritePlanner(TableSchema.describe(target, i.into().table()), values).insert(i);
             PutItemResponse put;
             try {
-                put = target.putItem(a.putRequest(null).toBuilder().returnConsumedCapacity(capacity).build());
+                put = target.putItem(a.putRequest(null).toBuilder()
+                        .returnConsumedCapacity(capacity)
+                        .build());
             } catch (ConditionalCheckFailedException e) {
                 throw PartiqlErrors.duplicateItem();
             }
@@ -99,18 +102,23 @@ public final class PartiqlExecutor {
         }
         if (statement instanceof Ast.Update u) {
             WritePlanner.requireNoIndex(u.table());
-            WriteAction a = new WritePlanner(TableSchema.describe(target, u.table().table()), values).update(u);
-            UpdateItemResponse up = updateItem(target, a.updateRequest(
-                    r.returnValuesOnConditionCheckFailureAsString()).toBuilder().returnConsumedCapacity(capacity)
-                    .build());
+            WriteAction a =
+                    new WritePlanner(TableSchema.describe(target, u.table().table()), values).update(u);
+            UpdateItemResponse up = updateItem(
+                    target,
+                    a.updateRequest(r.returnValuesOnConditionCheckFailureAsString()).toBuilder()
+                            .returnConsumedCapacity(capacity)
+                            .build());
             return written(up.hasAttributes() ? up.attributes() : null, up.consumedCapacity());
         }
         if (statement instanceof Ast.Delete d) {
             WritePlanner.requireNoIndex(d.from());
-            WriteAction a = new WritePlanner(TableSchema.describe(target, d.from().table()), values).delete(d);
-            DeleteItemResponse del = target.deleteItem(a.deleteRequest(
-                    r.returnValuesOnConditionCheckFailureAsString()).toBuilder().returnConsumedCapacity(capacity)
-                    .build());
+            WriteAction a =
+                    new WritePlanner(TableSchema.describe(target, d.from().table()), values).delete(d);
+            DeleteItemResponse del =
+                    target.deleteItem(a.deleteRequest(r.returnValuesOnConditionCheckFailureAsString()).toBuilder()
+                            .returnConsumedCapacity(capacity)
+                            .build());
             return written(del.hasAttributes() ? del.attributes() : null, del.consumedCapacity());
         }
         if (statement instanceof Ast.Exists) {
@@ -128,20 +136,30 @@ public final class PartiqlExecutor {
             return target.updateItem(request);
         } catch (DynamoDbException e) {
             String prefix = "Invalid UpdateExpression: ";
-            String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-            if ("ValidationException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())
-                    && message != null && message.startsWith(prefix)) {
+            String message =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+            if ("ValidationException"
+                            .equals(
+                                    e.awsErrorDetails() == null
+                                            ? null
+                                            : e.awsErrorDetails().errorCode())
+                    && message != null
+                    && message.startsWith(prefix)) {
                 throw EngineErrors.validation(message.substring(prefix.length()));
             }
             throw e;
         }
     }
 
-    private static ExecuteStatementResponse written(Map<String, AttributeValue> attributes,
+    private static ExecuteStatementResponse written(
+            Map<String, AttributeValue> attributes,
             software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity capacity) {
-        List<Map<String, AttributeValue>> items = attributes == null || attributes.isEmpty() ? List.of()
-                : List.of(attributes);
-        return ExecuteStatementResponse.builder().items(items).consumedCapacity(capacity).build();
+        List<Map<String, AttributeValue>> items =
+                attributes == null || attributes.isEmpty() ? List.of() : List.of(attributes);
+        return ExecuteStatementResponse.builder()
+                .items(items)
+                .consumedCapacity(capacity)
+                .build();
     }
 
     /**

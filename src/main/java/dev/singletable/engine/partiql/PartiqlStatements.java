@@ -13,11 +13,9 @@ public final class PartiqlStatements {
      * @param table the table the statement names
      * @param index the index it reads ({@code "table"."index"}), or null
      */
-    public record Described(String verb, String table, String index) {
-    }
+    public record Described(String verb, String table, String index) {}
 
-    private PartiqlStatements() {
-    }
+    private PartiqlStatements() {}
 
     /** The statement's verb and table, or null when it does not parse (the engine then answers its error). */
     public static Described describe(String statement) {
@@ -34,7 +32,8 @@ public final class PartiqlStatements {
             return new Described("Select", s.from().table(), s.from().index());
         }
         if (parsed instanceof Ast.Exists e) {
-            return new Described("Select", e.select().from().table(), e.select().from().index());
+            return new Described(
+                    "Select", e.select().from().table(), e.select().from().index());
         }
         if (parsed instanceof Ast.Insert i) {
             return new Described("Insert", i.into().table(), null);

@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Projections {
 
-    private Projections() {
-    }
+    private Projections() {}
 
     /** The ProjectionExpression for the top-level attributes of the projected paths, or null for SELECT *. */
     static String topLevel(List<Ast.Path> projections, ExpressionWriter w) {

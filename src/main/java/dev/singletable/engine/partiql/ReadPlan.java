@@ -17,9 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 record ReadPlan(List<Op> ops, List<Ast.Path> projections) {
 
     /** One page of one operation. */
-    record Page(List<Map<String, AttributeValue>> items, int evaluated, Map<String, AttributeValue> lastKey,
-            ConsumedCapacity capacity) {
-    }
+    record Page(
+            List<Map<String, AttributeValue>> items,
+            int evaluated,
+            Map<String, AttributeValue> lastKey,
+            ConsumedCapacity capacity) {}
 
     /** A Query or Scan whose start key and Limit are filled in per page. */
     sealed interface Op permits QueryOp, ScanOp {
@@ -29,18 +31,26 @@ record ReadPlan(List<Op> ops, List<Ast.Path> projections) {
     record QueryOp(QueryRequest request) implements Op {
         @Override
         public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
-            QueryResponse r = target.query(request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
-            return new Page(r.items(), r.scannedCount() == null ? r.items().size() : r.scannedCount(),
-                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null, r.consumedCapacity());
+            QueryResponse r = target.query(
+                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
+            return new Page(
+                    r.items(),
+                    r.scannedCount() == null ? r.items().size() : r.scannedCount(),
+                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null,
+                    r.consumedCapacity());
         }
     }
 
     record ScanOp(ScanRequest request) implements Op {
         @Override
         public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
-            ScanResponse r = target.scan(request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
-            return new Page(r.items(), r.scannedCount() == null ? r.items().size() : r.scannedCount(),
-                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null, r.consumedCapacity());
+            ScanResponse r = target.scan(
+                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
+            return new Page(
+                    r.items(),
+                    r.scannedCount() == null ? r.items().size() : r.scannedCount(),
+                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null,
+                    r.consumedCapacity());
         }
     }
 }

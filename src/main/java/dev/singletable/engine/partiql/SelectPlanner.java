@@ -49,8 +49,8 @@ final class SelectPlanner {
                             + o.key().getClass().getSimpleName());
                 }
                 if (!keys.isKey(p.root())) {
-                    throw PartiqlException.validation("Variable reference " + p.root()
-                            + " in ORDER BY clause must be part of the primary key");
+                    throw PartiqlException.validation(
+                            "Variable reference " + p.root() + " in ORDER BY clause must be part of the primary key");
                 }
             }
             KeyQuery kq = keyQuery(select.where(), keys);
@@ -78,8 +78,7 @@ final class SelectPlanner {
     }
 
     /** The partition key values, the sort key condition and the filter of a key-based read. */
-    private record KeyQuery(List<Expr> hashValues, Expr rangeCondition, List<Expr> filter) {
-    }
+    private record KeyQuery(List<Expr> hashValues, Expr rangeCondition, List<Expr> filter) {}
 
     private KeyQuery keyQuery(Expr where, TableSchema.Keys keys) {
         if (where == null) {
@@ -124,8 +123,13 @@ final class SelectPlanner {
         if (eq != null && eq.attribute().equals(hash)) {
             return List.of(eq.value());
         }
-        if (c instanceof Ast.In in && !in.negated() && in.value() instanceof Ast.Path p && p.isTopLevel()
-                && hash.equals(p.root()) && in.candidates() != null && !in.candidates().isEmpty()
+        if (c instanceof Ast.In in
+                && !in.negated()
+                && in.value() instanceof Ast.Path p
+                && p.isTopLevel()
+                && hash.equals(p.root())
+                && in.candidates() != null
+                && !in.candidates().isEmpty()
                 && in.candidates().stream().allMatch(Values::isValue)) {
             return in.candidates();
         }
@@ -138,11 +142,19 @@ final class SelectPlanner {
             return cmp.attribute().equals(range);
         }
         if (c instanceof Ast.Between b) {
-            return !b.negated() && b.value() instanceof Ast.Path p && p.isTopLevel() && range.equals(p.root())
-                    && Values.isValue(b.low()) && Values.isValue(b.high());
+            return !b.negated()
+                    && b.value() instanceof Ast.Path p
+                    && p.isTopLevel()
+                    && range.equals(p.root())
+                    && Values.isValue(b.low())
+                    && Values.isValue(b.high());
         }
-        if (c instanceof Ast.Call call && call.name().equalsIgnoreCase("begins_with") && call.args().size() == 2) {
-            return call.args().get(0) instanceof Ast.Path p && p.isTopLevel() && range.equals(p.root())
+        if (c instanceof Ast.Call call
+                && call.name().equalsIgnoreCase("begins_with")
+                && call.args().size() == 2) {
+            return call.args().get(0) instanceof Ast.Path p
+                    && p.isTopLevel()
+                    && range.equals(p.root())
                     && Values.isValue(call.args().get(1));
         }
         return false;
@@ -177,7 +189,8 @@ final class SelectPlanner {
         for (AttributeValue hashValue : hashValues) {
             ExpressionWriter w = new ExpressionWriter(values);
             String projection = Projections.topLevel(select.projections(), w);
-            StringBuilder keyCondition = new StringBuilder(w.name(keys.hash())).append(" = ").append(w.value(hashValue));
+            StringBuilder keyCondition =
+                    new StringBuilder(w.name(keys.hash())).append(" = ").append(w.value(hashValue));
             if (kq.rangeCondition() != null) {
                 keyCondition.append(" AND ").append(rangeCondition(kq.rangeCondition(), keys.range(), w));
             }
@@ -241,7 +254,8 @@ final class SelectPlanner {
             return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
         }
         if (a.s() != null && b.s() != null) {
-            return java.util.Arrays.compareUnsigned(a.s().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            return java.util.Arrays.compareUnsigned(
+                    a.s().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     b.s().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (a.b() != null && b.b() != null) {

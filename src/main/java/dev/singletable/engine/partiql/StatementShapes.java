@@ -9,8 +9,7 @@ final class StatementShapes {
 
     private static final int MAX_STATEMENT_LENGTH = 8192;
 
-    private StatementShapes() {
-    }
+    private StatementShapes() {}
 
     static void executeStatement(String statement, Integer limit) {
         List<String> violations = new ArrayList<>();

@@ -17,7 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * The key attributes of a table and of its indexes, read with DescribeTable on the target, so that a statement can be
  * turned into the right key-based operation. A missing table surfaces as the target's own ResourceNotFoundException.
  */
-record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<String, Boolean> globalIndexes,
+record TableSchema(
+        String table,
+        Keys tableKeys,
+        Map<String, Keys> indexes,
+        Map<String, Boolean> globalIndexes,
         Map<String, String> attributeTypes) {
 
     /** A key schema: partition key and optional sort key names. */
@@ -38,7 +42,8 @@ record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<
         } catch (ResourceNotFoundException missing) {
             // a statement is a data-plane request: a missing table is the data plane's bare "not found", not the
             // control plane's "Requested resource not found: Table: <name> not found"
-            if (missing.awsErrorDetails() != null && missing.awsErrorDetails().errorMessage() != null
+            if (missing.awsErrorDetails() != null
+                    && missing.awsErrorDetails().errorMessage() != null
                     && missing.awsErrorDetails().errorMessage().startsWith("Requested resource not found: Table: ")) {
                 throw EngineErrors.resourceNotFound();
             }
@@ -49,8 +54,13 @@ record TableSchema(String table, Keys tableKeys, Map<String, Keys> indexes, Map<
         for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
             // a multi-attribute key is not planned as a key-based read: a SELECT on such an index scans it, with the
             // WHERE clause as the filter (same items; the planner knows one partition and one sort attribute)
-            indexes.put(g.indexName(), g.keySchema().size() > 2 || g.keySchema().size() == 2
-                    && g.keySchema().get(1).keyType() == KeyType.HASH ? null : keys(g.keySchema()));
+            indexes.put(
+                    g.indexName(),
+                    g.keySchema().size() > 2
+                                    || g.keySchema().size() == 2
+                                            && g.keySchema().get(1).keyType() == KeyType.HASH
+                            ? null
+                            : keys(g.keySchema()));
             global.put(g.indexName(), true);
         }
         for (LocalSecondaryIndexDescription l : d.localSecondaryIndexes()) {

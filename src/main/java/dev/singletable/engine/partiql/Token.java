@@ -7,7 +7,14 @@ package dev.singletable.engine.partiql;
 record Token(Kind kind, String text, int line, int column, int length) {
 
     enum Kind {
-        IDENTIFIER, QUOTED_IDENTIFIER, STRING, NUMBER, ION, PARAMETER, SYMBOL, END
+        IDENTIFIER,
+        QUOTED_IDENTIFIER,
+        STRING,
+        NUMBER,
+        ION,
+        PARAMETER,
+        SYMBOL,
+        END
     }
 
     boolean is(Kind k) {

@@ -35,8 +35,8 @@ final class TransactionStatements {
         StatementShapes.listSize(requests.size(), "transactStatements", MAX_STATEMENTS);
         List<String> violations = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            StatementShapes.statement(requests.get(i).statement(),
-                    "transactStatements." + (i + 1) + ".member.statement", violations);
+            StatementShapes.statement(
+                    requests.get(i).statement(), "transactStatements." + (i + 1) + ".member.statement", violations);
         }
         StatementShapes.raise(violations);
         try {
@@ -49,8 +49,8 @@ final class TransactionStatements {
     private ExecuteTransactionResponse run(ExecuteTransactionRequest r, List<ParameterizedStatement> requests) {
         List<Ast.Statement> statements = new ArrayList<>();
         for (ParameterizedStatement p : requests) {
-            Ast.Statement s = PartiqlExecutor.parse(p.statement(),
-                    PartiqlExecutor.parameters(p.parameters(), p.hasParameters()));
+            Ast.Statement s =
+                    PartiqlExecutor.parse(p.statement(), PartiqlExecutor.parameters(p.parameters(), p.hasParameters()));
             if (s instanceof Ast.Expression e) {
                 throw PartiqlExecutor.notAStatement(e);
             }
@@ -65,8 +65,8 @@ final class TransactionStatements {
         return reads ? read(r, requests, statements) : write(r, requests, statements);
     }
 
-    private ExecuteTransactionResponse read(ExecuteTransactionRequest r, List<ParameterizedStatement> requests,
-            List<Ast.Statement> statements) {
+    private ExecuteTransactionResponse read(
+            ExecuteTransactionRequest r, List<ParameterizedStatement> requests, List<Ast.Statement> statements) {
         List<TransactGetItem> gets = new ArrayList<>();
         List<Ast.Select> selects = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
@@ -75,16 +75,20 @@ final class TransactionStatements {
             ParameterizedStatement p = requests.get(i);
             gets.add(inStatement(i, () -> get(s, p)));
         }
-        TransactGetItemsResponse got = target.transactGetItems(b -> b.transactItems(gets)
-                .returnConsumedCapacity(r.returnConsumedCapacity()));
+        TransactGetItemsResponse got =
+                target.transactGetItems(b -> b.transactItems(gets).returnConsumedCapacity(r.returnConsumedCapacity()));
         List<ItemResponse> responses = new ArrayList<>();
         for (int i = 0; i < got.responses().size(); i++) {
             var item = got.responses().get(i);
-            responses.add(item.hasItem() ? ItemResponse.builder().item(item.item()).build()
-                    : ItemResponse.builder().build());
+            responses.add(
+                    item.hasItem()
+                            ? ItemResponse.builder().item(item.item()).build()
+                            : ItemResponse.builder().build());
         }
-        return ExecuteTransactionResponse.builder().responses(responses)
-                .consumedCapacity(got.hasConsumedCapacity() ? got.consumedCapacity() : null).build();
+        return ExecuteTransactionResponse.builder()
+                .responses(responses)
+                .consumedCapacity(got.hasConsumedCapacity() ? got.consumedCapacity() : null)
+                .build();
     }
 
     private TransactGetItem get(Ast.Select s, ParameterizedStatement p) {
@@ -100,12 +104,18 @@ final class TransactionStatements {
         }
         ExpressionWriter w = new ExpressionWriter(null);
         String projection = Projections.full(s.projections(), w);
-        return TransactGetItem.builder().get(Get.builder().tableName(schema.table()).key(k.key())
-                .projectionExpression(projection).expressionAttributeNames(w.names()).build()).build();
+        return TransactGetItem.builder()
+                .get(Get.builder()
+                        .tableName(schema.table())
+                        .key(k.key())
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(w.names())
+                        .build())
+                .build();
     }
 
-    private ExecuteTransactionResponse write(ExecuteTransactionRequest r, List<ParameterizedStatement> requests,
-            List<Ast.Statement> statements) {
+    private ExecuteTransactionResponse write(
+            ExecuteTransactionRequest r, List<ParameterizedStatement> requests, List<Ast.Statement> statements) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<Boolean> inserts = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -132,20 +142,28 @@ final class TransactionStatements {
             List<CancellationReason> reasons = new ArrayList<>();
             for (int i = 0; i < statements.size(); i++) {
                 String message = itemErrors.get(i);
-                reasons.add(message == null ? CancellationReason.builder().code("None").build()
-                        : CancellationReason.builder().code("ValidationError").message(message).build());
+                reasons.add(
+                        message == null
+                                ? CancellationReason.builder().code("None").build()
+                                : CancellationReason.builder()
+                                        .code("ValidationError")
+                                        .message(message)
+                                        .build());
             }
             throw EngineErrors.transactionCanceled(reasons);
         }
         TransactWriteItemsResponse done;
         try {
-            done = target.transactWriteItems(b -> b.transactItems(items).clientRequestToken(r.clientRequestToken())
+            done = target.transactWriteItems(b -> b.transactItems(items)
+                    .clientRequestToken(r.clientRequestToken())
                     .returnConsumedCapacity(r.returnConsumedCapacity()));
         } catch (TransactionCanceledException e) {
             throw duplicatesReported(e, inserts);
         }
-        return ExecuteTransactionResponse.builder().responses(List.of())
-                .consumedCapacity(done.hasConsumedCapacity() ? done.consumedCapacity() : null).build();
+        return ExecuteTransactionResponse.builder()
+                .responses(List.of())
+                .consumedCapacity(done.hasConsumedCapacity() ? done.consumedCapacity() : null)
+                .build();
     }
 
     private WriteAction action(Ast.Statement s, ParameterizedStatement p) {
@@ -193,14 +211,14 @@ final class TransactionStatements {
                     || e.getMessage().startsWith("Key attribute's data type should match")) {
                 throw new ItemRejected(e.getMessage());
             }
-            throw PartiqlException.validation("Validation failed in TransactStatements[" + index + "]: "
-                    + e.getMessage());
+            throw PartiqlException.validation(
+                    "Validation failed in TransactStatements[" + index + "]: " + e.getMessage());
         }
     }
 
     /** An INSERT whose item exists fails its attribute_not_exists guard; DynamoDB reports that as a duplicate. */
-    private static TransactionCanceledException duplicatesReported(TransactionCanceledException e,
-            List<Boolean> inserts) {
+    private static TransactionCanceledException duplicatesReported(
+            TransactionCanceledException e, List<Boolean> inserts) {
         if (!e.hasCancellationReasons()) {
             return e;
         }
@@ -209,7 +227,9 @@ final class TransactionStatements {
         for (int i = 0; i < e.cancellationReasons().size(); i++) {
             CancellationReason reason = e.cancellationReasons().get(i);
             if (i < inserts.size() && inserts.get(i) && "ConditionalCheckFailed".equals(reason.code())) {
-                reason = CancellationReason.builder().code("ValidationError").message(PartiqlErrors.DUPLICATE_ITEM)
+                reason = CancellationReason.builder()
+                        .code("ValidationError")
+                        .message(PartiqlErrors.DUPLICATE_ITEM)
                         .build();
                 changed = true;
             }

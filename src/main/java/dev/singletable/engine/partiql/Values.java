@@ -21,8 +21,11 @@ final class Values {
 
     /** True for expressions that denote a value rather than an attribute path, an operator or a function. */
     static boolean isValue(Expr e) {
-        return e instanceof Ast.Literal || e instanceof Ast.Param || e instanceof Ast.ListLit
-                || e instanceof Ast.BagLit || e instanceof Ast.MapLit;
+        return e instanceof Ast.Literal
+                || e instanceof Ast.Param
+                || e instanceof Ast.ListLit
+                || e instanceof Ast.BagLit
+                || e instanceof Ast.MapLit;
     }
 
     AttributeValue convert(Expr e) {
@@ -76,8 +79,8 @@ final class Values {
                 return v.s();
             }
         }
-        throw PartiqlException.validation("Tuple keys must be of type String. Actual type: " + typeName(key)
-                + " under " + under + " at " + key.at().location());
+        throw PartiqlException.validation("Tuple keys must be of type String. Actual type: " + typeName(key) + " under "
+                + under + " at " + key.at().location());
     }
 
     private static String typeName(Expr e) {
@@ -124,11 +127,11 @@ final class Values {
             case NULL:
                 return AttributeValue.fromNul(true);
             case MISSING:
-                throw PartiqlException.validation("Unsupported data type: MISSING under key " + under + " at "
-                        + l.at().location());
+                throw PartiqlException.validation(
+                        "Unsupported data type: MISSING under key " + under + " at " + l.at().location());
             default:
-                throw PartiqlException.validation("Ion Literals are not supported: " + ionType(l.text())
-                        + " under key " + under + " at " + l.at().location());
+                throw PartiqlException.validation("Ion Literals are not supported: " + ionType(l.text()) + " under key "
+                        + under + " at " + l.at().location());
         }
     }
 
@@ -166,8 +169,8 @@ final class Values {
             if (kind == null) {
                 kind = t;
             }
-            if (t != kind || !(t == AttributeValue.Type.S || t == AttributeValue.Type.N
-                    || t == AttributeValue.Type.B)) {
+            if (t != kind
+                    || !(t == AttributeValue.Type.S || t == AttributeValue.Type.N || t == AttributeValue.Type.B)) {
                 throw PartiqlException.validation("Unsupported data type in Bag. DynamoDB only supports either "
                         + "numbers or strings in bags at " + item.at().location());
             }

@@ -14,8 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class WritePlanner {
 
-    private static final Map<String, String> UPDATE_RETURNING = Map.of("ALL OLD *", "ALL_OLD", "MODIFIED OLD *",
-            "UPDATED_OLD", "ALL NEW *", "ALL_NEW", "MODIFIED NEW *", "UPDATED_NEW");
+    private static final Map<String, String> UPDATE_RETURNING = Map.of(
+            "ALL OLD *",
+            "ALL_OLD",
+            "MODIFIED OLD *",
+            "UPDATED_OLD",
+            "ALL NEW *",
+            "ALL_NEW",
+            "MODIFIED NEW *",
+            "UPDATED_NEW");
 
     private final TableSchema schema;
     private final Values values;
@@ -43,11 +50,13 @@ final class WritePlanner {
         Map<String, AttributeValue> item;
         if (insert.value() instanceof Ast.MapLit m) {
             item = values.tuple(m, "root");
-        } else if (insert.value() instanceof Ast.Param p && values.parameter(p.index()).hasM()) {
+        } else if (insert.value() instanceof Ast.Param p
+                && values.parameter(p.index()).hasM()) {
             item = values.parameter(p.index()).m();
         } else {
             throw PartiqlException.validation("Unsupported format in item expression. Please use struct format {...} "
-                    + "to express item values for insert statement. at " + insert.value().at().location());
+                    + "to express item values for insert statement. at "
+                    + insert.value().at().location());
         }
         Map<String, AttributeValue> itemKey = new java.util.LinkedHashMap<>();
         for (String key : schema.tableKeys().names()) {
@@ -60,8 +69,8 @@ final class WritePlanner {
         }
         ExpressionWriter w = new ExpressionWriter(values);
         String condition = "attribute_not_exists(" + w.name(schema.tableKeys().hash()) + ")";
-        return new WriteAction(WriteAction.Kind.INSERT, schema.table(), item, itemKey, null, condition, w.names(),
-                w.values(), null);
+        return new WriteAction(
+                WriteAction.Kind.INSERT, schema.table(), item, itemKey, null, condition, w.names(), w.values(), null);
     }
 
     WriteAction update(Ast.Update update) {
@@ -77,8 +86,8 @@ final class WritePlanner {
                 continue;
             }
             Ast.SetAction set = (Ast.SetAction) action;
-            if (set.value() instanceof Ast.Call c && (c.name().equalsIgnoreCase("set_add")
-                    || c.name().equalsIgnoreCase("set_delete"))) {
+            if (set.value() instanceof Ast.Call c
+                    && (c.name().equalsIgnoreCase("set_add") || c.name().equalsIgnoreCase("set_delete"))) {
                 String fn = c.name().toUpperCase(Locale.ROOT);
                 String clause = setFunction(fn, set.target(), c, w);
                 (fn.equals("SET_ADD") ? adds : deletes).add(clause);
@@ -99,8 +108,16 @@ final class WritePlanner {
         if (update.returning() != null) {
             returnValues = UPDATE_RETURNING.get(update.returning());
         }
-        return new WriteAction(WriteAction.Kind.UPDATE, schema.table(), null, keyed.key(), expression.toString(),
-                condition, w.names(), w.values(), returnValues);
+        return new WriteAction(
+                WriteAction.Kind.UPDATE,
+                schema.table(),
+                null,
+                keyed.key(),
+                expression.toString(),
+                condition,
+                w.names(),
+                w.values(),
+                returnValues);
     }
 
     private String setFunction(String fn, Ast.Path target, Ast.Call c, ExpressionWriter w) {
@@ -140,11 +157,20 @@ final class WritePlanner {
         KeyedWhere keyed = KeyedWhere.of(delete.where(), schema, values);
         ExpressionWriter w = new ExpressionWriter(values);
         // The further conditions apply to an existing item only: deleting an absent item always succeeds.
-        String condition = keyed.rest() == null ? null
+        String condition = keyed.rest() == null
+                ? null
                 : "attribute_not_exists(" + w.name(schema.tableKeys().hash()) + ") OR (" + w.condition(keyed.rest())
                         + ")";
-        return new WriteAction(WriteAction.Kind.DELETE, schema.table(), null, keyed.key(), null, condition,
-                w.names(), w.values(), delete.returning() == null ? null : "ALL_OLD");
+        return new WriteAction(
+                WriteAction.Kind.DELETE,
+                schema.table(),
+                null,
+                keyed.key(),
+                null,
+                condition,
+                w.names(),
+                w.values(),
+                delete.returning() == null ? null : "ALL_OLD");
     }
 
     /** EXISTS(SELECT … WHERE key AND condition): a condition check on one item, only inside a transaction. */
@@ -158,7 +184,15 @@ final class WritePlanner {
         }
         ExpressionWriter w = new ExpressionWriter(values);
         String condition = w.condition(keyed.rest());
-        return new WriteAction(WriteAction.Kind.CHECK, schema.table(), null, keyed.key(), null, condition, w.names(),
-                w.values(), null);
+        return new WriteAction(
+                WriteAction.Kind.CHECK,
+                schema.table(),
+                null,
+                keyed.key(),
+                null,
+                condition,
+                w.names(),
+                w.values(),
+                null);
     }
 }

@@ -36,24 +36,35 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 public final class PolicyDocuments {
 
     /** What a policy is attached to: the actions it may name differ. */
-    public enum Target { TABLE, STREAM }
+    public enum Target {
+        TABLE,
+        STREAM
+    }
 
     public static final int MAX_BYTES = 20480;
     private static final String PREFIX = "One or more parameter values were invalid: ";
     private static final String INVALID = PREFIX + "Invalid policy document: ";
     private static final String DEFAULT_VERSION = "2008-10-17";
     private static final List<String> TOP_ORDER = List.of("Version", "Id", "Statement");
-    private static final List<String> STATEMENT_ORDER = List.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
-            "NotAction", "Resource", "NotResource", "Condition");
+    private static final List<String> STATEMENT_ORDER = List.of(
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition");
     private static final Set<String> SINGLETON_ELEMENTS = Set.of("Action", "NotAction", "Resource", "NotResource");
     /** The DynamoDB Streams actions (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-read-stream-only.html). */
-    private static final Set<String> STREAM_ACTIONS = Set.of("dynamodb:describestream", "dynamodb:getrecords",
-            "dynamodb:getsharditerator");
+    private static final Set<String> STREAM_ACTIONS =
+            Set.of("dynamodb:describestream", "dynamodb:getrecords", "dynamodb:getsharditerator");
+
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private PolicyDocuments() {
-    }
+    private PolicyDocuments() {}
 
     /** The canonical form of a policy for the given target, or AWS's ValidationException for an invalid one. */
     public static String canonical(String text, Target target) {
@@ -72,7 +83,8 @@ public final class PolicyDocuments {
             throw invalid("Syntax error at position " + end(text));
         }
         Object statementValue = document.get("Statement");
-        List<?> statements = statementValue instanceof List<?> list ? list
+        List<?> statements = statementValue instanceof List<?> list
+                ? list
                 : statementValue instanceof Map<?, ?> one ? List.of(one) : null;
         if (statements == null || statements.isEmpty()) {
             throw invalid("Could not parse the policy: Statement is empty!");
@@ -90,7 +102,8 @@ public final class PolicyDocuments {
             if (out.get("Sid") instanceof String sid && !sids.add(sid)) {
                 throw invalid("The Statement Ids in the policy are not unique");
             }
-            unbounded |= "Allow".equals(out.get("Effect")) && everyone(out.get("Principal"))
+            unbounded |= "Allow".equals(out.get("Effect"))
+                    && everyone(out.get("Principal"))
                     && !(out.get("Condition") instanceof Map<?, ?> c && !c.isEmpty());
             for (String action : strings(out.get("Action"))) {
                 boolean streamAction = STREAM_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
@@ -133,7 +146,8 @@ public final class PolicyDocuments {
         if (canonical == null) {
             return List.of();
         }
-        return (List<Map<String, Object>>) Objects.requireNonNull(canonicalDocument(canonical).get("Statement"));
+        return (List<Map<String, Object>>)
+                Objects.requireNonNull(canonicalDocument(canonical).get("Statement"));
     }
 
     /** A document this class made canonical: one JSON object, with its statements. */
@@ -153,11 +167,13 @@ public final class PolicyDocuments {
                 continue;
             }
             if (statement.containsKey("Action")
-                    && strings(statement.get("Action")).stream().anyMatch(a -> matches(a, "dynamodb:PutResourcePolicy"))) {
+                    && strings(statement.get("Action")).stream()
+                            .anyMatch(a -> matches(a, "dynamodb:PutResourcePolicy"))) {
                 return true;
             }
-            if (statement.containsKey("NotAction") && strings(statement.get("NotAction")).stream()
-                    .noneMatch(a -> matches(a, "dynamodb:PutResourcePolicy"))) {
+            if (statement.containsKey("NotAction")
+                    && strings(statement.get("NotAction")).stream()
+                            .noneMatch(a -> matches(a, "dynamodb:PutResourcePolicy"))) {
                 return true;
             }
         }
@@ -169,7 +185,8 @@ public final class PolicyDocuments {
         if (effect == null) {
             throw invalid("Missing required field Effect");
         }
-        String normalizedEffect = effect instanceof String e && e.equalsIgnoreCase("allow") ? "Allow"
+        String normalizedEffect = effect instanceof String e && e.equalsIgnoreCase("allow")
+                ? "Allow"
                 : effect instanceof String e2 && e2.equalsIgnoreCase("deny") ? "Deny" : null;
         if (normalizedEffect == null) {
             throw invalid("Invalid effect: " + effect);
@@ -223,8 +240,8 @@ public final class PolicyDocuments {
         byType.forEach((type, ids) -> {
             Set<String> distinct = new LinkedHashSet<>();
             for (String id : strings(ids)) {
-                distinct.add("AWS".equals(type) && ACCOUNT_ID.matcher(id).matches() ? "arn:aws:iam::" + id + ":root"
-                        : id);
+                distinct.add(
+                        "AWS".equals(type) && ACCOUNT_ID.matcher(id).matches() ? "arn:aws:iam::" + id + ":root" : id);
             }
             if (distinct.isEmpty()) {
                 throw invalidJson();
@@ -238,7 +255,8 @@ public final class PolicyDocuments {
         if ("*".equals(principal)) {
             return true;
         }
-        return principal instanceof Map<?, ?> byType && strings(byType.get("AWS")).contains("*");
+        return principal instanceof Map<?, ?> byType
+                && strings(byType.get("AWS")).contains("*");
     }
 
     private static Object stringOrStrings(Object value) {
@@ -290,7 +308,9 @@ public final class PolicyDocuments {
         for (char ch : pattern.toCharArray()) {
             regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(action).matches();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE)
+                .matcher(action)
+                .matches();
     }
 
     /** "(line,column)" of the first value of the given element, as IAM's syntax errors point at it. */

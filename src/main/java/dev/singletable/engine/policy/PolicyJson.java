@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 public final class PolicyJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
 
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     /** The document's value, or null when the text is not exactly one JSON value. */
     public static @Nullable Object parse(String text) {

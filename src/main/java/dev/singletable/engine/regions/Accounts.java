@@ -18,8 +18,7 @@ public final class Accounts {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static String accountFor(String accessKeyId, Map<String, String> mapped, String defaultAccount) {
         if (accessKeyId == null) {
@@ -38,8 +37,8 @@ public final class Accounts {
 
     static void requireAccountId(String accessKeyId, String account) {
         if (!isAccountId(account)) {
-            throw new IllegalArgumentException("the account of access key " + accessKeyId
-                    + " must be twelve digits, not '" + account + "'");
+            throw new IllegalArgumentException(
+                    "the account of access key " + accessKeyId + " must be twelve digits, not '" + account + "'");
         }
     }
 }

@@ -55,8 +55,8 @@ public final class CrossAccountCalls {
     }
 
     /** The request members that may carry an ARN of a table, an index, a stream or a backup. */
-    private static final Set<String> ARN_MEMBERS = Set.of("TableName", "ResourceArn", "TableArn", "StreamArn",
-            "BackupArn", "SourceTableArn", "GlobalTableSourceArn");
+    private static final Set<String> ARN_MEMBERS = Set.of(
+            "TableName", "ResourceArn", "TableArn", "StreamArn", "BackupArn", "SourceTableArn", "GlobalTableSourceArn");
 
     /**
      * The members of {@link #ARN_MEMBERS} a request class has, read through the SDK's own getters: a GetItemRequest
@@ -102,7 +102,8 @@ public final class CrossAccountCalls {
         if (foreign == null) {
             return null;
         }
-        if (request instanceof GetResourcePolicyRequest || request instanceof PutResourcePolicyRequest
+        if (request instanceof GetResourcePolicyRequest
+                || request instanceof PutResourcePolicyRequest
                 || request instanceof DeleteResourcePolicyRequest) {
             // only the owner manages a resource's policy: engine.ops.PolicyOperations answers AWS's
             // ValidationException for another account's ARN (ResourcePolicyTest)
@@ -116,8 +117,8 @@ public final class CrossAccountCalls {
                 ownToo = true;
                 continue;
             }
-            Evaluator.Outcome outcome = Evaluator.decide(root, ask, new RequestContext(root.contextKeys(), ask.keys()),
-                    policies.of(ask, tables));
+            Evaluator.Outcome outcome = Evaluator.decide(
+                    root, ask, new RequestContext(root.contextKeys(), ask.keys()), policies.of(ask, tables));
             if (outcome != Evaluator.Outcome.ALLOW) {
                 throw foreign.tableName ? accessIsDenied() : Evaluator.denial(outcome, root, ask);
             }
@@ -130,8 +131,12 @@ public final class CrossAccountCalls {
         if (owner == null || ownToo) {
             // a request that spans namespaces (a batch over two accounts' tables) cannot run in one: refused, as
             // every cross-account ARN was before resource policies were consulted (docs/fidelity.md)
-            throw foreign.tableName ? accessIsDenied() : Evaluator.denial(Evaluator.Outcome.NO_RESOURCE_ALLOW, root,
-                    new AccessRequest("dynamodb:" + operationName(request), foreign.value, null, Map.of()));
+            throw foreign.tableName
+                    ? accessIsDenied()
+                    : Evaluator.denial(
+                            Evaluator.Outcome.NO_RESOURCE_ALLOW,
+                            root,
+                            new AccessRequest("dynamodb:" + operationName(request), foreign.value, null, Map.of()));
         }
         return owner;
     }
@@ -152,8 +157,7 @@ public final class CrossAccountCalls {
     }
 
     /** The first ARN of another account a request names; whether one is in a table-name member. Null: none. */
-    private record Foreign(String value, boolean tableName) {
-    }
+    private record Foreign(String value, boolean tableName) {}
 
     private Foreign scan(SdkRequest request) {
         String resource = null;
@@ -188,7 +192,9 @@ public final class CrossAccountCalls {
     private static List<SdkField<?>> arnFields(SdkRequest request) {
         List<SdkField<?>> fields = ARN_FIELDS.get(request.getClass());
         if (fields == null) {
-            fields = request.sdkFields().stream().filter(f -> ARN_MEMBERS.contains(f.memberName())).toList();
+            fields = request.sdkFields().stream()
+                    .filter(f -> ARN_MEMBERS.contains(f.memberName()))
+                    .toList();
             ARN_FIELDS.put(request.getClass(), fields);
         }
         return fields;
@@ -209,7 +215,10 @@ public final class CrossAccountCalls {
                     names.add(item.put() == null ? null : item.put().tableName());
                     names.add(item.update() == null ? null : item.update().tableName());
                     names.add(item.delete() == null ? null : item.delete().tableName());
-                    names.add(item.conditionCheck() == null ? null : item.conditionCheck().tableName());
+                    names.add(
+                            item.conditionCheck() == null
+                                    ? null
+                                    : item.conditionCheck().tableName());
                 }
             }
             return firstForeign(names);
@@ -245,8 +254,10 @@ public final class CrossAccountCalls {
         int serviceEnd = partitionEnd < 0 ? -1 : value.indexOf(':', partitionEnd + 1);
         int regionEnd = serviceEnd < 0 ? -1 : value.indexOf(':', serviceEnd + 1);
         int accountEnd = regionEnd < 0 ? -1 : value.indexOf(':', regionEnd + 1);
-        if (accountEnd < 0 || serviceEnd - partitionEnd - 1 != "dynamodb".length()
-                || !value.startsWith("dynamodb", partitionEnd + 1) || accountEnd - regionEnd - 1 != 12) {
+        if (accountEnd < 0
+                || serviceEnd - partitionEnd - 1 != "dynamodb".length()
+                || !value.startsWith("dynamodb", partitionEnd + 1)
+                || accountEnd - regionEnd - 1 != 12) {
             return false;
         }
         for (int i = regionEnd + 1; i < accountEnd; i++) {

@@ -14,8 +14,7 @@ public final class RegionNames {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?");
 
-    private RegionNames() {
-    }
+    private RegionNames() {}
 
     public static boolean isValid(String region) {
         return region != null && NAME.matcher(region).matches();
@@ -26,7 +25,9 @@ public final class RegionNames {
      * service sees the request).
      */
     public static DynamoDbException invalidScope(String region) {
-        return EngineErrors.of("InvalidSignatureException",
-                "Credential should be scoped to a valid region, not '" + region + "'.", 400);
+        return EngineErrors.of(
+                "InvalidSignatureException",
+                "Credential should be scoped to a valid region, not '" + region + "'.",
+                400);
     }
 }

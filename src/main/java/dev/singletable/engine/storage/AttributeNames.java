@@ -13,8 +13,7 @@ public final class AttributeNames {
     private static final int LIMIT = 65_536;
     private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
 
-    private AttributeNames() {
-    }
+    private AttributeNames() {}
 
     public static String canonical(String name) {
         String known = NAMES.get(name);

@@ -17,8 +17,7 @@ final class HashOrderSort {
     private static final int BITS = 16;
     private static final int BUCKETS = 1 << BITS;
 
-    private HashOrderSort() {
-    }
+    private HashOrderSort() {}
 
     /** Sorts {@code entries} in place into the comparator's order, which must begin with the unsigned hash. */
     static <T> void sort(T[] entries, ToLongFunction<T> hashOf, Comparator<? super T> order) {

@@ -26,7 +26,7 @@ public final class IndexData {
 
         List<ScalarAttributeType> hashTypes();
 
-        List<String> rangeNames();        // empty when the index has no sort key
+        List<String> rangeNames(); // empty when the index has no sort key
 
         List<ScalarAttributeType> rangeTypes();
 
@@ -45,6 +45,7 @@ public final class IndexData {
 
     /** DynamoDB's key size limits, which an index key obeys as a table key does. */
     private static final int MAX_PARTITION_KEY_BYTES = 2048;
+
     private static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final String name;
@@ -52,6 +53,7 @@ public final class IndexData {
     private final ToLongFunction<Map<String, AttributeValue>> sizer;
     /** Replaced only by {@link #loadFrom}, before anything reads the index. */
     private volatile ConcurrentSkipListMap<IndexKey, StoredItem> entries = new ConcurrentSkipListMap<>();
+
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
@@ -114,7 +116,7 @@ public final class IndexData {
         for (int i = 0; i < names.length; i++) {
             parts[i] = usable(item.get(names[i], types[i]), maxBytes);
             if (parts[i] == null) {
-                return null;   // an item missing any attribute of a multi-attribute key is not in the index
+                return null; // an item missing any attribute of a multi-attribute key is not in the index
             }
         }
         return KeyValue.composite(parts);
@@ -144,8 +146,8 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
-    private static KeyValue value(Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types,
-            int maxBytes) {
+    private static KeyValue value(
+            Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types, int maxBytes) {
         if (names.length == 1) {
             return indexable(item.get(names[0]), types[0], maxBytes);
         }
@@ -169,12 +171,13 @@ public final class IndexData {
         if (v == null) {
             return null;
         }
-        boolean typed = switch (type) {
-            case S -> v.s() != null && !v.s().isEmpty();
-            case N -> v.n() != null;
-            case B -> v.b() != null && v.b().asByteArrayUnsafe().length > 0;
-            default -> false;
-        };
+        boolean typed =
+                switch (type) {
+                    case S -> v.s() != null && !v.s().isEmpty();
+                    case N -> v.n() != null;
+                    case B -> v.b() != null && v.b().asByteArrayUnsafe().length > 0;
+                    default -> false;
+                };
         if (!typed) {
             return null;
         }
@@ -211,11 +214,11 @@ public final class IndexData {
 
     private StoredItem projected(StoredItem item) {
         if (shape.projectsAll()) {
-            return item;   // shared, and not decoded when it was loaded encoded
+            return item; // shared, and not decoded when it was loaded encoded
         }
         Map<String, AttributeValue> projected = shape.project(item.attributes());
         if (projected == item.attributes()) {
-            return item;   // an ALL projection shares the base item
+            return item; // an ALL projection shares the base item
         }
         long size = projected.size() == item.attributes().size() ? item.size() : sizer.applyAsLong(projected);
         return new StoredItem(projected, size);
@@ -226,8 +229,8 @@ public final class IndexData {
      * hash first, see {@link HashOrderSort}) and linked in order, instead of searched for one by one.
      */
     @SuppressWarnings("unchecked")
-    <E extends Map.Entry<PrimaryKey, StoredItem>> void loadFrom(List<E> tableItems,
-            Function<? super E, KeyAttributes> keyAttributes) {
+    <E extends Map.Entry<PrimaryKey, StoredItem>> void loadFrom(
+            List<E> tableItems, Function<? super E, KeyAttributes> keyAttributes) {
         Map.Entry<IndexKey, StoredItem>[] sorted = new Map.Entry[tableItems.size()];
         int n = 0;
         long total = 0;
@@ -240,7 +243,7 @@ public final class IndexData {
             }
         }
         if (n < sorted.length) {
-            sorted = Arrays.copyOf(sorted, n);   // a sparse index: only the items that carry its keys
+            sorted = Arrays.copyOf(sorted, n); // a sparse index: only the items that carry its keys
         }
         HashOrderSort.sort(sorted, e -> e.getKey().hash(), Map.Entry.comparingByKey());
         entries = new ConcurrentSkipListMap<>(new SortedEntries<>(Arrays.asList(sorted)));

@@ -4,7 +4,8 @@ package dev.singletable.engine.storage;
  * An entry's position in a secondary index: by index partition (hash order), then index sort key, then the table key,
  * because several items may share one index key. {@code sort} is {@link KeyValue#NONE} for an index without a sort key.
  */
-public record IndexKey(long hash, KeyValue partition, KeyValue sort, PrimaryKey tableKey) implements Comparable<IndexKey> {
+public record IndexKey(long hash, KeyValue partition, KeyValue sort, PrimaryKey tableKey)
+        implements Comparable<IndexKey> {
 
     public static IndexKey of(KeyValue partition, KeyValue sort, PrimaryKey tableKey) {
         return new IndexKey(partition.partitionHash(), partition, sort, tableKey);

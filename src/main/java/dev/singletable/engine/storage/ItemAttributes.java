@@ -19,6 +19,7 @@ public final class ItemAttributes extends AbstractMap<String, AttributeValue> {
 
     /** Up to this many attributes a lookup is a scan; beyond it the hash table pays for itself. */
     private static final int SCAN_LIMIT = 16;
+
     private static final ItemAttributes EMPTY = new ItemAttributes(new String[0], new AttributeValue[0]);
 
     private final String[] names;

@@ -19,8 +19,8 @@ public final class KeyValue implements Comparable<KeyValue> {
     public static final KeyValue NONE = new KeyValue(null, new byte[0], null, null, 0);
 
     private final ScalarAttributeType type;
-    private final byte[] bytes;          // S (UTF-8) and B
-    private final BigDecimal number;     // N
+    private final byte[] bytes; // S (UTF-8) and B
+    private final BigDecimal number; // N
     /**
      * N values as given; S and B values only when their bytes cannot give the value back (a string holding a lone
      * surrogate, which UTF-8 cannot carry). Otherwise {@link #value()} builds it from the bytes on demand: a million
@@ -28,6 +28,7 @@ public final class KeyValue implements Comparable<KeyValue> {
      * that are read only to build a LastEvaluatedKey or a stream record's keys.
      */
     private final AttributeValue value;
+
     private final int sentinel;
     /**
      * The attribute values of a multi-attribute key (a global index's partition or sort key made of several
@@ -44,7 +45,12 @@ public final class KeyValue implements Comparable<KeyValue> {
         this(type, bytes, number, value, sentinel, null);
     }
 
-    private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel,
+    private KeyValue(
+            ScalarAttributeType type,
+            byte[] bytes,
+            BigDecimal number,
+            AttributeValue value,
+            int sentinel,
             KeyValue[] parts) {
         this.parts = parts;
         this.type = type;
@@ -77,8 +83,13 @@ public final class KeyValue implements Comparable<KeyValue> {
     /** The value must already be validated as the given scalar type. */
     public static KeyValue of(ScalarAttributeType type, AttributeValue value) {
         return switch (type) {
-            case S -> new KeyValue(type, value.s().getBytes(StandardCharsets.UTF_8), null,
-                    hasSurrogate(value.s()) ? value : null, 0);
+            case S ->
+                new KeyValue(
+                        type,
+                        value.s().getBytes(StandardCharsets.UTF_8),
+                        null,
+                        hasSurrogate(value.s()) ? value : null,
+                        0);
             case N -> new KeyValue(type, null, new BigDecimal(value.n()), value, 0);
             case B -> new KeyValue(type, value.b().asByteArrayUnsafe(), null, null, 0);
             default -> throw new IllegalArgumentException("not a key type: " + type);
@@ -191,7 +202,8 @@ public final class KeyValue implements Comparable<KeyValue> {
             return combined;
         }
         long h = 0xcbf29ce484222325L;
-        byte[] data = bytes != null ? bytes : number.stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] data =
+                bytes != null ? bytes : number.stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII);
         for (byte b : data) {
             h ^= (b & 0xff);
             h *= 0x100000001b3L;
@@ -254,7 +266,11 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (parts != null) {
             return Arrays.toString(parts);
         }
-        return type + ":" + (number != null ? number.toPlainString() : type == ScalarAttributeType.S
-                ? new String(bytes, StandardCharsets.UTF_8) : Arrays.toString(bytes));
+        return type + ":"
+                + (number != null
+                        ? number.toPlainString()
+                        : type == ScalarAttributeType.S
+                                ? new String(bytes, StandardCharsets.UTF_8)
+                                : Arrays.toString(bytes));
     }
 }

@@ -40,7 +40,7 @@ final class SortedEntries<K, V> extends AbstractMap<K, V> implements SortedMap<K
 
     @Override
     public Comparator<? super K> comparator() {
-        return null;   // natural ordering, as the engine's maps use
+        return null; // natural ordering, as the engine's maps use
     }
 
     @Override

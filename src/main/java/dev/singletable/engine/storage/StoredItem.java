@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class StoredItem {
 
-    private volatile Object state;   // Map<String, AttributeValue> once decoded, byte[] before
+    private volatile Object state; // Map<String, AttributeValue> once decoded, byte[] before
     private final Function<byte[], Map<String, AttributeValue>> decoder;
     private final long size;
 
@@ -60,7 +60,9 @@ public final class StoredItem {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StoredItem other && size == other.size && attributes().equals(other.attributes());
+        return o instanceof StoredItem other
+                && size == other.size
+                && attributes().equals(other.attributes());
     }
 
     @Override

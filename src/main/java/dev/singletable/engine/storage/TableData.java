@@ -17,6 +17,7 @@ public final class TableData {
 
     /** Replaced only by {@link #loadSorted}, before anything reads the table. */
     private volatile ConcurrentSkipListMap<PrimaryKey, StoredItem> items = new ConcurrentSkipListMap<>();
+
     private final Map<String, IndexData> indexes = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -105,8 +106,8 @@ public final class TableData {
      * As {@link #loadSorted(List)}, with each entry's key attributes (its table and index keys) given apart, so items
      * kept encoded (see {@link StoredItem#encoded}) need not be decoded to be indexed.
      */
-    public <E extends Map.Entry<PrimaryKey, StoredItem>> void loadSorted(List<E> sorted,
-            Function<? super E, KeyAttributes> keyAttributes) {
+    public <E extends Map.Entry<PrimaryKey, StoredItem>> void loadSorted(
+            List<E> sorted, Function<? super E, KeyAttributes> keyAttributes) {
         if (!items.isEmpty()) {
             throw new IllegalStateException("only an empty table can be loaded");
         }

@@ -10,8 +10,7 @@ final class SequenceNumbers {
     /** More changes than a transaction or batch can hold in one unit. */
     static final long PER_UNIT = 1000;
 
-    private SequenceNumbers() {
-    }
+    private SequenceNumbers() {}
 
     static long of(long commitSequence, int indexInUnit) {
         return commitSequence * PER_UNIT + indexInUnit;

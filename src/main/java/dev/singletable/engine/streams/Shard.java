@@ -18,6 +18,7 @@ final class Shard {
     private long closedMillis = -1;
     /** The sequence number of the last trimmed record; below {@link #startingSequence} while nothing was trimmed. */
     private long trimmedThrough;
+
     private final List<StreamEvent> records = new ArrayList<>();
     private int head;
 
@@ -52,7 +53,9 @@ final class Shard {
     /** Ends the shard after its last record (or at its start when it has none). */
     void close(long timeMillis) {
         if (isOpen()) {
-            endingSequence = size() == 0 ? Math.max(startingSequence, trimmedThrough) : get(size() - 1).sequence();
+            endingSequence = size() == 0
+                    ? Math.max(startingSequence, trimmedThrough)
+                    : get(size() - 1).sequence();
             closedMillis = timeMillis;
         }
     }
@@ -78,7 +81,9 @@ final class Shard {
 
     /** The sequence number the next record would need to be at least: just past the last one. */
     long nextSequence() {
-        return size() == 0 ? Math.max(startingSequence, trimmedThrough + 1) : get(size() - 1).sequence() + 1;
+        return size() == 0
+                ? Math.max(startingSequence, trimmedThrough + 1)
+                : get(size() - 1).sequence() + 1;
     }
 
     /** Index of the first retained record with a sequence number at or above the given one (size() if none). */

@@ -14,11 +14,9 @@ import java.util.zip.CRC32;
 final class ShardIterators {
 
     /** Where an iterator points. */
-    record Position(String streamArn, String shardId, long nextSequence, long issuedMillis) {
-    }
+    record Position(String streamArn, String shardId, long nextSequence, long issuedMillis) {}
 
-    private ShardIterators() {
-    }
+    private ShardIterators() {}
 
     static String encode(Position p) {
         ByteWriter w = new ByteWriter(64);

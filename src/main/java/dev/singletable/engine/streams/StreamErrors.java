@@ -17,11 +17,11 @@ final class StreamErrors {
 
     static final String SERVICE_NAME = "DynamoDbStreams";
 
-    private StreamErrors() {
-    }
+    private StreamErrors() {}
 
     static DynamoDbException validation(String message) {
-        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message).build();
+        return (DynamoDbException) fill(DynamoDbException.builder(), "ValidationException", message)
+                .build();
     }
 
     static DynamoDbException shapeViolation(String violation) {
@@ -29,29 +29,42 @@ final class StreamErrors {
     }
 
     static ResourceNotFoundException streamNotFound(String streamArn) {
-        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                "Requested resource not found: Stream: " + streamArn + " not found").build();
+        return (ResourceNotFoundException) fill(
+                        ResourceNotFoundException.builder(),
+                        "ResourceNotFoundException",
+                        "Requested resource not found: Stream: " + streamArn + " not found")
+                .build();
     }
 
     static ResourceNotFoundException shardNotFound() {
-        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                "Requested resource not found: Shard does not exist").build();
+        return (ResourceNotFoundException) fill(
+                        ResourceNotFoundException.builder(),
+                        "ResourceNotFoundException",
+                        "Requested resource not found: Shard does not exist")
+                .build();
     }
 
     /** An iterator whose shard has been trimmed away altogether. */
     static ResourceNotFoundException iteratorShardGone() {
-        return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                "Invalid ShardId in ShardIterator").build();
+        return (ResourceNotFoundException) fill(
+                        ResourceNotFoundException.builder(),
+                        "ResourceNotFoundException",
+                        "Invalid ShardId in ShardIterator")
+                .build();
     }
 
     static ExpiredIteratorException expiredIterator() {
-        return (ExpiredIteratorException) fill(ExpiredIteratorException.builder(), "ExpiredIteratorException",
-                "Shard iterator has expired").build();
+        return (ExpiredIteratorException)
+                fill(ExpiredIteratorException.builder(), "ExpiredIteratorException", "Shard iterator has expired")
+                        .build();
     }
 
     static TrimmedDataAccessException trimmed() {
-        return (TrimmedDataAccessException) fill(TrimmedDataAccessException.builder(), "TrimmedDataAccessException",
-                "The data you are trying to access has been trimmed").build();
+        return (TrimmedDataAccessException) fill(
+                        TrimmedDataAccessException.builder(),
+                        "TrimmedDataAccessException",
+                        "The data you are trying to access has been trimmed")
+                .build();
     }
 
     private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
@@ -62,7 +75,8 @@ final class StreamErrors {
                         .errorCode(code)
                         .errorMessage(message)
                         .serviceName(SERVICE_NAME)
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(400).build())
                         .build());
     }
 }

@@ -12,7 +12,12 @@ import software.amazon.awssdk.services.dynamodb.model.OperationType;
  * @param sizeBytes DynamoDB's SizeBytes: the keys plus the images the record carries
  * @param byService true for a deletion made by the engine (TTL), reported with the service's identity
  */
-record StreamEvent(long sequence, OperationType eventName, long timeMillis, Map<String, AttributeValue> keys,
-        Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage, long sizeBytes,
-        boolean byService) {
-}
+record StreamEvent(
+        long sequence,
+        OperationType eventName,
+        long timeMillis,
+        Map<String, AttributeValue> keys,
+        Map<String, AttributeValue> newImage,
+        Map<String, AttributeValue> oldImage,
+        long sizeBytes,
+        boolean byService) {}

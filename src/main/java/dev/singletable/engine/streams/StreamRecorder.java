@@ -47,7 +47,8 @@ public final class StreamRecorder implements CommitListener {
     }
 
     private StreamEvent event(TableDefinition def, ItemChange c, long sequence, long time) {
-        OperationType name = c.oldItem() == null ? OperationType.INSERT
+        OperationType name = c.oldItem() == null
+                ? OperationType.INSERT
                 : c.newItem() == null ? OperationType.REMOVE : OperationType.MODIFY;
         StreamViewType view = def.streamViewType();
         boolean showNew = view == StreamViewType.NEW_IMAGE || view == StreamViewType.NEW_AND_OLD_IMAGES;
@@ -55,10 +56,18 @@ public final class StreamRecorder implements CommitListener {
         Map<String, AttributeValue> keys = Keys.keyAttributes(def, c.key());
         StoredItem newItem = showNew ? c.newItem() : null;
         StoredItem oldItem = showOld ? c.oldItem() : null;
-        long size = sizer.applyAsLong(keys) + (newItem == null ? 0 : newItem.size())
+        long size = sizer.applyAsLong(keys)
+                + (newItem == null ? 0 : newItem.size())
                 + (oldItem == null ? 0 : oldItem.size());
-        return new StreamEvent(sequence, name, time, keys, newItem == null ? null : newItem.attributes(),
-                oldItem == null ? null : oldItem.attributes(), size, c.byService());
+        return new StreamEvent(
+                sequence,
+                name,
+                time,
+                keys,
+                newItem == null ? null : newItem.attributes(),
+                oldItem == null ? null : oldItem.attributes(),
+                size,
+                c.byService());
     }
 
     /** No record for a delete of nothing, or a write that leaves the item as it was. */

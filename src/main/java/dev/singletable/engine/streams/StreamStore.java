@@ -39,8 +39,13 @@ public final class StreamStore {
         if (arn == null || streams.containsKey(arn)) {
             return;
         }
-        TableStream stream = new TableStream(arn, definition.latestStreamLabel(), definition.name(),
-                definition.primaryKey(), definition.streamViewType(), timeMillis);
+        TableStream stream = new TableStream(
+                arn,
+                definition.latestStreamLabel(),
+                definition.name(),
+                definition.primaryKey(),
+                definition.streamViewType(),
+                timeMillis);
         stream.shards.add(newShard(stream, null, timeMillis, SequenceNumbers.of(commitSequence + 1, 0)));
         streams.put(arn, stream);
     }
@@ -152,8 +157,9 @@ public final class StreamStore {
         for (TableStream s : streams.values()) {
             List<Object[]> shards = new ArrayList<>();
             for (Shard shard : s.shards) {
-                shards.add(new Object[] {shard, shard.endingSequence(), shard.closedMillis(), shard.trimmedThrough(),
-                        shard.retained()});
+                shards.add(new Object[] {
+                    shard, shard.endingSequence(), shard.closedMillis(), shard.trimmedThrough(), shard.retained()
+                });
             }
             copy.add(new Object[] {s, s.disabledMillis(), shards});
         }
@@ -168,12 +174,21 @@ public final class StreamStore {
             w.u8(STREAM).string(s.arn).optString(s.label).string(s.tableName);
             w.string(s.keySchema.hashName()).string(s.keySchema.hashType().toString());
             w.optString(s.keySchema.rangeName())
-                    .optString(s.keySchema.rangeType() == null ? null : s.keySchema.rangeType().toString());
+                    .optString(
+                            s.keySchema.rangeType() == null
+                                    ? null
+                                    : s.keySchema.rangeType().toString());
             w.string(s.viewType.toString()).i64(s.createdMillis).i64((Long) entry[1]);
             for (Object[] sh : (List<Object[]>) entry[2]) {
                 Shard shard = (Shard) sh[0];
-                w.u8(SHARD).string(shard.id).optString(shard.parentId).i64(shard.createdMillis)
-                        .i64(shard.startingSequence).i64((Long) sh[1]).i64((Long) sh[2]).i64((Long) sh[3]);
+                w.u8(SHARD)
+                        .string(shard.id)
+                        .optString(shard.parentId)
+                        .i64(shard.createdMillis)
+                        .i64(shard.startingSequence)
+                        .i64((Long) sh[1])
+                        .i64((Long) sh[2])
+                        .i64((Long) sh[3]);
                 List<StreamEvent> events = (List<StreamEvent>) sh[4];
                 int i = 0;
                 while (i < events.size()) {
@@ -216,7 +231,10 @@ public final class StreamStore {
                         ScalarAttributeType hashType = ScalarAttributeType.fromValue(r.string());
                         String range = r.optString();
                         String rangeType = r.optString();
-                        KeyDef key = new KeyDef(hash, hashType, range,
+                        KeyDef key = new KeyDef(
+                                hash,
+                                hashType,
+                                range,
                                 rangeType == null ? null : ScalarAttributeType.fromValue(rangeType));
                         StreamViewType view = StreamViewType.fromValue(r.string());
                         stream = new TableStream(arn, label, table, key, view, r.i64());
@@ -258,7 +276,10 @@ public final class StreamStore {
     }
 
     private static void writeEvent(ByteWriter w, StreamEvent e) {
-        w.varint(e.sequence()).u8(eventCode(e.eventName())).i64(e.timeMillis()).varint(e.sizeBytes())
+        w.varint(e.sequence())
+                .u8(eventCode(e.eventName()))
+                .i64(e.timeMillis())
+                .varint(e.sizeBytes())
                 .bool(e.byService());
         ItemCodec.writeItem(w, e.keys());
         w.u8((e.newImage() != null ? 1 : 0) | (e.oldImage() != null ? 2 : 0));
@@ -282,12 +303,13 @@ public final class StreamStore {
     private static StreamEvent readEvent(ByteReader r) {
         long sequence = r.varint();
         int op = r.u8();
-        OperationType eventName = switch (op) {
-            case 1 -> OperationType.INSERT;
-            case 2 -> OperationType.MODIFY;
-            case 3 -> OperationType.REMOVE;
-            default -> throw new CorruptDataException("unknown stream event type " + op);
-        };
+        OperationType eventName =
+                switch (op) {
+                    case 1 -> OperationType.INSERT;
+                    case 2 -> OperationType.MODIFY;
+                    case 3 -> OperationType.REMOVE;
+                    default -> throw new CorruptDataException("unknown stream event type " + op);
+                };
         long time = r.i64();
         long size = r.varint();
         boolean byService = r.bool();

@@ -35,8 +35,8 @@ public final class StreamsService {
     private static final int MAX_PAGE = 100;
     private static final int MAX_RECORDS = 1000;
     private static final long MAX_RECORD_BYTES = 1024 * 1024;
-    private static final Pattern STREAM_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/[^/]+");
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/[^/]+");
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final StreamStore store;
@@ -58,7 +58,8 @@ public final class StreamsService {
             shapes.pattern("tableName", r.tableName(), TABLE_NAME);
         }
         shapes.check();
-        if (r.exclusiveStartStreamArn() != null && !STREAM_ARN.matcher(r.exclusiveStartStreamArn()).matches()) {
+        if (r.exclusiveStartStreamArn() != null
+                && !STREAM_ARN.matcher(r.exclusiveStartStreamArn()).matches()) {
             throw StreamErrors.validation("Invalid StreamArn");
         }
         int limit = r.limit() == null ? MAX_PAGE : r.limit();
@@ -68,11 +69,18 @@ public final class StreamsService {
             List<TableStream> page = store.list(r.tableName(), r.exclusiveStartStreamArn(), limit);
             for (int i = 0; i < Math.min(limit, page.size()); i++) {
                 TableStream s = page.get(i);
-                out.add(Stream.builder().streamArn(s.arn).tableName(s.tableName).streamLabel(s.label).build());
+                out.add(Stream.builder()
+                        .streamArn(s.arn)
+                        .tableName(s.tableName)
+                        .streamLabel(s.label)
+                        .build());
             }
             return page.size() > limit ? page.get(limit - 1).arn : null;
         });
-        return ListStreamsResponse.builder().streams(out).lastEvaluatedStreamArn(last).build();
+        return ListStreamsResponse.builder()
+                .streams(out)
+                .lastEvaluatedStreamArn(last)
+                .build();
     }
 
     public DescribeStreamResponse describeStream(DescribeStreamRequest r) {
@@ -84,7 +92,10 @@ public final class StreamsService {
         if (r.shardFilter() != null) {
             // a filter must say what it filters and of which shard (AWS refuses either missing, or an unknown type)
             shapes.required("shardFilter.type", r.shardFilter().typeAsString());
-            shapes.enumValue("shardFilter.type", r.shardFilter().typeAsString(), r.shardFilter().type(),
+            shapes.enumValue(
+                    "shardFilter.type",
+                    r.shardFilter().typeAsString(),
+                    r.shardFilter().type(),
                     ShardFilterType.knownValues());
             shapes.required("shardFilter.shardId", r.shardFilter().shardId());
             shapes.length("shardFilter.shardId", r.shardFilter().shardId(), 28, 65);
@@ -96,7 +107,8 @@ public final class StreamsService {
             List<software.amazon.awssdk.services.dynamodb.model.Shard> shards = new ArrayList<>();
             String lastEvaluated = null;
             String childrenOf = r.shardFilter() != null && r.shardFilter().type() == ShardFilterType.CHILD_SHARDS
-                    ? r.shardFilter().shardId() : null;
+                    ? r.shardFilter().shardId()
+                    : null;
             for (Shard shard : stream.shards) {
                 if (r.exclusiveStartShardId() != null && shard.id.compareTo(r.exclusiveStartShardId()) <= 0) {
                     continue;
@@ -126,8 +138,8 @@ public final class StreamsService {
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.Shard describe(Shard shard) {
-        SequenceNumberRange.Builder range = SequenceNumberRange.builder()
-                .startingSequenceNumber(SequenceNumbers.format(shard.startingSequence));
+        SequenceNumberRange.Builder range =
+                SequenceNumberRange.builder().startingSequenceNumber(SequenceNumbers.format(shard.startingSequence));
         if (!shard.isOpen()) {
             range.endingSequenceNumber(SequenceNumbers.format(shard.endingSequence()));
         }
@@ -145,13 +157,16 @@ public final class StreamsService {
         shapes.required("shardId", r.shardId());
         shapes.length("shardId", r.shardId(), 28, 65);
         shapes.required("shardIteratorType", r.shardIteratorTypeAsString());
-        shapes.enumValue("shardIteratorType", r.shardIteratorTypeAsString(), r.shardIteratorType(),
+        shapes.enumValue(
+                "shardIteratorType",
+                r.shardIteratorTypeAsString(),
+                r.shardIteratorType(),
                 ShardIteratorType.knownValues());
         shapes.length("sequenceNumber", r.sequenceNumber(), 21, 40);
         shapes.check();
         ShardIteratorType type = r.shardIteratorType();
-        boolean needsSequence = type == ShardIteratorType.AT_SEQUENCE_NUMBER
-                || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
+        boolean needsSequence =
+                type == ShardIteratorType.AT_SEQUENCE_NUMBER || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
         if (needsSequence && r.sequenceNumber() == null) {
             throw StreamErrors.validation("SequenceNumber cannot be null");
         }
@@ -268,9 +283,13 @@ public final class StreamsService {
         for (StreamEvent e : events) {
             records.add(toRecord(stream, e));
         }
-        String nextIterator = ended[0] ? null : ShardIterators.encode(
-                new ShardIterators.Position(stream.arn, position.shardId(), next[0], now));
-        return GetRecordsResponse.builder().records(records).nextShardIterator(nextIterator).build();
+        String nextIterator = ended[0]
+                ? null
+                : ShardIterators.encode(new ShardIterators.Position(stream.arn, position.shardId(), next[0], now));
+        return GetRecordsResponse.builder()
+                .records(records)
+                .nextShardIterator(nextIterator)
+                .build();
     }
 
     private Record toRecord(TableStream stream, StreamEvent e) {
@@ -294,7 +313,10 @@ public final class StreamsService {
                 .awsRegion(region)
                 .dynamodb(data.build());
         if (e.byService()) {
-            record.userIdentity(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
+            record.userIdentity(Identity.builder()
+                    .type("Service")
+                    .principalId("dynamodb.amazonaws.com")
+                    .build());
         }
         return record.build();
     }
@@ -302,7 +324,8 @@ public final class StreamsService {
     /** A stable, unique 32-hex-digit event id (DynamoDB's are 32 hex digits too). */
     private static String eventId(String streamArn, long sequence) {
         return UUID.nameUUIDFromBytes((streamArn + "#" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString().replace("-", "");
+                .toString()
+                .replace("-", "");
     }
 
     private TableStream requireStream(String arn) {
@@ -340,8 +363,8 @@ public final class StreamsService {
 
         void pattern(String member, String value, Pattern pattern) {
             if (value != null && !pattern.matcher(value).matches()) {
-                violations.add(prefix(member, value) + "Member must satisfy regular expression pattern: "
-                        + pattern.pattern());
+                violations.add(
+                        prefix(member, value) + "Member must satisfy regular expression pattern: " + pattern.pattern());
             }
         }
 

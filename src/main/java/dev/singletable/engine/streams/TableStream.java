@@ -21,8 +21,8 @@ final class TableStream {
     private long disabledMillis = -1;
     final List<Shard> shards = new ArrayList<>();
 
-    TableStream(String arn, String label, String tableName, KeyDef keySchema, StreamViewType viewType,
-            long createdMillis) {
+    TableStream(
+            String arn, String label, String tableName, KeyDef keySchema, StreamViewType viewType, long createdMillis) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;

@@ -10,8 +10,7 @@ final class Billing {
     /** Above this DynamoDB refuses a capacity value outright, before any account limit applies. */
     static final long MAX_UNITS = 1_000_000_000_000L;
 
-    private Billing() {
-    }
+    private Billing() {}
 
     /** BillingMode as sent, PROVISIONED when absent (DynamoDB's default). */
     static BillingMode modeOrDefault(String raw) {
@@ -34,20 +33,26 @@ final class Billing {
     }
 
     /** OnDemandThroughput is only for on-demand tables; each maximum is -1 (no maximum) or at least 1. */
-    static TableDefinition.OnDemandLimits onDemand(OnDemandThroughput requested, BillingMode mode, String target,
-            TableDefinition.OnDemandLimits current) {
+    static TableDefinition.OnDemandLimits onDemand(
+            OnDemandThroughput requested, BillingMode mode, String target, TableDefinition.OnDemandLimits current) {
         if (requested == null) {
             return current;
         }
         if (mode != BillingMode.PAY_PER_REQUEST) {
             String member = requested.maxReadRequestUnits() != null ? "MaxReadRequestUnits" : "MaxWriteRequestUnits";
-            throw Invalid.parameter(member + " for OnDemandThroughput cannot be specified when the table BillingMode is "
-                    + "PROVISIONED");
+            throw Invalid.parameter(member
+                    + " for OnDemandThroughput cannot be specified when the table BillingMode is " + "PROVISIONED");
         }
-        long read = pick("MaxReadRequestUnits", requested.maxReadRequestUnits(), current == null ? -1
-                : current.maxReadRequestUnits(), target);
-        long write = pick("MaxWriteRequestUnits", requested.maxWriteRequestUnits(), current == null ? -1
-                : current.maxWriteRequestUnits(), target);
+        long read = pick(
+                "MaxReadRequestUnits",
+                requested.maxReadRequestUnits(),
+                current == null ? -1 : current.maxReadRequestUnits(),
+                target);
+        long write = pick(
+                "MaxWriteRequestUnits",
+                requested.maxWriteRequestUnits(),
+                current == null ? -1 : current.maxWriteRequestUnits(),
+                target);
         return read == -1 && write == -1 ? null : new TableDefinition.OnDemandLimits(read, write);
     }
 
@@ -56,8 +61,8 @@ final class Billing {
             return current;
         }
         if (requested != -1 && requested < 1) {
-            throw Invalid.parameter("Requested " + member + " for OnDemandThroughput for " + target
-                    + " is outside of valid range");
+            throw Invalid.parameter(
+                    "Requested " + member + " for OnDemandThroughput for " + target + " is outside of valid range");
         }
         return requested;
     }

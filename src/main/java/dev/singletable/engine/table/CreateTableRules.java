@@ -37,8 +37,7 @@ final class CreateTableRules {
     static final String TABLE_CLASS_ERROR = "Invalid table-class parameter provided. Please try again with a valid "
             + "table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].";
 
-    private CreateTableRules() {
-    }
+    private CreateTableRules() {}
 
     static TableDefinition create(CreateTableRequest req, Instant now, String region, String accountId) {
         TableDefinition.Builder b = new TableDefinition.Builder();
@@ -133,7 +132,8 @@ final class CreateTableRules {
         if (requested == null || (requested.readUnitsPerSecond() == null && requested.writeUnitsPerSecond() == null)) {
             return null;
         }
-        return new TableDefinition.Warm(requested.readUnitsPerSecond() == null ? 0 : requested.readUnitsPerSecond(),
+        return new TableDefinition.Warm(
+                requested.readUnitsPerSecond() == null ? 0 : requested.readUnitsPerSecond(),
                 requested.writeUnitsPerSecond() == null ? 0 : requested.writeUnitsPerSecond());
     }
 
@@ -148,8 +148,8 @@ final class CreateTableRules {
             }
             Streams.enable(b, StreamViewType.fromValue(viewType), now);
         } else if (viewType != null) {
-            throw Invalid.parameter("Table is being created with a stream disabled, UpdateViewType should not be "
-                    + "specified");
+            throw Invalid.parameter(
+                    "Table is being created with a stream disabled, UpdateViewType should not be " + "specified");
         }
     }
 
@@ -176,8 +176,8 @@ final class CreateTableRules {
         return byName;
     }
 
-    private static void localIndexes(List<LocalSecondaryIndex> indexes, TableDefinition.Builder b,
-            Set<String> indexNames) {
+    private static void localIndexes(
+            List<LocalSecondaryIndex> indexes, TableDefinition.Builder b, Set<String> indexNames) {
         for (LocalSecondaryIndex index : indexes) {
             KeyDef key = KeySchemas.key(index.keySchema(), b.attributeDefinitions);
             if (!key.hasRange()) {
@@ -190,23 +190,37 @@ final class CreateTableRules {
             }
             ProjectionType projection = Projections.check(index.projection());
             checkUniqueName(index.indexName(), indexNames);
-            b.localIndexes.add(new IndexDef(index.indexName(), false, key, projection,
-                    Projections.nonKeyAttributes(index.projection()), null, IndexStatus.ACTIVE, false));
+            b.localIndexes.add(new IndexDef(
+                    index.indexName(),
+                    false,
+                    key,
+                    projection,
+                    Projections.nonKeyAttributes(index.projection()),
+                    null,
+                    IndexStatus.ACTIVE,
+                    false));
         }
         if (indexes.size() > MAX_LOCAL_INDEXES) {
             throw Invalid.parameter("Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
         }
     }
 
-    private static void globalIndexes(List<GlobalSecondaryIndex> indexes, TableDefinition.Builder b,
-            Set<String> indexNames) {
+    private static void globalIndexes(
+            List<GlobalSecondaryIndex> indexes, TableDefinition.Builder b, Set<String> indexNames) {
         for (GlobalSecondaryIndex index : indexes) {
             KeyDef key = KeySchemas.globalKey(index.keySchema(), b.attributeDefinitions);
             ProjectionType projection = Projections.check(index.projection());
             Throughput throughput = indexThroughput(index.indexName(), index.provisionedThroughput(), b.billingMode);
             checkUniqueName(index.indexName(), indexNames);
-            b.globalIndexes.add(new IndexDef(index.indexName(), true, key, projection,
-                    Projections.nonKeyAttributes(index.projection()), throughput, IndexStatus.ACTIVE, false));
+            b.globalIndexes.add(new IndexDef(
+                    index.indexName(),
+                    true,
+                    key,
+                    projection,
+                    Projections.nonKeyAttributes(index.projection()),
+                    throughput,
+                    IndexStatus.ACTIVE,
+                    false));
         }
         if (indexes.size() > MAX_GLOBAL_INDEXES) {
             throw Invalid.parameter("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);

@@ -42,11 +42,29 @@ public record DefinitionData(
         Map<String, ResourcePolicy> resourcePolicies) {
 
     public static DefinitionData of(TableDefinition d) {
-        return new DefinitionData(d.name(), d.arn(), d.tableId(), d.createdAt(), d.primaryKey(),
-                d.attributeDefinitions(), d.globalIndexes(), d.localIndexes(), d.billingMode(),
-                d.lastUpdateToPayPerRequest(), d.throughput(), d.onDemandLimits(), d.streamEnabled(),
-                d.streamViewType(), d.latestStreamArn(), d.latestStreamLabel(), d.tableClass(), d.sse(),
-                d.deletionProtectionEnabled(), d.tags(), d.ttlAttributeName(), d.ttlStatus(),
+        return new DefinitionData(
+                d.name(),
+                d.arn(),
+                d.tableId(),
+                d.createdAt(),
+                d.primaryKey(),
+                d.attributeDefinitions(),
+                d.globalIndexes(),
+                d.localIndexes(),
+                d.billingMode(),
+                d.lastUpdateToPayPerRequest(),
+                d.throughput(),
+                d.onDemandLimits(),
+                d.streamEnabled(),
+                d.streamViewType(),
+                d.latestStreamArn(),
+                d.latestStreamLabel(),
+                d.tableClass(),
+                d.sse(),
+                d.deletionProtectionEnabled(),
+                d.tags(),
+                d.ttlAttributeName(),
+                d.ttlStatus(),
                 d.resourcePolicies());
     }
 

@@ -6,5 +6,8 @@ package dev.singletable.engine.table;
  * status, capacity and size, without key schema, attribute definitions or indexes.
  */
 public enum DescribeView {
-    DESCRIBE, CREATE, UPDATE, DELETE
+    DESCRIBE,
+    CREATE,
+    UPDATE,
+    DELETE
 }

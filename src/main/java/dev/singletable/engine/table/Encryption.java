@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.SSEType;
 /** SSESpecification rules: KMS is the only explicit type; omitted or disabled means the AWS-owned key. */
 final class Encryption {
 
-    private Encryption() {
-    }
+    private Encryption() {}
 
     /**
      * The requested settings, or null for the AWS-owned default key. {@code Enabled} may be omitted: an SSEType of
@@ -33,7 +32,8 @@ final class Encryption {
         if (spec.kmsMasterKeyId() != null && type == null) {
             throw Invalid.parameter("SSEType KMS is required if KMSMasterKeyId is specified");
         }
-        boolean kms = Boolean.TRUE.equals(spec.enabled()) || SSEType.KMS.toString().equals(type);
+        boolean kms =
+                Boolean.TRUE.equals(spec.enabled()) || SSEType.KMS.toString().equals(type);
         if (!kms) {
             return null;
         }
@@ -49,7 +49,9 @@ final class Encryption {
             return keyId;
         }
         String seed = keyId == null ? "alias/aws/dynamodb" : keyId;
-        String id = isUuid(seed) ? seed : UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        String id = isUuid(seed)
+                ? seed
+                : UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
         return "arn:aws:kms:" + region + ":" + accountId + ":key/" + id;
     }
 

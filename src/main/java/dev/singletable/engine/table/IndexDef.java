@@ -11,8 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * A global or local secondary index. {@code throughput} is null for local indexes (they share the table's);
  * {@code status} and {@code backfilling} only matter for global indexes, which are built after UpdateTable adds them.
  */
-public record IndexDef(String name, boolean global, KeyDef key, ProjectionType projection, List<String> nonKeyAttributes,
-        Throughput throughput, IndexStatus status, boolean backfilling) {
+public record IndexDef(
+        String name,
+        boolean global,
+        KeyDef key,
+        ProjectionType projection,
+        List<String> nonKeyAttributes,
+        Throughput throughput,
+        IndexStatus status,
+        boolean backfilling) {
 
     public IndexDef {
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);

@@ -11,8 +11,7 @@ final class Invalid {
     /** The prefix AWS puts before most semantic (non-shape) CreateTable/UpdateTable errors. */
     static final String PREFIX = "One or more parameter values were invalid: ";
 
-    private Invalid() {
-    }
+    private Invalid() {}
 
     /** ValidationException with AWS's "One or more parameter values were invalid: " prefix. */
     static DynamoDbException parameter(String detail) {

@@ -19,8 +19,7 @@ public record KeyDef(List<KeyPart> hashParts, List<KeyPart> rangeParts) {
     public static final int MAX_PARTS = 4;
 
     /** One attribute of a key. */
-    public record KeyPart(String name, ScalarAttributeType type) {
-    }
+    public record KeyPart(String name, ScalarAttributeType type) {}
 
     public KeyDef {
         hashParts = List.copyOf(hashParts);
@@ -32,7 +31,8 @@ public record KeyDef(List<KeyPart> hashParts, List<KeyPart> rangeParts) {
 
     /** A single-attribute key: a partition attribute and an optional (null) sort attribute. */
     public KeyDef(String hashName, ScalarAttributeType hashType, String rangeName, ScalarAttributeType rangeType) {
-        this(List.of(new KeyPart(hashName, hashType)),
+        this(
+                List.of(new KeyPart(hashName, hashType)),
                 rangeName == null ? List.of() : List.of(new KeyPart(rangeName, rangeType)));
     }
 
@@ -98,10 +98,16 @@ public record KeyDef(List<KeyPart> hashParts, List<KeyPart> rangeParts) {
     public List<KeySchemaElement> toKeySchema() {
         List<KeySchemaElement> schema = new ArrayList<>(hashParts.size() + rangeParts.size());
         for (KeyPart p : hashParts) {
-            schema.add(KeySchemaElement.builder().attributeName(p.name()).keyType(KeyType.HASH).build());
+            schema.add(KeySchemaElement.builder()
+                    .attributeName(p.name())
+                    .keyType(KeyType.HASH)
+                    .build());
         }
         for (KeyPart p : rangeParts) {
-            schema.add(KeySchemaElement.builder().attributeName(p.name()).keyType(KeyType.RANGE).build());
+            schema.add(KeySchemaElement.builder()
+                    .attributeName(p.name())
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         return schema;
     }

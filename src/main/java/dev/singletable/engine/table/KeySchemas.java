@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 final class KeySchemas {
 
-    private KeySchemas() {
-    }
+    private KeySchemas() {}
 
     /** The table's own KeySchema: AWS first compares counts, then names, then positions. */
     static KeyDef tableKey(List<KeySchemaElement> schema, Map<String, ScalarAttributeType> definitions) {
@@ -34,16 +33,16 @@ final class KeySchemas {
         for (KeySchemaElement element : schema) {
             if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
                 if (rangeSeen) {
-                    throw Invalid.parameter("All HASH key attributes must precede RANGE key attributes in the "
-                            + "KeySchema");
+                    throw Invalid.parameter(
+                            "All HASH key attributes must precede RANGE key attributes in the " + "KeySchema");
                 }
                 hashes++;
             } else {
                 rangeSeen = true;
             }
         }
-        throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of "
-                + (hashes > 1 ? "HASH" : "RANGE") + " key attributes");
+        throw Invalid.parameter("The KeySchema exceeds the maximum allowed number of " + (hashes > 1 ? "HASH" : "RANGE")
+                + " key attributes");
     }
 
     /** The schema's attribute names, after checking that each has a definition. */
@@ -81,8 +80,8 @@ final class KeySchemas {
             KeyDef.KeyPart part = new KeyDef.KeyPart(element.attributeName(), definitions.get(element.attributeName()));
             if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
                 if (!range.isEmpty()) {
-                    throw Invalid.parameter("All HASH key attributes must precede RANGE key attributes in the "
-                            + "KeySchema");
+                    throw Invalid.parameter(
+                            "All HASH key attributes must precede RANGE key attributes in the " + "KeySchema");
                 }
                 hash.add(part);
             } else {
@@ -104,8 +103,9 @@ final class KeySchemas {
      * service recorded (aws-controllers-k8s/dynamodb-controller, docs/api-quirks/table-indexes.md).
      */
     static void checkMultiAttributeNamesDiffer(List<KeySchemaElement> schema) {
-        boolean multi = schema.size() > 2 || schema.size() == 2
-                && KeyType.HASH.toString().equals(schema.get(1).keyTypeAsString());
+        boolean multi = schema.size() > 2
+                || schema.size() == 2
+                        && KeyType.HASH.toString().equals(schema.get(1).keyTypeAsString());
         if (!multi) {
             return;
         }

@@ -9,8 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 /** DynamoDB's semantic rules for an index Projection (its shape rules ran earlier). */
 final class Projections {
 
-    private Projections() {
-    }
+    private Projections() {}
 
     /** Checks the projection and returns its type; the NonKeyAttributes are read by {@link #nonKeyAttributes}. */
     static ProjectionType check(Projection projection) {

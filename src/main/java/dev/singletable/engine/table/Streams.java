@@ -8,11 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /** Stream labels and ARNs as DynamoDB forms them: the label is the enabling time, to the millisecond, in UTC. */
 final class Streams {
 
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LABEL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Turns the stream on in the builder with a fresh label and ARN. */
     static void enable(TableDefinition.Builder b, StreamViewType viewType, Instant now) {

@@ -49,16 +49,13 @@ public final class TableDefinition {
     private final Map<String, ResourcePolicy> resourcePolicies;
 
     /** Optional on-demand maximums (OnDemandThroughput); -1 means "no maximum" as in DynamoDB. */
-    public record OnDemandLimits(long maxReadRequestUnits, long maxWriteRequestUnits) {
-    }
+    public record OnDemandLimits(long maxReadRequestUnits, long maxWriteRequestUnits) {}
 
     /** Warm throughput explicitly requested (a high-water mark: it never decreases); null means the default. */
-    public record Warm(long readUnitsPerSecond, long writeUnitsPerSecond) {
-    }
+    public record Warm(long readUnitsPerSecond, long writeUnitsPerSecond) {}
 
     /** Server-side encryption as requested; null in the definition means the AWS-owned default key. */
-    public record SseSettings(SSEType type, String kmsMasterKeyArn) {
-    }
+    public record SseSettings(SSEType type, String kmsMasterKeyArn) {}
 
     TableDefinition(Builder b) {
         this.name = b.name;
@@ -304,8 +301,7 @@ public final class TableDefinition {
         TimeToLiveStatus ttlStatus = TimeToLiveStatus.DISABLED;
         Map<String, ResourcePolicy> resourcePolicies = new LinkedHashMap<>();
 
-        Builder() {
-        }
+        Builder() {}
 
         Builder(TableDefinition d) {
             name = d.name;

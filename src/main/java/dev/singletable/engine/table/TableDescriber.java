@@ -31,10 +31,10 @@ final class TableDescriber {
 
     /** DynamoDB's initial warm throughput of an on-demand table or index. */
     static final long ON_DEMAND_WARM_READ = 12000;
+
     static final long ON_DEMAND_WARM_WRITE = 4000;
 
-    private TableDescriber() {
-    }
+    private TableDescriber() {}
 
     static TableDescription describe(TableDefinition table, TableStats stats, DescribeView view) {
         TableDescription.Builder d = TableDescription.builder()
@@ -74,37 +74,51 @@ final class TableDescriber {
             d.globalSecondaryIndexes(globals);
         }
         if (table.streamEnabled()) {
-            d.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(table.streamViewType()).build());
+            d.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(table.streamViewType())
+                    .build());
         }
         if (table.latestStreamArn() != null) {
             d.latestStreamArn(table.latestStreamArn()).latestStreamLabel(table.latestStreamLabel());
         }
         if (table.sse() != null) {
-            d.sseDescription(SSEDescription.builder().status(SSEStatus.ENABLED).sseType(table.sse().type())
-                    .kmsMasterKeyArn(table.sse().kmsMasterKeyArn()).build());
+            d.sseDescription(SSEDescription.builder()
+                    .status(SSEStatus.ENABLED)
+                    .sseType(table.sse().type())
+                    .kmsMasterKeyArn(table.sse().kmsMasterKeyArn())
+                    .build());
         }
         if (table.tableClass() != null) {
-            d.tableClassSummary(TableClassSummary.builder().tableClass(table.tableClass())
-                    .lastUpdateDateTime(table.tableClassUpdatedAt()).build());
+            d.tableClassSummary(TableClassSummary.builder()
+                    .tableClass(table.tableClass())
+                    .lastUpdateDateTime(table.tableClassUpdatedAt())
+                    .build());
         }
         if (table.onDemandLimits() != null) {
             d.onDemandThroughput(OnDemandThroughput.builder()
                     .maxReadRequestUnits(table.onDemandLimits().maxReadRequestUnits())
-                    .maxWriteRequestUnits(table.onDemandLimits().maxWriteRequestUnits()).build());
+                    .maxWriteRequestUnits(table.onDemandLimits().maxWriteRequestUnits())
+                    .build());
         }
         if (view != DescribeView.CREATE) {
             long[] warm = tableWarm(table);
-            d.warmThroughput(TableWarmThroughputDescription.builder().readUnitsPerSecond(warm[0])
-                    .writeUnitsPerSecond(warm[1]).status("ACTIVE").build());
+            d.warmThroughput(TableWarmThroughputDescription.builder()
+                    .readUnitsPerSecond(warm[0])
+                    .writeUnitsPerSecond(warm[1])
+                    .status("ACTIVE")
+                    .build());
         }
         return d.build();
     }
 
     private static List<AttributeDefinition> attributeDefinitions(TableDefinition table) {
         List<AttributeDefinition> definitions = new ArrayList<>();
-        new TreeMap<>(table.attributeDefinitions()).forEach((name, type) ->
-                definitions.add(AttributeDefinition.builder().attributeName(name).attributeType(type).build()));
+        new TreeMap<>(table.attributeDefinitions())
+                .forEach((name, type) -> definitions.add(AttributeDefinition.builder()
+                        .attributeName(name)
+                        .attributeType(type)
+                        .build()));
         return definitions;
     }
 
@@ -144,8 +158,8 @@ final class TableDescriber {
                 .build();
     }
 
-    private static GlobalSecondaryIndexDescription global(TableDefinition table, IndexDef index, TableStats stats,
-            DescribeView view) {
+    private static GlobalSecondaryIndexDescription global(
+            TableDefinition table, IndexDef index, TableStats stats, DescribeView view) {
         long[] counts = counts(stats, index.name());
         Throughput throughput = index.throughput() == null ? Throughput.ZERO : index.throughput();
         // the indexes of a table being created are being created with it

@@ -28,8 +28,7 @@ public final class TableRequests {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
-    private TableRequests() {
-    }
+    private TableRequests() {}
 
     /** Full validation of a CreateTableRequest; returns the new definition (its status is the catalog's business). */
     public static TableDefinition create(CreateTableRequest req, Instant now, String region, String accountId) {
@@ -84,7 +83,9 @@ public final class TableRequests {
     /** ListTagsOfResource: the table's tags as SDK Tag objects, in insertion order. */
     public static List<Tag> listTags(TableDefinition current) {
         List<Tag> tags = new ArrayList<>();
-        current.tags().forEach((key, value) -> tags.add(Tag.builder().key(key).value(value).build()));
+        current.tags()
+                .forEach((key, value) ->
+                        tags.add(Tag.builder().key(key).value(value).build()));
         return tags;
     }
 }

@@ -20,10 +20,10 @@ final class Tags {
 
     /** The AWS tag character set: letters, digits and separators of any script, plus _ . : / = + - @. */
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
     private static final String TOO_MANY = "Number of Tags exceed the current limit for the provided ResourceArn";
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** Current tags plus the given ones (later values overwrite), after checking every tag. */
     static Map<String, String> merge(Map<String, String> current, List<Tag> added) {
@@ -82,13 +82,18 @@ final class Tags {
     }
 
     private static void checkKeyText(String key) {
-        if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || !ALLOWED.matcher(key).matches()) {
+        if (key == null
+                || key.isEmpty()
+                || key.length() > MAX_KEY_LENGTH
+                || !ALLOWED.matcher(key).matches()) {
             throw Invalid.bare("The Tag Key provided is invalid, Key: " + key);
         }
     }
 
     private static void checkValue(String value) {
-        if (value == null || value.length() > MAX_VALUE_LENGTH || !ALLOWED.matcher(value).matches()) {
+        if (value == null
+                || value.length() > MAX_VALUE_LENGTH
+                || !ALLOWED.matcher(value).matches()) {
             throw Invalid.bare("The Tag Value provided is invalid, Value: " + value);
         }
     }

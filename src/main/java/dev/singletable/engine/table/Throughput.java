@@ -6,7 +6,11 @@ import java.time.Instant;
  * Provisioned throughput of a table or global index. On-demand tables report zero units, as DynamoDB does.
  * The increase/decrease timestamps and the daily decrease count only feed DescribeTable.
  */
-public record Throughput(long readCapacityUnits, long writeCapacityUnits, Instant lastIncrease, Instant lastDecrease,
+public record Throughput(
+        long readCapacityUnits,
+        long writeCapacityUnits,
+        Instant lastIncrease,
+        Instant lastDecrease,
         long decreasesToday) {
 
     public static final Throughput ZERO = new Throughput(0, 0, null, null, 0);

@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 final class TimeToLive {
 
-    private TimeToLive() {
-    }
+    private TimeToLive() {}
 
     static TableDefinition apply(TableDefinition current, TimeToLiveSpecification spec) {
         boolean enabled = current.ttlStatus() == TimeToLiveStatus.ENABLED;

@@ -34,21 +34,19 @@ final class UpdateTableRules {
             + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
             + "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
             + "OnDemandThroughput, WarmThroughput or TableClass is required";
-    private static final String ONE_ONLINE_INDEX = "Subscriber limit exceeded: Only 1 online index can be created or "
-            + "deleted simultaneously per table";
-    private static final String LIMITS_HINT = "Refer to the Amazon DynamoDB Developer Guide for current limits and how "
-            + "to request higher limits.";
+    private static final String ONE_ONLINE_INDEX =
+            "Subscriber limit exceeded: Only 1 online index can be created or " + "deleted simultaneously per table";
+    private static final String LIMITS_HINT =
+            "Refer to the Amazon DynamoDB Developer Guide for current limits and how " + "to request higher limits.";
 
-    private UpdateTableRules() {
-    }
+    private UpdateTableRules() {}
 
     static TableDefinition update(TableDefinition current, UpdateTableRequest req, Instant now) {
-        List<GlobalSecondaryIndexUpdate> indexUpdates = req.hasGlobalSecondaryIndexUpdates()
-                ? req.globalSecondaryIndexUpdates() : List.of();
+        List<GlobalSecondaryIndexUpdate> indexUpdates =
+                req.hasGlobalSecondaryIndexUpdates() ? req.globalSecondaryIndexUpdates() : List.of();
         checkSomethingToUpdate(req, indexUpdates);
         checkCombinations(req, indexUpdates);
-        if (req.hasReplicaUpdates() || req.multiRegionConsistency() != null
-                || req.hasGlobalTableWitnessUpdates()) {
+        if (req.hasReplicaUpdates() || req.multiRegionConsistency() != null || req.hasGlobalTableWitnessUpdates()) {
             throw Invalid.parameter("Global table replicas are not supported by this engine");
         }
 
@@ -79,14 +77,21 @@ final class UpdateTableRules {
     }
 
     private static void checkSomethingToUpdate(UpdateTableRequest req, List<GlobalSecondaryIndexUpdate> indexUpdates) {
-        boolean any = req.provisionedThroughput() != null || req.billingModeAsString() != null
-                || req.streamSpecification() != null || !indexUpdates.isEmpty() || req.sseSpecification() != null
-                || req.hasReplicaUpdates() || req.deletionProtectionEnabled() != null
-                || req.onDemandThroughput() != null || req.warmThroughput() != null || req.tableClassAsString() != null;
+        boolean any = req.provisionedThroughput() != null
+                || req.billingModeAsString() != null
+                || req.streamSpecification() != null
+                || !indexUpdates.isEmpty()
+                || req.sseSpecification() != null
+                || req.hasReplicaUpdates()
+                || req.deletionProtectionEnabled() != null
+                || req.onDemandThroughput() != null
+                || req.warmThroughput() != null
+                || req.tableClassAsString() != null;
         if (!any) {
             // AWS leaves out of the list a member the request did carry (MultiRegionConsistency alone).
             String message = req.multiRegionConsistency() != null
-                    ? NOTHING_TO_UPDATE.replace(" MultiRegionConsistency,", "") : NOTHING_TO_UPDATE;
+                    ? NOTHING_TO_UPDATE.replace(" MultiRegionConsistency,", "")
+                    : NOTHING_TO_UPDATE;
             throw Invalid.bare(message);
         }
         if (req.hasGlobalSecondaryIndexUpdates() && indexUpdates.isEmpty()) {
@@ -96,10 +101,16 @@ final class UpdateTableRules {
 
     /** Some changes must travel alone; others may not share a call. */
     private static void checkCombinations(UpdateTableRequest req, List<GlobalSecondaryIndexUpdate> indexUpdates) {
-        int concerns = count(req.provisionedThroughput() != null, req.billingModeAsString() != null,
-                req.streamSpecification() != null, !indexUpdates.isEmpty(), req.sseSpecification() != null,
-                req.deletionProtectionEnabled() != null, req.onDemandThroughput() != null,
-                req.warmThroughput() != null, req.tableClassAsString() != null);
+        int concerns = count(
+                req.provisionedThroughput() != null,
+                req.billingModeAsString() != null,
+                req.streamSpecification() != null,
+                !indexUpdates.isEmpty(),
+                req.sseSpecification() != null,
+                req.deletionProtectionEnabled() != null,
+                req.onDemandThroughput() != null,
+                req.warmThroughput() != null,
+                req.tableClassAsString() != null);
         if (req.sseSpecification() != null && concerns > 1) {
             throw Invalid.parameter("Server-Side Encryption modification must be the only operation in the request");
         }
@@ -112,14 +123,14 @@ final class UpdateTableRules {
         boolean createsOrDeletesIndex = indexUpdates.stream().anyMatch(u -> u.create() != null || u.delete() != null);
         if (req.warmThroughput() != null && concerns > 1) {
             if (indexUpdates.stream().anyMatch(u -> u.create() != null)) {
-                throw Invalid.parameter("Create global secondary index cannot be specified when updating "
-                        + "WarmThroughput");
+                throw Invalid.parameter(
+                        "Create global secondary index cannot be specified when updating " + "WarmThroughput");
             }
             throw Invalid.parameter("WarmThroughput must be the only operation in the request");
         }
         if (req.onDemandThroughput() != null && concerns > (req.billingModeAsString() != null ? 2 : 1)) {
-            throw Invalid.parameter("OnDemandThroughput can only be combined with BillingMode in an UpdateTable "
-                    + "request");
+            throw Invalid.parameter(
+                    "OnDemandThroughput can only be combined with BillingMode in an UpdateTable " + "request");
         }
         if (req.provisionedThroughput() != null && req.streamSpecification() != null) {
             throw Invalid.parameter("You cannot modify stream status while updating table IOPS");
@@ -147,7 +158,9 @@ final class UpdateTableRules {
         if (requested == null && current.sse() == null) {
             throw Invalid.parameter("Table is already encrypted by default");
         }
-        if (requested != null && current.sse() != null && req.sseSpecification().kmsMasterKeyId() != null
+        if (requested != null
+                && current.sse() != null
+                && req.sseSpecification().kmsMasterKeyId() != null
                 && requested.kmsMasterKeyArn().equals(current.sse().kmsMasterKeyArn())) {
             throw Invalid.parameter("Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId "
                     + "parameter if you want to change Master Key");
@@ -155,9 +168,14 @@ final class UpdateTableRules {
         b.sse = requested;
     }
 
-    private static void billing(TableDefinition current, UpdateTableRequest req,
-            List<GlobalSecondaryIndexUpdate> indexUpdates, TableDefinition.Builder b, Instant now) {
-        BillingMode mode = req.billingModeAsString() == null ? current.billingMode()
+    private static void billing(
+            TableDefinition current,
+            UpdateTableRequest req,
+            List<GlobalSecondaryIndexUpdate> indexUpdates,
+            TableDefinition.Builder b,
+            Instant now) {
+        BillingMode mode = req.billingModeAsString() == null
+                ? current.billingMode()
                 : BillingMode.fromValue(req.billingModeAsString());
         ProvisionedThroughput requested = req.provisionedThroughput();
         if (mode == BillingMode.PAY_PER_REQUEST) {
@@ -168,8 +186,12 @@ final class UpdateTableRules {
             if (current.billingMode() != BillingMode.PAY_PER_REQUEST) {
                 b.billingMode = BillingMode.PAY_PER_REQUEST;
                 b.lastUpdateToPayPerRequest = now;
-                b.throughput = new Throughput(0, 0, current.throughput().lastIncrease(),
-                        current.throughput().lastDecrease(), current.throughput().decreasesToday());
+                b.throughput = new Throughput(
+                        0,
+                        0,
+                        current.throughput().lastIncrease(),
+                        current.throughput().lastDecrease(),
+                        current.throughput().decreasesToday());
                 b.globalIndexes.replaceAll(i -> i.withThroughput(Throughput.ZERO));
             }
         } else {
@@ -180,16 +202,17 @@ final class UpdateTableRules {
             if (switching) {
                 List<String> missing = new ArrayList<>();
                 for (IndexDef index : current.globalIndexes()) {
-                    boolean updated = indexUpdates.stream().anyMatch(u -> u.update() != null
-                            && index.name().equals(u.update().indexName())
-                            && u.update().provisionedThroughput() != null);
+                    boolean updated = indexUpdates.stream()
+                            .anyMatch(u -> u.update() != null
+                                    && index.name().equals(u.update().indexName())
+                                    && u.update().provisionedThroughput() != null);
                     if (!updated) {
                         missing.add(index.name());
                     }
                 }
                 if (!missing.isEmpty()) {
-                    throw Invalid.parameter("ProvisionedThroughput must be specified for index: "
-                            + String.join(",", missing));
+                    throw Invalid.parameter(
+                            "ProvisionedThroughput must be specified for index: " + String.join(",", missing));
                 }
                 b.onDemandLimits = null;
             }
@@ -199,8 +222,9 @@ final class UpdateTableRules {
                     checkThroughputChanges(current.throughput(), requested, null);
                 }
                 b.throughput = adjusted(switching ? Throughput.ZERO : current.throughput(), requested, now);
-                b.warm = higher(b.warm, new TableDefinition.Warm(requested.readCapacityUnits(),
-                        requested.writeCapacityUnits()));
+                b.warm = higher(
+                        b.warm,
+                        new TableDefinition.Warm(requested.readCapacityUnits(), requested.writeCapacityUnits()));
             }
             b.billingMode = BillingMode.PROVISIONED;
         }
@@ -208,8 +232,7 @@ final class UpdateTableRules {
     }
 
     /** Re-sending the current capacity is an error in DynamoDB, not a no-op. */
-    private static void checkThroughputChanges(Throughput current, ProvisionedThroughput requested,
-            String indexName) {
+    private static void checkThroughputChanges(Throughput current, ProvisionedThroughput requested, String indexName) {
         if (current.readCapacityUnits() == requested.readCapacityUnits()
                 && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
             String target = indexName == null ? "the table" : "the index " + indexName;
@@ -229,9 +252,14 @@ final class UpdateTableRules {
         boolean increase = read > current.readCapacityUnits() || write > current.writeCapacityUnits();
         boolean decrease = read < current.readCapacityUnits() || write < current.writeCapacityUnits();
         long decreasesToday = current.lastDecrease() != null && sameUtcDay(current.lastDecrease(), now)
-                ? current.decreasesToday() : 0;
-        return new Throughput(read, write, increase ? now : current.lastIncrease(),
-                decrease ? now : current.lastDecrease(), decrease ? decreasesToday + 1 : decreasesToday);
+                ? current.decreasesToday()
+                : 0;
+        return new Throughput(
+                read,
+                write,
+                increase ? now : current.lastIncrease(),
+                decrease ? now : current.lastDecrease(),
+                decrease ? decreasesToday + 1 : decreasesToday);
     }
 
     private static boolean sameUtcDay(Instant a, Instant b) {
@@ -243,12 +271,13 @@ final class UpdateTableRules {
      * probe of the real service recorded it, DDB-TABLE-457 of aws-controllers-k8s/dynamodb-controller's
      * docs/api-quirks; the write side's sentence is the same with WriteUnitsPerSecond).
      */
-    private static void checkNoWarmDecrease(long[] current, software.amazon.awssdk.services.dynamodb.model.WarmThroughput
-            requested) {
+    private static void checkNoWarmDecrease(
+            long[] current, software.amazon.awssdk.services.dynamodb.model.WarmThroughput requested) {
         String lower = requested.readUnitsPerSecond() != null && requested.readUnitsPerSecond() < current[0]
                 ? "ReadUnitsPerSecond"
                 : requested.writeUnitsPerSecond() != null && requested.writeUnitsPerSecond() < current[1]
-                ? "WriteUnitsPerSecond" : null;
+                        ? "WriteUnitsPerSecond"
+                        : null;
         if (lower != null) {
             throw Invalid.parameter("Requested " + lower + " for WarmThroughput for table is lower than current "
                     + "WarmThroughput, decreasing WarmThroughput is not supported");
@@ -259,12 +288,13 @@ final class UpdateTableRules {
         if (current == null) {
             return requested;
         }
-        return new TableDefinition.Warm(Math.max(current.readUnitsPerSecond(), requested.readUnitsPerSecond()),
+        return new TableDefinition.Warm(
+                Math.max(current.readUnitsPerSecond(), requested.readUnitsPerSecond()),
                 Math.max(current.writeUnitsPerSecond(), requested.writeUnitsPerSecond()));
     }
 
-    private static void stream(TableDefinition current, StreamSpecification spec, TableDefinition.Builder b,
-            Instant now) {
+    private static void stream(
+            TableDefinition current, StreamSpecification spec, TableDefinition.Builder b, Instant now) {
         String viewType = spec.streamViewTypeAsString();
         if (Boolean.TRUE.equals(spec.streamEnabled())) {
             if (viewType == null) {
@@ -285,8 +315,12 @@ final class UpdateTableRules {
         }
     }
 
-    private static void indexes(TableDefinition current, UpdateTableRequest req,
-            List<GlobalSecondaryIndexUpdate> updates, TableDefinition.Builder b, Instant now) {
+    private static void indexes(
+            TableDefinition current,
+            UpdateTableRequest req,
+            List<GlobalSecondaryIndexUpdate> updates,
+            TableDefinition.Builder b,
+            Instant now) {
         Set<String> names = new HashSet<>();
         int onlineChanges = 0;
         for (GlobalSecondaryIndexUpdate update : updates) {
@@ -296,11 +330,14 @@ final class UpdateTableRules {
                         + "GlobalSecondaryIndexUpdate.Delete must not be null");
             }
             if (actions > 1) {
-                throw Invalid.parameter("Only one global secondary index action is allowed per "
-                        + "GlobalSecondaryIndexUpdate object");
+                throw Invalid.parameter(
+                        "Only one global secondary index action is allowed per " + "GlobalSecondaryIndexUpdate object");
             }
-            String name = update.create() != null ? update.create().indexName()
-                    : update.update() != null ? update.update().indexName() : update.delete().indexName();
+            String name = update.create() != null
+                    ? update.create().indexName()
+                    : update.update() != null
+                            ? update.update().indexName()
+                            : update.delete().indexName();
             if (!names.add(name)) {
                 throw Invalid.parameter("Only one global secondary index update per index is allowed "
                         + "simultaneously. Index: " + name);
@@ -331,12 +368,15 @@ final class UpdateTableRules {
                 return index;
             }
         }
-        throw EngineErrors.resourceNotFound("Requested resource not found: Index " + name + " for table "
-                + current.name());
+        throw EngineErrors.resourceNotFound(
+                "Requested resource not found: Index " + name + " for table " + current.name());
     }
 
-    private static void createIndex(TableDefinition current, UpdateTableRequest req,
-            CreateGlobalSecondaryIndexAction create, TableDefinition.Builder b) {
+    private static void createIndex(
+            TableDefinition current,
+            UpdateTableRequest req,
+            CreateGlobalSecondaryIndexAction create,
+            TableDefinition.Builder b) {
         String name = create.indexName();
         if (current.index(name) != null) {
             throw Invalid.bare("Attempting to create an index which already exists");
@@ -369,26 +409,35 @@ final class UpdateTableRules {
                 throw Invalid.parameter("ProvisionedThroughput must be specified for index: " + name);
             }
             Billing.checkBounds(create.provisionedThroughput());
-            throughput = Throughput.of(create.provisionedThroughput().readCapacityUnits(),
+            throughput = Throughput.of(
+                    create.provisionedThroughput().readCapacityUnits(),
                     create.provisionedThroughput().writeCapacityUnits());
         }
         if (b.globalIndexes.size() >= CreateTableRules.MAX_GLOBAL_INDEXES) {
             throw EngineErrors.limitExceeded(Invalid.PREFIX + "GlobalSecondaryIndex count exceeds the per-table "
                     + "limit of " + CreateTableRules.MAX_GLOBAL_INDEXES);
         }
-        b.globalIndexes.add(new IndexDef(name, true, key, projection,
-                Projections.nonKeyAttributes(create.projection()), throughput, IndexStatus.CREATING, false));
+        b.globalIndexes.add(new IndexDef(
+                name,
+                true,
+                key,
+                projection,
+                Projections.nonKeyAttributes(create.projection()),
+                throughput,
+                IndexStatus.CREATING,
+                false));
         for (String attribute : key.names()) {
             b.attributeDefinitions.putIfAbsent(attribute, requested.get(attribute));
         }
         CreateTableRules.checkProjectedAttributeCount(b);
     }
 
-    private static void updateIndex(TableDefinition current, UpdateGlobalSecondaryIndexAction update,
-            TableDefinition.Builder b, Instant now) {
+    private static void updateIndex(
+            TableDefinition current, UpdateGlobalSecondaryIndexAction update, TableDefinition.Builder b, Instant now) {
         String name = update.indexName();
         IndexDef index = requireGlobalIndex(current, name);
-        if (update.warmThroughput() != null && update.warmThroughput().readUnitsPerSecond() == null
+        if (update.warmThroughput() != null
+                && update.warmThroughput().readUnitsPerSecond() == null
                 && update.warmThroughput().writeUnitsPerSecond() == null) {
             // AWS's sentence (DDB-TABLE-457 of aws-controllers-k8s/dynamodb-controller's docs/api-quirks)
             throw Invalid.parameter("WarmThroughput must have at least one of ReadUnitsPerSecond or "
@@ -409,7 +458,8 @@ final class UpdateTableRules {
         if (requested == null) {
             if (update.onDemandThroughput() != null) {
                 String member = update.onDemandThroughput().maxReadRequestUnits() != null
-                        ? "MaxReadRequestUnits" : "MaxWriteRequestUnits";
+                        ? "MaxReadRequestUnits"
+                        : "MaxWriteRequestUnits";
                 throw Invalid.parameter(member + " for OnDemandThroughput for index : " + name
                         + " cannot be specified when the table BillingMode is PROVISIONED");
             }

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TtlRules {
 
-    private TtlRules() {
-    }
+    private TtlRules() {}
 
     static boolean expired(@Nullable AttributeValue ttl, long nowMillis) {
         if (ttl == null || ttl.n() == null) {
@@ -30,7 +29,10 @@ final class TtlRules {
         if (seconds.compareTo(now) >= 0) {
             return false;
         }
-        long fiveYearsAgo = Instant.ofEpochMilli(nowMillis).atZone(ZoneOffset.UTC).minusYears(5).toEpochSecond();
+        long fiveYearsAgo = Instant.ofEpochMilli(nowMillis)
+                .atZone(ZoneOffset.UTC)
+                .minusYears(5)
+                .toEpochSecond();
         return seconds.compareTo(BigDecimal.valueOf(fiveYearsAgo)) >= 0;
     }
 }

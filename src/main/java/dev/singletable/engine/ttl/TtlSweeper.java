@@ -87,14 +87,15 @@ public final class TtlSweeper implements AutoCloseable {
         }
         return engine.exclusive(() -> {
             if (engine.table(table.name()) != table) {
-                return 0;   // dropped or replaced meanwhile
+                return 0; // dropped or replaced meanwhile
             }
             String attribute = table.definition().activeTtlAttribute();
             long now = engine.nowMillis();
             int n = 0;
             for (PrimaryKey key : keys) {
                 StoredItem current = table.current(key);
-                if (attribute != null && current != null
+                if (attribute != null
+                        && current != null
                         && TtlRules.expired(current.attributes().get(attribute), now)) {
                     engine.commit(List.of(new ItemChange(table, key, current, null, true)));
                     n++;

@@ -25,8 +25,7 @@ final class NullMembers {
 
     private static final String MISSING = "Member must not be null";
 
-    private NullMembers() {
-    }
+    private NullMembers() {}
 
     static void check(SdkPojo request) {
         structure(request, "");
@@ -91,7 +90,8 @@ final class NullMembers {
     /** Lists, maps and structures: the only members that can hold a null inside them. */
     private static boolean mayHoldNulls(SdkField<?> field) {
         MarshallingKnownType type = field.marshallingType().getKnownType();
-        return type == MarshallingKnownType.LIST || type == MarshallingKnownType.MAP
+        return type == MarshallingKnownType.LIST
+                || type == MarshallingKnownType.MAP
                 || type == MarshallingKnownType.SDK_POJO;
     }
 
@@ -103,12 +103,13 @@ final class NullMembers {
     private static RuntimeException nullElement(String list, String path, String at) {
         return switch (list) {
             case "TransactItems" -> EngineErrors.shapeViolations(List.of(missing(path)));
-            case "RequestItems" -> EngineErrors.validation("The batch write request list for a table cannot be null "
-                    + "or empty");
-            case "Keys" -> EngineErrors.validation("The list of keys in RequestItems for BatchGetItem may not contain "
-                    + "null or empty values: " + tableOf(path) + " has one or more empty keys");
-            case "TransactStatements" -> EngineErrors.validation("ExecutePartiQLTransaction can not have empty "
-                    + "statement.");
+            case "RequestItems" ->
+                EngineErrors.validation("The batch write request list for a table cannot be null " + "or empty");
+            case "Keys" ->
+                EngineErrors.validation("The list of keys in RequestItems for BatchGetItem may not contain "
+                        + "null or empty values: " + tableOf(path) + " has one or more empty keys");
+            case "TransactStatements" ->
+                EngineErrors.validation("ExecutePartiQLTransaction can not have empty " + "statement.");
             case "Statements" -> EngineErrors.validation("The statement was empty.");
             case "Parameters" -> EngineErrors.validation("The supplied Item contains a null AttributeValue");
             case "KeySchema" -> EngineErrors.validation("Key schema element is invalid.");
@@ -119,12 +120,14 @@ final class NullMembers {
 
     private static RuntimeException nullValue(String map, String key, String at) {
         return switch (map) {
-            case "RequestItems" -> EngineErrors.validation("The list of keys in RequestItems for BatchGetItem is "
-                    + "required: " + key + " has empty list");
-            case "ScanFilter", "QueryFilter", "KeyConditions" -> EngineErrors.validation("The filter condition for an "
-                    + "attribute cannot be null: " + key);
-            case "Expected" -> EngineErrors.validation("One or more parameter values were invalid: "
-                    + "ExpectedAttributeValue must not be null for Attribute: " + key);
+            case "RequestItems" ->
+                EngineErrors.validation("The list of keys in RequestItems for BatchGetItem is " + "required: " + key
+                        + " has empty list");
+            case "ScanFilter", "QueryFilter", "KeyConditions" ->
+                EngineErrors.validation("The filter condition for an " + "attribute cannot be null: " + key);
+            case "Expected" ->
+                EngineErrors.validation("One or more parameter values were invalid: "
+                        + "ExpectedAttributeValue must not be null for Attribute: " + key);
             default -> EngineErrors.shapeViolations(List.of(missing(at)));
         };
     }

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  */
 public final class RequestShapes {
 
-    private RequestShapes() {
-    }
+    private RequestShapes() {}
 
     /** Throws {@code EngineErrors.shapeViolations(...)} if the request violates any shape constraint. */
     public static void validate(SdkRequest request) {
@@ -27,7 +26,7 @@ public final class RequestShapes {
         if (!violations.isEmpty()) {
             throw EngineErrors.shapeViolations(violations);
         }
-        if (walker.sawNullInside()) {   // one walk for the usual request; the second only where a null may be refused
+        if (walker.sawNullInside()) { // one walk for the usual request; the second only where a null may be refused
             NullMembers.check(request);
         }
     }
@@ -40,7 +39,8 @@ public final class RequestShapes {
         if (request instanceof BatchGetItemRequest batch && batch.requestItems().isEmpty()) {
             throw EngineErrors.validation("The requestItems parameter is required for BatchGetItem");
         }
-        if (request instanceof BatchWriteItemRequest batch && batch.requestItems().isEmpty()) {
+        if (request instanceof BatchWriteItemRequest batch
+                && batch.requestItems().isEmpty()) {
             throw EngineErrors.validation("The requestItems parameter is required for BatchWriteItem");
         }
         if (request instanceof CreateTableRequest create && create.tableName() == null) {

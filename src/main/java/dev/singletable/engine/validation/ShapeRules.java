@@ -19,18 +19,17 @@ import java.util.Map;
 final class ShapeRules {
 
     /** Rules of one shape; {@code order} lists members AWS reports before the others. */
-    record Shape(List<String> order, Map<String, MemberRules> members) {
-    }
+    record Shape(List<String> order, Map<String, MemberRules> members) {}
 
     private static final String RESOURCE = "shape-constraints.txt";
     /** Rules are separated by ";" followed by a rule keyword (a regex may itself contain ";"). */
     private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile(
             ";\\s*(?=(required|tableNameOrArn|length|range|pattern|enum|element|key|value|apiPath)\\b)");
+
     private static final Shape NONE = new Shape(List.of(), Map.of());
     private static final Map<String, Shape> SHAPES = load();
 
-    private ShapeRules() {
-    }
+    private ShapeRules() {}
 
     /** The rules for an SDK shape class name (e.g. "CreateTableRequest", "KeySchemaElement"). */
     static Shape of(String shapeName) {
@@ -42,7 +41,9 @@ final class ShapeRules {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +61,9 @@ final class ShapeRules {
                 current = new Shape(new ArrayList<>(), new HashMap<>());
                 shapes.put(line.substring(1, line.length() - 1), current);
             } else if (line.startsWith("@order:")) {
-                current.order().addAll(Arrays.asList(line.substring("@order:".length()).strip().split(",\\s*")));
+                current.order()
+                        .addAll(Arrays.asList(
+                                line.substring("@order:".length()).strip().split(",\\s*")));
             } else {
                 int colon = line.indexOf(':');
                 MemberRules rules = MemberRules.empty();

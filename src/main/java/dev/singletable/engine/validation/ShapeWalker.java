@@ -52,9 +52,13 @@ final class ShapeWalker {
      * rules (null when none) and its name as AWS spells it in paths. The walk runs on every request, so it builds a
      * member's path only when it reports a violation or descends below the member.
      */
-    private record ClassPlan(ShapeRules.Shape shape, List<SdkField<?>> fields, List<MemberRules> rules,
-            List<String> names, List<String> apiNames, List<Function<Object, Object>> readers) {
-    }
+    private record ClassPlan(
+            ShapeRules.Shape shape,
+            List<SdkField<?>> fields,
+            List<MemberRules> rules,
+            List<String> names,
+            List<String> apiNames,
+            List<Function<Object, Object>> readers) {}
 
     private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -91,7 +95,7 @@ final class ShapeWalker {
             MemberRules rules = plan.rules().get(i);
             boolean nested = descendable(value);
             if (rules == null && !nested) {
-                continue;   // nothing to check here and nothing below: skip building its path
+                continue; // nothing to check here and nothing below: skip building its path
             }
             String member = plan.names().get(i);
             String apiMember = plan.apiNames().get(i);
@@ -177,8 +181,13 @@ final class ShapeWalker {
     }
 
     /** A map's keys (or values) are checked together and reported once, listing all of their constraints. */
-    private void checkMapPart(List<Constraint> constraints, Collection<?> parts, Map<?, ?> map, String parent,
-            String member, String prefix) {
+    private void checkMapPart(
+            List<Constraint> constraints,
+            Collection<?> parts,
+            Map<?, ?> map,
+            String parent,
+            String member,
+            String prefix) {
         if (constraints.isEmpty()) {
             return;
         }

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** How a rejected value appears in a validation message: {@code null} bare, anything else in single quotes. */
 final class ValueText {
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     static String of(Object value) {
         return value == null ? "null" : "'" + render(value) + "'";
@@ -36,7 +35,8 @@ final class ValueText {
             StringJoiner joined = new StringJoiner(", ", pojo.getClass().getSimpleName() + "(", ")");
             for (SdkField<?> field : pojo.sdkFields()) {
                 Object member = field.getValueOrDefault(pojo);
-                if (member != null && !(member instanceof SdkAutoConstructList)
+                if (member != null
+                        && !(member instanceof SdkAutoConstructList)
                         && !(member instanceof SdkAutoConstructMap)) {
                     joined.add(ShapeWalker.lowerFirst(field.memberName()) + "=" + render(member));
                 }

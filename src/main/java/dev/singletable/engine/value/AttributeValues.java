@@ -17,8 +17,7 @@ public final class AttributeValues {
     static final String SEVERAL_TYPES =
             "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     /** The single type set on {@code v}; a validation error if none or more than one is set. */
     public static ValueType typeOf(AttributeValue v) {

@@ -26,8 +26,7 @@ public final class Numbers {
             "Number underflow. Attempting to store a number with magnitude smaller than supported range";
     static final String TOO_PRECISE = "Attempting to store more than 38 significant digits in a Number";
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** Validates a DynamoDB number string and returns its canonical form, as DynamoDB returns it on read-back. */
     public static String canonical(String raw) {
@@ -196,7 +195,7 @@ public final class Numbers {
             for (; i < n; i++) {
                 char c = raw.charAt(i);
                 if (c < '0' || c > '9' || exponent > Integer.MAX_VALUE) {
-                    throw EngineErrors.validation(NOT_A_NUMBER + ": " + raw);   // BigDecimal: an int exponent
+                    throw EngineErrors.validation(NOT_A_NUMBER + ": " + raw); // BigDecimal: an int exponent
                 }
                 exponent = exponent * 10 + (c - '0');
             }

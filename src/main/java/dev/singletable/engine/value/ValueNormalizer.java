@@ -32,10 +32,10 @@ final class ValueNormalizer {
 
     /** A top-level attribute is at level 1; a map or list at this level or deeper is rejected. */
     static final int MAX_CONTAINER_LEVEL = 32;
+
     private static final int MAX_NAME_BYTES = 65535;
 
-    private ValueNormalizer() {
-    }
+    private ValueNormalizer() {}
 
     static AttributeValue normalize(AttributeValue v) {
         return normalize(v, 1);
@@ -218,7 +218,8 @@ final class ValueNormalizer {
                 for (SdkBytes x : bs) {
                     shown.add(Base64.getEncoder().encodeToString(x.asByteArrayUnsafe()));
                 }
-                throw EngineErrors.validation(INVALID + "Input collection " + shown + "of type BS contains duplicates.");
+                throw EngineErrors.validation(
+                        INVALID + "Input collection " + shown + "of type BS contains duplicates.");
             }
         }
     }

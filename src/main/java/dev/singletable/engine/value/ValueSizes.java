@@ -19,8 +19,7 @@ final class ValueSizes {
     private static final int ELEMENT_OVERHEAD = 1;
     private static final int MAX_NUMBER_SIZE = 21;
 
-    private ValueSizes() {
-    }
+    private ValueSizes() {}
 
     static long valueSize(AttributeValue v) {
         if (v.s() != null) {

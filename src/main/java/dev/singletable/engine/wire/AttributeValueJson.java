@@ -20,15 +20,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class AttributeValueJson {
 
-    private enum Member { S, N, B, SS, NS, BS, M, L, NULL, BOOL }
+    private enum Member {
+        S,
+        N,
+        B,
+        SS,
+        NS,
+        BS,
+        M,
+        L,
+        NULL,
+        BOOL
+    }
 
     /** The members in the order the SDK model declares them (the generic writer's order). */
     private static final Member[] ORDER = modelOrder();
 
     static final boolean AVAILABLE = ORDER != null;
 
-    private AttributeValueJson() {
-    }
+    private AttributeValueJson() {}
 
     private static Member[] modelOrder() {
         List<Member> order = new ArrayList<>();

@@ -8,8 +8,7 @@ import java.util.Base64;
  */
 final class Base64Blob {
 
-    private Base64Blob() {
-    }
+    private Base64Blob() {}
 
     static byte[] decode(String text) {
         if (text.length() % 4 != 0) {

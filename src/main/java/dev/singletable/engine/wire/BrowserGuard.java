@@ -33,14 +33,17 @@ final class BrowserGuard {
     WireResponse refusal(WireHttpRequest request) {
         String host = request.header("Host");
         if (host != null && !hostAllowed(hostName(host))) {
-            return refuse("Host '" + host + "' is not served by this engine: add it to "
-                    + "singletable.engine.allowed-hosts to use that name (a guard against DNS rebinding)",
+            return refuse(
+                    "Host '" + host + "' is not served by this engine: add it to "
+                            + "singletable.engine.allowed-hosts to use that name (a guard against DNS rebinding)",
                     request);
         }
         String origin = request.header("Origin");
         if (origin != null && !originAllowed(origin) && !sameOrigin(origin, host)) {
-            return refuse("Origin '" + origin + "' may not call this engine: allow it with -cors or "
-                    + "singletable.engine.cors.allowed-origins", request);
+            return refuse(
+                    "Origin '" + origin + "' may not call this engine: allow it with -cors or "
+                            + "singletable.engine.cors.allowed-origins",
+                    request);
         }
         return null;
     }
@@ -82,7 +85,9 @@ final class BrowserGuard {
         if (access.anyHost() || name.isEmpty() || isIpLiteral(name) || name.indexOf('.') < 0) {
             return true;
         }
-        return name.endsWith(".localhost") || name.equals("localhost.") || name.equals(bindAddress)
+        return name.endsWith(".localhost")
+                || name.equals("localhost.")
+                || name.equals(bindAddress)
                 || access.allowedHosts().contains(name);
     }
 
@@ -107,7 +112,9 @@ final class BrowserGuard {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || Integer.parseInt(part) > 255) {
                 return false;
             }
@@ -118,7 +125,8 @@ final class BrowserGuard {
     private static WireResponse refuse(String message, WireHttpRequest request) {
         String type = request.header("Content-Type");
         String contentType = type != null && type.toLowerCase(Locale.ROOT).startsWith(WireProtocol.JSON)
-                ? WireProtocol.JSON : WireResponse.AMZ_JSON;
+                ? WireProtocol.JSON
+                : WireResponse.AMZ_JSON;
         return WireErrors.of("AccessDeniedException", message, 403, contentType);
     }
 }

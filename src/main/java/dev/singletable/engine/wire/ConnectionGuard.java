@@ -42,8 +42,14 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         lastActivity = System.nanoTime();
-        long interval = Math.max(MIN_CHECK_INTERVAL_NANOS, Math.min(MAX_CHECK_INTERVAL_NANOS,
-                Math.min(limits.idleTimeout().toNanos(), limits.requestTimeout().toNanos()) / 4));
+        long interval = Math.max(
+                MIN_CHECK_INTERVAL_NANOS,
+                Math.min(
+                        MAX_CHECK_INTERVAL_NANOS,
+                        Math.min(
+                                        limits.idleTimeout().toNanos(),
+                                        limits.requestTimeout().toNanos())
+                                / 4));
         check = ctx.executor().scheduleAtFixedRate(() -> check(ctx), interval, interval, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
@@ -76,7 +82,9 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         long writing = requests.writingSince();
         boolean slowRequest = receivingSince >= 0 && now - receivingSince > requestTimeout;
         boolean slowReader = writing >= 0 && now - writing > requestTimeout;
-        boolean idle = receivingSince < 0 && !requests.hasWork() && now - lastActivity > limits.idleTimeout().toNanos();
+        boolean idle = receivingSince < 0
+                && !requests.hasWork()
+                && now - lastActivity > limits.idleTimeout().toNanos();
         if (slowRequest || slowReader || idle) {
             ctx.close();
         }

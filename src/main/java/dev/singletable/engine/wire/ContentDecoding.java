@@ -47,8 +47,7 @@ final class ContentDecoding {
         }
     }
 
-    private ContentDecoding() {
-    }
+    private ContentDecoding() {}
 
     /**
      * Decodes the body per the {@code Content-Encoding} header (a comma-separated list applied in order).

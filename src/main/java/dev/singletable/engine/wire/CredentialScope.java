@@ -20,7 +20,8 @@ record CredentialScope(String accessKeyId, String region) {
         }
         int start = at + "Credential=".length();
         int end = start;
-        while (end < authorization.length() && authorization.charAt(end) != ','
+        while (end < authorization.length()
+                && authorization.charAt(end) != ','
                 && !Character.isWhitespace(authorization.charAt(end))) {
             end++;
         }

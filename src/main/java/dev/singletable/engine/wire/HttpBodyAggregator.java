@@ -70,9 +70,11 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
             Throwable cause = request.decoderResult().cause();
             WireHttpRequest.Kind kind = cause instanceof TooLongHttpHeaderException
                     ? WireHttpRequest.Kind.HEADERS_TOO_LARGE
-                    : cause instanceof TooLongHttpLineException ? WireHttpRequest.Kind.LINE_TOO_LONG
-                    : cause instanceof TooLongFrameException ? WireHttpRequest.Kind.HEADERS_TOO_LARGE
-                    : WireHttpRequest.Kind.MALFORMED;
+                    : cause instanceof TooLongHttpLineException
+                            ? WireHttpRequest.Kind.LINE_TOO_LONG
+                            : cause instanceof TooLongFrameException
+                                    ? WireHttpRequest.Kind.HEADERS_TOO_LARGE
+                                    : WireHttpRequest.Kind.MALFORMED;
             dropBuffer();
             ctx.fireChannelRead(flagged(kind, request));
             current = null;
@@ -146,8 +148,14 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
         if (last) {
             HttpRequest request = current;
             current = null;
-            WireHttpRequest complete = new WireHttpRequest(WireHttpRequest.Kind.COMPLETE, request.method().name(),
-                    request.uri(), request.headers(), buffer, length, HttpUtil.isKeepAlive(request))
+            WireHttpRequest complete = new WireHttpRequest(
+                            WireHttpRequest.Kind.COMPLETE,
+                            request.method().name(),
+                            request.uri(),
+                            request.headers(),
+                            buffer,
+                            length,
+                            HttpUtil.isKeepAlive(request))
                     .holding(budget, reserved);
             buffer = null;
             reserved = 0;
@@ -175,10 +183,11 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
 
     private static WireHttpRequest flagged(WireHttpRequest.Kind kind, HttpRequest request) {
         boolean keepAlive = kind != WireHttpRequest.Kind.MALFORMED
-                && kind != WireHttpRequest.Kind.HEADERS_TOO_LARGE && kind != WireHttpRequest.Kind.LINE_TOO_LONG
-                && HttpUtil.isKeepAlive(request) && !HttpUtil.is100ContinueExpected(request);
-        return new WireHttpRequest(kind, request.method().name(), request.uri(), request.headers(), null, 0,
-                keepAlive);
+                && kind != WireHttpRequest.Kind.HEADERS_TOO_LARGE
+                && kind != WireHttpRequest.Kind.LINE_TOO_LONG
+                && HttpUtil.isKeepAlive(request)
+                && !HttpUtil.is100ContinueExpected(request);
+        return new WireHttpRequest(kind, request.method().name(), request.uri(), request.headers(), null, 0, keepAlive);
     }
 
     @Override

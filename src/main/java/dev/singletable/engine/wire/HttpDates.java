@@ -11,20 +11,20 @@ import java.time.format.DateTimeFormatter;
 final class HttpDates {
 
     /** One second's text; replaced as a whole, so readers on any thread see a consistent pair. */
-    private record Formatted(long epochSecond, String text) {
-    }
+    private record Formatted(long epochSecond, String text) {}
 
     private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
 
-    private HttpDates() {
-    }
+    private HttpDates() {}
 
     static String now() {
         long second = System.currentTimeMillis() / 1000;
         Formatted current = last;
         if (current.epochSecond() != second) {
-            current = new Formatted(second, DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+            current = new Formatted(
+                    second,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
             last = current;
         }
         return current.text();

@@ -30,13 +30,14 @@ final class JsonSyntax {
      * hundreds of megabytes for good.
      */
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNameLength(MAX_NAME_LENGTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .build())
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
 
-    private JsonSyntax() {
-    }
+    private JsonSyntax() {}
 
     /**
      * A parser over a request body, which must be UTF-8 without a byte-order mark. Jackson would skip a UTF-8 BOM and

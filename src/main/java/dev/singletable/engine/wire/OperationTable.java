@@ -50,15 +50,16 @@ final class OperationTable {
         return byTarget.size();
     }
 
-    private static void register(Map<String, WireOperation> operations, String prefix, Class<?> clientInterface,
-            boolean streams) {
+    private static void register(
+            Map<String, WireOperation> operations, String prefix, Class<?> clientInterface, boolean streams) {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (Method method : clientInterface.getMethods()) {
             if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1) {
                 continue;
             }
             Class<?> requestType = method.getParameterTypes()[0];
-            if (!SdkRequest.class.isAssignableFrom(requestType) || !SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            if (!SdkRequest.class.isAssignableFrom(requestType)
+                    || !SdkResponse.class.isAssignableFrom(method.getReturnType())) {
                 continue;
             }
             String name = requestType.getSimpleName();
@@ -79,7 +80,10 @@ final class OperationTable {
     /** The request type's static {@code builder()}: its builders are SdkPojos describing every member. */
     private static Supplier<SdkPojo> builderFactory(Class<?> requestType) throws ReflectiveOperationException {
         MethodHandle builder = MethodHandles.publicLookup()
-                .findStatic(requestType, "builder", MethodType.methodType(requestType.getMethod("builder").getReturnType()))
+                .findStatic(
+                        requestType,
+                        "builder",
+                        MethodType.methodType(requestType.getMethod("builder").getReturnType()))
                 .asType(MethodType.methodType(SdkPojo.class));
         return () -> {
             try {

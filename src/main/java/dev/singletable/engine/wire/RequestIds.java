@@ -8,8 +8,7 @@ final class RequestIds {
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     static final int LENGTH = 52;
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

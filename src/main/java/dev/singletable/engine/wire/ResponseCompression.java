@@ -23,8 +23,7 @@ final class ResponseCompression {
     /** DynamoDB compresses responses larger than this. */
     static final int THRESHOLD_BYTES = 4096;
 
-    private ResponseCompression() {
-    }
+    private ResponseCompression() {}
 
     /** The coding to answer with ({@code gzip} or {@code deflate}), or null for none. */
     static String choose(String acceptEncoding) {
@@ -55,8 +54,7 @@ final class ResponseCompression {
                     }
                 }
                 case "*" -> star = Math.max(star, q);
-                default -> {
-                }
+                default -> {}
             }
         }
         boolean gzipExplicit = gzipAt >= 0;
@@ -95,7 +93,7 @@ final class ResponseCompression {
         try (var stream = "gzip".equals(coding) ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
             stream.write(body);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);   // in memory: cannot happen
+            throw new UncheckedIOException(e); // in memory: cannot happen
         }
         return out.toByteArray();
     }

@@ -34,8 +34,7 @@ final class SdkJsonReader {
     private static final Map<Class<?>, Map<String, Member>> FIELD_CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SdkJsonReader() {
-    }
+    private SdkJsonReader() {}
 
     /**
      * Reads one JSON object from {@code parser} (positioned before it) into a fresh builder and builds it. A request
@@ -85,8 +84,7 @@ final class SdkJsonReader {
     }
 
     /** A member of a shape and its position among the shape's members (for duplicate detection). */
-    private record Member(SdkField<?> field, int index) {
-    }
+    private record Member(SdkField<?> field, int index) {}
 
     private static Map<String, Member> fieldsOf(SdkPojo builder) {
         return FIELD_CACHE.computeIfAbsent(builder.getClass(), type -> {
@@ -219,13 +217,14 @@ final class SdkJsonReader {
                 throw new ArithmeticException("out of range");
             }
             if (isTiny(seconds)) {
-                seconds = BigDecimal.ZERO;   // below a nanosecond: the epoch (and no 10^scale to compute)
+                seconds = BigDecimal.ZERO; // below a nanosecond: the epoch (and no 10^scale to compute)
             }
             BigDecimal whole = new BigDecimal(floor(seconds));
             long nanos = seconds.subtract(whole).movePointRight(9).longValue();
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | java.time.DateTimeException e) {
-            throw new WireSerializationException("class " + numberClass(parser, token) + " can not be converted to an Date");
+            throw new WireSerializationException(
+                    "class " + numberClass(parser, token) + " can not be converted to an Date");
         }
     }
 
@@ -265,7 +264,7 @@ final class SdkJsonReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             if (map.containsKey(key)) {
-                throw WireSerializationException.withoutMessage();   // an attribute (or table) named twice
+                throw WireSerializationException.withoutMessage(); // an attribute (or table) named twice
             }
             map.put(key, readValue(parser, parser.nextToken(), valueField));
         }
@@ -311,7 +310,9 @@ final class SdkJsonReader {
     /** The Java class AWS's deserializer reports for a JSON number: the narrowest that holds it. */
     private static String numberClass(JsonParser parser, JsonToken token) throws IOException {
         BigDecimal value = parser.getDecimalValue();
-        if (isHuge(value) || (token == JsonToken.VALUE_NUMBER_FLOAT && value.stripTrailingZeros().scale() > 0)) {
+        if (isHuge(value)
+                || (token == JsonToken.VALUE_NUMBER_FLOAT
+                        && value.stripTrailingZeros().scale() > 0)) {
             return "java.lang.Double";
         }
         return integralClass(value.toBigInteger());

@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class SdkJsonWriter {
 
-    private SdkJsonWriter() {
-    }
+    private SdkJsonWriter() {}
 
     /** Writes {@code source}'s members (described by {@code fields}) into the object being generated. */
     static void writeMembers(JsonGenerator generator, Object source, List<SdkField<?>> fields) throws IOException {

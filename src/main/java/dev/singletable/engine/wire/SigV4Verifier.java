@@ -74,22 +74,27 @@ final class SigV4Verifier {
         checkSkew(requestTime);
 
         String signedHeaders = parameters.get("SignedHeaders");
-        List<String> signedHeaderNames = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
+        List<String> signedHeaderNames =
+                List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
         if (!signedHeaderNames.contains("host")) {
-            throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE,
-                    "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+            throw new SigV4Failure(
+                    SigV4Failure.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
         requireAmzHeadersSigned(request, signedHeaderNames);
         if (!ALGORITHM.equals(algorithm)) {
-            throw new SigV4Failure(SigV4Failure.INCOMPLETE_SIGNATURE,
+            throw new SigV4Failure(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
                     "Unsupported AWS 'algorithm': '" + algorithm + "' (only " + ALGORITHM + " for now). ");
         }
 
         String credential = stripTrailingSlashes(parameters.get("Credential"));
         String[] scope = credential.split("/", -1);
         if (scope.length != 5) {
-            throw new SigV4Failure(SigV4Failure.INCOMPLETE_SIGNATURE, "Credential must have exactly 5 "
-                    + "slash-delimited elements, e.g. keyid/date/region/service/term, got '" + credential + "'");
+            throw new SigV4Failure(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
+                    "Credential must have exactly 5 "
+                            + "slash-delimited elements, e.g. keyid/date/region/service/term, got '" + credential
+                            + "'");
         }
         checkScope(scope, basicTime);
 
@@ -106,8 +111,8 @@ final class SigV4Verifier {
         byte[] key = signingKey(secret, scope[1], scope[2], scope[3]);
         String expected = hex(hmac(key, stringToSign));
         String provided = parameters.get("Signature").toLowerCase(Locale.ROOT);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                provided.getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), provided.getBytes(StandardCharsets.US_ASCII))) {
             throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, SIGNATURE_MISMATCH_MESSAGE);
         }
     }
@@ -122,7 +127,8 @@ final class SigV4Verifier {
             throws SigV4Failure {
         for (String name : request.headerNames()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-amz-") && !lower.equals("x-amz-content-sha256")
+            if (lower.startsWith("x-amz-")
+                    && !lower.equals("x-amz-content-sha256")
                     && !signedHeaderNames.contains(lower)) {
                 throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, UNSIGNED_HEADERS_MESSAGE);
             }
@@ -164,10 +170,13 @@ final class SigV4Verifier {
                 return LocalDateTime.parse(value, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT))
                         .toInstant(ZoneOffset.UTC);
             }
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            throw new SigV4Failure(SigV4Failure.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
-                    + value + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+            throw new SigV4Failure(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
+                    "Date must be in ISO-8601 'basic format'. Got '" + value
+                            + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
     }
 
@@ -176,14 +185,18 @@ final class SigV4Verifier {
         Instant earliest = now.minus(MAX_SKEW);
         Instant latest = now.plus(MAX_SKEW);
         if (requestTime.isBefore(earliest)) {
-            throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, "Signature expired: "
-                    + BASIC_FORMAT.format(requestTime) + " is now earlier than " + BASIC_FORMAT.format(earliest)
-                    + " (" + BASIC_FORMAT.format(now) + " - 15 min.)");
+            throw new SigV4Failure(
+                    SigV4Failure.INVALID_SIGNATURE,
+                    "Signature expired: "
+                            + BASIC_FORMAT.format(requestTime) + " is now earlier than " + BASIC_FORMAT.format(earliest)
+                            + " (" + BASIC_FORMAT.format(now) + " - 15 min.)");
         }
         if (requestTime.isAfter(latest)) {
-            throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, "Signature not yet current: "
-                    + BASIC_FORMAT.format(requestTime) + " is still later than " + BASIC_FORMAT.format(latest)
-                    + " (" + BASIC_FORMAT.format(now) + " + 15 min.)");
+            throw new SigV4Failure(
+                    SigV4Failure.INVALID_SIGNATURE,
+                    "Signature not yet current: "
+                            + BASIC_FORMAT.format(requestTime) + " is still later than " + BASIC_FORMAT.format(latest)
+                            + " (" + BASIC_FORMAT.format(now) + " + 15 min.)");
         }
     }
 
@@ -191,22 +204,36 @@ final class SigV4Verifier {
     private static void checkScope(String[] scope, String basicTime) throws SigV4Failure {
         StringBuilder problems = new StringBuilder();
         if (!scope[2].matches("[a-z0-9-]+")) {
-            problems.append("Credential should be scoped to a valid region, not '").append(scope[2]).append("'. ");
+            problems.append("Credential should be scoped to a valid region, not '")
+                    .append(scope[2])
+                    .append("'. ");
         }
         if (!SERVICE.equals(scope[3])) {
-            problems.append("Credential should be scoped to correct service: '").append(SERVICE).append("'. ");
+            problems.append("Credential should be scoped to correct service: '")
+                    .append(SERVICE)
+                    .append("'. ");
         }
         if (!TERMINATOR.equals(scope[4])) {
-            problems.append("Credential should be scoped with a valid terminator: '").append(TERMINATOR)
-                    .append("', not '").append(scope[4]).append("'. ");
+            problems.append("Credential should be scoped with a valid terminator: '")
+                    .append(TERMINATOR)
+                    .append("', not '")
+                    .append(scope[4])
+                    .append("'. ");
         }
         String day = basicTime.substring(0, 8);
         if (!day.equals(scope[1])) {
-            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
-                    .append(scope[1]).append("' != '").append(day).append("', from '").append(basicTime).append("'.");
+            problems.append(
+                            "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
+                    .append(scope[1])
+                    .append("' != '")
+                    .append(day)
+                    .append("', from '")
+                    .append(basicTime)
+                    .append("'.");
         }
         if (problems.length() > 0) {
-            throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, problems.toString().trim());
+            throw new SigV4Failure(
+                    SigV4Failure.INVALID_SIGNATURE, problems.toString().trim());
         }
     }
 
@@ -285,12 +312,18 @@ final class SigV4Verifier {
         StringBuilder encoded = new StringBuilder(text.length() + 8);
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~';
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~';
             if (unreserved || (keepSlash && c == '/')) {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(HEX[(b >> 4) & 0xF]))
+                encoded.append('%')
+                        .append(Character.toUpperCase(HEX[(b >> 4) & 0xF]))
                         .append(Character.toUpperCase(HEX[b & 0xF]));
             }
         }

@@ -36,6 +36,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     private boolean closing;
     /** When the response being written was handed to the transport; -1 when none is being written. */
     private long writingSince = -1;
+
     private ConnectionGuard guard;
 
     WireConnectionHandler(WireProtocol protocol, Executor workers) {
@@ -109,7 +110,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
                     .log(System.Logger.Level.ERROR, "request handling failed", e);
             return WireErrors.internalServerError(WireResponse.AMZ_JSON);
         } finally {
-            request.release();   // the body has been read: its buffer no longer counts against the budget
+            request.release(); // the body has been read: its buffer no longer counts against the budget
         }
     }
 
@@ -154,8 +155,8 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
         if (compressed) {
             body = ResponseCompression.compress(body, coding);
         }
-        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
         HttpHeaders headers = http.headers();
         headers.set("x-amzn-RequestId", RequestIds.next());
         headers.set("x-amz-crc32", Long.toString(crc32(body)));

@@ -35,21 +35,29 @@ final class WireErrors {
     static final String INTERNAL_SERVER_ERROR = "InternalServerError";
 
     private static final Set<String> CORAL_SERVICE_CODES = Set.of(
-            SERIALIZATION, UNKNOWN_OPERATION, "MissingAuthenticationTokenException", "UnrecognizedClientException",
-            "InvalidSignatureException", "IncompleteSignatureException", "AccessDeniedException",
-            "ExpiredTokenException", "InternalFailure", "RequestExpired", "InvalidClientTokenId",
-            "MalformedHttpRequestException", "RequestEntityTooLarge");
+            SERIALIZATION,
+            UNKNOWN_OPERATION,
+            "MissingAuthenticationTokenException",
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "IncompleteSignatureException",
+            "AccessDeniedException",
+            "ExpiredTokenException",
+            "InternalFailure",
+            "RequestExpired",
+            "InvalidClientTokenId",
+            "MalformedHttpRequestException",
+            "RequestEntityTooLarge");
     private static final Set<String> CAPITALISED_MESSAGE_CODES = Set.of(SERIALIZATION, "TransactionCanceledException");
-    private static final Set<String> UNMODELLED_EXCEPTION_TYPES = Set.of(
-            "DynamoDbException", "DynamoDbStreamsException", "AwsServiceException", "SdkServiceException");
+    private static final Set<String> UNMODELLED_EXCEPTION_TYPES =
+            Set.of("DynamoDbException", "DynamoDbStreamsException", "AwsServiceException", "SdkServiceException");
 
     private static final System.Logger LOG = System.getLogger(WireErrors.class.getName());
 
     /** Modelled members of exception classes (exceptions are not SdkPojos, but expose {@code sdkFields()}). */
     private static final ConcurrentHashMap<Class<?>, List<SdkField<?>>> EXCEPTION_FIELDS = new ConcurrentHashMap<>();
 
-    private WireErrors() {
-    }
+    private WireErrors() {}
 
     /** A front-end error with the given code; a null message leaves the message key out, as AWS does. */
     static WireResponse of(String code, String message, int status, String contentType) {
@@ -79,8 +87,9 @@ final class WireErrors {
             if (code == null) {
                 return unexpected(failure, contentType);
             }
-            return new WireResponse(statusOf(e.statusCode(), code), contentType,
-                    body(code, e.getMessage(), e, fieldsOf(e))).errorCode(code);
+            return new WireResponse(
+                            statusOf(e.statusCode(), code), contentType, body(code, e.getMessage(), e, fieldsOf(e)))
+                    .errorCode(code);
         }
         if (failure instanceof UnsupportedOperationException) {
             // the backend does not implement this operation (the SDK interface's default method)
@@ -96,8 +105,8 @@ final class WireErrors {
             return unexpected(e, contentType);
         }
         String message = details != null ? details.errorMessage() : null;
-        return new WireResponse(statusOf(e.statusCode(), code), contentType,
-                body(code, message, e, fieldsOf(e))).errorCode(code);
+        return new WireResponse(statusOf(e.statusCode(), code), contentType, body(code, message, e, fieldsOf(e)))
+                .errorCode(code);
     }
 
     private static WireResponse unexpected(Throwable failure, String contentType) {

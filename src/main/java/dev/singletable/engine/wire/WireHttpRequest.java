@@ -14,7 +14,14 @@ final class WireHttpRequest {
      * HEADERS_TOO_LARGE (431) and LINE_TOO_LONG (414): beyond the header limit; UNAVAILABLE: the server's buffer
      * budget cannot take the body now (503).
      */
-    enum Kind { COMPLETE, OVERSIZED, MALFORMED, HEADERS_TOO_LARGE, LINE_TOO_LONG, UNAVAILABLE }
+    enum Kind {
+        COMPLETE,
+        OVERSIZED,
+        MALFORMED,
+        HEADERS_TOO_LARGE,
+        LINE_TOO_LONG,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
     private final String method;
@@ -25,10 +32,11 @@ final class WireHttpRequest {
     private final boolean keepAlive;
     /** Bytes of the server's buffer budget this request's body holds until {@link #release}; 0 when none. */
     private BufferBudget budget;
+
     private long reserved;
 
-    WireHttpRequest(Kind kind, String method, String uri, HttpHeaders headers, byte[] body, int bodyLength,
-            boolean keepAlive) {
+    WireHttpRequest(
+            Kind kind, String method, String uri, HttpHeaders headers, byte[] body, int bodyLength, boolean keepAlive) {
         this.kind = kind;
         this.method = method;
         this.uri = uri;

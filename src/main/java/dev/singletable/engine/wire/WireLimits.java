@@ -17,8 +17,8 @@ import java.time.Duration;
  * @param maxHeaderBytes   the longest header block and request line (AWS's front end allows 16 KB); longer ones are
  *                         answered 431 and 414 and the connection is closed
  */
-public record WireLimits(int maxConnections, Duration idleTimeout, Duration requestTimeout, long maxBufferedBytes,
-        int maxHeaderBytes) {
+public record WireLimits(
+        int maxConnections, Duration idleTimeout, Duration requestTimeout, long maxBufferedBytes, int maxHeaderBytes) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -49,8 +49,12 @@ public record WireLimits(int maxConnections, Duration idleTimeout, Duration requ
      * the heap (at most 256 MB).
      */
     public static WireLimits defaults() {
-        return new WireLimits(DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                defaultMaxBufferedBytes(), DEFAULT_MAX_HEADER_BYTES);
+        return new WireLimits(
+                DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_REQUEST_TIMEOUT,
+                defaultMaxBufferedBytes(),
+                DEFAULT_MAX_HEADER_BYTES);
     }
 
     /** A quarter of the heap this JVM may grow to, at most 256 MB. */

@@ -31,8 +31,13 @@ final class WireOperation {
      * Describe*, List*. ExecuteStatement is not: a PartiQL statement may write.
      */
     static boolean isReadOnly(String name) {
-        return name.startsWith("Get") || name.startsWith("BatchGet") || name.equals("Query") || name.equals("Scan")
-                || name.startsWith("TransactGet") || name.startsWith("Describe") || name.startsWith("List");
+        return name.startsWith("Get")
+                || name.startsWith("BatchGet")
+                || name.equals("Query")
+                || name.equals("Scan")
+                || name.startsWith("TransactGet")
+                || name.startsWith("Describe")
+                || name.startsWith("List");
     }
 
     boolean readOnly() {

@@ -36,8 +36,15 @@ final class WireProtocol {
      * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      * @param monitoring  who is told of each operation answered, and the metrics page (if any)
      */
-    WireProtocol(OperationTable operations, WireBackends backends, SigV4Verifier verifier, int maxBodyBytes,
-            String region, boolean inlineReads, BrowserGuard browsers, WireMonitoring monitoring) {
+    WireProtocol(
+            OperationTable operations,
+            WireBackends backends,
+            SigV4Verifier verifier,
+            int maxBodyBytes,
+            String region,
+            boolean inlineReads,
+            BrowserGuard browsers,
+            WireMonitoring monitoring) {
         this.operations = operations;
         this.backends = backends;
         this.verifier = verifier;
@@ -85,7 +92,10 @@ final class WireProtocol {
                 return new WireResponse(413, null, null);
             case UNAVAILABLE:
                 // the server holds as many request bytes as it may: a retryable answer, as DynamoDB's 503
-                return WireErrors.of("ServiceUnavailable", "The service is currently unavailable or busy.", 503,
+                return WireErrors.of(
+                        "ServiceUnavailable",
+                        "The service is currently unavailable or busy.",
+                        503,
                         WireResponse.AMZ_JSON);
             default:
                 break;
@@ -97,12 +107,16 @@ final class WireProtocol {
         if ("GET".equals(method) && "/".equals(request.rawPath())) {
             // AWS names the host it was asked for ("healthy: dynamodb.us-east-1.amazonaws.com")
             String host = request.header("Host");
-            return WireResponse.text(200, "text/plain", host == null || host.isBlank() ? healthText
-                    : "healthy: " + host);
+            return WireResponse.text(
+                    200, "text/plain", host == null || host.isBlank() ? healthText : "healthy: " + host);
         }
-        if ("GET".equals(method) && monitoring.metricsPage() != null
+        if ("GET".equals(method)
+                && monitoring.metricsPage() != null
                 && WireMonitoring.METRICS_PATH.equals(request.rawPath())) {
-            return WireResponse.text(200, WireMonitoring.METRICS_CONTENT_TYPE, monitoring.metricsPage().get());
+            return WireResponse.text(
+                    200,
+                    WireMonitoring.METRICS_CONTENT_TYPE,
+                    monitoring.metricsPage().get());
         }
         if (!"POST".equals(method)) {
             return notFound();
@@ -121,8 +135,8 @@ final class WireProtocol {
 
         ContentDecoding.Body body;
         try {
-            body = ContentDecoding.decode(request.header("Content-Encoding"), request.body(), request.bodyLength(),
-                    maxBodyBytes);
+            body = ContentDecoding.decode(
+                    request.header("Content-Encoding"), request.body(), request.bodyLength(), maxBodyBytes);
         } catch (ContentDecoding.TooLarge e) {
             return new WireResponse(413, null, null);
         } catch (ContentDecoding.Undecodable e) {
@@ -141,14 +155,15 @@ final class WireProtocol {
         }
         long start = System.nanoTime();
         WireResponse response = handleOperation(request, body, operation, responseType);
-        monitoring.observer().answered(operation.name(), response.errorCode(), response.status(),
-                System.nanoTime() - start);
+        monitoring
+                .observer()
+                .answered(operation.name(), response.errorCode(), response.status(), System.nanoTime() - start);
         return response;
     }
 
     /** The operation's answer once its target is known: signature, request, backend. */
-    private WireResponse handleOperation(WireHttpRequest request, ContentDecoding.Body body, WireOperation operation,
-            String responseType) {
+    private WireResponse handleOperation(
+            WireHttpRequest request, ContentDecoding.Body body, WireOperation operation, String responseType) {
         if (verifier != null) {
             try {
                 verifier.verify(request);
@@ -201,8 +216,11 @@ final class WireProtocol {
      */
     private static SdkResponse ownAddress(SdkResponse response, String host) {
         if (response instanceof DescribeEndpointsResponse endpoints && host != null && !host.isBlank()) {
-            return endpoints.toBuilder().endpoints(endpoints.endpoints().stream()
-                    .map(e -> e.toBuilder().address(host).build()).toList()).build();
+            return endpoints.toBuilder()
+                    .endpoints(endpoints.endpoints().stream()
+                            .map(e -> e.toBuilder().address(host).build())
+                            .toList())
+                    .build();
         }
         return response;
     }
@@ -281,7 +299,9 @@ final class WireProtocol {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Out-of-memory and similar mean the JVM is in trouble; a bad backend call (even a stack overflow) does not. */

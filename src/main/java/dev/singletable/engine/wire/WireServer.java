@@ -45,8 +45,14 @@ public final class WireServer implements AutoCloseable {
     private final BufferBudget budget;
     private final AtomicInteger openConnections;
 
-    private WireServer(EventLoopGroup acceptors, EventLoopGroup io, ExecutorService workers, Channel serverChannel,
-            String host, BufferBudget budget, AtomicInteger openConnections) {
+    private WireServer(
+            EventLoopGroup acceptors,
+            EventLoopGroup io,
+            ExecutorService workers,
+            Channel serverChannel,
+            String host,
+            BufferBudget budget,
+            AtomicInteger openConnections) {
         this.acceptors = acceptors;
         this.io = io;
         this.workers = workers;
@@ -80,8 +86,8 @@ public final class WireServer implements AutoCloseable {
      * Binds and starts serving, with what web browsers may do ({@link BrowserAccess#defaults()}: no CORS, and a
      * Host-header guard against DNS rebinding).
      */
-    public static WireServer start(WireServerOptions options, BrowserAccess browsers, DynamoDbClient dynamo,
-            DynamoDbStreamsClient streams) {
+    public static WireServer start(
+            WireServerOptions options, BrowserAccess browsers, DynamoDbClient dynamo, DynamoDbStreamsClient streams) {
         Objects.requireNonNull(dynamo, "dynamo");
         return start(options, browsers, WireBackends.fixed(dynamo, streams));
     }
@@ -98,28 +104,33 @@ public final class WireServer implements AutoCloseable {
      * Binds and starts serving, telling {@code monitoring} of every operation answered and serving its metrics page
      * at {@value WireMonitoring#METRICS_PATH} (if it has one).
      */
-    public static WireServer start(WireServerOptions options, BrowserAccess browsers, WireBackends backends,
-            WireMonitoring monitoring) {
+    public static WireServer start(
+            WireServerOptions options, BrowserAccess browsers, WireBackends backends, WireMonitoring monitoring) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(backends, "backends");
         OperationTable operations = OperationTable.of(backends.servesStreams());
-        SigV4Verifier verifier = options.requiresSignature()
-                ? new SigV4Verifier(options.accessKeys(), Clock.systemUTC())
-                : null;
-        WireProtocol protocol = new WireProtocol(operations, backends, verifier, options.maxBodyBytes(),
+        SigV4Verifier verifier =
+                options.requiresSignature() ? new SigV4Verifier(options.accessKeys(), Clock.systemUTC()) : null;
+        WireProtocol protocol = new WireProtocol(
+                operations,
+                backends,
+                verifier,
+                options.maxBodyBytes(),
                 options.region(),
-                options.inlineReads(), new BrowserGuard(browsers, options.bindAddress()), monitoring);
+                options.inlineReads(),
+                new BrowserGuard(browsers, options.bindAddress()),
+                monitoring);
         WireLimits limits = options.limits();
         BufferBudget budget = new BufferBudget(limits.maxBufferedBytes());
         AtomicInteger openConnections = new AtomicInteger();
 
         int cores = Runtime.getRuntime().availableProcessors();
-        EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, daemonThreads("wire-accept"),
-                NioIoHandler.newFactory());
-        EventLoopGroup io = new MultiThreadIoEventLoopGroup(Math.max(1, cores), daemonThreads("wire-io"),
-                NioIoHandler.newFactory());
+        EventLoopGroup acceptors =
+                new MultiThreadIoEventLoopGroup(1, daemonThreads("wire-accept"), NioIoHandler.newFactory());
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(
+                Math.max(1, cores), daemonThreads("wire-io"), NioIoHandler.newFactory());
         ExecutorService workers = workerPool(Math.max(8, cores * 4));
         try {
             Channel channel = new ServerBootstrap()
@@ -136,10 +147,12 @@ public final class WireServer implements AutoCloseable {
                             requests.watchedBy(guard);
                             channel.pipeline()
                                     .addLast("guard", guard)
-                                    .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-                                            .setMaxInitialLineLength(limits.maxHeaderBytes())
-                                            .setMaxHeaderSize(limits.maxHeaderBytes())
-                                            .setMaxChunkSize(64 * 1024)))
+                                    .addLast(
+                                            "http",
+                                            new HttpServerCodec(new HttpDecoderConfig()
+                                                    .setMaxInitialLineLength(limits.maxHeaderBytes())
+                                                    .setMaxHeaderSize(limits.maxHeaderBytes())
+                                                    .setMaxChunkSize(64 * 1024)))
                                     .addLast("body", new HttpBodyAggregator(options.maxBodyBytes(), budget, guard))
                                     .addLast("dynamodb", requests);
                         }
@@ -147,10 +160,13 @@ public final class WireServer implements AutoCloseable {
                     .bind(options.bindAddress(), options.port())
                     .syncUninterruptibly()
                     .channel();
-            WireServer server = new WireServer(acceptors, io, workers, channel, options.bindAddress(), budget,
-                    openConnections);
-            LOG.log(System.Logger.Level.INFO, "DynamoDB wire server listening on {0} ({1} operations)",
-                    server.endpoint(), operations.size());
+            WireServer server =
+                    new WireServer(acceptors, io, workers, channel, options.bindAddress(), budget, openConnections);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "DynamoDB wire server listening on {0} ({1} operations)",
+                    server.endpoint(),
+                    operations.size());
             return server;
         } catch (RuntimeException e) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -194,13 +210,14 @@ public final class WireServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // a short quiet period lets the last responses be flushed before connections are closed
-        io.shutdownGracefully(100, SHUTDOWN_TIMEOUT_SECONDS * 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        io.shutdownGracefully(100, SHUTDOWN_TIMEOUT_SECONDS * 1000, TimeUnit.MILLISECONDS)
+                .syncUninterruptibly();
         acceptors.terminationFuture().syncUninterruptibly();
     }
 
     private static ExecutorService workerPool(int threads) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("wire-worker"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("wire-worker"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

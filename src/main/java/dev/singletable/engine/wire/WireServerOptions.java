@@ -18,12 +18,19 @@ import java.util.Objects;
  *                     would stall every connection of that I/O thread
  * @param limits       connections, timeouts and buffered bytes one server allows (see {@link WireLimits})
  */
-public record WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
-        String region, boolean inlineReads, WireLimits limits) {
+public record WireServerOptions(
+        String bindAddress,
+        int port,
+        Map<String, String> accessKeys,
+        int maxBodyBytes,
+        String region,
+        boolean inlineReads,
+        WireLimits limits) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** DynamoDB's own request size limit. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     public static final String DEFAULT_REGION = "us-east-1";
 
     public WireServerOptions {
@@ -40,8 +47,13 @@ public record WireServerOptions(String bindAddress, int port, Map<String, String
     }
 
     /** The default limits (see {@link WireLimits#defaults()}). */
-    public WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
-            String region, boolean inlineReads) {
+    public WireServerOptions(
+            String bindAddress,
+            int port,
+            Map<String, String> accessKeys,
+            int maxBodyBytes,
+            String region,
+            boolean inlineReads) {
         this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, null);
     }
 
@@ -51,15 +63,15 @@ public record WireServerOptions(String bindAddress, int port, Map<String, String
     }
 
     /** Every operation on the worker pool: safe for any backend. */
-    public WireServerOptions(String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes,
-            String region) {
+    public WireServerOptions(
+            String bindAddress, int port, Map<String, String> accessKeys, int maxBodyBytes, String region) {
         this(bindAddress, port, accessKeys, maxBodyBytes, region, false);
     }
 
     /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
     public static WireServerOptions defaults() {
-        return new WireServerOptions(DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false,
-                null);
+        return new WireServerOptions(
+                DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false, null);
     }
 
     public WireServerOptions withPort(int newPort) {

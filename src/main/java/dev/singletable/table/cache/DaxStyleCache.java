@@ -19,17 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -49,7 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link DynamoDbClient} in front of another with the caching rules of Amazon DynamoDB Accelerator (DAX), so that
@@ -87,7 +87,10 @@ import org.jspecify.annotations.Nullable;
 public final class DaxStyleCache {
 
     /** Which of the two caches a meter or a statistic is about. */
-    public enum Kind { ITEM, QUERY }
+    public enum Kind {
+        ITEM,
+        QUERY
+    }
 
     private final DynamoDbClient store;
     private final Cache<ItemKey, Optional<Map<String, AttributeValue>>> items;
@@ -104,8 +107,8 @@ public final class DaxStyleCache {
                 .executor(Runnable::run) // maintenance on the caller: evictions happen at once, deterministically
                 .expireAfterWrite(settings.itemTtl())
                 .maximumWeight(settings.itemMaxBytes())
-                .<ItemKey, Optional<Map<String, AttributeValue>>>weigher((key, item) ->
-                        ItemWeights.ofItem(key.key()) + item.map(ItemWeights::ofItem).orElse(0))
+                .<ItemKey, Optional<Map<String, AttributeValue>>>weigher((key, item) -> ItemWeights.ofItem(key.key())
+                        + item.map(ItemWeights::ofItem).orElse(0))
                 .recordStats()
                 .build();
         this.queries = Caffeine.newBuilder()
@@ -116,8 +119,8 @@ public final class DaxStyleCache {
                 .weigher((Object request, Object result) -> ItemWeights.ofItems(itemsOf(result)))
                 .recordStats()
                 .build();
-        this.client = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, new Dispatch());
+        this.client = (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, new Dispatch());
     }
 
     /** A cache in front of {@code store}; its TTLs count on {@code ticker} ({@link Ticker#systemTicker()} in use). */
@@ -180,8 +183,9 @@ public final class DaxStyleCache {
         }
         GetItemResponse read = store.getItem(request);
         // putIfAbsent: a write through the cache that finished while this read was under way has the newer item
-        items.asMap().putIfAbsent(key,
-                read.hasItem() && !read.item().isEmpty() ? Optional.of(read.item()) : Optional.empty());
+        items.asMap()
+                .putIfAbsent(
+                        key, read.hasItem() && !read.item().isEmpty() ? Optional.of(read.item()) : Optional.empty());
         return read;
     }
 
@@ -190,7 +194,8 @@ public final class DaxStyleCache {
         Map<String, KeysAndAttributes> toRead = new LinkedHashMap<>();
         for (Map.Entry<String, KeysAndAttributes> table : request.requestItems().entrySet()) {
             KeysAndAttributes wanted = table.getValue();
-            if (Boolean.TRUE.equals(wanted.consistentRead()) || wanted.hasAttributesToGet()
+            if (Boolean.TRUE.equals(wanted.consistentRead())
+                    || wanted.hasAttributesToGet()
                     || wanted.projectionExpression() != null) {
                 itemPassThroughs.add(wanted.keys().size());
                 toRead.put(table.getKey(), wanted);
@@ -202,7 +207,8 @@ public final class DaxStyleCache {
                 if (cached == null) {
                     misses.add(key);
                 } else {
-                    cached.ifPresent(item -> found.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(item));
+                    cached.ifPresent(item -> found.computeIfAbsent(table.getKey(), t -> new ArrayList<>())
+                            .add(item));
                 }
             }
             if (!misses.isEmpty()) {
@@ -210,14 +216,19 @@ public final class DaxStyleCache {
             }
         }
         if (toRead.isEmpty()) {
-            return BatchGetItemResponse.builder().responses(found).unprocessedKeys(Map.of()).build();
+            return BatchGetItemResponse.builder()
+                    .responses(found)
+                    .unprocessedKeys(Map.of())
+                    .build();
         }
-        BatchGetItemResponse read = store.batchGetItem(request.toBuilder().requestItems(toRead).build());
+        BatchGetItemResponse read =
+                store.batchGetItem(request.toBuilder().requestItems(toRead).build());
         for (Map.Entry<String, KeysAndAttributes> table : toRead.entrySet()) {
             KeysAndAttributes asked = table.getValue();
             List<Map<String, AttributeValue>> returned = read.responses().getOrDefault(table.getKey(), List.of());
             found.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).addAll(returned);
-            if (Boolean.TRUE.equals(asked.consistentRead()) || asked.hasAttributesToGet()
+            if (Boolean.TRUE.equals(asked.consistentRead())
+                    || asked.hasAttributesToGet()
                     || asked.projectionExpression() != null) {
                 continue;
             }
@@ -226,8 +237,12 @@ public final class DaxStyleCache {
                 if (unprocessed != null && unprocessed.keys().contains(key)) {
                     continue; // not read: nothing learnt about it
                 }
-                items.asMap().putIfAbsent(new ItemKey(table.getKey(), key), returned.stream()
-                        .filter(item -> item.entrySet().containsAll(key.entrySet())).findFirst());
+                items.asMap()
+                        .putIfAbsent(
+                                new ItemKey(table.getKey(), key),
+                                returned.stream()
+                                        .filter(item -> item.entrySet().containsAll(key.entrySet()))
+                                        .findFirst());
             }
         }
         return read.toBuilder().responses(found).build();
@@ -244,7 +259,9 @@ public final class DaxStyleCache {
             queryPassThroughs.increment();
             return store.query(request);
         }
-        QueryRequest key = request.toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build();
+        QueryRequest key = request.toBuilder()
+                .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+                .build();
         Object cached = queries.getIfPresent(key);
         if (cached instanceof QueryResponse hit) {
             return hit;
@@ -259,7 +276,9 @@ public final class DaxStyleCache {
             queryPassThroughs.increment();
             return store.scan(request);
         }
-        ScanRequest key = request.toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build();
+        ScanRequest key = request.toBuilder()
+                .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+                .build();
         Object cached = queries.getIfPresent(key);
         if (cached instanceof ScanResponse hit) {
             return hit;
@@ -280,7 +299,8 @@ public final class DaxStyleCache {
 
     PutItemResponse putItem(PutItemRequest request) {
         PutItemResponse written = store.putItem(request);
-        items.put(new ItemKey(request.tableName(), keyOf(request.tableName(), request.item())),
+        items.put(
+                new ItemKey(request.tableName(), keyOf(request.tableName(), request.item())),
                 Optional.of(request.item()));
         return written;
     }
@@ -304,7 +324,8 @@ public final class DaxStyleCache {
 
     BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
         BatchWriteItemResponse written = store.batchWriteItem(request);
-        for (Map.Entry<String, List<WriteRequest>> table : request.requestItems().entrySet()) {
+        for (Map.Entry<String, List<WriteRequest>> table :
+                request.requestItems().entrySet()) {
             List<WriteRequest> unprocessed = written.unprocessedItems().getOrDefault(table.getKey(), List.of());
             for (WriteRequest write : table.getValue()) {
                 if (unprocessed.contains(write)) {
@@ -314,7 +335,8 @@ public final class DaxStyleCache {
                     Map<String, AttributeValue> item = write.putRequest().item();
                     items.put(new ItemKey(table.getKey(), keyOf(table.getKey(), item)), Optional.of(item));
                 } else if (write.deleteRequest() != null) {
-                    items.invalidate(new ItemKey(table.getKey(), write.deleteRequest().key()));
+                    items.invalidate(
+                            new ItemKey(table.getKey(), write.deleteRequest().key()));
                 }
             }
         }
@@ -325,12 +347,15 @@ public final class DaxStyleCache {
         TransactWriteItemsResponse written = store.transactWriteItems(request);
         for (TransactWriteItem action : request.transactItems()) {
             if (action.put() != null) {
-                items.invalidate(new ItemKey(action.put().tableName(),
+                items.invalidate(new ItemKey(
+                        action.put().tableName(),
                         keyOf(action.put().tableName(), action.put().item())));
             } else if (action.update() != null) {
-                items.invalidate(new ItemKey(action.update().tableName(), action.update().key()));
+                items.invalidate(
+                        new ItemKey(action.update().tableName(), action.update().key()));
             } else if (action.delete() != null) {
-                items.invalidate(new ItemKey(action.delete().tableName(), action.delete().key()));
+                items.invalidate(
+                        new ItemKey(action.delete().tableName(), action.delete().key()));
             }
         }
         return written;
@@ -338,8 +363,10 @@ public final class DaxStyleCache {
 
     /** An item's primary key: the table's key attributes, learnt once per table from DescribeTable. */
     private Map<String, AttributeValue> keyOf(String table, Map<String, AttributeValue> item) {
-        List<String> names = keyAttributes.computeIfAbsent(table, t -> store.describeTable(r -> r.tableName(t))
-                .table().keySchema().stream().map(KeySchemaElement::attributeName).toList());
+        List<String> names = keyAttributes.computeIfAbsent(
+                table, t -> store.describeTable(r -> r.tableName(t)).table().keySchema().stream()
+                        .map(KeySchemaElement::attributeName)
+                        .toList());
         Map<String, AttributeValue> key = new HashMap<>();
         for (String name : names) {
             AttributeValue value = item.get(name);
@@ -382,7 +409,8 @@ public final class DaxStyleCache {
                     return updateItem(r);
                 } else if (request instanceof DeleteItemRequest r) {
                     return deleteItem(r);
-                } else if (request instanceof BatchWriteItemRequest r && method.getName().equals("batchWriteItem")) {
+                } else if (request instanceof BatchWriteItemRequest r
+                        && method.getName().equals("batchWriteItem")) {
                     return batchWriteItem(r);
                 } else if (request instanceof TransactWriteItemsRequest r) {
                     return transactWriteItems(r);
@@ -411,7 +439,9 @@ public final class DaxStyleCache {
          * throw). Convenience overloads (consumer builders, paginators) are the interface's and run on the proxy.
          */
         private static boolean isOperation(Method method, Object @Nullable [] args) {
-            return args != null && args.length == 1 && args[0] instanceof DynamoDbRequest
+            return args != null
+                    && args.length == 1
+                    && args[0] instanceof DynamoDbRequest
                     && DynamoDbResponse.class.isAssignableFrom(method.getReturnType());
         }
     }

@@ -14,8 +14,7 @@ final class ItemWeights {
     /** What an entry costs beyond its attributes: the key object, the map, the cache's node. */
     static final int ENTRY_OVERHEAD = 64;
 
-    private ItemWeights() {
-    }
+    private ItemWeights() {}
 
     static int ofItem(Map<String, AttributeValue> item) {
         long bytes = ENTRY_OVERHEAD;
@@ -40,9 +39,13 @@ final class ItemWeights {
             case B -> value.b().asByteArray().length;
             case SS -> value.ss().stream().mapToLong(String::length).sum();
             case NS -> value.ns().stream().mapToLong(String::length).sum();
-            case BS -> value.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
-            case M -> 3 + value.m().entrySet().stream()
-                    .mapToLong(e -> e.getKey().length() + 1 + ofValue(e.getValue())).sum();
+            case BS ->
+                value.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
+            case M ->
+                3
+                        + value.m().entrySet().stream()
+                                .mapToLong(e -> e.getKey().length() + 1 + ofValue(e.getValue()))
+                                .sum();
             case L -> 3 + value.l().stream().mapToLong(v -> 1 + ofValue(v)).sum();
             case BOOL, NUL, UNKNOWN_TO_SDK_VERSION -> 1;
         };

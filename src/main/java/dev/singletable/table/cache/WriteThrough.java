@@ -23,8 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class WriteThrough implements InvocationHandler {
 
-    private static final Set<Class<?>> WRITES = Set.of(PutItemRequest.class, UpdateItemRequest.class,
-            DeleteItemRequest.class, BatchWriteItemRequest.class, TransactWriteItemsRequest.class);
+    private static final Set<Class<?>> WRITES = Set.of(
+            PutItemRequest.class,
+            UpdateItemRequest.class,
+            DeleteItemRequest.class,
+            BatchWriteItemRequest.class,
+            TransactWriteItemsRequest.class);
 
     private final DynamoDbClient store;
     private final DynamoDbClient cache;
@@ -36,8 +40,10 @@ public final class WriteThrough implements InvocationHandler {
 
     /** {@code store} for everything but writes, which go to {@code cache}. Closing it closes neither. */
     public static DynamoDbClient route(DynamoDbClient store, DynamoDbClient cache) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, new WriteThrough(store, cache));
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                new WriteThrough(store, cache));
     }
 
     @Override
@@ -53,7 +59,10 @@ public final class WriteThrough implements InvocationHandler {
             return null;
         }
         boolean write = args != null && args.length == 1 && args[0] != null && WRITES.contains(args[0].getClass());
-        if (!write && method.isDefault() && args != null && args.length == 1
+        if (!write
+                && method.isDefault()
+                && args != null
+                && args.length == 1
                 && !(args[0] instanceof software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest)) {
             // a consumer-builder overload: build the request here, so that a write built this way is routed too
             return InvocationHandler.invokeDefault(proxy, method, args);

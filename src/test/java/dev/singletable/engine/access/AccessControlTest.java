@@ -68,17 +68,32 @@ class AccessControlTest {
     }
 
     static void createGameScores(DynamoDbClient client) {
-        client.createTable(b -> b.tableName("GameScores").billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(b -> b.tableName("GameScores")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("UserId"), attr("GameTitle"), attr("TopScore"))
                 .keySchema(key("UserId", KeyType.HASH), key("GameTitle", KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByTitle")
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName("ByTitle")
                         .keySchema(key("GameTitle", KeyType.HASH), key("TopScore", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
-                .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_IMAGE).build()));
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY)
+                                .build())
+                        .build())
+                .streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_IMAGE)
+                        .build()));
         for (String user : List.of("alice", "bob")) {
-            client.putItem(b -> b.tableName("GameScores").item(Map.of("UserId", s(user), "GameTitle", s("Meteor"),
-                    "TopScore", AttributeValue.fromS("100"), "Email", s(user + "@example.com"))));
+            client.putItem(b -> b.tableName("GameScores")
+                    .item(Map.of(
+                            "UserId",
+                            s(user),
+                            "GameTitle",
+                            s("Meteor"),
+                            "TopScore",
+                            AttributeValue.fromS("100"),
+                            "Email",
+                            s(user + "@example.com"))));
         }
     }
 
@@ -130,8 +145,7 @@ class AccessControlTest {
                  {"accessKeyId":"AKIAPARTIQL","secretAccessKey":"e","principalArn":"arn:aws:iam::%1$s:user/ql",
                   "policies":[%6$s]},
                  {"accessKeyId":"AKIAPARTNER","secretAccessKey":"f","principalArn":"arn:aws:iam::%7$s:user/partner",
-                  "policies":[%8$s]}]""".formatted(ACCOUNT, leading, attributes, counter, transactions, partiql, OTHER,
-                crossAccount);
+                  "policies":[%8$s]}]""".formatted(ACCOUNT, leading, attributes, counter, transactions, partiql, OTHER, crossAccount);
     }
 
     DynamoDbClient as(String accessKeyId) {
@@ -157,8 +171,11 @@ class AccessControlTest {
 
         @Test
         void getItemOwnPartitionOnly() {
-            assertThat(alice.getItem(b -> b.tableName("GameScores").key(key("alice"))).item()).containsKey("Email");
-            denied(() -> alice.getItem(b -> b.tableName("GameScores").key(key("bob"))),
+            assertThat(alice.getItem(b -> b.tableName("GameScores").key(key("alice")))
+                            .item())
+                    .containsKey("Email");
+            denied(
+                    () -> alice.getItem(b -> b.tableName("GameScores").key(key("bob"))),
                     "User: arn:aws:iam::" + ACCOUNT + ":user/alice is not authorized to perform: dynamodb:GetItem on "
                             + "resource: " + TABLE_ARN + " because no identity-based policy allows the "
                             + "dynamodb:GetItem action");
@@ -167,55 +184,91 @@ class AccessControlTest {
         @Test
         void singleWrites() {
             allowed(() -> alice.putItem(b -> b.tableName("GameScores").item(item("alice", "Tetris"))));
-            denied(() -> alice.putItem(b -> b.tableName("GameScores").item(item("bob", "Tetris"))),
-                    "dynamodb:PutItem");
-            allowed(() -> alice.updateItem(b -> b.tableName("GameScores").key(key("alice", "Tetris"))
-                    .updateExpression("SET TopScore = :s").expressionAttributeValues(Map.of(":s", s("7")))));
-            denied(() -> alice.updateItem(b -> b.tableName("GameScores").key(key("bob", "Tetris"))
-                    .updateExpression("SET TopScore = :s").expressionAttributeValues(Map.of(":s", s("7")))),
+            denied(() -> alice.putItem(b -> b.tableName("GameScores").item(item("bob", "Tetris"))), "dynamodb:PutItem");
+            allowed(() -> alice.updateItem(b -> b.tableName("GameScores")
+                    .key(key("alice", "Tetris"))
+                    .updateExpression("SET TopScore = :s")
+                    .expressionAttributeValues(Map.of(":s", s("7")))));
+            denied(
+                    () -> alice.updateItem(b -> b.tableName("GameScores")
+                            .key(key("bob", "Tetris"))
+                            .updateExpression("SET TopScore = :s")
+                            .expressionAttributeValues(Map.of(":s", s("7")))),
                     "dynamodb:UpdateItem");
-            denied(() -> alice.deleteItem(b -> b.tableName("GameScores").key(key("bob", "Meteor"))),
+            denied(
+                    () -> alice.deleteItem(b -> b.tableName("GameScores").key(key("bob", "Meteor"))),
                     "dynamodb:DeleteItem");
             allowed(() -> alice.deleteItem(b -> b.tableName("GameScores").key(key("alice", "Tetris"))));
             // nothing of bob's was touched
-            assertThat(owner.getItem(b -> b.tableName("GameScores").key(key("bob", "Tetris"))).hasItem()).isFalse();
+            assertThat(owner.getItem(b -> b.tableName("GameScores").key(key("bob", "Tetris")))
+                            .hasItem())
+                    .isFalse();
         }
 
         @Test
         void query() {
-            assertThat(alice.query(b -> b.tableName("GameScores").keyConditionExpression("UserId = :u")
-                    .expressionAttributeValues(Map.of(":u", s("alice")))).items())
-                    .isNotEmpty().allSatisfy(i -> assertThat(i.get("UserId")).isEqualTo(s("alice")));
-            denied(() -> alice.query(b -> b.tableName("GameScores").keyConditionExpression("#u = :u")
-                    .expressionAttributeNames(Map.of("#u", "UserId"))
-                    .expressionAttributeValues(Map.of(":u", s("bob")))), "dynamodb:Query");
+            assertThat(alice.query(b -> b.tableName("GameScores")
+                                    .keyConditionExpression("UserId = :u")
+                                    .expressionAttributeValues(Map.of(":u", s("alice"))))
+                            .items())
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.get("UserId")).isEqualTo(s("alice")));
+            denied(
+                    () -> alice.query(b -> b.tableName("GameScores")
+                            .keyConditionExpression("#u = :u")
+                            .expressionAttributeNames(Map.of("#u", "UserId"))
+                            .expressionAttributeValues(Map.of(":u", s("bob")))),
+                    "dynamodb:Query");
         }
 
         @Test
         void batches() {
-            allowed(() -> alice.batchGetItem(b -> b.requestItems(Map.of("GameScores",
-                    KeysAndAttributes.builder().keys(key("alice")).build()))));
-            denied(() -> alice.batchGetItem(b -> b.requestItems(Map.of("GameScores",
-                    KeysAndAttributes.builder().keys(key("alice"), key("bob")).build()))), "dynamodb:BatchGetItem");
-            denied(() -> alice.batchWriteItem(b -> b.requestItems(Map.of("GameScores", List.of(
-                    WriteRequest.builder().putRequest(p -> p.item(item("alice", "Pong"))).build(),
-                    WriteRequest.builder().deleteRequest(d -> d.key(key("bob", "Meteor"))).build())))),
+            allowed(() -> alice.batchGetItem(b -> b.requestItems(Map.of(
+                    "GameScores", KeysAndAttributes.builder().keys(key("alice")).build()))));
+            denied(
+                    () -> alice.batchGetItem(b -> b.requestItems(Map.of(
+                            "GameScores",
+                            KeysAndAttributes.builder()
+                                    .keys(key("alice"), key("bob"))
+                                    .build()))),
+                    "dynamodb:BatchGetItem");
+            denied(
+                    () -> alice.batchWriteItem(b -> b.requestItems(Map.of(
+                            "GameScores",
+                            List.of(
+                                    WriteRequest.builder()
+                                            .putRequest(p -> p.item(item("alice", "Pong")))
+                                            .build(),
+                                    WriteRequest.builder()
+                                            .deleteRequest(d -> d.key(key("bob", "Meteor")))
+                                            .build())))),
                     "dynamodb:BatchWriteItem");
-            assertThat(owner.getItem(b -> b.tableName("GameScores").key(key("alice", "Pong"))).hasItem())
-                    .as("a denied batch writes nothing").isFalse();
+            assertThat(owner.getItem(b -> b.tableName("GameScores").key(key("alice", "Pong")))
+                            .hasItem())
+                    .as("a denied batch writes nothing")
+                    .isFalse();
         }
 
         @Test
         void transactions() {
-            denied(() -> alice.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName("GameScores").item(item("alice", "Go"))).build(),
-                    TransactWriteItem.builder().conditionCheck(c -> c.tableName("GameScores").key(key("bob"))
-                            .conditionExpression("attribute_exists(UserId)")).build())),
+            denied(
+                    () -> alice.transactWriteItems(b -> b.transactItems(
+                            TransactWriteItem.builder()
+                                    .put(p -> p.tableName("GameScores").item(item("alice", "Go")))
+                                    .build(),
+                            TransactWriteItem.builder()
+                                    .conditionCheck(c -> c.tableName("GameScores")
+                                            .key(key("bob"))
+                                            .conditionExpression("attribute_exists(UserId)"))
+                                    .build())),
                     "dynamodb:ConditionCheckItem");
-            allowed(() -> alice.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName("GameScores").item(item("alice", "Go"))).build())));
-            denied(() -> alice.transactGetItems(b -> b.transactItems(
-                    TransactGetItem.builder().get(g -> g.tableName("GameScores").key(key("bob"))).build())),
+            allowed(() -> alice.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                    .put(p -> p.tableName("GameScores").item(item("alice", "Go")))
+                    .build())));
+            denied(
+                    () -> alice.transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                            .get(g -> g.tableName("GameScores").key(key("bob")))
+                            .build())),
                     "dynamodb:GetItem");
         }
 
@@ -229,18 +282,28 @@ class AccessControlTest {
             // PartiQL actions are authorized by table; the LeadingKeys condition has no value for them (absent key:
             // ForAllValues holds), and an action the policy does not list is denied
             allowed(() -> alice.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'alice'")));
-            denied(() -> alice.executeStatement(b -> b.statement(
-                    "INSERT INTO GameScores VALUE {'UserId': 'alice', 'GameTitle': 'Chess'}")), "dynamodb:PartiQLInsert");
+            denied(
+                    () -> alice.executeStatement(
+                            b -> b.statement("INSERT INTO GameScores VALUE {'UserId': 'alice', 'GameTitle': 'Chess'}")),
+                    "dynamodb:PartiQLInsert");
         }
 
         @Test
         void returnValuesAndConsumedCapacity() {
-            denied(() -> alice.putItem(b -> b.tableName("GameScores").item(item("alice", "Tetris"))
-                    .returnValues(ReturnValue.ALL_OLD)), "with an explicit deny in an identity-based policy");
-            allowed(() -> alice.putItem(b -> b.tableName("GameScores").item(item("alice", "Tetris"))
-                    .returnValues(ReturnValue.NONE).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
-            denied(() -> alice.getItem(b -> b.tableName("GameScores").key(key("alice"))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)), "explicit deny");
+            denied(
+                    () -> alice.putItem(b -> b.tableName("GameScores")
+                            .item(item("alice", "Tetris"))
+                            .returnValues(ReturnValue.ALL_OLD)),
+                    "with an explicit deny in an identity-based policy");
+            allowed(() -> alice.putItem(b -> b.tableName("GameScores")
+                    .item(item("alice", "Tetris"))
+                    .returnValues(ReturnValue.NONE)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+            denied(
+                    () -> alice.getItem(b -> b.tableName("GameScores")
+                            .key(key("alice"))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)),
+                    "explicit deny");
         }
     }
 
@@ -251,32 +314,52 @@ class AccessControlTest {
 
         @Test
         void readsMustProjectListedAttributes() {
-            assertThat(analyst.getItem(b -> b.tableName("GameScores").key(key("alice"))
-                    .projectionExpression("TopScore")).item()).containsOnlyKeys("TopScore");
-            denied(() -> analyst.getItem(b -> b.tableName("GameScores").key(key("alice"))),
+            assertThat(analyst.getItem(b ->
+                                    b.tableName("GameScores").key(key("alice")).projectionExpression("TopScore"))
+                            .item())
+                    .containsOnlyKeys("TopScore");
+            denied(() -> analyst.getItem(b -> b.tableName("GameScores").key(key("alice"))), "dynamodb:GetItem");
+            denied(
+                    () -> analyst.getItem(b -> b.tableName("GameScores")
+                            .key(key("alice"))
+                            .projectionExpression("TopScore, #e")
+                            .expressionAttributeNames(Map.of("#e", "Email"))),
                     "dynamodb:GetItem");
-            denied(() -> analyst.getItem(b -> b.tableName("GameScores").key(key("alice"))
-                    .projectionExpression("TopScore, #e").expressionAttributeNames(Map.of("#e", "Email"))),
-                    "dynamodb:GetItem");
-            allowed(() -> analyst.query(b -> b.tableName("GameScores").keyConditionExpression("UserId = :u")
-                    .expressionAttributeValues(Map.of(":u", s("bob"))).projectionExpression("TopScore")));
+            allowed(() -> analyst.query(b -> b.tableName("GameScores")
+                    .keyConditionExpression("UserId = :u")
+                    .expressionAttributeValues(Map.of(":u", s("bob")))
+                    .projectionExpression("TopScore")));
             denied(() -> analyst.scan(b -> b.tableName("GameScores").projectionExpression("Email")), "dynamodb:Scan");
-            allowed(() -> analyst.scan(b -> b.tableName("GameScores").indexName("ByTitle")
-                    .select(Select.SPECIFIC_ATTRIBUTES).projectionExpression("GameTitle")));
-            denied(() -> analyst.batchGetItem(b -> b.requestItems(Map.of("GameScores",
-                    KeysAndAttributes.builder().keys(key("alice")).projectionExpression("Email").build()))),
+            allowed(() -> analyst.scan(b -> b.tableName("GameScores")
+                    .indexName("ByTitle")
+                    .select(Select.SPECIFIC_ATTRIBUTES)
+                    .projectionExpression("GameTitle")));
+            denied(
+                    () -> analyst.batchGetItem(b -> b.requestItems(Map.of(
+                            "GameScores",
+                            KeysAndAttributes.builder()
+                                    .keys(key("alice"))
+                                    .projectionExpression("Email")
+                                    .build()))),
                     "dynamodb:BatchGetItem");
         }
 
         @Test
         void writesMayTouchListedAttributesOnly() {
-            allowed(() -> analyst.updateItem(b -> b.tableName("GameScores").key(key("alice"))
-                    .updateExpression("SET TopScore = :s").expressionAttributeValues(Map.of(":s", s("9")))));
-            denied(() -> analyst.updateItem(b -> b.tableName("GameScores").key(key("alice"))
-                    .updateExpression("SET Email = :e").expressionAttributeValues(Map.of(":e", s("x")))),
+            allowed(() -> analyst.updateItem(b -> b.tableName("GameScores")
+                    .key(key("alice"))
+                    .updateExpression("SET TopScore = :s")
+                    .expressionAttributeValues(Map.of(":s", s("9")))));
+            denied(
+                    () -> analyst.updateItem(b -> b.tableName("GameScores")
+                            .key(key("alice"))
+                            .updateExpression("SET Email = :e")
+                            .expressionAttributeValues(Map.of(":e", s("x")))),
                     "dynamodb:UpdateItem");
-            denied(() -> analyst.putItem(b -> b.tableName("GameScores").item(Map.of("UserId", s("carol"),
-                    "GameTitle", s("Meteor"), "Email", s("c@example.com")))), "dynamodb:PutItem");
+            denied(
+                    () -> analyst.putItem(b -> b.tableName("GameScores")
+                            .item(Map.of("UserId", s("carol"), "GameTitle", s("Meteor"), "Email", s("c@example.com")))),
+                    "dynamodb:PutItem");
         }
     }
 
@@ -286,9 +369,14 @@ class AccessControlTest {
         @Test
         void countOnly() {
             DynamoDbClient counter = as("AKIACOUNTER");
-            assertThat(counter.scan(b -> b.tableName("GameScores").select(Select.COUNT)).count()).isPositive();
-            allowed(() -> counter.query(b -> b.tableName("GameScores").indexName("ByTitle").select(Select.COUNT)
-                    .keyConditionExpression("GameTitle = :t").expressionAttributeValues(Map.of(":t", s("Meteor")))));
+            assertThat(counter.scan(b -> b.tableName("GameScores").select(Select.COUNT))
+                            .count())
+                    .isPositive();
+            allowed(() -> counter.query(b -> b.tableName("GameScores")
+                    .indexName("ByTitle")
+                    .select(Select.COUNT)
+                    .keyConditionExpression("GameTitle = :t")
+                    .expressionAttributeValues(Map.of(":t", s("Meteor")))));
             denied(() -> counter.scan(b -> b.tableName("GameScores")), "dynamodb:Scan");
         }
 
@@ -296,10 +384,12 @@ class AccessControlTest {
         void writesOnlyInsideTransactions() {
             DynamoDbClient tx = as("AKIATX");
             denied(() -> tx.putItem(b -> b.tableName("GameScores").item(item("dave", "Go"))), "dynamodb:PutItem");
-            allowed(() -> tx.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName("GameScores").item(item("dave", "Go"))).build())));
-            allowed(() -> tx.transactGetItems(b -> b.transactItems(
-                    TransactGetItem.builder().get(g -> g.tableName("GameScores").key(key("dave", "Go"))).build())));
+            allowed(() -> tx.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                    .put(p -> p.tableName("GameScores").item(item("dave", "Go")))
+                    .build())));
+            allowed(() -> tx.transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                    .get(g -> g.tableName("GameScores").key(key("dave", "Go")))
+                    .build())));
             denied(() -> tx.getItem(b -> b.tableName("GameScores").key(key("dave", "Go"))), "dynamodb:GetItem");
         }
 
@@ -307,17 +397,23 @@ class AccessControlTest {
         void partiqlActions() {
             DynamoDbClient ql = as("AKIAPARTIQL");
             allowed(() -> ql.executeStatement(b -> b.statement("SELECT TopScore FROM \"GameScores\"")));
-            denied(() -> ql.executeStatement(b -> b.statement("DELETE FROM GameScores WHERE UserId = 'alice' "
-                    + "AND GameTitle = 'Meteor'")), "dynamodb:PartiQLDelete");
-            denied(() -> ql.executeStatement(b -> b.statement(
-                    "UPDATE GameScores SET TopScore = 1 WHERE UserId = 'alice' AND GameTitle = 'Meteor'")),
+            denied(
+                    () -> ql.executeStatement(b ->
+                            b.statement("DELETE FROM GameScores WHERE UserId = 'alice' " + "AND GameTitle = 'Meteor'")),
+                    "dynamodb:PartiQLDelete");
+            denied(
+                    () -> ql.executeStatement(b -> b.statement(
+                            "UPDATE GameScores SET TopScore = 1 WHERE UserId = 'alice' AND GameTitle = 'Meteor'")),
                     "dynamodb:PartiQLUpdate");
-            denied(() -> ql.batchExecuteStatement(b -> b.statements(
-                    s -> s.statement("SELECT * FROM GameScores WHERE UserId = 'alice' AND GameTitle = 'Meteor'"),
-                    s -> s.statement("INSERT INTO GameScores VALUE {'UserId': 'x', 'GameTitle': 'y'}"))),
+            denied(
+                    () -> ql.batchExecuteStatement(b -> b.statements(
+                            s -> s.statement(
+                                    "SELECT * FROM GameScores WHERE UserId = 'alice' AND GameTitle = 'Meteor'"),
+                            s -> s.statement("INSERT INTO GameScores VALUE {'UserId': 'x', 'GameTitle': 'y'}"))),
                     "dynamodb:PartiQLInsert");
-            denied(() -> ql.executeTransaction(b -> b.transactStatements(s -> s.statement(
-                    "DELETE FROM GameScores WHERE UserId = 'alice' AND GameTitle = 'Meteor'"))),
+            denied(
+                    () -> ql.executeTransaction(b -> b.transactStatements(s ->
+                            s.statement("DELETE FROM GameScores WHERE UserId = 'alice' AND GameTitle = 'Meteor'"))),
                     "dynamodb:PartiQLDelete");
             denied(() -> ql.getItem(b -> b.tableName("GameScores").key(key("alice"))), "dynamodb:GetItem");
         }
@@ -331,29 +427,36 @@ class AccessControlTest {
             DynamoDbClient partner = as("AKIAPARTNER");
             Consumer<software.amazon.awssdk.services.dynamodb.model.GetItemRequest.Builder> read =
                     b -> b.tableName(TABLE_ARN).key(key("alice"));
-            denied(() -> partner.getItem(read), "User: arn:aws:iam::" + OTHER + ":user/partner is not authorized to "
-                    + "perform: dynamodb:GetItem on resource: " + TABLE_ARN
-                    + " because no resource-based policy allows the dynamodb:GetItem action");
+            denied(
+                    () -> partner.getItem(read),
+                    "User: arn:aws:iam::" + OTHER + ":user/partner is not authorized to "
+                            + "perform: dynamodb:GetItem on resource: " + TABLE_ARN
+                            + " because no resource-based policy allows the dynamodb:GetItem action");
             owner.putResourcePolicy(b -> b.resourceArn(TABLE_ARN).policy("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                       "Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":["dynamodb:GetItem","dynamodb:BatchGetItem"],
-                      "Resource":"%s"}]}"""
-                    .formatted(OTHER, TABLE_ARN)));
+                      "Resource":"%s"}]}""".formatted(OTHER, TABLE_ARN)));
             try {
                 assertThat(partner.getItem(read).item().get("Email")).isEqualTo(s("alice@example.com"));
                 // a batch that mixes the partner's own tables with the owner's is not served across accounts
                 assertThatThrownBy(() -> partner.batchGetItem(b -> b.requestItems(Map.of(
-                        TABLE_ARN, KeysAndAttributes.builder().keys(key("alice")).build(),
-                        "PartnerTable", KeysAndAttributes.builder().keys(key("alice")).build()))))
-                        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
-                                e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+                                TABLE_ARN,
+                                KeysAndAttributes.builder().keys(key("alice")).build(),
+                                "PartnerTable",
+                                KeysAndAttributes.builder().keys(key("alice")).build()))))
+                        .isInstanceOfSatisfying(
+                                DynamoDbException.class,
+                                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
                 // a plain name is the caller's own account's table, which the partner does not have
-                assertThatThrownBy(() -> partner.getItem(b -> b.tableName("GameScores").key(key("alice"))))
+                assertThatThrownBy(() ->
+                                partner.getItem(b -> b.tableName("GameScores").key(key("alice"))))
                         .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
                 // only the owner manages the policy (AWS's ValidationException, not a routed request)
-                assertThatThrownBy(() -> partner.putResourcePolicy(b -> b.resourceArn(TABLE_ARN).policy("{}")))
+                assertThatThrownBy(() -> partner.putResourcePolicy(
+                                b -> b.resourceArn(TABLE_ARN).policy("{}")))
                         .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
-                                e.awsErrorDetails().errorMessage()).contains("only supported by accounts that match"));
+                                        e.awsErrorDetails().errorMessage())
+                                .contains("only supported by accounts that match"));
             } finally {
                 owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
             }
@@ -362,21 +465,34 @@ class AccessControlTest {
 
         @Test
         void streamPolicyGrantsAnotherAccountStreamReads() {
-            String streamArn = owner.describeTable(b -> b.tableName("GameScores")).table().latestStreamArn();
-            DynamoDbStreamsClient partnerStreams = access.clients("AKIAPARTNER", REGION).streams();
+            String streamArn =
+                    owner.describeTable(b -> b.tableName("GameScores")).table().latestStreamArn();
+            DynamoDbStreamsClient partnerStreams =
+                    access.clients("AKIAPARTNER", REGION).streams();
             denied(() -> partnerStreams.describeStream(b -> b.streamArn(streamArn)), "dynamodb:DescribeStream");
             owner.putResourcePolicy(b -> b.resourceArn(streamArn).policy("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},
                       "Action":["dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords"],
                       "Resource":"%s"}]}""".formatted(OTHER, streamArn)));
             try {
-                String shard = partnerStreams.describeStream(b -> b.streamArn(streamArn)).streamDescription()
-                        .shards().get(0).shardId();
-                String iterator = partnerStreams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard)
-                        .shardIteratorType("TRIM_HORIZON")).shardIterator();
-                assertThat(partnerStreams.getRecords(b -> b.shardIterator(iterator)).records()).isNotEmpty();
+                String shard = partnerStreams
+                        .describeStream(b -> b.streamArn(streamArn))
+                        .streamDescription()
+                        .shards()
+                        .get(0)
+                        .shardId();
+                String iterator = partnerStreams
+                        .getShardIterator(
+                                b -> b.streamArn(streamArn).shardId(shard).shardIteratorType("TRIM_HORIZON"))
+                        .shardIterator();
+                assertThat(partnerStreams
+                                .getRecords(b -> b.shardIterator(iterator))
+                                .records())
+                        .isNotEmpty();
                 // the stream's policy is not the table's
-                denied(() -> as("AKIAPARTNER").getItem(b -> b.tableName(TABLE_ARN).key(key("alice"))),
+                denied(
+                        () -> as("AKIAPARTNER")
+                                .getItem(b -> b.tableName(TABLE_ARN).key(key("alice"))),
                         "no resource-based policy");
             } finally {
                 owner.deleteResourcePolicy(b -> b.resourceArn(streamArn));
@@ -392,7 +508,9 @@ class AccessControlTest {
                       "Principal":{"AWS":"arn:aws:iam::%s:user/counter"},"Action":"dynamodb:DescribeTable",
                       "Resource":"%s"}]}""".formatted(ACCOUNT, TABLE_ARN)));
             try {
-                assertThat(counter.describeTable(b -> b.tableName("GameScores")).table().tableName())
+                assertThat(counter.describeTable(b -> b.tableName("GameScores"))
+                                .table()
+                                .tableName())
                         .isEqualTo("GameScores");
             } finally {
                 owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
@@ -402,13 +520,17 @@ class AccessControlTest {
 
     @Test
     void unknownKeysAreRefused() {
-        assertThatThrownBy(() -> access.clients("AKIANOBODY", REGION)).isInstanceOfSatisfying(
-                DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
-                        .isEqualTo("UnrecognizedClientException"));
+        assertThatThrownBy(() -> access.clients("AKIANOBODY", REGION))
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
     }
 
     static AttributeDefinition attr(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     static KeySchemaElement key(String name, KeyType type) {

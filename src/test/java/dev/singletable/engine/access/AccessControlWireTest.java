@@ -39,11 +39,14 @@ class AccessControlWireTest {
     @BeforeAll
     static void start() {
         engine = EmbeddedEngine.inMemory();
-        AccessControlTest.createGameScores(engine.clientsOf(AccessControlTest.ACCOUNT, "us-east-1").dynamo());
+        AccessControlTest.createGameScores(
+                engine.clientsOf(AccessControlTest.ACCOUNT, "us-east-1").dynamo());
         Principals principals = PrincipalsFile.parse(AccessControlTest.principals());
         AccessControl access = AccessControl.over(engine, principals);
-        server = WireServer.start(WireServerOptions.defaults().withAccessKeys(principals.secrets()),
-                BrowserAccess.defaults(), WireBackends.byCredentialScope((key, region) -> {
+        server = WireServer.start(
+                WireServerOptions.defaults().withAccessKeys(principals.secrets()),
+                BrowserAccess.defaults(),
+                WireBackends.byCredentialScope((key, region) -> {
                     EmbeddedEngine.Clients clients = access.clients(key, region);
                     return new WireBackends.Backend(clients.dynamo(), clients.streams());
                 }));
@@ -58,55 +61,76 @@ class AccessControlWireTest {
     @Test
     void aSignedRequestIsAllowedOrDeniedByItsPrincipalsPolicy() {
         try (DynamoDbClient alice = client("AKIAALICE", "a")) {
-            assertThat(alice.getItem(b -> b.tableName("GameScores").key(AccessControlTest.key("alice"))).item())
+            assertThat(alice.getItem(b -> b.tableName("GameScores").key(AccessControlTest.key("alice")))
+                            .item())
                     .containsEntry("Email", AttributeValue.fromS("alice@example.com"));
-            assertThatThrownBy(() -> alice.getItem(b -> b.tableName("GameScores").key(AccessControlTest.key("bob"))))
+            assertThatThrownBy(
+                            () -> alice.getItem(b -> b.tableName("GameScores").key(AccessControlTest.key("bob"))))
                     .isInstanceOfSatisfying(DynamoDbException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::111122223333:"
-                                + "user/alice is not authorized to perform: dynamodb:GetItem on resource: "
-                                + AccessControlTest.TABLE_ARN + " because no identity-based policy allows the "
-                                + "dynamodb:GetItem action");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("User: arn:aws:iam::111122223333:"
+                                        + "user/alice is not authorized to perform: dynamodb:GetItem on resource: "
+                                        + AccessControlTest.TABLE_ARN + " because no identity-based policy allows the "
+                                        + "dynamodb:GetItem action");
                     });
             assertThatThrownBy(() -> alice.deleteTable(b -> b.tableName("GameScores")))
-                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
-                            .isEqualTo("AccessDeniedException"));
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
         }
     }
 
     @Test
     void withPrincipalsEveryRequestMustBeSignedByOneOfTheirKeys() throws Exception {
-        HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        server.endpoint().resolve("/")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsigned = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.endpoint().resolve("/"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/x-amz-json-1.0")
+                                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(400);
         assertThat(unsigned.body()).contains("MissingAuthenticationTokenException");
-        try (DynamoDbClient stranger = client("AKIASTRANGER", "x"); DynamoDbClient forger = client("AKIAALICE", "b")) {
-            assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class,
-                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
-            assertThatThrownBy(forger::listTables).isInstanceOfSatisfying(DynamoDbException.class,
-                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException"));
+        try (DynamoDbClient stranger = client("AKIASTRANGER", "x");
+                DynamoDbClient forger = client("AKIAALICE", "b")) {
+            assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                            e.awsErrorDetails().errorCode())
+                    .isEqualTo("UnrecognizedClientException"));
+            assertThatThrownBy(forger::listTables).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                            e.awsErrorDetails().errorCode())
+                    .isEqualTo("InvalidSignatureException"));
         }
     }
 
     @Test
     void anAttributeRestrictedRoleOverTheWire() {
         try (DynamoDbClient analyst = client("AKIAANALYST", "b")) {
-            assertThat(analyst.getItem(b -> b.tableName("GameScores").key(AccessControlTest.key("bob"))
-                    .projectionExpression("TopScore")).item()).containsOnlyKeys("TopScore");
+            assertThat(analyst.getItem(b -> b.tableName("GameScores")
+                                    .key(AccessControlTest.key("bob"))
+                                    .projectionExpression("TopScore"))
+                            .item())
+                    .containsOnlyKeys("TopScore");
             assertThatThrownBy(() -> analyst.getItem(b -> b.tableName("GameScores")
-                    .key(Map.of("UserId", AttributeValue.fromS("bob"), "GameTitle", AttributeValue.fromS("Meteor")))))
-                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
-                            .isEqualTo("AccessDeniedException"));
+                            .key(Map.of(
+                                    "UserId",
+                                    AttributeValue.fromS("bob"),
+                                    "GameTitle",
+                                    AttributeValue.fromS("Meteor")))))
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
         }
     }
 
     private static DynamoDbClient client(String accessKey, String secret) {
         URI endpoint = server.endpoint();
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .httpClient(ApacheHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))

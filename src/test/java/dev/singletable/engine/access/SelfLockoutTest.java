@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class SelfLockoutTest {
 
     private static final String ACCOUNT = "111122223333";
-    private static final String LOCKED_OUT = "The new resource policy will not allow you to update the resource policy "
-            + "in the future.";
+    private static final String LOCKED_OUT =
+            "The new resource policy will not allow you to update the resource policy " + "in the future.";
 
     @Test
     void onlyADenyOfTheCallerItselfNeedsTheConfirmation() {
@@ -37,27 +37,37 @@ class SelfLockoutTest {
             DynamoDbClient admin = access.clients("AKIAADMIN", "us-east-1").dynamo();
 
             String denyOthers = denyPolicyUpdates(arn, "arn:aws:iam::" + ACCOUNT + ":user/intern");
-            assertThat(admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOthers)).revisionId())
-                    .as("a principal the Deny does not name keeps its access").isNotNull();
+            assertThat(admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOthers))
+                            .revisionId())
+                    .as("a principal the Deny does not name keeps its access")
+                    .isNotNull();
             String denyOtherAccount = denyPolicyUpdates(arn, "arn:aws:iam::444455556666:root");
-            assertThat(root.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOtherAccount)).revisionId())
+            assertThat(root.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOtherAccount))
+                            .revisionId())
                     .as("without principals the caller is its account's root user, which this Deny does not name")
                     .isNotNull();
 
             String denyAdmin = denyPolicyUpdates(arn, "arn:aws:iam::" + ACCOUNT + ":user/admin");
-            assertLockedOut(() -> admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAdmin)));
+            assertLockedOut(
+                    () -> admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAdmin)));
             String denyAccount = denyPolicyUpdates(arn, ACCOUNT);
-            assertLockedOut(() -> admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAccount)));
+            assertLockedOut(
+                    () -> admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAccount)));
             assertLockedOut(() -> root.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAccount)));
             assertThat(root.getResourcePolicy(b -> b.resourceArn(arn)).policy())
-                    .as("a refused policy is not attached").contains("444455556666");
+                    .as("a refused policy is not attached")
+                    .contains("444455556666");
 
-            assertThat(admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyAdmin)
-                    .confirmRemoveSelfResourceAccess(true)).revisionId()).isNotNull();
-            assertThatThrownBy(() -> admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOthers)))
+            assertThat(admin.putResourcePolicy(
+                                    b -> b.resourceArn(arn).policy(denyAdmin).confirmRemoveSelfResourceAccess(true))
+                            .revisionId())
+                    .isNotNull();
+            assertThatThrownBy(() ->
+                            admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyOthers)))
                     .as("and the admin has locked itself out, as confirmed")
-                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails()
-                            .errorMessage()).contains("with an explicit deny in a resource-based policy"));
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                                    e.awsErrorDetails().errorMessage())
+                            .contains("with an explicit deny in a resource-based policy"));
         }
     }
 
@@ -76,8 +86,11 @@ class SelfLockoutTest {
     }
 
     private static String createTable(DynamoDbClient client, String name) {
-        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))).tableDescription().tableArn();
+        return client.createTable(b -> b.tableName(name)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)))
+                .tableDescription()
+                .tableArn();
     }
 }

@@ -21,8 +21,8 @@ final class BackupHarness implements AutoCloseable {
         this.engine = engine;
         this.store = store;
         this.service = service;
-        this.client = new EngineDynamoDbClient(null, null, null, null, null, null, null,
-                new BackupOperations(service), null);
+        this.client =
+                new EngineDynamoDbClient(null, null, null, null, null, null, null, new BackupOperations(service), null);
     }
 
     static BackupHarness inMemory(Clock clock) {

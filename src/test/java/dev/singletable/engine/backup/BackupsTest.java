@@ -36,10 +36,14 @@ class BackupsTest {
     Path dir;
 
     private static void fill(BackupHarness h) {
-        h.engine.createTable(TestTables.table("music", T0).withGsi("byGenre")
-                .withStream(StreamViewType.KEYS_ONLY, T0).withTtl("ttl").build());
+        h.engine.createTable(TestTables.table("music", T0)
+                .withGsi("byGenre")
+                .withStream(StreamViewType.KEYS_ONLY, T0)
+                .withTtl("ttl")
+                .build());
         for (int i = 0; i < 30; i++) {
-            Items.put(h.engine, "music", item("artist" + (i % 4), "song" + i, "gpk", "genre" + (i % 3), "gsk", "y" + i));
+            Items.put(
+                    h.engine, "music", item("artist" + (i % 4), "song" + i, "gpk", "genre" + (i % 3), "gsk", "y" + i));
         }
     }
 
@@ -48,7 +52,8 @@ class BackupsTest {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
             fill(h);
             Map<String, Map<String, AttributeValue>> atBackup = Items.contents(h.engine, "music");
-            CreateBackupResponse created = h.client.createBackup(b -> b.tableName("music").backupName("nightly"));
+            CreateBackupResponse created =
+                    h.client.createBackup(b -> b.tableName("music").backupName("nightly"));
             String arn = created.backupDetails().backupArn();
             assertThat(arn).matches("arn:aws:dynamodb:us-east-1:000000000000:table/music/backup/\\d{14}-[0-9a-f]{8}");
             assertThat(created.backupDetails().backupStatus()).isEqualTo(BackupStatus.CREATING);
@@ -63,20 +68,25 @@ class BackupsTest {
             assertThat(restored.definition().streamEnabled()).isFalse();
             assertThat(restored.definition().activeTtlAttribute()).isNull();
             assertThat(restored.definition().arn()).endsWith(":table/music-restored");
-            assertThat(restored.definition().tableId()).isNotEqualTo(h.engine.requireTable("music").definition()
-                    .tableId());
+            assertThat(restored.definition().tableId())
+                    .isNotEqualTo(h.engine.requireTable("music").definition().tableId());
 
             DescribeBackupResponse described = h.client.describeBackup(b -> b.backupArn(arn));
-            assertThat(described.backupDescription().backupDetails().backupStatus()).isEqualTo(BackupStatus.AVAILABLE);
-            assertThat(described.backupDescription().sourceTableDetails().itemCount()).isEqualTo(30);
-            assertThat(described.backupDescription().sourceTableDetails().tableName()).isEqualTo("music");
+            assertThat(described.backupDescription().backupDetails().backupStatus())
+                    .isEqualTo(BackupStatus.AVAILABLE);
+            assertThat(described.backupDescription().sourceTableDetails().itemCount())
+                    .isEqualTo(30);
+            assertThat(described.backupDescription().sourceTableDetails().tableName())
+                    .isEqualTo("music");
             assertThat(described.backupDescription().sourceTableFeatureDetails().globalSecondaryIndexes())
-                    .extracting(g -> g.indexName()).containsExactly("byGenre");
+                    .extracting(g -> g.indexName())
+                    .containsExactly("byGenre");
 
             assertThatThrownBy(() -> h.service.restoreFromBackup(arn, "music", RestoreOverrides.NONE))
-                    .isInstanceOf(TableAlreadyExistsException.class).hasMessageContaining("Table already exists: music");
-            Table withoutIndex = h.service.restoreFromBackup(arn, "music-lean",
-                    new RestoreOverrides(null, null, List.of(), null, null));
+                    .isInstanceOf(TableAlreadyExistsException.class)
+                    .hasMessageContaining("Table already exists: music");
+            Table withoutIndex = h.service.restoreFromBackup(
+                    arn, "music-lean", new RestoreOverrides(null, null, List.of(), null, null));
             assertThat(withoutIndex.definition().globalIndexes()).isEmpty();
             assertThat(withoutIndex.definition().attributeDefinitions()).containsOnlyKeys("pk", "sk");
         }
@@ -87,31 +97,52 @@ class BackupsTest {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
             fill(h);
             h.engine.createTable(TestTables.hashOnly("other", T0).build());
-            String a = h.client.createBackup(b -> b.tableName("music").backupName("first")).backupDetails().backupArn();
-            clock.advance(Duration.ofMinutes(1));
-            String b2 = h.client.createBackup(b -> b.tableName("other").backupName("second")).backupDetails()
+            String a = h.client
+                    .createBackup(b -> b.tableName("music").backupName("first"))
+                    .backupDetails()
                     .backupArn();
             clock.advance(Duration.ofMinutes(1));
-            String c = h.client.createBackup(b -> b.tableName("music").backupName("third")).backupDetails()
+            String b2 = h.client
+                    .createBackup(b -> b.tableName("other").backupName("second"))
+                    .backupDetails()
+                    .backupArn();
+            clock.advance(Duration.ofMinutes(1));
+            String c = h.client
+                    .createBackup(b -> b.tableName("music").backupName("third"))
+                    .backupDetails()
                     .backupArn();
 
             assertThat(h.client.listBackups(r -> r.tableName("music")).backupSummaries())
-                    .extracting(BackupSummary::backupArn).containsExactly(a, c);
+                    .extracting(BackupSummary::backupArn)
+                    .containsExactly(a, c);
             var page = h.client.listBackups(r -> r.limit(2));
-            assertThat(page.backupSummaries()).extracting(BackupSummary::backupArn).containsExactly(a, b2);
+            assertThat(page.backupSummaries())
+                    .extracting(BackupSummary::backupArn)
+                    .containsExactly(a, b2);
             assertThat(page.lastEvaluatedBackupArn()).isEqualTo(b2);
             assertThat(h.client.listBackups(r -> r.exclusiveStartBackupArn(b2)).backupSummaries())
-                    .extracting(BackupSummary::backupArn).containsExactly(c);
-            assertThat(h.client.listBackups(r -> r.timeRangeLowerBound(T0.plusSeconds(30))
-                    .timeRangeUpperBound(T0.plusSeconds(90))).backupSummaries())
-                    .extracting(BackupSummary::backupArn).containsExactly(b2);
+                    .extracting(BackupSummary::backupArn)
+                    .containsExactly(c);
+            assertThat(h.client
+                            .listBackups(r ->
+                                    r.timeRangeLowerBound(T0.plusSeconds(30)).timeRangeUpperBound(T0.plusSeconds(90)))
+                            .backupSummaries())
+                    .extracting(BackupSummary::backupArn)
+                    .containsExactly(b2);
 
-            assertThat(h.client.deleteBackup(r -> r.backupArn(a)).backupDescription().backupDetails()
-                    .backupStatus()).isEqualTo(BackupStatus.DELETED);
+            assertThat(h.client
+                            .deleteBackup(r -> r.backupArn(a))
+                            .backupDescription()
+                            .backupDetails()
+                            .backupStatus())
+                    .isEqualTo(BackupStatus.DELETED);
             assertThatThrownBy(() -> h.client.describeBackup(r -> r.backupArn(a)))
-                    .isInstanceOf(BackupNotFoundException.class).hasMessageContaining("Backup not found: " + a);
-            assertThatThrownBy(() -> h.client.createBackup(r -> r.tableName("missing").backupName("never")))
-                    .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Table not found: missing");
+                    .isInstanceOf(BackupNotFoundException.class)
+                    .hasMessageContaining("Backup not found: " + a);
+            assertThatThrownBy(() ->
+                            h.client.createBackup(r -> r.tableName("missing").backupName("never")))
+                    .isInstanceOf(TableNotFoundException.class)
+                    .hasMessageContaining("Table not found: missing");
         }
     }
 
@@ -123,14 +154,20 @@ class BackupsTest {
         try (BackupHarness h = BackupHarness.durable(data, clock)) {
             fill(h);
             atBackup = Items.contents(h.engine, "music");
-            arn = h.client.createBackup(b -> b.tableName("music").backupName("keep")).backupDetails().backupArn();
-            String gone = h.client.createBackup(b -> b.tableName("music").backupName("drop")).backupDetails()
+            arn = h.client
+                    .createBackup(b -> b.tableName("music").backupName("keep"))
+                    .backupDetails()
+                    .backupArn();
+            String gone = h.client
+                    .createBackup(b -> b.tableName("music").backupName("drop"))
+                    .backupDetails()
                     .backupArn();
             h.client.deleteBackup(b -> b.backupArn(gone));
         }
         Files.writeString(data.resolve("backups").resolve("orphan.backup"), "left by a crash");
         try (BackupHarness h = BackupHarness.durable(data, clock)) {
-            assertThat(h.client.listBackups(b -> { }).backupSummaries()).extracting(BackupSummary::backupArn)
+            assertThat(h.client.listBackups(b -> {}).backupSummaries())
+                    .extracting(BackupSummary::backupArn)
                     .containsExactly(arn);
             try (var files = Files.list(data.resolve("backups"))) {
                 assertThat(files.toList()).hasSize(1);

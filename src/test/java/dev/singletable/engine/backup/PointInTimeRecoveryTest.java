@@ -40,16 +40,18 @@ class PointInTimeRecoveryTest {
             seen = history(h, () -> h.store.snapshot());
             assertRestores(h, seen);
         }
-        assertThat(SegmentFiles.snapshots(data)).as("the snapshot before the window is kept").hasSizeGreaterThan(1);
+        assertThat(SegmentFiles.snapshots(data))
+                .as("the snapshot before the window is kept")
+                .hasSizeGreaterThan(1);
         try (BackupHarness h = BackupHarness.durable(data, clock)) {
-            assertRestores(h, seen);       // after a restart, from snapshots and the retained log
+            assertRestores(h, seen); // after a restart, from snapshots and the retained log
         }
     }
 
     @Test
     void inMemoryRestoreToAChosenSecondMatchesThatSecondExactly() {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
-            Map<Instant, Map<String, Map<String, AttributeValue>>> seen = history(h, () -> { });
+            Map<Instant, Map<String, Map<String, AttributeValue>>> seen = history(h, () -> {});
             assertRestores(h, seen);
         }
     }
@@ -64,8 +66,10 @@ class PointInTimeRecoveryTest {
         clock.advance(Duration.ofSeconds(10));
         snapshot.run();
         clock.advance(Duration.ofSeconds(10));
-        PointInTimeRecoveryDescription enabled = h.client.updateContinuousBackups(r -> r.tableName("orders")
-                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))).continuousBackupsDescription()
+        PointInTimeRecoveryDescription enabled = h.client
+                .updateContinuousBackups(r ->
+                        r.tableName("orders").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)))
+                .continuousBackupsDescription()
                 .pointInTimeRecoveryDescription();
         assertThat(enabled.pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
         assertThat(enabled.earliestRestorableDateTime()).isEqualTo(clock.instant());
@@ -100,19 +104,23 @@ class PointInTimeRecoveryTest {
             }
             var restore = h.service.restoreToPointInTime("orders", target, e.getKey(), RestoreOverrides.NONE);
             assertThat(restore.restoredMillis()).isEqualTo(e.getKey().toEpochMilli());
-            assertThat(Items.contents(h.engine, target)).as("orders at %s", e.getKey()).isEqualTo(e.getValue());
-            long indexed = e.getValue().values().stream().filter(i -> i.containsKey("gpk")).count();
+            assertThat(Items.contents(h.engine, target))
+                    .as("orders at %s", e.getKey())
+                    .isEqualTo(e.getValue());
+            long indexed = e.getValue().values().stream()
+                    .filter(i -> i.containsKey("gpk"))
+                    .count();
             assertThat(restore.table().data().index("byStatus").itemCount()).isEqualTo(indexed);
         }
-        Function<Instant, Object> restoreAt = t -> h.service.restoreToPointInTime("orders", "too-early", t,
-                RestoreOverrides.NONE);
+        Function<Instant, Object> restoreAt =
+                t -> h.service.restoreToPointInTime("orders", "too-early", t, RestoreOverrides.NONE);
         Instant earliest = seen.keySet().iterator().next();
         assertThatThrownBy(() -> restoreAt.apply(earliest.minusMillis(1)))
                 .isInstanceOf(InvalidRestoreTimeException.class);
         assertThatThrownBy(() -> restoreAt.apply(clock.instant().plusSeconds(1)))
                 .isInstanceOf(InvalidRestoreTimeException.class);
-        var latest = h.service.restoreToPointInTime("orders", "orders-latest-" + System.nanoTime(), null,
-                RestoreOverrides.NONE);
+        var latest = h.service.restoreToPointInTime(
+                "orders", "orders-latest-" + System.nanoTime(), null, RestoreOverrides.NONE);
         assertThat(Items.contents(h.engine, latest.table().name())).isEqualTo(Items.contents(h.engine, "orders"));
     }
 
@@ -127,17 +135,19 @@ class PointInTimeRecoveryTest {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
             h.engine.createTable(TestTables.table("orders", T0).build());
             clock.advance(Duration.ofMillis(1_250));
-            h.client.updateContinuousBackups(r -> r.tableName("orders").pointInTimeRecoverySpecification(
-                    p -> p.pointInTimeRecoveryEnabled(true)));
+            h.client.updateContinuousBackups(r ->
+                    r.tableName("orders").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
             Instant enabledAt = clock.instant();
             clock.advance(Duration.ofMillis(60_500));
             Instant tooEarly = enabledAt.minusSeconds(30);
 
             assertThatThrownBy(() -> h.service.restoreToPointInTime("orders", "x", tooEarly, RestoreOverrides.NONE))
-                    .isInstanceOfSatisfying(InvalidRestoreTimeException.class, e -> assertThat(
-                            e.awsErrorDetails().errorMessage()).isEqualTo(
-                            "RestoreDateTime '2026-06-30T23:59:31Z' must be within EarliestRestorableDateTime "
-                                    + "'2026-07-01T00:00:01Z' and LatestRestorableDateTime '2026-07-01T00:01:01Z'"));
+                    .isInstanceOfSatisfying(
+                            InvalidRestoreTimeException.class,
+                            e -> assertThat(e.awsErrorDetails().errorMessage())
+                                    .isEqualTo(
+                                            "RestoreDateTime '2026-06-30T23:59:31Z' must be within EarliestRestorableDateTime "
+                                                    + "'2026-07-01T00:00:01Z' and LatestRestorableDateTime '2026-07-01T00:01:01Z'"));
         }
     }
 
@@ -145,7 +155,8 @@ class PointInTimeRecoveryTest {
     void recoveryMustBeEnabledAndCanBeDescribedAndDisabled() {
         try (BackupHarness h = BackupHarness.inMemory(clock)) {
             h.engine.createTable(TestTables.table("orders", T0).build());
-            var described = h.client.describeContinuousBackups(r -> r.tableName("orders"))
+            var described = h.client
+                    .describeContinuousBackups(r -> r.tableName("orders"))
                     .continuousBackupsDescription();
             assertThat(described.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
             assertThat(described.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
@@ -154,20 +165,24 @@ class PointInTimeRecoveryTest {
             // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/8ebf2a64f38f7450ebbf16b07d4fb76d05267a40/docs/api-quirks/details/DDB-TABLE-100.md
             assertThatThrownBy(() -> h.service.restoreToPointInTime("orders", "x", null, RestoreOverrides.NONE))
                     .isInstanceOfSatisfying(PointInTimeRecoveryUnavailableException.class, e -> assertThat(
-                            e.awsErrorDetails().errorMessage())
+                                    e.awsErrorDetails().errorMessage())
                             .isEqualTo("Point in time recovery is not enabled for table 'orders'"));
 
-            h.client.updateContinuousBackups(r -> r.tableName("orders").pointInTimeRecoverySpecification(
-                    p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)));
+            h.client.updateContinuousBackups(
+                    r -> r.tableName("orders").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)
+                            .recoveryPeriodInDays(7)));
             clock.advance(Duration.ofDays(10));
-            var window = h.client.describeContinuousBackups(r -> r.tableName("orders"))
-                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
+            var window = h.client
+                    .describeContinuousBackups(r -> r.tableName("orders"))
+                    .continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription();
             assertThat(window.recoveryPeriodInDays()).isEqualTo(7);
-            assertThat(window.earliestRestorableDateTime()).isEqualTo(clock.instant().minus(Duration.ofDays(7)));
+            assertThat(window.earliestRestorableDateTime())
+                    .isEqualTo(clock.instant().minus(Duration.ofDays(7)));
             assertThat(window.latestRestorableDateTime()).isEqualTo(clock.instant());
 
-            h.client.updateContinuousBackups(r -> r.tableName("orders").pointInTimeRecoverySpecification(
-                    p -> p.pointInTimeRecoveryEnabled(false)));
+            h.client.updateContinuousBackups(r ->
+                    r.tableName("orders").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
             assertThatThrownBy(() -> h.service.restoreToPointInTime("orders", "x", null, RestoreOverrides.NONE))
                     .isInstanceOf(PointInTimeRecoveryUnavailableException.class)
                     .hasMessageContaining("orders");

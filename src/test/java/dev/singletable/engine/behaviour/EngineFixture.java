@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** A fresh in-memory engine and the table shapes the behaviour tests use. */
 final class EngineFixture {
 
-    private EngineFixture() {
-    }
+    private EngineFixture() {}
 
     /** Throttling off: these tests load and hammer single partitions far beyond DynamoDB's per-key ceiling. */
     static DynamoDbClient newClient() {
-        return EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false)).dynamoDbClient();
+        return EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false))
+                .dynamoDbClient();
     }
 
     /** pk (S) + sk (N), with a GSI keyed gpk (S) + gsk (N), projecting everything. */
@@ -36,7 +36,9 @@ final class EngineFixture {
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName("byGroup")
                         .keySchema(key("gpk", KeyType.HASH), key("gsk", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
                         .build())
                 .build());
     }
@@ -52,7 +54,10 @@ final class EngineFixture {
     }
 
     static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     static KeySchemaElement key(String name, KeyType type) {

@@ -37,7 +37,9 @@ class PagingTest {
             item.put("gpk", AttributeValue.fromS("G"));
             item.put("gsk", AttributeValue.fromN(Integer.toString(ITEMS - i)));
             item.put("even", AttributeValue.fromBool(i % 2 == 0));
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
             if (batch.size() == 25) {
                 List<WriteRequest> chunk = List.copyOf(batch);
                 dynamo.batchWriteItem(r -> r.requestItems(Map.of("paged", chunk)));
@@ -47,16 +49,26 @@ class PagingTest {
     }
 
     @ParameterizedTest(name = "index={0} forward={1} filtered={2}")
-    @CsvSource({"false,true,false", "false,false,false", "false,true,true", "false,false,true",
-            "true,true,false", "true,false,false", "true,true,true", "true,false,true"})
+    @CsvSource({
+        "false,true,false",
+        "false,false,false",
+        "false,true,true",
+        "false,false,true",
+        "true,true,false",
+        "true,false,false",
+        "true,true,true",
+        "true,false,true"
+    })
     void queryPagesReturnEveryItemOnceInOrder(boolean onIndex, boolean forward, boolean filtered) {
         List<Integer> seen = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         int pages = 0;
         do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName("paged").limit(333).scanIndexForward(forward);
+            QueryRequest.Builder q =
+                    QueryRequest.builder().tableName("paged").limit(333).scanIndexForward(forward);
             if (onIndex) {
-                q.indexName("byGroup").keyConditionExpression("gpk = :p")
+                q.indexName("byGroup")
+                        .keyConditionExpression("gpk = :p")
                         .expressionAttributeValues(values(Map.of(":p", AttributeValue.fromS("G")), filtered));
             } else {
                 q.keyConditionExpression("pk = :p")
@@ -75,7 +87,9 @@ class PagingTest {
             pages++;
         } while (start != null && pages < 1000);
 
-        List<Integer> expected = IntStream.range(0, ITEMS).filter(i -> !filtered || i % 2 == 0).boxed()
+        List<Integer> expected = IntStream.range(0, ITEMS)
+                .filter(i -> !filtered || i % 2 == 0)
+                .boxed()
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         // the index sorts by gsk = ITEMS - sk, so its forward order is the table's reverse order
         boolean ascendingSk = onIndex != forward;
@@ -91,14 +105,19 @@ class PagingTest {
         for (int segment = 0; segment < 4; segment++) {
             Map<String, AttributeValue> start = null;
             do {
-                ScanRequest.Builder s = ScanRequest.builder().tableName("paged").limit(700).segment(segment)
+                ScanRequest.Builder s = ScanRequest.builder()
+                        .tableName("paged")
+                        .limit(700)
+                        .segment(segment)
                         .totalSegments(4);
                 if (start != null) {
                     s.exclusiveStartKey(start);
                 }
                 ScanResponse page = dynamo.scan(s.build());
                 page.items().forEach(i -> seen.add(Integer.parseInt(i.get("sk").n())));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey()
+                        : null;
             } while (start != null);
         }
         assertThat(seen).hasSize(ITEMS).doesNotHaveDuplicates();
@@ -111,13 +130,15 @@ class PagingTest {
         String payload = "x".repeat(100_000);
         for (int i = 0; i < 25; i++) {
             int n = i;
-            big.putItem(r -> r.tableName("big").item(Map.of("id", AttributeValue.fromS("item" + n),
-                    "payload", AttributeValue.fromS(payload))));
+            big.putItem(r -> r.tableName("big")
+                    .item(Map.of("id", AttributeValue.fromS("item" + n), "payload", AttributeValue.fromS(payload))));
         }
         ScanResponse first = big.scan(r -> r.tableName("big"));
         assertThat(first.scannedCount()).isBetween(10, 11);
         assertThat(first.lastEvaluatedKey()).isNotEmpty();
-        ScanResponse counted = big.scan(r -> r.tableName("big").select("COUNT").filterExpression("id = :none")
+        ScanResponse counted = big.scan(r -> r.tableName("big")
+                .select("COUNT")
+                .filterExpression("id = :none")
                 .expressionAttributeValues(Map.of(":none", AttributeValue.fromS("nothing"))));
         assertThat(counted.count()).isZero();
         assertThat(counted.scannedCount()).isEqualTo(first.scannedCount());

@@ -33,6 +33,7 @@ class RandomizedModelTest {
 
     /** The model: id -> (value, counter). */
     private final Map<String, long[]> model = new TreeMap<>();
+
     private DynamoDbClient dynamo;
     private Random random;
 
@@ -81,7 +82,9 @@ class RandomizedModelTest {
         boolean expectFailure = onlyIfPresent && !model.containsKey(id);
         try {
             dynamo.updateItem(r -> {
-                r.tableName("model").key(key(id)).updateExpression("SET v = :v ADD c :one")
+                r.tableName("model")
+                        .key(key(id))
+                        .updateExpression("SET v = :v ADD c :one")
                         .expressionAttributeValues(Map.of(":v", n(value), ":one", n(1)));
                 if (onlyIfPresent) {
                     r.conditionExpression("attribute_exists(id)");
@@ -122,11 +125,15 @@ class RandomizedModelTest {
         for (String id : ids) {
             if (random.nextBoolean()) {
                 long value = random.nextInt(1000);
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(id, value, 0)).build())
+                writes.add(WriteRequest.builder()
+                        .putRequest(
+                                PutRequest.builder().item(item(id, value, 0)).build())
                         .build());
                 effects.put(id, new long[] {value, 0});
             } else {
-                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(id)).build()).build());
+                writes.add(WriteRequest.builder()
+                        .deleteRequest(DeleteRequest.builder().key(key(id)).build())
+                        .build());
                 effects.put(id, null);
             }
         }
@@ -150,20 +157,29 @@ class RandomizedModelTest {
             switch (random.nextInt(3)) {
                 case 0 -> {
                     long value = random.nextInt(1000);
-                    actions.add(TransactWriteItem.builder().put(p -> p.tableName("model").item(item(id, value, 0))
-                            .conditionExpression("attribute_not_exists(id)")).build());
+                    actions.add(TransactWriteItem.builder()
+                            .put(p -> p.tableName("model")
+                                    .item(item(id, value, 0))
+                                    .conditionExpression("attribute_not_exists(id)"))
+                            .build());
                     expectFailure |= current != null;
                     effects.put(id, new long[] {value, 0});
                 }
                 case 1 -> {
-                    actions.add(TransactWriteItem.builder().update(u -> u.tableName("model").key(key(id))
-                            .updateExpression("ADD c :one").conditionExpression("attribute_exists(id)")
-                            .expressionAttributeValues(Map.of(":one", n(1)))).build());
+                    actions.add(TransactWriteItem.builder()
+                            .update(u -> u.tableName("model")
+                                    .key(key(id))
+                                    .updateExpression("ADD c :one")
+                                    .conditionExpression("attribute_exists(id)")
+                                    .expressionAttributeValues(Map.of(":one", n(1))))
+                            .build());
                     expectFailure |= current == null;
                     effects.put(id, current == null ? null : new long[] {current[0], current[1] + 1});
                 }
                 default -> {
-                    actions.add(TransactWriteItem.builder().delete(d -> d.tableName("model").key(key(id))).build());
+                    actions.add(TransactWriteItem.builder()
+                            .delete(d -> d.tableName("model").key(key(id)))
+                            .build());
                     effects.put(id, null);
                 }
             }
@@ -202,7 +218,9 @@ class RandomizedModelTest {
         do {
             Map<String, AttributeValue> from = start;
             ScanResponse page = dynamo.scan(r -> r.tableName("model").limit(7).exclusiveStartKey(from));
-            page.items().forEach(i -> out.put(i.get("id").s(), i.get("v").n() + "/" + i.get("c").n()));
+            page.items()
+                    .forEach(i -> out.put(
+                            i.get("id").s(), i.get("v").n() + "/" + i.get("c").n()));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;

@@ -33,8 +33,12 @@ class TransactionConcurrencyTest {
         EngineFixture.createSimpleTable(dynamo, "accounts");
         for (int i = 0; i < ACCOUNTS; i++) {
             int n = i;
-            dynamo.putItem(r -> r.tableName("accounts").item(Map.of("id", AttributeValue.fromS("a" + n),
-                    "balance", AttributeValue.fromN(Integer.toString(INITIAL)))));
+            dynamo.putItem(r -> r.tableName("accounts")
+                    .item(Map.of(
+                            "id",
+                            AttributeValue.fromS("a" + n),
+                            "balance",
+                            AttributeValue.fromN(Integer.toString(INITIAL)))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         AtomicInteger committed = new AtomicInteger();
@@ -47,8 +51,8 @@ class TransactionConcurrencyTest {
                     int to = (from + 1 + ThreadLocalRandom.current().nextInt(ACCOUNTS - 1)) % ACCOUNTS;
                     int amount = 1 + ThreadLocalRandom.current().nextInt(300);
                     try {
-                        dynamo.transactWriteItems(r -> r.transactItems(
-                                move("a" + from, -amount, true), move("a" + to, amount, false)));
+                        dynamo.transactWriteItems(
+                                r -> r.transactItems(move("a" + from, -amount, true), move("a" + to, amount, false)));
                         committed.incrementAndGet();
                     } catch (TransactionCanceledException insufficient) {
                         cancelled.incrementAndGet();
@@ -84,8 +88,14 @@ class TransactionConcurrencyTest {
     void optimisticCountersUnderContentionEndExact() throws Exception {
         DynamoDbClient dynamo = EngineFixture.newClient();
         EngineFixture.createSimpleTable(dynamo, "counters");
-        dynamo.putItem(r -> r.tableName("counters").item(Map.of("id", AttributeValue.fromS("c"),
-                "n", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"))));
+        dynamo.putItem(r -> r.tableName("counters")
+                .item(Map.of(
+                        "id",
+                        AttributeValue.fromS("c"),
+                        "n",
+                        AttributeValue.fromN("0"),
+                        "version",
+                        AttributeValue.fromN("0"))));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
@@ -93,15 +103,18 @@ class TransactionConcurrencyTest {
                 int retries = 0;
                 for (int i = 0; i < 250; i++) {
                     while (true) {
-                        var item = dynamo.getItem(r -> r.tableName("counters").consistentRead(true)
-                                .key(Map.of("id", AttributeValue.fromS("c")))).item();
+                        var item = dynamo.getItem(r -> r.tableName("counters")
+                                        .consistentRead(true)
+                                        .key(Map.of("id", AttributeValue.fromS("c"))))
+                                .item();
                         String version = item.get("version").n();
                         try {
-                            dynamo.updateItem(r -> r.tableName("counters").key(Map.of("id", AttributeValue.fromS("c")))
+                            dynamo.updateItem(r -> r.tableName("counters")
+                                    .key(Map.of("id", AttributeValue.fromS("c")))
                                     .updateExpression("SET n = n + :one, version = version + :one")
                                     .conditionExpression("version = :v")
-                                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                                            ":v", AttributeValue.fromN(version))));
+                                    .expressionAttributeValues(Map.of(
+                                            ":one", AttributeValue.fromN("1"), ":v", AttributeValue.fromN(version))));
                             break;
                         } catch (ConditionalCheckFailedException lost) {
                             retries++;
@@ -115,33 +128,40 @@ class TransactionConcurrencyTest {
             f.get();
         }
         pool.shutdown();
-        var item = dynamo.getItem(r -> r.tableName("counters").key(Map.of("id", AttributeValue.fromS("c")))).item();
+        var item = dynamo.getItem(r -> r.tableName("counters").key(Map.of("id", AttributeValue.fromS("c"))))
+                .item();
         assertThat(item.get("n").n()).isEqualTo("1000");
         assertThat(item.get("version").n()).isEqualTo("1000");
     }
 
     private static TransactWriteItem move(String account, int delta, boolean mustCover) {
-        return TransactWriteItem.builder().update(u -> {
-            u.tableName("accounts").key(Map.of("id", AttributeValue.fromS(account)))
-                    .updateExpression("SET balance = balance + :d");
-            if (mustCover) {
-                u.conditionExpression("balance >= :need").expressionAttributeValues(Map.of(
-                        ":d", AttributeValue.fromN(Integer.toString(delta)),
-                        ":need", AttributeValue.fromN(Integer.toString(-delta))));
-            } else {
-                u.expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Integer.toString(delta))));
-            }
-        }).build();
+        return TransactWriteItem.builder()
+                .update(u -> {
+                    u.tableName("accounts")
+                            .key(Map.of("id", AttributeValue.fromS(account)))
+                            .updateExpression("SET balance = balance + :d");
+                    if (mustCover) {
+                        u.conditionExpression("balance >= :need")
+                                .expressionAttributeValues(Map.of(
+                                        ":d", AttributeValue.fromN(Integer.toString(delta)),
+                                        ":need", AttributeValue.fromN(Integer.toString(-delta))));
+                    } else {
+                        u.expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Integer.toString(delta))));
+                    }
+                })
+                .build();
     }
 
     private static int total(DynamoDbClient dynamo) {
         List<TransactGetItem> gets = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
             int n = i;
-            gets.add(TransactGetItem.builder().get(g -> g.tableName("accounts")
-                    .key(Map.of("id", AttributeValue.fromS("a" + n)))).build());
+            gets.add(TransactGetItem.builder()
+                    .get(g -> g.tableName("accounts").key(Map.of("id", AttributeValue.fromS("a" + n))))
+                    .build());
         }
         return dynamo.transactGetItems(r -> r.transactItems(gets)).responses().stream()
-                .mapToInt(resp -> Integer.parseInt(resp.item().get("balance").n())).sum();
+                .mapToInt(resp -> Integer.parseInt(resp.item().get("balance").n()))
+                .sum();
     }
 }

@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 class ThrottlingOverWireTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock));
-    private final WireServer server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(),
-            engine.dynamoDbStreamsClient());
+    private final EmbeddedEngine engine =
+            EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock));
+    private final WireServer server =
+            WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
     private final DynamoDbClient client = DynamoDbClient.builder()
             .endpointOverride(server.endpoint())
             .region(Region.US_EAST_1)
@@ -48,7 +49,8 @@ class ThrottlingOverWireTest {
     @Test
     void anExhaustedTableAnswersProvisionedThroughputExceededWithItsReasons() {
         DynamoDbClient direct = engine.dynamoDbClient();
-        direct.createTable(r -> r.tableName("tab").billingMode(BillingMode.PROVISIONED)
+        direct.createTable(r -> r.tableName("tab")
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH")));
@@ -57,8 +59,9 @@ class ThrottlingOverWireTest {
             direct.putItem(r -> r.tableName("tab").item(Map.of("pk", AttributeValue.fromS(key))));
         }
 
-        ProvisionedThroughputExceededException e = catchThrowableOfType(() -> client.putItem(r -> r.tableName("tab")
-                .item(Map.of("pk", AttributeValue.fromS("x")))), ProvisionedThroughputExceededException.class);
+        ProvisionedThroughputExceededException e = catchThrowableOfType(
+                () -> client.putItem(r -> r.tableName("tab").item(Map.of("pk", AttributeValue.fromS("x")))),
+                ProvisionedThroughputExceededException.class);
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
         assertThat(e.awsErrorDetails().errorMessage()).startsWith("The level of configured provisioned throughput");
@@ -71,16 +74,18 @@ class ThrottlingOverWireTest {
     @Test
     void aHotKeyOnAnOnDemandTableAnswersThrottlingException() {
         DynamoDbClient direct = engine.dynamoDbClient();
-        direct.createTable(r -> r.tableName("ondemand").billingMode(BillingMode.PAY_PER_REQUEST)
+        direct.createTable(r -> r.tableName("ondemand")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH")));
         for (int i = 0; i < 1000; i++) {
             direct.putItem(r -> r.tableName("ondemand").item(Map.of("pk", AttributeValue.fromS("hot"))));
         }
-        ThrottlingException e = catchThrowableOfType(() -> client.putItem(r -> r.tableName("ondemand")
-                .item(Map.of("pk", AttributeValue.fromS("hot")))), ThrottlingException.class);
+        ThrottlingException e = catchThrowableOfType(
+                () -> client.putItem(r -> r.tableName("ondemand").item(Map.of("pk", AttributeValue.fromS("hot")))),
+                ThrottlingException.class);
         assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.throttlingReasons()).singleElement()
-                .satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteKeyRangeThroughputExceeded"));
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason())
+                .isEqualTo("TableWriteKeyRangeThroughputExceeded"));
     }
 }

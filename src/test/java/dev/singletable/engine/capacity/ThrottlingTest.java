@@ -39,7 +39,8 @@ class ThrottlingTest {
             + "exceeded. Consider increasing your provisioning level with the UpdateTable API.";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock));
+    private final EmbeddedEngine engine =
+            EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock));
     private final DynamoDbClient dynamo = engine.dynamoDbClient();
 
     @AfterEach
@@ -50,21 +51,24 @@ class ThrottlingTest {
     @Test
     void aFiveWcuTableAbsorbsItsBurstThenThrottlesThenRecoversAsTimePasses() {
         provisioned("tab", 5, 5);
-        clock.advance(Duration.ofSeconds(300));   // idle: 300 s x 5 WCU of unused capacity saved as burst
+        clock.advance(Duration.ofSeconds(300)); // idle: 300 s x 5 WCU of unused capacity saved as burst
         for (int i = 0; i < 1500; i++) {
             put("tab", "k" + i);
         }
 
-        ProvisionedThroughputExceededException e = catchThrowableOfType(() -> put("tab", "one-more"),
-                ProvisionedThroughputExceededException.class);
+        ProvisionedThroughputExceededException e =
+                catchThrowableOfType(() -> put("tab", "one-more"), ProvisionedThroughputExceededException.class);
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(TABLE_MESSAGE);
-        assertThat(e.throttlingReasons()).containsExactly(ThrottlingReason.builder()
-                .reason("TableWriteProvisionedThroughputExceeded").resource(arn("tab")).build());
+        assertThat(e.throttlingReasons())
+                .containsExactly(ThrottlingReason.builder()
+                        .reason("TableWriteProvisionedThroughputExceeded")
+                        .resource(arn("tab"))
+                        .build());
         assertThat(item("tab", "one-more")).isNull();
 
-        clock.advance(Duration.ofSeconds(1));     // one second refills 5 units
+        clock.advance(Duration.ofSeconds(1)); // one second refills 5 units
         for (int i = 0; i < 5; i++) {
             put("tab", "after" + i);
         }
@@ -86,7 +90,8 @@ class ThrottlingTest {
         // one unit left: the write is admitted and costs 10 units, leaving a debt of 9
         dynamo.putItem(r -> r.tableName("tab").item(Map.of("pk", s("bigtable"), "v", s("x".repeat(10 * 1024 - 20)))));
         clock.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> put("tab", "still-in-debt")).isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThatThrownBy(() -> put("tab", "still-in-debt"))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
         clock.advance(Duration.ofSeconds(1));
         put("tab", "repaid");
     }
@@ -100,10 +105,15 @@ class ThrottlingTest {
 
         ThrottlingException e = catchThrowableOfType(() -> put("ondemand", "hot"), ThrottlingException.class);
         assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your "
-                + "table or index. DynamoDB is automatically scaling your table or index so please try again shortly.");
-        assertThat(e.throttlingReasons()).containsExactly(ThrottlingReason.builder()
-                .reason("TableWriteKeyRangeThroughputExceeded").resource(arn("ondemand")).build());
+        assertThat(e.awsErrorDetails().errorMessage())
+                .startsWith(
+                        "Throughput exceeds the current capacity of your "
+                                + "table or index. DynamoDB is automatically scaling your table or index so please try again shortly.");
+        assertThat(e.throttlingReasons())
+                .containsExactly(ThrottlingReason.builder()
+                        .reason("TableWriteKeyRangeThroughputExceeded")
+                        .resource(arn("ondemand"))
+                        .build());
 
         put("ondemand", "cold");
         clock.advance(Duration.ofSeconds(1));
@@ -116,9 +126,10 @@ class ThrottlingTest {
         for (int i = 0; i < 1000; i++) {
             put("bigtable", "hot");
         }
-        ProvisionedThroughputExceededException e = catchThrowableOfType(() -> put("bigtable", "hot"),
-                ProvisionedThroughputExceededException.class);
-        assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+        ProvisionedThroughputExceededException e =
+                catchThrowableOfType(() -> put("bigtable", "hot"), ProvisionedThroughputExceededException.class);
+        assertThat(e.throttlingReasons())
+                .extracting(ThrottlingReason::reason)
                 .containsExactly("TableWriteKeyRangeThroughputExceeded");
         put("bigtable", "other");
     }
@@ -128,62 +139,80 @@ class ThrottlingTest {
         onDemand("ondemand");
         put("ondemand", "hot");
         for (int i = 0; i < 3000; i++) {
-            dynamo.getItem(r -> r.tableName("ondemand").key(Map.of("pk", s("hot"))).consistentRead(true));
+            dynamo.getItem(
+                    r -> r.tableName("ondemand").key(Map.of("pk", s("hot"))).consistentRead(true));
         }
         ThrottlingException e = catchThrowableOfType(
-                () -> dynamo.getItem(r -> r.tableName("ondemand").key(Map.of("pk", s("hot"))).consistentRead(true)),
+                () -> dynamo.getItem(
+                        r -> r.tableName("ondemand").key(Map.of("pk", s("hot"))).consistentRead(true)),
                 ThrottlingException.class);
-        assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+        assertThat(e.throttlingReasons())
+                .extracting(ThrottlingReason::reason)
                 .containsExactly("TableReadKeyRangeThroughputExceeded");
         assertThat(item("ondemand", "cold")).isNull();
     }
 
     @Test
     void aGlobalIndexWithoutWriteCapacityThrottlesWritesToTheBaseTable() {
-        dynamo.createTable(r -> r.tableName("gsi").billingMode(BillingMode.PROVISIONED)
+        dynamo.createTable(r -> r.tableName("gsi")
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(1000L))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("gk").attributeType("S"))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("gk")
+                        .attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(k -> k.attributeName("gk").keyType("HASH"))
+                .globalSecondaryIndexes(g -> g.indexName("byG")
+                        .keySchema(k -> k.attributeName("gk").keyType("HASH"))
                         .projection(p -> p.projectionType("ALL"))
                         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
-        for (int i = 0; i < 300; i++) {   // 300 s x 1 WCU of burst on the index
+        for (int i = 0; i < 300; i++) { // 300 s x 1 WCU of burst on the index
             String key = "k" + i;
             dynamo.putItem(r -> r.tableName("gsi").item(Map.of("pk", s(key), "gk", s("gsi"))));
         }
 
-        ProvisionedThroughputExceededException e = catchThrowableOfType(() -> put("gsi", "not-even-indexed"),
-                ProvisionedThroughputExceededException.class);
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The level of configured provisioned throughput for "
-                + "one or more global secondary indexes of the table was exceeded. Consider increasing your "
-                + "provisioning level for the under-provisioned global secondary indexes with the UpdateTable API");
-        assertThat(e.throttlingReasons()).containsExactly(ThrottlingReason.builder()
-                .reason("IndexWriteProvisionedThroughputExceeded").resource(arn("gsi") + "/index/byG").build());
+        ProvisionedThroughputExceededException e = catchThrowableOfType(
+                () -> put("gsi", "not-even-indexed"), ProvisionedThroughputExceededException.class);
+        assertThat(e.awsErrorDetails().errorMessage())
+                .isEqualTo(
+                        "The level of configured provisioned throughput for "
+                                + "one or more global secondary indexes of the table was exceeded. Consider increasing your "
+                                + "provisioning level for the under-provisioned global secondary indexes with the UpdateTable API");
+        assertThat(e.throttlingReasons())
+                .containsExactly(ThrottlingReason.builder()
+                        .reason("IndexWriteProvisionedThroughputExceeded")
+                        .resource(arn("gsi") + "/index/byG")
+                        .build());
         assertThat(engine.capacity().index("gsi", "byG").throttled(true)).isEqualTo(1);
     }
 
     @Test
     void aQueryOfAGlobalIndexDrawsOnTheIndexReadCapacity() {
-        dynamo.createTable(r -> r.tableName("gsi").billingMode(BillingMode.PROVISIONED)
+        dynamo.createTable(r -> r.tableName("gsi")
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(100L))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("gk").attributeType("S"))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("gk")
+                        .attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(k -> k.attributeName("gk").keyType("HASH"))
+                .globalSecondaryIndexes(g -> g.indexName("byG")
+                        .keySchema(k -> k.attributeName("gk").keyType("HASH"))
                         .projection(p -> p.projectionType("ALL"))
                         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(100L))));
         dynamo.putItem(r -> r.tableName("gsi").item(Map.of("pk", s("a"), "gk", s("gsi"))));
-        for (int i = 0; i < 600; i++) {   // 300 units of burst, half a unit per eventually consistent page
-            dynamo.query(r -> r.tableName("gsi").indexName("byG").keyConditionExpression("gk = :g")
+        for (int i = 0; i < 600; i++) { // 300 units of burst, half a unit per eventually consistent page
+            dynamo.query(r -> r.tableName("gsi")
+                    .indexName("byG")
+                    .keyConditionExpression("gk = :g")
                     .expressionAttributeValues(Map.of(":g", s("gsi"))));
         }
-        ProvisionedThroughputExceededException e = catchThrowableOfType(() -> dynamo.query(r -> r.tableName("gsi")
-                .indexName("byG").keyConditionExpression("gk = :g").expressionAttributeValues(Map.of(":g", s("gsi")))),
+        ProvisionedThroughputExceededException e = catchThrowableOfType(
+                () -> dynamo.query(r -> r.tableName("gsi")
+                        .indexName("byG")
+                        .keyConditionExpression("gk = :g")
+                        .expressionAttributeValues(Map.of(":g", s("gsi")))),
                 ProvisionedThroughputExceededException.class);
-        assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+        assertThat(e.throttlingReasons())
+                .extracting(ThrottlingReason::reason)
                 .containsExactly("IndexReadProvisionedThroughputExceeded");
-        assertThat(item("gsi", "a")).isNotNull();   // the table's own read capacity is untouched
+        assertThat(item("gsi", "a")).isNotNull(); // the table's own read capacity is untouched
     }
 
     @Test
@@ -193,15 +222,22 @@ class ThrottlingTest {
         for (int i = 0; i < 300; i++) {
             put("small", "k" + i);
         }
-        TransactionCanceledException e = catchThrowableOfType(() -> dynamo.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().put(p -> p.tableName("ondemand").item(Map.of("pk", s("a")))).build(),
-                        TransactWriteItem.builder().put(p -> p.tableName("small").item(Map.of("pk", s("b")))).build())),
+        TransactionCanceledException e = catchThrowableOfType(
+                () -> dynamo.transactWriteItems(r -> r.transactItems(
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName("ondemand").item(Map.of("pk", s("a"))))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName("small").item(Map.of("pk", s("b"))))
+                                .build())),
                 TransactionCanceledException.class);
-        assertThat(e.cancellationReasons()).extracting(c -> c.code())
+        assertThat(e.cancellationReasons())
+                .extracting(c -> c.code())
                 .containsExactly("None", "ProvisionedThroughputExceeded");
         assertThat(e.cancellationReasons().get(1).message()).isEqualTo(TABLE_MESSAGE);
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Transaction cancelled, please refer cancellation "
-                + "reasons for specific reasons [None, ProvisionedThroughputExceeded]");
+        assertThat(e.awsErrorDetails().errorMessage())
+                .isEqualTo("Transaction cancelled, please refer cancellation "
+                        + "reasons for specific reasons [None, ProvisionedThroughputExceeded]");
         assertThat(item("ondemand", "a")).isNull();
     }
 
@@ -211,11 +247,15 @@ class ThrottlingTest {
         for (int i = 0; i < 1000; i++) {
             put("ondemand", "hot");
         }
-        TransactionCanceledException e = catchThrowableOfType(() -> dynamo.transactGetItems(r -> r.transactItems(
-                        t -> t.get(g -> g.tableName("ondemand").key(Map.of("pk", s("cold")))))), null);
+        TransactionCanceledException e = catchThrowableOfType(
+                () -> dynamo.transactGetItems(r ->
+                        r.transactItems(t -> t.get(g -> g.tableName("ondemand").key(Map.of("pk", s("cold")))))),
+                null);
         assertThat(e).isNull();
-        e = catchThrowableOfType(() -> dynamo.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().put(p -> p.tableName("ondemand").item(Map.of("pk", s("hot")))).build())),
+        e = catchThrowableOfType(
+                () -> dynamo.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+                        .put(p -> p.tableName("ondemand").item(Map.of("pk", s("hot"))))
+                        .build())),
                 TransactionCanceledException.class);
         assertThat(e.cancellationReasons()).extracting(c -> c.code()).containsExactly("ThrottlingError");
     }
@@ -228,8 +268,10 @@ class ThrottlingTest {
         }
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(Map.of("pk", s("b" + i))).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(
+                            PutRequest.builder().item(Map.of("pk", s("b" + i))).build())
+                    .build());
         }
         BatchWriteItemResponse out = dynamo.batchWriteItem(r -> r.requestItems(Map.of("small", writes)));
         assertThat(out.unprocessedItems().get("small")).containsExactlyElementsOf(writes.subList(3, 5));
@@ -248,13 +290,21 @@ class ThrottlingTest {
         for (int i = 0; i < 299; i++) {
             dynamo.getItem(r -> r.tableName("small").key(Map.of("pk", s("a"))).consistentRead(true));
         }
-        BatchGetItemResponse out = dynamo.batchGetItem(r -> r.requestItems(Map.of("small", KeysAndAttributes.builder()
-                .keys(Map.of("pk", s("a")), Map.of("pk", s("b"))).consistentRead(true).build())));
+        BatchGetItemResponse out = dynamo.batchGetItem(r -> r.requestItems(Map.of(
+                "small",
+                KeysAndAttributes.builder()
+                        .keys(Map.of("pk", s("a")), Map.of("pk", s("b")))
+                        .consistentRead(true)
+                        .build())));
         assertThat(out.responses().get("small")).hasSize(1);
         assertThat(out.unprocessedKeys().get("small").keys()).containsExactly(Map.of("pk", s("b")));
 
-        assertThatThrownBy(() -> dynamo.batchGetItem(r -> r.requestItems(Map.of("small", KeysAndAttributes.builder()
-                .keys(Map.of("pk", s("b"))).consistentRead(true).build()))))
+        assertThatThrownBy(() -> dynamo.batchGetItem(r -> r.requestItems(Map.of(
+                        "small",
+                        KeysAndAttributes.builder()
+                                .keys(Map.of("pk", s("b")))
+                                .consistentRead(true)
+                                .build()))))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
     }
 
@@ -267,10 +317,11 @@ class ThrottlingTest {
         }
         assertThatThrownBy(() -> dynamo.scan(r -> r.tableName("tab").consistentRead(true)))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
-        assertThatThrownBy(() -> dynamo.executeStatement(r -> r.statement("SELECT * FROM \"tab\" WHERE pk = 'a'")
-                .consistentRead(true))).isInstanceOf(ProvisionedThroughputExceededException.class);
-        var batch = dynamo.batchExecuteStatement(r -> r.statements(s -> s.statement(
-                "SELECT * FROM \"tab\" WHERE pk = 'a'").consistentRead(true)));
+        assertThatThrownBy(() -> dynamo.executeStatement(
+                        r -> r.statement("SELECT * FROM \"tab\" WHERE pk = 'a'").consistentRead(true)))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        var batch = dynamo.batchExecuteStatement(r -> r.statements(
+                s -> s.statement("SELECT * FROM \"tab\" WHERE pk = 'a'").consistentRead(true)));
         assertThat(batch.responses().get(0).error().codeAsString()).isEqualTo("ProvisionedThroughputExceeded");
     }
 
@@ -281,10 +332,10 @@ class ThrottlingTest {
             put("tab", "k" + i);
         }
         assertThatThrownBy(() -> put("tab", "x")).isInstanceOf(ProvisionedThroughputExceededException.class);
-        dynamo.updateTable(r -> r.tableName("tab").provisionedThroughput(p -> p.readCapacityUnits(5L)
-                .writeCapacityUnits(100L)));
+        dynamo.updateTable(r -> r.tableName("tab")
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(100L)));
         clock.advance(Duration.ofSeconds(1));
-        for (int i = 0; i < 100; i++) {   // the new rate: 100 units refilled in one second
+        for (int i = 0; i < 100; i++) { // the new rate: 100 units refilled in one second
             put("tab", "n" + i);
         }
         assertThatThrownBy(() -> put("tab", "y")).isInstanceOf(ProvisionedThroughputExceededException.class);
@@ -313,9 +364,11 @@ class ThrottlingTest {
 
     @Test
     void withThrottlingOffNothingIsRefused() {
-        try (EmbeddedEngine off = EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock).withThrottling(false))) {
+        try (EmbeddedEngine off =
+                EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock).withThrottling(false))) {
             DynamoDbClient client = off.dynamoDbClient();
-            client.createTable(r -> r.tableName("tab").billingMode(BillingMode.PROVISIONED)
+            client.createTable(r -> r.tableName("tab")
+                    .billingMode(BillingMode.PROVISIONED)
                     .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                     .keySchema(k -> k.attributeName("pk").keyType("HASH")));
@@ -327,14 +380,16 @@ class ThrottlingTest {
     }
 
     private void provisioned(String name, long rcu, long wcu) {
-        dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
+        dynamo.createTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH")));
     }
 
     private void onDemand(String name) {
-        dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamo.createTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH")));
     }
@@ -344,7 +399,9 @@ class ThrottlingTest {
     }
 
     private Map<String, AttributeValue> item(String table, String key) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", s(key)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Map.of("pk", s(key))))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 

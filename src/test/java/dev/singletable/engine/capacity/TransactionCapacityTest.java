@@ -28,13 +28,17 @@ class TransactionCapacityTest {
 
     @BeforeEach
     void createTable() {
-        dynamo.createTable(r -> r.tableName("txcap").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("g").attributeType("S"))
+        dynamo.createTable(r -> r.tableName("txcap")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("g")
+                        .attributeType("S"))
                 .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                .globalSecondaryIndexes(g -> g.indexName("all").keySchema(k -> k.attributeName("g").keyType("HASH"))
+                .globalSecondaryIndexes(
+                        g -> g.indexName("all")
+                                .keySchema(k -> k.attributeName("g").keyType("HASH"))
                                 .projection(p -> p.projectionType("ALL")),
-                        g -> g.indexName("keys").keySchema(k -> k.attributeName("g").keyType("HASH"))
+                        g -> g.indexName("keys")
+                                .keySchema(k -> k.attributeName("g").keyType("HASH"))
                                 .projection(p -> p.projectionType("KEYS_ONLY"))));
     }
 
@@ -56,22 +60,28 @@ class TransactionCapacityTest {
 
     @ParameterizedTest
     @CsvSource({"100, 2, 2, 1", "1024, 2, 2, 1", "1025, 4, 4, 1", "4096, 8, 8, 1", "4097, 10, 10, 2"})
-    void aTransactionalPutCostsTwiceTheUnitsOnTheTableAndEachIndexAndAGetTwiceTheReadUnits(int size,
-            double tableUnits, double allIndexUnits, double readUnits) {
+    void aTransactionalPutCostsTwiceTheUnitsOnTheTableAndEachIndexAndAGetTwiceTheReadUnits(
+            int size, double tableUnits, double allIndexUnits, double readUnits) {
         Map<String, AttributeValue> item = sized("p" + size, size);
         ConsumedCapacity write = dynamo.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
-                .put(p -> p.tableName("txcap").item(item)).build()).returnConsumedCapacity("INDEXES"))
-                .consumedCapacity().get(0);
+                                .put(p -> p.tableName("txcap").item(item))
+                                .build())
+                        .returnConsumedCapacity("INDEXES"))
+                .consumedCapacity()
+                .get(0);
 
         assertThat(write.table().capacityUnits()).isEqualTo(tableUnits);
         assertThat(write.globalSecondaryIndexes().get("all").capacityUnits()).isEqualTo(allIndexUnits);
-        assertThat(write.globalSecondaryIndexes().get("keys").capacityUnits()).isEqualTo(2);   // keys only: < 1 KB
+        assertThat(write.globalSecondaryIndexes().get("keys").capacityUnits()).isEqualTo(2); // keys only: < 1 KB
         assertThat(write.capacityUnits()).isEqualTo(tableUnits + allIndexUnits + 2);
         assertThat(write.writeCapacityUnits()).isEqualTo(write.capacityUnits());
 
         ConsumedCapacity read = dynamo.transactGetItems(r -> r.transactItems(TransactGetItem.builder()
-                .get(g -> g.tableName("txcap").key(Map.of("pk", item.get("pk")))).build())
-                .returnConsumedCapacity("TOTAL")).consumedCapacity().get(0);
+                                .get(g -> g.tableName("txcap").key(Map.of("pk", item.get("pk"))))
+                                .build())
+                        .returnConsumedCapacity("TOTAL"))
+                .consumedCapacity()
+                .get(0);
         assertThat(read.capacityUnits()).isEqualTo(2 * readUnits);
         assertThat(read.readCapacityUnits()).isEqualTo(2 * readUnits);
 

@@ -48,15 +48,20 @@ class UnacknowledgedWritesTest {
     @BeforeEach
     void setUp() {
         streamArn = dynamo.createTable(b -> b.tableName("tbl")
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
-                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(k -> k.attributeName("g")
-                        .keyType(KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL)))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
-                .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription().latestStreamArn();
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
+                                .keyType(KeyType.RANGE))
+                        .attributeDefinitions(
+                                a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                        .globalSecondaryIndexes(g -> g.indexName("byG")
+                                .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
+                        .billingMode(BillingMode.PAY_PER_REQUEST))
+                .tableDescription()
+                .latestStreamArn();
         put("a", "1");
         engine.core().attachJournal(disk);
     }
@@ -70,21 +75,38 @@ class UnacknowledgedWritesTest {
 
     @Test
     void aWriteIsInvisibleToEveryReadPathUntilAcknowledged() throws Exception {
-        Future<?> write = writers.submit(() -> dynamo.putItem(b -> b.tableName("tbl").item(item("a", "2"))));
+        Future<?> write =
+                writers.submit(() -> dynamo.putItem(b -> b.tableName("tbl").item(item("a", "2"))));
         disk.awaitRecorded(1);
         assertRunning(write);
 
         assertThat(consistentGet("a")).isEqualTo("1");
-        assertThat(dynamo.query(b -> b.tableName("tbl").consistentRead(true).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("a")))).items()).extracting(i -> i.get("v").s())
+        assertThat(dynamo.query(b -> b.tableName("tbl")
+                                .consistentRead(true)
+                                .keyConditionExpression("pk = :p")
+                                .expressionAttributeValues(Map.of(":p", s("a"))))
+                        .items())
+                .extracting(i -> i.get("v").s())
                 .containsExactly("1");
-        assertThat(dynamo.query(b -> b.tableName("tbl").indexName("byG").keyConditionExpression("g = :g")
-                .expressionAttributeValues(Map.of(":g", s("g-2")))).items()).isEmpty();
-        assertThat(dynamo.scan(b -> b.tableName("tbl").consistentRead(true)).items()).extracting(i -> i.get("v").s())
+        assertThat(dynamo.query(b -> b.tableName("tbl")
+                                .indexName("byG")
+                                .keyConditionExpression("g = :g")
+                                .expressionAttributeValues(Map.of(":g", s("g-2"))))
+                        .items())
+                .isEmpty();
+        assertThat(dynamo.scan(b -> b.tableName("tbl").consistentRead(true)).items())
+                .extracting(i -> i.get("v").s())
                 .containsExactly("1");
-        assertThat(dynamo.batchGetItem(b -> b.requestItems(Map.of("tbl", software.amazon.awssdk.services.dynamodb.model
-                .KeysAndAttributes.builder().keys(key("a")).consistentRead(true).build()))).responses().get("tbl"))
-                .extracting(i -> i.get("v").s()).containsExactly("1");
+        assertThat(dynamo.batchGetItem(b -> b.requestItems(Map.of(
+                                "tbl",
+                                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                        .keys(key("a"))
+                                        .consistentRead(true)
+                                        .build())))
+                        .responses()
+                        .get("tbl"))
+                .extracting(i -> i.get("v").s())
+                .containsExactly("1");
         assertThat(transactGet("a")).isEqualTo("1");
         assertThat(streamValues()).containsExactly("1");
 
@@ -92,42 +114,61 @@ class UnacknowledgedWritesTest {
         write.get(10, TimeUnit.SECONDS);
         assertThat(consistentGet("a")).isEqualTo("2");
         assertThat(transactGet("a")).isEqualTo("2");
-        assertThat(dynamo.query(b -> b.tableName("tbl").indexName("byG").keyConditionExpression("g = :g")
-                .expressionAttributeValues(Map.of(":g", s("g-2")))).items()).hasSize(1);
+        assertThat(dynamo.query(b -> b.tableName("tbl")
+                                .indexName("byG")
+                                .keyConditionExpression("g = :g")
+                                .expressionAttributeValues(Map.of(":g", s("g-2"))))
+                        .items())
+                .hasSize(1);
         assertThat(streamValues()).containsExactly("1", "2");
     }
 
     @Test
     void theNextWriterBuildsOnAnUnacknowledgedWriteAndAnswersOnlyOnceItIsDurable() throws Exception {
-        Future<?> first = writers.submit(() -> dynamo.updateItem(b -> b.tableName("tbl").key(key("a"))
-                .updateExpression("SET n = :one").expressionAttributeValues(Map.of(":one", n("1")))));
+        Future<?> first = writers.submit(() -> dynamo.updateItem(b -> b.tableName("tbl")
+                .key(key("a"))
+                .updateExpression("SET n = :one")
+                .expressionAttributeValues(Map.of(":one", n("1")))));
         disk.awaitRecorded(1);
         // the second update reads the first's result (serializable writes), though no reader can see it yet
-        Future<String> second = writers.submit(() -> dynamo.updateItem(b -> b.tableName("tbl").key(key("a"))
-                .updateExpression("SET n = n + :one").expressionAttributeValues(Map.of(":one", n("1")))
-                .returnValues("UPDATED_NEW")).attributes().get("n").n());
+        Future<String> second = writers.submit(() -> dynamo.updateItem(b -> b.tableName("tbl")
+                        .key(key("a"))
+                        .updateExpression("SET n = n + :one")
+                        .expressionAttributeValues(Map.of(":one", n("1")))
+                        .returnValues("UPDATED_NEW"))
+                .attributes()
+                .get("n")
+                .n());
         disk.awaitRecorded(2);
         // a condition failing on a state that is not durable yet is not reported before that state is durable
-        Future<?> refused = writers.submit(() -> dynamo.putItem(b -> b.tableName("tbl").item(item("a", "x"))
-                .conditionExpression("attribute_not_exists(n)")));
+        Future<?> refused = writers.submit(() -> dynamo.putItem(
+                b -> b.tableName("tbl").item(item("a", "x")).conditionExpression("attribute_not_exists(n)")));
         assertRunning(first);
         assertRunning(second);
         assertRunning(refused);
         assertThat(consistentGet("a")).isEqualTo("1");
-        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true)).item()).doesNotContainKey("n");
+        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true))
+                        .item())
+                .doesNotContainKey("n");
 
         disk.acknowledge(1);
         first.get(10, TimeUnit.SECONDS);
-        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true)).item().get("n").n())
+        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true))
+                        .item()
+                        .get("n")
+                        .n())
                 .isEqualTo("1");
         assertRunning(second);
         assertRunning(refused);
 
         disk.acknowledgeAll();
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("2");
-        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                ConditionalCheckFailedException.class);
-        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true)).item().get("n").n())
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(dynamo.getItem(b -> b.tableName("tbl").key(key("a")).consistentRead(true))
+                        .item()
+                        .get("n")
+                        .n())
                 .isEqualTo("2");
     }
 
@@ -147,8 +188,8 @@ class UnacknowledgedWritesTest {
 
     @Test
     void aCatalogChangeWaitsForEveryEarlierWriteAndBackfillsIt() throws Exception {
-        Future<?> write = writers.submit(() -> dynamo.putItem(b -> b.tableName("tbl").item(Map.of("pk", s("b"),
-                "sk", s("s"), "v", s("new"), "h", s("h1")))));
+        Future<?> write = writers.submit(() -> dynamo.putItem(
+                b -> b.tableName("tbl").item(Map.of("pk", s("b"), "sk", s("s"), "v", s("new"), "h", s("h1")))));
         disk.awaitRecorded(1);
         Future<?> addIndex = writers.submit(() -> dynamo.updateTable(b -> b.tableName("tbl")
                 .attributeDefinitions(a -> a.attributeName("h").attributeType(ScalarAttributeType.S))
@@ -160,8 +201,12 @@ class UnacknowledgedWritesTest {
         disk.acknowledgeAll();
         write.get(10, TimeUnit.SECONDS);
         addIndex.get(10, TimeUnit.SECONDS);
-        assertThat(dynamo.query(b -> b.tableName("tbl").indexName("byH").keyConditionExpression("h = :h")
-                .expressionAttributeValues(Map.of(":h", s("h1")))).items()).hasSize(1);
+        assertThat(dynamo.query(b -> b.tableName("tbl")
+                                .indexName("byH")
+                                .keyConditionExpression("h = :h")
+                                .expressionAttributeValues(Map.of(":h", s("h1"))))
+                        .items())
+                .hasSize(1);
     }
 
     private void put(String pk, String v) {
@@ -169,22 +214,30 @@ class UnacknowledgedWritesTest {
     }
 
     private String consistentGet(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("tbl").key(key(pk)).consistentRead(true))
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName("tbl").key(key(pk)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? null : item.get("v").s();
     }
 
     private String transactGet(String pk) {
-        Map<String, AttributeValue> item = dynamo.transactGetItems(b -> b.transactItems(t -> t.get(g -> g
-                .tableName("tbl").key(key(pk))))).responses().get(0).item();
+        Map<String, AttributeValue> item = dynamo.transactGetItems(
+                        b -> b.transactItems(t -> t.get(g -> g.tableName("tbl").key(key(pk)))))
+                .responses()
+                .get(0)
+                .item();
         return item == null || item.isEmpty() ? null : item.get("v").s();
     }
 
     private List<String> streamValues() {
         List<String> values = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            String it = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (var shard : streams.describeStream(b -> b.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String it = streams.getShardIterator(b -> b.streamArn(streamArn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             String current = it;
             for (Record r : streams.getRecords(b -> b.shardIterator(current)).records()) {
                 values.add(r.dynamodb().newImage().get("v").s());

@@ -43,22 +43,35 @@ class BulkReplayTest {
     /** Puts, overwrites, deletes, a delete then a put again of the same key, and a unit of several writes. */
     private static void churn(Engine core, int round) {
         for (int i = 0; i < 60; i++) {
-            Items.put(core, "orders", item("c" + (i % 7), "o" + i, "gpk", "g" + ((i + round) % 4), "gsk", "t" + i,
-                    "round", round));
+            Items.put(
+                    core,
+                    "orders",
+                    item("c" + (i % 7), "o" + i, "gpk", "g" + ((i + round) % 4), "gsk", "t" + i, "round", round));
         }
         for (int i = 0; i < 60; i += 5) {
             Items.delete(core, "orders", item("c" + (i % 7), "o" + i));
         }
         Items.put(core, "orders", item("c0", "o0", "round", round, "note", "back, outside the index"));
-        Items.transact(core, List.of(new Items.Write("orders", item("c1", "o1", "gpk", "tx", "gsk", "1"), null),
-                new Items.Write("orders", null, item("c2", "o2"))));
+        Items.transact(
+                core,
+                List.of(
+                        new Items.Write("orders", item("c1", "o1", "gpk", "tx", "gsk", "1"), null),
+                        new Items.Write("orders", null, item("c2", "o2"))));
     }
 
     private static Map<String, Object> observe(Engine core) {
         Table t = core.requireTable("orders");
-        return Map.of("items", Items.contents(core, "orders"), "count", t.data().itemCount(),
-                "bytes", t.data().sizeBytes(), "indexCount", t.data().index("byStatus").itemCount(),
-                "indexBytes", t.data().index("byStatus").sizeBytes());
+        return Map.of(
+                "items",
+                Items.contents(core, "orders"),
+                "count",
+                t.data().itemCount(),
+                "bytes",
+                t.data().sizeBytes(),
+                "indexCount",
+                t.data().index("byStatus").itemCount(),
+                "indexBytes",
+                t.data().index("byStatus").sizeBytes());
     }
 
     @Test

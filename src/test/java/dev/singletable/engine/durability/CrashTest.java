@@ -41,7 +41,8 @@ class CrashTest {
         for (int round = 0; round < POLICIES.length; round++) {
             Acks acks = runAndKill(data, POLICIES[round], "r" + round, 500 + random.nextInt(1500));
             assertThat(acks.count).as("round %d acknowledged writes", round).isPositive();
-            System.out.printf("crash round %d (%s): %d writes acknowledged before SIGKILL%n", round, POLICIES[round], acks.count);
+            System.out.printf(
+                    "crash round %d (%s): %d writes acknowledged before SIGKILL%n", round, POLICIES[round], acks.count);
             try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data))) {
                 verify(engine.core(), acks);
             }
@@ -59,19 +60,26 @@ class CrashTest {
 
     private static Acks runAndKill(Path data, String policy, String round, long killAfterMillis) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), data.toString(), policy, round)
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashWriter.class.getName(),
+                        data.toString(),
+                        policy,
+                        round)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Acks acks = new Acks();
         for (int t = 0; t < CrashWriter.THREADS; t++) {
             acks.threads.add(round + "-" + t);
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
-                line = in.readLine();   // skipping the child's log lines
+                line = in.readLine(); // skipping the child's log lines
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("child start").isEqualTo("READY");
             // the kill comes at a random moment once writes are flowing (the child may take a while to warm up)
@@ -87,7 +95,7 @@ class CrashTest {
             Thread watchdog = new Thread(() -> {
                 try {
                     Thread.sleep(60_000);
-                    child.toHandle().destroyForcibly();   // a child that never writes must not hang the build
+                    child.toHandle().destroyForcibly(); // a child that never writes must not hang the build
                 } catch (InterruptedException ignored) {
                     // the round ended normally
                 }
@@ -108,7 +116,7 @@ class CrashTest {
                     case "PUT" -> acks.puts.add(new String[] {f[2], f[3]});
                     case "CTR" -> acks.counter.merge(f[2], n, Math::max);
                     case "TX" -> acks.transactions.merge(f[2], n, Math::max);
-                    default -> { }
+                    default -> {}
                 }
                 acks.count++;
             }
@@ -135,9 +143,11 @@ class CrashTest {
             // transactions of one thread commit in order: exactly those up to the counter are there, whole
             for (long n = 2; n <= txCounter + 3; n += 3) {
                 boolean committed = n <= txCounter;
-                assertThat(items.containsKey("x-" + thread + "|a-" + n)).as("tx %s/%d part a", thread, n)
+                assertThat(items.containsKey("x-" + thread + "|a-" + n))
+                        .as("tx %s/%d part a", thread, n)
                         .isEqualTo(committed);
-                assertThat(items.containsKey("x-" + thread + "|b-" + n)).as("tx %s/%d part b", thread, n)
+                assertThat(items.containsKey("x-" + thread + "|b-" + n))
+                        .as("tx %s/%d part b", thread, n)
                         .isEqualTo(committed);
             }
         }

@@ -14,19 +14,21 @@ import java.time.Duration;
  */
 public final class EngineChild {
 
-    private EngineChild() {
-    }
+    private EngineChild() {}
 
     public static void main(String[] args) throws java.io.IOException {
         EngineOptions options = EngineOptions.durable(Path.of(args[0]))
                 .withSyncPolicy(EngineOptions.SyncPolicy.valueOf(args[1]), Duration.ofMillis(1))
                 // small files, so that kills also land while snapshots are written and segments roll
-                .withSnapshotAfterLogBytes(512 * 1024).withLogSegmentBytes(256 * 1024)
+                .withSnapshotAfterLogBytes(512 * 1024)
+                .withLogSegmentBytes(256 * 1024)
                 // the load hammers a few keys, far beyond DynamoDB's per-partition ceiling
                 .withThrottling(false);
         EmbeddedEngine engine = EmbeddedEngine.open(options);
-        WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true),
-                engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        WireServer server = WireServer.start(
+                WireServerOptions.defaults().withInlineReads(true),
+                engine.dynamoDbClient(),
+                engine.dynamoDbStreamsClient());
         System.out.println("PORT " + server.port());
         System.out.flush();
         // serves until killed, or until the test JVM that started it ends however it ends (it holds this process's

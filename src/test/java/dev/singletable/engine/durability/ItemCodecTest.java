@@ -25,8 +25,11 @@ class ItemCodecTest {
         item.put("ss", AttributeValue.fromSs(List.of("a", "b")));
         item.put("ns", AttributeValue.fromNs(List.of("1", "2.5")));
         item.put("bs", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x"), SdkBytes.fromUtf8String("y"))));
-        item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("in list"),
-                AttributeValue.fromM(Map.of("deep", AttributeValue.fromN("1"))))));
+        item.put(
+                "l",
+                AttributeValue.fromL(List.of(
+                        AttributeValue.fromS("in list"),
+                        AttributeValue.fromM(Map.of("deep", AttributeValue.fromN("1"))))));
         item.put("m", AttributeValue.fromM(Map.of("k", AttributeValue.fromL(List.of()))));
         item.put("", AttributeValue.fromS(""));
 

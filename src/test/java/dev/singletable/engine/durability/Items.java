@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Writes through the engine's commit path, as the item operations do, for engine-level tests. */
 public final class Items {
 
-    private Items() {
-    }
+    private Items() {}
 
     public static Map<String, AttributeValue> item(String pk, String sk, Object... more) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
@@ -28,8 +27,13 @@ public final class Items {
         }
         for (int i = 0; i < more.length; i += 2) {
             Object v = more[i + 1];
-            m.put((String) more[i], v instanceof AttributeValue a ? a
-                    : v instanceof Number n ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS(v.toString()));
+            m.put(
+                    (String) more[i],
+                    v instanceof AttributeValue a
+                            ? a
+                            : v instanceof Number n
+                                    ? AttributeValue.fromN(n.toString())
+                                    : AttributeValue.fromS(v.toString()));
         }
         return Collections.unmodifiableMap(m);
     }
@@ -38,7 +42,8 @@ public final class Items {
     public static StoredItem stored(Map<String, AttributeValue> attributes) {
         long size = 0;
         for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
-            size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().toString().length();
+            size += e.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + e.getValue().toString().length();
         }
         return new StoredItem(attributes, size);
     }
@@ -52,8 +57,7 @@ public final class Items {
     }
 
     /** One write of a unit: a put (item) or a delete (key). */
-    public record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
-    }
+    public record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
 
     /** Commits the writes as one unit, like a transaction. */
     public static void transact(Engine engine, List<Write> writes) {
@@ -79,7 +83,10 @@ public final class Items {
         Map<String, Map<String, AttributeValue>> out = new TreeMap<>();
         for (StoredItem item : engine.requireTable(table).data().items().values()) {
             Map<String, AttributeValue> a = item.attributes();
-            out.put(a.get("pk").s() + "|" + (a.get("sk") == null ? "" : a.get("sk").s()), a);
+            out.put(
+                    a.get("pk").s() + "|"
+                            + (a.get("sk") == null ? "" : a.get("sk").s()),
+                    a);
         }
         return out;
     }

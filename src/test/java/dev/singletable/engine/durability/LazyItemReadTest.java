@@ -20,8 +20,13 @@ class LazyItemReadTest {
     private static Map<String, AttributeValue> sample() {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS("USER#1"));
-        item.put("nested", AttributeValue.fromM(Map.of("l", AttributeValue.fromL(List.of(AttributeValue.fromN("1"),
-                AttributeValue.fromM(Map.of("pk", AttributeValue.fromS("not the key"))))))));
+        item.put(
+                "nested",
+                AttributeValue.fromM(Map.of(
+                        "l",
+                        AttributeValue.fromL(List.of(
+                                AttributeValue.fromN("1"),
+                                AttributeValue.fromM(Map.of("pk", AttributeValue.fromS("not the key"))))))));
         item.put("ss", AttributeValue.fromSs(List.of("a", "b")));
         item.put("bs", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x"))));
         item.put("flag", AttributeValue.fromBool(true));
@@ -36,14 +41,20 @@ class LazyItemReadTest {
         ItemCodec.writeStored(w, new StoredItem(sample(), 123));
         ItemCodec.writeStored(w, new StoredItem(Map.of("pk", AttributeValue.fromS("USER#2")), 9));
         ByteReader r = new ByteReader(w.toByteArray());
-        byte[][] wanted = {"pk".getBytes(StandardCharsets.UTF_8), "sk".getBytes(StandardCharsets.UTF_8),
-            "gsk".getBytes(StandardCharsets.UTF_8)};
+        byte[][] wanted = {
+            "pk".getBytes(StandardCharsets.UTF_8),
+            "sk".getBytes(StandardCharsets.UTF_8),
+            "gsk".getBytes(StandardCharsets.UTF_8)
+        };
 
         ScalarAttributeType[] types = {ScalarAttributeType.S, ScalarAttributeType.N, ScalarAttributeType.S};
         KeyValue[] found = new KeyValue[3];
         StoredItem first = ItemCodec.readStoredLazily(r, wanted, types, found);
-        assertThat(found).containsExactly(KeyValue.ofString("USER#1"),
-                KeyValue.of(ScalarAttributeType.N, AttributeValue.fromN("42")), null);
+        assertThat(found)
+                .containsExactly(
+                        KeyValue.ofString("USER#1"),
+                        KeyValue.of(ScalarAttributeType.N, AttributeValue.fromN("42")),
+                        null);
         assertThat(found[0].value()).isEqualTo(AttributeValue.fromS("USER#1"));
         assertThat(first.size()).isEqualTo(123);
         assertThat(first.encodedForm()).isNotNull();
@@ -63,8 +74,11 @@ class LazyItemReadTest {
     void aKeyAttributeHeldWithAnotherTypeIsNoKeyValue() {
         ByteWriter w = new ByteWriter();
         ItemCodec.writeStored(w, new StoredItem(sample(), 5));
-        byte[][] wanted = {"sk".getBytes(StandardCharsets.UTF_8), "ss".getBytes(StandardCharsets.UTF_8),
-            "flag".getBytes(StandardCharsets.UTF_8)};
+        byte[][] wanted = {
+            "sk".getBytes(StandardCharsets.UTF_8),
+            "ss".getBytes(StandardCharsets.UTF_8),
+            "flag".getBytes(StandardCharsets.UTF_8)
+        };
         ScalarAttributeType[] types = {ScalarAttributeType.S, ScalarAttributeType.S, ScalarAttributeType.B};
         KeyValue[] found = new KeyValue[3];
         ByteReader r = new ByteReader(w.toByteArray());
@@ -81,8 +95,8 @@ class LazyItemReadTest {
         ByteWriter w = new ByteWriter();
         ItemCodec.writeStored(w, new StoredItem(sample(), 77));
         byte[] original = w.toByteArray();
-        StoredItem lazy = ItemCodec.readStoredLazily(new ByteReader(original), new byte[0][],
-                new ScalarAttributeType[0], new KeyValue[0]);
+        StoredItem lazy = ItemCodec.readStoredLazily(
+                new ByteReader(original), new byte[0][], new ScalarAttributeType[0], new KeyValue[0]);
 
         ByteWriter again = new ByteWriter();
         ItemCodec.writeStored(again, lazy);

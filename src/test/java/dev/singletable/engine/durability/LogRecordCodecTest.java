@@ -24,20 +24,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LogRecordCodecTest {
 
     private final Engine engine = new Engine(EngineOptions.inMemory());
-    private final Table table = engine.createTable(TestTables.table("t", Instant.parse("2026-01-01T00:00:00Z")).build());
+    private final Table table = engine.createTable(
+            TestTables.table("t", Instant.parse("2026-01-01T00:00:00Z")).build());
 
     private static Map<String, AttributeValue> item(String pk, String sk) {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk), "v", AttributeValue.fromN("1"));
     }
 
     private ItemChange put(Map<String, AttributeValue> item, boolean byService, WriteStamp stamp) {
-        return new ItemChange(table, Keys.fromItem(table.definition(), item), null, new StoredItem(item, 40), byService,
-                stamp);
+        return new ItemChange(
+                table, Keys.fromItem(table.definition(), item), null, new StoredItem(item, 40), byService, stamp);
     }
 
     private ItemChange delete(Map<String, AttributeValue> item, boolean byService, WriteStamp stamp) {
-        return new ItemChange(table, Keys.fromItem(table.definition(), item), new StoredItem(item, 40), null,
-                byService, stamp);
+        return new ItemChange(
+                table, Keys.fromItem(table.definition(), item), new StoredItem(item, 40), null, byService, stamp);
     }
 
     private static LogRecord.Items roundTrip(List<ItemChange> changes) {
@@ -59,7 +60,8 @@ class LogRecordCodecTest {
 
         assertThat(back.sequence()).isEqualTo(17);
         assertThat(back.timeMillis()).isEqualTo(1_700_000_000_123L);
-        assertThat(back.writes()).extracting(LogRecord.ItemWrite::replicated)
+        assertThat(back.writes())
+                .extracting(LogRecord.ItemWrite::replicated)
                 .containsExactly(null, fromIreland, ttlFromTokyo, null);
         assertThat(back.writes()).extracting(LogRecord.ItemWrite::byService).containsExactly(false, false, true, false);
         assertThat(back.writes().get(1).newItem().attributes()).isEqualTo(item("a", "2"));

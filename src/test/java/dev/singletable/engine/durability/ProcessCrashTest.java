@@ -88,18 +88,28 @@ class ProcessCrashTest {
                 Ledger ledger = new Ledger("r" + round);
                 boolean targeted = round % 2 == 0;
                 load(client, ledger, child, 300 + random.nextInt(1200), targeted, random.nextLong());
-                assertThat(ledger.errors).as("answers before the kill, round %d", round).isEmpty();
-                assertThat(ledger.acknowledged()).as("writes acknowledged in round %d", round).isPositive();
-                System.out.printf("crash round %d (%s, %s): %d writes acknowledged, %d values read before SIGKILL%n",
-                        round, policy, ledger.triggered ? "killed just after a read ran ahead of its write's "
-                                + "acknowledgement" : "killed at a random moment", ledger.acknowledged(),
+                assertThat(ledger.errors)
+                        .as("answers before the kill, round %d", round)
+                        .isEmpty();
+                assertThat(ledger.acknowledged())
+                        .as("writes acknowledged in round %d", round)
+                        .isPositive();
+                System.out.printf(
+                        "crash round %d (%s, %s): %d writes acknowledged, %d values read before SIGKILL%n",
+                        round,
+                        policy,
+                        ledger.triggered
+                                ? "killed just after a read ran ahead of its write's " + "acknowledgement"
+                                : "killed at a random moment",
+                        ledger.acknowledged(),
                         ledger.valuesRead());
                 previous = ledger;
             }
             round++;
         }
         // the last kill, checked in process: recovery as EmbeddedEngine.open does it, and the index against the items
-        try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data).withThrottling(false))) {
+        try (EmbeddedEngine engine =
+                EmbeddedEngine.open(EngineOptions.durable(data).withThrottling(false))) {
             verify(engine.dynamoDbClient(), previous);
             RecoveryTest.assertIndexMatchesItems(engine.core().requireTable(TABLE), "byGroup");
         }
@@ -155,6 +165,7 @@ class ProcessCrashTest {
 
         /** When set, the engine is killed the moment a reader was shown a write its writer has not yet been told of. */
         volatile Child trigger;
+
         volatile boolean triggered;
 
         /**
@@ -178,8 +189,9 @@ class ProcessCrashTest {
         }
     }
 
-    private static void load(DynamoDbClient client, Ledger ledger, Child child, long killAfterMillis,
-            boolean targeted, long seed) throws InterruptedException {
+    private static void load(
+            DynamoDbClient client, Ledger ledger, Child child, long killAfterMillis, boolean targeted, long seed)
+            throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < WRITERS; t++) {
             String w = ledger.writer(t);
@@ -209,7 +221,9 @@ class ProcessCrashTest {
         child.kill();
         for (Thread thread : threads) {
             thread.join(15_000);
-            assertThat(thread.isAlive()).as("%s ended after the kill", thread.getName()).isFalse();
+            assertThat(thread.isAlive())
+                    .as("%s ended after the kill", thread.getName())
+                    .isFalse();
         }
     }
 
@@ -233,25 +247,46 @@ class ProcessCrashTest {
             ledger.attempting.get(w).set(n);
             switch ((int) (n % 4)) {
                 case 0 -> {
-                    client.putItem(b -> b.tableName(TABLE).item(Map.of("pk", s("p-" + w), "sk", s(sk(number)),
-                            "gpk", s("g" + number % 4), "gsk", s(w + number), "payload", s(payload))));
+                    client.putItem(b -> b.tableName(TABLE)
+                            .item(Map.of(
+                                    "pk",
+                                    s("p-" + w),
+                                    "sk",
+                                    s(sk(number)),
+                                    "gpk",
+                                    s("g" + number % 4),
+                                    "gsk",
+                                    s(w + number),
+                                    "payload",
+                                    s(payload))));
                     ledger.ackedPuts.get(w).add(n);
                 }
                 case 1 -> {
-                    client.updateItem(b -> b.tableName(TABLE).key(key("c-" + w, "counter"))
+                    client.updateItem(b -> b.tableName(TABLE)
+                            .key(key("c-" + w, "counter"))
                             .updateExpression("SET #v = :n, gpk = :g, gsk = :t")
                             .expressionAttributeNames(Map.of("#v", "value"))
-                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("" + number),
-                                    ":g", s("counters"), ":t", s(w))));
+                            .expressionAttributeValues(
+                                    Map.of(":n", AttributeValue.fromN("" + number), ":g", s("counters"), ":t", s(w))));
                     Ledger.max(ledger.ackedCounter, w, n);
                 }
                 case 2 -> {
                     client.transactWriteItems(b -> b.transactItems(
-                            t -> t.put(p -> p.tableName(TABLE).item(Map.of("pk", s("x-" + w), "sk", s("a-" + sk(number)),
-                                    "payload", s(payload)))),
-                            t -> t.put(p -> p.tableName(TABLE).item(Map.of("pk", s("x-" + w), "sk", s("b-" + sk(number)),
-                                    "gpk", s("tx"), "gsk", s(w + number)))),
-                            t -> t.update(u -> u.tableName(TABLE).key(key("xc-" + w, "counter"))
+                            t -> t.put(p -> p.tableName(TABLE)
+                                    .item(Map.of(
+                                            "pk", s("x-" + w), "sk", s("a-" + sk(number)), "payload", s(payload)))),
+                            t -> t.put(p -> p.tableName(TABLE)
+                                    .item(Map.of(
+                                            "pk",
+                                            s("x-" + w),
+                                            "sk",
+                                            s("b-" + sk(number)),
+                                            "gpk",
+                                            s("tx"),
+                                            "gsk",
+                                            s(w + number)))),
+                            t -> t.update(u -> u.tableName(TABLE)
+                                    .key(key("xc-" + w, "counter"))
                                     .updateExpression("SET #v = :n")
                                     .conditionExpression("attribute_not_exists(#v) OR #v < :n")
                                     .expressionAttributeNames(Map.of("#v", "value"))
@@ -261,8 +296,16 @@ class ProcessCrashTest {
                 default -> {
                     List<WriteRequest> puts = new ArrayList<>();
                     for (int i = 0; i < 3; i++) {
-                        puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                                "pk", s("bw-" + w), "sk", s(sk(number) + "-" + i), "payload", s(payload))).build())
+                        puts.add(WriteRequest.builder()
+                                .putRequest(PutRequest.builder()
+                                        .item(Map.of(
+                                                "pk",
+                                                s("bw-" + w),
+                                                "sk",
+                                                s(sk(number) + "-" + i),
+                                                "payload",
+                                                s(payload)))
+                                        .build())
                                 .build());
                     }
                     BatchWriteItemResponse out = client.batchWriteItem(b -> b.requestItems(Map.of(TABLE, puts)));
@@ -288,9 +331,14 @@ class ProcessCrashTest {
             switch ((int) (n % 4)) {
                 case 0 -> {
                     Map<String, AttributeValue> item = transactional
-                            ? client.transactGetItems(b -> b.transactItems(t -> t.get(g -> g.tableName(TABLE)
-                                    .key(key("p-" + w, sk(n)))))).responses().get(0).item()
-                            : client.getItem(b -> b.tableName(TABLE).key(key("p-" + w, sk(n))).consistentRead(true))
+                            ? client.transactGetItems(b -> b.transactItems(
+                                            t -> t.get(g -> g.tableName(TABLE).key(key("p-" + w, sk(n))))))
+                                    .responses()
+                                    .get(0)
+                                    .item()
+                            : client.getItem(b -> b.tableName(TABLE)
+                                            .key(key("p-" + w, sk(n)))
+                                            .consistentRead(true))
                                     .item();
                     if (item != null && !item.isEmpty()) {
                         ledger.seenPuts.get(w).add(n);
@@ -298,20 +346,28 @@ class ProcessCrashTest {
                 }
                 case 1 -> {
                     Map<String, AttributeValue> item = transactional
-                            ? client.transactGetItems(b -> b.transactItems(t -> t.get(g -> g.tableName(TABLE)
-                                    .key(key("c-" + w, "counter"))))).responses().get(0).item()
-                            : client.getItem(b -> b.tableName(TABLE).key(key("c-" + w, "counter"))
-                                    .consistentRead(true)).item();
+                            ? client.transactGetItems(b -> b.transactItems(
+                                            t -> t.get(g -> g.tableName(TABLE).key(key("c-" + w, "counter")))))
+                                    .responses()
+                                    .get(0)
+                                    .item()
+                            : client.getItem(b -> b.tableName(TABLE)
+                                            .key(key("c-" + w, "counter"))
+                                            .consistentRead(true))
+                                    .item();
                     Ledger.max(ledger.seenCounter, w, number(item));
                 }
                 case 2 -> {
                     if (transactional && random.nextBoolean()) {
                         // both parts of the transaction being written, read together: both there or neither
                         List<ItemResponse> parts = client.transactGetItems(b -> b.transactItems(
-                                t -> t.get(g -> g.tableName(TABLE).key(key("x-" + w, "a-" + sk(n)))),
-                                t -> t.get(g -> g.tableName(TABLE).key(key("x-" + w, "b-" + sk(n)))))).responses();
-                        boolean first = parts.get(0).hasItem() && !parts.get(0).item().isEmpty();
-                        boolean second = parts.get(1).hasItem() && !parts.get(1).item().isEmpty();
+                                        t -> t.get(g -> g.tableName(TABLE).key(key("x-" + w, "a-" + sk(n)))),
+                                        t -> t.get(g -> g.tableName(TABLE).key(key("x-" + w, "b-" + sk(n))))))
+                                .responses();
+                        boolean first =
+                                parts.get(0).hasItem() && !parts.get(0).item().isEmpty();
+                        boolean second =
+                                parts.get(1).hasItem() && !parts.get(1).item().isEmpty();
                         if (first != second) {
                             ledger.errors.add("a torn transaction shown: " + w + " " + n + " first part " + first
                                     + ", second part " + second);
@@ -321,23 +377,34 @@ class ProcessCrashTest {
                         }
                     } else if (transactional) {
                         List<ItemResponse> both = client.transactGetItems(b -> b.transactItems(
-                                t -> t.get(g -> g.tableName(TABLE).key(key("c-" + w, "counter"))),
-                                t -> t.get(g -> g.tableName(TABLE).key(key("xc-" + w, "counter"))))).responses();
+                                        t -> t.get(g -> g.tableName(TABLE).key(key("c-" + w, "counter"))),
+                                        t -> t.get(g -> g.tableName(TABLE).key(key("xc-" + w, "counter")))))
+                                .responses();
                         Ledger.max(ledger.seenCounter, w, number(both.get(0).item()));
                         Ledger.max(ledger.seenTx, w, number(both.get(1).item()));
                     } else {
                         // the newest transaction part of the writer, through a strongly consistent Query
                         for (Map<String, AttributeValue> item : client.query(b -> b.tableName(TABLE)
-                                .consistentRead(true).keyConditionExpression("pk = :p AND begins_with(sk, :b)")
-                                .expressionAttributeValues(Map.of(":p", s("x-" + w), ":b", s("b-")))
-                                .scanIndexForward(false).limit(1)).items()) {
-                            Ledger.max(ledger.seenTx, w, Long.parseLong(item.get("sk").s().substring(2)));
+                                        .consistentRead(true)
+                                        .keyConditionExpression("pk = :p AND begins_with(sk, :b)")
+                                        .expressionAttributeValues(Map.of(":p", s("x-" + w), ":b", s("b-")))
+                                        .scanIndexForward(false)
+                                        .limit(1))
+                                .items()) {
+                            Ledger.max(
+                                    ledger.seenTx,
+                                    w,
+                                    Long.parseLong(item.get("sk").s().substring(2)));
                         }
                     }
                 }
                 default -> {
-                    var found = client.batchGetItem(b -> b.requestItems(Map.of(TABLE, KeysAndAttributes.builder()
-                            .consistentRead(true).keys(key("bw-" + w, sk(n) + "-" + random.nextInt(3))).build())))
+                    var found = client.batchGetItem(b -> b.requestItems(Map.of(
+                                    TABLE,
+                                    KeysAndAttributes.builder()
+                                            .consistentRead(true)
+                                            .keys(key("bw-" + w, sk(n) + "-" + random.nextInt(3)))
+                                            .build())))
                             .responses();
                     if (!found.getOrDefault(TABLE, List.of()).isEmpty()) {
                         ledger.seenBatch.get(w).add(n);
@@ -354,11 +421,14 @@ class ProcessCrashTest {
     private static void verify(DynamoDbClient client, Ledger ledger) {
         for (int t = 0; t < WRITERS; t++) {
             String w = ledger.writer(t);
-            long counter = number(client.getItem(b -> b.tableName(TABLE).key(key("c-" + w, "counter"))
-                    .consistentRead(true)).item());
-            assertThat(counter).as("counter of %s against its acknowledged update", w)
+            long counter = number(client.getItem(b ->
+                            b.tableName(TABLE).key(key("c-" + w, "counter")).consistentRead(true))
+                    .item());
+            assertThat(counter)
+                    .as("counter of %s against its acknowledged update", w)
                     .isGreaterThanOrEqualTo(ledger.ackedCounter.get(w).get());
-            assertThat(counter).as("counter of %s against what readers were shown", w)
+            assertThat(counter)
+                    .as("counter of %s against what readers were shown", w)
                     .isGreaterThanOrEqualTo(ledger.seenCounter.get(w).get());
 
             Set<Long> puts = sortKeys(client, "p-" + w, "");
@@ -367,23 +437,29 @@ class ProcessCrashTest {
 
             Set<Long> batches = sortKeys(client, "bw-" + w, "");
             assertThat(batches).as("acknowledged batch writes of %s", w).containsAll(ledger.ackedBatch.get(w));
-            assertThat(batches).as("batch writes of %s that readers were shown", w)
+            assertThat(batches)
+                    .as("batch writes of %s that readers were shown", w)
                     .containsAll(ledger.seenBatch.get(w));
 
-            long txCounter = number(client.getItem(b -> b.tableName(TABLE).key(key("xc-" + w, "counter"))
-                    .consistentRead(true)).item());
-            assertThat(txCounter).as("transactions of %s against the acknowledged", w)
+            long txCounter = number(client.getItem(b ->
+                            b.tableName(TABLE).key(key("xc-" + w, "counter")).consistentRead(true))
+                    .item());
+            assertThat(txCounter)
+                    .as("transactions of %s against the acknowledged", w)
                     .isGreaterThanOrEqualTo(ledger.ackedTx.get(w).get());
-            assertThat(txCounter).as("transactions of %s against what readers were shown", w)
+            assertThat(txCounter)
+                    .as("transactions of %s against what readers were shown", w)
                     .isGreaterThanOrEqualTo(ledger.seenTx.get(w).get());
             Set<Long> expected = new TreeSet<>();
             for (long n = 2; n <= txCounter; n += 4) {
                 expected.add(n);
             }
             // a writer's transactions commit in order, so exactly those up to the counter are there, each whole
-            assertThat(sortKeys(client, "x-" + w, "a-")).as("first parts of %s's transactions", w)
+            assertThat(sortKeys(client, "x-" + w, "a-"))
+                    .as("first parts of %s's transactions", w)
                     .isEqualTo(expected);
-            assertThat(sortKeys(client, "x-" + w, "b-")).as("second parts of %s's transactions", w)
+            assertThat(sortKeys(client, "x-" + w, "b-"))
+                    .as("second parts of %s's transactions", w)
                     .isEqualTo(expected);
         }
     }
@@ -394,10 +470,12 @@ class ProcessCrashTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = client.query(b -> b.tableName(TABLE).consistentRead(true).exclusiveStartKey(from)
+            var page = client.query(b -> b.tableName(TABLE)
+                    .consistentRead(true)
+                    .exclusiveStartKey(from)
                     .keyConditionExpression(prefix.isEmpty() ? "pk = :p" : "pk = :p AND begins_with(sk, :b)")
-                    .expressionAttributeValues(prefix.isEmpty() ? Map.of(":p", s(pk))
-                            : Map.of(":p", s(pk), ":b", s(prefix))));
+                    .expressionAttributeValues(
+                            prefix.isEmpty() ? Map.of(":p", s(pk)) : Map.of(":p", s(pk), ":b", s(prefix))));
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = item.get("sk").s().substring(prefix.length());
                 int dash = sk.indexOf('-');
@@ -409,7 +487,9 @@ class ProcessCrashTest {
     }
 
     private static long number(Map<String, AttributeValue> item) {
-        return item == null || !item.containsKey("value") ? 0 : Long.parseLong(item.get("value").n());
+        return item == null || !item.containsKey("value")
+                ? 0
+                : Long.parseLong(item.get("value").n());
     }
 
     private static String sk(long n) {
@@ -426,15 +506,16 @@ class ProcessCrashTest {
 
     private static void createTable(DynamoDbClient client) {
         client.createTable(b -> b.tableName(TABLE)
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
+                        .keyType(KeyType.RANGE))
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("gpk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("gsk").attributeType(ScalarAttributeType.S))
                 .globalSecondaryIndexes(g -> g.indexName("byGroup")
-                        .keySchema(k -> k.attributeName("gpk").keyType(KeyType.HASH),
-                                k -> k.attributeName("gsk").keyType(KeyType.RANGE))
+                        .keySchema(k -> k.attributeName("gpk").keyType(KeyType.HASH), k -> k.attributeName("gsk")
+                                .keyType(KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
     }
@@ -442,8 +523,11 @@ class ProcessCrashTest {
     private static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
-                .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS + READERS + 2)
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(10)).build())
+                .httpClient(ApacheHttpClient.builder()
+                        .maxConnections(WRITERS + READERS + 2)
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("crash", "test")))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(10)))
@@ -463,15 +547,25 @@ class ProcessCrashTest {
 
         static Child start(Path data, String policy, Path log) throws IOException, InterruptedException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), EngineChild.class.getName(), data.toString(), policy)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            EngineChild.class.getName(),
+                            data.toString(),
+                            policy)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && process.isAlive()) {
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                         if (line.startsWith("PORT ")) {
-                            return new Child(process, Integer.parseInt(line.substring(5).trim()));
+                            return new Child(
+                                    process, Integer.parseInt(line.substring(5).trim()));
                         }
                     }
                     Thread.sleep(20);
@@ -500,7 +594,9 @@ class ProcessCrashTest {
 
         void kill() throws InterruptedException {
             killNow();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("engine process ended").isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as("engine process ended")
+                    .isTrue();
         }
 
         @Override

@@ -75,7 +75,8 @@ class RecoveryTest {
             assertThat(Items.contents(core, "orders")).isEqualTo(before);
             assertThat(core.table("users")).isNull();
             assertIndexMatchesItems(core.requireTable("orders"), "byStatus");
-            assertThat(core.requireTable("orders").data().index("byStatus").itemCount()).isEqualTo(49);
+            assertThat(core.requireTable("orders").data().index("byStatus").itemCount())
+                    .isEqualTo(49);
         }
     }
 
@@ -106,15 +107,17 @@ class RecoveryTest {
         try (EmbeddedEngine engine = EmbeddedEngine.open(options(data))) {
             createTables(engine.core());
             Items.put(engine.core(), "orders", item("a", "1"));
-            Items.transact(engine.core(), List.of(
-                    new Items.Write("orders", item("t", "1", "payload", "x".repeat(500)), null),
-                    new Items.Write("orders", item("t", "2", "payload", "y".repeat(500)), null)));
+            Items.transact(
+                    engine.core(),
+                    List.of(
+                            new Items.Write("orders", item("t", "1", "payload", "x".repeat(500)), null),
+                            new Items.Write("orders", item("t", "2", "payload", "y".repeat(500)), null)));
             crashed = crashCopy(data);
         }
         Path segment = lastSegment(crashed);
         long length = Files.size(segment);
         try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-            f.setLength(length - 300);   // the crash interrupted the transaction's record
+            f.setLength(length - 300); // the crash interrupted the transaction's record
         }
         try (EmbeddedEngine engine = EmbeddedEngine.open(options(crashed))) {
             assertThat(Items.contents(engine.core(), "orders")).containsOnlyKeys("a|1");

@@ -29,8 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class RestartBenchmark {
 
-    private RestartBenchmark() {
-    }
+    private RestartBenchmark() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args[1]);
@@ -40,7 +39,8 @@ public final class RestartBenchmark {
             case "open" -> open(dir);
             case "compact" -> {
                 long start = System.nanoTime();
-                EmbeddedEngine.open(EngineOptions.durable(dir).withSnapshotAfterLogBytes(Long.MAX_VALUE / 2)).close();
+                EmbeddedEngine.open(EngineOptions.durable(dir).withSnapshotAfterLogBytes(Long.MAX_VALUE / 2))
+                        .close();
                 System.out.printf("recovered and snapshotted in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             }
             default -> throw new IllegalArgumentException(args[0]);
@@ -54,7 +54,8 @@ public final class RestartBenchmark {
         EmbeddedEngine engine = EmbeddedEngine.open(options);
         Engine core = engine.core();
         Table table = core.createTable(TestTables.table("bench", Instant.parse("2026-01-01T00:00:00Z"))
-                .withGsi("byOwner").build());
+                .withGsi("byOwner")
+                .build());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -82,18 +83,19 @@ public final class RestartBenchmark {
             System.out.printf("clean close (final snapshot) took %d ms%n", (System.nanoTime() - s) / 1_000_000);
         } else {
             System.out.flush();
-            Runtime.getRuntime().halt(0);   // as a crash would: no snapshot, the whole log must be replayed
+            Runtime.getRuntime().halt(0); // as a crash would: no snapshot, the whole log must be replayed
         }
     }
 
     private static void open(Path dir) {
         long start = System.nanoTime();
-        EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(dir)
-                .withSnapshotAfterLogBytes(Long.MAX_VALUE / 2));
+        EmbeddedEngine engine =
+                EmbeddedEngine.open(EngineOptions.durable(dir).withSnapshotAfterLogBytes(Long.MAX_VALUE / 2));
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         Table table = engine.core().requireTable("bench");
-        System.out.printf("recovered %d items (%d index entries) in %d ms%n", table.data().itemCount(),
-                table.data().index("byOwner").itemCount(), elapsed);
-        System.exit(0);   // without closing: no snapshot, the directory stays as it was for the next measurement
+        System.out.printf(
+                "recovered %d items (%d index entries) in %d ms%n",
+                table.data().itemCount(), table.data().index("byOwner").itemCount(), elapsed);
+        System.exit(0); // without closing: no snapshot, the directory stays as it was for the next measurement
     }
 }

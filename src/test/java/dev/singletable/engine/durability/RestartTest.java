@@ -44,27 +44,51 @@ class RestartTest {
         var table = dynamo.describeTable(b -> b.tableName("posts")).table();
         seen.put("describe", table);
         seen.put("items", dynamo.scan(b -> b.tableName("posts")).items());
-        seen.put("gsi", dynamo.scan(b -> b.tableName("posts").indexName("byAuthor")).items());
-        seen.put("multiAttributeGsi", dynamo.query(b -> b.tableName("posts").indexName("byAuthorBlog")
-                .keyConditionExpression("author = :a AND pk = :p AND score > :s").expressionAttributeValues(Map.of(
-                        ":a", AttributeValue.fromS("author1"), ":p", AttributeValue.fromS("blog#0"),
-                        ":s", AttributeValue.fromN("2")))).items());
-        seen.put("lsi", dynamo.query(b -> b.tableName("posts").indexName("byScore")
-                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p",
-                        AttributeValue.fromS("blog#1")))).items());
+        seen.put(
+                "gsi",
+                dynamo.scan(b -> b.tableName("posts").indexName("byAuthor")).items());
+        seen.put(
+                "multiAttributeGsi",
+                dynamo.query(b -> b.tableName("posts")
+                                .indexName("byAuthorBlog")
+                                .keyConditionExpression("author = :a AND pk = :p AND score > :s")
+                                .expressionAttributeValues(Map.of(
+                                        ":a",
+                                        AttributeValue.fromS("author1"),
+                                        ":p",
+                                        AttributeValue.fromS("blog#0"),
+                                        ":s",
+                                        AttributeValue.fromN("2"))))
+                        .items());
+        seen.put(
+                "lsi",
+                dynamo.query(b -> b.tableName("posts")
+                                .indexName("byScore")
+                                .keyConditionExpression("pk = :p")
+                                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("blog#1"))))
+                        .items());
         seen.put("ttl", dynamo.describeTimeToLive(b -> b.tableName("posts")).timeToLiveDescription());
-        seen.put("tags", dynamo.listTagsOfResource(b -> b.resourceArn(table.tableArn())).tags());
+        seen.put(
+                "tags",
+                dynamo.listTagsOfResource(b -> b.resourceArn(table.tableArn())).tags());
         seen.put("tablePolicy", dynamo.getResourcePolicy(b -> b.resourceArn(table.tableArn())));
         seen.put("streamPolicy", dynamo.getResourcePolicy(b -> b.resourceArn(table.latestStreamArn())));
-        seen.put("pitr", dynamo.describeContinuousBackups(b -> b.tableName("posts")).continuousBackupsDescription()
-                .pointInTimeRecoveryDescription().pointInTimeRecoveryStatus());
+        seen.put(
+                "pitr",
+                dynamo.describeContinuousBackups(b -> b.tableName("posts"))
+                        .continuousBackupsDescription()
+                        .pointInTimeRecoveryDescription()
+                        .pointInTimeRecoveryStatus());
         DynamoDbStreamsClient streams = engine.dynamoDbStreamsClient();
         seen.put("streams", streams.listStreams().streams());
         List<Record> records = new ArrayList<>();
-        for (Shard shard : streams.describeStream(b -> b.streamArn(table.latestStreamArn())).streamDescription()
+        for (Shard shard : streams.describeStream(b -> b.streamArn(table.latestStreamArn()))
+                .streamDescription()
                 .shards()) {
-            String it = streams.getShardIterator(b -> b.streamArn(table.latestStreamArn()).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String it = streams.getShardIterator(b -> b.streamArn(table.latestStreamArn())
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             records.addAll(streams.getRecords(b -> b.shardIterator(it)).records());
         }
         seen.put("records", records);
@@ -73,41 +97,47 @@ class RestartTest {
 
     private static void populate(DynamoDbClient dynamo) {
         dynamo.createTable(b -> b.tableName("posts")
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
+                        .keyType(KeyType.RANGE))
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("author").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("score").attributeType(ScalarAttributeType.N))
-                .globalSecondaryIndexes(g -> g.indexName("byAuthor")
-                        .keySchema(k -> k.attributeName("author").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)),
+                .globalSecondaryIndexes(
+                        g -> g.indexName("byAuthor")
+                                .keySchema(k -> k.attributeName("author").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)),
                         // a multi-attribute key: two HASH and two RANGE attributes
                         g -> g.indexName("byAuthorBlog")
-                                .keySchema(k -> k.attributeName("author").keyType(KeyType.HASH),
+                                .keySchema(
+                                        k -> k.attributeName("author").keyType(KeyType.HASH),
                                         k -> k.attributeName("pk").keyType(KeyType.HASH),
                                         k -> k.attributeName("score").keyType(KeyType.RANGE),
                                         k -> k.attributeName("sk").keyType(KeyType.RANGE))
                                 .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .localSecondaryIndexes(l -> l.indexName("byScore")
-                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                                k -> k.attributeName("score").keyType(KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("title")))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("score")
+                                .keyType(KeyType.RANGE))
+                        .projection(
+                                p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("title")))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
                 .tags(t -> t.key("team").value("blog")));
         dynamo.updateTimeToLive(b -> b.tableName("posts")
                 .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
-        dynamo.updateContinuousBackups(b -> b.tableName("posts")
-                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        dynamo.updateContinuousBackups(
+                b -> b.tableName("posts").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         var described = dynamo.describeTable(b -> b.tableName("posts")).table();
-        dynamo.putResourcePolicy(b -> b.resourceArn(described.tableArn()).policy("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
-                + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"" + described.tableArn() + "\"}]}"));
-        dynamo.putResourcePolicy(b -> b.resourceArn(described.latestStreamArn()).policy("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
-                + "\"Action\":[\"dynamodb:GetRecords\",\"dynamodb:DescribeStream\"],\"Resource\":\""
-                + described.latestStreamArn() + "\"}]}"));
+        dynamo.putResourcePolicy(b -> b.resourceArn(described.tableArn())
+                .policy("{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
+                        + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"" + described.tableArn() + "\"}]}"));
+        dynamo.putResourcePolicy(b -> b.resourceArn(described.latestStreamArn())
+                .policy("{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
+                        + "\"Action\":[\"dynamodb:GetRecords\",\"dynamodb:DescribeStream\"],\"Resource\":\""
+                        + described.latestStreamArn() + "\"}]}"));
         for (int i = 0; i < 40; i++) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("pk", AttributeValue.fromS("blog#" + (i % 3)));
@@ -119,16 +149,24 @@ class RestartTest {
             item.put("score", AttributeValue.fromN(Integer.toString(i * 7 % 11)));
             dynamo.putItem(b -> b.tableName("posts").item(item));
         }
-        dynamo.updateItem(b -> b.tableName("posts").key(Map.of("pk", AttributeValue.fromS("blog#1"),
-                "sk", AttributeValue.fromS("post#1"))).updateExpression("SET title = :t REMOVE author")
+        dynamo.updateItem(b -> b.tableName("posts")
+                .key(Map.of("pk", AttributeValue.fromS("blog#1"), "sk", AttributeValue.fromS("post#1")))
+                .updateExpression("SET title = :t REMOVE author")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("Edited"))));
-        dynamo.deleteItem(b -> b.tableName("posts").key(Map.of("pk", AttributeValue.fromS("blog#2"),
-                "sk", AttributeValue.fromS("post#2"))));
+        dynamo.deleteItem(b -> b.tableName("posts")
+                .key(Map.of("pk", AttributeValue.fromS("blog#2"), "sk", AttributeValue.fromS("post#2"))));
         dynamo.transactWriteItems(b -> b.transactItems(
-                t -> t.put(p -> p.tableName("posts").item(Map.of("pk", AttributeValue.fromS("blog#9"),
-                        "sk", AttributeValue.fromS("tx"), "author", AttributeValue.fromS("tx")))),
-                t -> t.update(u -> u.tableName("posts").key(Map.of("pk", AttributeValue.fromS("blog#0"),
-                        "sk", AttributeValue.fromS("post#0"))).updateExpression("ADD score :one")
+                t -> t.put(p -> p.tableName("posts")
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("blog#9"),
+                                "sk",
+                                AttributeValue.fromS("tx"),
+                                "author",
+                                AttributeValue.fromS("tx")))),
+                t -> t.update(u -> u.tableName("posts")
+                        .key(Map.of("pk", AttributeValue.fromS("blog#0"), "sk", AttributeValue.fromS("post#0")))
+                        .updateExpression("ADD score :one")
                         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
     }
 

@@ -50,8 +50,8 @@ class WriteAheadLogTest {
 
     private List<String> readBack() {
         List<String> texts = new ArrayList<>();
-        LogReader.read(dir, 0, r -> texts.add(new String(((LogRecord.Extension) r).payload(),
-                StandardCharsets.UTF_8)), false);
+        LogReader.read(
+                dir, 0, r -> texts.add(new String(((LogRecord.Extension) r).payload(), StandardCharsets.UTF_8)), false);
         return texts;
     }
 
@@ -84,7 +84,7 @@ class WriteAheadLogTest {
             String prefix = "t" + t + "-";
             List<String> own = texts.stream().filter(s -> s.startsWith(prefix)).toList();
             for (int i = 0; i < WRITES_PER_THREAD; i++) {
-                assertThat(own.get(i)).startsWith(prefix + i + "-");   // each writer's records in its order
+                assertThat(own.get(i)).startsWith(prefix + i + "-"); // each writer's records in its order
             }
         }
         assertThat(SegmentFiles.segments(dir)).hasSizeGreaterThan(3);
@@ -109,7 +109,7 @@ class WriteAheadLogTest {
 
         assertThat(readBack()).containsExactly("a", "b", "c");
         assertThat(log.statistics().osWrites()).isEqualTo(1);
-        log.awaitDurable(last);   // already covered: no further write
+        log.awaitDurable(last); // already covered: no further write
         assertThat(log.statistics().osWrites()).isEqualTo(1);
         log.close();
     }
@@ -133,14 +133,16 @@ class WriteAheadLogTest {
         long kept = append(log, "kept");
         log.awaitDurable(kept);
         long lost = append(log, "lost");
-        log.currentChannel().close();   // the next write of the log fails
+        log.currentChannel().close(); // the next write of the log fails
 
         assertThatThrownBy(() -> log.awaitDurable(lost)).isInstanceOf(UncheckedIOException.class);
-        assertThatThrownBy(() -> log.awaitDurable(lost)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> log.awaitDurable(lost))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("failed earlier");
-        assertThatThrownBy(() -> append(log, "refused")).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> append(log, "refused"))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("accepts no more writes");
-        log.awaitDurable(kept);   // what was acknowledged before stays acknowledged
+        log.awaitDurable(kept); // what was acknowledged before stays acknowledged
         assertThat(readBack()).containsExactly("kept");
         log.close();
     }

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DeepExpressionTest {
 
     private static ConditionExpr condition(String text) {
-        return Expressions.condition(text, "ConditionExpression",
-                new ExpressionContext(null, Map.of(":v", AttributeValue.fromN("1"))));
+        return Expressions.condition(
+                text, "ConditionExpression", new ExpressionContext(null, Map.of(":v", AttributeValue.fromN("1"))));
     }
 
     @Test
@@ -56,7 +56,8 @@ class DeepExpressionTest {
             sb.append(" and (a<b");
         }
         sb.append(")".repeat(20000));
-        assertThatThrownBy(() -> condition(sb.toString())).hasMessageStartingWith(
-                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: ");
+        assertThatThrownBy(() -> condition(sb.toString()))
+                .hasMessageStartingWith(
+                        "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: ");
     }
 }

@@ -19,8 +19,7 @@ final class DynamoJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private DynamoJson() {
-    }
+    private DynamoJson() {}
 
     static JsonNode parse(String json) {
         try {
@@ -82,7 +81,8 @@ final class DynamoJson {
                     break;
                 case "BS": {
                     List<SdkBytes> l = new ArrayList<>();
-                    v.forEach(x -> l.add(SdkBytes.fromByteArray(Base64.getDecoder().decode(x.asText()))));
+                    v.forEach(x ->
+                            l.add(SdkBytes.fromByteArray(Base64.getDecoder().decode(x.asText()))));
                     b.bs(l);
                     break;
                 }
@@ -141,7 +141,10 @@ final class DynamoJson {
             v.ns().stream().sorted().forEach(a::add);
         } else if (v.hasBs()) {
             ArrayNode a = o.putArray("BS");
-            v.bs().stream().map(x -> Base64.getEncoder().encodeToString(x.asByteArray())).sorted().forEach(a::add);
+            v.bs().stream()
+                    .map(x -> Base64.getEncoder().encodeToString(x.asByteArray()))
+                    .sorted()
+                    .forEach(a::add);
         } else if (v.hasM()) {
             o.set("M", toNode(v.m()));
         } else if (v.hasL()) {

@@ -12,8 +12,8 @@ class ExpressionContextTest {
 
     @Test
     void sdkAutoConstructedMapsCountAsAbsent() {
-        ExpressionContext ctx = new ExpressionContext(DefaultSdkAutoConstructMap.getInstance(),
-                DefaultSdkAutoConstructMap.getInstance());
+        ExpressionContext ctx = new ExpressionContext(
+                DefaultSdkAutoConstructMap.getInstance(), DefaultSdkAutoConstructMap.getInstance());
         ctx.verifyAllUsed();
         assertThatThrownBy(() -> new ExpressionContext(Map.of(), null))
                 .hasMessageStartingWith("ExpressionAttributeNames must not be empty");
@@ -26,7 +26,8 @@ class ExpressionContextTest {
         assertThatThrownBy(() -> new ExpressionContext(null, Map.of(":v", AttributeValue.fromN("dog"))))
                 .hasMessageStartingWith("ExpressionAttributeValues contains invalid value: The parameter cannot be "
                         + "converted to a numeric value: dog for key :v");
-        assertThatThrownBy(() -> new ExpressionContext(null, Map.of(":v", AttributeValue.fromN("1" + "0".repeat(38) + "1"))))
+        assertThatThrownBy(() ->
+                        new ExpressionContext(null, Map.of(":v", AttributeValue.fromN("1" + "0".repeat(38) + "1"))))
                 .hasMessageStartingWith("ExpressionAttributeValues contains invalid value: Attempting to store more "
                         + "than 38 significant digits in a Number for key :v");
     }
@@ -42,8 +43,9 @@ class ExpressionContextTest {
     @Test
     void unusedPlaceholdersAreListedSorted() {
         ExpressionContext ctx = new ExpressionContext(Map.of("#b", "x", "#a", "y"), null);
-        assertThatThrownBy(ctx::verifyAllUsed).hasMessageStartingWith(
-                "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a, #b}");
+        assertThatThrownBy(ctx::verifyAllUsed)
+                .hasMessageStartingWith(
+                        "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a, #b}");
     }
 
     @Test

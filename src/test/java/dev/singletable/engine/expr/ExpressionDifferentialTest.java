@@ -40,7 +40,8 @@ class ExpressionDifferentialTest {
             Map<String, AttributeValue> item = item(c);
             boolean absent = c.has("absent");
             return new String[] {
-                absent ? LocalOracle.get().conditionOnAbsentItem(item, text(c, "expr"), names(c), values(c))
+                absent
+                        ? LocalOracle.get().conditionOnAbsentItem(item, text(c, "expr"), names(c), values(c))
                         : LocalOracle.get().condition(item, text(c, "expr"), names(c), values(c)),
                 engine(() -> {
                     ExpressionContext ctx = new ExpressionContext(names(c), values(c));
@@ -48,7 +49,8 @@ class ExpressionDifferentialTest {
                     ctx.verifyAllUsed();
                     Map<String, AttributeValue> subject = absent ? Map.of() : AttributeValues.normalizeItem(item);
                     return cond.test(subject) ? "TRUE" : "FALSE";
-                })};
+                })
+            };
         });
     }
 
@@ -77,7 +79,8 @@ class ExpressionDifferentialTest {
                             out = updated;
                     }
                     return "OK " + DynamoJson.json(out);
-                })};
+                })
+            };
         });
     }
 
@@ -92,7 +95,8 @@ class ExpressionDifferentialTest {
                     ProjectionExpr p = Expressions.projection(text(c, "expr"), ctx);
                     ctx.verifyAllUsed();
                     return "OK " + DynamoJson.json(p.apply(AttributeValues.normalizeItem(item)));
-                })};
+                })
+            };
         });
     }
 
@@ -101,15 +105,17 @@ class ExpressionDifferentialTest {
         return cases("keyconditions.jsonl", c -> {
             boolean ranged = !c.has("table") || text(c, "table").equals(LocalOracle.RANGED);
             return new String[] {
-                LocalOracle.get().keyCondition(ranged ? LocalOracle.RANGED : LocalOracle.ITEMS, text(c, "expr"),
-                        names(c), values(c)),
+                LocalOracle.get()
+                        .keyCondition(
+                                ranged ? LocalOracle.RANGED : LocalOracle.ITEMS, text(c, "expr"), names(c), values(c)),
                 engine(() -> {
                     ExpressionContext ctx = new ExpressionContext(names(c), values(c));
                     KeyConditionExpr k = Expressions.keyCondition(text(c, "expr"), ctx);
                     ctx.verifyAllUsed();
                     k.resolve("pk", ranged ? "sk" : null);
                     return "OK";
-                })};
+                })
+            };
         });
     }
 
@@ -123,8 +129,9 @@ class ExpressionDifferentialTest {
             return engine.startsWith(local + ": ");
         }
         // the type set of an attribute_type() operand that is a path is printed in hash-set order, which varies
-        String anyType = "ERR Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
-                + "function: attribute_type, operand type: {";
+        String anyType =
+                "ERR Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
+                        + "function: attribute_type, operand type: {";
         if (local.startsWith(anyType)) {
             return engine.startsWith(anyType);
         }
@@ -135,7 +142,8 @@ class ExpressionDifferentialTest {
         }
         // AWS words a repeated AttributesToGet name differently (ScyllaDB Alternator's AWS-verified tests)
         if (local.equals("ERR Cannot have two attributes with the same name")) {
-            return engine.startsWith("ERR One or more parameter values were invalid: Duplicate value in attribute name: ");
+            return engine.startsWith(
+                    "ERR One or more parameter values were invalid: Duplicate value in attribute name: ");
         }
         // AWS ends the string-set duplicates message with a period
         if (local.startsWith("ERR One or more parameter values were invalid: Input collection [")) {
@@ -168,11 +176,13 @@ class ExpressionDifferentialTest {
                     continue;
                 }
                 JsonNode c = DynamoJson.parse(line);
-                String name = file + ":" + n + " " + (c.has("expr") ? c.get("expr").asText() : "");
+                String name =
+                        file + ":" + n + " " + (c.has("expr") ? c.get("expr").asText() : "");
                 tests.add(DynamicTest.dynamicTest(name.length() > 120 ? name.substring(0, 120) : name, () -> {
                     String[] outcomes = run.apply(c);
                     assertThat(sameOutcome(outcomes[0], outcomes[1]))
-                            .as("DynamoDB Local: %s%nengine:         %s", outcomes[0], outcomes[1]).isTrue();
+                            .as("DynamoDB Local: %s%nengine:         %s", outcomes[0], outcomes[1])
+                            .isTrue();
                 }));
             }
         }

@@ -33,8 +33,11 @@ class KeyConditionTest {
         assertThat(resolve("pk = :p AND :s < sk", values, "pk", "sk").op()).isEqualTo(SortOp.GT);
         assertThat(resolve(":s >= sk AND pk = :p", values, "pk", "sk").op()).isEqualTo(SortOp.LE);
         assertThat(resolve("pk = :p AND sk = :s", values, "pk", "sk").op()).isEqualTo(SortOp.EQ);
-        KeyCondition between = resolve("pk = :p AND sk BETWEEN :s AND :t",
-                "{\":p\":{\"S\":\"x\"},\":s\":{\"N\":\"10\"},\":t\":{\"N\":\"2e1\"}}", "pk", "sk");
+        KeyCondition between = resolve(
+                "pk = :p AND sk BETWEEN :s AND :t",
+                "{\":p\":{\"S\":\"x\"},\":s\":{\"N\":\"10\"},\":t\":{\"N\":\"2e1\"}}",
+                "pk",
+                "sk");
         assertThat(between.op()).isEqualTo(SortOp.BETWEEN);
         assertThat(between.lo()).isEqualTo(AttributeValue.fromN("10"));
         assertThat(between.hi()).isEqualTo(AttributeValue.fromN("20"));

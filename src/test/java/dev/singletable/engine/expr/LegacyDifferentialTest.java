@@ -48,7 +48,8 @@ class LegacyDifferentialTest {
                     String local = local(c);
                     String engine = engine(c);
                     assertThat(ExpressionDifferentialTest.sameOutcome(local, engine))
-                            .as("DynamoDB Local: %s%nengine:         %s", local, engine).isTrue();
+                            .as("DynamoDB Local: %s%nengine:         %s", local, engine)
+                            .isTrue();
                 }));
             }
         }
@@ -74,8 +75,8 @@ class LegacyDifferentialTest {
             case "update":
                 return o.attributeUpdates(item(c), LegacyJson.updates(p));
             case "keys":
-                return o.keyConditions(c.has("table") ? c.get("table").asText() : LocalOracle.RANGED,
-                        LegacyJson.conditions(p));
+                return o.keyConditions(
+                        c.has("table") ? c.get("table").asText() : LocalOracle.RANGED, LegacyJson.conditions(p));
             default:
                 return o.attributesToGet(item(c), LegacyJson.strings(p));
         }
@@ -92,14 +93,18 @@ class LegacyDifferentialTest {
                 case "filter":
                     return Legacy.filter(LegacyJson.conditions(p), op).test(item) ? "TRUE" : "FALSE";
                 case "update":
-                    return "OK " + DynamoJson.json(Legacy.update(LegacyJson.updates(p)).apply(item));
+                    return "OK "
+                            + DynamoJson.json(
+                                    Legacy.update(LegacyJson.updates(p)).apply(item));
                 case "keys": {
                     boolean ranged = !c.has("table") || c.get("table").asText().equals(LocalOracle.RANGED);
                     Legacy.keyConditions(LegacyJson.conditions(p)).resolve("pk", ranged ? "sk" : null);
                     return "OK";
                 }
                 default:
-                    return "OK " + DynamoJson.json(Legacy.attributesToGet(LegacyJson.strings(p)).apply(item));
+                    return "OK "
+                            + DynamoJson.json(Legacy.attributesToGet(LegacyJson.strings(p))
+                                    .apply(item));
             }
         } catch (DynamoDbException e) {
             return "ERR " + e.awsErrorDetails().errorMessage();

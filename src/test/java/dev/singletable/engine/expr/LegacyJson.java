@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /** Test helper: legacy request parameters from their wire JSON. */
 final class LegacyJson {
 
-    private LegacyJson() {
-    }
+    private LegacyJson() {}
 
     private static List<AttributeValue> list(JsonNode n) {
         List<AttributeValue> l = new ArrayList<>();

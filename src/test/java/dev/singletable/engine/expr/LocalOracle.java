@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.Condition;
-import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -52,23 +52,41 @@ final class LocalOracle {
     private void create(String name, boolean ranged) {
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> defs = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build());
-        defs.add(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName("pk")
+                .keyType(KeyType.HASH)
+                .build());
+        defs.add(AttributeDefinition.builder()
+                .attributeName("pk")
+                .attributeType(ScalarAttributeType.S)
+                .build());
         if (ranged) {
-            keys.add(KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build());
-            defs.add(AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName("sk")
+                    .keyType(KeyType.RANGE)
+                    .build());
+            defs.add(AttributeDefinition.builder()
+                    .attributeName("sk")
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         }
-        client.createTable(r -> r.tableName(name).keySchema(keys).attributeDefinitions(defs)
-                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.createTable(r ->
+                r.tableName(name).keySchema(keys).attributeDefinitions(defs).billingMode(BillingMode.PAY_PER_REQUEST));
     }
 
     /** Puts the item, then puts it again under the condition. */
-    String condition(Map<String, AttributeValue> item, String expr, Map<String, String> names,
+    String condition(
+            Map<String, AttributeValue> item,
+            String expr,
+            Map<String, String> names,
             Map<String, AttributeValue> values) {
         try {
             client.putItem(r -> r.tableName(ITEMS).item(item));
-            client.putItem(r -> r.tableName(ITEMS).item(item).conditionExpression(expr)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            client.putItem(r -> r.tableName(ITEMS)
+                    .item(item)
+                    .conditionExpression(expr)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return "TRUE";
         } catch (ConditionalCheckFailedException e) {
             return "FALSE";
@@ -78,12 +96,18 @@ final class LocalOracle {
     }
 
     /** Deletes the item, then puts it under the condition (which is evaluated against no item). */
-    String conditionOnAbsentItem(Map<String, AttributeValue> item, String expr, Map<String, String> names,
+    String conditionOnAbsentItem(
+            Map<String, AttributeValue> item,
+            String expr,
+            Map<String, String> names,
             Map<String, AttributeValue> values) {
         try {
             client.deleteItem(r -> r.tableName(ITEMS).key(Map.of("pk", item.get("pk"))));
-            client.putItem(r -> r.tableName(ITEMS).item(item).conditionExpression(expr)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            client.putItem(r -> r.tableName(ITEMS)
+                    .item(item)
+                    .conditionExpression(expr)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return "TRUE";
         } catch (ConditionalCheckFailedException e) {
             return "FALSE";
@@ -93,14 +117,22 @@ final class LocalOracle {
     }
 
     /** Puts the item, applies the update and returns the whole new item (or the requested ReturnValues). */
-    String update(Map<String, AttributeValue> item, String expr, Map<String, String> names,
-            Map<String, AttributeValue> values, ReturnValue returnValue) {
+    String update(
+            Map<String, AttributeValue> item,
+            String expr,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            ReturnValue returnValue) {
         try {
             client.putItem(r -> r.tableName(ITEMS).item(item));
             Map<String, AttributeValue> key = Map.of("pk", item.get("pk"));
-            Map<String, AttributeValue> out = client.updateItem(r -> r.tableName(ITEMS).key(key)
-                    .updateExpression(expr).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValues(returnValue)).attributes();
+            Map<String, AttributeValue> out = client.updateItem(r -> r.tableName(ITEMS)
+                            .key(key)
+                            .updateExpression(expr)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .returnValues(returnValue))
+                    .attributes();
             return "OK " + DynamoJson.json(out);
         } catch (DynamoDbException e) {
             return "ERR " + e.awsErrorDetails().errorMessage();
@@ -111,8 +143,11 @@ final class LocalOracle {
         try {
             client.putItem(r -> r.tableName(ITEMS).item(item));
             Map<String, AttributeValue> key = Map.of("pk", item.get("pk"));
-            Map<String, AttributeValue> out = client.getItem(r -> r.tableName(ITEMS).key(key)
-                    .projectionExpression(expr).expressionAttributeNames(names)).item();
+            Map<String, AttributeValue> out = client.getItem(r -> r.tableName(ITEMS)
+                            .key(key)
+                            .projectionExpression(expr)
+                            .expressionAttributeNames(names))
+                    .item();
             return "OK " + DynamoJson.json(out);
         } catch (DynamoDbException e) {
             return "ERR " + e.awsErrorDetails().errorMessage();
@@ -135,7 +170,8 @@ final class LocalOracle {
     String scanFilter(Map<String, AttributeValue> item, Map<String, Condition> filter, String op) {
         try {
             client.putItem(r -> r.tableName(RANGED).item(item));
-            int n = client.scan(r -> r.tableName(RANGED).scanFilter(filter).conditionalOperator(op)).count();
+            int n = client.scan(r -> r.tableName(RANGED).scanFilter(filter).conditionalOperator(op))
+                    .count();
             client.deleteItem(r -> r.tableName(RANGED).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
             return n == 1 ? "TRUE" : "FALSE";
         } catch (DynamoDbException e) {
@@ -148,7 +184,9 @@ final class LocalOracle {
         try {
             client.putItem(r -> r.tableName(ITEMS).item(item));
             Map<String, AttributeValue> out = client.updateItem(r -> r.tableName(ITEMS)
-                    .key(Map.of("pk", item.get("pk"))).attributeUpdates(updates).returnValues(ReturnValue.ALL_NEW))
+                            .key(Map.of("pk", item.get("pk")))
+                            .attributeUpdates(updates)
+                            .returnValues(ReturnValue.ALL_NEW))
                     .attributes();
             return "OK " + DynamoJson.json(out);
         } catch (DynamoDbException e) {
@@ -168,8 +206,11 @@ final class LocalOracle {
     String attributesToGet(Map<String, AttributeValue> item, List<String> names) {
         try {
             client.putItem(r -> r.tableName(ITEMS).item(item));
-            return "OK " + DynamoJson.json(client.getItem(r -> r.tableName(ITEMS).key(Map.of("pk", item.get("pk")))
-                    .attributesToGet(names)).item());
+            return "OK "
+                    + DynamoJson.json(client.getItem(r -> r.tableName(ITEMS)
+                                    .key(Map.of("pk", item.get("pk")))
+                                    .attributesToGet(names))
+                            .item());
         } catch (DynamoDbException e) {
             return "ERR " + e.awsErrorDetails().errorMessage();
         }
@@ -178,7 +219,9 @@ final class LocalOracle {
     /** Runs the key condition on a table; only whether it is accepted (and the error) matters. */
     String keyCondition(String table, String expr, Map<String, String> names, Map<String, AttributeValue> values) {
         try {
-            client.query(r -> r.tableName(table).keyConditionExpression(expr).expressionAttributeNames(names)
+            client.query(r -> r.tableName(table)
+                    .keyConditionExpression(expr)
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return "OK";
         } catch (DynamoDbException e) {

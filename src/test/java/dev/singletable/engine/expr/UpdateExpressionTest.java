@@ -68,13 +68,15 @@ class UpdateExpressionTest {
     void applyNeverMutatesItsInput() {
         Map<String, AttributeValue> old = new LinkedHashMap<>(item(ITEM));
         String before = json(old);
-        update("SET a.b = :v, d = :v REMOVE a.c[0] ADD n :n", "{\":v\":{\"S\":\"x\"},\":n\":{\"N\":\"1\"}}").apply(old);
+        update("SET a.b = :v, d = :v REMOVE a.c[0] ADD n :n", "{\":v\":{\"S\":\"x\"},\":n\":{\"N\":\"1\"}}")
+                .apply(old);
         assertThat(json(old)).isEqualTo(before);
     }
 
     @Test
     void updateOfAMissingItemStartsFromEmpty() {
-        UpdateExpr u = update("SET a = :v ADD n :n, s :s REMOVE z",
+        UpdateExpr u = update(
+                "SET a = :v ADD n :n, s :s REMOVE z",
                 "{\":v\":{\"S\":\"x\"},\":n\":{\"N\":\"2\"},\":s\":{\"SS\":[\"q\"]}}");
         assertThat(json(u.apply(Map.of())))
                 .isEqualTo("{\"a\":{\"S\":\"x\"},\"n\":{\"N\":\"2\"},\"s\":{\"SS\":[\"q\"]}}");
@@ -82,8 +84,8 @@ class UpdateExpressionTest {
 
     @Test
     void topLevelAttributesNameEveryTarget() {
-        ExpressionContext ctx = new ExpressionContext(Map.of("#d", "dd"),
-                item("{\":v\":{\"S\":\"x\"},\":n\":{\"N\":\"1\"},\":s\":{\"SS\":[\"q\"]}}"));
+        ExpressionContext ctx = new ExpressionContext(
+                Map.of("#d", "dd"), item("{\":v\":{\"S\":\"x\"},\":n\":{\"N\":\"1\"},\":s\":{\"SS\":[\"q\"]}}"));
         UpdateExpr u = Expressions.update("SET a.b = :v, #d = :v REMOVE e[1] ADD f :n DELETE g :s", ctx);
         ctx.verifyAllUsed();
         assertThat(u.topLevelAttributes()).containsExactlyInAnyOrder("a", "dd", "e", "f", "g");
@@ -94,7 +96,8 @@ class UpdateExpressionTest {
         UpdateExpr u = update("SET n = n + :v", "{\":v\":{\"N\":\"0.1\"}}");
         assertThat(json(u.apply(item("{\"n\":{\"N\":\"0.2\"}}")))).isEqualTo("{\"n\":{\"N\":\"0.3\"}}");
         UpdateExpr big = update("SET n = :a + :b", "{\":a\":{\"N\":\"1e50\"},\":b\":{\"N\":\"1\"}}");
-        assertThatThrownBy(() -> big.apply(Map.of())).hasMessageStartingWith(
-                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        assertThatThrownBy(() -> big.apply(Map.of()))
+                .hasMessageStartingWith(
+                        "Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 }

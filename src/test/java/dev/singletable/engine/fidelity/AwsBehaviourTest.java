@@ -11,12 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Cases where AWS answers otherwise than DynamoDB Local and the engine follows AWS. The expected answers are AWS's as
@@ -34,62 +34,91 @@ class AwsBehaviourTest extends DifferentialTest {
     void createTable() {
         table = hashRangeTable("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
         for (int i = 0; i < 20; i++) {
-            putAll(table, "{'pk':{'S':'p" + (i % 4) + "'},'sk':{'N':'" + i + "'},'x':{'S':'" + (i % 2 == 0 ? "even"
-                    : "odd") + "'},'y':{'N':'" + i + "'}}");
+            putAll(
+                    table,
+                    "{'pk':{'S':'p" + (i % 4) + "'},'sk':{'N':'" + i + "'},'x':{'S':'" + (i % 2 == 0 ? "even" : "odd")
+                            + "'},'y':{'N':'" + i + "'}}");
         }
     }
 
     @Test
     void keyConditionsGoWithAFilterExpressionOrAProjectionExpression() {
-        Map<String, Condition> keys = Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
-                .attributeValueList(s("p0")).build());
-        QueryResponse filtered = ours.query(b -> b.tableName(table).keyConditions(keys)
-                .filterExpression("x = :x").expressionAttributeValues(Map.of(":x", s("even"))));
+        Map<String, Condition> keys = Map.of(
+                "pk",
+                Condition.builder()
+                        .comparisonOperator(ComparisonOperator.EQ)
+                        .attributeValueList(s("p0"))
+                        .build());
+        QueryResponse filtered = ours.query(b -> b.tableName(table)
+                .keyConditions(keys)
+                .filterExpression("x = :x")
+                .expressionAttributeValues(Map.of(":x", s("even"))));
         assertThat(filtered.count()).isEqualTo(5);
-        QueryResponse projected = ours.query(b -> b.tableName(table).keyConditions(keys).projectionExpression("y"));
-        assertThat(projected.items()).hasSize(5)
-                .allSatisfy(i -> assertThat(i.keySet()).containsExactly("y"));
+        QueryResponse projected =
+                ours.query(b -> b.tableName(table).keyConditions(keys).projectionExpression("y"));
+        assertThat(projected.items()).hasSize(5).allSatisfy(i -> assertThat(i.keySet())
+                .containsExactly("y"));
         // but not with a KeyConditionExpression, nor AttributesToGet with an expression: both engines refuse
-        same(c -> c.query(b -> b.tableName(table).keyConditions(keys).keyConditionExpression("pk = :p")
+        same(c -> c.query(b -> b.tableName(table)
+                .keyConditions(keys)
+                .keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("p0")))));
-        same(c -> c.query(b -> b.tableName(table).keyConditions(keys).attributesToGet("y").filterExpression("x = :x")
+        same(c -> c.query(b -> b.tableName(table)
+                .keyConditions(keys)
+                .attributesToGet("y")
+                .filterExpression("x = :x")
                 .expressionAttributeValues(Map.of(":x", s("even")))));
     }
 
     @Test
     void selectWithAttributesToGetNamesAttributesToGet() {
-        awsDiffers(c -> c.scan(b -> b.tableName(table).select("ALL_ATTRIBUTES").attributesToGet("x")),
-                "ValidationException", "Cannot specify the AttributesToGet when choosing to get ALL_ATTRIBUTES");
-        awsDiffers(c -> c.scan(b -> b.tableName(table).select("COUNT").attributesToGet("x")),
-                "ValidationException", "Cannot specify the AttributesToGet when choosing to get only the Count");
+        awsDiffers(
+                c -> c.scan(b -> b.tableName(table).select("ALL_ATTRIBUTES").attributesToGet("x")),
+                "ValidationException",
+                "Cannot specify the AttributesToGet when choosing to get ALL_ATTRIBUTES");
+        awsDiffers(
+                c -> c.scan(b -> b.tableName(table).select("COUNT").attributesToGet("x")),
+                "ValidationException",
+                "Cannot specify the AttributesToGet when choosing to get only the Count");
     }
 
     @Test
     void aParallelScanStartKeyMustLieInItsSegment() {
         // find a key of segment 0 of 2, then hand it to segment 1
-        ScanResponse first = ours.scan(b -> b.tableName(table).segment(0).totalSegments(2).limit(1));
+        ScanResponse first =
+                ours.scan(b -> b.tableName(table).segment(0).totalSegments(2).limit(1));
         Map<String, AttributeValue> key = first.lastEvaluatedKey();
         assertThat(key).isNotEmpty();
-        Outcome wrong = oursOnly(c -> c.scan(b -> b.tableName(table).segment(1).totalSegments(2)
-                .exclusiveStartKey(key)));
-        assertThat(wrong.message()).isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please "
-                + "use ExclusiveStartKey with correct Segment. TotalSegments: 2 Segment: 1");
-        assertThat(oursOnly(c -> c.scan(b -> b.tableName(table).segment(0).totalSegments(2).exclusiveStartKey(key)))
-                .isError()).isFalse();
+        Outcome wrong = oursOnly(
+                c -> c.scan(b -> b.tableName(table).segment(1).totalSegments(2).exclusiveStartKey(key)));
+        assertThat(wrong.message())
+                .isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please "
+                        + "use ExclusiveStartKey with correct Segment. TotalSegments: 2 Segment: 1");
+        assertThat(oursOnly(c -> c.scan(b ->
+                                b.tableName(table).segment(0).totalSegments(2).exclusiveStartKey(key)))
+                        .isError())
+                .isFalse();
     }
 
     @Test
     void startKeysOutsideTheQueriedPartitionOrWithTheWrongShape() {
-        awsDiffers(c -> c.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("p0"))).exclusiveStartKey(Map.of("pk", s("p1"),
-                        "sk", n("1")))), "ValidationException",
+        awsDiffers(
+                c -> c.query(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("p0")))
+                        .exclusiveStartKey(Map.of("pk", s("p1"), "sk", n("1")))),
+                "ValidationException",
                 "The provided starting key is outside query boundaries based on provided conditions");
         // a Scan of the table says which rule the key broke; a Query does not
-        assertThat(oursOnly(c -> c.scan(b -> b.tableName(table).exclusiveStartKey(Map.of("pk", s("p1"))))).message())
+        assertThat(oursOnly(c -> c.scan(b -> b.tableName(table).exclusiveStartKey(Map.of("pk", s("p1")))))
+                        .message())
                 .isEqualTo("The provided starting key is invalid: The provided key element does not match the schema");
-        assertThat(oursOnly(c -> c.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("p1"))).exclusiveStartKey(Map.of("pk", s("p1")))))
-                .message()).isEqualTo("The provided starting key is invalid");
+        assertThat(oursOnly(c -> c.query(b -> b.tableName(table)
+                                .keyConditionExpression("pk = :p")
+                                .expressionAttributeValues(Map.of(":p", s("p1")))
+                                .exclusiveStartKey(Map.of("pk", s("p1")))))
+                        .message())
+                .isEqualTo("The provided starting key is invalid");
     }
 
     /**
@@ -100,7 +129,9 @@ class AwsBehaviourTest extends DifferentialTest {
     void itemLevelFaultsAreReportedBeforeTheTableLookup() {
         String missing = uniqueName("noSuchTable");
         Map<String, AttributeValue> huge = Map.of("pk", s("p"), "sk", n("1"), "big", s("x".repeat(400 * 1024)));
-        awsDiffers(c -> c.putItem(b -> b.tableName(missing).item(huge)), "ValidationException",
+        awsDiffers(
+                c -> c.putItem(b -> b.tableName(missing).item(huge)),
+                "ValidationException",
                 "Item size has exceeded the maximum allowed size");
         String emptyKey = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
                 + "contain an empty string value. Key: pk";
@@ -109,27 +140,53 @@ class AwsBehaviourTest extends DifferentialTest {
         awsDiffers(c -> c.deleteItem(b -> b.tableName(missing).key(empty)), "ValidationException", emptyKey);
         awsDiffers(c -> c.updateItem(b -> b.tableName(missing).key(empty)), "ValidationException", emptyKey);
         Map<String, AttributeValue> key = Map.of("pk", s("p"), "sk", n("1"));
-        awsDiffers(c -> c.batchGetItem(b -> b.requestItems(Map.of(missing, KeysAndAttributes.builder()
-                .keys(key, key).build()))), "ValidationException", "Provided list of item keys contains duplicates");
-        awsDiffers(c -> c.batchWriteItem(b -> b.requestItems(Map.of(missing, java.util.List.of(
-                WriteRequest.builder().deleteRequest(d -> d.key(key)).build(),
-                WriteRequest.builder().deleteRequest(d -> d.key(key)).build())))), "ValidationException",
+        awsDiffers(
+                c -> c.batchGetItem(b -> b.requestItems(Map.of(
+                        missing, KeysAndAttributes.builder().keys(key, key).build()))),
+                "ValidationException",
                 "Provided list of item keys contains duplicates");
-        awsDiffers(c -> c.batchWriteItem(b -> b.requestItems(Map.of(missing, java.util.List.of(
-                WriteRequest.builder().putRequest(p -> p.item(huge)).build())))), "ValidationException",
+        awsDiffers(
+                c -> c.batchWriteItem(b -> b.requestItems(Map.of(
+                        missing,
+                        java.util.List.of(
+                                WriteRequest.builder()
+                                        .deleteRequest(d -> d.key(key))
+                                        .build(),
+                                WriteRequest.builder()
+                                        .deleteRequest(d -> d.key(key))
+                                        .build())))),
+                "ValidationException",
+                "Provided list of item keys contains duplicates");
+        awsDiffers(
+                c -> c.batchWriteItem(b -> b.requestItems(Map.of(
+                        missing,
+                        java.util.List.of(WriteRequest.builder()
+                                .putRequest(p -> p.item(huge))
+                                .build())))),
+                "ValidationException",
                 "Item size has exceeded the maximum allowed size");
         // a bad expression too (DynamoDB Local looks a PutItem's table up before its ConditionExpression)
-        awsDiffers(c -> c.putItem(b -> b.tableName(missing).item(key).conditionExpression("attribute_exists(")),
-                "ValidationException", "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
-        awsDiffers(c -> c.updateItem(b -> b.tableName(missing).key(key).updateExpression("SET")),
-                "ValidationException", "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
-        awsDiffers(c -> c.query(b -> b.tableName(missing).keyConditionExpression("pk = :p AND")),
-                "ValidationException", "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
-        awsDiffers(c -> c.scan(b -> b.tableName(missing).filterExpression("a = :undefined")), "ValidationException",
+        awsDiffers(
+                c -> c.putItem(b -> b.tableName(missing).item(key).conditionExpression("attribute_exists(")),
+                "ValidationException",
+                "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+        awsDiffers(
+                c -> c.updateItem(b -> b.tableName(missing).key(key).updateExpression("SET")),
+                "ValidationException",
+                "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
+        awsDiffers(
+                c -> c.query(b -> b.tableName(missing).keyConditionExpression("pk = :p AND")),
+                "ValidationException",
+                "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
+        awsDiffers(
+                c -> c.scan(b -> b.tableName(missing).filterExpression("a = :undefined")),
+                "ValidationException",
                 "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute "
                         + "value: :undefined");
-        awsDiffers(c -> c.getItem(b -> b.tableName(missing).key(key).projectionExpression("a,,b")),
-                "ValidationException", "Invalid ProjectionExpression: Syntax error; token: \",\", near: \",,b\"");
+        awsDiffers(
+                c -> c.getItem(b -> b.tableName(missing).key(key).projectionExpression("a,,b")),
+                "ValidationException",
+                "Invalid ProjectionExpression: Syntax error; token: \",\", near: \",,b\"");
         // a fault-free request to the missing table is still ResourceNotFoundException, on both engines
         same(c -> c.getItem(b -> b.tableName(missing).key(key)));
     }
@@ -151,22 +208,26 @@ class AwsBehaviourTest extends DifferentialTest {
                 "bigSort", Map.of("pk", s("bigSort"), "x", s("x"), "y", s("s".repeat(1025))),
                 "maxSizes", Map.of("pk", s("maxSizes"), "x", s("p".repeat(2048)), "y", s("s".repeat(1024))));
         items.values().forEach(i -> ours.putItem(b -> b.tableName(t).item(i)));
-        ours.updateTable(b -> b.tableName(t).attributeDefinitions(attr("x", ScalarAttributeType.S),
-                attr("y", ScalarAttributeType.S)).globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byXy")
-                .keySchema(hashKey("x"), rangeKey("y"))
-                .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)))));
-        assertThat(ours.scan(b -> b.tableName(t).indexName("byXy")).items()).extracting(i -> i.get("pk").s())
+        ours.updateTable(b -> b.tableName(t)
+                .attributeDefinitions(attr("x", ScalarAttributeType.S), attr("y", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byXy")
+                        .keySchema(hashKey("x"), rangeKey("y"))
+                        .projection(p ->
+                                p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)))));
+        assertThat(ours.scan(b -> b.tableName(t).indexName("byXy")).items())
+                .extracting(i -> i.get("pk").s())
                 .containsExactlyInAnyOrder("ok", "maxSizes");
         // a write of such a value is refused now that the index exists
-        assertThat(oursOnly(c -> c.putItem(b -> b.tableName(t).item(Map.of("pk", s("late"), "x", n("2"))))).errorCode())
+        assertThat(oursOnly(c -> c.putItem(b -> b.tableName(t).item(Map.of("pk", s("late"), "x", n("2")))))
+                        .errorCode())
                 .isEqualTo("ValidationException");
     }
 
     @Test
     void anEmptyAttributeUpdatesCreatesTheItemWithItsKey() {
         Map<String, AttributeValue> key = Map.of("pk", s("fresh"), "sk", n("1"));
-        UpdateItemResponse updated = ours.updateItem(b -> b.tableName(table).key(key).attributeUpdates(Map.of())
-                .returnValues(ReturnValue.ALL_NEW));
+        UpdateItemResponse updated = ours.updateItem(
+                b -> b.tableName(table).key(key).attributeUpdates(Map.of()).returnValues(ReturnValue.ALL_NEW));
         assertThat(updated.attributes()).isEqualTo(key);
         GetItemResponse got = ours.getItem(b -> b.tableName(table).key(key));
         assertThat(got.item()).isEqualTo(key);
@@ -175,13 +236,15 @@ class AwsBehaviourTest extends DifferentialTest {
     @Test
     void removingANestedPathOfAMissingItemDoesNothing() {
         Map<String, AttributeValue> key = Map.of("pk", s("absent"), "sk", n("2"));
-        Outcome removed = oursOnly(c -> c.updateItem(b -> b.tableName(table).key(key).updateExpression("REMOVE a.b, c[1]")
-                .returnValues(ReturnValue.ALL_NEW)));
+        Outcome removed = oursOnly(c -> c.updateItem(b ->
+                b.tableName(table).key(key).updateExpression("REMOVE a.b, c[1]").returnValues(ReturnValue.ALL_NEW)));
         assertThat(removed.isError()).as("%s", removed.message()).isFalse();
         assertThat(ours.getItem(b -> b.tableName(table).key(key)).hasItem()).isFalse();
         // on an existing item without the map the path is still refused, as by DynamoDB Local
         putAll(table, "{'pk':{'S':'here'},'sk':{'N':'3'}}");
-        same(c -> c.updateItem(b -> b.tableName(table).key(Map.of("pk", s("here"), "sk", n("3")))
-                .updateExpression("SET a.b = :v").expressionAttributeValues(Map.of(":v", s("v")))));
+        same(c -> c.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", s("here"), "sk", n("3")))
+                .updateExpression("SET a.b = :v")
+                .expressionAttributeValues(Map.of(":v", s("v")))));
     }
 }

@@ -28,12 +28,16 @@ class CapacityTest extends DifferentialTest {
 
     @BeforeAll
     void createTable() {
-        table = createTable(b -> b
-                .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.N),
+        table = createTable(b -> b.attributeDefinitions(
+                        attr("pk", ScalarAttributeType.S),
+                        attr("sk", ScalarAttributeType.N),
                         attr("g", ScalarAttributeType.S))
                 .keySchema(hashKey("pk"), rangeKey("sk"))
-                .globalSecondaryIndexes(i -> i.indexName("byG").keySchema(hashKey("g"))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())));
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(hashKey("g"))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY)
+                                .build())));
     }
 
     /** An item of exactly the given DynamoDB size (pk "c", the sort key, and a filler). */
@@ -58,12 +62,16 @@ class CapacityTest extends DifferentialTest {
             Map<String, AttributeValue> item = sized(sk, size, indexed);
             Map<String, AttributeValue> key = Map.of("pk", s("c"), "sk", n(Integer.toString(sk)));
             for (String mode : new String[] {"TOTAL", "INDEXES", "NONE"}) {
-                sameWithCapacity(c -> c.putItem(r -> r.tableName(table).item(item).returnConsumedCapacity(mode)));
+                sameWithCapacity(
+                        c -> c.putItem(r -> r.tableName(table).item(item).returnConsumedCapacity(mode)));
                 sameWithCapacity(c -> c.getItem(r -> r.tableName(table).key(key).returnConsumedCapacity(mode)));
-                sameWithCapacity(c -> c.getItem(r -> r.tableName(table).key(key).consistentRead(true)
+                sameWithCapacity(c -> c.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true).returnConsumedCapacity(mode)));
+                sameWithCapacity(c -> c.updateItem(r -> r.tableName(table)
+                        .key(key)
+                        .updateExpression("SET v = :v")
+                        .expressionAttributeValues(Map.of(":v", n("1")))
                         .returnConsumedCapacity(mode)));
-                sameWithCapacity(c -> c.updateItem(r -> r.tableName(table).key(key).updateExpression("SET v = :v")
-                        .expressionAttributeValues(Map.of(":v", n("1"))).returnConsumedCapacity(mode)));
             }
             sameWithCapacity(c -> c.deleteItem(r -> r.tableName(table).key(key).returnConsumedCapacity("INDEXES")));
             sameWithCapacity(c -> c.deleteItem(r -> r.tableName(table).key(key).returnConsumedCapacity("TOTAL")));
@@ -75,8 +83,8 @@ class CapacityTest extends DifferentialTest {
         Map<String, AttributeValue> key = Map.of("pk", s("none"), "sk", n("1"));
         sameWithCapacity(c -> c.getItem(r -> r.tableName(table).key(key).returnConsumedCapacity("TOTAL")));
         sameWithCapacity(c -> c.deleteItem(r -> r.tableName(table).key(key).returnConsumedCapacity("INDEXES")));
-        sameWithCapacity(c -> c.updateItem(r -> r.tableName(table).key(key).updateExpression("REMOVE v")
-                .returnConsumedCapacity("TOTAL")));
+        sameWithCapacity(c -> c.updateItem(
+                r -> r.tableName(table).key(key).updateExpression("REMOVE v").returnConsumedCapacity("TOTAL")));
     }
 
     @Test
@@ -84,31 +92,48 @@ class CapacityTest extends DifferentialTest {
         String q = hashRangeTable("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
         List<WriteRequest> writes = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", s("q"), "sk", n(Integer.toString(i)),
-                    "f", s("x".repeat(700 * i))));
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            Map<String, AttributeValue> item =
+                    new HashMap<>(Map.of("pk", s("q"), "sk", n(Integer.toString(i)), "f", s("x".repeat(700 * i))));
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
-        sameWithCapacity(c -> c.batchWriteItem(r -> r.requestItems(Map.of(q, writes.subList(0, 10)))
-                .returnConsumedCapacity("TOTAL")));
-        sameWithCapacity(c -> c.batchWriteItem(r -> r.requestItems(Map.of(q, writes.subList(10, 20)))
-                .returnConsumedCapacity("INDEXES")));
+        sameWithCapacity(c -> c.batchWriteItem(
+                r -> r.requestItems(Map.of(q, writes.subList(0, 10))).returnConsumedCapacity("TOTAL")));
+        sameWithCapacity(c -> c.batchWriteItem(
+                r -> r.requestItems(Map.of(q, writes.subList(10, 20))).returnConsumedCapacity("INDEXES")));
         for (String mode : new String[] {"TOTAL", "INDEXES"}) {
             for (boolean consistent : new boolean[] {true, false}) {
-                sameWithCapacity(c -> c.query(r -> r.tableName(q).keyConditionExpression("pk = :p")
-                        .expressionAttributeValues(Map.of(":p", s("q"))).consistentRead(consistent)
+                sameWithCapacity(c -> c.query(r -> r.tableName(q)
+                        .keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("q")))
+                        .consistentRead(consistent)
                         .returnConsumedCapacity(mode)));
-                sameWithCapacity(c -> c.query(r -> r.tableName(q).keyConditionExpression("pk = :p").limit(3)
-                        .expressionAttributeValues(Map.of(":p", s("q"))).consistentRead(consistent)
+                sameWithCapacity(c -> c.query(r -> r.tableName(q)
+                        .keyConditionExpression("pk = :p")
+                        .limit(3)
+                        .expressionAttributeValues(Map.of(":p", s("q")))
+                        .consistentRead(consistent)
                         .returnConsumedCapacity(mode)));
-                sameWithCapacity(c -> c.scan(r -> r.tableName(q).consistentRead(consistent).select("COUNT")
+                sameWithCapacity(c -> c.scan(r -> r.tableName(q)
+                        .consistentRead(consistent)
+                        .select("COUNT")
                         .returnConsumedCapacity(mode)));
             }
         }
-        sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(q, KeysAndAttributes.builder()
-                .keys(Map.of("pk", s("q"), "sk", n("19"))).build())).returnConsumedCapacity("TOTAL")));
-        sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(q, KeysAndAttributes.builder()
-                .keys(Map.of("pk", s("q"), "sk", n("19")), Map.of("pk", s("q"), "sk", n("99"))).consistentRead(true)
-                .build())).returnConsumedCapacity("INDEXES")));
+        sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(
+                        q,
+                        KeysAndAttributes.builder()
+                                .keys(Map.of("pk", s("q"), "sk", n("19")))
+                                .build()))
+                .returnConsumedCapacity("TOTAL")));
+        sameWithCapacity(c -> c.batchGetItem(r -> r.requestItems(Map.of(
+                        q,
+                        KeysAndAttributes.builder()
+                                .keys(Map.of("pk", s("q"), "sk", n("19")), Map.of("pk", s("q"), "sk", n("99")))
+                                .consistentRead(true)
+                                .build()))
+                .returnConsumedCapacity("INDEXES")));
     }
 
     @Test
@@ -118,17 +143,25 @@ class CapacityTest extends DifferentialTest {
             onBoth(c -> c.putItem(r -> r.tableName(table).item(item)));
         }
         // AWS charges a GSI read by the size of its (projected) index entries; DynamoDB Local by the table items
-        var query = ours.query(r -> r.tableName(table).indexName("byG").keyConditionExpression("g = :g")
-                .expressionAttributeValues(Map.of(":g", s("G"))).returnConsumedCapacity("INDEXES"));
+        var query = ours.query(r -> r.tableName(table)
+                .indexName("byG")
+                .keyConditionExpression("g = :g")
+                .expressionAttributeValues(Map.of(":g", s("G")))
+                .returnConsumedCapacity("INDEXES"));
         ScenarioCount.record(false);
-        org.assertj.core.api.Assertions.assertThat(query.consumedCapacity().capacityUnits()).isEqualTo(0.5);
-        org.assertj.core.api.Assertions.assertThat(query.consumedCapacity().globalSecondaryIndexes().get("byG")
-                .capacityUnits()).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(query.consumedCapacity().capacityUnits())
+                .isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(query.consumedCapacity()
+                        .globalSecondaryIndexes()
+                        .get("byG")
+                        .capacityUnits())
+                .isEqualTo(0.5);
         // a Scan reads every partition of the (on-demand, four-partition) index: at least one unit each, halved
-        var scan = ours.scan(r -> r.tableName(table).indexName("byG").consistentRead(false)
-                .returnConsumedCapacity("TOTAL"));
+        var scan = ours.scan(
+                r -> r.tableName(table).indexName("byG").consistentRead(false).returnConsumedCapacity("TOTAL"));
         ScenarioCount.record(false);
-        org.assertj.core.api.Assertions.assertThat(scan.consumedCapacity().capacityUnits()).isEqualTo(2.0);
+        org.assertj.core.api.Assertions.assertThat(scan.consumedCapacity().capacityUnits())
+                .isEqualTo(2.0);
     }
 
     /**
@@ -141,12 +174,15 @@ class CapacityTest extends DifferentialTest {
     void aQueryThatFindsNothingCostsOneUnit() {
         for (boolean consistent : new boolean[] {true, false}) {
             ScenarioCount.record(false);
-            var direct = ours.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s("nobody"))).consistentRead(consistent)
+            var direct = ours.query(r -> r.tableName(table)
+                    .keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s("nobody")))
+                    .consistentRead(consistent)
                     .returnConsumedCapacity("INDEXES"));
             org.assertj.core.api.Assertions.assertThat(direct.consumedCapacity().capacityUnits())
                     .isEqualTo(consistent ? 1.0 : 0.5);
-            org.assertj.core.api.Assertions.assertThat(direct.consumedCapacity().table().capacityUnits())
+            org.assertj.core.api.Assertions.assertThat(
+                            direct.consumedCapacity().table().capacityUnits())
                     .isEqualTo(consistent ? 1.0 : 0.5);
         }
     }
@@ -172,21 +208,27 @@ class CapacityTest extends DifferentialTest {
         org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, true, 4)).isEqualTo(1.0);
         org.assertj.core.api.Assertions.assertThat(scanUnits(onDemand, true, 2)).isEqualTo(2.0);
         String provisioned = uniqueName("CapacityTestProvisioned");
-        ours.createTable(b -> b.tableName(provisioned).attributeDefinitions(attr("p", ScalarAttributeType.S))
-                .keySchema(hashKey("p")).provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        ours.createTable(b -> b.tableName(provisioned)
+                .attributeDefinitions(attr("p", ScalarAttributeType.S))
+                .keySchema(hashKey("p"))
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
         ours.putItem(r -> r.tableName(provisioned).item(Map.of("p", s("cat"))));
-        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, true, null)).isEqualTo(1.0);
-        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, false, null)).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, true, null))
+                .isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(scanUnits(provisioned, false, null))
+                .isEqualTo(0.5);
     }
 
     /** Our Scan's ConsumedCapacity (segment 0 of {@code totalSegments} when given). */
     private double scanUnits(String name, boolean consistent, Integer totalSegments) {
         ScenarioCount.record(false);
         return ours.scan(r -> {
-            r.tableName(name).consistentRead(consistent).returnConsumedCapacity("TOTAL");
-            if (totalSegments != null) {
-                r.segment(0).totalSegments(totalSegments);
-            }
-        }).consumedCapacity().capacityUnits();
+                    r.tableName(name).consistentRead(consistent).returnConsumedCapacity("TOTAL");
+                    if (totalSegments != null) {
+                        r.segment(0).totalSegments(totalSegments);
+                    }
+                })
+                .consumedCapacity()
+                .capacityUnits();
     }
 }

@@ -32,11 +32,29 @@ public abstract class DifferentialTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** Response members that legitimately differ between any two DynamoDB endpoints (times, ids, ARNs). */
-    protected static final Set<String> VOLATILE = Set.of("CreationDateTime", "TableArn", "TableId", "LatestStreamArn",
-            "LatestStreamLabel", "IndexArn", "LastIncreaseDateTime", "LastDecreaseDateTime",
-            "LastUpdateToPayPerRequestDateTime", "NumberOfDecreasesToday", "BillingModeSummary", "TableClassSummary",
-            "DeletionProtectionEnabled", "WarmThroughput", "OnDemandThroughput", "StreamArn", "SSEDescription",
-            "IndexSizeBytes", "ItemCount", "TableSizeBytes", "ConsumedCapacity", "ItemCollectionMetrics");
+    protected static final Set<String> VOLATILE = Set.of(
+            "CreationDateTime",
+            "TableArn",
+            "TableId",
+            "LatestStreamArn",
+            "LatestStreamLabel",
+            "IndexArn",
+            "LastIncreaseDateTime",
+            "LastDecreaseDateTime",
+            "LastUpdateToPayPerRequestDateTime",
+            "NumberOfDecreasesToday",
+            "BillingModeSummary",
+            "TableClassSummary",
+            "DeletionProtectionEnabled",
+            "WarmThroughput",
+            "OnDemandThroughput",
+            "StreamArn",
+            "SSEDescription",
+            "IndexSizeBytes",
+            "ItemCount",
+            "TableSizeBytes",
+            "ConsumedCapacity",
+            "ItemCollectionMetrics");
 
     /**
      * Messages of DynamoDB Local that AWS words differently; our engine answers with AWS's. An ExclusiveStartKey with
@@ -73,15 +91,24 @@ public abstract class DifferentialTest {
     }
 
     protected static AttributeDefinition attr(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     protected static KeySchemaElement hashKey(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.HASH)
+                .build();
     }
 
     protected static KeySchemaElement rangeKey(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.RANGE)
+                .build();
     }
 
     /** Creates an on-demand table with a fresh name on both engines; spec adds key schema, indexes... */
@@ -100,8 +127,8 @@ public abstract class DifferentialTest {
     }
 
     /** A table keyed by a partition key and a sort key. */
-    protected String hashRangeTable(String hash, ScalarAttributeType hashType, String range,
-            ScalarAttributeType rangeType) {
+    protected String hashRangeTable(
+            String hash, ScalarAttributeType hashType, String range, ScalarAttributeType rangeType) {
         return createTable(b -> b.attributeDefinitions(attr(hash, hashType), attr(range, rangeType))
                 .keySchema(hashKey(hash), rangeKey(range)));
     }
@@ -151,7 +178,9 @@ public abstract class DifferentialTest {
         Outcome mine = run(ours, call, VOLATILE);
         Outcome theirs = run(local, call, VOLATILE);
         ScenarioCount.record(true);
-        assertThat(theirs.isError()).as("DynamoDB Local should fail too, it answered %s", theirs.value()).isTrue();
+        assertThat(theirs.isError())
+                .as("DynamoDB Local should fail too, it answered %s", theirs.value())
+                .isTrue();
         assertThat(mine.errorCode()).as("error code").isEqualTo(awsErrorCode);
         assertThat(mine.message()).as("message").isEqualTo(awsMessage);
     }
@@ -164,10 +193,13 @@ public abstract class DifferentialTest {
         Outcome mine = run(ours, call, VOLATILE);
         Outcome theirs = run(local, call, VOLATILE);
         ScenarioCount.record(true);
-        assertThat(theirs.isError()).as("DynamoDB Local should fail too, it answered %s", theirs.value()).isTrue();
+        assertThat(theirs.isError())
+                .as("DynamoDB Local should fail too, it answered %s", theirs.value())
+                .isTrue();
         assertThat(mine.errorCode()).as("error code").isEqualTo(awsErrorCode);
-        assertThat(mine.message()).as("message").matches(java.util.regex.Pattern.compile(awsMessageRegex,
-                java.util.regex.Pattern.DOTALL));
+        assertThat(mine.message())
+                .as("message")
+                .matches(java.util.regex.Pattern.compile(awsMessageRegex, java.util.regex.Pattern.DOTALL));
     }
 
     /** A case where our engine follows AWS and DynamoDB Local succeeds or answers otherwise: only ours is checked. */
@@ -184,18 +216,22 @@ public abstract class DifferentialTest {
         if (theirs.isError()) {
             String expectedMessage = LOCAL_TO_AWS.getOrDefault(theirs.message(), theirs.message());
             if (!mine.isError()) {
-                fail("DynamoDB Local failed with %s: %s but our engine answered %s", theirs.errorCode(),
-                        theirs.message(), mine.value());
+                fail(
+                        "DynamoDB Local failed with %s: %s but our engine answered %s",
+                        theirs.errorCode(), theirs.message(), mine.value());
             }
-            assertThat(mine.errorCode()).as("error code (message: %s)", mine.message()).isEqualTo(theirs.errorCode());
+            assertThat(mine.errorCode())
+                    .as("error code (message: %s)", mine.message())
+                    .isEqualTo(theirs.errorCode());
             assertThat(mine.message()).as("message").isEqualTo(expectedMessage);
             assertThat(mine.status()).as("status").isEqualTo(theirs.status());
             assertThat(mine.value()).as("error members").isEqualTo(theirs.value());
             return mine;
         }
         if (mine.isError()) {
-            fail("our engine failed with %s: %s but DynamoDB Local answered %s", mine.errorCode(), mine.message(),
-                    theirs.value());
+            fail(
+                    "our engine failed with %s: %s but DynamoDB Local answered %s",
+                    mine.errorCode(), mine.message(), theirs.value());
         }
         if (unordered) {
             assertThat(sortLists(mine.value())).isEqualTo(sortLists(theirs.value()));

@@ -32,25 +32,130 @@ class ExpressionNamesValuesTest extends DifferentialTest {
 
     /** A sample of DynamoDB's reserved words, in several spellings. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "ABORT", "ABSOLUTE", "ACTION", "ADD", "ALL", "AND", "ANY", "AS", "ASC", "ATTRIBUTE", "AUTHORIZATION", "AVG",
-        "BETWEEN", "BINARY", "BOOLEAN", "BOTH", "BY", "CASCADE", "CASE", "CHAR", "COLUMN", "COMMENT", "COMMIT",
-        "CONNECTION", "COUNT", "CREATE", "CURRENT", "DATA", "DATABASE", "DATE", "DAY", "DELETE", "DESC", "DOMAIN",
-        "DROP", "EACH", "ELSE", "END", "EXISTS", "FALSE", "FIRST", "FOR", "FROM", "GROUP", "HASH", "HOUR", "IF",
-        "IN", "INDEX", "INTO", "IS", "ITEM", "KEY", "KEYS", "LANGUAGE", "LAST", "LEVEL", "LIMIT", "LIST", "MAP",
-        "MINUTE", "MONTH", "NAME", "NOT", "NULL", "NUMBER", "OBJECT", "OF", "ON", "OR", "ORDER", "OWNER", "PATH",
-        "PERCENT", "POSITION", "PRIMARY", "RANGE", "REGION", "REMOVE", "ROLE", "ROW", "SECOND", "SELECT", "SET",
-        "SIZE", "SOURCE", "STATUS", "STRING", "TABLE", "TIME", "TIMESTAMP", "TO", "TOTAL", "TRUE", "TYPE", "UPDATE",
-        "USER", "VALUE", "VALUES", "VIEW", "WHERE", "WITH", "YEAR", "ZONE", "name", "Status", "dAtA", "user"
-    })
+    @ValueSource(
+            strings = {
+                "ABORT",
+                "ABSOLUTE",
+                "ACTION",
+                "ADD",
+                "ALL",
+                "AND",
+                "ANY",
+                "AS",
+                "ASC",
+                "ATTRIBUTE",
+                "AUTHORIZATION",
+                "AVG",
+                "BETWEEN",
+                "BINARY",
+                "BOOLEAN",
+                "BOTH",
+                "BY",
+                "CASCADE",
+                "CASE",
+                "CHAR",
+                "COLUMN",
+                "COMMENT",
+                "COMMIT",
+                "CONNECTION",
+                "COUNT",
+                "CREATE",
+                "CURRENT",
+                "DATA",
+                "DATABASE",
+                "DATE",
+                "DAY",
+                "DELETE",
+                "DESC",
+                "DOMAIN",
+                "DROP",
+                "EACH",
+                "ELSE",
+                "END",
+                "EXISTS",
+                "FALSE",
+                "FIRST",
+                "FOR",
+                "FROM",
+                "GROUP",
+                "HASH",
+                "HOUR",
+                "IF",
+                "IN",
+                "INDEX",
+                "INTO",
+                "IS",
+                "ITEM",
+                "KEY",
+                "KEYS",
+                "LANGUAGE",
+                "LAST",
+                "LEVEL",
+                "LIMIT",
+                "LIST",
+                "MAP",
+                "MINUTE",
+                "MONTH",
+                "NAME",
+                "NOT",
+                "NULL",
+                "NUMBER",
+                "OBJECT",
+                "OF",
+                "ON",
+                "OR",
+                "ORDER",
+                "OWNER",
+                "PATH",
+                "PERCENT",
+                "POSITION",
+                "PRIMARY",
+                "RANGE",
+                "REGION",
+                "REMOVE",
+                "ROLE",
+                "ROW",
+                "SECOND",
+                "SELECT",
+                "SET",
+                "SIZE",
+                "SOURCE",
+                "STATUS",
+                "STRING",
+                "TABLE",
+                "TIME",
+                "TIMESTAMP",
+                "TO",
+                "TOTAL",
+                "TRUE",
+                "TYPE",
+                "UPDATE",
+                "USER",
+                "VALUE",
+                "VALUES",
+                "VIEW",
+                "WHERE",
+                "WITH",
+                "YEAR",
+                "ZONE",
+                "name",
+                "Status",
+                "dAtA",
+                "user"
+            })
     void reservedWordsAreRefusedUnlessAliased(String word) {
         same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression(word)));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("#w")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression("#w")
                 .expressionAttributeNames(Map.of("#w", word))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("w"))).conditionExpression(
-                "attribute_not_exists(" + word + ")")));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("w")))
-                .updateExpression("SET " + word + " = :v").expressionAttributeValues(Map.of(":v", n("1")))));
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("w")))
+                .conditionExpression("attribute_not_exists(" + word + ")")));
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("w")))
+                .updateExpression("SET " + word + " = :v")
+                .expressionAttributeValues(Map.of(":v", n("1")))));
     }
 
     @ParameterizedTest
@@ -61,67 +166,96 @@ class ExpressionNamesValuesTest extends DifferentialTest {
 
     @Test
     void unusedPlaceholdersAreRefused() {
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("s")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression("s")
                 .expressionAttributeNames(Map.of("#x", "x"))));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("#s")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression("#s")
                 .expressionAttributeNames(Map.of("#s", "s", "#x", "x", "#y", "y"))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = :a")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("a = :a")
                 .expressionAttributeValues(Map.of(":a", n("1"), ":b", n("2")))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("#a = :a")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("#a = :a")
                 .expressionAttributeNames(Map.of("#a", "a", "#b", "b"))
                 .expressionAttributeValues(Map.of(":a", n("1"), ":b", n("2")))));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("e2"))).updateExpression("SET a = :a")
-                .conditionExpression("attribute_exists(#b)").expressionAttributeNames(Map.of("#b", "b", "#c", "c"))
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e2")))
+                .updateExpression("SET a = :a")
+                .conditionExpression("attribute_exists(#b)")
+                .expressionAttributeNames(Map.of("#b", "b", "#c", "c"))
                 .expressionAttributeValues(Map.of(":a", n("1")))));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("e2"))).updateExpression("SET #b = :a")
-                .conditionExpression("attribute_exists(#b)").expressionAttributeNames(Map.of("#b", "b"))
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e2")))
+                .updateExpression("SET #b = :a")
+                .conditionExpression("attribute_exists(#b)")
+                .expressionAttributeNames(Map.of("#b", "b"))
                 .expressionAttributeValues(Map.of(":a", n("1")))));
-        same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("pk = :p")
+        same(c -> c.query(r -> r.tableName(ranged)
+                .keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("e"), ":unused", s("x")))));
-        same(c -> c.scan(r -> r.tableName(ranged).filterExpression("v = :v")
+        same(c -> c.scan(r -> r.tableName(ranged)
+                .filterExpression("v = :v")
                 .expressionAttributeValues(Map.of(":v", n("1"), ":w", n("2")))));
     }
 
     @Test
     void undefinedPlaceholdersAreRefused() {
         same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("#nope")));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("#nope, #s")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression("#nope, #s")
                 .expressionAttributeNames(Map.of("#s", "s"))));
         same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = :nope")));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = :nope")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("a = :nope")
                 .expressionAttributeValues(Map.of(":other", n("1")))));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("e2"))).updateExpression("SET #a = :a")
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e2")))
+                .updateExpression("SET #a = :a")
                 .expressionAttributeValues(Map.of(":a", n("1")))));
         same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("pk = :p")));
-        same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("#pk = :p")
+        same(c -> c.query(r -> r.tableName(ranged)
+                .keyConditionExpression("#pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("e")))));
-        same(c -> c.scan(r -> r.tableName(ranged).filterExpression("#v = :v")
-                .expressionAttributeValues(Map.of(":v", n("1")))));
+        same(c -> c.scan(
+                r -> r.tableName(ranged).filterExpression("#v = :v").expressionAttributeValues(Map.of(":v", n("1")))));
     }
 
     @Test
     void placeholdersWithoutExpressionsAreRefused() {
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).expressionAttributeNames(Map.of("#a",
-                "a"))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2")))
-                .expressionAttributeValues(Map.of(":a", n("1")))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2")))
-                .expressionAttributeNames(Map.of("#a", "a"))));
-        same(c -> c.deleteItem(r -> r.tableName(table).key(Map.of("pk", s("e2")))
-                .expressionAttributeValues(Map.of(":a", n("1")))));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("e2")))
-                .expressionAttributeValues(Map.of(":a", n("1")))));
+        same(c -> c.getItem(
+                r -> r.tableName(table).key(Map.of("pk", s("e"))).expressionAttributeNames(Map.of("#a", "a"))));
+        same(c -> c.putItem(
+                r -> r.tableName(table).item(Map.of("pk", s("e2"))).expressionAttributeValues(Map.of(":a", n("1")))));
+        same(c -> c.putItem(
+                r -> r.tableName(table).item(Map.of("pk", s("e2"))).expressionAttributeNames(Map.of("#a", "a"))));
+        same(c -> c.deleteItem(
+                r -> r.tableName(table).key(Map.of("pk", s("e2"))).expressionAttributeValues(Map.of(":a", n("1")))));
+        same(c -> c.updateItem(
+                r -> r.tableName(table).key(Map.of("pk", s("e2"))).expressionAttributeValues(Map.of(":a", n("1")))));
         same(c -> c.scan(r -> r.tableName(table).expressionAttributeNames(Map.of("#a", "a"))));
         same(c -> c.scan(r -> r.tableName(table).expressionAttributeValues(Map.of(":a", n("1")))));
     }
 
     @Test
     void emptyPlaceholderMapsAreRefused() {
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression("s")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression("s")
                 .expressionAttributeNames(Map.of())));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("attribute_exists(a)")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("attribute_exists(a)")
                 .expressionAttributeValues(Map.of())));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("attribute_exists(a)")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("attribute_exists(a)")
                 .expressionAttributeNames(Map.of())));
         same(c -> c.scan(r -> r.tableName(table).expressionAttributeValues(Map.of())));
     }
@@ -129,14 +263,18 @@ class ExpressionNamesValuesTest extends DifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "#", "##a", "# a", "#a b", "#a-b", "#a.b", ":a", "#1", "#_", "#a_1", "#\u00e9"})
     void nameKeys(String key) {
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).projectionExpression(key)
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .projectionExpression(key)
                 .expressionAttributeNames(Map.of(key, "s"))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a", ":", "::a", ": a", ":a b", ":a-b", ":a.b", "#a", ":1", ":_", ":a_1", ":\u00e9"})
     void valueKeys(String key) {
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = " + key)
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("a = " + key)
                 .expressionAttributeValues(Map.of(key, n("1")))));
     }
 
@@ -147,20 +285,34 @@ class ExpressionNamesValuesTest extends DifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{'SS':[]}", "{'NS':['1','1']}", "{'NULL':false}", "{}", "{'S':'a','N':'1'}",
-        "{'M':{'a':{'NS':[]}}}", "{'L':[{'BS':[]}]}"})
+    @ValueSource(
+            strings = {
+                "{'SS':[]}",
+                "{'NS':['1','1']}",
+                "{'NULL':false}",
+                "{}",
+                "{'S':'a','N':'1'}",
+                "{'M':{'a':{'NS':[]}}}",
+                "{'L':[{'BS':[]}]}"
+            })
     void invalidValuesAreRefused(String json) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":v", av(json));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = :v")
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("e2")))
+                .conditionExpression("a = :v")
                 .expressionAttributeValues(values)));
     }
 
     /** DynamoDB Local words bad numbers in values its own way; AWS names the value. */
     @Test
     void invalidNumbersInValuesAreRefusedWithAwsWording() {
-        awsDiffers(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("e2"))).conditionExpression("a = :v")
-                .expressionAttributeValues(Map.of(":v", n("one")))), "ValidationException",
+        awsDiffers(
+                c -> c.putItem(r -> r.tableName(table)
+                        .item(Map.of("pk", s("e2")))
+                        .conditionExpression("a = :v")
+                        .expressionAttributeValues(Map.of(":v", n("one")))),
+                "ValidationException",
                 "ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: "
                         + "one for key :v");
     }
@@ -173,22 +325,36 @@ class ExpressionNamesValuesTest extends DifferentialTest {
         names.put("#c", "with space");
         names.put("#d", ":colon");
         names.put("#e", "#hash");
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("odd")))
-                .updateExpression("SET #a = :v, #b = :v, #c = :v, #d = :v, #e = :v").expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":v", n("1"))).returnValues("ALL_NEW")));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("odd"))).projectionExpression("#a, #c, #e")
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("odd")))
+                .updateExpression("SET #a = :v, #b = :v, #c = :v, #d = :v, #e = :v")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":v", n("1")))
+                .returnValues("ALL_NEW")));
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("odd")))
+                .projectionExpression("#a, #c, #e")
                 .expressionAttributeNames(Map.of("#a", "a.b", "#c", "with space", "#e", "#hash"))));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("odd"))).projectionExpression("#a")
+        same(c -> c.getItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("odd")))
+                .projectionExpression("#a")
                 .expressionAttributeNames(Map.of("#a", ""))));
     }
 
     @Test
     void oneNamesAndValuesMapServesEveryExpressionOfARequest() {
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("e"))).updateExpression("SET #n = :v")
-                .conditionExpression("#s = :abc").expressionAttributeNames(Map.of("#n", "n", "#s", "s"))
-                .expressionAttributeValues(Map.of(":v", n("6"), ":abc", s("abc"))).returnValues("UPDATED_NEW")));
-        same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("#p = :p").filterExpression("#v = :one")
-                .projectionExpression("#v, #p").expressionAttributeNames(Map.of("#p", "pk", "#v", "v"))
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("e")))
+                .updateExpression("SET #n = :v")
+                .conditionExpression("#s = :abc")
+                .expressionAttributeNames(Map.of("#n", "n", "#s", "s"))
+                .expressionAttributeValues(Map.of(":v", n("6"), ":abc", s("abc")))
+                .returnValues("UPDATED_NEW")));
+        same(c -> c.query(r -> r.tableName(ranged)
+                .keyConditionExpression("#p = :p")
+                .filterExpression("#v = :one")
+                .projectionExpression("#v, #p")
+                .expressionAttributeNames(Map.of("#p", "pk", "#v", "v"))
                 .expressionAttributeValues(Map.of(":p", s("e"), ":one", n("1")))));
     }
 }

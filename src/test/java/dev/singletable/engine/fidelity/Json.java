@@ -20,8 +20,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES);
 
-    private Json() {
-    }
+    private Json() {}
 
     static Map<String, AttributeValue> item(String json) {
         return item(parse(json));
@@ -33,7 +32,9 @@ final class Json {
 
     static Map<String, String> names(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        parse(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        parse(json)
+                .fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -17,10 +17,12 @@ class LegacyParametersDifferentialTest extends DifferentialTest {
 
     @BeforeEach
     void createTable() {
-        onBoth(c -> c.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("sk").attributeType("N"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))));
+        onBoth(c -> c.createTable(r -> r.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk")
+                        .attributeType("N"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk")
+                        .keyType("RANGE"))));
         for (int i = 0; i < 5; i++) {
             int n = i;
             onBoth(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("a"), "sk", num(n), "v", num(n * 10)))));
@@ -29,40 +31,76 @@ class LegacyParametersDifferentialTest extends DifferentialTest {
 
     @Test
     void expectedOnPutUpdateAndDelete() {
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("a"), "sk", num(1), "v", num(1)))
-                .expected(Map.of("v", ExpectedAttributeValue.builder().value(num(10)).build()))));
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("a"), "sk", num(2)))
-                .expected(Map.of("v", ExpectedAttributeValue.builder().exists(false).build()))));
-        same(c -> c.deleteItem(r -> r.tableName(table).key(Map.of("pk", s("a"), "sk", num(3)))
-                .expected(Map.of("v", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.GT)
-                        .attributeValueList(num(100)).build()))));
-        same(c -> c.updateItem(r -> r.tableName(table).key(Map.of("pk", s("a"), "sk", num(4)))
-                .attributeUpdates(Map.of("v", AttributeValueUpdate.builder().action(AttributeAction.ADD)
-                        .value(num(5)).build()))
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("a"), "sk", num(1), "v", num(1)))
+                .expected(Map.of(
+                        "v", ExpectedAttributeValue.builder().value(num(10)).build()))));
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("a"), "sk", num(2)))
+                .expected(Map.of(
+                        "v", ExpectedAttributeValue.builder().exists(false).build()))));
+        same(c -> c.deleteItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("a"), "sk", num(3)))
+                .expected(Map.of(
+                        "v",
+                        ExpectedAttributeValue.builder()
+                                .comparisonOperator(ComparisonOperator.GT)
+                                .attributeValueList(num(100))
+                                .build()))));
+        same(c -> c.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s("a"), "sk", num(4)))
+                .attributeUpdates(Map.of(
+                        "v",
+                        AttributeValueUpdate.builder()
+                                .action(AttributeAction.ADD)
+                                .value(num(5))
+                                .build()))
                 .returnValues("ALL_NEW")));
-        same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("a"), "sk", num(4))).attributesToGet("v")));
+        same(c -> c.getItem(
+                r -> r.tableName(table).key(Map.of("pk", s("a"), "sk", num(4))).attributesToGet("v")));
     }
 
     @Test
     void keyConditionsQueryFilterAndScanFilter() {
         same(c -> c.query(r -> r.tableName(table)
-                .keyConditions(Map.of("pk", eq(s("a")), "sk", Condition.builder()
-                        .comparisonOperator(ComparisonOperator.BETWEEN).attributeValueList(num(1), num(3)).build()))
-                .queryFilter(Map.of("v", Condition.builder().comparisonOperator(ComparisonOperator.GE)
-                        .attributeValueList(num(20)).build()))));
-        sameIgnoringOrder(c -> c.scan(r -> r.tableName(table).scanFilter(Map.of("v", Condition.builder()
-                .comparisonOperator(ComparisonOperator.LT).attributeValueList(num(30)).build())).attributesToGet("sk")));
+                .keyConditions(Map.of(
+                        "pk",
+                        eq(s("a")),
+                        "sk",
+                        Condition.builder()
+                                .comparisonOperator(ComparisonOperator.BETWEEN)
+                                .attributeValueList(num(1), num(3))
+                                .build()))
+                .queryFilter(Map.of(
+                        "v",
+                        Condition.builder()
+                                .comparisonOperator(ComparisonOperator.GE)
+                                .attributeValueList(num(20))
+                                .build()))));
+        sameIgnoringOrder(c -> c.scan(r -> r.tableName(table)
+                .scanFilter(Map.of(
+                        "v",
+                        Condition.builder()
+                                .comparisonOperator(ComparisonOperator.LT)
+                                .attributeValueList(num(30))
+                                .build()))
+                .attributesToGet("sk")));
     }
 
     @Test
     void mixingLegacyAndExpressionParametersIsRefused() {
-        same(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("a"), "sk", num(9)))
+        same(c -> c.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", s("a"), "sk", num(9)))
                 .conditionExpression("attribute_not_exists(pk)")
-                .expected(Map.of("v", ExpectedAttributeValue.builder().exists(false).build()))));
+                .expected(Map.of(
+                        "v", ExpectedAttributeValue.builder().exists(false).build()))));
     }
 
     private static Condition eq(AttributeValue v) {
-        return Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(v).build();
+        return Condition.builder()
+                .comparisonOperator(ComparisonOperator.EQ)
+                .attributeValueList(v)
+                .build();
     }
 
     private static AttributeValue num(int v) {

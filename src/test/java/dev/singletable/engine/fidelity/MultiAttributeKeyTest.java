@@ -38,17 +38,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiAttributeKeyTest extends DifferentialTest {
 
-    private String table;     // index idx: HASH h1, h2; RANGE r1 (N), r2 (S)
+    private String table; // index idx: HASH h1, h2; RANGE r1 (N), r2 (S)
 
     @BeforeAll
     void createTable() {
-        table = createOurs(b -> b
-                .attributeDefinitions(attr("p", ScalarAttributeType.S), attr("h1", ScalarAttributeType.S),
-                        attr("h2", ScalarAttributeType.S), attr("r1", ScalarAttributeType.N),
+        table = createOurs(b -> b.attributeDefinitions(
+                        attr("p", ScalarAttributeType.S),
+                        attr("h1", ScalarAttributeType.S),
+                        attr("h2", ScalarAttributeType.S),
+                        attr("r1", ScalarAttributeType.N),
                         attr("r2", ScalarAttributeType.S))
                 .keySchema(hashKey("p"))
-                .globalSecondaryIndexes(gsi("idx", List.of(hashKey("h1"), hashKey("h2"), rangeKey("r1"),
-                        rangeKey("r2")), ProjectionType.ALL)));
+                .globalSecondaryIndexes(gsi(
+                        "idx",
+                        List.of(hashKey("h1"), hashKey("h2"), rangeKey("r1"), rangeKey("r2")),
+                        ProjectionType.ALL)));
         String[][] rows = {
             {"i1", "a", "x", "1", "alpha"}, {"i2", "a", "x", "1", "beta"}, {"i3", "a", "x", "2", "alpha"},
             {"i4", "a", "x", "10", "gamma"}, {"i5", "a", "y", "1", "alpha"}, {"i6", "b", "x", "1", "alpha"},
@@ -63,10 +67,14 @@ class MultiAttributeKeyTest extends DifferentialTest {
 
     @Test
     void describeTableListsEveryKeyAttributeInOrder() {
-        var index = ours.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().get(0);
+        var index = ours.describeTable(b -> b.tableName(table))
+                .table()
+                .globalSecondaryIndexes()
+                .get(0);
         assertThat(index.keySchema()).containsExactly(hashKey("h1"), hashKey("h2"), rangeKey("r1"), rangeKey("r2"));
         assertThat(ours.describeTable(b -> b.tableName(table)).table().attributeDefinitions())
-                .extracting(a -> a.attributeName()).containsExactlyInAnyOrder("p", "h1", "h2", "r1", "r2");
+                .extracting(a -> a.attributeName())
+                .containsExactlyInAnyOrder("p", "h1", "h2", "r1", "r2");
     }
 
     @Test
@@ -75,15 +83,30 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 .containsExactly("i1", "i2", "i3", "i4");
         assertThat(keys(query("h2 = :x AND h1 = :a", Map.of(":a", s("a"), ":x", s("x")), false)))
                 .containsExactly("i4", "i3", "i2", "i1");
-        assertThat(keys(query("h1 = :a AND h2 = :y", Map.of(":a", s("a"), ":y", s("y")), true))).containsExactly("i5");
+        assertThat(keys(query("h1 = :a AND h2 = :y", Map.of(":a", s("a"), ":y", s("y")), true)))
+                .containsExactly("i5");
     }
 
     @Test
     void sortAttributesLeftToRightWithTheConditionOnTheLastOneNamed() {
-        Map<String, AttributeValue> v = Map.of(":a", s("a"), ":x", s("x"), ":one", n("1"), ":two", n("2"),
-                ":al", s("alpha"), ":b", s("b"), ":g", s("g"));
+        Map<String, AttributeValue> v = Map.of(
+                ":a",
+                s("a"),
+                ":x",
+                s("x"),
+                ":one",
+                n("1"),
+                ":two",
+                n("2"),
+                ":al",
+                s("alpha"),
+                ":b",
+                s("b"),
+                ":g",
+                s("g"));
         assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one", v, true))).containsExactly("i1", "i2");
-        assertThat(keys(query("r2 = :al AND h1 = :a AND r1 = :one AND h2 = :x", v, true))).containsExactly("i1");
+        assertThat(keys(query("r2 = :al AND h1 = :a AND r1 = :one AND h2 = :x", v, true)))
+                .containsExactly("i1");
         assertThat(keys(query("h1 = :a AND h2 = :x AND r1 > :one", v, true))).containsExactly("i3", "i4");
         assertThat(keys(query("h1 = :a AND h2 = :x AND r1 >= :two", v, true))).containsExactly("i3", "i4");
         assertThat(keys(query("h1 = :a AND h2 = :x AND r1 < :two", v, true))).containsExactly("i1", "i2");
@@ -92,60 +115,88 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 .containsExactly("i1", "i2", "i3");
         assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one AND begins_with(r2, :b)", v, true)))
                 .containsExactly("i2");
-        assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one AND r2 > :al", v, true))).containsExactly("i2");
-        assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one AND r2 < :g", v, false))).containsExactly("i2", "i1");
+        assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one AND r2 > :al", v, true)))
+                .containsExactly("i2");
+        assertThat(keys(query("h1 = :a AND h2 = :x AND r1 = :one AND r2 < :g", v, false)))
+                .containsExactly("i2", "i1");
     }
 
     @Test
     void itemsMissingAKeyAttributeAreNotIndexed() {
         ScanResponse scan = ours.scan(b -> b.tableName(table).indexName("idx"));
-        assertThat(scan.items()).extracting(i -> i.get("p").s())
+        assertThat(scan.items())
+                .extracting(i -> i.get("p").s())
                 .containsExactlyInAnyOrder("i1", "i2", "i3", "i4", "i5", "i6");
         // an UpdateItem that removes one key attribute takes the item out; adding it back puts it in again
         ours.updateItem(b -> b.tableName(table).key(Map.of("p", s("i6"))).updateExpression("REMOVE r2"));
-        assertThat(keys(query("h1 = :b AND h2 = :x", Map.of(":b", s("b"), ":x", s("x")), true))).isEmpty();
-        ours.updateItem(b -> b.tableName(table).key(Map.of("p", s("i6"))).updateExpression("SET r2 = :v")
+        assertThat(keys(query("h1 = :b AND h2 = :x", Map.of(":b", s("b"), ":x", s("x")), true)))
+                .isEmpty();
+        ours.updateItem(b -> b.tableName(table)
+                .key(Map.of("p", s("i6")))
+                .updateExpression("SET r2 = :v")
                 .expressionAttributeValues(Map.of(":v", s("alpha"))));
-        assertThat(keys(query("h1 = :b AND h2 = :x", Map.of(":b", s("b"), ":x", s("x")), true))).containsExactly("i6");
+        assertThat(keys(query("h1 = :b AND h2 = :x", Map.of(":b", s("b"), ":x", s("x")), true)))
+                .containsExactly("i6");
     }
 
     @Test
     void aPartitionAttributeWithoutEqualityIsRefused() {
-        assertError(() -> query("h1 = :a", Map.of(":a", s("a")), true),
+        assertError(
+                () -> query("h1 = :a", Map.of(":a", s("a")), true),
                 "HASH key attributes h2 must have equality conditions specified in the query");
-        assertError(() -> query("h1 = :a AND h2 > :x", Map.of(":a", s("a"), ":x", s("x")), true),
+        assertError(
+                () -> query("h1 = :a AND h2 > :x", Map.of(":a", s("a"), ":x", s("x")), true),
                 "HASH key attributes h2 must have equality conditions specified in the query");
-        assertError(() -> query("r1 = :one AND r2 = :x", Map.of(":one", n("1"), ":x", s("x")), true),
+        assertError(
+                () -> query("r1 = :one AND r2 = :x", Map.of(":one", n("1"), ":x", s("x")), true),
                 "HASH key attributes h1, h2 must have equality conditions specified in the query");
     }
 
     @Test
     void aGapOrAnEarlierRangeConditionIsRefusedWithAwsMessage() {
         Map<String, AttributeValue> v = Map.of(":a", s("a"), ":x", s("x"), ":one", n("1"), ":al", s("alpha"));
-        assertError(() -> query("h1 = :a AND h2 = :x AND r2 = :al", v, true), "RANGE key attributes r1 must have "
-                + "equality conditions specified in the query because a condition is present on key attribute r2");
-        assertError(() -> query("h1 = :a AND h2 = :x AND r1 > :one AND r2 = :al", v, true), "RANGE key attributes r1 "
-                + "must have equality conditions specified in the query because a condition is present on key "
-                + "attribute r2");
+        assertError(
+                () -> query("h1 = :a AND h2 = :x AND r2 = :al", v, true),
+                "RANGE key attributes r1 must have "
+                        + "equality conditions specified in the query because a condition is present on key attribute r2");
+        assertError(
+                () -> query("h1 = :a AND h2 = :x AND r1 > :one AND r2 = :al", v, true),
+                "RANGE key attributes r1 "
+                        + "must have equality conditions specified in the query because a condition is present on key "
+                        + "attribute r2");
     }
 
     @Test
     void keyValuesAreCheckedAgainstEachAttributesType() {
-        assertError(() -> query("h1 = :a AND h2 = :x AND r1 = :bad", Map.of(":a", s("a"), ":x", s("x"),
-                ":bad", s("1")), true), "One or more parameter values were invalid: Condition parameter type does not "
-                + "match schema type");
-        assertError(() -> query("h1 = :a AND h2 = :x AND begins_with(r1, :one)", Map.of(":a", s("a"), ":x", s("x"),
-                ":one", n("1")), true), "Invalid KeyConditionExpression: Incorrect operand type for operator or "
-                + "function; operator or function: begins_with, operand type: N");
-        assertError(() -> query("h1 = :a AND h2 = :x AND r1 = :one AND v = :a", Map.of(":a", s("a"), ":x", s("x"),
-                ":one", n("1")), true), "Query key condition not supported");
+        assertError(
+                () -> query(
+                        "h1 = :a AND h2 = :x AND r1 = :bad", Map.of(":a", s("a"), ":x", s("x"), ":bad", s("1")), true),
+                "One or more parameter values were invalid: Condition parameter type does not " + "match schema type");
+        assertError(
+                () -> query(
+                        "h1 = :a AND h2 = :x AND begins_with(r1, :one)",
+                        Map.of(":a", s("a"), ":x", s("x"), ":one", n("1")),
+                        true),
+                "Invalid KeyConditionExpression: Incorrect operand type for operator or "
+                        + "function; operator or function: begins_with, operand type: N");
+        assertError(
+                () -> query(
+                        "h1 = :a AND h2 = :x AND r1 = :one AND v = :a",
+                        Map.of(":a", s("a"), ":x", s("x"), ":one", n("1")),
+                        true),
+                "Query key condition not supported");
     }
 
     @Test
     void aFilterMayNotNameAnyIndexKeyAttribute() {
-        assertError(() -> ours.query(QueryRequest.builder().tableName(table).indexName("idx")
-                .keyConditionExpression("h1 = :a AND h2 = :x").filterExpression("r2 = :al")
-                .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x"), ":al", s("alpha"))).build()),
+        assertError(
+                () -> ours.query(QueryRequest.builder()
+                        .tableName(table)
+                        .indexName("idx")
+                        .keyConditionExpression("h1 = :a AND h2 = :x")
+                        .filterExpression("r2 = :al")
+                        .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x"), ":al", s("alpha")))
+                        .build()),
                 "Filter Expression can only contain non-primary key attributes: Primary key attribute: r2");
     }
 
@@ -156,9 +207,12 @@ class MultiAttributeKeyTest extends DifferentialTest {
         int pages = 0;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = ours.query(b -> b.tableName(table).indexName("idx").limit(1)
+            QueryResponse page = ours.query(b -> b.tableName(table)
+                    .indexName("idx")
+                    .limit(1)
                     .keyConditionExpression("h1 = :a AND h2 = :x")
-                    .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x"))).exclusiveStartKey(from));
+                    .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x")))
+                    .exclusiveStartKey(from));
             page.items().forEach(i -> seen.add(i.get("p").s()));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             if (start != null) {
@@ -177,9 +231,12 @@ class MultiAttributeKeyTest extends DifferentialTest {
         spurious.put("h2", s("x"));
         spurious.put("extra", s("y"));
         for (Map<String, AttributeValue> esk : List.of(missing, spurious)) {
-            assertError(() -> ours.query(b -> b.tableName(table).indexName("idx").exclusiveStartKey(esk)
-                    .keyConditionExpression("h1 = :a AND h2 = :x")
-                    .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x")))),
+            assertError(
+                    () -> ours.query(b -> b.tableName(table)
+                            .indexName("idx")
+                            .exclusiveStartKey(esk)
+                            .keyConditionExpression("h1 = :a AND h2 = :x")
+                            .expressionAttributeValues(Map.of(":a", s("a"), ":x", s("x")))),
                     "The provided starting key is invalid");
         }
     }
@@ -187,57 +244,98 @@ class MultiAttributeKeyTest extends DifferentialTest {
     @Test
     void legacyKeyConditionsFollowTheSameRules() {
         Map<String, Condition> conditions = Map.of(
-                "h1", eq(s("a")), "h2", eq(s("x")),
-                "r1", Condition.builder().comparisonOperator(ComparisonOperator.GE).attributeValueList(n("2")).build());
+                "h1",
+                eq(s("a")),
+                "h2",
+                eq(s("x")),
+                "r1",
+                Condition.builder()
+                        .comparisonOperator(ComparisonOperator.GE)
+                        .attributeValueList(n("2"))
+                        .build());
         assertThat(keys(ours.query(b -> b.tableName(table).indexName("idx").keyConditions(conditions))))
                 .containsExactly("i3", "i4");
-        assertError(() -> ours.query(b -> b.tableName(table).indexName("idx").keyConditions(Map.of("h1", eq(s("a")),
-                "h2", eq(s("x")), "r2", eq(s("alpha"))))), "RANGE key attributes r1 must have equality conditions "
-                + "specified in the query because a condition is present on key attribute r2");
+        assertError(
+                () -> ours.query(b -> b.tableName(table)
+                        .indexName("idx")
+                        .keyConditions(Map.of("h1", eq(s("a")), "h2", eq(s("x")), "r2", eq(s("alpha"))))),
+                "RANGE key attributes r1 must have equality conditions "
+                        + "specified in the query because a condition is present on key attribute r2");
     }
 
     @Test
     void eachAttributeKeepsItsTypeAndOrdersByIt() {
-        String mixed = createOurs(b -> b
-                .attributeDefinitions(attr("p", ScalarAttributeType.S), attr("c", ScalarAttributeType.S),
-                        attr("a", ScalarAttributeType.S), attr("b", ScalarAttributeType.N),
-                        attr("x", ScalarAttributeType.N), attr("y", ScalarAttributeType.B))
+        String mixed = createOurs(b -> b.attributeDefinitions(
+                        attr("p", ScalarAttributeType.S),
+                        attr("c", ScalarAttributeType.S),
+                        attr("a", ScalarAttributeType.S),
+                        attr("b", ScalarAttributeType.N),
+                        attr("x", ScalarAttributeType.N),
+                        attr("y", ScalarAttributeType.B))
                 .keySchema(hashKey("p"), rangeKey("c"))
-                .globalSecondaryIndexes(gsi("mixed", List.of(hashKey("a"), hashKey("b"), rangeKey("x"),
-                        rangeKey("y")), ProjectionType.KEYS_ONLY)));
+                .globalSecondaryIndexes(gsi(
+                        "mixed",
+                        List.of(hashKey("a"), hashKey("b"), rangeKey("x"), rangeKey("y")),
+                        ProjectionType.KEYS_ONLY)));
         int[][] rows = {{10, 2}, {9, 1}, {10, 1}, {-3, 7}};
         for (int i = 0; i < rows.length; i++) {
-            Map<String, AttributeValue> item = new HashMap<>(Map.of("p", s("p"), "c", s("c" + i), "a", s("k"),
-                    "b", n("5"), "x", n(Integer.toString(rows[i][0])), "extra", s("not projected")));
+            Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                    "p",
+                    s("p"),
+                    "c",
+                    s("c" + i),
+                    "a",
+                    s("k"),
+                    "b",
+                    n("5"),
+                    "x",
+                    n(Integer.toString(rows[i][0])),
+                    "extra",
+                    s("not projected")));
             item.put("y", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) rows[i][1]})));
             ours.putItem(b -> b.tableName(mixed).item(item));
         }
-        QueryResponse r = ours.query(b -> b.tableName(mixed).indexName("mixed").keyConditionExpression("a = :a AND b = :b")
+        QueryResponse r = ours.query(b -> b.tableName(mixed)
+                .indexName("mixed")
+                .keyConditionExpression("a = :a AND b = :b")
                 .expressionAttributeValues(Map.of(":a", s("k"), ":b", n("5"))));
         assertThat(r.items()).extracting(i -> i.get("c").s()).containsExactly("c3", "c1", "c2", "c0");
         assertThat(r.items().get(0).keySet()).containsExactlyInAnyOrder("p", "c", "a", "b", "x", "y");
-        assertError(() -> ours.putItem(b -> b.tableName(mixed).item(Map.of("p", s("p"), "c", s("bad"), "a", s("k"),
-                "b", s("5")))), "One or more parameter values were invalid: Type mismatch for Index Key b Expected: N "
-                + "Actual: S IndexName: mixed");
+        assertError(
+                () -> ours.putItem(
+                        b -> b.tableName(mixed).item(Map.of("p", s("p"), "c", s("bad"), "a", s("k"), "b", s("5")))),
+                "One or more parameter values were invalid: Type mismatch for Index Key b Expected: N "
+                        + "Actual: S IndexName: mixed");
     }
 
     @Test
     void updateTableAddsAMultiAttributeIndexAndBackfillsIt() {
-        String name = createOurs(b -> b.attributeDefinitions(attr("p", ScalarAttributeType.S)).keySchema(hashKey("p")));
+        String name = createOurs(
+                b -> b.attributeDefinitions(attr("p", ScalarAttributeType.S)).keySchema(hashKey("p")));
         for (int i = 0; i < 5; i++) {
             Map<String, AttributeValue> item = Map.of("p", s("p" + i), "a", s("t"), "b", s("u"), "c", n("" + (9 - i)));
             ours.putItem(b -> b.tableName(name).item(item));
         }
         ours.putItem(b -> b.tableName(name).item(Map.of("p", s("lacks-b"), "a", s("t"), "c", n("1"))));
         ours.updateTable(b -> b.tableName(name)
-                .attributeDefinitions(attr("a", ScalarAttributeType.S), attr("b", ScalarAttributeType.S),
+                .attributeDefinitions(
+                        attr("a", ScalarAttributeType.S),
+                        attr("b", ScalarAttributeType.S),
                         attr("c", ScalarAttributeType.N))
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("abc")
                         .keySchema(hashKey("a"), hashKey("b"), rangeKey("c"))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))));
-        assertThat(ours.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0).keySchema())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build()))));
+        assertThat(ours.describeTable(b -> b.tableName(name))
+                        .table()
+                        .globalSecondaryIndexes()
+                        .get(0)
+                        .keySchema())
                 .containsExactly(hashKey("a"), hashKey("b"), rangeKey("c"));
-        QueryResponse r = ours.query(b -> b.tableName(name).indexName("abc").keyConditionExpression("a = :a AND b = :b")
+        QueryResponse r = ours.query(b -> b.tableName(name)
+                .indexName("abc")
+                .keyConditionExpression("a = :a AND b = :b")
                 .expressionAttributeValues(Map.of(":a", s("t"), ":b", s("u"))));
         assertThat(keys(r)).containsExactly("p4", "p3", "p2", "p1", "p0");
     }
@@ -245,34 +343,60 @@ class MultiAttributeKeyTest extends DifferentialTest {
     @Test
     void keySchemasAreCheckedAsAwsDocuments() {
         List<KeySchemaElement> five = List.of(hashKey("a"), hashKey("b"), hashKey("c"), hashKey("d"), hashKey("e"));
-        assertCreateFails(List.of(five.toArray(KeySchemaElement[]::new)),
+        assertCreateFails(
+                List.of(five.toArray(KeySchemaElement[]::new)),
                 "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed number of HASH "
                         + "key attributes");
-        assertCreateFails(List.of(hashKey("a"), rangeKey("b"), rangeKey("c"), rangeKey("d"), rangeKey("e"),
-                rangeKey("f")), "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed "
+        assertCreateFails(
+                List.of(hashKey("a"), rangeKey("b"), rangeKey("c"), rangeKey("d"), rangeKey("e"), rangeKey("f")),
+                "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed "
                         + "number of RANGE key attributes");
-        assertCreateFails(List.of(hashKey("a"), rangeKey("b"), hashKey("c")), "One or more parameter values were "
-                + "invalid: All HASH key attributes must precede RANGE key attributes in the KeySchema");
-        assertCreateFails(List.of(rangeKey("a"), rangeKey("b")),
+        assertCreateFails(
+                List.of(hashKey("a"), rangeKey("b"), hashKey("c")),
+                "One or more parameter values were "
+                        + "invalid: All HASH key attributes must precede RANGE key attributes in the KeySchema");
+        assertCreateFails(
+                List.of(rangeKey("a"), rangeKey("b")),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         // AWS's wording (bare, no prefix), as a public probe of the real service recorded it:
         // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/4534c4f1fe6b8d590bf14e64e86169320a116a1f/docs/api-quirks/table-indexes.md
-        assertCreateFails(List.of(hashKey("a"), hashKey("a")),
+        assertCreateFails(
+                List.of(hashKey("a"), hashKey("a")),
                 "The KeySchema contains multiple key attributes with the same name");
         // reported before an unused AttributeDefinition (b here), as AWS does
-        assertError(() -> ours.createTable(b -> b.tableName(uniqueName("dup")).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(defs("p", "a", "b")).keySchema(hashKey("p"))
-                .globalSecondaryIndexes(gsi("dup", List.of(hashKey("a"), hashKey("b"), rangeKey("a")),
-                        ProjectionType.ALL))), "The KeySchema contains multiple key attributes with the same name");
-        assertCreateFails(List.of(hashKey("a"), hashKey("zz")), "One or more parameter values were invalid: Some "
-                + "index key attributes are not defined in AttributeDefinitions. Keys: [a, zz], AttributeDefinitions: "
-                + "[a, p]");
+        assertError(
+                () -> ours.createTable(b -> b.tableName(uniqueName("dup"))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(defs("p", "a", "b"))
+                        .keySchema(hashKey("p"))
+                        .globalSecondaryIndexes(
+                                gsi("dup", List.of(hashKey("a"), hashKey("b"), rangeKey("a")), ProjectionType.ALL))),
+                "The KeySchema contains multiple key attributes with the same name");
+        assertCreateFails(
+                List.of(hashKey("a"), hashKey("zz")),
+                "One or more parameter values were invalid: Some "
+                        + "index key attributes are not defined in AttributeDefinitions. Keys: [a, zz], AttributeDefinitions: "
+                        + "[a, p]");
         // the largest key schema: four and four
         String max = createOurs(b -> b.attributeDefinitions(defs("p", "a", "b", "c", "d", "e", "f", "g", "h"))
-                .keySchema(hashKey("p")).globalSecondaryIndexes(gsi("max", List.of(hashKey("a"), hashKey("b"),
-                        hashKey("c"), hashKey("d"), rangeKey("e"), rangeKey("f"), rangeKey("g"), rangeKey("h")),
+                .keySchema(hashKey("p"))
+                .globalSecondaryIndexes(gsi(
+                        "max",
+                        List.of(
+                                hashKey("a"),
+                                hashKey("b"),
+                                hashKey("c"),
+                                hashKey("d"),
+                                rangeKey("e"),
+                                rangeKey("f"),
+                                rangeKey("g"),
+                                rangeKey("h")),
                         ProjectionType.ALL)));
-        assertThat(ours.describeTable(b -> b.tableName(max)).table().globalSecondaryIndexes().get(0).keySchema())
+        assertThat(ours.describeTable(b -> b.tableName(max))
+                        .table()
+                        .globalSecondaryIndexes()
+                        .get(0)
+                        .keySchema())
                 .hasSize(8);
     }
 
@@ -282,9 +406,13 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(defs("p", "c", "l"))
                 .keySchema(hashKey("p"), rangeKey("c"))
-                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi")
+                .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                        .indexName("lsi")
                         .keySchema(hashKey("p"), rangeKey("c"), rangeKey("l"))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())));
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
+                        .build())));
         assertThat(lsi.errorCode()).isEqualTo("ValidationException");
         Outcome base = oursOnly(c -> c.createTable(b -> b.tableName(uniqueName("tableMulti"))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -294,13 +422,18 @@ class MultiAttributeKeyTest extends DifferentialTest {
     }
 
     private void assertCreateFails(List<KeySchemaElement> keySchema, String message) {
-        assertError(() -> ours.createTable(b -> b.tableName(uniqueName("bad"))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(defs(java.util.stream.Stream.concat(java.util.stream.Stream.of("p"),
-                        keySchema.stream().map(KeySchemaElement::attributeName)).distinct()
-                        .filter(n -> !n.equals("zz")).toArray(String[]::new)))
-                .keySchema(hashKey("p"))
-                .globalSecondaryIndexes(gsi("bad", keySchema, ProjectionType.ALL))), message);
+        assertError(
+                () -> ours.createTable(b -> b.tableName(uniqueName("bad"))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(defs(java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of("p"),
+                                        keySchema.stream().map(KeySchemaElement::attributeName))
+                                .distinct()
+                                .filter(n -> !n.equals("zz"))
+                                .toArray(String[]::new)))
+                        .keySchema(hashKey("p"))
+                        .globalSecondaryIndexes(gsi("bad", keySchema, ProjectionType.ALL))),
+                message);
     }
 
     private void assertError(java.util.function.Supplier<?> call, String message) {
@@ -310,17 +443,24 @@ class MultiAttributeKeyTest extends DifferentialTest {
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition[] defs(String... names) {
-        return java.util.Arrays.stream(names).map(n -> attr(n, ScalarAttributeType.S))
+        return java.util.Arrays.stream(names)
+                .map(n -> attr(n, ScalarAttributeType.S))
                 .toArray(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition[]::new);
     }
 
     private static Condition eq(AttributeValue v) {
-        return Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(v).build();
+        return Condition.builder()
+                .comparisonOperator(ComparisonOperator.EQ)
+                .attributeValueList(v)
+                .build();
     }
 
     private static GlobalSecondaryIndex gsi(String name, List<KeySchemaElement> keySchema, ProjectionType projection) {
-        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keySchema)
-                .projection(Projection.builder().projectionType(projection).build()).build();
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(keySchema)
+                .projection(Projection.builder().projectionType(projection).build())
+                .build();
     }
 
     private String createOurs(Consumer<CreateTableRequest.Builder> spec) {
@@ -343,8 +483,11 @@ class MultiAttributeKeyTest extends DifferentialTest {
                 used.put(k, v);
             }
         });
-        return ours.query(b -> b.tableName(table).indexName("idx").keyConditionExpression(keyCondition)
-                .expressionAttributeValues(used).scanIndexForward(forward));
+        return ours.query(b -> b.tableName(table)
+                .indexName("idx")
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(used)
+                .scanIndexForward(forward));
     }
 
     private static List<String> keys(QueryResponse r) {

@@ -25,8 +25,7 @@ final class Oracle {
     private static DynamoDbClient localClient;
     private static EmbeddedEngine engine;
 
-    private Oracle() {
-    }
+    private Oracle() {}
 
     static synchronized DynamoDbClient local() {
         if (localClient == null) {
@@ -44,7 +43,8 @@ final class Oracle {
             // DynamoDB Local never throttles, and scenarios fire many requests at small provisioned tables: compare
             // with throttling off (ThrottlingTest covers it)
             engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-            oursClient = "wire".equals(System.getProperty("fidelity.transport")) ? overWire(engine)
+            oursClient = "wire".equals(System.getProperty("fidelity.transport"))
+                    ? overWire(engine)
                     : engine.dynamoDbClient();
         }
         return oursClient;
@@ -52,13 +52,16 @@ final class Oracle {
 
     private static DynamoDbClient overWire(EmbeddedEngine engine) {
         // as the application runs it: reads on the I/O thread (the worker hand-off is covered by the wire tests)
-        WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true), engine.dynamoDbClient(),
+        WireServer server = WireServer.start(
+                WireServerOptions.defaults().withInlineReads(true),
+                engine.dynamoDbClient(),
                 engine.dynamoDbStreamsClient());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return DynamoDbClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fidelity", "fidelity")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("fidelity", "fidelity")))
                 .httpClient(ApacheHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();

@@ -25,7 +25,11 @@ record Outcome(Object value, String errorClass, int status, String errorCode, St
 
     static Outcome failure(AwsServiceException e, Set<String> ignoredFields) {
         Object extras = render(e, ignoredFields);
-        return new Outcome(extras, e.getClass().getSimpleName(), e.statusCode(), e.awsErrorDetails().errorCode(),
+        return new Outcome(
+                extras,
+                e.getClass().getSimpleName(),
+                e.statusCode(),
+                e.awsErrorDetails().errorCode(),
                 e.awsErrorDetails().errorMessage());
     }
 
@@ -44,7 +48,8 @@ record Outcome(Object value, String errorClass, int status, String errorCode, St
         if (o instanceof SdkPojo pojo) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (SdkField<?> f : pojo.sdkFields()) {
-                if (ignored.contains(f.memberName()) || f.memberName().equals("Message")
+                if (ignored.contains(f.memberName())
+                        || f.memberName().equals("Message")
                         || f.memberName().equals("message")) {
                     continue;
                 }
@@ -105,11 +110,17 @@ record Outcome(Object value, String errorClass, int status, String errorCode, St
             return "SS:" + av.ss().stream().sorted().toList();
         }
         if (av.hasNs()) {
-            return "NS:" + av.ns().stream().sorted(Comparator.comparing(java.math.BigDecimal::new)).toList();
+            return "NS:"
+                    + av.ns().stream()
+                            .sorted(Comparator.comparing(java.math.BigDecimal::new))
+                            .toList();
         }
         if (av.hasBs()) {
-            return "BS:" + av.bs().stream().map(b -> java.util.Base64.getEncoder().encodeToString(b.asByteArray()))
-                    .sorted().toList();
+            return "BS:"
+                    + av.bs().stream()
+                            .map(b -> java.util.Base64.getEncoder().encodeToString(b.asByteArray()))
+                            .sorted()
+                            .toList();
         }
         return "EMPTY";
     }

@@ -39,14 +39,23 @@ class PartiqlTest extends DifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "SELECT * FROM $T WHERE pk = 'p'", "SELECT sk, s FROM $T WHERE pk = 'p' AND sk > 2",
-        "SELECT * FROM $T WHERE pk = 'p' AND sk BETWEEN 1 AND 3", "SELECT * FROM $T WHERE pk = 'p' AND v = 1",
-        "SELECT * FROM $T WHERE pk = 'p' ORDER BY sk DESC", "SELECT * FROM $T WHERE pk = 'nobody'",
-        "SELECT * FROM $T WHERE pk = 'p' AND begins_with(s, 'x1')", "SELECT * FROM $T WHERE pk IN ['p', 'q']",
-        "SELECT s FROM $T WHERE pk = 'p' AND sk = 3", "SELECT * FROM \"no_such_table\"", "SELECT * FROM $T WHERE",
-        "SELEC * FROM $T", "SELECT * FROM $T WHERE pk = 'p' AND sk = 'text'", "SELECT * FROM $T.\"no_index\""
-    })
+    @ValueSource(
+            strings = {
+                "SELECT * FROM $T WHERE pk = 'p'",
+                "SELECT sk, s FROM $T WHERE pk = 'p' AND sk > 2",
+                "SELECT * FROM $T WHERE pk = 'p' AND sk BETWEEN 1 AND 3",
+                "SELECT * FROM $T WHERE pk = 'p' AND v = 1",
+                "SELECT * FROM $T WHERE pk = 'p' ORDER BY sk DESC",
+                "SELECT * FROM $T WHERE pk = 'nobody'",
+                "SELECT * FROM $T WHERE pk = 'p' AND begins_with(s, 'x1')",
+                "SELECT * FROM $T WHERE pk IN ['p', 'q']",
+                "SELECT s FROM $T WHERE pk = 'p' AND sk = 3",
+                "SELECT * FROM \"no_such_table\"",
+                "SELECT * FROM $T WHERE",
+                "SELEC * FROM $T",
+                "SELECT * FROM $T WHERE pk = 'p' AND sk = 'text'",
+                "SELECT * FROM $T.\"no_index\""
+            })
     void selects(String text) {
         statement(text);
     }
@@ -72,34 +81,45 @@ class PartiqlTest extends DifferentialTest {
     @Test
     void duplicateInsert() {
         statement("INSERT INTO $T VALUE {'pk': 'dup', 'sk': 1}");
-        awsDiffers(c -> c.executeStatement(r -> r.statement("INSERT INTO \"" + table + "\" VALUE {'pk': 'dup', 'sk': 1}")),
-                "DuplicateItemException", "Duplicate primary key exists in table");
+        awsDiffers(
+                c -> c.executeStatement(r -> r.statement("INSERT INTO \"" + table + "\" VALUE {'pk': 'dup', 'sk': 1}")),
+                "DuplicateItemException",
+                "Duplicate primary key exists in table");
     }
 
     @Test
     void batchesAndTransactions() {
         same(c -> c.batchExecuteStatement(r -> r.statements(
-                BatchStatementRequest.builder().statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 1")
+                BatchStatementRequest.builder()
+                        .statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 1")
                         .build(),
-                BatchStatementRequest.builder().statement("UPDATE \"" + table + "\" SET v = 7 WHERE pk = 'p' AND sk = 2")
+                BatchStatementRequest.builder()
+                        .statement("UPDATE \"" + table + "\" SET v = 7 WHERE pk = 'p' AND sk = 2")
                         .build(),
-                BatchStatementRequest.builder().statement("SELECT * FROM \"" + table + "\" WHERE pk = 'zz' AND sk = 1")
+                BatchStatementRequest.builder()
+                        .statement("SELECT * FROM \"" + table + "\" WHERE pk = 'zz' AND sk = 1")
                         .build())));
         same(c -> c.executeTransaction(r -> r.transactStatements(
-                ParameterizedStatement.builder().statement("UPDATE \"" + table + "\" SET v = 8 WHERE pk = 'p' AND sk = 3")
+                ParameterizedStatement.builder()
+                        .statement("UPDATE \"" + table + "\" SET v = 8 WHERE pk = 'p' AND sk = 3")
                         .build(),
-                ParameterizedStatement.builder().statement("INSERT INTO \"" + table + "\" VALUE {'pk': 't', 'sk': 1}")
+                ParameterizedStatement.builder()
+                        .statement("INSERT INTO \"" + table + "\" VALUE {'pk': 't', 'sk': 1}")
                         .build())));
         same(c -> c.executeTransaction(r -> r.transactStatements(
-                ParameterizedStatement.builder().statement("UPDATE \"" + table + "\" SET v = 9 WHERE pk = 'p' AND sk = 3")
+                ParameterizedStatement.builder()
+                        .statement("UPDATE \"" + table + "\" SET v = 9 WHERE pk = 'p' AND sk = 3")
                         .build(),
-                ParameterizedStatement.builder().statement("INSERT INTO \"" + table + "\" VALUE {'pk': 't', 'sk': 1}")
+                ParameterizedStatement.builder()
+                        .statement("INSERT INTO \"" + table + "\" VALUE {'pk': 't', 'sk': 1}")
                         .build())));
         same(c -> c.executeStatement(r -> r.statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 3")));
         same(c -> c.executeTransaction(r -> r.transactStatements(
-                ParameterizedStatement.builder().statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 3")
+                ParameterizedStatement.builder()
+                        .statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 3")
                         .build(),
-                ParameterizedStatement.builder().statement("SELECT * FROM \"" + table + "\" WHERE pk = 't' AND sk = 1")
+                ParameterizedStatement.builder()
+                        .statement("SELECT * FROM \"" + table + "\" WHERE pk = 't' AND sk = 1")
                         .build())));
         same(c -> c.getItem(r -> r.tableName(table).key(Map.of("pk", s("t"), "sk", n("1")))));
     }

@@ -16,8 +16,7 @@ final class Placeholders {
     private static final Pattern VALUE = Pattern.compile(":[A-Za-z0-9_]+");
     private static final Pattern NAME = Pattern.compile("#[A-Za-z0-9_]+");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The catalogued values mentioned by the expressions, or null when none is (the parameter is then omitted). */
     static Map<String, AttributeValue> values(Map<String, AttributeValue> catalogue, String... expressions) {

@@ -31,7 +31,8 @@ class PutGetTest extends DifferentialTest {
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("a")))));
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("a"))).consistentRead(true)));
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("a"))).consistentRead(false)));
-        same(c -> c.putItem(r -> r.tableName(hash).item(Map.of("pk", s("a"), "v", n("2"))).returnValues("ALL_OLD")));
+        same(c -> c.putItem(
+                r -> r.tableName(hash).item(Map.of("pk", s("a"), "v", n("2"))).returnValues("ALL_OLD")));
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("a")))));
         same(c -> c.deleteItem(r -> r.tableName(hash).key(Map.of("pk", s("a"))).returnValues("ALL_OLD")));
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("a")))));
@@ -41,16 +42,19 @@ class PutGetTest extends DifferentialTest {
     @Test
     void hashRangeItems() {
         for (String sk : new String[] {"AA==", "AQ==", "/w==", "AAE="}) {
-            same(c -> c.putItem(r -> r.tableName(ranged).item(Map.of("pk", n("1"), "sk", av("{'B':'" + sk + "'}"),
-                    "v", s(sk)))));
+            same(c -> c.putItem(
+                    r -> r.tableName(ranged).item(Map.of("pk", n("1"), "sk", av("{'B':'" + sk + "'}"), "v", s(sk)))));
         }
         same(c -> c.getItem(r -> r.tableName(ranged).key(Map.of("pk", n("1.0"), "sk", av("{'B':'/w=='}")))));
         same(c -> c.getItem(r -> r.tableName(ranged).key(Map.of("pk", n("1"), "sk", av("{'B':'Ag=='}")))));
-        same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", n("1")))));
-        same(c -> c.deleteItem(r -> r.tableName(ranged).key(Map.of("pk", n("1"), "sk", av("{'B':'AA=='}")))
+        same(c -> c.query(r ->
+                r.tableName(ranged).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", n("1")))));
+        same(c -> c.deleteItem(r -> r.tableName(ranged)
+                .key(Map.of("pk", n("1"), "sk", av("{'B':'AA=='}")))
                 .returnValues("ALL_OLD")));
-        same(c -> c.query(r -> r.tableName(ranged).keyConditionExpression("pk = :p").scanIndexForward(false)
+        same(c -> c.query(r -> r.tableName(ranged)
+                .keyConditionExpression("pk = :p")
+                .scanIndexForward(false)
                 .expressionAttributeValues(Map.of(":p", n("1")))));
     }
 
@@ -60,22 +64,31 @@ class PutGetTest extends DifferentialTest {
         same(c -> c.putItem(r -> r.tableName("no_such_table").item(Map.of("pk", s("a")))));
         same(c -> c.deleteItem(r -> r.tableName("no_such_table").key(Map.of("pk", s("a")))));
         same(c -> c.updateItem(r -> r.tableName("no_such_table").key(Map.of("pk", s("a")))));
-        same(c -> c.putItem(r -> r.tableName("no_such_table").item(Map.of("pk", s("a")))
-                .conditionExpression("attribute_exists(pk)")));
+        same(c -> c.putItem(r ->
+                r.tableName("no_such_table").item(Map.of("pk", s("a"))).conditionExpression("attribute_exists(pk)")));
     }
 
     /** Request shapes are checked before the table is looked up, in AWS's Smithy words. */
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "has space", "bad/name", "a", "ok_name-1.2",
-        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-            + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-            + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {
+                "ab",
+                "has space",
+                "bad/name",
+                "a",
+                "ok_name-1.2",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                        + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                        + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            })
     void tableNamesAreCheckedFirst(String name) {
         if (name.equals("ok_name-1.2")) {
             same(c -> c.getItem(r -> r.tableName(name).key(Map.of("pk", s("a")))));
             return;
         }
-        awsDiffersLike(c -> c.getItem(r -> r.tableName(name).key(Map.of("pk", s("a")))), "ValidationException",
+        awsDiffersLike(
+                c -> c.getItem(r -> r.tableName(name).key(Map.of("pk", s("a")))),
+                "ValidationException",
                 "1 validation error detected: Value '.*' at 'tableName' failed to satisfy constraint: Member must .*");
     }
 
@@ -88,6 +101,7 @@ class PutGetTest extends DifferentialTest {
         }
         same(c -> c.putItem(r -> r.tableName(hash).item(item)));
         same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("many")))));
-        same(c -> c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("many"))).projectionExpression("attr7, attr499")));
+        same(c ->
+                c.getItem(r -> r.tableName(hash).key(Map.of("pk", s("many"))).projectionExpression("attr7, attr499")));
     }
 }

@@ -106,8 +106,15 @@ final class RandomOperations {
     /** A condition on non-key attributes, sometimes on the keys, now and then malformed. */
     String condition() {
         if (chance(4)) {
-            return pick(List.of("a = ", "a == :nope", "size(b", "attribute_exists(:x)", "a BETWEEN", "name = b",
-                    "a IN ()", "#undefined = a"));
+            return pick(List.of(
+                    "a = ",
+                    "a == :nope",
+                    "size(b",
+                    "attribute_exists(:x)",
+                    "a BETWEEN",
+                    "name = b",
+                    "a IN ()",
+                    "#undefined = a"));
         }
         String first = comparison();
         return switch (random.nextInt(5)) {
@@ -125,12 +132,15 @@ final class RandomOperations {
             case 2 -> "a " + pick(List.of("=", "<>", "<", "<=", ">", ">=")) + " " + value(number());
             case 3 -> "a BETWEEN " + value(AttributeValue.fromN("-3")) + " AND " + value(AttributeValue.fromN("5"));
             case 4 -> "begins_with(b, " + value(AttributeValue.fromS(pick(List.of("x", "l", "")))) + ")";
-            case 5 -> "contains(" + pick(List.of("c", "b")) + ", " + value(AttributeValue.fromS(pick(List.of("s1",
-                    "x")))) + ")";
-            case 6 -> "size(" + pick(List.of("b", "c", "d", "m")) + ") > " + value(AttributeValue.fromN(
-                    Integer.toString(random.nextInt(3))));
-            case 7 -> "attribute_type(" + pick(List.of("a", "b", "c")) + ", " + value(AttributeValue.fromS(pick(List.of(
-                    "N", "S", "SS")))) + ")";
+            case 5 ->
+                "contains(" + pick(List.of("c", "b")) + ", " + value(AttributeValue.fromS(pick(List.of("s1", "x"))))
+                        + ")";
+            case 6 ->
+                "size(" + pick(List.of("b", "c", "d", "m")) + ") > "
+                        + value(AttributeValue.fromN(Integer.toString(random.nextInt(3))));
+            case 7 ->
+                "attribute_type(" + pick(List.of("a", "b", "c")) + ", "
+                        + value(AttributeValue.fromS(pick(List.of("N", "S", "SS")))) + ")";
             default -> "b IN (" + value(AttributeValue.fromS("x")) + ", " + value(AttributeValue.fromS("y")) + ")";
         };
     }
@@ -142,9 +152,15 @@ final class RandomOperations {
      */
     String update(boolean topLevelOnly, boolean mustSet, boolean safe) {
         if (!safe && chance(4)) {
-            return pick(List.of("SET a = :nope", "SET pk = " + value(AttributeValue.fromS("k")), "REMOVE",
-                    "SET a = b + " + value(number()), "SET a = a, a = a", "ADD b " + value(number()),
-                    "SET m.zz.yy = " + value(number()), "SET a = " + value(number()) + " REMOVE a"));
+            return pick(List.of(
+                    "SET a = :nope",
+                    "SET pk = " + value(AttributeValue.fromS("k")),
+                    "REMOVE",
+                    "SET a = b + " + value(number()),
+                    "SET a = a, a = a",
+                    "ADD b " + value(number()),
+                    "SET m.zz.yy = " + value(number()),
+                    "SET a = " + value(number()) + " REMOVE a"));
         }
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
@@ -155,8 +171,10 @@ final class RandomOperations {
         for (int i = 0; i < actions; i++) {
             switch (random.nextInt(mustSet && i == 0 ? 1 : 5)) {
                 case 0 -> {
-                    String target = pick(topLevelOnly ? List.of("a", "b", "g", "gs") : List.of("a", "b", "g", "gs",
-                            "m.x", "m.new", "d[0]", "d[5]"));
+                    String target = pick(
+                            topLevelOnly
+                                    ? List.of("a", "b", "g", "gs")
+                                    : List.of("a", "b", "g", "gs", "m.x", "m.new", "d[0]", "d[5]"));
                     if (used.add(root(target))) {
                         sets.add(target + " = " + setValue(target, safe));
                     }
@@ -194,11 +212,13 @@ final class RandomOperations {
 
     private String setValue(String target, boolean safe) {
         return switch (target) {
-            case "a", "m.x", "m.new" -> switch (safe ? 0 : random.nextInt(3)) {
-                case 0 -> "if_not_exists(" + target + ", " + value(AttributeValue.fromN("0")) + ") + " + value(number());
-                case 1 -> target + " - " + value(number());
-                default -> value(number());
-            };
+            case "a", "m.x", "m.new" ->
+                switch (safe ? 0 : random.nextInt(3)) {
+                    case 0 ->
+                        "if_not_exists(" + target + ", " + value(AttributeValue.fromN("0")) + ") + " + value(number());
+                    case 1 -> target + " - " + value(number());
+                    default -> value(number());
+                };
             case "b" -> value(AttributeValue.fromS(pick(List.of("x", "y", "xy"))));
             case "g" -> value(AttributeValue.fromS(GROUPS[random.nextInt(GROUPS.length)]));
             case "gs" -> value(AttributeValue.fromN(Integer.toString(random.nextInt(4))));
@@ -242,14 +262,18 @@ final class RandomOperations {
         return switch (random.nextInt(6)) {
             case 0 -> p;
             case 1 -> p + " AND sk = " + value(AttributeValue.fromN(Integer.toString(a)));
-            case 2 -> p + " AND sk " + pick(List.of("<", "<=", ">", ">=")) + " "
-                    + value(AttributeValue.fromN(Integer.toString(a)));
-            case 3 -> p + " AND sk BETWEEN " + value(AttributeValue.fromN(Integer.toString(a))) + " AND "
-                    + value(AttributeValue.fromN(Integer.toString(b)));
+            case 2 ->
+                p + " AND sk " + pick(List.of("<", "<=", ">", ">=")) + " "
+                        + value(AttributeValue.fromN(Integer.toString(a)));
+            case 3 ->
+                p + " AND sk BETWEEN " + value(AttributeValue.fromN(Integer.toString(a))) + " AND "
+                        + value(AttributeValue.fromN(Integer.toString(b)));
             case 4 -> {
                 invalidKeyCondition = chance(50);
-                yield invalidKeyCondition ? p + " AND sk BETWEEN " + value(AttributeValue.fromN(Integer.toString(b + 1)))
-                        + " AND " + value(AttributeValue.fromN(Integer.toString(a))) : p;
+                yield invalidKeyCondition
+                        ? p + " AND sk BETWEEN " + value(AttributeValue.fromN(Integer.toString(b + 1))) + " AND "
+                                + value(AttributeValue.fromN(Integer.toString(a)))
+                        : p;
             }
             default -> p;
         };

@@ -54,20 +54,41 @@ class RandomizedDifferentialTest extends DifferentialTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void bothEnginesAnswerEveryOperationAlike(long seed) {
         // over the wire one seed is enough to prove the transport; the suite runs twice and must stay fast
-        org.junit.jupiter.api.Assumptions.assumeFalse("wire".equals(System.getProperty("fidelity.transport"))
-                && seed != 20261121L);
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "wire".equals(System.getProperty("fidelity.transport")) && seed != 20261121L);
         gen = new RandomOperations(new Random(seed));
-        table = createTable(b -> b
-                .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.N),
-                        attr("g", ScalarAttributeType.S), attr("gs", ScalarAttributeType.N))
+        table = createTable(b -> b.attributeDefinitions(
+                        attr("pk", ScalarAttributeType.S),
+                        attr("sk", ScalarAttributeType.N),
+                        attr("g", ScalarAttributeType.S),
+                        attr("gs", ScalarAttributeType.N))
                 .keySchema(hashKey("pk"), rangeKey("sk"))
-                .globalSecondaryIndexes(i -> i.indexName("byGroup").keySchema(hashKey("g"), rangeKey("gs"))
+                .globalSecondaryIndexes(i -> i.indexName("byGroup")
+                        .keySchema(hashKey("g"), rangeKey("gs"))
                         .projection(p -> p.projectionType(ProjectionType.ALL))));
         for (int i = 0; i < OPERATIONS; i++) {
             int op = gen.nextInt(100);
-            String kind = op < 18 ? "put" : op < 38 ? "update" : op < 46 ? "delete" : op < 56 ? "get"
-                    : op < 68 ? "query" : op < 72 ? "indexQuery" : op < 75 ? "scan" : op < 83 ? "batchWrite"
-                    : op < 87 ? "batchGet" : op < 96 ? "transactWrite" : "transactGet";
+            String kind = op < 18
+                    ? "put"
+                    : op < 38
+                            ? "update"
+                            : op < 46
+                                    ? "delete"
+                                    : op < 56
+                                            ? "get"
+                                            : op < 68
+                                                    ? "query"
+                                                    : op < 72
+                                                            ? "indexQuery"
+                                                            : op < 75
+                                                                    ? "scan"
+                                                                    : op < 83
+                                                                            ? "batchWrite"
+                                                                            : op < 87
+                                                                                    ? "batchGet"
+                                                                                    : op < 96
+                                                                                            ? "transactWrite"
+                                                                                            : "transactGet";
             counts.merge(kind, 1, Integer::sum);
             try {
                 run(kind);
@@ -76,7 +97,8 @@ class RandomizedDifferentialTest extends DifferentialTest {
             }
         }
         sameIgnoringOrder(c -> c.scan(r -> r.tableName(table)).items());
-        sameIgnoringOrder(c -> c.scan(r -> r.tableName(table).indexName("byGroup")).items());
+        sameIgnoringOrder(
+                c -> c.scan(r -> r.tableName(table).indexName("byGroup")).items());
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(OPERATIONS);
     }
 
@@ -102,7 +124,8 @@ class RandomizedDifferentialTest extends DifferentialTest {
     }
 
     private boolean exists(Map<String, AttributeValue> key) {
-        return ours.getItem(r -> r.tableName(table).key(key).consistentRead(true)).hasItem();
+        return ours.getItem(r -> r.tableName(table).key(key).consistentRead(true))
+                .hasItem();
     }
 
     private void put() {
@@ -110,7 +133,9 @@ class RandomizedDifferentialTest extends DifferentialTest {
         if (gen.chance(3)) {
             // known wording difference: DynamoDB Local says "One of the required keys was not given a value"
             last = "put without its sort key";
-            awsDiffers(c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("p0")))), "ValidationException",
+            awsDiffers(
+                    c -> c.putItem(r -> r.tableName(table).item(Map.of("pk", s("p0")))),
+                    "ValidationException",
                     "One or more parameter values were invalid: Missing the key sk in the item");
             return;
         }
@@ -118,10 +143,15 @@ class RandomizedDifferentialTest extends DifferentialTest {
         String condition = gen.chance(40) ? gen.condition() : null;
         String returnValues = gen.pick(List.of("NONE", "ALL_OLD"));
         String onFailure = gen.pick(List.of("NONE", "ALL_OLD"));
-        var request = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table)
-                .item(item).conditionExpression(condition).expressionAttributeValues(gen.valuesOrNull())
-                .expressionAttributeNames(gen.namesOrNull()).returnValues(returnValues)
-                .returnValuesOnConditionCheckFailure(onFailure).build();
+        var request = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression(condition)
+                .expressionAttributeValues(gen.valuesOrNull())
+                .expressionAttributeNames(gen.namesOrNull())
+                .returnValues(returnValues)
+                .returnValuesOnConditionCheckFailure(onFailure)
+                .build();
         last = request;
         same(c -> c.putItem(request));
     }
@@ -133,10 +163,15 @@ class RandomizedDifferentialTest extends DifferentialTest {
         boolean topLevelOnly = returnValues.startsWith("UPDATED");
         String update = gen.update(topLevelOnly, !exists(key), false);
         String condition = gen.chance(35) ? gen.condition() : null;
-        var request = software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder().tableName(table)
-                .key(key).updateExpression(update).conditionExpression(condition)
-                .expressionAttributeValues(gen.valuesOrNull()).expressionAttributeNames(gen.namesOrNull())
-                .returnValues(returnValues).returnValuesOnConditionCheckFailure(gen.pick(List.of("NONE", "ALL_OLD")))
+        var request = software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key)
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeValues(gen.valuesOrNull())
+                .expressionAttributeNames(gen.namesOrNull())
+                .returnValues(returnValues)
+                .returnValuesOnConditionCheckFailure(gen.pick(List.of("NONE", "ALL_OLD")))
                 .build();
         last = request;
         same(c -> c.updateItem(request));
@@ -147,15 +182,21 @@ class RandomizedDifferentialTest extends DifferentialTest {
         if (gen.chance(3)) {
             // known wording difference: DynamoDB Local says "The number of conditions on the keys is invalid"
             last = "delete without its sort key";
-            awsDiffers(c -> c.deleteItem(r -> r.tableName(table).key(Map.of("pk", s("p1")))), "ValidationException",
+            awsDiffers(
+                    c -> c.deleteItem(r -> r.tableName(table).key(Map.of("pk", s("p1")))),
+                    "ValidationException",
                     "The provided key element does not match the schema");
             return;
         }
         Map<String, AttributeValue> key = gen.key();
         String condition = gen.chance(40) ? gen.condition() : null;
-        var request = software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest.builder().tableName(table)
-                .key(key).conditionExpression(condition).expressionAttributeValues(gen.valuesOrNull())
-                .returnValues(gen.pick(List.of("NONE", "ALL_OLD"))).build();
+        var request = software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest.builder()
+                .tableName(table)
+                .key(key)
+                .conditionExpression(condition)
+                .expressionAttributeValues(gen.valuesOrNull())
+                .returnValues(gen.pick(List.of("NONE", "ALL_OLD")))
+                .build();
         last = request;
         same(c -> c.deleteItem(request));
     }
@@ -164,8 +205,8 @@ class RandomizedDifferentialTest extends DifferentialTest {
         gen.newRequest();
         Map<String, AttributeValue> key = gen.key();
         String projection = gen.chance(40) ? gen.projection() : null;
-        same(c -> c.getItem(r -> r.tableName(table).key(key).projectionExpression(projection)
-                .consistentRead(gen.chance(50))));
+        same(c -> c.getItem(r ->
+                r.tableName(table).key(key).projectionExpression(projection).consistentRead(gen.chance(50))));
     }
 
     private void query() {
@@ -176,10 +217,16 @@ class RandomizedDifferentialTest extends DifferentialTest {
         String projection = gen.chance(30) ? gen.projection() : null;
         Integer limit = gen.chance(50) ? 1 + gen.nextInt(6) : null;
         boolean forward = gen.chance(60);
-        var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
-                .keyConditionExpression(keyCondition).filterExpression(filter).projectionExpression(projection)
-                .expressionAttributeValues(gen.valuesOrNull()).expressionAttributeNames(gen.namesOrNull()).limit(limit)
-                .scanIndexForward(forward).build();
+        var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filter)
+                .projectionExpression(projection)
+                .expressionAttributeValues(gen.valuesOrNull())
+                .expressionAttributeNames(gen.namesOrNull())
+                .limit(limit)
+                .scanIndexForward(forward)
+                .build();
         last = request;
         same(c -> c.query(request));
     }
@@ -188,19 +235,25 @@ class RandomizedDifferentialTest extends DifferentialTest {
     private void indexQuery() {
         gen.newRequest();
         String group = gen.value(s(RandomOperations.GROUPS[gen.nextInt(RandomOperations.GROUPS.length)]));
-        String keyCondition = gen.chance(50) ? "g = " + group
+        String keyCondition = gen.chance(50)
+                ? "g = " + group
                 : "g = " + group + " AND gs >= " + gen.value(n(Integer.toString(gen.nextInt(4))));
         String filter = gen.chance(30) ? gen.condition() : null;
-        sameIgnoringOrder(c -> c.query(r -> r.tableName(table).indexName("byGroup").keyConditionExpression(keyCondition)
-                .filterExpression(filter).expressionAttributeValues(gen.valuesOrNull())
+        sameIgnoringOrder(c -> c.query(r -> r.tableName(table)
+                .indexName("byGroup")
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filter)
+                .expressionAttributeValues(gen.valuesOrNull())
                 .expressionAttributeNames(gen.namesOrNull())));
     }
 
     private void scan() {
         gen.newRequest();
         String filter = gen.chance(50) ? gen.condition() : null;
-        sameIgnoringOrder(c -> c.scan(r -> r.tableName(table).filterExpression(filter)
-                .expressionAttributeValues(gen.valuesOrNull()).expressionAttributeNames(gen.namesOrNull())));
+        sameIgnoringOrder(c -> c.scan(r -> r.tableName(table)
+                .filterExpression(filter)
+                .expressionAttributeValues(gen.valuesOrNull())
+                .expressionAttributeNames(gen.namesOrNull())));
     }
 
     private void batchWrite() {
@@ -212,9 +265,17 @@ class RandomizedDifferentialTest extends DifferentialTest {
             if (!keys.add(key) && !gen.chance(30)) {
                 continue;
             }
-            writes.add(gen.chance(70)
-                    ? WriteRequest.builder().putRequest(PutRequest.builder().item(gen.item(key)).build()).build()
-                    : WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+            writes.add(
+                    gen.chance(70)
+                            ? WriteRequest.builder()
+                                    .putRequest(PutRequest.builder()
+                                            .item(gen.item(key))
+                                            .build())
+                                    .build()
+                            : WriteRequest.builder()
+                                    .deleteRequest(
+                                            DeleteRequest.builder().key(key).build())
+                                    .build());
         }
         same(c -> c.batchWriteItem(r -> r.requestItems(Map.of(table, writes))));
     }
@@ -230,8 +291,13 @@ class RandomizedDifferentialTest extends DifferentialTest {
             }
         }
         String projection = gen.chance(30) ? gen.projection() : null;
-        sameIgnoringOrder(c -> c.batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys)
-                .projectionExpression(projection).consistentRead(gen.chance(50)).build()))));
+        sameIgnoringOrder(c -> c.batchGetItem(r -> r.requestItems(Map.of(
+                table,
+                KeysAndAttributes.builder()
+                        .keys(keys)
+                        .projectionExpression(projection)
+                        .consistentRead(gen.chance(50))
+                        .build()))));
     }
 
     private void transactWrite() {
@@ -250,24 +316,48 @@ class RandomizedDifferentialTest extends DifferentialTest {
             gen.newRequest();
             String condition = !mayRepeat && gen.chance(40) ? gen.condition() : null;
             Map<String, AttributeValue> conditionValues = gen.valuesOrNull();
-            TransactWriteItem action = switch (duplicate ? 1 : gen.nextInt(4)) {
-                case 0 -> TransactWriteItem.builder().put(p -> p.tableName(table).item(gen.item(key))
-                        .conditionExpression(condition).expressionAttributeValues(conditionValues)
-                        .returnValuesOnConditionCheckFailure("ALL_OLD")).build();
-                case 1 -> {
-                    String update = gen.update(true, true, true);
-                    Map<String, AttributeValue> values = gen.valuesOrNull();
-                    yield TransactWriteItem.builder().update(u -> u.tableName(table).key(key).updateExpression(update)
-                            .conditionExpression(condition).expressionAttributeValues(values)).build();
-                }
-                case 2 -> TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)
-                        .conditionExpression(condition).expressionAttributeValues(conditionValues)).build();
-                default -> mayRepeat ? TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build()
-                        : TransactWriteItem.builder().conditionCheck(cc -> cc.tableName(table).key(key)
-                        .conditionExpression(condition == null ? "attribute_exists(pk)" : condition)
-                        .expressionAttributeValues(conditionValues).returnValuesOnConditionCheckFailure("ALL_OLD"))
-                        .build();
-            };
+            TransactWriteItem action =
+                    switch (duplicate ? 1 : gen.nextInt(4)) {
+                        case 0 ->
+                            TransactWriteItem.builder()
+                                    .put(p -> p.tableName(table)
+                                            .item(gen.item(key))
+                                            .conditionExpression(condition)
+                                            .expressionAttributeValues(conditionValues)
+                                            .returnValuesOnConditionCheckFailure("ALL_OLD"))
+                                    .build();
+                        case 1 -> {
+                            String update = gen.update(true, true, true);
+                            Map<String, AttributeValue> values = gen.valuesOrNull();
+                            yield TransactWriteItem.builder()
+                                    .update(u -> u.tableName(table)
+                                            .key(key)
+                                            .updateExpression(update)
+                                            .conditionExpression(condition)
+                                            .expressionAttributeValues(values))
+                                    .build();
+                        }
+                        case 2 ->
+                            TransactWriteItem.builder()
+                                    .delete(d -> d.tableName(table)
+                                            .key(key)
+                                            .conditionExpression(condition)
+                                            .expressionAttributeValues(conditionValues))
+                                    .build();
+                        default ->
+                            mayRepeat
+                                    ? TransactWriteItem.builder()
+                                            .delete(d -> d.tableName(table).key(key))
+                                            .build()
+                                    : TransactWriteItem.builder()
+                                            .conditionCheck(cc -> cc.tableName(table)
+                                                    .key(key)
+                                                    .conditionExpression(
+                                                            condition == null ? "attribute_exists(pk)" : condition)
+                                                    .expressionAttributeValues(conditionValues)
+                                                    .returnValuesOnConditionCheckFailure("ALL_OLD"))
+                                            .build();
+                    };
             actions.add(action);
         }
         last = actions;
@@ -281,7 +371,9 @@ class RandomizedDifferentialTest extends DifferentialTest {
         for (int i = 0; i < size; i++) {
             Map<String, AttributeValue> key = gen.key();
             if (keys.add(key) || gen.chance(20)) {
-                gets.add(TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build());
+                gets.add(TransactGetItem.builder()
+                        .get(g -> g.tableName(table).key(key))
+                        .build());
             }
         }
         same(c -> c.transactGetItems(r -> r.transactItems(gets)));

@@ -34,7 +34,8 @@ class ResourcePolicyTest extends DifferentialTest {
         return ours.describeTable(r -> r.tableName(table)).table().tableArn();
     }
 
-    private Outcome error(java.util.function.Function<software.amazon.awssdk.services.dynamodb.DynamoDbClient, ?> call) {
+    private Outcome error(
+            java.util.function.Function<software.amazon.awssdk.services.dynamodb.DynamoDbClient, ?> call) {
         Outcome outcome = oursOnly(call);
         assertThat(outcome.isError()).as("an error, got %s", outcome.value()).isTrue();
         assertThat(outcome.status()).isEqualTo(400);
@@ -51,11 +52,13 @@ class ResourcePolicyTest extends DifferentialTest {
         var got = ours.getResourcePolicy(r -> r.resourceArn(arn));
         assertThat(got.revisionId()).isEqualTo(revision);
         // minified, 1-element lists as strings, an account id as its root ARN
-        assertThat(got.policy()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"dynamodb:*\",\"Resource\":\""
-                + arn + "\"}]}");
+        assertThat(got.policy())
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"dynamodb:*\",\"Resource\":\""
+                        + arn + "\"}]}");
         // the same document in another form is the same policy; re-putting the read-back is a no-op too
-        assertThat(ours.putResourcePolicy(r -> r.resourceArn(arn).policy(got.policy())).revisionId())
+        assertThat(ours.putResourcePolicy(r -> r.resourceArn(arn).policy(got.policy()))
+                        .revisionId())
                 .isEqualTo(revision);
         String changed = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:PutItem")))
                 .revisionId();
@@ -67,20 +70,26 @@ class ResourcePolicyTest extends DifferentialTest {
     void expectedRevisionIdsMustMatch() {
         String t = table();
         String arn = arnOf(t);
-        String first = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*"))
-                .expectedRevisionId("NO_POLICY")).revisionId();
-        String second = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:PutItem"))
-                .expectedRevisionId(first)).revisionId();
-        Outcome stale = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:GetItem"))
-                .expectedRevisionId(first)));
+        String first = ours.putResourcePolicy(r ->
+                        r.resourceArn(arn).policy(policy(arn, "dynamodb:*")).expectedRevisionId("NO_POLICY"))
+                .revisionId();
+        String second = ours.putResourcePolicy(r -> r.resourceArn(arn)
+                        .policy(policy(arn, "dynamodb:PutItem"))
+                        .expectedRevisionId(first))
+                .revisionId();
+        Outcome stale = error(c -> c.putResourcePolicy(
+                r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:GetItem")).expectedRevisionId(first)));
         assertThat(stale.errorCode()).isEqualTo("PolicyNotFoundException");
-        assertThat(stale.message()).isEqualTo(NOT_FOUND + "Requested update for policy with revision id " + first
-                + ", but the policy associated to target table " + t + " has revision id " + second + ".");
-        Outcome none = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:GetItem"))
-                .expectedRevisionId("NO_POLICY")));
-        assertThat(none.message()).isEqualTo(NOT_FOUND + "Requested policy update expecting none to be present for "
-                + "table " + t + ", but a policy exists with revision id " + second + ".");
-        Outcome staleDelete = error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(first)));
+        assertThat(stale.message())
+                .isEqualTo(NOT_FOUND + "Requested update for policy with revision id " + first
+                        + ", but the policy associated to target table " + t + " has revision id " + second + ".");
+        Outcome none = error(c -> c.putResourcePolicy(
+                r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:GetItem")).expectedRevisionId("NO_POLICY")));
+        assertThat(none.message())
+                .isEqualTo(NOT_FOUND + "Requested policy update expecting none to be present for " + "table " + t
+                        + ", but a policy exists with revision id " + second + ".");
+        Outcome staleDelete =
+                error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(first)));
         assertThat(staleDelete.errorCode()).isEqualTo("PolicyNotFoundException");
         assertThat(ours.getResourcePolicy(r -> r.resourceArn(arn)).revisionId()).isEqualTo(second);
     }
@@ -93,61 +102,80 @@ class ResourcePolicyTest extends DifferentialTest {
         assertThat(missing.errorCode()).isEqualTo("PolicyNotFoundException");
         assertThat(missing.message()).isEqualTo(NOT_FOUND + arn);
         // never had one: no revision
-        assertThat(ours.deleteResourcePolicy(r -> r.resourceArn(arn)).revisionId()).isNull();
+        assertThat(ours.deleteResourcePolicy(r -> r.resourceArn(arn)).revisionId())
+                .isNull();
         // AWS's wording up to "…has no associated", as a public probe of the real service recorded it (its record
         // stops there; the same probe calls the case "table X has no associated policy"), DDB-TABLE-205 and 209 in
         // https://github.com/aws-controllers-k8s/dynamodb-controller/blob/8ebf2a64f38f7450ebbf16b07d4fb76d05267a40/docs/api-quirks/table-policy-kinesis-autoscaling.md
-        Outcome bogus = error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId("123456789")));
-        assertThat(bogus.message()).isEqualTo(NOT_FOUND + "Requested update for policy with revision id 123456789, but "
-                + "table " + t + " has no associated policy.");
-        String put = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*"))).revisionId();
+        Outcome bogus =
+                error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId("123456789")));
+        assertThat(bogus.message())
+                .isEqualTo(NOT_FOUND + "Requested update for policy with revision id 123456789, but " + "table " + t
+                        + " has no associated policy.");
+        String put = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*")))
+                .revisionId();
         // the first delete answers with the removed policy's revision, later ones with the deletion's
-        assertThat(ours.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(put)).revisionId())
+        assertThat(ours.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(put))
+                        .revisionId())
                 .isEqualTo(put);
         assertThat(error(c -> c.getResourcePolicy(r -> r.resourceArn(arn))).errorCode())
                 .isEqualTo("PolicyNotFoundException");
         String deletion = ours.deleteResourcePolicy(r -> r.resourceArn(arn)).revisionId();
         assertThat(Long.parseLong(deletion)).isGreaterThan(Long.parseLong(put));
-        Outcome removed = error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(put)));
-        assertThat(removed.message()).isEqualTo(NOT_FOUND + "Requested update for policy with revision id " + put
-                + ", but the policy associated to target table " + t + " has revision id " + deletion + ".");
+        Outcome removed =
+                error(c -> c.deleteResourcePolicy(r -> r.resourceArn(arn).expectedRevisionId(put)));
+        assertThat(removed.message())
+                .isEqualTo(NOT_FOUND + "Requested update for policy with revision id " + put
+                        + ", but the policy associated to target table " + t + " has revision id " + deletion + ".");
         // a policy may be attached again, expecting none
-        assertThat(ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*"))
-                .expectedRevisionId("NO_POLICY")).revisionId()).isNotNull();
+        assertThat(ours.putResourcePolicy(r -> r.resourceArn(arn)
+                                .policy(policy(arn, "dynamodb:*"))
+                                .expectedRevisionId("NO_POLICY"))
+                        .revisionId())
+                .isNotNull();
     }
 
     @Test
     void invalidDocumentsAreRefusedAndChangeNothing() {
         String t = table();
         String arn = arnOf(t);
-        String kept = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*"))).revisionId();
+        String kept = ours.putResourcePolicy(r -> r.resourceArn(arn).policy(policy(arn, "dynamodb:*")))
+                .revisionId();
         String prefix = "One or more parameter values were invalid: ";
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("{not json", prefix + "Invalid policy document: This policy contains invalid Json");
         cases.put("", prefix + "Invalid policy document: This policy contains invalid Json");
-        cases.put("{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+        cases.put(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
                 prefix + "Invalid policy document: Could not parse the policy: Statement is empty!");
-        cases.put("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                + "\"111122223333\"},\"Action\":\"dynamodb:GetItem\"}]}",
+        cases.put(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                        + "\"111122223333\"},\"Action\":\"dynamodb:GetItem\"}]}",
                 prefix + "Invalid policy document: Missing required field Resource");
-        cases.put("{\"Version\":\"2012-10-17\",\"Statement\":[" + statement("A", "dynamodb:GetItem", arn) + ","
-                + statement("A", "dynamodb:PutItem", arn) + "]}",
+        cases.put(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement("A", "dynamodb:GetItem", arn) + ","
+                        + statement("A", "dynamodb:PutItem", arn) + "]}",
                 prefix + "Invalid policy document: The Statement Ids in the policy are not unique");
-        cases.put("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
-                + "\"dynamodb:GetItem\",\"Resource\":\"" + arn + "\"}]}", "Resource-based policy grants unbounded "
-                + "access in one or more elements. Please revise the policy to ensure least-privilege form of access");
-        cases.put("{\"Version\":\"2012-10-17\",\"Statement\":[" + statement("S", "dynamodb:GetRecords", arn) + "]}",
+        cases.put(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
+                        + "\"dynamodb:GetItem\",\"Resource\":\"" + arn + "\"}]}",
+                "Resource-based policy grants unbounded "
+                        + "access in one or more elements. Please revise the policy to ensure least-privilege form of access");
+        cases.put(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement("S", "dynamodb:GetRecords", arn) + "]}",
                 prefix + "Invalid policy document: The following action names are invalid: \"dynamodb:GetRecords\"");
-        cases.put(policy(arn, "dynamodb:*") + " ".repeat(20480),
-                prefix + "Maximum policy size of 20480 bytes exceeded");
+        cases.put(
+                policy(arn, "dynamodb:*") + " ".repeat(20480), prefix + "Maximum policy size of 20480 bytes exceeded");
         cases.forEach((document, message) -> {
-            Outcome refused = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(document)));
+            Outcome refused =
+                    error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(document)));
             assertThat(refused.errorCode()).as(document).isEqualTo("ValidationException");
             assertThat(refused.message()).as(document).isEqualTo(message);
         });
-        Outcome bare = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"111122223333\",\"Action\":\"dynamodb:GetItem\","
-                + "\"Resource\":\"" + arn + "\"}]}")));
+        Outcome bare = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn)
+                .policy("{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"111122223333\",\"Action\":\"dynamodb:GetItem\","
+                        + "\"Resource\":\"" + arn + "\"}]}")));
         assertThat(bare.message()).startsWith(prefix + "Invalid policy document: Syntax error at position (1,");
         assertThat(ours.getResourcePolicy(r -> r.resourceArn(arn)).revisionId()).isEqualTo(kept);
     }
@@ -170,7 +198,8 @@ class ResourcePolicyTest extends DifferentialTest {
         cases.put("{\"Statement\":[{}]}", invalid + "Missing required field Effect");
         cases.put("{\"Statement\":[]}", invalid + "Could not parse the policy: Statement is empty!");
         cases.forEach((document, message) -> {
-            Outcome refused = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(document)));
+            Outcome refused =
+                    error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(document)));
             assertThat(refused.errorCode()).as(document).isEqualTo("ValidationException");
             assertThat(refused.message()).as(document).isEqualTo(message);
         });
@@ -188,15 +217,19 @@ class ResourcePolicyTest extends DifferentialTest {
         String t = table();
         String arn = arnOf(t);
         // no Version, a lower-case effect, a Statement object, keys out of order, repeated principals, a condition
-        ours.putResourcePolicy(r -> r.resourceArn(arn).policy("{\"Statement\": {\"Resource\": [\"" + arn + "\", \""
-                + arn + "/index/*\"], \"Action\": [\"dynamodb:Query\", \"dynamodb:GetItem\"], \"Effect\": \"allow\", "
-                + "\"Condition\": {\"StringEquals\": {\"aws:PrincipalAccount\": [\"111122223333\"]}}, \"Sid\": \"R\", "
-                + "\"Principal\": {\"AWS\": [\"111122223333\", \"arn:aws:iam::111122223333:root\"]}}}"));
-        assertThat(ours.getResourcePolicy(r -> r.resourceArn(arn)).policy()).isEqualTo("{\"Version\":\"2008-10-17\","
-                + "\"Statement\":[{\"Sid\":\"R\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
-                + "111122223333:root\"},\"Action\":[\"dynamodb:Query\",\"dynamodb:GetItem\"],\"Resource\":[\"" + arn
-                + "\",\"" + arn + "/index/*\"],\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":"
-                + "\"111122223333\"}}}]}");
+        ours.putResourcePolicy(r -> r.resourceArn(arn)
+                .policy("{\"Statement\": {\"Resource\": [\"" + arn + "\", \""
+                        + arn
+                        + "/index/*\"], \"Action\": [\"dynamodb:Query\", \"dynamodb:GetItem\"], \"Effect\": \"allow\", "
+                        + "\"Condition\": {\"StringEquals\": {\"aws:PrincipalAccount\": [\"111122223333\"]}}, \"Sid\": \"R\", "
+                        + "\"Principal\": {\"AWS\": [\"111122223333\", \"arn:aws:iam::111122223333:root\"]}}}"));
+        assertThat(ours.getResourcePolicy(r -> r.resourceArn(arn)).policy())
+                .isEqualTo("{\"Version\":\"2008-10-17\","
+                        + "\"Statement\":[{\"Sid\":\"R\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                        + "111122223333:root\"},\"Action\":[\"dynamodb:Query\",\"dynamodb:GetItem\"],\"Resource\":[\""
+                        + arn
+                        + "\",\"" + arn + "/index/*\"],\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":"
+                        + "\"111122223333\"}}}]}");
     }
 
     @Test
@@ -209,22 +242,29 @@ class ResourcePolicyTest extends DifferentialTest {
         String otherAccount = arn.replace(":000000000000:", ":111122223333:");
         Outcome account = error(c -> c.getResourcePolicy(r -> r.resourceArn(otherAccount)));
         assertThat(account.errorCode()).isEqualTo("ValidationException");
-        assertThat(account.message()).isEqualTo("This action is only supported by accounts that match the resource "
-                + "owner\u2019s account.");
+        assertThat(account.message())
+                .isEqualTo(
+                        "This action is only supported by accounts that match the resource " + "owner\u2019s account.");
         String otherRegion = arn.replace(":us-east-1:", ":us-west-2:");
-        assertThat(error(c -> c.deleteResourcePolicy(r -> r.resourceArn(otherRegion))).message())
+        assertThat(error(c -> c.deleteResourcePolicy(r -> r.resourceArn(otherRegion)))
+                        .message())
                 .isEqualTo(prefix + "Invalid resource Arn: " + otherRegion);
-        assertThat(error(c -> c.putResourcePolicy(r -> r.resourceArn(arn + "/index/gsi")
-                .policy(policy(arn, "dynamodb:*")))).message()).isEqualTo(prefix + "Invalid resource arn provided, "
+        assertThat(error(c -> c.putResourcePolicy(
+                                r -> r.resourceArn(arn + "/index/gsi").policy(policy(arn, "dynamodb:*"))))
+                        .message())
+                .isEqualTo(prefix + "Invalid resource arn provided, "
                         + "only table or stream is accepted. Provided resource arn: " + arn + "/index/gsi");
         assertThat(error(c -> c.getResourcePolicy(r -> r.resourceArn(arn + "/backup/01700000000000-abcdefgh")))
-                .message()).isEqualTo(prefix + "Provided Arn is not a DynamoDB resource arn: " + arn
+                        .message())
+                .isEqualTo(prefix + "Provided Arn is not a DynamoDB resource arn: " + arn
                         + "/backup/01700000000000-abcdefgh");
-        for (var call : java.util.List.<java.util.function.Function<
-                software.amazon.awssdk.services.dynamodb.DynamoDbClient, ?>>of(
-                c -> c.getResourcePolicy(r -> r.resourceArn(arn + "_")),
-                c -> c.deleteResourcePolicy(r -> r.resourceArn(arn + "_")),
-                c -> c.putResourcePolicy(r -> r.resourceArn(arn + "_").policy(policy(arn, "dynamodb:*"))))) {
+        for (var call :
+                java.util.List
+                        .<java.util.function.Function<software.amazon.awssdk.services.dynamodb.DynamoDbClient, ?>>of(
+                                c -> c.getResourcePolicy(r -> r.resourceArn(arn + "_")),
+                                c -> c.deleteResourcePolicy(r -> r.resourceArn(arn + "_")),
+                                c -> c.putResourcePolicy(
+                                        r -> r.resourceArn(arn + "_").policy(policy(arn, "dynamodb:*"))))) {
             Outcome missing = error(call);
             assertThat(missing.errorCode()).isEqualTo("ResourceNotFoundException");
             assertThat(missing.message()).isEqualTo("Requested resource not found: Table: " + t + "_ not found");
@@ -235,25 +275,32 @@ class ResourcePolicyTest extends DifferentialTest {
     void streamsHaveTheirOwnPolicy() {
         String t = table();
         String arn = arnOf(t);
-        String streamArn = ours.updateTable(r -> r.tableName(t).streamSpecification(s -> s.streamEnabled(true)
-                .streamViewType(StreamViewType.NEW_IMAGE))).tableDescription().latestStreamArn();
+        String streamArn = ours.updateTable(r -> r.tableName(t)
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                .tableDescription()
+                .latestStreamArn();
         String streamPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                 + "\"111122223333\"},\"Action\":[\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\","
                 + "\"dynamodb:DescribeStream\"],\"Resource\":\"" + streamArn + "\"}]}";
-        String revision = ours.putResourcePolicy(r -> r.resourceArn(streamArn).policy(streamPolicy)).revisionId();
-        assertThat(ours.getResourcePolicy(r -> r.resourceArn(streamArn)).revisionId()).isEqualTo(revision);
+        String revision = ours.putResourcePolicy(r -> r.resourceArn(streamArn).policy(streamPolicy))
+                .revisionId();
+        assertThat(ours.getResourcePolicy(r -> r.resourceArn(streamArn)).revisionId())
+                .isEqualTo(revision);
         // the table's slot is separate
         assertThat(error(c -> c.getResourcePolicy(r -> r.resourceArn(arn))).errorCode())
                 .isEqualTo("PolicyNotFoundException");
         // a table action is not a stream action
-        assertThat(error(c -> c.putResourcePolicy(r -> r.resourceArn(streamArn).policy(policy(streamArn,
-                "dynamodb:PutItem")))).message()).isEqualTo("One or more parameter values were invalid: Invalid policy "
+        assertThat(error(c -> c.putResourcePolicy(
+                                r -> r.resourceArn(streamArn).policy(policy(streamArn, "dynamodb:PutItem"))))
+                        .message())
+                .isEqualTo("One or more parameter values were invalid: Invalid policy "
                         + "document: The following action names are invalid: \"dynamodb:PutItem\"");
         String bogus = arn + "/stream/2000-01-01T00:00:00.000";
         Outcome missing = error(c -> c.getResourcePolicy(r -> r.resourceArn(bogus)));
         assertThat(missing.errorCode()).isEqualTo("ResourceNotFoundException");
-        assertThat(missing.message()).isEqualTo("Requested resource not found: Stream: 2000-01-01T00:00:00.000 not "
-                + "found for Table: " + t);
+        assertThat(missing.message())
+                .isEqualTo(
+                        "Requested resource not found: Stream: 2000-01-01T00:00:00.000 not " + "found for Table: " + t);
     }
 
     @Test
@@ -264,34 +311,43 @@ class ResourcePolicyTest extends DifferentialTest {
                 + "[\"dynamodb:PutResourcePolicy\",\"dynamodb:DeleteResourcePolicy\"],\"Resource\":\"" + arn + "\"}]}";
         Outcome refused = error(c -> c.putResourcePolicy(r -> r.resourceArn(arn).policy(deny)));
         assertThat(refused.errorCode()).isEqualTo("AccessDeniedException");
-        assertThat(refused.message()).isEqualTo("The new resource policy will not allow you to update the resource "
-                + "policy in the future.");
+        assertThat(refused.message())
+                .isEqualTo(
+                        "The new resource policy will not allow you to update the resource " + "policy in the future.");
         assertThat(ours.putResourcePolicy(r -> r.resourceArn(arn).policy(deny).confirmRemoveSelfResourceAccess(true))
-                .revisionId()).isNotNull();
+                        .revisionId())
+                .isNotNull();
     }
 
     @Test
     void createTableAttachesAPolicyAndDeleteTableTakesItAway() {
         String name = uniqueName("policy_create");
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + name;
-        ours.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(hashKey("pk"))
+        ours.createTable(b -> b.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S))
+                .keySchema(hashKey("pk"))
                 .resourcePolicy(policy(arn, "dynamodb:GetItem")));
         var got = ours.getResourcePolicy(r -> r.resourceArn(arn));
         assertThat(got.policy()).contains("\"Action\":\"dynamodb:GetItem\"");
         assertThat(got.revisionId()).matches("\\d{13}");
         ours.deleteTable(r -> r.tableName(name));
-        ours.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(hashKey("pk")));
+        ours.createTable(b -> b.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S))
+                .keySchema(hashKey("pk")));
         assertThat(error(c -> c.getResourcePolicy(r -> r.resourceArn(arn))).errorCode())
                 .isEqualTo("PolicyNotFoundException");
         // an invalid policy fails CreateTable and creates nothing
         String refusedName = uniqueName("policy_refused");
-        Outcome refused = error(c -> c.createTable(b -> b.tableName(refusedName).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(hashKey("pk"))
+        Outcome refused = error(c -> c.createTable(b -> b.tableName(refusedName)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S))
+                .keySchema(hashKey("pk"))
                 .resourcePolicy("{nope")));
-        assertThat(refused.message()).isEqualTo("One or more parameter values were invalid: Invalid policy document: "
-                + "This policy contains invalid Json");
+        assertThat(refused.message())
+                .isEqualTo("One or more parameter values were invalid: Invalid policy document: "
+                        + "This policy contains invalid Json");
         assertThat(error(c -> c.describeTable(r -> r.tableName(refusedName))).errorCode())
                 .isEqualTo("ResourceNotFoundException");
     }

@@ -27,8 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 class ScanTest extends DifferentialTest {
 
     private static final Map<String, AttributeValue> VALUES = Map.ofEntries(
-            Map.entry(":zero", n("0")), Map.entry(":one", n("1")), Map.entry(":two", n("2")), Map.entry(":five", n("5")),
-            Map.entry(":p3", s("p3")), Map.entry(":x", s("x")), Map.entry(":item", s("item")));
+            Map.entry(":zero", n("0")),
+            Map.entry(":one", n("1")),
+            Map.entry(":two", n("2")),
+            Map.entry(":five", n("5")),
+            Map.entry(":p3", s("p3")),
+            Map.entry(":x", s("x")),
+            Map.entry(":item", s("item")));
     private String table;
     private String ranged;
 
@@ -53,13 +58,27 @@ class ScanTest extends DifferentialTest {
     }
 
     private ScanRequest.Builder scan(String t, String filter, String projection) {
-        return ScanRequest.builder().tableName(t).filterExpression(filter).projectionExpression(projection)
+        return ScanRequest.builder()
+                .tableName(t)
+                .filterExpression(filter)
+                .projectionExpression(projection)
                 .expressionAttributeValues(Placeholders.values(VALUES, filter));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v = :one", "v <> :one", "attribute_exists(m)", "m.a > :five", "begins_with(s, :item)",
-        "pk = :p3", "v = :one AND attribute_not_exists(m)", "size(s) = :five", "contains(s, :x)", "sk > :five"})
+    @ValueSource(
+            strings = {
+                "v = :one",
+                "v <> :one",
+                "attribute_exists(m)",
+                "m.a > :five",
+                "begins_with(s, :item)",
+                "pk = :p3",
+                "v = :one AND attribute_not_exists(m)",
+                "size(s) = :five",
+                "contains(s, :x)",
+                "sk > :five"
+            })
     void filters(String filter) {
         sameIgnoringOrder(c -> c.scan(scan(table, filter, null).build()));
         sameIgnoringOrder(c -> c.scan(scan(ranged, filter, null).build()));
@@ -73,12 +92,23 @@ class ScanTest extends DifferentialTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "null|null", "ALL_ATTRIBUTES|null", "COUNT|null", "SPECIFIC_ATTRIBUTES|s", "null|m.a, v",
-        "SPECIFIC_ATTRIBUTES|null", "ALL_PROJECTED_ATTRIBUTES|null", "COUNT|s", "ALL_ATTRIBUTES|s"
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "null|null",
+                "ALL_ATTRIBUTES|null",
+                "COUNT|null",
+                "SPECIFIC_ATTRIBUTES|s",
+                "null|m.a, v",
+                "SPECIFIC_ATTRIBUTES|null",
+                "ALL_PROJECTED_ATTRIBUTES|null",
+                "COUNT|s",
+                "ALL_ATTRIBUTES|s"
+            })
     void selectAndProjection(String select, String projection) {
-        sameIgnoringOrder(c -> c.scan(scan(table, null, projection).select(select).build()));
+        sameIgnoringOrder(
+                c -> c.scan(scan(table, null, projection).select(select).build()));
     }
 
     /** Every item once over all pages, with the same page count and Count/ScannedCount totals. */
@@ -105,14 +135,19 @@ class ScanTest extends DifferentialTest {
             assertThat(oursAll).hasSize(40);
         }
         // which items a segment holds depends on each engine's hashing: only success is comparable
-        ScanRequest one = scan(table, "v = :two", null).segment(segment).totalSegments(total).select("COUNT").build();
+        ScanRequest one = scan(table, "v = :two", null)
+                .segment(segment)
+                .totalSegments(total)
+                .select("COUNT")
+                .build();
         assertThat(oursOnly(c -> c.scan(one)).isError()).isFalse();
         local.scan(one);
     }
 
     @Test
     void totalSegmentsOverTheLimit() {
-        same(c -> c.scan(scan(table, null, null).segment(0).totalSegments(1000001).build()));
+        same(c ->
+                c.scan(scan(table, null, null).segment(0).totalSegments(1000001).build()));
     }
 
     /**
@@ -121,65 +156,97 @@ class ScanTest extends DifferentialTest {
      * against DynamoDB).
      */
     @ParameterizedTest
-    @CsvSource(nullValues = "null", delimiter = '|', value = {
-        "0|null|The TotalSegments parameter is required but was not present in the request when Segment parameter is "
-                + "present",
-        "null|1|The Segment parameter is required but was not present in the request when parameter TotalSegments is "
-                + "present",
-        "1|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 1 is not "
-                + "less than TotalSegments: 1",
-        "2|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not "
-                + "less than TotalSegments: 1",
-        "5|4|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not "
-                + "less than TotalSegments: 4",
-        "3|3|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 3 is not "
-                + "less than TotalSegments: 3"})
+    @CsvSource(
+            nullValues = "null",
+            delimiter = '|',
+            value = {
+                "0|null|The TotalSegments parameter is required but was not present in the request when Segment parameter is "
+                        + "present",
+                "null|1|The Segment parameter is required but was not present in the request when parameter TotalSegments is "
+                        + "present",
+                "1|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 1 is not "
+                        + "less than TotalSegments: 1",
+                "2|1|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not "
+                        + "less than TotalSegments: 1",
+                "5|4|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not "
+                        + "less than TotalSegments: 4",
+                "3|3|The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 3 is not "
+                        + "less than TotalSegments: 3"
+            })
     void segmentErrors(Integer segment, Integer total, String awsMessage) {
-        awsDiffers(c -> c.scan(scan(table, null, null).segment(segment).totalSegments(total).build()),
-                "ValidationException", awsMessage);
+        awsDiffers(
+                c -> c.scan(scan(table, null, null)
+                        .segment(segment)
+                        .totalSegments(total)
+                        .build()),
+                "ValidationException",
+                awsMessage);
     }
 
     /** AWS checks the Smithy ranges of both members first; DynamoDB Local compares segment with totalSegments. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "-1|2|Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0",
-        "0|0|Value '0' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or equal "
-                + "to 1",
-        "0|-1|Value '-1' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or "
-                + "equal to 1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-1|2|Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0",
+                "0|0|Value '0' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or equal "
+                        + "to 1",
+                "0|-1|Value '-1' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or "
+                        + "equal to 1"
+            })
     void segmentRangeErrors(int segment, int total, String violation) {
-        awsDiffers(c -> c.scan(scan(table, null, null).segment(segment).totalSegments(total).build()),
-                "ValidationException", "1 validation error detected: " + violation);
+        awsDiffers(
+                c -> c.scan(scan(table, null, null)
+                        .segment(segment)
+                        .totalSegments(total)
+                        .build()),
+                "ValidationException",
+                "1 validation error detected: " + violation);
     }
 
     @Test
     void badStartKeysAndLimits() {
         // DynamoDB Local: "Type mismatch for attribute to update"
-        awsDiffers(c -> c.scan(scan(table, null, null).exclusiveStartKey(Map.of("pk", n("1"))).build()),
-                "ValidationException", "The provided starting key is invalid: The provided key element does not match "
-                        + "the schema");
+        awsDiffers(
+                c -> c.scan(scan(table, null, null)
+                        .exclusiveStartKey(Map.of("pk", n("1")))
+                        .build()),
+                "ValidationException",
+                "The provided starting key is invalid: The provided key element does not match " + "the schema");
         // a start key of the wrong size: DynamoDB Local "Exclusive Start Key must have same size as table's key
         // schema"; AWS's Scan of a table (as ExtendDB and floci record it from AWS) names the schema mismatch
-        for (Map<String, AttributeValue> start : List.of(Map.of("pk", s("p1"), "x", s("y")),
-                Map.<String, AttributeValue>of())) {
-            awsDiffers(c -> c.scan(scan(table, null, null).exclusiveStartKey(start).build()), "ValidationException",
+        for (Map<String, AttributeValue> start :
+                List.of(Map.of("pk", s("p1"), "x", s("y")), Map.<String, AttributeValue>of())) {
+            awsDiffers(
+                    c -> c.scan(scan(table, null, null).exclusiveStartKey(start).build()),
+                    "ValidationException",
                     "The provided starting key is invalid: The provided key element does not match the schema");
         }
-        same(c -> c.scan(scan(table, null, null).exclusiveStartKey(Map.of("other", s("p1"))).build()));
-        awsDiffers(c -> c.scan(scan(ranged, null, null).exclusiveStartKey(Map.of("pk", s("p1"))).build()),
-                "ValidationException", "The provided starting key is invalid: The provided key element does not match "
-                        + "the schema");
-        awsDiffers(c -> c.scan(scan(table, null, null).limit(0).build()), "ValidationException",
+        same(c -> c.scan(scan(table, null, null)
+                .exclusiveStartKey(Map.of("other", s("p1")))
+                .build()));
+        awsDiffers(
+                c -> c.scan(scan(ranged, null, null)
+                        .exclusiveStartKey(Map.of("pk", s("p1")))
+                        .build()),
+                "ValidationException",
+                "The provided starting key is invalid: The provided key element does not match " + "the schema");
+        awsDiffers(
+                c -> c.scan(scan(table, null, null).limit(0).build()),
+                "ValidationException",
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value "
                         + "greater than or equal to 1");
         same(c -> c.scan(scan("no_such_table", null, null).build()));
         same(c -> c.scan(scan(table, null, null).indexName("no_such_index").build()));
-        sameIgnoringOrder(c -> c.scan(scan(table, null, null).consistentRead(true).build()));
+        sameIgnoringOrder(
+                c -> c.scan(scan(table, null, null).consistentRead(true).build()));
     }
 
     @Test
     void aStartKeyOfAMissingItemIsAccepted() {
-        sameUnion(scan(table, null, null).exclusiveStartKey(Map.of("pk", s("not-there"))).limit(1000));
+        sameUnion(scan(table, null, null)
+                .exclusiveStartKey(Map.of("pk", s("not-there")))
+                .limit(1000));
     }
 
     /** AWS stops a page before the item that would cross 1 MB; DynamoDB Local includes it (see QueryTest). */
@@ -217,7 +284,8 @@ class ScanTest extends DifferentialTest {
         int count = 0;
         int scanned = 0;
         do {
-            ScanResponse page = client.scan(first.copy().exclusiveStartKey(start).build());
+            ScanResponse page =
+                    client.scan(first.copy().exclusiveStartKey(start).build());
             page.items().forEach(i -> into.add(Outcome.render(i, VOLATILE)));
             count += page.count();
             scanned += page.scannedCount();
@@ -231,7 +299,8 @@ class ScanTest extends DifferentialTest {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            ScanResponse page = client.scan(first.copy().exclusiveStartKey(start).build());
+            ScanResponse page =
+                    client.scan(first.copy().exclusiveStartKey(start).build());
             out.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -241,5 +310,4 @@ class ScanTest extends DifferentialTest {
     private static List<Object> render(List<Map<String, AttributeValue>> items) {
         return items.stream().map(i -> Outcome.render(i, VOLATILE)).toList();
     }
-
 }

@@ -19,8 +19,7 @@ final class ScenarioCount {
         Runtime.getRuntime().addShutdownHook(new Thread(ScenarioCount::write));
     }
 
-    private ScenarioCount() {
-    }
+    private ScenarioCount() {}
 
     /** The randomized test's comparisons are reported as operations, not as scenarios. */
     private static volatile boolean suspended;

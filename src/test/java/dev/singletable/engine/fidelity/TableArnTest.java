@@ -45,61 +45,97 @@ class TableArnTest extends DifferentialTest {
 
     @Test
     void itemOperationsTakeTheArnAndNameItInConsumedCapacity() {
-        var put = ours.putItem(r -> r.tableName(arn).item(Map.of("pk", s("a"), "sk", n("1"), "x", s("one")))
+        var put = ours.putItem(r -> r.tableName(arn)
+                .item(Map.of("pk", s("a"), "sk", n("1"), "x", s("one")))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertThat(put.consumedCapacity().tableName()).isEqualTo(arn);
         var get = ours.getItem(r -> r.tableName(arn).key(key("a", 1)).returnConsumedCapacity("TOTAL"));
         assertThat(get.item()).containsEntry("x", s("one"));
         assertThat(get.consumedCapacity().tableName()).isEqualTo(arn);
         // the same item by name
-        assertThat(ours.getItem(r -> r.tableName(table).key(key("a", 1))).item()).containsEntry("x", s("one"));
-        ours.updateItem(r -> r.tableName(arn).key(key("a", 1)).updateExpression("SET x = :v")
+        assertThat(ours.getItem(r -> r.tableName(table).key(key("a", 1))).item())
+                .containsEntry("x", s("one"));
+        ours.updateItem(r -> r.tableName(arn)
+                .key(key("a", 1))
+                .updateExpression("SET x = :v")
                 .expressionAttributeValues(Map.of(":v", s("uno"))));
-        var query = ours.query(r -> r.tableName(arn).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("a"))).returnConsumedCapacity("TOTAL"));
+        var query = ours.query(r -> r.tableName(arn)
+                .keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("a")))
+                .returnConsumedCapacity("TOTAL"));
         assertThat(query.items()).singleElement().satisfies(i -> assertThat(i).containsEntry("x", s("uno")));
         assertThat(query.consumedCapacity().tableName()).isEqualTo(arn);
         var scan = ours.scan(r -> r.tableName(arn).returnConsumedCapacity("TOTAL"));
         assertThat(scan.count()).isPositive();
         assertThat(scan.consumedCapacity().tableName()).isEqualTo(arn);
         ours.deleteItem(r -> r.tableName(arn).key(key("a", 1)));
-        assertThat(ours.getItem(r -> r.tableName(table).key(key("a", 1))).hasItem()).isFalse();
+        assertThat(ours.getItem(r -> r.tableName(table).key(key("a", 1))).hasItem())
+                .isFalse();
     }
 
     @Test
     void batchesAreKeyedAsTheRequestNamedTheTable() {
-        ours.batchWriteItem(r -> r.requestItems(Map.of(arn, List.of(
-                WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s("b"), "sk", n("1")))).build(),
-                WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s("b"), "sk", n("2")))).build()))));
-        BatchGetItemResponse got = ours.batchGetItem(r -> r.returnConsumedCapacity("TOTAL").requestItems(Map.of(arn,
-                KeysAndAttributes.builder().keys(key("b", 1), key("b", 2)).build())));
+        ours.batchWriteItem(r -> r.requestItems(Map.of(
+                arn,
+                List.of(
+                        WriteRequest.builder()
+                                .putRequest(p -> p.item(Map.of("pk", s("b"), "sk", n("1"))))
+                                .build(),
+                        WriteRequest.builder()
+                                .putRequest(p -> p.item(Map.of("pk", s("b"), "sk", n("2"))))
+                                .build()))));
+        BatchGetItemResponse got = ours.batchGetItem(r -> r.returnConsumedCapacity("TOTAL")
+                .requestItems(Map.of(
+                        arn,
+                        KeysAndAttributes.builder()
+                                .keys(key("b", 1), key("b", 2))
+                                .build())));
         assertThat(got.responses()).containsOnlyKeys(arn);
         assertThat(got.responses().get(arn)).hasSize(2);
-        assertThat(got.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.tableName()).isEqualTo(arn));
+        assertThat(got.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.tableName())
+                .isEqualTo(arn));
         // the name and the ARN are one table: the same key twice is a duplicate
         Outcome duplicate = oursOnly(c -> c.batchWriteItem(r -> r.requestItems(Map.of(
-                arn, List.of(WriteRequest.builder().deleteRequest(d -> d.key(key("b", 1))).build()),
-                table, List.of(WriteRequest.builder().deleteRequest(d -> d.key(key("b", 1))).build())))));
+                arn,
+                        List.of(WriteRequest.builder()
+                                .deleteRequest(d -> d.key(key("b", 1)))
+                                .build()),
+                table,
+                        List.of(WriteRequest.builder()
+                                .deleteRequest(d -> d.key(key("b", 1)))
+                                .build())))));
         assertThat(duplicate.errorCode()).isEqualTo("ValidationException");
         assertThat(duplicate.message()).isEqualTo("Provided list of item keys contains duplicates");
     }
 
     @Test
     void transactionsTakeTheArn() {
-        var written = ours.transactWriteItems(r -> r.returnConsumedCapacity("TOTAL").transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(arn).item(Map.of("pk", s("c"), "sk", n("1")))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("pk", s("c"), "sk", n("2"))))
-                        .build()));
+        var written = ours.transactWriteItems(r -> r.returnConsumedCapacity("TOTAL")
+                .transactItems(
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(arn).item(Map.of("pk", s("c"), "sk", n("1"))))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(table).item(Map.of("pk", s("c"), "sk", n("2"))))
+                                .build()));
         assertThat(written.consumedCapacity()).extracting(c -> c.tableName()).containsExactly(arn, table);
         var read = ours.transactGetItems(r -> r.transactItems(
-                TransactGetItem.builder().get(g -> g.tableName(arn).key(key("c", 1))).build(),
-                TransactGetItem.builder().get(g -> g.tableName(arn).key(key("c", 2))).build()));
+                TransactGetItem.builder()
+                        .get(g -> g.tableName(arn).key(key("c", 1)))
+                        .build(),
+                TransactGetItem.builder()
+                        .get(g -> g.tableName(arn).key(key("c", 2)))
+                        .build()));
         assertThat(read.responses()).allSatisfy(i -> assertThat(i.item()).containsKey("pk"));
         // one item named once by name and once by ARN is one item twice
         Outcome twice = oursOnly(c -> c.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().delete(d -> d.tableName(arn).key(key("c", 1))).build(),
-                TransactWriteItem.builder().conditionCheck(k -> k.tableName(table).key(key("c", 1))
-                        .conditionExpression("attribute_exists(pk)")).build())));
+                TransactWriteItem.builder()
+                        .delete(d -> d.tableName(arn).key(key("c", 1)))
+                        .build(),
+                TransactWriteItem.builder()
+                        .conditionCheck(
+                                k -> k.tableName(table).key(key("c", 1)).conditionExpression("attribute_exists(pk)"))
+                        .build())));
         assertThat(twice.message()).isEqualTo("Transaction request cannot include multiple operations on one item");
     }
 
@@ -107,18 +143,30 @@ class TableArnTest extends DifferentialTest {
     void theControlPlaneTakesTheArnAndAnswersWithTheName() {
         String other = hashTable("pk", ScalarAttributeType.S);
         String otherArn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + other;
-        assertThat(ours.describeTable(r -> r.tableName(otherArn)).table().tableName()).isEqualTo(other);
-        assertThat(ours.updateTable(r -> r.tableName(otherArn).deletionProtectionEnabled(false)).tableDescription()
-                .tableName()).isEqualTo(other);
-        ours.updateTimeToLive(r -> r.tableName(otherArn).timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expires")));
-        assertThat(ours.describeTimeToLive(r -> r.tableName(otherArn)).timeToLiveDescription().attributeName())
+        assertThat(ours.describeTable(r -> r.tableName(otherArn)).table().tableName())
+                .isEqualTo(other);
+        assertThat(ours.updateTable(r -> r.tableName(otherArn).deletionProtectionEnabled(false))
+                        .tableDescription()
+                        .tableName())
+                .isEqualTo(other);
+        ours.updateTimeToLive(r -> r.tableName(otherArn)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+        assertThat(ours.describeTimeToLive(r -> r.tableName(otherArn))
+                        .timeToLiveDescription()
+                        .attributeName())
                 .isEqualTo("expires");
-        assertThat(ours.describeContinuousBackups(r -> r.tableName(otherArn)).continuousBackupsDescription()
-                .continuousBackupsStatusAsString()).isEqualTo("ENABLED");
-        assertThat(ours.createBackup(r -> r.tableName(otherArn).backupName("by_arn")).backupDetails().backupName())
+        assertThat(ours.describeContinuousBackups(r -> r.tableName(otherArn))
+                        .continuousBackupsDescription()
+                        .continuousBackupsStatusAsString())
+                .isEqualTo("ENABLED");
+        assertThat(ours.createBackup(r -> r.tableName(otherArn).backupName("by_arn"))
+                        .backupDetails()
+                        .backupName())
                 .isEqualTo("by_arn");
-        assertThat(ours.deleteTable(r -> r.tableName(otherArn)).tableDescription().tableName()).isEqualTo(other);
+        assertThat(ours.deleteTable(r -> r.tableName(otherArn))
+                        .tableDescription()
+                        .tableName())
+                .isEqualTo(other);
         // a missing table: the control plane names it, the data plane does not
         Outcome describe = oursOnly(c -> c.describeTable(r -> r.tableName(otherArn)));
         assertThat(describe.errorCode()).isEqualTo("ResourceNotFoundException");
@@ -131,13 +179,21 @@ class TableArnTest extends DifferentialTest {
     @Test
     void aMissingTableIsNamedByTheControlPlane() {
         // DynamoDB Local: "Cannot do operations on a non-existent table" for all of them
-        awsDiffers(c -> c.describeTable(r -> r.tableName("no_such_table_arn")), "ResourceNotFoundException",
+        awsDiffers(
+                c -> c.describeTable(r -> r.tableName("no_such_table_arn")),
+                "ResourceNotFoundException",
                 "Requested resource not found: Table: no_such_table_arn not found");
-        awsDiffers(c -> c.deleteTable(r -> r.tableName("no_such_table_arn")), "ResourceNotFoundException",
+        awsDiffers(
+                c -> c.deleteTable(r -> r.tableName("no_such_table_arn")),
+                "ResourceNotFoundException",
                 "Requested resource not found: Table: no_such_table_arn not found");
-        awsDiffers(c -> c.updateTable(r -> r.tableName("no_such_table_arn").billingMode("PAY_PER_REQUEST")),
-                "ResourceNotFoundException", "Requested resource not found: Table: no_such_table_arn not found");
-        awsDiffers(c -> c.describeTimeToLive(r -> r.tableName("no_such_table_arn")), "ResourceNotFoundException",
+        awsDiffers(
+                c -> c.updateTable(r -> r.tableName("no_such_table_arn").billingMode("PAY_PER_REQUEST")),
+                "ResourceNotFoundException",
+                "Requested resource not found: Table: no_such_table_arn not found");
+        awsDiffers(
+                c -> c.describeTimeToLive(r -> r.tableName("no_such_table_arn")),
+                "ResourceNotFoundException",
                 "Requested resource not found: Table: no_such_table_arn not found");
     }
 
@@ -146,19 +202,19 @@ class TableArnTest extends DifferentialTest {
         String otherRegion = arn.replace(":us-east-1:", ":eu-west-1:");
         Outcome region = oursOnly(c -> c.getItem(r -> r.tableName(otherRegion).key(key("a", 1))));
         assertThat(region.errorCode()).isEqualTo("ValidationException");
-        assertThat(region.message()).isEqualTo("1 validation error detected: Invalid AWS region in '" + otherRegion
-                + "'");
+        assertThat(region.message())
+                .isEqualTo("1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
         String otherAccount = arn.replace(":000000000000:", ":111122223333:");
         Outcome account = oursOnly(c -> c.describeTable(r -> r.tableName(otherAccount)));
         assertThat(account.errorCode()).isEqualTo("AccessDeniedException");
         assertThat(account.status()).isEqualTo(400);
         assertThat(account.message()).isEqualTo("Access is denied");
         String index = arn + "/index/gsi";
-        Outcome indexArn = oursOnly(c -> c.query(r -> r.tableName(index).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("a")))));
+        Outcome indexArn = oursOnly(c -> c.query(r ->
+                r.tableName(index).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("a")))));
         assertThat(indexArn.errorCode()).isEqualTo("ValidationException");
-        assertThat(indexArn.message()).isEqualTo("1 validation error detected: Invalid resource type in '" + index
-                + "'");
+        assertThat(indexArn.message())
+                .isEqualTo("1 validation error detected: Invalid resource type in '" + index + "'");
         String partition = arn.replace("arn:aws:", "arn:aws-cn:");
         assertThat(oursOnly(c -> c.describeTable(r -> r.tableName(partition))).message())
                 .isEqualTo("1 validation error detected: Invalid AWS partition in '" + partition + "'");
@@ -168,25 +224,29 @@ class TableArnTest extends DifferentialTest {
     void taggingArnsAreCheckedAsAwsChecksThem() {
         Outcome bare = oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(table)));
         assertThat(bare.errorCode()).isEqualTo("ValidationException");
-        assertThat(bare.message()).isEqualTo("One or more parameter values were invalid: ARNs must start with 'arn:': "
-                + table);
-        Outcome index = oursOnly(c -> c.tagResource(r -> r.resourceArn(arn + "/index/gsi").tags(t -> t.key("k")
-                .value("v"))));
-        assertThat(index.message()).isEqualTo("One or more parameter values were invalid: Invalid resource arn "
-                + "provided, only table or stream is accepted. Provided resource arn: " + arn + "/index/gsi");
+        assertThat(bare.message())
+                .isEqualTo("One or more parameter values were invalid: ARNs must start with 'arn:': " + table);
+        Outcome index = oursOnly(c -> c.tagResource(
+                r -> r.resourceArn(arn + "/index/gsi").tags(t -> t.key("k").value("v"))));
+        assertThat(index.message())
+                .isEqualTo("One or more parameter values were invalid: Invalid resource arn "
+                        + "provided, only table or stream is accepted. Provided resource arn: " + arn + "/index/gsi");
         String sqs = "arn:aws:sqs:us-east-1:000000000000:queue";
-        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(sqs))).message()).isEqualTo("One or more "
-                + "parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + sqs);
+        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(sqs))).message())
+                .isEqualTo("One or more "
+                        + "parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + sqs);
         String otherAccount = arn.replace(":000000000000:", ":111122223333:");
-        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(otherAccount))).errorCode())
+        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(otherAccount)))
+                        .errorCode())
                 .isEqualTo("AccessDeniedException");
         String otherRegion = arn.replace(":us-east-1:", ":eu-west-1:");
-        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(otherRegion))).message())
+        assertThat(oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(otherRegion)))
+                        .message())
                 .isEqualTo("Invalid TableArn: Invalid ResourceArn provided as input " + otherRegion);
         String missing = arn + "_gone";
         Outcome notFound = oursOnly(c -> c.listTagsOfResource(r -> r.resourceArn(missing)));
         assertThat(notFound.errorCode()).isEqualTo("ResourceNotFoundException");
-        assertThat(notFound.message()).isEqualTo("Requested resource not found: ResourceArn: " + missing
-                + " not found");
+        assertThat(notFound.message())
+                .isEqualTo("Requested resource not found: ResourceArn: " + missing + " not found");
     }
 }

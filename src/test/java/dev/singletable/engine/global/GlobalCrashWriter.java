@@ -25,15 +25,16 @@ public final class GlobalCrashWriter {
     static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
     static final int SHARED_KEYS = 5;
 
-    private GlobalCrashWriter() {
-    }
+    private GlobalCrashWriter() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         String round = args[1];
         Duration delay = Duration.ofMillis(Long.parseLong(args[2]));
-        EngineOptions options = EngineOptions.durable(dir).withSyncPolicy(EngineOptions.SyncPolicy.GROUP,
-                Duration.ofMillis(1)).withSnapshotAfterLogBytes(128 * 1024).withLogSegmentBytes(64 * 1024)
+        EngineOptions options = EngineOptions.durable(dir)
+                .withSyncPolicy(EngineOptions.SyncPolicy.GROUP, Duration.ofMillis(1))
+                .withSnapshotAfterLogBytes(128 * 1024)
+                .withLogSegmentBytes(64 * 1024)
                 .withThrottling(false);
         EmbeddedEngine engine = EmbeddedEngine.open(options, RegionSettings.DEFAULTS.withReplicationDelay(delay));
         DynamoDbClient home = engine.dynamoDbClient(REGIONS.get(0));
@@ -61,17 +62,22 @@ public final class GlobalCrashWriter {
             long number = n;
             String value = region + "/" + round + "/" + n;
             switch ((int) (n % 3)) {
-                case 0 -> client.putItem(b -> b.tableName(TABLE).item(Map.of("pk", s(region + "/" + round),
-                        "sk", Replicas.n(number), "v", s(value))));
-                case 1 -> client.updateItem(b -> b.tableName(TABLE)
-                        .key(Map.of("pk", s(region + "/counter"), "sk", Replicas.n(0)))
-                        .updateExpression("SET v = :v, c = :c")
-                        .expressionAttributeValues(Map.of(":v", s(round + "/" + number),
-                                ":c", Replicas.n(Long.parseLong(round.substring(1)) * 1_000_000 + number))));
+                case 0 ->
+                    client.putItem(b -> b.tableName(TABLE)
+                            .item(Map.of("pk", s(region + "/" + round), "sk", Replicas.n(number), "v", s(value))));
+                case 1 ->
+                    client.updateItem(b -> b.tableName(TABLE)
+                            .key(Map.of("pk", s(region + "/counter"), "sk", Replicas.n(0)))
+                            .updateExpression("SET v = :v, c = :c")
+                            .expressionAttributeValues(Map.of(
+                                    ":v",
+                                    s(round + "/" + number),
+                                    ":c",
+                                    Replicas.n(Long.parseLong(round.substring(1)) * 1_000_000 + number))));
                 default -> {
                     int shared = random.nextInt(SHARED_KEYS);
-                    client.putItem(b -> b.tableName(TABLE).item(Map.of("pk", s("shared"), "sk", Replicas.n(shared),
-                            "v", s(value))));
+                    client.putItem(b -> b.tableName(TABLE)
+                            .item(Map.of("pk", s("shared"), "sk", Replicas.n(shared), "v", s(value))));
                 }
             }
             synchronized (out) {

@@ -42,18 +42,25 @@ class GlobalTableCrashTest {
         for (int round = 1; round <= ROUNDS; round++) {
             String name = "r" + round;
             Map<String, Long> acks = runAndKill(data, name, 800 + random.nextInt(1500));
-            assertThat(acks.values().stream().mapToLong(Long::longValue).sum()).as("round %d writes", round)
+            assertThat(acks.values().stream().mapToLong(Long::longValue).sum())
+                    .as("round %d writes", round)
                     .isPositive();
-            try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.durable(data).withThrottling(false))) {
-                long pending = engine.globalTables().stats().stream().mapToLong(ReplicationStats::pending).sum();
-                System.out.printf("global crash round %d: %s acknowledged, %d writes still to replicate at restart%n",
+            try (EmbeddedEngine engine =
+                    EmbeddedEngine.open(EngineOptions.durable(data).withThrottling(false))) {
+                long pending = engine.globalTables().stats().stream()
+                        .mapToLong(ReplicationStats::pending)
+                        .sum();
+                System.out.printf(
+                        "global crash round %d: %s acknowledged, %d writes still to replicate at restart%n",
                         round, acks, pending);
-                assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE)).as("replication catches up")
+                assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE))
+                        .as("replication catches up")
                         .isTrue();
                 DynamoDbClient east = engine.dynamoDbClient("us-east-1");
                 DynamoDbClient west = engine.dynamoDbClient("eu-west-1");
                 List<Map<String, AttributeValue>> items = Replicas.contents(east, GlobalCrashWriter.TABLE);
-                assertThat(Replicas.contents(west, GlobalCrashWriter.TABLE)).as("round %d: the same items", round)
+                assertThat(Replicas.contents(west, GlobalCrashWriter.TABLE))
+                        .as("round %d: the same items", round)
                         .isEqualTo(items);
                 for (Map.Entry<String, Long> ack : acks.entrySet()) {
                     checkAcknowledged(items, ack.getKey(), name, ack.getValue());
@@ -66,8 +73,8 @@ class GlobalTableCrashTest {
     }
 
     /** Every acknowledged new item of the region is there, and its counter is at least the last acknowledged. */
-    private static void checkAcknowledged(List<Map<String, AttributeValue>> items, String region, String round,
-            long lastAck) {
+    private static void checkAcknowledged(
+            List<Map<String, AttributeValue>> items, String region, String round, long lastAck) {
         long puts = 0;
         long counter = -1;
         for (Map<String, AttributeValue> item : items) {
@@ -89,34 +96,43 @@ class GlobalTableCrashTest {
 
     /** In each region's stream, an item's counter only grows: no older state applied after a newer one. */
     private static void checkStreamOrder(EmbeddedEngine engine, String region) {
-        List<Record> records = Replicas.streamRecords(engine.dynamoDbClient(region),
-                engine.dynamoDbStreamsClient(region), GlobalCrashWriter.TABLE);
+        List<Record> records = Replicas.streamRecords(
+                engine.dynamoDbClient(region), engine.dynamoDbStreamsClient(region), GlobalCrashWriter.TABLE);
         Map<String, Long> lastCounter = new HashMap<>();
         for (Record r : records) {
-            if (r.eventName() == OperationType.REMOVE || !r.dynamodb().newImage().containsKey("c")) {
+            if (r.eventName() == OperationType.REMOVE
+                    || !r.dynamodb().newImage().containsKey("c")) {
                 continue;
             }
             String pk = r.dynamodb().newImage().get("pk").s();
             long c = Long.parseLong(r.dynamodb().newImage().get("c").n());
             Long previous = lastCounter.put(pk, c);
-            assertThat(previous == null || c > previous).as("%s's stream: %s went from %s to %d", region, pk,
-                    previous, c).isTrue();
+            assertThat(previous == null || c > previous)
+                    .as("%s's stream: %s went from %s to %d", region, pk, previous, c)
+                    .isTrue();
         }
     }
 
     private static Map<String, Long> runAndKill(Path data, String round, long killAfterMillis) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                GlobalCrashWriter.class.getName(), data.toString(), round, "25")
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GlobalCrashWriter.class.getName(),
+                        data.toString(),
+                        round,
+                        "25")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Map<String, Long> acks = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             Thread watchdog = new Thread(() -> {
                 try {
                     Thread.sleep(90_000);
-                    child.toHandle().destroyForcibly();   // a child that never writes must not hang the build
+                    child.toHandle().destroyForcibly(); // a child that never writes must not hang the build
                 } catch (InterruptedException ignored) {
                     // the round ended normally
                 }
@@ -134,7 +150,7 @@ class GlobalTableCrashTest {
                 } catch (InterruptedException ignored) {
                     // kill now
                 }
-                child.toHandle().destroyForcibly();   // SIGKILL
+                child.toHandle().destroyForcibly(); // SIGKILL
             });
             killer.start();
             List<String> lines = new ArrayList<>();

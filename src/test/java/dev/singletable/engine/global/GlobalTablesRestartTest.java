@@ -59,28 +59,35 @@ class GlobalTablesRestartTest {
             addReplica(east, "music", "eu-west-1");
         }
         // an hour's delay: nothing reaches Ireland before the engine stops
-        try (EmbeddedEngine engine = EmbeddedEngine.open(options,
-                RegionSettings.DEFAULTS.withReplicationDelay(Duration.ofHours(1)))) {
+        try (EmbeddedEngine engine =
+                EmbeddedEngine.open(options, RegionSettings.DEFAULTS.withReplicationDelay(Duration.ofHours(1)))) {
             DynamoDbClient east = engine.dynamoDbClient("us-east-1");
             for (int i = 0; i < 20; i++) {
                 int sk = i;
                 east.putItem(b -> b.tableName("music").item(item("pending", sk, "v" + sk)));
             }
-            assertThat(engine.globalTables().stats()).filteredOn(s -> s.destination().equals("eu-west-1"))
-                    .singleElement().satisfies(s -> assertThat(s.pending()).isEqualTo(20));
-            assertThat(get(engine.dynamoDbClient("eu-west-1"), "music", "pending", 0)).isNull();
+            assertThat(engine.globalTables().stats())
+                    .filteredOn(s -> s.destination().equals("eu-west-1"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.pending()).isEqualTo(20));
+            assertThat(get(engine.dynamoDbClient("eu-west-1"), "music", "pending", 0))
+                    .isNull();
         }
         try (EmbeddedEngine engine = EmbeddedEngine.open(options)) {
             assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE)).isTrue();
             DynamoDbClient west = engine.dynamoDbClient("eu-west-1");
-            assertThat(contents(west, "music")).hasSize(20)
+            assertThat(contents(west, "music"))
+                    .hasSize(20)
                     .isEqualTo(contents(engine.dynamoDbClient("us-east-1"), "music"));
-            assertThat(streamRecords(west, engine.dynamoDbStreamsClient("eu-west-1"), "music")).hasSize(20);
+            assertThat(streamRecords(west, engine.dynamoDbStreamsClient("eu-west-1"), "music"))
+                    .hasSize(20);
         }
         try (EmbeddedEngine engine = EmbeddedEngine.open(options)) {
             assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE)).isTrue();
-            assertThat(streamRecords(engine.dynamoDbClient("eu-west-1"), engine.dynamoDbStreamsClient("eu-west-1"),
-                    "music")).as("nothing applied twice").hasSize(20);
+            assertThat(streamRecords(
+                            engine.dynamoDbClient("eu-west-1"), engine.dynamoDbStreamsClient("eu-west-1"), "music"))
+                    .as("nothing applied twice")
+                    .hasSize(20);
         }
     }
 
@@ -96,16 +103,24 @@ class GlobalTablesRestartTest {
             }
             // record a CREATING replica as an interrupted start left it: the registry says so, nothing was copied
             ReplicaGroups groups = engine.globalTables().groups();
-            groups.put(new ReplicaGroups.Group("000000000000", "music", java.util.List.of(
-                    new ReplicaGroups.Member("us-east-1", ReplicaGroups.Status.ACTIVE, null, 0, null),
-                    new ReplicaGroups.Member("eu-west-1", ReplicaGroups.Status.CREATING, "us-east-1",
-                            System.currentTimeMillis(), null))));
+            groups.put(new ReplicaGroups.Group(
+                    "000000000000",
+                    "music",
+                    java.util.List.of(
+                            new ReplicaGroups.Member("us-east-1", ReplicaGroups.Status.ACTIVE, null, 0, null),
+                            new ReplicaGroups.Member(
+                                    "eu-west-1",
+                                    ReplicaGroups.Status.CREATING,
+                                    "us-east-1",
+                                    System.currentTimeMillis(),
+                                    null))));
         }
         try (EmbeddedEngine engine = EmbeddedEngine.open(options)) {
             DynamoDbClient east = engine.dynamoDbClient("us-east-1");
             Replicas.awaitReplica(east, "music", "eu-west-1", ReplicaStatus.ACTIVE);
             assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE)).isTrue();
-            assertThat(contents(engine.dynamoDbClient("eu-west-1"), "music")).hasSize(50)
+            assertThat(contents(engine.dynamoDbClient("eu-west-1"), "music"))
+                    .hasSize(50)
                     .isEqualTo(contents(east, "music"));
         }
     }

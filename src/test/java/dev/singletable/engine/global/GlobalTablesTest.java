@@ -12,7 +12,6 @@ import static dev.singletable.engine.global.Replicas.n;
 import static dev.singletable.engine.global.Replicas.s;
 import static dev.singletable.engine.global.Replicas.streamRecords;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.MutableClock;
@@ -56,16 +55,20 @@ class GlobalTablesTest {
             int sk = i;
             virginia.putItem(b -> b.tableName("music").item(item("band" + sk % 40, sk, "v" + sk)));
         }
-        var answer = virginia.updateTable(b -> b.tableName("music")
-                .replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1")))).tableDescription();
+        var answer = virginia.updateTable(
+                        b -> b.tableName("music").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))))
+                .tableDescription();
         assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
-        assertThat(answer.globalTableVersion()).as("AWS: the version at once, the replica entry later")
+        assertThat(answer.globalTableVersion())
+                .as("AWS: the version at once, the replica entry later")
                 .isEqualTo("2019.11.21");
         assertThat(answer.replicas()).isEmpty();
 
         Replicas.awaitReplica(virginia, "music", "eu-west-1", ReplicaStatus.ACTIVE);
-        TableDescription source = virginia.describeTable(b -> b.tableName("music")).table();
-        TableDescription replica = ireland.describeTable(b -> b.tableName("music")).table();
+        TableDescription source =
+                virginia.describeTable(b -> b.tableName("music")).table();
+        TableDescription replica =
+                ireland.describeTable(b -> b.tableName("music")).table();
         assertThat(source.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(source.globalTableSettingsReplicationMode())
                 .isEqualTo(GlobalTableSettingsReplicationMode.ENABLED_WITH_OVERRIDES);
@@ -73,8 +76,8 @@ class GlobalTablesTest {
             assertThat(r.regionName()).isEqualTo("eu-west-1");
             assertThat(r.replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
         });
-        assertThat(replica.replicas()).as("never itself").singleElement()
-                .satisfies(r -> assertThat(r.regionName()).isEqualTo("us-east-1"));
+        assertThat(replica.replicas()).as("never itself").singleElement().satisfies(r -> assertThat(r.regionName())
+                .isEqualTo("us-east-1"));
         assertThat(replica.globalTableVersion()).isEqualTo("2019.11.21");
         assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/music");
         assertThat(replica.latestStreamArn()).contains(":eu-west-1:");
@@ -104,8 +107,11 @@ class GlobalTablesTest {
                 String pk = "p" + sk % 30;
                 switch (random.nextInt(3)) {
                     case 0 -> virginia.putItem(b -> b.tableName("busy").item(item(pk, sk, "put" + sk)));
-                    case 1 -> virginia.updateItem(b -> b.tableName("busy").key(key(pk, sk))
-                            .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", s("upd" + sk))));
+                    case 1 ->
+                        virginia.updateItem(b -> b.tableName("busy")
+                                .key(key(pk, sk))
+                                .updateExpression("SET v = :v")
+                                .expressionAttributeValues(Map.of(":v", s("upd" + sk))));
                     default -> virginia.deleteItem(b -> b.tableName("busy").key(key(pk, sk)));
                 }
                 writes.incrementAndGet();
@@ -114,7 +120,8 @@ class GlobalTablesTest {
         writer.start();
         try {
             await("writes under way", () -> writes.get() > 50);
-            virginia.updateTable(b -> b.tableName("busy").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+            virginia.updateTable(
+                    b -> b.tableName("busy").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
             // The writer runs throughout; whether the scheduler lets it write during the backfill itself depends on
             // the machine's load (on 2 busy cores a short backfill can finish first), so the overlap is not asserted:
             // what is asserted is that, either way, both regions end with the same items.
@@ -126,7 +133,9 @@ class GlobalTablesTest {
             stop.set(true);
             writer.join(30_000);
         }
-        assertThat(engine.globalTables().awaitQuiescence(Duration.ofSeconds(30))).as("replication settles").isTrue();
+        assertThat(engine.globalTables().awaitQuiescence(Duration.ofSeconds(30)))
+                .as("replication settles")
+                .isTrue();
         List<Map<String, AttributeValue>> east = contents(virginia, "busy");
         assertThat(contents(ireland, "busy")).isEqualTo(east);
         assertThat(east).contains(item("from-ireland", 1, "late"));
@@ -140,7 +149,9 @@ class GlobalTablesTest {
 
         virginia.putItem(b -> b.tableName("music").item(item("a", 1, "from virginia")));
         awaitItem(ireland, "music", "a", 1, "from virginia");
-        ireland.updateItem(b -> b.tableName("music").key(key("a", 1)).updateExpression("SET v = :v, extra = :e")
+        ireland.updateItem(b -> b.tableName("music")
+                .key(key("a", 1))
+                .updateExpression("SET v = :v, extra = :e")
                 .expressionAttributeValues(Map.of(":v", s("from ireland"), ":e", n(7))));
         awaitItem(virginia, "music", "a", 1, "from ireland");
         assertThat(get(virginia, "music", "a", 1)).containsEntry("extra", n(7));
@@ -154,9 +165,11 @@ class GlobalTablesTest {
         awaitItem(ireland, "music", "t", 1, "one");
         awaitItem(ireland, "music", "a", 1, null);
         // batches and PartiQL too
-        ireland.batchWriteItem(b -> b.requestItems(Map.of("music", List.of(
-                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                        .putRequest(p -> p.item(item("b", 1, "batched"))).build()))));
+        ireland.batchWriteItem(b -> b.requestItems(Map.of(
+                "music",
+                List.of(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(item("b", 1, "batched")))
+                        .build()))));
         ireland.executeStatement(b -> b.statement("INSERT INTO music VALUE {'pk': 'p', 'sk': 1, 'v': 'partiql'}"));
         awaitItem(virginia, "music", "b", 1, "batched");
         awaitItem(virginia, "music", "p", 1, "partiql");
@@ -167,7 +180,8 @@ class GlobalTablesTest {
     void concurrentWritesOfOneItemConvergeOnTheLastWriter() throws Exception {
         engine.close();
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
-        engine = EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock),
+        engine = EmbeddedEngine.open(
+                EngineOptions.inMemory().withClock(clock),
                 RegionSettings.DEFAULTS.withReplicationDelay(Duration.ofSeconds(2)));
         DynamoDbClient east = engine.dynamoDbClient("us-east-1");
         DynamoDbClient west = engine.dynamoDbClient("eu-west-1");
@@ -185,7 +199,8 @@ class GlobalTablesTest {
         clock.advance(Duration.ofSeconds(3));
         awaitItem(east, "music", "k", 1, "west, later");
         assertThat(engine.globalTables().awaitQuiescence(Replicas.PATIENCE)).isTrue();
-        assertThat(get(west, "music", "k", 1).get("v").s()).as("the earlier write lost in Ireland")
+        assertThat(get(west, "music", "k", 1).get("v").s())
+                .as("the earlier write lost in Ireland")
                 .isEqualTo("west, later");
 
         // the same millisecond in both regions: the tie goes to the region whose name sorts last (us-east-1)
@@ -213,14 +228,20 @@ class GlobalTablesTest {
         virginia.putItem(b -> b.tableName("music").item(item("a", 1, "one")));
         virginia.putItem(b -> b.tableName("music").item(item("a", 1, "two")));
         virginia.deleteItem(b -> b.tableName("music").key(key("a", 1)));
-        await("three records in Ireland", () -> streamRecords(ireland, engine.dynamoDbStreamsClient("eu-west-1"),
-                "music").size() == 3);
+        await(
+                "three records in Ireland",
+                () -> streamRecords(ireland, engine.dynamoDbStreamsClient("eu-west-1"), "music")
+                                .size()
+                        == 3);
         List<Record> records = streamRecords(ireland, engine.dynamoDbStreamsClient("eu-west-1"), "music");
-        assertThat(records).extracting(Record::eventName)
+        assertThat(records)
+                .extracting(Record::eventName)
                 .containsExactly(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE);
         assertThat(records).allSatisfy(r -> {
             assertThat(r.awsRegion()).isEqualTo("eu-west-1");
-            assertThat(r.userIdentity()).as("a replicated write is no service deletion").isNull();
+            assertThat(r.userIdentity())
+                    .as("a replicated write is no service deletion")
+                    .isNull();
         });
         assertThat(records.get(1).dynamodb().oldImage()).containsEntry("v", s("one"));
         assertThat(records.get(1).dynamodb().newImage()).containsEntry("v", s("two"));
@@ -231,22 +252,25 @@ class GlobalTablesTest {
         engine.close();
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
         // the sweepers run only when asked to
-        engine = EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock)
-                .withTtlSweepInterval(Duration.ofDays(1)));
+        engine =
+                EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock).withTtlSweepInterval(Duration.ofDays(1)));
         DynamoDbClient east = engine.dynamoDbClient("us-east-1");
         DynamoDbClient west = engine.dynamoDbClient("eu-west-1");
         createTable(east, "sessions");
-        east.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expires")));
+        east.updateTimeToLive(b -> b.tableName("sessions")
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
         addReplica(east, "sessions", "eu-west-1");
-        assertThat(west.describeTimeToLive(b -> b.tableName("sessions")).timeToLiveDescription().attributeName())
-                .as("TTL is the group's").isEqualTo("expires");
+        assertThat(west.describeTimeToLive(b -> b.tableName("sessions"))
+                        .timeToLiveDescription()
+                        .attributeName())
+                .as("TTL is the group's")
+                .isEqualTo("expires");
         long expires = clock.instant().getEpochSecond() + 60;
         east.putItem(b -> b.tableName("sessions").item(Map.of("pk", s("s"), "sk", n(1), "expires", n(expires))));
         await("the item in Ireland", () -> get(west, "sessions", "s", 1) != null);
 
         clock.advance(Duration.ofMinutes(2));
-        engine.core("us-east-1");   // only Virginia's sweeper runs: Ireland learns of the expiry by replication
+        engine.core("us-east-1"); // only Virginia's sweeper runs: Ireland learns of the expiry by replication
         assertThat(new SweepOne(engine, "us-east-1").sweep()).isEqualTo(1);
         await("the deletion in Ireland", () -> get(west, "sessions", "s", 1) == null);
         List<Record> records = streamRecords(west, engine.dynamoDbStreamsClient("eu-west-1"), "sessions");

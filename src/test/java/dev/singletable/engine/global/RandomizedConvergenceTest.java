@@ -9,9 +9,9 @@ import static dev.singletable.engine.global.Replicas.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.core.EngineOptions.SyncPolicy;
 import dev.singletable.engine.core.CommitListener;
 import dev.singletable.engine.core.EngineOptions;
+import dev.singletable.engine.core.EngineOptions.SyncPolicy;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Keys;
 import dev.singletable.engine.core.WriteStamp;
@@ -51,8 +51,7 @@ class RandomizedConvergenceTest {
     private static final int KEYS = 12;
 
     /** A local write as its region stamped it: the expected final state of its key, if it is the last. */
-    private record Written(WriteStamp stamp, Map<String, AttributeValue> item) {
-    }
+    private record Written(WriteStamp stamp, Map<String, AttributeValue> item) {}
 
     @TempDir
     Path dir;
@@ -64,12 +63,13 @@ class RandomizedConvergenceTest {
     @ParameterizedTest(name = "{0} regions, seed {1}, durable {2}")
     @CsvSource({"2, 2211, false", "3, 2212, false", "2, 2213, true"})
     void everyReplicaEndsWithTheLastWritersItems(int regionCount, long seed, boolean durable) throws Exception {
-        List<String> regions = List.of("us-east-1", "eu-west-1", "ap-northeast-1").subList(0, regionCount);
+        List<String> regions =
+                List.of("us-east-1", "eu-west-1", "ap-northeast-1").subList(0, regionCount);
         EngineOptions options = durable
                 ? EngineOptions.durable(dir).withSyncPolicy(SyncPolicy.GROUP, Duration.ofMillis(2))
                 : EngineOptions.inMemory();
-        try (EmbeddedEngine engine = EmbeddedEngine.open(options.withThrottling(false),
-                RegionSettings.DEFAULTS.withReplicationDelay(Duration.ofMillis(3)))) {
+        try (EmbeddedEngine engine = EmbeddedEngine.open(
+                options.withThrottling(false), RegionSettings.DEFAULTS.withReplicationDelay(Duration.ofMillis(3)))) {
             DynamoDbClient home = engine.dynamoDbClient(regions.get(0));
             createTable(home, TABLE);
             for (String region : regions.subList(1, regions.size())) {
@@ -84,9 +84,17 @@ class RandomizedConvergenceTest {
                         for (ItemChange c : changes) {
                             if (c.replicated() == null && c.table().name().equals(TABLE)) {
                                 WriteStamp stamp = replication.stampOf(TABLE, c.key());
-                                Map<String, AttributeValue> keys = Keys.keyAttributes(c.table().definition(), c.key());
-                                String k = keys.get("pk").s() + "|" + keys.get("sk").n();
-                                last.merge(k, new Written(stamp, c.newItem() == null ? null : c.newItem().attributes()),
+                                Map<String, AttributeValue> keys =
+                                        Keys.keyAttributes(c.table().definition(), c.key());
+                                String k = keys.get("pk").s() + "|"
+                                        + keys.get("sk").n();
+                                last.merge(
+                                        k,
+                                        new Written(
+                                                stamp,
+                                                c.newItem() == null
+                                                        ? null
+                                                        : c.newItem().attributes()),
                                         (a, b) -> b.stamp().isAfter(a.stamp()) ? b : a);
                             }
                         }
@@ -118,11 +126,14 @@ class RandomizedConvergenceTest {
                 f.get(120, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            assertThat(engine.globalTables().awaitQuiescence(Duration.ofSeconds(60))).as("replication settles").isTrue();
+            assertThat(engine.globalTables().awaitQuiescence(Duration.ofSeconds(60)))
+                    .as("replication settles")
+                    .isTrue();
 
             List<Map<String, AttributeValue>> expected = contents(home, TABLE);
             for (String region : regions) {
-                assertThat(contents(engine.dynamoDbClient(region), TABLE)).as(region + " holds the same items")
+                assertThat(contents(engine.dynamoDbClient(region), TABLE))
+                        .as(region + " holds the same items")
                         .isEqualTo(expected);
             }
             Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
@@ -133,15 +144,21 @@ class RandomizedConvergenceTest {
             last.forEach((k, winner) -> {
                 assertThat(winner.stamp()).isNotNull();
                 if (winner.item() == null) {
-                    assertThat(byKey.get(k)).as("%s: the last writer (%s) deleted it", k, winner.stamp()).isNull();
+                    assertThat(byKey.get(k))
+                            .as("%s: the last writer (%s) deleted it", k, winner.stamp())
+                            .isNull();
                 } else {
-                    assertThat(byKey.get(k)).as("%s: the last writer's item (%s)", k, winner.stamp())
+                    assertThat(byKey.get(k))
+                            .as("%s: the last writer's item (%s)", k, winner.stamp())
                             .isEqualTo(winner.item());
                 }
             });
             assertThat(byKey.keySet()).as("no item that no write left").isSubsetOf(last.keySet());
-            assertThat(engine.globalTables().stats().stream().mapToLong(ReplicationStats::superseded).sum())
-                    .as("regions raced: some copies arrived after a later write had won").isPositive();
+            assertThat(engine.globalTables().stats().stream()
+                            .mapToLong(ReplicationStats::superseded)
+                            .sum())
+                    .as("regions raced: some copies arrived after a later write had won")
+                    .isPositive();
         }
     }
 
@@ -152,12 +169,15 @@ class RandomizedConvergenceTest {
         try {
             switch (random.nextInt(6)) {
                 case 0, 1 -> client.putItem(b -> b.tableName(TABLE).item(item(pk, k, value)));
-                case 2 -> client.updateItem(b -> b.tableName(TABLE).key(key(pk, k))
-                        .updateExpression("SET v = :v, n = if_not_exists(n, :zero) + :one")
-                        .expressionAttributeValues(Map.of(":v", s(value), ":zero", Replicas.n(0),
-                                ":one", Replicas.n(1))));
-                case 3 -> client.deleteItem(b -> b.tableName(TABLE).key(key(pk, k))
-                        .conditionExpression("attribute_exists(pk)"));
+                case 2 ->
+                    client.updateItem(b -> b.tableName(TABLE)
+                            .key(key(pk, k))
+                            .updateExpression("SET v = :v, n = if_not_exists(n, :zero) + :one")
+                            .expressionAttributeValues(
+                                    Map.of(":v", s(value), ":zero", Replicas.n(0), ":one", Replicas.n(1))));
+                case 3 ->
+                    client.deleteItem(
+                            b -> b.tableName(TABLE).key(key(pk, k)).conditionExpression("attribute_exists(pk)"));
                 case 4 -> {
                     int other = (k + 1) % KEYS;
                     client.transactWriteItems(b -> b.transactItems(
@@ -166,10 +186,15 @@ class RandomizedConvergenceTest {
                 }
                 default -> {
                     int other = (k + 5) % KEYS;
-                    client.batchWriteItem(b -> b.requestItems(Map.of(TABLE, List.of(
-                            WriteRequest.builder().putRequest(p -> p.item(item(pk, k, value + "/batch"))).build(),
-                            WriteRequest.builder().deleteRequest(d -> d.key(key("k" + (other % 4), other)))
-                                    .build()))));
+                    client.batchWriteItem(b -> b.requestItems(Map.of(
+                            TABLE,
+                            List.of(
+                                    WriteRequest.builder()
+                                            .putRequest(p -> p.item(item(pk, k, value + "/batch")))
+                                            .build(),
+                                    WriteRequest.builder()
+                                            .deleteRequest(d -> d.key(key("k" + (other % 4), other)))
+                                            .build()))));
                 }
             }
         } catch (ConditionalCheckFailedException | TransactionCanceledException expected) {

@@ -23,16 +23,17 @@ final class Replicas {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private Replicas() {
-    }
+    private Replicas() {}
 
     static TableDescription createTable(DynamoDbClient client, String name) {
         return client.createTable(b -> b.tableName(name)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("sk").attributeType("N"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
-                .billingMode("PAY_PER_REQUEST")
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk")
+                                .attributeType("N"))
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk")
+                                .keyType("RANGE"))
+                        .billingMode("PAY_PER_REQUEST")
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription();
     }
 
@@ -42,13 +43,16 @@ final class Replicas {
     }
 
     static void awaitReplica(DynamoDbClient client, String table, String region, ReplicaStatus status) {
-        await("replica " + region + " " + status, () -> client.describeTable(b -> b.tableName(table)).table()
-                .replicas().stream().anyMatch(r -> r.regionName().equals(region) && r.replicaStatus() == status));
+        await(
+                "replica " + region + " " + status,
+                () -> client.describeTable(b -> b.tableName(table)).table().replicas().stream()
+                        .anyMatch(r -> r.regionName().equals(region) && r.replicaStatus() == status));
     }
 
     static List<String> replicaRegions(DynamoDbClient client, String table) {
         return client.describeTable(b -> b.tableName(table)).table().replicas().stream()
-                .map(ReplicaDescription::regionName).toList();
+                .map(ReplicaDescription::regionName)
+                .toList();
     }
 
     static void await(String what, BooleanSupplier condition) {
@@ -82,7 +86,9 @@ final class Replicas {
     static void awaitItem(DynamoDbClient client, String table, String pk, int sk, String value) {
         await(pk + "/" + sk + " = " + value + " in " + client, () -> {
             Map<String, AttributeValue> item = get(client, table, pk, sk);
-            return value == null ? item == null : item != null && value.equals(item.get("v").s());
+            return value == null
+                    ? item == null
+                    : item != null && value.equals(item.get("v").s());
         });
     }
 
@@ -96,7 +102,8 @@ final class Replicas {
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        items.sort(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("pk").s())
+        items.sort(Comparator.comparing(
+                        (Map<String, AttributeValue> i) -> i.get("pk").s())
                 .thenComparing(i -> Long.parseLong(i.get("sk").n())));
         return items;
     }
@@ -105,9 +112,12 @@ final class Replicas {
     static List<Record> streamRecords(DynamoDbClient client, DynamoDbStreamsClient streams, String table) {
         String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
         List<Record> records = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (var shard : streams.describeStream(b -> b.streamArn(arn))
+                .streamDescription()
+                .shards()) {
+            String iterator = streams.getShardIterator(b ->
+                            b.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String from = iterator;
                 var page = streams.getRecords(b -> b.shardIterator(from));

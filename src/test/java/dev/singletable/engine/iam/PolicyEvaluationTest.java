@@ -24,8 +24,15 @@ class PolicyEvaluationTest {
     static final String OTHER_TABLE = "arn:aws:dynamodb:us-east-1:444455556666:table/Shared";
 
     /** One case: a policy, a request and what IAM decides. */
-    record Case(String name, String source, String identityPolicy, String resourcePolicy, String action,
-            String resource, Map<String, List<String>> keys, Outcome expected) {
+    record Case(
+            String name,
+            String source,
+            String identityPolicy,
+            String resourcePolicy,
+            String action,
+            String resource,
+            Map<String, List<String>> keys,
+            Outcome expected) {
         @Override
         public String toString() {
             return name;
@@ -34,15 +41,23 @@ class PolicyEvaluationTest {
 
     static Stream<Case> cases() {
         String evaluation = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html";
-        String conditions = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html";
-        String attributes = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_dynamodb_attributes.html";
-        String multi = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html";
-        String operators = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html";
+        String conditions =
+                "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html";
+        String attributes =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_dynamodb_attributes.html";
+        String multi =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html";
+        String operators =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html";
         String variables = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html";
-        String notAction = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html";
-        String notResource = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html";
-        String crossAccount = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html";
-        String rbac = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html";
+        String notAction =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html";
+        String notResource =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html";
+        String crossAccount =
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html";
+        String rbac =
+                "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html";
 
         String leadingKeys = policy("""
                 {"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem","dynamodb:Query"],
@@ -57,160 +72,457 @@ class PolicyEvaluationTest {
                 {"Effect":"Allow","Action":"dynamodb:*","Resource":"*"},
                 {"Effect":"Deny","Action":"dynamodb:DeleteTable","Resource":"*"}""");
         return Stream.of(
-                new Case("implicit deny without any statement", evaluation, policy("""
+                new Case(
+                        "implicit deny without any statement",
+                        evaluation,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:*:*:table/Other"}"""),
-                        null, "dynamodb:GetItem", TABLE, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("an Allow allows", evaluation, allowAllDenyDelete, null, "dynamodb:PutItem", TABLE, Map.of(),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "an Allow allows",
+                        evaluation,
+                        allowAllDenyDelete,
+                        null,
+                        "dynamodb:PutItem",
+                        TABLE,
+                        Map.of(),
                         Outcome.ALLOW),
-                new Case("an explicit Deny overrides an Allow", evaluation, allowAllDenyDelete, null,
-                        "dynamodb:DeleteTable", TABLE, Map.of(), Outcome.DENIED_BY_IDENTITY),
-                new Case("action wildcards are case-insensitive", evaluation, policy("""
-                        {"Effect":"Allow","Action":"DynamoDB:get*","Resource":"*"}"""), null,
-                        "dynamodb:GetItem", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("? matches one character", evaluation, policy("""
-                        {"Effect":"Allow","Action":"dynamodb:?etItem","Resource":"*"}"""), null,
-                        "dynamodb:GetItem", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("NotAction allows everything but the named actions", notAction, policy("""
-                        {"Effect":"Allow","NotAction":["dynamodb:Delete*"],"Resource":"*"}"""), null,
-                        "dynamodb:DeleteItem", TABLE, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("NotAction: another action is allowed", notAction, policy("""
-                        {"Effect":"Allow","NotAction":["dynamodb:Delete*"],"Resource":"*"}"""), null,
-                        "dynamodb:Query", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("a table ARN does not cover its indexes", evaluation, policy("""
+                new Case(
+                        "an explicit Deny overrides an Allow",
+                        evaluation,
+                        allowAllDenyDelete,
+                        null,
+                        "dynamodb:DeleteTable",
+                        TABLE,
+                        Map.of(),
+                        Outcome.DENIED_BY_IDENTITY),
+                new Case(
+                        "action wildcards are case-insensitive",
+                        evaluation,
+                        policy("""
+                        {"Effect":"Allow","Action":"DynamoDB:get*","Resource":"*"}"""),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "? matches one character",
+                        evaluation,
+                        policy("""
+                        {"Effect":"Allow","Action":"dynamodb:?etItem","Resource":"*"}"""),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "NotAction allows everything but the named actions",
+                        notAction,
+                        policy("""
+                        {"Effect":"Allow","NotAction":["dynamodb:Delete*"],"Resource":"*"}"""),
+                        null,
+                        "dynamodb:DeleteItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "NotAction: another action is allowed",
+                        notAction,
+                        policy("""
+                        {"Effect":"Allow","NotAction":["dynamodb:Delete*"],"Resource":"*"}"""),
+                        null,
+                        "dynamodb:Query",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "a table ARN does not cover its indexes",
+                        evaluation,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:Query","Resource":"arn:aws:dynamodb:*:*:table/GameScores"}"""),
-                        null, "dynamodb:Query", INDEX, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("table/name/index/* covers every index", evaluation, policy("""
+                        null,
+                        "dynamodb:Query",
+                        INDEX,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "table/name/index/* covers every index",
+                        evaluation,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:Query","Resource":"arn:aws:dynamodb:*:*:table/GameScores/index/*"}"""),
-                        null, "dynamodb:Query", INDEX, Map.of(), Outcome.ALLOW),
-                new Case("NotResource denies all but the named table", notResource, policy("""
+                        null,
+                        "dynamodb:Query",
+                        INDEX,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "NotResource denies all but the named table",
+                        notResource,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*"},
                         {"Effect":"Deny","Action":"dynamodb:*","NotResource":"arn:aws:dynamodb:*:*:table/GameScores"}"""),
-                        null, "dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/Other", Map.of(),
+                        null,
+                        "dynamodb:GetItem",
+                        "arn:aws:dynamodb:us-east-1:111122223333:table/Other",
+                        Map.of(),
                         Outcome.DENIED_BY_IDENTITY),
-                new Case("LeadingKeys: the caller's own partition", conditions, leadingKeys, null, "dynamodb:GetItem",
-                        TABLE, Map.of("dynamodb:leadingkeys", List.of("AIDAALICE")), Outcome.ALLOW),
-                new Case("LeadingKeys: another user's partition", conditions, leadingKeys, null, "dynamodb:GetItem",
-                        TABLE, Map.of("dynamodb:leadingkeys", List.of("AIDABOB")), Outcome.NO_IDENTITY_ALLOW),
-                new Case("LeadingKeys: one foreign key among several", conditions, leadingKeys, null,
-                        "dynamodb:PutItem", TABLE, Map.of("dynamodb:leadingkeys", List.of("AIDAALICE", "AIDABOB")),
-                        Outcome.NO_IDENTITY_ALLOW),
-                new Case("ForAllValues is true for a missing key", multi, leadingKeys, null, "dynamodb:Query", TABLE,
-                        Map.of(), Outcome.ALLOW),
-                new Case("ForAnyValue is false for a missing key", multi, policy("""
-                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["TopScore"]}}}"""), null,
-                        "dynamodb:GetItem", TABLE, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("ForAnyValue: one matching value is enough", multi, policy("""
-                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["TopScore"]}}}"""), null,
-                        "dynamodb:GetItem", TABLE, Map.of("dynamodb:attributes", List.of("UserId", "TopScore")),
+                new Case(
+                        "LeadingKeys: the caller's own partition",
+                        conditions,
+                        leadingKeys,
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of("dynamodb:leadingkeys", List.of("AIDAALICE")),
                         Outcome.ALLOW),
-                new Case("ForAllValues:StringNotEquals denies none of the listed", multi, policy("""
+                new Case(
+                        "LeadingKeys: another user's partition",
+                        conditions,
+                        leadingKeys,
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of("dynamodb:leadingkeys", List.of("AIDABOB")),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "LeadingKeys: one foreign key among several",
+                        conditions,
+                        leadingKeys,
+                        null,
+                        "dynamodb:PutItem",
+                        TABLE,
+                        Map.of("dynamodb:leadingkeys", List.of("AIDAALICE", "AIDABOB")),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "ForAllValues is true for a missing key",
+                        multi,
+                        leadingKeys,
+                        null,
+                        "dynamodb:Query",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "ForAnyValue is false for a missing key",
+                        multi,
+                        policy("""
+                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
+                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["TopScore"]}}}"""),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "ForAnyValue: one matching value is enough",
+                        multi,
+                        policy("""
+                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
+                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["TopScore"]}}}"""),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of("dynamodb:attributes", List.of("UserId", "TopScore")),
+                        Outcome.ALLOW),
+                new Case(
+                        "ForAllValues:StringNotEquals denies none of the listed",
+                        multi,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*"},
                         {"Effect":"Deny","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["Secret"]}}}"""), null,
-                        "dynamodb:GetItem", TABLE, Map.of("dynamodb:attributes", List.of("UserId", "Secret")),
+                         "Condition":{"ForAnyValue:StringEquals":{"dynamodb:Attributes":["Secret"]}}}"""),
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of("dynamodb:attributes", List.of("UserId", "Secret")),
                         Outcome.DENIED_BY_IDENTITY),
-                new Case("Attributes: only listed attributes, projected", attributes, attributeList, null,
-                        "dynamodb:GetItem", TABLE, Map.of("dynamodb:attributes", List.of("TopScore"),
-                                "dynamodb:select", List.of("SPECIFIC_ATTRIBUTES")), Outcome.ALLOW),
-                new Case("Attributes: an unlisted attribute", attributes, attributeList, null, "dynamodb:GetItem",
-                        TABLE, Map.of("dynamodb:attributes", List.of("TopScore", "Email"),
-                                "dynamodb:select", List.of("SPECIFIC_ATTRIBUTES")), Outcome.NO_IDENTITY_ALLOW),
-                new Case("Attributes: a read of all attributes", attributes, attributeList, null, "dynamodb:GetItem",
-                        TABLE, Map.of("dynamodb:select", List.of("ALL_ATTRIBUTES")), Outcome.NO_IDENTITY_ALLOW),
-                new Case("IfExists holds for a missing key", operators + "#Conditions_IfExists", attributeList, null,
-                        "dynamodb:UpdateItem", TABLE, Map.of("dynamodb:attributes", List.of("UserId", "TopScore")),
+                new Case(
+                        "Attributes: only listed attributes, projected",
+                        attributes,
+                        attributeList,
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(
+                                "dynamodb:attributes",
+                                List.of("TopScore"),
+                                "dynamodb:select",
+                                List.of("SPECIFIC_ATTRIBUTES")),
                         Outcome.ALLOW),
-                new Case("StringNotEquals holds for a missing key", operators, policy("""
-                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"StringNotEquals":{"dynamodb:ReturnValues":["ALL_OLD"]}}}"""), null,
-                        "dynamodb:PutItem", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("StringNotEquals fails for a listed value", operators, policy("""
-                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"StringNotEquals":{"dynamodb:ReturnValues":["ALL_OLD","ALL_NEW"]}}}"""), null,
-                        "dynamodb:PutItem", TABLE, Map.of("dynamodb:returnvalues", List.of("ALL_NEW")),
+                new Case(
+                        "Attributes: an unlisted attribute",
+                        attributes,
+                        attributeList,
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(
+                                "dynamodb:attributes",
+                                List.of("TopScore", "Email"),
+                                "dynamodb:select",
+                                List.of("SPECIFIC_ATTRIBUTES")),
                         Outcome.NO_IDENTITY_ALLOW),
-                new Case("StringLike with a wildcard", operators, policy("""
+                new Case(
+                        "Attributes: a read of all attributes",
+                        attributes,
+                        attributeList,
+                        null,
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of("dynamodb:select", List.of("ALL_ATTRIBUTES")),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "IfExists holds for a missing key",
+                        operators + "#Conditions_IfExists",
+                        attributeList,
+                        null,
+                        "dynamodb:UpdateItem",
+                        TABLE,
+                        Map.of("dynamodb:attributes", List.of("UserId", "TopScore")),
+                        Outcome.ALLOW),
+                new Case(
+                        "StringNotEquals holds for a missing key",
+                        operators,
+                        policy("""
+                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
+                         "Condition":{"StringNotEquals":{"dynamodb:ReturnValues":["ALL_OLD"]}}}"""),
+                        null,
+                        "dynamodb:PutItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "StringNotEquals fails for a listed value",
+                        operators,
+                        policy("""
+                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
+                         "Condition":{"StringNotEquals":{"dynamodb:ReturnValues":["ALL_OLD","ALL_NEW"]}}}"""),
+                        null,
+                        "dynamodb:PutItem",
+                        TABLE,
+                        Map.of("dynamodb:returnvalues", List.of("ALL_NEW")),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "StringLike with a wildcard",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
                          "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["USER#${aws:userid}*"]}}}"""),
-                        null, "dynamodb:Query", TABLE, Map.of("dynamodb:leadingkeys", List.of("USER#AIDAALICE#2026")),
+                        null,
+                        "dynamodb:Query",
+                        TABLE,
+                        Map.of("dynamodb:leadingkeys", List.of("USER#AIDAALICE#2026")),
                         Outcome.ALLOW),
-                new Case("StringEqualsIgnoreCase", operators, policy("""
+                new Case(
+                        "StringEqualsIgnoreCase",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"StringEqualsIgnoreCase":{"dynamodb:Select":"count"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of("dynamodb:select", List.of("COUNT")), Outcome.ALLOW),
-                new Case("NumericLessThanEquals", operators, policy("""
+                         "Condition":{"StringEqualsIgnoreCase":{"dynamodb:Select":"count"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("dynamodb:select", List.of("COUNT")),
+                        Outcome.ALLOW),
+                new Case(
+                        "NumericLessThanEquals",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"NumericLessThanEquals":{"aws:MultiFactorAuthAge":"3600"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of("aws:multifactorauthage", List.of("120")), Outcome.ALLOW),
-                new Case("NumericGreaterThan fails", operators, policy("""
+                         "Condition":{"NumericLessThanEquals":{"aws:MultiFactorAuthAge":"3600"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("aws:multifactorauthage", List.of("120")),
+                        Outcome.ALLOW),
+                new Case(
+                        "NumericGreaterThan fails",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"NumericGreaterThan":{"aws:MultiFactorAuthAge":3600}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of("aws:multifactorauthage", List.of("120")),
+                         "Condition":{"NumericGreaterThan":{"aws:MultiFactorAuthAge":3600}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("aws:multifactorauthage", List.of("120")),
                         Outcome.NO_IDENTITY_ALLOW),
-                new Case("DateLessThan", operators, policy("""
+                new Case(
+                        "DateLessThan",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"DateLessThan":{"aws:CurrentTime":"2027-01-01T00:00:00Z"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of("aws:currenttime", List.of("2026-12-05T20:00:00Z")),
+                         "Condition":{"DateLessThan":{"aws:CurrentTime":"2027-01-01T00:00:00Z"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("aws:currenttime", List.of("2026-12-05T20:00:00Z")),
                         Outcome.ALLOW),
-                new Case("Bool", operators, policy("""
+                new Case(
+                        "Bool",
+                        operators,
+                        policy("""
                         {"Effect":"Deny","Action":"dynamodb:*","Resource":"*",
                          "Condition":{"Bool":{"aws:SecureTransport":"false"}}},
-                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*"}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of(), Outcome.DENIED_BY_IDENTITY),
-                new Case("Null true: the key is absent", operators + "#Conditions_Null", policy("""
+                        {"Effect":"Allow","Action":"dynamodb:*","Resource":"*"}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of(),
+                        Outcome.DENIED_BY_IDENTITY),
+                new Case(
+                        "Null true: the key is absent",
+                        operators + "#Conditions_Null",
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"Null":{"dynamodb:LeadingKeys":"true"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("Null false: the key is present", operators + "#Conditions_Null", policy("""
+                         "Condition":{"Null":{"dynamodb:LeadingKeys":"true"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "Null false: the key is present",
+                        operators + "#Conditions_Null",
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"Null":{"dynamodb:LeadingKeys":"false"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("ArnLike on aws:PrincipalArn", operators, policy("""
+                         "Condition":{"Null":{"dynamodb:LeadingKeys":"false"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "ArnLike on aws:PrincipalArn",
+                        operators,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:user/*"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of(), Outcome.ALLOW),
-                new Case("${aws:username} in a Resource", variables, policy("""
+                         "Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:user/*"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "${aws:username} in a Resource",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"arn:aws:dynamodb:*:*:table/${aws:username}-*"}"""),
-                        null, "dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/alice-notes",
-                        Map.of(), Outcome.ALLOW),
-                new Case("${aws:username} in a Resource: another user's table", variables, policy("""
+                        null,
+                        "dynamodb:GetItem",
+                        "arn:aws:dynamodb:us-east-1:111122223333:table/alice-notes",
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "${aws:username} in a Resource: another user's table",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"arn:aws:dynamodb:*:*:table/${aws:username}-*"}"""),
-                        null, "dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/bob-notes",
-                        Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("${aws:PrincipalTag/team}", variables, policy("""
+                        null,
+                        "dynamodb:GetItem",
+                        "arn:aws:dynamodb:us-east-1:111122223333:table/bob-notes",
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "${aws:PrincipalTag/team}",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
                          "Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":"TEAM#${aws:PrincipalTag/team}"}}}"""),
-                        null, "dynamodb:Query", TABLE, Map.of("dynamodb:leadingkeys", List.of("TEAM#blue")),
+                        null,
+                        "dynamodb:Query",
+                        TABLE,
+                        Map.of("dynamodb:leadingkeys", List.of("TEAM#blue")),
                         Outcome.ALLOW),
-                new Case("a variable with a default value", variables, policy("""
+                new Case(
+                        "a variable with a default value",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
                          "Condition":{"StringEquals":{"dynamodb:Select":"${aws:PrincipalTag/select, 'COUNT'}"}}}"""),
-                        null, "dynamodb:Scan", TABLE, Map.of("dynamodb:select", List.of("COUNT")), Outcome.ALLOW),
-                new Case("a variable the request lacks matches nothing", variables, policy("""
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("dynamodb:select", List.of("COUNT")),
+                        Outcome.ALLOW),
+                new Case(
+                        "a variable the request lacks matches nothing",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"arn:aws:dynamodb:*:*:table/${aws:PrincipalTag/missing}"}"""),
-                        null, "dynamodb:Scan", TABLE, Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("${*} is a literal star", variables, policy("""
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "${*} is a literal star",
+                        variables,
+                        policy("""
                         {"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
-                         "Condition":{"StringLike":{"dynamodb:Select":"A${*}"}}}"""), null,
-                        "dynamodb:Scan", TABLE, Map.of("dynamodb:select", List.of("ALL")), Outcome.NO_IDENTITY_ALLOW),
-                new Case("same account: a resource policy naming the user allows alone", evaluation, null, rbacPolicy(
-                        "Allow", "arn:aws:iam::111122223333:user/alice", "dynamodb:GetItem"), "dynamodb:GetItem",
-                        TABLE, Map.of(), Outcome.ALLOW),
-                new Case("same account: a resource policy naming the account delegates to identity", evaluation,
-                        null, rbacPolicy("Allow", "111122223333", "dynamodb:GetItem"), "dynamodb:GetItem", TABLE,
-                        Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("a resource policy's explicit Deny wins", rbac, allowAllDenyDelete, rbacPolicy("Deny",
-                        "arn:aws:iam::111122223333:user/alice", "dynamodb:PutItem"), "dynamodb:PutItem", TABLE,
-                        Map.of(), Outcome.DENIED_BY_RESOURCE),
-                new Case("cross account: identity allow alone is not enough", crossAccount, allowAllDenyDelete, null,
-                        "dynamodb:GetItem", OTHER_TABLE, Map.of(), Outcome.NO_RESOURCE_ALLOW),
-                new Case("cross account: resource allow alone is not enough", crossAccount, null, rbacPolicy("Allow",
-                        "arn:aws:iam::111122223333:user/alice", "dynamodb:GetItem"), "dynamodb:GetItem", OTHER_TABLE,
-                        Map.of(), Outcome.NO_IDENTITY_ALLOW),
-                new Case("cross account: both allow", crossAccount, allowAllDenyDelete, rbacPolicy("Allow",
-                        "111122223333", "dynamodb:GetItem"), "dynamodb:GetItem", OTHER_TABLE, Map.of(),
+                         "Condition":{"StringLike":{"dynamodb:Select":"A${*}"}}}"""),
+                        null,
+                        "dynamodb:Scan",
+                        TABLE,
+                        Map.of("dynamodb:select", List.of("ALL")),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "same account: a resource policy naming the user allows alone",
+                        evaluation,
+                        null,
+                        rbacPolicy("Allow", "arn:aws:iam::111122223333:user/alice", "dynamodb:GetItem"),
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.ALLOW),
+                new Case(
+                        "same account: a resource policy naming the account delegates to identity",
+                        evaluation,
+                        null,
+                        rbacPolicy("Allow", "111122223333", "dynamodb:GetItem"),
+                        "dynamodb:GetItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "a resource policy's explicit Deny wins",
+                        rbac,
+                        allowAllDenyDelete,
+                        rbacPolicy("Deny", "arn:aws:iam::111122223333:user/alice", "dynamodb:PutItem"),
+                        "dynamodb:PutItem",
+                        TABLE,
+                        Map.of(),
+                        Outcome.DENIED_BY_RESOURCE),
+                new Case(
+                        "cross account: identity allow alone is not enough",
+                        crossAccount,
+                        allowAllDenyDelete,
+                        null,
+                        "dynamodb:GetItem",
+                        OTHER_TABLE,
+                        Map.of(),
+                        Outcome.NO_RESOURCE_ALLOW),
+                new Case(
+                        "cross account: resource allow alone is not enough",
+                        crossAccount,
+                        null,
+                        rbacPolicy("Allow", "arn:aws:iam::111122223333:user/alice", "dynamodb:GetItem"),
+                        "dynamodb:GetItem",
+                        OTHER_TABLE,
+                        Map.of(),
+                        Outcome.NO_IDENTITY_ALLOW),
+                new Case(
+                        "cross account: both allow",
+                        crossAccount,
+                        allowAllDenyDelete,
+                        rbacPolicy("Allow", "111122223333", "dynamodb:GetItem"),
+                        "dynamodb:GetItem",
+                        OTHER_TABLE,
+                        Map.of(),
                         Outcome.ALLOW));
     }
 
@@ -218,12 +530,12 @@ class PolicyEvaluationTest {
     @MethodSource("cases")
     void decidesAsIamDocuments(Case c) {
         Principal alice = alice(c.identityPolicy());
-        IamPolicy resource = c.resourcePolicy() == null ? null
-                : IamPolicy.compile(c.resourcePolicy(), IamPolicy.Kind.RESOURCE);
+        IamPolicy resource =
+                c.resourcePolicy() == null ? null : IamPolicy.compile(c.resourcePolicy(), IamPolicy.Kind.RESOURCE);
         String owner = c.resource().split(":")[4];
         AccessRequest request = new AccessRequest(c.action(), c.resource(), owner, new HashMap<>(c.keys()));
-        Outcome outcome = Evaluator.decide(alice, request, new RequestContext(alice.contextKeys(), request.keys()),
-                resource);
+        Outcome outcome =
+                Evaluator.decide(alice, request, new RequestContext(alice.contextKeys(), request.keys()), resource);
         assertThat(outcome).as(c.name() + " (" + c.source() + ")").isEqualTo(c.expected());
     }
 
@@ -231,17 +543,22 @@ class PolicyEvaluationTest {
     void deniesInIamsWords() {
         Principal alice = alice(null);
         AccessRequest request = new AccessRequest("dynamodb:GetItem", TABLE, "111122223333", Map.of());
-        assertThat(Evaluator.denial(Outcome.NO_IDENTITY_ALLOW, alice, request).getMessage()).startsWith(
-                "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on "
-                        + "resource: " + TABLE + " because no identity-based policy allows the dynamodb:GetItem action");
-        assertThat(Evaluator.denial(Outcome.DENIED_BY_IDENTITY, alice, request).getMessage()).startsWith(
-                "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on "
-                        + "resource: " + TABLE + " with an explicit deny in an identity-based policy");
+        assertThat(Evaluator.denial(Outcome.NO_IDENTITY_ALLOW, alice, request).getMessage())
+                .startsWith(
+                        "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on "
+                                + "resource: " + TABLE
+                                + " because no identity-based policy allows the dynamodb:GetItem action");
+        assertThat(Evaluator.denial(Outcome.DENIED_BY_IDENTITY, alice, request).getMessage())
+                .startsWith(
+                        "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on "
+                                + "resource: " + TABLE + " with an explicit deny in an identity-based policy");
         assertThat(Evaluator.denial(Outcome.DENIED_BY_RESOURCE, alice, request).getMessage())
                 .contains("with an explicit deny in a resource-based policy");
         assertThat(Evaluator.denial(Outcome.NO_RESOURCE_ALLOW, alice, request).getMessage())
                 .contains("because no resource-based policy allows the dynamodb:GetItem action");
-        assertThat(Evaluator.denial(Outcome.NO_RESOURCE_ALLOW, alice, request).awsErrorDetails().errorCode())
+        assertThat(Evaluator.denial(Outcome.NO_RESOURCE_ALLOW, alice, request)
+                        .awsErrorDetails()
+                        .errorCode())
                 .isEqualTo("AccessDeniedException");
     }
 
@@ -251,10 +568,10 @@ class PolicyEvaluationTest {
                 [{"accessKeyId":"AKIA1","secretAccessKey":"s","principalArn":"arn:aws:iam::111122223333:user/a",
                   "policies":[{"Statement":[{"Effect":"Allow","Action":"dynamodb:*","Resource":"*",
                     "Condition":{"StringEqualsSometimes":{"aws:userid":"x"}}}]}]}]"""))
-                .hasMessageContaining("entry 0").hasMessageContaining("unknown condition operator");
+                .hasMessageContaining("entry 0")
+                .hasMessageContaining("unknown condition operator");
         assertThatThrownBy(() -> PrincipalsFile.parse("""
-                [{"accessKeyId":"AKIA1","secretAccessKey":"s","principalArn":"alice"}]"""))
-                .hasMessageContaining("twelve-digit account");
+                [{"accessKeyId":"AKIA1","secretAccessKey":"s","principalArn":"alice"}]""")).hasMessageContaining("twelve-digit account");
         assertThatThrownBy(() -> PrincipalsFile.parse("{}")).hasMessageContaining("JSON array");
     }
 
@@ -262,8 +579,7 @@ class PolicyEvaluationTest {
         String policies = policy == null ? "[]" : "[" + policy + "]";
         return PrincipalsFile.parse("""
                 [{"accessKeyId":"AKIAALICE","secretAccessKey":"secret","principalArn":"arn:aws:iam::111122223333:user/alice",
-                  "userId":"AIDAALICE","tags":{"team":"blue"},"policies":%s}]""".formatted(policies))
-                .byAccessKey("AKIAALICE");
+                  "userId":"AIDAALICE","tags":{"team":"blue"},"policies":%s}]""".formatted(policies)).byAccessKey("AKIAALICE");
     }
 
     private static String policy(String statements) {

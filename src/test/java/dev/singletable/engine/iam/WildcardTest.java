@@ -13,18 +13,58 @@ class WildcardTest {
 
     private static final String STAR = String.valueOf(PolicyVariables.LITERAL_STAR);
 
-    private static final List<String> PATTERNS = List.of("*", "**", "dynamodb:*", "DynamoDB:Get*", "dynamodb:Get**",
-            "arn:aws:dynamodb:*", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes*", "Notes" + STAR + "*",
-            "dynamodb:?etItem", "dynamodb:*Item", "a*b*", "*Item", "dynamodb:GetItem", "",
-            "arn:aws:dynamodb:*:*:table/Notes", "arn:aws:dynamodb:*:*:table/Notes/*", "*a*b", "a*a*a", "ab*ab",
-            "*x*", "a**b", "*Notes*index*", "arn:aws:dynamodb:us-*-1:*:table/*", "dynamodb:GetItem",
-            "DYNAMODB:GETITEM", "dynamodb:PutItem");
+    private static final List<String> PATTERNS = List.of(
+            "*",
+            "**",
+            "dynamodb:*",
+            "DynamoDB:Get*",
+            "dynamodb:Get**",
+            "arn:aws:dynamodb:*",
+            "arn:aws:dynamodb:us-east-1:111122223333:table/Notes*",
+            "Notes" + STAR + "*",
+            "dynamodb:?etItem",
+            "dynamodb:*Item",
+            "a*b*",
+            "*Item",
+            "dynamodb:GetItem",
+            "",
+            "arn:aws:dynamodb:*:*:table/Notes",
+            "arn:aws:dynamodb:*:*:table/Notes/*",
+            "*a*b",
+            "a*a*a",
+            "ab*ab",
+            "*x*",
+            "a**b",
+            "*Notes*index*",
+            "arn:aws:dynamodb:us-*-1:*:table/*",
+            "dynamodb:GetItem",
+            "DYNAMODB:GETITEM",
+            "dynamodb:PutItem");
 
-    private static final List<String> TEXTS = List.of("", "dynamodb:GetItem", "DYNAMODB:getitem", "dynamodb:Get",
-            "dynamodb:Ge", "dynamodb:PutItem", "dynamodb:", "arn:aws:dynamodb:us-east-1:111122223333:table/Notes",
+    private static final List<String> TEXTS = List.of(
+            "",
+            "dynamodb:GetItem",
+            "DYNAMODB:getitem",
+            "dynamodb:Get",
+            "dynamodb:Ge",
+            "dynamodb:PutItem",
+            "dynamodb:",
+            "arn:aws:dynamodb:us-east-1:111122223333:table/Notes",
             "arn:aws:dynamodb:us-east-1:111122223333:table/Notes/index/byDate",
-            "arn:aws:dynamodb:us-east-1:111122223333:table/notes", "Notes*x", "Notesx", "Notes*", "ab", "axbx", "aba", "aaa", "aa", "abab", "aab", "a",
-            "xab", "arn:aws:dynamodb:eu-west-1:444455556666:table/Notes");
+            "arn:aws:dynamodb:us-east-1:111122223333:table/notes",
+            "Notes*x",
+            "Notesx",
+            "Notes*",
+            "ab",
+            "axbx",
+            "aba",
+            "aaa",
+            "aa",
+            "abab",
+            "aab",
+            "a",
+            "xab",
+            "arn:aws:dynamodb:eu-west-1:444455556666:table/Notes");
 
     @Test
     void shortcutsDecideAsTheGeneralMatch() {
@@ -36,7 +76,8 @@ class WildcardTest {
                     boolean expected = literal
                             ? (ignoreCase ? p.equalsIgnoreCase(t) : p.equals(t))
                             : Wildcard.matches(compiled.toString(), t, ignoreCase);
-                    assertThat(compiled.matches(t)).as("%s against %s (ignoreCase %s)", p, t, ignoreCase)
+                    assertThat(compiled.matches(t))
+                            .as("%s against %s (ignoreCase %s)", p, t, ignoreCase)
                             .isEqualTo(expected);
                 }
             }
@@ -46,11 +87,15 @@ class WildcardTest {
     @Test
     void prefixAndStarPatternsMatchWhatIamDocuments() {
         assertThat(Wildcard.of("*", false).matches("")).isTrue();
-        assertThat(Wildcard.of("dynamodb:Get*", true).matches("dynamodb:GetItem")).isTrue();
-        assertThat(Wildcard.of("dynamodb:Get*", true).matches("DynamoDB:getRecords")).isTrue();
-        assertThat(Wildcard.of("dynamodb:Get*", true).matches("dynamodb:BatchGetItem")).isFalse();
+        assertThat(Wildcard.of("dynamodb:Get*", true).matches("dynamodb:GetItem"))
+                .isTrue();
+        assertThat(Wildcard.of("dynamodb:Get*", true).matches("DynamoDB:getRecords"))
+                .isTrue();
+        assertThat(Wildcard.of("dynamodb:Get*", true).matches("dynamodb:BatchGetItem"))
+                .isFalse();
         assertThat(Wildcard.of("arn:aws:dynamodb:*:*:table/Notes*", false)
-                .matches("arn:aws:dynamodb:us-east-1:111122223333:table/notes")).isFalse();
+                        .matches("arn:aws:dynamodb:us-east-1:111122223333:table/notes"))
+                .isFalse();
         // an escaped star (${*}) before the trailing star matches only a star
         assertThat(Wildcard.of("Notes" + STAR + "*", false).matches("Notes*x")).isTrue();
         assertThat(Wildcard.of("Notes" + STAR + "*", false).matches("Notesxx")).isFalse();

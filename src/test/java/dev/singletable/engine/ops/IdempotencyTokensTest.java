@@ -36,8 +36,10 @@ class IdempotencyTokensTest {
     }
 
     private void run(String token, String table) {
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().clientRequestToken(token)
-                .transactItems(i -> i.conditionCheck(c -> c.tableName(table).conditionExpression("attribute_exists(k)")))
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
+                .clientRequestToken(token)
+                .transactItems(
+                        i -> i.conditionCheck(c -> c.tableName(table).conditionExpression("attribute_exists(k)")))
                 .build();
         tokens.run(token, request, () -> {
             applied.incrementAndGet();

@@ -23,14 +23,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record Observed(Object value, String errorCode, String message) {
 
-    private static final Set<String> IGNORED = Set.of("NextToken", "ConsumedCapacity", "LastEvaluatedKey", "Message",
-            "message");
+    private static final Set<String> IGNORED =
+            Set.of("NextToken", "ConsumedCapacity", "LastEvaluatedKey", "Message", "message");
 
     static Observed of(Supplier<?> call) {
         try {
             return new Observed(render(call.get()), null, null);
         } catch (AwsServiceException e) {
-            return new Observed(render(e), e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
+            return new Observed(
+                    render(e),
+                    e.awsErrorDetails().errorCode(),
+                    e.awsErrorDetails().errorMessage());
         }
     }
 
@@ -49,7 +52,9 @@ record Observed(Object value, String errorCode, String message) {
             Map<String, Object> out = new TreeMap<>();
             for (SdkField<?> f : pojo.sdkFields()) {
                 Object v = f.getValueOrDefault(pojo);
-                if (IGNORED.contains(f.memberName()) || v == null || v instanceof SdkAutoConstructList<?>
+                if (IGNORED.contains(f.memberName())
+                        || v == null
+                        || v instanceof SdkAutoConstructList<?>
                         || v instanceof SdkAutoConstructMap<?, ?>) {
                     continue;
                 }
@@ -100,8 +105,11 @@ record Observed(Object value, String errorCode, String message) {
             case NS:
                 return "NS:" + av.ns().stream().sorted().toList();
             case BS:
-                return "BS:" + av.bs().stream().map(b -> Base64.getEncoder().encodeToString(b.asByteArray()))
-                        .sorted().toList();
+                return "BS:"
+                        + av.bs().stream()
+                                .map(b -> Base64.getEncoder().encodeToString(b.asByteArray()))
+                                .sorted()
+                                .toList();
             default:
                 return "?";
         }

@@ -68,19 +68,21 @@ abstract class PartiqlDifferentialTest {
     }
 
     protected Observed same(ExecuteStatementRequest r) {
-        return compare(Observed.of(() -> executor.executeStatement(r)), Observed.of(() -> oracle.executeStatement(r)),
-                false);
+        return compare(
+                Observed.of(() -> executor.executeStatement(r)), Observed.of(() -> oracle.executeStatement(r)), false);
     }
 
     protected Observed sameIgnoringOrder(String statement, AttributeValue... parameters) {
         ExecuteStatementRequest r = statement(statement, parameters);
-        return compare(Observed.of(() -> executor.executeStatement(r)), Observed.of(() -> oracle.executeStatement(r)),
-                true);
+        return compare(
+                Observed.of(() -> executor.executeStatement(r)), Observed.of(() -> oracle.executeStatement(r)), true);
     }
 
     protected Observed sameBatch(BatchExecuteStatementRequest r) {
-        return compare(Observed.of(() -> executor.batchExecuteStatement(r)),
-                Observed.of(() -> oracle.batchExecuteStatement(r)), false);
+        return compare(
+                Observed.of(() -> executor.batchExecuteStatement(r)),
+                Observed.of(() -> oracle.batchExecuteStatement(r)),
+                false);
     }
 
     protected Observed sameBatch(String... statements) {
@@ -92,8 +94,10 @@ abstract class PartiqlDifferentialTest {
     }
 
     protected Observed sameTransaction(ExecuteTransactionRequest r) {
-        return compare(Observed.of(() -> executor.executeTransaction(r)),
-                Observed.of(() -> oracle.executeTransaction(r)), false);
+        return compare(
+                Observed.of(() -> executor.executeTransaction(r)),
+                Observed.of(() -> oracle.executeTransaction(r)),
+                false);
     }
 
     protected Observed sameTransaction(String... statements) {
@@ -101,7 +105,8 @@ abstract class PartiqlDifferentialTest {
         for (String st : statements) {
             list.add(ParameterizedStatement.builder().statement(st).build());
         }
-        return sameTransaction(ExecuteTransactionRequest.builder().transactStatements(list).build());
+        return sameTransaction(
+                ExecuteTransactionRequest.builder().transactStatements(list).build());
     }
 
     /** Follows NextToken to the end on both sides and compares the pages one by one. */
@@ -112,8 +117,8 @@ abstract class PartiqlDifferentialTest {
         return ours;
     }
 
-    private static List<Object> pages(ExecuteStatementRequest first,
-            Function<ExecuteStatementRequest, ExecuteStatementResponse> call) {
+    private static List<Object> pages(
+            ExecuteStatementRequest first, Function<ExecuteStatementRequest, ExecuteStatementResponse> call) {
         List<Object> pages = new ArrayList<>();
         ExecuteStatementRequest r = first;
         for (int i = 0; i < 100; i++) {
@@ -129,16 +134,23 @@ abstract class PartiqlDifferentialTest {
 
     private static Observed compare(Observed ours, Observed theirs, boolean unordered) {
         if (theirs.isError()) {
-            assertThat(ours.isError()).as("DynamoDB Local failed with %s: %s, we answered %s", theirs.errorCode(),
-                    theirs.message(), ours.value()).isTrue();
-            assertThat(ours.errorCode()).as("error code (our message: %s)", ours.message())
+            assertThat(ours.isError())
+                    .as(
+                            "DynamoDB Local failed with %s: %s, we answered %s",
+                            theirs.errorCode(), theirs.message(), ours.value())
+                    .isTrue();
+            assertThat(ours.errorCode())
+                    .as("error code (our message: %s)", ours.message())
                     .isEqualTo(theirs.errorCode());
             assertThat(ours.message()).as("message").isEqualTo(theirs.message());
             assertThat(ours.value()).as("error members").isEqualTo(theirs.value());
             return ours;
         }
-        assertThat(ours.isError()).as("we failed with %s: %s, DynamoDB Local answered %s", ours.errorCode(),
-                ours.message(), theirs.value()).isFalse();
+        assertThat(ours.isError())
+                .as(
+                        "we failed with %s: %s, DynamoDB Local answered %s",
+                        ours.errorCode(), ours.message(), theirs.value())
+                .isFalse();
         if (unordered) {
             assertThat(sorted(ours.value())).isEqualTo(sorted(theirs.value()));
         } else {
@@ -168,7 +180,8 @@ abstract class PartiqlDifferentialTest {
     /** A table keyed by string {@code pk} only, on both sides. */
     protected String hashTable() {
         String name = unique("Hash");
-        onBoth(c -> c.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+        onBoth(c -> c.createTable(b -> b.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(attr("pk", "S"))
                 .keySchema(key("pk", KeyType.HASH))));
         return name;
@@ -180,19 +193,32 @@ abstract class PartiqlDifferentialTest {
      */
     protected String compositeTable() {
         String name = unique("Comp");
-        onBoth(c -> c.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+        onBoth(c -> c.createTable(b -> b.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(attr("pk", "S"), attr("sk", "N"), attr("g", "S"), attr("l", "S"))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(
-                        GlobalSecondaryIndex.builder().indexName("byG")
+                        GlobalSecondaryIndex.builder()
+                                .indexName("byG")
                                 .keySchema(key("g", KeyType.HASH), key("sk", KeyType.RANGE))
-                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
-                        GlobalSecondaryIndex.builder().indexName("gKeys").keySchema(key("g", KeyType.HASH))
-                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName("gKeys")
+                                .keySchema(key("g", KeyType.HASH))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.KEYS_ONLY)
+                                        .build())
                                 .build())
-                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byL")
+                .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                        .indexName("byL")
                         .keySchema(key("pk", KeyType.HASH), key("l", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())));
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY)
+                                .build())
+                        .build())));
         return name;
     }
 
@@ -205,8 +231,19 @@ abstract class PartiqlDifferentialTest {
     protected void fillComposite(String table, int parts, int perPart) {
         for (int i = 0; i < parts; i++) {
             for (int j = 0; j < perPart; j++) {
-                put(table, Map.of("pk", s("p" + i), "sk", n(String.valueOf(j)), "g", s("g" + (j % 2)),
-                        "l", s("l" + (perPart - j)), "v", s("v" + i + j)));
+                put(
+                        table,
+                        Map.of(
+                                "pk",
+                                s("p" + i),
+                                "sk",
+                                n(String.valueOf(j)),
+                                "g",
+                                s("g" + (j % 2)),
+                                "l",
+                                s("l" + (perPart - j)),
+                                "v",
+                                s("v" + i + j)));
             }
         }
     }
@@ -214,14 +251,29 @@ abstract class PartiqlDifferentialTest {
     /** Items k0..k{count-1} with a number, a name and a nested map holding a list. */
     protected void fillHash(String table, int count) {
         for (int i = 0; i < count; i++) {
-            put(table, Map.of("pk", s("k" + i), "n", n(String.valueOf(i)), "name", s("name" + i),
-                    "m", AttributeValue.fromM(Map.of("a", n(String.valueOf(i)),
-                            "b", AttributeValue.fromL(List.of(s("x"), s("y" + i)))))));
+            put(
+                    table,
+                    Map.of(
+                            "pk",
+                            s("k" + i),
+                            "n",
+                            n(String.valueOf(i)),
+                            "name",
+                            s("name" + i),
+                            "m",
+                            AttributeValue.fromM(Map.of(
+                                    "a",
+                                    n(String.valueOf(i)),
+                                    "b",
+                                    AttributeValue.fromL(List.of(s("x"), s("y" + i)))))));
         }
     }
 
     private static AttributeDefinition attr(String name, String type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

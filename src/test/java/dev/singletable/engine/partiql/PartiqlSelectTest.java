@@ -99,7 +99,9 @@ class PartiqlSelectTest extends PartiqlDifferentialTest {
         same("SELECT * FROM " + t + ".\"byL\" WHERE pk = 'p1' ORDER BY l DESC");
         same("SELECT * FROM " + t + ".\"nope\" WHERE g = 'g1'");
         same("SELECT * FROM " + t + ".\"byG\".\"x\" WHERE g = 'g1'");
-        same(statement("SELECT * FROM " + t + ".\"byG\" WHERE g = 'g1'").toBuilder().consistentRead(true).build());
+        same(statement("SELECT * FROM " + t + ".\"byG\" WHERE g = 'g1'").toBuilder()
+                .consistentRead(true)
+                .build());
         same("SELECT * FROM " + t + " WHERE pk = 'p1' ORDER BY sk DESC");
         same("SELECT * FROM " + t + " WHERE pk = 'p1' ORDER BY sk");
         same("SELECT * FROM " + t + " WHERE pk = 'p1' AND sk > 1 ORDER BY sk DESC");
@@ -123,8 +125,10 @@ class PartiqlSelectTest extends PartiqlDifferentialTest {
         same("SELECT * FROM " + t + " WHERE pk = 1");
         same("SELECT * FROM " + t + " WHERE pk = 'p1' AND sk = 'x'");
         same("SELECT * FROM " + t + " WHERE pk = 'p1' AND begins_with(sk, '1')");
-        same("SELECT * FROM " + t + " WHERE pk = ?",
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder().build());
+        same(
+                "SELECT * FROM " + t + " WHERE pk = ?",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder()
+                        .build());
     }
 
     @Test
@@ -151,24 +155,38 @@ class PartiqlSelectTest extends PartiqlDifferentialTest {
         fillHash(h, 7);
         String c = compositeTable();
         fillComposite(c, 3, 4);
-        ExecuteStatementRequest scan = statement("SELECT * FROM \"" + h + "\"").toBuilder().limit(2).build();
+        ExecuteStatementRequest scan =
+                statement("SELECT * FROM \"" + h + "\"").toBuilder().limit(2).build();
         assertThat(samePages(scan)).hasSize(4);
-        samePages(statement("SELECT * FROM \"" + h + "\" WHERE n = 2").toBuilder().limit(1).build());
-        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk = 'p1'").toBuilder().limit(3).build());
-        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk = 'p1' AND sk = 1").toBuilder().limit(1).build());
-        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk IN ['p0', 'p2']").toBuilder().limit(3).build());
+        samePages(statement("SELECT * FROM \"" + h + "\" WHERE n = 2").toBuilder()
+                .limit(1)
+                .build());
+        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk = 'p1'").toBuilder()
+                .limit(3)
+                .build());
+        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk = 'p1' AND sk = 1").toBuilder()
+                .limit(1)
+                .build());
+        samePages(statement("SELECT * FROM \"" + c + "\" WHERE pk IN ['p0', 'p2']").toBuilder()
+                .limit(3)
+                .build());
         same(statement("SELECT * FROM \"" + h + "\"").toBuilder().limit(0).build());
-        same(statement("SELECT * FROM \"" + h + "\"").toBuilder().nextToken("abc").build());
+        same(statement("SELECT * FROM \"" + h + "\"").toBuilder()
+                .nextToken("abc")
+                .build());
     }
 
     @Test
     void aNextTokenOnlyContinuesTheRequestItWasIssuedFor() {
         String h = hashTable();
         fillHash(h, 4);
-        ExecuteStatementRequest first = statement("SELECT * FROM \"" + h + "\"").toBuilder().limit(1).build();
+        ExecuteStatementRequest first =
+                statement("SELECT * FROM \"" + h + "\"").toBuilder().limit(1).build();
         String token = executor.executeStatement(first).nextToken();
         assertThat(token).isNotNull();
-        ExecuteStatementRequest other = statement("SELECT pk FROM \"" + h + "\"").toBuilder().nextToken(token).build();
+        ExecuteStatementRequest other = statement("SELECT pk FROM \"" + h + "\"").toBuilder()
+                .nextToken(token)
+                .build();
         Observed o = Observed.of(() -> executor.executeStatement(other));
         assertThat(o.message()).isEqualTo("NextToken does not match request");
     }

@@ -94,9 +94,11 @@ class PartiqlWriteTest extends PartiqlDifferentialTest {
         String t = "\"" + hashTable() + "\"";
         same("INSERT INTO " + t + " VALUE {'pk': 'a', 'a': 1}");
         same(statement("UPDATE " + t + " SET a = 2 WHERE pk = 'a' AND a = 5").toBuilder()
-                .returnValuesOnConditionCheckFailure("ALL_OLD").build());
+                .returnValuesOnConditionCheckFailure("ALL_OLD")
+                .build());
         same(statement("DELETE FROM " + t + " WHERE pk = 'a' AND a = 5").toBuilder()
-                .returnValuesOnConditionCheckFailure("ALL_OLD").build());
+                .returnValuesOnConditionCheckFailure("ALL_OLD")
+                .build());
     }
 
     @Test

@@ -16,8 +16,7 @@ final class TwoLocals {
     private static DynamoDbClient target;
     private static DynamoDbClient oracle;
 
-    private TwoLocals() {
-    }
+    private TwoLocals() {}
 
     static synchronized DynamoDbClient target() {
         start();

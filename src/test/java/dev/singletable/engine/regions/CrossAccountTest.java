@@ -32,7 +32,8 @@ class CrossAccountTest {
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
             DynamoDbClient owner = engine.dynamoDbClient();
             DynamoDbClient partner = engine.clients(PARTNER, "us-east-1").dynamo();
-            DynamoDbClient stranger = engine.clients("222222222222", "us-east-1").dynamo();
+            DynamoDbClient stranger =
+                    engine.clients("222222222222", "us-east-1").dynamo();
             String arn = createTable(owner, "music").tableArn();
             owner.putItem(b -> b.tableName("music").item(Map.of("pk", s("a"), "title", s("Help"))));
             owner.putResourcePolicy(b -> b.resourceArn(arn).policy("""
@@ -40,27 +41,43 @@ class CrossAccountTest {
                       {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},
                        "Action":["dynamodb:GetItem","dynamodb:BatchGetItem","dynamodb:Query","dynamodb:DescribeTable"],
                        "Resource":"%s"},
-                      {"Effect":"Deny","Principal":{"AWS":"%s"},"Action":"dynamodb:Query","Resource":"%s"}]}"""
-                    .formatted(PARTNER, arn, PARTNER, arn)));
+                      {"Effect":"Deny","Principal":{"AWS":"%s"},"Action":"dynamodb:Query","Resource":"%s"}]}""".formatted(PARTNER, arn, PARTNER, arn)));
 
-            assertThat(partner.getItem(b -> b.tableName(arn).key(Map.of("pk", s("a")))).item())
+            assertThat(partner.getItem(b -> b.tableName(arn).key(Map.of("pk", s("a"))))
+                            .item())
                     .containsEntry("title", s("Help"));
-            assertThat(partner.batchGetItem(b -> b.requestItems(Map.of(arn,
-                    KeysAndAttributes.builder().keys(Map.of("pk", s("a"))).build()))).responses().get(arn))
-                    .as("a batch is answered under the name it was asked by").hasSize(1);
-            assertThat(partner.describeTable(b -> b.tableName(arn)).table().tableArn()).isEqualTo(arn);
-            assertThat(partner.listTables().tableNames()).as("its own account still has no tables").isEmpty();
+            assertThat(partner.batchGetItem(b -> b.requestItems(Map.of(
+                                    arn,
+                                    KeysAndAttributes.builder()
+                                            .keys(Map.of("pk", s("a")))
+                                            .build())))
+                            .responses()
+                            .get(arn))
+                    .as("a batch is answered under the name it was asked by")
+                    .hasSize(1);
+            assertThat(partner.describeTable(b -> b.tableName(arn)).table().tableArn())
+                    .isEqualTo(arn);
+            assertThat(partner.listTables().tableNames())
+                    .as("its own account still has no tables")
+                    .isEmpty();
 
             // not granted (PutItem), explicitly denied (Query), another account (stranger): refused as before
             assertDenied(() -> partner.putItem(b -> b.tableName(arn).item(Map.of("pk", s("b")))), "Access is denied");
-            assertDenied(() -> partner.query(b -> b.tableName(arn).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s("a")))), "Access is denied");
+            assertDenied(
+                    () -> partner.query(b -> b.tableName(arn)
+                            .keyConditionExpression("pk = :p")
+                            .expressionAttributeValues(Map.of(":p", s("a")))),
+                    "Access is denied");
             assertDenied(() -> stranger.getItem(b -> b.tableName(arn).key(Map.of("pk", s("a")))), "Access is denied");
-            assertDenied(() -> partner.listTagsOfResource(b -> b.resourceArn(arn)), "User: arn:aws:iam::" + PARTNER
-                    + ":root is not authorized to perform: dynamodb:ListTagsOfResource on resource: " + arn
-                    + " because no resource-based policy allows the dynamodb:ListTagsOfResource action");
-            assertThat(owner.getItem(b -> b.tableName("music").key(Map.of("pk", s("b")))).hasItem())
-                    .as("the refused PutItem wrote nothing").isFalse();
+            assertDenied(
+                    () -> partner.listTagsOfResource(b -> b.resourceArn(arn)),
+                    "User: arn:aws:iam::" + PARTNER
+                            + ":root is not authorized to perform: dynamodb:ListTagsOfResource on resource: " + arn
+                            + " because no resource-based policy allows the dynamodb:ListTagsOfResource action");
+            assertThat(owner.getItem(b -> b.tableName("music").key(Map.of("pk", s("b"))))
+                            .hasItem())
+                    .as("the refused PutItem wrote nothing")
+                    .isFalse();
         }
     }
 
@@ -69,25 +86,32 @@ class CrossAccountTest {
         try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
             DynamoDbClient owner = engine.dynamoDbClient();
             DynamoDbStreamsClient partner = engine.clients(PARTNER, "us-east-1").streams();
-            DynamoDbStreamsClient stranger = engine.clients("222222222222", "us-east-1").streams();
+            DynamoDbStreamsClient stranger =
+                    engine.clients("222222222222", "us-east-1").streams();
             TableDescription table = createTable(owner, "music");
             String streamArn = table.latestStreamArn();
             owner.putItem(b -> b.tableName("music").item(Map.of("pk", s("a"))));
-            assertDenied(() -> partner.describeStream(b -> b.streamArn(streamArn)), "User: arn:aws:iam::" + PARTNER
-                    + ":root is not authorized to perform: dynamodb:DescribeStream on resource: " + streamArn
-                    + " because no resource-based policy allows the dynamodb:DescribeStream action");
+            assertDenied(
+                    () -> partner.describeStream(b -> b.streamArn(streamArn)),
+                    "User: arn:aws:iam::" + PARTNER
+                            + ":root is not authorized to perform: dynamodb:DescribeStream on resource: " + streamArn
+                            + " because no resource-based policy allows the dynamodb:DescribeStream action");
             owner.putResourcePolicy(b -> b.resourceArn(streamArn).policy("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},
                       "Action":["dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords"],
                       "Resource":"%s"}]}""".formatted(PARTNER, streamArn)));
 
-            String shard = partner.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().get(0)
+            String shard = partner.describeStream(b -> b.streamArn(streamArn))
+                    .streamDescription()
+                    .shards()
+                    .get(0)
                     .shardId();
-            String iterator = partner.getShardIterator(b -> b.streamArn(streamArn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String iterator = partner.getShardIterator(b ->
+                            b.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             assertThat(partner.getRecords(b -> b.shardIterator(iterator)).records())
-                    .singleElement().satisfies(r -> assertThat(r.dynamodb().keys())
-                            .isEqualTo(Map.of("pk", AttributeValue.fromS("a"))));
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.dynamodb().keys()).isEqualTo(Map.of("pk", AttributeValue.fromS("a"))));
             assertDenied(() -> stranger.describeStream(b -> b.streamArn(streamArn)), "no resource-based policy");
             assertDenied(() -> stranger.getRecords(b -> b.shardIterator(iterator)), "no resource-based policy");
         }

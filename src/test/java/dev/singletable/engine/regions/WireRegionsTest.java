@@ -39,7 +39,9 @@ class WireRegionsTest {
     @BeforeAll
     static void start() {
         engine = EmbeddedEngine.inMemory();
-        server = WireServer.start(WireServerOptions.defaults(), BrowserAccess.defaults(),
+        server = WireServer.start(
+                WireServerOptions.defaults(),
+                BrowserAccess.defaults(),
                 WireBackends.byCredentialScope((key, region) -> {
                     EmbeddedEngine.Clients clients = engine.clients(key, region);
                     return new WireBackends.Backend(clients.dynamo(), clients.streams());
@@ -59,13 +61,18 @@ class WireRegionsTest {
                 DynamoDbStreamsClient irishStreams = streams(Region.EU_WEST_1)) {
             createTable(ireland, "wire_regions");
             assertThat(virginia.listTables().tableNames()).doesNotContain("wire_regions");
-            assertThat(ireland.describeTable(b -> b.tableName("wire_regions")).table().tableArn())
+            assertThat(ireland.describeTable(b -> b.tableName("wire_regions"))
+                            .table()
+                            .tableArn())
                     .isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/wire_regions");
             ireland.putItem(b -> b.tableName("wire_regions").item(Map.of("pk", s("a"))));
-            assertThat(engine.dynamoDbClient("eu-west-1").getItem(b -> b.tableName("wire_regions")
-                    .key(Map.of("pk", s("a")))).hasItem()).as("the same tables as in-process").isTrue();
-            assertThat(irishStreams.listStreams().streams()).singleElement()
-                    .satisfies(st -> assertThat(st.streamArn()).contains(":eu-west-1:"));
+            assertThat(engine.dynamoDbClient("eu-west-1")
+                            .getItem(b -> b.tableName("wire_regions").key(Map.of("pk", s("a"))))
+                            .hasItem())
+                    .as("the same tables as in-process")
+                    .isTrue();
+            assertThat(irishStreams.listStreams().streams()).singleElement().satisfies(st -> assertThat(st.streamArn())
+                    .contains(":eu-west-1:"));
         }
     }
 
@@ -79,11 +86,14 @@ class WireRegionsTest {
 
     @Test
     void aScopeWithAnImpossibleRegionIsInvalidSignatureException() throws Exception {
-        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{}",
+        HttpResponse<String> response = post(
+                "DynamoDB_20120810.ListTables",
+                "{}",
                 "AWS4-HMAC-SHA256 Credential=AKID/20260101/EU_WEST-1/dynamodb/aws4_request, SignedHeaders=host, "
                         + "Signature=abc");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"__type\":\"com.amazon.coral.service#InvalidSignatureException\"")
+        assertThat(response.body())
+                .contains("\"__type\":\"com.amazon.coral.service#InvalidSignatureException\"")
                 .contains("Credential should be scoped to a valid region, not 'EU_WEST-1'.");
     }
 
@@ -91,7 +101,9 @@ class WireRegionsTest {
     void anotherAccountsArnIsAccessDeniedOverTheWire() {
         String arn = createTable(engine.dynamoDbClient(), "wire_owned").tableArn();
         try (DynamoDbClient stranger = client(Region.US_EAST_1, "123456789012")) {
-            assertThat(stranger.listTables().tableNames()).as("its own account's tables").doesNotContain("wire_owned");
+            assertThat(stranger.listTables().tableNames())
+                    .as("its own account's tables")
+                    .doesNotContain("wire_owned");
             assertThatThrownBy(() -> stranger.describeTable(b -> b.tableName(arn)))
                     .isInstanceOfSatisfying(DynamoDbException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
@@ -114,7 +126,9 @@ class WireRegionsTest {
     }
 
     private static DynamoDbClient client(Region region, String accessKey) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(region)
+        return DynamoDbClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(region)
                 .httpClient(ApacheHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
@@ -122,7 +136,9 @@ class WireRegionsTest {
     }
 
     private static DynamoDbStreamsClient streams(Region region) {
-        return DynamoDbStreamsClient.builder().endpointOverride(server.endpoint()).region(region)
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(region)
                 .httpClient(ApacheHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))

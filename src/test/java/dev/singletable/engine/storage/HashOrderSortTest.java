@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class HashOrderSortTest {
 
-    record Key(long hash, int rest) {
-    }
+    record Key(long hash, int rest) {}
 
     private static final Comparator<Key> ORDER = (a, b) -> {
         int c = Long.compareUnsigned(a.hash(), b.hash());

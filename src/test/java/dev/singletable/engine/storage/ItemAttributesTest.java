@@ -39,15 +39,18 @@ class ItemAttributesTest {
     @Test
     void isImmutable() {
         Map<String, AttributeValue> copy = ItemAttributes.copyOf(source(3));
-        assertThatThrownBy(() -> copy.put("x", AttributeValue.fromS("y"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> copy.put("x", AttributeValue.fromS("y")))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> copy.remove("a1")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(ItemAttributes.copyOf(copy)).isSameAs(copy);
     }
 
     @Test
     void sharesOneStringPerName() {
-        Map<String, AttributeValue> a = ItemAttributes.copyOf(Map.of(new String("shared-name"), AttributeValue.fromS("1")));
-        Map<String, AttributeValue> b = ItemAttributes.copyOf(Map.of(new String("shared-name"), AttributeValue.fromS("2")));
+        Map<String, AttributeValue> a =
+                ItemAttributes.copyOf(Map.of(new String("shared-name"), AttributeValue.fromS("1")));
+        Map<String, AttributeValue> b =
+                ItemAttributes.copyOf(Map.of(new String("shared-name"), AttributeValue.fromS("2")));
         assertThat(a.keySet().iterator().next()).isSameAs(b.keySet().iterator().next());
     }
 }

@@ -18,7 +18,8 @@ class KeyValuePrefixOrderTest {
             byte[] b = random.nextBoolean() ? randomBytes(random, alphabet) : extend(random, a, alphabet);
             int expected = Integer.signum(Arrays.compareUnsigned(a, b));
             assertThat(Integer.signum(KeyValue.ofBytes(a).compareTo(KeyValue.ofBytes(b))))
-                    .as("%s vs %s", Arrays.toString(a), Arrays.toString(b)).isEqualTo(expected);
+                    .as("%s vs %s", Arrays.toString(a), Arrays.toString(b))
+                    .isEqualTo(expected);
             assertThat(KeyValue.ofBytes(a).equals(KeyValue.ofBytes(b))).isEqualTo(expected == 0);
         }
     }

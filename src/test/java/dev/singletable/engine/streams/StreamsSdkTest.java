@@ -38,17 +38,21 @@ class StreamsSdkTest {
 
     private TableDescription createTable(String name, StreamViewType view) {
         return dynamo.createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("Id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("Id").attributeType(ScalarAttributeType.N))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(view))).tableDescription();
+                        .keySchema(k -> k.attributeName("Id").keyType(KeyType.HASH))
+                        .attributeDefinitions(a -> a.attributeName("Id").attributeType(ScalarAttributeType.N))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(view)))
+                .tableDescription();
     }
 
     private List<Record> readAll(String arn) {
         List<Record> out = new ArrayList<>();
-        for (Shard shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-            String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (Shard shard : streams.describeStream(b -> b.streamArn(arn))
+                .streamDescription()
+                .shards()) {
+            String it = streams.getShardIterator(b ->
+                            b.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (it != null) {
                 String current = it;
                 var page = streams.getRecords(b -> b.shardIterator(current));
@@ -66,16 +70,19 @@ class StreamsSdkTest {
     /** The example of the DynamoDB Streams low-level API walkthrough, with the SizeBytes AWS reports there. */
     @Test
     void theAwsWalkthroughRecordsWithTheirSizes() {
-        String arn = createTable("TestTableForStreams", StreamViewType.NEW_AND_OLD_IMAGES).latestStreamArn();
-        dynamo.putItem(b -> b.tableName("TestTableForStreams").item(Map.of("Id", AttributeValue.fromN("101"),
-                "Message", AttributeValue.fromS("New item!"))));
-        dynamo.updateItem(b -> b.tableName("TestTableForStreams").key(id(101))
+        String arn = createTable("TestTableForStreams", StreamViewType.NEW_AND_OLD_IMAGES)
+                .latestStreamArn();
+        dynamo.putItem(b -> b.tableName("TestTableForStreams")
+                .item(Map.of("Id", AttributeValue.fromN("101"), "Message", AttributeValue.fromS("New item!"))));
+        dynamo.updateItem(b -> b.tableName("TestTableForStreams")
+                .key(id(101))
                 .updateExpression("SET Message = :m")
                 .expressionAttributeValues(Map.of(":m", AttributeValue.fromS("This item has changed"))));
         dynamo.deleteItem(b -> b.tableName("TestTableForStreams").key(id(101)));
 
         List<Record> records = readAll(arn);
-        assertThat(records).extracting(Record::eventName)
+        assertThat(records)
+                .extracting(Record::eventName)
                 .containsExactly(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE);
         assertThat(records).extracting(r -> r.dynamodb().sizeBytes()).containsExactly(26L, 59L, 38L);
         assertThat(records.get(1).dynamodb().oldImage().get("Message").s()).isEqualTo("New item!");
@@ -84,29 +91,49 @@ class StreamsSdkTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StreamViewType.class, names = {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"})
+    @EnumSource(
+            value = StreamViewType.class,
+            names = {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"})
     void writesThatChangeNothingLeaveNoRecord(StreamViewType view) {
         String table = "t_" + view.name().toLowerCase();
         String arn = createTable(table, view).latestStreamArn();
-        Map<String, AttributeValue> item = Map.of("Id", AttributeValue.fromN("1"), "n", AttributeValue.fromN("5"),
-                "tags", AttributeValue.fromSs(List.of("a", "b")));
+        Map<String, AttributeValue> item = Map.of(
+                "Id",
+                AttributeValue.fromN("1"),
+                "n",
+                AttributeValue.fromN("5"),
+                "tags",
+                AttributeValue.fromSs(List.of("a", "b")));
         dynamo.putItem(b -> b.tableName(table).item(item));
         dynamo.putItem(b -> b.tableName(table).item(item));
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("Id", AttributeValue.fromN("1"),
-                "n", AttributeValue.fromN("5.0"), "tags", AttributeValue.fromSs(List.of("b", "a")))));
-        dynamo.updateItem(b -> b.tableName(table).key(id(1)).updateExpression("SET n = :five")
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "Id",
+                        AttributeValue.fromN("1"),
+                        "n",
+                        AttributeValue.fromN("5.0"),
+                        "tags",
+                        AttributeValue.fromSs(List.of("b", "a")))));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(id(1))
+                .updateExpression("SET n = :five")
                 .expressionAttributeValues(Map.of(":five", AttributeValue.fromN("5"))));
         dynamo.deleteItem(b -> b.tableName(table).key(id(2)));
-        dynamo.updateItem(b -> b.tableName(table).key(id(1)).updateExpression("ADD n :one")
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(id(1))
+                .updateExpression("ADD n :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
         dynamo.transactWriteItems(b -> b.transactItems(
                 t -> t.put(p -> p.tableName(table).item(Map.of("Id", AttributeValue.fromN("3")))),
                 t -> t.delete(d -> d.tableName(table).key(id(1)))));
 
         List<Record> records = readAll(arn);
-        assertThat(records).extracting(Record::eventName).containsExactly(OperationType.INSERT,
-                OperationType.MODIFY, OperationType.INSERT, OperationType.REMOVE);
-        assertThat(records).allSatisfy(r -> assertThat(r.dynamodb().streamViewType()).isEqualTo(view));
+        assertThat(records)
+                .extracting(Record::eventName)
+                .containsExactly(
+                        OperationType.INSERT, OperationType.MODIFY, OperationType.INSERT, OperationType.REMOVE);
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.dynamodb().streamViewType()).isEqualTo(view));
         assertThat(records.get(2).dynamodb().keys()).isEqualTo(id(3));
     }
 
@@ -118,17 +145,21 @@ class StreamsSdkTest {
         dynamo.updateTable(b -> b.tableName("toggled").streamSpecification(s -> s.streamEnabled(false)));
         dynamo.putItem(b -> b.tableName("toggled").item(id(2)));
         TableDescription reenabled = dynamo.updateTable(b -> b.tableName("toggled")
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
                 .tableDescription();
         dynamo.putItem(b -> b.tableName("toggled").item(id(3)));
 
-        String second = dynamo.describeTable(b -> b.tableName("toggled")).table().latestStreamArn();
+        String second =
+                dynamo.describeTable(b -> b.tableName("toggled")).table().latestStreamArn();
         assertThat(second).isNotEqualTo(first).isEqualTo(reenabled.latestStreamArn());
         assertThat(dynamo.describeTable(b -> b.tableName("toggled")).table().latestStreamLabel())
                 .isNotEqualTo(created.latestStreamLabel());
-        assertThat(streams.listStreams(b -> b.tableName("toggled")).streams()).extracting(s -> s.streamArn())
+        assertThat(streams.listStreams(b -> b.tableName("toggled")).streams())
+                .extracting(s -> s.streamArn())
                 .containsExactlyInAnyOrder(first, second);
-        assertThat(streams.describeStream(b -> b.streamArn(first)).streamDescription().streamStatus())
+        assertThat(streams.describeStream(b -> b.streamArn(first))
+                        .streamDescription()
+                        .streamStatus())
                 .isEqualTo(StreamStatus.DISABLED);
         assertThat(readAll(first)).extracting(r -> r.dynamodb().keys()).containsExactly(id(1));
         assertThat(readAll(second)).extracting(r -> r.dynamodb().keys()).containsExactly(id(3));

@@ -42,7 +42,8 @@ class CreateTableRulesTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                 })
                 .hasMessageStartingWith(message);
-        assertThatThrownBy(() -> create(req)).extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+        assertThatThrownBy(() -> create(req))
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
                 .isEqualTo(message);
     }
 
@@ -69,10 +70,14 @@ class CreateTableRulesTest {
 
     @Test
     void missingBillingModeMeansProvisionedAndNeedsThroughput() {
-        assertInvalid(onDemand().billingMode((String) null), PREFIX
-                + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-        assertInvalid(onDemand().billingMode("PROVISIONED"), PREFIX
-                + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        assertInvalid(
+                onDemand().billingMode((String) null),
+                PREFIX
+                        + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        assertInvalid(
+                onDemand().billingMode("PROVISIONED"),
+                PREFIX
+                        + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         TableDefinition table = create(onDemand().billingMode((String) null).provisionedThroughput(units(5, 7)));
         assertThat(table.billingMode()).isEqualTo(BillingMode.PROVISIONED);
         assertThat(table.throughput().readCapacityUnits()).isEqualTo(5);
@@ -81,120 +86,162 @@ class CreateTableRulesTest {
 
     @Test
     void onDemandRefusesThroughput() {
-        assertInvalid(onDemand().provisionedThroughput(units(1, 1)), PREFIX
-                + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        assertInvalid(
+                onDemand().provisionedThroughput(units(1, 1)),
+                PREFIX
+                        + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
     }
 
     @Test
     void capacityAboveOneTrillionIsOutOfBounds() {
-        assertInvalid(onDemand().billingMode("PROVISIONED").provisionedThroughput(units(1_000_000_000_001L, 1_000_000_000_001L)),
+        assertInvalid(
+                onDemand()
+                        .billingMode("PROVISIONED")
+                        .provisionedThroughput(units(1_000_000_000_001L, 1_000_000_000_001L)),
                 "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
-        assertInvalid(onDemand().billingMode("PROVISIONED").provisionedThroughput(units(1_000_000_000_000L, 1_000_000_000_001L)),
+        assertInvalid(
+                onDemand()
+                        .billingMode("PROVISIONED")
+                        .provisionedThroughput(units(1_000_000_000_000L, 1_000_000_000_001L)),
                 "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
     }
 
     @Test
     void keySchemaNeedsDefinitions() {
-        assertInvalid(onDemand().attributeDefinitions(List.of()).keySchema(hash("a")),
+        assertInvalid(
+                onDemand().attributeDefinitions(List.of()).keySchema(hash("a")),
                 "Invalid KeySchema: Some index key attribute have no definition");
-        assertInvalid(onDemand().attributeDefinitions(attr("a", "S")).keySchema(hash("a"), range("b")),
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("a", "S")).keySchema(hash("a"), range("b")),
                 "Invalid KeySchema: Some index key attribute have no definition");
-        assertInvalid(onDemand().attributeDefinitions(attr("b", "S")).keySchema(hash("a")), PREFIX
-                + "Some index key attributes are not defined in AttributeDefinitions. Keys: [a], AttributeDefinitions: [b]");
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("b", "S")).keySchema(hash("a")),
+                PREFIX
+                        + "Some index key attributes are not defined in AttributeDefinitions. Keys: [a], AttributeDefinitions: [b]");
     }
 
     @Test
     void keySchemaOrderAndNames() {
         CreateTableRequest.Builder twoDefs = onDemand().attributeDefinitions(attr("a", "S"), attr("b", "S"));
-        assertInvalid(twoDefs.copy().keySchema(hash("a"), hash("a")),
+        assertInvalid(
+                twoDefs.copy().keySchema(hash("a"), hash("a")),
                 "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-        assertInvalid(twoDefs.copy().keySchema(hash("a"), hash("b")),
+        assertInvalid(
+                twoDefs.copy().keySchema(hash("a"), hash("b")),
                 "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        assertInvalid(twoDefs.copy().keySchema(range("a"), hash("b")),
+        assertInvalid(
+                twoDefs.copy().keySchema(range("a"), hash("b")),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        assertInvalid(twoDefs.copy().keySchema(range("a"), range("b")),
+        assertInvalid(
+                twoDefs.copy().keySchema(range("a"), range("b")),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        assertInvalid(onDemand().keySchema(range("pk")),
+        assertInvalid(
+                onDemand().keySchema(range("pk")),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
 
     /** A table's KeySchema has at most two elements: AWS refuses a third by the list's length (conformance suite). */
     @Test
     void atMostTwoKeySchemaElements() {
-        CreateTableRequest.Builder threeDefs = onDemand()
-                .attributeDefinitions(attr("a", "S"), attr("b", "S"), attr("c", "S"));
-        assertInvalid(threeDefs.copy().keySchema(hash("a"), range("b"), range("c")), "1 validation error detected: "
-                + "Value '[KeySchemaElement(attributeName=a, keyType=HASH), KeySchemaElement(attributeName=b, "
-                + "keyType=RANGE), KeySchemaElement(attributeName=c, keyType=RANGE)]' at 'keySchema' failed to satisfy "
-                + "constraint: Member must have length less than or equal to 2");
-        assertInvalid(threeDefs.copy().keySchema(hash("a"), hash("b"), range("c")), "1 validation error detected: "
-                + "Value '[KeySchemaElement(attributeName=a, keyType=HASH), KeySchemaElement(attributeName=b, "
-                + "keyType=HASH), KeySchemaElement(attributeName=c, keyType=RANGE)]' at 'keySchema' failed to satisfy "
-                + "constraint: Member must have length less than or equal to 2");
+        CreateTableRequest.Builder threeDefs =
+                onDemand().attributeDefinitions(attr("a", "S"), attr("b", "S"), attr("c", "S"));
+        assertInvalid(
+                threeDefs.copy().keySchema(hash("a"), range("b"), range("c")),
+                "1 validation error detected: "
+                        + "Value '[KeySchemaElement(attributeName=a, keyType=HASH), KeySchemaElement(attributeName=b, "
+                        + "keyType=RANGE), KeySchemaElement(attributeName=c, keyType=RANGE)]' at 'keySchema' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 2");
+        assertInvalid(
+                threeDefs.copy().keySchema(hash("a"), hash("b"), range("c")),
+                "1 validation error detected: "
+                        + "Value '[KeySchemaElement(attributeName=a, keyType=HASH), KeySchemaElement(attributeName=b, "
+                        + "keyType=HASH), KeySchemaElement(attributeName=c, keyType=RANGE)]' at 'keySchema' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 2");
     }
 
     @Test
     void definitionsMustMatchKeysExactly() {
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("x", "N")), PREFIX
-                + "Number of attributes in KeySchema does not exactly match number of attributes defined in "
-                + "AttributeDefinitions");
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("pk", "N")),
-                "Attribute Name is duplicated: pk");
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("pk", "S"), attr("x", "N")),
+                PREFIX
+                        + "Number of attributes in KeySchema does not exactly match number of attributes defined in "
+                        + "AttributeDefinitions");
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("pk", "S"), attr("pk", "N")), "Attribute Name is duplicated: pk");
     }
 
     @Test
     void unusedDefinitionsWithIndexesListBothSetsSorted() {
-        assertInvalid(onDemand().attributeDefinitions(attr("id", "S"), attr("user", "S"), attr("created_at", "N"))
-                        .keySchema(hash("id")).globalSecondaryIndexes(gsi("by_user", projection("ALL"), hash("user"))),
+        assertInvalid(
+                onDemand()
+                        .attributeDefinitions(attr("id", "S"), attr("user", "S"), attr("created_at", "N"))
+                        .keySchema(hash("id"))
+                        .globalSecondaryIndexes(gsi("by_user", projection("ALL"), hash("user"))),
                 PREFIX + "Some AttributeDefinitions are not used. AttributeDefinitions: [created_at, id, user], "
                         + "keys used: [id, user]");
     }
 
     @Test
     void undefinedIndexKeyComesBeforeUnusedDefinitions() {
-        assertInvalid(onDemand().attributeDefinitions(attr("id", "S"), attr("created_at", "N"))
-                        .keySchema(hash("id")).globalSecondaryIndexes(gsi("by_user", projection("ALL"), hash("user"))),
+        assertInvalid(
+                onDemand()
+                        .attributeDefinitions(attr("id", "S"), attr("created_at", "N"))
+                        .keySchema(hash("id"))
+                        .globalSecondaryIndexes(gsi("by_user", projection("ALL"), hash("user"))),
                 PREFIX + "Some index key attributes are not defined in AttributeDefinitions. Keys: [user], "
                         + "AttributeDefinitions: [created_at, id]");
     }
 
     @Test
     void unusedDefinitionMasksLaterIndexErrors() {
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"), attr("x", "S"))
+        assertInvalid(
+                onDemand()
+                        .attributeDefinitions(attr("pk", "S"), attr("g", "S"), attr("x", "S"))
                         .globalSecondaryIndexes(gsi("gsi1", projection(null), hash("g"))),
-                PREFIX + "Some AttributeDefinitions are not used. AttributeDefinitions: [g, pk, x], keys used: [g, pk]");
+                PREFIX
+                        + "Some AttributeDefinitions are not used. AttributeDefinitions: [g, pk, x], keys used: [g, pk]");
     }
 
     @Test
     void emptyIndexListsAreRefused() {
-        assertInvalid(onDemandWithRange().localSecondaryIndexes(List.of()),
+        assertInvalid(
+                onDemandWithRange().localSecondaryIndexes(List.of()),
                 PREFIX + "List of LocalSecondaryIndexes is empty");
-        assertInvalid(onDemand().globalSecondaryIndexes(List.of()),
-                PREFIX + "List of GlobalSecondaryIndexes is empty");
+        assertInvalid(onDemand().globalSecondaryIndexes(List.of()), PREFIX + "List of GlobalSecondaryIndexes is empty");
     }
 
     @Test
     void localIndexRules() {
-        CreateTableRequest.Builder base = onDemandWithRange()
-                .attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"));
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("l", "N"))
+        CreateTableRequest.Builder base =
+                onDemandWithRange().attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"));
+        assertInvalid(
+                onDemand()
+                        .attributeDefinitions(attr("pk", "S"), attr("l", "N"))
                         .localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), range("l"))),
                 PREFIX + "Table KeySchema does not have a range key, which is required when specifying a "
                         + "LocalSecondaryIndex");
-        assertInvalid(base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("l"))),
+        assertInvalid(
+                base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("l"))),
                 PREFIX + "Index KeySchema does not have a range key for index: idx");
-        assertInvalid(base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("l"), range("pk"))),
+        assertInvalid(
+                base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("l"), range("pk"))),
                 PREFIX + "Index KeySchema does not have the same leading hash key as table KeySchema for index: idx. "
                         + "index hash key: l, table hash key: pk");
-        assertInvalid(base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), range("pk"), range("l"))),
+        assertInvalid(
+                base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), range("pk"), range("l"))),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        assertInvalid(base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), hash("l"))),
+        assertInvalid(
+                base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), hash("l"))),
                 "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        assertInvalid(base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), range("pk"))),
-                PREFIX + "Some AttributeDefinitions are not used. AttributeDefinitions: [l, pk, sk], keys used: [pk, sk]");
-        assertInvalid(base.copy().localSecondaryIndexes(
-                        lsi("idx", projection("ALL"), hash("pk"), range("l")),
-                        lsi("idx", projection("ALL"), hash("pk"), range("l"))),
+        assertInvalid(
+                base.copy().localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), range("pk"))),
+                PREFIX
+                        + "Some AttributeDefinitions are not used. AttributeDefinitions: [l, pk, sk], keys used: [pk, sk]");
+        assertInvalid(
+                base.copy()
+                        .localSecondaryIndexes(
+                                lsi("idx", projection("ALL"), hash("pk"), range("l")),
+                                lsi("idx", projection("ALL"), hash("pk"), range("l"))),
                 PREFIX + "Duplicate index name: idx");
     }
 
@@ -204,24 +251,33 @@ class CreateTableRulesTest {
         for (int i = 0; i < 6; i++) {
             six.add(lsi("idx" + i, projection("KEYS_ONLY"), hash("pk"), range("l")));
         }
-        assertInvalid(onDemandWithRange().attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"))
-                .localSecondaryIndexes(six), PREFIX + "Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+        assertInvalid(
+                onDemandWithRange()
+                        .attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"))
+                        .localSecondaryIndexes(six),
+                PREFIX + "Number of LocalSecondaryIndexes exceeds per-table limit of 5");
     }
 
     @Test
     void projectionRules() {
         CreateTableRequest.Builder base = onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"));
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null), hash("g"))),
                 PREFIX + "Unknown ProjectionType: null");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null, "a"), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection(null, "a"), hash("g"))),
                 PREFIX + "Unknown ProjectionType: null");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("ALL", "a"), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection("ALL", "a"), hash("g"))),
                 PREFIX + "ProjectionType is ALL, but NonKeyAttributes is specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("KEYS_ONLY", "a"), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection("KEYS_ONLY", "a"), hash("g"))),
                 PREFIX + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE"), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE"), hash("g"))),
                 PREFIX + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-        assertInvalid(base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE", "a", "b", "a"), hash("g"))),
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(gsi("gsi1", projection("INCLUDE", "a", "b", "a"), hash("g"))),
                 PREFIX + "Duplicate element in NonKeyAttributes: a");
     }
 
@@ -229,14 +285,23 @@ class CreateTableRulesTest {
     void globalIndexThroughputFollowsBillingMode() {
         CreateTableRequest.Builder base = onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"));
         GlobalSecondaryIndex withUnits = gsi("gsi1", projection("ALL"), hash("g")).toBuilder()
-                .provisionedThroughput(units(1, 1)).build();
-        assertInvalid(base.copy().globalSecondaryIndexes(withUnits), PREFIX
-                + "ProvisionedThroughput should not be specified for index: gsi1 when BillingMode is PAY_PER_REQUEST");
-        assertInvalid(base.copy().billingMode("PROVISIONED").provisionedThroughput(units(1, 1))
+                .provisionedThroughput(units(1, 1))
+                .build();
+        assertInvalid(
+                base.copy().globalSecondaryIndexes(withUnits),
+                PREFIX
+                        + "ProvisionedThroughput should not be specified for index: gsi1 when BillingMode is PAY_PER_REQUEST");
+        assertInvalid(
+                base.copy()
+                        .billingMode("PROVISIONED")
+                        .provisionedThroughput(units(1, 1))
                         .globalSecondaryIndexes(gsi("gsi1", projection("ALL"), hash("g"))),
                 PREFIX + "ProvisionedThroughput is not specified for index: gsi1");
-        TableDefinition table = create(base.copy().billingMode("PROVISIONED").provisionedThroughput(units(1, 1))
-                .globalSecondaryIndexes(withUnits.toBuilder().provisionedThroughput(units(3, 4)).build()));
+        TableDefinition table = create(base.copy()
+                .billingMode("PROVISIONED")
+                .provisionedThroughput(units(1, 1))
+                .globalSecondaryIndexes(
+                        withUnits.toBuilder().provisionedThroughput(units(3, 4)).build()));
         assertThat(table.index("gsi1").throughput().readCapacityUnits()).isEqualTo(3);
     }
 
@@ -246,13 +311,16 @@ class CreateTableRulesTest {
         for (int i = 0; i < 21; i++) {
             many.add(gsi("g" + i + "x", projection("ALL"), hash("g")));
         }
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S")).globalSecondaryIndexes(many),
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S")).globalSecondaryIndexes(many),
                 PREFIX + "GlobalSecondaryIndex count exceeds the per-table limit of 20");
     }
 
     @Test
     void duplicateNamesAcrossLocalAndGlobalIndexes() {
-        assertInvalid(onDemandWithRange().attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"))
+        assertInvalid(
+                onDemandWithRange()
+                        .attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("l", "N"))
                         .localSecondaryIndexes(lsi("idx", projection("ALL"), hash("pk"), range("l")))
                         .globalSecondaryIndexes(gsi("idx", projection("ALL"), hash("l"))),
                 PREFIX + "Duplicate index name: idx");
@@ -268,7 +336,8 @@ class CreateTableRulesTest {
             }
             indexes.add(gsi("g" + i + "x", projection("INCLUDE", attributes), hash("g")));
         }
-        assertInvalid(onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S")).globalSecondaryIndexes(indexes),
+        assertInvalid(
+                onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S")).globalSecondaryIndexes(indexes),
                 PREFIX + "Number of projected attributes in all indexes exceeds limit of 100, provided: 102");
     }
 
@@ -295,14 +364,18 @@ class CreateTableRulesTest {
 
     @Test
     void streamSpecificationRules() {
-        assertInvalid(onDemand().streamSpecification(s -> s.streamEnabled(true)),
+        assertInvalid(
+                onDemand().streamSpecification(s -> s.streamEnabled(true)),
                 PREFIX + "Table is being created with a stream enabled, UpdateViewType is required");
-        assertInvalid(onDemand().streamSpecification(s -> s.streamEnabled(false).streamViewType("KEYS_ONLY")),
+        assertInvalid(
+                onDemand().streamSpecification(s -> s.streamEnabled(false).streamViewType("KEYS_ONLY")),
                 PREFIX + "Table is being created with a stream disabled, UpdateViewType should not be specified");
-        assertThat(create(onDemand().streamSpecification(s -> s.streamEnabled(false))).streamEnabled()).isFalse();
+        assertThat(create(onDemand().streamSpecification(s -> s.streamEnabled(false)))
+                        .streamEnabled())
+                .isFalse();
 
-        TableDefinition table = create(onDemand().streamSpecification(s -> s.streamEnabled(true)
-                .streamViewType("NEW_AND_OLD_IMAGES")));
+        TableDefinition table =
+                create(onDemand().streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES")));
         assertThat(table.streamEnabled()).isTrue();
         assertThat(table.latestStreamLabel()).isEqualTo("2026-11-21T10:15:30.123");
         assertThat(table.latestStreamArn()).isEqualTo(table.arn() + "/stream/2026-11-21T10:15:30.123");
@@ -310,39 +383,58 @@ class CreateTableRulesTest {
 
     @Test
     void tableClassIsCheckedWithItsOwnMessage() {
-        assertInvalid(onDemand().tableClass("GLACIER"), "Invalid table-class parameter provided. Please try again with "
-                + "a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
-        assertThat(create(onDemand().tableClass("STANDARD_INFREQUENT_ACCESS")).tableClass().toString())
+        assertInvalid(
+                onDemand().tableClass("GLACIER"),
+                "Invalid table-class parameter provided. Please try again with "
+                        + "a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+        assertThat(create(onDemand().tableClass("STANDARD_INFREQUENT_ACCESS"))
+                        .tableClass()
+                        .toString())
                 .isEqualTo("STANDARD_INFREQUENT_ACCESS");
         assertThat(create(onDemand()).tableClass()).isNull();
     }
 
     @Test
     void encryptionRules() {
-        assertInvalid(onDemand().sseSpecification(s -> s.enabled(false).sseType("KMS")),
+        assertInvalid(
+                onDemand().sseSpecification(s -> s.enabled(false).sseType("KMS")),
                 PREFIX + "SSEType can not be specified if Enabled is false");
-        assertInvalid(onDemand().sseSpecification(s -> s.enabled(false).kmsMasterKeyId("k")),
+        assertInvalid(
+                onDemand().sseSpecification(s -> s.enabled(false).kmsMasterKeyId("k")),
                 PREFIX + "KMSMasterKeyId can not be specified if Enabled is false");
-        assertInvalid(onDemand().sseSpecification(s -> s.enabled(true).sseType("AES256")),
+        assertInvalid(
+                onDemand().sseSpecification(s -> s.enabled(true).sseType("AES256")),
                 PREFIX + "SSEType AES256 is not supported");
-        assertInvalid(onDemand().sseSpecification(s -> s.enabled(true).kmsMasterKeyId("k")),
+        assertInvalid(
+                onDemand().sseSpecification(s -> s.enabled(true).kmsMasterKeyId("k")),
                 PREFIX + "SSEType KMS is required if KMSMasterKeyId is specified");
-        assertThat(create(onDemand().sseSpecification(s -> s.enabled(false))).sse()).isNull();
-        assertThat(create(onDemand().sseSpecification(s -> { })).sse()).isNull();
-        assertThat(create(onDemand().sseSpecification(s -> s.sseType("KMS"))).sse().kmsMasterKeyArn())
+        assertThat(create(onDemand().sseSpecification(s -> s.enabled(false))).sse())
+                .isNull();
+        assertThat(create(onDemand().sseSpecification(s -> {})).sse()).isNull();
+        assertThat(create(onDemand().sseSpecification(s -> s.sseType("KMS")))
+                        .sse()
+                        .kmsMasterKeyArn())
                 .startsWith("arn:aws:kms:us-east-1:000000000000:key/");
         String arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        assertThat(create(onDemand().sseSpecification(s -> s.enabled(true).sseType("KMS").kmsMasterKeyId(arn)))
-                .sse().kmsMasterKeyArn()).isEqualTo(arn);
+        assertThat(create(onDemand()
+                                .sseSpecification(
+                                        s -> s.enabled(true).sseType("KMS").kmsMasterKeyId(arn)))
+                        .sse()
+                        .kmsMasterKeyArn())
+                .isEqualTo(arn);
     }
 
     @Test
     void onDemandThroughputRules() {
-        assertInvalid(onDemand().billingMode("PROVISIONED").provisionedThroughput(units(1, 1))
+        assertInvalid(
+                onDemand()
+                        .billingMode("PROVISIONED")
+                        .provisionedThroughput(units(1, 1))
                         .onDemandThroughput(o -> o.maxReadRequestUnits(10L)),
                 PREFIX + "MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode "
                         + "is PROVISIONED");
-        assertInvalid(onDemand().onDemandThroughput(o -> o.maxWriteRequestUnits(0L)),
+        assertInvalid(
+                onDemand().onDemandThroughput(o -> o.maxWriteRequestUnits(0L)),
                 PREFIX + "Requested MaxWriteRequestUnits for OnDemandThroughput for table is outside of valid range");
         TableDefinition table = create(onDemand().onDemandThroughput(o -> o.maxReadRequestUnits(50L)));
         assertThat(table.onDemandLimits()).isEqualTo(new TableDefinition.OnDemandLimits(50, -1));
@@ -350,18 +442,21 @@ class CreateTableRulesTest {
 
     @Test
     void tagsAndDeletionProtection() {
-        TableDefinition table = create(onDemand().deletionProtectionEnabled(true)
+        TableDefinition table = create(onDemand()
+                .deletionProtectionEnabled(true)
                 .tags(Tag.builder().key("env").value("dev").build()));
         assertThat(table.deletionProtectionEnabled()).isTrue();
         assertThat(table.tags()).containsEntry("env", "dev");
         assertThat(create(onDemand().tags(List.of())).tags()).isEmpty();
-        assertInvalid(onDemand().tags(Tag.builder().key("aws:x").value("v").build()),
+        assertInvalid(
+                onDemand().tags(Tag.builder().key("aws:x").value("v").build()),
                 "Tag Key cannot be prefixed with aws:, Key: aws:x");
     }
 
     @Test
     void shapeErrorsComeFirstAndAccumulate() {
-        assertInvalid(onDemand().tableName("ab").keySchema(key("pk", "PARTITION")),
+        assertInvalid(
+                onDemand().tableName("ab").keySchema(key("pk", "PARTITION")),
                 "2 validation errors detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must "
                         + "have length greater than or equal to 3; Value 'PARTITION' at 'keySchema.1.member.keyType' "
                         + "failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]");

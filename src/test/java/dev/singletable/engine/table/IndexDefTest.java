@@ -16,8 +16,16 @@ class IndexDefTest {
     private static final KeyDef TABLE_KEY = new KeyDef("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
     private static final KeyDef INDEX_KEY = new KeyDef("g", ScalarAttributeType.S, null, null);
     private static final Map<String, AttributeValue> ITEM = Map.of(
-            "pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromN("1"), "g", AttributeValue.fromS("x"),
-            "a", AttributeValue.fromS("A"), "b", AttributeValue.fromS("B"));
+            "pk",
+            AttributeValue.fromS("p"),
+            "sk",
+            AttributeValue.fromN("1"),
+            "g",
+            AttributeValue.fromS("x"),
+            "a",
+            AttributeValue.fromS("A"),
+            "b",
+            AttributeValue.fromS("B"));
 
     private static IndexDef index(ProjectionType type, List<String> nonKey) {
         return new IndexDef("idx", true, INDEX_KEY, type, nonKey, Throughput.ZERO, IndexStatus.ACTIVE, false);
@@ -30,7 +38,8 @@ class IndexDefTest {
 
     @Test
     void keysOnlyKeepsTableAndIndexKeys() {
-        assertThat(index(ProjectionType.KEYS_ONLY, null).project(ITEM, TABLE_KEY)).containsOnlyKeys("pk", "sk", "g");
+        assertThat(index(ProjectionType.KEYS_ONLY, null).project(ITEM, TABLE_KEY))
+                .containsOnlyKeys("pk", "sk", "g");
     }
 
     @Test

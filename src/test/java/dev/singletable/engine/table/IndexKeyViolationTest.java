@@ -44,20 +44,26 @@ class IndexKeyViolationTest {
             put(dynamo, "empty", AttributeValue.fromS(""), AttributeValue.fromS("s"));
             put(dynamo, "long", AttributeValue.fromS("x".repeat(2049)), AttributeValue.fromS("s"));
             put(dynamo, "longSort", AttributeValue.fromS("g1"), AttributeValue.fromS("y".repeat(1025)));
-            put(dynamo, "list", AttributeValue.fromL(java.util.List.of(AttributeValue.fromS("g1"))),
+            put(
+                    dynamo,
+                    "list",
+                    AttributeValue.fromL(java.util.List.of(AttributeValue.fromS("g1"))),
                     AttributeValue.fromS("s"));
             put(dynamo, "noIndexKey", null, null);
 
             dynamo.updateTable(b -> b.tableName("tbl")
-                    .attributeDefinitions(a -> a.attributeName("g").attributeType(ScalarAttributeType.S),
+                    .attributeDefinitions(
+                            a -> a.attributeName("g").attributeType(ScalarAttributeType.S),
                             a -> a.attributeName("h").attributeType(ScalarAttributeType.S))
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG")
-                            .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH),
-                                    k -> k.attributeName("h").keyType(KeyType.RANGE))
+                            .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH), k -> k.attributeName("h")
+                                    .keyType(KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL)))));
 
             assertOnlyTheGoodItemIsIndexed(dynamo);
-            assertThat(dynamo.scan(b -> b.tableName("tbl")).count()).as("every item stays in the table").isEqualTo(7);
+            assertThat(dynamo.scan(b -> b.tableName("tbl")).count())
+                    .as("every item stays in the table")
+                    .isEqualTo(7);
             // a write that would violate the new key is refused from now on
             assertThatThrownBy(() -> put(dynamo, "later", AttributeValue.fromN("8"), AttributeValue.fromS("s")))
                     .isInstanceOf(DynamoDbException.class)
@@ -70,8 +76,13 @@ class IndexKeyViolationTest {
 
     private static void assertOnlyTheGoodItemIsIndexed(DynamoDbClient dynamo) {
         assertThat(dynamo.scan(b -> b.tableName("tbl").indexName("byG")).items())
-                .extracting(i -> i.get("pk").s()).containsExactly("good");
-        assertThat(dynamo.describeTable(b -> b.tableName("tbl")).table().globalSecondaryIndexes().get(0).itemCount())
+                .extracting(i -> i.get("pk").s())
+                .containsExactly("good");
+        assertThat(dynamo.describeTable(b -> b.tableName("tbl"))
+                        .table()
+                        .globalSecondaryIndexes()
+                        .get(0)
+                        .itemCount())
                 .isEqualTo(1);
     }
 

@@ -12,11 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 /** Small builders for control-plane requests in tests. */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     static AttributeDefinition attr(String name, String type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     static KeySchemaElement hash(String name) {
@@ -32,7 +34,10 @@ final class Requests {
     }
 
     static ProvisionedThroughput units(long read, long write) {
-        return ProvisionedThroughput.builder().readCapacityUnits(read).writeCapacityUnits(write).build();
+        return ProvisionedThroughput.builder()
+                .readCapacityUnits(read)
+                .writeCapacityUnits(write)
+                .build();
     }
 
     static Projection projection(String type, String... nonKeyAttributes) {
@@ -44,22 +49,36 @@ final class Requests {
     }
 
     static GlobalSecondaryIndex gsi(String name, Projection projection, KeySchemaElement... keys) {
-        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys).projection(projection).build();
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(keys)
+                .projection(projection)
+                .build();
     }
 
     static LocalSecondaryIndex lsi(String name, Projection projection, KeySchemaElement... keys) {
-        return LocalSecondaryIndex.builder().indexName(name).keySchema(keys).projection(projection).build();
+        return LocalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(keys)
+                .projection(projection)
+                .build();
     }
 
     /** An on-demand table "tbl" with hash key "pk" (S). */
     static CreateTableRequest.Builder onDemand() {
-        return CreateTableRequest.builder().tableName("tbl").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(attr("pk", "S")).keySchema(hash("pk"));
+        return CreateTableRequest.builder()
+                .tableName("tbl")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", "S"))
+                .keySchema(hash("pk"));
     }
 
     /** An on-demand table "tbl" with hash key "pk" (S) and range key "sk" (S). */
     static CreateTableRequest.Builder onDemandWithRange() {
-        return CreateTableRequest.builder().tableName("tbl").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(attr("pk", "S"), attr("sk", "S")).keySchema(hash("pk"), range("sk"));
+        return CreateTableRequest.builder()
+                .tableName("tbl")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", "S"), attr("sk", "S"))
+                .keySchema(hash("pk"), range("sk"));
     }
 }

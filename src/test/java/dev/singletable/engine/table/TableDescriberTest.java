@@ -63,8 +63,12 @@ class TableDescriberTest {
 
     @Test
     void provisionedTableHasNoBillingSummaryAndWarmMirrorsCapacity() {
-        TableDefinition table = TableRequests.create(onDemand().billingMode("PROVISIONED")
-                .provisionedThroughput(units(5, 7)).build(), NOW);
+        TableDefinition table = TableRequests.create(
+                onDemand()
+                        .billingMode("PROVISIONED")
+                        .provisionedThroughput(units(5, 7))
+                        .build(),
+                NOW);
         TableDescription d = table.describe(TableStats.empty("ACTIVE"));
         assertThat(d.billingModeSummary()).isNull();
         assertThat(d.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
@@ -75,17 +79,25 @@ class TableDescriberTest {
 
     @Test
     void attributeDefinitionsAndNonKeyAttributesAreSortedIndexesKeepOrder() {
-        TableDefinition table = TableRequests.create(onDemandWithRange()
-                .attributeDefinitions(attr("z", "S"), attr("sk", "S"), attr("pk", "S"), attr("a", "N"))
-                .localSecondaryIndexes(lsi("l-z", projection("INCLUDE", "zz", "aa", "mm"), hash("pk"), range("a")))
-                .globalSecondaryIndexes(gsi("g-z", projection("ALL"), hash("z")), gsi("g-a", projection("KEYS_ONLY"),
-                        hash("a"), range("z"))).build(), NOW);
+        TableDefinition table = TableRequests.create(
+                onDemandWithRange()
+                        .attributeDefinitions(attr("z", "S"), attr("sk", "S"), attr("pk", "S"), attr("a", "N"))
+                        .localSecondaryIndexes(
+                                lsi("l-z", projection("INCLUDE", "zz", "aa", "mm"), hash("pk"), range("a")))
+                        .globalSecondaryIndexes(
+                                gsi("g-z", projection("ALL"), hash("z")),
+                                gsi("g-a", projection("KEYS_ONLY"), hash("a"), range("z")))
+                        .build(),
+                NOW);
         TableDescription d = table.describe(new TableStats(0, 0, Map.of("g-a", new long[] {2, 40}), "ACTIVE"));
 
-        assertThat(d.attributeDefinitions()).extracting(AttributeDefinition::attributeName)
+        assertThat(d.attributeDefinitions())
+                .extracting(AttributeDefinition::attributeName)
                 .containsExactly("a", "pk", "sk", "z");
-        assertThat(d.localSecondaryIndexes().get(0).projection().nonKeyAttributes()).containsExactly("aa", "mm", "zz");
-        assertThat(d.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
+        assertThat(d.localSecondaryIndexes().get(0).projection().nonKeyAttributes())
+                .containsExactly("aa", "mm", "zz");
+        assertThat(d.globalSecondaryIndexes())
+                .extracting(GlobalSecondaryIndexDescription::indexName)
                 .containsExactly("g-z", "g-a");
 
         GlobalSecondaryIndexDescription ga = d.globalSecondaryIndexes().get(1);
@@ -104,8 +116,12 @@ class TableDescriberTest {
 
     @Test
     void createResponseOmitsWarmThroughputAndPayPerRequestTime() {
-        TableDefinition table = TableRequests.create(onDemand().attributeDefinitions(attr("pk", "S"), attr("g", "S"))
-                .globalSecondaryIndexes(gsi("by_g", projection("ALL"), hash("g"))).build(), NOW);
+        TableDefinition table = TableRequests.create(
+                onDemand()
+                        .attributeDefinitions(attr("pk", "S"), attr("g", "S"))
+                        .globalSecondaryIndexes(gsi("by_g", projection("ALL"), hash("g")))
+                        .build(),
+                NOW);
         TableDescription d = table.describe(TableStats.empty("CREATING"), DescribeView.CREATE);
         assertThat(d.tableStatus()).isEqualTo(TableStatus.CREATING);
         assertThat(d.warmThroughput()).isNull();
@@ -117,9 +133,12 @@ class TableDescriberTest {
 
     @Test
     void deleteResponseIsIdentityStatusCapacityAndSize() {
-        TableDefinition table = TableRequests.create(onDemandWithRange()
-                .attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("x", "S"))
-                .globalSecondaryIndexes(gsi("by_x", projection("ALL"), hash("x"))).build(), NOW);
+        TableDefinition table = TableRequests.create(
+                onDemandWithRange()
+                        .attributeDefinitions(attr("pk", "S"), attr("sk", "S"), attr("x", "S"))
+                        .globalSecondaryIndexes(gsi("by_x", projection("ALL"), hash("x")))
+                        .build(),
+                NOW);
         TableDescription d = table.describe(new TableStats(4, 100, Map.of(), "DELETING"), DescribeView.DELETE);
         assertThat(d.tableName()).isEqualTo("tbl");
         assertThat(d.tableStatus()).isEqualTo(TableStatus.DELETING);
@@ -138,10 +157,15 @@ class TableDescriberTest {
 
     @Test
     void optionalBlocks() {
-        TableDefinition table = TableRequests.create(onDemand().tableClass("STANDARD_INFREQUENT_ACCESS")
-                .deletionProtectionEnabled(true).sseSpecification(s -> s.enabled(true))
-                .onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(50L))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES")).build(), NOW);
+        TableDefinition table = TableRequests.create(
+                onDemand()
+                        .tableClass("STANDARD_INFREQUENT_ACCESS")
+                        .deletionProtectionEnabled(true)
+                        .sseSpecification(s -> s.enabled(true))
+                        .onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(50L))
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES"))
+                        .build(),
+                NOW);
         TableDescription d = table.describe(TableStats.empty("ACTIVE"));
         assertThat(d.streamSpecification().streamEnabled()).isTrue();
         assertThat(d.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
@@ -155,8 +179,13 @@ class TableDescriberTest {
         assertThat(d.onDemandThroughput().maxReadRequestUnits()).isEqualTo(100);
         assertThat(d.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(50);
 
-        TableDefinition streamOff = TableRequests.update(table, UpdateTableRequest.builder().tableName("tbl")
-                .streamSpecification(s -> s.streamEnabled(false)).build(), NOW);
+        TableDefinition streamOff = TableRequests.update(
+                table,
+                UpdateTableRequest.builder()
+                        .tableName("tbl")
+                        .streamSpecification(s -> s.streamEnabled(false))
+                        .build(),
+                NOW);
         TableDescription off = streamOff.describe(TableStats.empty("ACTIVE"));
         assertThat(off.streamSpecification()).isNull();
         assertThat(off.latestStreamArn()).isEqualTo(d.latestStreamArn());
@@ -165,20 +194,31 @@ class TableDescriberTest {
     @Test
     void indexBeingCreatedReportsBackfilling() {
         TableDefinition table = TableRequests.create(onDemand().build(), NOW);
-        TableDefinition adding = TableRequests.update(table, UpdateTableRequest.builder().tableName("tbl")
-                .attributeDefinitions(attr("g", "S")).globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by_g")
-                        .keySchema(hash("g")).projection(projection("ALL")))).build(), NOW);
+        TableDefinition adding = TableRequests.update(
+                table,
+                UpdateTableRequest.builder()
+                        .tableName("tbl")
+                        .attributeDefinitions(attr("g", "S"))
+                        .globalSecondaryIndexUpdates(u -> u.create(
+                                c -> c.indexName("by_g").keySchema(hash("g")).projection(projection("ALL"))))
+                        .build(),
+                NOW);
         GlobalSecondaryIndexDescription creating = adding.describe(TableStats.empty("ACTIVE"))
-                .globalSecondaryIndexes().get(0);
+                .globalSecondaryIndexes()
+                .get(0);
         assertThat(creating.indexStatus()).isEqualTo(IndexStatus.CREATING);
         assertThat(creating.backfilling()).isFalse();
         assertThat(creating.warmThroughput().statusAsString()).isEqualTo("UPDATING");
 
         GlobalSecondaryIndexDescription backfilling = adding.withIndexStatus("by_g", IndexStatus.CREATING, true)
-                .describe(TableStats.empty("ACTIVE")).globalSecondaryIndexes().get(0);
+                .describe(TableStats.empty("ACTIVE"))
+                .globalSecondaryIndexes()
+                .get(0);
         assertThat(backfilling.backfilling()).isTrue();
         GlobalSecondaryIndexDescription active = adding.withIndexStatus("by_g", IndexStatus.ACTIVE, false)
-                .describe(TableStats.empty("ACTIVE")).globalSecondaryIndexes().get(0);
+                .describe(TableStats.empty("ACTIVE"))
+                .globalSecondaryIndexes()
+                .get(0);
         assertThat(active.backfilling()).isNull();
     }
 }

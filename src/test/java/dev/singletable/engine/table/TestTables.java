@@ -47,9 +47,15 @@ public final class TestTables {
     public TestTables withGsi(String indexName) {
         b.attributeDefinitions.put("gpk", ScalarAttributeType.S);
         b.attributeDefinitions.put("gsk", ScalarAttributeType.S);
-        b.globalIndexes.add(new IndexDef(indexName, true,
-                new KeyDef("gpk", ScalarAttributeType.S, "gsk", ScalarAttributeType.S), ProjectionType.ALL, null,
-                Throughput.ZERO, IndexStatus.ACTIVE, false));
+        b.globalIndexes.add(new IndexDef(
+                indexName,
+                true,
+                new KeyDef("gpk", ScalarAttributeType.S, "gsk", ScalarAttributeType.S),
+                ProjectionType.ALL,
+                null,
+                Throughput.ZERO,
+                IndexStatus.ACTIVE,
+                false));
         return this;
     }
 

@@ -19,8 +19,10 @@ class TimeToLiveAndTagsTest {
     private static final TableDefinition TABLE = TableRequests.create(onDemand().build(), Instant.EPOCH);
 
     private static UpdateTimeToLiveRequest ttl(boolean enabled, String attribute) {
-        return UpdateTimeToLiveRequest.builder().tableName("tbl")
-                .timeToLiveSpecification(s -> s.enabled(enabled).attributeName(attribute)).build();
+        return UpdateTimeToLiveRequest.builder()
+                .tableName("tbl")
+                .timeToLiveSpecification(s -> s.enabled(enabled).attributeName(attribute))
+                .build();
     }
 
     private static Tag tag(String key, String value) {
@@ -57,14 +59,18 @@ class TimeToLiveAndTagsTest {
     void ttlErrors() {
         TableDefinition enabled = TableRequests.withTtl(TABLE, ttl(true, "ttl"));
         assertValidation(() -> TableRequests.withTtl(enabled, ttl(true, "ttl")), "TimeToLive is already enabled");
-        assertValidation(() -> TableRequests.withTtl(enabled, ttl(true, "other")),
+        assertValidation(
+                () -> TableRequests.withTtl(enabled, ttl(true, "other")),
                 "TimeToLive is active on a different AttributeName: current AttributeName is ttl");
-        assertValidation(() -> TableRequests.withTtl(enabled, ttl(false, "other")),
+        assertValidation(
+                () -> TableRequests.withTtl(enabled, ttl(false, "other")),
                 "TimeToLive is active on a different AttributeName: current AttributeName is ttl");
         assertValidation(() -> TableRequests.withTtl(TABLE, ttl(false, "ttl")), "TimeToLive is already disabled");
-        assertValidation(() -> TableRequests.withTtl(TABLE, ttl(true, "")), "1 validation error detected: Value '' at "
-                + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length "
-                + "greater than or equal to 1");
+        assertValidation(
+                () -> TableRequests.withTtl(TABLE, ttl(true, "")),
+                "1 validation error detected: Value '' at "
+                        + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length "
+                        + "greater than or equal to 1");
     }
 
     @Test
@@ -79,32 +85,45 @@ class TimeToLiveAndTagsTest {
 
     @Test
     void tagKeyAndValueRules() {
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of()), "Atleast one Tag needs to be provided as Input.");
-        assertValidation(() -> TableRequests.withoutTags(TABLE, List.of()),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of()), "Atleast one Tag needs to be provided as Input.");
+        assertValidation(
+                () -> TableRequests.withoutTags(TABLE, List.of()),
                 "Atleast one Tag Key needs to be provided as Input.");
         String longKey = "k".repeat(129);
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag(longKey, "v"))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag(longKey, "v"))),
                 "The Tag Key provided is invalid, Key: " + longKey);
         TableRequests.withTags(TABLE, List.of(tag("k".repeat(128), "v".repeat(256))));
         String longValue = "v".repeat(257);
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("k", longValue))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("k", longValue))),
                 "The Tag Value provided is invalid, Value: " + longValue);
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("", "v"))),
-                "The Tag Key provided is invalid, Key: ");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(Tag.builder().value("v").build())),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("", "v"))), "The Tag Key provided is invalid, Key: ");
+        assertValidation(
+                () -> TableRequests.withTags(
+                        TABLE, List.of(Tag.builder().value("v").build())),
                 "The Tag Key provided is invalid, Key: null");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(Tag.builder().key("k").build())),
+        assertValidation(
+                () -> TableRequests.withTags(
+                        TABLE, List.of(Tag.builder().key("k").build())),
                 "The Tag Value provided is invalid, Value: null");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("ok", "v"), tag("aws:zzz", "v"))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("ok", "v"), tag("aws:zzz", "v"))),
                 "Tag Key cannot be prefixed with aws:, Key: aws:zzz");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("dup", "1"), tag("dup", "2"))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("dup", "1"), tag("dup", "2"))),
                 "Duplicate Tag Keys provided as input: Duplicate Tag Key found dup");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("a#b", "v"))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("a#b", "v"))),
                 "The Tag Key provided is invalid, Key: a#b");
-        assertValidation(() -> TableRequests.withTags(TABLE, List.of(tag("k", "100%"))),
+        assertValidation(
+                () -> TableRequests.withTags(TABLE, List.of(tag("k", "100%"))),
                 "The Tag Value provided is invalid, Value: 100%");
         TableRequests.withTags(TABLE, List.of(tag("ключ café 表", "a+b-c=d.e_f:g/h@i")));
-        assertValidation(() -> TableRequests.withoutTags(TABLE, List.of(longKey)),
+        assertValidation(
+                () -> TableRequests.withoutTags(TABLE, List.of(longKey)),
                 "The Tag Key provided is invalid, Key: " + longKey);
     }
 
@@ -117,13 +136,15 @@ class TimeToLiveAndTagsTest {
         TableDefinition full = TableRequests.withTags(TABLE, fifty);
         assertThat(full.tags()).hasSize(50);
         TableRequests.withTags(full, List.of(tag("k0", "overwrite")));
-        assertValidation(() -> TableRequests.withTags(full, List.of(tag("one-more", "v"))),
+        assertValidation(
+                () -> TableRequests.withTags(full, List.of(tag("one-more", "v"))),
                 "Number of Tags exceed the current limit for the provided ResourceArn");
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             keys.add("k" + i);
         }
-        assertValidation(() -> TableRequests.withoutTags(full, keys),
+        assertValidation(
+                () -> TableRequests.withoutTags(full, keys),
                 "Number of Tags exceed the current limit for the provided ResourceArn");
     }
 }

@@ -77,20 +77,29 @@ class RequestShapesDifferentialTest {
     @Test
     void localLooksTheTableUpFirstForSomeMembers() {
         // AWS validates every member before looking the table up; Local answers ResourceNotFound first for these.
-        QueryRequest query = QueryRequest.builder().tableName("missing").limit(0).build();
+        QueryRequest query =
+                QueryRequest.builder().tableName("missing").limit(0).build();
         assertThat(localOutcome(query, client::query)).isEqualTo("ResourceNotFoundException");
-        assertThat(RequestShapes.violations(query)).containsExactly("Value at 'Limit' failed to satisfy "
-                + "constraint: Member must have value greater than or equal to 1");
-        ScanRequest scan = ScanRequest.builder().tableName("missing").indexName("ix").build();
-        assertThat(RequestShapes.violations(scan)).containsExactly("Value 'ix' at 'indexName' failed to satisfy "
-                + "constraint: Member must have length greater than or equal to 3");
-        PutItemRequest put = PutItemRequest.builder().tableName("missing").item(KEY).returnValues("FOO").build();
+        assertThat(RequestShapes.violations(query))
+                .containsExactly("Value at 'Limit' failed to satisfy "
+                        + "constraint: Member must have value greater than or equal to 1");
+        ScanRequest scan =
+                ScanRequest.builder().tableName("missing").indexName("ix").build();
+        assertThat(RequestShapes.violations(scan))
+                .containsExactly("Value 'ix' at 'indexName' failed to satisfy "
+                        + "constraint: Member must have length greater than or equal to 3");
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName("missing")
+                .item(KEY)
+                .returnValues("FOO")
+                .build();
         assertThat(RequestShapes.violations(put)).hasSize(1);
     }
 
     @Test
     void wellShapedRequestsReachTheTableLookup() {
-        GetItemRequest get = GetItemRequest.builder().tableName("missing").key(KEY).build();
+        GetItemRequest get =
+                GetItemRequest.builder().tableName("missing").key(KEY).build();
         assertThat(RequestShapes.violations(get)).isEmpty();
         try {
             client.getItem(get);

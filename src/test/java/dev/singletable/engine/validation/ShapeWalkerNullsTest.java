@@ -53,18 +53,41 @@ class ShapeWalkerNullsTest {
     void usualRequestsHoldNoNull() {
         List<SdkRequest> requests = List.of(
                 PutItemRequest.builder().tableName("tbl").item(ITEM).build(),
-                QueryRequest.builder().tableName("tbl").keyConditionExpression("#p = :p")
+                QueryRequest.builder()
+                        .tableName("tbl")
+                        .keyConditionExpression("#p = :p")
                         .expressionAttributeNames(Map.of("#p", "pk"))
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a"))).build(),
-                TransactWriteItemsRequest.builder().transactItems(
-                        TransactWriteItem.builder().put(Put.builder().tableName("tbl").item(ITEM).build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName("tbl").item(KEY).build()).build())
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a")))
                         .build(),
-                BatchGetItemRequest.builder().requestItems(Map.of("tbl",
-                        KeysAndAttributes.builder().keys(KEY, Map.of("pk", AttributeValue.fromS("b"))).build()))
+                TransactWriteItemsRequest.builder()
+                        .transactItems(
+                                TransactWriteItem.builder()
+                                        .put(Put.builder()
+                                                .tableName("tbl")
+                                                .item(ITEM)
+                                                .build())
+                                        .build(),
+                                TransactWriteItem.builder()
+                                        .put(Put.builder()
+                                                .tableName("tbl")
+                                                .item(KEY)
+                                                .build())
+                                        .build())
                         .build(),
-                BatchWriteItemRequest.builder().requestItems(Map.of("tbl",
-                        List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(ITEM).build()).build())))
+                BatchGetItemRequest.builder()
+                        .requestItems(Map.of(
+                                "tbl",
+                                KeysAndAttributes.builder()
+                                        .keys(KEY, Map.of("pk", AttributeValue.fromS("b")))
+                                        .build()))
+                        .build(),
+                BatchWriteItemRequest.builder()
+                        .requestItems(Map.of(
+                                "tbl",
+                                List.of(WriteRequest.builder()
+                                        .putRequest(
+                                                PutRequest.builder().item(ITEM).build())
+                                        .build())))
                         .build());
         for (SdkRequest request : requests) {
             assertThat(sawNull(request)).as("%s", request).isFalse();
@@ -81,25 +104,39 @@ class ShapeWalkerNullsTest {
         Map<String, AttributeValue> keyWithNull = new HashMap<>(KEY);
         keyWithNull.put("sk", null);
         List<SdkRequest> requests = List.of(
-                TransactWriteItemsRequest.builder().transactItems(withNull(
-                        TransactWriteItem.builder().put(Put.builder().tableName("tbl").item(ITEM).build()).build()))
+                TransactWriteItemsRequest.builder()
+                        .transactItems(withNull(TransactWriteItem.builder()
+                                .put(Put.builder().tableName("tbl").item(ITEM).build())
+                                .build()))
                         .build(),
-                BatchWriteItemRequest.builder().requestItems(Map.of("tbl", withNull(
-                        WriteRequest.builder().putRequest(PutRequest.builder().item(ITEM).build()).build())))
+                BatchWriteItemRequest.builder()
+                        .requestItems(Map.of(
+                                "tbl",
+                                withNull(WriteRequest.builder()
+                                        .putRequest(
+                                                PutRequest.builder().item(ITEM).build())
+                                        .build())))
                         .build(),
-                BatchGetItemRequest.builder().requestItems(nullKeysAndAttributes).build(),
+                BatchGetItemRequest.builder()
+                        .requestItems(nullKeysAndAttributes)
+                        .build(),
                 ScanRequest.builder().tableName("tbl").scanFilter(nullCondition).build(),
-                ScanRequest.builder().tableName("tbl").attributesToGet(withNull("a")).build());
+                ScanRequest.builder()
+                        .tableName("tbl")
+                        .attributesToGet(withNull("a"))
+                        .build());
         for (SdkRequest request : requests) {
-            assertThatCode(() -> NullMembers.check(request)).as("%s", request)
-                    .isInstanceOf(DynamoDbException.class);
+            assertThatCode(() -> NullMembers.check(request)).as("%s", request).isInstanceOf(DynamoDbException.class);
             assertThat(sawNull(request)).as("%s", request).isTrue();
             assertThatThrownBy(() -> RequestShapes.validate(request)).isInstanceOf(DynamoDbException.class);
         }
         // a null attribute value inside a key is the value validation's to refuse, not NullMembers': noting it only
         // costs the second walk
-        SdkRequest nullInKey = BatchGetItemRequest.builder().requestItems(Map.of("tbl",
-                KeysAndAttributes.builder().keys(List.of(keyWithNull)).build())).build();
+        SdkRequest nullInKey = BatchGetItemRequest.builder()
+                .requestItems(Map.of(
+                        "tbl",
+                        KeysAndAttributes.builder().keys(List.of(keyWithNull)).build()))
+                .build();
         assertThat(sawNull(nullInKey)).isTrue();
         assertThatCode(() -> NullMembers.check(nullInKey)).doesNotThrowAnyException();
     }

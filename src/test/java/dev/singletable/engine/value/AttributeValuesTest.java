@@ -38,9 +38,11 @@ class AttributeValuesTest {
         assertThat(AttributeValues.typeOf(AttributeValue.fromL(List.of()))).isEqualTo(ValueType.L);
         assertThat(AttributeValues.typeOf(AttributeValue.fromSs(List.of("a")))).isEqualTo(ValueType.SS);
         assertThat(AttributeValues.typeOf(AttributeValue.fromNs(List.of("1")))).isEqualTo(ValueType.NS);
-        assertThatThrownBy(() -> AttributeValues.typeOf(AttributeValue.builder().build())).hasMessageStartingWith(
-                "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-        assertThatThrownBy(() -> AttributeValues.typeOf(AttributeValue.builder().s("a").n("1").build()))
+        assertThatThrownBy(() -> AttributeValues.typeOf(AttributeValue.builder().build()))
+                .hasMessageStartingWith(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        assertThatThrownBy(() -> AttributeValues.typeOf(
+                        AttributeValue.builder().s("a").n("1").build()))
                 .hasMessageStartingWith("Supplied AttributeValue has more than one datatypes set, must contain "
                         + "exactly one of the supported datatypes");
     }
@@ -69,29 +71,41 @@ class AttributeValuesTest {
 
     @Test
     void normalizeRejectsInvalidValuesWithDynamoDbMessages() {
-        assertMessage(AttributeValue.builder().build(),
+        assertMessage(
+                AttributeValue.builder().build(),
                 "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-        assertMessage(AttributeValue.builder().s("a").bool(true).build(),
+        assertMessage(
+                AttributeValue.builder().s("a").bool(true).build(),
                 "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
-        assertMessage(AttributeValue.builder().s("a").n("x").build(),
+        assertMessage(
+                AttributeValue.builder().s("a").n("x").build(),
                 "The parameter cannot be converted to a numeric value: x");
-        assertMessage(AttributeValue.fromNul(false),
+        assertMessage(
+                AttributeValue.fromNul(false),
                 "One or more parameter values were invalid: Null attribute value types must have the value of true");
-        assertMessage(AttributeValue.fromSs(List.of()),
+        assertMessage(
+                AttributeValue.fromSs(List.of()),
                 "One or more parameter values were invalid: An string set  may not be empty");
-        assertMessage(AttributeValue.fromNs(List.of()),
+        assertMessage(
+                AttributeValue.fromNs(List.of()),
                 "One or more parameter values were invalid: An number set  may not be empty");
-        assertMessage(AttributeValue.fromBs(List.of()),
+        assertMessage(
+                AttributeValue.fromBs(List.of()),
                 "One or more parameter values were invalid: Binary sets should not be empty");
-        assertMessage(AttributeValue.fromSs(List.of("a", "b", "a")),
+        assertMessage(
+                AttributeValue.fromSs(List.of("a", "b", "a")),
                 "One or more parameter values were invalid: Input collection [a, b, a] contains duplicates.");
         assertMessage(AttributeValue.fromNs(List.of("1", "1.0")), "Input collection contains duplicates");
-        assertMessage(AttributeValue.fromNs(List.of("1", "x")), "The parameter cannot be converted to a numeric value: x");
-        assertMessage(AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("b"), SdkBytes.fromUtf8String("b"))),
+        assertMessage(
+                AttributeValue.fromNs(List.of("1", "x")), "The parameter cannot be converted to a numeric value: x");
+        assertMessage(
+                AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("b"), SdkBytes.fromUtf8String("b"))),
                 "One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.");
-        assertMessage(AttributeValue.fromM(Map.of("a", AttributeValue.builder().build())),
+        assertMessage(
+                AttributeValue.fromM(Map.of("a", AttributeValue.builder().build())),
                 "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-        assertMessage(AttributeValue.fromL(List.of(AttributeValue.fromSs(List.of()))),
+        assertMessage(
+                AttributeValue.fromL(List.of(AttributeValue.fromSs(List.of()))),
                 "One or more parameter values were invalid: An string set  may not be empty");
         assertMessage(AttributeValue.fromM(Map.of("", s("x"))), "Empty attribute name");
     }
@@ -99,15 +113,17 @@ class AttributeValuesTest {
     @Test
     void emptyStringsAndBinariesAreFineOutsideKeys() {
         assertThat(AttributeValues.normalize(s(""))).isEqualTo(s(""));
-        assertThat(AttributeValues.normalize(AttributeValue.fromSs(List.of("")))).isNotNull();
+        assertThat(AttributeValues.normalize(AttributeValue.fromSs(List.of(""))))
+                .isNotNull();
         assertThat(AttributeValues.normalize(b())).isEqualTo(b());
     }
 
     @Test
     void nestingIsLimitedTo31ContainersBelowTheAttribute() {
         assertThat(AttributeValues.normalize(nested(31))).isNotNull();
-        assertThatThrownBy(() -> AttributeValues.normalize(nested(32))).hasMessageStartingWith(
-                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+        assertThatThrownBy(() -> AttributeValues.normalize(nested(32)))
+                .hasMessageStartingWith(
+                        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
     }
 
     private static AttributeValue nested(int containers) {
@@ -122,19 +138,25 @@ class AttributeValuesTest {
     void equalityFollowsDynamoDb() {
         assertThat(AttributeValues.equal(n("1"), n("1.0"))).isTrue();
         assertThat(AttributeValues.equal(n("1"), s("1"))).isFalse();
-        assertThat(AttributeValues.equal(AttributeValue.fromSs(List.of("a", "b")), AttributeValue.fromSs(List.of("b", "a"))))
+        assertThat(AttributeValues.equal(
+                        AttributeValue.fromSs(List.of("a", "b")), AttributeValue.fromSs(List.of("b", "a"))))
                 .isTrue();
         assertThat(AttributeValues.equal(AttributeValue.fromSs(List.of("a", "b")), AttributeValue.fromSs(List.of("a"))))
                 .isFalse();
-        assertThat(AttributeValues.equal(AttributeValue.fromNs(List.of("1", "2")), AttributeValue.fromNs(List.of("2.0", "1"))))
+        assertThat(AttributeValues.equal(
+                        AttributeValue.fromNs(List.of("1", "2")), AttributeValue.fromNs(List.of("2.0", "1"))))
                 .isTrue();
-        assertThat(AttributeValues.equal(AttributeValue.fromL(List.of(n("1"), s("a"))), AttributeValue.fromL(List.of(n("1"), s("a")))))
+        assertThat(AttributeValues.equal(
+                        AttributeValue.fromL(List.of(n("1"), s("a"))), AttributeValue.fromL(List.of(n("1"), s("a")))))
                 .isTrue();
-        assertThat(AttributeValues.equal(AttributeValue.fromL(List.of(n("1"), s("a"))), AttributeValue.fromL(List.of(s("a"), n("1")))))
+        assertThat(AttributeValues.equal(
+                        AttributeValue.fromL(List.of(n("1"), s("a"))), AttributeValue.fromL(List.of(s("a"), n("1")))))
                 .isFalse();
-        assertThat(AttributeValues.equal(AttributeValue.fromM(Map.of("a", n("1"))), AttributeValue.fromM(Map.of("a", n("1.00")))))
+        assertThat(AttributeValues.equal(
+                        AttributeValue.fromM(Map.of("a", n("1"))), AttributeValue.fromM(Map.of("a", n("1.00")))))
                 .isTrue();
-        assertThat(AttributeValues.equal(AttributeValue.fromNul(true), AttributeValue.fromNul(true))).isTrue();
+        assertThat(AttributeValues.equal(AttributeValue.fromNul(true), AttributeValue.fromNul(true)))
+                .isTrue();
         assertThat(AttributeValues.equal(b(1, 2), b(1, 2))).isTrue();
     }
 
@@ -153,8 +175,10 @@ class AttributeValuesTest {
     void sizesFollowDynamoDbRules() {
         assertThat(AttributeValues.attributeSize("ab", s("héllo"))).isEqualTo(2 + 6);
         assertThat(AttributeValues.attributeSize("a", b(1, 2, 3))).isEqualTo(4);
-        assertThat(AttributeValues.attributeSize("a", AttributeValue.fromBool(true))).isEqualTo(2);
-        assertThat(AttributeValues.attributeSize("a", AttributeValue.fromNul(true))).isEqualTo(2);
+        assertThat(AttributeValues.attributeSize("a", AttributeValue.fromBool(true)))
+                .isEqualTo(2);
+        assertThat(AttributeValues.attributeSize("a", AttributeValue.fromNul(true)))
+                .isEqualTo(2);
         assertThat(AttributeValues.attributeSize("", n("0"))).isEqualTo(1);
         assertThat(AttributeValues.attributeSize("", n("1"))).isEqualTo(2);
         assertThat(AttributeValues.attributeSize("", n("12345"))).isEqualTo(4);
@@ -163,11 +187,16 @@ class AttributeValuesTest {
         assertThat(AttributeValues.attributeSize("", n("1.5"))).isEqualTo(3);
         assertThat(AttributeValues.attributeSize("", n("-1"))).isEqualTo(3);
         assertThat(AttributeValues.attributeSize("", n("0.005"))).isEqualTo(2);
-        assertThat(AttributeValues.attributeSize("", n("1234567890123456789012345678901234567.8"))).isEqualTo(21);
-        assertThat(AttributeValues.attributeSize("m", AttributeValue.fromM(Map.of("ab", s("xyz"))))).isEqualTo(1 + 3 + 2 + 3 + 1);
-        assertThat(AttributeValues.attributeSize("l", AttributeValue.fromL(List.of(s("xyz"), n("1"))))).isEqualTo(1 + 3 + 4 + 3);
-        assertThat(AttributeValues.attributeSize("s", AttributeValue.fromSs(List.of("ab", "c")))).isEqualTo(4);
-        assertThat(AttributeValues.attributeSize("s", AttributeValue.fromNs(List.of("1", "22")))).isEqualTo(5);
+        assertThat(AttributeValues.attributeSize("", n("1234567890123456789012345678901234567.8")))
+                .isEqualTo(21);
+        assertThat(AttributeValues.attributeSize("m", AttributeValue.fromM(Map.of("ab", s("xyz")))))
+                .isEqualTo(1 + 3 + 2 + 3 + 1);
+        assertThat(AttributeValues.attributeSize("l", AttributeValue.fromL(List.of(s("xyz"), n("1")))))
+                .isEqualTo(1 + 3 + 4 + 3);
+        assertThat(AttributeValues.attributeSize("s", AttributeValue.fromSs(List.of("ab", "c"))))
+                .isEqualTo(4);
+        assertThat(AttributeValues.attributeSize("s", AttributeValue.fromNs(List.of("1", "22"))))
+                .isEqualTo(5);
         assertThat(AttributeValues.itemSize(Map.of("a", s("x"), "bb", n("7")))).isEqualTo(2 + 4);
     }
 

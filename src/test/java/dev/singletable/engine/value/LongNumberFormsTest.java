@@ -54,11 +54,30 @@ class LongNumberFormsTest {
     void exponentsNearTheIntLimitsGetTheFullPathsAnswer() {
         String zeros = "0".repeat(150);
         List<String> forms = new ArrayList<>();
-        for (String exponent : new String[] {"2147483647", "2147483648", "-2147483647", "-2147483648", "-2147483649",
-            "+2147483647", "-2147483500", "-2147483499", "2147483500", "-0000000000002147483648",
-            "00000000000000000005", "-99999999999", "-" + "0".repeat(200) + "1"}) {
-            for (String mantissa : new String[] {"1." + zeros, "0." + zeros + "1", zeros + "1", "1" + zeros,
-                "." + zeros + "5", zeros + ".", "-" + zeros + "12.5"}) {
+        for (String exponent : new String[] {
+            "2147483647",
+            "2147483648",
+            "-2147483647",
+            "-2147483648",
+            "-2147483649",
+            "+2147483647",
+            "-2147483500",
+            "-2147483499",
+            "2147483500",
+            "-0000000000002147483648",
+            "00000000000000000005",
+            "-99999999999",
+            "-" + "0".repeat(200) + "1"
+        }) {
+            for (String mantissa : new String[] {
+                "1." + zeros,
+                "0." + zeros + "1",
+                zeros + "1",
+                "1" + zeros,
+                "." + zeros + "5",
+                zeros + ".",
+                "-" + zeros + "12.5"
+            }) {
                 forms.add(mantissa + "e" + exponent);
             }
         }
@@ -82,11 +101,14 @@ class LongNumberFormsTest {
             SeededNumber b = random.nextInt(10) == 0 ? a : numbers.get(random.nextInt(numbers.size()));
             String longA = a.anyLongForm(random);
             String longB = b.anyLongForm(random);
-            assertThat(Integer.signum(Numbers.compare(longA, longB))).as("compare %s %s", longA, longB)
+            assertThat(Integer.signum(Numbers.compare(longA, longB)))
+                    .as("compare %s %s", longA, longB)
                     .isEqualTo(new BigDecimal(a.shortForm()).compareTo(new BigDecimal(b.shortForm())));
-            assertThat(answer(() -> Numbers.add(longA, longB))).as("add %s %s", longA, longB)
+            assertThat(answer(() -> Numbers.add(longA, longB)))
+                    .as("add %s %s", longA, longB)
                     .isEqualTo(answer(() -> Numbers.add(a.shortForm(), b.shortForm())));
-            assertThat(answer(() -> Numbers.subtract(longA, longB))).as("subtract %s %s", longA, longB)
+            assertThat(answer(() -> Numbers.subtract(longA, longB)))
+                    .as("subtract %s %s", longA, longB)
                     .isEqualTo(answer(() -> Numbers.subtract(a.shortForm(), b.shortForm())));
         }
     }
@@ -119,11 +141,12 @@ class LongNumberFormsTest {
     static String mutate(String form, Random random) {
         int at = random.nextInt(form.length());
         char c = CHARS.charAt(random.nextInt(CHARS.length()));
-        String out = switch (random.nextInt(3)) {
-            case 0 -> form.substring(0, at) + c + form.substring(at);
-            case 1 -> form.substring(0, at) + c + form.substring(at + 1);
-            default -> form.substring(0, at) + form.substring(at + 1);
-        };
+        String out =
+                switch (random.nextInt(3)) {
+                    case 0 -> form.substring(0, at) + c + form.substring(at);
+                    case 1 -> form.substring(0, at) + c + form.substring(at + 1);
+                    default -> form.substring(0, at) + form.substring(at + 1);
+                };
         return out.length() > 128 ? out : "0".repeat(129 - out.length()) + out;
     }
 
@@ -135,11 +158,12 @@ class LongNumberFormsTest {
     record SeededNumber(String sign, String digits, int exponent) {
 
         static SeededNumber next(Random random) {
-            String sign = switch (random.nextInt(6)) {
-                case 0, 1 -> "-";
-                case 2 -> "+";
-                default -> "";
-            };
+            String sign =
+                    switch (random.nextInt(6)) {
+                        case 0, 1 -> "-";
+                        case 2 -> "+";
+                        default -> "";
+                    };
             if (random.nextInt(40) == 0) {
                 return new SeededNumber(sign, "0", random.nextInt(40) - 20);
             }
@@ -173,7 +197,8 @@ class LongNumberFormsTest {
             String shift = zeros(random);
             forms.add(sign + "0." + shift + digits + "E" + (exponent + shift.length() + 1));
             forms.add(sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + zeros(random) + Math.abs(exponent));
-            String plain = fullPath(shortForm()).startsWith("error") ? sign + zeros(random) + mantissa + "e" + exponent
+            String plain = fullPath(shortForm()).startsWith("error")
+                    ? sign + zeros(random) + mantissa + "e" + exponent
                     : sign + new BigDecimal(unsigned).toPlainString();
             forms.add(plain.length() > 128 ? plain : sign + zeros(random) + plain.substring(sign.length()));
             return forms;

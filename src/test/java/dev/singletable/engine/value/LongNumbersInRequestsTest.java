@@ -38,10 +38,20 @@ class LongNumbersInRequestsTest {
     private static final int ROUNDS = Integer.getInteger("numbers.count", 1_000) / 5;
     private static final String SHORT = "short";
     private static final String LONG = "long";
-    private static final String[] CONDITIONS = {"v < :b", "v >= :b", "v = :b", "v <> :b", "v BETWEEN :a AND :b",
-        "v IN (:a, :b)", "contains(ns, :b)", "sk > :b", "sk <= :a"};
-    private static final String[] KEY_CONDITIONS = {"pk = :p AND sk BETWEEN :a AND :b", "pk = :p AND sk < :b",
-        "pk = :p AND sk >= :a", "pk = :p AND sk = :a"};
+    private static final String[] CONDITIONS = {
+        "v < :b",
+        "v >= :b",
+        "v = :b",
+        "v <> :b",
+        "v BETWEEN :a AND :b",
+        "v IN (:a, :b)",
+        "contains(ns, :b)",
+        "sk > :b",
+        "sk <= :a"
+    };
+    private static final String[] KEY_CONDITIONS = {
+        "pk = :p AND sk BETWEEN :a AND :b", "pk = :p AND sk < :b", "pk = :p AND sk >= :a", "pk = :p AND sk = :a"
+    };
 
     private static EmbeddedEngine engine;
     private static DynamoDbClient client;
@@ -52,9 +62,10 @@ class LongNumbersInRequestsTest {
         client = engine.dynamoDbClient();
         for (String table : new String[] {SHORT, LONG}) {
             client.createTable(b -> b.tableName(table)
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                            k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
+                            .keyType(KeyType.RANGE))
+                    .attributeDefinitions(
+                            a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                             a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         }
@@ -79,17 +90,29 @@ class LongNumbersInRequestsTest {
         for (int i = 0; i < numbers.size(); i++) {
             SeededNumber n = numbers.get(i);
             SeededNumber other = numbers.get((i + 1) % numbers.size());
-            twin(random, "PutItem " + n.shortForm(), form -> () -> client.putItem(b -> b.tableName(form.table)
-                    .item(Map.of("pk", s("p"), "sk", form.n(n), "v", form.n(n),
-                            "ns", AttributeValue.fromNs(List.of(form.text(n), form.text(other))))))
-                    .attributes());
+            twin(
+                    random,
+                    "PutItem " + n.shortForm(),
+                    form -> () -> client.putItem(b -> b.tableName(form.table)
+                                    .item(Map.of(
+                                            "pk",
+                                            s("p"),
+                                            "sk",
+                                            form.n(n),
+                                            "v",
+                                            form.n(n),
+                                            "ns",
+                                            AttributeValue.fromNs(List.of(form.text(n), form.text(other))))))
+                            .attributes());
         }
 
         // range-key order: the same items in the same order both ways, and that order is the numbers' order
-        List<Map<String, AttributeValue>> ascending = twin(random, "Query ascending",
-                form -> () -> queryAll(form.table, true));
+        List<Map<String, AttributeValue>> ascending =
+                twin(random, "Query ascending", form -> () -> queryAll(form.table, true));
         twin(random, "Query descending", form -> () -> queryAll(form.table, false));
-        List<BigDecimal> keys = ascending.stream().map(item -> new BigDecimal(item.get("sk").n())).toList();
+        List<BigDecimal> keys = ascending.stream()
+                .map(item -> new BigDecimal(item.get("sk").n()))
+                .toList();
         assertThat(keys).as("range keys in ascending order").isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(keys).as("items in the table").hasSizeGreaterThan(70);
 
@@ -100,39 +123,66 @@ class LongNumbersInRequestsTest {
             SeededNumber b = random.nextInt(8) == 0 ? a : numbers.get(random.nextInt(numbers.size()));
             String label = "a=" + a.shortForm() + " b=" + b.shortForm();
 
-            twin(random, "GetItem " + label, form -> () -> client.getItem(r -> r.tableName(form.table)
-                    .key(Map.of("pk", s("p"), "sk", form.n(a))).consistentRead(true)).item());
-            for (String expression : new String[] {"SET v = v + :b", "SET v = v - :b", "ADD v :b", "ADD ns :s",
-                "DELETE ns :s"}) {
-                Object answer = twin(random, expression + " " + label, form -> () -> client.updateItem(r -> r
-                        .tableName(form.table).key(Map.of("pk", s("p"), "sk", form.n(a)))
-                        .updateExpression(expression)
-                        .expressionAttributeValues(expression.contains(":s")
-                                ? Map.of(":s", AttributeValue.fromNs(List.of(form.text(b))))
-                                : Map.of(":b", form.n(b)))
-                        .returnValues(ReturnValue.UPDATED_NEW)).attributes());
+            twin(
+                    random,
+                    "GetItem " + label,
+                    form -> () -> client.getItem(r -> r.tableName(form.table)
+                                    .key(Map.of("pk", s("p"), "sk", form.n(a)))
+                                    .consistentRead(true))
+                            .item());
+            for (String expression :
+                    new String[] {"SET v = v + :b", "SET v = v - :b", "ADD v :b", "ADD ns :s", "DELETE ns :s"}) {
+                Object answer = twin(
+                        random,
+                        expression + " " + label,
+                        form -> () -> client.updateItem(r -> r.tableName(form.table)
+                                        .key(Map.of("pk", s("p"), "sk", form.n(a)))
+                                        .updateExpression(expression)
+                                        .expressionAttributeValues(
+                                                expression.contains(":s")
+                                                        ? Map.of(":s", AttributeValue.fromNs(List.of(form.text(b))))
+                                                        : Map.of(":b", form.n(b)))
+                                        .returnValues(ReturnValue.UPDATED_NEW))
+                                .attributes());
                 arithmeticErrors += answer instanceof String ? 1 : 0;
             }
             String condition = CONDITIONS[random.nextInt(CONDITIONS.length)];
-            Object conditional = twin(random, condition + " " + label, form -> () -> client.updateItem(r -> r
-                    .tableName(form.table).key(Map.of("pk", s("p"), "sk", form.n(a)))
-                    .updateExpression("SET checked = :one").conditionExpression(condition)
-                    .expressionAttributeValues(values(condition + " :one", form, a, b))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+            Object conditional = twin(
+                    random,
+                    condition + " " + label,
+                    form -> () -> client.updateItem(r -> r.tableName(form.table)
+                                    .key(Map.of("pk", s("p"), "sk", form.n(a)))
+                                    .updateExpression("SET checked = :one")
+                                    .conditionExpression(condition)
+                                    .expressionAttributeValues(values(condition + " :one", form, a, b))
+                                    .returnValues(ReturnValue.ALL_NEW))
+                            .attributes());
             failedConditions += conditional instanceof String ? 1 : 0;
             String keyCondition = KEY_CONDITIONS[random.nextInt(KEY_CONDITIONS.length)];
-            twin(random, keyCondition + " " + label, form -> () -> client.query(r -> r.tableName(form.table)
-                    .consistentRead(true).keyConditionExpression(keyCondition)
-                    .expressionAttributeValues(values(keyCondition, form, a, b))).items());
+            twin(
+                    random,
+                    keyCondition + " " + label,
+                    form -> () -> client.query(r -> r.tableName(form.table)
+                                    .consistentRead(true)
+                                    .keyConditionExpression(keyCondition)
+                                    .expressionAttributeValues(values(keyCondition, form, a, b)))
+                            .items());
             if (i % 4 == 0) {
-                twin(random, "Scan v > :b " + label, form -> () -> client.scan(r -> r.tableName(form.table)
-                        .consistentRead(true).filterExpression("v > :b")
-                        .expressionAttributeValues(Map.of(":b", form.n(b)))).items());
+                twin(
+                        random,
+                        "Scan v > :b " + label,
+                        form -> () -> client.scan(r -> r.tableName(form.table)
+                                        .consistentRead(true)
+                                        .filterExpression("v > :b")
+                                        .expressionAttributeValues(Map.of(":b", form.n(b))))
+                                .items());
             }
         }
         // the seeded set reaches both answers of the conditions and the errors of the arithmetic
         assertThat(failedConditions).as("conditions that failed").isBetween(ROUNDS / 20, ROUNDS - ROUNDS / 20);
-        assertThat(arithmeticErrors).as("updates answered with an error (overflow, precision, type)").isPositive();
+        assertThat(arithmeticErrors)
+                .as("updates answered with an error (overflow, precision, type)")
+                .isPositive();
     }
 
     /** Which form of the numbers one table's requests are written in (a long form is picked at random). */
@@ -187,9 +237,13 @@ class LongNumbersInRequestsTest {
 
     private static List<Map<String, AttributeValue>> queryAll(String table, boolean forward) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.queryPaginator(r -> r.tableName(table).consistentRead(true).scanIndexForward(forward)
-                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("p"))))
-                .items().forEach(items::add);
+        client.queryPaginator(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .scanIndexForward(forward)
+                        .keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("p"))))
+                .items()
+                .forEach(items::add);
         return items;
     }
 

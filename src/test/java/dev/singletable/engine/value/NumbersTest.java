@@ -13,10 +13,38 @@ class NumbersTest {
 
     @ParameterizedTest
     @CsvSource({
-        "1,1", "007,7", "001.23,1.23", "00,0", "+3,3", "+0,0", "+1.5,1.5", "1.0,1", "1.10,1.1", "100.000,100",
-        "0.0,0", "0.10,0.1", "1e3,1000", "1E+3,1000", "-3e2,-300", "1.23e4,12300", "1e-3,0.001", "123e-2,1.23",
-        "1.0e-1,0.1", "-0,0", "-0.0,0", "0e5,0", "0e-5,0", "0e126,0", ".5,0.5", "-.5,-0.5", "1.,1", "1.e2,100",
-        "1e20,100000000000000000000", "1e-20,0.00000000000000000001", "-273.15,-273.15", "1e-0,1"
+        "1,1",
+        "007,7",
+        "001.23,1.23",
+        "00,0",
+        "+3,3",
+        "+0,0",
+        "+1.5,1.5",
+        "1.0,1",
+        "1.10,1.1",
+        "100.000,100",
+        "0.0,0",
+        "0.10,0.1",
+        "1e3,1000",
+        "1E+3,1000",
+        "-3e2,-300",
+        "1.23e4,12300",
+        "1e-3,0.001",
+        "123e-2,1.23",
+        "1.0e-1,0.1",
+        "-0,0",
+        "-0.0,0",
+        "0e5,0",
+        "0e-5,0",
+        "0e126,0",
+        ".5,0.5",
+        "-.5,-0.5",
+        "1.,1",
+        "1.e2,100",
+        "1e20,100000000000000000000",
+        "1e-20,0.00000000000000000001",
+        "-273.15,-273.15",
+        "1e-0,1"
     })
     void canonicalFormIsPlainDecimalWithoutSuperfluousZeros(String raw, String expected) {
         assertThat(Numbers.canonical(raw)).isEqualTo(expected);
@@ -31,8 +59,28 @@ class NumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "NaN", "Infinity", "-Infinity", " 1", "1 ", "1e", "e1", ".", "-", "+", "1e+",
-        "1e2.5", "0x10", "1_0", "--1", "+-1", "1d", "1e99999999999"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                " 1",
+                "1 ",
+                "1e",
+                "e1",
+                ".",
+                "-",
+                "+",
+                "1e+",
+                "1e2.5",
+                "0x10",
+                "1_0",
+                "--1",
+                "+-1",
+                "1d",
+                "1e99999999999"
+            })
     void invalidNumbersAreRejectedWithTheValue(String raw) {
         assertThatThrownBy(() -> Numbers.canonical(raw))
                 .isInstanceOf(DynamoDbException.class)
@@ -48,20 +96,26 @@ class NumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"1e126", "-1e126", "11e125", "1E+999"})
     void tooLargeMagnitudeOverflows(String raw) {
-        assertThatThrownBy(() -> Numbers.canonical(raw)).hasMessageStartingWith(
-                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        assertThatThrownBy(() -> Numbers.canonical(raw))
+                .hasMessageStartingWith(
+                        "Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1e-131", "-1e-131", "0.9e-130"})
     void tooSmallMagnitudeUnderflows(String raw) {
-        assertThatThrownBy(() -> Numbers.canonical(raw)).hasMessageStartingWith(
-                "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        assertThatThrownBy(() -> Numbers.canonical(raw))
+                .hasMessageStartingWith(
+                        "Number underflow. Attempting to store a number with magnitude smaller than supported range");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123456789012345678901234567890123456789", "-1.23456789012345678901234567890123456789",
-        "314159265358979323846264338327950288419e30"})
+    @ValueSource(
+            strings = {
+                "123456789012345678901234567890123456789",
+                "-1.23456789012345678901234567890123456789",
+                "314159265358979323846264338327950288419e30"
+            })
     void moreThan38SignificantDigitsIsRejected(String raw) {
         assertThatThrownBy(() -> Numbers.canonical(raw))
                 .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
@@ -99,7 +153,8 @@ class NumbersTest {
         assertThat(Numbers.compare("-2", "-10")).isPositive();
         assertThat(Numbers.compare("1e3", "1000")).isZero();
         assertThat(Numbers.compare("0.001", "0.01")).isNegative();
-        assertThat(Numbers.compare("123456789012345678901234567890", "123456789012345678901234567891")).isNegative();
+        assertThat(Numbers.compare("123456789012345678901234567890", "123456789012345678901234567891"))
+                .isNegative();
         assertThat(Numbers.toBigDecimal("12.5")).isEqualByComparingTo("12.50");
     }
 
@@ -112,9 +167,15 @@ class NumbersTest {
     void longNumberStringsGetTheSameAnswersAsShortOnes() {
         String zeros = "0".repeat(200);
         String[][] cases = {
-            {zeros + "12.5", "12.5"}, {"-" + zeros + "7", "-7"}, {"+" + zeros + ".5" + zeros, "0.5"},
-            {"1." + zeros, "1"}, {"12" + zeros + "e-200", "12"}, {"0." + zeros + "1e201", "1"},
-            {zeros, "0"}, {"-0." + zeros + "e5", "0"}, {"1" + "0".repeat(125), "1" + "0".repeat(125)},
+            {zeros + "12.5", "12.5"},
+            {"-" + zeros + "7", "-7"},
+            {"+" + zeros + ".5" + zeros, "0.5"},
+            {"1." + zeros, "1"},
+            {"12" + zeros + "e-200", "12"},
+            {"0." + zeros + "1e201", "1"},
+            {zeros, "0"},
+            {"-0." + zeros + "e5", "0"},
+            {"1" + "0".repeat(125), "1" + "0".repeat(125)},
             {"0." + "0".repeat(129) + "1", "0." + "0".repeat(129) + "1"},
             {"9".repeat(38) + "0".repeat(88), "9".repeat(38) + "0".repeat(88)},
         };
@@ -123,17 +184,28 @@ class NumbersTest {
         }
         assertThat(Numbers.compare("1" + zeros.substring(0, 100), "1e100")).isZero();
         assertThatThrownBy(() -> Numbers.canonical("1" + "0".repeat(400_000)))
-                .hasMessageStartingWith("Number overflow. Attempting to store a number with magnitude larger than supported range");
+                .hasMessageStartingWith(
+                        "Number overflow. Attempting to store a number with magnitude larger than supported range");
         assertThatThrownBy(() -> Numbers.canonical("0." + "0".repeat(400_000) + "1"))
-                .hasMessageStartingWith("Number underflow. Attempting to store a number with magnitude smaller than supported "
-                        + "range");
+                .hasMessageStartingWith(
+                        "Number underflow. Attempting to store a number with magnitude smaller than supported "
+                                + "range");
         assertThatThrownBy(() -> Numbers.canonical("1".repeat(100) + "." + zeros))
                 .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
         assertThatThrownBy(() -> Numbers.canonical("1".repeat(300_000) + "e-299990"))
                 .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
-        for (String bad : new String[] {zeros + "1e", zeros + "..1", zeros + "1e5e5", zeros + "1-", "--" + zeros,
-            "." + zeros.replace('0', '.'), zeros + "1e99999999999", zeros + "1e+"}) {
-            assertThatThrownBy(() -> Numbers.canonical(bad)).as(bad)
+        for (String bad : new String[] {
+            zeros + "1e",
+            zeros + "..1",
+            zeros + "1e5e5",
+            zeros + "1-",
+            "--" + zeros,
+            "." + zeros.replace('0', '.'),
+            zeros + "1e99999999999",
+            zeros + "1e+"
+        }) {
+            assertThatThrownBy(() -> Numbers.canonical(bad))
+                    .as(bad)
                     .hasMessageStartingWith("The parameter cannot be converted to a numeric value: ");
         }
     }

@@ -28,11 +28,14 @@ class DeepNestingTest {
     @BeforeAll
     static void start() {
         engine = EmbeddedEngine.inMemory();
-        server = WireServer.start(WireServerOptions.defaults().withInlineReads(true), engine.dynamoDbClient(),
+        server = WireServer.start(
+                WireServerOptions.defaults().withInlineReads(true),
+                engine.dynamoDbClient(),
                 engine.dynamoDbStreamsClient());
         http = new RawHttp(server.endpoint());
         assertThat(http.createTable("tbl").statusCode()).isEqualTo(200);
-        assertThat(http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}}}").statusCode())
+        assertThat(http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}}}")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -83,21 +86,29 @@ class DeepNestingTest {
     void deeplyNestedAttributeValuesAreValidationErrorsWhereverTheyAppear() {
         String deep = "{\"M\":{\"a\":".repeat(200) + "{\"S\":\"x\"}" + "}}".repeat(200);
         String deepList = "{\"L\":[".repeat(200) + "{\"S\":\"x\"}" + "]}".repeat(200);
-        assertValidation(http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"d\"},\"x\":"
-                + deep + "}}"));
-        assertValidation(http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"d\"}},"
-                + "\"ConditionExpression\":\"x = :v\",\"ExpressionAttributeValues\":{\":v\":" + deepList + "}}"));
-        assertValidation(http.post(DDB + "ExecuteStatement", "{\"Statement\":\"SELECT * FROM tbl WHERE pk=?\","
-                + "\"Parameters\":[" + deepList + "]}"));
+        assertValidation(http.post(
+                DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"d\"},\"x\":" + deep + "}}"));
+        assertValidation(http.post(
+                DDB + "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"d\"}},"
+                        + "\"ConditionExpression\":\"x = :v\",\"ExpressionAttributeValues\":{\":v\":" + deepList
+                        + "}}"));
+        assertValidation(http.post(
+                DDB + "ExecuteStatement",
+                "{\"Statement\":\"SELECT * FROM tbl WHERE pk=?\"," + "\"Parameters\":[" + deepList + "]}"));
         assertValidation(http.post(DDB + "GetItem", "{\"TableName\":\"tbl\",\"Key\":{\"pk\":" + deep + "}}"));
-        assertValidation(http.post(DDB + "Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
-                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ExclusiveStartKey\":{\"pk\":" + deep + "}}"));
+        assertValidation(http.post(
+                DDB + "Query",
+                "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+                        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ExclusiveStartKey\":{\"pk\":" + deep
+                        + "}}"));
     }
 
     @Test
     void jsonNestedPastTheParsersLimitIsASerializationException() {
         String deep = "{\"L\":[".repeat(5_000) + "{\"S\":\"x\"}" + "]}".repeat(5_000);
-        HttpResponse<byte[]> response = http.post(DDB + "ExecuteStatement",
+        HttpResponse<byte[]> response = http.post(
+                DDB + "ExecuteStatement",
                 "{\"Statement\":\"SELECT * FROM tbl WHERE pk=?\",\"Parameters\":[" + deep + "]}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RawHttp.text(response)).contains("SerializationException");
@@ -106,18 +117,23 @@ class DeepNestingTest {
     @Test
     void deeplyNestedExpressionsAreValidationErrors() {
         String condition = "(".repeat(1500) + "pk = :v" + ")".repeat(1500);
-        assertValidation(http.post(DDB + "Scan", "{\"TableName\":\"tbl\",\"FilterExpression\":\"" + condition
-                + "\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"a\"}}}"));
+        assertValidation(http.post(
+                DDB + "Scan",
+                "{\"TableName\":\"tbl\",\"FilterExpression\":\"" + condition
+                        + "\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"a\"}}}"));
         String path = "a" + ".b".repeat(1500);
-        assertValidation(http.post(DDB + "GetItem", "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
-                + "\"ProjectionExpression\":\"" + path + "\"}"));
+        assertValidation(http.post(
+                DDB + "GetItem",
+                "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}}," + "\"ProjectionExpression\":\"" + path
+                        + "\"}"));
     }
 
     private static void assertMalformed(String statement) {
         HttpResponse<byte[]> response = executeStatement(statement);
         assertThat(response.statusCode()).as(statement.substring(0, 60)).isEqualTo(400);
-        assertThat(RawHttp.text(response)).isEqualTo("{\"__type\":\"" + VALIDATION + "\",\"message\":\""
-                + "Statement wasn't well formed, can't be processed: " + statement + "\"}");
+        assertThat(RawHttp.text(response))
+                .isEqualTo("{\"__type\":\"" + VALIDATION + "\",\"message\":\""
+                        + "Statement wasn't well formed, can't be processed: " + statement + "\"}");
     }
 
     private static void assertValidation(HttpResponse<byte[]> response) {

@@ -30,7 +30,8 @@ class JsonStrictnessTest {
     @BeforeAll
     static void start() {
         engine = EmbeddedEngine.inMemory();
-        server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        server =
+                WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         http = new RawHttp(server.endpoint());
         assertThat(http.createTable("tbl").statusCode()).isEqualTo(200);
     }
@@ -51,15 +52,22 @@ class JsonStrictnessTest {
     void aMemberOrAttributeGivenTwiceIsMalformed() {
         assertMalformed("PutItem", "{\"TableName\":\"nope\",\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}}}");
         assertMalformed("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"pk\":{\"S\":\"b\"}}}");
-        assertMalformed("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"x\":{\"N\":\"1\","
-                + "\"N\":\"2\"}}}");
-        assertMalformed("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"m\":{\"M\":{\"k\":"
-                + "{\"S\":\"1\"},\"k\":{\"S\":\"2\"}}}}}");
-        assertMalformed("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}},\"ConditionExpression\":"
-                + "\"#n <> :v\",\"ExpressionAttributeNames\":{\"#n\":\"x\",\"#n\":\"y\"},\"ExpressionAttributeValues\":"
-                + "{\":v\":{\"S\":\"1\"}}}");
+        assertMalformed(
+                "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"x\":{\"N\":\"1\"," + "\"N\":\"2\"}}}");
+        assertMalformed(
+                "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"m\":{\"M\":{\"k\":"
+                        + "{\"S\":\"1\"},\"k\":{\"S\":\"2\"}}}}}");
+        assertMalformed(
+                "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}},\"ConditionExpression\":"
+                        + "\"#n <> :v\",\"ExpressionAttributeNames\":{\"#n\":\"x\",\"#n\":\"y\"},\"ExpressionAttributeValues\":"
+                        + "{\":v\":{\"S\":\"1\"}}}");
         // unknown members are ignored, twice as well as once (AWS ignores what it does not know)
-        assertThat(http.post(DDB + "ListTables", "{\"Whatever\":1,\"Whatever\":2}").statusCode()).isEqualTo(200);
+        assertThat(http.post(DDB + "ListTables", "{\"Whatever\":1,\"Whatever\":2}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -86,19 +94,24 @@ class JsonStrictnessTest {
     @Test
     void anAttributeNameAsLongAsDynamoDbAllowsIsRead() {
         String longest = "n".repeat(65_535);
-        HttpResponse<byte[]> put = http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"long\"},\""
-                + longest + "\":{\"S\":\"v\"}}}");
+        HttpResponse<byte[]> put = http.post(
+                DDB + "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"long\"},\"" + longest + "\":{\"S\":\"v\"}}}");
         assertThat(put.statusCode()).as(RawHttp.text(put)).isEqualTo(200);
-        HttpResponse<byte[]> get = http.post(DDB + "GetItem", "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"long\"}},"
-                + "\"ConsistentRead\":true}");
+        HttpResponse<byte[]> get = http.post(
+                DDB + "GetItem",
+                "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"long\"}}," + "\"ConsistentRead\":true}");
         assertThat(RawHttp.text(get)).contains("\"" + longest + "\":{\"S\":\"v\"}");
         assertThat(http.post(DDB + "DeleteItem", "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"long\"}}}")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         // one byte more is DynamoDB's own validation error (the shape's 65 535 limit), not a parser failure
-        HttpResponse<byte[]> tooLong = http.post(DDB + "PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":"
-                + "\"long2\"},\"" + longest + "n\":{\"S\":\"v\"}}}");
+        HttpResponse<byte[]> tooLong = http.post(
+                DDB + "PutItem",
+                "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":" + "\"long2\"},\"" + longest + "n\":{\"S\":\"v\"}}}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(RawHttp.text(tooLong)).startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\"")
+        assertThat(RawHttp.text(tooLong))
+                .startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\"")
                 .contains("65535");
     }
 
@@ -108,7 +121,11 @@ class JsonStrictnessTest {
 
     private static void assertMalformed(String operation, byte[] body) {
         HttpResponse<byte[]> response = http.post(DDB + operation, "application/x-amz-json-1.0", body);
-        assertThat(response.statusCode()).as(new String(body, StandardCharsets.ISO_8859_1)).isEqualTo(400);
-        assertThat(RawHttp.text(response)).as(new String(body, StandardCharsets.ISO_8859_1)).isEqualTo(SERIALIZATION);
+        assertThat(response.statusCode())
+                .as(new String(body, StandardCharsets.ISO_8859_1))
+                .isEqualTo(400);
+        assertThat(RawHttp.text(response))
+                .as(new String(body, StandardCharsets.ISO_8859_1))
+                .isEqualTo(SERIALIZATION);
     }
 }

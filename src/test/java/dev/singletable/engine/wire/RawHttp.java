@@ -13,8 +13,10 @@ import java.util.zip.CRC32;
 /** Hand-made HTTP/1.1 requests for inputs no SDK would send. */
 final class RawHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI endpoint;
 
     RawHttp(URI endpoint) {
@@ -43,9 +45,11 @@ final class RawHttp {
 
     /** CreateTable for an on-demand table keyed by a string {@code pk}: the table most raw-input tests write to. */
     HttpResponse<byte[]> createTable(String name) {
-        return post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"" + name + "\",\"KeySchema\":[{\"AttributeName\":"
-                + "\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
-                + "\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
+        return post(
+                "DynamoDB_20120810.CreateTable",
+                "{\"TableName\":\"" + name + "\",\"KeySchema\":[{\"AttributeName\":"
+                        + "\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
+                        + "\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
     }
 
     HttpResponse<byte[]> send(HttpRequest request) {
@@ -60,8 +64,10 @@ final class RawHttp {
     }
 
     HttpResponse<byte[]> method(String method, String path) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     static String text(HttpResponse<byte[]> response) {

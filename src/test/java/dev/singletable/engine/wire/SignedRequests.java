@@ -27,10 +27,25 @@ final class SignedRequests {
         this.endpoint = endpoint;
     }
 
-    HttpRequest sign(String target, byte[] signedBody, byte[] sentBody, String accessKey, String secretKey,
-            String service, Clock clock, Map<String, String> extraHeaders) {
-        return sign(target, signedBody, sentBody, AwsCredentialsIdentity.create(accessKey, secretKey), service, clock,
-                extraHeaders, true, Map.of());
+    HttpRequest sign(
+            String target,
+            byte[] signedBody,
+            byte[] sentBody,
+            String accessKey,
+            String secretKey,
+            String service,
+            Clock clock,
+            Map<String, String> extraHeaders) {
+        return sign(
+                target,
+                signedBody,
+                sentBody,
+                AwsCredentialsIdentity.create(accessKey, secretKey),
+                service,
+                clock,
+                extraHeaders,
+                true,
+                Map.of());
     }
 
     /**
@@ -38,12 +53,19 @@ final class SignedRequests {
      * headers are sent without being signed; {@code signPayload} false signs {@code UNSIGNED-PAYLOAD} instead of
      * the body's hash.
      */
-    HttpRequest sign(String target, byte[] signedBody, byte[] sentBody, AwsCredentialsIdentity identity,
-            String service, Clock clock, Map<String, String> extraHeaders, boolean signPayload,
+    HttpRequest sign(
+            String target,
+            byte[] signedBody,
+            byte[] sentBody,
+            AwsCredentialsIdentity identity,
+            String service,
+            Clock clock,
+            Map<String, String> extraHeaders,
+            boolean signPayload,
             Map<String, String> addedAfterSigning) {
         // the SDK signs UNSIGNED-PAYLOAD only for https; the scheme is not part of what is signed
-        java.net.URI signedUri = signPayload ? endpoint.resolve("/")
-                : java.net.URI.create("https://" + endpoint.getAuthority() + "/");
+        java.net.URI signedUri =
+                signPayload ? endpoint.resolve("/") : java.net.URI.create("https://" + endpoint.getAuthority() + "/");
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(signedUri)
@@ -52,8 +74,7 @@ final class SignedRequests {
             unsigned.putHeader("X-Amz-Target", target);
         }
         extraHeaders.forEach(unsigned::putHeader);
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(identity)
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(signedBody))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)

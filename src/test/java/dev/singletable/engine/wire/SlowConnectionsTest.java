@@ -39,16 +39,27 @@ class SlowConnectionsTest {
         Path log = dir.resolve("child.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // 48 MB of heap: 150 connections that each got a 1 MB buffer up front would exhaust it
-        Process child = new ProcessBuilder(java, "-Xmx48m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), WireChild.class.getName(), "2000", "3000")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx48m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WireChild.class.getName(),
+                        "2000",
+                        "3000")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         List<Socket> slow = new ArrayList<>();
         try {
             int port = awaitPort(child, log);
             for (int i = 0; i < 150; i++) {
                 Socket s = connect(port);
-                send(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                        + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 16000000\r\n\r\n");
+                send(
+                        s,
+                        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                                + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 16000000\r\n\r\n");
                 slow.add(s);
             }
             Thread.sleep(500);
@@ -59,13 +70,17 @@ class SlowConnectionsTest {
             assertThat(child.isAlive()).isTrue();
             // each slow request is given up after the request timeout (3 s): the server closes its connection
             for (Socket s : slow) {
-                assertThat(closedByServer(s, Duration.ofSeconds(15))).as("a slow request's connection").isTrue();
+                assertThat(closedByServer(s, Duration.ofSeconds(15)))
+                        .as("a slow request's connection")
+                        .isTrue();
             }
             // an idle keep-alive connection is closed after the idle timeout (2 s)
             try (Socket idle = connect(port)) {
                 assertThat(exchange(idle, listTables())).startsWith("HTTP/1.1 200");
                 long start = System.nanoTime();
-                assertThat(closedByServer(idle, Duration.ofSeconds(15))).as("an idle connection").isTrue();
+                assertThat(closedByServer(idle, Duration.ofSeconds(15)))
+                        .as("an idle connection")
+                        .isTrue();
                 assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1500));
             }
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
@@ -80,23 +95,27 @@ class SlowConnectionsTest {
 
     @Test
     void bufferedBytesFollowWhatArrivedAndStayWithinTheBudget() throws Exception {
-        WireLimits limits = WireLimits.defaults().withMaxBufferedBytes(1024 * 1024)
-                .withRequestTimeout(Duration.ofSeconds(20));
+        WireLimits limits =
+                WireLimits.defaults().withMaxBufferedBytes(1024 * 1024).withRequestTimeout(Duration.ofSeconds(20));
         try (Server server = new Server(limits)) {
             List<Socket> open = new ArrayList<>();
             try {
                 for (int i = 0; i < 50; i++) {
                     Socket s = connect(server.port());
-                    send(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                            + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 16000000\r\n\r\n");
+                    send(
+                            s,
+                            "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                                    + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 16000000\r\n\r\n");
                     open.add(s);
                 }
                 awaitBuffered(server, 50 * 4096L);
                 assertThat(server.wire.bufferedBytes()).isLessThanOrEqualTo(50 * 4096L);
                 // a body that would take the buffered bytes past the budget is refused (503, retryable)
                 try (Socket big = connect(server.port())) {
-                    send(big, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                            + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 2000000\r\n\r\n");
+                    send(
+                            big,
+                            "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                                    + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 2000000\r\n\r\n");
                     big.getOutputStream().write(new byte[1_500_000]);
                     String answer = read(big);
                     assertThat(answer).startsWith("HTTP/1.1 503").contains("ServiceUnavailable");
@@ -119,9 +138,11 @@ class SlowConnectionsTest {
         try (Server server = new Server(WireLimits.defaults())) {
             try (Socket s = connect(server.port())) {
                 // no Expect: 100-continue, and not one byte of the body: the answer must not wait for it
-                String answer = exchange(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "\r\nContent-Length: "
-                        + (WireServerOptions.DEFAULT_MAX_BODY_BYTES + 1) + "\r\n\r\n");
+                String answer = exchange(
+                        s,
+                        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "\r\nContent-Length: "
+                                + (WireServerOptions.DEFAULT_MAX_BODY_BYTES + 1) + "\r\n\r\n");
                 assertThat(answer).startsWith("HTTP/1.1 413");
                 assertThat(server.wire.bufferedBytes()).isZero();
             }
@@ -135,8 +156,10 @@ class SlowConnectionsTest {
     void aBodyTricklingInIsGivenUpAfterTheRequestTimeout() throws Exception {
         try (Server server = new Server(WireLimits.defaults().withRequestTimeout(Duration.ofMillis(1500)))) {
             try (Socket s = connect(server.port())) {
-                send(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                        + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 1000\r\n\r\n");
+                send(
+                        s,
+                        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                                + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 1000\r\n\r\n");
                 long start = System.nanoTime();
                 boolean closed = false;
                 // one byte every 100 ms: never idle, never done
@@ -170,7 +193,9 @@ class SlowConnectionsTest {
                     held.add(s);
                 }
                 try (Socket extra = connect(server.port())) {
-                    assertThat(closedByServer(extra, Duration.ofSeconds(5))).as("the 11th connection").isTrue();
+                    assertThat(closedByServer(extra, Duration.ofSeconds(5)))
+                            .as("the 11th connection")
+                            .isTrue();
                 }
             } finally {
                 for (Socket s : held) {
@@ -191,21 +216,27 @@ class SlowConnectionsTest {
     void headerBlocksAndRequestLinesOver16KbAreRefused() throws Exception {
         try (Server server = new Server(WireLimits.defaults())) {
             try (Socket s = connect(server.port())) {
-                String answer = exchange(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + TARGET
-                        + "\r\nX-Filler: " + "f".repeat(17 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
+                String answer = exchange(
+                        s,
+                        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + TARGET + "\r\nX-Filler: "
+                                + "f".repeat(17 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
                 assertThat(answer).startsWith("HTTP/1.1 431");
                 assertThat(closedByServer(s, Duration.ofSeconds(5))).isTrue();
             }
             try (Socket s = connect(server.port())) {
-                String answer = exchange(s, "POST /" + "p".repeat(17 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "X-Amz-Target: " + TARGET + "\r\nContent-Length: 2\r\n\r\n{}");
+                String answer = exchange(
+                        s,
+                        "POST /" + "p".repeat(17 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Amz-Target: "
+                                + TARGET + "\r\nContent-Length: 2\r\n\r\n{}");
                 assertThat(answer).startsWith("HTTP/1.1 414");
             }
             try (Socket s = connect(server.port())) {
                 // within the limit all is well
-                String answer = exchange(s, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "\r\nX-Filler: "
-                        + "f".repeat(15 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
+                String answer = exchange(
+                        s,
+                        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "\r\nX-Filler: "
+                                + "f".repeat(15 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
                 assertThat(answer).startsWith("HTTP/1.1 200");
             }
         }

@@ -58,8 +58,12 @@ class StubDynamoDb implements DynamoDbClient {
     @Override
     public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
         lastRequest.set(request);
-        return DescribeLimitsResponse.builder().accountMaxReadCapacityUnits(80000L).tableMaxReadCapacityUnits(40000L)
-                .accountMaxWriteCapacityUnits(80000L).tableMaxWriteCapacityUnits(40000L).build();
+        return DescribeLimitsResponse.builder()
+                .accountMaxReadCapacityUnits(80000L)
+                .tableMaxReadCapacityUnits(40000L)
+                .accountMaxWriteCapacityUnits(80000L)
+                .tableMaxWriteCapacityUnits(40000L)
+                .build();
     }
 
     @Override
@@ -68,6 +72,5 @@ class StubDynamoDb implements DynamoDbClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

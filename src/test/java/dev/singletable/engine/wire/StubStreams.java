@@ -18,6 +18,5 @@ class StubStreams implements DynamoDbStreamsClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -57,11 +57,16 @@ class TransientStatusesOverWireTest {
 
     private void start(EngineOptions base) {
         engine = EmbeddedEngine.open(base.withClock(clock).withThrottling(false).withTransientStatusDelay(DELAY));
-        server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        server =
+                WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
         client = WireTestClients.dynamo(server.endpoint());
         // the SDK's waiter as clients use it, polling faster than its 20 s default
-        waiter = DynamoDbWaiter.builder().client(client).overrideConfiguration(WaiterOverrideConfiguration.builder()
-                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))).maxAttempts(100).build())
+        waiter = DynamoDbWaiter.builder()
+                .client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
+                        .maxAttempts(100)
+                        .build())
                 .build();
     }
 
@@ -84,12 +89,15 @@ class TransientStatusesOverWireTest {
     }
 
     private void createTable(String name) {
-        var created = client.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+        var created = client.createTable(b -> b.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(k -> k.attributeName("g")
-                        .keyType(KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL))));
+                .globalSecondaryIndexes(g -> g.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
         assertThat(created.tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
         assertThat(created.tableDescription().globalSecondaryIndexes().get(0).indexStatus())
                 .isEqualTo(IndexStatus.CREATING);
@@ -103,22 +111,37 @@ class TransientStatusesOverWireTest {
         assertThat(described.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
         assertThat(client.listTables().tableNames()).contains("fresh");
         Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("a"), "g", AttributeValue.fromS("x"));
-        assertError(() -> client.putItem(b -> b.tableName("fresh").item(item)), "ResourceNotFoundException",
+        assertError(
+                () -> client.putItem(b -> b.tableName("fresh").item(item)),
+                "ResourceNotFoundException",
                 "Requested resource not found");
-        assertError(() -> client.updateTable(b -> b.tableName("fresh").deletionProtectionEnabled(true)),
-                "ResourceInUseException", IN_USE + "Table is being created: fresh");
-        assertError(() -> client.deleteTable(b -> b.tableName("fresh")), "ResourceInUseException",
+        assertError(
+                () -> client.updateTable(b -> b.tableName("fresh").deletionProtectionEnabled(true)),
+                "ResourceInUseException",
                 IN_USE + "Table is being created: fresh");
-        assertError(() -> client.createTable(b -> b.tableName("fresh").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))), "ResourceInUseException",
+        assertError(
+                () -> client.deleteTable(b -> b.tableName("fresh")),
+                "ResourceInUseException",
                 IN_USE + "Table is being created: fresh");
-        assertError(() -> client.describeTimeToLive(b -> b.tableName("fresh")), "ValidationException",
+        assertError(
+                () -> client.createTable(b -> b.tableName("fresh")
+                        .billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))),
+                "ResourceInUseException",
+                IN_USE + "Table is being created: fresh");
+        assertError(
+                () -> client.describeTimeToLive(b -> b.tableName("fresh")),
+                "ValidationException",
                 "Cannot describe time to live while table is in CREATING state: Current table state is CREATING");
         String arn = described.tableArn();
-        assertError(() -> client.listTagsOfResource(b -> b.resourceArn(arn)), "ResourceNotFoundException",
+        assertError(
+                () -> client.listTagsOfResource(b -> b.resourceArn(arn)),
+                "ResourceNotFoundException",
                 "Requested resource not found: ResourceArn: " + arn + " not found");
-        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "ResourceNotFoundException",
+        assertError(
+                () -> client.getResourcePolicy(b -> b.resourceArn(arn)),
+                "ResourceNotFoundException",
                 "Requested resource not found: Table: fresh not found");
 
         clock.advance(DELAY);
@@ -127,7 +150,8 @@ class TransientStatusesOverWireTest {
         assertThat(active.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(active.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
         client.putItem(b -> b.tableName("fresh").item(item));
-        assertThat(client.getItem(b -> b.tableName("fresh").key(Map.of("pk", AttributeValue.fromS("a")))).item())
+        assertThat(client.getItem(b -> b.tableName("fresh").key(Map.of("pk", AttributeValue.fromS("a"))))
+                        .item())
                 .isEqualTo(item);
     }
 
@@ -136,41 +160,58 @@ class TransientStatusesOverWireTest {
         createTable("busy");
         clock.advance(DELAY);
         waiter.waitUntilTableExists(b -> b.tableName("busy"));
-        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("a"), "g", AttributeValue.fromS("x"),
-                "h", AttributeValue.fromS("y"));
+        Map<String, AttributeValue> item =
+                Map.of("pk", AttributeValue.fromS("a"), "g", AttributeValue.fromS("x"), "h", AttributeValue.fromS("y"));
         client.putItem(b -> b.tableName("busy").item(item));
         var updated = client.updateTable(b -> b.tableName("busy")
                 .attributeDefinitions(a -> a.attributeName("h").attributeType(ScalarAttributeType.S))
-                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byH").keySchema(k -> k.attributeName("h")
-                        .keyType(KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byH")
+                        .keySchema(k -> k.attributeName("h").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
         assertThat(updated.tableDescription().tableStatus()).isEqualTo(TableStatus.UPDATING);
         var described = client.describeTable(b -> b.tableName("busy")).table();
         assertThat(described.tableStatus()).isEqualTo(TableStatus.UPDATING);
-        assertThat(described.globalSecondaryIndexes()).filteredOn(i -> i.indexName().equals("byH"))
-                .singleElement().satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
+        assertThat(described.globalSecondaryIndexes())
+                .filteredOn(i -> i.indexName().equals("byH"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
         // reads and writes go on while a table is UPDATING; the control plane waits
         client.putItem(b -> b.tableName("busy").item(item));
-        assertError(() -> client.updateTable(b -> b.tableName("busy").deletionProtectionEnabled(true)),
-                "ResourceInUseException", IN_USE + "Table: busy is in the process of being updated.");
-        assertError(() -> client.query(b -> b.tableName("busy").indexName("byH").keyConditionExpression("h = :h")
-                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("y")))), "ValidationException",
+        assertError(
+                () -> client.updateTable(b -> b.tableName("busy").deletionProtectionEnabled(true)),
+                "ResourceInUseException",
+                IN_USE + "Table: busy is in the process of being updated.");
+        assertError(
+                () -> client.query(b -> b.tableName("busy")
+                        .indexName("byH")
+                        .keyConditionExpression("h = :h")
+                        .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("y")))),
+                "ValidationException",
                 "Cannot read from backfilling global secondary index: byH");
         // the table is ACTIVE again while the index is still being built
         clock.advance(DELAY);
         waiter.waitUntilTableExists(b -> b.tableName("busy"));
         assertThat(client.describeTable(b -> b.tableName("busy")).table().globalSecondaryIndexes())
                 .filteredOn(i -> i.indexName().equals("byH"))
-                .singleElement().satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
-        assertError(() -> client.deleteTable(b -> b.tableName("busy")), "ResourceInUseException",
+                .singleElement()
+                .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
+        assertError(
+                () -> client.deleteTable(b -> b.tableName("busy")),
+                "ResourceInUseException",
                 IN_USE + "Cannot delete table while indexes are being created, updated, or deleted.");
         clock.advance(DELAY);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (client.describeTable(b -> b.tableName("busy")).table().globalSecondaryIndexes().stream()
-                .anyMatch(i -> i.indexStatus() != IndexStatus.ACTIVE) && System.nanoTime() < deadline) {
+                        .anyMatch(i -> i.indexStatus() != IndexStatus.ACTIVE)
+                && System.nanoTime() < deadline) {
             sleep(100);
         }
-        assertThat(client.query(b -> b.tableName("busy").indexName("byH").keyConditionExpression("h = :h")
-                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("y")))).count()).isEqualTo(1);
+        assertThat(client.query(b -> b.tableName("busy")
+                                .indexName("byH")
+                                .keyConditionExpression("h = :h")
+                                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("y"))))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -179,32 +220,50 @@ class TransientStatusesOverWireTest {
         clock.advance(DELAY);
         waiter.waitUntilTableExists(b -> b.tableName("doomed"));
         String arn = client.describeTable(b -> b.tableName("doomed")).table().tableArn();
-        client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\"dynamodb:GetItem\","
-                + "\"Resource\":\"" + arn + "\"}]}"));
-        assertThat(client.deleteTable(b -> b.tableName("doomed")).tableDescription().tableStatus())
+        client.putResourcePolicy(b -> b.resourceArn(arn)
+                .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                        + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\"dynamodb:GetItem\","
+                        + "\"Resource\":\"" + arn + "\"}]}"));
+        assertThat(client.deleteTable(b -> b.tableName("doomed"))
+                        .tableDescription()
+                        .tableStatus())
                 .isEqualTo(TableStatus.DELETING);
         assertThat(client.describeTable(b -> b.tableName("doomed")).table().tableStatus())
                 .isEqualTo(TableStatus.DELETING);
         assertThat(client.listTables().tableNames()).contains("doomed");
-        assertError(() -> client.getItem(b -> b.tableName("doomed").key(Map.of("pk", AttributeValue.fromS("a")))),
-                "ResourceNotFoundException", "Requested resource not found");
-        assertError(() -> client.deleteTable(b -> b.tableName("doomed")), "ResourceInUseException",
+        assertError(
+                () -> client.getItem(b -> b.tableName("doomed").key(Map.of("pk", AttributeValue.fromS("a")))),
+                "ResourceNotFoundException",
+                "Requested resource not found");
+        assertError(
+                () -> client.deleteTable(b -> b.tableName("doomed")),
+                "ResourceInUseException",
                 IN_USE + "Table is being deleted: doomed");
-        assertError(() -> client.createTable(b -> b.tableName("doomed").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))), "ResourceInUseException",
+        assertError(
+                () -> client.createTable(b -> b.tableName("doomed")
+                        .billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))),
+                "ResourceInUseException",
                 "Table already exists: doomed");
-        assertError(() -> client.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))),
-                "ResourceInUseException", IN_USE + "Table is being deleted: doomed");
-        assertThat(client.getResourcePolicy(b -> b.resourceArn(arn)).revisionId()).isNotNull();
-        assertError(() -> client.deleteResourcePolicy(b -> b.resourceArn(arn)), "ResourceInUseException",
+        assertError(
+                () -> client.tagResource(
+                        b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))),
+                "ResourceInUseException",
+                IN_USE + "Table is being deleted: doomed");
+        assertThat(client.getResourcePolicy(b -> b.resourceArn(arn)).revisionId())
+                .isNotNull();
+        assertError(
+                () -> client.deleteResourcePolicy(b -> b.resourceArn(arn)),
+                "ResourceInUseException",
                 IN_USE + "Table is being deleted: doomed");
 
         clock.advance(DELAY);
         waiter.waitUntilTableNotExists(b -> b.tableName("doomed"));
         assertThat(client.listTables().tableNames()).doesNotContain("doomed");
-        assertError(() -> client.describeTable(b -> b.tableName("doomed")), "ResourceNotFoundException",
+        assertError(
+                () -> client.describeTable(b -> b.tableName("doomed")),
+                "ResourceNotFoundException",
                 "Requested resource not found: Table: doomed not found");
     }
 
@@ -217,8 +276,9 @@ class TransientStatusesOverWireTest {
         waiter.waitUntilTableExists(b -> b.tableName("stopped"));
         client.updateTable(b -> b.tableName("stopped")
                 .attributeDefinitions(a -> a.attributeName("h").attributeType(ScalarAttributeType.S))
-                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byH").keySchema(k -> k.attributeName("h")
-                        .keyType(KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL)))));
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byH")
+                        .keySchema(k -> k.attributeName("h").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
         stop();
         start(EngineOptions.durable(dir));
         assertThat(client.describeTable(b -> b.tableName("stopped")).table().globalSecondaryIndexes())

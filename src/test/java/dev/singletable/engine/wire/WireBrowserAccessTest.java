@@ -31,11 +31,15 @@ class WireBrowserAccessTest {
     static void start() {
         StubDynamoDb backend = new StubDynamoDb();
         closed = WireServer.start(WireServerOptions.defaults(), backend, null);
-        configured = WireServer.start(WireServerOptions.defaults(), BrowserAccess.defaults()
-                .withCorsOrigins(List.of(APP, "http://localhost:3000/"))
-                .withAllowedHosts(List.of("dynamodb.dev.example")), backend, null);
-        anyOrigin = WireServer.start(WireServerOptions.defaults(),
-                BrowserAccess.defaults().withCorsOrigins(List.of("*")), backend, null);
+        configured = WireServer.start(
+                WireServerOptions.defaults(),
+                BrowserAccess.defaults()
+                        .withCorsOrigins(List.of(APP, "http://localhost:3000/"))
+                        .withAllowedHosts(List.of("dynamodb.dev.example")),
+                backend,
+                null);
+        anyOrigin = WireServer.start(
+                WireServerOptions.defaults(), BrowserAccess.defaults().withCorsOrigins(List.of("*")), backend, null);
     }
 
     @AfterAll
@@ -50,8 +54,10 @@ class WireBrowserAccessTest {
         Response response = post(closed, host(closed), "Origin: " + EVIL);
         assertThat(response.headers()).doesNotContainKey("access-control-allow-origin");
         assertThat(response.status()).isEqualTo(403);
-        assertThat(response.body()).startsWith("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\"")
-                .contains("-cors", "singletable.engine.cors.allowed-origins").doesNotContain("alpha");
+        assertThat(response.body())
+                .startsWith("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\"")
+                .contains("-cors", "singletable.engine.cors.allowed-origins")
+                .doesNotContain("alpha");
     }
 
     @Test
@@ -59,8 +65,11 @@ class WireBrowserAccessTest {
         for (WireServer server : List.of(closed, configured)) {
             Response response = preflight(server, EVIL);
             assertThat(response.status()).isEqualTo(403);
-            assertThat(response.headers()).doesNotContainKeys("access-control-allow-origin",
-                    "access-control-allow-methods", "access-control-allow-headers");
+            assertThat(response.headers())
+                    .doesNotContainKeys(
+                            "access-control-allow-origin",
+                            "access-control-allow-methods",
+                            "access-control-allow-headers");
         }
     }
 
@@ -68,20 +77,24 @@ class WireBrowserAccessTest {
     void aConfiguredOriginWorks() {
         Response preflight = preflight(configured, APP);
         assertThat(preflight.status()).isEqualTo(200);
-        assertThat(preflight.headers()).containsEntry("access-control-allow-origin", APP)
+        assertThat(preflight.headers())
+                .containsEntry("access-control-allow-origin", APP)
                 .containsEntry("access-control-allow-methods", "POST")
                 .containsEntry("access-control-allow-headers", "content-type,x-amz-target,authorization");
 
         Response response = post(configured, host(configured), "Origin: " + APP);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"TableNames\":[\"alpha\",\"beta\"]}");
-        assertThat(response.headers()).containsEntry("access-control-allow-origin", APP)
+        assertThat(response.headers())
+                .containsEntry("access-control-allow-origin", APP)
                 .containsEntry("vary", "Origin");
 
         // origins compare without case and without a trailing slash
-        assertThat(post(configured, host(configured), "Origin: http://LOCALHOST:3000").headers())
+        assertThat(post(configured, host(configured), "Origin: http://LOCALHOST:3000")
+                        .headers())
                 .containsEntry("access-control-allow-origin", "http://LOCALHOST:3000");
-        assertThat(post(configured, host(configured), "Origin: " + EVIL).status()).isEqualTo(403);
+        assertThat(post(configured, host(configured), "Origin: " + EVIL).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -89,8 +102,7 @@ class WireBrowserAccessTest {
         Response response = post(anyOrigin, host(anyOrigin), "Origin: " + EVIL);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("access-control-allow-origin", "*");
-        assertThat(response.headers().get("access-control-expose-headers")).contains("x-amzn-RequestId",
-                "x-amz-crc32");
+        assertThat(response.headers().get("access-control-expose-headers")).contains("x-amzn-RequestId", "x-amz-crc32");
     }
 
     /** A page of evil.example whose DNS now answers 127.0.0.1: same-origin to the browser, refused by Host. */
@@ -100,9 +112,11 @@ class WireBrowserAccessTest {
             String rebound = "evil.example:" + server.port();
             Response response = post(server, rebound, "Origin: http://" + rebound);
             assertThat(response.status()).isEqualTo(403);
-            assertThat(response.body()).contains("AccessDeniedException", "singletable.engine.allowed-hosts")
+            assertThat(response.body())
+                    .contains("AccessDeniedException", "singletable.engine.allowed-hosts")
                     .doesNotContain("alpha");
-            assertThat(exchange(server, "GET / HTTP/1.1\r\nHost: " + rebound + "\r\n\r\n", "").status())
+            assertThat(exchange(server, "GET / HTTP/1.1\r\nHost: " + rebound + "\r\n\r\n", "")
+                            .status())
                     .isEqualTo(403);
         }
     }
@@ -123,8 +137,12 @@ class WireBrowserAccessTest {
         String self = "localhost:" + closed.port();
         assertThat(post(closed, self, "Origin: http://" + self).status()).isEqualTo(200);
         // no browser sends HTTP/1.0 without Host
-        assertThat(exchange(closed, "POST / HTTP/1.0\r\nX-Amz-Target: " + LIST_TABLES
-                + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n", "{}").status())
+        assertThat(exchange(
+                                closed,
+                                "POST / HTTP/1.0\r\nX-Amz-Target: " + LIST_TABLES
+                                        + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n",
+                                "{}")
+                        .status())
                 .isEqualTo(200);
     }
 

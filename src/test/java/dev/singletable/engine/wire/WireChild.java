@@ -10,15 +10,17 @@ import java.time.Duration;
  */
 public final class WireChild {
 
-    private WireChild() {
-    }
+    private WireChild() {}
 
     public static void main(String[] args) throws java.io.IOException {
         EmbeddedEngine engine = EmbeddedEngine.inMemory();
-        WireLimits limits = WireLimits.defaults().withIdleTimeout(Duration.ofMillis(Long.parseLong(args[0])))
+        WireLimits limits = WireLimits.defaults()
+                .withIdleTimeout(Duration.ofMillis(Long.parseLong(args[0])))
                 .withRequestTimeout(Duration.ofMillis(Long.parseLong(args[1])));
-        WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true).withLimits(limits),
-                engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        WireServer server = WireServer.start(
+                WireServerOptions.defaults().withInlineReads(true).withLimits(limits),
+                engine.dynamoDbClient(),
+                engine.dynamoDbStreamsClient());
         System.out.println("PORT " + server.port());
         System.out.flush();
         // serves until killed, or until the test JVM that started it ends however it ends (it holds this process's

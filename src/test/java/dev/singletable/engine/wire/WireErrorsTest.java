@@ -19,14 +19,14 @@ class WireErrorsTest {
     void validationExceptionIsInTheCoralValidateNamespace() {
         WireResponse response = WireErrors.fromBackend(EngineErrors.validation("bad input"), TYPE);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(body(response)).isEqualTo(
-                "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"bad input\"}");
+        assertThat(body(response))
+                .isEqualTo("{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"bad input\"}");
     }
 
     @Test
     void modelledErrorsAreInTheDynamoDbNamespace() {
-        assertThat(body(WireErrors.fromBackend(EngineErrors.resourceNotFound(), TYPE))).isEqualTo(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+        assertThat(body(WireErrors.fromBackend(EngineErrors.resourceNotFound(), TYPE)))
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
                         + "\"message\":\"Requested resource not found\"}");
         assertThat(body(WireErrors.fromBackend(EngineErrors.of("ThrottlingException", "slow down", 400), TYPE)))
                 .startsWith("{\"__type\":\"com.amazon.coral.availability#ThrottlingException\"");
@@ -36,23 +36,28 @@ class WireErrorsTest {
     void conditionalCheckFailedCarriesTheItem() {
         WireResponse response = WireErrors.fromBackend(
                 EngineErrors.conditionalCheckFailed(Map.of("pk", AttributeValue.fromS("a"))), TYPE);
-        assertThat(body(response)).isEqualTo(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+        assertThat(body(response))
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
                         + "\"Item\":{\"pk\":{\"S\":\"a\"}},\"Message\":\"The conditional request failed\"}");
         // without the item AWS's key is lower-case, as for other errors
-        assertThat(body(WireErrors.fromBackend(EngineErrors.conditionalCheckFailed(null), TYPE))).isEqualTo(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+        assertThat(body(WireErrors.fromBackend(EngineErrors.conditionalCheckFailed(null), TYPE)))
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
                         + "\"message\":\"The conditional request failed\"}");
     }
 
     @Test
     void transactionCanceledCarriesReasonsAndACapitalisedMessage() {
-        WireResponse response = WireErrors.fromBackend(EngineErrors.transactionCanceled(List.of(
-                CancellationReason.builder().code("None").build(),
-                CancellationReason.builder().code("ConditionalCheckFailed").message("The conditional request failed")
-                        .item(Map.of("n", AttributeValue.fromN("1"))).build())), TYPE);
-        assertThat(body(response)).isEqualTo(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+        WireResponse response = WireErrors.fromBackend(
+                EngineErrors.transactionCanceled(List.of(
+                        CancellationReason.builder().code("None").build(),
+                        CancellationReason.builder()
+                                .code("ConditionalCheckFailed")
+                                .message("The conditional request failed")
+                                .item(Map.of("n", AttributeValue.fromN("1")))
+                                .build())),
+                TYPE);
+        assertThat(body(response))
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
                         + "\"CancellationReasons\":[{\"Code\":\"None\"},"
                         + "{\"Item\":{\"n\":{\"N\":\"1\"}},\"Code\":\"ConditionalCheckFailed\","
                         + "\"Message\":\"The conditional request failed\"}],"
@@ -68,7 +73,8 @@ class WireErrorsTest {
         assertThat(body(WireErrors.fromBackend(new UnsupportedOperationException(), TYPE)))
                 .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(WireErrors.fromBackend(EngineErrors.of("InternalServerError", "Internal server error", 0), TYPE)
-                .status()).isEqualTo(500);
+                        .status())
+                .isEqualTo(500);
     }
 
     private static String body(WireResponse response) {

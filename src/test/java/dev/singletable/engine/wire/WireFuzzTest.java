@@ -49,15 +49,19 @@ class WireFuzzTest {
     static final int DEFAULT_COUNT = 3000;
     /** Fixed, so that verify sends the same requests on every machine; {@code -Dfuzz.seed} explores others. */
     static final long DEFAULT_SEED = 20261205L;
+
     private static final String DDB = "DynamoDB_20120810.";
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     /** The fuzzer writes documents far deeper than Jackson's defaults allow: it must, to test the server's limit. */
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
-                    .maxNestingDepth(100_000).build())
+                    .maxNestingDepth(100_000)
+                    .build())
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxNestingDepth(100_000).build())
+                    .maxNestingDepth(100_000)
+                    .build())
             .build());
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
@@ -65,15 +69,20 @@ class WireFuzzTest {
     void mutatedRequestsOfEveryOperationGetNoServerErrorAndLeaveTheEngineWorking() throws Exception {
         int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT);
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        System.out.println("WireFuzzTest: " + count + " requests, seed " + seed + " (-Dfuzz.seed=" + seed
-                + " to repeat)");
+        System.out.println(
+                "WireFuzzTest: " + count + " requests, seed " + seed + " (-Dfuzz.seed=" + seed + " to repeat)");
         Random random = new Random(seed);
-        try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false))) {
-            WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true),
-                    engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        try (EmbeddedEngine engine =
+                EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false))) {
+            WireServer server = WireServer.start(
+                    WireServerOptions.defaults().withInlineReads(true),
+                    engine.dynamoDbClient(),
+                    engine.dynamoDbStreamsClient());
             try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(ANSWER_WITHIN).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(ANSWER_WITHIN)
+                        .build();
                 Sender sender = new Sender(http, server);
                 Seeds seeds = Seeds.prepare(sender);
                 Map<Integer, Integer> statuses = new TreeMap<>();
@@ -83,11 +92,14 @@ class WireFuzzTest {
                     statuses.merge(response.statusCode(), 1, Integer::sum);
                     if (request.undecodable() && response.statusCode() == 500) {
                         // AWS's own answer to a body its Content-Encoding does not decode (docs/fidelity.md)
-                        assertThat(RawHttp.text(response)).as("request %d: %s", i, request)
+                        assertThat(RawHttp.text(response))
+                                .as("request %d: %s", i, request)
                                 .contains("#InternalServerError");
                         continue;
                     }
-                    assertThat(response.statusCode()).as("request %d: %s", i, request).isLessThan(500);
+                    assertThat(response.statusCode())
+                            .as("request %d: %s", i, request)
+                            .isLessThan(500);
                 }
                 System.out.println("WireFuzzTest: statuses " + statuses);
                 stillCorrect(sender);
@@ -104,12 +116,17 @@ class WireFuzzTest {
      */
     @Test
     void aNullInEveryListAndMapOfEveryOperationGetsNoServerError() throws Exception {
-        try (EmbeddedEngine engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false))) {
-            WireServer server = WireServer.start(WireServerOptions.defaults().withInlineReads(true),
-                    engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        try (EmbeddedEngine engine =
+                EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false))) {
+            WireServer server = WireServer.start(
+                    WireServerOptions.defaults().withInlineReads(true),
+                    engine.dynamoDbClient(),
+                    engine.dynamoDbStreamsClient());
             try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(ANSWER_WITHIN).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(ANSWER_WITHIN)
+                        .build();
                 Sender sender = new Sender(http, server);
                 Seeds seeds = Seeds.prepare(sender);
                 int sent = 0;
@@ -131,7 +148,8 @@ class WireFuzzTest {
                             }
                             Fuzzed request = json(target, JSON.writeValueAsBytes(tree), what);
                             HttpResponse<byte[]> response = sender.send(request, sent++);
-                            assertThat(response.statusCode()).as("%s: %s", request, RawHttp.text(response))
+                            assertThat(response.statusCode())
+                                    .as("%s: %s", request, RawHttp.text(response))
                                     .isLessThan(500);
                         }
                     }
@@ -157,8 +175,8 @@ class WireFuzzTest {
      * One request: target (null: none), content type, content encoding, body bytes, a description, and whether the
      * body is not what its Content-Encoding says (the one case where AWS itself answers 500).
      */
-    record Fuzzed(String target, String contentType, String encoding, byte[] body, String description,
-            boolean undecodable) {
+    record Fuzzed(
+            String target, String contentType, String encoding, byte[] body, String description, boolean undecodable) {
 
         Fuzzed(String target, String contentType, String encoding, byte[] body, String description) {
             this(target, contentType, encoding, body, description, false);
@@ -167,8 +185,7 @@ class WireFuzzTest {
         @Override
         public String toString() {
             String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
-            return description + " target=" + target + " encoding=" + encoding + " body(" + body.length + ")="
-                    + text;
+            return description + " target=" + target + " encoding=" + encoding + " body(" + body.length + ")=" + text;
         }
     }
 
@@ -182,7 +199,8 @@ class WireFuzzTest {
         }
 
         HttpResponse<byte[]> send(Fuzzed f, int index) throws InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            server.endpoint().resolve("/"))
                     .timeout(ANSWER_WITHIN)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(f.body()));
             if (f.target() != null) {
@@ -204,9 +222,17 @@ class WireFuzzTest {
         }
 
         JsonNode ok(String operation, String body) throws InterruptedException {
-            HttpResponse<byte[]> r = send(new Fuzzed(DDB + operation, WireResponse.AMZ_JSON, null,
-                    body.getBytes(StandardCharsets.UTF_8), "setup"), -1);
-            assertThat(r.statusCode()).as(operation + " " + body + " -> " + RawHttp.text(r)).isEqualTo(200);
+            HttpResponse<byte[]> r = send(
+                    new Fuzzed(
+                            DDB + operation,
+                            WireResponse.AMZ_JSON,
+                            null,
+                            body.getBytes(StandardCharsets.UTF_8),
+                            "setup"),
+                    -1);
+            assertThat(r.statusCode())
+                    .as(operation + " " + body + " -> " + RawHttp.text(r))
+                    .isEqualTo(200);
             try {
                 return r.body().length == 0 ? NODES.objectNode() : JSON.readTree(r.body());
             } catch (IOException e) {
@@ -220,104 +246,150 @@ class WireFuzzTest {
         // (a mutation may have deleted the fuzzed table itself: a fresh one is checked)
         assertThat(sender.ok("ListTables", "{}").has("TableNames")).isTrue();
         sender.ok("CreateTable", TABLE.replace("\"fuzz\"", "\"fuzz-after\""));
-        sender.ok("PutItem", "{\"TableName\":\"fuzz-after\",\"Item\":{\"pk\":{\"S\":\"k\"},\"sk\":{\"S\":\"1\"},"
-                + "\"v\":{\"N\":\"42\"}}}");
-        JsonNode got = sender.ok("GetItem", "{\"TableName\":\"fuzz-after\",\"Key\":{\"pk\":{\"S\":\"k\"},\"sk\":"
-                + "{\"S\":\"1\"}},\"ConsistentRead\":true}");
+        sender.ok(
+                "PutItem",
+                "{\"TableName\":\"fuzz-after\",\"Item\":{\"pk\":{\"S\":\"k\"},\"sk\":{\"S\":\"1\"},"
+                        + "\"v\":{\"N\":\"42\"}}}");
+        JsonNode got = sender.ok(
+                "GetItem",
+                "{\"TableName\":\"fuzz-after\",\"Key\":{\"pk\":{\"S\":\"k\"},\"sk\":"
+                        + "{\"S\":\"1\"}},\"ConsistentRead\":true}");
         assertThat(got.at("/Item/v/N").asText()).isEqualTo("42");
-        JsonNode query = sender.ok("Query", "{\"TableName\":\"fuzz-after\",\"KeyConditionExpression\":\"pk = :p\","
-                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"k\"}}}");
+        JsonNode query = sender.ok(
+                "Query",
+                "{\"TableName\":\"fuzz-after\",\"KeyConditionExpression\":\"pk = :p\","
+                        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"k\"}}}");
         assertThat(query.get("Count").asInt()).isEqualTo(1);
     }
 
     // ---- seeds: a valid request of every operation
 
-    static final String TABLE = "{\"TableName\":\"fuzz\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
-            + "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
-            + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"g\","
-            + "\"AttributeType\":\"S\"},{\"AttributeName\":\"n\",\"AttributeType\":\"N\"}],\"BillingMode\":"
-            + "\"PAY_PER_REQUEST\",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":"
-            + "\"g\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"n\",\"KeyType\":\"RANGE\"}],\"Projection\":"
-            + "{\"ProjectionType\":\"ALL\"}}],\"LocalSecondaryIndexes\":[{\"IndexName\":\"byN\",\"KeySchema\":"
-            + "[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"n\",\"KeyType\":\"RANGE\"}],"
-            + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}],\"StreamSpecification\":{\"StreamEnabled\":true,"
-            + "\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"},\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}";
+    static final String TABLE =
+            "{\"TableName\":\"fuzz\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+                    + "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+                    + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"g\","
+                    + "\"AttributeType\":\"S\"},{\"AttributeName\":\"n\",\"AttributeType\":\"N\"}],\"BillingMode\":"
+                    + "\"PAY_PER_REQUEST\",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":"
+                    + "\"g\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"n\",\"KeyType\":\"RANGE\"}],\"Projection\":"
+                    + "{\"ProjectionType\":\"ALL\"}}],\"LocalSecondaryIndexes\":[{\"IndexName\":\"byN\",\"KeySchema\":"
+                    + "[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"n\",\"KeyType\":\"RANGE\"}],"
+                    + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}],\"StreamSpecification\":{\"StreamEnabled\":true,"
+                    + "\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"},\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}";
 
-    private static final String ITEM = "{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\"},\"n\":{\"N\":\"7\"},"
-            + "\"b\":{\"B\":\"AAEC\"},\"ss\":{\"SS\":[\"p\",\"q\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},\"bs\":{\"BS\":[\"AQ==\"]},"
-            + "\"m\":{\"M\":{\"in\":{\"L\":[{\"BOOL\":true},{\"NULL\":true},{\"S\":\"deep\"}]}}}}";
+    private static final String ITEM =
+            "{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\"},\"n\":{\"N\":\"7\"},"
+                    + "\"b\":{\"B\":\"AAEC\"},\"ss\":{\"SS\":[\"p\",\"q\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},\"bs\":{\"BS\":[\"AQ==\"]},"
+                    + "\"m\":{\"M\":{\"in\":{\"L\":[{\"BOOL\":true},{\"NULL\":true},{\"S\":\"deep\"}]}}}}";
     private static final String KEY = "{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"1\"}}";
 
     /** Seed bodies by operation; every other operation of the port gets a generic body naming the table. */
-    private static Map<String, String> handWritten(String tableArn, String streamArn, String shardIterator,
-            String backupArn) {
+    private static Map<String, String> handWritten(
+            String tableArn, String streamArn, String shardIterator, String backupArn) {
         Map<String, String> seeds = new TreeMap<>();
         seeds.put(DDB + "CreateTable", TABLE.replace("\"fuzz\"", "\"fuzz-new\""));
-        seeds.put(DDB + "UpdateTable", "{\"TableName\":\"fuzz\",\"AttributeDefinitions\":[{\"AttributeName\":\"h\","
-                + "\"AttributeType\":\"S\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byH\","
-                + "\"KeySchema\":[{\"AttributeName\":\"h\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
-                + "\"INCLUDE\",\"NonKeyAttributes\":[\"m\"]}}}]}");
+        seeds.put(
+                DDB + "UpdateTable",
+                "{\"TableName\":\"fuzz\",\"AttributeDefinitions\":[{\"AttributeName\":\"h\","
+                        + "\"AttributeType\":\"S\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byH\","
+                        + "\"KeySchema\":[{\"AttributeName\":\"h\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+                        + "\"INCLUDE\",\"NonKeyAttributes\":[\"m\"]}}}]}");
         seeds.put(DDB + "DeleteTable", "{\"TableName\":\"fuzz-gone\"}");
         seeds.put(DDB + "DescribeTable", "{\"TableName\":\"fuzz\"}");
         seeds.put(DDB + "ListTables", "{\"Limit\":5,\"ExclusiveStartTableName\":\"a\"}");
-        seeds.put(DDB + "PutItem", "{\"TableName\":\"fuzz\",\"Item\":" + ITEM + ",\"ConditionExpression\":"
-                + "\"attribute_not_exists(#z) OR size(ss) > :one\",\"ExpressionAttributeNames\":{\"#z\":\"z\"},"
-                + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\","
-                + "\"ReturnConsumedCapacity\":\"INDEXES\",\"ReturnItemCollectionMetrics\":\"SIZE\"}");
-        seeds.put(DDB + "GetItem", "{\"TableName\":\"fuzz\",\"Key\":" + KEY + ",\"ConsistentRead\":true,"
-                + "\"ProjectionExpression\":\"#m.#in[0], ss\",\"ExpressionAttributeNames\":{\"#m\":\"m\",\"#in\":\"in\"}}");
-        seeds.put(DDB + "UpdateItem", "{\"TableName\":\"fuzz\",\"Key\":" + KEY + ",\"UpdateExpression\":"
-                + "\"SET n = n + :d, m.#in[1] = :v ADD ss :s REMOVE b\",\"ConditionExpression\":\"n BETWEEN :lo AND :hi\","
-                + "\"ExpressionAttributeNames\":{\"#in\":\"in\"},\"ExpressionAttributeValues\":{\":d\":{\"N\":\"1\"},"
-                + "\":v\":{\"S\":\"w\"},\":s\":{\"SS\":[\"r\"]},\":lo\":{\"N\":\"0\"},\":hi\":{\"N\":\"1e9\"}},"
-                + "\"ReturnValues\":\"UPDATED_NEW\"}");
-        seeds.put(DDB + "DeleteItem", "{\"TableName\":\"fuzz\",\"Key\":{\"pk\":{\"S\":\"gone\"},\"sk\":{\"S\":\"1\"}},"
-                + "\"Expected\":{\"n\":{\"ComparisonOperator\":\"NULL\"}},\"ReturnValues\":\"ALL_OLD\"}");
-        seeds.put(DDB + "Query", "{\"TableName\":\"fuzz\",\"IndexName\":\"byN\",\"KeyConditionExpression\":"
-                + "\"pk = :p AND n > :n\",\"FilterExpression\":\"contains(ss, :s)\",\"ExpressionAttributeValues\":"
-                + "{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"0\"},\":s\":{\"S\":\"p\"}},\"Limit\":10,\"ScanIndexForward\":false,"
-                + "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"0\"},\"n\":{\"N\":\"100\"}}}");
-        seeds.put(DDB + "Scan", "{\"TableName\":\"fuzz\",\"IndexName\":\"byG\",\"Segment\":0,\"TotalSegments\":2,"
-                + "\"ScanFilter\":{\"n\":{\"ComparisonOperator\":\"BETWEEN\",\"AttributeValueList\":[{\"N\":\"1\"},"
-                + "{\"N\":\"9\"}]}},\"Select\":\"ALL_ATTRIBUTES\"}");
-        seeds.put(DDB + "BatchGetItem", "{\"RequestItems\":{\"fuzz\":{\"Keys\":[" + KEY + ",{\"pk\":{\"S\":\"b\"},"
-                + "\"sk\":{\"S\":\"1\"}}],\"ConsistentRead\":true,\"AttributesToGet\":[\"pk\",\"n\"]}}}");
-        seeds.put(DDB + "BatchWriteItem", "{\"RequestItems\":{\"fuzz\":[{\"PutRequest\":{\"Item\":" + ITEM.replace(
-                "\"a\"", "\"bw\"") + "}},{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"zz\"},\"sk\":{\"S\":\"9\"}}}}]},"
-                + "\"ReturnConsumedCapacity\":\"TOTAL\"}");
-        seeds.put(DDB + "TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"fuzz\",\"Item\":"
-                + ITEM.replace("\"a\"", "\"tx\"") + "}},{\"Update\":{\"TableName\":\"fuzz\",\"Key\":" + KEY
-                + ",\"UpdateExpression\":\"SET g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"y\"}}}},"
-                + "{\"ConditionCheck\":{\"TableName\":\"fuzz\",\"Key\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"S\":\"1\"}},"
-                + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}},{\"Delete\":{\"TableName\":\"fuzz\",\"Key\":"
-                + "{\"pk\":{\"S\":\"d\"},\"sk\":{\"S\":\"1\"}}}}],\"ClientRequestToken\":\"tok-1\"}");
-        seeds.put(DDB + "TransactGetItems", "{\"TransactItems\":[{\"Get\":{\"TableName\":\"fuzz\",\"Key\":" + KEY
-                + ",\"ProjectionExpression\":\"n\"}}]}");
-        seeds.put(DDB + "ExecuteStatement", "{\"Statement\":\"SELECT * FROM fuzz WHERE pk = ? AND n > 1\","
-                + "\"Parameters\":[{\"S\":\"a\"}],\"ConsistentRead\":true,\"Limit\":5}");
-        seeds.put(DDB + "BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"UPDATE fuzz SET n = n + 1 "
-                + "WHERE pk = ? AND sk = ?\",\"Parameters\":[{\"S\":\"a\"},{\"S\":\"1\"}]},{\"Statement\":"
-                + "\"INSERT INTO fuzz VALUE {'pk':'ins','sk':?}\",\"Parameters\":[{\"S\":\"2\"}]}]}");
-        seeds.put(DDB + "ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"SELECT n FROM fuzz WHERE "
-                + "pk = 'a' AND sk = '1'\"}]}");
-        seeds.put(DDB + "UpdateTimeToLive", "{\"TableName\":\"fuzz\",\"TimeToLiveSpecification\":{\"Enabled\":true,"
-                + "\"AttributeName\":\"ttl\"}}");
-        seeds.put(DDB + "TagResource", "{\"ResourceArn\":\"" + tableArn + "\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
+        seeds.put(
+                DDB + "PutItem",
+                "{\"TableName\":\"fuzz\",\"Item\":" + ITEM + ",\"ConditionExpression\":"
+                        + "\"attribute_not_exists(#z) OR size(ss) > :one\",\"ExpressionAttributeNames\":{\"#z\":\"z\"},"
+                        + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\","
+                        + "\"ReturnConsumedCapacity\":\"INDEXES\",\"ReturnItemCollectionMetrics\":\"SIZE\"}");
+        seeds.put(
+                DDB + "GetItem",
+                "{\"TableName\":\"fuzz\",\"Key\":" + KEY + ",\"ConsistentRead\":true,"
+                        + "\"ProjectionExpression\":\"#m.#in[0], ss\",\"ExpressionAttributeNames\":{\"#m\":\"m\",\"#in\":\"in\"}}");
+        seeds.put(
+                DDB + "UpdateItem",
+                "{\"TableName\":\"fuzz\",\"Key\":" + KEY + ",\"UpdateExpression\":"
+                        + "\"SET n = n + :d, m.#in[1] = :v ADD ss :s REMOVE b\",\"ConditionExpression\":\"n BETWEEN :lo AND :hi\","
+                        + "\"ExpressionAttributeNames\":{\"#in\":\"in\"},\"ExpressionAttributeValues\":{\":d\":{\"N\":\"1\"},"
+                        + "\":v\":{\"S\":\"w\"},\":s\":{\"SS\":[\"r\"]},\":lo\":{\"N\":\"0\"},\":hi\":{\"N\":\"1e9\"}},"
+                        + "\"ReturnValues\":\"UPDATED_NEW\"}");
+        seeds.put(
+                DDB + "DeleteItem",
+                "{\"TableName\":\"fuzz\",\"Key\":{\"pk\":{\"S\":\"gone\"},\"sk\":{\"S\":\"1\"}},"
+                        + "\"Expected\":{\"n\":{\"ComparisonOperator\":\"NULL\"}},\"ReturnValues\":\"ALL_OLD\"}");
+        seeds.put(
+                DDB + "Query",
+                "{\"TableName\":\"fuzz\",\"IndexName\":\"byN\",\"KeyConditionExpression\":"
+                        + "\"pk = :p AND n > :n\",\"FilterExpression\":\"contains(ss, :s)\",\"ExpressionAttributeValues\":"
+                        + "{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"0\"},\":s\":{\"S\":\"p\"}},\"Limit\":10,\"ScanIndexForward\":false,"
+                        + "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"0\"},\"n\":{\"N\":\"100\"}}}");
+        seeds.put(
+                DDB + "Scan",
+                "{\"TableName\":\"fuzz\",\"IndexName\":\"byG\",\"Segment\":0,\"TotalSegments\":2,"
+                        + "\"ScanFilter\":{\"n\":{\"ComparisonOperator\":\"BETWEEN\",\"AttributeValueList\":[{\"N\":\"1\"},"
+                        + "{\"N\":\"9\"}]}},\"Select\":\"ALL_ATTRIBUTES\"}");
+        seeds.put(
+                DDB + "BatchGetItem",
+                "{\"RequestItems\":{\"fuzz\":{\"Keys\":[" + KEY + ",{\"pk\":{\"S\":\"b\"},"
+                        + "\"sk\":{\"S\":\"1\"}}],\"ConsistentRead\":true,\"AttributesToGet\":[\"pk\",\"n\"]}}}");
+        seeds.put(
+                DDB + "BatchWriteItem",
+                "{\"RequestItems\":{\"fuzz\":[{\"PutRequest\":{\"Item\":" + ITEM.replace("\"a\"", "\"bw\"")
+                        + "}},{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"zz\"},\"sk\":{\"S\":\"9\"}}}}]},"
+                        + "\"ReturnConsumedCapacity\":\"TOTAL\"}");
+        seeds.put(
+                DDB + "TransactWriteItems",
+                "{\"TransactItems\":[{\"Put\":{\"TableName\":\"fuzz\",\"Item\":"
+                        + ITEM.replace("\"a\"", "\"tx\"") + "}},{\"Update\":{\"TableName\":\"fuzz\",\"Key\":" + KEY
+                        + ",\"UpdateExpression\":\"SET g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"y\"}}}},"
+                        + "{\"ConditionCheck\":{\"TableName\":\"fuzz\",\"Key\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"S\":\"1\"}},"
+                        + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}},{\"Delete\":{\"TableName\":\"fuzz\",\"Key\":"
+                        + "{\"pk\":{\"S\":\"d\"},\"sk\":{\"S\":\"1\"}}}}],\"ClientRequestToken\":\"tok-1\"}");
+        seeds.put(
+                DDB + "TransactGetItems",
+                "{\"TransactItems\":[{\"Get\":{\"TableName\":\"fuzz\",\"Key\":" + KEY
+                        + ",\"ProjectionExpression\":\"n\"}}]}");
+        seeds.put(
+                DDB + "ExecuteStatement",
+                "{\"Statement\":\"SELECT * FROM fuzz WHERE pk = ? AND n > 1\","
+                        + "\"Parameters\":[{\"S\":\"a\"}],\"ConsistentRead\":true,\"Limit\":5}");
+        seeds.put(
+                DDB + "BatchExecuteStatement",
+                "{\"Statements\":[{\"Statement\":\"UPDATE fuzz SET n = n + 1 "
+                        + "WHERE pk = ? AND sk = ?\",\"Parameters\":[{\"S\":\"a\"},{\"S\":\"1\"}]},{\"Statement\":"
+                        + "\"INSERT INTO fuzz VALUE {'pk':'ins','sk':?}\",\"Parameters\":[{\"S\":\"2\"}]}]}");
+        seeds.put(
+                DDB + "ExecuteTransaction",
+                "{\"TransactStatements\":[{\"Statement\":\"SELECT n FROM fuzz WHERE " + "pk = 'a' AND sk = '1'\"}]}");
+        seeds.put(
+                DDB + "UpdateTimeToLive",
+                "{\"TableName\":\"fuzz\",\"TimeToLiveSpecification\":{\"Enabled\":true,"
+                        + "\"AttributeName\":\"ttl\"}}");
+        seeds.put(
+                DDB + "TagResource",
+                "{\"ResourceArn\":\"" + tableArn + "\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
         seeds.put(DDB + "UntagResource", "{\"ResourceArn\":\"" + tableArn + "\",\"TagKeys\":[\"a\"]}");
         seeds.put(DDB + "ListTagsOfResource", "{\"ResourceArn\":\"" + tableArn + "\"}");
         seeds.put(DDB + "CreateBackup", "{\"TableName\":\"fuzz\",\"BackupName\":\"b1\"}");
         seeds.put(DDB + "DescribeBackup", "{\"BackupArn\":\"" + backupArn + "\"}");
-        seeds.put(DDB + "RestoreTableFromBackup", "{\"TargetTableName\":\"fuzz-restored\",\"BackupArn\":\"" + backupArn
-                + "\"}");
-        seeds.put(DDB + "RestoreTableToPointInTime", "{\"SourceTableName\":\"fuzz\",\"TargetTableName\":\"fuzz-pitr\","
-                + "\"UseLatestRestorableTime\":true}");
-        seeds.put(DDB + "UpdateContinuousBackups", "{\"TableName\":\"fuzz\",\"PointInTimeRecoverySpecification\":"
-                + "{\"PointInTimeRecoveryEnabled\":true}}");
+        seeds.put(
+                DDB + "RestoreTableFromBackup",
+                "{\"TargetTableName\":\"fuzz-restored\",\"BackupArn\":\"" + backupArn + "\"}");
+        seeds.put(
+                DDB + "RestoreTableToPointInTime",
+                "{\"SourceTableName\":\"fuzz\",\"TargetTableName\":\"fuzz-pitr\","
+                        + "\"UseLatestRestorableTime\":true}");
+        seeds.put(
+                DDB + "UpdateContinuousBackups",
+                "{\"TableName\":\"fuzz\",\"PointInTimeRecoverySpecification\":"
+                        + "{\"PointInTimeRecoveryEnabled\":true}}");
         seeds.put(DDB + "ListBackups", "{\"TableName\":\"fuzz\",\"Limit\":3}");
         seeds.put(STREAMS + "DescribeStream", "{\"StreamArn\":\"" + streamArn + "\",\"Limit\":10}");
         seeds.put(STREAMS + "ListStreams", "{\"TableName\":\"fuzz\"}");
-        seeds.put(STREAMS + "GetShardIterator", "{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"shardId-0\","
-                + "\"ShardIteratorType\":\"TRIM_HORIZON\"}");
+        seeds.put(
+                STREAMS + "GetShardIterator",
+                "{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"shardId-0\","
+                        + "\"ShardIteratorType\":\"TRIM_HORIZON\"}");
         seeds.put(STREAMS + "GetRecords", "{\"ShardIterator\":\"" + shardIterator + "\",\"Limit\":50}");
         return seeds;
     }
@@ -333,33 +405,51 @@ class WireFuzzTest {
             sender.ok("CreateTable", TABLE.replace("\"fuzz\"", "\"fuzz-gone\""));
             sender.ok("PutItem", "{\"TableName\":\"fuzz\",\"Item\":" + ITEM + "}");
             String backupArn = sender.ok("CreateBackup", "{\"TableName\":\"fuzz\",\"BackupName\":\"seed\"}")
-                    .at("/BackupDetails/BackupArn").asText();
-            HttpResponse<byte[]> described = sender.send(new Fuzzed(STREAMS + "DescribeStream", WireResponse.AMZ_JSON,
-                    null, ("{\"StreamArn\":\"" + streamArn + "\"}").getBytes(StandardCharsets.UTF_8), "setup"), -1);
+                    .at("/BackupDetails/BackupArn")
+                    .asText();
+            HttpResponse<byte[]> described = sender.send(
+                    new Fuzzed(
+                            STREAMS + "DescribeStream",
+                            WireResponse.AMZ_JSON,
+                            null,
+                            ("{\"StreamArn\":\"" + streamArn + "\"}").getBytes(StandardCharsets.UTF_8),
+                            "setup"),
+                    -1);
             String shardId;
             try {
-                shardId = JSON.readTree(described.body()).at("/StreamDescription/Shards/0/ShardId").asText();
+                shardId = JSON.readTree(described.body())
+                        .at("/StreamDescription/Shards/0/ShardId")
+                        .asText();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            HttpResponse<byte[]> iterator = sender.send(new Fuzzed(STREAMS + "GetShardIterator", WireResponse.AMZ_JSON,
-                    null, ("{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"" + shardId
-                            + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}").getBytes(StandardCharsets.UTF_8),
-                    "setup"), -1);
+            HttpResponse<byte[]> iterator = sender.send(
+                    new Fuzzed(
+                            STREAMS + "GetShardIterator",
+                            WireResponse.AMZ_JSON,
+                            null,
+                            ("{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"" + shardId
+                                            + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "setup"),
+                    -1);
             String shardIterator;
             try {
-                shardIterator = JSON.readTree(iterator.body()).get("ShardIterator").asText();
+                shardIterator =
+                        JSON.readTree(iterator.body()).get("ShardIterator").asText();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Seeds seeds = new Seeds();
             Map<String, String> written = handWritten(tableArn, streamArn, shardIterator, backupArn);
-            written.put(STREAMS + "GetShardIterator", written.get(STREAMS + "GetShardIterator")
-                    .replace("shardId-0", shardId));
+            written.put(
+                    STREAMS + "GetShardIterator",
+                    written.get(STREAMS + "GetShardIterator").replace("shardId-0", shardId));
             for (String target : operations()) {
                 seeds.targets.add(target);
-                seeds.bodies.put(target, written.getOrDefault(target, "{\"TableName\":\"fuzz\",\"ResourceArn\":\""
-                        + tableArn + "\"}"));
+                seeds.bodies.put(
+                        target,
+                        written.getOrDefault(target, "{\"TableName\":\"fuzz\",\"ResourceArn\":\"" + tableArn + "\"}"));
             }
             return seeds;
         }
@@ -372,8 +462,9 @@ class WireFuzzTest {
     /** Every operation the port serves: one per single-request method of the two client interfaces. */
     private static List<String> operations() {
         List<String> targets = new ArrayList<>();
-        for (Map.Entry<String, Class<?>> e : Map.<String, Class<?>>of(DDB, DynamoDbClient.class, STREAMS,
-                DynamoDbStreamsClient.class).entrySet()) {
+        for (Map.Entry<String, Class<?>> e : Map.<String, Class<?>>of(
+                        DDB, DynamoDbClient.class, STREAMS, DynamoDbStreamsClient.class)
+                .entrySet()) {
             for (Method m : e.getValue().getMethods()) {
                 if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
                     String name = m.getParameterTypes()[0].getSimpleName();
@@ -443,7 +534,9 @@ class WireFuzzTest {
             } else {
                 JsonNode replacement = value(random, 0);
                 slot.set(replacement);
-                what.append("set ").append(slot.name != null ? slot.name : "[" + slot.index + "]").append("; ");
+                what.append("set ")
+                        .append(slot.name != null ? slot.name : "[" + slot.index + "]")
+                        .append("; ");
             }
         }
         return what.toString();
@@ -487,8 +580,9 @@ class WireFuzzTest {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
             case 2 -> NODES.numberNode(random.nextInt());
-            case 3 -> NODES.numberNode(new java.math.BigDecimal("1e" + (random.nextBoolean() ? "" : "-")
-                    + (100 + random.nextInt(1_000_000_000))));
+            case 3 ->
+                NODES.numberNode(new java.math.BigDecimal(
+                        "1e" + (random.nextBoolean() ? "" : "-") + (100 + random.nextInt(1_000_000_000))));
             case 4 -> NODES.numberNode(random.nextDouble() * 1e300);
             case 5 -> NODES.textNode("");
             case 6 -> NODES.textNode(hugeString(random));
@@ -531,15 +625,18 @@ class WireFuzzTest {
             case 5 -> av.set("BS", NODES.arrayNode().add("AQ==").add(random.nextBoolean() ? "AQ==" : "*"));
             case 6 -> av.put("BOOL", random.nextBoolean());
             case 7 -> av.put("NULL", random.nextBoolean());
-            case 8 -> av.set("L", NODES.arrayNode().add(depth > 3 ? NODES.nullNode() : attributeValue(random,
-                    depth + 1)));
-            case 9 -> av.set("M", NODES.objectNode().set("x", depth > 3 ? NODES.objectNode()
-                    : attributeValue(random, depth + 1)));
+            case 8 ->
+                av.set("L", NODES.arrayNode().add(depth > 3 ? NODES.nullNode() : attributeValue(random, depth + 1)));
+            case 9 ->
+                av.set(
+                        "M",
+                        NODES.objectNode()
+                                .set("x", depth > 3 ? NODES.objectNode() : attributeValue(random, depth + 1)));
             case 10 -> {
                 av.put("S", "a");
                 av.put("N", "1");
             }
-            default -> { }
+            default -> {}
         }
         return av;
     }
@@ -549,17 +646,38 @@ class WireFuzzTest {
         int levels = random.nextBoolean() ? 30 + random.nextInt(10) : 100 + random.nextInt(600);
         JsonNode inner = NODES.objectNode().put("S", "bottom");
         for (int i = 0; i < levels; i++) {
-            inner = random.nextBoolean() ? NODES.objectNode().set("L", NODES.arrayNode().add(inner))
+            inner = random.nextBoolean()
+                    ? NODES.objectNode().set("L", NODES.arrayNode().add(inner))
                     : NODES.objectNode().set("M", NODES.objectNode().set("m", inner));
         }
         return inner;
     }
 
     private static String number(Random random) {
-        String[] numbers = {"0", "-0", "1e126", "1e-131", "9.9999999999999999999999999999999999999E+125",
-            "123456789012345678901234567890123456789", "NaN", "Infinity", "", " 1", "1.", ".5", "0x10", "1e",
-            "-", "00012", "1" + "0".repeat(200), "1e-999999999", "1e999999999", "1" + "0".repeat(60_000),
-            "0." + "0".repeat(60_000) + "1", "3".repeat(60_000)};
+        String[] numbers = {
+            "0",
+            "-0",
+            "1e126",
+            "1e-131",
+            "9.9999999999999999999999999999999999999E+125",
+            "123456789012345678901234567890123456789",
+            "NaN",
+            "Infinity",
+            "",
+            " 1",
+            "1.",
+            ".5",
+            "0x10",
+            "1e",
+            "-",
+            "00012",
+            "1" + "0".repeat(200),
+            "1e-999999999",
+            "1e999999999",
+            "1" + "0".repeat(60_000),
+            "0." + "0".repeat(60_000) + "1",
+            "3".repeat(60_000)
+        };
         return numbers[random.nextInt(numbers.length)];
     }
 
@@ -569,8 +687,22 @@ class WireFuzzTest {
     }
 
     private static String strangeString(Random random) {
-        String[] strange = {"\u0000", "\uD800", "\uDFFF\uD800", "a\u0007b", "#reserved", ":v", "SELECT", "💥",
-            "a.b[1]", "((((", "\"\\", "size(x) > :v", "attribute_exists(", "SET a = :v REMOVE a"};
+        String[] strange = {
+            "\u0000",
+            "\uD800",
+            "\uDFFF\uD800",
+            "a\u0007b",
+            "#reserved",
+            ":v",
+            "SELECT",
+            "💥",
+            "a.b[1]",
+            "((((",
+            "\"\\",
+            "size(x) > :v",
+            "attribute_exists(",
+            "SET a = :v REMOVE a"
+        };
         return strange[random.nextInt(strange.length)];
     }
 
@@ -616,25 +748,40 @@ class WireFuzzTest {
     /** Textual edits a tree cannot express: a member given twice, a key renamed to another case. */
     private static byte[] textMutation(String seed, Random random) {
         int brace = seed.indexOf('{', 1);
-        String text = switch (random.nextInt(3)) {
-            case 0 -> seed.replaceFirst("\\{", "{\"TableName\":\"fuzz-dup\",");
-            case 1 -> brace > 0 ? seed.substring(0, brace + 1) + "\"S\":\"dup\",\"S\":\"dup2\"," + seed.substring(brace + 1)
-                    : seed;
-            default -> seed.replace("\"TableName\"", "\"tablename\"");
-        };
+        String text =
+                switch (random.nextInt(3)) {
+                    case 0 -> seed.replaceFirst("\\{", "{\"TableName\":\"fuzz-dup\",");
+                    case 1 ->
+                        brace > 0
+                                ? seed.substring(0, brace + 1) + "\"S\":\"dup\",\"S\":\"dup2\","
+                                        + seed.substring(brace + 1)
+                                : seed;
+                    default -> seed.replace("\"TableName\"", "\"tablename\"");
+                };
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Fuzzed targetMutation(String target, byte[] body, Random random, Seeds seeds) {
-        String[] targets = {null, "", DDB, DDB + "NoSuchOperation", target.toLowerCase(java.util.Locale.ROOT),
-            target.replace("20120810", "20111205"), STREAMS + "GetItem", DDB + "GetRecords", seeds.pick(random),
-            target + " ", "DynamoDB_20120810.GetItem\u0000"};
+        String[] targets = {
+            null,
+            "",
+            DDB,
+            DDB + "NoSuchOperation",
+            target.toLowerCase(java.util.Locale.ROOT),
+            target.replace("20120810", "20111205"),
+            STREAMS + "GetItem",
+            DDB + "GetRecords",
+            seeds.pick(random),
+            target + " ",
+            "DynamoDB_20120810.GetItem\u0000"
+        };
         String chosen = targets[random.nextInt(targets.length)];
         if (chosen != null && chosen.contains("\u0000")) {
             chosen = DDB + "Get%00Item";
         }
-        String[] types = {WireResponse.AMZ_JSON, "application/json", null, "text/plain",
-            "application/x-amz-json-1.0; charset=latin1"};
+        String[] types = {
+            WireResponse.AMZ_JSON, "application/json", null, "text/plain", "application/x-amz-json-1.0; charset=latin1"
+        };
         return new Fuzzed(chosen, types[random.nextInt(types.length)], null, body, "target/type");
     }
 
@@ -644,14 +791,24 @@ class WireFuzzTest {
                 return new Fuzzed(target, WireResponse.AMZ_JSON, "gzip", gzip(body), "gzip");
             case 1: {
                 byte[] gz = gzip(body);
-                return new Fuzzed(target, WireResponse.AMZ_JSON, "gzip", java.util.Arrays.copyOf(gz, gz.length / 2),
-                        "truncated gzip", true);
+                return new Fuzzed(
+                        target,
+                        WireResponse.AMZ_JSON,
+                        "gzip",
+                        java.util.Arrays.copyOf(gz, gz.length / 2),
+                        "truncated gzip",
+                        true);
             }
             case 2:
                 return new Fuzzed(target, WireResponse.AMZ_JSON, "gzip", body, "not gzip", true);
             case 3:
-                return new Fuzzed(target, WireResponse.AMZ_JSON, random.nextBoolean() ? "br" : "gzip, deflate", body,
-                        "other encoding", true);
+                return new Fuzzed(
+                        target,
+                        WireResponse.AMZ_JSON,
+                        random.nextBoolean() ? "br" : "gzip, deflate",
+                        body,
+                        "other encoding",
+                        true);
             default: {
                 // a small gzip bomb: far beyond the 16 MB limit once inflated
                 byte[] zeros = new byte[32 * 1024 * 1024];

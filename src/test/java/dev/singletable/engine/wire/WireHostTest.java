@@ -28,7 +28,8 @@ class WireHostTest {
     @BeforeAll
     static void start() {
         engine = EmbeddedEngine.open(EngineOptions.inMemory());
-        server = WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
+        server =
+                WireServer.start(WireServerOptions.defaults(), engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
     }
 
     @AfterAll
@@ -39,16 +40,23 @@ class WireHostTest {
 
     @Test
     void describeEndpointsNamesThisServerAndItAnswersThere() {
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"))).build()) {
-            Endpoint endpoint = client.describeEndpoints(b -> { }).endpoints().get(0);
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .httpClient(ApacheHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .build()) {
+            Endpoint endpoint = client.describeEndpoints(b -> {}).endpoints().get(0);
             assertThat(endpoint.address()).isEqualTo(server.endpoint().getAuthority());
             assertThat(endpoint.cachePeriodInMinutes()).isEqualTo(1440L);
             HttpResponse<byte[]> health = new RawHttp(URI.create("http://" + endpoint.address())).method("GET", "/");
             assertThat(RawHttp.text(health)).isEqualTo("healthy: " + endpoint.address());
         }
-        assertThat(engine.dynamoDbClient().describeEndpoints(b -> { }).endpoints().get(0).address())
+        assertThat(engine.dynamoDbClient()
+                        .describeEndpoints(b -> {})
+                        .endpoints()
+                        .get(0)
+                        .address())
                 .isEqualTo("dynamodb.us-east-1.amazonaws.com");
     }
 }

@@ -75,8 +75,9 @@ class WireMalformedInputTest {
 
     @Test
     void unknownAndMissingTargetsAreUnknownOperationException() {
-        for (String target : new String[] {DDB + "ListTable", "whatever", "DynamoDB_20111205.ListTables",
-                "DynamoDBStreams_20120810.GetRecords", null}) {
+        for (String target : new String[] {
+            DDB + "ListTable", "whatever", "DynamoDB_20111205.ListTables", "DynamoDBStreams_20120810.GetRecords", null
+        }) {
             HttpResponse<byte[]> response = http.post(target, "{}");
             assertThat(response.statusCode()).as(target).isEqualTo(400);
             assertThat(RawHttp.text(response))
@@ -100,34 +101,37 @@ class WireMalformedInputTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "Scan|{\"TableName\":23}|class java.lang.Short can not be converted to an String",
-        "Scan|{\"TableName\":-2147483648}|class java.lang.Integer can not be converted to an String",
-        "Scan|{\"TableName\":2147483648}|class java.lang.Long can not be converted to an String",
-        "Scan|{\"TableName\":34.56}|class java.lang.Double can not be converted to an String",
-        "Scan|{\"TableName\":true}|class java.lang.Boolean can not be converted to an String",
-        "Scan|{\"TableName\":[]}|Start of list found where not expected",
-        "Scan|{\"TableName\":{}}|Start of structure or map found where not expected.",
-        "Scan|{\"Limit\":\"23\"}|class java.lang.String can not be converted to an Integer",
-        "Scan|{\"Limit\":true}|class java.lang.Boolean can not be converted to an Integer",
-        "Scan|{\"ConsistentRead\":\"yes\"}|'YES' can not be converted to an Boolean",
-        "Scan|{\"ConsistentRead\":23}|class java.lang.Short can not be converted to an Boolean",
-        "Scan|{\"ConsistentRead\":{}}|Start of structure or map found where not expected.",
-        "Scan|{\"AttributesToGet\":\"a\"}|Expected list or null",
-        "Scan|{\"AttributesToGet\":{}}|Start of structure or map found where not expected.",
-        "Scan|{\"AttributesToGet\":[true]}|class java.lang.Boolean can not be converted to an String",
-        "Scan|{\"ExclusiveStartKey\":23}|Expected map or null",
-        "Scan|{\"ExclusiveStartKey\":[]}|Start of list found where not expected",
-        "Scan|{\"ExclusiveStartKey\":{\"a\":\"x\"}}|Expected null",
-        "Scan|{\"ExclusiveStartKey\":{\"a\":[]}}|Start of list found where not expected",
-        "PutItem|{\"Item\":{\"a\":{\"B\":\"23456\"}}}|'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5",
-        "PutItem|{\"Item\":{\"a\":{\"B\":\"=+/=\"}}}|'=+/=' can not be converted to a Blob: Invalid Base64 character: '='",
-        "PutItem|{\"Item\":{\"a\":{\"B\":\"+/+=\"}}}|'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected",
-        "PutItem|{\"Item\":{\"a\":{\"B\":\"ab!d\"}}}|'ab!d' can not be converted to a Blob: Invalid Base64 character: '!'",
-        "PutItem|{\"Item\":{\"a\":{\"BS\":[23]}}}|class java.lang.Short can not be converted to a Blob",
-        "PutItem|{\"Item\":{\"a\":{\"L\":[{\"M\":{\"b\":{\"N\":1}}}]}}}|class java.lang.Short can not be converted to an String",
-        "PutItem|{\"Item\":{\"a\":{\"NULL\":\"maybe\"}}}|'MAYBE' can not be converted to an Boolean",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "Scan|{\"TableName\":23}|class java.lang.Short can not be converted to an String",
+                "Scan|{\"TableName\":-2147483648}|class java.lang.Integer can not be converted to an String",
+                "Scan|{\"TableName\":2147483648}|class java.lang.Long can not be converted to an String",
+                "Scan|{\"TableName\":34.56}|class java.lang.Double can not be converted to an String",
+                "Scan|{\"TableName\":true}|class java.lang.Boolean can not be converted to an String",
+                "Scan|{\"TableName\":[]}|Start of list found where not expected",
+                "Scan|{\"TableName\":{}}|Start of structure or map found where not expected.",
+                "Scan|{\"Limit\":\"23\"}|class java.lang.String can not be converted to an Integer",
+                "Scan|{\"Limit\":true}|class java.lang.Boolean can not be converted to an Integer",
+                "Scan|{\"ConsistentRead\":\"yes\"}|'YES' can not be converted to an Boolean",
+                "Scan|{\"ConsistentRead\":23}|class java.lang.Short can not be converted to an Boolean",
+                "Scan|{\"ConsistentRead\":{}}|Start of structure or map found where not expected.",
+                "Scan|{\"AttributesToGet\":\"a\"}|Expected list or null",
+                "Scan|{\"AttributesToGet\":{}}|Start of structure or map found where not expected.",
+                "Scan|{\"AttributesToGet\":[true]}|class java.lang.Boolean can not be converted to an String",
+                "Scan|{\"ExclusiveStartKey\":23}|Expected map or null",
+                "Scan|{\"ExclusiveStartKey\":[]}|Start of list found where not expected",
+                "Scan|{\"ExclusiveStartKey\":{\"a\":\"x\"}}|Expected null",
+                "Scan|{\"ExclusiveStartKey\":{\"a\":[]}}|Start of list found where not expected",
+                "PutItem|{\"Item\":{\"a\":{\"B\":\"23456\"}}}|'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5",
+                "PutItem|{\"Item\":{\"a\":{\"B\":\"=+/=\"}}}|'=+/=' can not be converted to a Blob: Invalid Base64 character: '='",
+                "PutItem|{\"Item\":{\"a\":{\"B\":\"+/+=\"}}}|'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected",
+                "PutItem|{\"Item\":{\"a\":{\"B\":\"ab!d\"}}}|'ab!d' can not be converted to a Blob: Invalid Base64 character: '!'",
+                "PutItem|{\"Item\":{\"a\":{\"BS\":[23]}}}|class java.lang.Short can not be converted to a Blob",
+                "PutItem|{\"Item\":{\"a\":{\"L\":[{\"M\":{\"b\":{\"N\":1}}}]}}}|class java.lang.Short can not be converted to an String",
+                "PutItem|{\"Item\":{\"a\":{\"NULL\":\"maybe\"}}}|'MAYBE' can not be converted to an Boolean",
+            })
     void wrongJsonTypesAreSerializationExceptionsWithAwsWording(String operation, String body, String message) {
         HttpResponse<byte[]> response = http.post(DDB + operation, body);
         assertThat(response.statusCode()).isEqualTo(400);
@@ -138,7 +142,8 @@ class WireMalformedInputTest {
 
     @Test
     void nullMembersAndUnknownMembersAreIgnored() {
-        HttpResponse<byte[]> response = http.post(DDB + "Scan",
+        HttpResponse<byte[]> response = http.post(
+                DDB + "Scan",
                 "{\"TableName\":\"t\",\"Limit\":null,\"NoSuchMember\":{\"deep\":[1,2,{}]},\"Select\":\"BOGUS_SELECT\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         ScanRequest scan = (ScanRequest) backend.lastRequest.get();
@@ -157,8 +162,8 @@ class WireMalformedInputTest {
     @Test
     void deeplyNestedJsonIsRejectedWithoutHurtingTheServer() {
         String nested = "{\"a\":".repeat(5_000) + "{}" + "}".repeat(5_000);
-        HttpResponse<byte[]> response = http.post(DDB + "PutItem",
-                "{\"TableName\":\"t\",\"Item\":{\"x\":" + nested + "}}");
+        HttpResponse<byte[]> response =
+                http.post(DDB + "PutItem", "{\"TableName\":\"t\",\"Item\":{\"x\":" + nested + "}}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RawHttp.text(response)).contains("SerializationException");
     }
@@ -178,7 +183,8 @@ class WireMalformedInputTest {
         HttpResponse<byte[]> response = http.method("GET", "/");
         assertThat(response.statusCode()).isEqualTo(200);
         // AWS names the host it was asked for (ScyllaDB's test_health.py records it)
-        assertThat(RawHttp.text(response)).isEqualTo("healthy: " + server.endpoint().getAuthority());
+        assertThat(RawHttp.text(response))
+                .isEqualTo("healthy: " + server.endpoint().getAuthority());
         assertProtocolHeaders(response);
     }
 
@@ -191,14 +197,15 @@ class WireMalformedInputTest {
             assertThat(RawHttp.text(response)).isEqualTo("<UnknownOperationException/>\n");
             assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("3552371480");
         }
-        HttpResponse<byte[]> response = http.post(DDB + "ListTables", "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response =
+                http.post(DDB + "ListTables", "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
     @Test
     void plainJsonContentTypeIsAnsweredInKind() {
-        HttpResponse<byte[]> response = http.post(DDB + "ListTables", "application/json",
-                "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response =
+                http.post(DDB + "ListTables", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         HttpResponse<byte[]> amz = http.post(DDB + "ListTables", "{}");
@@ -209,14 +216,16 @@ class WireMalformedInputTest {
     void backendFaultIs500InternalServerError() {
         HttpResponse<byte[]> response = http.post(DDB + "GetItem", "{\"TableName\":\"t\",\"Key\":{}}");
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(RawHttp.text(response)).isEqualTo(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}");
+        assertThat(RawHttp.text(response))
+                .isEqualTo(
+                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}");
         assertProtocolHeaders(response);
     }
 
     @Test
     void outputWithoutMembersHasAnEmptyBody() {
-        HttpResponse<byte[]> response = http.post(DDB + "TagResource",
+        HttpResponse<byte[]> response = http.post(
+                DDB + "TagResource",
                 "{\"ResourceArn\":\"arn:aws:dynamodb:us-east-1:1:table/t\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
@@ -228,8 +237,8 @@ class WireMalformedInputTest {
         assertThat(response.headers().firstValue("Server")).hasValue("Server");
         assertThat(response.headers().firstValue("x-amz-crc32"))
                 .hasValue(Long.toString(RawHttp.crc32(response.body())));
-        assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying(
-                id -> assertThat(id).matches("[0-9A-Z]{52}"));
+        assertThat(response.headers().firstValue("x-amzn-RequestId"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9A-Z]{52}"));
     }
 
     private static String jsonString(String text) {

@@ -26,10 +26,13 @@ class WireMonitoringTest {
     @BeforeAll
     static void start() {
         StubDynamoDb backend = new StubDynamoDb();
-        monitored = WireServer.start(WireServerOptions.defaults(), BrowserAccess.defaults(),
-                WireBackends.fixed(backend, null), new WireMonitoring(
-                        (operation, error, status, nanos) -> observed.add(operation + " " + error + " " + status
-                                + (nanos > 0 ? "" : " no-time")),
+        monitored = WireServer.start(
+                WireServerOptions.defaults(),
+                BrowserAccess.defaults(),
+                WireBackends.fixed(backend, null),
+                new WireMonitoring(
+                        (operation, error, status, nanos) ->
+                                observed.add(operation + " " + error + " " + status + (nanos > 0 ? "" : " no-time")),
                         () -> PAGE));
         plain = WireServer.start(WireServerOptions.defaults(), backend, null);
     }
@@ -43,18 +46,22 @@ class WireMonitoringTest {
     @Test
     void eachOperationAnsweredIsObservedWithItsErrorCode() {
         observed.clear();
-        assertThat(RawHttp1.listTables(monitored.endpoint(), host(monitored)).status()).isEqualTo(200);
+        assertThat(RawHttp1.listTables(monitored.endpoint(), host(monitored)).status())
+                .isEqualTo(200);
         // the stub's GetItem fails as an engine bug would: a 500 InternalServerError
-        assertThat(post(monitored, "GetItem", "{\"TableName\":\"t\",\"Key\":{\"id\":{\"S\":\"a\"}}}").status())
+        assertThat(post(monitored, "GetItem", "{\"TableName\":\"t\",\"Key\":{\"id\":{\"S\":\"a\"}}}")
+                        .status())
                 .isEqualTo(500);
         // a member of the wrong type: a SerializationException before the backend
         assertThat(post(monitored, "GetItem", "{\"TableName\":7}").status()).isEqualTo(400);
         // refused before an operation is known: a foreign Origin, an unknown target
         assertThat(RawHttp1.listTables(monitored.endpoint(), host(monitored), "Origin: https://evil.example")
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         assertThat(post(monitored, "Frobnicate", "{}").status()).isEqualTo(400);
-        assertThat(observed).containsExactly("ListTables null 200", "GetItem InternalServerError 500",
-                "GetItem SerializationException 400");
+        assertThat(observed)
+                .containsExactly(
+                        "ListTables null 200", "GetItem InternalServerError 500", "GetItem SerializationException 400");
     }
 
     @Test
@@ -82,17 +89,23 @@ class WireMonitoringTest {
     }
 
     private static Response get(WireServer server, String host, String... headers) {
-        StringBuilder head = new StringBuilder("GET /metrics HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        StringBuilder head = new StringBuilder("GET /metrics HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
-        return RawHttp1.exchange(server.endpoint(), head.append("Connection: close\r\n\r\n").toString(), "");
+        return RawHttp1.exchange(
+                server.endpoint(), head.append("Connection: close\r\n\r\n").toString(), "");
     }
 
     private static Response post(WireServer server, String operation, String body) {
-        return RawHttp1.exchange(server.endpoint(), "POST / HTTP/1.1\r\nHost: " + host(server)
-                + "\r\nX-Amz-Target: DynamoDB_20120810." + operation
-                + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n\r\n", body);
+        return RawHttp1.exchange(
+                server.endpoint(),
+                "POST / HTTP/1.1\r\nHost: " + host(server)
+                        + "\r\nX-Amz-Target: DynamoDB_20120810." + operation
+                        + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n",
+                body);
     }
 }

@@ -32,8 +32,10 @@ class WireSigV4Test {
 
     @BeforeAll
     static void start() {
-        server = WireServer.start(WireServerOptions.defaults().withAccessKeys(Map.of(ACCESS_KEY, SECRET)),
-                new StubDynamoDb(), new StubStreams());
+        server = WireServer.start(
+                WireServerOptions.defaults().withAccessKeys(Map.of(ACCESS_KEY, SECRET)),
+                new StubDynamoDb(),
+                new StubStreams());
         http = new RawHttp(server.endpoint());
         signer = new SignedRequests(server.endpoint());
     }
@@ -50,8 +52,8 @@ class WireSigV4Test {
             assertThat(client.listTables().tableNames()).containsExactly("alpha", "beta");
             assertThat(streams.listStreams().streams()).isEmpty();
         }
-        HttpResponse<byte[]> signed = http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY,
-                SECRET, "dynamodb", Clock.systemUTC(), Map.of()));
+        HttpResponse<byte[]> signed = http.send(signer.sign(
+                LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY, SECRET, "dynamodb", Clock.systemUTC(), Map.of()));
         assertThat(signed.statusCode()).isEqualTo(200);
     }
 
@@ -81,64 +83,88 @@ class WireSigV4Test {
     void missingAuthorizationIsMissingAuthenticationToken() {
         HttpResponse<byte[]> response = http.post(LIST_TABLES, "{}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(RawHttp.text(response)).isEqualTo("{\"__type\":\"com.amazon.coral.service#"
-                + "MissingAuthenticationTokenException\",\"message\":\"Request is missing Authentication Token\"}");
+        assertThat(RawHttp.text(response))
+                .isEqualTo(
+                        "{\"__type\":\"com.amazon.coral.service#"
+                                + "MissingAuthenticationTokenException\",\"message\":\"Request is missing Authentication Token\"}");
         // the checksum AWS sends with this exact body
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("2088342776");
     }
 
     @Test
     void bareAlgorithmPrefixIsIncompleteSignature() {
-        HttpResponse<byte[]> response = http.post(LIST_TABLES, "application/x-amz-json-1.0", EMPTY_OBJECT,
-                "Authorization", "AWS4-");
-        assertThat(RawHttp.text(response)).isEqualTo("{\"__type\":\"com.amazon.coral.service#"
-                + "IncompleteSignatureException\",\"message\":\"Authorization header requires 'Credential' parameter. "
-                + "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' "
-                + "parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
-                + "Authorization=AWS4-\"}");
+        HttpResponse<byte[]> response =
+                http.post(LIST_TABLES, "application/x-amz-json-1.0", EMPTY_OBJECT, "Authorization", "AWS4-");
+        assertThat(RawHttp.text(response))
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#"
+                        + "IncompleteSignatureException\",\"message\":\"Authorization header requires 'Credential' parameter. "
+                        + "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' "
+                        + "parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+                        + "Authorization=AWS4-\"}");
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("1828866742");
     }
 
     @Test
     void tamperedBodyIsInvalidSignature() {
         byte[] other = "{\"Limit\":1}".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> response = http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, other, ACCESS_KEY, SECRET,
-                "dynamodb", Clock.systemUTC(), Map.of()));
+        HttpResponse<byte[]> response = http.send(signer.sign(
+                LIST_TABLES, EMPTY_OBJECT, other, ACCESS_KEY, SECRET, "dynamodb", Clock.systemUTC(), Map.of()));
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(RawHttp.text(response)).contains("#InvalidSignatureException").contains("does not match");
+        assertThat(RawHttp.text(response))
+                .contains("#InvalidSignatureException")
+                .contains("does not match");
     }
 
     @Test
     void signatureForAnotherServiceIsRejected() {
-        HttpResponse<byte[]> response = http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY,
-                SECRET, "s3", Clock.systemUTC(), Map.of()));
-        assertThat(RawHttp.text(response)).isEqualTo("{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
-                + "\"message\":\"Credential should be scoped to correct service: 'dynamodb'.\"}");
+        HttpResponse<byte[]> response = http.send(signer.sign(
+                LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY, SECRET, "s3", Clock.systemUTC(), Map.of()));
+        assertThat(RawHttp.text(response))
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
+                        + "\"message\":\"Credential should be scoped to correct service: 'dynamodb'.\"}");
     }
 
     @Test
     void staleAndFutureSignaturesAreRejected() {
         Clock stale = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
-        HttpResponse<byte[]> expired = http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY,
-                SECRET, "dynamodb", stale, Map.of()));
-        assertThat(RawHttp.text(expired)).contains("#InvalidSignatureException").contains("Signature expired: ")
+        HttpResponse<byte[]> expired = http.send(
+                signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY, SECRET, "dynamodb", stale, Map.of()));
+        assertThat(RawHttp.text(expired))
+                .contains("#InvalidSignatureException")
+                .contains("Signature expired: ")
                 .contains(" - 15 min.)");
 
         Clock future = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20));
-        HttpResponse<byte[]> early = http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY,
-                SECRET, "dynamodb", future, Map.of()));
+        HttpResponse<byte[]> early = http.send(
+                signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY, SECRET, "dynamodb", future, Map.of()));
         assertThat(RawHttp.text(early)).contains("Signature not yet current: ").contains(" + 15 min.)");
 
         Clock slightlyOff = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
-        assertThat(http.send(signer.sign(LIST_TABLES, EMPTY_OBJECT, EMPTY_OBJECT, ACCESS_KEY, SECRET, "dynamodb",
-                slightlyOff, Map.of())).statusCode()).isEqualTo(200);
+        assertThat(http.send(signer.sign(
+                                LIST_TABLES,
+                                EMPTY_OBJECT,
+                                EMPTY_OBJECT,
+                                ACCESS_KEY,
+                                SECRET,
+                                "dynamodb",
+                                slightlyOff,
+                                Map.of()))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void gzipBodyIsSignedAsSent() throws IOException {
         byte[] compressed = gzip("{\"Limit\":5}");
-        HttpResponse<byte[]> response = http.send(signer.sign(LIST_TABLES, compressed, compressed, ACCESS_KEY,
-                SECRET, "dynamodb", Clock.systemUTC(), Map.of("Content-Encoding", "gzip")));
+        HttpResponse<byte[]> response = http.send(signer.sign(
+                LIST_TABLES,
+                compressed,
+                compressed,
+                ACCESS_KEY,
+                SECRET,
+                "dynamodb",
+                Clock.systemUTC(),
+                Map.of("Content-Encoding", "gzip")));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(RawHttp.text(response)).contains("alpha");
     }

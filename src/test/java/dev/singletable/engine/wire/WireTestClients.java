@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /** Real SDK v2 clients talking HTTP to a wire server, without retries so failures surface at once. */
 final class WireTestClients {
 
-    private WireTestClients() {
-    }
+    private WireTestClients() {}
 
     static DynamoDbClient dynamo(URI endpoint) {
         return dynamo(endpoint, "AKIDEXAMPLE", "secret");

@@ -48,18 +48,30 @@ class WireTransportTest {
 
     @Test
     void gzipAndDeflateRequestBodiesAreDecoded() throws IOException {
-        HttpResponse<byte[]> gzipped = http.post(LIST_TABLES, "application/x-amz-json-1.0",
-                WireSigV4Test.gzip("{\"Limit\":3,\"ExclusiveStartTableName\":\"gzip\"}"), "Content-Encoding", "gzip");
+        HttpResponse<byte[]> gzipped = http.post(
+                LIST_TABLES,
+                "application/x-amz-json-1.0",
+                WireSigV4Test.gzip("{\"Limit\":3,\"ExclusiveStartTableName\":\"gzip\"}"),
+                "Content-Encoding",
+                "gzip");
         assertThat(gzipped.statusCode()).isEqualTo(200);
-        assertThat(((ListTablesRequest) backend.lastRequest.get()).exclusiveStartTableName()).isEqualTo("gzip");
+        assertThat(((ListTablesRequest) backend.lastRequest.get()).exclusiveStartTableName())
+                .isEqualTo("gzip");
 
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater())) {
             out.write("{\"ExclusiveStartTableName\":\"deflate\"}".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(http.post(LIST_TABLES, "application/x-amz-json-1.0", deflated.toByteArray(),
-                "Content-Encoding", "deflate").statusCode()).isEqualTo(200);
-        assertThat(((ListTablesRequest) backend.lastRequest.get()).exclusiveStartTableName()).isEqualTo("deflate");
+        assertThat(http.post(
+                                LIST_TABLES,
+                                "application/x-amz-json-1.0",
+                                deflated.toByteArray(),
+                                "Content-Encoding",
+                                "deflate")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(((ListTablesRequest) backend.lastRequest.get()).exclusiveStartTableName())
+                .isEqualTo("deflate");
     }
 
     @Test
@@ -75,8 +87,12 @@ class WireTransportTest {
         undecodable.put(" deflate", "{}".getBytes(StandardCharsets.UTF_8));
         undecodable.put("garbage", "{}".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> e : undecodable.entrySet()) {
-            HttpResponse<byte[]> corrupt = http.post(LIST_TABLES, "application/x-amz-json-1.0", e.getValue(),
-                    "Content-Encoding", e.getKey().trim());
+            HttpResponse<byte[]> corrupt = http.post(
+                    LIST_TABLES,
+                    "application/x-amz-json-1.0",
+                    e.getValue(),
+                    "Content-Encoding",
+                    e.getKey().trim());
             assertThat(corrupt.statusCode()).as(e.getKey()).isEqualTo(500);
             assertThat(RawHttp.text(corrupt)).contains("InternalServerError");
         }
@@ -84,7 +100,8 @@ class WireTransportTest {
         byte[] bomb = WireSigV4Test.gzip("{\"ExclusiveStartTableName\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
         assertThat(bomb.length).isLessThan(1024 * 1024);
         assertThat(http.post(LIST_TABLES, "application/x-amz-json-1.0", bomb, "Content-Encoding", "gzip")
-                .statusCode()).isEqualTo(413);
+                        .statusCode())
+                .isEqualTo(413);
     }
 
     @Test
@@ -111,7 +128,7 @@ class WireTransportTest {
         try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: " + LIST_TABLES
-                    + "\r\nContent-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+                            + "\r\nContent-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -128,10 +145,12 @@ class WireTransportTest {
         try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: " + LIST_TABLES
-                    + "\r\nContent-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nContent-Length: 99999999\r\n\r\n")
+                            + "\r\nContent-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nContent-Length: 99999999\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 413").contains("x-amz-crc32: 0");
+            assertThat(readResponse(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 413")
+                    .contains("x-amz-crc32: 0");
         }
     }
 
@@ -140,7 +159,7 @@ class WireTransportTest {
         try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: " + LIST_TABLES
-                    + "\r\nContent-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            + "\r\nContent-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[256 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
@@ -215,8 +234,8 @@ class WireTransportTest {
         try (WireServer inline = WireServer.start(WireServerOptions.defaults().withInlineReads(true), backend, null);
                 Socket socket = new Socket(inline.endpoint().getHost(), inline.port())) {
             StringBuilder requests = new StringBuilder();
-            requests.append(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}"));   // worker
-            requests.append(post(LIST_TABLES, "{}"));                                               // I/O thread
+            requests.append(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}")); // worker
+            requests.append(post(LIST_TABLES, "{}")); // I/O thread
             requests.append(post("DynamoDB_20120810.GetItem", "{\"TableName\":\"t\",\"Key\":{}}")); // read that fails
             requests.append(post("DynamoDB_20120810.Scan", "{\"TableName\":\"t\"}"));
             OutputStream out = socket.getOutputStream();
@@ -232,13 +251,32 @@ class WireTransportTest {
 
     @Test
     void readOnlyOperationsAreKnownByName() {
-        for (String read : new String[] {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems",
-                "DescribeTable", "ListTables", "GetRecords", "GetShardIterator"}) {
+        for (String read : new String[] {
+            "GetItem",
+            "BatchGetItem",
+            "Query",
+            "Scan",
+            "TransactGetItems",
+            "DescribeTable",
+            "ListTables",
+            "GetRecords",
+            "GetShardIterator"
+        }) {
             assertThat(WireOperation.isReadOnly(read)).as(read).isTrue();
         }
-        for (String write : new String[] {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
-                "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction",
-                "CreateTable", "UpdateTable", "TagResource"}) {
+        for (String write : new String[] {
+            "PutItem",
+            "UpdateItem",
+            "DeleteItem",
+            "BatchWriteItem",
+            "TransactWriteItems",
+            "ExecuteStatement",
+            "BatchExecuteStatement",
+            "ExecuteTransaction",
+            "CreateTable",
+            "UpdateTable",
+            "TagResource"
+        }) {
             assertThat(WireOperation.isReadOnly(write)).as(write).isFalse();
         }
     }
@@ -269,11 +307,14 @@ class WireTransportTest {
             String lower = line.toLowerCase(java.util.Locale.ROOT);
             response.append('\n').append(lower);
             if (lower.startsWith("content-length:")) {
-                length = Integer.parseInt(lower.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        lower.substring("content-length:".length()).trim());
             }
         }
         byte[] body = in.readNBytes(length);
-        return response.append("\n\n").append(new String(body, StandardCharsets.UTF_8)).toString();
+        return response.append("\n\n")
+                .append(new String(body, StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String readLine(InputStream in) throws IOException {

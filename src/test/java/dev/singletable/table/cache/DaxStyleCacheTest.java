@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
-import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -57,8 +57,8 @@ class DaxStyleCacheTest {
 
     @BeforeEach
     void freshCache() {
-        cache = DaxStyleCache.over(store.dynamo(), new CacheSettings(ITEM_TTL, 1L << 20, QUERY_TTL, 1L << 20),
-                nanos::get);
+        cache = DaxStyleCache.over(
+                store.dynamo(), new CacheSettings(ITEM_TTL, 1L << 20, QUERY_TTL, 1L << 20), nanos::get);
         cached = cache.client();
         partition++;
     }
@@ -68,8 +68,13 @@ class DaxStyleCacheTest {
     }
 
     static Map<String, AttributeValue> item(String pk, String sk, int version) {
-        return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk),
-                "v", AttributeValue.fromN(Integer.toString(version)));
+        return Map.of(
+                "PK",
+                AttributeValue.fromS(pk),
+                "SK",
+                AttributeValue.fromS(sk),
+                "v",
+                AttributeValue.fromN(Integer.toString(version)));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
@@ -79,12 +84,16 @@ class DaxStyleCacheTest {
     /** The version an eventually consistent GetItem through {@code client} sees; 0 for no item. */
     int versionVia(DynamoDbClient client, String sk) {
         var response = client.getItem(r -> r.tableName(TABLE).key(key(pk(), sk)));
-        return response.hasItem() && !response.item().isEmpty() ? Integer.parseInt(response.item().get("v").n()) : 0;
+        return response.hasItem() && !response.item().isEmpty()
+                ? Integer.parseInt(response.item().get("v").n())
+                : 0;
     }
 
     int consistentVersion(String sk) {
         var response = cached.getItem(r -> r.tableName(TABLE).key(key(pk(), sk)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Integer.parseInt(response.item().get("v").n()) : 0;
+        return response.hasItem() && !response.item().isEmpty()
+                ? Integer.parseInt(response.item().get("v").n())
+                : 0;
     }
 
     void later(Duration by) {
@@ -92,8 +101,11 @@ class DaxStyleCacheTest {
     }
 
     QueryRequest partitionQuery() {
-        return QueryRequest.builder().tableName(TABLE).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk()))).build();
+        return QueryRequest.builder()
+                .tableName(TABLE)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk())))
+                .build();
     }
 
     @Test
@@ -103,10 +115,15 @@ class DaxStyleCacheTest {
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 2)));
         assertThat(versionVia(cached, "A")).isEqualTo(2);
         // an UpdateItem: with ALL_NEW the cache takes the new item; without, it drops the old one
-        cached.updateItem(r -> r.tableName(TABLE).key(key(pk(), "A")).updateExpression("SET v = :v")
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3"))).returnValues(ReturnValue.ALL_NEW));
+        cached.updateItem(r -> r.tableName(TABLE)
+                .key(key(pk(), "A"))
+                .updateExpression("SET v = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+                .returnValues(ReturnValue.ALL_NEW));
         assertThat(versionVia(cached, "A")).isEqualTo(3);
-        cached.updateItem(r -> r.tableName(TABLE).key(key(pk(), "A")).updateExpression("SET v = :v")
+        cached.updateItem(r -> r.tableName(TABLE)
+                .key(key(pk(), "A"))
+                .updateExpression("SET v = :v")
                 .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("4"))));
         assertThat(versionVia(cached, "A")).isEqualTo(4);
         cached.deleteItem(r -> r.tableName(TABLE).key(key(pk(), "A")));
@@ -122,15 +139,23 @@ class DaxStyleCacheTest {
 
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 1))); // through the cache, and still:
         later(QUERY_TTL.minusSeconds(1));
-        assertThat(cached.query(partitionQuery()).items()).as("writes do not invalidate the query cache").hasSize(1);
-        assertThat(versionVia(cached, "B")).as("while the item cache has the write").isEqualTo(1);
+        assertThat(cached.query(partitionQuery()).items())
+                .as("writes do not invalidate the query cache")
+                .hasSize(1);
+        assertThat(versionVia(cached, "B"))
+                .as("while the item cache has the write")
+                .isEqualTo(1);
 
         later(Duration.ofSeconds(2));
         assertThat(cached.query(partitionQuery()).items()).hasSize(2);
         // the paginator builds its requests through the same client, and a strongly consistent Query is never cached
         assertThat(cached.queryPaginator(partitionQuery()).items()).hasSize(2);
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "C", 1)));
-        assertThat(cached.query(partitionQuery().toBuilder().consistentRead(true).build()).items()).hasSize(3);
+        assertThat(cached.query(partitionQuery().toBuilder()
+                                .consistentRead(true)
+                                .build())
+                        .items())
+                .hasSize(3);
         assertThat(cache.passThroughs(DaxStyleCache.Kind.QUERY)).isEqualTo(1);
     }
 
@@ -152,19 +177,23 @@ class DaxStyleCacheTest {
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 2)));
 
         assertThat(consistentVersion("A")).isEqualTo(2);
-        assertThat(versionVia(cached, "A")).as("the cache still has what it had").isEqualTo(1);
+        assertThat(versionVia(cached, "A"))
+                .as("the cache still has what it had")
+                .isEqualTo(1);
 
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 1)));
         assertThat(consistentVersion("B")).isEqualTo(1);
         long misses = cache.stats(DaxStyleCache.Kind.ITEM).missCount();
         assertThat(versionVia(cached, "B")).isEqualTo(1);
-        assertThat(cache.stats(DaxStyleCache.Kind.ITEM).missCount()).as("B was not cached by the consistent read")
+        assertThat(cache.stats(DaxStyleCache.Kind.ITEM).missCount())
+                .as("B was not cached by the consistent read")
                 .isEqualTo(misses + 1);
         assertThat(cache.passThroughs(DaxStyleCache.Kind.ITEM)).isEqualTo(2);
 
         // TransactGetItems passes through as well
         var read = cached.transactGetItems(r -> r.transactItems(TransactGetItem.builder()
-                .get(Get.builder().tableName(TABLE).key(key(pk(), "A")).build()).build()));
+                .get(Get.builder().tableName(TABLE).key(key(pk(), "A")).build())
+                .build()));
         assertThat(read.responses().get(0).item().get("v").n()).isEqualTo("2");
         assertThat(cache.passThroughs(DaxStyleCache.Kind.ITEM)).isEqualTo(3);
     }
@@ -179,11 +208,14 @@ class DaxStyleCacheTest {
 
         assertThat(versionVia(cached, "B")).isZero();
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 1)));
-        assertThat(versionVia(cached, "B")).as("a write through the cache replaces it").isEqualTo(1);
+        assertThat(versionVia(cached, "B"))
+                .as("a write through the cache replaces it")
+                .isEqualTo(1);
 
         // an empty Query result is cached too
         QueryRequest empty = partitionQuery().toBuilder()
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk() + "#none"))).build();
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk() + "#none")))
+                .build();
         assertThat(cached.query(empty).items()).isEmpty();
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk() + "#none", "A", 1)));
         assertThat(cached.query(empty).items()).isEmpty();
@@ -194,13 +226,16 @@ class DaxStyleCacheTest {
     @Test
     void aFailedConditionalWriteChangesNothing() {
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 1)));
-        assertThatThrownBy(() -> cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 2))
-                .conditionExpression("attribute_not_exists(PK)")))
+        assertThatThrownBy(() -> cached.putItem(r ->
+                        r.tableName(TABLE).item(item(pk(), "A", 2)).conditionExpression("attribute_not_exists(PK)")))
                 .isInstanceOf(ConditionalCheckFailedException.class);
-        assertThatThrownBy(() -> cached.updateItem(r -> r.tableName(TABLE).key(key(pk(), "A"))
-                .updateExpression("SET v = :v").conditionExpression("v = :old")
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3"), ":old", AttributeValue.fromN("9")))
-                .returnValues(ReturnValue.ALL_NEW)))
+        assertThatThrownBy(() -> cached.updateItem(r -> r.tableName(TABLE)
+                        .key(key(pk(), "A"))
+                        .updateExpression("SET v = :v")
+                        .conditionExpression("v = :old")
+                        .expressionAttributeValues(
+                                Map.of(":v", AttributeValue.fromN("3"), ":old", AttributeValue.fromN("9")))
+                        .returnValues(ReturnValue.ALL_NEW)))
                 .isInstanceOf(ConditionalCheckFailedException.class);
         long hits = cache.stats(DaxStyleCache.Kind.ITEM).hitCount();
         assertThat(versionVia(cached, "A")).isEqualTo(1);
@@ -210,9 +245,11 @@ class DaxStyleCacheTest {
 
     @Test
     void batchGetItemReadsEachKeyAsItsOwnGetItem() {
-        cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 1)));        // cached by the write
+        cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "A", 1))); // cached by the write
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 1))); // not cached yet
-        var keys = KeysAndAttributes.builder().keys(key(pk(), "A"), key(pk(), "B"), key(pk(), "C")).build();
+        var keys = KeysAndAttributes.builder()
+                .keys(key(pk(), "A"), key(pk(), "B"), key(pk(), "C"))
+                .build();
 
         var first = cached.batchGetItem(r -> r.requestItems(Map.of(TABLE, keys)));
         assertThat(first.responses().get(TABLE)).hasSize(2);
@@ -221,14 +258,17 @@ class DaxStyleCacheTest {
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 2)));
         store.dynamo().putItem(r -> r.tableName(TABLE).item(item(pk(), "C", 1)));
         var second = cached.batchGetItem(r -> r.requestItems(Map.of(TABLE, keys)));
-        assertThat(second.responses().get(TABLE)).as("B as first read, C still absent (negative entry)")
-                .extracting(i -> i.get("SK").s() + i.get("v").n()).containsExactlyInAnyOrder("A1", "B1");
+        assertThat(second.responses().get(TABLE))
+                .as("B as first read, C still absent (negative entry)")
+                .extracting(i -> i.get("SK").s() + i.get("v").n())
+                .containsExactlyInAnyOrder("A1", "B1");
         assertThat(cache.stats(DaxStyleCache.Kind.ITEM).hitCount()).isEqualTo(4);
 
-        var consistent = cached.batchGetItem(r -> r.requestItems(Map.of(TABLE,
-                keys.toBuilder().consistentRead(true).build())));
+        var consistent = cached.batchGetItem(r -> r.requestItems(
+                Map.of(TABLE, keys.toBuilder().consistentRead(true).build())));
         assertThat(consistent.responses().get(TABLE))
-                .extracting(i -> i.get("SK").s() + i.get("v").n()).containsExactlyInAnyOrder("A1", "B2", "C1");
+                .extracting(i -> i.get("SK").s() + i.get("v").n())
+                .containsExactlyInAnyOrder("A1", "B2", "C1");
         assertThat(cache.passThroughs(DaxStyleCache.Kind.ITEM)).isEqualTo(3);
     }
 
@@ -238,12 +278,25 @@ class DaxStyleCacheTest {
         cached.putItem(r -> r.tableName(TABLE).item(item(pk(), "B", 1)));
         assertThat(versionVia(cached, "C")).isZero();
         cached.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().update(Update.builder().tableName(TABLE).key(key(pk(), "A"))
-                        .updateExpression("SET v = :v")
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("2"))).build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(TABLE).key(key(pk(), "B")).build())
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(TABLE)
+                                .key(key(pk(), "A"))
+                                .updateExpression("SET v = :v")
+                                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("2")))
+                                .build())
                         .build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(TABLE).item(item(pk(), "C", 1)).build())
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(TABLE)
+                                .key(key(pk(), "B"))
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(TABLE)
+                                .item(item(pk(), "C", 1))
+                                .build())
                         .build()));
         assertThat(List.of(versionVia(cached, "A"), versionVia(cached, "B"), versionVia(cached, "C")))
                 .containsExactly(2, 0, 1);
@@ -264,15 +317,30 @@ class DaxStyleCacheTest {
         }
 
         assertThat(cache.stats(DaxStyleCache.Kind.ITEM).evictionCount()).isGreaterThan(10);
-        assertThat(registry.get("cache.evictions").tag("cache", "dax.item").functionCounter().count())
+        assertThat(registry.get("cache.evictions")
+                        .tag("cache", "dax.item")
+                        .functionCounter()
+                        .count())
                 .isGreaterThan(10);
-        assertThat(registry.get("cache.gets").tags("cache", "dax.item", "result", "hit").functionCounter().count())
+        assertThat(registry.get("cache.gets")
+                        .tags("cache", "dax.item", "result", "hit")
+                        .functionCounter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("cache.gets").tags("cache", "dax.item", "result", "miss").functionCounter().count())
+        assertThat(registry.get("cache.gets")
+                        .tags("cache", "dax.item", "result", "miss")
+                        .functionCounter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("singletable.cache.pass.throughs").tag("cache", "dax.item").functionCounter().count())
+        assertThat(registry.get("singletable.cache.pass.throughs")
+                        .tag("cache", "dax.item")
+                        .functionCounter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("singletable.cache.pass.throughs").tag("cache", "dax.query").functionCounter()
-                .count()).isZero();
+        assertThat(registry.get("singletable.cache.pass.throughs")
+                        .tag("cache", "dax.query")
+                        .functionCounter()
+                        .count())
+                .isZero();
     }
 }
