@@ -1,5 +1,7 @@
 package dev.singletable.engine.streams;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Stream sequence numbers. A record's number is derived from the engine's commit sequence (times 1000, plus the
  * change's position in its unit), so numbers grow with commit order, are unique across streams, and come out the
@@ -21,7 +23,7 @@ final class SequenceNumbers {
     }
 
     /** The value of a sequence number this engine issued, or -1 when the text is not one. */
-    static long parse(String text) {
+    static long parse(@Nullable String text) {
         if (text == null || text.length() != 21 || text.charAt(0) != '1') {
             return -1;
         }

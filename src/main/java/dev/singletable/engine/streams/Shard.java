@@ -2,6 +2,7 @@ package dev.singletable.engine.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shard of a stream: a run of records in sequence order. The open shard takes new records; a closed one has an
@@ -11,7 +12,7 @@ import java.util.List;
 final class Shard {
 
     final String id;
-    final String parentId;
+    final @Nullable String parentId;
     final long createdMillis;
     final long startingSequence;
     private long endingSequence = -1;
@@ -22,7 +23,7 @@ final class Shard {
     private final List<StreamEvent> records = new ArrayList<>();
     private int head;
 
-    Shard(String id, String parentId, long createdMillis, long startingSequence) {
+    Shard(String id, @Nullable String parentId, long createdMillis, long startingSequence) {
         this.id = id;
         this.parentId = parentId;
         this.createdMillis = createdMillis;

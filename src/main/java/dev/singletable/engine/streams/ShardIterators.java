@@ -5,6 +5,7 @@ import dev.singletable.engine.durability.ByteWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shard iterators: opaque to clients, shaped like DynamoDB's ({@code <stream ARN>|1|<token>}). The token holds the
@@ -26,7 +27,7 @@ final class ShardIterators {
     }
 
     /** The position, or null when the text is not an iterator this engine issued. */
-    static Position decode(String iterator) {
+    static @Nullable Position decode(String iterator) {
         int bar = iterator.indexOf('|');
         if (bar <= 0 || !iterator.startsWith("|1|", bar)) {
             return null;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -71,7 +72,7 @@ public final class StreamRecorder implements CommitListener {
     }
 
     /** No record for a delete of nothing, or a write that leaves the item as it was. */
-    private static boolean unchanged(StoredItem oldItem, StoredItem newItem) {
+    private static boolean unchanged(@Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         if (oldItem == null || newItem == null) {
             return oldItem == newItem;
         }
@@ -85,7 +86,7 @@ public final class StreamRecorder implements CommitListener {
         }
         for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
             AttributeValue other = b.get(e.getKey());
-            if (!sameValue(e.getValue(), other)) {
+            if (other == null || !sameValue(e.getValue(), other)) {
                 return false;
             }
         }

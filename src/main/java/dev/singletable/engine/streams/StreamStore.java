@@ -15,6 +15,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -78,7 +79,8 @@ public final class StreamStore {
     }
 
     /** Shard ids sort in creation order (the time comes first) and are unique per stream and starting point. */
-    private static Shard newShard(TableStream stream, String parentId, long timeMillis, long startingSequence) {
+    private static Shard newShard(
+            TableStream stream, @Nullable String parentId, long timeMillis, long startingSequence) {
         CRC32 crc = new CRC32();
         crc.update((stream.arn + "#" + startingSequence).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String id = String.format("shardId-%020d-%08x", timeMillis, crc.getValue());
@@ -99,12 +101,12 @@ public final class StreamStore {
         }
     }
 
-    synchronized TableStream stream(String arn) {
+    synchronized @Nullable TableStream stream(String arn) {
         return streams.get(arn);
     }
 
     /** Streams after the given ARN (exclusive; null for the first), optionally of one table. */
-    synchronized List<TableStream> list(String tableName, String exclusiveStartArn, int limit) {
+    synchronized List<TableStream> list(@Nullable String tableName, @Nullable String exclusiveStartArn, int limit) {
         Map<String, TableStream> from = exclusiveStartArn == null ? streams : streams.tailMap(exclusiveStartArn, false);
         List<TableStream> out = new ArrayList<>();
         for (TableStream s : from.values()) {
@@ -315,8 +317,8 @@ public final class StreamStore {
         boolean byService = r.bool();
         Map<String, AttributeValue> keys = ItemCodec.readItem(r);
         int images = r.u8();
-        Map<String, AttributeValue> newImage = (images & 1) != 0 ? ItemCodec.readItem(r) : null;
-        Map<String, AttributeValue> oldImage = (images & 2) != 0 ? ItemCodec.readItem(r) : null;
+        @Nullable Map<String, AttributeValue> newImage = (images & 1) != 0 ? ItemCodec.readItem(r) : null;
+        @Nullable Map<String, AttributeValue> oldImage = (images & 2) != 0 ? ItemCodec.readItem(r) : null;
         return new StreamEvent(sequence, eventName, time, keys, newImage, oldImage, size, byService);
     }
 }

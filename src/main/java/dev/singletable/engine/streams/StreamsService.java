@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
@@ -344,13 +345,13 @@ public final class StreamsService {
     private static final class Shapes {
         private final List<String> violations = new ArrayList<>();
 
-        void required(String member, Object value) {
+        void required(String member, @Nullable Object value) {
             if (value == null) {
                 violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
             }
         }
 
-        void length(String member, String value, int min, int max) {
+        void length(String member, @Nullable String value, int min, int max) {
             if (value == null) {
                 return;
             }
@@ -361,27 +362,27 @@ public final class StreamsService {
             }
         }
 
-        void pattern(String member, String value, Pattern pattern) {
+        void pattern(String member, @Nullable String value, Pattern pattern) {
             if (value != null && !pattern.matcher(value).matches()) {
                 violations.add(
                         prefix(member, value) + "Member must satisfy regular expression pattern: " + pattern.pattern());
             }
         }
 
-        void minimum(String member, Integer value, int min) {
+        void minimum(String member, @Nullable Integer value, int min) {
             if (value != null && value < min) {
                 violations.add(prefix(member, value) + "Member must have value greater than or equal to " + min);
             }
         }
 
-        void limit(Integer value, int max) {
+        void limit(@Nullable Integer value, int max) {
             minimum("limit", value, 1);
             if (value != null && value > max) {
                 violations.add(prefix("limit", value) + "Member must have value less than or equal to " + max);
             }
         }
 
-        void enumValue(String member, String raw, Object parsed, java.util.Set<?> known) {
+        void enumValue(String member, @Nullable String raw, @Nullable Object parsed, java.util.Set<?> known) {
             if (raw != null && (parsed == null || !known.contains(parsed))) {
                 violations.add(prefix(member, raw) + "Member must satisfy enum value set: " + known);
             }

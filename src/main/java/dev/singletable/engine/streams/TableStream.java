@@ -3,6 +3,7 @@ package dev.singletable.engine.streams;
 import dev.singletable.engine.table.KeyDef;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 final class TableStream {
 
     final String arn;
-    final String label;
+    final @Nullable String label;
     final String tableName;
     final KeyDef keySchema;
     final StreamViewType viewType;
@@ -22,7 +23,12 @@ final class TableStream {
     final List<Shard> shards = new ArrayList<>();
 
     TableStream(
-            String arn, String label, String tableName, KeyDef keySchema, StreamViewType viewType, long createdMillis) {
+            String arn,
+            @Nullable String label,
+            String tableName,
+            KeyDef keySchema,
+            StreamViewType viewType,
+            long createdMillis) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;
@@ -53,6 +59,7 @@ final class TableStream {
         disabledMillis = timeMillis;
     }
 
+    @Nullable
     Shard openShard() {
         if (shards.isEmpty()) {
             return null;
@@ -61,6 +68,7 @@ final class TableStream {
         return last.isOpen() ? last : null;
     }
 
+    @Nullable
     Shard shard(String shardId) {
         for (Shard s : shards) {
             if (s.id.equals(shardId)) {
