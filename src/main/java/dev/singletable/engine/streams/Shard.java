@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A shard of a stream: a run of records in sequence order. The open shard takes new records; a closed one has an
- * ending sequence number and, when the stream goes on, a child naming it as parent. Records older than the retention
- * period are trimmed from the front. Guarded by the {@link StreamStore}'s monitor.
+ * ending sequence number and, when the stream goes on, a child naming it as parent, as DescribeStream shows them [1].
+ * Records older than the retention period are trimmed from the front. Guarded by the {@link StreamStore}'s monitor.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html">DescribeStream</a>
  */
 final class Shard {
 

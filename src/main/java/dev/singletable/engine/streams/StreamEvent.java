@@ -7,7 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.OperationType;
 
 /**
  * One stream record as kept by the engine: only the images the stream's view type shows are held (they are the
- * stored items' own immutable maps, not copies).
+ * stored items' own immutable maps, not copies); what a client sees is AWS's StreamRecord [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html">StreamRecord</a>
  *
  * @param sequence  the record's sequence number value (see {@link SequenceNumbers})
  * @param sizeBytes DynamoDB's SizeBytes: the keys plus the images the record carries

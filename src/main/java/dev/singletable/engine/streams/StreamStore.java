@@ -24,8 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Every stream of the engine, by ARN, with their shards and retained records. Records are added by the
  * {@link StreamRecorder} in commit order as units become visible (so never for a write that is not yet durable);
- * readers take this store's monitor briefly to copy what they return. Records older than 24 hours are trimmed; a shard rolls over to a child every four hours of
- * activity, as DynamoDB's do; a disabled stream disappears once nothing of it is retained.
+ * readers take this store's monitor briefly to copy what they return. Records older than 24 hours are trimmed [1]; a
+ * shard rolls over to a child every four hours of activity (AWS documents shards as ephemeral, each able to hand over
+ * to children [1], on its own schedule; the four hours are this engine's choice, listed in docs/fidelity.md); a
+ * disabled stream disappears once nothing of it is retained.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a>
  */
 public final class StreamStore {
 

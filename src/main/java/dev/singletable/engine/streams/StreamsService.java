@@ -26,9 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 
 /**
- * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords, with DynamoDB's limits
- * (100 streams or shards per page, 1000 records or 1 MB per GetRecords), its 15-minute iterator lifetime and its
- * 24-hour retention.
+ * The DynamoDB Streams API: ListStreams [1], DescribeStream [2], GetShardIterator [3] and GetRecords [4], with
+ * DynamoDB's limits (100 streams or shards per page, 1000 records or 1 MB per GetRecords), its 15-minute iterator
+ * lifetime and its 24-hour retention [5]. Each record is shaped as AWS's Record [6]: a deletion by TTL carries the
+ * service's identity.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_ListStreams.html">ListStreams</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html">DescribeStream</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html">GetShardIterator</a><br>
+ * [4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html">GetRecords</a><br>
+ * [5] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a><br>
+ * [6] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_Record.html">Record</a>
  */
 public final class StreamsService {
 

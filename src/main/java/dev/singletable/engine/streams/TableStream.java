@@ -9,7 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * One stream of a table: created when the table's stream is enabled, disabled (its open shard closed) when the stream
  * is turned off or the table deleted, readable until its records age out. Turning the stream on again makes a new
- * stream with a new ARN and label. Guarded by the {@link StreamStore}'s monitor.
+ * stream with a new ARN and label [1]. Guarded by the {@link StreamStore}'s monitor.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a>
  */
 final class TableStream {
 
