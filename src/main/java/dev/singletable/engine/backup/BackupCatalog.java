@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The backups and the point-in-time recovery settings of the engine. Every change is recorded in the engine's log
@@ -31,11 +32,11 @@ final class BackupCatalog {
         backups.put(backup.arn(), backup);
     }
 
-    synchronized BackupEntry remove(String arn) {
+    synchronized @Nullable BackupEntry remove(String arn) {
         return backups.remove(arn);
     }
 
-    synchronized BackupEntry backup(String arn) {
+    synchronized @Nullable BackupEntry backup(String arn) {
         return backups.get(arn);
     }
 
@@ -53,7 +54,7 @@ final class BackupCatalog {
     }
 
     /** The setting of this incarnation of the table, or null. */
-    synchronized PitrSetting pitr(String tableName, String tableId) {
+    synchronized @Nullable PitrSetting pitr(String tableName, String tableId) {
         PitrSetting s = pitr.get(tableName);
         return s != null && s.tableId().equals(tableId) ? s : null;
     }

@@ -4,6 +4,7 @@ import dev.singletable.engine.error.EngineErrors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -24,7 +25,7 @@ final class BackupErrors {
                         .build();
     }
 
-    static BackupNotFoundException backupNotFound(String backupArn) {
+    static BackupNotFoundException backupNotFound(@Nullable String backupArn) {
         return (BackupNotFoundException)
                 fill(BackupNotFoundException.builder(), "BackupNotFoundException", "Backup not found: " + backupArn)
                         .build();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BackupDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
 import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
@@ -220,9 +221,9 @@ public final class BackupOperations {
                 .build();
     }
 
-    private String tableNameOf(String arn) {
+    private String tableNameOf(@Nullable String arn) {
         int at = arn == null ? -1 : arn.indexOf(":table/");
-        if (at < 0) {
+        if (arn == null || at < 0) {
             throw BackupErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
         return arn.substring(at + ":table/".length());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
@@ -125,7 +126,7 @@ public final class BackupService {
         return backup;
     }
 
-    BackupEntry backup(String arn) {
+    BackupEntry backup(@Nullable String arn) {
         BackupEntry backup = arn == null ? null : catalog.backup(arn);
         if (backup == null) {
             throw BackupErrors.backupNotFound(arn);
@@ -168,7 +169,7 @@ public final class BackupService {
                         table.name(), table.definition().tableId(), false, PitrSetting.DEFAULT_RECOVERY_DAYS, 0);
     }
 
-    PitrSetting updatePitr(String tableName, boolean enable, Integer recoveryPeriodDays) {
+    PitrSetting updatePitr(String tableName, boolean enable, @Nullable Integer recoveryPeriodDays) {
         Table table = requireTable(tableName);
         return engine.exclusive(() -> {
             if (engine.table(tableName) != table) {
@@ -176,13 +177,14 @@ public final class BackupService {
             }
             String id = table.definition().tableId();
             PitrSetting current = catalog.pitr(tableName, id);
-            boolean wasEnabled = current != null && current.enabled();
+            PitrSetting active = current != null && current.enabled() ? current : null;
+            boolean wasEnabled = active != null;
             int days = recoveryPeriodDays != null
                     ? recoveryPeriodDays
-                    : wasEnabled ? current.recoveryPeriodDays() : PitrSetting.DEFAULT_RECOVERY_DAYS;
+                    : active != null ? active.recoveryPeriodDays() : PitrSetting.DEFAULT_RECOVERY_DAYS;
             PitrSetting next = enable
                     ? new PitrSetting(
-                            tableName, id, true, days, wasEnabled ? current.enabledAtMillis() : engine.nowMillis())
+                            tableName, id, true, days, active != null ? active.enabledAtMillis() : engine.nowMillis())
                     : new PitrSetting(tableName, id, false, days, 0);
             engine.journalExtension(BackupCatalog.PITR_UPDATED, BackupCatalog.pitrUpdated(next));
             catalog.setPitr(next);
@@ -199,7 +201,7 @@ public final class BackupService {
      * Restores the source table as it was at the given moment (null: the latest restorable moment) into a new table.
      */
     PointInTimeRestore restoreToPointInTime(
-            String sourceName, String targetName, Instant when, RestoreOverrides overrides) {
+            String sourceName, String targetName, @Nullable Instant when, RestoreOverrides overrides) {
         Table source = requireTable(sourceName);
         String id = source.definition().tableId();
         PitrSetting setting = catalog.pitr(sourceName, id);

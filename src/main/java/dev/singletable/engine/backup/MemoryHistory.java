@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Point-in-time recovery for an in-memory engine, which has no log to read back: for each table with recovery
@@ -24,7 +25,11 @@ final class MemoryHistory implements CommitListener, PointInTimeSource {
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     /** One change: a new definition, or an item's new state (null when deleted). */
-    private record Change(long timeMillis, TableDefinition definition, PrimaryKey key, StoredItem item) {}
+    private record Change(
+            long timeMillis,
+            @Nullable TableDefinition definition,
+            @Nullable PrimaryKey key,
+            @Nullable StoredItem item) {}
 
     private static final class Tracked {
         final String name;
@@ -93,7 +98,7 @@ final class MemoryHistory implements CommitListener, PointInTimeSource {
     }
 
     @Override
-    public synchronized SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
+    public synchronized SnapshotFile.@Nullable TableImage tableAt(String tableName, String tableId, long timeMillis) {
         Tracked t = tracked.get(tableId);
         if (t == null || timeMillis < t.baseMillis) {
             return null;

@@ -3,12 +3,13 @@ package dev.singletable.engine.backup;
 import dev.singletable.engine.core.Table;
 import dev.singletable.engine.durability.DurableStore;
 import dev.singletable.engine.durability.SnapshotFile;
+import org.jspecify.annotations.Nullable;
 
 /** Where a table's past states come from: a durable engine's snapshots and log, or an in-memory history. */
 interface PointInTimeSource {
 
     /** The table (this incarnation) as it was at that moment, or null if it did not exist then. */
-    SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis);
+    SnapshotFile.@Nullable TableImage tableAt(String tableName, String tableId, long timeMillis);
 
     /** Point-in-time recovery was just enabled for the table (called under the commit lock). */
     void enabled(Table table, PitrSetting setting);
@@ -20,7 +21,7 @@ interface PointInTimeSource {
     static PointInTimeSource of(DurableStore store) {
         return new PointInTimeSource() {
             @Override
-            public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
+            public SnapshotFile.@Nullable TableImage tableAt(String tableName, String tableId, long timeMillis) {
                 return store.tableAt(tableName, tableId, timeMillis);
             }
 

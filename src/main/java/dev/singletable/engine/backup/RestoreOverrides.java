@@ -1,6 +1,7 @@
 package dev.singletable.engine.backup;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -12,11 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
  * given, replaces the source's indexes (an empty list restores without them).
  */
 record RestoreOverrides(
-        BillingMode billingMode,
-        ProvisionedThroughput throughput,
-        List<GlobalSecondaryIndex> globalIndexes,
-        List<LocalSecondaryIndex> localIndexes,
-        SSESpecification sse) {
+        @Nullable BillingMode billingMode,
+        @Nullable ProvisionedThroughput throughput,
+        @Nullable List<GlobalSecondaryIndex> globalIndexes,
+        @Nullable List<LocalSecondaryIndex> localIndexes,
+        @Nullable SSESpecification sse) {
 
     static final RestoreOverrides NONE = new RestoreOverrides(null, null, null, null, null);
 }
