@@ -55,7 +55,7 @@ interface BackupStorage {
         private static final String SUFFIX = ".backup";
         private final Path dir;
 
-        public OnDisk(Path dataDir) {
+        OnDisk(Path dataDir) {
             this.dir = dataDir.resolve("backups");
             try {
                 Files.createDirectories(dir);
