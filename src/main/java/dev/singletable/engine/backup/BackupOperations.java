@@ -50,10 +50,20 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsReq
 import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsResponse;
 
 /**
- * CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup, UpdateContinuousBackups,
- * DescribeContinuousBackups and RestoreTableToPointInTime: requests in, SDK responses out, the work done by the
- * {@link BackupService}. As with tables, the answer to a create or restore says CREATING while the resource is in fact
- * ready at once (DescribeBackup says AVAILABLE), so clients written for AWS wait correctly.
+ * CreateBackup [1], DescribeBackup [2], ListBackups [3], DeleteBackup [4], RestoreTableFromBackup [5],
+ * UpdateContinuousBackups [6], DescribeContinuousBackups [7] and RestoreTableToPointInTime [8]: requests in, SDK
+ * responses out, the work done by the {@link BackupService}. As with tables, the answer to a create or restore says
+ * CREATING while the resource is in fact ready at once (DescribeBackup says AVAILABLE), so clients written for AWS wait
+ * correctly.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateBackup.html">CreateBackup</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeBackup.html">DescribeBackup</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListBackups.html">ListBackups</a><br>
+ * [4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteBackup.html">DeleteBackup</a><br>
+ * [5] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableFromBackup.html">RestoreTableFromBackup</a><br>
+ * [6] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html">UpdateContinuousBackups</a><br>
+ * [7] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeContinuousBackups.html">DescribeContinuousBackups</a><br>
+ * [8] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html">RestoreTableToPointInTime</a>
  */
 public final class BackupOperations {
 

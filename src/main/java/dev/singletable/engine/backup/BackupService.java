@@ -20,10 +20,13 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
- * On-demand backups and point-in-time recovery. A backup is a consistent copy of a table's items, taken under the
+ * On-demand backups and point-in-time recovery [1]. A backup is a consistent copy of a table's items, taken under the
  * commit lock (the items are immutable, so this copies references) and then stored; a restore creates the new table
  * and loads it through the commit path in batches, so it is logged like any write. Point-in-time restores rebuild
- * the source table as it was at the requested moment from the engine's history.
+ * the source table as it was at the requested moment, within its recovery period, from the engine's history [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Backup-and-Restore.html">Backup and restore for DynamoDB</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html">Point-in-time recovery for DynamoDB</a>
  */
 public final class BackupService {
 

@@ -9,8 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 
 /**
- * What a restore request changes from the source table's settings; null keeps the source's. An index list, when
+ * What a restore request changes from the source table's settings [1]; null keeps the source's. An index list, when
  * given, replaces the source's indexes (an empty list restores without them).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableFromBackup.html">RestoreTableFromBackup</a>
  */
 record RestoreOverrides(
         @Nullable BillingMode billingMode,

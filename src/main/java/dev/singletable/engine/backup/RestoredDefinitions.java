@@ -26,8 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The definition of a table restored from a backup or to a point in time, as DynamoDB makes it: the source's key
- * schema, indexes, billing mode, throughput and table class, under the new name with a new ARN and id; no stream,
- * TTL, tags or deletion protection (those are set again on the new table), unless the request overrides them.
+ * schema, indexes, billing mode, throughput and table class, under the new name with a new ARN and id, unless the
+ * request overrides them; no stream, TTL or tags (AWS lists them among what is set again on the restored table [1]
+ * [2]) and no deletion protection.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableFromBackup.html">RestoreTableFromBackup</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html">RestoreTableToPointInTime</a>
  */
 final class RestoredDefinitions {
 
