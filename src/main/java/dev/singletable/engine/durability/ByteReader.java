@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** Reads what {@link ByteWriter} wrote; running past the end is a {@link CorruptDataException}. */
 public final class ByteReader {
@@ -127,7 +128,7 @@ public final class ByteReader {
         return Arrays.copyOfRange(buf, from, pos);
     }
 
-    public String optString() {
+    public @Nullable String optString() {
         return bool() ? string() : null;
     }
 }

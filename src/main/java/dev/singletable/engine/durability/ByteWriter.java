@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A growable byte buffer with the few primitives the log and snapshot formats need: fixed-width integers
@@ -95,7 +96,7 @@ public final class ByteWriter {
     }
 
     /** A string that may be null (a presence byte first). */
-    public ByteWriter optString(String s) {
+    public ByteWriter optString(@Nullable String s) {
         bool(s != null);
         return s == null ? this : string(s);
     }

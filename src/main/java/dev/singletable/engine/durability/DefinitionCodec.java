@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -227,22 +228,22 @@ public final class DefinitionCodec {
         return new Throughput(in.i64(), in.i64(), instant(in), instant(in), in.i64());
     }
 
-    static void instant(ByteWriter out, Instant t) {
+    static void instant(ByteWriter out, @Nullable Instant t) {
         out.bool(t != null);
         if (t != null) {
             out.i64(t.getEpochSecond()).i32(t.getNano());
         }
     }
 
-    static Instant instant(ByteReader in) {
+    static @Nullable Instant instant(ByteReader in) {
         return in.bool() ? Instant.ofEpochSecond(in.i64(), in.i32()) : null;
     }
 
-    private static void enumValue(ByteWriter out, Object value) {
+    private static void enumValue(ByteWriter out, @Nullable Object value) {
         out.optString(value == null ? null : value.toString());
     }
 
-    private static <E> E enumValue(ByteReader in, Function<String, E> parse) {
+    private static <E> @Nullable E enumValue(ByteReader in, Function<String, E> parse) {
         String s = in.optString();
         return s == null ? null : parse.apply(s);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,9 @@ public final class DurableStore implements Journal, AutoCloseable {
     private final Retention retention;
     private final Snapshots snapshots;
     private final PointInTimeImages pointInTime;
-    private WriteAheadLog wal;
+    /** Opened by {@link #recover}: null before. */
+    private @Nullable WriteAheadLog wal;
+
     private volatile boolean closed;
 
     private DurableStore(EngineOptions options, Engine engine) {
@@ -79,16 +82,26 @@ public final class DurableStore implements Journal, AutoCloseable {
     public void recover(Runnable beforeReplay) {
         dir.deleteLeftovers();
         Recovery.Result recovered = new Recovery(dir.path(), engine, sections.values(), extensions).run(beforeReplay);
-        wal = WriteAheadLog.open(
+        WriteAheadLog log = WriteAheadLog.open(
                 dir.path(),
                 recovered.lastSequence() + 1,
                 options.syncPolicy(),
                 options.groupCommitWait(),
                 options.logSegmentBytes(),
                 engine::writersWaiting);
-        wal.addBytesSinceSnapshot(recovered.logBytesRead());
+        log.addBytesSinceSnapshot(recovered.logBytesRead());
+        wal = log;
         engine.attachJournal(this);
-        snapshots.start(wal, recovered.snapshotSequence());
+        snapshots.start(log, recovered.snapshotSequence());
+    }
+
+    /** The log; the engine journals here only once {@link #recover} attached this store, after opening it. */
+    private WriteAheadLog wal() {
+        WriteAheadLog log = wal;
+        if (log == null) {
+            throw new IllegalStateException("the engine data in " + dir.path() + " is not recovered yet");
+        }
+        return log;
     }
 
     // ---- Journal: called under the commit lock, before the mutation is applied
@@ -96,42 +109,42 @@ public final class DurableStore implements Journal, AutoCloseable {
     @Override
     public void items(long sequence, long timeMillis, List<ItemChange> changes) {
         snapshots.beforeChanges(changes);
-        wal.append(sequence, w -> LogRecordCodec.items(w, sequence, timeMillis, changes));
+        wal().append(sequence, w -> LogRecordCodec.items(w, sequence, timeMillis, changes));
         snapshots.afterAppend();
     }
 
     @Override
     public void tableCreated(long sequence, long timeMillis, TableDefinition definition) {
-        wal.append(sequence, w -> LogRecordCodec.tableCreated(w, sequence, timeMillis, definition));
+        wal().append(sequence, w -> LogRecordCodec.tableCreated(w, sequence, timeMillis, definition));
         snapshots.afterAppend();
     }
 
     @Override
     public void tableRedefined(long sequence, long timeMillis, TableDefinition definition) {
-        wal.append(sequence, w -> LogRecordCodec.tableRedefined(w, sequence, timeMillis, definition));
+        wal().append(sequence, w -> LogRecordCodec.tableRedefined(w, sequence, timeMillis, definition));
         snapshots.afterAppend();
     }
 
     @Override
     public void tableDropped(long sequence, long timeMillis, String tableName) {
-        wal.append(sequence, w -> LogRecordCodec.tableDropped(w, sequence, timeMillis, tableName));
+        wal().append(sequence, w -> LogRecordCodec.tableDropped(w, sequence, timeMillis, tableName));
         snapshots.afterAppend();
     }
 
     @Override
     public void extension(long sequence, long timeMillis, int kind, byte[] payload) {
-        wal.append(sequence, w -> LogRecordCodec.extension(w, sequence, timeMillis, kind, payload));
+        wal().append(sequence, w -> LogRecordCodec.extension(w, sequence, timeMillis, kind, payload));
         snapshots.afterAppend();
     }
 
     @Override
     public void awaitDurable(long sequence) {
-        wal.awaitDurable(sequence);
+        wal().awaitDurable(sequence);
     }
 
     @Override
     public long acknowledged() {
-        return wal.acknowledged();
+        return wal().acknowledged();
     }
 
     /**
@@ -144,7 +157,7 @@ public final class DurableStore implements Journal, AutoCloseable {
 
     /** System calls of the write-ahead log so far (how well group commit groups). */
     public WriteAheadLog.Statistics logStatistics() {
-        return wal.statistics();
+        return wal().statistics();
     }
 
     /** The data directory. */
@@ -157,10 +170,11 @@ public final class DurableStore implements Journal, AutoCloseable {
      * snapshot: the basis of point-in-time recovery. Returns null when that incarnation of the table (named and
      * identified as given) did not exist then. Snapshots are held off meanwhile, so nothing read is deleted.
      */
-    public SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
+    public SnapshotFile.@Nullable TableImage tableAt(String tableName, String tableId, long timeMillis) {
         return snapshots.heldOff(() -> {
-            if (wal != null) {
-                wal.writeToOperatingSystem(); // records still pending in memory must be in the files read below
+            WriteAheadLog log = wal;
+            if (log != null) {
+                log.writeToOperatingSystem(); // records still pending in memory must be in the files read below
             }
             return pointInTime.tableAt(tableName, tableId, timeMillis);
         });
@@ -174,12 +188,13 @@ public final class DurableStore implements Journal, AutoCloseable {
         closed = true;
         snapshots.stop();
         try {
-            if (wal != null) {
-                if (wal.bytesSinceSnapshot() > 0) {
+            WriteAheadLog log = wal;
+            if (log != null) {
+                if (log.bytesSinceSnapshot() > 0) {
                     snapshots.take(); // a clean shutdown leaves nothing to replay
                 }
                 engine.attachJournal(Journal.NONE);
-                wal.close();
+                log.close();
                 LOG.info("Engine data in {} saved and its lock released", dir.path());
             }
         } finally {

@@ -7,6 +7,7 @@ import dev.singletable.engine.storage.StoredItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -83,7 +84,7 @@ public final class ItemCodec {
     }
 
     /** A key value of the given type, decoded without an AttributeValue between; null (and skipped) if another type. */
-    private static KeyValue readKeyValue(ByteReader in, ScalarAttributeType type) {
+    private static @Nullable KeyValue readKeyValue(ByteReader in, ScalarAttributeType type) {
         int tag = in.u8();
         if (tag == S && type == ScalarAttributeType.S) {
             return KeyValue.ofStoredBytes(ScalarAttributeType.S, in.bytes());

@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import dev.singletable.engine.storage.KeyAttributes;
 import dev.singletable.engine.storage.KeyValue;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -11,15 +12,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class LoadedKeys implements KeyAttributes {
 
     private final String[] names;
-    private final KeyValue[] values;
+    private final @Nullable KeyValue[] values;
 
-    LoadedKeys(String[] names, KeyValue[] values) {
+    LoadedKeys(String[] names, @Nullable KeyValue[] values) {
         this.names = names;
         this.values = values;
     }
 
     @Override
-    public KeyValue get(String name, ScalarAttributeType type) {
+    public @Nullable KeyValue get(String name, ScalarAttributeType type) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
                 KeyValue v = values[i];

@@ -5,6 +5,7 @@ import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** One decoded record of the write-ahead log: a mutation with its sequence number and commit time. */
@@ -22,10 +23,10 @@ public sealed interface LogRecord {
      */
     record ItemWrite(
             String tableName,
-            Map<String, AttributeValue> keyAttributes,
-            StoredItem newItem,
+            @Nullable Map<String, AttributeValue> keyAttributes,
+            @Nullable StoredItem newItem,
             boolean byService,
-            WriteStamp replicated) {}
+            @Nullable WriteStamp replicated) {}
 
     /** A committed unit of item changes: a single write, a batch entry or a whole transaction. */
     record Items(long sequence, long timeMillis, List<ItemWrite> writes) implements LogRecord {}

@@ -2,6 +2,7 @@ package dev.singletable.engine.durability;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table as it was at a moment, rebuilt from the newest snapshot taken at or before it and the log after that
@@ -21,7 +22,7 @@ final class PointInTimeImages {
      * The incarnation of the table named and identified as given, at {@code timeMillis}; null when it did not exist
      * then. The caller makes sure the log's pending records are in its files and that no snapshot deletes what is read.
      */
-    SnapshotFile.TableImage tableAt(String tableName, String tableId, long timeMillis) {
+    SnapshotFile.@Nullable TableImage tableAt(String tableName, String tableId, long timeMillis) {
         SegmentFiles.Numbered base = null;
         for (SegmentFiles.Numbered s : SegmentFiles.snapshots(dir)) {
             if (SnapshotFile.header(s.path()).timeMillis() <= timeMillis) {

@@ -2,10 +2,14 @@ package dev.singletable.engine.durability;
 
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
+import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One table followed through a stretch of the log: starting from its image in a snapshot (or from nothing), applying
@@ -15,21 +19,25 @@ final class PointInTimeTable {
 
     private final String name;
     private final String tableId;
-    private TableDefinition definition;
-    private TreeMap<PrimaryKey, StoredItem> items;
+    /** Both null while the table does not exist (before its creation or after its drop), both set while it does. */
+    private @Nullable TableDefinition definition;
+
+    private @Nullable TreeMap<PrimaryKey, StoredItem> items;
 
     PointInTimeTable(String name, String tableId) {
         this.name = name;
         this.tableId = tableId;
     }
 
-    void start(SnapshotFile.TableImage image) {
+    void start(SnapshotFile.@Nullable TableImage image) {
         if (image != null && Objects.equals(image.definition().tableId(), tableId)) {
-            definition = image.definition();
-            items = new TreeMap<>();
+            TableDefinition d = image.definition();
+            TreeMap<PrimaryKey, StoredItem> loaded = new TreeMap<>();
             for (StoredItem item : image.items()) {
-                items.put(StoredKeys.of(definition.primaryKey(), item.attributes()), item);
+                loaded.put(StoredKeys.of(d.primaryKey(), item.attributes()), item);
             }
+            definition = d;
+            items = loaded;
         }
     }
 
@@ -40,7 +48,7 @@ final class PointInTimeTable {
                 definition = d;
                 items = new TreeMap<>();
             }
-        } else if (items == null) {
+        } else if (items == null || definition == null) {
             return;
         } else if (record instanceof LogRecord.TableRedefined redefined) {
             if (redefined.definition().name().equals(name)) {
@@ -52,21 +60,27 @@ final class PointInTimeTable {
                 items = null;
             }
         } else if (record instanceof LogRecord.Items unit) {
+            TreeMap<PrimaryKey, StoredItem> live = items;
+            KeyDef key = definition.primaryKey();
             for (LogRecord.ItemWrite w : unit.writes()) {
                 if (!w.tableName().equals(name)) {
                     continue;
                 }
-                if (w.newItem() != null) {
-                    items.put(StoredKeys.of(definition.primaryKey(), w.newItem().attributes()), w.newItem());
-                } else {
-                    items.remove(StoredKeys.of(definition.primaryKey(), w.keyAttributes()));
+                StoredItem written = w.newItem();
+                Map<String, AttributeValue> deleted = w.keyAttributes();
+                if (written != null) {
+                    live.put(StoredKeys.of(key, written.attributes()), written);
+                } else if (deleted != null) {
+                    live.remove(StoredKeys.of(key, deleted));
                 }
             }
         }
     }
 
     /** The table at the last record applied, or null when it did not exist then. */
-    SnapshotFile.TableImage image() {
-        return items == null ? null : new SnapshotFile.TableImage(definition, new ArrayList<>(items.values()));
+    SnapshotFile.@Nullable TableImage image() {
+        TreeMap<PrimaryKey, StoredItem> live = items;
+        TableDefinition d = definition;
+        return live == null || d == null ? null : new SnapshotFile.TableImage(d, new ArrayList<>(live.values()));
     }
 }

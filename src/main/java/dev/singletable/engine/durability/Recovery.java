@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,9 @@ final class Recovery {
         Map<String, List<byte[]>> sectionChunks = new LinkedHashMap<>();
         engine.exclusive(() -> {
             SnapshotFile.read(path, new SnapshotFile.Visitor() {
+                @Nullable
                 Table table;
+
                 List<Keyed> items = new ArrayList<>();
 
                 @Override

@@ -6,6 +6,7 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -40,7 +41,9 @@ final class SnapshotCapture {
      * both reports carry the same state, and loading keeps one.
      */
     void forEachItem(Table table, BiConsumer<PrimaryKey, StoredItem> sink) {
-        ConcurrentHashMap<PrimaryKey, Optional<StoredItem>> changed = saved.get(table);
+        // the snapshot writes exactly the tables this capture was created with
+        ConcurrentHashMap<PrimaryKey, Optional<StoredItem>> changed =
+                Objects.requireNonNull(saved.get(table), "a table the capture does not cover");
         for (Map.Entry<PrimaryKey, StoredItem> e : table.data().items().entrySet()) {
             Optional<StoredItem> before = changed.get(e.getKey());
             if (before == null) {

@@ -25,9 +25,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot: the whole engine state at one sequence number, as a sequence of checksummed frames.
@@ -135,7 +137,9 @@ public final class SnapshotFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install " + target, e);
         }
-        SegmentFiles.syncDirectory(target.getParent());
+        // an absolute path to a file always has a parent
+        SegmentFiles.syncDirectory(
+                Objects.requireNonNull(target.toAbsolutePath().getParent()));
     }
 
     /** Receives a snapshot's content as it is read. */
@@ -300,7 +304,7 @@ public final class SnapshotFile {
     public record TableImage(TableDefinition definition, List<StoredItem> items) {}
 
     /** The named table's image, or null when the snapshot does not hold it. */
-    public static TableImage readTable(Path path, String tableName) {
+    public static @Nullable TableImage readTable(Path path, String tableName) {
         Map<String, TableImage> found = new LinkedHashMap<>();
         read(path, new Visitor() {
             @Override
@@ -317,7 +321,10 @@ public final class SnapshotFile {
 
             @Override
             public void item(TableDefinition table, StoredItem item) {
-                found.get(tableName).items().add(item);
+                // items come only after table() accepted their table
+                found.computeIfAbsent(tableName, n -> new TableImage(table, new ArrayList<>()))
+                        .items()
+                        .add(item);
             }
 
             @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,13 @@ final class Snapshots {
     private final long afterLogBytes;
     private final Object monitor = new Object();
     private final Semaphore requests = new Semaphore(0);
-    private volatile SnapshotCapture capture;
+    private volatile @Nullable SnapshotCapture capture;
     private boolean requested; // guarded by the commit lock
     private long lastSequence = -1; // guarded by monitor
-    private WriteAheadLog wal;
-    private Thread thread;
+    /** Both set by {@link #start}, once recovery is done. */
+    private @Nullable WriteAheadLog wal;
+
+    private @Nullable Thread thread;
     private volatile boolean closed;
 
     Snapshots(Path dir, Engine engine, Collection<SnapshotSection> sections, Retention retention, long afterLogBytes) {
@@ -57,10 +60,11 @@ final class Snapshots {
         synchronized (monitor) {
             this.lastSequence = lastSnapshotSequence;
         }
-        thread = new Thread(this::loop, "singletable-snapshots");
-        thread.setDaemon(true);
-        thread.start();
-        if (wal.bytesSinceSnapshot() >= afterLogBytes) {
+        Thread t = new Thread(this::loop, "singletable-snapshots");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        if (log.bytesSinceSnapshot() >= afterLogBytes) {
             requests.release();
         }
     }
@@ -77,10 +81,19 @@ final class Snapshots {
 
     /** Under the commit lock, after a record was appended: asks for a snapshot once the log has grown enough. */
     void afterAppend() {
-        if (!requested && wal.bytesSinceSnapshot() >= afterLogBytes) {
+        if (!requested && wal().bytesSinceSnapshot() >= afterLogBytes) {
             requested = true;
             requests.release();
         }
+    }
+
+    /** The log; the store journals (and so snapshots are asked for) only after {@link #start}. */
+    private WriteAheadLog wal() {
+        WriteAheadLog log = wal;
+        if (log == null) {
+            throw new IllegalStateException("snapshots are not started yet");
+        }
+        return log;
     }
 
     private void loop() {
@@ -105,6 +118,7 @@ final class Snapshots {
      */
     long take() {
         synchronized (monitor) {
+            WriteAheadLog log = wal();
             List<Table> tables = new ArrayList<>();
             List<TableDefinition> definitions = new ArrayList<>();
             Map<String, Consumer<Consumer<byte[]>>> captured = new LinkedHashMap<>();
@@ -126,10 +140,10 @@ final class Snapshots {
                 }
                 SnapshotCapture c = new SnapshotCapture(tables);
                 capture = c;
-                if (wal.currentSegmentBase() != at[0] + 1) {
-                    wal.roll(at[0] + 1);
+                if (log.currentSegmentBase() != at[0] + 1) {
+                    log.roll(at[0] + 1);
                 }
-                wal.markSnapshot();
+                log.markSnapshot();
                 return c;
             });
             if (cap == null) {
@@ -145,7 +159,7 @@ final class Snapshots {
             }
             lastSequence = at[0];
             LOG.info("Snapshot at sequence {} written", at[0]);
-            retention.deleteCovered(at[0], wal);
+            retention.deleteCovered(at[0], log);
             return at[1];
         }
     }
@@ -160,10 +174,11 @@ final class Snapshots {
     /** Stops the snapshot thread (waiting for a snapshot under way); {@link #take} still works afterwards. */
     void stop() {
         closed = true;
-        if (thread != null) {
-            thread.interrupt();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
             try {
-                thread.join(10_000);
+                t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

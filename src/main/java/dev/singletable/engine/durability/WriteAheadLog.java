@@ -14,6 +14,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append side of the write-ahead log, with group commit at two levels.
@@ -88,15 +89,26 @@ public final class WriteAheadLog implements AutoCloseable {
     private volatile long written;
 
     private volatile long durable;
-    private volatile IOException failure;
+    /** The write that failed, once one has: the log then refuses every append. */
+    private volatile @Nullable IOException failure;
 
     private WriteAheadLog(
-            Path dir, SyncPolicy policy, Duration groupWait, long segmentBytes, BooleanSupplier writersWaiting) {
+            Path dir,
+            long nextSequence,
+            SyncPolicy policy,
+            Duration groupWait,
+            long segmentBytes,
+            BooleanSupplier writersWaiting) {
         this.dir = dir;
         this.policy = policy;
         this.groupWaitNanos = groupWait.toNanos();
         this.segmentBytes = segmentBytes;
         this.writersWaiting = writersWaiting;
+        this.appended = nextSequence - 1;
+        this.pendingLast = nextSequence - 1;
+        this.written = nextSequence - 1;
+        this.durable = nextSequence - 1;
+        this.channel = createSegment(nextSequence);
     }
 
     /**
@@ -111,13 +123,7 @@ public final class WriteAheadLog implements AutoCloseable {
             Duration groupWait,
             long segmentBytes,
             BooleanSupplier writersWaiting) {
-        WriteAheadLog log = new WriteAheadLog(dir, policy, groupWait, segmentBytes, writersWaiting);
-        log.appended = nextSequence - 1;
-        log.pendingLast = nextSequence - 1;
-        log.written = nextSequence - 1;
-        log.durable = nextSequence - 1;
-        log.channel = log.createSegment(nextSequence);
-        return log;
+        return new WriteAheadLog(dir, nextSequence, policy, groupWait, segmentBytes, writersWaiting);
     }
 
     public SyncPolicy policy() {
