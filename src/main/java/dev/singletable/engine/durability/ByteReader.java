@@ -101,7 +101,7 @@ public final class ByteReader {
     }
 
     /** Skips a length-prefixed string or byte string without copying it. */
-    public void skipBytes() {
+    void skipBytes() {
         int n = length();
         pos += n;
     }
@@ -110,7 +110,7 @@ public final class ByteReader {
      * Reads a length-prefixed string if its UTF-8 bytes equal one of {@code candidates}, returning that candidate's
      * index, else skips it and returns -1: a lookup by name that creates no String.
      */
-    public int matchString(byte[][] candidates) {
+    int matchString(byte[][] candidates) {
         int n = length();
         int at = pos;
         pos += n;
@@ -124,7 +124,7 @@ public final class ByteReader {
     }
 
     /** A copy of the bytes from {@code from} (a past {@link #position()}) up to the current position. */
-    public byte[] copyFrom(int from) {
+    byte[] copyFrom(int from) {
         return Arrays.copyOfRange(buf, from, pos);
     }
 

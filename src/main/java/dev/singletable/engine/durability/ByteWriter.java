@@ -102,7 +102,7 @@ public final class ByteWriter {
     }
 
     /** Overwrites four bytes at an earlier position (a length or checksum filled in afterwards). */
-    public void putI32At(int position, int v) {
+    void putI32At(int position, int v) {
         buf[position] = (byte) (v >>> 24);
         buf[position + 1] = (byte) (v >>> 16);
         buf[position + 2] = (byte) (v >>> 8);

@@ -39,7 +39,7 @@ final class Frames {
      * The payload length of a well-formed frame at this position of the buffer, or -1 when none starts there
      * (wrong magic, impossible length, not enough bytes, or a checksum mismatch).
      */
-    public static int validFrameAt(byte[] buf, int pos, int limit) {
+    static int validFrameAt(byte[] buf, int pos, int limit) {
         if (limit - pos < HEADER_BYTES || readInt(buf, pos) != MAGIC) {
             return -1;
         }
@@ -52,7 +52,7 @@ final class Frames {
     }
 
     /** Whether any well-formed frame starts after this position: proof that damage there is not a torn tail. */
-    public static boolean anyValidFrameAfter(byte[] buf, int pos, int limit) {
+    static boolean anyValidFrameAfter(byte[] buf, int pos, int limit) {
         for (int p = pos + 1; p + HEADER_BYTES <= limit; p++) {
             if (buf[p] == (byte) (MAGIC >>> 24) && validFrameAt(buf, p, limit) >= 0) {
                 return true;

@@ -53,8 +53,7 @@ public final class ItemCodec {
      * key values of the matching {@code types}, into {@code found} at the same positions (null where absent, or where
      * the item holds the attribute with another type, which no key of that type can take).
      */
-    public static StoredItem readStoredLazily(
-            ByteReader in, byte[][] wanted, ScalarAttributeType[] types, KeyValue[] found) {
+    static StoredItem readStoredLazily(ByteReader in, byte[][] wanted, ScalarAttributeType[] types, KeyValue[] found) {
         long size = in.varint();
         int start = in.position();
         readKeyValues(in, wanted, types, found);
@@ -62,7 +61,7 @@ public final class ItemCodec {
     }
 
     /** Reads a stored item and keeps it encoded until first read (log replay; see {@link StoredItem#encoded}). */
-    public static StoredItem readStoredEncoded(ByteReader in) {
+    static StoredItem readStoredEncoded(ByteReader in) {
         return readStoredLazily(in, NO_NAMES, NO_TYPES, NO_VALUES);
     }
 

@@ -131,25 +131,25 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Bytes appended since the last {@link #markSnapshot}: what a snapshot would let recovery skip. */
-    public long bytesSinceSnapshot() {
+    long bytesSinceSnapshot() {
         return bytesSinceMark;
     }
 
-    public void markSnapshot() {
+    void markSnapshot() {
         bytesSinceMark = 0;
     }
 
     /** Counts log bytes that a snapshot would let recovery skip but that were written before this log was opened. */
-    public void addBytesSinceSnapshot(long bytes) {
+    void addBytesSinceSnapshot(long bytes) {
         bytesSinceMark += bytes;
     }
 
     /** The sequence number the current segment's first record has, or will have. */
-    public long currentSegmentBase() {
+    long currentSegmentBase() {
         return segmentBase;
     }
 
-    public long lastAppended() {
+    long lastAppended() {
         return appended;
     }
 
@@ -205,7 +205,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * Hands every pending record to the operating system now (readers of the log files then see them). A log that
      * failed earlier is left as it is.
      */
-    public void writeToOperatingSystem() {
+    void writeToOperatingSystem() {
         flushLock.lock();
         try {
             if (failure == null) {
@@ -264,7 +264,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * Moves to a new segment whose first record will have this sequence number, after writing out and forcing the
      * current one. Caller holds the commit lock.
      */
-    public void roll(long nextSequence) {
+    void roll(long nextSequence) {
         checkHealthy();
         flushLock.lock();
         try {
@@ -408,7 +408,7 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Deletes every segment that holds only records up to this sequence number (covered by a snapshot). */
-    public void deleteSegmentsCoveredBy(long lastSequence) {
+    void deleteSegmentsCoveredBy(long lastSequence) {
         var segments = SegmentFiles.segments(dir);
         for (int i = 0; i + 1 < segments.size(); i++) {
             if (segments.get(i + 1).sequence() <= lastSequence + 1) {
