@@ -2,6 +2,7 @@ package dev.singletable.engine.global;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableSettingsReplicationMode;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
@@ -11,11 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * What a table description says about replication, as AWS shows it: a regional table has no {@code GlobalTableVersion}
+ * What a table description says about replication, as AWS shows it [1] [2]: a regional table has no {@code GlobalTableVersion}
  * and no {@code Replicas} at all; a replica's description lists every other region of its group (never its own) with
  * its {@code ReplicaStatus}, and says {@code GlobalTableVersion} 2019.11.21 and
  * {@code GlobalTableSettingsReplicationMode} ENABLED_WITH_OVERRIDES; the keys vanish again when the last other replica
  * is gone. Values a replica inherits (throughput, table class, key) are left out of its entry.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html">TableDescription</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 final class GlobalDescriptions {
 
@@ -27,7 +31,10 @@ final class GlobalDescriptions {
      * while another one is being created.
      */
     static TableDescription decorate(
-            GlobalTables.Region at, TableDescription d, ReplicaGroups.Group group, TableStatus status) {
+            GlobalTables.Region at,
+            TableDescription d,
+            ReplicaGroups.@Nullable Group group,
+            @Nullable TableStatus status) {
         if (group == null
                 || group.member(at.region()).isEmpty()
                 || group.members().size() < 2) {

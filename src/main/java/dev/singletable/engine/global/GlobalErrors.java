@@ -9,9 +9,11 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalTableNotFoundExcepti
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
- * DynamoDB's answers about replicas, worded as AWS words them. The texts are those recorded from AWS by the AWS
+ * DynamoDB's answers about replicas, worded as AWS words them; the error types are UpdateTable's [1]. The texts are those recorded from AWS by the AWS
  * Controllers for Kubernetes' API-quirks lab (probes of UpdateTable ReplicaUpdates, 2026-10), including AWS's own
  * typos ("Failed to create a the new replica") and quotes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
  */
 final class GlobalErrors {
 

@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Global tables, version 2019.11.21, across the regions of one engine: which tables replicate where
+ * Global tables, version 2019.11.21 [1] [2], across the regions of one engine: which tables replicate where
  * ({@link ReplicaGroups}), each region's stamps and outgoing queues ({@link NamespaceReplication}), their delivery
  * ({@link Replicator}), and the control plane that adds and removes replicas ({@link ReplicaChanges}). A region's
  * clients reach all of it through {@link GlobalTablesClient}.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html">Global tables - multi-active, multi-Region replication</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 public final class GlobalTables implements AutoCloseable {
 
@@ -171,9 +174,7 @@ public final class GlobalTables implements AutoCloseable {
                 regions.open(group.account(), member.region());
             }
         }
-        List<String> keys = new ArrayList<>(replications.keySet());
-        for (String key : keys) {
-            NamespaceReplication r = replications.get(key);
+        for (NamespaceReplication r : new ArrayList<>(replications.values())) {
             List<String> replicated = new ArrayList<>();
             for (ReplicaGroups.Group group : groups.all()) {
                 if (group.account().equals(r.account())
@@ -266,7 +267,7 @@ public final class GlobalTables implements AutoCloseable {
     }
 
     /** Forgets deletions older than the retention (called now and then by the engine). */
-    public void expireTombstones() {
+    void expireTombstones() {
         long before = clock.millis() - TOMBSTONE_RETENTION.toMillis();
         replications.values().forEach(r -> r.expireTombstones(before));
     }

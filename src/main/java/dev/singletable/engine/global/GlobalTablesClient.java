@@ -48,10 +48,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 
 /**
- * A region's DynamoDB API with global tables: replica changes through UpdateTable, descriptions that show the group,
- * the settings a global table shares (indexes, capacity mode, encryption type, table class, TTL) applied in every
+ * A region's DynamoDB API with global tables: replica changes through UpdateTable [1], descriptions that show the group,
+ * the settings a global table shares [2] (indexes, capacity mode, encryption type, table class, TTL) applied in every
  * region, a replica's own DeleteTable taking it out of its group, a replica still being created visible to
- * DescribeTable only, and AWS's answers to the legacy (2017.11.29) operations.
+ * DescribeTable only, and AWS's answers to the legacy (2017.11.29) operations [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.V1.html">Global tables version 2017.11.29 (Legacy)</a>
  */
 final class GlobalTablesClient extends RegionalClient {
 

@@ -9,10 +9,12 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalTableWitnessGroupUpd
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 
 /**
- * Multi-Region strong consistency (MRSC, 2025): the shape AWS requires of the UpdateTable that creates such a global
+ * Multi-Region strong consistency (MRSC, 2025) [1]: the shape AWS requires of the UpdateTable that creates such a global
  * table — three regions in one call, either two replicas or a replica and a witness, in regions that offer it — and
  * its messages (as recorded by the AWS Controllers for Kubernetes' API-quirks lab). The engine checks the request as
  * AWS does, then answers that it replicates with eventual consistency only.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 final class MultiRegionRules {
 

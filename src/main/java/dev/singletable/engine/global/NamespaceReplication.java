@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replication state of one region (of one account): for each of its tables that belongs to a replication group,
@@ -33,11 +34,13 @@ import java.util.function.Consumer;
  * restart replays the log: a local write is stamped (its commit time, never below the stamp of what it replaced,
  * this region, its sequence number) and queued for every peer; a write copied from another region carries its
  * stamp, is recorded, and goes nowhere (every region sends its own writes to every other one). Applying a copy
- * ({@link #apply}) is last-writer-wins: it takes effect only if its stamp is later than the item's, so a copy that
- * arrives twice, late, or out of order changes nothing it should not.
+ * ({@link #apply}) is last-writer-wins, as on AWS [1]: it takes effect only if its stamp is later than the item's, so a
+ * copy that arrives twice, late, or out of order changes nothing it should not.
  * <p>
  * The stamps and undelivered queue entries are saved in the region's snapshots; writes after the snapshot are queued
  * again when the log is replayed (some may be sent twice, which last-writer-wins makes harmless).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 public final class NamespaceReplication implements CommitListener {
 
@@ -54,7 +57,9 @@ public final class NamespaceReplication implements CommitListener {
     private final String region;
     private final ReplicaGroups groups;
     private final Map<String, TableState> tables = new ConcurrentHashMap<>();
-    private volatile Engine engine;
+    /** Set by {@link #attach}, right after construction and before the engine recovers. */
+    private volatile @Nullable Engine engine;
+
     private volatile Consumer<PeerQueue> waker = q -> {};
     private volatile Consumer<PeerQueue> created = q -> {};
 
@@ -78,7 +83,11 @@ public final class NamespaceReplication implements CommitListener {
     }
 
     Engine engine() {
-        return engine;
+        Engine attached = engine;
+        if (attached == null) {
+            throw new IllegalStateException("the replication of " + region + " is not attached to its engine yet");
+        }
+        return attached;
     }
 
     /** Told of every new queue: a new pair of regions to watch. */
@@ -208,6 +217,7 @@ public final class NamespaceReplication implements CommitListener {
         return all;
     }
 
+    @Nullable
     PeerQueue queue(String table, String peer) {
         TableState state = tables.get(table);
         return state == null ? null : state.queues.get(peer);
@@ -224,6 +234,7 @@ public final class NamespaceReplication implements CommitListener {
      * later than the item's last write. Returns once what was applied is durable here.
      */
     Applied apply(String table, List<Replicated> entries) {
+        Engine engine = engine();
         return engine.exclusive(() -> {
             // every local write committed so far must be stamped here before a copy is weighed against it: its
             // stamp is recorded when it becomes visible (once durable), so wait for that first
@@ -256,7 +267,8 @@ public final class NamespaceReplication implements CommitListener {
     // ---- backfill: what this region holds of a table, with the stamps
 
     /** Up to {@code max} items after {@code after} (null: from the start), in key order, each with its stamp. */
-    List<Replicated> scan(String table, PrimaryKey after, int max) {
+    List<Replicated> scan(String table, @Nullable PrimaryKey after, int max) {
+        Engine engine = engine();
         return engine.exclusive(() -> {
             engine.quiesce(); // the items and their stamps as of the same commit
             Table t = engine.table(table);
@@ -282,6 +294,7 @@ public final class NamespaceReplication implements CommitListener {
 
     /** The deletions this region remembers for a table: a new replica must not take a deleted item for a live one. */
     List<Replicated> tombstones(String table) {
+        Engine engine = engine();
         return engine.exclusive(() -> {
             engine.quiesce();
             TableState state = tables.get(table);
@@ -309,6 +322,7 @@ public final class NamespaceReplication implements CommitListener {
     }
 
     /** The stamp of an item's last write here (tests and the metrics), or null. */
+    @Nullable
     WriteStamp stampOf(String table, PrimaryKey key) {
         TableState state = tables.get(table);
         ItemStamp stamp = state == null ? null : state.stamps.get(key);
@@ -326,27 +340,19 @@ public final class NamespaceReplication implements CommitListener {
 
             @Override
             public Consumer<Consumer<byte[]>> capture() {
-                Map<String, TableDefinition> definitions = new HashMap<>();
-                Map<String, Map<PrimaryKey, ItemStamp>> stamps = new HashMap<>();
-                Map<String, Map<String, List<Replicated>>> queued = new HashMap<>();
-                Map<String, Map<String, Boolean>> held = new HashMap<>();
+                Engine engine = engine();
+                Map<String, CapturedTable> captured = new HashMap<>();
                 tables.forEach((name, state) -> {
                     Table t = engine.table(name);
                     if (t == null) {
                         return;
                     }
-                    definitions.put(name, t.definition());
-                    stamps.put(name, new HashMap<>(state.stamps));
-                    Map<String, List<Replicated>> q = new HashMap<>();
-                    Map<String, Boolean> h = new HashMap<>();
-                    state.queues.forEach((peer, queue) -> {
-                        q.put(peer, queue.copy());
-                        h.put(peer, queue.held());
-                    });
-                    queued.put(name, q);
-                    held.put(name, h);
+                    Map<String, CapturedQueue> queues = new HashMap<>();
+                    state.queues.forEach(
+                            (peer, queue) -> queues.put(peer, new CapturedQueue(queue.held(), queue.copy())));
+                    captured.put(name, new CapturedTable(t.definition(), new HashMap<>(state.stamps), queues));
                 });
-                return sink -> sink.accept(encode(definitions, stamps, queued, held));
+                return sink -> sink.accept(encode(captured));
             }
 
             @Override
@@ -358,32 +364,37 @@ public final class NamespaceReplication implements CommitListener {
         };
     }
 
-    private static byte[] encode(
-            Map<String, TableDefinition> definitions,
-            Map<String, Map<PrimaryKey, ItemStamp>> stamps,
-            Map<String, Map<String, List<Replicated>>> queued,
-            Map<String, Map<String, Boolean>> held) {
+    /** One table's replication state as a snapshot captures it: its item stamps and its queues to the peers. */
+    private record CapturedTable(
+            TableDefinition definition, Map<PrimaryKey, ItemStamp> stamps, Map<String, CapturedQueue> queues) {}
+
+    /** A copy of one queue to a peer region, and whether it is held. */
+    private record CapturedQueue(boolean held, List<Replicated> entries) {}
+
+    private static byte[] encode(Map<String, CapturedTable> captured) {
         ByteWriter out = new ByteWriter(4096);
-        out.u8(1).varint(definitions.size());
-        for (Map.Entry<String, TableDefinition> t : definitions.entrySet()) {
-            TableDefinition def = t.getValue();
+        out.u8(1).varint(captured.size());
+        for (Map.Entry<String, CapturedTable> t : captured.entrySet()) {
+            TableDefinition def = t.getValue().definition();
             out.string(t.getKey());
-            Map<PrimaryKey, ItemStamp> tableStamps = stamps.get(t.getKey());
+            Map<PrimaryKey, ItemStamp> tableStamps = t.getValue().stamps();
             out.varint(tableStamps.size());
             tableStamps.forEach((key, stamp) -> {
                 ItemCodec.writeItem(out, Keys.keyAttributes(def, key));
                 writeStamp(out, stamp.stamp());
                 out.bool(stamp.deleted());
             });
-            Map<String, List<Replicated>> queues = queued.get(t.getKey());
+            Map<String, CapturedQueue> queues = t.getValue().queues();
             out.varint(queues.size());
-            queues.forEach((peer, entries) -> {
-                out.string(peer).bool(held.get(t.getKey()).get(peer)).varint(entries.size());
+            queues.forEach((peer, queue) -> {
+                List<Replicated> entries = queue.entries();
+                out.string(peer).bool(queue.held()).varint(entries.size());
                 for (Replicated e : entries) {
                     ItemCodec.writeItem(out, Keys.keyAttributes(def, e.key()));
-                    out.bool(e.newItem() != null);
-                    if (e.newItem() != null) {
-                        ItemCodec.writeStored(out, e.newItem());
+                    StoredItem item = e.newItem();
+                    out.bool(item != null);
+                    if (item != null) {
+                        ItemCodec.writeStored(out, item);
                     }
                     out.bool(e.byService());
                     writeStamp(out, e.stamp());
@@ -395,6 +406,7 @@ public final class NamespaceReplication implements CommitListener {
     }
 
     private void decode(byte[] chunk) {
+        Engine engine = engine();
         ByteReader in = new ByteReader(chunk);
         int version = in.u8();
         if (version != 1) {
@@ -423,7 +435,7 @@ public final class NamespaceReplication implements CommitListener {
                 long entries = in.varint();
                 for (long k = 0; k < entries; k++) {
                     PrimaryKey key = StoredKeys.of(def.primaryKey(), ItemCodec.readItem(in));
-                    StoredItem item = in.bool() ? ItemCodec.readStored(in) : null;
+                    @Nullable StoredItem item = in.bool() ? ItemCodec.readStored(in) : null;
                     boolean byService = in.bool();
                     WriteStamp stamp = readStamp(in);
                     queue.add(new Replicated(key, item, byService, stamp, in.i64()));

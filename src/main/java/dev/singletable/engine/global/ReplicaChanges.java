@@ -6,7 +6,9 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.validation.RequestShapes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -27,11 +29,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
 
 /**
- * UpdateTable's {@code ReplicaUpdates} (and a replica's DeleteTable): the checks, in the order AWS makes them, and
+ * UpdateTable's {@code ReplicaUpdates} [1] (and a replica's DeleteTable): the checks, in the order AWS makes them, and
  * the changes. Adding a replica records it as CREATING, creates its table (the same keys, indexes, stream, TTL and
- * encryption type; tags, point-in-time recovery and deletion protection stay regional), then in the background
+ * encryption type; tags, point-in-time recovery and deletion protection stay regional [2]), then in the background
  * copies every member's items and deletions into it and makes it ACTIVE; meanwhile the writes made anywhere wait
  * for it in their queues. Removing a replica drops its table and its queues.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 final class ReplicaChanges {
 
@@ -114,7 +119,8 @@ final class ReplicaChanges {
                     global.groups().group(at.account(), table).orElseThrow(),
                     u.update());
         }
-        return answer;
+        // actions holds at least the update read first above, so the loop ran
+        return Objects.requireNonNull(answer);
     }
 
     /** ReplicaUpdates travel alone (AWS checks this before anything else about them). */
@@ -463,7 +469,7 @@ final class ReplicaChanges {
         return at.local().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
     }
 
-    private static DescribeTableResponse describeQuietly(GlobalTables.Region at, String table) {
+    private static @Nullable DescribeTableResponse describeQuietly(GlobalTables.Region at, String table) {
         try {
             return at.local().describeTable(b -> b.tableName(table));
         } catch (ResourceNotFoundException e) {

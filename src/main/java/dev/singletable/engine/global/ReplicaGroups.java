@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which tables are global and where their replicas are: per account and table name, the regions of the replication
@@ -34,7 +35,12 @@ final class ReplicaGroups {
      * @param addedAtMillis when the replica was added
      * @param tableClass   a TableClassOverride given for this replica, or null
      */
-    public record Member(String region, Status status, String source, long addedAtMillis, String tableClass) {
+    public record Member(
+            String region,
+            Status status,
+            @Nullable String source,
+            long addedAtMillis,
+            @Nullable String tableClass) {
 
         Member withStatus(Status newStatus) {
             return new Member(region, newStatus, source, addedAtMillis, tableClass);
@@ -57,7 +63,7 @@ final class ReplicaGroups {
         }
 
         /** The members a write made in {@code region} is sent to: every other one that is not being removed. */
-        public List<String> peersOf(String region) {
+        List<String> peersOf(String region) {
             List<String> peers = new ArrayList<>();
             for (Member m : members) {
                 if (!m.region().equals(region) && m.status() != Status.DELETING) {

@@ -3,11 +3,12 @@ package dev.singletable.engine.global;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Replication from one region to another for one table, as AWS's CloudWatch metrics show it
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_monitoring.html):
+ * Replication from one region to another for one table, as AWS's CloudWatch metrics show it [1]:
  * {@code ReplicationLatency}, the time from a write in the source region to its arrival in the destination, and
  * {@code PendingReplicationCount}, the writes made in the source not yet applied in the destination (a metric of
  * version 2017.11.29 that this engine keeps for every pair, since it shows a lag building up).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_monitoring.html">Monitoring global tables</a>
  *
  * @param table           the table
  * @param source          the region the writes were made in

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the queued writes of every region to the other members of their tables' groups, asynchronously, in
- * commit order per queue: a batch is applied in the destination (last writer wins) and leaves its queue only once
+ * commit order per queue: a batch is applied in the destination (last writer wins, as AWS resolves concurrent writes [1]) and leaves its queue only once
  * durable there. A configurable delay holds every write back before it may be delivered, so that the inconsistency
  * window between regions can be watched. A destination that fails is retried a second later; nothing is dropped.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html">How DynamoDB global tables work</a>
  */
 final class Replicator implements AutoCloseable {
 

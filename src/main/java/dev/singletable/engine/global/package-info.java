@@ -11,4 +11,7 @@
  * strong consistency, the tie-break of simultaneous writes), docs/global-tables.md and docs/fidelity.md say what the
  * engine does instead.
  */
+@NullMarked
 package dev.singletable.engine.global;
+
+import org.jspecify.annotations.NullMarked;
