@@ -3,6 +3,7 @@ package dev.singletable.engine.validation;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -15,11 +16,11 @@ final class ValueText {
 
     private ValueText() {}
 
-    static String of(Object value) {
+    static String of(@Nullable Object value) {
         return value == null ? "null" : "'" + render(value) + "'";
     }
 
-    private static String render(Object value) {
+    private static String render(@Nullable Object value) {
         if (value instanceof Collection<?> list) {
             StringJoiner joined = new StringJoiner(", ", "[", "]");
             list.forEach(element -> joined.add(render(element)));
