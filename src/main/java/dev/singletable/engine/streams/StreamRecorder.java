@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -19,7 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Turns committed changes into stream records, in commit order (so, per item, in the order of the writes), and
  * follows the tables' stream settings: a stream is created when enabled, and disabled when turned off or when its
- * table is deleted. A write that changed nothing leaves no record, as in DynamoDB.
+ * table is deleted [1]. A write that changed nothing leaves no record, as in DynamoDB [1]. Which images a record holds
+ * follows the table's StreamViewType [2]; INSERT, MODIFY and REMOVE name what happened to the item [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_StreamSpecification.html">StreamSpecification</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_Record.html">Record</a>
  */
 public final class StreamRecorder implements CommitListener {
 
@@ -71,7 +77,7 @@ public final class StreamRecorder implements CommitListener {
     }
 
     /** No record for a delete of nothing, or a write that leaves the item as it was. */
-    private static boolean unchanged(StoredItem oldItem, StoredItem newItem) {
+    private static boolean unchanged(@Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         if (oldItem == null || newItem == null) {
             return oldItem == newItem;
         }
@@ -85,7 +91,7 @@ public final class StreamRecorder implements CommitListener {
         }
         for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
             AttributeValue other = b.get(e.getKey());
-            if (!sameValue(e.getValue(), other)) {
+            if (other == null || !sameValue(e.getValue(), other)) {
                 return false;
             }
         }
