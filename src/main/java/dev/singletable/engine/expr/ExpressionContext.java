@@ -38,11 +38,6 @@ public final class ExpressionContext {
         this.values = validateValues(values);
     }
 
-    /** A context for a request without ExpressionAttributeNames and ExpressionAttributeValues. */
-    public static ExpressionContext empty() {
-        return new ExpressionContext(null, null);
-    }
-
     /**
      * Throws DynamoDB's errors for names/values supplied but used by no expression of the request. Call after
      * parsing all expressions of the request (and before resolving a key condition against the key schema).
