@@ -7,8 +7,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Smithy-style constraint on a request member. {@link #violations} gives the "Member must ..." texts the value
- * breaks (empty if none); {@link #describe} gives every text of the constraint, for "Map keys must satisfy ...".
+ * One Smithy-style constraint on a request member, as the API reference lists them for each member (length,
+ * range, pattern, enum, required) [1]. {@link #violations} gives the "Member must ..." texts the value breaks (empty
+ * if none); {@link #describe} gives every text of the constraint, for "Map keys must satisfy ...".
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
+ * (its TableName: 1 to 1024 characters, a name or an ARN)
  */
 sealed interface Constraint {
 

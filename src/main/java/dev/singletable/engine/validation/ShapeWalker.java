@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code .<n>.member} (1-based), map entries as {@code .<key>.member}. Stops after {@link #MAX_VIOLATIONS}, like AWS.
  * On the way it notes whether any list or map of the request holds a {@code null} ({@link #sawNullInside}), so that
  * the second check, {@link NullMembers}, walks only the rare request that has one (docs/benchmarks.md, "Service").
+ * The paths and the limit of ten are DynamoDB's ValidationException wording [1], measured against DynamoDB Local in
+ * {@code RequestShapesDifferentialTest}.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 final class ShapeWalker {
 

@@ -11,7 +11,12 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** How a rejected value appears in a validation message: {@code null} bare, anything else in single quotes. */
+/**
+ * How a rejected value appears in a ValidationException's message [1]: {@code null} bare, anything else in single
+ * quotes, model objects as the SDK's beans print themselves.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
+ */
 final class ValueText {
 
     private ValueText() {}
