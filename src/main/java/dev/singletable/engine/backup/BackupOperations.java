@@ -355,7 +355,7 @@ public final class BackupOperations {
         return p.build();
     }
 
-    private static ProvisionedThroughput throughput(dev.singletable.engine.table.Throughput t) {
+    private static ProvisionedThroughput throughput(dev.singletable.engine.table.@Nullable Throughput t) {
         long read = t == null ? 0 : t.readCapacityUnits();
         long write = t == null ? 0 : t.writeCapacityUnits();
         return ProvisionedThroughput.builder()

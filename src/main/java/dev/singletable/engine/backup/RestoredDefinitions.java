@@ -154,7 +154,7 @@ final class RestoredDefinitions {
                     projectionType(l.projection()),
                     nonKey(l.projection()),
                     null,
-                    null,
+                    IndexStatus.ACTIVE, // as CreateTable gives a local index (only a global one is ever built)
                     false));
         }
         return out;

@@ -80,9 +80,9 @@ public final class DefinitionCodec {
             throw new CorruptDataException("unknown table definition version " + version);
         }
         String name = in.string();
-        String arn = in.optString();
-        String tableId = in.optString();
-        Instant createdAt = instant(in);
+        String arn = required(in.optString(), "ARN");
+        String tableId = required(in.optString(), "table id");
+        Instant createdAt = required(instant(in), "creation time");
         KeyDef primaryKey = key(in, version);
         int attributeCount = in.length();
         Map<String, ScalarAttributeType> attributes = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public final class DefinitionCodec {
         }
         List<IndexDef> globalIndexes = indexes(in, version);
         List<IndexDef> localIndexes = indexes(in, version);
-        BillingMode billingMode = enumValue(in, BillingMode::fromValue);
+        BillingMode billingMode = required(enumValue(in, BillingMode::fromValue), "billing mode");
         Instant lastUpdateToPayPerRequest = instant(in);
         Throughput throughput = throughput(in);
         TableDefinition.OnDemandLimits onDemand =
@@ -101,8 +101,11 @@ public final class DefinitionCodec {
         String streamArn = in.optString();
         String streamLabel = in.optString();
         TableClass tableClass = enumValue(in, TableClass::fromValue);
-        TableDefinition.SseSettings sse =
-                in.bool() ? new TableDefinition.SseSettings(enumValue(in, SSEType::fromValue), in.optString()) : null;
+        TableDefinition.SseSettings sse = in.bool()
+                ? new TableDefinition.SseSettings(
+                        required(enumValue(in, SSEType::fromValue), "encryption type"),
+                        required(in.optString(), "encryption key"))
+                : null;
         boolean deletionProtection = in.bool();
         int tagCount = in.length();
         Map<String, String> tags = new LinkedHashMap<>();
@@ -110,7 +113,7 @@ public final class DefinitionCodec {
             tags.put(in.string(), in.string());
         }
         String ttlAttribute = in.optString();
-        TimeToLiveStatus ttlStatus = enumValue(in, TimeToLiveStatus::fromValue);
+        TimeToLiveStatus ttlStatus = required(enumValue(in, TimeToLiveStatus::fromValue), "TTL status");
         Map<String, ResourcePolicy> policies = new LinkedHashMap<>();
         if (version >= 3) {
             int policyCount = in.length();
@@ -202,14 +205,16 @@ public final class DefinitionCodec {
             String name = in.string();
             boolean global = in.bool();
             KeyDef key = key(in, version);
-            ProjectionType projection = enumValue(in, ProjectionType::fromValue);
+            ProjectionType projection = required(enumValue(in, ProjectionType::fromValue), "index projection");
             int attributes = in.length();
             List<String> nonKey = new ArrayList<>(attributes);
             for (int a = 0; a < attributes; a++) {
                 nonKey.add(in.string());
             }
             Throughput throughput = in.bool() ? throughput(in) : null;
-            IndexStatus status = enumValue(in, IndexStatus::fromValue);
+            IndexStatus decoded = enumValue(in, IndexStatus::fromValue);
+            // a local index was stored without a status before local indexes were given ACTIVE
+            IndexStatus status = decoded == null ? IndexStatus.ACTIVE : decoded;
             boolean backfilling = in.bool();
             list.add(new IndexDef(name, global, key, projection, nonKey, throughput, status, backfilling));
         }
@@ -237,6 +242,14 @@ public final class DefinitionCodec {
 
     static @Nullable Instant instant(ByteReader in) {
         return in.bool() ? Instant.ofEpochSecond(in.i64(), in.i32()) : null;
+    }
+
+    /** A value the definition must have: its absence means the bytes are not a definition this engine wrote. */
+    private static <T> T required(@Nullable T value, String what) {
+        if (value == null) {
+            throw new CorruptDataException("table definition without its " + what);
+        }
+        return value;
     }
 
     private static void enumValue(ByteWriter out, @Nullable Object value) {

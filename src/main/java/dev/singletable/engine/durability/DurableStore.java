@@ -41,7 +41,11 @@ public final class DurableStore implements Journal, AutoCloseable {
     private volatile boolean closed;
 
     private DurableStore(EngineOptions options, Engine engine) {
-        this.dir = DataDirectory.lock(options.dataDir());
+        Path dataDir = options.dataDir();
+        if (dataDir == null) {
+            throw new IllegalArgumentException("a durable store needs a data directory");
+        }
+        this.dir = DataDirectory.lock(dataDir);
         this.options = options;
         this.engine = engine;
         this.retention = new Retention(dir.path());

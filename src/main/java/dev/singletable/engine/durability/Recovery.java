@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Brings an engine back to its last acknowledged state at startup: loads the newest snapshot, then replays the log
@@ -174,9 +175,16 @@ final class Recovery {
                 List<KeyAttributes> keys = new ArrayList<>(items.writes().size());
                 for (LogRecord.ItemWrite w : items.writes()) {
                     Table table = requireTable(w.tableName(), items);
-                    KeyAttributes k = w.newItem() != null
-                            ? replayed.keysOf(table, w.newItem())
-                            : KeyAttributes.of(w.keyAttributes());
+                    StoredItem written = w.newItem();
+                    Map<String, AttributeValue> deletedKey = w.keyAttributes();
+                    KeyAttributes k;
+                    if (written != null) {
+                        k = replayed.keysOf(table, written);
+                    } else if (deletedKey != null) {
+                        k = KeyAttributes.of(deletedKey);
+                    } else {
+                        throw new CorruptDataException("a logged write with neither an item nor a key");
+                    }
                     PrimaryKey key = StoredKeys.of(table.definition().primaryKey(), k);
                     changes.add(new ItemChange(
                             table, key, replayed.current(table, key), w.newItem(), w.byService(), w.replicated()));

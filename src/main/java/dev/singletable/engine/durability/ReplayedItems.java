@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The item changes of a log being replayed, held per table and applied in bulk instead of one by one. Applying a
@@ -24,7 +25,7 @@ import java.util.Map;
 final class ReplayedItems {
 
     /** A key's latest replayed state: the item (null once deleted) and its key attributes. */
-    private record Pending(PrimaryKey getKey, StoredItem getValue, KeyAttributes keys)
+    private record Pending(PrimaryKey getKey, @Nullable StoredItem getValue, KeyAttributes keys)
             implements Map.Entry<PrimaryKey, StoredItem> {
 
         @Override
@@ -42,6 +43,7 @@ final class ReplayedItems {
     }
 
     /** The item under the key as replay has left it so far, or null. */
+    @Nullable
     StoredItem current(Table table, PrimaryKey key) {
         Map<PrimaryKey, Pending> held = pending.get(table);
         Pending p = held == null ? null : held.get(key);
@@ -49,7 +51,7 @@ final class ReplayedItems {
     }
 
     /** Records a replayed change (newItem null: a delete), to be applied at the next {@link #applyAll}. */
-    void record(Table table, PrimaryKey key, StoredItem newItem, KeyAttributes keys) {
+    void record(Table table, PrimaryKey key, @Nullable StoredItem newItem, KeyAttributes keys) {
         pending.computeIfAbsent(table, t -> new HashMap<>()).put(key, new Pending(key, newItem, keys));
     }
 

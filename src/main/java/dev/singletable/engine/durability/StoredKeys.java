@@ -6,6 +6,7 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.table.KeyDef;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The primary key of a stored item or stored key: the values were validated when first written. */
 public final class StoredKeys {
@@ -18,12 +19,14 @@ public final class StoredKeys {
             throw new CorruptDataException("stored item lacks its key attribute " + schema.hashName());
         }
         KeyValue sort = KeyValue.NONE;
-        if (schema.hasRange()) {
-            AttributeValue range = attributes.get(schema.rangeName());
+        String rangeName = schema.rangeName();
+        ScalarAttributeType rangeType = schema.rangeType();
+        if (rangeName != null && rangeType != null) {
+            AttributeValue range = attributes.get(rangeName);
             if (range == null) {
-                throw new CorruptDataException("stored item lacks its key attribute " + schema.rangeName());
+                throw new CorruptDataException("stored item lacks its key attribute " + rangeName);
             }
-            sort = KeyValue.of(schema.rangeType(), range);
+            sort = KeyValue.of(rangeType, range);
         }
         return PrimaryKey.of(KeyValue.of(schema.hashType(), hash), sort);
     }
@@ -35,11 +38,14 @@ public final class StoredKeys {
             throw new CorruptDataException("stored item lacks its key attribute " + schema.hashName());
         }
         KeyValue sort = KeyValue.NONE;
-        if (schema.hasRange()) {
-            sort = attributes.get(schema.rangeName(), schema.rangeType());
-            if (sort == null) {
-                throw new CorruptDataException("stored item lacks its key attribute " + schema.rangeName());
+        String rangeName = schema.rangeName();
+        ScalarAttributeType rangeType = schema.rangeType();
+        if (rangeName != null && rangeType != null) {
+            KeyValue found = attributes.get(rangeName, rangeType);
+            if (found == null) {
+                throw new CorruptDataException("stored item lacks its key attribute " + rangeName);
             }
+            sort = found;
         }
         return PrimaryKey.of(hash, sort);
     }

@@ -45,10 +45,11 @@ public final class StreamRecorder implements CommitListener {
         for (int i = 0; i < changes.size(); i++) {
             ItemChange c = changes.get(i);
             TableDefinition def = c.table().definition();
-            if (!def.streamEnabled() || unchanged(c.oldItem(), c.newItem())) {
+            String arn = def.latestStreamArn();
+            if (!def.streamEnabled() || arn == null || unchanged(c.oldItem(), c.newItem())) {
                 continue;
             }
-            store.record(def.latestStreamArn(), event(def, c, SequenceNumbers.of(unit, i), commitTimeMillis));
+            store.record(arn, event(def, c, SequenceNumbers.of(unit, i), commitTimeMillis));
         }
     }
 
@@ -126,9 +127,10 @@ public final class StreamRecorder implements CommitListener {
     @Override
     public void tableRedefined(Table table, TableDefinition previous, long timeMillis) {
         TableDefinition current = table.definition();
-        boolean sameStream = Objects.equals(previous.latestStreamArn(), current.latestStreamArn());
-        if (previous.streamEnabled() && (!current.streamEnabled() || !sameStream)) {
-            store.disable(previous.latestStreamArn(), timeMillis);
+        String previousArn = previous.latestStreamArn();
+        boolean sameStream = Objects.equals(previousArn, current.latestStreamArn());
+        if (previous.streamEnabled() && previousArn != null && (!current.streamEnabled() || !sameStream)) {
+            store.disable(previousArn, timeMillis);
         }
         if (current.streamEnabled() && (!previous.streamEnabled() || !sameStream)) {
             store.enable(current, engine.sequence(), timeMillis);
@@ -137,9 +139,9 @@ public final class StreamRecorder implements CommitListener {
 
     @Override
     public void tableDropped(Table table, long timeMillis) {
-        TableDefinition def = table.definition();
-        if (def.streamEnabled()) {
-            store.disable(def.latestStreamArn(), timeMillis);
+        String arn = table.definition().latestStreamArn();
+        if (table.definition().streamEnabled() && arn != null) {
+            store.disable(arn, timeMillis);
         }
     }
 }

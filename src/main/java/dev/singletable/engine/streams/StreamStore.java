@@ -41,16 +41,12 @@ public final class StreamStore {
     /** A stream starts with one open shard whose first sequence number follows the enabling mutation. */
     synchronized void enable(TableDefinition definition, long commitSequence, long timeMillis) {
         String arn = definition.latestStreamArn();
-        if (arn == null || streams.containsKey(arn)) {
-            return;
+        StreamViewType viewType = definition.streamViewType();
+        if (arn == null || viewType == null || streams.containsKey(arn)) {
+            return; // not a stream-enabled definition (both are set together when a stream is enabled)
         }
         TableStream stream = new TableStream(
-                arn,
-                definition.latestStreamLabel(),
-                definition.name(),
-                definition.primaryKey(),
-                definition.streamViewType(),
-                timeMillis);
+                arn, definition.latestStreamLabel(), definition.name(), definition.primaryKey(), viewType, timeMillis);
         stream.shards.add(newShard(stream, null, timeMillis, SequenceNumbers.of(commitSequence + 1, 0)));
         streams.put(arn, stream);
     }
