@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * An IAM policy document compiled once for evaluation: statements with their actions and resources as wildcard
- * patterns (variables substituted per request), their principals (resource-based policies) and their conditions
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html).
+ * patterns (variables substituted per request), their principals (resource-based policies) and their conditions [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html">IAM JSON policy element reference</a>
  */
 public final class IamPolicy {
 
