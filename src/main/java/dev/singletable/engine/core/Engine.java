@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
@@ -138,7 +139,7 @@ public final class Engine {
     }
 
     /** The table, or null. */
-    public Table table(String name) {
+    public @Nullable Table table(String name) {
         return tables.get(name);
     }
 
@@ -183,7 +184,7 @@ public final class Engine {
     }
 
     /** A deleted table that is still shown as DELETING, or null. */
-    public Table deletingTable(String name) {
+    public @Nullable Table deletingTable(String name) {
         Deleting d = deleting.get(name);
         if (d == null) {
             return null;
@@ -249,7 +250,7 @@ public final class Engine {
         commitLock.lock();
         boolean outermost = commitLock.getHoldCount() == 1;
         long observed = 0;
-        Journal j = null;
+        Journal j = Journal.NONE; // replaced by the journal of the outermost section, the only one that waits
         try {
             return work.get();
         } finally {

@@ -3,6 +3,7 @@ package dev.singletable.engine.core;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an engine is opened.
@@ -24,7 +25,7 @@ import java.time.Duration;
  *                              change take effect at once, as DynamoDB Local does without {@code -delayTransientStatuses}
  */
 public record EngineOptions(
-        Path dataDir,
+        @Nullable Path dataDir,
         String region,
         String accountId,
         Clock clock,
@@ -85,7 +86,7 @@ public record EngineOptions(
 
     /** Options with every change taking effect at once (no transient statuses). */
     public EngineOptions(
-            Path dataDir,
+            @Nullable Path dataDir,
             String region,
             String accountId,
             Clock clock,
@@ -111,7 +112,7 @@ public record EngineOptions(
 
     /** Options with throttling on, DynamoDB's behaviour. */
     public EngineOptions(
-            Path dataDir,
+            @Nullable Path dataDir,
             String region,
             String accountId,
             Clock clock,
@@ -133,8 +134,18 @@ public record EngineOptions(
                 true);
     }
 
-    public EngineOptions(Path dataDir, String region, String accountId, Clock clock) {
-        this(dataDir, region, accountId, clock, null, null, 0, 0, null, true);
+    public EngineOptions(@Nullable Path dataDir, String region, String accountId, Clock clock) {
+        this(
+                dataDir,
+                region,
+                accountId,
+                clock,
+                SyncPolicy.GROUP,
+                DEFAULT_GROUP_COMMIT_WAIT,
+                0,
+                0,
+                DEFAULT_TTL_SWEEP_INTERVAL,
+                true);
     }
 
     public static EngineOptions inMemory() {

@@ -2,6 +2,7 @@ package dev.singletable.engine.core;
 
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item's change inside a commit: insert (old null), replace, or delete (new null).
@@ -11,13 +12,24 @@ import dev.singletable.engine.storage.StoredItem;
  *                   (recorded in the log with it); null for a write made in this region
  */
 public record ItemChange(
-        Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService, WriteStamp replicated) {
+        Table table,
+        PrimaryKey key,
+        @Nullable StoredItem oldItem,
+        @Nullable StoredItem newItem,
+        boolean byService,
+        @Nullable WriteStamp replicated) {
 
-    public ItemChange(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, boolean byService) {
+    public ItemChange(
+            Table table,
+            PrimaryKey key,
+            @Nullable StoredItem oldItem,
+            @Nullable StoredItem newItem,
+            boolean byService) {
         this(table, key, oldItem, newItem, byService, null);
     }
 
-    public static ItemChange of(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem) {
+    public static ItemChange of(
+            Table table, PrimaryKey key, @Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         return new ItemChange(table, key, oldItem, newItem, false, null);
     }
 }

@@ -29,7 +29,11 @@ public final class Keys {
             throw schemaMismatch();
         }
         KeyValue hash = keyPart(key, schema.hashName(), schema.hashType(), true);
-        KeyValue sort = schema.hasRange() ? keyPart(key, schema.rangeName(), schema.rangeType(), true) : KeyValue.NONE;
+        String rangeName = schema.rangeName();
+        ScalarAttributeType rangeType = schema.rangeType();
+        KeyValue sort = rangeName != null && rangeType != null
+                ? keyPart(key, rangeName, rangeType, true)
+                : KeyValue.NONE; // no sort key
         checkSizes(hash, sort);
         return PrimaryKey.of(hash, sort);
     }
@@ -38,7 +42,11 @@ public final class Keys {
     public static PrimaryKey fromItem(TableDefinition table, Map<String, AttributeValue> item) {
         KeyDef schema = table.primaryKey();
         KeyValue hash = itemKeyPart(item, schema.hashName(), schema.hashType());
-        KeyValue sort = schema.hasRange() ? itemKeyPart(item, schema.rangeName(), schema.rangeType()) : KeyValue.NONE;
+        String rangeName = schema.rangeName();
+        ScalarAttributeType rangeType = schema.rangeType();
+        KeyValue sort = rangeName != null && rangeType != null
+                ? itemKeyPart(item, rangeName, rangeType)
+                : KeyValue.NONE; // no sort key
         checkSizes(hash, sort);
         return PrimaryKey.of(hash, sort);
     }

@@ -1,5 +1,7 @@
 package dev.singletable.engine.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An ARN split into its parts ({@code arn:partition:service:region:account:resource}), with the DynamoDB resource
  * path read as AWS lays it out: {@code table/<name>}, {@code table/<name>/index/<index>},
@@ -24,12 +26,12 @@ public record ResourceArn(
         String region,
         String account,
         String type,
-        String tableName,
-        String subType,
-        String subName) {
+        @Nullable String tableName,
+        @Nullable String subType,
+        @Nullable String subName) {
 
     /** The parts of an ARN, or null if it is not an ARN at all (fewer than six colon-separated parts). */
-    public static ResourceArn parse(String text) {
+    public static @Nullable ResourceArn parse(@Nullable String text) {
         if (text == null || !text.startsWith("arn:")) {
             return null;
         }
@@ -40,9 +42,9 @@ public record ResourceArn(
         String resource = parts[5];
         String[] path = resource.split("/", 4);
         String type = path[0];
-        String tableName = null;
-        String subType = null;
-        String subName = null;
+        @Nullable String tableName = null;
+        @Nullable String subType = null;
+        @Nullable String subName = null;
         if ("table".equals(type) && path.length >= 2) {
             tableName = path[1];
             if (path.length >= 3) {

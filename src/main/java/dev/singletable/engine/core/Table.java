@@ -12,6 +12,7 @@ import dev.singletable.engine.value.AttributeValues;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -34,13 +35,14 @@ public final class Table implements GovernedTable {
 
     /** An item state waiting to be published, and the waiting state it replaced (restored if it is withdrawn). */
     static final class Unpublished {
-        final StoredItem item;
+        /** Null when the change deleted the item. */
+        final @Nullable StoredItem item;
         /** Cleared on release, so a key written again and again does not chain every earlier state. */
-        volatile Unpublished previous;
+        volatile @Nullable Unpublished previous;
 
         volatile boolean released;
 
-        Unpublished(StoredItem item, Unpublished previous) {
+        Unpublished(@Nullable StoredItem item, @Nullable Unpublished previous) {
             this.item = item;
             this.previous = previous;
         }
@@ -94,13 +96,13 @@ public final class Table implements GovernedTable {
      * The item as the next write must see it: its newest committed state, visible to readers yet or not. Only for
      * read-check-write sequences inside {@link Engine#exclusive}; readers use {@link #data()}.
      */
-    public StoredItem current(PrimaryKey key) {
+    public @Nullable StoredItem current(PrimaryKey key) {
         Unpublished waiting = unpublished.get(key);
         return waiting != null ? waiting.item : data.get(key);
     }
 
     /** Records a committed state that readers do not see yet. Caller holds the commit lock. */
-    Unpublished hold(PrimaryKey key, StoredItem item) {
+    Unpublished hold(PrimaryKey key, @Nullable StoredItem item) {
         Unpublished entry = new Unpublished(item, unpublished.get(key));
         unpublished.put(key, entry);
         return entry;

@@ -36,7 +36,8 @@ final class TableNames {
         if (!"aws".equals(arn.partition())) {
             throw invalid("Invalid AWS partition in", nameOrArn);
         }
-        if (!"dynamodb".equals(arn.service()) || !arn.isTable()) {
+        String tableName = arn.tableName(); // not null when isTable()
+        if (!"dynamodb".equals(arn.service()) || !arn.isTable() || tableName == null) {
             throw invalid("Invalid resource type in", nameOrArn);
         }
         if (!region.equals(arn.region())) {
@@ -45,7 +46,7 @@ final class TableNames {
         if (!account.equals(arn.account())) {
             throw EngineErrors.accessDenied("Access is denied");
         }
-        return arn.tableName();
+        return tableName;
     }
 
     private static RuntimeException invalid(String what, String arn) {

@@ -2,6 +2,7 @@ package dev.singletable.engine.expr;
 
 import dev.singletable.engine.error.EngineErrors;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -16,9 +17,10 @@ final class CompiledKeyCondition implements KeyConditionExpr {
         final DocPath path;
         final SortOp op;
         final AttributeValue lo;
-        final AttributeValue hi;
+        /** The upper bound of BETWEEN; null for any other operator. */
+        final @Nullable AttributeValue hi;
 
-        Part(DocPath path, SortOp op, AttributeValue lo, AttributeValue hi) {
+        Part(DocPath path, SortOp op, AttributeValue lo, @Nullable AttributeValue hi) {
             this.path = path;
             this.op = op;
             this.lo = lo;
@@ -59,7 +61,7 @@ final class CompiledKeyCondition implements KeyConditionExpr {
     }
 
     @Override
-    public KeyCondition resolve(String hashKey, String rangeKey) {
+    public KeyCondition resolve(String hashKey, @Nullable String rangeKey) {
         List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver);
         for (Part p : parts) {
             if (p.path.length() > 1) {
@@ -71,8 +73,8 @@ final class CompiledKeyCondition implements KeyConditionExpr {
                 throw EngineErrors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
             }
         }
-        Part hash = null;
-        Part range = null;
+        @Nullable Part hash = null;
+        @Nullable Part range = null;
         for (Part p : parts) {
             if (p.path.top().equals(hashKey)) {
                 hash = p;

@@ -66,7 +66,7 @@ final class CompiledUpdate implements UpdateExpr {
         }
         AttributeValue[] values = new AttributeValue[sets.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = Operands.required(sets.get(i).value, item);
+            values[i] = Operands.required(sets.get(i).operand(), item);
             checkNesting(sets.get(i).target, values[i]);
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(item);
@@ -79,7 +79,7 @@ final class CompiledUpdate implements UpdateExpr {
             DocumentEditor.edit(out, a.target, current -> null);
         }
         for (UpdateAction a : addsAndDeletes) {
-            AttributeValue operand = a.value.eval(item);
+            AttributeValue operand = Operands.required(a.operand(), item); // a constant: always present
             if (a.section == TokenType.ADD) {
                 DocumentEditor.edit(out, a.target, current -> DocumentEditor.add(current, operand));
             } else {

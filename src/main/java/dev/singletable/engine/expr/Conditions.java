@@ -46,7 +46,7 @@ final class Conditions {
             if (op == Comparator.NE) {
                 return a == null || b == null || !AttributeValues.equal(a, b);
             }
-            if (!comparable(a, b)) {
+            if (a == null || b == null || !comparable(a, b)) {
                 return false;
             }
             int c = AttributeValues.compare(a, b);
@@ -63,11 +63,8 @@ final class Conditions {
         }
     }
 
-    /** Both present and of the same ordered type (S, N or B). */
+    /** Both of the same ordered type (S, N or B). */
     static boolean comparable(AttributeValue a, AttributeValue b) {
-        if (a == null || b == null) {
-            return false;
-        }
         return (a.s() != null && b.s() != null) || (a.n() != null && b.n() != null) || (a.b() != null && b.b() != null);
     }
 
@@ -87,7 +84,10 @@ final class Conditions {
             AttributeValue x = subject.eval(item);
             AttributeValue lo = low.eval(item);
             AttributeValue hi = high.eval(item);
-            return comparable(x, lo)
+            return x != null
+                    && lo != null
+                    && hi != null
+                    && comparable(x, lo)
                     && comparable(x, hi)
                     && AttributeValues.compare(lo, x) <= 0
                     && AttributeValues.compare(x, hi) <= 0;

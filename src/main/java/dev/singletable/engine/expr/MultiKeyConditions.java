@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,8 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class MultiKeyConditions {
 
-    /** One simple condition on one attribute. */
-    record Term(String attribute, SortOp op, AttributeValue lo, AttributeValue hi) {}
+    /** One simple condition on one attribute; {@code hi} is BETWEEN's upper bound, null for any other operator. */
+    record Term(
+            String attribute,
+            SortOp op,
+            AttributeValue lo,
+            @Nullable AttributeValue hi) {}
 
     private MultiKeyConditions() {}
 
@@ -45,9 +50,12 @@ final class MultiKeyConditions {
                     + "conditions specified in the query");
         }
         int last = -1;
+        @Nullable Term lastTerm = null;
         for (int i = 0; i < rangeKeys.size(); i++) {
-            if (byName.containsKey(rangeKeys.get(i))) {
+            Term t = byName.get(rangeKeys.get(i));
+            if (t != null) {
                 last = i;
+                lastTerm = t;
             }
         }
         List<String> missing = new ArrayList<>();
@@ -65,10 +73,9 @@ final class MultiKeyConditions {
                     + "conditions specified in the query because a condition is present on key attribute "
                     + rangeKeys.get(last));
         }
-        if (last < 0) {
+        if (lastTerm == null) { // no condition on a sort attribute
             return new MultiKeyCondition(hashValues, equals, SortOp.NONE, null, null);
         }
-        Term lastTerm = byName.get(rangeKeys.get(last));
         if (lastTerm.op() == SortOp.EQ) {
             equals.add(lastTerm.lo());
             return new MultiKeyCondition(hashValues, equals, SortOp.NONE, null, null);

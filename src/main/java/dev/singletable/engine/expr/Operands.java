@@ -7,6 +7,7 @@ import dev.singletable.engine.value.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The operand kinds: paths, constants, size() and the update-only functions and arithmetic. */
@@ -22,6 +23,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             return path.get(item);
         }
@@ -61,6 +63,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = arg.eval(item);
             if (v == null) {
@@ -104,6 +107,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = path.eval(item);
             return v != null ? v : fallback.eval(item);

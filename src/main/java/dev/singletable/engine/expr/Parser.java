@@ -161,7 +161,7 @@ final class Parser {
     private Syntax.Condition group() {
         int start = pos;
         if (trial && replay(groupMemo, start)) {
-            return new Syntax.Group(null);
+            return new Syntax.Measured();
         }
         try {
             expect(TokenType.LPAREN);
@@ -283,7 +283,7 @@ final class Parser {
         if (t.type == TokenType.LPAREN) {
             int start = pos;
             if (trial && replay(operandMemo, start)) {
-                return new Syntax.Paren(null);
+                return new Syntax.MeasuredOperand();
             }
             try {
                 next();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Detects overlapping and conflicting document paths of an update or projection, with DynamoDB's messages.
@@ -19,7 +20,9 @@ final class PathTrie {
 
     /** One path element as a tree key; a null node value marks the end of an inserted path. */
     private static final class Key {
-        final String name;
+        /** Null for a list index. */
+        final @Nullable String name;
+
         final int index;
 
         Key(DocPath path, int i) {
@@ -37,7 +40,7 @@ final class PathTrie {
         }
 
         @Override
-        public boolean equals(Object o) {
+        public boolean equals(@Nullable Object o) {
             if (!(o instanceof Key)) {
                 return false;
             }
@@ -97,7 +100,7 @@ final class PathTrie {
         }
     }
 
-    private static Object chain(DocPath path, int from) {
+    private static @Nullable Object chain(DocPath path, int from) {
         if (from >= path.length()) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,7 +45,7 @@ class Resolver {
         if (n > MAX_PATH_DEPTH) {
             throw ExprErrors.invalid(kind, "The document path has too many nesting levels; nesting levels: " + n);
         }
-        String[] names = new String[n];
+        @Nullable String[] names = new @Nullable String[n];
         int[] indexes = new int[n];
         for (int i = 0; i < n; i++) {
             Syntax.PathElement e = p.elements.get(i);

@@ -35,9 +35,9 @@ final class UpdateResolver extends Resolver {
         for (int i = n - 1; i >= 0; i--) {
             Syntax.Action a = update.actions.get(i);
             if (a.section == TokenType.SET) {
-                values[i] = operand(a.value);
+                values[i] = operand(a.operand());
             } else if (a.section == TokenType.ADD || a.section == TokenType.DELETE) {
-                values[i] = setOperand(a.section, ((Syntax.Value) a.value).token);
+                values[i] = setOperand(a.section, ((Syntax.Value) a.operand()).token);
             }
         }
         List<UpdateAction> actions = new ArrayList<>(n);

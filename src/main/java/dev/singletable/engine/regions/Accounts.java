@@ -2,6 +2,7 @@ package dev.singletable.engine.regions;
 
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which account a request acts in, from its access key. The documented mapping, first match wins:
@@ -20,7 +21,7 @@ public final class Accounts {
 
     private Accounts() {}
 
-    public static String accountFor(String accessKeyId, Map<String, String> mapped, String defaultAccount) {
+    public static String accountFor(@Nullable String accessKeyId, Map<String, String> mapped, String defaultAccount) {
         if (accessKeyId == null) {
             return defaultAccount;
         }
@@ -31,7 +32,7 @@ public final class Accounts {
         return isAccountId(accessKeyId) ? accessKeyId : defaultAccount;
     }
 
-    public static boolean isAccountId(String text) {
+    public static boolean isAccountId(@Nullable String text) {
         return text != null && ACCOUNT_ID.matcher(text).matches();
     }
 

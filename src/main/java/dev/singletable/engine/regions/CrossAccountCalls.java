@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,6 +48,7 @@ public final class CrossAccountCalls {
     public interface Namespaces {
 
         /** The definition of an account's table in a region when that namespace is open, else null (never opens). */
+        @Nullable
         TableDefinition openTable(String account, String region, String tableName);
 
         DynamoDbClient dynamo(String account, String region);
@@ -97,7 +99,7 @@ public final class CrossAccountCalls {
      * Null when the request names no other account's resource (it runs in the caller's namespace); else the account
      * whose namespace must run it, once allowed. Throws AccessDeniedException when it is not allowed.
      */
-    public String ownerOf(SdkRequest request) {
+    public @Nullable String ownerOf(SdkRequest request) {
         Foreign foreign = scan(request);
         if (foreign == null) {
             return null;
@@ -109,7 +111,7 @@ public final class CrossAccountCalls {
             // ValidationException for another account's ARN (ResourcePolicyTest)
             return null;
         }
-        String owner = null;
+        @Nullable String owner = null;
         boolean ownToo = false;
         for (AccessRequest ask : mapping.of(request)) {
             String resourceAccount = ask.resourceAccount();
@@ -159,8 +161,8 @@ public final class CrossAccountCalls {
     /** The first ARN of another account a request names; whether one is in a table-name member. Null: none. */
     private record Foreign(String value, boolean tableName) {}
 
-    private Foreign scan(SdkRequest request) {
-        String resource = null;
+    private @Nullable Foreign scan(SdkRequest request) {
+        @Nullable String resource = null;
         List<SdkField<?>> fields = arnFields(request);
         for (int i = 0; i < fields.size(); i++) {
             SdkField<?> field = fields.get(i);
@@ -201,7 +203,7 @@ public final class CrossAccountCalls {
     }
 
     /** A table of another account named in a batch or a transaction (nothing is allocated for other requests). */
-    private String foreignTableName(SdkRequest request) {
+    private @Nullable String foreignTableName(SdkRequest request) {
         if (request instanceof BatchGetItemRequest batch && batch.hasRequestItems()) {
             return firstForeign(batch.requestItems().keySet());
         }
@@ -209,7 +211,7 @@ public final class CrossAccountCalls {
             return firstForeign(batch.requestItems().keySet());
         }
         if (request instanceof TransactWriteItemsRequest tx && tx.hasTransactItems()) {
-            List<String> names = new ArrayList<>();
+            List<@Nullable String> names = new ArrayList<>();
             for (TransactWriteItem item : tx.transactItems()) {
                 if (item != null) {
                     names.add(item.put() == null ? null : item.put().tableName());
@@ -224,7 +226,7 @@ public final class CrossAccountCalls {
             return firstForeign(names);
         }
         if (request instanceof TransactGetItemsRequest tx && tx.hasTransactItems()) {
-            List<String> names = new ArrayList<>();
+            List<@Nullable String> names = new ArrayList<>();
             for (TransactGetItem item : tx.transactItems()) {
                 names.add(item == null || item.get() == null ? null : item.get().tableName());
             }
@@ -233,7 +235,7 @@ public final class CrossAccountCalls {
         return null;
     }
 
-    private String firstForeign(Collection<String> names) {
+    private @Nullable String firstForeign(Collection<? extends @Nullable String> names) {
         for (String name : names) {
             if (name != null && ofAnotherAccount(name)) {
                 return name;
@@ -246,7 +248,7 @@ public final class CrossAccountCalls {
      * Whether a value is a DynamoDB ARN ({@code arn:partition:dynamodb:region:account:...}) of an account other than
      * the caller's; read in place, since every TableName of every request passes here.
      */
-    boolean ofAnotherAccount(String value) {
+    boolean ofAnotherAccount(@Nullable String value) {
         if (value == null || !value.startsWith("arn:")) {
             return false;
         }

@@ -7,4 +7,7 @@
  * ({@link dev.singletable.engine.regions.RegionSettings#sharedDb()}) puts every region in one set of tables, as
  * DynamoDB Local's flag does (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html).
  */
+@NullMarked
 package dev.singletable.engine.regions;
+
+import org.jspecify.annotations.NullMarked;

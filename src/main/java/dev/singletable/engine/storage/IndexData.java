@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -93,6 +94,7 @@ public final class IndexData {
     }
 
     /** The entry key an item with these key attributes would have in this index, or null when it is not in it. */
+    @Nullable
     IndexKey keyOf(KeyAttributes item, PrimaryKey tableKey) {
         KeyValue h = loaded(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
@@ -108,7 +110,8 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
-    private static KeyValue loaded(KeyAttributes item, String[] names, ScalarAttributeType[] types, int maxBytes) {
+    private static @Nullable KeyValue loaded(
+            KeyAttributes item, String[] names, ScalarAttributeType[] types, int maxBytes) {
         if (names.length == 1) {
             return usable(item.get(names[0], types[0]), maxBytes);
         }
@@ -123,7 +126,7 @@ public final class IndexData {
     }
 
     /** A loaded key value that can be an index key (see {@link #indexable}), else null. */
-    private static KeyValue usable(KeyValue v, int maxBytes) {
+    private static @Nullable KeyValue usable(@Nullable KeyValue v, int maxBytes) {
         if (v == null || v.size() > maxBytes || (v.bytes() != null && v.bytes().length == 0)) {
             return null;
         }
@@ -131,7 +134,7 @@ public final class IndexData {
     }
 
     /** The entry key an item would have in this index, or null when the item is not in it. */
-    public IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
+    public @Nullable IndexKey keyOf(Map<String, AttributeValue> item, PrimaryKey tableKey) {
         KeyValue h = value(item, hashNames, hashTypes, MAX_PARTITION_KEY_BYTES);
         if (h == null) {
             return null;
@@ -146,7 +149,7 @@ public final class IndexData {
         return IndexKey.of(h, sort, tableKey);
     }
 
-    private static KeyValue value(
+    private static @Nullable KeyValue value(
             Map<String, AttributeValue> item, String[] names, ScalarAttributeType[] types, int maxBytes) {
         if (names.length == 1) {
             return indexable(item.get(names[0]), types[0], maxBytes);
@@ -167,7 +170,7 @@ public final class IndexData {
      * an index built over existing items (UpdateTable) skips those items, as DynamoDB's backfill does
      * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
      */
-    private static KeyValue indexable(AttributeValue v, ScalarAttributeType type, int maxBytes) {
+    private static @Nullable KeyValue indexable(@Nullable AttributeValue v, ScalarAttributeType type, int maxBytes) {
         if (v == null) {
             return null;
         }
@@ -190,7 +193,7 @@ public final class IndexData {
      *
      * @return how many bytes the index's entries grew by (negative when they shrank)
      */
-    long apply(PrimaryKey tableKey, StoredItem oldItem, StoredItem newItem) {
+    long apply(PrimaryKey tableKey, @Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         long delta = 0;
         IndexKey oldKey = oldItem == null ? null : keyOf(oldItem.attributes(), tableKey);
         IndexKey newKey = newItem == null ? null : keyOf(newItem.attributes(), tableKey);
@@ -202,7 +205,7 @@ public final class IndexData {
                 delta -= removed.size();
             }
         }
-        if (newKey != null) {
+        if (newKey != null && newItem != null) { // a key only when there is a new item
             StoredItem entry = projected(newItem);
             entries.put(newKey, entry);
             count.incrementAndGet();

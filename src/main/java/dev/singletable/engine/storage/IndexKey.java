@@ -1,11 +1,16 @@
 package dev.singletable.engine.storage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An entry's position in a secondary index: by index partition (hash order), then index sort key, then the table key,
  * because several items may share one index key. {@code sort} is {@link KeyValue#NONE} for an index without a sort key.
  */
-public record IndexKey(long hash, KeyValue partition, KeyValue sort, PrimaryKey tableKey)
-        implements Comparable<IndexKey> {
+public record IndexKey(
+        long hash,
+        KeyValue partition,
+        KeyValue sort,
+        @Nullable PrimaryKey tableKey) implements Comparable<IndexKey> {
 
     public static IndexKey of(KeyValue partition, KeyValue sort, PrimaryKey tableKey) {
         return new IndexKey(partition.partitionHash(), partition, sort, tableKey);
@@ -39,7 +44,7 @@ public record IndexKey(long hash, KeyValue partition, KeyValue sort, PrimaryKey 
         return compareTableKeys(tableKey, o.tableKey);
     }
 
-    private static int compareTableKeys(PrimaryKey a, PrimaryKey b) {
+    private static int compareTableKeys(@Nullable PrimaryKey a, @Nullable PrimaryKey b) {
         // null sorts first: it is the lower bound of an index key's entries
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,7 +26,7 @@ public final class ItemAttributes extends AbstractMap<String, AttributeValue> {
     private final String[] names;
     private final AttributeValue[] values;
     /** Slot to index + 1 (0 = empty); null for small maps. */
-    private final int[] slots;
+    private final int @Nullable [] slots;
 
     private ItemAttributes(String[] names, AttributeValue[] values) {
         this.names = names;
@@ -82,7 +83,7 @@ public final class ItemAttributes extends AbstractMap<String, AttributeValue> {
         return h ^ (h >>> 16);
     }
 
-    private int indexOf(Object key) {
+    private int indexOf(@Nullable Object key) {
         if (!(key instanceof String)) {
             return -1;
         }
@@ -110,7 +111,7 @@ public final class ItemAttributes extends AbstractMap<String, AttributeValue> {
     }
 
     @Override
-    public AttributeValue get(Object key) {
+    public @Nullable AttributeValue get(@Nullable Object key) {
         int i = indexOf(key);
         return i < 0 ? null : values[i];
     }

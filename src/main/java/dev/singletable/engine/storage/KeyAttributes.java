@@ -1,6 +1,7 @@
 package dev.singletable.engine.storage;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public interface KeyAttributes {
 
     /** The named attribute as a key value of the given type, or null when the item has no such key attribute. */
+    @Nullable
     KeyValue get(String name, ScalarAttributeType type);
 
     /** The key attributes of a decoded item; an attribute of another type than asked for counts as absent. */

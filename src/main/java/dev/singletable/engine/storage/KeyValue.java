@@ -3,6 +3,8 @@ package dev.singletable.engine.storage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -18,40 +20,47 @@ public final class KeyValue implements Comparable<KeyValue> {
     /** The "sort key" of every item of a table (or index) that has none: all such keys are equal. */
     public static final KeyValue NONE = new KeyValue(null, new byte[0], null, null, 0);
 
-    private final ScalarAttributeType type;
-    private final byte[] bytes; // S (UTF-8) and B
-    private final BigDecimal number; // N
+    /** Null for the sentinels and for a multi-attribute key value. */
+    private final @Nullable ScalarAttributeType type;
+
+    private final byte @Nullable [] bytes; // S (UTF-8) and B
+    private final @Nullable BigDecimal number; // N
     /**
      * N values as given; S and B values only when their bytes cannot give the value back (a string holding a lone
      * surrogate, which UTF-8 cannot carry). Otherwise {@link #value()} builds it from the bytes on demand: a million
      * stored keys would keep an AttributeValue and a String beside every byte array (~100 bytes each) for values
      * that are read only to build a LastEvaluatedKey or a stream record's keys.
      */
-    private final AttributeValue value;
+    private final @Nullable AttributeValue value;
 
     private final int sentinel;
     /**
      * The attribute values of a multi-attribute key (a global index's partition or sort key made of several
      * attributes), compared one after another; null for an ordinary key value.
      */
-    private final KeyValue[] parts;
+    private final KeyValue @Nullable [] parts;
     /**
      * The first eight bytes of S and B values, big-endian and zero-padded: most comparisons in a skip-list search are
      * decided by it without loading the byte array, one dependent memory access fewer per step.
      */
     private final long prefix;
 
-    private KeyValue(ScalarAttributeType type, byte[] bytes, BigDecimal number, AttributeValue value, int sentinel) {
+    private KeyValue(
+            @Nullable ScalarAttributeType type,
+            byte @Nullable [] bytes,
+            @Nullable BigDecimal number,
+            @Nullable AttributeValue value,
+            int sentinel) {
         this(type, bytes, number, value, sentinel, null);
     }
 
     private KeyValue(
-            ScalarAttributeType type,
-            byte[] bytes,
-            BigDecimal number,
-            AttributeValue value,
+            @Nullable ScalarAttributeType type,
+            byte @Nullable [] bytes,
+            @Nullable BigDecimal number,
+            @Nullable AttributeValue value,
             int sentinel,
-            KeyValue[] parts) {
+            KeyValue @Nullable [] parts) {
         this.parts = parts;
         this.type = type;
         this.bytes = bytes;
@@ -133,7 +142,7 @@ public final class KeyValue implements Comparable<KeyValue> {
     }
 
     /** The parts of a multi-attribute key value, or null for an ordinary one. */
-    public KeyValue[] parts() {
+    public KeyValue @Nullable [] parts() {
         return parts == null ? null : parts.clone();
     }
 
@@ -145,22 +154,27 @@ public final class KeyValue implements Comparable<KeyValue> {
         return of(ScalarAttributeType.B, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(b)));
     }
 
-    public ScalarAttributeType type() {
+    /** The scalar type; null for the sentinels and for a multi-attribute key value. */
+    public @Nullable ScalarAttributeType type() {
         return type;
     }
 
-    /** The value as a client sees it (null for the sentinels); S and B values are built afresh from their bytes. */
-    public AttributeValue value() {
+    /**
+     * The value as a client sees it (null for the sentinels and for a multi-attribute key value); S and B values are
+     * built afresh from their bytes.
+     */
+    public @Nullable AttributeValue value() {
         if (value != null || type == null) {
             return value;
         }
+        byte[] b = Objects.requireNonNull(bytes, "an S or B key value always keeps its bytes");
         return type == ScalarAttributeType.S
-                ? AttributeValue.fromS(new String(bytes, StandardCharsets.UTF_8))
-                : AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(bytes));
+                ? AttributeValue.fromS(new String(b, StandardCharsets.UTF_8))
+                : AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(b));
     }
 
-    /** Bytes of S or B values; numbers have none. */
-    public byte[] bytes() {
+    /** Bytes of S or B values; numbers, sentinels and multi-attribute key values have none. */
+    public byte @Nullable [] bytes() {
         return bytes;
     }
 
@@ -180,7 +194,9 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (bytes != null) {
             return bytes.length;
         }
-        return value.n().length();
+        return Objects.requireNonNull(value, "a number key value keeps its value as given")
+                .n()
+                .length();
     }
 
     /** Whether this string or binary key begins with the given prefix (begins_with on a sort key). */
@@ -202,8 +218,12 @@ public final class KeyValue implements Comparable<KeyValue> {
             return combined;
         }
         long h = 0xcbf29ce484222325L;
-        byte[] data =
-                bytes != null ? bytes : number.stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] data = bytes != null
+                ? bytes
+                : Objects.requireNonNull(number, "a key value is a string, a binary or a number")
+                        .stripTrailingZeros()
+                        .toString()
+                        .getBytes(StandardCharsets.US_ASCII);
         for (byte b : data) {
             h ^= (b & 0xff);
             h *= 0x100000001b3L;
@@ -220,8 +240,10 @@ public final class KeyValue implements Comparable<KeyValue> {
             return Integer.compare(sentinel, o.sentinel);
         }
         if (parts != null) {
+            // keys compared with each other come from one key schema: o has as many parts
+            KeyValue[] other = Objects.requireNonNull(o.parts, "a multi-attribute key compared with a single one");
             for (int i = 0; i < parts.length; i++) {
-                int c = parts[i].compareTo(o.parts[i]);
+                int c = parts[i].compareTo(other[i]);
                 if (c != 0) {
                     return c;
                 }
@@ -234,16 +256,19 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (prefix != o.prefix) {
             return Long.compareUnsigned(prefix, o.prefix);
         }
-        if (bytes.length < 8 || o.bytes.length < 8 || (bytes.length == 8 && o.bytes.length == 8)) {
+        // neither is a sentinel, a multi-attribute key or a number: both are strings or binaries, with bytes
+        byte[] a = Objects.requireNonNull(bytes, "a string or binary key value without bytes");
+        byte[] b = Objects.requireNonNull(o.bytes, "a string or binary key compared with a number");
+        if (a.length < 8 || b.length < 8 || (a.length == 8 && b.length == 8)) {
             // equal up to the shorter one's end (the longer one's padding is its own zero bytes): a prefix of it
-            return Integer.compare(bytes.length, o.bytes.length);
+            return Integer.compare(a.length, b.length);
         }
         // the first eight bytes are equal: compare from there (keys sharing a long prefix, like dates, are common)
-        return Arrays.compareUnsigned(bytes, 8, bytes.length, o.bytes, 8, o.bytes.length);
+        return Arrays.compareUnsigned(a, 8, a.length, b, 8, b.length);
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof KeyValue k && compareTo(k) == 0 && sentinel == k.sentinel;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only sorted-map view of a list of entries already in ascending key order, each key once. It exists so a
@@ -39,7 +40,7 @@ final class SortedEntries<K, V> extends AbstractMap<K, V> implements SortedMap<K
     }
 
     @Override
-    public Comparator<? super K> comparator() {
+    public @Nullable Comparator<? super K> comparator() {
         return null; // natural ordering, as the engine's maps use
     }
 

@@ -3,6 +3,7 @@ package dev.singletable.engine.storage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class StoredItem {
 
     private volatile Object state; // Map<String, AttributeValue> once decoded, byte[] before
-    private final Function<byte[], Map<String, AttributeValue>> decoder;
+    /** Null for an item built decoded. */
+    private final @Nullable Function<byte[], Map<String, AttributeValue>> decoder;
+
     private final long size;
 
     public StoredItem(Map<String, AttributeValue> attributes, long size) {
@@ -42,7 +45,8 @@ public final class StoredItem {
     public Map<String, AttributeValue> attributes() {
         Object s = state;
         if (s instanceof byte[] bytes) {
-            Map<String, AttributeValue> decoded = decoder.apply(bytes);
+            Map<String, AttributeValue> decoded = Objects.requireNonNull(decoder, "only an encoded item holds bytes")
+                    .apply(bytes);
             state = decoded;
             return decoded;
         }
@@ -50,7 +54,7 @@ public final class StoredItem {
     }
 
     /** The bytes this item was loaded from while it has not been decoded yet, else null (see {@link #encoded}). */
-    public byte[] encodedForm() {
+    public byte @Nullable [] encodedForm() {
         return state instanceof byte[] bytes ? bytes : null;
     }
 

@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table's items and its secondary indexes. Reads are lock-free (each item is replaced atomically); every change goes
@@ -24,7 +26,7 @@ public final class TableData {
     /** Bytes of each item collection (a partition's items and their local-index entries), for tables with LSIs. */
     private final Map<KeyValue, AtomicLong> collections = new ConcurrentHashMap<>();
 
-    public StoredItem get(PrimaryKey key) {
+    public @Nullable StoredItem get(PrimaryKey key) {
         return items.get(key);
     }
 
@@ -32,7 +34,7 @@ public final class TableData {
         return items;
     }
 
-    public IndexData index(String name) {
+    public @Nullable IndexData index(String name) {
         return indexes.get(name);
     }
 
@@ -139,11 +141,13 @@ public final class TableData {
     /**
      * Replaces, inserts (old null) or deletes (new null) one item and its index entries. Caller holds the commit lock.
      */
-    public void apply(PrimaryKey key, StoredItem oldItem, StoredItem newItem) {
+    public void apply(PrimaryKey key, @Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         if (newItem == null) {
             if (items.remove(key) != null) {
                 count.decrementAndGet();
-                bytes.addAndGet(-oldItem.size());
+                // the item was there, so the caller named it as the old state
+                bytes.addAndGet(-Objects.requireNonNull(oldItem, "a delete of a stored item without it")
+                        .size());
             }
         } else {
             StoredItem previous = items.put(key, newItem);

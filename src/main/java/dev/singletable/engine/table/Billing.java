@@ -1,5 +1,6 @@
 package dev.singletable.engine.table;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
@@ -33,8 +34,11 @@ final class Billing {
     }
 
     /** OnDemandThroughput is only for on-demand tables; each maximum is -1 (no maximum) or at least 1. */
-    static TableDefinition.OnDemandLimits onDemand(
-            OnDemandThroughput requested, BillingMode mode, String target, TableDefinition.OnDemandLimits current) {
+    static TableDefinition.@Nullable OnDemandLimits onDemand(
+            @Nullable OnDemandThroughput requested,
+            BillingMode mode,
+            String target,
+            TableDefinition.@Nullable OnDemandLimits current) {
         if (requested == null) {
             return current;
         }
@@ -56,7 +60,7 @@ final class Billing {
         return read == -1 && write == -1 ? null : new TableDefinition.OnDemandLimits(read, write);
     }
 
-    private static long pick(String member, Long requested, long current, String target) {
+    private static long pick(String member, @Nullable Long requested, long current, String target) {
         if (requested == null) {
             return current;
         }

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -128,7 +130,7 @@ final class CreateTableRules {
         b.warm = warm(req.warmThroughput());
     }
 
-    static TableDefinition.Warm warm(WarmThroughput requested) {
+    static TableDefinition.@Nullable Warm warm(@Nullable WarmThroughput requested) {
         if (requested == null || (requested.readUnitsPerSecond() == null && requested.writeUnitsPerSecond() == null)) {
             return null;
         }
@@ -154,7 +156,7 @@ final class CreateTableRules {
     }
 
     /** TableClass is validated by DynamoDB itself (not as a shape enum), with its own message. */
-    static TableClass tableClass(String raw) {
+    static @Nullable TableClass tableClass(@Nullable String raw) {
         if (raw == null) {
             return null;
         }
@@ -183,10 +185,12 @@ final class CreateTableRules {
             if (!key.hasRange()) {
                 throw Invalid.parameter("Index KeySchema does not have a range key for index: " + index.indexName());
             }
-            if (!key.hashName().equals(b.primaryKey.hashName())) {
+            String tableHash = Objects.requireNonNull(b.primaryKey, "the table key is read first")
+                    .hashName();
+            if (!key.hashName().equals(tableHash)) {
                 throw Invalid.parameter("Index KeySchema does not have the same leading hash key as table KeySchema "
                         + "for index: " + index.indexName() + ". index hash key: " + key.hashName()
-                        + ", table hash key: " + b.primaryKey.hashName());
+                        + ", table hash key: " + tableHash);
             }
             ProjectionType projection = Projections.check(index.projection());
             checkUniqueName(index.indexName(), indexNames);

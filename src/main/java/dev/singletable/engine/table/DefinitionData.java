@@ -4,6 +4,7 @@ import dev.singletable.engine.policy.ResourcePolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -26,18 +27,18 @@ public record DefinitionData(
         List<IndexDef> globalIndexes,
         List<IndexDef> localIndexes,
         BillingMode billingMode,
-        Instant lastUpdateToPayPerRequest,
+        @Nullable Instant lastUpdateToPayPerRequest,
         Throughput throughput,
-        TableDefinition.OnDemandLimits onDemandLimits,
+        TableDefinition.@Nullable OnDemandLimits onDemandLimits,
         boolean streamEnabled,
-        StreamViewType streamViewType,
-        String latestStreamArn,
-        String latestStreamLabel,
-        TableClass tableClass,
-        TableDefinition.SseSettings sse,
+        @Nullable StreamViewType streamViewType,
+        @Nullable String latestStreamArn,
+        @Nullable String latestStreamLabel,
+        @Nullable TableClass tableClass,
+        TableDefinition.@Nullable SseSettings sse,
         boolean deletionProtectionEnabled,
         Map<String, String> tags,
-        String ttlAttributeName,
+        @Nullable String ttlAttributeName,
         TimeToLiveStatus ttlStatus,
         Map<String, ResourcePolicy> resourcePolicies) {
 

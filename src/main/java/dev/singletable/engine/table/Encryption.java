@@ -2,6 +2,7 @@ package dev.singletable.engine.table;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
@@ -14,7 +15,8 @@ final class Encryption {
      * The requested settings, or null for the AWS-owned default key. {@code Enabled} may be omitted: an SSEType of
      * KMS alone turns KMS encryption on, as DynamoDB does.
      */
-    static TableDefinition.SseSettings settings(SSESpecification spec, String region, String accountId) {
+    static TableDefinition.@Nullable SseSettings settings(
+            @Nullable SSESpecification spec, String region, String accountId) {
         if (spec == null) {
             return null;
         }
@@ -44,7 +46,7 @@ final class Encryption {
      * The key ARN DescribeTable reports. Without a real KMS, aliases and bare key ids resolve to a stable made-up key
      * in the table's region and account; full key ARNs are kept as given.
      */
-    private static String keyArn(String keyId, String region, String accountId) {
+    private static String keyArn(@Nullable String keyId, String region, String accountId) {
         if (keyId != null && keyId.startsWith("arn:")) {
             return keyId;
         }

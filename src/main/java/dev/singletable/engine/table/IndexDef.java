@@ -3,6 +3,7 @@ package dev.singletable.engine.table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -17,7 +18,7 @@ public record IndexDef(
         KeyDef key,
         ProjectionType projection,
         List<String> nonKeyAttributes,
-        Throughput throughput,
+        @Nullable Throughput throughput,
         IndexStatus status,
         boolean backfilling) {
 
@@ -66,7 +67,7 @@ public record IndexDef(
                 || (projection == ProjectionType.INCLUDE && nonKeyAttributes.contains(attributeName));
     }
 
-    private static void copy(Map<String, AttributeValue> from, Map<String, AttributeValue> to, String name) {
+    private static void copy(Map<String, AttributeValue> from, Map<String, AttributeValue> to, @Nullable String name) {
         if (name != null) {
             AttributeValue value = from.get(name);
             if (value != null) {

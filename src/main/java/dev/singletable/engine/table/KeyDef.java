@@ -2,6 +2,8 @@ package dev.singletable.engine.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -30,10 +32,17 @@ public record KeyDef(List<KeyPart> hashParts, List<KeyPart> rangeParts) {
     }
 
     /** A single-attribute key: a partition attribute and an optional (null) sort attribute. */
-    public KeyDef(String hashName, ScalarAttributeType hashType, String rangeName, ScalarAttributeType rangeType) {
+    public KeyDef(
+            String hashName,
+            ScalarAttributeType hashType,
+            @Nullable String rangeName,
+            @Nullable ScalarAttributeType rangeType) {
         this(
                 List.of(new KeyPart(hashName, hashType)),
-                rangeName == null ? List.of() : List.of(new KeyPart(rangeName, rangeType)));
+                rangeName == null
+                        ? List.of()
+                        : List.of(new KeyPart(
+                                rangeName, Objects.requireNonNull(rangeType, "a sort attribute without its type"))));
     }
 
     /** The (first) partition attribute: the only one unless {@link #multiAttribute()}. */
@@ -46,11 +55,12 @@ public record KeyDef(List<KeyPart> hashParts, List<KeyPart> rangeParts) {
     }
 
     /** The (first) sort attribute, or null without a sort key. */
-    public String rangeName() {
+    public @Nullable String rangeName() {
         return rangeParts.isEmpty() ? null : rangeParts.get(0).name();
     }
 
-    public ScalarAttributeType rangeType() {
+    /** The (first) sort attribute's type, or null without a sort key. */
+    public @Nullable ScalarAttributeType rangeType() {
         return rangeParts.isEmpty() ? null : rangeParts.get(0).type();
     }
 

@@ -3,6 +3,7 @@ package dev.singletable.engine.table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -77,7 +78,8 @@ final class KeySchemas {
         List<KeyDef.KeyPart> hash = new ArrayList<>();
         List<KeyDef.KeyPart> range = new ArrayList<>();
         for (KeySchemaElement element : schema) {
-            KeyDef.KeyPart part = new KeyDef.KeyPart(element.attributeName(), definitions.get(element.attributeName()));
+            KeyDef.KeyPart part =
+                    new KeyDef.KeyPart(element.attributeName(), defined(definitions, element.attributeName()));
             if (KeyType.HASH.toString().equals(element.keyTypeAsString())) {
                 if (!range.isEmpty()) {
                     throw Invalid.parameter(
@@ -134,6 +136,11 @@ final class KeySchemas {
         }
         String hash = names.get(0);
         String range = schema.size() == 2 ? names.get(1) : null;
-        return new KeyDef(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
+        return new KeyDef(hash, defined(definitions, hash), range, range == null ? null : defined(definitions, range));
+    }
+
+    /** The type of an attribute that {@link #definedNames} already found in the definitions. */
+    private static ScalarAttributeType defined(Map<String, ScalarAttributeType> definitions, String name) {
+        return Objects.requireNonNull(definitions.get(name), "definedNames checks every key attribute is defined");
     }
 }

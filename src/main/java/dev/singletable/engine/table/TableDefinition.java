@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
@@ -31,20 +33,20 @@ public final class TableDefinition {
     private final List<IndexDef> globalIndexes;
     private final List<IndexDef> localIndexes;
     private final BillingMode billingMode;
-    private final Instant lastUpdateToPayPerRequest;
+    private final @Nullable Instant lastUpdateToPayPerRequest;
     private final Throughput throughput;
-    private final OnDemandLimits onDemandLimits;
+    private final @Nullable OnDemandLimits onDemandLimits;
     private final boolean streamEnabled;
-    private final StreamViewType streamViewType;
-    private final String latestStreamArn;
-    private final String latestStreamLabel;
-    private final TableClass tableClass;
-    private final Instant tableClassUpdatedAt;
-    private final Warm warm;
-    private final SseSettings sse;
+    private final @Nullable StreamViewType streamViewType;
+    private final @Nullable String latestStreamArn;
+    private final @Nullable String latestStreamLabel;
+    private final @Nullable TableClass tableClass;
+    private final @Nullable Instant tableClassUpdatedAt;
+    private final @Nullable Warm warm;
+    private final @Nullable SseSettings sse;
     private final boolean deletionProtectionEnabled;
     private final Map<String, String> tags;
-    private final String ttlAttributeName;
+    private final @Nullable String ttlAttributeName;
     private final TimeToLiveStatus ttlStatus;
     private final Map<String, ResourcePolicy> resourcePolicies;
 
@@ -58,11 +60,11 @@ public final class TableDefinition {
     public record SseSettings(SSEType type, String kmsMasterKeyArn) {}
 
     TableDefinition(Builder b) {
-        this.name = b.name;
-        this.arn = b.arn;
-        this.tableId = b.tableId;
-        this.createdAt = b.createdAt;
-        this.primaryKey = b.primaryKey;
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.arn = Objects.requireNonNull(b.arn, "arn");
+        this.tableId = Objects.requireNonNull(b.tableId, "tableId");
+        this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
+        this.primaryKey = Objects.requireNonNull(b.primaryKey, "primaryKey");
         this.attributeDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributeDefinitions));
         this.globalIndexes = List.copyOf(b.globalIndexes);
         this.localIndexes = List.copyOf(b.localIndexes);
@@ -119,7 +121,7 @@ public final class TableDefinition {
     }
 
     /** The global or local index of that name, or null if none. */
-    public IndexDef index(String indexName) {
+    public @Nullable IndexDef index(String indexName) {
         for (IndexDef index : globalIndexes) {
             if (index.name().equals(indexName)) {
                 return index;
@@ -134,7 +136,7 @@ public final class TableDefinition {
     }
 
     /** The type from AttributeDefinitions, or null if the attribute is not a table or index key attribute. */
-    public ScalarAttributeType attributeType(String attributeName) {
+    public @Nullable ScalarAttributeType attributeType(String attributeName) {
         return attributeDefinitions.get(attributeName);
     }
 
@@ -143,7 +145,7 @@ public final class TableDefinition {
     }
 
     /** When the table last switched to (or was created with) PAY_PER_REQUEST; null if never. */
-    public Instant lastUpdateToPayPerRequest() {
+    public @Nullable Instant lastUpdateToPayPerRequest() {
         return lastUpdateToPayPerRequest;
     }
 
@@ -153,7 +155,7 @@ public final class TableDefinition {
     }
 
     /** OnDemandThroughput maximums if set, else null. */
-    public OnDemandLimits onDemandLimits() {
+    public @Nullable OnDemandLimits onDemandLimits() {
         return onDemandLimits;
     }
 
@@ -162,31 +164,31 @@ public final class TableDefinition {
     }
 
     /** The view type of the current stream, or null when streams are off. */
-    public StreamViewType streamViewType() {
+    public @Nullable StreamViewType streamViewType() {
         return streamViewType;
     }
 
     /** ARN of the latest stream (kept after the stream is disabled, as DynamoDB does), or null if never enabled. */
-    public String latestStreamArn() {
+    public @Nullable String latestStreamArn() {
         return latestStreamArn;
     }
 
-    public String latestStreamLabel() {
+    public @Nullable String latestStreamLabel() {
         return latestStreamLabel;
     }
 
     /** The table class if ever set explicitly, else null (meaning STANDARD). */
-    public TableClass tableClass() {
+    public @Nullable TableClass tableClass() {
         return tableClass;
     }
 
     /** When UpdateTable last changed the table class; null if never. */
-    public Instant tableClassUpdatedAt() {
+    public @Nullable Instant tableClassUpdatedAt() {
         return tableClassUpdatedAt;
     }
 
     /** Warm throughput explicitly requested, or null for the default (see DescribeTable). */
-    public Warm warm() {
+    public @Nullable Warm warm() {
         return warm;
     }
 
@@ -196,7 +198,7 @@ public final class TableDefinition {
     }
 
     /** KMS server-side encryption if requested, else null (AWS-owned key). */
-    public SseSettings sse() {
+    public @Nullable SseSettings sse() {
         return sse;
     }
 
@@ -210,7 +212,7 @@ public final class TableDefinition {
     }
 
     /** The TTL attribute name while TTL is enabled, else null. */
-    public String ttlAttributeName() {
+    public @Nullable String ttlAttributeName() {
         return ttlAttributeName;
     }
 
@@ -220,7 +222,7 @@ public final class TableDefinition {
     }
 
     /** The TTL attribute if TTL is currently enabled, else null: what the expiry sweeper should look at. */
-    public String activeTtlAttribute() {
+    public @Nullable String activeTtlAttribute() {
         return ttlStatus == TimeToLiveStatus.ENABLED ? ttlAttributeName : null;
     }
 
@@ -233,7 +235,7 @@ public final class TableDefinition {
     }
 
     /** The policy entry of the table or stream with that ARN, or null if it never had one. */
-    public ResourcePolicy resourcePolicy(String resourceArn) {
+    public @Nullable ResourcePolicy resourcePolicy(String resourceArn) {
         return resourcePolicies.get(resourceArn);
     }
 
@@ -273,31 +275,68 @@ public final class TableDefinition {
         return new Builder(this);
     }
 
-    /** Mutable staging area for {@link TableRequests}; never escapes the package. */
+    /**
+     * Mutable staging area for {@link TableRequests}; never escapes the package. The name, ARN, id, creation time and
+     * primary key must be set before {@link #build()}.
+     */
     static final class Builder {
+        @Nullable
         String name;
+
+        @Nullable
         String arn;
+
+        @Nullable
         String tableId;
+
+        @Nullable
         Instant createdAt;
+
+        @Nullable
         KeyDef primaryKey;
+
         Map<String, ScalarAttributeType> attributeDefinitions = new LinkedHashMap<>();
         List<IndexDef> globalIndexes = new ArrayList<>();
         List<IndexDef> localIndexes = new ArrayList<>();
         BillingMode billingMode = BillingMode.PROVISIONED;
+
+        @Nullable
         Instant lastUpdateToPayPerRequest;
+
         Throughput throughput = Throughput.ZERO;
+
+        @Nullable
         OnDemandLimits onDemandLimits;
+
         boolean streamEnabled;
+
+        @Nullable
         StreamViewType streamViewType;
+
+        @Nullable
         String latestStreamArn;
+
+        @Nullable
         String latestStreamLabel;
+
+        @Nullable
         TableClass tableClass;
+
+        @Nullable
         Instant tableClassUpdatedAt;
+
+        @Nullable
         Warm warm;
+
+        @Nullable
         SseSettings sse;
+
         boolean deletionProtectionEnabled;
         Map<String, String> tags = new LinkedHashMap<>();
+
+        @Nullable
         String ttlAttributeName;
+
         TimeToLiveStatus ttlStatus = TimeToLiveStatus.DISABLED;
         Map<String, ResourcePolicy> resourcePolicies = new LinkedHashMap<>();
 
@@ -333,7 +372,8 @@ public final class TableDefinition {
 
         /** Every attribute used by the table key or any index key. */
         java.util.Set<String> keyAttributeNames() {
-            java.util.Set<String> names = new java.util.LinkedHashSet<>(primaryKey.names());
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(
+                    Objects.requireNonNull(primaryKey, "primaryKey").names());
             globalIndexes.forEach(i -> names.addAll(i.key().names()));
             localIndexes.forEach(i -> names.addAll(i.key().names()));
             return names;

@@ -1,6 +1,7 @@
 package dev.singletable.engine.table;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Provisioned throughput of a table or global index. On-demand tables report zero units, as DynamoDB does.
@@ -9,8 +10,8 @@ import java.time.Instant;
 public record Throughput(
         long readCapacityUnits,
         long writeCapacityUnits,
-        Instant lastIncrease,
-        Instant lastDecrease,
+        @Nullable Instant lastIncrease,
+        @Nullable Instant lastDecrease,
         long decreasesToday) {
 
     public static final Throughput ZERO = new Throughput(0, 0, null, null, 0);

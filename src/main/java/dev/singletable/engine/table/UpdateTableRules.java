@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
@@ -232,7 +233,8 @@ final class UpdateTableRules {
     }
 
     /** Re-sending the current capacity is an error in DynamoDB, not a no-op. */
-    private static void checkThroughputChanges(Throughput current, ProvisionedThroughput requested, String indexName) {
+    private static void checkThroughputChanges(
+            Throughput current, ProvisionedThroughput requested, @Nullable String indexName) {
         if (current.readCapacityUnits() == requested.readCapacityUnits()
                 && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
             String target = indexName == null ? "the table" : "the index " + indexName;
@@ -284,7 +286,7 @@ final class UpdateTableRules {
         }
     }
 
-    private static TableDefinition.Warm higher(TableDefinition.Warm current, TableDefinition.Warm requested) {
+    private static TableDefinition.Warm higher(TableDefinition.@Nullable Warm current, TableDefinition.Warm requested) {
         if (current == null) {
             return requested;
         }

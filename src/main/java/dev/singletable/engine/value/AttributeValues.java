@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,8 +21,8 @@ public final class AttributeValues {
     private AttributeValues() {}
 
     /** The single type set on {@code v}; a validation error if none or more than one is set. */
-    public static ValueType typeOf(AttributeValue v) {
-        ValueType found = null;
+    public static ValueType typeOf(@Nullable AttributeValue v) {
+        @Nullable ValueType found = null;
         int count = 0;
         if (v == null) {
             throw EngineErrors.validation(EMPTY_VALUE);
@@ -66,7 +67,7 @@ public final class AttributeValues {
             found = ValueType.BS;
             count++;
         }
-        if (count == 0) {
+        if (found == null) { // no type set (count == 0)
             throw EngineErrors.validation(EMPTY_VALUE);
         }
         if (count > 1) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -68,7 +69,7 @@ final class ValueNormalizer {
     }
 
     static Map<String, AttributeValue> normalizeItem(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> out = null;
+        @Nullable Map<String, AttributeValue> out = null;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             checkName(e.getKey());
             AttributeValue n = normalize(e.getValue(), 1);
@@ -182,12 +183,12 @@ final class ValueNormalizer {
     }
 
     /** Validates a number set; returns its canonical members, or null when they already are canonical. */
-    private static List<String> normalizeNumberSet(List<String> ns) {
+    private static @Nullable List<String> normalizeNumberSet(List<String> ns) {
         if (ns.isEmpty()) {
             throw EngineErrors.validation(EMPTY_NS);
         }
         Set<String> seen = new HashSet<>();
-        List<String> out = null;
+        @Nullable List<String> out = null;
         for (int i = 0; i < ns.size(); i++) {
             String raw = ns.get(i);
             String canonical = Numbers.canonical(raw);
@@ -224,8 +225,9 @@ final class ValueNormalizer {
         }
     }
 
-    private static Map<String, AttributeValue> normalizeMap(Map<String, AttributeValue> m, int level) {
-        Map<String, AttributeValue> out = null;
+    /** Validates a map; returns it with normalised members, or null when every member already is normal. */
+    private static @Nullable Map<String, AttributeValue> normalizeMap(Map<String, AttributeValue> m, int level) {
+        @Nullable Map<String, AttributeValue> out = null;
         for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
             checkName(e.getKey());
             AttributeValue n = normalize(e.getValue(), level);
@@ -239,8 +241,9 @@ final class ValueNormalizer {
         return out;
     }
 
-    private static List<AttributeValue> normalizeList(List<AttributeValue> l, int level) {
-        List<AttributeValue> out = null;
+    /** Validates a list; returns it with normalised members, or null when every member already is normal. */
+    private static @Nullable List<AttributeValue> normalizeList(List<AttributeValue> l, int level) {
+        @Nullable List<AttributeValue> out = null;
         for (int i = 0; i < l.size(); i++) {
             AttributeValue n = normalize(l.get(i), level);
             if (n != l.get(i) && out == null) {

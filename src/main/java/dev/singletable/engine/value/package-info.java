@@ -12,4 +12,7 @@
  * </ul>
  * Numbers accept only ASCII digits (Local, being plain BigDecimal, also takes other Unicode digits).
  */
+@NullMarked
 package dev.singletable.engine.value;
+
+import org.jspecify.annotations.NullMarked;
