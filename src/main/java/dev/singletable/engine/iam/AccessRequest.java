@@ -65,7 +65,7 @@ public class AccessRequest implements ContextKeys {
         return resourceAccount;
     }
 
-    public TableDefinition table() {
+    TableDefinition table() {
         return table;
     }
 

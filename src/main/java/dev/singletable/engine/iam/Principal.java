@@ -90,7 +90,7 @@ public record Principal(
     }
 
     /** Whether this is an account's root user, whom IAM allows everything in its own account. */
-    public boolean isRoot() {
+    boolean isRoot() {
         return arn.endsWith(":root");
     }
 
