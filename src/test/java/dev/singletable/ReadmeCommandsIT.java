@@ -17,6 +17,7 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +75,20 @@ class ReadmeCommandsIT {
      */
     private static final boolean COURSE = Boolean.parseBoolean(System.getProperty("singletable.course", "true"));
 
+    private static final String ACCESS_START = "Turning it on";
+    private static final String ACCESS_PRINCIPALS = "docs/access-control-principals.json";
+    private static final String DOCUMENTED_ACCESS_ENGINE = "http://127.0.0.1:8001";
+
     private final Readme readme = Readme.read(Path.of("README.md"));
     private final Readme course = Readme.read(Course.DIRECTORY.resolve("README.md"));
+    private final Readme accessControl = Readme.read(Path.of("docs/access-control.md"));
     private final List<AutoCloseable> running = new ArrayList<>();
     private Path serviceDirectory;
     private Path demoDirectory;
     private ChildProcess service;
     private ChildProcess demo;
     private ChildProcess courseEngine;
+    private ChildProcess accessEngine;
     private Optional<WarmAwsCli> awsCli = Optional.empty();
 
     @BeforeAll
@@ -103,6 +110,17 @@ class ReadmeCommandsIT {
                 .startsWith(readmeDemo.text());
         demoDirectory = Files.createTempDirectory("readme-demo-");
         demo = start("readme-demo", SingletableJar.documentedArguments(courseDemo), demoDirectory);
+        // docs/access-control.md's engine with its principals file, started as the page starts it
+        Readme.Command accessOnly =
+                jarCommand(accessControl.section(ACCESS_START).block(0));
+        accessEngine = SingletableJar.command(
+                        "access-control-engine",
+                        SingletableJar.documentedArguments(accessOnly.replace(
+                                ACCESS_PRINCIPALS,
+                                Path.of(ACCESS_PRINCIPALS).toAbsolutePath().toString())))
+                .directory(Files.createTempDirectory("access-control-engine-"))
+                .start();
+        running.add(accessEngine);
         if (!COURSE) {
             return;
         }
@@ -221,6 +239,36 @@ class ReadmeCommandsIT {
                         throw e.getCause();
                     }
                 }));
+    }
+
+    /**
+     * docs/access-control.md: every command of the page, in order — the profiles and the table, then each pattern's
+     * walk-through with its Allow and Deny answers (AWS CLI errors written out in full are compared in full) — against
+     * one engine started with the page's principals file. The CLI's profiles go to files of the test's own, not the
+     * user's {@code ~/.aws}.
+     */
+    @Test
+    @Order(8)
+    void theAccessControlWalkThroughsAnswerAsDocumented() throws IOException {
+        assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        Path directory = Files.createTempDirectory("access-control-cli-");
+        try (ShellSession shell = ShellSession.start("access-control", directory)) {
+            awsCli.ifPresent(shell::using);
+            shell.run(
+                    "export AWS_CONFIG_FILE=" + directory.resolve("config") + " AWS_SHARED_CREDENTIALS_FILE="
+                            + directory.resolve("credentials"),
+                    Duration.ofSeconds(10));
+            List<Readme.Command> commands = accessControl.sections().stream()
+                    .flatMap(section -> section.commands().stream())
+                    .filter(command -> !command.startsWith("java -jar"))
+                    .toList();
+            assertThat(commands).as("the page's walk-throughs").hasSizeGreaterThan(30);
+            new DocumentedCommands(shell)
+                    .rewrite(
+                            DOCUMENTED_ACCESS_ENGINE,
+                            SingletableJar.awaitEngine(accessEngine).toString())
+                    .run(commands);
+        }
     }
 
     private void runCoursePage(Path page) {

@@ -17,12 +17,19 @@ import java.util.regex.Pattern;
  *   <li>other quoted strings ({@code "singletable"}), which must appear quoted in the output;</li>
  *   <li>response headers ({@code Location: /api/users/ann_lee});</li>
  *   <li>an AWS CLI error as the CLI prints it ({@code An error occurred (ConditionalCheckFailedException) …}): the
- *       command must fail (a non-zero exit status) and print that error code on its standard error.</li>
+ *       command must fail (a non-zero exit status) and print that error code on its standard error; written out in
+ *       full, without an ellipsis ({@code An error occurred (X) when calling the Y operation: <message>}, possibly
+ *       over several comment lines), the standard error must hold that whole text (spacing aside).</li>
  * </ul>
  * Prose around them is for the reader and is not checked.
  */
 public record DocumentedAnswer(
-        Integer status, List<String> members, List<String> strings, List<String> headers, String error) {
+        Integer status,
+        List<String> members,
+        List<String> strings,
+        List<String> headers,
+        String error,
+        String errorText) {
 
     private static final Pattern STATUS = Pattern.compile("^(?:HTTP/[\\d.]+\\s+)?([1-5]\\d\\d)\\b");
     private static final Pattern MEMBER =
@@ -31,11 +38,14 @@ public record DocumentedAnswer(
     private static final Pattern HEADER = Pattern.compile("\\b([A-Z][a-zA-Z]*(?:-[A-Z][a-zA-Z]*)*): ([^,\\s]+)");
     private static final Pattern CLI_ERROR = Pattern.compile("An error occurred \\((\\w+)\\)");
     private static final Pattern SPACE_AFTER_COLON = Pattern.compile("\":\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public static DocumentedAnswer of(String comment) {
         Matcher error = CLI_ERROR.matcher(comment);
         if (error.find()) {
-            return new DocumentedAnswer(null, List.of(), List.of(), List.of(), error.group(1));
+            String text = comment.substring(error.start()).strip();
+            return new DocumentedAnswer(
+                    null, List.of(), List.of(), List.of(), error.group(1), text.contains("…") ? null : text);
         }
         Matcher status = STATUS.matcher(comment.strip());
         List<String> members = new ArrayList<>();
@@ -57,7 +67,11 @@ public record DocumentedAnswer(
             strings.add(string.group());
         }
         return new DocumentedAnswer(
-                status.find() ? Integer.valueOf(status.group(1)) : null, members, strings, headers, null);
+                status.find() ? Integer.valueOf(status.group(1)) : null, members, strings, headers, null, null);
+    }
+
+    private static String spaced(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /** What in {@code result} differs from the document; empty when it answers as documented. */
@@ -69,6 +83,8 @@ public record DocumentedAnswer(
             }
             if (!result.errors().contains("(" + error + ")")) {
                 problems.add("no error (" + error + ") on the standard error");
+            } else if (errorText != null && !spaced(result.errors()).contains(spaced(errorText))) {
+                problems.add("the error reads otherwise than documented: " + errorText);
             }
             return problems;
         }

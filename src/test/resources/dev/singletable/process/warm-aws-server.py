@@ -45,6 +45,13 @@ def run(connection, fds, payload):
         os.environ.clear()
         os.environ.update(request["env"])
         sys.argv = ["aws"] + request["argv"]
+        # the warm-up read the config and credentials files of the server's environment; this command's environment
+        # may name others (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE), and an earlier `aws configure set` may have
+        # added a profile since: read them again, as a fresh `aws` would
+        botocore_session = driver.session
+        botocore_session._config = None
+        botocore_session._profile_map = None
+        botocore_session._credentials = None
         status = driver.main(request["argv"])
     except SystemExit as exit_:
         status = exit_.code if isinstance(exit_.code, int) else 1

@@ -23,11 +23,17 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The engine with access control on: each configured principal reaches the tables of its account (in the region its
- * request is signed for) through clients that authorize every request as IAM would before the engine runs it, and
- * answer AccessDeniedException with IAM's wording when it is not allowed. A request that names another account's
+ * request is signed for) through clients that authorize every request as IAM would [1] before the engine runs it, and
+ * answer AccessDeniedException with IAM's wording when it is not allowed [2]. A request that names another account's
  * table, index or stream, once allowed by both the caller's identity-based policy and the resource's policy, runs
  * against that account's tables. The resource-policy operations are never routed: only the owner manages a policy
- * (the engine answers AWS's ValidationException for another account's ARN).
+ * (the engine answers AWS's ValidationException for another account's ARN [3]). An unsigned request and an unknown
+ * key get AWS's authentication errors [4].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html">Troubleshoot access denied error messages</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html">Using resource-based policies for DynamoDB</a><br>
+ * [4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common errors</a>
  */
 public final class AccessControl {
 

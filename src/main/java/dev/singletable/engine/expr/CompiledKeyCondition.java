@@ -9,6 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A checked KeyConditionExpression. {@link #resolve} reduces it to at most two simple conditions, each on one key
  * attribute; like DynamoDB, it reports structural problems (OR, NOT, functions, repeated keys...) only then, after
  * unused placeholders have been reported.
+ * The allowed forms are those of [1]; keys of several attributes follow [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key condition expressions for the Query operation</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute keys for global secondary indexes</a>
  */
 final class CompiledKeyCondition implements KeyConditionExpr {
 

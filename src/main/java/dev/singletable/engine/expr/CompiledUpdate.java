@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * An executable update. All SET values are computed from the item as it was before the update; then the SET
  * actions are applied (appends to a list in index order), then REMOVE (highest list index first, so that every
  * index still means what it meant in the original list), then ADD and DELETE.
+ * The actions' semantics are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class CompiledUpdate implements UpdateExpr {
 

@@ -11,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The executable condition kinds. Evaluation never fails: a missing attribute or a type mismatch makes a
  * comparison false (and its negation true), as in DynamoDB.
+ * The comparators, BETWEEN, IN, the functions and the logical operators follow [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
  */
 final class Conditions {
 

@@ -10,6 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A resolved document path such as {@code a.b[2].c}: map keys (placeholders already substituted) and list indexes.
  * Element {@code i} is the key {@code names[i]}, or the list index {@code indexes[i]} when {@code names[i]} is null.
  * The first element is always a name (a path starts at a top-level attribute).
+ * Paths are written as [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Attributes.html">Referring to item attributes when using expressions</a>
  */
 final class DocPath {
 

@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Copy-on-write edits of one document path in a working copy of an item: the containers along the path are
  * rebuilt, everything else is shared with the original. A missing or mistyped container on the way to the last
  * element is DynamoDB's "document path ... invalid for update".
+ * ADD and DELETE on numbers and sets behave as [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class DocumentEditor {
 

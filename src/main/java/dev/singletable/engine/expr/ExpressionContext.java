@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <p>The constructor validates both maps as DynamoDB does before it looks at any expression: a map that was sent
  * but is empty, placeholder keys that are not {@code #word} / {@code :word}, empty names, invalid values. A map the
  * SDK auto-constructed (the request did not set it) counts as absent.
+ * The placeholders are those of [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html">Expression attribute names (aliases)</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html">Using expression attribute values</a>
  */
 public final class ExpressionContext {
 

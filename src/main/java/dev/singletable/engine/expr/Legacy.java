@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /**
  * The legacy (pre-expression) request parameters, translated into the same executable interfaces as expressions,
  * with DynamoDB's validation messages.
+ * The parameters are described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 public final class Legacy {
 

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /**
  * Validation and translation of the legacy Expected, QueryFilter/ScanFilter and KeyConditions parameters into the
  * same executable conditions the expression language produces. Attribute names are literal (no document paths).
+ * The parameters and their operators are described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class LegacyConditions {
 

@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 
-/** The legacy KeyConditions parameter; arguments are checked at once, the key schema in {@link #resolve}. */
+/**
+ * The legacy KeyConditions parameter; arguments are checked at once, the key schema in {@link #resolve}.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
+ */
 final class LegacyKeyConditions implements KeyConditionExpr {
 
     /** One attribute's condition: its operator and its checked arguments. */

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 /**
  * The legacy AttributeUpdates parameter as an update: PUT replaces an attribute, DELETE removes it (or, with a set
  * value, removes those members), ADD adds to a number, unites sets or appends to a list. Names are literal.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class LegacyUpdate implements UpdateExpr {
 

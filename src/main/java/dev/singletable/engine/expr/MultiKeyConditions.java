@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Checks the simple conditions of a Query against a multi-attribute key, by the rules AWS documents
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys): every
+ * Checks the simple conditions of a Query against a multi-attribute key, by the rules AWS documents [1]: every
  * partition attribute with {@code =}; the sort attributes left to right in key-schema order, in any textual order,
  * without a gap, equality on all but the last one named, which may carry a range or begins_with.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute
+ * keys for global secondary indexes</a>
  */
 final class MultiKeyConditions {
 

@@ -10,7 +10,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The operand kinds: paths, constants, size() and the update-only functions and arithmetic. */
+/**
+ * The operand kinds: paths, constants, size() and the update-only functions and arithmetic.
+ * size() is one of the functions of [1]; if_not_exists, list_append and + / - belong to SET [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
+ */
 final class Operands {
 
     private Operands() {}

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * insert as "path one"; "path two" is found by descending from the point of collision along the first key of each
  * hash map. To report the same "path two", the tree here uses hash maps keyed by elements whose hash codes equal
  * DynamoDB's, so that iteration order, and hence the reported path, is the same.
+ * That paths of one expression may not overlap is stated in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class PathTrie {
 

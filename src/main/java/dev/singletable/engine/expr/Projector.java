@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Copies the values at a set of non-overlapping document paths out of an item, keeping their nesting: a map keeps
  * only the projected keys, a list only the projected elements (in index order, without gaps). Paths that lead
  * nowhere are left out, and so are containers left empty by that.
+ * The shape of the result is that of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html">Using projection expressions</a>
  */
 final class Projector {
 

@@ -12,6 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * DynamoDB's second semantic pass: resolves placeholders, checks operand counts, statically known operand types
  * and repeated paths, and builds executable operands. Errors name the expression kind.
+ * Placeholders are resolved as [1] and [2] describe.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html">Expression attribute names (aliases)</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html">Using expression attribute values</a>
  */
 class Resolver {
 

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One authorization a request needs: an action on a resource with the request's condition keys (keyed in lower
+ * One authorization a request needs [1]: an action on a resource with the request's condition keys (keyed in lower
  * case). A request may need several: a BatchGetItem one per table, a TransactWriteItems one per item. An
  * authorization mapped by {@link RequestAccess} is also the context its statements are evaluated against (the
  * request's keys, then the principal's), and the keys of a single-item request, a Query or a Scan are computed only
  * when a policy asks for them ({@link ItemAccess}).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html">Actions,
+ * resources, and condition keys for Amazon DynamoDB</a>
  */
 public class AccessRequest implements ContextKeys {
 
@@ -62,7 +65,7 @@ public class AccessRequest implements ContextKeys {
         return resourceAccount;
     }
 
-    public TableDefinition table() {
+    TableDefinition table() {
         return table;
     }
 

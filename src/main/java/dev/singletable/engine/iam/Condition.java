@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One condition of a statement: an operator, a context key and the values it is compared with
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). The values
- * of one key are alternatives (any may match); a negated operator ({@code StringNotEquals}, ...) holds when none
- * matches. {@code ...IfExists} holds when the key is absent; {@code ForAllValues:} holds when every value of a
- * multivalued key matches (also when the key is absent or empty), {@code ForAnyValue:} when at least one does
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
+ * One condition of a statement: an operator, a context key and the values it is compared with [1]. The values of one
+ * key are alternatives (any may match); a negated operator ({@code StringNotEquals}, ...) holds when none matches.
+ * {@code ...IfExists} holds when the key is absent; {@code ForAllValues:} holds when every value of a multivalued key
+ * matches (also when the key is absent or empty), {@code ForAnyValue:} when at least one does [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM JSON policy elements: Condition operators</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued vs. multivalued context keys</a>
  */
 final class Condition {
 

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a statement is evaluated against: the values of a context key, the request's own ({@code dynamodb:LeadingKeys})
- * or the principal's ({@code aws:userid}). Key names are case-insensitive, as IAM's are
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+ * or the principal's ({@code aws:userid}). Key names are case-insensitive, as IAM's are [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS global condition context keys</a>
  */
 interface ContextKeys {
 

@@ -4,12 +4,17 @@ import dev.singletable.engine.error.EngineErrors;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * IAM's evaluation of one request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
- * an explicit Deny in any applicable policy wins; otherwise an Allow is needed. Within one account either the
- * identity-based policy or a resource-based policy naming the principal itself may allow; a resource-based policy
- * that names only the account delegates to the account's identity-based policies. Across accounts both must allow
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html). An
- * account's root user has every permission its account's identity policies could give.
+ * IAM's evaluation of one request [1]: an explicit Deny in any applicable policy wins; otherwise an Allow is needed.
+ * Within one account either the identity-based policy or a resource-based policy naming the principal itself may
+ * allow; a resource-based policy that names only the account delegates to the account's identity-based policies.
+ * Across accounts both must allow [2]. An account's root user has every permission its account's identity policies
+ * could give, and may delete its resources' policies even when they deny it [4]. A denial is worded as IAM words it
+ * [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html">Cross-account policy evaluation logic</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html">Troubleshoot access denied error messages</a><br>
+ * [4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteResourcePolicy.html">DeleteResourcePolicy</a>
  */
 public final class Evaluator {
 
@@ -21,6 +26,8 @@ public final class Evaluator {
         NO_IDENTITY_ALLOW,
         NO_RESOURCE_ALLOW
     }
+
+    private static final String DELETE_RESOURCE_POLICY = "dynamodb:DeleteResourcePolicy";
 
     private Evaluator() {}
 
@@ -52,6 +59,11 @@ public final class Evaluator {
                 identityAllows = true;
             }
         }
+        boolean crossAccount =
+                request.resourceAccount() != null && !request.resourceAccount().equals(principal.account());
+        // the account's root user may always delete its own resource's policy, whatever the policy denies [4]
+        boolean rootDeletesPolicy =
+                !crossAccount && principal.isRoot() && DELETE_RESOURCE_POLICY.equals(request.action());
         boolean resourceAllowsDirectly = false;
         boolean resourceAllowsAccount = false;
         if (resourcePolicy != null) {
@@ -61,6 +73,9 @@ public final class Evaluator {
                     continue;
                 }
                 if (!s.allow()) {
+                    if (rootDeletesPolicy) {
+                        continue;
+                    }
                     return Outcome.DENIED_BY_RESOURCE;
                 }
                 if (match == PrincipalMatcher.Match.DIRECT) {
@@ -70,8 +85,6 @@ public final class Evaluator {
                 }
             }
         }
-        boolean crossAccount =
-                request.resourceAccount() != null && !request.resourceAccount().equals(principal.account());
         if (crossAccount) {
             if (!identityAllows && !principal.isRoot()) {
                 return Outcome.NO_IDENTITY_ALLOW;

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * An IAM policy document compiled once for evaluation: statements with their actions and resources as wildcard
- * patterns (variables substituted per request), their principals (resource-based policies) and their conditions
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html).
+ * patterns (variables substituted per request), their principals (resource-based policies) and their conditions [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html">IAM JSON policy element reference</a>
  */
 public final class IamPolicy {
 
@@ -31,7 +32,7 @@ public final class IamPolicy {
     }
 
     /** Compiles a policy; IllegalArgumentException names what is wrong with an invalid one. */
-    public static IamPolicy compile(String json, Kind kind) {
+    static IamPolicy compile(String json, Kind kind) {
         Object parsed = PolicyJson.parse(json);
         if (!(parsed instanceof Map<?, ?> document)) {
             throw new IllegalArgumentException("the policy is not a JSON object");
@@ -43,7 +44,7 @@ public final class IamPolicy {
      * Compiles a parsed policy. {@code strict}: an unknown condition operator is an error (a configured policy);
      * otherwise such a condition never holds (a resource-based policy already accepted by PutResourcePolicy).
      */
-    public static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict) {
+    static IamPolicy compile(Map<?, ?> document, Kind kind, boolean strict) {
         return compile(document, kind, strict, null);
     }
 

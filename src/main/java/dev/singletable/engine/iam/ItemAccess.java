@@ -18,11 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The authorization of a request on one table or index — a GetItem, PutItem, UpdateItem, DeleteItem, a transaction's
- * item, a Query or a Scan — whose DynamoDB condition keys
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html) are worked out only
- * when a policy asks for one, and once: most policies name none or only {@code dynamodb:LeadingKeys}, and a
+ * item, a Query or a Scan — whose DynamoDB condition keys [1] are worked out only when a policy asks for one, and
+ * once: most policies name none or only {@code dynamodb:LeadingKeys}, and a
  * projection or update expression is parsed only for a policy on {@code dynamodb:Attributes}. The values are those
  * {@link RequestAccess} documents.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html">Using IAM policy conditions for fine-grained access control</a>
  */
 final class ItemAccess extends AccessRequest {
 

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * Policy variables in Resource and Condition values: {@code ${aws:username}}, {@code ${aws:userid}},
  * {@code ${aws:PrincipalTag/team}}, any key of the request context, a default ({@code ${aws:username, 'guest'}}),
- * and the escapes {@code ${*}}, {@code ${?}}, {@code ${$}} for literal characters
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html). A variable whose key the
- * request does not have, and that has no default, makes the value unusable: the statement or condition value then
+ * and the escapes {@code ${*}}, {@code ${?}}, {@code ${$}} for literal characters [1]. A variable whose key
+ * the request does not have, and that has no default, makes the value unusable: the statement or condition value then
  * matches nothing, as IAM documents.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM policy elements: Variables and tags</a>
  */
 final class PolicyVariables {
 

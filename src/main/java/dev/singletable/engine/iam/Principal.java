@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * A configured identity: the access key that signs its requests, the principal it stands for (an IAM user or role
  * ARN in some account) and its identity-based policies, compiled once. The request-context keys IAM derives from a
- * principal are computed here once as well
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principal).
+ * principal are computed here once as well [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principal">AWS global condition
+ * context keys: properties of the principal</a>
  *
  * @param accessKeyId     the access key id its requests are signed with
  * @param secretAccessKey the secret that signs them
@@ -88,7 +90,7 @@ public record Principal(
     }
 
     /** Whether this is an account's root user, whom IAM allows everything in its own account. */
-    public boolean isRoot() {
+    boolean isRoot() {
         return arn.endsWith(":root");
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The Principal (or NotPrincipal) element of a resource-based policy statement: everyone ({@code "*"}), or ARNs of
  * users, roles and accounts ({@code arn:aws:iam::111122223333:root} stands for the account: it delegates to the
- * account's own identity-based policies)
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
+ * account's own identity-based policies) [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">AWS JSON policy elements: Principal</a>
  */
 record PrincipalMatcher(boolean everyone, List<String> arns, boolean negated) {
 

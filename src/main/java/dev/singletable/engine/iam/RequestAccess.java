@@ -40,9 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * What IAM authorizes a DynamoDB request by: its action(s), the resource(s) it names and its condition keys
- * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html,
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html):
+ * What IAM authorizes a DynamoDB request by: its action(s), the resource(s) it names [1] and its condition keys [2]:
  * <ul>
  *   <li>{@code dynamodb:LeadingKeys}: the partition-key values of every item the request touches (each key of a
  *       batch, each put item, the partition a Query reads; none for a Scan);</li>
@@ -54,9 +52,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>transactions are authorized per item as the item's own action, with {@code dynamodb:EnclosingOperation};
  *       batches once per table with the batch's action;</li>
  *   <li>PartiQL statements as {@code dynamodb:PartiQLSelect}/{@code Insert}/{@code Update}/{@code Delete} on the
- *       table (or index) they name.</li>
+ *       table (or index) they name [3].</li>
  * </ul>
  * Every other operation is its own action on the resource it names ({@code *} when it names none).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html">Actions,
+ * resources, and condition keys for Amazon DynamoDB</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html">Using IAM policy conditions for fine-grained access control</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html">IAM security policies with PartiQL for DynamoDB</a>
  */
 public final class RequestAccess {
 

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * A request context given as two maps: the principal's keys ({@code aws:username}, {@code aws:userid},
  * {@code aws:PrincipalArn}, {@code aws:PrincipalTag/...}, ...) and the request's own ({@code dynamodb:LeadingKeys},
- * {@code dynamodb:Attributes}, ...), both keyed in lower case (IAM's key names are case-insensitive,
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). A request mapped by
- * {@link RequestAccess} is its own context ({@link AccessRequest}); this form serves requests built by hand.
+ * {@code dynamodb:Attributes}, ...), both keyed in lower case (IAM's key names are case-insensitive [1]). A request
+ * mapped by {@link RequestAccess} is its own context ({@link AccessRequest}); this form serves requests built by hand.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS global condition context keys</a>
  */
 public final class RequestContext implements ContextKeys {
 

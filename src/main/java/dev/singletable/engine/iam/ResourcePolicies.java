@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resource-based policy IAM evaluates with a request: the policy attached to the table (for the table and its
- * indexes) or to the stream the request names
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html), compiled once
- * per document text.
+ * indexes) or to the stream the request names [1], compiled once per document text.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html">Using resource-based policies for DynamoDB</a>
  */
 public final class ResourcePolicies {
 

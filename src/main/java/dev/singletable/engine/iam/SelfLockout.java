@@ -8,10 +8,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 
 /**
  * Whether a PutResourcePolicy would lock its caller out: ConfirmRemoveSelfResourceAccess is "to confirm that you want
- * to remove your permissions to change the policy of this resource in the future"
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html#DDB-PutResourcePolicy-request-ConfirmRemoveSelfResourceAccess),
- * so the confirmation is needed exactly when the new policy explicitly denies the caller itself
+ * to remove your permissions to change the policy of this resource in the future" [1], so the confirmation is needed exactly when the new policy explicitly denies the caller itself
  * dynamodb:PutResourcePolicy on that resource; a Deny aimed at other principals is not the caller's concern.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html#DDB-PutResourcePolicy-request-ConfirmRemoveSelfResourceAccess">PutResourcePolicy:
+ * ConfirmRemoveSelfResourceAccess</a>
  */
 public final class SelfLockout {
 

@@ -3,8 +3,11 @@ package dev.singletable.engine.iam;
 import java.util.List;
 
 /**
- * One compiled statement of a policy. {@code principals} is null in an identity-based policy (the statement applies
- * to the principal it is attached to); in a resource-based policy it lists who the statement is about.
+ * One compiled statement of a policy [1]: its Effect, Action or NotAction, Resource or NotResource, Principal and
+ * Condition. {@code principals} is null in an identity-based policy (the statement applies to the principal it is
+ * attached to); in a resource-based policy it lists who the statement is about.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html">IAM JSON policy element reference</a>
  */
 record Statement(
         String sid,

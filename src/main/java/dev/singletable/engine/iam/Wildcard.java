@@ -5,8 +5,11 @@ import java.util.Locale;
 /**
  * IAM's wildcard match: {@code *} any run of characters (also across ARN segments and slashes), {@code ?} one
  * character, everything else literal. Actions match case-insensitively, resources and StringLike values
- * case-sensitively (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
- * Compiled once; matching is a backtracking scan without regular expressions, cheap enough for every request.
+ * case-sensitively [1][2]. Compiled once; matching is a backtracking scan without regular expressions, cheap enough for
+ * every request.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM JSON policy elements: Resource</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM JSON policy elements: Action</a>
  */
 final class Wildcard {
 

@@ -71,6 +71,53 @@ class SelfLockoutTest {
         }
     }
 
+    /**
+     * "To make sure that you don't inadvertently lock yourself out of your own resources, the root principal in your
+     * AWS account can perform DeleteResourcePolicy requests, even if your resource-based policy explicitly denies the
+     * root principal's access"
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteResourcePolicy.html): only the root
+     * user, only DeleteResourcePolicy, only past the resource policy's Deny.
+     */
+    @Test
+    void theRootUserMayDeleteAPolicyThatDeniesItEverything() {
+        try (EmbeddedEngine engine = EmbeddedEngine.inMemory()) {
+            String arn = createTable(engine.clientsOf(ACCOUNT, "us-east-1").dynamo(), "Notes");
+            AccessControl access = AccessControl.over(engine, PrincipalsFile.parse("""
+                    [{"accessKeyId":"AKIAADMIN","secretAccessKey":"a","principalArn":"arn:aws:iam::%1$s:user/admin",
+                      "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:*",
+                        "Resource":"*"}]}]},
+                     {"accessKeyId":"AKIAROOT","secretAccessKey":"r","principalArn":"arn:aws:iam::%1$s:root",
+                      "policies":[]}]""".formatted(ACCOUNT)));
+            DynamoDbClient admin = access.clients("AKIAADMIN", "us-east-1").dynamo();
+            DynamoDbClient root = access.clients("AKIAROOT", "us-east-1").dynamo();
+            String denyEveryone = """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"%s"},
+                      "Action":"dynamodb:*","Resource":"%s"}]}""".formatted(ACCOUNT, arn);
+            admin.putResourcePolicy(b -> b.resourceArn(arn).policy(denyEveryone).confirmRemoveSelfResourceAccess(true));
+
+            for (DynamoDbClient caller : new DynamoDbClient[] {admin, root}) {
+                assertThatThrownBy(() -> caller.getResourcePolicy(b -> b.resourceArn(arn)))
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                                        e.awsErrorDetails().errorMessage())
+                                .contains("with an explicit deny in a resource-based policy"));
+                assertThatThrownBy(() -> caller.describeTable(b -> b.tableName("Notes")))
+                        .isInstanceOf(DynamoDbException.class);
+            }
+            assertThatThrownBy(() -> admin.deleteResourcePolicy(b -> b.resourceArn(arn)))
+                    .as("a user of the account is not the root user")
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                                    e.awsErrorDetails().errorMessage())
+                            .contains("perform: dynamodb:DeleteResourcePolicy on resource: " + arn
+                                    + " with an explicit deny in a resource-based policy"));
+
+            root.deleteResourcePolicy(b -> b.resourceArn(arn));
+
+            assertThat(admin.describeTable(b -> b.tableName("Notes")).table().tableArn())
+                    .as("the policy is gone: the admin's own policy allows again")
+                    .isEqualTo(arn);
+        }
+    }
+
     private static String denyPolicyUpdates(String arn, String principal) {
         return """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"%s"},
