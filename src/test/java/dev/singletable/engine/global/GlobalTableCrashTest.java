@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,8 +145,12 @@ class GlobalTableCrashTest {
                 line = in.readLine();
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("child start").isEqualTo("READY");
+            // The kill's delay counts from the first acknowledged write, not from READY: on a loaded machine a
+            // child may need seconds after READY before it writes, and a round without a write tests nothing.
+            CountDownLatch firstAck = new CountDownLatch(1);
             Thread killer = new Thread(() -> {
                 try {
+                    firstAck.await();
                     Thread.sleep(killAfterMillis);
                 } catch (InterruptedException ignored) {
                     // kill now
@@ -159,8 +164,10 @@ class GlobalTableCrashTest {
                 String[] f = line.split(" ");
                 if (f.length == 3 && f[0].equals("ACK")) {
                     acks.merge(f[1], Long.parseLong(f[2]), Math::max);
+                    firstAck.countDown();
                 }
             }
+            killer.interrupt(); // the child ended (or the watchdog killed it) before its first ACK
             killer.join();
             watchdog.interrupt();
         }
