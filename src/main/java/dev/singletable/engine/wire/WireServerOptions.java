@@ -54,7 +54,7 @@ public record WireServerOptions(
             int maxBodyBytes,
             String region,
             boolean inlineReads) {
-        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, null);
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, WireLimits.defaults());
     }
 
     /** The four settings named in the server's contract; the health check then names us-east-1. */
@@ -71,7 +71,13 @@ public record WireServerOptions(
     /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
     public static WireServerOptions defaults() {
         return new WireServerOptions(
-                DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false, null);
+                DEFAULT_BIND_ADDRESS,
+                0,
+                Map.of(),
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_REGION,
+                false,
+                WireLimits.defaults());
     }
 
     public WireServerOptions withPort(int newPort) {
