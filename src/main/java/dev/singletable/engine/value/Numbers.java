@@ -36,7 +36,7 @@ public final class Numbers {
     }
 
     /** The value of a number string (canonical or not: any valid DynamoDB number string is accepted). */
-    public static BigDecimal toBigDecimal(String canonical) {
+    static BigDecimal toBigDecimal(String canonical) {
         return parse(canonical);
     }
 

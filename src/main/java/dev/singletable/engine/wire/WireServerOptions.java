@@ -88,7 +88,7 @@ public record WireServerOptions(
         return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads, limits);
     }
 
-    public WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
+    WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
         return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads, limits);
     }
 
@@ -105,7 +105,7 @@ public record WireServerOptions(
     }
 
     /** Whether requests must be signed. */
-    public boolean requiresSignature() {
+    boolean requiresSignature() {
         return !accessKeys.isEmpty();
     }
 }
