@@ -2,6 +2,8 @@ package dev.singletable.catalog;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OkWithETag;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +15,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,15 +88,7 @@ class ProductController {
                     + "on PATCH. Review count and average are maintained from the table's stream and are eventually "
                     + "consistent. An eventually consistent read: with singletable.cache.mode=local or dax it may come "
                     + "from the read cache (docs/caching.md).")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The product",
-            headers =
-                    @Header(
-                            name = HttpHeaders.ETAG,
-                            description = ApiDocs.ETAG_DESCRIPTION,
-                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
-            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    @OkWithETag("The product")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<ProductResponse> get(@Parameter(example = "MUG-001") @PathVariable String sku) {
         Product product = products.get(sku);
@@ -115,16 +108,10 @@ class ProductController {
                     @RequestParam
                     @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
                     String category,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
+            @Valid @ParameterObject PageQuery page) {
         String binding = "products/" + category;
         return paging.response(
-                binding, products.byCategory(category, limit, paging.start(binding, cursor)), ProductResponse::of);
+                binding, products.byCategory(category, page.limit(), paging.start(binding, page)), ProductResponse::of);
     }
 
     @PatchMapping(
@@ -135,15 +122,7 @@ class ProductController {
             description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
                     + "ETag you read as If-Match.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The changed product",
-            headers =
-                    @Header(
-                            name = HttpHeaders.ETAG,
-                            description = ApiDocs.ETAG_DESCRIPTION,
-                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
-            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    @OkWithETag("The changed product")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)

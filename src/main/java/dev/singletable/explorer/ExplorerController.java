@@ -2,22 +2,20 @@ package dev.singletable.explorer;
 
 import dev.singletable.table.SingleTable;
 import dev.singletable.web.ApiDocs;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,17 +47,10 @@ class ExplorerController {
     @ApiResponse(responseCode = "200", description = "One page of items, grouped by partition key")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    public ExplorerPage explore(
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
-        PageResponse<Map<String, String>> page =
-                paging.response(BINDING, explorer.page(limit, paging.start(BINDING, cursor)), row -> row);
-        return new ExplorerPage(explorer.tableName(), explorer.columns(), byPartition(page.items()), page.nextCursor());
+    public ExplorerPage explore(@Valid @ParameterObject PageQuery page) {
+        PageResponse<Map<String, String>> rows =
+                paging.response(BINDING, explorer.page(page.limit(), paging.start(BINDING, page)), row -> row);
+        return new ExplorerPage(explorer.tableName(), explorer.columns(), byPartition(rows.items()), rows.nextCursor());
     }
 
     /** Consecutive items with one partition key form a group (a Scan returns a partition's items together). */

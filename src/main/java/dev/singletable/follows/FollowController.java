@@ -3,6 +3,7 @@ package dev.singletable.follows;
 import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,9 +11,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -75,18 +74,11 @@ class FollowController {
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public PageResponse<FollowResponse> followers(
-            @Parameter(example = "ann_lee") @PathVariable String username,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
+            @Parameter(example = "ann_lee") @PathVariable String username, @Valid @ParameterObject PageQuery page) {
         String binding = "followers/" + UserDirectory.normalize(username);
         return paging.response(
                 binding,
-                follows.followers(username, limit, paging.start(binding, cursor)),
+                follows.followers(username, page.limit(), paging.start(binding, page)),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
     }
 
@@ -96,18 +88,11 @@ class FollowController {
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public PageResponse<FollowResponse> following(
-            @Parameter(example = "ann_lee") @PathVariable String username,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
+            @Parameter(example = "ann_lee") @PathVariable String username, @Valid @ParameterObject PageQuery page) {
         String binding = "following/" + UserDirectory.normalize(username);
         return paging.response(
                 binding,
-                follows.following(username, limit, paging.start(binding, cursor)),
+                follows.following(username, page.limit(), paging.start(binding, page)),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));
     }
 }

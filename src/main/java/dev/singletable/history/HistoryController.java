@@ -4,6 +4,7 @@ import dev.singletable.streams.ConditionalOnStreams;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
 import dev.singletable.web.ApiDocs;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import dev.singletable.web.Utf8Length;
@@ -12,12 +13,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,16 +68,10 @@ class HistoryController {
                     @RequestParam
                     @Utf8Length(max = MAX_SORT_KEY_BYTES)
                     String sk,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
+            @Valid @ParameterObject PageQuery page) {
         String key = HistoryProjector.historyKey(pk, sk);
         String binding = "history/" + key;
-        var start = paging.start(binding, cursor);
+        var start = paging.start(binding, page);
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_PARTITION_KEY_BYTES) {
             // Both keys are possible in the main table, but an item with them has no history: its history key would
             // be over the partition key limit. Asking the store would only make it refuse the query.
@@ -88,6 +82,6 @@ class HistoryController {
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key)))
                 .build();
-        return paging.response(binding, pager.page(query, limit, start, item -> item), HistoryEntryResponse::of);
+        return paging.response(binding, pager.page(query, page.limit(), start, item -> item), HistoryEntryResponse::of);
     }
 }

@@ -2,6 +2,7 @@ package dev.singletable.orders;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,10 +11,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,16 +50,11 @@ class OrderListController {
                     @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
                     @Nullable
                     String status,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
+            @Valid @ParameterObject PageQuery page,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
-        return paging.response(binding, orders.mine(caller, only, limit, paging.start(binding, cursor)), o -> o);
+        return paging.response(binding, orders.mine(caller, only, page.limit(), paging.start(binding, page)), o -> o);
     }
 
     @GetMapping("/api/admin/orders")
@@ -76,15 +72,11 @@ class OrderListController {
                     @RequestParam
                     @Pattern(regexp = OrderStatus.PATTERN, message = STATUS_MESSAGE)
                     String status,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
+            @Valid @ParameterObject PageQuery page,
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();
-        return paging.response(binding, orders.byStatus(caller, wanted, limit, paging.start(binding, cursor)), o -> o);
+        return paging.response(
+                binding, orders.byStatus(caller, wanted, page.limit(), paging.start(binding, page)), o -> o);
     }
 }

@@ -2,6 +2,7 @@ package dev.singletable.reviews;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,9 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -73,16 +71,9 @@ class ReviewController {
     @ApiResponse(responseCode = "200", description = "One page of reviews")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<ReviewResponse> list(
-            @Parameter(example = "MUG-001") @PathVariable String sku,
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable
-                    String cursor) {
+            @Parameter(example = "MUG-001") @PathVariable String sku, @Valid @ParameterObject PageQuery page) {
         String binding = "reviews/" + sku;
         return paging.response(
-                binding, reviews.ofProduct(sku, limit, paging.start(binding, cursor)), ReviewResponse::of);
+                binding, reviews.ofProduct(sku, page.limit(), paging.start(binding, page)), ReviewResponse::of);
     }
 }

@@ -1,6 +1,7 @@
 package dev.singletable.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamListener {
 
     private static final Logger log = LoggerFactory.getLogger(StreamListener.class);
+    /** How long busy rounds may reuse a listing of the stream and its shards. */
+    static final Duration SHARD_LIST_MAX_AGE = Duration.ofSeconds(5);
 
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;
@@ -47,6 +50,18 @@ class StreamListener {
     private final Clock clock;
 
     private final Map<String, String> iterators = new HashMap<>();
+    /**
+     * The position last loaded or saved for each shard this instance holds an iterator for: while it reads the shard
+     * on, nobody else moves it (the lease), so a busy round does not read its own checkpoint back.
+     */
+    private final Map<String, Optional<ShardCheckpoints.Checkpoint>> positions = new HashMap<>();
+    /** The stream and its shards as the last listing found them, reused by busy rounds (see {@link #pollOnce}). */
+    private @Nullable String listedStream;
+
+    private List<Shard> listedShards = List.of();
+    private long listedAtMillis;
+    private boolean relist = true;
+    private boolean closedThisRound;
     private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -141,16 +156,32 @@ class StreamListener {
      * @return the number of service changes delivered in this round (the listener's own bookkeeping not counted)
      */
     public int pollOnce() {
-        String streamArn =
-                dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        // A round right after one that delivered changes, closed no shard and listed the stream less than
+        // SHARD_LIST_MAX_AGE ago reuses that listing: under load, DescribeTable and DescribeStream on every round were
+        // two of a round's five store calls (over the wire, each costs both JVMs SigV4, HTTP and JSON). An idle
+        // round lists again, so a new stream or shard is found as soon as the writes pause (and within the age bound
+        // when they do not); KCL, too, lists shards on a timer and at a shard's end rather than on every read.
+        boolean reuse =
+                !relist && listedStream != null && clock.millis() - listedAtMillis < SHARD_LIST_MAX_AGE.toMillis();
+        relist = true; // until this round completes
+        if (!reuse) {
+            listedStream =
+                    dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+            String listed = listedStream;
+            listedShards = listed == null ? List.of() : parentsFirst(listShards(listed));
+            listedAtMillis = clock.millis();
+        }
+        String streamArn = listedStream;
         if (streamArn == null) {
             lastRound = clock.instant();
             return 0;
         }
+        closedThisRound = false;
         int read = 0;
-        for (Shard shard : parentsFirst(listShards(streamArn))) {
+        for (Shard shard : listedShards) {
             read += pollShard(streamArn, shard);
         }
+        relist = read == 0 || closedThisRound;
         lastRound = clock.instant();
         return read;
     }
@@ -194,26 +225,29 @@ class StreamListener {
 
     private int pollShard(String streamArn, Shard shard) {
         String shardId = shard.shardId();
-        Optional<ShardCheckpoints.Checkpoint> saved = checkpoints.load(shardId);
+        @Nullable
+        Optional<ShardCheckpoints.Checkpoint> known = iterators.containsKey(shardId) ? positions.get(shardId) : null;
+        Optional<ShardCheckpoints.Checkpoint> saved = known != null ? known : checkpoints.load(shardId);
         if (saved.map(ShardCheckpoints.Checkpoint::finished).orElse(false)) {
             shards.put(shardId, new ShardState(shardId, saved.get().sequenceNumber(), true, 0, 0));
-            iterators.remove(shardId);
+            forget(shardId);
             return 0;
         }
         if (!parentFinished(shard)) {
             return 0;
         }
         if (!leases.acquire(shardId)) {
-            iterators.remove(shardId);
+            forget(shardId);
             return 0;
         }
+        positions.put(shardId, saved);
         String checkpoint =
                 saved.map(ShardCheckpoints.Checkpoint::sequenceNumber).orElse(null);
         GetRecordsResponse response;
         try {
             response = streams.getRecords(r -> r.shardIterator(iterator(streamArn, shardId, checkpoint)));
         } catch (ExpiredIteratorException expired) {
-            iterators.remove(shardId);
+            iterators.remove(shardId); // the position read above is still where the shard stands
             response = streams.getRecords(r -> r.shardIterator(iterator(streamArn, shardId, checkpoint)));
         }
         List<Record> records = response.records();
@@ -235,15 +269,24 @@ class StreamListener {
         // checkpointing for it would feed the stream forever. Re-reading our own bookkeeping after a restart is
         // harmless.
         if (projected || closed) {
-            checkpoints.save(shardId, new ShardCheckpoints.Checkpoint(last, closed));
+            ShardCheckpoints.Checkpoint reached = new ShardCheckpoints.Checkpoint(last, closed);
+            checkpoints.save(shardId, reached);
+            positions.put(shardId, Optional.of(reached));
             shards.put(shardId, new ShardState(shardId, last, closed, lagMillis, 0));
         }
         if (closed) {
-            iterators.remove(shardId);
+            forget(shardId);
+            closedThisRound = true;
         } else {
             iterators.put(shardId, response.nextShardIterator());
         }
         return delivered;
+    }
+
+    /** Drops what this instance knew of a shard's reading: the next round starts from its saved checkpoint. */
+    private void forget(String shardId) {
+        iterators.remove(shardId);
+        positions.remove(shardId);
     }
 
     private boolean parentFinished(Shard shard) {
@@ -363,6 +406,8 @@ class StreamListener {
             }
         }
         iterators.clear();
+        positions.clear();
+        relist = true;
     }
 
     private static boolean sleep(long millis) {

@@ -2,19 +2,17 @@ package dev.singletable.timeline;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -40,16 +38,12 @@ class TimelineController {
     @ApiResponse(responseCode = "200", description = "One page of the timeline")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public PageResponse<TimelineEntryResponse> timeline(
-            @Parameter(description = Paging.LIMIT_DESCRIPTION)
-                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(Paging.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = Paging.CURSOR_DESCRIPTION) @RequestParam(required = false) @Nullable String cursor,
-            @AuthenticationPrincipal AuthenticatedUser caller) {
+            @Valid @ParameterObject PageQuery page, @AuthenticationPrincipal AuthenticatedUser caller) {
         // the cursor is bound to the caller's own feed: another user's cursor is 400 invalid-cursor
         String binding = "timeline/" + caller.userId();
         return paging.response(
-                binding, timelines.timeline(caller, limit, paging.start(binding, cursor)), TimelineEntryResponse::of);
+                binding,
+                timelines.timeline(caller, page.limit(), paging.start(binding, page)),
+                TimelineEntryResponse::of);
     }
 }

@@ -1,6 +1,6 @@
 package dev.singletable.tweets;
 
-import dev.singletable.web.Paging;
+import dev.singletable.web.PageQuery;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +35,8 @@ class CeilingController {
 
     @GetMapping("/api/users/{username}/tweets-ceiling")
     ResponseEntity<byte[]> ceiling(@PathVariable String username) {
-        byte[] page = pages.computeIfAbsent(
-                username,
-                u -> json.writeValueAsBytes(tweets.byAuthor(u, Integer.parseInt(Paging.DEFAULT_LIMIT), null)));
+        byte[] page =
+                pages.computeIfAbsent(username, u -> json.writeValueAsBytes(tweets.byAuthor(u, PageQuery.first())));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 }

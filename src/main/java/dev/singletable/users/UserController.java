@@ -2,6 +2,7 @@ package dev.singletable.users;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OkWithETag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -113,15 +114,7 @@ class UserController {
                     + "and only as they last read it: send the ETag of their own GET as If-Match. A new email moves its uniqueness "
                     + "marker in the same transaction.",
             security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The changed profile",
-            headers =
-                    @Header(
-                            name = HttpHeaders.ETAG,
-                            description = ApiDocs.ETAG_DESCRIPTION,
-                            schema = @Schema(type = "string", example = ApiDocs.ETAG_EXAMPLE)),
-            content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
+    @OkWithETag("The changed profile")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)

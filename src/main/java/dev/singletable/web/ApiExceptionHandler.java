@@ -4,8 +4,10 @@ import dev.singletable.resilience.StoreErrors;
 import dev.singletable.table.RetryableStoreException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +118,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            errors.add(new FieldProblem(error.getField(), message(error)));
         }
         e.getBindingResult()
                 .getGlobalErrors()
@@ -131,8 +133,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                String field = error instanceof FieldError fieldError ? fieldError.getField() : name;
-                errors.add(new FieldProblem(field, error.getDefaultMessage()));
+                if (error instanceof FieldError fieldError) {
+                    errors.add(new FieldProblem(fieldError.getField(), message(fieldError)));
+                } else {
+                    errors.add(new FieldProblem(name, error.getDefaultMessage()));
+                }
             }
         });
         return validation(errors, headers);
@@ -141,10 +146,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String type = e.getRequiredType() == null
+        return validation(List.of(new FieldProblem(e.getPropertyName(), mustBeValid(e))), headers);
+    }
+
+    /**
+     * A field's own message, except where the value could not be converted to the field's type (a query parameter
+     * bound into an object such as {@link PageQuery}): then the words a lone {@code @RequestParam} gets, not the
+     * converter's message, which names Java classes.
+     */
+    private static @Nullable String message(FieldError error) {
+        if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
+            return mustBeValid(error.unwrap(TypeMismatchException.class));
+        }
+        return error.getDefaultMessage();
+    }
+
+    /** "must be a valid int": a boxed type is named as its primitive, the same for {@code int} and {@code Integer}. */
+    private static String mustBeValid(TypeMismatchException e) {
+        Class<?> required = e.getRequiredType();
+        String type = required == null
                 ? "value"
-                : e.getRequiredType().getSimpleName().toLowerCase();
-        return validation(List.of(new FieldProblem(e.getPropertyName(), "must be a valid " + type)), headers);
+                : MethodType.methodType(required)
+                        .unwrap()
+                        .returnType()
+                        .getSimpleName()
+                        .toLowerCase(Locale.ROOT);
+        return "must be a valid " + type;
     }
 
     @Override

@@ -8,17 +8,18 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The API side of paging: {@code ?limit=} (1–100, default 20) and {@code ?cursor=} in, {@code {items, nextCursor}} out.
+ * The API side of paging: {@code ?limit=} (1–100, default 20) and {@code ?cursor=} in ({@link PageQuery}),
+ * {@code {items, nextCursor}} out.
  * A binding names the query a cursor belongs to (the path it was issued for, normalised), so a cursor only ever
  * continues the list it came from.
  */
 @Component
 public class Paging {
 
-    public static final String DEFAULT_LIMIT = "20";
-    public static final int MAX_LIMIT = 100;
-    public static final String LIMIT_DESCRIPTION = "How many items to return, 1 to 100";
-    public static final String CURSOR_DESCRIPTION = "nextCursor from the previous page; absent for the first page";
+    static final String DEFAULT_LIMIT = "20";
+    static final int MAX_LIMIT = 100;
+    static final String LIMIT_DESCRIPTION = "How many items to return, 1 to 100";
+    static final String CURSOR_DESCRIPTION = "nextCursor from the previous page; absent for the first page";
 
     private final CursorCodec cursors;
 
@@ -27,8 +28,8 @@ public class Paging {
     }
 
     /** Where the page starts: null for the first page; 400 invalid-cursor for a cursor not issued for this binding. */
-    public @Nullable Map<String, AttributeValue> start(String binding, @Nullable String cursor) {
-        return cursors.decode(binding, cursor);
+    public @Nullable Map<String, AttributeValue> start(String binding, PageQuery page) {
+        return cursors.decode(binding, page.cursor());
     }
 
     public <I, O> PageResponse<O> response(String binding, Slice<I> slice, Function<I, O> toResponse) {

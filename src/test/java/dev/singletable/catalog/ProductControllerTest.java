@@ -64,6 +64,21 @@ class ProductControllerTest {
     }
 
     @Test
+    void aCategoryPageChecksItsLimitBesideTheCategory() throws Exception {
+        mvc.perform(get("/api/products?category=Kitchen!&limit=0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[?(@.field == 'limit')].message")
+                        .value("must be greater than or equal to 1"));
+        mvc.perform(get("/api/products?category=kitchen&limit=many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a valid int"));
+        verifyNoInteractions(products);
+    }
+
+    @Test
     void creatingNeedsASessionAndAValidBody() throws Exception {
         String body = """
                 {"sku": "MUG-001", "name": "Mug", "category": "kitchen", "priceCents": 1299, "stock": 25}""";

@@ -106,6 +106,23 @@ class FollowControllerTest {
     void limitIsValidated() throws Exception {
         mvc.perform(get("/api/users/ann/following?limit=101"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be less than or equal to 100"));
+        mvc.perform(get("/api/users/ann/following?limit=0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be greater than or equal to 1"));
+        verifyNoInteractions(follows);
+    }
+
+    @Test
+    void aLimitThatIsNoNumberIsAValidationProblemNamingTheParameter() throws Exception {
+        mvc.perform(get("/api/users/ann/followers?limit=ten"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://singletable.dev/problems/validation"))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a valid int"));
+        verifyNoInteractions(follows);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public final class WarmAwsCli implements AutoCloseable {
         }
         try {
             Path socket = Files.createTempDirectory("warm-aws-").resolve("cli.sock");
-            List<String> command = new java.util.ArrayList<>(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     python.get(),
                     SCRIPTS.resolve("warm-aws-server.py").toAbsolutePath().toString(),
                     socket.toString()));

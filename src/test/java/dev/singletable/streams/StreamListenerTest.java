@@ -6,9 +6,12 @@ import dev.singletable.follows.FollowProjectors;
 import dev.singletable.likes.LikeProjectors;
 import dev.singletable.support.TestStores;
 import dev.singletable.tweets.TweetProjectors;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The listener against the bundled engine's stream, rounds driven synchronously. */
 class StreamListenerTest {
@@ -161,6 +165,64 @@ class StreamListenerTest {
         assertThat(attempts).hasValue(2 * DrivenListeners.FAST.maxAttempts());
         assertThat(listener.deadLettered()).isEqualTo(2);
         assertThat(listener.processed()).isEqualTo(2);
+    }
+
+    @Test
+    void busyRoundsReuseTheStreamListingAndTheirOwnCheckpointIdleRoundsListAgain() {
+        AtomicInteger describes = new AtomicInteger();
+        AtomicInteger loads = new AtomicInteger();
+        DynamoDbStreamsClient real = store.streams();
+        DynamoDbStreamsClient counting = (DynamoDbStreamsClient) Proxy.newProxyInstance(
+                DynamoDbStreamsClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbStreamsClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("describeStream")) {
+                        describes.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ShardCheckpoints countedCheckpoints = new ShardCheckpoints(store.dynamo(), TABLE) {
+            @Override
+            public Optional<Checkpoint> load(String shardId) {
+                loads.incrementAndGet();
+                return super.load(shardId);
+            }
+        };
+        StreamListener listener = DrivenListeners.listener(
+                new TestStores.StreamStore(store.dynamo(), counting, () -> {}),
+                TABLE,
+                "busy",
+                countedCheckpoints,
+                List.of());
+        user("ann");
+        DrivenListeners.drain(listener); // ends with an idle round
+
+        int describesBefore = describes.get();
+        int loadsBefore = loads.get();
+        for (String id : List.of("bob", "cat", "dan")) {
+            user(id);
+            assertThat(listener.pollOnce()).isEqualTo(1);
+        }
+        assertThat(describes.get() - describesBefore)
+                .as("only the round after the idle one lists the stream")
+                .isEqualTo(1);
+        assertThat(loads.get() - loadsBefore)
+                .as("a shard read on under its lease is not asked for its own checkpoint")
+                .isZero();
+
+        assertThat(listener.pollOnce()).isZero();
+        describesBefore = describes.get();
+        user("eve");
+        assertThat(listener.pollOnce()).isEqualTo(1);
+        assertThat(describes.get() - describesBefore)
+                .as("after an idle round the stream is listed again")
+                .isEqualTo(1);
+        assertThat(listener.processed()).isEqualTo(5);
+        listener.stop();
     }
 
     @Test

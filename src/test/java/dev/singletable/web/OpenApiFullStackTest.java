@@ -158,6 +158,29 @@ class OpenApiFullStackTest {
                 .getResponseBody();
     }
 
+    /** The composed annotations (OkWithETag) and the PageQuery parameter object are read like what they stand for. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sharedDeclarationsDocumentEachOperationInFull() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) apiDocs().get("paths");
+        for (String method : List.of("get", "patch")) {
+            Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>)
+                            paths.get("/api/products/{sku}").get(method).get("responses"))
+                    .get("200");
+            assertThat((Map<String, Object>) ok.get("headers")).as(method).containsKey("ETag");
+            assertThat(ok.get("content").toString()).as(method).contains("#/components/schemas/ProductResponse");
+        }
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>)
+                paths.get("/api/timeline").get("get").get("parameters");
+        assertThat(parameters)
+                .extracting(
+                        parameter -> parameter.get("name") + " " + parameter.get("in") + " " + parameter.get("schema"))
+                .containsExactly(
+                        "limit query {type=integer, format=int32, default=20, maximum=100, minimum=1}",
+                        "cursor query {type=string}");
+    }
+
     @Test
     void swaggerUiIsServed() {
         http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();

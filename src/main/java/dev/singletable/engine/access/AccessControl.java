@@ -8,13 +8,9 @@ import dev.singletable.engine.iam.AccessRequest;
 import dev.singletable.engine.iam.Evaluator;
 import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
-import dev.singletable.engine.iam.RequestContext;
 import dev.singletable.engine.iam.ResourcePolicies;
 import dev.singletable.engine.iam.SelfLockout;
 import dev.singletable.engine.table.TableDefinition;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyReques
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The engine with access control on: each configured principal reaches the tables of its account (in the region its
@@ -35,10 +30,6 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * (the engine answers AWS's ValidationException for another account's ARN).
  */
 public final class AccessControl {
-
-    /** Methods about the client itself, answered by the principal's own client. */
-    private static final java.util.Set<String> OWN_METHODS =
-            java.util.Set.of("serviceName", "serviceClientConfiguration", "close");
 
     private final EmbeddedEngine engine;
     private final Principals principals;
@@ -76,69 +67,36 @@ public final class AccessControl {
 
     private EmbeddedEngine.Clients guarded(Principal principal, EmbeddedEngine.Clients own) {
         Guard guard = new Guard(principal, own);
-        DynamoDbClient dynamo = (DynamoDbClient) Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class},
-                guard.handler(own.dynamo(), false));
-        DynamoDbStreamsClient streams = own.streams() == null
-                ? null
-                : (DynamoDbStreamsClient) Proxy.newProxyInstance(
-                        DynamoDbStreamsClient.class.getClassLoader(),
-                        new Class<?>[] {DynamoDbStreamsClient.class},
-                        guard.handler(own.streams(), true));
+        DynamoDbClient dynamo = new GuardedDynamoDbClient(own.dynamo(), guard);
+        DynamoDbStreamsClient streams = own.streams() == null ? null : new GuardedStreamsClient(own.streams(), guard);
         return new EmbeddedEngine.Clients(dynamo, streams, own.account(), own.region());
     }
 
-    /** One principal's view of one region: authorizes, then runs the request where its resources live. */
-    private final class Guard {
+    /** One principal's view of one region: authorizes, then says where the request's resources live. */
+    final class Guard {
 
         private final Principal principal;
         private final EmbeddedEngine.Clients own;
         private final RequestAccess.Tables tables = this::definition;
         private final RequestAccess mapping;
-        private final Map<String, List<String>> principalKeys;
         /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
         private volatile Engine ownCore;
 
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
             this.own = own;
-            this.mapping = new RequestAccess(own.account(), own.region(), tables);
-            this.principalKeys = principal.contextKeys(own.region());
+            // the principal's own keys (aws:userid, aws:RequestedRegion, ...) are fixed for this view: every
+            // authorization the mapping makes carries them, so a request needs no context object of its own
+            this.mapping = new RequestAccess(own.account(), own.region(), tables, principal.contextKeys(own.region()));
         }
 
-        InvocationHandler handler(Object ownClient, boolean streams) {
-            return (proxy, method, args) -> {
-                if (method.getDeclaringClass() == Object.class) {
-                    return switch (method.getName()) {
-                        case "equals" -> proxy == args[0];
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        default -> "access-controlled client of " + principal.arn();
-                    };
-                }
-                if (!streams && method.getName().equals("waiter")) {
-                    return DynamoDbWaiter.builder()
-                            .client((DynamoDbClient) proxy)
-                            .build();
-                }
-                Object target = ownClient;
-                if (args != null && args.length == 1 && args[0] instanceof SdkRequest request) {
-                    String owner = authorize(request);
-                    if (owner != null) {
-                        EmbeddedEngine.Clients theirs = engine.clientsOf(owner, own.region());
-                        target = streams ? theirs.streams() : theirs.dynamo();
-                    }
-                } else if (method.isDefault() && !OWN_METHODS.contains(method.getName())) {
-                    // the SDK's convenience forms (a builder consumer, no arguments, paginators) build the request
-                    // and call the request form on this proxy, which authorizes it
-                    return InvocationHandler.invokeDefault(proxy, method, args);
-                }
-                try {
-                    return method.invoke(target, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            };
+        String principalArn() {
+            return principal.arn();
+        }
+
+        /** The clients of another account's namespace in this region, for a request allowed there. */
+        EmbeddedEngine.Clients clientsOf(String account) {
+            return engine.clientsOf(account, own.region());
         }
 
         /**
@@ -146,13 +104,17 @@ public final class AccessControl {
          * whose tables the request must reach when that is not the caller's own, else null.
          */
         String authorize(SdkRequest request) {
-            List<AccessRequest> asks = mapping.of(request);
             boolean policyOperation = request instanceof PutResourcePolicyRequest
                     || request instanceof GetResourcePolicyRequest
                     || request instanceof DeleteResourcePolicyRequest;
+            // most requests need one authorization: no list is made for them
+            AccessRequest single = mapping.single(request);
+            List<AccessRequest> asks = single == null ? mapping.of(request) : List.of();
+            int count = single == null ? asks.size() : 1;
             String foreign = null;
             boolean ownToo = false;
-            for (AccessRequest ask : asks) {
+            for (int i = 0; i < count; i++) {
+                AccessRequest ask = single != null ? single : asks.get(i);
                 boolean foreignResource =
                         ask.resourceAccount() != null && !ask.resourceAccount().equals(principal.account());
                 if (policyOperation && foreignResource) {
@@ -160,8 +122,7 @@ public final class AccessControl {
                     // resource's policy (engine.ops.PolicyOperations)
                     continue;
                 }
-                RequestContext context = new RequestContext(principalKeys, ask.keys());
-                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, context, resourcePolicies.of(ask, tables));
+                Evaluator.Outcome outcome = Evaluator.decide(principal, ask, resourcePolicies.of(ask, tables));
                 if (outcome != Evaluator.Outcome.ALLOW) {
                     throw Evaluator.denial(outcome, principal, ask);
                 }
@@ -176,7 +137,7 @@ public final class AccessControl {
             if (request instanceof PutResourcePolicyRequest put
                     && foreign == null
                     && !Boolean.TRUE.equals(put.confirmRemoveSelfResourceAccess())
-                    && SelfLockout.locksOut(principal, principalKeys, put)) {
+                    && SelfLockout.locksOut(principal, principal.contextKeys(own.region()), put)) {
                 // the caller is allowed to attach it, but it would deny the caller the next change: AWS asks for the
                 // confirmation (ConfirmRemoveSelfResourceAccess)
                 throw EngineErrors.accessDenied(SelfLockout.MESSAGE);

@@ -1,5 +1,7 @@
 package dev.singletable.engine.client;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +25,43 @@ public abstract class DelegatingDynamoDbClient implements DynamoDbClient {
     /** The client operations are passed to. */
     protected DynamoDbClient delegate() {
         return delegate;
+    }
+
+    /** The client method of each request class (GetItemRequest: getItem), for {@link #send}. */
+    private static final ClassValue<Method> OPERATIONS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            String simple = type.getSimpleName();
+            String operation = simple.endsWith("Request") ? simple.substring(0, simple.length() - 7) : simple;
+            String name = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
+            try {
+                return DynamoDbClient.class.getMethod(name, type);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no DynamoDbClient operation takes a " + simple, e);
+            }
+        }
+    };
+
+    /**
+     * Runs a request on another client, by the request's class: for a subclass that decides per request which client
+     * answers it (the function {@link #invoke} is given is bound to the delegate). Reflective, so meant for the rare
+     * case, not every request.
+     */
+    @SuppressWarnings("unchecked")
+    protected static <R> R send(DynamoDbClient client, SdkRequest request) {
+        try {
+            return (R) OPERATIONS.get(request.getClass()).invoke(client, request);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs one operation; subclasses check the request here. */

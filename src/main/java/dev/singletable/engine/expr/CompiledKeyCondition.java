@@ -2,12 +2,17 @@ package dev.singletable.engine.expr;
 
 import dev.singletable.engine.error.EngineErrors;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A checked KeyConditionExpression. {@link #resolve} reduces it to at most two simple conditions, each on one key
  * attribute; like DynamoDB, it reports structural problems (OR, NOT, functions, repeated keys...) only then, after
  * unused placeholders have been reported.
+ * The allowed forms are those of [1]; keys of several attributes follow [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key condition expressions for the Query operation</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute keys for global secondary indexes</a>
  */
 final class CompiledKeyCondition implements KeyConditionExpr {
 
@@ -16,9 +21,10 @@ final class CompiledKeyCondition implements KeyConditionExpr {
         final DocPath path;
         final SortOp op;
         final AttributeValue lo;
-        final AttributeValue hi;
+        /** The upper bound of BETWEEN; null for any other operator. */
+        final @Nullable AttributeValue hi;
 
-        Part(DocPath path, SortOp op, AttributeValue lo, AttributeValue hi) {
+        Part(DocPath path, SortOp op, AttributeValue lo, @Nullable AttributeValue hi) {
             this.path = path;
             this.op = op;
             this.lo = lo;
@@ -59,7 +65,7 @@ final class CompiledKeyCondition implements KeyConditionExpr {
     }
 
     @Override
-    public KeyCondition resolve(String hashKey, String rangeKey) {
+    public KeyCondition resolve(String hashKey, @Nullable String rangeKey) {
         List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver);
         for (Part p : parts) {
             if (p.path.length() > 1) {
@@ -71,8 +77,8 @@ final class CompiledKeyCondition implements KeyConditionExpr {
                 throw EngineErrors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
             }
         }
-        Part hash = null;
-        Part range = null;
+        @Nullable Part hash = null;
+        @Nullable Part range = null;
         for (Part p : parts) {
             if (p.path.top().equals(hashKey)) {
                 hash = p;

@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** An executable ProjectionExpression (or AttributesToGet list). */
+/**
+ * An executable ProjectionExpression (or AttributesToGet list).
+ * It returns what [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html">Using projection expressions</a>
+ */
 final class CompiledProjection implements ProjectionExpr {
 
     private final Projector projector;

@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * An executable update. All SET values are computed from the item as it was before the update; then the SET
  * actions are applied (appends to a list in index order), then REMOVE (highest list index first, so that every
  * index still means what it meant in the original list), then ADD and DELETE.
+ * The actions' semantics are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class CompiledUpdate implements UpdateExpr {
 
@@ -66,7 +69,7 @@ final class CompiledUpdate implements UpdateExpr {
         }
         AttributeValue[] values = new AttributeValue[sets.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = Operands.required(sets.get(i).value, item);
+            values[i] = Operands.required(sets.get(i).operand(), item);
             checkNesting(sets.get(i).target, values[i]);
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(item);
@@ -79,7 +82,7 @@ final class CompiledUpdate implements UpdateExpr {
             DocumentEditor.edit(out, a.target, current -> null);
         }
         for (UpdateAction a : addsAndDeletes) {
-            AttributeValue operand = a.value.eval(item);
+            AttributeValue operand = Operands.required(a.operand(), item); // a constant: always present
             if (a.section == TokenType.ADD) {
                 DocumentEditor.edit(out, a.target, current -> DocumentEditor.add(current, operand));
             } else {

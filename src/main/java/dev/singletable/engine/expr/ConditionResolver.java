@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Turns a checked condition syntax tree into an executable condition (second semantic pass). */
+/**
+ * Turns a checked condition syntax tree into an executable condition (second semantic pass).
+ * Which operand types each comparator and function accepts is as [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ */
 final class ConditionResolver extends Resolver {
 
     static final int MAX_IN_OPERANDS = 100;

@@ -11,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The executable condition kinds. Evaluation never fails: a missing attribute or a type mismatch makes a
  * comparison false (and its negation true), as in DynamoDB.
+ * The comparators, BETWEEN, IN, the functions and the logical operators follow [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
  */
 final class Conditions {
 
@@ -46,7 +49,7 @@ final class Conditions {
             if (op == Comparator.NE) {
                 return a == null || b == null || !AttributeValues.equal(a, b);
             }
-            if (!comparable(a, b)) {
+            if (a == null || b == null || !comparable(a, b)) {
                 return false;
             }
             int c = AttributeValues.compare(a, b);
@@ -63,11 +66,8 @@ final class Conditions {
         }
     }
 
-    /** Both present and of the same ordered type (S, N or B). */
+    /** Both of the same ordered type (S, N or B). */
     static boolean comparable(AttributeValue a, AttributeValue b) {
-        if (a == null || b == null) {
-            return false;
-        }
         return (a.s() != null && b.s() != null) || (a.n() != null && b.n() != null) || (a.b() != null && b.b() != null);
     }
 
@@ -87,7 +87,10 @@ final class Conditions {
             AttributeValue x = subject.eval(item);
             AttributeValue lo = low.eval(item);
             AttributeValue hi = high.eval(item);
-            return comparable(x, lo)
+            return x != null
+                    && lo != null
+                    && hi != null
+                    && comparable(x, lo)
                     && comparable(x, hi)
                     && AttributeValues.compare(lo, x) <= 0
                     && AttributeValues.compare(x, hi) <= 0;

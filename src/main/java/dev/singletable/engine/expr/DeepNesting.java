@@ -1,5 +1,6 @@
 package dev.singletable.engine.expr;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -49,7 +50,11 @@ final class DeepNesting {
         if (t instanceof Error) {
             throw (Error) t;
         }
-        return result.get();
+        if (t != null) { // a checked exception thrown sneakily
+            throw new IllegalStateException(t);
+        }
+        // the worker ended without a failure, so it stored the compilation's (non-null) result
+        return Objects.requireNonNull(result.get());
     }
 
     /** The deepest nesting of opening parentheses (whether or not they are closed). */

@@ -3,18 +3,23 @@ package dev.singletable.engine.expr;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A resolved document path such as {@code a.b[2].c}: map keys (placeholders already substituted) and list indexes.
  * Element {@code i} is the key {@code names[i]}, or the list index {@code indexes[i]} when {@code names[i]} is null.
+ * The first element is always a name (a path starts at a top-level attribute).
+ * Paths are written as [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Attributes.html">Referring to item attributes when using expressions</a>
  */
 final class DocPath {
 
-    final String[] names;
+    final @Nullable String[] names;
     final int[] indexes;
 
-    DocPath(String[] names, int[] indexes) {
+    DocPath(@Nullable String[] names, int[] indexes) {
         this.names = names;
         this.indexes = indexes;
     }
@@ -32,10 +37,11 @@ final class DocPath {
     }
 
     String top() {
-        return names[0];
+        return java.util.Objects.requireNonNull(names[0], "a document path starts with an attribute name");
     }
 
     /** The value at this path in the item, or null when any step is missing or has the wrong type. */
+    @Nullable
     AttributeValue get(Map<String, AttributeValue> item) {
         AttributeValue v = item.get(names[0]);
         for (int i = 1; i < names.length && v != null; i++) {
@@ -45,6 +51,7 @@ final class DocPath {
     }
 
     /** The child of {@code container} named by element {@code i}, or null. */
+    @Nullable
     AttributeValue step(AttributeValue container, int i) {
         if (names[i] != null) {
             return container.hasM() ? container.m().get(names[i]) : null;
@@ -74,7 +81,7 @@ final class DocPath {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof DocPath
                 && Arrays.equals(names, ((DocPath) o).names)
                 && Arrays.equals(indexes, ((DocPath) o).indexes);

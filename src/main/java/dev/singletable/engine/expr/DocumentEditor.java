@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,12 +16,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Copy-on-write edits of one document path in a working copy of an item: the containers along the path are
  * rebuilt, everything else is shared with the original. A missing or mistyped container on the way to the last
  * element is DynamoDB's "document path ... invalid for update".
+ * ADD and DELETE on numbers and sets behave as [1] describes.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class DocumentEditor {
 
     /** What to do with the current value (null when absent) of the last path element; returns null to remove. */
     interface Edit {
-        AttributeValue apply(AttributeValue current);
+        @Nullable
+        AttributeValue apply(@Nullable AttributeValue current);
     }
 
     private DocumentEditor() {}
@@ -102,7 +107,7 @@ final class DocumentEditor {
     }
 
     /** ADD: numbers are summed, sets united; an absent attribute takes the operand. */
-    static AttributeValue add(AttributeValue current, AttributeValue operand) {
+    static AttributeValue add(@Nullable AttributeValue current, AttributeValue operand) {
         if (current == null) {
             return operand;
         }
@@ -135,7 +140,7 @@ final class DocumentEditor {
     }
 
     /** DELETE: removes the operand's members from a set; an emptied set disappears, an absent one stays absent. */
-    static AttributeValue delete(AttributeValue current, AttributeValue operand) {
+    static @Nullable AttributeValue delete(@Nullable AttributeValue current, AttributeValue operand) {
         if (current == null) {
             return null;
         }

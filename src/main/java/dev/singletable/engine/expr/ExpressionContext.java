@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -19,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <p>The constructor validates both maps as DynamoDB does before it looks at any expression: a map that was sent
  * but is empty, placeholder keys that are not {@code #word} / {@code :word}, empty names, invalid values. A map the
  * SDK auto-constructed (the request did not set it) counts as absent.
+ * The placeholders are those of [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html">Expression attribute names (aliases)</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html">Using expression attribute values</a>
  */
 public final class ExpressionContext {
 
@@ -32,14 +37,9 @@ public final class ExpressionContext {
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
 
-    public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
+    public ExpressionContext(@Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
         this.names = validateNames(names);
         this.values = validateValues(values);
-    }
-
-    /** A context for a request without ExpressionAttributeNames and ExpressionAttributeValues. */
-    public static ExpressionContext empty() {
-        return new ExpressionContext(null, null);
     }
 
     /**
@@ -62,6 +62,7 @@ public final class ExpressionContext {
     }
 
     /** The attribute name behind {@code #ref}, marking it used, or null when the request does not define it. */
+    @Nullable
     String name(String ref) {
         String name = names.get(ref);
         if (name != null) {
@@ -71,6 +72,7 @@ public final class ExpressionContext {
     }
 
     /** The (normalised) value behind {@code :ref}, marking it used, or null when the request does not define it. */
+    @Nullable
     AttributeValue value(String ref) {
         AttributeValue v = values.get(ref);
         if (v != null) {
@@ -79,12 +81,8 @@ public final class ExpressionContext {
         return v;
     }
 
-    private static boolean present(Map<?, ?> map) {
-        return map != null && !(map instanceof SdkAutoConstructMap);
-    }
-
-    private static Map<String, String> validateNames(Map<String, String> names) {
-        if (!present(names)) {
+    private static Map<String, String> validateNames(@Nullable Map<String, String> names) {
+        if (names == null || names instanceof SdkAutoConstructMap) {
             return Collections.emptyMap();
         }
         if (names.isEmpty()) {
@@ -118,8 +116,8 @@ public final class ExpressionContext {
         return names;
     }
 
-    private static Map<String, AttributeValue> validateValues(Map<String, AttributeValue> values) {
-        if (!present(values)) {
+    private static Map<String, AttributeValue> validateValues(@Nullable Map<String, AttributeValue> values) {
+        if (values == null || values instanceof SdkAutoConstructMap) {
             return Collections.emptyMap();
         }
         if (values.isEmpty()) {

@@ -9,6 +9,11 @@ import java.util.List;
  * form. Checks run in DynamoDB's order: emptiness and size, syntax (and redundant parentheses), reserved words and
  * function use in text order, then placeholders, operand counts and types, repeated and overlapping paths.
  * Unused placeholders are reported by {@link ExpressionContext#verifyAllUsed()} once all expressions are parsed.
+ * The expression size limit is in [1]; the language in [2] and [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html">Quotas in Amazon DynamoDB (expression parameters)</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 public final class Expressions {
 

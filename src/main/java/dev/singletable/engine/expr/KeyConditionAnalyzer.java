@@ -8,6 +8,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Reduces a checked KeyConditionExpression syntax tree to its simple conditions, rejecting what a key condition
  * may not contain (anything but AND-ed comparisons, BETWEEN and begins_with on one attribute each).
+ * What a key condition may contain is listed in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key condition expressions for the Query operation</a>
  */
 final class KeyConditionAnalyzer {
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
@@ -14,22 +15,26 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /**
  * The legacy (pre-expression) request parameters, translated into the same executable interfaces as expressions,
  * with DynamoDB's validation messages.
+ * The parameters are described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 public final class Legacy {
 
     private Legacy() {}
 
     /** Expected (PutItem, UpdateItem, DeleteItem); op may be null (AND). */
-    public static ConditionExpr condition(Map<String, ExpectedAttributeValue> expected, ConditionalOperator op) {
+    public static ConditionExpr condition(
+            @Nullable Map<String, ExpectedAttributeValue> expected, @Nullable ConditionalOperator op) {
         return LegacyConditions.expected(expected, op);
     }
 
     /** QueryFilter / ScanFilter; op may be null (AND). */
-    public static ConditionExpr filter(Map<String, Condition> filter, ConditionalOperator op) {
+    public static ConditionExpr filter(@Nullable Map<String, Condition> filter, @Nullable ConditionalOperator op) {
         return LegacyConditions.filter(filter, op);
     }
 
-    public static KeyConditionExpr keyConditions(Map<String, Condition> conditions) {
+    public static KeyConditionExpr keyConditions(@Nullable Map<String, Condition> conditions) {
         return new LegacyKeyConditions(conditions);
     }
 

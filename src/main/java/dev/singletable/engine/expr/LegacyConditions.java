@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /**
  * Validation and translation of the legacy Expected, QueryFilter/ScanFilter and KeyConditions parameters into the
  * same executable conditions the expression language produces. Attribute names are literal (no document paths).
+ * The parameters and their operators are described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class LegacyConditions {
 
@@ -45,7 +49,8 @@ final class LegacyConditions {
 
     private LegacyConditions() {}
 
-    static ConditionExpr expected(Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
+    static ConditionExpr expected(
+            @Nullable Map<String, ExpectedAttributeValue> expected, @Nullable ConditionalOperator operator) {
         checkConditionalOperator(expected, operator);
         List<ConditionExpr> parts = new ArrayList<>();
         if (expected != null) {
@@ -56,7 +61,7 @@ final class LegacyConditions {
         return combine(parts, operator, expected == null ? Set.of() : expected.keySet());
     }
 
-    static ConditionExpr filter(Map<String, Condition> filter, ConditionalOperator operator) {
+    static ConditionExpr filter(@Nullable Map<String, Condition> filter, @Nullable ConditionalOperator operator) {
         checkConditionalOperator(filter, operator);
         List<ConditionExpr> parts = new ArrayList<>();
         if (filter != null) {
@@ -71,7 +76,8 @@ final class LegacyConditions {
         return combine(parts, operator, filter == null ? Set.of() : filter.keySet());
     }
 
-    private static void checkConditionalOperator(Map<String, ?> conditions, ConditionalOperator operator) {
+    private static void checkConditionalOperator(
+            @Nullable Map<String, ?> conditions, @Nullable ConditionalOperator operator) {
         if (operator == null) {
             return;
         }
@@ -84,7 +90,8 @@ final class LegacyConditions {
         }
     }
 
-    private static ConditionExpr combine(List<ConditionExpr> parts, ConditionalOperator operator, Set<String> names) {
+    private static ConditionExpr combine(
+            List<ConditionExpr> parts, @Nullable ConditionalOperator operator, Set<String> names) {
         boolean or = operator == ConditionalOperator.OR;
         ConditionExpr combined = parts.isEmpty() ? item -> true : parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
@@ -133,7 +140,7 @@ final class LegacyConditions {
         return comparison(name, Op.EQ, List.of(AttributeValues.normalizeOperand(e.value())));
     }
 
-    static Op op(String name) {
+    static Op op(@Nullable String name) {
         if (name != null) {
             for (Op op : Op.values()) {
                 if (op.name().equals(name)) {
@@ -192,7 +199,7 @@ final class LegacyConditions {
         return args;
     }
 
-    private static Set<ValueType> allowedTypes(Op op) {
+    private static @Nullable Set<ValueType> allowedTypes(Op op) {
         switch (op) {
             case LE:
             case LT:

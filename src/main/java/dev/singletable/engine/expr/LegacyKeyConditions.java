@@ -4,40 +4,49 @@ import dev.singletable.engine.error.EngineErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 
-/** The legacy KeyConditions parameter; arguments are checked at once, the key schema in {@link #resolve}. */
+/**
+ * The legacy KeyConditions parameter; arguments are checked at once, the key schema in {@link #resolve}.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
+ */
 final class LegacyKeyConditions implements KeyConditionExpr {
 
-    private final Map<String, LegacyConditions.Op> ops = new LinkedHashMap<>();
-    private final Map<String, List<AttributeValue>> args = new LinkedHashMap<>();
+    /** One attribute's condition: its operator and its checked arguments. */
+    private record Term(LegacyConditions.Op op, List<AttributeValue> args) {}
 
-    LegacyKeyConditions(Map<String, Condition> conditions) {
+    private final Map<String, Term> terms = new LinkedHashMap<>();
+
+    LegacyKeyConditions(@Nullable Map<String, Condition> conditions) {
         if (conditions != null) {
             for (Map.Entry<String, Condition> e : conditions.entrySet()) {
                 Condition c = e.getValue();
                 LegacyConditions.Op op = LegacyConditions.op(c.comparisonOperatorAsString());
-                ops.put(e.getKey(), op);
-                args.put(
+                terms.put(
                         e.getKey(),
-                        LegacyConditions.validateArguments(
-                                op, c.hasAttributeValueList() ? c.attributeValueList() : List.of()));
+                        new Term(
+                                op,
+                                LegacyConditions.validateArguments(
+                                        op, c.hasAttributeValueList() ? c.attributeValueList() : List.of())));
             }
         }
     }
 
     @Override
     public MultiKeyCondition resolveMulti(List<String> hashKeys, List<String> rangeKeys) {
-        if (ops.isEmpty() || ops.size() > Math.max(2, hashKeys.size() + rangeKeys.size())) {
+        if (terms.isEmpty() || terms.size() > Math.max(2, hashKeys.size() + rangeKeys.size())) {
             throw EngineErrors.validation("Conditions can be of length 1 or 2 only");
         }
-        List<MultiKeyConditions.Term> terms = new java.util.ArrayList<>(ops.size());
-        for (Map.Entry<String, LegacyConditions.Op> e : ops.entrySet()) {
+        List<MultiKeyConditions.Term> resolved = new java.util.ArrayList<>(terms.size());
+        for (Map.Entry<String, Term> e : terms.entrySet()) {
             String name = e.getKey();
-            List<AttributeValue> bounds = args.get(name);
+            List<AttributeValue> bounds = e.getValue().args();
             SortOp op =
-                    switch (e.getValue()) {
+                    switch (e.getValue().op()) {
                         case EQ -> SortOp.EQ;
                         case LT -> SortOp.LT;
                         case LE -> SortOp.LE;
@@ -51,37 +60,37 @@ final class LegacyKeyConditions implements KeyConditionExpr {
                             throw EngineErrors.validation(
                                     "Attempted conditional constraint is not an indexable " + "operation");
                     };
-            terms.add(
+            resolved.add(
                     new MultiKeyConditions.Term(name, op, bounds.get(0), op == SortOp.BETWEEN ? bounds.get(1) : null));
         }
-        return MultiKeyConditions.resolve(terms, hashKeys, rangeKeys);
+        return MultiKeyConditions.resolve(resolved, hashKeys, rangeKeys);
     }
 
     @Override
-    public KeyCondition resolve(String hashKey, String rangeKey) {
-        if (ops.isEmpty() || ops.size() > 2) {
+    public KeyCondition resolve(String hashKey, @Nullable String rangeKey) {
+        if (terms.isEmpty() || terms.size() > 2) {
             throw EngineErrors.validation("Conditions can be of length 1 or 2 only");
         }
-        LegacyConditions.Op hashOp = ops.get(hashKey);
-        if (hashOp == null) {
+        Term hash = terms.get(hashKey);
+        if (hash == null) {
             throw EngineErrors.validation("Query condition missed key schema element: " + hashKey);
         }
-        if (hashOp != LegacyConditions.Op.EQ) {
+        if (hash.op() != LegacyConditions.Op.EQ) {
             throw EngineErrors.validation("Query key condition not supported");
         }
-        AttributeValue hashValue = args.get(hashKey).get(0);
-        if (ops.size() == 1) {
+        AttributeValue hashValue = hash.args().get(0);
+        if (terms.size() == 1) {
             return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.NONE, null, null);
         }
         if (rangeKey == null) {
             throw EngineErrors.validation("Query key condition not supported");
         }
-        LegacyConditions.Op rangeOp = ops.get(rangeKey);
-        if (rangeOp == null) {
+        Term range = terms.get(rangeKey);
+        if (range == null) {
             throw EngineErrors.validation("Query condition missed key schema element: " + rangeKey);
         }
-        List<AttributeValue> bounds = args.get(rangeKey);
-        switch (rangeOp) {
+        List<AttributeValue> bounds = range.args();
+        switch (range.op()) {
             case EQ:
                 return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.EQ, bounds.get(0), null);
             case LT:

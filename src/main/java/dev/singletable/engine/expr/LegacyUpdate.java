@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 /**
  * The legacy AttributeUpdates parameter as an update: PUT replaces an attribute, DELETE removes it (or, with a set
  * value, removes those members), ADD adds to a number, unites sets or appends to a list. Names are literal.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class LegacyUpdate implements UpdateExpr {
 
@@ -28,7 +32,9 @@ final class LegacyUpdate implements UpdateExpr {
     private static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
 
     private final Map<String, AttributeAction> actions = new LinkedHashMap<>();
-    private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+    /** The value each attribute is given; null for a DELETE without a value. */
+    private final Map<String, @Nullable AttributeValue> values = new LinkedHashMap<>();
+
     private final Projector updated;
 
     LegacyUpdate(Map<String, AttributeValueUpdate> updates) {
@@ -90,16 +96,20 @@ final class LegacyUpdate implements UpdateExpr {
             String name = e.getKey();
             AttributeValue value = values.get(name);
             AttributeValue current = out.get(name);
-            AttributeValue result;
-            switch (e.getValue()) {
-                case PUT:
-                    result = value;
-                    break;
-                case DELETE:
-                    result = value == null ? null : retype(() -> DocumentEditor.delete(current, value));
-                    break;
-                default:
-                    result = add(current, value);
+            @Nullable AttributeValue result;
+            if (value == null) {
+                result = null; // DELETE without a value (the only action allowed without one) removes the attribute
+            } else {
+                switch (e.getValue()) {
+                    case PUT:
+                        result = value;
+                        break;
+                    case DELETE:
+                        result = retype(() -> DocumentEditor.delete(current, value));
+                        break;
+                    default:
+                        result = add(current, value);
+                }
             }
             if (result == null) {
                 out.remove(name);
@@ -110,7 +120,7 @@ final class LegacyUpdate implements UpdateExpr {
         return out;
     }
 
-    private static AttributeValue add(AttributeValue current, AttributeValue value) {
+    private static AttributeValue add(@Nullable AttributeValue current, AttributeValue value) {
         if (value.hasL()) {
             if (current == null) {
                 return value;
@@ -126,7 +136,7 @@ final class LegacyUpdate implements UpdateExpr {
     }
 
     /** The shared set arithmetic reports the expression-language wording; the legacy API words it differently. */
-    private static AttributeValue retype(java.util.function.Supplier<AttributeValue> edit) {
+    private static <T extends @Nullable Object> T retype(java.util.function.Supplier<T> edit) {
         try {
             return edit.get();
         } catch (DynamoDbException e) {

@@ -3,6 +3,7 @@ package dev.singletable.engine.expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Splits an expression into tokens; whitespace is dropped, the list always ends with an EOF token. */
 final class Lexer {
@@ -76,7 +77,7 @@ final class Lexer {
         return tokens;
     }
 
-    private static TokenType single(char c) {
+    private static @Nullable TokenType single(char c) {
         switch (c) {
             case ',':
                 return TokenType.COMMA;

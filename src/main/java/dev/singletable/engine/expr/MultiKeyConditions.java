@@ -5,18 +5,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Checks the simple conditions of a Query against a multi-attribute key, by the rules AWS documents
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys): every
+ * Checks the simple conditions of a Query against a multi-attribute key, by the rules AWS documents [1]: every
  * partition attribute with {@code =}; the sort attributes left to right in key-schema order, in any textual order,
  * without a gap, equality on all but the last one named, which may carry a range or begins_with.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute
+ * keys for global secondary indexes</a>
  */
 final class MultiKeyConditions {
 
-    /** One simple condition on one attribute. */
-    record Term(String attribute, SortOp op, AttributeValue lo, AttributeValue hi) {}
+    /** One simple condition on one attribute; {@code hi} is BETWEEN's upper bound, null for any other operator. */
+    record Term(
+            String attribute,
+            SortOp op,
+            AttributeValue lo,
+            @Nullable AttributeValue hi) {}
 
     private MultiKeyConditions() {}
 
@@ -45,9 +52,12 @@ final class MultiKeyConditions {
                     + "conditions specified in the query");
         }
         int last = -1;
+        @Nullable Term lastTerm = null;
         for (int i = 0; i < rangeKeys.size(); i++) {
-            if (byName.containsKey(rangeKeys.get(i))) {
+            Term t = byName.get(rangeKeys.get(i));
+            if (t != null) {
                 last = i;
+                lastTerm = t;
             }
         }
         List<String> missing = new ArrayList<>();
@@ -65,10 +75,9 @@ final class MultiKeyConditions {
                     + "conditions specified in the query because a condition is present on key attribute "
                     + rangeKeys.get(last));
         }
-        if (last < 0) {
+        if (lastTerm == null) { // no condition on a sort attribute
             return new MultiKeyCondition(hashValues, equals, SortOp.NONE, null, null);
         }
-        Term lastTerm = byName.get(rangeKeys.get(last));
         if (lastTerm.op() == SortOp.EQ) {
             equals.add(lastTerm.lo());
             return new MultiKeyCondition(hashValues, equals, SortOp.NONE, null, null);

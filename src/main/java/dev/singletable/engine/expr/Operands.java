@@ -7,9 +7,16 @@ import dev.singletable.engine.value.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The operand kinds: paths, constants, size() and the update-only functions and arithmetic. */
+/**
+ * The operand kinds: paths, constants, size() and the update-only functions and arithmetic.
+ * size() is one of the functions of [1]; if_not_exists, list_append and + / - belong to SET [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
+ */
 final class Operands {
 
     private Operands() {}
@@ -22,6 +29,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             return path.get(item);
         }
@@ -61,6 +69,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = arg.eval(item);
             if (v == null) {
@@ -104,6 +113,7 @@ final class Operands {
         }
 
         @Override
+        @Nullable
         AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = path.eval(item);
             return v != null ? v : fallback.eval(item);

@@ -17,6 +17,10 @@ import java.util.function.BooleanSupplier;
  * parser, the choice is made by looking ahead until only one alternative remains viable; when none does, the
  * token where the last ones died is the syntax error and nothing inside is reported. Redundant parentheses are
  * reported while parsing, when the outer pair closes, so they win over syntax errors further right.
+ * The grammars are the syntax summaries of [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class Parser {
 
@@ -161,7 +165,7 @@ final class Parser {
     private Syntax.Condition group() {
         int start = pos;
         if (trial && replay(groupMemo, start)) {
-            return new Syntax.Group(null);
+            return new Syntax.Measured();
         }
         try {
             expect(TokenType.LPAREN);
@@ -283,7 +287,7 @@ final class Parser {
         if (t.type == TokenType.LPAREN) {
             int start = pos;
             if (trial && replay(operandMemo, start)) {
-                return new Syntax.Paren(null);
+                return new Syntax.MeasuredOperand();
             }
             try {
                 next();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Detects overlapping and conflicting document paths of an update or projection, with DynamoDB's messages.
@@ -12,6 +13,9 @@ import java.util.List;
  * insert as "path one"; "path two" is found by descending from the point of collision along the first key of each
  * hash map. To report the same "path two", the tree here uses hash maps keyed by elements whose hash codes equal
  * DynamoDB's, so that iteration order, and hence the reported path, is the same.
+ * That paths of one expression may not overlap is stated in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class PathTrie {
 
@@ -19,7 +23,9 @@ final class PathTrie {
 
     /** One path element as a tree key; a null node value marks the end of an inserted path. */
     private static final class Key {
-        final String name;
+        /** Null for a list index. */
+        final @Nullable String name;
+
         final int index;
 
         Key(DocPath path, int i) {
@@ -37,7 +43,7 @@ final class PathTrie {
         }
 
         @Override
-        public boolean equals(Object o) {
+        public boolean equals(@Nullable Object o) {
             if (!(o instanceof Key)) {
                 return false;
             }
@@ -97,7 +103,7 @@ final class PathTrie {
         }
     }
 
-    private static Object chain(DocPath path, int from) {
+    private static @Nullable Object chain(DocPath path, int from) {
         if (from >= path.length()) {
             return null;
         }

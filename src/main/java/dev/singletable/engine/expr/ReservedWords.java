@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * DynamoDB's reserved words (developer guide, "Reserved words in DynamoDB"). An attribute name spelled like one of
- * them, in any letter case, must be written through an expression attribute name placeholder.
+ * DynamoDB's reserved words [1]. An attribute name spelled like one of them, in any letter case, must be written
+ * through an expression attribute name placeholder [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html">Reserved words in DynamoDB</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html">Expression attribute names (aliases)</a>
  */
 final class ReservedWords {
 

@@ -6,11 +6,16 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB's second semantic pass: resolves placeholders, checks operand counts, statically known operand types
  * and repeated paths, and builds executable operands. Errors name the expression kind.
+ * Placeholders are resolved as [1] and [2] describe.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html">Expression attribute names (aliases)</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html">Using expression attribute values</a>
  */
 class Resolver {
 
@@ -44,7 +49,7 @@ class Resolver {
         if (n > MAX_PATH_DEPTH) {
             throw ExprErrors.invalid(kind, "The document path has too many nesting levels; nesting levels: " + n);
         }
-        String[] names = new String[n];
+        @Nullable String[] names = new @Nullable String[n];
         int[] indexes = new int[n];
         for (int i = 0; i < n; i++) {
             Syntax.PathElement e = p.elements.get(i);

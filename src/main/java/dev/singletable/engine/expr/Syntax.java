@@ -1,6 +1,8 @@
 package dev.singletable.engine.expr;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The syntax tree the parser produces: tokens are kept so that later checks can report names exactly as written.
@@ -71,6 +73,15 @@ final class Syntax {
     }
 
     abstract static class Condition {}
+
+    /**
+     * What a trial parse returns for a parenthesised condition it has measured before (see {@code Parser.replay}):
+     * a trial parse only finds how far an alternative reaches, and its tree is discarded unread.
+     */
+    static final class Measured extends Condition {}
+
+    /** The operand counterpart of {@link Measured}. */
+    static final class MeasuredOperand extends Operand {}
 
     static final class Comparison extends Condition {
         final Token operator;
@@ -153,21 +164,27 @@ final class Syntax {
     static final class Action {
         final TokenType section;
         final Path path;
-        final Operand value;
+        /** Null for REMOVE only. */
+        final @Nullable Operand value;
 
-        Action(TokenType section, Path path, Operand value) {
+        Action(TokenType section, Path path, @Nullable Operand value) {
             this.section = section;
             this.path = path;
             this.value = value;
+        }
+
+        /** The value of a SET, ADD or DELETE action: the parser gives each one. */
+        Operand operand() {
+            return Objects.requireNonNull(value, "REMOVE has no value");
         }
     }
 
     static final class Update {
         final List<Action> actions;
         /** The first section keyword that repeats an earlier one, or null. */
-        final Token repeatedSection;
+        final @Nullable Token repeatedSection;
 
-        Update(List<Action> actions, Token repeatedSection) {
+        Update(List<Action> actions, @Nullable Token repeatedSection) {
             this.actions = actions;
             this.repeatedSection = repeatedSection;
         }

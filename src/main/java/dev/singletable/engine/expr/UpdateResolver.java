@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Second semantic pass of an update expression: resolves targets and values into executable actions. */
+/**
+ * Second semantic pass of an update expression: resolves targets and values into executable actions.
+ * The operand types SET, ADD and DELETE accept are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
+ */
 final class UpdateResolver extends Resolver {
 
     private static final Set<ValueType> ADDABLE = EnumSet.of(ValueType.N, ValueType.SS, ValueType.NS, ValueType.BS);
@@ -35,9 +40,9 @@ final class UpdateResolver extends Resolver {
         for (int i = n - 1; i >= 0; i--) {
             Syntax.Action a = update.actions.get(i);
             if (a.section == TokenType.SET) {
-                values[i] = operand(a.value);
+                values[i] = operand(a.operand());
             } else if (a.section == TokenType.ADD || a.section == TokenType.DELETE) {
-                values[i] = setOperand(a.section, ((Syntax.Value) a.value).token);
+                values[i] = setOperand(a.section, ((Syntax.Value) a.operand()).token);
             }
         }
         List<UpdateAction> actions = new ArrayList<>(n);

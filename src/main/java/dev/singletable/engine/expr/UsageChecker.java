@@ -8,6 +8,11 @@ import java.util.Set;
  * DynamoDB's first semantic pass, made in text order before any placeholder is resolved: attribute names that are
  * reserved words, unknown function names, functions not allowed in this kind of expression, and functions used
  * in the wrong place (a condition function as an operand, size() as a condition, a nested list_append()).
+ * The reserved words are [1]; the functions and where each may appear, [2] and [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html">Reserved words in DynamoDB</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html">Condition and filter expressions, operators, and functions</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Using update expressions</a>
  */
 final class UsageChecker {
 

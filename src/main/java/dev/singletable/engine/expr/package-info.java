@@ -18,4 +18,7 @@
  * BETWEEN bound messages render binaries as Local does; the type set printed when attribute_type()'s second
  * operand is a path (its order varies from run to run in Local too).
  */
+@NullMarked
 package dev.singletable.engine.expr;
+
+import org.jspecify.annotations.NullMarked;

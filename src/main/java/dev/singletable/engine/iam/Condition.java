@@ -201,8 +201,9 @@ final class Condition {
     }
 
     /** Whether the request context satisfies this condition. */
-    boolean test(RequestContext context) {
-        List<String> actual = context.values(key);
+    boolean test(ContextKeys context) {
+        // the key was lower-cased when the policy was compiled (IamPolicy)
+        List<String> actual = context.lowerCaseValues(key);
         boolean absent = actual == null || actual.isEmpty();
         if (kind == Kind.NULL) {
             // "Null": "true" holds when the key is absent, "false" when it is present

@@ -24,8 +24,22 @@ public final class Evaluator {
 
     private Evaluator() {}
 
+    /** Decides a request against the given context (a request built by hand, with its keys as maps). */
     public static Outcome decide(
             Principal principal, AccessRequest request, RequestContext context, IamPolicy resourcePolicy) {
+        return decide(principal, request, (ContextKeys) context, resourcePolicy);
+    }
+
+    /**
+     * Decides a request mapped for this principal ({@link RequestAccess} made with its keys): the request is its own
+     * context, and its condition keys are worked out only as far as the policies ask for them.
+     */
+    public static Outcome decide(Principal principal, AccessRequest request, IamPolicy resourcePolicy) {
+        return decide(principal, request, request, resourcePolicy);
+    }
+
+    private static Outcome decide(
+            Principal principal, AccessRequest request, ContextKeys context, IamPolicy resourcePolicy) {
         boolean identityAllows = principal.isRoot();
         for (IamPolicy policy : principal.policies()) {
             for (Statement s : policy.statements()) {
@@ -67,7 +81,7 @@ public final class Evaluator {
         return identityAllows || resourceAllowsDirectly ? Outcome.ALLOW : Outcome.NO_IDENTITY_ALLOW;
     }
 
-    private static boolean applies(Statement s, AccessRequest request, RequestContext context) {
+    private static boolean applies(Statement s, AccessRequest request, ContextKeys context) {
         return s.matchesAction(request.action())
                 && s.matchesResource(request.resource(), context)
                 && s.conditionsHold(context);

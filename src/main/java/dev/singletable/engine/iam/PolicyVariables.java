@@ -27,7 +27,7 @@ final class PolicyVariables {
      * The value with its variables replaced from the context, or null when one has no value. With {@code forWildcards}
      * the characters {@code *} and {@code ?} that come from escapes or from substituted values are kept literal.
      */
-    static String substitute(String value, RequestContext context, boolean forWildcards) {
+    static String substitute(String value, ContextKeys context, boolean forWildcards) {
         return replace(value, context::values, forWildcards, false);
     }
 

@@ -1,14 +1,9 @@
 package dev.singletable.engine.iam;
 
 import dev.singletable.engine.core.ResourceArn;
-import dev.singletable.engine.expr.ExpressionContext;
-import dev.singletable.engine.expr.Expressions;
 import dev.singletable.engine.partiql.PartiqlStatements;
-import dev.singletable.engine.table.IndexDef;
-import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementReque
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -87,16 +81,37 @@ public final class RequestAccess {
     private final String account;
     private final String region;
     private final Tables tables;
+    private final Map<String, List<String>> principalKeys;
 
+    /** A mapping whose authorizations carry no principal keys (their context is given with each evaluation). */
     public RequestAccess(String account, String region, Tables tables) {
+        this(account, region, tables, Map.of());
+    }
+
+    /**
+     * A mapping for one caller: each authorization it makes is also the caller's request context (its own keys after
+     * the request's), evaluated with {@link Evaluator#decide(Principal, AccessRequest, IamPolicy)}.
+     */
+    public RequestAccess(String account, String region, Tables tables, Map<String, List<String>> principalKeys) {
         this.account = account;
         this.region = region;
         this.tables = tables;
+        this.principalKeys = principalKeys;
     }
 
+    /** Every authorization the request needs. */
     public List<AccessRequest> of(SdkRequest request) {
+        AccessRequest single = single(request);
+        return single != null ? List.of(single) : several(request);
+    }
+
+    /**
+     * The one authorization of a request that needs exactly one (every request but a batch, a transaction and a
+     * batch of statements), without a list around it; null for a request that may need several.
+     */
+    public AccessRequest single(SdkRequest request) {
         if (request instanceof GetItemRequest r) {
-            return List.of(get(
+            return get(
                     "dynamodb:GetItem",
                     r.tableName(),
                     r.key(),
@@ -104,19 +119,19 @@ public final class RequestAccess {
                     r.hasAttributesToGet() ? r.attributesToGet() : null,
                     r.expressionAttributeNames(),
                     r.returnConsumedCapacityAsString(),
-                    null));
+                    null);
         }
         if (request instanceof PutItemRequest r) {
-            return List.of(keyed(
+            return keyed(
                     "dynamodb:PutItem",
                     r.tableName(),
                     r.item(),
                     r.returnValuesAsString(),
                     r.returnConsumedCapacityAsString(),
-                    null));
+                    null);
         }
         if (request instanceof UpdateItemRequest r) {
-            return List.of(update(
+            return update(
                     "dynamodb:UpdateItem",
                     r.tableName(),
                     r.key(),
@@ -126,23 +141,50 @@ public final class RequestAccess {
                     r.expressionAttributeValues(),
                     r.returnValuesAsString(),
                     r.returnConsumedCapacityAsString(),
-                    null));
+                    null);
         }
         if (request instanceof DeleteItemRequest r) {
-            return List.of(keyed(
+            return keyed(
                     "dynamodb:DeleteItem",
                     r.tableName(),
                     r.key(),
                     r.returnValuesAsString(),
                     r.returnConsumedCapacityAsString(),
-                    null));
+                    null);
         }
         if (request instanceof QueryRequest r) {
-            return List.of(query(r));
+            return query(r);
         }
         if (request instanceof ScanRequest r) {
-            return List.of(scan(r));
+            return scan(r);
         }
+        if (request instanceof ExecuteStatementRequest r) {
+            return partiql(r.statement(), null);
+        }
+        if (request instanceof GetRecordsRequest r) {
+            // a shard iterator begins with its stream's ARN (engine.streams.ShardIterators)
+            String iterator = r.shardIterator();
+            int bar = iterator == null ? -1 : iterator.indexOf('|');
+            ResourceArn arn = bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
+            return arn == null
+                    ? eager("dynamodb:GetRecords", "*", null, null, Map.of())
+                    : eager("dynamodb:GetRecords", arn.text(), accountOf(arn), null, Map.of());
+        }
+        if (request instanceof ListStreamsRequest) {
+            return eager("dynamodb:ListStreams", "*", null, null, Map.of());
+        }
+        if (request instanceof BatchGetItemRequest
+                || request instanceof BatchWriteItemRequest
+                || request instanceof TransactWriteItemsRequest
+                || request instanceof TransactGetItemsRequest
+                || request instanceof BatchExecuteStatementRequest
+                || request instanceof ExecuteTransactionRequest) {
+            return null;
+        }
+        return generic(request, operationName(request));
+    }
+
+    private List<AccessRequest> several(SdkRequest request) {
         if (request instanceof BatchGetItemRequest r) {
             return batchGet(r);
         }
@@ -154,9 +196,6 @@ public final class RequestAccess {
         }
         if (request instanceof TransactGetItemsRequest r) {
             return transactGet(r);
-        }
-        if (request instanceof ExecuteStatementRequest r) {
-            return List.of(partiql(r.statement(), null));
         }
         if (request instanceof BatchExecuteStatementRequest r) {
             List<AccessRequest> out = new ArrayList<>();
@@ -177,20 +216,7 @@ public final class RequestAccess {
             }
             return out;
         }
-        if (request instanceof GetRecordsRequest r) {
-            // a shard iterator begins with its stream's ARN (engine.streams.ShardIterators)
-            String iterator = r.shardIterator();
-            int bar = iterator == null ? -1 : iterator.indexOf('|');
-            ResourceArn arn = bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
-            return List.of(
-                    arn == null
-                            ? new AccessRequest("dynamodb:GetRecords", "*", null, Map.of())
-                            : new AccessRequest("dynamodb:GetRecords", arn.text(), accountOf(arn), Map.of()));
-        }
-        if (request instanceof ListStreamsRequest) {
-            return List.of(new AccessRequest("dynamodb:ListStreams", "*", null, Map.of()));
-        }
-        return List.of(generic(request, operationName(request)));
+        throw new IllegalArgumentException("not a request of several authorizations: " + request.getClass());
     }
 
     // ----- item operations
@@ -205,11 +231,25 @@ public final class RequestAccess {
             String consumed,
             String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = conditionKeys();
-        leadingKeys(keys, t, List.of(key));
-        projection(keys, projection, attributesToGet, names, "ALL_ATTRIBUTES", null);
-        common(keys, null, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+        return new ItemAccess(
+                action,
+                t.arn,
+                t.account,
+                t.definition,
+                t.index,
+                principalKeys,
+                ItemAccess.Shape.READ,
+                key,
+                projection,
+                attributesToGet,
+                names,
+                null,
+                null,
+                "ALL_ATTRIBUTES",
+                null,
+                null,
+                consumed,
+                enclosing);
     }
 
     private AccessRequest update(
@@ -224,28 +264,25 @@ public final class RequestAccess {
             String consumed,
             String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = conditionKeys();
-        leadingKeys(keys, t, List.of(key));
-        Set<String> attributes = new LinkedHashSet<>();
-        if (key != null) {
-            attributes.addAll(key.keySet());
-        }
-        if (attributeUpdates != null) {
-            attributes.addAll(attributeUpdates);
-        }
-        if (expression != null) {
-            try {
-                attributes.addAll(
-                        Expressions.update(expression, context(names, values)).topLevelAttributes());
-            } catch (RuntimeException invalid) {
-                // the engine rejects the expression with DynamoDB's own message once the request is allowed
-            }
-        }
-        if (!attributes.isEmpty()) {
-            keys.put("dynamodb:attributes", List.copyOf(attributes));
-        }
-        common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+        return new ItemAccess(
+                action,
+                t.arn,
+                t.account,
+                t.definition,
+                t.index,
+                principalKeys,
+                ItemAccess.Shape.UPDATE,
+                key,
+                expression,
+                attributeUpdates,
+                names,
+                values,
+                null,
+                null,
+                null,
+                returnValues,
+                consumed,
+                enclosing);
     }
 
     /**
@@ -260,45 +297,71 @@ public final class RequestAccess {
             String consumed,
             String enclosing) {
         Target t = target(table, null);
-        Map<String, List<String>> keys = conditionKeys();
-        leadingKeys(keys, t, List.of(item));
-        if (item != null && !item.isEmpty()) {
-            keys.put("dynamodb:attributes", List.copyOf(item.keySet()));
-        }
-        common(keys, returnValues, consumed, enclosing);
-        return new AccessRequest(action, t.arn, t.account, keys, t.definition);
+        return new ItemAccess(
+                action,
+                t.arn,
+                t.account,
+                t.definition,
+                t.index,
+                principalKeys,
+                ItemAccess.Shape.WRITE,
+                item,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                returnValues,
+                consumed,
+                enclosing);
     }
 
     private AccessRequest query(QueryRequest r) {
         Target t = target(r.tableName(), r.indexName());
-        Map<String, List<String>> keys = conditionKeys();
-        String partitionValue = queriedPartition(r, t);
-        if (partitionValue != null) {
-            keys.put("dynamodb:leadingkeys", List.of(partitionValue));
-        }
-        projection(
-                keys,
+        return new ItemAccess(
+                "dynamodb:Query",
+                t.arn,
+                t.account,
+                t.definition,
+                t.index,
+                principalKeys,
+                ItemAccess.Shape.QUERY,
+                null,
                 r.projectionExpression(),
                 r.hasAttributesToGet() ? r.attributesToGet() : null,
                 r.expressionAttributeNames(),
+                null,
+                r,
                 t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
-                r.selectAsString());
-        common(keys, null, r.returnConsumedCapacityAsString(), null);
-        return new AccessRequest("dynamodb:Query", t.arn, t.account, keys, t.definition);
+                r.selectAsString(),
+                null,
+                r.returnConsumedCapacityAsString(),
+                null);
     }
 
     private AccessRequest scan(ScanRequest r) {
         Target t = target(r.tableName(), r.indexName());
-        Map<String, List<String>> keys = conditionKeys();
-        projection(
-                keys,
+        return new ItemAccess(
+                "dynamodb:Scan",
+                t.arn,
+                t.account,
+                t.definition,
+                t.index,
+                principalKeys,
+                ItemAccess.Shape.SCAN,
+                null,
                 r.projectionExpression(),
                 r.hasAttributesToGet() ? r.attributesToGet() : null,
                 r.expressionAttributeNames(),
+                null,
+                null,
                 r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
-                r.selectAsString());
-        common(keys, null, r.returnConsumedCapacityAsString(), null);
-        return new AccessRequest("dynamodb:Scan", t.arn, t.account, keys, t.definition);
+                r.selectAsString(),
+                null,
+                r.returnConsumedCapacityAsString(),
+                null);
     }
 
     private List<AccessRequest> batchGet(BatchGetItemRequest r) {
@@ -312,16 +375,21 @@ public final class RequestAccess {
             Map<String, List<String>> keys = conditionKeys();
             if (ka != null) {
                 leadingKeys(keys, t, ka.hasKeys() ? ka.keys() : List.of());
-                projection(
-                        keys,
-                        ka.projectionExpression(),
-                        ka.hasAttributesToGet() ? ka.attributesToGet() : null,
-                        ka.expressionAttributeNames(),
-                        "ALL_ATTRIBUTES",
-                        null);
+                List<String> attributesToGet = ka.hasAttributesToGet() ? ka.attributesToGet() : null;
+                Set<String> attributes =
+                        ItemAccess.projected(ka.projectionExpression(), attributesToGet, ka.expressionAttributeNames());
+                if (attributes != null && !attributes.isEmpty()) {
+                    keys.put(ItemAccess.ATTRIBUTES, List.copyOf(attributes));
+                }
+                keys.put(
+                        ItemAccess.SELECT,
+                        List.of(
+                                ka.projectionExpression() != null || attributesToGet != null
+                                        ? "SPECIFIC_ATTRIBUTES"
+                                        : "ALL_ATTRIBUTES"));
             }
-            common(keys, null, r.returnConsumedCapacityAsString(), null);
-            out.add(new AccessRequest("dynamodb:BatchGetItem", t.arn, t.account, keys, t.definition));
+            common(keys, r.returnConsumedCapacityAsString());
+            out.add(eager("dynamodb:BatchGetItem", t.arn, t.account, t.definition, keys));
         }
         return out;
     }
@@ -350,10 +418,10 @@ public final class RequestAccess {
             Map<String, List<String>> keys = conditionKeys();
             leadingKeys(keys, t, items);
             if (!attributes.isEmpty()) {
-                keys.put("dynamodb:attributes", List.copyOf(attributes));
+                keys.put(ItemAccess.ATTRIBUTES, List.copyOf(attributes));
             }
-            common(keys, null, r.returnConsumedCapacityAsString(), null);
-            out.add(new AccessRequest("dynamodb:BatchWriteItem", t.arn, t.account, keys, t.definition));
+            common(keys, r.returnConsumedCapacityAsString());
+            out.add(eager("dynamodb:BatchWriteItem", t.arn, t.account, t.definition, keys));
         }
         return out;
     }
@@ -423,15 +491,13 @@ public final class RequestAccess {
      */
     private AccessRequest partiql(String statement, String enclosing) {
         PartiqlStatements.Described d = PartiqlStatements.describe(statement);
-        Map<String, List<String>> keys = conditionKeys();
-        if (enclosing != null) {
-            keys.put("dynamodb:enclosingoperation", List.of(enclosing));
-        }
+        Map<String, List<String>> keys =
+                enclosing == null ? Map.of() : Map.of(ItemAccess.ENCLOSING_OPERATION, List.of(enclosing));
         if (d == null) {
-            return new AccessRequest("dynamodb:PartiQLSelect", "*", null, keys);
+            return eager("dynamodb:PartiQLSelect", "*", null, null, keys);
         }
         Target t = target(d.table(), d.index());
-        return new AccessRequest("dynamodb:PartiQL" + d.verb(), t.arn, t.account, keys, t.definition);
+        return eager("dynamodb:PartiQL" + d.verb(), t.arn, t.account, t.definition, keys);
     }
 
     private AccessRequest generic(SdkRequest request, String operation) {
@@ -440,155 +506,53 @@ public final class RequestAccess {
             if (value != null && !value.isEmpty()) {
                 ResourceArn arn = ResourceArn.parse(value);
                 if (arn != null) {
-                    return new AccessRequest("dynamodb:" + operation, value, accountOf(arn), Map.of());
+                    return eager("dynamodb:" + operation, value, accountOf(arn), null, Map.of());
                 }
                 Target t = target(value, null);
-                return new AccessRequest("dynamodb:" + operation, t.arn, t.account, Map.of());
+                return eager("dynamodb:" + operation, t.arn, t.account, null, Map.of());
             }
         }
-        return new AccessRequest("dynamodb:" + operation, "*", null, Map.of());
+        return eager("dynamodb:" + operation, "*", null, null, Map.of());
     }
 
-    // ----- condition keys
+    /** An authorization whose condition keys are all known up front. */
+    private AccessRequest eager(
+            String action,
+            String resource,
+            String resourceAccount,
+            TableDefinition table,
+            Map<String, List<String>> keys) {
+        return new AccessRequest(action, resource, resourceAccount, table, principalKeys, keys);
+    }
 
-    /** A request's condition keys: two to five of them, so a small table rather than HashMap's default sixteen. */
+    // ----- condition keys of batches
+
+    /** A batch's condition keys for one table: two to four of them, so a small table rather than the default 16. */
     private static Map<String, List<String>> conditionKeys() {
         return new HashMap<>(4);
     }
-
-    /** The values dynamodb:Select takes without a request's own Select, shared rather than built per request. */
-    private static final Map<String, List<String>> SELECT_VALUES = Map.of(
-            "ALL_ATTRIBUTES",
-            List.of("ALL_ATTRIBUTES"),
-            "ALL_PROJECTED_ATTRIBUTES",
-            List.of("ALL_PROJECTED_ATTRIBUTES"),
-            "SPECIFIC_ATTRIBUTES",
-            List.of("SPECIFIC_ATTRIBUTES"));
 
     private void leadingKeys(Map<String, List<String>> keys, Target t, List<Map<String, AttributeValue>> items) {
         if (t.definition == null) {
             return;
         }
         String hash = t.definition.primaryKey().hashName();
-        if (items.size() == 1) {
-            // one key (GetItem, PutItem, ...): no set to deduplicate through
-            Map<String, AttributeValue> item = items.get(0);
-            String v = item == null ? null : text(item.get(hash));
-            if (v != null) {
-                keys.put("dynamodb:leadingkeys", List.of(v));
-            }
-            return;
-        }
         Set<String> values = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
-            String v = item == null ? null : text(item.get(hash));
+            String v = item == null ? null : ItemAccess.text(item.get(hash));
             if (v != null) {
                 values.add(v);
             }
         }
         if (!values.isEmpty()) {
-            keys.put("dynamodb:leadingkeys", List.copyOf(values));
+            keys.put(ItemAccess.LEADING_KEYS, List.copyOf(values));
         }
     }
 
-    private static void projection(
-            Map<String, List<String>> keys,
-            String projection,
-            List<String> attributesToGet,
-            Map<String, String> names,
-            String unprojected,
-            String select) {
-        Set<String> attributes = null;
-        if (projection != null) {
-            try {
-                attributes =
-                        Expressions.projection(projection, context(names, null)).topLevelAttributes();
-            } catch (RuntimeException invalid) {
-                // the engine answers the expression's ValidationException once the request is allowed
-            }
-        } else if (attributesToGet != null) {
-            attributes = new LinkedHashSet<>(attributesToGet);
-        }
-        if (attributes != null && !attributes.isEmpty()) {
-            keys.put("dynamodb:attributes", List.copyOf(attributes));
-        }
-        String effective = select != null
-                ? select
-                : projection != null || attributesToGet != null ? "SPECIFIC_ATTRIBUTES" : unprojected;
-        List<String> shared = SELECT_VALUES.get(effective);
-        keys.put("dynamodb:select", shared != null ? shared : List.of(effective));
-    }
-
-    private static void common(Map<String, List<String>> keys, String returnValues, String consumed, String enclosing) {
-        if (returnValues != null) {
-            keys.put("dynamodb:returnvalues", List.of(returnValues));
-        }
+    private static void common(Map<String, List<String>> keys, String consumed) {
         if (consumed != null) {
-            keys.put("dynamodb:returnconsumedcapacity", List.of(consumed));
+            keys.put(ItemAccess.RETURN_CONSUMED_CAPACITY, List.of(consumed));
         }
-        if (enclosing != null) {
-            keys.put("dynamodb:enclosingoperation", List.of(enclosing));
-        }
-    }
-
-    /** The partition a Query reads: the equality on the (table's or index's) partition key. */
-    private static String queriedPartition(QueryRequest r, Target t) {
-        if (t.definition == null) {
-            return null;
-        }
-        KeyDef key = t.definition.primaryKey();
-        if (t.index != null) {
-            IndexDef index = t.definition.index(t.index);
-            if (index == null) {
-                return null;
-            }
-            key = index.key();
-        }
-        if (key.multiAttribute()) {
-            return null;
-        }
-        try {
-            if (r.keyConditionExpression() != null) {
-                return text(Expressions.keyCondition(
-                                r.keyConditionExpression(),
-                                context(r.expressionAttributeNames(), r.expressionAttributeValues()))
-                        .resolve(key.hashName(), key.rangeName())
-                        .hashValue());
-            }
-            if (r.hasKeyConditions() && r.keyConditions().get(key.hashName()) != null) {
-                var c = r.keyConditions().get(key.hashName());
-                if (c.comparisonOperator() == ComparisonOperator.EQ
-                        && c.hasAttributeValueList()
-                        && c.attributeValueList().size() == 1) {
-                    return text(c.attributeValueList().get(0));
-                }
-            }
-        } catch (RuntimeException invalid) {
-            // an invalid key condition: the engine answers its ValidationException once the request is allowed
-        }
-        return null;
-    }
-
-    /** A key value as IAM compares it: a string, a number's text, a binary's base64. */
-    private static String text(AttributeValue v) {
-        if (v == null) {
-            return null;
-        }
-        if (v.s() != null) {
-            return v.s();
-        }
-        if (v.n() != null) {
-            return v.n();
-        }
-        if (v.b() != null) {
-            return Base64.getEncoder().encodeToString(v.b().asByteArray());
-        }
-        return null;
-    }
-
-    private static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values) {
-        return new ExpressionContext(
-                names == null || names.isEmpty() ? null : names, values == null || values.isEmpty() ? null : values);
     }
 
     // ----- resources

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request context IAM evaluates a statement against: the principal's keys ({@code aws:username},
- * {@code aws:userid}, {@code aws:PrincipalArn}, {@code aws:PrincipalTag/...}, ...) and the request's own
- * ({@code dynamodb:LeadingKeys}, {@code dynamodb:Attributes}, ...). Key names are case-insensitive, as IAM's are
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); both maps are keyed in
- * lower case.
+ * A request context given as two maps: the principal's keys ({@code aws:username}, {@code aws:userid},
+ * {@code aws:PrincipalArn}, {@code aws:PrincipalTag/...}, ...) and the request's own ({@code dynamodb:LeadingKeys},
+ * {@code dynamodb:Attributes}, ...), both keyed in lower case (IAM's key names are case-insensitive,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). A request mapped by
+ * {@link RequestAccess} is its own context ({@link AccessRequest}); this form serves requests built by hand.
  */
-public final class RequestContext {
+public final class RequestContext implements ContextKeys {
 
     private final Map<String, List<String>> principalKeys;
     private final Map<String, List<String>> requestKeys;
@@ -21,11 +21,10 @@ public final class RequestContext {
         this.requestKeys = requestKeys;
     }
 
-    /** The values of a key, or null when the request has none. */
-    List<String> values(String key) {
-        String k = lower(key);
-        List<String> v = requestKeys.get(k);
-        return v != null ? v : principalKeys.get(k);
+    @Override
+    public List<String> lowerCaseValues(String lowerCaseKey) {
+        List<String> v = requestKeys.get(lowerCaseKey);
+        return v != null ? v : principalKeys.get(lowerCaseKey);
     }
 
     static String lower(String key) {

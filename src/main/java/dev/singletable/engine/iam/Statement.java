@@ -28,7 +28,7 @@ record Statement(
         return any != notAction;
     }
 
-    boolean matchesResource(String resource, RequestContext context) {
+    boolean matchesResource(String resource, ContextKeys context) {
         boolean any = false;
         for (int i = 0; i < resources.size(); i++) {
             Wildcard w = resourcePatterns.get(i);
@@ -47,7 +47,7 @@ record Statement(
         return any != notResource;
     }
 
-    boolean conditionsHold(RequestContext context) {
+    boolean conditionsHold(ContextKeys context) {
         for (Condition c : conditions) {
             if (!c.test(context)) {
                 return false;

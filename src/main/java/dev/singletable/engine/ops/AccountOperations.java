@@ -7,7 +7,14 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Endpoint;
 
-/** Account-level answers: DynamoDB's default per-account and per-table quotas, and the regional endpoint. */
+/**
+ * Account-level answers: DynamoDB's default per-account and per-table quotas, and the regional endpoint.
+ * The answers are those of [1] and [2], with the default quotas of [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeLimits.html">DescribeLimits</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeEndpoints.html">DescribeEndpoints</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html">Quotas in Amazon DynamoDB</a>
+ */
 public final class AccountOperations {
 
     /** AWS's default quotas for provisioned capacity, per account and per table, in each region. */

@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The key of one transaction action. A key that names the wrong attributes (except in a Get), or holds an empty or
  * oversized value, makes the whole request invalid; a key value of the wrong type only invalidates its own action, which then cancels
  * the transaction with a ValidationError reason in its position, as DynamoDB does.
+ * The cancellation reasons are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
  *
  * @param key   the resolved key, or null when {@code error} is set
  * @param error the message of the action's ValidationError, or null

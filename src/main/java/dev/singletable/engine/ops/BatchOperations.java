@@ -32,6 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * BatchGetItem and BatchWriteItem. Every request is validated before anything is read or written; each write is
  * atomic on its own, and the batch as a whole is not a transaction (as in DynamoDB).
+ * Their limits and unprocessed entries follow [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html">BatchGetItem</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html">BatchWriteItem</a>
  */
 public final class BatchOperations {
 

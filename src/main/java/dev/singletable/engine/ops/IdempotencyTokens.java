@@ -16,6 +16,9 @@ import software.amazon.awssdk.awscore.AwsResponse;
  * <p>Every SDK fills the token in by itself, so over the wire every transaction is remembered here. Entries are
  * kept in the order they were made, which is the order they expire in: expiring looks only at the oldest, instead
  * of walking all of them on every transaction (ten minutes at 1 000 transactions a second is 600 000 entries).
+ * The ten-minute window and the mismatch error are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
  */
 final class IdempotencyTokens {
 

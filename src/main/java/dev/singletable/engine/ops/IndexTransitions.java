@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
  * here (by a timer that compares the engine's clock with each due time) once twice the delay has passed (on AWS the table is UPDATING while the index is set up and ACTIVE again while
  * it is backfilled, so an index stays CREATING longer than its table stays UPDATING), as one more logged
  * redefinition. A definition left unsettled by a stop is settled when the engine opens again.
+ * The index statuses are those UpdateTable and DescribeTable report [1], [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html">DescribeTable</a>
  */
 public final class IndexTransitions implements AutoCloseable {
 

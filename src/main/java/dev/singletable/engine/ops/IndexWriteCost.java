@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What a base-table write costs in each secondary index: an entry that appears or disappears is one write, an entry
  * whose index key changes is a delete plus a put, an entry whose projected attributes change is one write, and an
  * index the change does not touch costs nothing.
+ * The rules are those of [1] and [2] (their throughput considerations).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html">Global secondary indexes</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html">Local secondary indexes</a>
  */
 final class IndexWriteCost {
 

@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetric
  * Item collections of tables with local secondary indexes: all items sharing a partition key value, plus their
  * entries in the local indexes. DynamoDB limits each to 10 GB and, when asked, reports the collections a write
  * touched with a size estimate in whole gigabytes.
+ * Item collections and their size limit are described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html">Local secondary indexes (item collections)</a>
  */
 final class ItemCollections {
 

@@ -30,7 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
-/** PutItem, GetItem, UpdateItem and DeleteItem. */
+/**
+ * PutItem, GetItem, UpdateItem and DeleteItem.
+ * Each follows its API reference: [1], [2], [3], [4].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html">PutItem</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetItem.html">GetItem</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html">UpdateItem</a>
+ * <br>[4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html">DeleteItem</a>
+ */
 public final class ItemOperations {
 
     private final Engine engine;

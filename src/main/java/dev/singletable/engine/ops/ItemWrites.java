@@ -13,7 +13,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-/** The steps of a single-item write that PutItem, UpdateItem, DeleteItem, batches and transactions share. */
+/**
+ * The steps of a single-item write that PutItem, UpdateItem, DeleteItem, batches and transactions share.
+ * The item size limit is in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html">Quotas in Amazon DynamoDB</a>
+ */
 final class ItemWrites {
 
     static final long MAX_ITEM_BYTES = 400 * 1024;

@@ -13,6 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads one page of a Query or Scan as DynamoDB does: {@code Limit} counts items evaluated (before the filter), and a
  * page holds at most 1 MB of stored item data, also counted before the filter: it stops before the item that would
  * take it beyond 1 MB, which starts the next page.
+ * Limit and the 1 MB page are described in [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.html">Querying tables in DynamoDB</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html">Scanning tables in DynamoDB</a>
  */
 final class PageReader {
 

@@ -26,7 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-/** Query on a table or an index: a range read inside one partition, O(log n + items read). */
+/**
+ * Query on a table or an index: a range read inside one partition, O(log n + items read).
+ * Its parameters and errors are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html">Query</a>
+ */
 public final class QueryOperations {
 
     private final Engine engine;

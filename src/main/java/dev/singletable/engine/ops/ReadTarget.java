@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * What a Query or Scan reads: the table itself or one of its indexes, with the rules that differ between them
  * (key schema, Select defaults, consistent reads, which attributes can be returned, the shape of LastEvaluatedKey).
+ * The rules for reading an index are those of [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html">Query</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html">Scan</a>
  */
 final class ReadTarget {
 

@@ -22,6 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * Scan, in partition-hash order like DynamoDB. A parallel scan's segments are contiguous ranges of the 64-bit hash
  * space, so every item belongs to exactly one segment and each segment is read without touching the others.
+ * Parallel scans and their segments are described in [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html">Scan</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html">Scanning tables in DynamoDB</a>
  */
 public final class ScanOperations {
 

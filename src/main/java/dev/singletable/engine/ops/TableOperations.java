@@ -46,6 +46,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
  * refuses in those states are refused with AWS's errors (as public probes of AWS record them): UpdateTable and
  * DeleteTable with ResourceInUseException, reads and writes of a table being created with ResourceNotFoundException,
  * DescribeTimeToLive with a ValidationException, the tagging and policy operations as their own families do.
+ * The operations follow their API reference, e.g. [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
  */
 public final class TableOperations {
 

@@ -37,6 +37,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
  * holds the commit lock, then commits all changes as one unit or none: it is serializable against every other write,
  * and a TransactGetItems, also taken under the lock, never sees half of one. Because writes are serialized rather than
  * interleaved, no transaction ever finds another in flight, so TransactionConflict never arises here.
+ * The semantics are those of [1], [2] and [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html">Amazon DynamoDB Transactions: how it works</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html">TransactGetItems</a>
  */
 public final class TransactionOperations {
 

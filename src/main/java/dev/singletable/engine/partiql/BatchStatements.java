@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 /**
  * BatchExecuteStatement: up to 25 single-item statements, all reads or all writes, each answered on its own — a
  * statement that fails gets an {@code Error} entry in its position and the others still run.
+ * See [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html">BatchExecuteStatement</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.multiplestatements.batching.html">Running batch operations with PartiQL for DynamoDB</a>
  */
 final class BatchStatements {
 

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The opaque NextToken of ExecuteStatement: which of the plan's operations to continue and from which key, bound to the
  * statement and parameters it was issued for (another request presenting it is refused, as DynamoDB does).
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">ExecuteStatement</a>
  */
 record NextToken(int operation, Map<String, AttributeValue> startKey) {
 

@@ -9,6 +9,9 @@ import java.util.Set;
 /**
  * Recursive-descent parser for DynamoDB's PartiQL subset. Syntax errors raise {@link MalformedStatement}; constructs
  * that parse but DynamoDB refuses raise {@link PartiqlException} with DynamoDB's message.
+ * The subset is the one of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 final class Parser {
 

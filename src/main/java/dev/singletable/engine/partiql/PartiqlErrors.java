@@ -7,7 +7,13 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-/** The errors PartiQL adds to DynamoDB's set, built as the SDK would unmarshal them from AWS. */
+/**
+ * The errors PartiQL adds to DynamoDB's set, built as the SDK would unmarshal them from AWS.
+ * They are listed in [1] and [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">ExecuteStatement</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteTransaction.html">ExecuteTransaction</a>
+ */
 final class PartiqlErrors {
 
     static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";

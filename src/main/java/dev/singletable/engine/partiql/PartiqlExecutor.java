@@ -23,6 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * DynamoDB's PartiQL operations, translated onto the ordinary item operations of a target client (the engine's own, or
  * any DynamoDB), so that they inherit every expression, validation, capacity and index rule the target has.
+ * The operations are [1], [2] and [3]; the language [4].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">ExecuteStatement</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html">BatchExecuteStatement</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteTransaction.html">ExecuteTransaction</a>
+ * <br>[4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 public final class PartiqlExecutor {
 

@@ -11,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SELECT's projection. DynamoDB's PartiQL returns each projected path flat, under its last step's name ({@code m.a}
  * as {@code a}, {@code m.b[1]} as {@code b[1]}). The underlying read projects only the top-level attributes (so index
  * projection rules still apply) and the nested values are picked out here.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 final class Projections {
 

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * Chooses how to answer a SELECT, the way DynamoDB does: an equality (or IN) on the partition key of the table or index
  * makes it a Query per key value, with a sort-key condition as part of the key condition and everything else as a
  * filter; any other WHERE makes it a Scan with a filter.
+ * The statement is described in [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 final class SelectPlanner {
 

@@ -4,7 +4,14 @@ import dev.singletable.engine.error.EngineErrors;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The request-shape constraints of the three PartiQL operations, reported in AWS's Smithy wording. */
+/**
+ * The request-shape constraints of the three PartiQL operations, reported in AWS's Smithy wording.
+ * The constraints are those of [1], [2] and [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">ExecuteStatement</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html">BatchExecuteStatement</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteTransaction.html">ExecuteTransaction</a>
+ */
 final class StatementShapes {
 
     private static final int MAX_STATEMENT_LENGTH = 8192;

@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * ExecuteTransaction: up to 100 single-item statements, all reads (TransactGetItems) or all writes
  * (TransactWriteItems, with EXISTS as a condition check), all-or-nothing; ClientRequestToken is passed through.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteTransaction.html">ExecuteTransaction</a>
  */
 final class TransactionStatements {
 

@@ -10,6 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Turns PartiQL value expressions (literals, {@code ?} parameters, lists, tuples and bags) into DynamoDB attribute
  * values, with DynamoDB's messages for what it cannot store.
+ * See [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 final class Values {
 

@@ -11,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Translates INSERT, UPDATE, DELETE and EXISTS into single-item writes: INSERT is a put guarded by
  * {@code attribute_not_exists} on the partition key; UPDATE an update guarded by {@code attribute_exists} (PartiQL
  * never creates an item by UPDATE); the conditions beyond the key become the ConditionExpression.
+ * The statements are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for DynamoDB</a>
  */
 final class WritePlanner {
 

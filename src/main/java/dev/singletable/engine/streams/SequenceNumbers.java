@@ -1,9 +1,14 @@
 package dev.singletable.engine.streams;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Stream sequence numbers. A record's number is derived from the engine's commit sequence (times 1000, plus the
  * change's position in its unit), so numbers grow with commit order, are unique across streams, and come out the
- * same when the log is replayed. As text: a "1" then 20 digits, 21 characters, numeric as the SDKs expect.
+ * same when the log is replayed. As text: a "1" then 20 digits, 21 characters (AWS allows 21 to 40 [1]), numeric as
+ * the SDKs expect.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html">StreamRecord</a>
  */
 final class SequenceNumbers {
 
@@ -21,7 +26,7 @@ final class SequenceNumbers {
     }
 
     /** The value of a sequence number this engine issued, or -1 when the text is not one. */
-    static long parse(String text) {
+    static long parse(@Nullable String text) {
         if (text == null || text.length() != 21 || text.charAt(0) != '1') {
             return -1;
         }

@@ -2,16 +2,19 @@ package dev.singletable.engine.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shard of a stream: a run of records in sequence order. The open shard takes new records; a closed one has an
- * ending sequence number and, when the stream goes on, a child naming it as parent. Records older than the retention
- * period are trimmed from the front. Guarded by the {@link StreamStore}'s monitor.
+ * ending sequence number and, when the stream goes on, a child naming it as parent, as DescribeStream shows them [1].
+ * Records older than the retention period are trimmed from the front. Guarded by the {@link StreamStore}'s monitor.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html">DescribeStream</a>
  */
 final class Shard {
 
     final String id;
-    final String parentId;
+    final @Nullable String parentId;
     final long createdMillis;
     final long startingSequence;
     private long endingSequence = -1;
@@ -22,7 +25,7 @@ final class Shard {
     private final List<StreamEvent> records = new ArrayList<>();
     private int head;
 
-    Shard(String id, String parentId, long createdMillis, long startingSequence) {
+    Shard(String id, @Nullable String parentId, long createdMillis, long startingSequence) {
         this.id = id;
         this.parentId = parentId;
         this.createdMillis = createdMillis;

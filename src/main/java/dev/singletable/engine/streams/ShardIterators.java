@@ -5,11 +5,16 @@ import dev.singletable.engine.durability.ByteWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Shard iterators: opaque to clients, shaped like DynamoDB's ({@code <stream ARN>|1|<token>}). The token holds the
- * shard, the position (the sequence number of the next record to return) and when the iterator was issued, under a
- * checksum, so a made-up or damaged iterator is refused rather than misread.
+ * Shard iterators: opaque to clients, shaped like DynamoDB's ({@code <stream ARN>|1|<token>}, at most 2048 characters
+ * [1]). The token holds the shard, the position (the sequence number of the next record to return) and when the
+ * iterator was issued (it expires after 15 minutes [2]), under a checksum, so a made-up or damaged iterator is refused
+ * rather than misread.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html">GetRecords</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html">GetShardIterator</a>
  */
 final class ShardIterators {
 
@@ -26,7 +31,7 @@ final class ShardIterators {
     }
 
     /** The position, or null when the text is not an iterator this engine issued. */
-    static Position decode(String iterator) {
+    static @Nullable Position decode(String iterator) {
         int bar = iterator.indexOf('|');
         if (bar <= 0 || !iterator.startsWith("|1|", bar)) {
             return null;

@@ -11,7 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 
 /**
  * The DynamoDB Streams service's errors, as the SDK's streams client would unmarshal them (service name
- * DynamoDbStreams), with the messages AWS uses where they are known.
+ * DynamoDbStreams), with the messages AWS uses where they are known: the operations' own errors
+ * (ResourceNotFoundException, ExpiredIteratorException, TrimmedDataAccessException) [1] and the common
+ * ValidationException [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html">GetRecords, Errors</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 final class StreamErrors {
 

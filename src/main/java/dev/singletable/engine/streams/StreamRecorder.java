@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -19,7 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Turns committed changes into stream records, in commit order (so, per item, in the order of the writes), and
  * follows the tables' stream settings: a stream is created when enabled, and disabled when turned off or when its
- * table is deleted. A write that changed nothing leaves no record, as in DynamoDB.
+ * table is deleted [1]. A write that changed nothing leaves no record, as in DynamoDB [1]. Which images a record holds
+ * follows the table's StreamViewType [2]; INSERT, MODIFY and REMOVE name what happened to the item [3].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_StreamSpecification.html">StreamSpecification</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_Record.html">Record</a>
  */
 public final class StreamRecorder implements CommitListener {
 
@@ -39,10 +45,11 @@ public final class StreamRecorder implements CommitListener {
         for (int i = 0; i < changes.size(); i++) {
             ItemChange c = changes.get(i);
             TableDefinition def = c.table().definition();
-            if (!def.streamEnabled() || unchanged(c.oldItem(), c.newItem())) {
+            String arn = def.latestStreamArn();
+            if (!def.streamEnabled() || arn == null || unchanged(c.oldItem(), c.newItem())) {
                 continue;
             }
-            store.record(def.latestStreamArn(), event(def, c, SequenceNumbers.of(unit, i), commitTimeMillis));
+            store.record(arn, event(def, c, SequenceNumbers.of(unit, i), commitTimeMillis));
         }
     }
 
@@ -71,7 +78,7 @@ public final class StreamRecorder implements CommitListener {
     }
 
     /** No record for a delete of nothing, or a write that leaves the item as it was. */
-    private static boolean unchanged(StoredItem oldItem, StoredItem newItem) {
+    private static boolean unchanged(@Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         if (oldItem == null || newItem == null) {
             return oldItem == newItem;
         }
@@ -85,7 +92,7 @@ public final class StreamRecorder implements CommitListener {
         }
         for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
             AttributeValue other = b.get(e.getKey());
-            if (!sameValue(e.getValue(), other)) {
+            if (other == null || !sameValue(e.getValue(), other)) {
                 return false;
             }
         }
@@ -120,9 +127,10 @@ public final class StreamRecorder implements CommitListener {
     @Override
     public void tableRedefined(Table table, TableDefinition previous, long timeMillis) {
         TableDefinition current = table.definition();
-        boolean sameStream = Objects.equals(previous.latestStreamArn(), current.latestStreamArn());
-        if (previous.streamEnabled() && (!current.streamEnabled() || !sameStream)) {
-            store.disable(previous.latestStreamArn(), timeMillis);
+        String previousArn = previous.latestStreamArn();
+        boolean sameStream = Objects.equals(previousArn, current.latestStreamArn());
+        if (previous.streamEnabled() && previousArn != null && (!current.streamEnabled() || !sameStream)) {
+            store.disable(previousArn, timeMillis);
         }
         if (current.streamEnabled() && (!previous.streamEnabled() || !sameStream)) {
             store.enable(current, engine.sequence(), timeMillis);
@@ -131,9 +139,9 @@ public final class StreamRecorder implements CommitListener {
 
     @Override
     public void tableDropped(Table table, long timeMillis) {
-        TableDefinition def = table.definition();
-        if (def.streamEnabled()) {
-            store.disable(def.latestStreamArn(), timeMillis);
+        String arn = table.definition().latestStreamArn();
+        if (table.definition().streamEnabled() && arn != null) {
+            store.disable(arn, timeMillis);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -23,8 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Every stream of the engine, by ARN, with their shards and retained records. Records are added by the
  * {@link StreamRecorder} in commit order as units become visible (so never for a write that is not yet durable);
- * readers take this store's monitor briefly to copy what they return. Records older than 24 hours are trimmed; a shard rolls over to a child every four hours of
- * activity, as DynamoDB's do; a disabled stream disappears once nothing of it is retained.
+ * readers take this store's monitor briefly to copy what they return. Records older than 24 hours are trimmed [1]; a
+ * shard rolls over to a child every four hours of activity (AWS documents shards as ephemeral, each able to hand over
+ * to children [1], on its own schedule; the four hours are this engine's choice, listed in docs/fidelity.md); a
+ * disabled stream disappears once nothing of it is retained.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a>
  */
 public final class StreamStore {
 
@@ -36,16 +41,12 @@ public final class StreamStore {
     /** A stream starts with one open shard whose first sequence number follows the enabling mutation. */
     synchronized void enable(TableDefinition definition, long commitSequence, long timeMillis) {
         String arn = definition.latestStreamArn();
-        if (arn == null || streams.containsKey(arn)) {
-            return;
+        StreamViewType viewType = definition.streamViewType();
+        if (arn == null || viewType == null || streams.containsKey(arn)) {
+            return; // not a stream-enabled definition (both are set together when a stream is enabled)
         }
         TableStream stream = new TableStream(
-                arn,
-                definition.latestStreamLabel(),
-                definition.name(),
-                definition.primaryKey(),
-                definition.streamViewType(),
-                timeMillis);
+                arn, definition.latestStreamLabel(), definition.name(), definition.primaryKey(), viewType, timeMillis);
         stream.shards.add(newShard(stream, null, timeMillis, SequenceNumbers.of(commitSequence + 1, 0)));
         streams.put(arn, stream);
     }
@@ -78,7 +79,8 @@ public final class StreamStore {
     }
 
     /** Shard ids sort in creation order (the time comes first) and are unique per stream and starting point. */
-    private static Shard newShard(TableStream stream, String parentId, long timeMillis, long startingSequence) {
+    private static Shard newShard(
+            TableStream stream, @Nullable String parentId, long timeMillis, long startingSequence) {
         CRC32 crc = new CRC32();
         crc.update((stream.arn + "#" + startingSequence).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String id = String.format("shardId-%020d-%08x", timeMillis, crc.getValue());
@@ -99,12 +101,12 @@ public final class StreamStore {
         }
     }
 
-    synchronized TableStream stream(String arn) {
+    synchronized @Nullable TableStream stream(String arn) {
         return streams.get(arn);
     }
 
     /** Streams after the given ARN (exclusive; null for the first), optionally of one table. */
-    synchronized List<TableStream> list(String tableName, String exclusiveStartArn, int limit) {
+    synchronized List<TableStream> list(@Nullable String tableName, @Nullable String exclusiveStartArn, int limit) {
         Map<String, TableStream> from = exclusiveStartArn == null ? streams : streams.tailMap(exclusiveStartArn, false);
         List<TableStream> out = new ArrayList<>();
         for (TableStream s : from.values()) {
@@ -315,8 +317,8 @@ public final class StreamStore {
         boolean byService = r.bool();
         Map<String, AttributeValue> keys = ItemCodec.readItem(r);
         int images = r.u8();
-        Map<String, AttributeValue> newImage = (images & 1) != 0 ? ItemCodec.readItem(r) : null;
-        Map<String, AttributeValue> oldImage = (images & 2) != 0 ? ItemCodec.readItem(r) : null;
+        @Nullable Map<String, AttributeValue> newImage = (images & 1) != 0 ? ItemCodec.readItem(r) : null;
+        @Nullable Map<String, AttributeValue> oldImage = (images & 2) != 0 ? ItemCodec.readItem(r) : null;
         return new StreamEvent(sequence, eventName, time, keys, newImage, oldImage, size, byService);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
@@ -25,9 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 
 /**
- * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords, with DynamoDB's limits
- * (100 streams or shards per page, 1000 records or 1 MB per GetRecords), its 15-minute iterator lifetime and its
- * 24-hour retention.
+ * The DynamoDB Streams API: ListStreams [1], DescribeStream [2], GetShardIterator [3] and GetRecords [4], with
+ * DynamoDB's limits (100 streams or shards per page, 1000 records or 1 MB per GetRecords), its 15-minute iterator
+ * lifetime and its 24-hour retention [5]. Each record is shaped as AWS's Record [6]: a deletion by TTL carries the
+ * service's identity.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_ListStreams.html">ListStreams</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html">DescribeStream</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html">GetShardIterator</a><br>
+ * [4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html">GetRecords</a><br>
+ * [5] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a><br>
+ * [6] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_Record.html">Record</a>
  */
 public final class StreamsService {
 
@@ -344,13 +353,13 @@ public final class StreamsService {
     private static final class Shapes {
         private final List<String> violations = new ArrayList<>();
 
-        void required(String member, Object value) {
+        void required(String member, @Nullable Object value) {
             if (value == null) {
                 violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
             }
         }
 
-        void length(String member, String value, int min, int max) {
+        void length(String member, @Nullable String value, int min, int max) {
             if (value == null) {
                 return;
             }
@@ -361,27 +370,27 @@ public final class StreamsService {
             }
         }
 
-        void pattern(String member, String value, Pattern pattern) {
+        void pattern(String member, @Nullable String value, Pattern pattern) {
             if (value != null && !pattern.matcher(value).matches()) {
                 violations.add(
                         prefix(member, value) + "Member must satisfy regular expression pattern: " + pattern.pattern());
             }
         }
 
-        void minimum(String member, Integer value, int min) {
+        void minimum(String member, @Nullable Integer value, int min) {
             if (value != null && value < min) {
                 violations.add(prefix(member, value) + "Member must have value greater than or equal to " + min);
             }
         }
 
-        void limit(Integer value, int max) {
+        void limit(@Nullable Integer value, int max) {
             minimum("limit", value, 1);
             if (value != null && value > max) {
                 violations.add(prefix("limit", value) + "Member must have value less than or equal to " + max);
             }
         }
 
-        void enumValue(String member, String raw, Object parsed, java.util.Set<?> known) {
+        void enumValue(String member, @Nullable String raw, @Nullable Object parsed, java.util.Set<?> known) {
             if (raw != null && (parsed == null || !known.contains(parsed))) {
                 violations.add(prefix(member, raw) + "Member must satisfy enum value set: " + known);
             }

@@ -3,17 +3,20 @@ package dev.singletable.engine.streams;
 import dev.singletable.engine.table.KeyDef;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * One stream of a table: created when the table's stream is enabled, disabled (its open shard closed) when the stream
  * is turned off or the table deleted, readable until its records age out. Turning the stream on again makes a new
- * stream with a new ARN and label. Guarded by the {@link StreamStore}'s monitor.
+ * stream with a new ARN and label [1]. Guarded by the {@link StreamStore}'s monitor.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a>
  */
 final class TableStream {
 
     final String arn;
-    final String label;
+    final @Nullable String label;
     final String tableName;
     final KeyDef keySchema;
     final StreamViewType viewType;
@@ -22,7 +25,12 @@ final class TableStream {
     final List<Shard> shards = new ArrayList<>();
 
     TableStream(
-            String arn, String label, String tableName, KeyDef keySchema, StreamViewType viewType, long createdMillis) {
+            String arn,
+            @Nullable String label,
+            String tableName,
+            KeyDef keySchema,
+            StreamViewType viewType,
+            long createdMillis) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;
@@ -53,6 +61,7 @@ final class TableStream {
         disabledMillis = timeMillis;
     }
 
+    @Nullable
     Shard openShard() {
         if (shards.isEmpty()) {
             return null;
@@ -61,6 +70,7 @@ final class TableStream {
         return last.isOpen() ? last : null;
     }
 
+    @Nullable
     Shard shard(String shardId) {
         for (Shard s : shards) {
             if (s.id.equals(shardId)) {

@@ -3,24 +3,27 @@ package dev.singletable.engine.ttl;
 import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.core.ItemChange;
 import dev.singletable.engine.core.Table;
-import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired items in the background. Each sweep reads every TTL-enabled table without locking, then deletes the
- * expired items it found through the commit path (checking again under the lock that each is still there and still
- * expired), one deletion per commit marked as made by the service: the stream shows each as a REMOVE with the
- * service's identity, the log records it, and index entries go with their items.
+ * Deletes expired items in the background. Each sweep reads, in every TTL-enabled table, only the entries of its
+ * {@link ExpiryIndex} whose second has passed (the index is kept by the commit path, see {@link ExpirySchedule}), so
+ * a sweep costs what has expired, not what is stored. It deletes those items through the commit path (checking again
+ * under the lock that each is still there and still expired), one deletion per commit marked as made by the service:
+ * the stream shows each as a REMOVE with the service's identity, the log records it, and index entries go with their
+ * items (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html).
  */
 public final class TtlSweeper implements AutoCloseable {
 
@@ -30,11 +33,18 @@ public final class TtlSweeper implements AutoCloseable {
 
     private final Engine engine;
     private final Duration interval;
+    private final ExpirySchedule schedule = new ExpirySchedule();
+    private final Object sweeping = new Object();
+    /** Items read by sweeps so far (index entries checked, and items scanned to build an index): tests watch it. */
+    private final AtomicLong examined = new AtomicLong();
+
     private @Nullable ScheduledExecutorService scheduler;
 
+    /** Attaches the expiry index to the engine's commit path; create it once the engine has recovered. */
     public TtlSweeper(Engine engine, Duration interval) {
         this.engine = engine;
         this.interval = interval;
+        engine.addListener(schedule);
     }
 
     public synchronized void start() {
@@ -59,50 +69,62 @@ public final class TtlSweeper implements AutoCloseable {
 
     /** One pass over every TTL-enabled table; returns how many items it deleted. */
     public int sweep() {
-        int deleted = 0;
-        for (Table table : List.copyOf(engine.tables().values())) {
-            String attribute = table.definition().activeTtlAttribute();
-            if (attribute == null) {
-                continue;
-            }
-            long now = engine.nowMillis();
-            List<PrimaryKey> expired = new ArrayList<>();
-            for (Map.Entry<PrimaryKey, StoredItem> e : table.data().items().entrySet()) {
-                if (TtlRules.expired(e.getValue().attributes().get(attribute), now)) {
-                    expired.add(e.getKey());
-                    if (expired.size() == BATCH) {
-                        deleted += delete(table, expired);
-                        expired.clear();
-                    }
+        synchronized (sweeping) {
+            schedule.forgetInactive(engine);
+            int deleted = 0;
+            for (Table table : List.copyOf(engine.tables().values())) {
+                String attribute = table.definition().activeTtlAttribute();
+                if (attribute != null) {
+                    deleted += sweep(table, schedule.indexFor(table, attribute, examined::addAndGet));
                 }
             }
-            deleted += delete(table, expired);
+            return deleted;
         }
-        return deleted;
     }
 
-    private int delete(Table table, List<PrimaryKey> keys) {
-        if (keys.isEmpty()) {
+    private int sweep(Table table, ExpiryIndex index) {
+        long now = engine.nowMillis();
+        Iterator<ExpiryIndex.Due> due = index.due(TtlRules.oldestExpiringSecond(now), now);
+        int deleted = 0;
+        List<ExpiryIndex.Due> batch = new ArrayList<>(BATCH);
+        while (due.hasNext()) {
+            batch.add(due.next());
+            if (batch.size() == BATCH) {
+                deleted += delete(table, index, batch);
+                batch.clear();
+            }
+        }
+        return deleted + delete(table, index, batch);
+    }
+
+    private int delete(Table table, ExpiryIndex index, List<ExpiryIndex.Due> candidates) {
+        if (candidates.isEmpty()) {
             return 0;
         }
+        examined.addAndGet(candidates.size());
         return engine.exclusive(() -> {
-            if (engine.table(table.name()) != table) {
-                return 0; // dropped or replaced meanwhile
+            if (engine.table(table.name()) != table
+                    || !index.attribute().equals(table.definition().activeTtlAttribute())) {
+                return 0; // dropped, replaced or TTL changed meanwhile: the next sweep starts over
             }
-            String attribute = table.definition().activeTtlAttribute();
             long now = engine.nowMillis();
             int n = 0;
-            for (PrimaryKey key : keys) {
-                StoredItem current = table.current(key);
-                if (attribute != null
-                        && current != null
-                        && TtlRules.expired(current.attributes().get(attribute), now)) {
-                    engine.commit(List.of(new ItemChange(table, key, current, null, true)));
+            for (ExpiryIndex.Due due : candidates) {
+                StoredItem current = table.current(Objects.requireNonNull(due.key()));
+                if (current != null && TtlRules.expired(current.attributes().get(index.attribute()), now)) {
+                    engine.commit(List.of(new ItemChange(table, due.key(), current, null, true)));
                     n++;
+                } else if (!Objects.equals(index.dueSecond(current), due.second())) {
+                    index.remove(due); // the item changed or went since the entry was made
                 }
             }
             return n;
         });
+    }
+
+    /** Items read by sweeps so far: index entries checked plus items scanned to build an index. */
+    long examinedItems() {
+        return examined.get();
     }
 
     @Override

@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One Smithy-style constraint on a request member. {@link #violations} gives the "Member must ..." texts the value
- * breaks (empty if none); {@link #describe} gives every text of the constraint, for "Map keys must satisfy ...".
+ * One Smithy-style constraint on a request member, as the API reference lists them for each member (length,
+ * range, pattern, enum, required) [1]. {@link #violations} gives the "Member must ..." texts the value breaks (empty
+ * if none); {@link #describe} gives every text of the constraint, for "Map keys must satisfy ...".
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
+ * (its TableName: 1 to 1024 characters, a name or an ARN)
  */
 sealed interface Constraint {
 
-    List<String> violations(Object value);
+    List<String> violations(@Nullable Object value);
 
     List<String> describe();
 
@@ -21,7 +26,7 @@ sealed interface Constraint {
      */
     record NamedByApi(Constraint inner) implements Constraint {
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             return inner.violations(value);
         }
 
@@ -34,7 +39,7 @@ sealed interface Constraint {
     /** The member must be present. */
     record Required() implements Constraint {
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             return value == null ? List.of("Member must not be null") : List.of();
         }
 
@@ -45,9 +50,9 @@ sealed interface Constraint {
     }
 
     /** String length or collection size within [min, max]; either bound may be null. */
-    record Length(Long min, Long max) implements Constraint {
+    record Length(@Nullable Long min, @Nullable Long max) implements Constraint {
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             Long length = lengthOf(value);
             if (length == null) {
                 return List.of();
@@ -73,7 +78,7 @@ sealed interface Constraint {
             return texts;
         }
 
-        private static Long lengthOf(Object value) {
+        private static @Nullable Long lengthOf(@Nullable Object value) {
             if (value instanceof CharSequence s) {
                 return (long) s.length();
             }
@@ -88,9 +93,9 @@ sealed interface Constraint {
     }
 
     /** A number within [min, max]; either bound may be null. */
-    record Range(Long min, Long max) implements Constraint {
+    record Range(@Nullable Long min, @Nullable Long max) implements Constraint {
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             if (!(value instanceof Number n)) {
                 return List.of();
             }
@@ -123,7 +128,7 @@ sealed interface Constraint {
         }
 
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             if (value instanceof CharSequence s && !compiled.matcher(s).matches()) {
                 return describe();
             }
@@ -139,7 +144,7 @@ sealed interface Constraint {
     /** A string from a fixed set, listed in the order AWS prints it. */
     record OneOf(List<String> values) implements Constraint {
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             if (value instanceof String s && !values.contains(s)) {
                 return describe();
             }
@@ -164,7 +169,7 @@ sealed interface Constraint {
         private static final Length ARN_LENGTH = new Length(1L, 1024L);
 
         @Override
-        public List<String> violations(Object value) {
+        public List<String> violations(@Nullable Object value) {
             if (!(value instanceof String s)) {
                 return List.of();
             }

@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * refuse them, each in its own words: those below are DynamoDB Local's (our oracle) where it answers 400; where it
  * fails with a 500 itself, the refusal is worded the way the request validator words a missing member. Runs after
  * the shape walk, before the operation; every list and map of every request is visited, attribute values excepted
- * (their own validation refuses a null value inside them).
+ * (their own validation refuses a null value inside them). Every refusal is a ValidationException [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 final class NullMembers {
 

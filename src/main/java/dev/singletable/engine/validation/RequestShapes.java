@@ -12,7 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  * the request (up to ten) is collected and reported in one ValidationException, e.g.
  * {@code 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length
  * greater than or equal to 3}. The constraints come from a table keyed by shape and member
- * ({@code shape-constraints.txt}), so every DynamoDB operation is covered by the same walk.
+ * ({@code shape-constraints.txt}), so every DynamoDB operation is covered by the same walk. The error is the
+ * ValidationException (HTTP 400) every operation may answer [1], which the SDKs never retry [2]; the constraints are
+ * those each operation's API reference lists for its members (for instance CreateTable's [3]).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error handling with DynamoDB</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
  */
 public final class RequestShapes {
 

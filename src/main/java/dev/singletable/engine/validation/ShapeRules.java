@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The constraint table, read once from {@code shape-constraints.txt} (see its header for the format): for each SDK
@@ -51,7 +52,7 @@ final class ShapeRules {
 
     static Map<String, Shape> parse(List<String> lines) {
         Map<String, Shape> shapes = new HashMap<>();
-        Shape current = null;
+        @Nullable Shape current = null;
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -60,6 +61,8 @@ final class ShapeRules {
             if (line.startsWith("[")) {
                 current = new Shape(new ArrayList<>(), new HashMap<>());
                 shapes.put(line.substring(1, line.length() - 1), current);
+            } else if (current == null) {
+                throw new IllegalStateException(RESOURCE + ": a rule before the first [Shape] header: " + line);
             } else if (line.startsWith("@order:")) {
                 current.order()
                         .addAll(Arrays.asList(
@@ -105,12 +108,12 @@ final class ShapeRules {
         };
     }
 
-    private static Long lower(String bounds) {
+    private static @Nullable Long lower(String bounds) {
         String low = bounds.substring(0, bounds.indexOf(".."));
         return low.isEmpty() ? null : Long.valueOf(low);
     }
 
-    private static Long upper(String bounds) {
+    private static @Nullable Long upper(String bounds) {
         String high = bounds.substring(bounds.indexOf("..") + 2);
         return high.isEmpty() ? null : Long.valueOf(high);
     }

@@ -3,6 +3,7 @@ package dev.singletable.engine.validation;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -10,16 +11,21 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** How a rejected value appears in a validation message: {@code null} bare, anything else in single quotes. */
+/**
+ * How a rejected value appears in a ValidationException's message [1]: {@code null} bare, anything else in single
+ * quotes, model objects as the SDK's beans print themselves.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
+ */
 final class ValueText {
 
     private ValueText() {}
 
-    static String of(Object value) {
+    static String of(@Nullable Object value) {
         return value == null ? "null" : "'" + render(value) + "'";
     }
 
-    private static String render(Object value) {
+    private static String render(@Nullable Object value) {
         if (value instanceof Collection<?> list) {
             StringJoiner joined = new StringJoiner(", ", "[", "]");
             list.forEach(element -> joined.add(render(element)));
