@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -95,8 +96,9 @@ public final class EmbeddedEngine implements AutoCloseable {
             if (!options.inMemoryOnly()) {
                 global.journalRegistryIn(home.engine().core());
             }
-            if (!settings.sharedDb() && !options.inMemoryOnly()) {
-                for (Namespace existing : namespacesOnDisk(options.dataDir())) {
+            Path dataDir = options.dataDir(); // null in memory
+            if (!settings.sharedDb() && dataDir != null) {
+                for (Namespace existing : namespacesOnDisk(dataDir)) {
                     if (!existing.equals(homeKey)) {
                         namespace(existing);
                     }
@@ -155,7 +157,7 @@ public final class EmbeddedEngine implements AutoCloseable {
      * its request is signed for. Null stands for "not given" (an unsigned request): the engine's own account and
      * region. A region name the engine cannot keep tables for is AWS's InvalidSignatureException.
      */
-    public Clients clients(String accessKeyId, String region) {
+    public Clients clients(@Nullable String accessKeyId, @Nullable String region) {
         return clientsOf(Accounts.accountFor(accessKeyId, settings.accountsByAccessKey(), options.accountId()), region);
     }
 
@@ -164,7 +166,7 @@ public final class EmbeddedEngine implements AutoCloseable {
      * ({@code engine.access}) reaches another account's tables here once a resource-based policy allows it. Null
      * region: the engine's own.
      */
-    public Clients clientsOf(String account, String region) {
+    public Clients clientsOf(String account, @Nullable String region) {
         String effectiveRegion = region == null ? options.region() : region;
         if (!RegionNames.isValid(effectiveRegion)) {
             throw RegionNames.invalidScope(effectiveRegion);
@@ -179,7 +181,7 @@ public final class EmbeddedEngine implements AutoCloseable {
      * The core of an account's region if it is open (its tables' definitions: key schemas, resource-based
      * policies), else null: looking a resource up never creates a namespace.
      */
-    public Engine openCore(String account, String region) {
+    public @Nullable Engine openCore(String account, @Nullable String region) {
         if (settings.sharedDb()) {
             return home.engine().core();
         }
@@ -193,7 +195,7 @@ public final class EmbeddedEngine implements AutoCloseable {
      */
     private final CrossAccountCalls.Namespaces crossAccountView = new CrossAccountCalls.Namespaces() {
         @Override
-        public TableDefinition openTable(String account, String region, String tableName) {
+        public @Nullable TableDefinition openTable(String account, String region, String tableName) {
             if (settings.sharedDb()) {
                 return null;
             }
@@ -250,7 +252,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         boolean isHome = key.equals(homeKey);
         RegionEngine engine = new RegionEngine(namespaceOptions, sizer, new RegionEngine.Attachments() {
             @Override
-            public void beforeRecovery(Engine core, DurableStore store) {
+            public void beforeRecovery(Engine core, @Nullable DurableStore store) {
                 replication.attach(core);
                 if (store != null) {
                     if (isHome) {
@@ -302,11 +304,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
 
     /** Where a namespace other than the home one keeps its files; null in memory. */
-    private Path directoryOf(Namespace key) {
-        if (options.inMemoryOnly()) {
+    private @Nullable Path directoryOf(Namespace key) {
+        Path root = options.dataDir();
+        if (root == null) { // in memory
             return null;
         }
-        Path root = options.dataDir();
         Path base = key.account().equals(options.accountId())
                 ? root
                 : root.resolve(ACCOUNTS_DIR).resolve(key.account());
@@ -391,7 +393,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
 
     /** The home write-ahead log's record and system-call counts (durable engines; null in memory): for benchmarks. */
-    public WriteAheadLog.Statistics logStatistics() {
+    public WriteAheadLog.@Nullable Statistics logStatistics() {
         return home.engine().store() == null ? null : home.engine().store().logStatistics();
     }
 

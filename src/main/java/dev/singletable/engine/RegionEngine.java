@@ -24,6 +24,7 @@ import dev.singletable.engine.ttl.TtlSweeper;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -46,12 +47,14 @@ final class RegionEngine implements AutoCloseable {
          * Before recovery: state of other subsystems saved in this namespace's snapshots, and replayers of their log
          * records ({@code store} is null for a namespace kept in memory).
          */
-        default void beforeRecovery(Engine engine, DurableStore store) {}
+        default void beforeRecovery(Engine engine, @Nullable DurableStore store) {}
     }
 
     private final EngineOptions options;
     private final Engine engine;
-    private final DurableStore store;
+    /** Null for a namespace kept in memory. */
+    private final @Nullable DurableStore store;
+
     private final TtlSweeper ttl;
     private final IndexTransitions indexTransitions;
     private final EngineDynamoDbClient dynamo;
@@ -134,6 +137,7 @@ final class RegionEngine implements AutoCloseable {
         return streams;
     }
 
+    @Nullable
     DurableStore store() {
         return store;
     }

@@ -8,6 +8,7 @@ import dev.singletable.engine.capacity.ResourceCapacity;
 import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.engine.durability.CorruptDataException;
 import dev.singletable.engine.durability.DataDirectoryLockedException;
+import dev.singletable.engine.durability.WriteAheadLog;
 import dev.singletable.engine.global.GlobalTables;
 import dev.singletable.engine.regions.RegionSettings;
 import dev.singletable.engine.wire.BrowserAccess;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -144,6 +146,12 @@ public class EngineConfiguration {
         }));
     }
 
+    /** A figure of the engine's write-ahead log; 0 for an engine without one (in memory). */
+    private static double logFigure(EmbeddedEngine engine, ToDoubleFunction<WriteAheadLog.Statistics> figure) {
+        WriteAheadLog.Statistics statistics = engine.logStatistics();
+        return statistics == null ? 0 : figure.applyAsDouble(statistics);
+    }
+
     /**
      * A durable engine's files: the gauge {@code singletable.engine.storage.size} (bytes of the data directory: log
      * segments and snapshots) and the counters {@code singletable.engine.log.records} (records appended to the home
@@ -162,12 +170,14 @@ public class EngineConfiguration {
                     .baseUnit(BaseUnits.BYTES)
                     .strongReference(true)
                     .register(registry);
-            FunctionCounter.builder("singletable.engine.log.records", e, x -> x.logStatistics()
-                            .recordsWritten())
+            FunctionCounter.builder(
+                            "singletable.engine.log.records",
+                            e,
+                            x -> logFigure(x, WriteAheadLog.Statistics::recordsWritten))
                     .description("records appended to the write-ahead log")
                     .register(registry);
-            FunctionCounter.builder("singletable.engine.log.syncs", e, x -> x.logStatistics()
-                            .forces())
+            FunctionCounter.builder(
+                            "singletable.engine.log.syncs", e, x -> logFigure(x, WriteAheadLog.Statistics::forces))
                     .description("times the write-ahead log was forced to disk")
                     .register(registry);
         }));

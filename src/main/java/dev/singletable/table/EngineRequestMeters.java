@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's wire port as Micrometer meters: the timer {@code singletable.engine.requests} (a histogram, so a p99
@@ -36,7 +37,7 @@ final class EngineRequestMeters {
         this.registry = registry;
     }
 
-    void record(String operation, String errorCode, int status, long nanos) {
+    void record(String operation, @Nullable String errorCode, int status, long nanos) {
         String error = errorCode == null ? "none" : errorCode;
         String outcome = errorCode == null ? "success" : status >= 500 ? "server_error" : "client_error";
         timers.computeIfAbsent(operation + ' ' + error + ' ' + outcome, key -> Timer.builder(NAME)

@@ -266,7 +266,7 @@ public record EngineOptions(
     }
 
     /** The same options keeping their files in another directory (null: in memory). */
-    public EngineOptions withDataDir(Path newDataDir) {
+    public EngineOptions withDataDir(@Nullable Path newDataDir) {
         return new EngineOptions(
                 newDataDir,
                 region,

@@ -10,7 +10,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Reads and validates primary and index keys, with DynamoDB's messages. Values are already normalized. */
+/**
+ * Reads and validates primary and index keys, with DynamoDB's messages and size limits (2048 bytes for a partition
+ * key value, 1024 for a sort key value [1]). Values are already normalized.
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys">Quotas in Amazon DynamoDB: partition key and sort key</a>
+ */
 public final class Keys {
 
     public static final int MAX_PARTITION_KEY_BYTES = 2048;

@@ -91,7 +91,7 @@ public final class CrossAccountCalls {
         return region;
     }
 
-    public Namespaces namespaces() {
+    Namespaces namespaces() {
         return namespaces;
     }
 
@@ -150,7 +150,7 @@ public final class CrossAccountCalls {
      * ({@link SelfLockout}) and is passed on as confirmed; one that does is passed on unchanged and refused there,
      * after the request's own validation.
      */
-    public PutResourcePolicyRequest confirmedForCaller(PutResourcePolicyRequest request) {
+    PutResourcePolicyRequest confirmedForCaller(PutResourcePolicyRequest request) {
         if (Boolean.TRUE.equals(request.confirmRemoveSelfResourceAccess())
                 || SelfLockout.locksOut(root, root.contextKeys(), request)) {
             return request;

@@ -80,7 +80,7 @@ public final class KeyValue implements Comparable<KeyValue> {
     }
 
     /** Whether an attribute value is of the given scalar type. */
-    public static boolean hasType(AttributeValue value, ScalarAttributeType type) {
+    static boolean hasType(AttributeValue value, ScalarAttributeType type) {
         return switch (type) {
             case S -> value.s() != null;
             case N -> value.n() != null;
@@ -142,7 +142,7 @@ public final class KeyValue implements Comparable<KeyValue> {
     }
 
     /** The parts of a multi-attribute key value, or null for an ordinary one. */
-    public KeyValue @Nullable [] parts() {
+    KeyValue @Nullable [] parts() {
         return parts == null ? null : parts.clone();
     }
 
@@ -178,7 +178,7 @@ public final class KeyValue implements Comparable<KeyValue> {
         return bytes;
     }
 
-    public boolean isSentinel() {
+    boolean isSentinel() {
         return sentinel != 0;
     }
 
@@ -208,7 +208,7 @@ public final class KeyValue implements Comparable<KeyValue> {
     }
 
     /** A stable 64-bit hash of the value: the partition "placement" that gives Scan its hash order. */
-    public long partitionHash() {
+    long partitionHash() {
         if (parts != null) {
             long combined = 0x9e3779b97f4a7c15L;
             for (KeyValue p : parts) {

@@ -31,7 +31,7 @@ public record IndexDef(
         return new IndexDef(name, global, key, projection, nonKeyAttributes, throughput, newStatus, newBackfilling);
     }
 
-    public IndexDef withThroughput(Throughput newThroughput) {
+    IndexDef withThroughput(Throughput newThroughput) {
         return new IndexDef(name, global, key, projection, nonKeyAttributes, newThroughput, status, backfilling);
     }
 

@@ -5,7 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** Stream labels and ARNs as DynamoDB forms them: the label is the enabling time, to the millisecond, in UTC. */
+/**
+ * Stream labels and ARNs as DynamoDB forms them [1]: the label is the enabling time, to the millisecond, in UTC.
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for DynamoDB Streams</a>
+ */
 final class Streams {
 
     private static final DateTimeFormatter LABEL =

@@ -183,17 +183,19 @@ public final class TableDefinition {
     }
 
     /** When UpdateTable last changed the table class; null if never. */
-    public @Nullable Instant tableClassUpdatedAt() {
+    @Nullable
+    Instant tableClassUpdatedAt() {
         return tableClassUpdatedAt;
     }
 
     /** Warm throughput explicitly requested, or null for the default (see DescribeTable). */
-    public @Nullable Warm warm() {
+    @Nullable
+    Warm warm() {
         return warm;
     }
 
     /** The effective table class: STANDARD unless set otherwise. */
-    public TableClass effectiveTableClass() {
+    TableClass effectiveTableClass() {
         return tableClass == null ? TableClass.STANDARD : tableClass;
     }
 

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * DynamoDB's tag rules (TagResource, UntagResource, CreateTable Tags). They are not Smithy shape constraints: AWS
- * answers with its own wordings, all ValidationException, and a rejected request changes nothing.
+ * answers with its own wordings, all ValidationException, and a rejected request changes nothing [1].
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TaggingRestrictions.html">Tagging restrictions in DynamoDB</a>
  */
 final class Tags {
 

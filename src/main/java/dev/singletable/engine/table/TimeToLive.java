@@ -6,7 +6,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * UpdateTimeToLive / DescribeTimeToLive. DynamoDB takes up to an hour to switch; this engine switches at once, so the
- * ENABLING/DISABLING states and the "modified multiple times" cool-down are not modelled.
+ * ENABLING/DISABLING states and the "modified multiple times" cool-down are not modelled [1].
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html">Using time to live (TTL) in DynamoDB</a>
  */
 final class TimeToLive {
 

@@ -153,7 +153,7 @@ public final class AttributeValues {
     }
 
     /** Size DynamoDB charges for one attribute: UTF-8 name length plus value size. */
-    public static long attributeSize(String name, AttributeValue v) {
+    static long attributeSize(String name, AttributeValue v) {
         return ValueSizes.utf8Length(name) + ValueSizes.valueSize(v);
     }
 
@@ -170,7 +170,7 @@ public final class AttributeValues {
      * Compares two strings in the order of their UTF-8 encodings, without encoding them: UTF-8 byte order equals
      * code point order, which differs from Java's UTF-16 order only for surrogate pairs.
      */
-    public static int compareUtf8(String x, String y) {
+    static int compareUtf8(String x, String y) {
         int n = Math.min(x.length(), y.length());
         for (int i = 0; i < n; i++) {
             char cx = x.charAt(i);
@@ -189,7 +189,7 @@ public final class AttributeValues {
     }
 
     /** Unsigned lexicographic byte comparison. */
-    public static int compareBytes(SdkBytes x, SdkBytes y) {
+    static int compareBytes(SdkBytes x, SdkBytes y) {
         byte[] a = x.asByteArrayUnsafe();
         byte[] b = y.asByteArrayUnsafe();
         int n = Math.min(a.length, b.length);

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
  *
  * <p>A DynamoDB number is a decimal with at most 38 significant digits whose magnitude lies between 1E-130 and
  * 9.99...E+125 (or is zero). It is stored and returned in plain decimal notation without superfluous zeros or
- * signs, which is what {@link #canonical(String)} produces.
+ * signs, which is what {@link #canonical(String)} produces [1].
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html">Supported data types and naming rules in Amazon DynamoDB</a>
  */
 public final class Numbers {
 
@@ -34,7 +36,7 @@ public final class Numbers {
     }
 
     /** The value of a number string (canonical or not: any valid DynamoDB number string is accepted). */
-    public static BigDecimal toBigDecimal(String canonical) {
+    static BigDecimal toBigDecimal(String canonical) {
         return parse(canonical);
     }
 

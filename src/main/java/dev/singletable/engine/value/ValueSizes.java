@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * DynamoDB's item size accounting. Strings count their UTF-8 bytes, binaries their length, BOOL and NULL one
  * byte; a number counts one byte per pair of significant decimal digits (pairs aligned on the decimal point) plus
  * one, plus one more when negative, at most 21; a map or list costs 3 bytes plus 1 per element on top of its
- * elements (and, for maps, their names); a set costs the sum of its members.
+ * elements (and, for maps, their names); a set costs the sum of its members [1].
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">DynamoDB item sizes and formats</a>
  */
 final class ValueSizes {
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,13 +36,13 @@ final class AttributeValueJson {
     }
 
     /** The members in the order the SDK model declares them (the generic writer's order). */
-    private static final Member[] ORDER = modelOrder();
+    private static final Member @Nullable [] ORDER = modelOrder();
 
     static final boolean AVAILABLE = ORDER != null;
 
     private AttributeValueJson() {}
 
-    private static Member[] modelOrder() {
+    private static Member @Nullable [] modelOrder() {
         List<Member> order = new ArrayList<>();
         for (SdkField<?> field : AttributeValue.builder().sdkFields()) {
             try {
@@ -54,7 +56,7 @@ final class AttributeValueJson {
 
     static void write(JsonGenerator generator, AttributeValue value) throws IOException {
         generator.writeStartObject();
-        for (Member member : ORDER) {
+        for (Member member : Objects.requireNonNull(ORDER, "callers check AVAILABLE first")) {
             switch (member) {
                 case S -> writeString(generator, "S", value.s());
                 case N -> writeString(generator, "N", value.n());

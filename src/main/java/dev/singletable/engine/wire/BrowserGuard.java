@@ -1,6 +1,7 @@
 package dev.singletable.engine.wire;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@link BrowserAccess} to each request, before anything else looks at it.
@@ -30,6 +31,7 @@ final class BrowserGuard {
     }
 
     /** The refusal for a request no browser page may make, or null when it may go on. */
+    @Nullable
     WireResponse refusal(WireHttpRequest request) {
         String host = request.header("Host");
         if (host != null && !hostAllowed(hostName(host))) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * First in every connection's pipeline: enforces the {@link WireLimits} that concern connections and time. A
@@ -23,7 +24,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final AtomicInteger openConnections;
     private final WireConnectionHandler requests;
     private boolean counted;
-    private ScheduledFuture<?> check;
+    private @Nullable ScheduledFuture<?> check;
     private long lastActivity;
     /** When the first bytes of the request being received arrived; -1 when none is partly received. */
     private long receivingSince = -1;

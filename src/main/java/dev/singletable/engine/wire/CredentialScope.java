@@ -1,16 +1,19 @@
 package dev.singletable.engine.wire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The access key and region a request is signed for, from its {@code Authorization} header
  * ({@code AWS4-HMAC-SHA256 Credential=AKID/20260101/eu-west-1/dynamodb/aws4_request, ...}), read whether or not the
  * signature is verified: the region decides which region's tables a request reaches. Either is null when the header
  * does not name it.
  */
-record CredentialScope(String accessKeyId, String region) {
+record CredentialScope(
+        @Nullable String accessKeyId, @Nullable String region) {
 
     static final CredentialScope NONE = new CredentialScope(null, null);
 
-    static CredentialScope of(String authorization) {
+    static CredentialScope of(@Nullable String authorization) {
         if (authorization == null) {
             return NONE;
         }

@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects each request's body into one byte array and passes on a {@link WireHttpRequest}. A declared body over the
@@ -36,8 +38,10 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
     private final BufferBudget budget;
     private final ConnectionGuard guard;
 
-    private HttpRequest current;
-    private byte[] buffer;
+    /** The request whose body is being collected; null between requests. */
+    private @Nullable HttpRequest current;
+
+    private byte @Nullable [] buffer;
     private int length;
     /** Budget bytes reserved for {@link #buffer}. */
     private long reserved;
@@ -128,9 +132,10 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (length + readable > buffer.length) {
-            int grown = (int) Math.min(maxBodyBytes, Math.max(length + readable, buffer.length * 2L));
-            if (!budget.tryReserve(grown - buffer.length)) {
+        byte[] collected = Objects.requireNonNull(buffer, "startRequest gives the request being collected a buffer");
+        if (length + readable > collected.length) {
+            int grown = (int) Math.min(maxBodyBytes, Math.max(length + readable, collected.length * 2L));
+            if (!budget.tryReserve(grown - collected.length)) {
                 HttpRequest request = current;
                 dropBuffer();
                 refuse(ctx, request);
@@ -140,10 +145,11 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
                 }
                 return;
             }
-            reserved += grown - buffer.length;
-            buffer = Arrays.copyOf(buffer, grown);
+            reserved += grown - collected.length;
+            collected = Arrays.copyOf(collected, grown);
+            buffer = collected;
         }
-        bytes.readBytes(buffer, length, readable);
+        bytes.readBytes(collected, length, readable);
         length += readable;
         if (last) {
             HttpRequest request = current;
@@ -153,7 +159,7 @@ final class HttpBodyAggregator extends ChannelInboundHandlerAdapter {
                             request.method().name(),
                             request.uri(),
                             request.headers(),
-                            buffer,
+                            collected,
                             length,
                             HttpUtil.isKeepAlive(request))
                     .holding(budget, reserved);

@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -42,7 +43,8 @@ final class OperationTable {
     }
 
     /** The operation for a target header value, or null when there is none (AWS: UnknownOperationException). */
-    WireOperation find(String target) {
+    @Nullable
+    WireOperation find(@Nullable String target) {
         return target == null ? null : byTarget.get(target);
     }
 

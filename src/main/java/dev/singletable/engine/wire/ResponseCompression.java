@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compressed responses, as DynamoDB sends them: a client that lists {@code gzip} or {@code deflate} (or {@code *}) in
@@ -26,7 +27,7 @@ final class ResponseCompression {
     private ResponseCompression() {}
 
     /** The coding to answer with ({@code gzip} or {@code deflate}), or null for none. */
-    static String choose(String acceptEncoding) {
+    static @Nullable String choose(@Nullable String acceptEncoding) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) {
             return null;
         }

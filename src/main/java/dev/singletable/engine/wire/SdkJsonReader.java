@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -100,7 +101,8 @@ final class SdkJsonReader {
         });
     }
 
-    private static Object readValue(JsonParser parser, JsonToken token, SdkField<?> field) throws IOException {
+    private static @Nullable Object readValue(JsonParser parser, JsonToken token, SdkField<?> field)
+            throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }

@@ -17,13 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies AWS Signature Version 4 ({@code Authorization: AWS4-HMAC-SHA256 ...}) for service {@code dynamodb} in
- * any region, checking in the order AWS does and failing with AWS's error codes and wording. The payload hash is
+ * any region [1], checking in the order AWS does and failing with AWS's error codes and wording. The payload hash is
  * taken over the body bytes as sent (compressed bodies are signed compressed).
+ *
+ * [1] <a href="https://docs.aws.amazon.com/general/latest/gr/sigv4_signing.html">Create a signed AWS API request</a>
  */
 final class SigV4Verifier {
 
@@ -73,7 +76,7 @@ final class SigV4Verifier {
         String basicTime = BASIC_FORMAT.format(requestTime);
         checkSkew(requestTime);
 
-        String signedHeaders = parameters.get("SignedHeaders");
+        String signedHeaders = present(parameters, "SignedHeaders");
         List<String> signedHeaderNames =
                 List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
         if (!signedHeaderNames.contains("host")) {
@@ -87,7 +90,7 @@ final class SigV4Verifier {
                     "Unsupported AWS 'algorithm': '" + algorithm + "' (only " + ALGORITHM + " for now). ");
         }
 
-        String credential = stripTrailingSlashes(parameters.get("Credential"));
+        String credential = stripTrailingSlashes(present(parameters, "Credential"));
         String[] scope = credential.split("/", -1);
         if (scope.length != 5) {
             throw new SigV4Failure(
@@ -110,7 +113,7 @@ final class SigV4Verifier {
                 + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] key = signingKey(secret, scope[1], scope[2], scope[3]);
         String expected = hex(hmac(key, stringToSign));
-        String provided = parameters.get("Signature").toLowerCase(Locale.ROOT);
+        String provided = present(parameters, "Signature").toLowerCase(Locale.ROOT);
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), provided.getBytes(StandardCharsets.US_ASCII))) {
             throw new SigV4Failure(SigV4Failure.INVALID_SIGNATURE, SIGNATURE_MISMATCH_MESSAGE);
@@ -145,6 +148,11 @@ final class SigV4Verifier {
             }
         }
         return parameters;
+    }
+
+    /** A parameter {@link #requireComplete} has already required. */
+    private static String present(Map<String, String> parameters, String name) {
+        return Objects.requireNonNull(parameters.get(name), "requireComplete checks it is there");
     }
 
     private static void requireComplete(String authorization, Map<String, String> parameters, boolean hasDate)

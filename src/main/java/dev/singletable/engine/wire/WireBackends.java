@@ -2,6 +2,7 @@ package dev.singletable.engine.wire;
 
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public interface WireBackends {
 
     /** The clients one request is answered by; {@code streams} may be null (Streams targets are then unknown). */
-    record Backend(DynamoDbClient dynamo, DynamoDbStreamsClient streams) {
+    record Backend(DynamoDbClient dynamo, @Nullable DynamoDbStreamsClient streams) {
         public Backend {
             Objects.requireNonNull(dynamo, "dynamo");
         }
@@ -23,17 +24,17 @@ public interface WireBackends {
      * The backend for a request signed with this access key for this region; either is null when the request names
      * none. May throw a service exception (an unknown region, say), which the client receives as AWS's error.
      */
-    Backend backend(String accessKeyId, String region);
+    Backend backend(@Nullable String accessKeyId, @Nullable String region);
 
     /** Whether Streams operations are served at all. */
     boolean servesStreams();
 
     /** Backends chosen by a function of the access key and region (Streams served). */
-    static WireBackends byCredentialScope(BiFunction<String, String, Backend> resolver) {
+    static WireBackends byCredentialScope(BiFunction<@Nullable String, @Nullable String, Backend> resolver) {
         Objects.requireNonNull(resolver, "resolver");
         return new WireBackends() {
             @Override
-            public Backend backend(String accessKeyId, String region) {
+            public Backend backend(@Nullable String accessKeyId, @Nullable String region) {
                 return resolver.apply(accessKeyId, region);
             }
 
@@ -45,11 +46,11 @@ public interface WireBackends {
     }
 
     /** The same clients for every request, whatever its credentials and region. */
-    static WireBackends fixed(DynamoDbClient dynamo, DynamoDbStreamsClient streams) {
+    static WireBackends fixed(DynamoDbClient dynamo, @Nullable DynamoDbStreamsClient streams) {
         Backend backend = new Backend(dynamo, streams);
         return new WireBackends() {
             @Override
-            public Backend backend(String accessKeyId, String region) {
+            public Backend backend(@Nullable String accessKeyId, @Nullable String region) {
                 return backend;
             }
 

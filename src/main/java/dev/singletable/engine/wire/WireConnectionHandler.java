@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-connection request scheduling. Requests run on the worker executor (the backend may block), one at a time
@@ -37,7 +38,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     /** When the response being written was handed to the transport; -1 when none is being written. */
     private long writingSince = -1;
 
-    private ConnectionGuard guard;
+    private @Nullable ConnectionGuard guard;
 
     WireConnectionHandler(WireProtocol protocol, Executor workers) {
         this.protocol = protocol;
@@ -114,7 +115,7 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
         }
     }
 
-    private void write(ChannelHandlerContext ctx, WireResponse response, String coding) {
+    private void write(ChannelHandlerContext ctx, WireResponse response, @Nullable String coding) {
         FullHttpResponse http = toHttp(response, coding);
         writingSince = System.nanoTime();
         if (response.closeConnection()) {
@@ -149,10 +150,10 @@ final class WireConnectionHandler extends SimpleChannelInboundHandler<WireHttpRe
     }
 
     /** The HTTP response; {@code coding} (gzip or deflate, else null) compresses a body above the threshold. */
-    static FullHttpResponse toHttp(WireResponse response, String coding) {
+    static FullHttpResponse toHttp(WireResponse response, @Nullable String coding) {
         byte[] body = response.body();
         boolean compressed = coding != null && body.length > ResponseCompression.THRESHOLD_BYTES;
-        if (compressed) {
+        if (compressed && coding != null) { // compressed implies a coding
             body = ResponseCompression.compress(body, coding);
         }
         FullHttpResponse http = new DefaultFullHttpResponse(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
@@ -23,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * and the signature errors live in {@code com.amazon.coral.service}, ValidationException in
  * {@code com.amazon.coral.validate}, throttling in {@code com.amazon.coral.availability}, everything DynamoDB
  * models in {@code com.amazonaws.dynamodb.v20120810}. AWS spells the message key {@code Message} for
- * SerializationException and TransactionCanceledException and {@code message} elsewhere.
+ * SerializationException and TransactionCanceledException and {@code message} elsewhere [1] [2].
+ *
+ * [1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error handling with DynamoDB</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors (DynamoDB API Reference)</a>
  */
 final class WireErrors {
 
@@ -60,7 +64,7 @@ final class WireErrors {
     private WireErrors() {}
 
     /** A front-end error with the given code; a null message leaves the message key out, as AWS does. */
-    static WireResponse of(String code, String message, int status, String contentType) {
+    static WireResponse of(String code, @Nullable String message, int status, String contentType) {
         return new WireResponse(status, contentType, body(code, message, null, List.of())).errorCode(code);
     }
 
@@ -115,7 +119,7 @@ final class WireErrors {
     }
 
     /** Modelled exception classes are named after their error code; the service's base class is not. */
-    private static String codeFromClass(Throwable e) {
+    private static @Nullable String codeFromClass(Throwable e) {
         String name = e.getClass().getSimpleName();
         return UNMODELLED_EXCEPTION_TYPES.contains(name) || name.isEmpty() ? null : name;
     }
@@ -158,14 +162,15 @@ final class WireErrors {
      * AWS's answers read it so, e.g. EfficientDynamoDb's ConditionalCheckFailedResponse); without the item it says
      * {@code message}.
      */
-    private static String messageKey(String code, Object source) {
+    private static String messageKey(String code, @Nullable Object source) {
         if (source instanceof ConditionalCheckFailedException && ((ConditionalCheckFailedException) source).hasItem()) {
             return "Message";
         }
         return messageKey(code);
     }
 
-    private static byte[] body(String code, String message, Object source, List<SdkField<?>> members) {
+    private static byte[] body(
+            String code, @Nullable String message, @Nullable Object source, List<SdkField<?>> members) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator generator = JsonSyntax.FACTORY.createGenerator(bytes)) {
             generator.writeStartObject();

@@ -2,6 +2,7 @@ package dev.singletable.engine.wire;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One complete HTTP request as received: line, headers and the raw (possibly compressed) body bytes. Requests
@@ -31,12 +32,18 @@ final class WireHttpRequest {
     private final int bodyLength;
     private final boolean keepAlive;
     /** Bytes of the server's buffer budget this request's body holds until {@link #release}; 0 when none. */
-    private BufferBudget budget;
+    private @Nullable BufferBudget budget;
 
     private long reserved;
 
     WireHttpRequest(
-            Kind kind, String method, String uri, HttpHeaders headers, byte[] body, int bodyLength, boolean keepAlive) {
+            Kind kind,
+            String method,
+            String uri,
+            HttpHeaders headers,
+            byte @Nullable [] body,
+            int bodyLength,
+            boolean keepAlive) {
         this.kind = kind;
         this.method = method;
         this.uri = uri;

@@ -62,23 +62,23 @@ public record WireLimits(
         return Math.min(MAX_DEFAULT_BUFFERED_BYTES, Runtime.getRuntime().maxMemory() / 4);
     }
 
-    public WireLimits withMaxConnections(int n) {
+    WireLimits withMaxConnections(int n) {
         return new WireLimits(n, idleTimeout, requestTimeout, maxBufferedBytes, maxHeaderBytes);
     }
 
-    public WireLimits withIdleTimeout(Duration d) {
+    WireLimits withIdleTimeout(Duration d) {
         return new WireLimits(maxConnections, d, requestTimeout, maxBufferedBytes, maxHeaderBytes);
     }
 
-    public WireLimits withRequestTimeout(Duration d) {
+    WireLimits withRequestTimeout(Duration d) {
         return new WireLimits(maxConnections, idleTimeout, d, maxBufferedBytes, maxHeaderBytes);
     }
 
-    public WireLimits withMaxBufferedBytes(long bytes) {
+    WireLimits withMaxBufferedBytes(long bytes) {
         return new WireLimits(maxConnections, idleTimeout, requestTimeout, bytes, maxHeaderBytes);
     }
 
-    public WireLimits withMaxHeaderBytes(int bytes) {
+    WireLimits withMaxHeaderBytes(int bytes) {
         return new WireLimits(maxConnections, idleTimeout, requestTimeout, maxBufferedBytes, bytes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.singletable.engine.wire;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link WireServer} reports to its host: each operation it answered, and the text it serves at
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  *                    not served (404, as every other GET but the health check). It passes the same Host, Origin and
  *                    CORS checks as every request, and must carry no items (table names and figures only).
  */
-public record WireMonitoring(Observer observer, Supplier<String> metricsPage) {
+public record WireMonitoring(
+        @Nullable Observer observer, @Nullable Supplier<String> metricsPage) {
 
     /** Where {@link #metricsPage} is served: Prometheus's default {@code metrics_path}. */
     public static final String METRICS_PATH = "/metrics";
@@ -38,6 +40,6 @@ public record WireMonitoring(Observer observer, Supplier<String> metricsPage) {
          * @param status    the HTTP status of the answer
          * @param nanos     from the request's arrival at the protocol to its answer (the transport's time excluded)
          */
-        void answered(String operation, String errorCode, int status, long nanos);
+        void answered(String operation, @Nullable String errorCode, int status, long nanos);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -23,7 +24,7 @@ final class WireProtocol {
 
     private final OperationTable operations;
     private final WireBackends backends;
-    private final SigV4Verifier verifier;
+    private final @Nullable SigV4Verifier verifier;
     private final int maxBodyBytes;
     private final String healthText;
     private final boolean inlineReads;
@@ -39,7 +40,7 @@ final class WireProtocol {
     WireProtocol(
             OperationTable operations,
             WireBackends backends,
-            SigV4Verifier verifier,
+            @Nullable SigV4Verifier verifier,
             int maxBodyBytes,
             String region,
             boolean inlineReads,
@@ -248,7 +249,7 @@ final class WireProtocol {
         return syntax != null ? syntax : otherwise;
     }
 
-    private static WireResponse syntaxError(ContentDecoding.Body body, String responseType) {
+    private static @Nullable WireResponse syntaxError(ContentDecoding.Body body, String responseType) {
         if (body.length == 0) {
             return null;
         }
@@ -294,7 +295,7 @@ final class WireProtocol {
     }
 
     /** {@code application/x-amz-json-1.0; charset=utf-8} is {@code application/x-amz-json-1.0}. */
-    private static String mediaType(String contentType) {
+    private static @Nullable String mediaType(@Nullable String contentType) {
         if (contentType == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.singletable.engine.wire;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response before it meets the transport: status, body and any protocol-specific headers. The connection
@@ -14,13 +15,13 @@ final class WireResponse {
     static final byte[] EMPTY = new byte[0];
 
     private final int status;
-    private final String contentType;
+    private final @Nullable String contentType;
     private final byte[] body;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean closeConnection;
-    private String errorCode;
+    private @Nullable String errorCode;
 
-    WireResponse(int status, String contentType, byte[] body) {
+    WireResponse(int status, @Nullable String contentType, byte @Nullable [] body) {
         this.status = status;
         this.contentType = contentType;
         this.body = body == null ? EMPTY : body;
@@ -35,6 +36,7 @@ final class WireResponse {
     }
 
     /** Null when the response has no body and therefore no content type. */
+    @Nullable
     String contentType() {
         return contentType;
     }
@@ -53,6 +55,7 @@ final class WireResponse {
     }
 
     /** The DynamoDB error code (e.g. {@code ConditionalCheckFailedException}) of an error answer; null otherwise. */
+    @Nullable
     String errorCode() {
         return errorCode;
     }

@@ -1,5 +1,7 @@
 package dev.singletable.engine.wire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request body could not be turned into the operation's input shape. Answered as AWS answers it:
  * 400 {@code com.amazon.coral.service#SerializationException}, with a {@code Message} when AWS gives one
@@ -9,7 +11,7 @@ final class WireSerializationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    WireSerializationException(String message) {
+    WireSerializationException(@Nullable String message) {
         super(message, null, false, false);
     }
 

@@ -64,12 +64,12 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Request bytes held in memory now (bodies being received or waiting their turn): for tests and metrics. */
-    public long bufferedBytes() {
+    long bufferedBytes() {
         return budget.used();
     }
 
     /** Connections open now, those being refused over the limit included until they are closed. */
-    public int openConnections() {
+    int openConnections() {
         return openConnections.get();
     }
 

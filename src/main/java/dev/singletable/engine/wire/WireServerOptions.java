@@ -54,7 +54,7 @@ public record WireServerOptions(
             int maxBodyBytes,
             String region,
             boolean inlineReads) {
-        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, null);
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, WireLimits.defaults());
     }
 
     /** The four settings named in the server's contract; the health check then names us-east-1. */
@@ -71,7 +71,13 @@ public record WireServerOptions(
     /** Loopback, ephemeral port, any credentials, 16 MiB bodies. */
     public static WireServerOptions defaults() {
         return new WireServerOptions(
-                DEFAULT_BIND_ADDRESS, 0, Map.of(), DEFAULT_MAX_BODY_BYTES, DEFAULT_REGION, false, null);
+                DEFAULT_BIND_ADDRESS,
+                0,
+                Map.of(),
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_REGION,
+                false,
+                WireLimits.defaults());
     }
 
     public WireServerOptions withPort(int newPort) {
@@ -82,7 +88,7 @@ public record WireServerOptions(
         return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads, limits);
     }
 
-    public WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
+    WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
         return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads, limits);
     }
 
@@ -99,7 +105,7 @@ public record WireServerOptions(
     }
 
     /** Whether requests must be signed. */
-    public boolean requiresSignature() {
+    boolean requiresSignature() {
         return !accessKeys.isEmpty();
     }
 }

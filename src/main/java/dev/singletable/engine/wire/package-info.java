@@ -21,4 +21,7 @@
  * range of their member, the 404 body's content type, and accepting {@code "true"}/{@code "false"} strings for
  * booleans.
  */
+@NullMarked
 package dev.singletable.engine.wire;
+
+import org.jspecify.annotations.NullMarked;
