@@ -1,8 +1,6 @@
 package dev.singletable.engine.regions;
 
 import dev.singletable.engine.client.DelegatingDynamoDbClient;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,20 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
  * ({@link CrossAccountCalls}) and, once allowed, runs in the owner's namespace; every other request runs in this one.
  */
 public class RegionalClient extends DelegatingDynamoDbClient {
-
-    /** The client method of each request class, for a request routed to another account's namespace. */
-    private static final ClassValue<Method> OPERATIONS = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            String operation = CrossAccountCalls.operationName(type);
-            String name = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
-            try {
-                return DynamoDbClient.class.getMethod(name, type);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("no DynamoDbClient operation takes a " + type.getSimpleName(), e);
-            }
-        }
-    };
 
     private final CrossAccountCalls crossAccount;
 
@@ -58,20 +42,6 @@ public class RegionalClient extends DelegatingDynamoDbClient {
         if (theirs == this) {
             throw new IllegalStateException("account " + owner + " is served by the caller's own namespace");
         }
-        return routed(theirs, request);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <R> R routed(DynamoDbClient theirs, SdkRequest request) {
-        try {
-            return (R) OPERATIONS.get(request.getClass()).invoke(theirs, request);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return send(theirs, request); // the owner's namespace answers it
     }
 }

@@ -2,6 +2,7 @@ package dev.singletable.engine.ttl;
 
 import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.storage.StoredItem;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NavigableSet;
@@ -74,7 +75,7 @@ final class ExpiryIndex {
     Iterator<Due> due(long fromSecond, long untilMillis) {
         long lastSecond = Math.floorDiv(untilMillis - 1, 1000);
         if (lastSecond < fromSecond) {
-            return java.util.Collections.emptyIterator();
+            return Collections.emptyIterator();
         }
         return entries.subSet(new Due(fromSecond, null), true, new Due(lastSecond + 1, null), false)
                 .iterator();
