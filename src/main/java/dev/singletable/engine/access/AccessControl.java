@@ -83,6 +83,12 @@ public final class AccessControl {
 
         private final Principal principal;
         private final EmbeddedEngine.Clients own;
+        /**
+         * The namespace's account, interned as the principal's is: every request compares its resources' account
+         * with both, and identical strings compare at once.
+         */
+        private final String account;
+
         private final RequestAccess.Tables tables = this::definition;
         private final RequestAccess mapping;
         /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
@@ -91,9 +97,10 @@ public final class AccessControl {
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
             this.own = own;
+            this.account = own.account().intern();
             // the principal's own keys (aws:userid, aws:RequestedRegion, ...) are fixed for this view: every
             // authorization the mapping makes carries them, so a request needs no context object of its own
-            this.mapping = new RequestAccess(own.account(), own.region(), tables, principal.contextKeys(own.region()));
+            this.mapping = new RequestAccess(account, own.region(), tables, principal.contextKeys(own.region()));
         }
 
         String principalArn() {
@@ -155,7 +162,7 @@ public final class AccessControl {
 
         private TableDefinition definition(String account, String tableName) {
             Engine core;
-            if (account.equals(own.account())) {
+            if (account.equals(this.account)) {
                 // the caller's own namespace, looked up once: a namespace's core is fixed once it is open
                 core = ownCore;
                 if (core == null) {

@@ -73,7 +73,8 @@ final class Condition {
         this.negated = negated;
         this.ifExists = ifExists;
         this.set = set;
-        this.key = key;
+        // interned: the request keys it is looked up by are constants (ItemAccess), so their switch compares identity
+        this.key = key.intern();
         this.values = List.copyOf(values);
         this.variables = values.stream().anyMatch(PolicyVariables::hasVariables);
         this.likePatterns = variables || !(kind == Kind.STRING_LIKE || kind == Kind.ARN)

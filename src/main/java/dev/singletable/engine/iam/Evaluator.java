@@ -47,7 +47,8 @@ public final class Evaluator {
 
     private static Outcome decide(
             Principal principal, AccessRequest request, ContextKeys context, IamPolicy resourcePolicy) {
-        boolean identityAllows = principal.isRoot();
+        boolean root = principal.isRoot();
+        boolean identityAllows = root;
         for (IamPolicy policy : principal.policies()) {
             for (Statement s : policy.statements()) {
                 if (!applies(s, request, context)) {
@@ -62,8 +63,7 @@ public final class Evaluator {
         boolean crossAccount =
                 request.resourceAccount() != null && !request.resourceAccount().equals(principal.account());
         // the account's root user may always delete its own resource's policy, whatever the policy denies [4]
-        boolean rootDeletesPolicy =
-                !crossAccount && principal.isRoot() && DELETE_RESOURCE_POLICY.equals(request.action());
+        boolean rootDeletesPolicy = !crossAccount && root && DELETE_RESOURCE_POLICY.equals(request.action());
         boolean resourceAllowsDirectly = false;
         boolean resourceAllowsAccount = false;
         if (resourcePolicy != null) {
@@ -86,7 +86,7 @@ public final class Evaluator {
             }
         }
         if (crossAccount) {
-            if (!identityAllows && !principal.isRoot()) {
+            if (!identityAllows && !root) {
                 return Outcome.NO_IDENTITY_ALLOW;
             }
             return resourceAllowsDirectly || resourceAllowsAccount ? Outcome.ALLOW : Outcome.NO_RESOURCE_ALLOW;
@@ -100,10 +100,7 @@ public final class Evaluator {
                 && s.conditionsHold(context);
     }
 
-    /**
-     * AWS's AccessDeniedException for a denial, worded as IAM words it
-     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
-     */
+    /** AWS's AccessDeniedException for a denial, worded as IAM words it [3]. */
     public static DynamoDbException denial(Outcome outcome, Principal principal, AccessRequest request) {
         String head = "User: " + principal.arn() + " is not authorized to perform: " + request.action()
                 + " on resource: " + request.resource();

@@ -123,7 +123,7 @@ public final class IamPolicy {
             throw new IllegalArgumentException("statement " + name(sid) + ": Condition must be a JSON object");
         }
         List<Wildcard> actionPatterns =
-                actions.stream().map(a -> Wildcard.of(a, true)).toList();
+                actions.stream().map(a -> Wildcard.compiled(a, true)).toList();
         if (principalKeys != null) {
             resources = resources.stream()
                     .map(r -> PolicyVariables.bind(r, principalKeys, true))
@@ -131,7 +131,7 @@ public final class IamPolicy {
         }
         List<Wildcard> resourcePatterns = new ArrayList<>();
         for (String r : resources) {
-            resourcePatterns.add(PolicyVariables.hasVariables(r) ? null : Wildcard.of(r, false));
+            resourcePatterns.add(PolicyVariables.hasVariables(r) ? null : Wildcard.compiled(r, false));
         }
         return new Statement(
                 sid,

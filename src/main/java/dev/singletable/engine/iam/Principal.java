@@ -62,7 +62,9 @@ public record Principal(
         if (parts.length < 6 || !parts[0].equals("arn") || !parts[4].matches("\\d{12}")) {
             throw new IllegalArgumentException("principalArn must be an IAM ARN with a twelve-digit account: " + arn);
         }
-        String account = parts[4];
+        // interned, as the access guard interns its namespace's account: comparing the two on every request is then an
+        // identity check
+        String account = parts[4].intern();
         String resource = parts[5];
         String type = resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
         String name = resource.substring(resource.lastIndexOf('/') + 1);

@@ -32,9 +32,20 @@ final class Wildcard {
      * equalsIgnoreCase. Null otherwise.
      */
     private final String asWritten;
+    /** Whether {@link #lastMatched} is kept: for a policy's compiled actions and resources, not per-request values. */
+    private final boolean remembers;
+    /**
+     * The last text this pattern matched, compared by identity: a principal's requests name the same few resources
+     * again and again, and a table's ARN is one String for as long as its definition lives, so a repeated request
+     * skips the scan. Written without synchronization: a reference write is atomic and a String immutable, so a
+     * racing reader sees either an older text (and scans) or a text that did match. Only positive results are kept,
+     * and only when they change, so a steady workload reads the field and never writes it.
+     */
+    private String lastMatched;
 
-    private Wildcard(String pattern, boolean ignoreCase) {
+    private Wildcard(String pattern, boolean ignoreCase, boolean remembers) {
         this.ignoreCase = ignoreCase;
+        this.remembers = remembers;
         this.literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
         // a literal pattern compares plainly: escaped wildcards ({@code ${*}}) are then ordinary characters
         String p = literal ? PolicyVariables.literalWildcards(pattern) : pattern;
@@ -51,15 +62,35 @@ final class Wildcard {
                 && this.pattern.indexOf(PolicyVariables.LITERAL_STAR) < 0
                 && this.pattern.indexOf(PolicyVariables.LITERAL_QUESTION) < 0;
         this.segments = plainStars ? this.pattern.split("\\*", -1) : null;
-        this.asWritten = literal && ignoreCase && this.pattern.equalsIgnoreCase(p) ? p : null;
+        // interned: a request's action is a constant (interned too), so String.equals answers on identity
+        this.asWritten = literal && ignoreCase && this.pattern.equalsIgnoreCase(p) ? p.intern() : null;
     }
 
     static Wildcard of(String pattern, boolean ignoreCase) {
-        return new Wildcard(pattern, ignoreCase);
+        return new Wildcard(pattern, ignoreCase, false);
+    }
+
+    /**
+     * A pattern of a compiled policy (an Action, a Resource without variables), matched against the same texts over
+     * and over: it remembers the last text it matched.
+     */
+    static Wildcard compiled(String pattern, boolean ignoreCase) {
+        return new Wildcard(pattern, ignoreCase, true);
     }
 
     /** Whether the text matches. */
     boolean matches(String text) {
+        if (text == lastMatched) {
+            return true;
+        }
+        boolean matched = matchesScanning(text);
+        if (matched && remembers) {
+            lastMatched = text;
+        }
+        return matched;
+    }
+
+    private boolean matchesScanning(String text) {
         if (literal) {
             if (!ignoreCase) {
                 return pattern.equals(text);
