@@ -32,15 +32,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * A request that names a resource of another account by its ARN, decided as IAM decides a cross-account call
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html): the
+ * A request that names a resource of another account by its ARN, decided as IAM decides a cross-account call [1]: the
  * caller, with no configured principals, is its account's root user, whose own account allows it everything, so the
- * call is allowed exactly when the resource's policy (the table's, or the stream's) allows the caller's account or
+ * call is allowed exactly when the resource's policy (the table's, or the stream's [2]) allows the caller's account or
  * principal, and no statement denies it. An allowed call runs in the owner's namespace. A refused one gets AWS's
  * AccessDeniedException before DynamoDB looks for the resource: a bare "Access is denied" when a TableName member
- * names the table (as public probes of AWS record it), IAM's sentence for other resources (tags, streams, backups).
- * With configured principals, {@code engine.access} decides first with the caller's own identity and routes an allowed
- * request to the owner itself, so this check then sees the owner's own ARNs.
+ * names the table (as public probes of AWS record it), IAM's sentence for other resources (tags, streams, backups)
+ * [3]. With configured principals, {@code engine.access} decides first with the caller's own identity and routes an
+ * allowed request to the owner itself, so this check then sees the owner's own ARNs.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html">Cross-account policy evaluation logic</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html">Using resource-based policies for DynamoDB</a><br>
+ * [3] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html">Troubleshoot access denied error messages</a>
  */
 public final class CrossAccountCalls {
 
