@@ -14,6 +14,7 @@ import dev.singletable.engine.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest;
@@ -57,7 +58,7 @@ public final class AccessControl {
      * The clients a request signed with this access key for this region uses. An unknown key is AWS's
      * UnrecognizedClientException (the wire server refuses it before; in-process callers get the same answer).
      */
-    public EmbeddedEngine.Clients clients(String accessKeyId, String region) {
+    public EmbeddedEngine.Clients clients(@Nullable String accessKeyId, String region) {
         if (accessKeyId == null) {
             throw EngineErrors.of(
                     "MissingAuthenticationTokenException", "Request is missing Authentication Token", 400);
@@ -74,7 +75,7 @@ public final class AccessControl {
     private EmbeddedEngine.Clients guarded(Principal principal, EmbeddedEngine.Clients own) {
         Guard guard = new Guard(principal, own);
         DynamoDbClient dynamo = new GuardedDynamoDbClient(own.dynamo(), guard);
-        DynamoDbStreamsClient streams = own.streams() == null ? null : new GuardedStreamsClient(own.streams(), guard);
+        DynamoDbStreamsClient streams = new GuardedStreamsClient(own.streams(), guard);
         return new EmbeddedEngine.Clients(dynamo, streams, own.account(), own.region());
     }
 
@@ -92,7 +93,7 @@ public final class AccessControl {
         private final RequestAccess.Tables tables = this::definition;
         private final RequestAccess mapping;
         /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
-        private volatile Engine ownCore;
+        private volatile @Nullable Engine ownCore;
 
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
@@ -116,6 +117,7 @@ public final class AccessControl {
          * Throws AccessDeniedException unless every authorization the request needs is allowed; returns the account
          * whose tables the request must reach when that is not the caller's own, else null.
          */
+        @Nullable
         String authorize(SdkRequest request) {
             boolean policyOperation = request instanceof PutResourcePolicyRequest
                     || request instanceof GetResourcePolicyRequest
@@ -124,12 +126,12 @@ public final class AccessControl {
             AccessRequest single = mapping.single(request);
             List<AccessRequest> asks = single == null ? mapping.of(request) : List.of();
             int count = single == null ? asks.size() : 1;
-            String foreign = null;
+            @Nullable String foreign = null;
             boolean ownToo = false;
             for (int i = 0; i < count; i++) {
                 AccessRequest ask = single != null ? single : asks.get(i);
-                boolean foreignResource =
-                        ask.resourceAccount() != null && !ask.resourceAccount().equals(principal.account());
+                String resourceAccount = ask.resourceAccount();
+                boolean foreignResource = resourceAccount != null && !resourceAccount.equals(principal.account());
                 if (policyOperation && foreignResource) {
                     // AWS answers a ValidationException before any policy is evaluated: only the owner manages a
                     // resource's policy (engine.ops.PolicyOperations)
@@ -142,8 +144,8 @@ public final class AccessControl {
                 if (!foreignResource) {
                     ownToo = true;
                 } else if (foreign == null) {
-                    foreign = ask.resourceAccount();
-                } else if (!foreign.equals(ask.resourceAccount())) {
+                    foreign = resourceAccount;
+                } else if (!foreign.equals(resourceAccount)) {
                     ownToo = true;
                 }
             }
@@ -160,8 +162,8 @@ public final class AccessControl {
             return policyOperation || ownToo ? null : foreign;
         }
 
-        private TableDefinition definition(String account, String tableName) {
-            Engine core;
+        private @Nullable TableDefinition definition(String account, String tableName) {
+            @Nullable Engine core;
             if (account.equals(this.account)) {
                 // the caller's own namespace, looked up once: a namespace's core is fixed once it is open
                 core = ownCore;

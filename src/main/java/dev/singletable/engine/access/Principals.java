@@ -4,6 +4,7 @@ import dev.singletable.engine.iam.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The configured principals, by access key id. */
 public final class Principals {
@@ -16,7 +17,7 @@ public final class Principals {
         }
     }
 
-    public Principal byAccessKey(String accessKeyId) {
+    public @Nullable Principal byAccessKey(@Nullable String accessKeyId) {
         return accessKeyId == null ? null : byAccessKey.get(accessKeyId);
     }
 

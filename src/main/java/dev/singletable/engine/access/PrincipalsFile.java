@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The principals file ({@code singletable.engine.auth.principals-file}, flag {@code -principalsFile FILE}): a JSON
@@ -60,7 +61,7 @@ public final class PrincipalsFile {
             if (!keys.add(accessKeyId)) {
                 throw new IllegalArgumentException(where + ": access key " + accessKeyId + " is listed twice");
             }
-            String userId = entry.get("userId") instanceof String s ? s : null;
+            @Nullable String userId = entry.get("userId") instanceof String s ? s : null;
             Map<String, String> tags = new LinkedHashMap<>();
             if (entry.get("tags") instanceof Map<?, ?> t) {
                 t.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));

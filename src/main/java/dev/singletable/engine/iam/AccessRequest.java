@@ -3,6 +3,7 @@ package dev.singletable.engine.iam;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One authorization a request needs [1]: an action on a resource with the request's condition keys (keyed in lower
@@ -18,8 +19,8 @@ public class AccessRequest implements ContextKeys {
 
     private final String action;
     private final String resource;
-    private final String resourceAccount;
-    private final TableDefinition table;
+    private final @Nullable String resourceAccount;
+    private final @Nullable TableDefinition table;
     private final Map<String, List<String>> principalKeys;
     private final Map<String, List<String>> keys;
 
@@ -29,7 +30,8 @@ public class AccessRequest implements ContextKeys {
      * @param resourceAccount the account owning the resource (null for {@code *}: the caller's)
      * @param keys            the request's condition keys ({@code dynamodb:leadingkeys} ...)
      */
-    public AccessRequest(String action, String resource, String resourceAccount, Map<String, List<String>> keys) {
+    public AccessRequest(
+            String action, String resource, @Nullable String resourceAccount, Map<String, List<String>> keys) {
         this(action, resource, resourceAccount, null, Map.of(), keys);
     }
 
@@ -41,8 +43,8 @@ public class AccessRequest implements ContextKeys {
     AccessRequest(
             String action,
             String resource,
-            String resourceAccount,
-            TableDefinition table,
+            @Nullable String resourceAccount,
+            @Nullable TableDefinition table,
             Map<String, List<String>> principalKeys,
             Map<String, List<String>> keys) {
         this.action = action;
@@ -61,10 +63,11 @@ public class AccessRequest implements ContextKeys {
         return resource;
     }
 
-    public String resourceAccount() {
+    public @Nullable String resourceAccount() {
         return resourceAccount;
     }
 
+    @Nullable
     TableDefinition table() {
         return table;
     }
@@ -75,12 +78,13 @@ public class AccessRequest implements ContextKeys {
     }
 
     /** The values of one of the request's own condition keys (lower case), or null when the request has none. */
+    @Nullable
     List<String> requestKey(String lowerCaseKey) {
         return keys.get(lowerCaseKey);
     }
 
     @Override
-    public final List<String> lowerCaseValues(String lowerCaseKey) {
+    public final @Nullable List<String> lowerCaseValues(String lowerCaseKey) {
         List<String> v = requestKey(lowerCaseKey);
         return v != null ? v : principalKeys.get(lowerCaseKey);
     }

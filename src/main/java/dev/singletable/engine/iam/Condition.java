@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One condition of a statement: an operator, a context key and the values it is compared with [1]. The values of one
@@ -56,7 +57,7 @@ final class Condition {
     private final String key;
     private final List<String> values;
     private final boolean variables;
-    private final List<Wildcard> likePatterns;
+    private final @Nullable List<Wildcard> likePatterns;
 
     private Condition(
             String operatorText,
@@ -187,7 +188,7 @@ final class Condition {
     }
 
     /** This condition with the principal's own variables replaced (see {@link PolicyVariables#bind}). */
-    Condition bind(java.util.Map<String, List<String>> principalKeys) {
+    Condition bind(java.util.@Nullable Map<String, List<String>> principalKeys) {
         if (!variables || principalKeys == null) {
             return this;
         }
@@ -205,8 +206,9 @@ final class Condition {
     /** Whether the request context satisfies this condition. */
     boolean test(ContextKeys context) {
         // the key was lower-cased when the policy was compiled (IamPolicy)
-        List<String> actual = context.lowerCaseValues(key);
-        boolean absent = actual == null || actual.isEmpty();
+        @Nullable List<String> found = context.lowerCaseValues(key);
+        List<String> actual = found == null ? List.of() : found;
+        boolean absent = actual.isEmpty();
         if (kind == Kind.NULL) {
             // "Null": "true" holds when the key is absent, "false" when it is present
             for (String v : values) {
@@ -223,10 +225,11 @@ final class Condition {
             return set == SetQualifier.NONE && negated;
         }
         List<String> policyValues = values;
-        List<Wildcard> patterns = likePatterns;
+        @Nullable List<Wildcard> patterns = likePatterns;
         if (variables) {
             policyValues = new ArrayList<>(values.size());
             for (String v : values) {
+                @Nullable
                 String s = PolicyVariables.substitute(v, context, kind == Kind.STRING_LIKE || kind == Kind.ARN);
                 if (s != null) {
                     policyValues.add(s);
@@ -265,7 +268,7 @@ final class Condition {
         }
     }
 
-    private boolean matchesAny(String actual, List<String> policyValues, List<Wildcard> patterns) {
+    private boolean matchesAny(String actual, List<String> policyValues, @Nullable List<Wildcard> patterns) {
         if (patterns != null) {
             for (Wildcard p : patterns) {
                 if (p.matches(actual)) {
@@ -315,7 +318,7 @@ final class Condition {
         };
     }
 
-    private static BigDecimal number(String text) {
+    private static @Nullable BigDecimal number(String text) {
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
@@ -324,7 +327,7 @@ final class Condition {
     }
 
     /** ISO 8601 ({@code 2026-12-05T12:00:00Z}) or epoch seconds, as IAM's date operators accept. */
-    private static Instant date(String text) {
+    private static @Nullable Instant date(String text) {
         String t = text.trim();
         try {
             if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {

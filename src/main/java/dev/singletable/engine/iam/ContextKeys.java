@@ -1,6 +1,7 @@
 package dev.singletable.engine.iam;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a statement is evaluated against: the values of a context key, the request's own ({@code dynamodb:LeadingKeys})
@@ -11,10 +12,11 @@ import java.util.List;
 interface ContextKeys {
 
     /** The values of a key already in lower case (a compiled condition's key), or null when the context has none. */
+    @Nullable
     List<String> lowerCaseValues(String lowerCaseKey);
 
     /** The values of a key in any spelling, or null when the context has none. */
-    default List<String> values(String key) {
+    default @Nullable List<String> values(String key) {
         return lowerCaseValues(RequestContext.lower(key));
     }
 }

@@ -1,6 +1,7 @@
 package dev.singletable.engine.iam;
 
 import dev.singletable.engine.error.EngineErrors;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
@@ -33,7 +34,7 @@ public final class Evaluator {
 
     /** Decides a request against the given context (a request built by hand, with its keys as maps). */
     public static Outcome decide(
-            Principal principal, AccessRequest request, RequestContext context, IamPolicy resourcePolicy) {
+            Principal principal, AccessRequest request, RequestContext context, @Nullable IamPolicy resourcePolicy) {
         return decide(principal, request, (ContextKeys) context, resourcePolicy);
     }
 
@@ -41,12 +42,12 @@ public final class Evaluator {
      * Decides a request mapped for this principal ({@link RequestAccess} made with its keys): the request is its own
      * context, and its condition keys are worked out only as far as the policies ask for them.
      */
-    public static Outcome decide(Principal principal, AccessRequest request, IamPolicy resourcePolicy) {
+    public static Outcome decide(Principal principal, AccessRequest request, @Nullable IamPolicy resourcePolicy) {
         return decide(principal, request, request, resourcePolicy);
     }
 
     private static Outcome decide(
-            Principal principal, AccessRequest request, ContextKeys context, IamPolicy resourcePolicy) {
+            Principal principal, AccessRequest request, ContextKeys context, @Nullable IamPolicy resourcePolicy) {
         boolean root = principal.isRoot();
         boolean identityAllows = root;
         for (IamPolicy policy : principal.policies()) {
@@ -60,15 +61,17 @@ public final class Evaluator {
                 identityAllows = true;
             }
         }
-        boolean crossAccount =
-                request.resourceAccount() != null && !request.resourceAccount().equals(principal.account());
+        String resourceAccount = request.resourceAccount();
+        boolean crossAccount = resourceAccount != null && !resourceAccount.equals(principal.account());
         // the account's root user may always delete its own resource's policy, whatever the policy denies [4]
         boolean rootDeletesPolicy = !crossAccount && root && DELETE_RESOURCE_POLICY.equals(request.action());
         boolean resourceAllowsDirectly = false;
         boolean resourceAllowsAccount = false;
         if (resourcePolicy != null) {
             for (Statement s : resourcePolicy.statements()) {
-                PrincipalMatcher.Match match = s.principals().match(principal);
+                // a resource-based statement always names its principals (IamPolicy requires the element)
+                PrincipalMatcher named = s.principals();
+                PrincipalMatcher.Match match = named == null ? PrincipalMatcher.Match.NONE : named.match(principal);
                 if (match == PrincipalMatcher.Match.NONE || !applies(s, request, context)) {
                     continue;
                 }

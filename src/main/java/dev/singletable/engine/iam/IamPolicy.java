@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IAM policy document compiled once for evaluation: statements with their actions and resources as wildcard
@@ -53,7 +54,7 @@ public final class IamPolicy {
      * substitutes only what depends on it; {@code principalKeys} null leaves every variable for request time.
      */
     public static IamPolicy compile(
-            Map<?, ?> document, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
+            Map<?, ?> document, Kind kind, boolean strict, @Nullable Map<String, List<String>> principalKeys) {
         Object value = document.get("Statement");
         List<?> raw = value instanceof List<?> list ? list : value instanceof Map<?, ?> one ? List.of(one) : null;
         if (raw == null || raw.isEmpty()) {
@@ -70,8 +71,8 @@ public final class IamPolicy {
     }
 
     private static Statement statement(
-            Map<?, ?> s, Kind kind, boolean strict, Map<String, List<String>> principalKeys) {
-        String sid = s.get("Sid") instanceof String text ? text : null;
+            Map<?, ?> s, Kind kind, boolean strict, @Nullable Map<String, List<String>> principalKeys) {
+        @Nullable String sid = s.get("Sid") instanceof String text ? text : null;
         String effect = s.get("Effect") instanceof String e ? e : "";
         boolean allow;
         if (effect.equalsIgnoreCase("Allow")) {
@@ -85,7 +86,7 @@ public final class IamPolicy {
         List<String> actions = strings(s.get(notAction ? "NotAction" : "Action"), "Action", sid);
         boolean notResource = !s.containsKey("Resource") && s.containsKey("NotResource");
         List<String> resources = strings(s.get(notResource ? "NotResource" : "Resource"), "Resource", sid);
-        PrincipalMatcher principals = null;
+        @Nullable PrincipalMatcher principals = null;
         boolean hasPrincipal = s.containsKey("Principal") || s.containsKey("NotPrincipal");
         if (kind == Kind.IDENTITY && hasPrincipal) {
             throw new IllegalArgumentException(
@@ -125,8 +126,9 @@ public final class IamPolicy {
         List<Wildcard> actionPatterns =
                 actions.stream().map(a -> Wildcard.compiled(a, true)).toList();
         if (principalKeys != null) {
+            Map<String, List<String>> bound = principalKeys;
             resources = resources.stream()
-                    .map(r -> PolicyVariables.bind(r, principalKeys, true))
+                    .map(r -> PolicyVariables.bind(r, bound, true))
                     .toList();
         }
         List<Wildcard> resourcePatterns = new ArrayList<>();
@@ -145,7 +147,7 @@ public final class IamPolicy {
                 List.copyOf(conditions));
     }
 
-    private static PrincipalMatcher principal(Object value, boolean negated) {
+    private static PrincipalMatcher principal(@Nullable Object value, boolean negated) {
         if ("*".equals(value)) {
             return new PrincipalMatcher(true, List.of(), negated);
         }
@@ -168,7 +170,7 @@ public final class IamPolicy {
         return new PrincipalMatcher(everyone, List.copyOf(arns), negated);
     }
 
-    private static List<String> strings(Object value, String element, String sid) {
+    private static List<String> strings(@Nullable Object value, String element, @Nullable String sid) {
         if (value instanceof String s) {
             return List.of(s);
         }
@@ -202,7 +204,7 @@ public final class IamPolicy {
         return out;
     }
 
-    private static String name(String sid) {
+    private static String name(@Nullable String sid) {
         return sid == null ? "(without Sid)" : sid;
     }
 }

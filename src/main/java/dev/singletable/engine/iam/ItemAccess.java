@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
@@ -61,23 +62,26 @@ final class ItemAccess extends AccessRequest {
     private static final List<String> NOT_YET = List.of("not yet");
 
     private final Shape shape;
-    private final String index;
-    private final Map<String, AttributeValue> item;
-    private final String expression;
-    private final Collection<String> listed;
-    private final Map<String, String> names;
-    private final Map<String, AttributeValue> values;
-    private final QueryRequest query;
-    private final String unprojected;
-    private final String select;
-    private final String returnValues;
-    private final String consumed;
-    private final String enclosing;
+    private final @Nullable String index;
+    private final @Nullable Map<String, AttributeValue> item;
+    private final @Nullable String expression;
+    private final @Nullable Collection<String> listed;
+    private final @Nullable Map<String, String> names;
+    private final @Nullable Map<String, AttributeValue> values;
+    private final @Nullable QueryRequest query;
+    private final @Nullable String unprojected;
+    private final @Nullable String select;
+    private final @Nullable String returnValues;
+    private final @Nullable String consumed;
+    private final @Nullable String enclosing;
 
-    private List<String> leadingKeys = NOT_YET;
-    private List<String> attributes = NOT_YET;
+    /** {@link #NOT_YET} until asked for; then the values, or null when the request has none. */
+    private @Nullable List<String> leadingKeys = NOT_YET;
+
+    private @Nullable List<String> attributes = NOT_YET;
 
     /**
+     * @param target      the table or index the request names, its owner and definition
      * @param item        the key of a READ, UPDATE or WRITE of a key, the item of a PutItem
      * @param expression  the projection expression (reads), the update expression (UPDATE)
      * @param listed      AttributesToGet (reads), the AttributeUpdates' names (UPDATE)
@@ -85,26 +89,23 @@ final class ItemAccess extends AccessRequest {
      */
     ItemAccess(
             String action,
-            String resource,
-            String resourceAccount,
-            TableDefinition table,
-            String index,
+            RequestAccess.Target target,
             Map<String, List<String>> principalKeys,
             Shape shape,
-            Map<String, AttributeValue> item,
-            String expression,
-            Collection<String> listed,
-            Map<String, String> names,
-            Map<String, AttributeValue> values,
-            QueryRequest query,
-            String unprojected,
-            String select,
-            String returnValues,
-            String consumed,
-            String enclosing) {
-        super(action, resource, resourceAccount, table, principalKeys, Map.of());
+            @Nullable Map<String, AttributeValue> item,
+            @Nullable String expression,
+            @Nullable Collection<String> listed,
+            @Nullable Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values,
+            @Nullable QueryRequest query,
+            @Nullable String unprojected,
+            @Nullable String select,
+            @Nullable String returnValues,
+            @Nullable String consumed,
+            @Nullable String enclosing) {
+        super(action, target.arn(), target.account(), target.definition(), principalKeys, Map.of());
         this.shape = shape;
-        this.index = index;
+        this.index = target.index();
         this.item = item;
         this.expression = expression;
         this.listed = listed;
@@ -119,6 +120,7 @@ final class ItemAccess extends AccessRequest {
     }
 
     @Override
+    @Nullable
     List<String> requestKey(String lowerCaseKey) {
         return switch (lowerCaseKey) {
             case LEADING_KEYS -> leadingKeys();
@@ -145,8 +147,8 @@ final class ItemAccess extends AccessRequest {
         return all;
     }
 
-    private List<String> leadingKeys() {
-        List<String> known = leadingKeys;
+    private @Nullable List<String> leadingKeys() {
+        @Nullable List<String> known = leadingKeys;
         if (known == NOT_YET) {
             String v = partition();
             known = v == null ? null : List.of(v);
@@ -155,22 +157,23 @@ final class ItemAccess extends AccessRequest {
         return known;
     }
 
-    private String partition() {
-        TableDefinition definition = table();
+    private @Nullable String partition() {
+        @Nullable TableDefinition definition = table();
         if (definition == null) {
             return null;
         }
         return switch (shape) {
             case SCAN -> null;
-            case QUERY -> queriedPartition(query, definition, index);
+            case QUERY -> query == null ? null : queriedPartition(query, definition, index);
             default ->
                 item == null ? null : text(item.get(definition.primaryKey().hashName()));
         };
     }
 
-    private List<String> attributes() {
-        List<String> known = attributes;
+    private @Nullable List<String> attributes() {
+        @Nullable List<String> known = attributes;
         if (known == NOT_YET) {
+            @Nullable
             Set<String> found =
                     switch (shape) {
                         case WRITE -> item == null ? null : item.keySet();
@@ -202,17 +205,22 @@ final class ItemAccess extends AccessRequest {
         return found;
     }
 
-    private List<String> select() {
+    private @Nullable List<String> select() {
         if (shape == Shape.WRITE || shape == Shape.UPDATE) {
             return null;
         }
+        @Nullable
         String effective =
                 select != null ? select : expression != null || listed != null ? "SPECIFIC_ATTRIBUTES" : unprojected;
+        if (effective == null) {
+            // reads always have their unprojected Select (RequestAccess)
+            return null;
+        }
         List<String> shared = SELECT_VALUES.get(effective);
         return shared != null ? shared : List.of(effective);
     }
 
-    private static List<String> one(String value) {
+    private static @Nullable List<String> one(@Nullable String value) {
         return value == null ? null : List.of(value);
     }
 
@@ -220,7 +228,10 @@ final class ItemAccess extends AccessRequest {
      * The top-level attributes a read names: its projection expression's, else its AttributesToGet; null when it
      * names none (or its projection is invalid: the engine answers that once the request is allowed).
      */
-    static Set<String> projected(String projection, Collection<String> attributesToGet, Map<String, String> names) {
+    static @Nullable Set<String> projected(
+            @Nullable String projection,
+            @Nullable Collection<String> attributesToGet,
+            @Nullable Map<String, String> names) {
         if (projection != null) {
             try {
                 return Expressions.projection(projection, context(names, null)).topLevelAttributes();
@@ -232,7 +243,8 @@ final class ItemAccess extends AccessRequest {
     }
 
     /** The partition a Query reads: the equality on the (table's or index's) partition key. */
-    private static String queriedPartition(QueryRequest r, TableDefinition definition, String index) {
+    private static @Nullable String queriedPartition(
+            QueryRequest r, TableDefinition definition, @Nullable String index) {
         KeyDef key = definition.primaryKey();
         if (index != null) {
             IndexDef def = definition.index(index);
@@ -267,7 +279,7 @@ final class ItemAccess extends AccessRequest {
     }
 
     /** A key value as IAM compares it: a string, a number's text, a binary's base64. */
-    static String text(AttributeValue v) {
+    static @Nullable String text(@Nullable AttributeValue v) {
         if (v == null) {
             return null;
         }
@@ -283,7 +295,8 @@ final class ItemAccess extends AccessRequest {
         return null;
     }
 
-    static ExpressionContext context(Map<String, String> names, Map<String, AttributeValue> values) {
+    static ExpressionContext context(
+            @Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
         return new ExpressionContext(
                 names == null || names.isEmpty() ? null : names, values == null || values.isEmpty() ? null : values);
     }

@@ -1,6 +1,9 @@
 package dev.singletable.engine.iam;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Policy variables in Resource and Condition values: {@code ${aws:username}}, {@code ${aws:userid}},
@@ -28,7 +31,7 @@ final class PolicyVariables {
      * The value with its variables replaced from the context, or null when one has no value. With {@code forWildcards}
      * the characters {@code *} and {@code ?} that come from escapes or from substituted values are kept literal.
      */
-    static String substitute(String value, ContextKeys context, boolean forWildcards) {
+    static @Nullable String substitute(String value, ContextKeys context, boolean forWildcards) {
         return replace(value, context::values, forWildcards, false);
     }
 
@@ -38,12 +41,13 @@ final class PolicyVariables {
      * escape is left for {@link #substitute} at request time.
      */
     static String bind(String value, java.util.Map<String, List<String>> keys, boolean forWildcards) {
-        return replace(value, key -> keys.get(RequestContext.lower(key)), forWildcards, true);
+        // replace answers null only for a variable without a value, which this form leaves in place
+        return requireNonNull(replace(value, key -> keys.get(RequestContext.lower(key)), forWildcards, true));
     }
 
-    private static String replace(
+    private static @Nullable String replace(
             String value,
-            java.util.function.Function<String, List<String>> lookup,
+            java.util.function.Function<String, @Nullable List<String>> lookup,
             boolean forWildcards,
             boolean keepUnresolved) {
         StringBuilder out = new StringBuilder(value.length() + 16);

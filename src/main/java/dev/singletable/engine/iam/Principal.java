@@ -1,8 +1,11 @@
 package dev.singletable.engine.iam;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configured identity: the access key that signs its requests, the principal it stands for (an IAM user or role
@@ -35,16 +38,17 @@ public record Principal(
             String accessKeyId,
             String secretAccessKey,
             String arn,
-            String userId,
+            @Nullable String userId,
             Map<String, String> tags,
             List<IamPolicy> policies,
-            String region) {
+            @Nullable String region) {
         Map<String, List<String>> keys = new HashMap<>(keysOf(arn, userId, tags));
         if (region != null) {
             keys.put("aws:requestedregion", List.of(region));
         }
-        String account = keys.get("aws:principalaccount").get(0);
-        String id = keys.get("aws:userid").get(0);
+        // keysOf sets both keys for every ARN it accepts (and throws for any other)
+        String account = requireNonNull(keys.get("aws:principalaccount")).get(0);
+        String id = requireNonNull(keys.get("aws:userid")).get(0);
         return new Principal(
                 accessKeyId,
                 secretAccessKey,
@@ -57,7 +61,7 @@ public record Principal(
     }
 
     /** The request-context keys a principal brings to every request (lower-case names). */
-    public static Map<String, List<String>> keysOf(String arn, String userId, Map<String, String> tags) {
+    public static Map<String, List<String>> keysOf(String arn, @Nullable String userId, Map<String, String> tags) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !parts[4].matches("\\d{12}")) {
             throw new IllegalArgumentException("principalArn must be an IAM ARN with a twelve-digit account: " + arn);
@@ -97,7 +101,7 @@ public record Principal(
     }
 
     /** The same principal, with aws:RequestedRegion set for a request to the given region. */
-    public Map<String, List<String>> contextKeys(String region) {
+    public Map<String, List<String>> contextKeys(@Nullable String region) {
         if (region == null) {
             return contextKeys;
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
@@ -65,6 +66,7 @@ public final class RequestAccess {
 
     /** The table definitions the mapping reads key schemas from (null when the table does not exist). */
     public interface Tables {
+        @Nullable
         TableDefinition definition(String account, String tableName);
     }
 
@@ -112,7 +114,7 @@ public final class RequestAccess {
      * The one authorization of a request that needs exactly one (every request but a batch, a transaction and a
      * batch of statements), without a list around it; null for a request that may need several.
      */
-    public AccessRequest single(SdkRequest request) {
+    public @Nullable AccessRequest single(SdkRequest request) {
         if (request instanceof GetItemRequest r) {
             return get(
                     "dynamodb:GetItem",
@@ -168,7 +170,8 @@ public final class RequestAccess {
             // a shard iterator begins with its stream's ARN (engine.streams.ShardIterators)
             String iterator = r.shardIterator();
             int bar = iterator == null ? -1 : iterator.indexOf('|');
-            ResourceArn arn = bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
+            @Nullable
+            ResourceArn arn = iterator == null || bar < 0 ? null : ResourceArn.parse(iterator.substring(0, bar));
             return arn == null
                     ? eager("dynamodb:GetRecords", "*", null, null, Map.of())
                     : eager("dynamodb:GetRecords", arn.text(), accountOf(arn), null, Map.of());
@@ -226,20 +229,17 @@ public final class RequestAccess {
 
     private AccessRequest get(
             String action,
-            String table,
+            @Nullable String table,
             Map<String, AttributeValue> key,
-            String projection,
-            List<String> attributesToGet,
+            @Nullable String projection,
+            @Nullable List<String> attributesToGet,
             Map<String, String> names,
-            String consumed,
-            String enclosing) {
+            @Nullable String consumed,
+            @Nullable String enclosing) {
         Target t = target(table, null);
         return new ItemAccess(
                 action,
-                t.arn,
-                t.account,
-                t.definition,
-                t.index,
+                t,
                 principalKeys,
                 ItemAccess.Shape.READ,
                 key,
@@ -257,22 +257,19 @@ public final class RequestAccess {
 
     private AccessRequest update(
             String action,
-            String table,
+            @Nullable String table,
             Map<String, AttributeValue> key,
-            String expression,
-            Collection<String> attributeUpdates,
+            @Nullable String expression,
+            @Nullable Collection<String> attributeUpdates,
             Map<String, String> names,
             Map<String, AttributeValue> values,
-            String returnValues,
-            String consumed,
-            String enclosing) {
+            @Nullable String returnValues,
+            @Nullable String consumed,
+            @Nullable String enclosing) {
         Target t = target(table, null);
         return new ItemAccess(
                 action,
-                t.arn,
-                t.account,
-                t.definition,
-                t.index,
+                t,
                 principalKeys,
                 ItemAccess.Shape.UPDATE,
                 key,
@@ -294,18 +291,15 @@ public final class RequestAccess {
      */
     private AccessRequest keyed(
             String action,
-            String table,
+            @Nullable String table,
             Map<String, AttributeValue> item,
-            String returnValues,
-            String consumed,
-            String enclosing) {
+            @Nullable String returnValues,
+            @Nullable String consumed,
+            @Nullable String enclosing) {
         Target t = target(table, null);
         return new ItemAccess(
                 action,
-                t.arn,
-                t.account,
-                t.definition,
-                t.index,
+                t,
                 principalKeys,
                 ItemAccess.Shape.WRITE,
                 item,
@@ -323,12 +317,10 @@ public final class RequestAccess {
 
     private AccessRequest query(QueryRequest r) {
         Target t = target(r.tableName(), r.indexName());
+        String unprojected = t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
         return new ItemAccess(
                 "dynamodb:Query",
-                t.arn,
-                t.account,
-                t.definition,
-                t.index,
+                t,
                 principalKeys,
                 ItemAccess.Shape.QUERY,
                 null,
@@ -337,7 +329,7 @@ public final class RequestAccess {
                 r.expressionAttributeNames(),
                 null,
                 r,
-                t.index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+                unprojected,
                 r.selectAsString(),
                 null,
                 r.returnConsumedCapacityAsString(),
@@ -346,12 +338,10 @@ public final class RequestAccess {
 
     private AccessRequest scan(ScanRequest r) {
         Target t = target(r.tableName(), r.indexName());
+        String unprojected = r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
         return new ItemAccess(
                 "dynamodb:Scan",
-                t.arn,
-                t.account,
-                t.definition,
-                t.index,
+                t,
                 principalKeys,
                 ItemAccess.Shape.SCAN,
                 null,
@@ -360,7 +350,7 @@ public final class RequestAccess {
                 r.expressionAttributeNames(),
                 null,
                 null,
-                r.indexName() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES",
+                unprojected,
                 r.selectAsString(),
                 null,
                 r.returnConsumedCapacityAsString(),
@@ -488,12 +478,12 @@ public final class RequestAccess {
     }
 
     /**
-     * A PartiQL statement: SELECT is dynamodb:PartiQLSelect, and so on, on the table or index it names
-     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html). An unparseable statement is
+     * A PartiQL statement: SELECT is dynamodb:PartiQLSelect, and so on, on the table or index it names [3]. An
+     * unparseable statement is
      * authorized as PartiQLSelect on {@code *}; the engine then answers its ValidationException.
      */
-    private AccessRequest partiql(String statement, String enclosing) {
-        PartiqlStatements.Described d = PartiqlStatements.describe(statement);
+    private AccessRequest partiql(@Nullable String statement, @Nullable String enclosing) {
+        PartiqlStatements.@Nullable Described d = statement == null ? null : PartiqlStatements.describe(statement);
         Map<String, List<String>> keys =
                 enclosing == null ? Map.of() : Map.of(ItemAccess.ENCLOSING_OPERATION, List.of(enclosing));
         if (d == null) {
@@ -522,8 +512,8 @@ public final class RequestAccess {
     private AccessRequest eager(
             String action,
             String resource,
-            String resourceAccount,
-            TableDefinition table,
+            @Nullable String resourceAccount,
+            @Nullable TableDefinition table,
             Map<String, List<String>> keys) {
         return new AccessRequest(action, resource, resourceAccount, table, principalKeys, keys);
     }
@@ -560,13 +550,17 @@ public final class RequestAccess {
 
     // ----- resources
 
-    /** A table (or its index) named by name or ARN, with its owner and definition. */
-    private record Target(String arn, String account, TableDefinition definition, String index) {}
+    /** A table (or its index) named by name or ARN, with its owner and definition (null when it does not exist). */
+    record Target(
+            String arn,
+            @Nullable String account,
+            @Nullable TableDefinition definition,
+            @Nullable String index) {}
 
-    private Target target(String nameOrArn, String index) {
+    private Target target(@Nullable String nameOrArn, @Nullable String index) {
         String owner = account;
         String ownerRegion = region;
-        String name = nameOrArn;
+        @Nullable String name = nameOrArn;
         ResourceArn arn = ResourceArn.parse(nameOrArn);
         if (arn != null && arn.tableName() != null) {
             owner = accountOf(arn);
@@ -579,7 +573,7 @@ public final class RequestAccess {
         if (name == null) {
             name = "";
         }
-        TableDefinition definition = owner == null ? null : tables.definition(owner, name);
+        @Nullable TableDefinition definition = owner == null ? null : tables.definition(owner, name);
         String tableArn = definition != null
                 ? definition.arn()
                 : "arn:aws:dynamodb:" + ownerRegion + ":" + (owner == null ? account : owner) + ":table/" + name;

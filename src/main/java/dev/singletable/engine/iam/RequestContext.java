@@ -3,6 +3,7 @@ package dev.singletable.engine.iam;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request context given as two maps: the principal's keys ({@code aws:username}, {@code aws:userid},
@@ -23,7 +24,7 @@ public final class RequestContext implements ContextKeys {
     }
 
     @Override
-    public List<String> lowerCaseValues(String lowerCaseKey) {
+    public @Nullable List<String> lowerCaseValues(String lowerCaseKey) {
         List<String> v = requestKeys.get(lowerCaseKey);
         return v != null ? v : principalKeys.get(lowerCaseKey);
     }

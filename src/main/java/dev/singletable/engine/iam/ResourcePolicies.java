@@ -6,6 +6,7 @@ import dev.singletable.engine.policy.ResourcePolicy;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resource-based policy IAM evaluates with a request: the policy attached to the table (for the table and its
@@ -18,7 +19,7 @@ public final class ResourcePolicies {
     private final Map<String, IamPolicy> compiled = new ConcurrentHashMap<>();
 
     /** The compiled policy of the resource the request names, or null when it has none (or does not exist). */
-    public IamPolicy of(AccessRequest ask, RequestAccess.Tables tables) {
+    public @Nullable IamPolicy of(AccessRequest ask, RequestAccess.Tables tables) {
         TableDefinition definition = ask.table();
         String policyArn;
         if (definition != null) {
@@ -45,6 +46,10 @@ public final class ResourcePolicies {
     }
 
     private static IamPolicy compile(String document) {
-        return IamPolicy.compile((Map<?, ?>) PolicyJson.parse(document), IamPolicy.Kind.RESOURCE, false);
+        // PutResourcePolicy stored it only once it parsed as a JSON object
+        if (!(PolicyJson.parse(document) instanceof Map<?, ?> parsed)) {
+            throw new IllegalStateException("a stored resource-based policy is not a JSON object");
+        }
+        return IamPolicy.compile(parsed, IamPolicy.Kind.RESOURCE, false);
     }
 }

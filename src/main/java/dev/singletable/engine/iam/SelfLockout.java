@@ -34,7 +34,10 @@ public final class SelfLockout {
         }
         IamPolicy policy;
         try {
-            policy = IamPolicy.compile((Map<?, ?>) PolicyJson.parse(request.policy()), IamPolicy.Kind.RESOURCE, false);
+            if (!(PolicyJson.parse(request.policy()) instanceof Map<?, ?> document)) {
+                return false;
+            }
+            policy = IamPolicy.compile(document, IamPolicy.Kind.RESOURCE, false);
         } catch (RuntimeException invalid) {
             return false;
         }

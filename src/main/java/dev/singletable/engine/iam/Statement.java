@@ -1,6 +1,7 @@
 package dev.singletable.engine.iam;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled statement of a policy [1]: its Effect, Action or NotAction, Resource or NotResource, Principal and
@@ -10,14 +11,14 @@ import java.util.List;
  * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html">IAM JSON policy element reference</a>
  */
 record Statement(
-        String sid,
+        @Nullable String sid,
         boolean allow,
         List<Wildcard> actions,
         boolean notAction,
         List<String> resources,
         List<Wildcard> resourcePatterns,
         boolean notResource,
-        PrincipalMatcher principals,
+        @Nullable PrincipalMatcher principals,
         List<Condition> conditions) {
 
     boolean matchesAction(String action) {

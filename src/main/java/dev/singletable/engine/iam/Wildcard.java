@@ -1,6 +1,7 @@
 package dev.singletable.engine.iam;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IAM's wildcard match: {@code *} any run of characters (also across ARN segments and slashes), {@code ?} one
@@ -25,13 +26,13 @@ final class Wildcard {
      * {@code arn:aws:dynamodb:*:*:table/Notes}): matched by prefix, suffix and leftmost search, no backtracking; null
      * for every other pattern.
      */
-    private final String[] segments;
+    private final String @Nullable [] segments;
     /**
      * A case-insensitive literal as written ({@code dynamodb:GetItem}), when it equals the lower-cased pattern
      * ignoring case: a request's action usually has the same spelling, and String.equals is cheaper than
      * equalsIgnoreCase. Null otherwise.
      */
-    private final String asWritten;
+    private final @Nullable String asWritten;
     /** Whether {@link #lastMatched} is kept: for a policy's compiled actions and resources, not per-request values. */
     private final boolean remembers;
     /**
@@ -41,7 +42,7 @@ final class Wildcard {
      * racing reader sees either an older text (and scans) or a text that did match. Only positive results are kept,
      * and only when they change, so a steady workload reads the field and never writes it.
      */
-    private String lastMatched;
+    private @Nullable String lastMatched;
 
     private Wildcard(String pattern, boolean ignoreCase, boolean remembers) {
         this.ignoreCase = ignoreCase;
@@ -112,14 +113,15 @@ final class Wildcard {
             }
             return true;
         }
-        if (segments != null) {
-            return matchesSegments(text);
+        String[] runs = segments;
+        if (runs != null) {
+            return matchesSegments(runs, text);
         }
         return matches(pattern, text, ignoreCase);
     }
 
     /** The first run begins the text, the last ends it, the others follow in order between (leftmost is enough). */
-    private boolean matchesSegments(String text) {
+    private static boolean matchesSegments(String[] segments, String text) {
         String first = segments[0];
         String last = segments[segments.length - 1];
         int pos = first.length();

@@ -4,8 +4,12 @@
  * request to the actions, resources and condition keys IAM authorizes it by
  * ({@link dev.singletable.engine.iam.RequestAccess}) and the decision itself
  * ({@link dev.singletable.engine.iam.Evaluator}: explicit Deny wins, an Allow is needed; same-account and
- * cross-account rules, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
- * Both {@code engine.access} (configured principals) and {@code engine.regions} (another account's ARN without
- * them) decide with it, so this package must not depend on either, nor on the root package.
+ * cross-account rules [1]). Both {@code engine.access} (configured principals) and {@code engine.regions} (another
+ * account's ARN without them) decide with it, so this package must not depend on either, nor on the root package.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
  */
+@NullMarked
 package dev.singletable.engine.iam;
+
+import org.jspecify.annotations.NullMarked;
