@@ -4,6 +4,7 @@ import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.table.Throughput;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
@@ -27,7 +28,7 @@ final class StoragePartitions {
     private StoragePartitions() {}
 
     /** The partitions of the table, or of the global index (a local index lives in its table's partitions). */
-    static int count(TableDefinition table, IndexDef index) {
+    static int count(TableDefinition table, @Nullable IndexDef index) {
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
             return ON_DEMAND_PARTITIONS;
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -62,24 +63,21 @@ public final class TransactionOperations {
     private record Action(
             String named,
             Table table,
-            PrimaryKey key,
+            ActionKey actionKey,
             Kind kind,
-            StoredItem putItem,
-            UpdateExpr update,
-            ConditionExpr condition,
-            ReturnValuesOnConditionCheckFailure onFailure,
-            String keyError) {
+            @Nullable StoredItem putItem,
+            @Nullable UpdateExpr update,
+            @Nullable ConditionExpr condition,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
 
-        Action(
-                String named,
-                Table table,
-                ActionKey key,
-                Kind kind,
-                StoredItem putItem,
-                UpdateExpr update,
-                ConditionExpr condition,
-                ReturnValuesOnConditionCheckFailure onFailure) {
-            this(named, table, key.key(), kind, putItem, update, condition, onFailure, key.error());
+        /** The action's key; only once no action of the transaction has a {@link #keyError}. */
+        PrimaryKey key() {
+            return actionKey.resolved();
+        }
+
+        @Nullable
+        String keyError() {
+            return actionKey.error();
         }
     }
 
@@ -244,9 +242,9 @@ public final class TransactionOperations {
             Kind kind,
             String tableName,
             Map<String, AttributeValue> values,
-            UpdateExpr update,
-            ConditionExpr condition,
-            ReturnValuesOnConditionCheckFailure onFailure) {}
+            @Nullable UpdateExpr update,
+            @Nullable ConditionExpr condition,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {}
 
     private static Parsed parse(TransactWriteItem item) {
         int present = (item.put() != null ? 1 : 0)
@@ -355,7 +353,11 @@ public final class TransactionOperations {
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {}
+        record Read(
+                String named,
+                Table table,
+                PrimaryKey key,
+                @Nullable ProjectionExpr projection) {}
         List<Read> reads = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
         for (TransactGetItem item : r.transactItems()) {
@@ -384,10 +386,10 @@ public final class TransactionOperations {
                 }
                 throw EngineErrors.transactionCanceled(reasons);
             }
-            if (!seen.add(Map.entry(table.name(), key.key()))) {
+            if (!seen.add(Map.entry(table.name(), key.resolved()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(g.tableName(), table, key.key(), projection, null));
+            reads.add(new Read(g.tableName(), table, key.resolved(), projection));
         }
         if (engine.capacity().enabled()) {
             refuseThrottled(reads.stream()
