@@ -16,8 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Query on a global index with a multi-attribute key. The index orders its entries by the partition attributes taken
  * together, then by the sort attributes one after another; equalities on a prefix of the sort attributes and a
- * condition on the next one select one contiguous run of entries, which is read as a range, as for a single sort key
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys).
+ * condition on the next one select one contiguous run of entries, which is read as a range, as for a single sort key.
+ * The key's rules are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute keys for global secondary indexes</a>
  */
 final class MultiKeyQuery {
 

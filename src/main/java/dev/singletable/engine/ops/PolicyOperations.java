@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables and their streams
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html). The policy is part of
+ * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables and their streams [1] [2] [3]. The policy is part of
  * the table's definition, so it is logged, snapshotted and recovered with it, and goes with the table when the table
  * is deleted. Revision ids are the change's time in epoch milliseconds (strictly increasing per resource), as
  * DynamoDB's are; re-putting an equivalent document is a no-op that returns the current revision; a deleted policy
@@ -28,6 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>Not modelled (docs/fidelity.md): AWS applies a policy eventually (a GetResourcePolicy right after a Put may still
  * see the old one for a second or two) and refuses a second change to the same policy within 15 seconds; here every
  * change is visible at once and never refused for being soon.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html">PutResourcePolicy</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteResourcePolicy.html">DeleteResourcePolicy</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html">Using resource-based policies for DynamoDB</a>
  */
 public final class PolicyOperations {
 

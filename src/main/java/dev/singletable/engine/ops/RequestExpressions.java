@@ -27,9 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  * DynamoDB's order: legacy and expression parameters not mixed; ExpressionAttributeNames/Values sent only beside an
  * expression that can use them, not empty, their values valid; then each expression compiled (UpdateExpression,
  * ConditionExpression, KeyConditionExpression, FilterExpression, ProjectionExpression, each or its legacy
- * counterpart); last, no name or value left unused
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.html,
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html).
+ * counterpart); last, no name or value left unused [1] [2].
  * An operation declares what it accepts, then calls {@link #compile}:
  * <pre>{@code
  * RequestExpressions.Compiled x = RequestExpressions.of(hasNames, names, hasValues, values)
@@ -37,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  *         .condition(r.conditionExpression(), () -> legacyCondition)
  *         .compile();
  * }</pre>
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.html">Using expressions in DynamoDB</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class RequestExpressions {
 

@@ -38,11 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
  * holds the commit lock, then commits all changes as one unit or none: it is serializable against every other write,
  * and a TransactGetItems, also taken under the lock, never sees half of one. Because writes are serialized rather than
  * interleaved, no transaction ever finds another in flight, so TransactionConflict never arises here.
- * The semantics are those of [1], [2] and [3].
+ * The semantics are those of [1], [2] and [3]; a request's values are checked before its tables, as [4] orders
+ * the errors.
  *
  * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html">Amazon DynamoDB Transactions: how it works</a>
  * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
  * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html">TransactGetItems</a>
+ * <br>[4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 public final class TransactionOperations {
 
@@ -234,9 +236,9 @@ public final class TransactionOperations {
     /**
      * One action as far as it can be checked without its table: which kind, its expressions (parsed, every name and
      * value used) and its item or key values, with a Put's item size. Every action of a transaction is parsed before any
-     * table is looked up, as DynamoDB Local does and as AWS checks a request's values before the table
-     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html): a bad expression or an
-     * oversized item anywhere in the request wins over a missing table or an empty key value in an earlier action.
+     * table is looked up, as DynamoDB Local does and as AWS checks a request's values before the table [4]: a bad
+     * expression or an oversized item anywhere in the request wins over a missing table or an empty key value in an
+     * earlier action (the reference is the class comment's).
      */
     private record Parsed(
             Kind kind,

@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A WHERE clause that names one item: an equality on every key attribute, and the remaining conditions. Single-item
- * statements (UPDATE, DELETE, and SELECT in batches and transactions) need this shape.
+ * statements (UPDATE, DELETE, and SELECT in batches and transactions) need this shape: an UPDATE's condition must
+ * resolve to one primary key value [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.update.html">PartiQL update statements for DynamoDB</a>
  */
 /** {@code rest} is null when the WHERE clause is the key alone. */
 record KeyedWhere(Map<String, AttributeValue> key, @Nullable Expr rest) {

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a PartiQL statement does and to which table, for access control: SELECT, INSERT, UPDATE and DELETE are the
  * IAM actions {@code dynamodb:PartiQLSelect}, {@code PartiQLInsert}, {@code PartiQLUpdate}, {@code PartiQLDelete}
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html); an EXISTS check of a transaction
- * reads, so it is a Select.
+ * [1]; an EXISTS check of a transaction reads, so it is a Select.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html">IAM security policies with PartiQL for DynamoDB</a>
  */
 public final class PartiqlStatements {
 

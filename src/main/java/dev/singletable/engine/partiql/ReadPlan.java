@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * How a SELECT is answered: one or more Query operations (one per partition key value) or a single Scan, run in order,
- * plus the projected paths whose values are lifted to the top of each result item.
+ * plus the projected paths whose values are lifted to the top of each result item. A WHERE clause with an equality or
+ * IN on the partition key reads by key; any other scans the table or index [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.select.html">PartiQL select statements for DynamoDB</a>
  */
 /** {@code projections} is null for {@code SELECT *}. */
 record ReadPlan(List<Op> ops, @Nullable List<Ast.Path> projections) {
