@@ -3,6 +3,7 @@ package dev.singletable.engine.error;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -75,7 +76,7 @@ public final class EngineErrors {
                 .build();
     }
 
-    public static ConditionalCheckFailedException conditionalCheckFailed(Map<String, AttributeValue> item) {
+    public static ConditionalCheckFailedException conditionalCheckFailed(@Nullable Map<String, AttributeValue> item) {
         ConditionalCheckFailedException.Builder b = ConditionalCheckFailedException.builder();
         if (item != null) {
             b.item(item);
