@@ -169,8 +169,27 @@ public final class EngineErrors {
                 fill(DynamoDbException.builder(), errorCode, message, status).build();
     }
 
+    /**
+     * A modelled 400 error of any operation family (backups, streams…): {@code b} with the message, status, request id
+     * and error details DynamoDB's answers carry, ready to build.
+     */
+    public static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
+        return fill(b, SERVICE_NAME, code, message, 400);
+    }
+
+    /** The same for the client of another service, named as its SDK client names it (DynamoDB Streams). */
+    public static AwsServiceException.Builder fill(
+            AwsServiceException.Builder b, String serviceName, String code, String message) {
+        return fill(b, serviceName, code, message, 400);
+    }
+
     private static AwsServiceException.Builder fill(
             AwsServiceException.Builder b, String code, String message, int status) {
+        return fill(b, SERVICE_NAME, code, message, status);
+    }
+
+    private static AwsServiceException.Builder fill(
+            AwsServiceException.Builder b, String serviceName, String code, String message, int status) {
         String requestId = UUID.randomUUID().toString();
         return b.message(message)
                 .statusCode(status)
@@ -178,7 +197,7 @@ public final class EngineErrors {
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode(code)
                         .errorMessage(message)
-                        .serviceName(SERVICE_NAME)
+                        .serviceName(serviceName)
                         .sdkHttpResponse(
                                 SdkHttpResponse.builder().statusCode(status).build())
                         .build());
