@@ -3,16 +3,17 @@ package dev.singletable.catalog;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.OkWithETag;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -50,10 +51,10 @@ class ProductController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SignedIn
     @Operation(
             summary = "Create a product (admin)",
-            description = "The SKU is the product's immutable key; creating an existing SKU is 409.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+            description = "The SKU is the product's immutable key; creating an existing SKU is 409.")
     @ApiResponse(
             responseCode = "201",
             description = "Created; Location is the product",
@@ -101,27 +102,28 @@ class ProductController {
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null. With "
                     + "singletable.cache.mode=local or dax a page may come from the query cache and lag new or changed "
                     + "products by its TTL (docs/caching.md).")
-    @ApiResponse(responseCode = "200", description = "One page of products")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @OnePage("One page of products")
     public PageResponse<ProductResponse> byCategory(
             @Parameter(example = "kitchen")
                     @RequestParam
                     @Pattern(regexp = CatalogConstraints.CATEGORY, message = CatalogConstraints.CATEGORY_MESSAGE)
                     String category,
             @Valid @ParameterObject PageQuery page) {
-        String binding = "products/" + category;
-        return paging.response(
-                binding, products.byCategory(category, page.limit(), paging.start(binding, page)), ProductResponse::of);
+        return paging.page(
+                "products/" + category,
+                page,
+                (limit, start) -> products.byCategory(category, limit, start),
+                ProductResponse::of);
     }
 
     @PatchMapping(
             path = "/{sku}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @SignedIn
     @Operation(
             summary = "Change a product (admin)",
             description = "A merge patch of price, stock and description: absent fields stay as they are. Send the "
-                    + "ETag you read as If-Match.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "ETag you read as If-Match.")
     @OkWithETag("The changed product")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)

@@ -5,9 +5,9 @@ import dev.singletable.web.ApiDocs;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
@@ -39,17 +39,16 @@ class ExplorerController {
     }
 
     @GetMapping("/api/admin/explorer")
+    @SignedIn
     @Operation(
             summary = "Every item of the table, grouped by partition key",
             description = "Pages through the single table (a Scan: the one the service makes) showing each item's "
-                    + "table and index key attributes, entityType and ttl, never other attributes. Admin only.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "table and index key attributes, entityType and ttl, never other attributes. Admin only.")
     @ApiResponse(responseCode = "200", description = "One page of items, grouped by partition key")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public ExplorerPage explore(@Valid @ParameterObject PageQuery page) {
-        PageResponse<Map<String, String>> rows =
-                paging.response(BINDING, explorer.page(page.limit(), paging.start(BINDING, page)), row -> row);
+        PageResponse<Map<String, String>> rows = paging.page(BINDING, page, explorer::page, row -> row);
         return new ExplorerPage(explorer.tableName(), explorer.columns(), byPartition(rows.items()), rows.nextCursor());
     }
 

@@ -3,13 +3,14 @@ package dev.singletable.follows;
 import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -36,10 +37,8 @@ class FollowController {
     }
 
     @PutMapping("/following/{other}")
-    @Operation(
-            summary = "Follow a user",
-            description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "Follow a user", description = "Idempotent. {username} must be you.")
     @ApiResponse(responseCode = "204", description = "You follow {other}")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
@@ -53,10 +52,8 @@ class FollowController {
     }
 
     @DeleteMapping("/following/{other}")
-    @Operation(
-            summary = "Unfollow a user",
-            description = "Idempotent. {username} must be you.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "Unfollow a user", description = "Idempotent. {username} must be you.")
     @ApiResponse(responseCode = "204", description = "You do not follow {other}")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -70,29 +67,27 @@ class FollowController {
 
     @GetMapping("/followers")
     @Operation(summary = "Who follows a user, newest first", description = "Public. Paged.")
-    @ApiResponse(responseCode = "200", description = "One page of followers")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @OnePage("One page of followers")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public PageResponse<FollowResponse> followers(
             @Parameter(example = "ann_lee") @PathVariable String username, @Valid @ParameterObject PageQuery page) {
-        String binding = "followers/" + UserDirectory.normalize(username);
-        return paging.response(
-                binding,
-                follows.followers(username, page.limit(), paging.start(binding, page)),
+        return paging.page(
+                "followers/" + UserDirectory.normalize(username),
+                page,
+                (limit, start) -> follows.followers(username, limit, start),
                 edge -> new FollowResponse(edge.getFollowerUsername(), edge.getCreatedAt()));
     }
 
     @GetMapping("/following")
     @Operation(summary = "Whom a user follows, newest first", description = "Public. Paged.")
-    @ApiResponse(responseCode = "200", description = "One page of followed users")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @OnePage("One page of followed users")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public PageResponse<FollowResponse> following(
             @Parameter(example = "ann_lee") @PathVariable String username, @Valid @ParameterObject PageQuery page) {
-        String binding = "following/" + UserDirectory.normalize(username);
-        return paging.response(
-                binding,
-                follows.following(username, page.limit(), paging.start(binding, page)),
+        return paging.page(
+                "following/" + UserDirectory.normalize(username),
+                page,
+                (limit, start) -> follows.following(username, limit, start),
                 edge -> new FollowResponse(edge.getFolloweeUsername(), edge.getCreatedAt()));
     }
 }

@@ -4,14 +4,15 @@ import dev.singletable.streams.ConditionalOnStreams;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.TableProperties;
 import dev.singletable.web.ApiDocs;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import dev.singletable.web.Utf8Length;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +52,12 @@ class HistoryController {
     }
 
     @GetMapping("/api/admin/history")
+    @SignedIn
     @Operation(
             summary = "An item's change history (admin)",
             description = "Every change the stream listener recorded for the item with this table key, oldest first: "
-                    + "the event, when, by whom, and the old and new images. Paged like every list.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "One page of the item's changes")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+                    + "the event, when, by whom, and the old and new images. Paged like every list.")
+    @OnePage("One page of the item's changes")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public PageResponse<HistoryEntryResponse> history(
             @Parameter(description = "The item's partition key", example = "USER#01JD4WZ8X3M2K7Q9R5T1V6B8NC")

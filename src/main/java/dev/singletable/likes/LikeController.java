@@ -2,9 +2,9 @@ package dev.singletable.likes;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,10 +26,10 @@ class LikeController {
     }
 
     @PutMapping
+    @SignedIn
     @Operation(
             summary = "Like a tweet",
-            description = "Idempotent: liking again changes nothing. The tweet's likes count follows shortly.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+            description = "Idempotent: liking again changes nothing. The tweet's likes count follows shortly.")
     @ApiResponse(responseCode = "204", description = "You like the tweet")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<Void> like(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {
@@ -38,10 +38,10 @@ class LikeController {
     }
 
     @DeleteMapping
+    @SignedIn
     @Operation(
             summary = "Unlike a tweet",
-            description = "Idempotent: unliking a tweet you do not like changes nothing.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+            description = "Idempotent: unliking a tweet you do not like changes nothing.")
     @ApiResponse(responseCode = "204", description = "You do not like the tweet")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ResponseEntity<Void> unlike(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser caller) {

@@ -3,13 +3,13 @@ package dev.singletable.orders;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.Roles;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -41,12 +41,12 @@ class OrderController {
     }
 
     @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SignedIn
     @Operation(
             summary = "Place an order",
             description = "One transaction decrements each product's stock on the condition that enough is left, "
                     + "writes the order and its lines, and records the Idempotency-Key for 24 hours. The same key "
-                    + "with the same body answers the same order (200); with another body, 422.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "with the same body answers the same order (200); with another body, 422.")
     @ApiResponse(
             responseCode = "201",
             description = "Placed; Location is the order",
@@ -89,10 +89,8 @@ class OrderController {
     }
 
     @GetMapping("/api/orders/{id}")
-    @Operation(
-            summary = "An order",
-            description = "Its owner's or an admin's; anyone else gets 404.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "An order", description = "Its owner's or an admin's; anyone else gets 404.")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public OrderResponse get(
@@ -104,11 +102,11 @@ class OrderController {
     }
 
     @PostMapping("/api/orders/{id}/cancel")
+    @SignedIn
     @Operation(
             summary = "Cancel your order",
             description = "While PLACED or PAID: the status flips to CANCELLED and the stock comes back, in one "
-                    + "transaction conditioned on the current status.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "transaction conditioned on the current status.")
     @ApiResponse(responseCode = "200", description = "The cancelled order")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(
@@ -120,12 +118,12 @@ class OrderController {
     }
 
     @PatchMapping(path = "/api/orders/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SignedIn
     @Operation(
             summary = "Move an order along its life (admin)",
             description = "PLACED → PAID → SHIPPED → DELIVERED; CANCELLED from PLACED or PAID (the stock comes back). "
                     + "The change is conditioned on the status it was decided on, so of two racing changes only one "
-                    + "wins; the other gets 409 with the current `status`.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "wins; the other gets 409 with the current `status`.")
     @ApiResponse(responseCode = "200", description = "The order in its new status")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)

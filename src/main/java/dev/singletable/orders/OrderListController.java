@@ -2,14 +2,15 @@ package dev.singletable.orders;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -35,13 +36,12 @@ class OrderListController {
     }
 
     @GetMapping("/api/users/me/orders")
+    @SignedIn
     @Operation(
             summary = "Your orders, newest first",
             description = "Paged: pass nextCursor back as ?cursor= until it is null. With ?status= only the orders "
-                    + "in that status. Read from an index: an order placed a moment ago may take a moment to appear.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "One page of your orders (without their lines)")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+                    + "in that status. Read from an index: an order placed a moment ago may take a moment to appear.")
+    @OnePage("One page of your orders (without their lines)")
     public PageResponse<OrderSummary> mine(
             @Parameter(
                             description = "Only orders in this status",
@@ -54,18 +54,17 @@ class OrderListController {
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus only = status == null ? null : OrderStatus.valueOf(status);
         String binding = "me/orders/" + caller.userId() + "/" + (only == null ? "ALL" : only.name());
-        return paging.response(binding, orders.mine(caller, only, page.limit(), paging.start(binding, page)), o -> o);
+        return paging.page(binding, page, (limit, start) -> orders.mine(caller, only, limit, start), o -> o);
     }
 
     @GetMapping("/api/admin/orders")
+    @SignedIn
     @Operation(
             summary = "All orders in one status, newest first (admin)",
             description = "Read from a status index sharded over several partition keys (so one status is not a hot "
                     + "partition) and merged: each page holds the newest orders across all shards, and following "
-                    + "nextCursor returns every order once.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "One page of orders (without their lines)")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+                    + "nextCursor returns every order once.")
+    @OnePage("One page of orders (without their lines)")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public PageResponse<OrderSummary> byStatus(
             @Parameter(schema = @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}))
@@ -76,7 +75,6 @@ class OrderListController {
             @AuthenticationPrincipal AuthenticatedUser caller) {
         OrderStatus wanted = OrderStatus.valueOf(status);
         String binding = "admin/orders/" + wanted.name() + "/" + orders.statusShards();
-        return paging.response(
-                binding, orders.byStatus(caller, wanted, page.limit(), paging.start(binding, page)), o -> o);
+        return paging.page(binding, page, (limit, start) -> orders.byStatus(caller, wanted, limit, start), o -> o);
     }
 }

@@ -2,18 +2,17 @@ package dev.singletable.orders;
 
 import dev.singletable.streams.ConditionalOnStreams;
 import dev.singletable.streams.Counters;
+import dev.singletable.streams.ItemProjector;
 import dev.singletable.streams.OnceOnly;
-import dev.singletable.streams.Projector;
-import dev.singletable.streams.StreamImages;
 import dev.singletable.users.UserCounters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A user's order count and total spent, on their profile ({@link UserCounters#ORDERS},
@@ -25,45 +24,29 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 @Component
 @ConditionalOnStreams
-class OrderTotalsProjector implements Projector {
-
-    private final OnceOnly onceOnly;
+class OrderTotalsProjector extends ItemProjector<OrderItem> {
 
     OrderTotalsProjector(OnceOnly onceOnly) {
-        this.onceOnly = onceOnly;
+        super("order-totals", OrderKeys.ORDER_TYPE, OrderItem.SCHEMA, onceOnly);
     }
 
     @Override
-    public String name() {
-        return "order-totals";
-    }
-
-    @Override
-    public Set<String> entityTypes() {
-        return Set.of(OrderKeys.ORDER_TYPE);
-    }
-
-    @Override
-    public void apply(Record record) {
+    protected List<Update> project(Record record) {
         int sign = sign(record);
         if (sign == 0) {
-            return;
+            return List.of();
         }
-        OrderItem order =
-                Objects.requireNonNull(StreamImages.newItem(record, OrderItem.SCHEMA), "counted: a new image");
+        OrderItem order = Objects.requireNonNull(after(record), "counted: a new image");
         Map<String, Long> deltas = new LinkedHashMap<>();
         deltas.put(UserCounters.ORDERS, (long) sign);
         deltas.put(UserCounters.SPENT_CENTS, sign * order.getTotalCents());
-        onceOnly.apply(
-                name(),
-                record.dynamodb().sequenceNumber(),
-                List.of(Counters.add(UserCounters.of(order.getOwnerId()), deltas)));
+        return List.of(Counters.add(UserCounters.of(order.getOwnerId()), deltas));
     }
 
     /** +1 for a new standing order, -1 for one just cancelled, 0 for anything else. */
-    private static int sign(Record record) {
-        OrderItem before = StreamImages.oldItem(record, OrderItem.SCHEMA);
-        OrderItem after = StreamImages.newItem(record, OrderItem.SCHEMA);
+    private int sign(Record record) {
+        OrderItem before = before(record);
+        OrderItem after = after(record);
         if (record.eventName() == OperationType.INSERT && after != null) {
             return cancelled(after) ? 0 : 1;
         }

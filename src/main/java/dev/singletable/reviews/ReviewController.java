@@ -2,15 +2,16 @@ package dev.singletable.reviews;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -39,12 +40,12 @@ class ReviewController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SignedIn
     @Operation(
             summary = "Write your review of a product",
             description = "Your one review of this product: the first PUT creates it (201), later ones replace it "
                     + "(200). The product's reviewCount and averageRating follow from the table's stream, a moment "
-                    + "later.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "later.")
     @ApiResponse(
             responseCode = "201",
             description = "Your first review of this product",
@@ -68,12 +69,10 @@ class ReviewController {
     @Operation(
             summary = "A product's reviews, newest first",
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
-    @ApiResponse(responseCode = "200", description = "One page of reviews")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @OnePage("One page of reviews")
     public PageResponse<ReviewResponse> list(
             @Parameter(example = "MUG-001") @PathVariable String sku, @Valid @ParameterObject PageQuery page) {
-        String binding = "reviews/" + sku;
-        return paging.response(
-                binding, reviews.ofProduct(sku, page.limit(), paging.start(binding, page)), ReviewResponse::of);
+        return paging.page(
+                "reviews/" + sku, page, (limit, start) -> reviews.ofProduct(sku, limit, start), ReviewResponse::of);
     }
 }

@@ -3,17 +3,16 @@ package dev.singletable.reviews;
 import dev.singletable.catalog.ProductRatings;
 import dev.singletable.streams.ConditionalOnStreams;
 import dev.singletable.streams.Counters;
+import dev.singletable.streams.ItemProjector;
 import dev.singletable.streams.OnceOnly;
-import dev.singletable.streams.Projector;
-import dev.singletable.streams.StreamImages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A product's {@code reviewCount} and {@code ratingTotal} (the API shows their quotient as the average), from the
@@ -24,28 +23,16 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 @Component
 @ConditionalOnStreams
-class ReviewProjector implements Projector {
-
-    private final OnceOnly onceOnly;
+class ReviewProjector extends ItemProjector<ReviewItem> {
 
     ReviewProjector(OnceOnly onceOnly) {
-        this.onceOnly = onceOnly;
+        super("reviews", ReviewKeys.ENTITY_TYPE, ReviewItem.SCHEMA, onceOnly);
     }
 
     @Override
-    public String name() {
-        return "reviews";
-    }
-
-    @Override
-    public Set<String> entityTypes() {
-        return Set.of(ReviewKeys.ENTITY_TYPE);
-    }
-
-    @Override
-    public void apply(Record record) {
-        long oldRating = rating(StreamImages.oldItem(record, ReviewItem.SCHEMA));
-        long newRating = rating(StreamImages.newItem(record, ReviewItem.SCHEMA));
+    protected List<Update> project(Record record) {
+        long oldRating = rating(before(record));
+        long newRating = rating(after(record));
         long count;
         long total;
         if (record.eventName() == OperationType.INSERT) {
@@ -58,17 +45,16 @@ class ReviewProjector implements Projector {
             count = -1;
             total = -oldRating;
         } else {
-            return;
+            return List.of();
         }
         if (count == 0 && total == 0) {
-            return; // only the comment changed
+            return List.of(); // only the comment changed
         }
-        String sku = StreamImages.item(record, ReviewItem.SCHEMA).getSku();
+        String sku = item(record).getSku();
         Map<String, Long> deltas = new LinkedHashMap<>();
         deltas.put(ProductRatings.REVIEW_COUNT, count);
         deltas.put(ProductRatings.RATING_TOTAL, total);
-        onceOnly.apply(
-                name(), record.dynamodb().sequenceNumber(), List.of(Counters.add(ProductRatings.of(sku), deltas)));
+        return List.of(Counters.add(ProductRatings.of(sku), deltas));
     }
 
     private static long rating(@Nullable ReviewItem review) {

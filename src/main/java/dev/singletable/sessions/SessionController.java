@@ -2,12 +2,12 @@ package dev.singletable.sessions;
 
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -73,10 +73,8 @@ class SessionController {
     }
 
     @DeleteMapping("/current")
-    @Operation(
-            summary = "Log out",
-            description = "Ends the session whose token authenticates this request.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "Log out", description = "Ends the session whose token authenticates this request.")
     @ApiResponse(responseCode = "204", description = "Logged out; the token no longer works")
     public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser caller) {
         sessions.logout(caller);

@@ -1,13 +1,12 @@
 package dev.singletable.timeline;
 
-import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -28,22 +27,21 @@ class TimelineController {
     }
 
     @GetMapping("/api/timeline")
+    @SignedIn
     @Operation(
             summary = "Your home timeline, newest first",
             description = "The tweets of the accounts you follow, from the last days (7 by default). Built from the "
                     + "table's stream when a tweet is posted, so a new tweet appears a moment later; following someone "
                     + "adds their recent tweets, unfollowing removes them. Paged: pass nextCursor back as ?cursor= "
-                    + "until it is null.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
-    @ApiResponse(responseCode = "200", description = "One page of the timeline")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+                    + "until it is null.")
+    @OnePage("One page of the timeline")
     public PageResponse<TimelineEntryResponse> timeline(
             @Valid @ParameterObject PageQuery page, @AuthenticationPrincipal AuthenticatedUser caller) {
         // the cursor is bound to the caller's own feed: another user's cursor is 400 invalid-cursor
-        String binding = "timeline/" + caller.userId();
-        return paging.response(
-                binding,
-                timelines.timeline(caller, page.limit(), paging.start(binding, page)),
+        return paging.page(
+                "timeline/" + caller.userId(),
+                page,
+                (limit, start) -> timelines.timeline(caller, limit, start),
                 TimelineEntryResponse::of);
     }
 }

@@ -3,16 +3,17 @@ package dev.singletable.tweets;
 import dev.singletable.users.UserDirectory;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.OnePage;
 import dev.singletable.web.PageQuery;
 import dev.singletable.web.PageResponse;
 import dev.singletable.web.Paging;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -42,7 +43,8 @@ class TweetController {
     }
 
     @PostMapping(path = "/api/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Post a tweet", security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "Post a tweet")
     @ApiResponse(
             responseCode = "201",
             description = "Posted; Location is the tweet",
@@ -71,10 +73,8 @@ class TweetController {
     }
 
     @DeleteMapping("/api/tweets/{id}")
-    @Operation(
-            summary = "Delete your tweet",
-            description = "Deletes the tweet and its likes. Only its author may.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @SignedIn
+    @Operation(summary = "Delete your tweet", description = "Deletes the tweet and its likes. Only its author may.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -87,13 +87,14 @@ class TweetController {
     @Operation(
             summary = "A user's tweets, newest first",
             description = "Public. Paged: pass nextCursor back as ?cursor= until it is null.")
-    @ApiResponse(responseCode = "200", description = "One page of tweets")
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @OnePage("One page of tweets")
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public PageResponse<TweetResponse> byAuthor(
             @Parameter(example = "ann_lee") @PathVariable String username, @Valid @ParameterObject PageQuery page) {
-        String binding = "tweets/" + UserDirectory.normalize(username);
-        return paging.response(
-                binding, tweets.byAuthor(username, page.limit(), paging.start(binding, page)), TweetResponse::of);
+        return paging.page(
+                "tweets/" + UserDirectory.normalize(username),
+                page,
+                (limit, start) -> tweets.byAuthor(username, limit, start),
+                TweetResponse::of);
     }
 }

@@ -3,13 +3,13 @@ package dev.singletable.users;
 import dev.singletable.web.ApiDocs;
 import dev.singletable.web.AuthenticatedUser;
 import dev.singletable.web.OkWithETag;
+import dev.singletable.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -108,12 +108,12 @@ class UserController {
     @PatchMapping(
             path = "/{username}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @SignedIn
     @Operation(
             summary = "Change your profile",
             description = "A merge patch: absent fields stay as they are. Only the user may change their profile, "
                     + "and only as they last read it: send the ETag of their own GET as If-Match. A new email moves its uniqueness "
-                    + "marker in the same transaction.",
-            security = @SecurityRequirement(name = ApiDocs.BEARER))
+                    + "marker in the same transaction.")
     @OkWithETag("The changed profile")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)

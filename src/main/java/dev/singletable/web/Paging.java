@@ -32,8 +32,23 @@ public class Paging {
         return cursors.decode(binding, page.cursor());
     }
 
+    /**
+     * One page of a list, the whole exchange of a paged endpoint: where {@code page} starts (checked against the
+     * binding), the read of at most {@code page.limit()} items from there, and the answer with the next page's cursor.
+     */
+    public <I, O> PageResponse<O> page(
+            String binding, PageQuery page, PageReader<I> reader, Function<I, O> toResponse) {
+        return response(binding, reader.read(page.limit(), start(binding, page)), toResponse);
+    }
+
     public <I, O> PageResponse<O> response(String binding, Slice<I> slice, Function<I, O> toResponse) {
         return new PageResponse<>(
                 slice.items().stream().map(toResponse).toList(), cursors.encode(binding, slice.nextKey()));
+    }
+
+    /** Reads one page of a list: at most {@code limit} items, from {@code start} (null: from the beginning). */
+    @FunctionalInterface
+    public interface PageReader<I> {
+        Slice<I> read(int limit, @Nullable Map<String, AttributeValue> start);
     }
 }

@@ -367,10 +367,17 @@ class TerraformModuleTest {
                 .isEmpty();
     }
 
+    /**
+     * The refusal is a validation rule of {@code variables.tf}, so it is planned with that file alone: no provider to
+     * load (a plan of the whole module costs about ten seconds of CPU for the AWS provider's schema, whichever way it
+     * ends). The accepted combination beside it shows that the rule, not something else, refuses.
+     */
     @Test
-    void provisionedGlobalTableIsRefusedAtPlanTime() {
+    void provisionedGlobalTableIsRefusedAtPlanTime() throws IOException {
+        Path variablesOnly = Files.createDirectories(workDir.resolve("variables-only"));
+        Files.copy(MODULE.resolve("variables.tf"), variablesOnly.resolve("variables.tf"));
         Terraform.Result refused = terraform.tryRun(
-                module,
+                variablesOnly,
                 "plan",
                 "-input=false",
                 "-no-color",
@@ -381,6 +388,18 @@ class TerraformModuleTest {
                 "replica_regions=[\"eu-west-1\"]");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("replica_regions needs billing_mode");
+
+        Terraform.Result accepted = terraform.tryRun(
+                variablesOnly,
+                "plan",
+                "-input=false",
+                "-no-color",
+                "-lock=false",
+                "-var",
+                "billing_mode=PAY_PER_REQUEST",
+                "-var",
+                "replica_regions=[\"eu-west-1\"]");
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
     }
 
     private JsonNode resource(String address) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.singletable.process.ChildProcess;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.process.WarmAwsCli;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +59,8 @@ class GlobalTablesIT {
 
     private ChildProcess boto3;
 
+    private Optional<WarmAwsCli> warmCli = Optional.empty();
+
     @BeforeAll
     void startTheEngine() {
         engine = SingletableJar.command(
@@ -72,11 +76,8 @@ class GlobalTablesIT {
         virginia = dynamo(Region.US_EAST_1);
         ireland = dynamo(Region.EU_WEST_1);
         if (AwsCli.installed()) {
-            awsCli = ChildProcess.command(
-                            "aws-cli-global-tables",
-                            List.of("bash", "scripts/global-tables-cli.sh", endpoint.toString()))
-                    .environment("AWS_PAGER", "")
-                    .start();
+            warmCli = WarmAwsCli.start(List.of("dynamodb", "dynamodbstreams"));
+            awsCli = AwsCli.script("aws-cli-global-tables", "scripts/global-tables-cli.sh", endpoint, warmCli);
         }
         if (boto3Importable()) {
             boto3 = ChildProcess.command(
@@ -96,6 +97,7 @@ class GlobalTablesIT {
                 child.close();
             }
         }
+        warmCli.ifPresent(WarmAwsCli::close);
         if (engine != null) {
             engine.close();
         }

@@ -9,6 +9,7 @@ import dev.singletable.process.DynamoDbClients;
 import dev.singletable.process.RawHttp1;
 import dev.singletable.process.Readme;
 import dev.singletable.process.SingletableJar;
+import dev.singletable.process.WarmAwsCli;
 import dev.singletable.support.DocumentedMeters;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +75,8 @@ class StandaloneEngineIT {
     private ChildProcess engineOnTakenPort;
     private ChildProcess serviceOnTakenPort;
     private ChildProcess awsCli;
+
+    private Optional<WarmAwsCli> warmCli = Optional.empty();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     /**
@@ -126,7 +130,8 @@ class StandaloneEngineIT {
                                 "--singletable.engine.port=" + takenPort))
                 .directory(elsewhere));
         if (AwsCli.installed()) {
-            awsCli = AwsCli.smokeTest(durableEndpoint);
+            warmCli = WarmAwsCli.start(List.of("dynamodb"));
+            awsCli = AwsCli.smokeTest(durableEndpoint, warmCli);
         }
     }
 
@@ -146,6 +151,7 @@ class StandaloneEngineIT {
                 process.close();
             }
         }
+        warmCli.ifPresent(WarmAwsCli::close);
     }
 
     @Test

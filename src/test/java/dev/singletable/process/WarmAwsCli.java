@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -54,10 +55,19 @@ public final class WarmAwsCli implements AutoCloseable {
 
     /** The bash lines that make {@code aws} in a shell this CLI. */
     String shellFunction() {
-        return "export WARM_AWS_SOCKET='" + socket + "'\n"
-                + "aws() { '" + python + "' -S '"
-                + SCRIPTS.resolve("warm-aws-client.py").toAbsolutePath()
-                + "' \"$@\"; }\n";
+        return "export WARM_AWS_SOCKET='" + socket + "'\n" + "aws() { " + clientCommand() + "; }\n";
+    }
+
+    /**
+     * The environment that makes {@code aws} in a bash script this CLI, the script itself unchanged: bash imports a
+     * function exported as {@code BASH_FUNC_aws%%}, and a function is found before a command on the PATH.
+     */
+    public Map<String, String> scriptEnvironment() {
+        return Map.of("WARM_AWS_SOCKET", socket.toString(), "BASH_FUNC_aws%%", "() { " + clientCommand() + "\n}");
+    }
+
+    private String clientCommand() {
+        return "'" + python + "' -S '" + SCRIPTS.resolve("warm-aws-client.py").toAbsolutePath() + "' \"$@\"";
     }
 
     /** The interpreter the installed {@code aws} runs on (pyenv's shims hide it), if it can import the CLI. */

@@ -3,11 +3,7 @@ package dev.singletable.engine.backup;
 import dev.singletable.engine.error.EngineErrors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryUnavailableException;
@@ -27,19 +23,19 @@ final class BackupErrors {
     private BackupErrors() {}
 
     static TableNotFoundException tableNotFound(String tableName) {
-        return (TableNotFoundException)
-                fill(TableNotFoundException.builder(), "TableNotFoundException", "Table not found: " + tableName)
-                        .build();
+        return (TableNotFoundException) EngineErrors.fill(
+                        TableNotFoundException.builder(), "TableNotFoundException", "Table not found: " + tableName)
+                .build();
     }
 
     static BackupNotFoundException backupNotFound(@Nullable String backupArn) {
-        return (BackupNotFoundException)
-                fill(BackupNotFoundException.builder(), "BackupNotFoundException", "Backup not found: " + backupArn)
-                        .build();
+        return (BackupNotFoundException) EngineErrors.fill(
+                        BackupNotFoundException.builder(), "BackupNotFoundException", "Backup not found: " + backupArn)
+                .build();
     }
 
     static TableAlreadyExistsException tableAlreadyExists(String tableName) {
-        return (TableAlreadyExistsException) fill(
+        return (TableAlreadyExistsException) EngineErrors.fill(
                         TableAlreadyExistsException.builder(),
                         "TableAlreadyExistsException",
                         "Table already exists: " + tableName)
@@ -47,7 +43,7 @@ final class BackupErrors {
     }
 
     static PointInTimeRecoveryUnavailableException pointInTimeRecoveryUnavailable(String tableName) {
-        return (PointInTimeRecoveryUnavailableException) fill(
+        return (PointInTimeRecoveryUnavailableException) EngineErrors.fill(
                         PointInTimeRecoveryUnavailableException.builder(),
                         "PointInTimeRecoveryUnavailableException",
                         "Point in time recovery is not enabled for table '" + tableName + "'")
@@ -59,7 +55,7 @@ final class BackupErrors {
      * the public probe DDB-TABLE-100 of aws-controllers-k8s/dynamodb-controller, docs/api-quirks).
      */
     static InvalidRestoreTimeException invalidRestoreTime(Instant requested, Instant earliest, Instant latest) {
-        return (InvalidRestoreTimeException) fill(
+        return (InvalidRestoreTimeException) EngineErrors.fill(
                         InvalidRestoreTimeException.builder(),
                         "InvalidRestoreTimeException",
                         "RestoreDateTime '" + seconds(requested) + "' must be within "
@@ -75,18 +71,5 @@ final class BackupErrors {
 
     static RuntimeException validation(String message) {
         return EngineErrors.validation(message);
-    }
-
-    private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
-        return b.message(message)
-                .statusCode(400)
-                .requestId(UUID.randomUUID().toString())
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode(code)
-                        .errorMessage(message)
-                        .serviceName(EngineErrors.SERVICE_NAME)
-                        .sdkHttpResponse(
-                                SdkHttpResponse.builder().statusCode(400).build())
-                        .build());
     }
 }

@@ -3,6 +3,7 @@ package dev.singletable.engine.core;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,56 +85,7 @@ public record EngineOptions(
         }
     }
 
-    /** Options with every change taking effect at once (no transient statuses). */
-    public EngineOptions(
-            @Nullable Path dataDir,
-            String region,
-            String accountId,
-            Clock clock,
-            SyncPolicy syncPolicy,
-            Duration groupCommitWait,
-            long snapshotAfterLogBytes,
-            long logSegmentBytes,
-            Duration ttlSweepInterval,
-            boolean throttling) {
-        this(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling,
-                Duration.ZERO);
-    }
-
-    /** Options with throttling on, DynamoDB's behaviour. */
-    public EngineOptions(
-            @Nullable Path dataDir,
-            String region,
-            String accountId,
-            Clock clock,
-            SyncPolicy syncPolicy,
-            Duration groupCommitWait,
-            long snapshotAfterLogBytes,
-            long logSegmentBytes,
-            Duration ttlSweepInterval) {
-        this(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                true);
-    }
-
+    /** Defaults for everything but where, for whom and by which clock: group commit, throttling on. */
     public EngineOptions(@Nullable Path dataDir, String region, String accountId, Clock clock) {
         this(
                 dataDir,
@@ -145,7 +97,8 @@ public record EngineOptions(
                 0,
                 0,
                 DEFAULT_TTL_SWEEP_INTERVAL,
-                true);
+                true,
+                Duration.ZERO);
     }
 
     public static EngineOptions inMemory() {
@@ -161,139 +114,55 @@ public record EngineOptions(
     }
 
     public EngineOptions withClock(Clock newClock) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                newClock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling,
-                transientStatusDelay);
+        return copy(copy -> copy.clock = newClock);
     }
 
     public EngineOptions withSyncPolicy(SyncPolicy policy, Duration groupWait) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                policy,
-                groupWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling,
-                transientStatusDelay);
+        return copy(copy -> {
+            copy.syncPolicy = policy;
+            copy.groupCommitWait = groupWait;
+        });
     }
 
     public EngineOptions withSnapshotAfterLogBytes(long bytes) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                bytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling,
-                transientStatusDelay);
+        return copy(copy -> copy.snapshotAfterLogBytes = bytes);
     }
 
     public EngineOptions withLogSegmentBytes(long bytes) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                bytes,
-                ttlSweepInterval,
-                throttling,
-                transientStatusDelay);
+        return copy(copy -> copy.logSegmentBytes = bytes);
     }
 
     public EngineOptions withTtlSweepInterval(Duration interval) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                interval,
-                throttling,
-                transientStatusDelay);
+        return copy(copy -> copy.ttlSweepInterval = interval);
     }
 
-    /** The same options for another region (a namespace of a multi-region engine). */
+    /** The same options for another region (a namespace of a multi-region engine), without transient statuses. */
     public EngineOptions withRegion(String newRegion) {
-        return new EngineOptions(
-                dataDir,
-                newRegion,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling);
+        return copy(copy -> {
+            copy.region = newRegion;
+            copy.transientStatusDelay = Duration.ZERO;
+        });
     }
 
-    /** The same options for another account (a namespace of a multi-region engine). */
+    /** The same options for another account (a namespace of a multi-region engine), without transient statuses. */
     public EngineOptions withAccountId(String newAccountId) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                newAccountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling);
+        return copy(copy -> {
+            copy.accountId = newAccountId;
+            copy.transientStatusDelay = Duration.ZERO;
+        });
     }
 
-    /** The same options keeping their files in another directory (null: in memory). */
+    /** The same options keeping their files in another directory (null: in memory), without transient statuses. */
     public EngineOptions withDataDir(@Nullable Path newDataDir) {
-        return new EngineOptions(
-                newDataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling);
+        return copy(copy -> {
+            copy.dataDir = newDataDir;
+            copy.transientStatusDelay = Duration.ZERO;
+        });
     }
 
     /** The same options with throttling switched on or off. */
     public EngineOptions withThrottling(boolean enabled) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                enabled,
-                transientStatusDelay);
+        return copy(copy -> copy.throttling = enabled);
     }
 
     /**
@@ -306,17 +175,62 @@ public record EngineOptions(
 
     /** The same options with transient statuses lasting the given time (zero: none). */
     public EngineOptions withTransientStatusDelay(Duration delay) {
-        return new EngineOptions(
-                dataDir,
-                region,
-                accountId,
-                clock,
-                syncPolicy,
-                groupCommitWait,
-                snapshotAfterLogBytes,
-                logSegmentBytes,
-                ttlSweepInterval,
-                throttling,
-                delay);
+        return copy(copy -> copy.transientStatusDelay = delay);
+    }
+
+    /**
+     * These options with what {@code change} sets on a copy: each {@code with...} method names only the fields it
+     * changes, instead of repeating the whole canonical constructor call.
+     */
+    private EngineOptions copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The record's fields, settable: the working copy of {@link #copy}. */
+    private static final class Copy {
+        @Nullable
+        Path dataDir;
+
+        String region;
+        String accountId;
+        Clock clock;
+        SyncPolicy syncPolicy;
+        Duration groupCommitWait;
+        long snapshotAfterLogBytes;
+        long logSegmentBytes;
+        Duration ttlSweepInterval;
+        boolean throttling;
+        Duration transientStatusDelay;
+
+        Copy(EngineOptions options) {
+            dataDir = options.dataDir;
+            region = options.region;
+            accountId = options.accountId;
+            clock = options.clock;
+            syncPolicy = options.syncPolicy;
+            groupCommitWait = options.groupCommitWait;
+            snapshotAfterLogBytes = options.snapshotAfterLogBytes;
+            logSegmentBytes = options.logSegmentBytes;
+            ttlSweepInterval = options.ttlSweepInterval;
+            throttling = options.throttling;
+            transientStatusDelay = options.transientStatusDelay;
+        }
+
+        EngineOptions build() {
+            return new EngineOptions(
+                    dataDir,
+                    region,
+                    accountId,
+                    clock,
+                    syncPolicy,
+                    groupCommitWait,
+                    snapshotAfterLogBytes,
+                    logSegmentBytes,
+                    ttlSweepInterval,
+                    throttling,
+                    transientStatusDelay);
+        }
     }
 }

@@ -14,21 +14,11 @@ public final class StoredKeys {
     private StoredKeys() {}
 
     public static PrimaryKey of(KeyDef schema, Map<String, AttributeValue> attributes) {
-        AttributeValue hash = attributes.get(schema.hashName());
-        if (hash == null) {
-            throw new CorruptDataException("stored item lacks its key attribute " + schema.hashName());
-        }
-        KeyValue sort = KeyValue.NONE;
-        String rangeName = schema.rangeName();
-        ScalarAttributeType rangeType = schema.rangeType();
-        if (rangeName != null && rangeType != null) {
-            AttributeValue range = attributes.get(rangeName);
-            if (range == null) {
-                throw new CorruptDataException("stored item lacks its key attribute " + rangeName);
-            }
-            sort = KeyValue.of(rangeType, range);
-        }
-        return PrimaryKey.of(KeyValue.of(schema.hashType(), hash), sort);
+        KeyAttributes keys = (name, type) -> {
+            AttributeValue value = attributes.get(name);
+            return value == null ? null : KeyValue.of(type, value);
+        };
+        return of(schema, keys);
     }
 
     /** The same from key values already decoded (a snapshot being loaded). */

@@ -3,6 +3,7 @@ package dev.singletable.engine.error;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -75,7 +76,7 @@ public final class EngineErrors {
                 .build();
     }
 
-    public static ConditionalCheckFailedException conditionalCheckFailed(Map<String, AttributeValue> item) {
+    public static ConditionalCheckFailedException conditionalCheckFailed(@Nullable Map<String, AttributeValue> item) {
         ConditionalCheckFailedException.Builder b = ConditionalCheckFailedException.builder();
         if (item != null) {
             b.item(item);
@@ -168,8 +169,27 @@ public final class EngineErrors {
                 fill(DynamoDbException.builder(), errorCode, message, status).build();
     }
 
+    /**
+     * A modelled 400 error of any operation family (backups, streams…): {@code b} with the message, status, request id
+     * and error details DynamoDB's answers carry, ready to build.
+     */
+    public static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
+        return fill(b, SERVICE_NAME, code, message, 400);
+    }
+
+    /** The same for the client of another service, named as its SDK client names it (DynamoDB Streams). */
+    public static AwsServiceException.Builder fill(
+            AwsServiceException.Builder b, String serviceName, String code, String message) {
+        return fill(b, serviceName, code, message, 400);
+    }
+
     private static AwsServiceException.Builder fill(
             AwsServiceException.Builder b, String code, String message, int status) {
+        return fill(b, SERVICE_NAME, code, message, status);
+    }
+
+    private static AwsServiceException.Builder fill(
+            AwsServiceException.Builder b, String serviceName, String code, String message, int status) {
         String requestId = UUID.randomUUID().toString();
         return b.message(message)
                 .statusCode(status)
@@ -177,7 +197,7 @@ public final class EngineErrors {
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode(code)
                         .errorMessage(message)
-                        .serviceName(SERVICE_NAME)
+                        .serviceName(serviceName)
                         .sdkHttpResponse(
                                 SdkHttpResponse.builder().statusCode(status).build())
                         .build());

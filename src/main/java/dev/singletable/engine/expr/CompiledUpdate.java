@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class CompiledUpdate implements UpdateExpr {
 
     private static final int MAX_CONTAINER_LEVELS = 32;
-    private static final Comparator<UpdateAction> BY_PATH = (a, b) -> comparePaths(a.target, b.target);
+    private static final Comparator<UpdateAction> BY_PATH = (a, b) -> comparePaths(a.target(), b.target());
 
     /** Stands for a value while a target path is only being checked. */
     private static final AttributeValue PROBE = AttributeValue.fromNul(true);
@@ -37,8 +37,8 @@ final class CompiledUpdate implements UpdateExpr {
         this.actions = actions;
         List<DocPath> targets = new ArrayList<>();
         for (UpdateAction a : actions) {
-            targets.add(a.target);
-            switch (a.section) {
+            targets.add(a.target());
+            switch (a.section()) {
                 case SET:
                     sets.add(a);
                     break;
@@ -62,31 +62,31 @@ final class CompiledUpdate implements UpdateExpr {
     public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
         // an action whose target cannot exist (its map or list is missing) is refused before any operand is read
         for (UpdateAction action : actions) {
-            if (action.target.length() > 1) {
+            if (action.target().length() > 1) {
                 DocumentEditor.edit(
-                        new LinkedHashMap<>(item), action.target, current -> current == null ? PROBE : current);
+                        new LinkedHashMap<>(item), action.target(), current -> current == null ? PROBE : current);
             }
         }
         AttributeValue[] values = new AttributeValue[sets.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Operands.required(sets.get(i).operand(), item);
-            checkNesting(sets.get(i).target, values[i]);
+            checkNesting(sets.get(i).target(), values[i]);
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(item);
         Integer[] order = setOrder();
         for (Integer i : order) {
             AttributeValue v = values[i];
-            DocumentEditor.edit(out, sets.get(i).target, current -> v);
+            DocumentEditor.edit(out, sets.get(i).target(), current -> v);
         }
         for (UpdateAction a : removes) {
-            DocumentEditor.edit(out, a.target, current -> null);
+            DocumentEditor.edit(out, a.target(), current -> null);
         }
         for (UpdateAction a : addsAndDeletes) {
             AttributeValue operand = Operands.required(a.operand(), item); // a constant: always present
-            if (a.section == TokenType.ADD) {
-                DocumentEditor.edit(out, a.target, current -> DocumentEditor.add(current, operand));
+            if (a.section() == TokenType.ADD) {
+                DocumentEditor.edit(out, a.target(), current -> DocumentEditor.add(current, operand));
             } else {
-                DocumentEditor.edit(out, a.target, current -> DocumentEditor.delete(current, operand));
+                DocumentEditor.edit(out, a.target(), current -> DocumentEditor.delete(current, operand));
             }
         }
         return out;
@@ -110,7 +110,9 @@ final class CompiledUpdate implements UpdateExpr {
             order[i] = i;
         }
         if (order.length > 1) {
-            java.util.Arrays.sort(order, (x, y) -> comparePaths(sets.get(x).target, sets.get(y).target));
+            java.util.Arrays.sort(
+                    order,
+                    (x, y) -> comparePaths(sets.get(x).target(), sets.get(y).target()));
         }
         return order;
     }
@@ -124,8 +126,8 @@ final class CompiledUpdate implements UpdateExpr {
     public Set<String> nestedTopLevelAttributes() {
         Set<String> nested = new java.util.LinkedHashSet<>();
         for (UpdateAction a : actions) {
-            if (a.target.length() > 1) {
-                nested.add(a.target.top());
+            if (a.target().length() > 1) {
+                nested.add(a.target().top());
             }
         }
         return nested;

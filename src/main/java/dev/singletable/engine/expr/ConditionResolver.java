@@ -27,18 +27,20 @@ final class ConditionResolver extends Resolver {
 
     ConditionExpr condition(Syntax.Condition c) {
         if (c instanceof Syntax.Group) {
-            return condition(((Syntax.Group) c).inner);
+            return condition(((Syntax.Group) c).inner());
         }
         if (c instanceof Syntax.Logical) {
             Syntax.Logical l = (Syntax.Logical) c;
             countOperator();
-            ConditionExpr left = condition(l.left);
-            ConditionExpr right = condition(l.right);
-            return l.operator.type == TokenType.AND ? new Conditions.And(left, right) : new Conditions.Or(left, right);
+            ConditionExpr left = condition(l.left());
+            ConditionExpr right = condition(l.right());
+            return l.operator().type() == TokenType.AND
+                    ? new Conditions.And(left, right)
+                    : new Conditions.Or(left, right);
         }
         if (c instanceof Syntax.Not) {
             countOperator();
-            return new Conditions.Not(condition(((Syntax.Not) c).inner));
+            return new Conditions.Not(condition(((Syntax.Not) c).inner()));
         }
         if (c instanceof Syntax.Comparison) {
             return comparison((Syntax.Comparison) c);
@@ -49,19 +51,19 @@ final class ConditionResolver extends Resolver {
         if (c instanceof Syntax.In) {
             return in((Syntax.In) c);
         }
-        return functionCondition(((Syntax.FunctionCondition) c).call);
+        return functionCondition(((Syntax.FunctionCondition) c).call());
     }
 
     private ConditionExpr comparison(Syntax.Comparison c) {
         countOperator();
-        Operand left = operand(c.left);
-        Operand right = operand(c.right);
-        Conditions.Comparator op = comparator(c.operator.type);
+        Operand left = operand(c.left());
+        Operand right = operand(c.right());
+        Conditions.Comparator op = comparator(c.operator().type());
         if (op != Conditions.Comparator.EQ && op != Conditions.Comparator.NE) {
-            checkType(c.operator.text, left, ORDERED);
-            checkType(c.operator.text, right, ORDERED);
+            checkType(c.operator().text(), left, ORDERED);
+            checkType(c.operator().text(), right, ORDERED);
         }
-        checkDistinct(c.operator.text, left, List.of(right));
+        checkDistinct(c.operator().text(), left, List.of(right));
         return new Conditions.Compare(op, left, right);
     }
 
@@ -84,9 +86,9 @@ final class ConditionResolver extends Resolver {
 
     private ConditionExpr between(Syntax.Between b) {
         countOperator();
-        Operand subject = operand(b.subject);
-        Operand low = operand(b.low);
-        Operand high = operand(b.high);
+        Operand subject = operand(b.subject());
+        Operand low = operand(b.low());
+        Operand high = operand(b.high());
         checkType("BETWEEN", subject, ORDERED);
         checkType("BETWEEN", low, ORDERED);
         checkType("BETWEEN", high, ORDERED);
@@ -124,9 +126,9 @@ final class ConditionResolver extends Resolver {
 
     private ConditionExpr in(Syntax.In in) {
         countOperator();
-        Operand subject = operand(in.subject);
-        List<Operand> candidates = new ArrayList<>(in.candidates.size());
-        for (Syntax.Operand o : in.candidates) {
+        Operand subject = operand(in.subject());
+        List<Operand> candidates = new ArrayList<>(in.candidates().size());
+        for (Syntax.Operand o : in.candidates()) {
             candidates.add(operand(o));
         }
         if (candidates.size() > MAX_IN_OPERANDS) {
@@ -139,7 +141,7 @@ final class ConditionResolver extends Resolver {
     }
 
     private ConditionExpr functionCondition(Syntax.Call call) {
-        String name = call.name.text;
+        String name = call.name().text();
         switch (name) {
             case "attribute_exists":
             case "attribute_not_exists": {

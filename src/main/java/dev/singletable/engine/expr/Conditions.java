@@ -28,17 +28,7 @@ final class Conditions {
         GE
     }
 
-    static final class Compare implements ConditionExpr {
-        private final Comparator op;
-        private final Operand left;
-        private final Operand right;
-
-        Compare(Comparator op, Operand left, Operand right) {
-            this.op = op;
-            this.left = left;
-            this.right = right;
-        }
-
+    record Compare(Comparator op, Operand left, Operand right) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue a = left.eval(item);
@@ -71,17 +61,7 @@ final class Conditions {
         return (a.s() != null && b.s() != null) || (a.n() != null && b.n() != null) || (a.b() != null && b.b() != null);
     }
 
-    static final class Between implements ConditionExpr {
-        private final Operand subject;
-        private final Operand low;
-        private final Operand high;
-
-        Between(Operand subject, Operand low, Operand high) {
-            this.subject = subject;
-            this.low = low;
-            this.high = high;
-        }
-
+    record Between(Operand subject, Operand low, Operand high) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue x = subject.eval(item);
@@ -97,15 +77,7 @@ final class Conditions {
         }
     }
 
-    static final class In implements ConditionExpr {
-        private final Operand subject;
-        private final List<Operand> candidates;
-
-        In(Operand subject, List<Operand> candidates) {
-            this.subject = subject;
-            this.candidates = candidates;
-        }
-
+    record In(Operand subject, List<Operand> candidates) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue x = subject.eval(item);
@@ -122,30 +94,14 @@ final class Conditions {
         }
     }
 
-    static final class Exists implements ConditionExpr {
-        private final Operand path;
-        private final boolean expected;
-
-        Exists(Operand path, boolean expected) {
-            this.path = path;
-            this.expected = expected;
-        }
-
+    record Exists(Operand path, boolean expected) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return (path.eval(item) != null) == expected;
         }
     }
 
-    static final class TypeIs implements ConditionExpr {
-        private final Operand subject;
-        private final Operand typeName;
-
-        TypeIs(Operand subject, Operand typeName) {
-            this.subject = subject;
-            this.typeName = typeName;
-        }
-
+    record TypeIs(Operand subject, Operand typeName) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = subject.eval(item);
@@ -157,15 +113,7 @@ final class Conditions {
         }
     }
 
-    static final class BeginsWith implements ConditionExpr {
-        private final Operand subject;
-        private final Operand prefix;
-
-        BeginsWith(Operand subject, Operand prefix) {
-            this.subject = subject;
-            this.prefix = prefix;
-        }
-
+    record BeginsWith(Operand subject, Operand prefix) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = subject.eval(item);
@@ -196,15 +144,7 @@ final class Conditions {
     }
 
     /** contains(): substring, byte subsequence, set membership or list element. */
-    static final class Contains implements ConditionExpr {
-        private final Operand container;
-        private final Operand element;
-
-        Contains(Operand container, Operand element) {
-            this.container = container;
-            this.element = element;
-        }
-
+    record Contains(Operand container, Operand element) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue c = container.eval(item);
@@ -267,43 +207,21 @@ final class Conditions {
         }
     }
 
-    static final class And implements ConditionExpr {
-        private final ConditionExpr left;
-        private final ConditionExpr right;
-
-        And(ConditionExpr left, ConditionExpr right) {
-            this.left = left;
-            this.right = right;
-        }
-
+    record And(ConditionExpr left, ConditionExpr right) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return left.test(item) && right.test(item);
         }
     }
 
-    static final class Or implements ConditionExpr {
-        private final ConditionExpr left;
-        private final ConditionExpr right;
-
-        Or(ConditionExpr left, ConditionExpr right) {
-            this.left = left;
-            this.right = right;
-        }
-
+    record Or(ConditionExpr left, ConditionExpr right) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return left.test(item) || right.test(item);
         }
     }
 
-    static final class Not implements ConditionExpr {
-        private final ConditionExpr inner;
-
-        Not(ConditionExpr inner) {
-            this.inner = inner;
-        }
-
+    record Not(ConditionExpr inner) implements ConditionExpr {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return !inner.test(item);

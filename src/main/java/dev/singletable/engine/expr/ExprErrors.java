@@ -25,14 +25,14 @@ final class ExprErrors {
      */
     static DynamoDbException syntax(String kind, String text, List<Token> tokens, int index) {
         Token offending = tokens.get(index);
-        int from = index > 0 ? tokens.get(index - 1).start : 0;
+        int from = index > 0 ? tokens.get(index - 1).start() : 0;
         int to;
-        if (offending.type == TokenType.EOF || tokens.get(index + 1).type == TokenType.EOF) {
+        if (offending.type() == TokenType.EOF || tokens.get(index + 1).type() == TokenType.EOF) {
             to = text.length();
         } else {
-            to = tokens.get(index + 1).stop + 1;
+            to = tokens.get(index + 1).stop() + 1;
         }
         return invalid(
-                kind, "Syntax error; token: \"" + offending.text + "\", near: \"" + text.substring(from, to) + "\"");
+                kind, "Syntax error; token: \"" + offending.text() + "\", near: \"" + text.substring(from, to) + "\"");
     }
 }

@@ -41,23 +41,25 @@ final class KeyConditionAnalyzer {
 
     private void collect(Syntax.Condition c, List<CompiledKeyCondition.Part> parts) {
         if (c instanceof Syntax.Group) {
-            collect(((Syntax.Group) c).inner, parts);
+            collect(((Syntax.Group) c).inner(), parts);
         } else if (c instanceof Syntax.Logical) {
             Syntax.Logical l = (Syntax.Logical) c;
-            if (l.operator.type == TokenType.OR) {
+            if (l.operator().type() == TokenType.OR) {
                 throw EngineErrors.validation(INVALID_OPERATOR + "OR");
             }
-            collect(l.left, parts);
-            collect(l.right, parts);
+            collect(l.left(), parts);
+            collect(l.right(), parts);
         } else if (c instanceof Syntax.Not) {
             throw EngineErrors.validation(INVALID_OPERATOR + "NOT");
         } else if (c instanceof Syntax.In) {
             throw EngineErrors.validation(INVALID_OPERATOR + "IN");
-        } else if (c instanceof Syntax.Comparison && ((Syntax.Comparison) c).operator.type == TokenType.NE) {
+        } else if (c instanceof Syntax.Comparison
+                && ((Syntax.Comparison) c).operator().type() == TokenType.NE) {
             throw EngineErrors.validation(INVALID_OPERATOR + "<>");
         } else if (c instanceof Syntax.FunctionCondition
-                && !((Syntax.FunctionCondition) c).call.name.text.equals("begins_with")) {
-            throw EngineErrors.validation(INVALID_OPERATOR + ((Syntax.FunctionCondition) c).call.name.text);
+                && !((Syntax.FunctionCondition) c).call().name().text().equals("begins_with")) {
+            throw EngineErrors.validation(INVALID_OPERATOR
+                    + ((Syntax.FunctionCondition) c).call().name().text());
         } else {
             CompiledKeyCondition.Part part = part(c);
             for (CompiledKeyCondition.Part other : parts) {
@@ -72,8 +74,8 @@ final class KeyConditionAnalyzer {
     private CompiledKeyCondition.Part part(Syntax.Condition leaf) {
         if (leaf instanceof Syntax.Comparison) {
             Syntax.Comparison c = (Syntax.Comparison) leaf;
-            Syntax.Operand left = unwrap(c.left);
-            Syntax.Operand right = unwrap(c.right);
+            Syntax.Operand left = unwrap(c.left());
+            Syntax.Operand right = unwrap(c.right());
             noNestedOperation(left);
             noNestedOperation(right);
             boolean leftPath = left instanceof Syntax.Path;
@@ -84,16 +86,16 @@ final class KeyConditionAnalyzer {
             if (!leftPath && !rightPath) {
                 throw EngineErrors.validation(INVALID_CONDITION + "No key attribute specified");
             }
-            SortOp op = op(c.operator.type, !leftPath);
+            SortOp op = op(c.operator().type(), !leftPath);
             Syntax.Path path = (Syntax.Path) (leftPath ? left : right);
             AttributeValue value = value(leftPath ? right : left);
             return new CompiledKeyCondition.Part(resolver.path(path), op, value, null);
         }
         if (leaf instanceof Syntax.Between) {
             Syntax.Between b = (Syntax.Between) leaf;
-            Syntax.Operand subject = unwrap(b.subject);
-            Syntax.Operand low = unwrap(b.low);
-            Syntax.Operand high = unwrap(b.high);
+            Syntax.Operand subject = unwrap(b.subject());
+            Syntax.Operand low = unwrap(b.low());
+            Syntax.Operand high = unwrap(b.high());
             noNestedOperation(subject);
             noNestedOperation(low);
             noNestedOperation(high);
@@ -107,9 +109,9 @@ final class KeyConditionAnalyzer {
             return new CompiledKeyCondition.Part(
                     resolver.path((Syntax.Path) subject), SortOp.BETWEEN, value(low), value(high));
         }
-        Syntax.Call call = ((Syntax.FunctionCondition) leaf).call;
-        Syntax.Operand subject = unwrap(call.args.get(0));
-        Syntax.Operand prefix = unwrap(call.args.get(1));
+        Syntax.Call call = ((Syntax.FunctionCondition) leaf).call();
+        Syntax.Operand subject = unwrap(call.args().get(0));
+        Syntax.Operand prefix = unwrap(call.args().get(1));
         noNestedOperation(subject);
         noNestedOperation(prefix);
         if (!(subject instanceof Syntax.Path)) {
@@ -125,7 +127,7 @@ final class KeyConditionAnalyzer {
 
     private static Syntax.Operand unwrap(Syntax.Operand o) {
         while (o instanceof Syntax.Paren) {
-            o = ((Syntax.Paren) o).inner;
+            o = ((Syntax.Paren) o).inner();
         }
         return o;
     }
@@ -137,7 +139,7 @@ final class KeyConditionAnalyzer {
     }
 
     private AttributeValue value(Syntax.Operand o) {
-        return resolver.value(((Syntax.Value) o).token);
+        return resolver.value(((Syntax.Value) o).token());
     }
 
     /** The operator with the key attribute on the left ({@code :v < k} is {@code k > :v}). */

@@ -5,20 +5,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** An executable operand: evaluates to a value of the item, or null when it has none (missing attribute...). */
-abstract class Operand {
+/**
+ * An executable operand: evaluates to a value of the item, or null when it has none (missing attribute...). An
+ * interface, so that the operands ({@link Operands}) can be records: immutable nodes named by their parts.
+ */
+interface Operand {
 
-    abstract @Nullable AttributeValue eval(Map<String, AttributeValue> item);
+    @Nullable
+    AttributeValue eval(Map<String, AttributeValue> item);
 
     /** The type every evaluation has, when known before evaluation (constants and function results). */
-    @Nullable
-    ValueType staticType() {
+    default @Nullable ValueType staticType() {
         return null;
     }
 
     /** The document path when this operand is a plain path, else null. */
-    @Nullable
-    DocPath path() {
+    default @Nullable DocPath path() {
         return null;
     }
 }

@@ -21,26 +21,15 @@ final class Operands {
 
     private Operands() {}
 
-    static final class PathOperand extends Operand {
-        private final DocPath path;
-
-        PathOperand(DocPath path) {
-            this.path = path;
-        }
-
+    /** A document path; {@link #path()} is its component, which {@link Operand#path()} asks for. */
+    record PathOperand(DocPath path) implements Operand {
         @Override
-        @Nullable
-        AttributeValue eval(Map<String, AttributeValue> item) {
+        public @Nullable AttributeValue eval(Map<String, AttributeValue> item) {
             return path.get(item);
-        }
-
-        @Override
-        DocPath path() {
-            return path;
         }
     }
 
-    static final class Constant extends Operand {
+    static final class Constant implements Operand {
         final AttributeValue value;
         private final ValueType type;
 
@@ -50,27 +39,20 @@ final class Operands {
         }
 
         @Override
-        AttributeValue eval(Map<String, AttributeValue> item) {
+        public AttributeValue eval(Map<String, AttributeValue> item) {
             return value;
         }
 
         @Override
-        ValueType staticType() {
+        public ValueType staticType() {
             return type;
         }
     }
 
     /** size(): string length, binary length, or number of elements; undefined (null) for other types. */
-    static final class Size extends Operand {
-        private final Operand arg;
-
-        Size(Operand arg) {
-            this.arg = arg;
-        }
-
+    record Size(Operand arg) implements Operand {
         @Override
-        @Nullable
-        AttributeValue eval(Map<String, AttributeValue> item) {
+        public @Nullable AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = arg.eval(item);
             if (v == null) {
                 return null;
@@ -97,41 +79,24 @@ final class Operands {
         }
 
         @Override
-        ValueType staticType() {
+        public ValueType staticType() {
             return ValueType.N;
         }
     }
 
     /** if_not_exists(path, fallback): the value at path, or the fallback when the path has none. */
-    static final class IfNotExists extends Operand {
-        private final Operand path;
-        private final Operand fallback;
-
-        IfNotExists(Operand path, Operand fallback) {
-            this.path = path;
-            this.fallback = fallback;
-        }
-
+    record IfNotExists(Operand attribute, Operand fallback) implements Operand {
         @Override
-        @Nullable
-        AttributeValue eval(Map<String, AttributeValue> item) {
-            AttributeValue v = path.eval(item);
+        public @Nullable AttributeValue eval(Map<String, AttributeValue> item) {
+            AttributeValue v = attribute.eval(item);
             return v != null ? v : fallback.eval(item);
         }
     }
 
     /** list_append(a, b): the elements of list a followed by those of list b. */
-    static final class ListAppend extends Operand {
-        private final Operand first;
-        private final Operand second;
-
-        ListAppend(Operand first, Operand second) {
-            this.first = first;
-            this.second = second;
-        }
-
+    record ListAppend(Operand first, Operand second) implements Operand {
         @Override
-        AttributeValue eval(Map<String, AttributeValue> item) {
+        public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue a = required(first, item);
             AttributeValue b = required(second, item);
             if (!a.hasL() || !b.hasL()) {
@@ -144,25 +109,15 @@ final class Operands {
         }
 
         @Override
-        ValueType staticType() {
+        public ValueType staticType() {
             return ValueType.L;
         }
     }
 
     /** a + b or a - b on numbers, exact. */
-    static final class Arithmetic extends Operand {
-        private final boolean plus;
-        private final Operand left;
-        private final Operand right;
-
-        Arithmetic(boolean plus, Operand left, Operand right) {
-            this.plus = plus;
-            this.left = left;
-            this.right = right;
-        }
-
+    record Arithmetic(boolean plus, Operand left, Operand right) implements Operand {
         @Override
-        AttributeValue eval(Map<String, AttributeValue> item) {
+        public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue a = required(left, item);
             AttributeValue b = required(right, item);
             if (a.n() == null || b.n() == null) {
@@ -172,7 +127,7 @@ final class Operands {
         }
 
         @Override
-        ValueType staticType() {
+        public ValueType staticType() {
             return ValueType.N;
         }
     }

@@ -80,16 +80,16 @@ final class Parser {
             List<Syntax.Action> actions = new ArrayList<>();
             Set<TokenType> seen = EnumSet.noneOf(TokenType.class);
             Token repeated = null;
-            if (!SECTIONS.contains(peek().type)) {
+            if (!SECTIONS.contains(peek().type())) {
                 throw new Failure(pos);
             }
-            while (SECTIONS.contains(peek().type)) {
+            while (SECTIONS.contains(peek().type())) {
                 Token section = next();
-                if (!seen.add(section.type) && repeated == null) {
+                if (!seen.add(section.type()) && repeated == null) {
                     repeated = section;
                 }
                 do {
-                    actions.add(action(section.type));
+                    actions.add(action(section.type()));
                 } while (accept(TokenType.COMMA));
             }
             expect(TokenType.EOF);
@@ -116,7 +116,7 @@ final class Parser {
 
     private Syntax.Condition or() {
         Syntax.Condition left = and();
-        while (peek().type == TokenType.OR) {
+        while (peek().type() == TokenType.OR) {
             Token op = next();
             left = new Syntax.Logical(op, left, and());
         }
@@ -125,7 +125,7 @@ final class Parser {
 
     private Syntax.Condition and() {
         Syntax.Condition left = not();
-        while (peek().type == TokenType.AND) {
+        while (peek().type() == TokenType.AND) {
             Token op = next();
             left = new Syntax.Logical(op, left, not());
         }
@@ -133,7 +133,7 @@ final class Parser {
     }
 
     private Syntax.Condition not() {
-        if (peek().type == TokenType.NOT) {
+        if (peek().type() == TokenType.NOT) {
             Token op = next();
             return new Syntax.Not(op, not());
         }
@@ -142,7 +142,7 @@ final class Parser {
 
     private Syntax.Condition primary() {
         Token t = peek();
-        if (t.type == TokenType.LPAREN) {
+        if (t.type() == TokenType.LPAREN) {
             Decision d = decide(pos);
             if (d.failAt >= 0) {
                 throw new Failure(d.failAt);
@@ -152,9 +152,9 @@ final class Parser {
             }
             return comparison(operand());
         }
-        if (t.type == TokenType.ID && peekAt(1).type == TokenType.LPAREN) {
+        if (t.type() == TokenType.ID && peekAt(1).type() == TokenType.LPAREN) {
             Syntax.Call call = call();
-            if (startsComparison(peek().type)) {
+            if (startsComparison(peek().type())) {
                 return comparison(call);
             }
             return new Syntax.FunctionCondition(call);
@@ -206,17 +206,17 @@ final class Parser {
 
     private Syntax.Condition comparison(Syntax.Operand left) {
         Token op = peek();
-        if (op.type.isComparator()) {
+        if (op.type().isComparator()) {
             next();
             return new Syntax.Comparison(op, left, operand());
         }
-        if (op.type == TokenType.BETWEEN) {
+        if (op.type() == TokenType.BETWEEN) {
             next();
             Syntax.Operand low = operand();
             expect(TokenType.AND);
             return new Syntax.Between(op, left, low, operand());
         }
-        if (op.type == TokenType.IN) {
+        if (op.type() == TokenType.IN) {
             next();
             expect(TokenType.LPAREN);
             List<Syntax.Operand> candidates = new ArrayList<>();
@@ -245,11 +245,11 @@ final class Parser {
         }
         int groupReach = reach(() -> {
             group();
-            return followsCondition(peek().type);
+            return followsCondition(peek().type());
         });
         int operandReach = reach(() -> {
             operand();
-            return startsComparison(peek().type);
+            return startsComparison(peek().type());
         });
         // The comparison, BETWEEN and IN alternatives share the operand, so they only become the single viable
         // alternative at the token after it; until then the parenthesised condition wins if it is still viable.
@@ -284,7 +284,7 @@ final class Parser {
     /** An operand of a condition or function argument: path, :value, function call or parenthesised operand. */
     private Syntax.Operand operand() {
         Token t = peek();
-        if (t.type == TokenType.LPAREN) {
+        if (t.type() == TokenType.LPAREN) {
             int start = pos;
             if (trial && replay(operandMemo, start)) {
                 return new Syntax.MeasuredOperand();
@@ -308,11 +308,11 @@ final class Parser {
 
     private Syntax.Operand simpleOperand() {
         Token t = peek();
-        if (t.type == TokenType.VALUE_REF) {
+        if (t.type() == TokenType.VALUE_REF) {
             next();
             return new Syntax.Value(t);
         }
-        if (t.type == TokenType.ID && peekAt(1).type == TokenType.LPAREN) {
+        if (t.type() == TokenType.ID && peekAt(1).type() == TokenType.LPAREN) {
             return call();
         }
         return path();
@@ -337,7 +337,7 @@ final class Parser {
                 elements.add(new Syntax.PathElement(name(), false));
             } else if (accept(TokenType.LBRACKET)) {
                 Token index = peek();
-                if (index.type != TokenType.INDEX) {
+                if (index.type() != TokenType.INDEX) {
                     throw new Failure(pos);
                 }
                 next();
@@ -351,7 +351,7 @@ final class Parser {
 
     private Token name() {
         Token t = peek();
-        if (t.type != TokenType.ID && t.type != TokenType.NAME_REF) {
+        if (t.type() != TokenType.ID && t.type() != TokenType.NAME_REF) {
             throw new Failure(pos);
         }
         return next();
@@ -369,7 +369,7 @@ final class Parser {
                 return new Syntax.Action(section, target, null);
             default:
                 Token value = peek();
-                if (value.type != TokenType.VALUE_REF) {
+                if (value.type() != TokenType.VALUE_REF) {
                     throw new Failure(pos);
                 }
                 next();
@@ -381,7 +381,7 @@ final class Parser {
     private Syntax.Operand setValue() {
         Syntax.Operand left = term();
         Token op = peek();
-        if (op.type == TokenType.PLUS || op.type == TokenType.MINUS) {
+        if (op.type() == TokenType.PLUS || op.type() == TokenType.MINUS) {
             next();
             return new Syntax.Arithmetic(op, left, term());
         }
@@ -389,7 +389,7 @@ final class Parser {
     }
 
     private Syntax.Operand term() {
-        if (peek().type == TokenType.LPAREN) {
+        if (peek().type() == TokenType.LPAREN) {
             next();
             Syntax.Operand inner = setValue();
             expect(TokenType.RPAREN);
@@ -422,7 +422,7 @@ final class Parser {
     }
 
     private boolean accept(TokenType type) {
-        if (peek().type == type) {
+        if (peek().type() == type) {
             pos++;
             return true;
         }
@@ -430,7 +430,7 @@ final class Parser {
     }
 
     private void expect(TokenType type) {
-        if (peek().type != type) {
+        if (peek().type() != type) {
             throw new Failure(pos);
         }
         pos++;

@@ -45,27 +45,27 @@ class Resolver {
     }
 
     DocPath path(Syntax.Path p) {
-        int n = p.elements.size();
+        int n = p.elements().size();
         if (n > MAX_PATH_DEPTH) {
             throw ExprErrors.invalid(kind, "The document path has too many nesting levels; nesting levels: " + n);
         }
         @Nullable String[] names = new @Nullable String[n];
         int[] indexes = new int[n];
         for (int i = 0; i < n; i++) {
-            Syntax.PathElement e = p.elements.get(i);
-            Token t = e.token;
-            if (e.index) {
-                indexes[i] = index(t.text);
-            } else if (t.type == TokenType.NAME_REF) {
-                names[i] = ctx.name(t.text);
+            Syntax.PathElement e = p.elements().get(i);
+            Token t = e.token();
+            if (e.index()) {
+                indexes[i] = index(t.text());
+            } else if (t.type() == TokenType.NAME_REF) {
+                names[i] = ctx.name(t.text());
                 if (names[i] == null) {
                     throw ExprErrors.invalid(
                             kind,
                             "An expression attribute name used in the document path is not defined; attribute name: "
-                                    + t.text);
+                                    + t.text());
                 }
             } else {
-                names[i] = t.text;
+                names[i] = t.text();
             }
         }
         topLevel.add(names[0]);
@@ -83,11 +83,11 @@ class Resolver {
     }
 
     AttributeValue value(Token t) {
-        AttributeValue v = ctx.value(t.text);
+        AttributeValue v = ctx.value(t.text());
         if (v == null) {
             throw ExprErrors.invalid(
                     kind,
-                    "An expression attribute value used in expression is not defined; attribute value: " + t.text);
+                    "An expression attribute value used in expression is not defined; attribute value: " + t.text());
         }
         return v;
     }
@@ -98,10 +98,10 @@ class Resolver {
             return new Operands.PathOperand(path((Syntax.Path) o));
         }
         if (o instanceof Syntax.Value) {
-            return new Operands.Constant(value(((Syntax.Value) o).token));
+            return new Operands.Constant(value(((Syntax.Value) o).token()));
         }
         if (o instanceof Syntax.Paren) {
-            return operand(((Syntax.Paren) o).inner);
+            return operand(((Syntax.Paren) o).inner());
         }
         if (o instanceof Syntax.Call) {
             return function((Syntax.Call) o);
@@ -112,7 +112,7 @@ class Resolver {
     /** size() in conditions; the update subclass adds if_not_exists() and list_append(). */
     Operand function(Syntax.Call call) {
         List<Operand> args = arguments(call, 1);
-        checkTypes(call.name.text, args, SIZED);
+        checkTypes(call.name().text(), args, SIZED);
         return new Operands.Size(args.get(0));
     }
 
@@ -122,15 +122,15 @@ class Resolver {
 
     /** Resolves the arguments in order, then checks their number. */
     List<Operand> arguments(Syntax.Call call, int expected) {
-        List<Operand> args = new ArrayList<>(call.args.size());
-        for (Syntax.Operand a : call.args) {
+        List<Operand> args = new ArrayList<>(call.args().size());
+        for (Syntax.Operand a : call.args()) {
             args.add(operand(a));
         }
         if (args.size() != expected) {
             throw ExprErrors.invalid(
                     kind,
                     "Incorrect number of operands for operator or function; operator or " + "function: "
-                            + call.name.text + ", number of operands: " + args.size());
+                            + call.name().text() + ", number of operands: " + args.size());
         }
         return args;
     }

@@ -13,165 +13,53 @@ final class Syntax {
     private Syntax() {}
 
     /** One element of a document path: an attribute name (ID or #ref) or a list index. */
-    static final class PathElement {
-        final Token token;
-        final boolean index;
+    record PathElement(Token token, boolean index) {}
 
-        PathElement(Token token, boolean index) {
-            this.token = token;
-            this.index = index;
-        }
-    }
+    interface Operand {}
 
-    abstract static class Operand {}
+    record Path(List<PathElement> elements) implements Operand {}
 
-    static final class Path extends Operand {
-        final List<PathElement> elements;
+    record Value(Token token) implements Operand {}
 
-        Path(List<PathElement> elements) {
-            this.elements = elements;
-        }
-    }
-
-    static final class Value extends Operand {
-        final Token token;
-
-        Value(Token token) {
-            this.token = token;
-        }
-    }
-
-    static final class Call extends Operand {
-        final Token name;
-        final List<Operand> args;
-
-        Call(Token name, List<Operand> args) {
-            this.name = name;
-            this.args = args;
-        }
-    }
+    record Call(Token name, List<Operand> args) implements Operand {}
 
     /** {@code left + right} or {@code left - right}; only in update SET values. */
-    static final class Arithmetic extends Operand {
-        final Token operator;
-        final Operand left;
-        final Operand right;
+    record Arithmetic(Token operator, Operand left, Operand right) implements Operand {}
 
-        Arithmetic(Token operator, Operand left, Operand right) {
-            this.operator = operator;
-            this.left = left;
-            this.right = right;
-        }
-    }
+    record Paren(Operand inner) implements Operand {}
 
-    static final class Paren extends Operand {
-        final Operand inner;
-
-        Paren(Operand inner) {
-            this.inner = inner;
-        }
-    }
-
-    abstract static class Condition {}
+    interface Condition {}
 
     /**
      * What a trial parse returns for a parenthesised condition it has measured before (see {@code Parser.replay}):
      * a trial parse only finds how far an alternative reaches, and its tree is discarded unread.
      */
-    static final class Measured extends Condition {}
+    static final class Measured implements Condition {}
 
     /** The operand counterpart of {@link Measured}. */
-    static final class MeasuredOperand extends Operand {}
+    static final class MeasuredOperand implements Operand {}
 
-    static final class Comparison extends Condition {
-        final Token operator;
-        final Operand left;
-        final Operand right;
+    record Comparison(Token operator, Operand left, Operand right) implements Condition {}
 
-        Comparison(Token operator, Operand left, Operand right) {
-            this.operator = operator;
-            this.left = left;
-            this.right = right;
-        }
-    }
+    record Between(Token operator, Operand subject, Operand low, Operand high) implements Condition {}
 
-    static final class Between extends Condition {
-        final Token operator;
-        final Operand subject;
-        final Operand low;
-        final Operand high;
+    record In(Token operator, Operand subject, List<Operand> candidates) implements Condition {}
 
-        Between(Token operator, Operand subject, Operand low, Operand high) {
-            this.operator = operator;
-            this.subject = subject;
-            this.low = low;
-            this.high = high;
-        }
-    }
-
-    static final class In extends Condition {
-        final Token operator;
-        final Operand subject;
-        final List<Operand> candidates;
-
-        In(Token operator, Operand subject, List<Operand> candidates) {
-            this.operator = operator;
-            this.subject = subject;
-            this.candidates = candidates;
-        }
-    }
-
-    static final class FunctionCondition extends Condition {
-        final Call call;
-
-        FunctionCondition(Call call) {
-            this.call = call;
-        }
-    }
+    record FunctionCondition(Call call) implements Condition {}
 
     /** AND or OR. */
-    static final class Logical extends Condition {
-        final Token operator;
-        final Condition left;
-        final Condition right;
+    record Logical(Token operator, Condition left, Condition right) implements Condition {}
 
-        Logical(Token operator, Condition left, Condition right) {
-            this.operator = operator;
-            this.left = left;
-            this.right = right;
-        }
-    }
+    record Not(Token operator, Condition inner) implements Condition {}
 
-    static final class Not extends Condition {
-        final Token operator;
-        final Condition inner;
+    record Group(Condition inner) implements Condition {}
 
-        Not(Token operator, Condition inner) {
-            this.operator = operator;
-            this.inner = inner;
-        }
-    }
-
-    static final class Group extends Condition {
-        final Condition inner;
-
-        Group(Condition inner) {
-            this.inner = inner;
-        }
-    }
-
-    /** One action of an update: SET path = value, REMOVE path, ADD path :v or DELETE path :v. */
-    static final class Action {
-        final TokenType section;
-        final Path path;
-        /** Null for REMOVE only. */
-        final @Nullable Operand value;
-
-        Action(TokenType section, Path path, @Nullable Operand value) {
-            this.section = section;
-            this.path = path;
-            this.value = value;
-        }
+    /**
+     * One action of an update: SET path = value, REMOVE path, ADD path :v or DELETE path :v.
+     *
+     * @param value null for REMOVE only
+     */
+    record Action(TokenType section, Path path, @Nullable Operand value) {
 
         /** The value of a SET, ADD or DELETE action: the parser gives each one. */
         Operand operand() {
@@ -179,14 +67,6 @@ final class Syntax {
         }
     }
 
-    static final class Update {
-        final List<Action> actions;
-        /** The first section keyword that repeats an earlier one, or null. */
-        final @Nullable Token repeatedSection;
-
-        Update(List<Action> actions, @Nullable Token repeatedSection) {
-            this.actions = actions;
-            this.repeatedSection = repeatedSection;
-        }
-    }
+    /** @param repeatedSection the first section keyword that repeats an earlier one, or null */
+    record Update(List<Action> actions, @Nullable Token repeatedSection) {}
 }

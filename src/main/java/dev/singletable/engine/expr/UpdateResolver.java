@@ -29,25 +29,25 @@ final class UpdateResolver extends Resolver {
      * resolves any value, then resolves the values, also last action first.
      */
     List<UpdateAction> actions(Syntax.Update update) {
-        int n = update.actions.size();
+        int n = update.actions().size();
         DocPath[] targets = new DocPath[n];
         PathTrie trie = new PathTrie(kind);
         for (int i = n - 1; i >= 0; i--) {
-            targets[i] = path(update.actions.get(i).path);
+            targets[i] = path(update.actions().get(i).path());
             trie.insert(targets[i]);
         }
         Operand[] values = new Operand[n];
         for (int i = n - 1; i >= 0; i--) {
-            Syntax.Action a = update.actions.get(i);
-            if (a.section == TokenType.SET) {
+            Syntax.Action a = update.actions().get(i);
+            if (a.section() == TokenType.SET) {
                 values[i] = operand(a.operand());
-            } else if (a.section == TokenType.ADD || a.section == TokenType.DELETE) {
-                values[i] = setOperand(a.section, ((Syntax.Value) a.operand()).token);
+            } else if (a.section() == TokenType.ADD || a.section() == TokenType.DELETE) {
+                values[i] = setOperand(a.section(), ((Syntax.Value) a.operand()).token());
             }
         }
         List<UpdateAction> actions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            actions.add(new UpdateAction(update.actions.get(i).section, targets[i], values[i]));
+            actions.add(new UpdateAction(update.actions().get(i).section(), targets[i], values[i]));
         }
         return actions;
     }
@@ -94,7 +94,7 @@ final class UpdateResolver extends Resolver {
 
     @Override
     Operand function(Syntax.Call call) {
-        String name = call.name.text;
+        String name = call.name().text();
         List<Operand> args = arguments(call, 2);
         if (name.equals("if_not_exists")) {
             requirePath(name, args.get(0));
@@ -107,9 +107,9 @@ final class UpdateResolver extends Resolver {
     @Override
     Operand arithmetic(Syntax.Arithmetic a) {
         countOperator();
-        Operand left = operand(a.left);
-        Operand right = operand(a.right);
-        checkTypes(a.operator.text, Arrays.asList(left, right), EnumSet.of(ValueType.N));
-        return new Operands.Arithmetic(a.operator.type == TokenType.PLUS, left, right);
+        Operand left = operand(a.left());
+        Operand right = operand(a.right());
+        checkTypes(a.operator().text(), Arrays.asList(left, right), EnumSet.of(ValueType.N));
+        return new Operands.Arithmetic(a.operator().type() == TokenType.PLUS, left, right);
     }
 }

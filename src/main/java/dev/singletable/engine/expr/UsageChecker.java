@@ -41,16 +41,16 @@ final class UsageChecker {
 
     static void checkUpdate(Syntax.Update update, String kind) {
         UsageChecker checker = new UsageChecker(kind, true);
-        for (Syntax.Action action : update.actions) {
-            checker.path(action.path);
-            if (action.value != null) {
-                checker.operand(action.value, Place.OPERAND);
+        for (Syntax.Action action : update.actions()) {
+            checker.path(action.path());
+            if (action.value() != null) {
+                checker.operand(action.value(), Place.OPERAND);
             }
         }
-        if (update.repeatedSection != null) {
+        if (update.repeatedSection() != null) {
             throw ExprErrors.invalid(
                     kind,
-                    "The \"" + update.repeatedSection.text.toUpperCase(Locale.ROOT)
+                    "The \"" + update.repeatedSection().text().toUpperCase(Locale.ROOT)
                             + "\" section can only be used once in an update expression;");
         }
     }
@@ -65,28 +65,28 @@ final class UsageChecker {
     private void condition(Syntax.Condition c) {
         if (c instanceof Syntax.Comparison) {
             Syntax.Comparison x = (Syntax.Comparison) c;
-            operand(x.left, Place.OPERAND);
-            operand(x.right, Place.OPERAND);
+            operand(x.left(), Place.OPERAND);
+            operand(x.right(), Place.OPERAND);
         } else if (c instanceof Syntax.Between) {
             Syntax.Between x = (Syntax.Between) c;
-            operand(x.subject, Place.OPERAND);
-            operand(x.low, Place.OPERAND);
-            operand(x.high, Place.OPERAND);
+            operand(x.subject(), Place.OPERAND);
+            operand(x.low(), Place.OPERAND);
+            operand(x.high(), Place.OPERAND);
         } else if (c instanceof Syntax.In) {
             Syntax.In x = (Syntax.In) c;
-            operand(x.subject, Place.OPERAND);
-            for (Syntax.Operand o : x.candidates) {
+            operand(x.subject(), Place.OPERAND);
+            for (Syntax.Operand o : x.candidates()) {
                 operand(o, Place.OPERAND);
             }
         } else if (c instanceof Syntax.FunctionCondition) {
-            call(((Syntax.FunctionCondition) c).call, Place.CONDITION);
+            call(((Syntax.FunctionCondition) c).call(), Place.CONDITION);
         } else if (c instanceof Syntax.Logical) {
-            condition(((Syntax.Logical) c).left);
-            condition(((Syntax.Logical) c).right);
+            condition(((Syntax.Logical) c).left());
+            condition(((Syntax.Logical) c).right());
         } else if (c instanceof Syntax.Not) {
-            condition(((Syntax.Not) c).inner);
+            condition(((Syntax.Not) c).inner());
         } else {
-            condition(((Syntax.Group) c).inner);
+            condition(((Syntax.Group) c).inner());
         }
     }
 
@@ -94,17 +94,17 @@ final class UsageChecker {
         if (o instanceof Syntax.Path) {
             path((Syntax.Path) o);
         } else if (o instanceof Syntax.Paren) {
-            operand(((Syntax.Paren) o).inner, place);
+            operand(((Syntax.Paren) o).inner(), place);
         } else if (o instanceof Syntax.Call) {
             call((Syntax.Call) o, place);
         } else if (o instanceof Syntax.Arithmetic) {
-            operand(((Syntax.Arithmetic) o).left, Place.NESTED);
-            operand(((Syntax.Arithmetic) o).right, Place.NESTED);
+            operand(((Syntax.Arithmetic) o).left(), Place.NESTED);
+            operand(((Syntax.Arithmetic) o).right(), Place.NESTED);
         }
     }
 
     private void call(Syntax.Call call, Place place) {
-        String name = call.name.text;
+        String name = call.name().text();
         boolean conditionFunction = CONDITION_FUNCTIONS.contains(name);
         boolean updateFunction = UPDATE_FUNCTIONS.contains(name);
         if (!conditionFunction && !updateFunction && !name.equals("size")) {
@@ -126,16 +126,19 @@ final class UsageChecker {
             throw ExprErrors.invalid(
                     kind, "The function is not allowed to be used this way in an expression; function: " + name);
         }
-        for (Syntax.Operand arg : call.args) {
+        for (Syntax.Operand arg : call.args()) {
             operand(arg, Place.NESTED);
         }
     }
 
     private void path(Syntax.Path path) {
-        for (Syntax.PathElement e : path.elements) {
-            if (e.token.type == TokenType.ID && ReservedWords.isReserved(e.token.text)) {
+        for (Syntax.PathElement e : path.elements()) {
+            if (e.token().type() == TokenType.ID
+                    && ReservedWords.isReserved(e.token().text())) {
                 throw ExprErrors.invalid(
-                        kind, "Attribute name is a reserved keyword; reserved keyword: " + e.token.text);
+                        kind,
+                        "Attribute name is a reserved keyword; reserved keyword: "
+                                + e.token().text());
             }
         }
     }

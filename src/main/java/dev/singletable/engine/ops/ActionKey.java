@@ -5,10 +5,12 @@ import dev.singletable.engine.storage.PrimaryKey;
 import dev.singletable.engine.table.KeyDef;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The key of one transaction action. A key that names the wrong attributes (except in a Get), or holds an empty or
@@ -21,7 +23,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * @param key   the resolved key, or null when {@code error} is set
  * @param error the message of the action's ValidationError, or null
  */
-record ActionKey(PrimaryKey key, String error) {
+record ActionKey(@Nullable PrimaryKey key, @Nullable String error) {
+
+    /**
+     * The key of a valid action. A transaction with an invalid action is cancelled before any key is used, so asking
+     * an invalid one for its key is a bug.
+     */
+    PrimaryKey resolved() {
+        if (key == null) {
+            throw new IllegalStateException("an invalid action has no key: " + error);
+        }
+        return key;
+    }
 
     /** A {@code Key} parameter (Update, Delete, ConditionCheck, Get). */
     static ActionKey fromKey(TableDefinition def, Map<String, AttributeValue> key) {
@@ -61,10 +74,12 @@ record ActionKey(PrimaryKey key, String error) {
     }
 
     private static boolean typesMatch(KeyDef schema, Map<String, AttributeValue> attributes) {
-        for (String name : schema.names()) {
-            ScalarAttributeType expected = name.equals(schema.hashName()) ? schema.hashType() : schema.rangeType();
-            if (!expected.toString()
-                    .equals(AttributeValues.typeOf(attributes.get(name)).name())) {
+        List<KeyDef.KeyPart> parts = new ArrayList<>(schema.hashParts());
+        parts.addAll(schema.rangeParts());
+        for (KeyDef.KeyPart part : parts) {
+            if (!part.type()
+                    .toString()
+                    .equals(AttributeValues.typeOf(attributes.get(part.name())).name())) {
                 return false;
             }
         }

@@ -16,7 +16,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -55,7 +57,7 @@ public final class BatchOperations {
             Table table,
             List<PrimaryKey> keys,
             List<Map<String, AttributeValue>> rawKeys,
-            ProjectionExpr projection,
+            @Nullable ProjectionExpr projection,
             boolean consistent,
             KeysAndAttributes request) {}
 
@@ -170,7 +172,12 @@ public final class BatchOperations {
     }
 
     /** @param named the table as the request named it (name or ARN): responses are keyed the same way */
-    private record PlannedWrite(String named, Table table, PrimaryKey key, StoredItem newItem, WriteRequest request) {}
+    private record PlannedWrite(
+            String named,
+            Table table,
+            PrimaryKey key,
+            @Nullable StoredItem newItem,
+            WriteRequest request) {}
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
         int total = r.requestItems().values().stream().mapToInt(List::size).sum();
@@ -210,14 +217,15 @@ public final class BatchOperations {
             Table table = engine.requireTable(e.getKey());
             for (WriteRequest w : e.getValue()) {
                 boolean put = w.putRequest() != null;
+                // the loop above normalized every write (or threw)
+                Map<String, AttributeValue> values = Objects.requireNonNull(normalized.get(w));
                 PrimaryKey key;
                 StoredItem newItem = null;
                 if (put) {
-                    Map<String, AttributeValue> item = normalized.get(w);
-                    key = Keys.fromItem(table.definition(), item);
-                    newItem = ItemWrites.newItem(table.definition(), item);
+                    key = Keys.fromItem(table.definition(), values);
+                    newItem = ItemWrites.newItem(table.definition(), values);
                 } else {
-                    key = Keys.fromKey(table.definition(), normalized.get(w));
+                    key = Keys.fromKey(table.definition(), values);
                 }
                 if (!seen.add(Map.entry(table.name(), key))) {
                     throw EngineErrors.validation("Provided list of item keys contains duplicates");
@@ -277,7 +285,7 @@ public final class BatchOperations {
 
     /** One ItemCollectionMetrics per item collection a batch or transaction wrote to, by table. */
     static Map<String, List<ItemCollectionMetrics>> collectionMetrics(
-            List<Map.Entry<Table, PrimaryKey>> written, ReturnItemCollectionMetrics mode) {
+            List<Map.Entry<Table, PrimaryKey>> written, @Nullable ReturnItemCollectionMetrics mode) {
         Map<String, List<ItemCollectionMetrics>> out = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<Table, PrimaryKey> w : written) {

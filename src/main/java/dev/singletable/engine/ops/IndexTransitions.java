@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 
 /**
@@ -34,7 +35,7 @@ public final class IndexTransitions implements AutoCloseable {
     /** Tables with indexes to settle, and from when (engine clock, so that tests can move it). */
     private final Map<Table, Long> due = new ConcurrentHashMap<>();
 
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer; // started by the first index that needs settling
     private boolean closed;
 
     public IndexTransitions(Engine engine) {

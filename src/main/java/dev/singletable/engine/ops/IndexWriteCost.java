@@ -10,6 +10,7 @@ import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -29,8 +30,8 @@ final class IndexWriteCost {
             CapacityMeter meter,
             Table table,
             PrimaryKey key,
-            StoredItem oldItem,
-            StoredItem newItem,
+            @Nullable StoredItem oldItem,
+            @Nullable StoredItem newItem,
             double multiplier) {
         TableDefinition def = table.definition();
         for (IndexData index : table.data().indexes()) {
@@ -41,7 +42,8 @@ final class IndexWriteCost {
             Map<String, AttributeValue> oldProjected = projected(index, key, oldItem);
             Map<String, AttributeValue> newProjected = projected(index, key, newItem);
             double units = 0;
-            if (oldProjected != null && newProjected != null) {
+            // a projection exists only for an item that is in the index
+            if (oldItem != null && oldProjected != null && newItem != null && newProjected != null) {
                 boolean keyChanged =
                         !Objects.equals(index.keyOf(oldItem.attributes(), key), index.keyOf(newItem.attributes(), key));
                 if (keyChanged) {
@@ -51,9 +53,9 @@ final class IndexWriteCost {
                     units = CapacityMeter.writeUnits(
                             Math.max(size(oldProjected, oldItem), size(newProjected, newItem)));
                 }
-            } else if (oldProjected != null) {
+            } else if (oldItem != null && oldProjected != null) {
                 units = CapacityMeter.writeUnits(size(oldProjected, oldItem));
-            } else if (newProjected != null) {
+            } else if (newItem != null && newProjected != null) {
                 units = CapacityMeter.writeUnits(size(newProjected, newItem));
             }
             if (units > 0) {
@@ -67,7 +69,8 @@ final class IndexWriteCost {
         return projected == item.attributes() ? item.size() : AttributeValues.itemSize(projected);
     }
 
-    private static Map<String, AttributeValue> projected(IndexData index, PrimaryKey key, StoredItem item) {
+    private static @Nullable Map<String, AttributeValue> projected(
+            IndexData index, PrimaryKey key, @Nullable StoredItem item) {
         if (item == null || index.keyOf(item.attributes(), key) == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 
@@ -31,28 +32,29 @@ final class ItemCollections {
     }
 
     /** Refuses a write that would grow its item collection beyond the limit. Call while holding the commit lock. */
-    static void checkLimit(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem) {
+    static void checkLimit(Table table, PrimaryKey key, @Nullable StoredItem oldItem, @Nullable StoredItem newItem) {
         checkLimit(table, key, oldItem, newItem, LIMIT_BYTES);
     }
 
-    static void checkLimit(Table table, PrimaryKey key, StoredItem oldItem, StoredItem newItem, long limit) {
+    static void checkLimit(
+            Table table, PrimaryKey key, @Nullable StoredItem oldItem, @Nullable StoredItem newItem, long limit) {
         if (newItem == null || !tracked(table)) {
             return;
         }
         long growth = newItem.size()
                 - (oldItem == null ? 0 : oldItem.size())
-                + localEntryBytes(table, newItem)
-                - (oldItem == null ? 0 : localEntryBytes(table, oldItem));
+                + localEntryBytes(table, key, newItem)
+                - (oldItem == null ? 0 : localEntryBytes(table, key, oldItem));
         if (growth > 0 && table.data().collectionBytes(key.partition()) + growth > limit) {
             throw EngineErrors.itemCollectionSizeLimitExceeded();
         }
     }
 
-    private static long localEntryBytes(Table table, StoredItem item) {
+    private static long localEntryBytes(Table table, PrimaryKey key, StoredItem item) {
         long bytes = 0;
         for (IndexDef index : table.definition().localIndexes()) {
             var data = table.data().index(index.name());
-            if (data != null && data.keyOf(item.attributes(), null) != null) {
+            if (data != null && data.keyOf(item.attributes(), key) != null) {
                 bytes += AttributeValues.itemSize(
                         index.project(item.attributes(), table.definition().primaryKey()));
             }
@@ -61,7 +63,8 @@ final class ItemCollections {
     }
 
     /** The metrics of the collection holding {@code key}, or null when not asked for or the table has no LSI. */
-    static ItemCollectionMetrics metrics(Table table, PrimaryKey key, ReturnItemCollectionMetrics mode) {
+    static @Nullable ItemCollectionMetrics metrics(
+            Table table, PrimaryKey key, @Nullable ReturnItemCollectionMetrics mode) {
         if (mode != ReturnItemCollectionMetrics.SIZE || !tracked(table)) {
             return null;
         }

@@ -16,6 +16,7 @@ import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -215,12 +216,12 @@ public final class ItemOperations {
     }
 
     /** A PutItem's or DeleteItem's condition: a ConditionExpression, or the legacy Expected and ConditionalOperator. */
-    private static ConditionExpr writeCondition(
+    private static @Nullable ConditionExpr writeCondition(
             RequestExpressions request,
-            String conditionExpression,
+            @Nullable String conditionExpression,
             boolean hasExpected,
             Map<String, ExpectedAttributeValue> expected,
-            ConditionalOperator operator) {
+            @Nullable ConditionalOperator operator) {
         return request.legacy(hasExpected, "Expected")
                 .legacy(operator != null, "ConditionalOperator")
                 .condition(conditionExpression, () -> RequestExpressions.expected(hasExpected, expected, operator))
@@ -229,7 +230,7 @@ public final class ItemOperations {
     }
 
     /** PutItem and DeleteItem return the old item or nothing. */
-    private static ReturnValue allOldOrNone(ReturnValue returnValues) {
+    private static @Nullable ReturnValue allOldOrNone(@Nullable ReturnValue returnValues) {
         if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
             throw EngineErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
@@ -237,12 +238,17 @@ public final class ItemOperations {
     }
 
     private static void checkCondition(
-            ConditionExpr condition, StoredItem current, ReturnValuesOnConditionCheckFailure onFailure) {
+            @Nullable ConditionExpr condition,
+            @Nullable StoredItem current,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
         ItemWrites.checkCondition(condition, current, onFailure);
     }
 
-    private static Map<String, AttributeValue> returnedAttributes(
-            ReturnValue mode, UpdateExpr update, StoredItem old, StoredItem next) {
+    private static @Nullable Map<String, AttributeValue> returnedAttributes(
+            @Nullable ReturnValue mode,
+            @Nullable UpdateExpr update,
+            @Nullable StoredItem old,
+            @Nullable StoredItem next) {
         if (mode == null || next == null) {
             return null;
         }

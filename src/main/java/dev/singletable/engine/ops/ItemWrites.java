@@ -10,6 +10,7 @@ import dev.singletable.engine.storage.StoredItem;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.value.AttributeValues;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -36,7 +37,7 @@ final class ItemWrites {
     }
 
     /** Key attributes cannot be the target of an update action. */
-    static void checkUpdatableAttributes(TableDefinition def, UpdateExpr update) {
+    static void checkUpdatableAttributes(TableDefinition def, @Nullable UpdateExpr update) {
         if (update == null) {
             return;
         }
@@ -64,7 +65,8 @@ final class ItemWrites {
      * missing item creates nothing, as in DynamoDB. Without an update expression a missing item is created with its
      * key attributes alone.
      */
-    static StoredItem updated(TableDefinition def, PrimaryKey key, StoredItem current, UpdateExpr update) {
+    static @Nullable StoredItem updated(
+            TableDefinition def, PrimaryKey key, @Nullable StoredItem current, @Nullable UpdateExpr update) {
         if (current == null && update != null && update.onlyRemoves()) {
             return null; // REMOVE a.b on a missing item: nothing to remove, no path to check, nothing written
         }
@@ -91,15 +93,17 @@ final class ItemWrites {
     }
 
     /** Whether the condition holds for the current item (a missing item is an empty one). */
-    static boolean holds(ConditionExpr condition, StoredItem current) {
+    static boolean holds(@Nullable ConditionExpr condition, @Nullable StoredItem current) {
         return condition == null || condition.test(current == null ? Map.of() : current.attributes());
     }
 
     static void checkCondition(
-            ConditionExpr condition, StoredItem current, ReturnValuesOnConditionCheckFailure onFailure) {
+            @Nullable ConditionExpr condition,
+            @Nullable StoredItem current,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
         if (!holds(condition, current)) {
             boolean withItem = onFailure == ReturnValuesOnConditionCheckFailure.ALL_OLD && current != null;
-            throw EngineErrors.conditionalCheckFailed(withItem ? current.attributes() : null);
+            throw EngineErrors.conditionalCheckFailed(withItem && current != null ? current.attributes() : null);
         }
     }
 }

@@ -10,13 +10,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Query on a global index with a multi-attribute key. The index orders its entries by the partition attributes taken
  * together, then by the sort attributes one after another; equalities on a prefix of the sort attributes and a
- * condition on the next one select one contiguous run of entries, which is read as a range, as for a single sort key
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys).
+ * condition on the next one select one contiguous run of entries, which is read as a range, as for a single sort key.
+ * The key's rules are those of [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys">Multi-attribute keys for global secondary indexes</a>
  */
 final class MultiKeyQuery {
 
@@ -41,17 +44,17 @@ final class MultiKeyQuery {
     }
 
     static java.util.Iterator<StoredItem> entries(
-            ReadTarget target, MultiKeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
+            ReadTarget target, MultiKeyCondition kc, @Nullable Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = composite(schema.hashParts(), kc.hashValues());
-        NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
+        NavigableMap<IndexKey, StoredItem> all = target.indexEntries();
         int sortParts = schema.rangeParts().size();
         NavigableMap<IndexKey, StoredItem> range;
         if (sortParts == 0) {
             range = all.subMap(IndexKey.lowest(hash, KeyValue.NONE), true, IndexKey.highest(hash, KeyValue.NONE), true);
         } else {
             Bounds b = new Bounds(schema, kc);
-            AttributeValue lo = kc.lo();
+            AttributeValue lo = kc.lo(); // null only for NONE, which reads the whole prefix
             range = switch (kc.op()) {
                 case NONE ->
                     all.subMap(
@@ -96,7 +99,7 @@ final class MultiKeyQuery {
                             IndexKey.highest(hash, b.with(kc.hi(), KeyValue.MAX)),
                             true);
                 case BEGINS_WITH -> {
-                    KeyValue end = QueryOperations.prefixEnd(lo);
+                    KeyValue end = QueryOperations.prefixEnd(QueryOperations.operand(lo));
                     yield end == null
                             ? all.subMap(
                                     IndexKey.lowest(hash, b.with(lo, KeyValue.MIN)),
@@ -145,12 +148,13 @@ final class MultiKeyQuery {
             }
         }
 
-        KeyValue with(AttributeValue value, KeyValue fill) {
+        /** {@code value} null: no value for the condition's attribute, the fill from there on. */
+        KeyValue with(@Nullable AttributeValue value, KeyValue fill) {
             return withKey(
                     value == null ? null : KeyValue.of(parts.get(prefix.length).type(), value), fill);
         }
 
-        KeyValue withKey(KeyValue value, KeyValue fill) {
+        KeyValue withKey(@Nullable KeyValue value, KeyValue fill) {
             KeyValue[] out = Arrays.copyOf(prefix, parts.size());
             int next = prefix.length;
             if (value != null) {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,7 +27,7 @@ final class PageReader {
             List<Map<String, AttributeValue>> items,
             int count,
             int scannedCount,
-            Map<String, AttributeValue> lastEvaluatedKey,
+            @Nullable Map<String, AttributeValue> lastEvaluatedKey,
             long bytesRead) {}
 
     private PageReader() {}
@@ -41,8 +42,8 @@ final class PageReader {
      */
     static Page read(
             Iterator<StoredItem> entries,
-            Integer limit,
-            ConditionExpr filter,
+            @Nullable Integer limit,
+            @Nullable ConditionExpr filter,
             Function<StoredItem, Map<String, AttributeValue>> shaper,
             Function<StoredItem, Map<String, AttributeValue>> keyOf,
             boolean countOnly) {

@@ -7,6 +7,7 @@ import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.policy.PolicyDocuments;
 import dev.singletable.engine.policy.ResourcePolicy;
 import dev.singletable.engine.table.TableDefinition;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
@@ -16,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables and their streams
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html). The policy is part of
+ * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables and their streams [1] [2] [3]. The policy is part of
  * the table's definition, so it is logged, snapshotted and recovered with it, and goes with the table when the table
  * is deleted. Revision ids are the change's time in epoch milliseconds (strictly increasing per resource), as
  * DynamoDB's are; re-putting an equivalent document is a no-op that returns the current revision; a deleted policy
@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>Not modelled (docs/fidelity.md): AWS applies a policy eventually (a GetResourcePolicy right after a Put may still
  * see the old one for a second or two) and refuses a second change to the same policy within 15 seconds; here every
  * change is visible at once and never refused for being soon.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html">PutResourcePolicy</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteResourcePolicy.html">DeleteResourcePolicy</a>
+ * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html">Using resource-based policies for DynamoDB</a>
  */
 public final class PolicyOperations {
 
@@ -109,7 +113,8 @@ public final class PolicyOperations {
         if (parsed == null) {
             throw EngineErrors.validation(PREFIX + "ARNs must start with 'arn:': " + arn);
         }
-        if (!"dynamodb".equals(parsed.service()) || parsed.tableName() == null) {
+        String tableName = parsed.tableName();
+        if (!"dynamodb".equals(parsed.service()) || tableName == null) {
             throw EngineErrors.validation(PREFIX + "Provided Arn is not a DynamoDB resource arn: " + arn);
         }
         if (!"aws".equals(parsed.partition()) || !engine.options().region().equals(parsed.region())) {
@@ -126,23 +131,26 @@ public final class PolicyOperations {
         if (!parsed.isTable() && !parsed.isStream()) {
             throw EngineErrors.validation(PREFIX + "Provided Arn is not a DynamoDB resource arn: " + arn);
         }
-        Table table = engine.table(parsed.tableName());
+        Table table = engine.table(tableName);
         if (table == null) {
-            table = engine.deletingTable(parsed.tableName());
+            table = engine.deletingTable(tableName);
         }
         // a table being created is not known to the policy operations yet, as on AWS
         if (table == null || engine.statusOf(table) == TableStatus.CREATING) {
-            throw tableNotFound(parsed.tableName());
+            throw tableNotFound(tableName);
         }
         if (parsed.isTable()) {
             return new Target(table, table.definition().arn(), PolicyDocuments.Target.TABLE);
         }
         TableDefinition definition = table.definition();
-        if (!parsed.subName().equals(definition.latestStreamLabel())) {
-            throw EngineErrors.resourceNotFound("Requested resource not found: Stream: " + parsed.subName()
-                    + " not found for Table: " + table.name());
+        // a stream's ARN always names its label; a table with no stream has no label to match
+        String label = parsed.subName();
+        String streamArn = definition.latestStreamArn();
+        if (label == null || streamArn == null || !label.equals(definition.latestStreamLabel())) {
+            throw EngineErrors.resourceNotFound(
+                    "Requested resource not found: Stream: " + label + " not found for Table: " + table.name());
         }
-        return new Target(table, definition.latestStreamArn(), PolicyDocuments.Target.STREAM);
+        return new Target(table, streamArn, PolicyDocuments.Target.STREAM);
     }
 
     /** A policy of a table being deleted can be read, not changed (AWS: ResourceInUseException). */
@@ -167,7 +175,8 @@ public final class PolicyOperations {
      * ExpectedRevisionId: {@code NO_POLICY} asks that none be attached; any other value must be the current revision
      * (of the policy, or of its deletion).
      */
-    private static void checkExpectedRevision(String expected, ResourcePolicy current, String tableName) {
+    private static void checkExpectedRevision(
+            @Nullable String expected, @Nullable ResourcePolicy current, String tableName) {
         if (expected == null) {
             return;
         }
@@ -191,7 +200,7 @@ public final class PolicyOperations {
     }
 
     /** The time now in epoch milliseconds, later than the previous revision if the clock has not moved on. */
-    private String nextRevision(ResourcePolicy previous) {
+    private String nextRevision(@Nullable ResourcePolicy previous) {
         long now = engine.nowMillis();
         if (previous != null) {
             now = Math.max(now, Long.parseLong(previous.revisionId()) + 1);

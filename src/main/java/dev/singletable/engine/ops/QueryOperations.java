@@ -20,6 +20,10 @@ import dev.singletable.engine.value.AttributeValues;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -65,7 +69,8 @@ public final class QueryOperations {
                     + "specified in the request.");
         }
         RequestExpressions.Compiled expressions = declared.compile();
-        KeyConditionExpr keyCondition = expressions.keyCondition();
+        // present: one of the two parameters is (checked above), and each compiles to a key condition
+        KeyConditionExpr keyCondition = Objects.requireNonNull(expressions.keyCondition());
         ConditionExpr filter = expressions.filter();
         ProjectionExpr projection = expressions.projection();
         Map<String, AttributeValue> esk =
@@ -82,32 +87,34 @@ public final class QueryOperations {
                         : "ProjectionExpression");
         target.checkProjectable(projection);
         KeyDef schema = target.keySchema();
-        KeyCondition kc = null;
-        MultiKeyCondition multi = null;
+        boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
+        // each kind of key resolves its own condition, and with it how the partition is read and where a page ends
+        KeyValue partition; // the partition charged, null when none is (a global index, or capacity not enforced)
+        Supplier<Iterator<StoredItem>> entries; // read after the capacity is admitted
+        Predicate<Map<String, AttributeValue>> keepsLastKey;
         if (schema.multiAttribute()) {
-            multi = keyCondition.resolveMulti(schema.hashNames(), schema.rangeNames());
+            MultiKeyCondition multi = keyCondition.resolveMulti(schema.hashNames(), schema.rangeNames());
             checkFilterUsesNoKeyAttribute(filter, schema);
             MultiKeyQuery.checkTypes(multi, schema);
+            partition = null; // multi-attribute keys exist only on global indexes
+            entries = () -> MultiKeyQuery.entries(target, multi, esk, forward);
+            keepsLastKey = lastKey -> true;
         } else {
-            kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
+            KeyCondition kc = keyCondition.resolve(schema.hashName(), schema.rangeName());
             checkFilterUsesNoKeyAttribute(filter, schema);
             checkTypes(kc, schema);
+            partition = target.isGlobalIndex() || !engine.capacity().enabled()
+                    ? null
+                    : KeyValue.of(schema.hashType(), kc.hashValue());
+            entries = () -> target.index == null
+                    ? tableEntries(target, kc, esk, forward)
+                    : indexEntries(target, kc, esk, forward);
+            keepsLastKey = lastKey -> !endsAtInclusiveBound(lastKey, kc, schema, forward);
         }
-        boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
-
-        KeyValue partition = target.index != null && target.index.global()
-                        || !engine.capacity().enabled()
-                ? null
-                : KeyValue.of(schema.hashType(), kc.hashValue());
         engine.capacity().admitRead(table, target.index, partition, consistent);
         CapacityMeter meter = new CapacityMeter(r.tableName());
-        Iterator<StoredItem> entries = multi != null
-                ? MultiKeyQuery.entries(target, multi, esk, forward)
-                : target.index == null
-                        ? tableEntries(target, kc, esk, forward)
-                        : indexEntries(target, kc, esk, forward);
         PageReader.Page page = PageReader.read(
-                entries,
+                entries.get(),
                 r.limit(),
                 filter,
                 target.shaper(select, projection, meter, consistent),
@@ -123,9 +130,9 @@ public final class QueryOperations {
         if (select != Select.COUNT) {
             out.items(page.items());
         }
-        if (page.lastEvaluatedKey() != null
-                && (multi != null || !endsAtInclusiveBound(page.lastEvaluatedKey(), kc, schema, forward))) {
-            out.lastEvaluatedKey(page.lastEvaluatedKey());
+        Map<String, AttributeValue> lastKey = page.lastEvaluatedKey();
+        if (lastKey != null && keepsLastKey.test(lastKey)) {
+            out.lastEvaluatedKey(lastKey);
         }
         return out.build();
     }
@@ -149,7 +156,7 @@ public final class QueryOperations {
     }
 
     /** A Query's filter may not test the key attributes its key condition already constrains. */
-    private static void checkFilterUsesNoKeyAttribute(ConditionExpr filter, KeyDef schema) {
+    private static void checkFilterUsesNoKeyAttribute(@Nullable ConditionExpr filter, KeyDef schema) {
         if (filter == null) {
             return;
         }
@@ -164,7 +171,9 @@ public final class QueryOperations {
     private static void checkTypes(KeyCondition kc, KeyDef schema) {
         checkValue(kc.hashValue(), schema.hashType(), schema.hashName());
         if (kc.op() != SortOp.NONE) {
-            checkSortCondition(kc.op(), kc.lo(), kc.hi(), schema.rangeType(), schema.rangeName());
+            // a sort-key condition resolves only against a key with a sort attribute
+            KeyDef.KeyPart sortKey = schema.rangeParts().get(0);
+            checkSortCondition(kc.op(), kc.lo(), kc.hi(), sortKey.type(), sortKey.name());
         }
     }
 
@@ -176,9 +185,15 @@ public final class QueryOperations {
 
     /** The sort-key condition's operand(s): types, emptiness, BETWEEN's order, begins_with on a string or binary. */
     static void checkSortCondition(
-            SortOp op, AttributeValue lo, AttributeValue hi, ScalarAttributeType type, String name) {
+            SortOp op,
+            @Nullable AttributeValue loOperand,
+            @Nullable AttributeValue hiOperand,
+            ScalarAttributeType type,
+            String name) {
+        AttributeValue lo = operand(loOperand);
         checkValue(lo, type, name);
         if (op == SortOp.BETWEEN) {
+            AttributeValue hi = operand(hiOperand);
             checkValue(hi, type, name);
             if (AttributeValues.compare(lo, hi) > 0) {
                 throw EngineErrors.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
@@ -216,7 +231,7 @@ public final class QueryOperations {
     }
 
     private static Iterator<StoredItem> tableEntries(
-            ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
+            ReadTarget target, KeyCondition kc, @Nullable Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
         NavigableMap<PrimaryKey, StoredItem> all = target.table.data().items();
@@ -236,14 +251,12 @@ public final class QueryOperations {
                     case LE -> all.subMap(low, true, low.withSort(sort(kc.lo(), schema)), true);
                     case GT -> all.subMap(low.withSort(sort(kc.lo(), schema)), false, high, true);
                     case GE -> all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true);
-                    case BEGINS_WITH ->
-                        prefixEnd(kc.lo()) == null
+                    case BEGINS_WITH -> {
+                        KeyValue end = prefixEnd(operand(kc.lo()));
+                        yield end == null
                                 ? all.subMap(low.withSort(sort(kc.lo(), schema)), true, high, true)
-                                : all.subMap(
-                                        low.withSort(sort(kc.lo(), schema)),
-                                        true,
-                                        low.withSort(prefixEnd(kc.lo())),
-                                        false);
+                                : all.subMap(low.withSort(sort(kc.lo(), schema)), true, low.withSort(end), false);
+                    }
                     case BETWEEN ->
                         all.subMap(
                                 low.withSort(sort(kc.lo(), schema)), true, low.withSort(sort(kc.hi(), schema)), true);
@@ -260,10 +273,10 @@ public final class QueryOperations {
     }
 
     private static Iterator<StoredItem> indexEntries(
-            ReadTarget target, KeyCondition kc, Map<String, AttributeValue> esk, boolean forward) {
+            ReadTarget target, KeyCondition kc, @Nullable Map<String, AttributeValue> esk, boolean forward) {
         KeyDef schema = target.keySchema();
         KeyValue hash = KeyValue.of(schema.hashType(), kc.hashValue());
-        NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
+        NavigableMap<IndexKey, StoredItem> all = target.indexEntries();
         KeyValue min = schema.hasRange() ? KeyValue.MIN : KeyValue.NONE;
         KeyValue max = schema.hasRange() ? KeyValue.MAX : KeyValue.NONE;
         NavigableMap<IndexKey, StoredItem> range =
@@ -290,8 +303,9 @@ public final class QueryOperations {
                     case GE ->
                         all.subMap(
                                 IndexKey.lowest(hash, sort(kc.lo(), schema)), true, IndexKey.highest(hash, max), true);
-                    case BEGINS_WITH ->
-                        prefixEnd(kc.lo()) == null
+                    case BEGINS_WITH -> {
+                        KeyValue end = prefixEnd(operand(kc.lo()));
+                        yield end == null
                                 ? all.subMap(
                                         IndexKey.lowest(hash, sort(kc.lo(), schema)),
                                         true,
@@ -300,8 +314,9 @@ public final class QueryOperations {
                                 : all.subMap(
                                         IndexKey.lowest(hash, sort(kc.lo(), schema)),
                                         true,
-                                        IndexKey.lowest(hash, prefixEnd(kc.lo())),
+                                        IndexKey.lowest(hash, end),
                                         false);
+                    }
                     case BETWEEN ->
                         all.subMap(
                                 IndexKey.lowest(hash, sort(kc.lo(), schema)),
@@ -320,15 +335,28 @@ public final class QueryOperations {
         return values(ordered);
     }
 
-    private static KeyValue sort(AttributeValue v, KeyDef schema) {
-        return KeyValue.of(schema.rangeType(), v);
+    /** A sort-key operand as a key value of the sort attribute's type. */
+    private static KeyValue sort(@Nullable AttributeValue operand, KeyDef schema) {
+        // a sort-key condition resolves only against a key with a sort attribute
+        return KeyValue.of(schema.rangeParts().get(0).type(), operand(operand));
+    }
+
+    /**
+     * The operand a sort-key operator takes: the key condition's resolvers set {@code lo} for every operator but NONE,
+     * and {@code hi} for BETWEEN, so an operator without its operand is a bug.
+     */
+    static AttributeValue operand(@Nullable AttributeValue operand) {
+        if (operand == null) {
+            throw new IllegalStateException("a sort-key operator without its operand");
+        }
+        return operand;
     }
 
     /**
      * The exclusive upper bound of all strings or binaries that begin with the prefix: the prefix with its last
      * non-0xFF byte incremented and the rest dropped, so begins_with is an exact range read. Null when none exists.
      */
-    static KeyValue prefixEnd(AttributeValue prefix) {
+    static @Nullable KeyValue prefixEnd(AttributeValue prefix) {
         byte[] bytes = prefix.s() != null
                 ? prefix.s().getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : prefix.b().asByteArray();

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -35,11 +36,11 @@ final class ReadTarget {
 
     final Table table;
     final TableDefinition definition;
-    final IndexDef index; // null for the table
-    final IndexData indexData; // null for the table
+    final @Nullable IndexDef index; // null for the table
+    final @Nullable IndexData indexData; // null for the table
     final String operation; // "Query" or "Scan", as it appears in messages
 
-    private ReadTarget(Table table, IndexDef index, String operation) {
+    private ReadTarget(Table table, @Nullable IndexDef index, String operation) {
         this.table = table;
         this.definition = table.definition();
         this.index = index;
@@ -47,7 +48,7 @@ final class ReadTarget {
         this.operation = operation;
     }
 
-    static ReadTarget of(Table table, String indexName, boolean consistentRead, String operation) {
+    static ReadTarget of(Table table, @Nullable String indexName, boolean consistentRead, String operation) {
         if (indexName == null) {
             return new ReadTarget(table, null, operation);
         }
@@ -63,6 +64,22 @@ final class ReadTarget {
             throw EngineErrors.validation("Consistent reads are not supported on global secondary indexes");
         }
         return new ReadTarget(table, index, operation);
+    }
+
+    /** The index read; only for a read of an index (the callers branch on {@link #index} first). */
+    private IndexDef readIndex() {
+        if (index == null) {
+            throw new IllegalStateException(operation + " of the table has no index");
+        }
+        return index;
+    }
+
+    /** The entries of the index read, in index-key order; only for a read of an index. */
+    NavigableMap<IndexKey, StoredItem> indexEntries() {
+        if (indexData == null) {
+            throw new IllegalStateException(operation + " of the table has no index entries");
+        }
+        return indexData.entries();
     }
 
     KeyDef keySchema() {
@@ -83,12 +100,12 @@ final class ReadTarget {
     }
 
     /** Resolves Select against the projection and the target, with DynamoDB's checks and defaults. */
-    Select effectiveSelect(Select select, boolean hasProjection) {
+    Select effectiveSelect(@Nullable Select select, boolean hasProjection) {
         return effectiveSelect(select, hasProjection, "ProjectionExpression");
     }
 
     /** As above; {@code projectionParameter} names what asked for attributes (AttributesToGet for the legacy API). */
-    Select effectiveSelect(Select select, boolean hasProjection, String projectionParameter) {
+    Select effectiveSelect(@Nullable Select select, boolean hasProjection, String projectionParameter) {
         if (select == null) {
             if (hasProjection) {
                 return Select.SPECIFIC_ATTRIBUTES;
@@ -107,7 +124,7 @@ final class ReadTarget {
                     throw EngineErrors.validation(
                             "Cannot specify the " + projectionParameter + " when choosing to " + "get ALL_ATTRIBUTES");
                 }
-                if (isGlobalIndex() && index.projection() != ProjectionType.ALL) {
+                if (index != null && index.global() && index.projection() != ProjectionType.ALL) {
                     throw EngineErrors.validation(
                             "One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
                                     + "is not supported for global secondary index " + index.name()
@@ -137,16 +154,17 @@ final class ReadTarget {
     }
 
     /** A global index can return only what it projects; asking for anything else is refused, as DynamoDB does. */
-    void checkProjectable(ProjectionExpr projection) {
-        if (projection == null || !isGlobalIndex()) {
+    void checkProjectable(@Nullable ProjectionExpr projection) {
+        IndexDef global = isGlobalIndex() ? index : null;
+        if (projection == null || global == null) {
             return;
         }
         java.util.List<String> missing = projection.topLevelAttributes().stream()
-                .filter(a -> !index.projects(a, definition.primaryKey()))
+                .filter(a -> !global.projects(a, definition.primaryKey()))
                 .toList();
         if (!missing.isEmpty()) {
             throw EngineErrors.validation("One or more parameter values were invalid: Global secondary index "
-                    + index.name() + " does not project " + missing.toString());
+                    + global.name() + " does not project " + missing.toString());
         }
     }
 
@@ -155,14 +173,14 @@ final class ReadTarget {
      * the base item (at extra read cost, as in DynamoDB); a global index returns only what it projects.
      */
     Function<StoredItem, Map<String, AttributeValue>> shaper(
-            Select select, ProjectionExpr projection, CapacityMeter meter, boolean consistent) {
-        boolean fetch = index != null
-                && !index.global()
-                && index.projection() != ProjectionType.ALL
+            Select select, @Nullable ProjectionExpr projection, CapacityMeter meter, boolean consistent) {
+        IndexDef local = index != null && !index.global() ? index : null;
+        boolean fetch = local != null
+                && local.projection() != ProjectionType.ALL
                 && (select == Select.ALL_ATTRIBUTES
                         || (projection != null
                                 && projection.topLevelAttributes().stream()
-                                        .anyMatch(a -> !index.projects(a, definition.primaryKey()))));
+                                        .anyMatch(a -> !local.projects(a, definition.primaryKey()))));
         return entry -> {
             Map<String, AttributeValue> attributes = entry.attributes();
             if (fetch) {
@@ -194,7 +212,7 @@ final class ReadTarget {
         return key;
     }
 
-    private static void put(Map<String, AttributeValue> to, Map<String, AttributeValue> from, String name) {
+    private static void put(Map<String, AttributeValue> to, Map<String, AttributeValue> from, @Nullable String name) {
         if (name != null && from.containsKey(name)) {
             to.put(name, from.get(name));
         }
@@ -224,7 +242,7 @@ final class ReadTarget {
     /** The position of an ExclusiveStartKey in the index's map: the index key, then the table key. */
     IndexKey indexStart(Map<String, AttributeValue> esk) {
         KeyDef tableKey = definition.primaryKey();
-        KeyDef indexKey = index.key();
+        KeyDef indexKey = readIndex().key();
         Map<String, AttributeValue> tablePart = new HashMap<>();
         int expectedSize = tableKey.names().size()
                 + (int) indexKey.names().stream()
@@ -287,7 +305,8 @@ final class ReadTarget {
     }
 
     /** The entries of a range after an ExclusiveStartKey, in read order; a start outside the range is refused. */
-    static <K> NavigableMap<K, StoredItem> after(NavigableMap<K, StoredItem> range, K start, boolean forward) {
+    static <K> NavigableMap<K, StoredItem> after(
+            NavigableMap<K, StoredItem> range, @Nullable K start, boolean forward) {
         if (start == null) {
             return forward ? range : range.descendingMap();
         }

@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * these faults gets the ValidationException, not ResourceNotFoundException: an item above 400 KB, an empty string or
  * binary in a {@code Key} (every attribute of a Key is a key attribute), the same key twice in one BatchGetItem table
  * or among one table's delete requests (the request shape, then the values, then the table, as the API reference's
- * error list orders them: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html).
+ * error list orders them [1]).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 final class RequestChecks {
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
@@ -26,9 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  * DynamoDB's order: legacy and expression parameters not mixed; ExpressionAttributeNames/Values sent only beside an
  * expression that can use them, not empty, their values valid; then each expression compiled (UpdateExpression,
  * ConditionExpression, KeyConditionExpression, FilterExpression, ProjectionExpression, each or its legacy
- * counterpart); last, no name or value left unused
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.html,
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html).
+ * counterpart); last, no name or value left unused [1] [2].
  * An operation declares what it accepts, then calls {@link #compile}:
  * <pre>{@code
  * RequestExpressions.Compiled x = RequestExpressions.of(hasNames, names, hasValues, values)
@@ -36,32 +35,40 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  *         .condition(r.conditionExpression(), () -> legacyCondition)
  *         .compile();
  * }</pre>
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.html">Using expressions in DynamoDB</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html">Legacy conditional parameters</a>
  */
 final class RequestExpressions {
 
     /** An expression parameter the operation accepts: its text (null when absent) and its legacy counterpart. */
-    private record Slot<T>(String parameter, String text, Supplier<T> legacy, boolean usesValues) {}
+    private record Slot<T>(
+            String parameter,
+            @Nullable String text,
+            @Nullable Supplier<@Nullable T> legacy,
+            boolean usesValues) {}
 
     /** What the step produced: each expression (or its legacy counterpart), null when the request has neither. */
     record Compiled(
-            UpdateExpr update,
-            ConditionExpr condition,
-            KeyConditionExpr keyCondition,
-            ConditionExpr filter,
-            ProjectionExpr projection) {}
+            @Nullable UpdateExpr update,
+            @Nullable ConditionExpr condition,
+            @Nullable KeyConditionExpr keyCondition,
+            @Nullable ConditionExpr filter,
+            @Nullable ProjectionExpr projection) {}
 
-    private final Map<String, String> names;
-    private final Map<String, AttributeValue> values;
+    private final @Nullable Map<String, String> names; // null when the request has none
+    private final @Nullable Map<String, AttributeValue> values; // null when the request has none
     private final List<String> legacyPresent = new ArrayList<>();
-    private Slot<UpdateExpr> update;
-    private Slot<ConditionExpr> condition;
-    private Slot<KeyConditionExpr> keyCondition;
-    private Slot<ConditionExpr> filter;
-    private Slot<ProjectionExpr> projection;
+    // null: the operation takes no such expression
+    private @Nullable Slot<UpdateExpr> update;
+    private @Nullable Slot<ConditionExpr> condition;
+    private @Nullable Slot<KeyConditionExpr> keyCondition;
+    private @Nullable Slot<ConditionExpr> filter;
+    private @Nullable Slot<ProjectionExpr> projection;
     private boolean expressionRequired;
     private boolean mixChecked;
 
-    private RequestExpressions(Map<String, String> names, Map<String, AttributeValue> values) {
+    private RequestExpressions(@Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
         this.names = names;
         this.values = values;
     }
@@ -71,12 +78,15 @@ final class RequestExpressions {
      * auto-constructed, so each comes with its {@code has...} flag: an explicitly empty map is a present one.
      */
     static RequestExpressions of(
-            boolean hasNames, Map<String, String> names, boolean hasValues, Map<String, AttributeValue> values) {
+            boolean hasNames,
+            @Nullable Map<String, String> names,
+            boolean hasValues,
+            @Nullable Map<String, AttributeValue> values) {
         return new RequestExpressions(hasNames ? names : null, hasValues ? values : null);
     }
 
     /** A request whose only expression is a projection, which takes no ExpressionAttributeValues. */
-    static RequestExpressions of(boolean hasNames, Map<String, String> names) {
+    static RequestExpressions of(boolean hasNames, @Nullable Map<String, String> names) {
         return of(hasNames, names, false, null);
     }
 
@@ -89,27 +99,27 @@ final class RequestExpressions {
     }
 
     /** {@code legacy} is called only when the text is absent; it returns null when the request has neither. */
-    RequestExpressions update(String text, Supplier<UpdateExpr> legacy) {
+    RequestExpressions update(@Nullable String text, @Nullable Supplier<@Nullable UpdateExpr> legacy) {
         update = new Slot<>("UpdateExpression", text, legacy, true);
         return this;
     }
 
-    RequestExpressions condition(String text, Supplier<ConditionExpr> legacy) {
+    RequestExpressions condition(@Nullable String text, @Nullable Supplier<@Nullable ConditionExpr> legacy) {
         condition = new Slot<>("ConditionExpression", text, legacy, true);
         return this;
     }
 
-    RequestExpressions keyCondition(String text, Supplier<KeyConditionExpr> legacy) {
+    RequestExpressions keyCondition(@Nullable String text, @Nullable Supplier<@Nullable KeyConditionExpr> legacy) {
         keyCondition = new Slot<>("KeyConditionExpression", text, legacy, true);
         return this;
     }
 
-    RequestExpressions filter(String text, Supplier<ConditionExpr> legacy) {
+    RequestExpressions filter(@Nullable String text, @Nullable Supplier<@Nullable ConditionExpr> legacy) {
         filter = new Slot<>("FilterExpression", text, legacy, true);
         return this;
     }
 
-    RequestExpressions projection(String text, Supplier<ProjectionExpr> legacy) {
+    RequestExpressions projection(@Nullable String text, @Nullable Supplier<@Nullable ProjectionExpr> legacy) {
         projection = new Slot<>("ProjectionExpression", text, legacy, false);
         return this;
     }
@@ -146,18 +156,19 @@ final class RequestExpressions {
     }
 
     /** The legacy Expected and ConditionalOperator as a condition, null when the request has neither. */
-    static ConditionExpr expected(
-            boolean hasExpected, Map<String, ExpectedAttributeValue> expected, ConditionalOperator operator) {
+    static @Nullable ConditionExpr expected(
+            boolean hasExpected, Map<String, ExpectedAttributeValue> expected, @Nullable ConditionalOperator operator) {
         return hasExpected || operator != null ? Legacy.condition(hasExpected ? expected : Map.of(), operator) : null;
     }
 
     /** A legacy QueryFilter or ScanFilter and ConditionalOperator as a filter, null when the request has neither. */
-    static ConditionExpr filter(boolean hasFilter, Map<String, Condition> filter, ConditionalOperator operator) {
+    static @Nullable ConditionExpr filter(
+            boolean hasFilter, Map<String, Condition> filter, @Nullable ConditionalOperator operator) {
         return hasFilter || operator != null ? Legacy.filter(hasFilter ? filter : Map.of(), operator) : null;
     }
 
     /** The legacy AttributesToGet as a projection, null when absent. */
-    static ProjectionExpr attributesToGet(boolean has, List<String> names) {
+    static @Nullable ProjectionExpr attributesToGet(boolean has, List<String> names) {
         return has ? Legacy.attributesToGet(names) : null;
     }
 
@@ -175,7 +186,7 @@ final class RequestExpressions {
         return compiled;
     }
 
-    private static <T> T compile(Slot<T> slot, Function<String, T> compiler) {
+    private static <T> @Nullable T compile(@Nullable Slot<T> slot, Function<String, T> compiler) {
         if (slot == null) {
             return null;
         }

@@ -14,6 +14,7 @@ import dev.singletable.engine.value.AttributeValues;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -88,7 +89,7 @@ public final class ScanOperations {
             checkInSegment(start == null ? null : start.hash(), low, high, segment, total);
             entries = ReadTarget.after(range, start, true).values().iterator();
         } else {
-            NavigableMap<IndexKey, StoredItem> all = target.indexData.entries();
+            NavigableMap<IndexKey, StoredItem> all = target.indexEntries();
             NavigableMap<IndexKey, StoredItem> range = high == null
                     ? all.tailMap(new IndexKey(low, KeyValue.MIN, KeyValue.MIN, null), true)
                     : all.subMap(
@@ -132,10 +133,10 @@ public final class ScanOperations {
      */
     private static int partitionsRead(
             ReadTarget target,
-            Map<String, AttributeValue> esk,
-            Map<String, AttributeValue> lastEvaluatedKey,
+            @Nullable Map<String, AttributeValue> esk,
+            @Nullable Map<String, AttributeValue> lastEvaluatedKey,
             long low,
-            Long high) {
+            @Nullable Long high) {
         int partitions = StoragePartitions.count(target.table.definition(), target.index);
         long first = esk == null ? low : hashOf(target, esk);
         long last = lastEvaluatedKey != null ? hashOf(target, lastEvaluatedKey) : high == null ? -1L : high - 1;
@@ -152,7 +153,7 @@ public final class ScanOperations {
      * A parallel Scan's ExclusiveStartKey must lie in the requested segment; AWS's answer otherwise (quoted from AWS by
      * ScyllaDB's compatibility tests, scylladb/scylladb#9270).
      */
-    private static void checkInSegment(Long hash, long low, Long high, int segment, int total) {
+    private static void checkInSegment(@Nullable Long hash, long low, @Nullable Long high, int segment, int total) {
         if (hash == null || total == 1) {
             return;
         }
@@ -171,7 +172,7 @@ public final class ScanOperations {
                 .longValue();
     }
 
-    private static void checkSegments(Integer segment, Integer total) {
+    private static void checkSegments(@Nullable Integer segment, @Nullable Integer total) {
         if (segment != null && total == null) {
             throw EngineErrors.validation("The TotalSegments parameter is required but was not present in the request "
                     + "when Segment parameter is present");
@@ -180,7 +181,7 @@ public final class ScanOperations {
             throw EngineErrors.validation("The Segment parameter is required but was not present in the request when "
                     + "parameter TotalSegments is present");
         }
-        if (segment != null && segment >= total) {
+        if (segment != null && total != null && segment >= total) {
             throw EngineErrors.validation("The Segment parameter is zero-based and must be less than parameter "
                     + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
         }

@@ -4,6 +4,7 @@ import dev.singletable.engine.table.IndexDef;
 import dev.singletable.engine.table.TableDefinition;
 import dev.singletable.engine.table.Throughput;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
@@ -11,13 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
  * the partition-key hash space covers. Only capacity reporting uses it: a Scan page pays at least one read unit for
  * each partition it reads.
  *
- * <p>A partition serves at most 3 000 read and 1 000 write units per second
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html); a new on-demand
- * table's warm throughput is 12 000 reads and 4 000 writes
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html), so it starts with four
+ * <p>A partition serves at most 3 000 read and 1 000 write units per second [1]; a new on-demand table's warm
+ * throughput is 12 000 reads and 4 000 writes [2], so it starts with four
  * partitions, which is what AWS's 4 / 2 units for a Scan of a one-item on-demand table show (ScyllaDB's
  * test_returnconsumedcapacity.py::test_scan_consumed_capacity, run against AWS). A provisioned table has as many as
  * its throughput needs, at least one.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html">DynamoDB burst and adaptive capacity</a>
+ * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">Understanding DynamoDB warm throughput</a>
  */
 final class StoragePartitions {
 
@@ -27,7 +29,7 @@ final class StoragePartitions {
     private StoragePartitions() {}
 
     /** The partitions of the table, or of the global index (a local index lives in its table's partitions). */
-    static int count(TableDefinition table, IndexDef index) {
+    static int count(TableDefinition table, @Nullable IndexDef index) {
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
             return ON_DEMAND_PARTITIONS;
         }

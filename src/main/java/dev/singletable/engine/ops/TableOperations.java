@@ -227,9 +227,10 @@ public final class TableOperations {
             throw EngineErrors.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB "
                     + "resource arn: " + arn);
         }
-        Table table = parsed.isTable() ? engine.table(parsed.tableName()) : null;
-        if (table == null && parsed.isTable()) {
-            table = engine.deletingTable(parsed.tableName());
+        String tableName = parsed.isTable() ? parsed.tableName() : null; // a table's ARN always names it
+        Table table = tableName == null ? null : engine.table(tableName);
+        if (table == null && tableName != null) {
+            table = engine.deletingTable(tableName);
         }
         // while a table is being created its tags are not readable yet, as on AWS
         if (table == null || engine.statusOf(table) == TableStatus.CREATING) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -37,11 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
  * holds the commit lock, then commits all changes as one unit or none: it is serializable against every other write,
  * and a TransactGetItems, also taken under the lock, never sees half of one. Because writes are serialized rather than
  * interleaved, no transaction ever finds another in flight, so TransactionConflict never arises here.
- * The semantics are those of [1], [2] and [3].
+ * The semantics are those of [1], [2] and [3]; a request's values are checked before its tables, as [4] orders
+ * the errors.
  *
  * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html">Amazon DynamoDB Transactions: how it works</a>
  * <br>[2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
  * <br>[3] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html">TransactGetItems</a>
+ * <br>[4] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 public final class TransactionOperations {
 
@@ -62,24 +65,21 @@ public final class TransactionOperations {
     private record Action(
             String named,
             Table table,
-            PrimaryKey key,
+            ActionKey actionKey,
             Kind kind,
-            StoredItem putItem,
-            UpdateExpr update,
-            ConditionExpr condition,
-            ReturnValuesOnConditionCheckFailure onFailure,
-            String keyError) {
+            @Nullable StoredItem putItem,
+            @Nullable UpdateExpr update,
+            @Nullable ConditionExpr condition,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
 
-        Action(
-                String named,
-                Table table,
-                ActionKey key,
-                Kind kind,
-                StoredItem putItem,
-                UpdateExpr update,
-                ConditionExpr condition,
-                ReturnValuesOnConditionCheckFailure onFailure) {
-            this(named, table, key.key(), kind, putItem, update, condition, onFailure, key.error());
+        /** The action's key; only once no action of the transaction has a {@link #keyError}. */
+        PrimaryKey key() {
+            return actionKey.resolved();
+        }
+
+        @Nullable
+        String keyError() {
+            return actionKey.error();
         }
     }
 
@@ -236,17 +236,17 @@ public final class TransactionOperations {
     /**
      * One action as far as it can be checked without its table: which kind, its expressions (parsed, every name and
      * value used) and its item or key values, with a Put's item size. Every action of a transaction is parsed before any
-     * table is looked up, as DynamoDB Local does and as AWS checks a request's values before the table
-     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html): a bad expression or an
-     * oversized item anywhere in the request wins over a missing table or an empty key value in an earlier action.
+     * table is looked up, as DynamoDB Local does and as AWS checks a request's values before the table [4]: a bad
+     * expression or an oversized item anywhere in the request wins over a missing table or an empty key value in an
+     * earlier action (the reference is the class comment's).
      */
     private record Parsed(
             Kind kind,
             String tableName,
             Map<String, AttributeValue> values,
-            UpdateExpr update,
-            ConditionExpr condition,
-            ReturnValuesOnConditionCheckFailure onFailure) {}
+            @Nullable UpdateExpr update,
+            @Nullable ConditionExpr condition,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {}
 
     private static Parsed parse(TransactWriteItem item) {
         int present = (item.put() != null ? 1 : 0)
@@ -355,7 +355,11 @@ public final class TransactionOperations {
     }
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
-        record Read(String named, Table table, PrimaryKey key, ProjectionExpr projection, String keyError) {}
+        record Read(
+                String named,
+                Table table,
+                PrimaryKey key,
+                @Nullable ProjectionExpr projection) {}
         List<Read> reads = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>();
         for (TransactGetItem item : r.transactItems()) {
@@ -384,10 +388,10 @@ public final class TransactionOperations {
                 }
                 throw EngineErrors.transactionCanceled(reasons);
             }
-            if (!seen.add(Map.entry(table.name(), key.key()))) {
+            if (!seen.add(Map.entry(table.name(), key.resolved()))) {
                 throw EngineErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(g.tableName(), table, key.key(), projection, null));
+            reads.add(new Read(g.tableName(), table, key.resolved(), projection));
         }
         if (engine.capacity().enabled()) {
             refuseThrottled(reads.stream()

@@ -1,6 +1,7 @@
 package dev.singletable.engine.partiql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The syntax tree of DynamoDB's PartiQL subset, as produced by {@link Parser}. */
 final class Ast {
@@ -36,6 +37,8 @@ final class Ast {
     record Index(int index) implements Step {}
 
     record Path(List<Step> steps, Token at) implements Expr {
+        /** The attribute the path starts from; null when it starts with an index step. */
+        @Nullable
         String root() {
             return steps.get(0) instanceof Name n ? n.name() : null;
         }
@@ -65,7 +68,8 @@ final class Ast {
 
     record Between(Expr value, Expr low, Expr high, boolean negated, Token at) implements Expr {}
 
-    record In(Expr value, List<Expr> candidates, boolean negated, Token at) implements Expr {}
+    /** {@code candidates} is null when IN is followed by something other than a list. */
+    record In(Expr value, @Nullable List<Expr> candidates, boolean negated, Token at) implements Expr {}
 
     /** {@code x IS [NOT] MISSING|NULL|STRING|…}; {@code type} upper-cased. */
     record Is(Expr value, String type, boolean negated, Token typeToken, Token at) implements Expr {}
@@ -85,12 +89,17 @@ final class Ast {
 
     sealed interface Statement permits Select, Insert, Update, Delete, Exists, Expression {}
 
-    record Target(String table, String index) {}
+    /** {@code index} is null when the statement reads the table. */
+    record Target(String table, @Nullable String index) {}
 
     record OrderItem(Expr key, boolean descending) {}
 
-    /** {@code projections} is null for {@code SELECT *}. */
-    record Select(List<Path> projections, Target from, Expr where, List<OrderItem> orderBy) implements Statement {}
+    /** {@code projections} is null for {@code SELECT *}; {@code where} is null without a WHERE clause. */
+    record Select(
+            @Nullable List<Path> projections,
+            Target from,
+            @Nullable Expr where,
+            List<OrderItem> orderBy) implements Statement {}
 
     record Insert(Target into, Expr value) implements Statement {}
 
@@ -100,10 +109,16 @@ final class Ast {
 
     record RemoveAction(Path target) implements UpdateAction {}
 
-    /** {@code returning} is e.g. "ALL OLD *", or null. */
-    record Update(Target table, List<UpdateAction> actions, Expr where, String returning) implements Statement {}
+    /** {@code returning} is e.g. "ALL OLD *", or null; {@code where} is null without a WHERE clause. */
+    record Update(
+            Target table,
+            List<UpdateAction> actions,
+            @Nullable Expr where,
+            @Nullable String returning) implements Statement {}
 
-    record Delete(Target from, Expr where, String returning) implements Statement {}
+    /** As {@link Update}: {@code where} and {@code returning} may be null. */
+    record Delete(
+            Target from, @Nullable Expr where, @Nullable String returning) implements Statement {}
 
     /** {@code EXISTS(SELECT …)}: a condition check, allowed only in ExecuteTransaction. */
     record Exists(Select select) implements Statement {}

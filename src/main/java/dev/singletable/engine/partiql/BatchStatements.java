@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,13 +38,18 @@ final class BatchStatements {
         this.target = target;
     }
 
-    /** A statement after translation: a single-item read, or a write; or the error that stopped it. */
+    /**
+     * One statement on its way: parsed, then translated ({@code planned}); or the error that stopped it
+     * ({@code failed}). Exactly one of {@code planned} and {@code failed} is set once translation has run.
+     */
     private static final class Entry {
         final BatchStatementRequest request;
-        Ast.Statement statement;
-        TableSchema schema;
-        KeyedWhere read;
-        WriteAction write;
+        Ast.@Nullable Statement statement; // null when it did not parse
+
+        @Nullable
+        Planned planned;
+
+        @Nullable
         BatchStatementResponse failed;
 
         Entry(BatchStatementRequest request) {
@@ -51,6 +58,27 @@ final class BatchStatements {
 
         boolean isRead() {
             return statement instanceof Ast.Select;
+        }
+    }
+
+    /** A translated statement: a single-item read or a write, on one table. */
+    private sealed interface Planned permits PlannedRead, PlannedWrite {
+        TableSchema schema();
+
+        Map<String, AttributeValue> key();
+    }
+
+    private record PlannedRead(TableSchema schema, Ast.Select select, KeyedWhere where) implements Planned {
+        @Override
+        public Map<String, AttributeValue> key() {
+            return where.key();
+        }
+    }
+
+    private record PlannedWrite(TableSchema schema, WriteAction write) implements Planned {
+        @Override
+        public Map<String, AttributeValue> key() {
+            return write.key();
         }
     }
 
@@ -92,23 +120,24 @@ final class BatchStatements {
             throw EngineErrors.validation("Read and write requests together in the same batch is not supported.");
         }
         for (Entry e : entries) {
-            if (e.failed == null) {
-                translate(e);
+            if (e.failed == null && e.statement != null) {
+                translate(e, e.statement);
             }
         }
         Set<String> keys = new HashSet<>();
         for (Entry e : entries) {
-            if (e.failed == null) {
-                Map<String, AttributeValue> key = e.read != null ? e.read.key() : e.write.key();
-                if (!keys.add(e.schema.table() + "\u0000" + key)) {
-                    throw EngineErrors.validation("Provided list of item keys contains duplicates");
-                }
+            if (e.planned != null && !keys.add(e.planned.schema().table() + "\u0000" + e.planned.key())) {
+                throw EngineErrors.validation("Provided list of item keys contains duplicates");
             }
         }
         Capacity capacity = new Capacity();
         List<BatchStatementResponse> responses = new ArrayList<>();
         for (Entry e : entries) {
-            responses.add(e.failed != null ? e.failed : run(e, r.returnConsumedCapacity(), capacity));
+            if (e.planned != null) {
+                responses.add(run(e.request, e.planned, r.returnConsumedCapacity(), capacity));
+            } else {
+                responses.add(Objects.requireNonNull(e.failed, "a statement not translated has failed"));
+            }
         }
         return BatchExecuteStatementResponse.builder()
                 .responses(responses)
@@ -116,30 +145,30 @@ final class BatchStatements {
                 .build();
     }
 
-    private void translate(Entry e) {
+    private void translate(Entry e, Ast.Statement statement) {
         try {
             Values values = new Values(PartiqlExecutor.parameters(e.request.parameters(), e.request.hasParameters()));
-            if (e.statement instanceof Ast.Select s) {
-                e.schema = TableSchema.describe(target, s.from().table());
-                KeyedWhere k = s.from().index() == null ? KeyedWhere.find(s.where(), e.schema, values) : null;
+            if (statement instanceof Ast.Select s) {
+                TableSchema schema = TableSchema.describe(target, s.from().table());
+                KeyedWhere k = s.from().index() == null ? KeyedWhere.find(s.where(), schema, values) : null;
                 if (k == null || k.rest() != null) {
                     throw PartiqlException.validation("Only single item select is supported");
                 }
-                new SelectPlanner(e.schema, values, false, null).plan(s);
-                e.read = k;
-            } else if (e.statement instanceof Ast.Insert i) {
+                new SelectPlanner(schema, values, false, null).plan(s);
+                e.planned = new PlannedRead(schema, s, k);
+            } else if (statement instanceof Ast.Insert i) {
                 WritePlanner.requireTableOnly(i.into());
-                e.schema = TableSchema.describe(target, i.into().table());
-                e.write = new WritePlanner(e.schema, values).insert(i);
-            } else if (e.statement instanceof Ast.Update u) {
+                TableSchema schema = TableSchema.describe(target, i.into().table());
+                e.planned = new PlannedWrite(schema, new WritePlanner(schema, values).insert(i));
+            } else if (statement instanceof Ast.Update u) {
                 WritePlanner.requireNoIndex(u.table());
-                e.schema = TableSchema.describe(target, u.table().table());
-                e.write = new WritePlanner(e.schema, values).update(u);
+                TableSchema schema = TableSchema.describe(target, u.table().table());
+                e.planned = new PlannedWrite(schema, new WritePlanner(schema, values).update(u));
             } else {
-                Ast.Delete d = (Ast.Delete) e.statement;
+                Ast.Delete d = (Ast.Delete) statement;
                 WritePlanner.requireNoIndex(d.from());
-                e.schema = TableSchema.describe(target, d.from().table());
-                e.write = new WritePlanner(e.schema, values).delete(d);
+                TableSchema schema = TableSchema.describe(target, d.from().table());
+                e.planned = new PlannedWrite(schema, new WritePlanner(schema, values).delete(d));
             }
         } catch (PartiqlException ex) {
             e.failed = error(null, "ValidationError", ex.getMessage(), null);
@@ -148,47 +177,50 @@ final class BatchStatements {
         }
     }
 
-    private BatchStatementResponse run(Entry e, ReturnConsumedCapacity rcc, Capacity capacity) {
-        String table = e.schema.table();
-        String onFailure = e.request.returnValuesOnConditionCheckFailureAsString();
+    private BatchStatementResponse run(
+            BatchStatementRequest request, Planned planned, ReturnConsumedCapacity rcc, Capacity capacity) {
+        String table = planned.schema().table();
+        String onFailure = request.returnValuesOnConditionCheckFailureAsString();
         try {
             Map<String, AttributeValue> item;
-            if (e.read != null) {
-                Ast.Select s = (Ast.Select) e.statement;
+            if (planned instanceof PlannedRead read) {
                 ExpressionWriter w = new ExpressionWriter(null);
-                String projection = Projections.full(s.projections(), w);
+                String projection = Projections.full(read.select().projections(), w);
                 GetItemResponse got = target.getItem(b -> b.tableName(table)
-                        .key(e.read.key())
+                        .key(read.key())
                         .projectionExpression(projection)
                         .expressionAttributeNames(w.names())
-                        .consistentRead(e.request.consistentRead())
+                        .consistentRead(request.consistentRead())
                         .returnConsumedCapacity(rcc));
                 capacity.add(got.consumedCapacity());
                 item = got.hasItem() ? got.item() : null;
-            } else if (e.write.kind() == WriteAction.Kind.INSERT) {
-                try {
-                    capacity.add(target.putItem(e.write.putRequest(null).toBuilder()
-                                    .returnConsumedCapacity(rcc)
-                                    .build())
-                            .consumedCapacity());
-                } catch (ConditionalCheckFailedException ex) {
-                    return error(table, "DuplicateItem", PartiqlErrors.DUPLICATE_ITEM, null);
-                }
-                item = null;
-            } else if (e.write.kind() == WriteAction.Kind.UPDATE) {
-                var up = PartiqlExecutor.updateItem(
-                        target,
-                        e.write.updateRequest(onFailure).toBuilder()
-                                .returnConsumedCapacity(rcc)
-                                .build());
-                capacity.add(up.consumedCapacity());
-                item = up.hasAttributes() && !up.attributes().isEmpty() ? up.attributes() : null;
             } else {
-                var del = target.deleteItem(e.write.deleteRequest(onFailure).toBuilder()
-                        .returnConsumedCapacity(rcc)
-                        .build());
-                capacity.add(del.consumedCapacity());
-                item = del.hasAttributes() && !del.attributes().isEmpty() ? del.attributes() : null;
+                WriteAction write = ((PlannedWrite) planned).write();
+                if (write.kind() == WriteAction.Kind.INSERT) {
+                    try {
+                        capacity.add(target.putItem(write.putRequest(null).toBuilder()
+                                        .returnConsumedCapacity(rcc)
+                                        .build())
+                                .consumedCapacity());
+                    } catch (ConditionalCheckFailedException ex) {
+                        return error(table, "DuplicateItem", PartiqlErrors.DUPLICATE_ITEM, null);
+                    }
+                    item = null;
+                } else if (write.kind() == WriteAction.Kind.UPDATE) {
+                    var up = PartiqlExecutor.updateItem(
+                            target,
+                            write.updateRequest(onFailure).toBuilder()
+                                    .returnConsumedCapacity(rcc)
+                                    .build());
+                    capacity.add(up.consumedCapacity());
+                    item = up.hasAttributes() && !up.attributes().isEmpty() ? up.attributes() : null;
+                } else {
+                    var del = target.deleteItem(write.deleteRequest(onFailure).toBuilder()
+                            .returnConsumedCapacity(rcc)
+                            .build());
+                    capacity.add(del.consumedCapacity());
+                    item = del.hasAttributes() && !del.attributes().isEmpty() ? del.attributes() : null;
+                }
             }
             return BatchStatementResponse.builder().tableName(table).item(item).build();
         } catch (AwsServiceException ex) {
@@ -197,7 +229,7 @@ final class BatchStatements {
     }
 
     /** Maps an operation's exception to the per-statement error code DynamoDB uses. */
-    private static BatchStatementResponse failure(String table, AwsServiceException ex) {
+    private static BatchStatementResponse failure(@Nullable String table, AwsServiceException ex) {
         String code = ex.awsErrorDetails() == null ? null : ex.awsErrorDetails().errorCode();
         String message = ex.awsErrorDetails() == null
                 ? ex.getMessage()
@@ -209,7 +241,7 @@ final class BatchStatements {
         return error(table, batchCode(code), message, item);
     }
 
-    private static String batchCode(String errorCode) {
+    private static String batchCode(@Nullable String errorCode) {
         if (errorCode == null) {
             return "InternalServerError";
         }
@@ -240,7 +272,7 @@ final class BatchStatements {
     }
 
     private static BatchStatementResponse error(
-            String table, String code, String message, Map<String, AttributeValue> item) {
+            @Nullable String table, String code, @Nullable String message, @Nullable Map<String, AttributeValue> item) {
         return BatchStatementResponse.builder()
                 .tableName(table)
                 .error(BatchStatementError.builder()

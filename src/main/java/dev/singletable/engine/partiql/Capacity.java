@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.Capacity.Builder;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
@@ -12,23 +13,26 @@ final class Capacity {
 
     private final Map<String, ConsumedCapacity> byTable = new LinkedHashMap<>();
 
-    void add(ConsumedCapacity c) {
+    void add(@Nullable ConsumedCapacity c) {
         if (c != null) {
             byTable.merge(c.tableName(), c, Capacity::sum);
         }
     }
 
-    void addAll(List<ConsumedCapacity> list) {
+    void addAll(@Nullable List<ConsumedCapacity> list) {
         if (list != null) {
             list.forEach(this::add);
         }
     }
 
     /** The single table's total (ExecuteStatement), or null when nothing was consumed or asked for. */
+    @Nullable
     ConsumedCapacity single() {
         return byTable.isEmpty() ? null : byTable.values().iterator().next();
     }
 
+    /** Every table's total (BatchExecuteStatement, ExecuteTransaction), or null when nothing was consumed or asked for. */
+    @Nullable
     List<ConsumedCapacity> all() {
         return byTable.isEmpty() ? null : new ArrayList<>(byTable.values());
     }

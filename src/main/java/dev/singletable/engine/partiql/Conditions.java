@@ -4,6 +4,7 @@ import dev.singletable.engine.partiql.Ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Helpers that look at a WHERE clause as DynamoDB does: a conjunction of conditions, some of them on key attributes. */
@@ -31,7 +32,7 @@ final class Conditions {
     }
 
     /** Joins conditions back with AND, or null for none. */
-    static Expr and(List<Expr> parts) {
+    static @Nullable Expr and(List<Expr> parts) {
         Expr out = null;
         for (Expr e : parts) {
             out = out == null ? e : new Ast.Binary("AND", out, e, e.at());
@@ -71,21 +72,29 @@ final class Conditions {
     /** A comparison of a top-level attribute with a value, normalised so that the attribute is on the left. */
     record KeyComparison(String attribute, String op, Expr value) {}
 
-    static KeyComparison keyComparison(Expr e) {
+    static @Nullable KeyComparison keyComparison(Expr e) {
         if (!(e instanceof Ast.Binary b) || !FLIPPED.containsKey(b.op()) || b.op().equals("<>")) {
             return null;
         }
-        if (b.left() instanceof Ast.Path p && p.isTopLevel() && Values.isValue(b.right())) {
-            return new KeyComparison(p.root(), b.op(), b.right());
+        String left = topLevelAttribute(b.left());
+        if (left != null && Values.isValue(b.right())) {
+            return new KeyComparison(left, b.op(), b.right());
         }
-        if (b.right() instanceof Ast.Path p && p.isTopLevel() && Values.isValue(b.left())) {
-            return new KeyComparison(p.root(), FLIPPED.get(b.op()), b.left());
+        String right = topLevelAttribute(b.right());
+        String flipped = FLIPPED.get(b.op());
+        if (right != null && flipped != null && Values.isValue(b.left())) {
+            return new KeyComparison(right, flipped, b.left());
         }
         return null;
     }
 
+    /** The attribute a path of one name step names; null for anything else. */
+    private static @Nullable String topLevelAttribute(@Nullable Expr e) {
+        return e instanceof Ast.Path p && p.isTopLevel() ? p.root() : null;
+    }
+
     /** {@code attr = value}, either way round, or null. */
-    static KeyComparison equality(Expr e) {
+    static @Nullable KeyComparison equality(Expr e) {
         KeyComparison c = keyComparison(e);
         return c != null && c.op().equals("=") ? c : null;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -19,20 +20,23 @@ final class ExpressionWriter {
             "NULL", "NULL", "BOOLEAN", "BOOL", "BLOB", "B", "STRING", "S", "NUMERIC", "N", "STRUCT", "M", "TUPLE", "M",
             "LIST", "L");
 
-    private final Values values;
+    private final @Nullable Values values; // null for a writer of paths only (projections)
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, String> nameToPlaceholder = new HashMap<>();
     private final Map<String, AttributeValue> attributeValues = new LinkedHashMap<>();
 
-    ExpressionWriter(Values values) {
+    ExpressionWriter(@Nullable Values values) {
         this.values = values;
     }
 
     /** Names used so far, or null when none (DynamoDB refuses an empty map). */
+    @Nullable
     Map<String, String> names() {
         return names.isEmpty() ? null : names;
     }
 
+    /** Values used so far, or null when none (DynamoDB refuses an empty map). */
+    @Nullable
     Map<String, AttributeValue> values() {
         return attributeValues.isEmpty() ? null : attributeValues;
     }
@@ -188,6 +192,9 @@ final class ExpressionWriter {
             throw PartiqlException.validation("MISSING must be compared using IS operator");
         }
         if (Values.isValue(e)) {
+            if (values == null) {
+                throw new IllegalStateException("a writer of paths only was given a value");
+            }
             return value(values.convert(e));
         }
         if (e instanceof Ast.Call c) {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">ExecuteStatement</a>
  */
-record NextToken(int operation, Map<String, AttributeValue> startKey) {
+/** {@code startKey} is null when the operation starts from its beginning. */
+record NextToken(int operation, @Nullable Map<String, AttributeValue> startKey) {
 
     private static final byte VERSION = 1;
 

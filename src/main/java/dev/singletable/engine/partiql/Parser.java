@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recursive-descent parser for DynamoDB's PartiQL subset. Syntax errors raise {@link MalformedStatement}; constructs
@@ -290,7 +291,7 @@ final class Parser {
         return new Ast.Delete(from, where, returning());
     }
 
-    private String returning() {
+    private @Nullable String returning() {
         if (!acceptKeyword("RETURNING")) {
             return null;
         }
@@ -418,7 +419,7 @@ final class Parser {
         }
     }
 
-    private List<Expr> inList() {
+    private @Nullable List<Expr> inList() {
         Token open = peek();
         if (open.isSymbol("(") || open.isSymbol("[")) {
             advance();

@@ -7,8 +7,17 @@ package dev.singletable.engine.partiql;
  */
 final class PartiqlException extends RuntimeException {
 
+    private final String reason;
+
     private PartiqlException(String message) {
         super(message, null, false, false);
+        this.reason = message;
+    }
+
+    /** DynamoDB's message: every PartiqlException has one. */
+    @Override
+    public String getMessage() {
+        return reason;
     }
 
     static PartiqlException validation(String message) {

@@ -4,6 +4,7 @@ import dev.singletable.engine.error.EngineErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
@@ -158,8 +159,8 @@ public final class PartiqlExecutor {
     }
 
     private static ExecuteStatementResponse written(
-            Map<String, AttributeValue> attributes,
-            software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity capacity) {
+            @Nullable Map<String, AttributeValue> attributes,
+            software.amazon.awssdk.services.dynamodb.model.@Nullable ConsumedCapacity capacity) {
         List<Map<String, AttributeValue>> items =
                 attributes == null || attributes.isEmpty() ? List.of() : List.of(attributes);
         return ExecuteStatementResponse.builder()

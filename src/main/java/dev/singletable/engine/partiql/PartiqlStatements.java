@@ -1,10 +1,13 @@
 package dev.singletable.engine.partiql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a PartiQL statement does and to which table, for access control: SELECT, INSERT, UPDATE and DELETE are the
  * IAM actions {@code dynamodb:PartiQLSelect}, {@code PartiQLInsert}, {@code PartiQLUpdate}, {@code PartiQLDelete}
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html); an EXISTS check of a transaction
- * reads, so it is a Select.
+ * [1]; an EXISTS check of a transaction reads, so it is a Select.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html">IAM security policies with PartiQL for DynamoDB</a>
  */
 public final class PartiqlStatements {
 
@@ -13,12 +16,13 @@ public final class PartiqlStatements {
      * @param table the table the statement names
      * @param index the index it reads ({@code "table"."index"}), or null
      */
-    public record Described(String verb, String table, String index) {}
+    public record Described(
+            String verb, String table, @Nullable String index) {}
 
     private PartiqlStatements() {}
 
     /** The statement's verb and table, or null when it does not parse (the engine then answers its error). */
-    public static Described describe(String statement) {
+    public static @Nullable Described describe(@Nullable String statement) {
         if (statement == null) {
             return null;
         }

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -20,7 +22,7 @@ final class Projections {
     private Projections() {}
 
     /** The ProjectionExpression for the top-level attributes of the projected paths, or null for SELECT *. */
-    static String topLevel(List<Ast.Path> projections, ExpressionWriter w) {
+    static @Nullable String topLevel(@Nullable List<Ast.Path> projections, ExpressionWriter w) {
         if (projections == null) {
             return null;
         }
@@ -28,7 +30,8 @@ final class Projections {
         ExpressionWriter validator = new ExpressionWriter(null);
         for (Ast.Path p : projections) {
             validator.path(p);
-            roots.add(p.root());
+            // path() refuses a path that starts with a list index, so every path here starts with its attribute
+            roots.add(Objects.requireNonNull(p.root()));
         }
         StringBuilder sb = new StringBuilder();
         for (String root : roots) {
@@ -44,7 +47,7 @@ final class Projections {
      * The ProjectionExpression of every projected path as written. Single-item reads in batches and transactions
      * return DynamoDB's nested projection unchanged, unlike ExecuteStatement.
      */
-    static String full(List<Ast.Path> projections, ExpressionWriter w) {
+    static @Nullable String full(@Nullable List<Ast.Path> projections, ExpressionWriter w) {
         if (projections == null) {
             return null;
         }
@@ -58,7 +61,7 @@ final class Projections {
         return sb.toString();
     }
 
-    static Map<String, AttributeValue> apply(List<Ast.Path> projections, Map<String, AttributeValue> item) {
+    static Map<String, AttributeValue> apply(@Nullable List<Ast.Path> projections, Map<String, AttributeValue> item) {
         if (projections == null) {
             return item;
         }
@@ -72,7 +75,7 @@ final class Projections {
         return out;
     }
 
-    private static AttributeValue navigate(Map<String, AttributeValue> item, Ast.Path path) {
+    private static @Nullable AttributeValue navigate(Map<String, AttributeValue> item, Ast.Path path) {
         AttributeValue current = null;
         Map<String, AttributeValue> map = item;
         for (Ast.Step step : path.steps()) {

@@ -2,6 +2,7 @@ package dev.singletable.engine.partiql;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -12,25 +13,30 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * How a SELECT is answered: one or more Query operations (one per partition key value) or a single Scan, run in order,
- * plus the projected paths whose values are lifted to the top of each result item.
+ * plus the projected paths whose values are lifted to the top of each result item. A WHERE clause with an equality or
+ * IN on the partition key reads by key; any other scans the table or index [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.select.html">PartiQL select statements for DynamoDB</a>
  */
-record ReadPlan(List<Op> ops, List<Ast.Path> projections) {
+/** {@code projections} is null for {@code SELECT *}. */
+record ReadPlan(List<Op> ops, @Nullable List<Ast.Path> projections) {
 
     /** One page of one operation. */
     record Page(
             List<Map<String, AttributeValue>> items,
             int evaluated,
-            Map<String, AttributeValue> lastKey,
-            ConsumedCapacity capacity) {}
+            @Nullable Map<String, AttributeValue> lastKey,
+            @Nullable ConsumedCapacity capacity) {}
 
     /** A Query or Scan whose start key and Limit are filled in per page. */
     sealed interface Op permits QueryOp, ScanOp {
-        Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit);
+        Page read(DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit);
     }
 
     record QueryOp(QueryRequest request) implements Op {
         @Override
-        public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
+        public Page read(
+                DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit) {
             QueryResponse r = target.query(
                     request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
             return new Page(
@@ -43,7 +49,8 @@ record ReadPlan(List<Op> ops, List<Ast.Path> projections) {
 
     record ScanOp(ScanRequest request) implements Op {
         @Override
-        public Page read(DynamoDbClient target, Map<String, AttributeValue> startKey, Integer limit) {
+        public Page read(
+                DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit) {
             ScanResponse r = target.scan(
                     request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
             return new Page(

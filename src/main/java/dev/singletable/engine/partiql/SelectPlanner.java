@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -26,9 +27,10 @@ final class SelectPlanner {
     private final TableSchema schema;
     private final Values values;
     private final boolean consistentRead;
-    private final ReturnConsumedCapacity capacity;
+    private final @Nullable ReturnConsumedCapacity capacity;
 
-    SelectPlanner(TableSchema schema, Values values, boolean consistentRead, ReturnConsumedCapacity capacity) {
+    SelectPlanner(
+            TableSchema schema, Values values, boolean consistentRead, @Nullable ReturnConsumedCapacity capacity) {
         this.schema = schema;
         this.values = values;
         this.consistentRead = consistentRead;
@@ -47,13 +49,14 @@ final class SelectPlanner {
         }
         if (keys != null) {
             for (Ast.OrderItem o : select.orderBy()) {
-                if (!(o.key() instanceof Ast.Path p) || !p.isTopLevel()) {
+                String attribute = o.key() instanceof Ast.Path p && p.isTopLevel() ? p.root() : null;
+                if (attribute == null) {
                     throw PartiqlException.validation("Argument to ORDER BY must be of type VariableReference. Type: "
                             + o.key().getClass().getSimpleName());
                 }
-                if (!keys.isKey(p.root())) {
+                if (!keys.isKey(attribute)) {
                     throw PartiqlException.validation(
-                            "Variable reference " + p.root() + " in ORDER BY clause must be part of the primary key");
+                            "Variable reference " + attribute + " in ORDER BY clause must be part of the primary key");
                 }
             }
             KeyQuery kq = keyQuery(select.where(), keys);
@@ -68,7 +71,7 @@ final class SelectPlanner {
         return new ReadPlan(List.of(scan(select)), select.projections());
     }
 
-    private static void checkProjection(List<Ast.Path> projections) {
+    private static void checkProjection(@Nullable List<Ast.Path> projections) {
         if (projections == null) {
             return;
         }
@@ -80,10 +83,11 @@ final class SelectPlanner {
         }
     }
 
-    /** The partition key values, the sort key condition and the filter of a key-based read. */
-    private record KeyQuery(List<Expr> hashValues, Expr rangeCondition, List<Expr> filter) {}
+    /** The partition key values, the sort key condition (null when none) and the filter of a key-based read. */
+    private record KeyQuery(List<Expr> hashValues, @Nullable Expr rangeCondition, List<Expr> filter) {}
 
-    private KeyQuery keyQuery(Expr where, TableSchema.Keys keys) {
+    /** The WHERE clause as a key-based read, or null when it cannot be one (the statement then scans). */
+    private @Nullable KeyQuery keyQuery(@Nullable Expr where, TableSchema.Keys keys) {
         if (where == null) {
             return null;
         }
@@ -107,21 +111,24 @@ final class SelectPlanner {
         List<Expr> rest = new ArrayList<>(conjuncts);
         rest.remove(hashConjunct);
         Expr rangeCondition = null;
-        if (keys.range() != null) {
+        String range = keys.range();
+        if (range != null) {
             for (Expr c : rest) {
-                if (Conditions.mentions(c, keys.range())) {
-                    if (rangeCondition != null || !isRangeKeyCondition(c, keys.range())) {
+                if (Conditions.mentions(c, range)) {
+                    if (rangeCondition != null || !isRangeKeyCondition(c, range)) {
                         return null;
                     }
                     rangeCondition = c;
                 }
             }
-            rest.remove(rangeCondition);
+            if (rangeCondition != null) {
+                rest.remove(rangeCondition);
+            }
         }
         return new KeyQuery(hashValues, rangeCondition, rest);
     }
 
-    private static List<Expr> hashValues(Expr c, String hash) {
+    private static @Nullable List<Expr> hashValues(Expr c, String hash) {
         Conditions.KeyComparison eq = Conditions.equality(c);
         if (eq != null && eq.attribute().equals(hash)) {
             return List.of(eq.value());
@@ -167,8 +174,8 @@ final class SelectPlanner {
         boolean descending = false;
         Boolean hashDescending = null;
         for (Ast.OrderItem o : select.orderBy()) {
-            String attribute = ((Ast.Path) o.key()).root();
-            if (attribute.equals(keys.range())) {
+            String attribute = ((Ast.Path) o.key()).root(); // a top-level path: plan() checked
+            if (attribute != null && attribute.equals(keys.range())) {
                 descending = o.descending();
             } else if (hashDescending == null) {
                 hashDescending = o.descending();
@@ -194,8 +201,10 @@ final class SelectPlanner {
             String projection = Projections.topLevel(select.projections(), w);
             StringBuilder keyCondition =
                     new StringBuilder(w.name(keys.hash())).append(" = ").append(w.value(hashValue));
-            if (kq.rangeCondition() != null) {
-                keyCondition.append(" AND ").append(rangeCondition(kq.rangeCondition(), keys.range(), w));
+            Expr rangeCondition = kq.rangeCondition();
+            String range = keys.range();
+            if (rangeCondition != null && range != null) { // a sort key condition is found only on a key with one
+                keyCondition.append(" AND ").append(rangeCondition(rangeCondition, range, w));
             }
             Expr filter = Conditions.and(kq.filter());
             String filterExpression = filter == null ? null : w.condition(filter);

@@ -4,6 +4,8 @@ import dev.singletable.engine.error.EngineErrors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -20,12 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 record TableSchema(
         String table,
         Keys tableKeys,
-        Map<String, Keys> indexes,
+        Map<String, @Nullable Keys> indexes,
         Map<String, Boolean> globalIndexes,
         Map<String, String> attributeTypes) {
 
-    /** A key schema: partition key and optional sort key names. */
-    record Keys(String hash, String range) {
+    /** A key schema: partition key and optional (null) sort key names. */
+    record Keys(String hash, @Nullable String range) {
         boolean isKey(String attribute) {
             return attribute.equals(hash) || attribute.equals(range);
         }
@@ -49,7 +51,7 @@ record TableSchema(
             }
             throw missing;
         }
-        Map<String, Keys> indexes = new HashMap<>();
+        Map<String, @Nullable Keys> indexes = new HashMap<>(); // null: a multi-attribute key
         Map<String, Boolean> global = new HashMap<>();
         for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
             // a multi-attribute key is not planned as a key-based read: a SELECT on such an index scans it, with the
@@ -84,21 +86,24 @@ record TableSchema(
                 range = e.attributeName();
             }
         }
-        return new Keys(hash, range);
+        // every key schema has its partition key
+        return new Keys(Objects.requireNonNull(hash), range);
     }
 
     /**
      * The keys of the table, or of the named index; null when the index does not exist or has a multi-attribute key.
      */
-    Keys keysOf(String index) {
+    @Nullable
+    Keys keysOf(@Nullable String index) {
         return index == null ? tableKeys : indexes.get(index);
     }
 
-    boolean isGlobalIndex(String index) {
+    boolean isGlobalIndex(@Nullable String index) {
         return index != null && Boolean.TRUE.equals(globalIndexes.get(index));
     }
 
     /** The declared type (S, N or B) of a key attribute. */
+    @Nullable
     String typeOf(String attribute) {
         return attributeTypes.get(attribute);
     }

@@ -3,6 +3,7 @@ package dev.singletable.engine.partiql;
 import dev.singletable.engine.error.EngineErrors;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
@@ -189,7 +190,7 @@ final class TransactionStatements {
         return new WritePlanner(TableSchema.describe(target, x.select().from().table()), values).exists(x);
     }
 
-    private static void rejectReturning(String returning) {
+    private static void rejectReturning(@Nullable String returning) {
         if (returning != null) {
             throw PartiqlException.validation("RETURNING clause is not supported in ExecuteTransaction.");
         }

@@ -1,6 +1,7 @@
 package dev.singletable.engine.partiql;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -14,18 +15,20 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * A translated write statement, ready to become a single-item request or one action of a TransactWriteItems.
- * {@code key} is the primary key of the item written; {@code item} is set for INSERT only.
+ * {@code key} is the primary key of the item written; {@code item} is set for INSERT only, {@code updateExpression}
+ * for UPDATE only; the condition, the names and values the expressions use and {@code returnValues} are null when
+ * the statement has none.
  */
 record WriteAction(
         Kind kind,
         String table,
-        Map<String, AttributeValue> item,
+        @Nullable Map<String, AttributeValue> item,
         Map<String, AttributeValue> key,
-        String updateExpression,
-        String condition,
-        Map<String, String> names,
-        Map<String, AttributeValue> values,
-        String returnValues) {
+        @Nullable String updateExpression,
+        @Nullable String condition,
+        @Nullable Map<String, String> names,
+        @Nullable Map<String, AttributeValue> values,
+        @Nullable String returnValues) {
 
     enum Kind {
         INSERT,
@@ -34,7 +37,7 @@ record WriteAction(
         CHECK
     }
 
-    PutItemRequest putRequest(String returnOnFailure) {
+    PutItemRequest putRequest(@Nullable String returnOnFailure) {
         return PutItemRequest.builder()
                 .tableName(table)
                 .item(item)
@@ -45,7 +48,7 @@ record WriteAction(
                 .build();
     }
 
-    UpdateItemRequest updateRequest(String returnOnFailure) {
+    UpdateItemRequest updateRequest(@Nullable String returnOnFailure) {
         return UpdateItemRequest.builder()
                 .tableName(table)
                 .key(key)
@@ -58,7 +61,7 @@ record WriteAction(
                 .build();
     }
 
-    DeleteItemRequest deleteRequest(String returnOnFailure) {
+    DeleteItemRequest deleteRequest(@Nullable String returnOnFailure) {
         return DeleteItemRequest.builder()
                 .tableName(table)
                 .key(key)
@@ -70,7 +73,7 @@ record WriteAction(
                 .build();
     }
 
-    TransactWriteItem transactItem(ReturnValuesOnConditionCheckFailure onFailure) {
+    TransactWriteItem transactItem(@Nullable ReturnValuesOnConditionCheckFailure onFailure) {
         switch (kind) {
             case INSERT:
                 return TransactWriteItem.builder()

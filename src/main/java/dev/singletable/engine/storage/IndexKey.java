@@ -29,11 +29,7 @@ public record IndexKey(
 
     @Override
     public int compareTo(IndexKey o) {
-        int c = Long.compareUnsigned(hash, o.hash);
-        if (c != 0) {
-            return c;
-        }
-        c = partition.compareTo(o.partition);
+        int c = PrimaryKey.comparePartitions(hash, partition, o.hash, o.partition);
         if (c != 0) {
             return c;
         }

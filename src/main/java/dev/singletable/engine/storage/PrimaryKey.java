@@ -25,14 +25,13 @@ public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implement
 
     @Override
     public int compareTo(PrimaryKey o) {
-        int c = Long.compareUnsigned(hash, o.hash);
-        if (c != 0) {
-            return c;
-        }
-        c = partition.compareTo(o.partition);
-        if (c != 0) {
-            return c;
-        }
-        return sort.compareTo(o.sort);
+        int c = comparePartitions(hash, partition, o.hash, o.partition);
+        return c != 0 ? c : sort.compareTo(o.sort);
+    }
+
+    /** The order of partitions, the same in a table and in its indexes: by hash (unsigned), then by key value. */
+    static int comparePartitions(long hash, KeyValue partition, long otherHash, KeyValue otherPartition) {
+        int c = Long.compareUnsigned(hash, otherHash);
+        return c != 0 ? c : partition.compareTo(otherPartition);
     }
 }

@@ -1,9 +1,7 @@
 package dev.singletable.engine.streams;
 
-import java.util.UUID;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import dev.singletable.engine.error.EngineErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -73,15 +71,6 @@ final class StreamErrors {
     }
 
     private static AwsServiceException.Builder fill(AwsServiceException.Builder b, String code, String message) {
-        return b.message(message)
-                .statusCode(400)
-                .requestId(UUID.randomUUID().toString())
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode(code)
-                        .errorMessage(message)
-                        .serviceName(SERVICE_NAME)
-                        .sdkHttpResponse(
-                                SdkHttpResponse.builder().statusCode(400).build())
-                        .build());
+        return EngineErrors.fill(b, SERVICE_NAME, code, message);
     }
 }

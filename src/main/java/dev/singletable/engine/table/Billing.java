@@ -5,7 +5,13 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
-/** Billing-mode and capacity rules shared by CreateTable and UpdateTable. */
+/**
+ * Billing-mode and capacity rules shared by CreateTable and UpdateTable: on-demand or provisioned capacity [1], the
+ * bounds of provisioned units [2] and the optional maximum throughput of an on-demand table [1].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadWriteCapacityMode.html">DynamoDB throughput capacity</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html">DynamoDB provisioned capacity mode</a>
+ */
 final class Billing {
 
     /** Above this DynamoDB refuses a capacity value outright, before any account limit applies. */

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 /**
  * CreateTable's semantic validation, in DynamoDB's order: billing and capacity, stream, encryption and table class,
  * attribute definitions and the table key, index key definitions, unused definitions, then each local and global
- * index, tags. The first violation wins, as in DynamoDB (only shape errors are accumulated, and those ran before).
+ * index, tags [1]. The first violation wins, as in DynamoDB (only shape errors are accumulated, and those ran before).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
  */
 final class CreateTableRules {
 

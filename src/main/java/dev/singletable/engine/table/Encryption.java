@@ -6,7 +6,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
-/** SSESpecification rules: KMS is the only explicit type; omitted or disabled means the AWS-owned key. */
+/**
+ * SSESpecification rules [1]: KMS is the only explicit type; omitted or disabled means the AWS-owned key [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_SSESpecification.html">SSESpecification</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html">DynamoDB encryption at rest</a>
+ */
 final class Encryption {
 
     private Encryption() {}

@@ -6,7 +6,14 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
-/** DynamoDB's semantic rules for an index Projection (its shape rules ran earlier). */
+/**
+ * DynamoDB's semantic rules for one index Projection [1] (its shape rules ran earlier): NonKeyAttributes go with
+ * INCLUDE only, INCLUDE needs them, and a name appears once. The limit on NonKeyAttributes summed over all of a
+ * table's secondary indexes [2] is checked by {@link CreateTableRules}.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Projection.html">Projection</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html">Quotas in Amazon DynamoDB</a>
+ */
 final class Projections {
 
     private Projections() {}

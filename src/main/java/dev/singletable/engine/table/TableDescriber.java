@@ -22,10 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableWarmThroughputDescription;
 
 /**
- * Renders a {@link TableDefinition} plus live statistics as DynamoDB's TableDescription, field by field as AWS
+ * Renders a {@link TableDefinition} plus live statistics as DynamoDB's TableDescription [1], field by field as AWS
  * returns it: attribute definitions and non-key attributes sorted by name, index lists in creation order, zero
  * capacity on on-demand tables and their GSIs, warm throughput always present (12000/4000 on demand, the highest
- * provisioned capacity otherwise), optional blocks (billing summary, stream, SSE, table class) only when they apply.
+ * provisioned capacity otherwise) [2], optional blocks (billing summary, stream, SSE, table class) only when they
+ * apply.
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html">TableDescription</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">Understanding DynamoDB warm throughput</a>
  */
 final class TableDescriber {
 

@@ -25,9 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 /**
  * UpdateTable's semantic validation against the current definition, in DynamoDB's order: something to update,
  * single-concern rules (SSE, table class, deletion protection, warm/on-demand throughput alone), combinations that
- * cannot share a call, then billing and capacity, stream, index updates. Changes apply at once: the catalog decides
+ * cannot share a call, then billing and capacity, stream, index updates [1]. Changes apply at once: the catalog decides
  * how long the table shows UPDATING; new GSIs come back CREATING (the caller backfills, then marks them ACTIVE) and
- * deleted ones DELETING (the caller drops them with {@link TableDefinition#withoutIndex}).
+ * deleted ones DELETING (the caller drops them with {@link TableDefinition#withoutIndex}) [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a><br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing global secondary indexes</a>
  */
 final class UpdateTableRules {
 

@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Origin</b>: browsers send it with every cross-origin request and with same-origin POSTs. A request from
  *       an origin that is neither allowed by CORS nor the port's own is refused outright, so not even a "simple"
  *       cross-origin request (one a browser sends without asking first) reaches an operation.</li>
- *   <li><b>CORS</b>: an allowed origin gets DynamoDB Local's headers (the origin echoed, or {@code *} when any
- *       origin is allowed); a preflight from any other origin is refused, so the browser never sends the request.</li>
+ *   <li><b>CORS</b>: an allowed origin gets DynamoDB Local's headers [1] (the origin echoed, or {@code *} when
+ *       any origin is allowed); a preflight from any other origin is refused, so the browser never sends the request.</li>
  * </ul>
  * A refusal is 403 {@code AccessDeniedException} with a message naming the setting: AWS has no such check (its
- * endpoints are reached only under their own names), so the closest AWS answer to "not for you" is used.
+ * endpoints are reached only under their own names), so the closest AWS answer to "not for you" is used [2].
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html">DynamoDB local usage notes</a> ({@code -cors})<br>
+ * [2] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html">Common Errors</a>
  */
 final class BrowserGuard {
 

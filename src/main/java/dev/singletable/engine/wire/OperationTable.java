@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Maps {@code X-Amz-Target} values to backend methods. Every method of the client interface that takes a single
+ * Maps {@code X-Amz-Target} values [1] to backend methods. Every method of the client interface that takes a single
  * model request becomes an operation named after the request type ({@code PutItemRequest} is {@code PutItem}), so
  * operations added to the SDK are served without any change here. Operations are bound to the interfaces, not to an
  * object: each request is invoked on the backend its credential scope chooses ({@link WireBackends}).
+ *
+ * <p>[1] <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html">DynamoDB low-level API</a>
  */
 final class OperationTable {
 

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -255,37 +257,33 @@ public final class DaxStyleCache {
     // ---- query cache: Query, Scan ----
 
     QueryResponse query(QueryRequest request) {
-        if (Boolean.TRUE.equals(request.consistentRead())) {
-            queryPassThroughs.increment();
-            return store.query(request);
-        }
-        QueryRequest key = request.toBuilder()
-                .overrideConfiguration((AwsRequestOverrideConfiguration) null)
-                .build();
-        Object cached = queries.getIfPresent(key);
-        if (cached instanceof QueryResponse hit) {
-            return hit;
-        }
-        QueryResponse read = store.query(request);
-        queries.put(key, read);
-        return read;
+        return listing(request, request.consistentRead(), request.toBuilder(), store::query, QueryResponse.class);
     }
 
     ScanResponse scan(ScanRequest request) {
-        if (Boolean.TRUE.equals(request.consistentRead())) {
+        return listing(request, request.consistentRead(), request.toBuilder(), store::scan, ScanResponse.class);
+    }
+
+    /**
+     * A Query or Scan through the query cache: a consistent one passes through; any other is answered from the
+     * cache, keyed by the request without its per-call override configuration (which does not change the answer),
+     * or read and kept.
+     */
+    private <R, S> S listing(
+            R request, @Nullable Boolean consistentRead, AwsRequest.Builder copy, Function<R, S> read, Class<S> type) {
+        if (Boolean.TRUE.equals(consistentRead)) {
             queryPassThroughs.increment();
-            return store.scan(request);
+            return read.apply(request);
         }
-        ScanRequest key = request.toBuilder()
-                .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+        Object key = copy.overrideConfiguration((AwsRequestOverrideConfiguration) null)
                 .build();
         Object cached = queries.getIfPresent(key);
-        if (cached instanceof ScanResponse hit) {
-            return hit;
+        if (type.isInstance(cached)) {
+            return type.cast(cached);
         }
-        ScanResponse read = store.scan(request);
-        queries.put(key, read);
-        return read;
+        S answer = read.apply(request);
+        queries.put(key, answer);
+        return answer;
     }
 
     private static List<Map<String, AttributeValue>> itemsOf(Object result) {
@@ -386,12 +384,8 @@ public final class DaxStyleCache {
 
         @Override
         public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "equals" -> args != null && proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "DaxStyleCache[" + store + "]";
-                };
+            if (ProxyIdentity.handles(method)) {
+                return ProxyIdentity.answer(proxy, method, args, "DaxStyleCache[" + store + "]");
             }
             if (args != null && args.length == 1) {
                 Object request = args[0];

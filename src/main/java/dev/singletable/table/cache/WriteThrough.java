@@ -48,12 +48,8 @@ public final class WriteThrough implements InvocationHandler {
 
     @Override
     public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> args != null && proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "WriteThrough[" + cache + "]";
-            };
+        if (ProxyIdentity.handles(method)) {
+            return ProxyIdentity.answer(proxy, method, args, "WriteThrough[" + cache + "]");
         }
         if (method.getName().equals("close") && method.getParameterCount() == 0) {
             return null;

@@ -427,10 +427,13 @@ class QueryTest extends DifferentialTest {
         QueryResponse first = ours.query(query(big, "pk = :p", null, "sk").build());
         assertThat(first.count()).isEqualTo(10);
         assertThat(first.lastEvaluatedKey()).isEqualTo(Map.of("pk", s("p"), "sk", n("9")));
-        QueryResponse local10 = local.query(query(big, "pk = :p", null, "sk").build());
-        assertThat(local10.count())
-                .as("DynamoDB Local returns the crossing item")
-                .isEqualTo(11);
+        if (Oracle.localIsDynamoDbLocal()) {
+            QueryResponse local10 =
+                    local.query(query(big, "pk = :p", null, "sk").build());
+            assertThat(local10.count())
+                    .as("DynamoDB Local returns the crossing item")
+                    .isEqualTo(11);
+        }
         List<Integer> sizes = new java.util.ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {

@@ -261,7 +261,11 @@ class ScanTest extends DifferentialTest {
         ScanResponse first = ours.scan(scan(big, null, "pk").build());
         assertThat(first.scannedCount()).isEqualTo(10);
         assertThat(first.lastEvaluatedKey()).isNotEmpty();
-        assertThat(local.scan(scan(big, null, "pk").build()).scannedCount()).isEqualTo(11);
+        if (Oracle.localIsDynamoDbLocal()) {
+            assertThat(local.scan(scan(big, null, "pk").build()).scannedCount())
+                    .as("DynamoDB Local returns the crossing item")
+                    .isEqualTo(11);
+        }
         List<Object> mine = new ArrayList<>();
         assertThat(pages(ours, scan(big, null, "pk"), mine)[0]).isEqualTo(3);
         assertThat(mine).hasSize(25);
