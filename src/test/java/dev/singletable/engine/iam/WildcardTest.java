@@ -66,19 +66,29 @@ class WildcardTest {
             "xab",
             "arn:aws:dynamodb:eu-west-1:444455556666:table/Notes");
 
+    /**
+     * A policy's compiled pattern remembers the last text it matched: every text, asked twice in a row and again
+     * after the others, must still get the general match's answer.
+     */
     @Test
     void shortcutsDecideAsTheGeneralMatch() {
         for (boolean ignoreCase : new boolean[] {true, false}) {
-            for (String p : PATTERNS) {
-                Wildcard compiled = Wildcard.of(p, ignoreCase);
-                for (String t : TEXTS) {
-                    boolean literal = p.indexOf('*') < 0 && p.indexOf('?') < 0;
-                    boolean expected = literal
-                            ? (ignoreCase ? p.equalsIgnoreCase(t) : p.equals(t))
-                            : Wildcard.matches(compiled.toString(), t, ignoreCase);
-                    assertThat(compiled.matches(t))
-                            .as("%s against %s (ignoreCase %s)", p, t, ignoreCase)
-                            .isEqualTo(expected);
+            for (boolean remembers : new boolean[] {false, true}) {
+                for (String p : PATTERNS) {
+                    Wildcard compiled = remembers ? Wildcard.compiled(p, ignoreCase) : Wildcard.of(p, ignoreCase);
+                    for (int round = 0; round < 2; round++) {
+                        for (String t : TEXTS) {
+                            boolean literal = p.indexOf('*') < 0 && p.indexOf('?') < 0;
+                            boolean expected = literal
+                                    ? (ignoreCase ? p.equalsIgnoreCase(t) : p.equals(t))
+                                    : Wildcard.matches(compiled.toString(), t, ignoreCase);
+                            for (int ask = 0; ask < 2; ask++) {
+                                assertThat(compiled.matches(t))
+                                        .as("%s against %s (ignoreCase %s, remembers %s)", p, t, ignoreCase, remembers)
+                                        .isEqualTo(expected);
+                            }
+                        }
+                    }
                 }
             }
         }
