@@ -136,28 +136,19 @@ public record EngineOptions(
         return copy(copy -> copy.ttlSweepInterval = interval);
     }
 
-    /** The same options for another region (a namespace of a multi-region engine), without transient statuses. */
+    /** The same options for another region (a namespace of a multi-region engine). */
     public EngineOptions withRegion(String newRegion) {
-        return copy(copy -> {
-            copy.region = newRegion;
-            copy.transientStatusDelay = Duration.ZERO;
-        });
+        return copy(copy -> copy.region = newRegion);
     }
 
-    /** The same options for another account (a namespace of a multi-region engine), without transient statuses. */
+    /** The same options for another account (a namespace of a multi-region engine). */
     public EngineOptions withAccountId(String newAccountId) {
-        return copy(copy -> {
-            copy.accountId = newAccountId;
-            copy.transientStatusDelay = Duration.ZERO;
-        });
+        return copy(copy -> copy.accountId = newAccountId);
     }
 
-    /** The same options keeping their files in another directory (null: in memory), without transient statuses. */
+    /** The same options keeping their files in another directory (null: in memory). */
     public EngineOptions withDataDir(@Nullable Path newDataDir) {
-        return copy(copy -> {
-            copy.dataDir = newDataDir;
-            copy.transientStatusDelay = Duration.ZERO;
-        });
+        return copy(copy -> copy.dataDir = newDataDir);
     }
 
     /** The same options with throttling switched on or off. */

@@ -293,4 +293,25 @@ class TransientStatusesOverWireTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Every region and account the engine serves takes the same time as its home region: a table created in eu-west-1
+     * (a namespace of its own, opened by the first request that names it) is CREATING too, until the delay has passed.
+     * In process: this test's wire server serves the home region only.
+     */
+    @Test
+    void aTableInAnotherRegionIsCreatingUntilItIsActiveToo() {
+        DynamoDbClient ireland = engine.dynamoDbClient("eu-west-1");
+        var created = ireland.createTable(b -> b.tableName("elsewhere")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+        assertThat(created.tableDescription().tableArn()).contains(":eu-west-1:");
+        assertThat(created.tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(ireland.describeTable(b -> b.tableName("elsewhere")).table().tableStatus())
+                .isEqualTo(TableStatus.CREATING);
+        clock.advance(DELAY);
+        assertThat(ireland.describeTable(b -> b.tableName("elsewhere")).table().tableStatus())
+                .isEqualTo(TableStatus.ACTIVE);
+    }
 }
