@@ -383,8 +383,9 @@ public final class ServiceLoad {
     }
 
     private HttpRequest seedPost(String path, String json, String token) {
+        // generous: on a shared 2-core machine at load 30+ a sign-up (a bcrypt hash) has waited over 10 s
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {

@@ -24,6 +24,12 @@ public final class OnceOnly {
 
     private static final Duration MARKER_LIFETIME = Duration.ofHours(48);
 
+    /**
+     * TransactWriteItems' limit on the actions of one transaction
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+     */
+    public static final int MAX_ACTIONS = 100;
+
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Clock clock;
@@ -41,10 +47,24 @@ public final class OnceOnly {
      * @return true when this call applied the updates, false when the record had been applied before or a target is gone
      */
     public boolean apply(String projector, String sequenceNumber, List<Update> updates) {
+        return applyAll(projector, List.of(sequenceNumber), updates);
+    }
+
+    /**
+     * Commits the updates of several records in one transaction with every record's marker: all of them, or none when
+     * one of the records had been applied before or a target is gone (the caller then applies the records one by one
+     * with {@link #apply}, each deciding for itself). At most {@link #MAX_ACTIONS} markers and updates together, no two
+     * updates of one item (TransactWriteItems refuses both; {@link Counters#sum} merges them).
+     *
+     * @return true when this call applied the updates, false when nothing was written because a condition failed
+     */
+    public boolean applyAll(String projector, List<String> sequenceNumbers, List<Update> updates) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder()
-                .put(marker(projector, sequenceNumber))
-                .build());
+        for (String sequenceNumber : sequenceNumbers) {
+            items.add(TransactWriteItem.builder()
+                    .put(marker(projector, sequenceNumber))
+                    .build());
+        }
         for (Update update : updates) {
             items.add(TransactWriteItem.builder()
                     .update(update.toBuilder()

@@ -14,7 +14,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -43,12 +46,12 @@ class DynamoDbConfiguration {
                                 .endpointOverride(endpoint(storage))
                                 .region(Region.of(storage.region()))
                                 .credentialsProvider(staticCredentials(storage))
-                                .httpClient(ApacheHttpClient.create())
+                                .httpClient(httpClient(storage))
                                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                                 .build();
                     case AWS ->
                         DynamoDbClient.builder()
-                                .httpClient(ApacheHttpClient.create())
+                                .httpClient(httpClient(storage))
                                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                                 .build();
                 };
@@ -64,12 +67,10 @@ class DynamoDbConfiguration {
                         .endpointOverride(endpoint(storage))
                         .region(Region.of(storage.region()))
                         .credentialsProvider(staticCredentials(storage))
-                        .httpClient(ApacheHttpClient.create())
+                        .httpClient(httpClient(storage))
                         .build();
             case AWS ->
-                DynamoDbStreamsClient.builder()
-                        .httpClient(ApacheHttpClient.create())
-                        .build();
+                DynamoDbStreamsClient.builder().httpClient(httpClient(storage)).build();
         };
     }
 
@@ -104,6 +105,18 @@ class DynamoDbConfiguration {
     @ConditionalOnExpression("'${singletable.storage.mode:embedded}'.toLowerCase() != 'aws'")
     TableBootstrap tableBootstrap(DynamoDbClient dynamo, TableProperties table) {
         return new TableBootstrap(dynamo, table.name(), TableLayoutLoader.load());
+    }
+
+    /**
+     * A new SDK HTTP client for one store client (each client closes its own). Embedded mode never gets here: it
+     * makes no HTTP call.
+     */
+    private static SdkHttpClient httpClient(StorageProperties storage) {
+        return switch (storage.httpClient()) {
+            case APACHE -> ApacheHttpClient.create();
+            case APACHE5 -> Apache5HttpClient.create();
+            case URL_CONNECTION -> UrlConnectionHttpClient.create();
+        };
     }
 
     private static URI endpoint(StorageProperties storage) {

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  mode uses the default region chain
  * @param accessKey static credentials for endpoint mode; local stores accept anything unless configured otherwise
  * @param secretKey see accessKey
+ * @param httpClient the AWS SDK's HTTP client for the store clients in endpoint and aws mode (embedded mode makes
+ *                   no HTTP call): apache (the SDK's Apache 4 client), apache5 (its Apache 5 client) or
+ *                   url-connection (the JDK's HttpURLConnection); docs/benchmarks.md measures them in endpoint mode
  */
 @ConfigurationProperties("singletable.storage")
 public record StorageProperties(
@@ -21,11 +24,19 @@ public record StorageProperties(
         URI endpoint,
         @DefaultValue("us-east-1") String region,
         @DefaultValue("local") String accessKey,
-        @DefaultValue("local") String secretKey) {
+        @DefaultValue("local") String secretKey,
+        @DefaultValue("apache") HttpClient httpClient) {
 
     public enum Mode {
         EMBEDDED,
         ENDPOINT,
         AWS
+    }
+
+    /** The SDK HTTP clients the service can talk to a store through (each an artifact on its classpath). */
+    public enum HttpClient {
+        APACHE,
+        APACHE5,
+        URL_CONNECTION
     }
 }

@@ -3,8 +3,8 @@ package dev.singletable.timeline;
 import dev.singletable.follows.FollowItem;
 import dev.singletable.follows.FollowKeys;
 import dev.singletable.follows.FollowRepository;
+import dev.singletable.streams.BatchProjector;
 import dev.singletable.streams.ConditionalOnStreams;
-import dev.singletable.streams.Projector;
 import dev.singletable.streams.StreamImages;
 import dev.singletable.table.Slice;
 import dev.singletable.tweets.TweetItem;
@@ -13,6 +13,7 @@ import dev.singletable.tweets.TweetRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,12 +38,22 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * no marker is needed. An entry lives {@code entryTtl} after its tweet was posted (the key of a tweet older than that is
  * not written at all), so a feed holds a bounded window. Tweets and follows are read from the stream's images with
  * their own schemas.
+ *
+ * <p>A batch of stream records ({@link #applyAll}) is applied in stream order, except that a run of new tweets with no
+ * other tweet or follow change between them is fanned out together: each author's followers are read once for the
+ * run (not once per tweet) and the entries of all the run's tweets go out 25 to a BatchWriteItem (issue 21: over the
+ * wire every call is a round trip of the listener's one thread). The followers are read when the run is projected, as
+ * a single tweet's are, and after every follow change that precedes the run in the batch, so the run sees the same
+ * follower list a tweet-by-tweet fan-out would.
  */
 @Component
 @ConditionalOnStreams
-class TimelineProjector implements Projector {
+class TimelineProjector implements BatchProjector {
 
     static final int PAGE = 100;
+
+    /** Entries written at a time by a run's fan-out: a multiple of BatchWriteItem's 25, bounding the memory a run holds. */
+    static final int ENTRIES_PER_WRITE = 100;
 
     private final FollowRepository follows;
     private final TweetRepository tweets;
@@ -104,16 +115,58 @@ class TimelineProjector implements Projector {
         }
     }
 
-    private void fanOut(TweetItem tweet) {
-        Instant expiresAt = tweet.getCreatedAt().plus(settings.entryTtl());
-        if (!expiresAt.isAfter(clock.instant())) {
-            return; // re-delivered long after: the entry would be out of the window already
+    @Override
+    public void applyAll(List<Record> records) {
+        List<TweetItem> run = new ArrayList<>();
+        for (Record record : records) {
+            OperationType event = record.eventName();
+            if (event != OperationType.INSERT && event != OperationType.REMOVE) {
+                continue; // a like count moving: nothing to do, and no reason to end the run
+            }
+            if (event == OperationType.INSERT && TweetKeys.ENTITY_TYPE.equals(StreamImages.entityType(record))) {
+                run.add(StreamImages.item(record, TweetItem.SCHEMA));
+                continue;
+            }
+            fanOut(run); // what follows may depend on it (a REMOVE of one of its tweets, an unfollow)
+            run.clear();
+            apply(record);
         }
-        forEachFollowerPage(
-                tweet.getAuthorId(),
-                followerIds -> feeds.putAll(followerIds.stream()
-                        .map(ownerId -> entry(ownerId, tweet, expiresAt))
-                        .toList()));
+        fanOut(run);
+    }
+
+    private void fanOut(TweetItem tweet) {
+        fanOut(List.of(tweet));
+    }
+
+    /** Copies each tweet into the feeds of its author's followers, reading each author's followers once. */
+    private void fanOut(List<TweetItem> run) {
+        Instant now = clock.instant();
+        Map<String, List<TweetItem>> byAuthor = new LinkedHashMap<>();
+        for (TweetItem tweet : run) {
+            if (expiry(tweet).isAfter(now)) { // else re-delivered long after: out of the window already
+                byAuthor.computeIfAbsent(tweet.getAuthorId(), a -> new ArrayList<>())
+                        .add(tweet);
+            }
+        }
+        List<FeedEntry> pending = new ArrayList<>();
+        byAuthor.forEach((authorId, authored) -> forEachFollowerPage(authorId, followerIds -> {
+            for (TweetItem tweet : authored) {
+                for (String ownerId : followerIds) {
+                    pending.add(entry(ownerId, tweet, expiry(tweet)));
+                    if (pending.size() == ENTRIES_PER_WRITE) {
+                        feeds.putAll(pending);
+                        pending.clear();
+                    }
+                }
+            }
+        }));
+        if (!pending.isEmpty()) {
+            feeds.putAll(pending);
+        }
+    }
+
+    private Instant expiry(TweetItem tweet) {
+        return tweet.getCreatedAt().plus(settings.entryTtl());
     }
 
     private static FeedEntry entry(String ownerId, TweetItem tweet, Instant expiresAt) {

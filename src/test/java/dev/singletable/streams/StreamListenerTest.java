@@ -79,6 +79,63 @@ class StreamListenerTest {
         assertThat(third.processed()).isZero();
     }
 
+    /**
+     * Issue 21: a burst of counted changes committed one TransactWriteItems per record (over the wire, a round trip
+     * each). A batch's records go in as few transactions as the 100-action limit allows (markers plus one summed
+     * update per counter item); a batch re-delivered after a crash, or one with a counter item gone, falls back to
+     * record by record, and every count still moves exactly once.
+     */
+    @Test
+    void aBatchOfCountedChangesCommitsInFewTransactionsAndStillCountsOnceAfterACrash() {
+        user("ann");
+        user("bob");
+        for (int i = 0; i < 120; i++) {
+            tweet("b" + i, "bob");
+        }
+        tweet("a0", "ann");
+        tweet("gone", "ann");
+        like("gone", "bob"); // its tweet is deleted below, in the same batch: a counter item that is gone
+        like("a0", "bob");
+        delete("TWEET#gone", "TWEET");
+        AtomicInteger transactions = new AtomicInteger();
+        OnceOnly counted = new OnceOnly(countingTransactions(transactions), TABLE, Clock.systemUTC());
+        List<Projector> projectors = List.of(TweetProjectors.counter(counted), LikeProjectors.counter(counted));
+
+        StreamListener crashing = listener("first", DrivenListeners.lostCheckpoints(store, TABLE), projectors);
+        DrivenListeners.drain(crashing);
+        crashing.stop();
+        int firstRun = transactions.get();
+        StreamListener restarted = listener("second", checkpoints(), projectors);
+        DrivenListeners.drain(restarted);
+
+        // 121 tweets and 1 removed (the tweet counter; 99 records + bob's item = 100 actions, then the rest), the two
+        // likes (cancelled by the gone tweet, then one each): was 127 transactions, one per record
+        assertThat(firstRun).isLessThanOrEqualTo(6);
+        assertThat(number("USER#bob", "PROFILE", "tweets")).isEqualTo(120);
+        assertThat(number("USER#ann", "PROFILE", "tweets")).isEqualTo(1);
+        assertThat(number("TWEET#a0", "TWEET", "likes")).isEqualTo(1);
+        assertThat(store.dynamo()
+                        .getItem(r -> r.tableName(TABLE).key(Map.of("PK", s("TWEET#gone"), "SK", s("TWEET"))))
+                        .hasItem())
+                .isFalse();
+    }
+
+    private software.amazon.awssdk.services.dynamodb.DynamoDbClient countingTransactions(AtomicInteger transactions) {
+        return (software.amazon.awssdk.services.dynamodb.DynamoDbClient) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {software.amazon.awssdk.services.dynamodb.DynamoDbClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems")) {
+                        transactions.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store.dynamo(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     @Test
     void aShardLeasedByALiveInstanceIsNotReadByAnother() {
         user("ann");

@@ -26,8 +26,8 @@ import software.amazon.dax.Configuration;
 class ReadCacheTest {
 
     static final String TABLE = "read-cache-test";
-    static final StorageProperties EMBEDDED =
-            new StorageProperties(StorageProperties.Mode.EMBEDDED, null, "eu-west-1", "local", "local");
+    static final StorageProperties EMBEDDED = new StorageProperties(
+            StorageProperties.Mode.EMBEDDED, null, "eu-west-1", "local", "local", StorageProperties.HttpClient.APACHE);
 
     static CacheProperties cache(CacheProperties.Mode mode, URI daxEndpoint) {
         return new CacheProperties(

@@ -1,6 +1,13 @@
 package dev.singletable.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import dev.singletable.follows.FollowItem;
 import dev.singletable.follows.FollowRepository;
@@ -123,6 +130,64 @@ class TimelineProjectorFullStackTest {
                         .items())
                 .extracting(FeedEntry::tweetId)
                 .doesNotContain(old.getTweetId());
+    }
+
+    /**
+     * Issue 21: over the wire each store call is a round trip of the listener's one thread, and a burst of tweets by
+     * one author read the same followers once per tweet. A batch's run of new tweets reads each author's followers
+     * once and writes all its entries together; a REMOVE ends the run (it must follow its own INSERT's fan-out), a
+     * like count's MODIFY does not.
+     */
+    @Test
+    void aBatchOfNewTweetsReadsEachAuthorsFollowersOnceAndStaysInStreamOrder() {
+        String a = Ulid.next();
+        String b = Ulid.next();
+        List<String> followersOfA =
+                IntStream.range(0, 10).mapToObj(i -> Ulid.next()).toList();
+        List<String> followersOfB =
+                IntStream.range(0, 3).mapToObj(i -> Ulid.next()).toList();
+        followersOfA.forEach(followerId -> follows.follow(edge(followerId, a, "a")));
+        followersOfB.forEach(followerId -> follows.follow(edge(followerId, b, "b")));
+        TweetItem a1 = unstoredTweet(a, "a1");
+        TweetItem a2 = unstoredTweet(a, "a2");
+        TweetItem b1 = unstoredTweet(b, "b1");
+        TweetItem a3 = unstoredTweet(a, "a3");
+        TweetItem a4 = unstoredTweet(a, "a4");
+        FollowRepository countedFollows = spy(follows);
+        FeedRepository countedFeeds = spy(feeds);
+        TimelineProjector batching = new TimelineProjector(
+                countedFollows, tweets, countedFeeds, new TimelineProperties(Duration.ofDays(7), 20), clock);
+
+        batching.applyAll(List.of(
+                record(OperationType.INSERT, a1),
+                record(OperationType.INSERT, a2),
+                record(OperationType.INSERT, b1),
+                record(OperationType.INSERT, a3),
+                record(OperationType.MODIFY, a1),
+                record(OperationType.REMOVE, a2),
+                record(OperationType.INSERT, a4)));
+
+        for (String followerId : followersOfA) {
+            assertThat(feedOf(followerId)).extracting(FeedEntry::text).containsExactlyInAnyOrder("a1", "a3", "a4");
+        }
+        for (String followerId : followersOfB) {
+            assertThat(feedOf(followerId)).extracting(FeedEntry::text).containsExactly("b1");
+        }
+        // the run a1 a2 b1 a3 reads a's and b's followers once each, the REMOVE of a2 and the run a4 once each;
+        // tweet by tweet it was 6 reads and 5 writes of entries
+        verify(countedFollows, times(3)).followerIds(eq(a), anyInt(), any());
+        verify(countedFollows, times(1)).followerIds(eq(b), anyInt(), any());
+        verify(countedFeeds, times(2)).putAll(anyList());
+    }
+
+    private TweetItem unstoredTweet(String authorId, String text) {
+        TweetItem tweet = new TweetItem();
+        tweet.setTweetId(Ulid.next());
+        tweet.setAuthorId(authorId);
+        tweet.setAuthorUsername("author");
+        tweet.setText(text);
+        tweet.setCreatedAt(clock.instant());
+        return tweet;
     }
 
     private List<FeedEntry> feedOf(String ownerId) {
