@@ -376,30 +376,26 @@ class TerraformModuleTest {
     void provisionedGlobalTableIsRefusedAtPlanTime() throws IOException {
         Path variablesOnly = Files.createDirectories(workDir.resolve("variables-only"));
         Files.copy(MODULE.resolve("variables.tf"), variablesOnly.resolve("variables.tf"));
-        Terraform.Result refused = terraform.tryRun(
-                variablesOnly,
-                "plan",
-                "-input=false",
-                "-no-color",
-                "-lock=false",
-                "-var",
-                "billing_mode=PROVISIONED",
-                "-var",
-                "replica_regions=[\"eu-west-1\"]");
+        Terraform.Result refused = planGlobalTable(variablesOnly, "PROVISIONED");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("replica_regions needs billing_mode");
 
-        Terraform.Result accepted = terraform.tryRun(
-                variablesOnly,
+        Terraform.Result accepted = planGlobalTable(variablesOnly, "PAY_PER_REQUEST");
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+    }
+
+    /** A plan of {@code dir} with a replica in eu-west-1 and the given billing mode. */
+    private Terraform.Result planGlobalTable(Path dir, String billingMode) {
+        return terraform.tryRun(
+                dir,
                 "plan",
                 "-input=false",
                 "-no-color",
                 "-lock=false",
                 "-var",
-                "billing_mode=PAY_PER_REQUEST",
+                "billing_mode=" + billingMode,
                 "-var",
                 "replica_regions=[\"eu-west-1\"]");
-        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
     }
 
     private JsonNode resource(String address) {
