@@ -35,6 +35,15 @@
 # SERVICE_ARGS="--name=value ..." adds Spring arguments to the service (e.g. to measure a setting against its default).
 # ONLY="tweets,ceiling" measures only those paths (names: ceiling tweets timeline product user post-tweet
 # post-tweet-loner post-tweet-star post-order).
+# REPEAT=N (default 1) measures the stores N times, alternately (STORES="embedded engine" REPEAT=3: embedded, engine,
+# embedded, engine, embedded, engine; each a fresh service and store), and then prints, per path, each round's CPU
+# per request of every store, its ratio to the first store's in the same round, and the median of those ratios: on a
+# shared machine one store's figure can move by half between two runs a minute apart, so a single pair settles
+# nothing. Each store run takes about 1.5 min with ONLY=post-tweet and 10 s runs on an idle 2-core machine (start-up,
+# seeding, warm-up, run, drain), so REPEAT=3 with two stores about 9 min.
+# Against our engine (store `engine`), the store's own request counter (GET /metrics on its port) also gives the
+# store calls per request by operation: for a write, until the listener's last delivery (its projections' calls and
+# the listener's rounds during the run included).
 set -euo pipefail
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-16}
@@ -44,6 +53,7 @@ ONLY=${ONLY:-}
 WARM_UP=${WARM_UP:-10}
 STORES=${STORES:-embedded}
 QUIET=${QUIET:-3}
+REPEAT=${REPEAT:-1}
 SETTLE_MAX=${SETTLE_MAX:-300}
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"; exit 1; }
@@ -77,6 +87,7 @@ free_port() {
 start_store() {
   STORE_PID=""
   STORE_ARGS=""
+  STORE_METRICS=""
   [ "$1" = embedded ] && return
   local port log
   port=$(free_port)
@@ -104,6 +115,21 @@ start_store() {
   done
   curl -s -o /dev/null "http://127.0.0.1:$port/" || { cat "$log"; exit 1; }
   STORE_ARGS="--singletable.storage.mode=endpoint --singletable.storage.endpoint=http://127.0.0.1:$port"
+  [ "$1" = engine ] && STORE_METRICS="http://127.0.0.1:$port/metrics"
+}
+
+# the store's answered operations so far, one "Operation count" line each (our engine only: its /metrics page)
+store_calls() {
+  [ -n "$STORE_METRICS" ] || return 0
+  curl -sf "$STORE_METRICS" | awk '/^singletable_engine_requests_seconds_count\{/ {
+      match($0, /operation="[^"]*"/); op = substr($0, RSTART + 11, RLENGTH - 12); n[op] += $NF }
+    END { for (op in n) printf "%s %d\n", op, n[op] }'
+}
+
+# calls_per_request BEFORE AFTER REQUESTS: "GetItem 1.00 PutItem 1.00 ..." (operations called at least once per 100)
+calls_per_request() {
+  awk -v n="$3" 'FNR == NR { before[$1] = $2; next } { d = $2 - before[$1]; if (d * 100 >= n) printf "%s %.2f ", $1, d / n }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "$2") | sed 's/ $//'
 }
 
 cpu_ticks_of() { if [ -n "$1" ]; then awk '{print $14 + $15}' "/proc/$1/stat"; else echo 0; fi; }
@@ -159,8 +185,9 @@ run() {
     return
   fi
   settle   # what earlier runs left to the stream listener is not charged to this one
-  local load svc0 store0 listener0 start_ns end_ns svc1 store1 out
+  local load svc0 store0 listener0 start_ns end_ns svc1 store1 out calls0 calls1 calls=""
   load=$(cut -d' ' -f1-3 /proc/loadavg)
+  calls0=$(store_calls)
   svc0=$(cpu_ticks_of "$PID"); store0=$(cpu_ticks_of "$STORE_PID"); listener0=$(listener_ticks); start_ns=$(date +%s%N)
   out=$(WRK_METHOD=$method WRK_BODY=$body WRK_TOKEN=$token wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" \
     --latency -s src/bench/resources/wrk/service.lua "$BASE$path")
@@ -188,6 +215,9 @@ run() {
       proj_us="unsettled"
     fi
   fi
+  calls1=$(store_calls)
+  [ -n "$calls1" ] && calls=$(calls_per_request "$calls0" "$calls1" "$requests")
+  [ -n "$calls" ] && CALLS+=("$name|$calls")
   if [ "$name" = ceiling ]; then
     [ "${#CEILING_RPS[@]}" -gt 0 ] && name=ceiling-last   # its second run: a row of its own in the comparison
     CEILING_RPS+=("$rps"); CEILING_CPU+=("$((svc_us + store_us))")
@@ -195,7 +225,7 @@ run() {
   RESULTS+=("$name|$method $path|$rps|$(ms "$p50")|$(ms "$p99")|${errors:-0}|$svc_us|$store_us|$proj_us|$listener_us|$drain|$load")
   echo "  measured $name: $rps req/s, $svc_us us service CPU + $store_us us store CPU each, with projections" \
     "$proj_us us, the listener thread's share $listener_us us (listener done ${drain}s after wrk: $sustained req/s" \
-    "sustained; load $load)" >&2
+    "sustained; load $load)${calls:+; store calls per request: $calls}" >&2
 }
 
 paths() {
@@ -234,13 +264,14 @@ measure_store() {
   read -r _ PORT PID < <(grep '^READY' "$log")
   read -r TOKEN ADMIN_TOKEN LONER_TOKEN STAR_TOKEN < <(java -Xmx512m -cp "$CP" dev.singletable.bench.ServiceLoad \
     "$PORT" "$PID" seed | sed -n 's/^SEEDED //p')
-  [ -n "${STAR_TOKEN:-}" ] || { echo "seeding failed"; exit 1; }
+  [ -n "${STAR_TOKEN:-}" ] || { echo "seeding failed; the service's first error:"; grep -m1 -A12 ' ERROR ' "$log"; exit 1; }
   BASE="http://127.0.0.1:$PORT"
   echo "== store: $store; service jvm: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc);" \
     "wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s; service args: ${SERVICE_ARGS:-none}"
   CEILING_RPS=()
   CEILING_CPU=()
   RESULTS=()
+  CALLS=()
   MEASURE=0 paths   # the warm-up pass
   echo "  warmed every path for ${WARM_UP}s" >&2
   paths
@@ -255,7 +286,7 @@ measure_store() {
   for row in "${RESULTS[@]}"; do
     IFS='|' read -r name label rps p50 p99 errors svc store_cpu proj listener drain load <<< "$row"
     [ "$name" = tweets ] && tweets_cpu=$((svc + store_cpu))
-    SUMMARY+=("$store|$name|$label|$rps|$((svc + store_cpu))|$proj")
+    SUMMARY+=("$ROUND|$store|$name|$label|$rps|$((svc + store_cpu))|$proj")
     awk -v label="$label" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v svc="$svc" -v st="$store_cpu" \
       -v proj="$proj" -v listener="$listener" -v drain="$drain" -v load="$load" -v crps="$ceiling_rps" -v ccpu="$ceiling_cpu" 'BEGIN {
         all = svc + st
@@ -270,6 +301,9 @@ measure_store() {
   echo " GC and JIT); drain: seconds the listener needed after wrk stopped (the rate the service sustains with its"
   echo " projections is requests / (run + drain): half of it is the open-loop rate of service-load.sh); x ceil:"
   echo " throughput as a share of the ceiling's best run; CPU x: all CPU over the ceiling's lowest)"
+  for row in "${CALLS[@]:-}"; do
+    [ -n "$row" ] && printf 'store calls per request, %-18s %s\n' "${row%%|*}:" "${row#*|}"
+  done
   if [ -n "$tweets_cpu" ] && [ "$tweets_cpu" -gt 0 ]; then
     for row in "${RESULTS[@]}"; do
       IFS='|' read -r name label _ _ _ _ svc store_cpu proj listener _ _ <<< "$row"
@@ -293,29 +327,72 @@ measure_store() {
   fi
 }
 
-for store in $STORES; do
-  measure_store "$store"
+for ROUND in $(seq 1 "$REPEAT"); do
+  for store in $STORES; do
+    [ "$REPEAT" -gt 1 ] && echo "== round $ROUND of $REPEAT"
+    measure_store "$store"
+  done
 done
+# the CPU per request of STORE's PATH in ROUND (with projections for a write), or nothing
+cpu_of() {
+  local row r s n proj all
+  for row in "${SUMMARY[@]:-}"; do
+    IFS='|' read -r r s n _ _ all proj <<< "$row"
+    if [ "$r" = "$1" ] && [ "$s" = "$2" ] && [ "$n" = "$3" ]; then
+      [ "$proj" = "-" ] && echo "$all" || echo "$proj"
+      return
+    fi
+  done
+}
 if [ "$(wc -w <<< "$STORES")" -gt 1 ]; then
+  first=${STORES%% *}
   echo "== the stores side by side: req/s, and all CPU per request (service + store JVM; writes: with projections)"
-  printf '%-40s' "path"
-  for store in $STORES; do printf ' %22s' "$store"; done
-  echo
+  for ROUND in $(seq 1 "$REPEAT"); do
+    [ "$REPEAT" -gt 1 ] && echo "-- round $ROUND"
+    printf '%-40s' "path"
+    for store in $STORES; do printf ' %22s' "$store"; done
+    echo
+    for row in "${SUMMARY[@]}"; do
+      IFS='|' read -r round store name label _ _ _ <<< "$row"
+      [ "$round" = "$ROUND" ] && [ "$store" = "$first" ] || continue
+      printf '%-40s' "$label"
+      for other in $STORES; do
+        cell="-"
+        for candidate in "${SUMMARY[@]}"; do
+          IFS='|' read -r r s n _ rps all proj <<< "$candidate"
+          if [ "$r" = "$ROUND" ] && [ "$s" = "$other" ] && [ "$n" = "$name" ]; then
+            [ "$proj" = "-" ] && cpu=$all || cpu=$proj
+            cell=$(printf '%.0f/s %s us' "$rps" "$cpu")
+          fi
+        done
+        printf ' %22s' "$cell"
+      done
+      echo
+    done
+  done
+  echo "== CPU per request over $first's, round by round, and the median of the rounds"
   for row in "${SUMMARY[@]}"; do
-    IFS='|' read -r store name label _ _ _ <<< "$row"
-    [ "$store" = "${STORES%% *}" ] || continue
-    printf '%-40s' "$label"
-    for other in $STORES; do
-      cell="-"
-      for candidate in "${SUMMARY[@]}"; do
-        IFS='|' read -r s n _ rps all proj <<< "$candidate"
-        if [ "$s" = "$other" ] && [ "$n" = "$name" ]; then
-          [ "$proj" = "-" ] && cpu=$all || cpu=$proj
-          cell=$(printf '%.0f/s %s us' "$rps" "$cpu")
+    IFS='|' read -r round store name label _ _ _ <<< "$row"
+    [ "$round" = 1 ] && [ "$store" = "$first" ] || continue
+    for other in ${STORES#"$first"}; do
+      ratios=()
+      line=""
+      for ROUND in $(seq 1 "$REPEAT"); do
+        base=$(cpu_of "$ROUND" "$first" "$name"); cpu=$(cpu_of "$ROUND" "$other" "$name")
+        if [[ "$base" =~ ^[0-9]+$ && "$cpu" =~ ^[0-9]+$ && "$base" -gt 0 ]]; then
+          ratio=$(awk -v a="$cpu" -v b="$base" 'BEGIN {printf "%.2f", a / b}')
+          ratios+=("$ratio")
+          line+=" $cpu/$base=${ratio}x"
+        else
+          line+=" -"
         fi
       done
-      printf ' %22s' "$cell"
+      median="-"
+      if [ "${#ratios[@]}" -gt 0 ]; then
+        median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{v[NR] = $1} END {
+          printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')x
+      fi
+      printf '%-40s %-10s rounds:%s; median %s\n' "$label" "$other" "$line" "$median"
     done
-    echo
   done
 fi
