@@ -121,6 +121,18 @@ class WireBrowserAccessTest {
         }
     }
 
+    /** The guard remembers the Host it last let through: that must not let the next, different one through. */
+    @Test
+    void aHostLetThroughDoesNotOpenTheDoorToTheNextOne() {
+        String allowed = host(closed);
+        String rebound = "evil.example:" + closed.port();
+        for (int round = 0; round < 3; round++) {
+            assertThat(post(closed, allowed).status()).isEqualTo(200);
+            assertThat(post(closed, allowed).status()).isEqualTo(200);
+            assertThat(post(closed, rebound).status()).isEqualTo(403);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost", "LocalHost", "[::1]", "10.0.0.7", "engine", "app.localhost"})
     void namesAPageCannotReboundAreServed(String name) {
