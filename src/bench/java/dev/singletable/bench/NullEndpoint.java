@@ -76,6 +76,11 @@ final class NullEndpoint implements AutoCloseable {
         }
     }
 
+    /** The port it listens on (start it on port 0 for an ephemeral one). */
+    int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
     @Override
     public void close() throws InterruptedException {
         channel.close().sync();

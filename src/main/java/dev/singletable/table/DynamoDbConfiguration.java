@@ -5,6 +5,7 @@ import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.resilience.StoreResilience;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -41,14 +43,17 @@ class DynamoDbConfiguration {
         DynamoDbClient store =
                 switch (storage.mode()) {
                     case EMBEDDED -> engine.getObject().dynamoDbClient(storage.region());
-                    case ENDPOINT ->
-                        DynamoDbClient.builder()
-                                .endpointOverride(endpoint(storage))
+                    case ENDPOINT -> {
+                        Endpoint fixed = fixedEndpoint(storage);
+                        yield DynamoDbClient.builder()
+                                .endpointOverride(fixed.url())
+                                .endpointProvider(params -> CompletableFuture.completedFuture(fixed))
                                 .region(Region.of(storage.region()))
                                 .credentialsProvider(staticCredentials(storage))
                                 .httpClient(httpClient(storage))
                                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                                 .build();
+                    }
                     case AWS ->
                         DynamoDbClient.builder()
                                 .httpClient(httpClient(storage))
@@ -62,13 +67,16 @@ class DynamoDbConfiguration {
     DynamoDbStreamsClient dynamoDbStreamsClient(StorageProperties storage, ObjectProvider<EmbeddedEngine> engine) {
         return switch (storage.mode()) {
             case EMBEDDED -> engine.getObject().dynamoDbStreamsClient(storage.region());
-            case ENDPOINT ->
-                DynamoDbStreamsClient.builder()
-                        .endpointOverride(endpoint(storage))
+            case ENDPOINT -> {
+                Endpoint fixed = fixedEndpoint(storage);
+                yield DynamoDbStreamsClient.builder()
+                        .endpointOverride(fixed.url())
+                        .endpointProvider(params -> CompletableFuture.completedFuture(fixed))
                         .region(Region.of(storage.region()))
                         .credentialsProvider(staticCredentials(storage))
                         .httpClient(httpClient(storage))
                         .build();
+            }
             case AWS ->
                 DynamoDbStreamsClient.builder().httpClient(httpClient(storage)).build();
         };
@@ -124,6 +132,16 @@ class DynamoDbConfiguration {
             throw new IllegalStateException("singletable.storage.mode=endpoint needs singletable.storage.endpoint");
         }
         return storage.endpoint();
+    }
+
+    /**
+     * Endpoint mode's endpoint, which its clients' endpoint provider answers with for every call. The SDK's default provider evaluates
+     * DynamoDB's endpoint rules on every call (about 5 % of a call's CPU in the SDK client, docs/benchmarks.md), and
+     * with an endpoint override those rules answer with the override anyway, so the request sent is the same. AWS
+     * mode keeps the rules (regional, FIPS, dual-stack and account-based endpoints).
+     */
+    static Endpoint fixedEndpoint(StorageProperties storage) {
+        return Endpoint.builder().url(endpoint(storage)).build();
     }
 
     private static StaticCredentialsProvider staticCredentials(StorageProperties storage) {

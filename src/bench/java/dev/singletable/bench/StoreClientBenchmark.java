@@ -1,0 +1,90 @@
+package dev.singletable.bench;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * What one store call costs the service's side of the wire, by SDK client setting (issue 21: over the wire, every
+ * store call pays the SDK's fixed cost). The client is built as {@code table/DynamoDbConfiguration} builds it in
+ * endpoint mode (endpoint override, static credentials, the Apache client, no SDK retries), with and without the
+ * setting measured, and calls {@link NullEndpoint} in the same JVM (canned answers, no parsing), so the difference
+ * between two settings is the client's alone. Single thread, one GetItem or PutItem per operation.
+ * {@code rules}: the SDK resolves the endpoint through DynamoDB's endpoint rules on every call (the SDK's default);
+ * {@code fixed}: a fixed endpoint provider answers with the configured URL (what endpoint mode does now).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class StoreClientBenchmark {
+
+    @Param({"rules", "fixed"})
+    public String endpoint;
+
+    private NullEndpoint server;
+    private DynamoDbClient client;
+    private final GetItemRequest get = GetItemRequest.builder()
+            .tableName(Engines.TABLE)
+            .key(Engines.key(1))
+            .consistentRead(true)
+            .build();
+    private final PutItemRequest put = PutItemRequest.builder()
+            .tableName(Engines.TABLE)
+            .item(Engines.item(1))
+            .build();
+
+    @Setup(Level.Trial)
+    public void start() throws InterruptedException {
+        server = NullEndpoint.start(0);
+        URI uri = URI.create("http://127.0.0.1:" + server.port());
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .endpointOverride(uri)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClient(ApacheHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (endpoint.equals("fixed")) {
+            Endpoint fixed = Endpoint.builder().url(uri).build();
+            builder.endpointProvider(params -> CompletableFuture.completedFuture(fixed));
+        }
+        client = builder.build();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        client.close();
+        server.close();
+    }
+
+    @Benchmark
+    public Map<String, AttributeValue> getItem() {
+        return client.getItem(get).item();
+    }
+
+    @Benchmark
+    public Object putItem() {
+        return client.putItem(put);
+    }
+}
