@@ -118,11 +118,14 @@ start_store() {
   [ "$1" = engine ] && STORE_METRICS="http://127.0.0.1:$port/metrics"
 }
 
-# the store's answered operations so far, one "Operation count" line each (our engine only: its /metrics page)
+# the store's answered operations so far, one "Operation count" line each, an error answer as "Operation(ErrorCode)"
+# (our engine only: its /metrics page)
 store_calls() {
   [ -n "$STORE_METRICS" ] || return 0
   curl -sf "$STORE_METRICS" | awk '/^singletable_engine_requests_seconds_count\{/ {
-      match($0, /operation="[^"]*"/); op = substr($0, RSTART + 11, RLENGTH - 12); n[op] += $NF }
+      match($0, /operation="[^"]*"/); op = substr($0, RSTART + 11, RLENGTH - 12)
+      match($0, /error="[^"]*"/); error = substr($0, RSTART + 7, RLENGTH - 8)
+      n[error == "none" ? op : op "(" error ")"] += $NF }
     END { for (op in n) printf "%s %d\n", op, n[op] }'
 }
 
