@@ -280,6 +280,13 @@ measure_store() {
   paths
   run ceiling GET /api/users/user0/tweets-ceiling
   stop_all
+  # a projector's batch that failed and was applied record by record costs more calls: say so, with the messages
+  local warnings
+  warnings=$(grep -c -E ' (WARN|ERROR) ' "$log" || true)
+  if [ "${warnings:-0}" -gt 0 ]; then
+    echo "the service logged $warnings warnings and errors; the kinds:"
+    grep -E ' (WARN|ERROR) ' "$log" | sed -E 's/^.*\] [^ ]+ +: //; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -5
+  fi
 
   local ceiling_rps ceiling_cpu tweets_cpu=""
   ceiling_rps=$(printf '%s\n' "${CEILING_RPS[@]:-0}" | sort -g | tail -1)
@@ -332,7 +339,7 @@ measure_store() {
 
 for ROUND in $(seq 1 "$REPEAT"); do
   for store in $STORES; do
-    [ "$REPEAT" -gt 1 ] && echo "== round $ROUND of $REPEAT"
+    [ "$REPEAT" -gt 1 ] && [ "$store" = "${STORES%% *}" ] && echo "== round $ROUND of $REPEAT"
     measure_store "$store"
   done
 done
