@@ -199,6 +199,16 @@ final class Condition {
         return new Condition(operatorText, kind, compare, negated, ifExists, set, key, bound);
     }
 
+    /** The context key, in lower case. */
+    String key() {
+        return key;
+    }
+
+    /** Whether a value still holds a variable, substituted from the request context each time. */
+    boolean hasVariables() {
+        return variables;
+    }
+
     String operator() {
         return operatorText;
     }
