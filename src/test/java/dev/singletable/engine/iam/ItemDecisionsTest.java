@@ -147,6 +147,34 @@ class ItemDecisionsTest {
         assertThat(shortcuts).as("requests the shortcut allowed").isGreaterThan(200);
     }
 
+    @Test
+    void manyTablesAreDecidedRightAfterTheMemoryIsCleared() {
+        Principal admin = PrincipalsFile.parse("""
+                        [{"accessKeyId":"AKIAADMIN","secretAccessKey":"s","principalArn":"arn:aws:iam::%s:user/admin",
+                          "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:*",
+                            "Resource":"*"}]}]}]""".formatted(ACCOUNT)).byAccessKey("AKIAADMIN");
+        ItemDecisions decisions = new ItemDecisions(admin, admin.contextKeys(REGION), new ResourcePolicies());
+        List<TableDefinition> tables = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            TableDefinition table = TestTables.table("T" + i, Instant.EPOCH).build();
+            if (i % 3 == 0) {
+                // every third table denies the admin by its resource policy
+                table = table.withResourcePolicy(new ResourcePolicy(table.arn(), """
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"dynamodb:*",
+                          "Resource":"%s"}]}""".formatted(table.arn()), "1"));
+            }
+            tables.add(table);
+        }
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("b"));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < tables.size(); i++) {
+                assertThat(decisions.allows(ItemDecisions.Action.GET_ITEM, tables.get(i), key, null, null))
+                        .as("table T" + i + ", pass " + pass)
+                        .isEqualTo(i % 3 != 0);
+            }
+        }
+    }
+
     static SdkRequest request(
             ItemDecisions.Action action,
             Map<String, AttributeValue> item,
