@@ -79,13 +79,8 @@ public final class QueryOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
-        Select select = target.effectiveSelect(
-                r.select(),
-                projection != null,
-                r.projectionExpression() == null && r.hasAttributesToGet()
-                        ? "AttributesToGet"
-                        : "ProjectionExpression");
-        target.checkProjectable(projection);
+        Select select =
+                target.select(r.select(), projection, r.projectionExpression() == null && r.hasAttributesToGet());
         KeyDef schema = target.keySchema();
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
         // each kind of key resolves its own condition, and with it how the partition is read and where a page ends
