@@ -319,13 +319,7 @@ public final class QueryOperations {
                                 IndexKey.highest(hash, sort(kc.hi(), schema)),
                                 true);
                 };
-        IndexKey start = null;
-        if (esk != null) {
-            start = target.indexStart(esk);
-            if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsidePartition();
-            }
-        }
+        IndexKey start = target.indexStartIn(hash, esk);
         NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
         return values(ordered);
     }

@@ -305,6 +305,22 @@ final class ReadTarget {
                 "The provided starting key is invalid: The provided key element does not match " + "the schema");
     }
 
+    /**
+     * Where a Query's page starts in this index: after its ExclusiveStartKey, which must lie in the partition the key
+     * condition names; null without one.
+     */
+    @Nullable
+    IndexKey indexStartIn(KeyValue partition, @Nullable Map<String, AttributeValue> esk) {
+        if (esk == null) {
+            return null;
+        }
+        IndexKey start = indexStart(esk);
+        if (!start.partition().equals(partition)) {
+            throw startKeyOutsidePartition();
+        }
+        return start;
+    }
+
     /** A Query's ExclusiveStartKey in another partition than the one its key condition names (AWS's wording). */
     static RuntimeException startKeyOutsidePartition() {
         return EngineErrors.validation(
