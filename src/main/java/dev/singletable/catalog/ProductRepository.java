@@ -78,6 +78,6 @@ public class ProductRepository {
                 .sortKeyStartsWith(ProductKeys.inCategoryPrefix())
                 .build();
         // cached: a listing may lag the catalogue by the query TTL; writes never refresh a cached page (as on DAX)
-        return pager.cachedPage(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
+        return pager.cached().page(query, limit, startKey, ProductItem.SCHEMA::mapToItem);
     }
 }

@@ -21,12 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public abstract class ItemCounter<T> extends ItemProjector<T> implements BatchProjector {
 
-    /** The same as {@link ItemProjector}'s: a batch commits through it too. */
-    private final OnceOnly onceOnly;
-
     protected ItemCounter(String name, String entityType, TableSchema<T> schema, OnceOnly onceOnly) {
         super(name, entityType, schema, onceOnly);
-        this.onceOnly = onceOnly;
     }
 
     /** The counter updates ({@link Counters#add}) of one counted item appearing (+1) or going (-1). */
@@ -56,32 +52,31 @@ public abstract class ItemCounter<T> extends ItemProjector<T> implements BatchPr
             if (counted.isEmpty()) {
                 continue;
             }
-            Set<Map<String, AttributeValue>> more = new HashSet<>(targets);
-            counted.forEach(update -> more.add(update.key()));
-            if (!chunk.isEmpty() && chunk.size() + 1 + more.size() > OnceOnly.MAX_ACTIONS) {
+            long newTargets = counted.stream()
+                    .map(Update::key)
+                    .filter(key -> !targets.contains(key))
+                    .distinct()
+                    .count();
+            if (!chunk.isEmpty() && chunk.size() + 1 + targets.size() + newTargets > OnceOnly.MAX_ACTIONS) {
                 commit(chunk, updates);
                 chunk.clear();
                 updates.clear();
-                more.clear();
-                counted.forEach(update -> more.add(update.key()));
+                targets.clear();
             }
             chunk.add(record);
             updates.addAll(counted);
-            targets = more;
+            counted.forEach(update -> targets.add(update.key()));
         }
         if (!chunk.isEmpty()) {
             commit(chunk, updates);
         }
     }
 
+    /** A lone record commits with its own updates (decoded once); several together, or else one by one. */
     private void commit(List<Record> chunk, List<Update> updates) {
         if (chunk.size() == 1) {
-            apply(chunk.get(0));
-            return;
-        }
-        List<String> sequenceNumbers =
-                chunk.stream().map(record -> record.dynamodb().sequenceNumber()).toList();
-        if (!onceOnly.applyAll(name(), sequenceNumbers, Counters.sum(updates))) {
+            commit(chunk.get(0), updates);
+        } else if (!commitTogether(chunk, Counters.sum(updates))) {
             chunk.forEach(this::apply);
         }
     }

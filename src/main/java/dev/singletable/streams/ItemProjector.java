@@ -59,9 +59,25 @@ public abstract class ItemProjector<T> implements Projector {
 
     @Override
     public final void apply(Record record) {
-        List<Update> updates = project(record);
+        commit(record, project(record));
+    }
+
+    /** Commits one record's updates, already projected, once for this projector; nothing when there are none. */
+    protected final void commit(Record record, List<Update> updates) {
         if (!updates.isEmpty()) {
             onceOnly.apply(name, record.dynamodb().sequenceNumber(), updates);
         }
+    }
+
+    /**
+     * Commits several records' updates in one transaction with each record's marker ({@link OnceOnly#applyAll}).
+     *
+     * @return false when nothing was written because one record had been applied before or a target is gone
+     */
+    protected final boolean commitTogether(List<Record> records, List<Update> updates) {
+        List<String> sequenceNumbers = records.stream()
+                .map(record -> record.dynamodb().sequenceNumber())
+                .toList();
+        return onceOnly.applyAll(name, sequenceNumbers, updates);
     }
 }

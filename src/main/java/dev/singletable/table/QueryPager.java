@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,10 +26,26 @@ public class QueryPager {
 
     private final SingleTable table;
     private final TableLayout layout;
+    private final boolean cached;
 
+    @Autowired
     QueryPager(SingleTable table) {
+        this(table, TableLayoutLoader.load(), false);
+    }
+
+    private QueryPager(SingleTable table, TableLayout layout, boolean cached) {
         this.table = table;
-        this.layout = TableLayoutLoader.load();
+        this.layout = layout;
+        this.cached = cached;
+    }
+
+    /**
+     * This pager with each request answered by the read cache when one is configured
+     * ({@link SingleTable#cachedDynamo()}): a page may be as old as the query cache's TTL, and writes do not refresh it
+     * (docs/caching.md). Only for listings that may lag, never for a consistent query.
+     */
+    public QueryPager cached() {
+        return new QueryPager(table, layout, true);
     }
 
     /**
@@ -42,28 +59,7 @@ public class QueryPager {
             int limit,
             @Nullable Map<String, AttributeValue> startKey,
             Function<Map<String, AttributeValue>, T> mapper) {
-        return page(table.dynamo(), query, limit, startKey, mapper);
-    }
-
-    /**
-     * {@link #page}, with each request answered by the read cache when one is configured
-     * ({@link SingleTable#cachedDynamo()}): the page may be as old as the query cache's TTL, and writes do not refresh
-     * it (docs/caching.md). Only for listings that may lag, never for a consistent query.
-     */
-    public <T> Slice<T> cachedPage(
-            QueryRequest query,
-            int limit,
-            @Nullable Map<String, AttributeValue> startKey,
-            Function<Map<String, AttributeValue>, T> mapper) {
-        return page(table.cachedDynamo(), query, limit, startKey, mapper);
-    }
-
-    private <T> Slice<T> page(
-            DynamoDbClient client,
-            QueryRequest query,
-            int limit,
-            @Nullable Map<String, AttributeValue> startKey,
-            Function<Map<String, AttributeValue>, T> mapper) {
+        DynamoDbClient client = cached ? table.cachedDynamo() : table.dynamo();
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }

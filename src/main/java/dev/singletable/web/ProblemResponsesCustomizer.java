@@ -92,14 +92,10 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 "Forbidden",
                 response(
                         "Authenticated, but not allowed to act on this resource",
-                        Map.of(
-                                "forbidden",
-                                example(ProblemType.FORBIDDEN, "Only the author can delete this tweet", Map.of()))));
+                        ProblemType.FORBIDDEN,
+                        "Only the author can delete this tweet"));
         components.addResponses(
-                "NotFound",
-                response(
-                        "No such user or tweet",
-                        Map.of("not-found", example(ProblemType.NOT_FOUND, "No user named ann_lee", Map.of()))));
+                "NotFound", response("No such user or tweet", ProblemType.NOT_FOUND, "No user named ann_lee"));
         components.addResponses(
                 "AlreadyTaken",
                 response(
@@ -114,32 +110,20 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 "PreconditionFailed",
                 response(
                         "If-Match names an outdated version",
-                        Map.of(
-                                "precondition-failed",
-                                example(
-                                        ProblemType.PRECONDITION_FAILED,
-                                        "The profile has changed since you read it; GET it again for the current ETag",
-                                        Map.of()))));
+                        ProblemType.PRECONDITION_FAILED,
+                        "The profile has changed since you read it; GET it again for the current ETag"));
         components.addResponses(
                 "PreconditionRequired",
                 response(
                         "If-Match is missing",
-                        Map.of(
-                                "precondition-required",
-                                example(
-                                        ProblemType.PRECONDITION_REQUIRED,
-                                        "Send If-Match with the ETag of the profile you are changing",
-                                        Map.of()))));
+                        ProblemType.PRECONDITION_REQUIRED,
+                        "Send If-Match with the ETag of the profile you are changing"));
         components.addResponses(
                 "ServiceUnavailable",
                 response(
                                 "The data store is throttling or unreachable; retry " + "after Retry-After seconds",
-                                Map.of(
-                                        "service-unavailable",
-                                        example(
-                                                ProblemType.SERVICE_UNAVAILABLE,
-                                                "The data store is busy or unavailable; retry shortly",
-                                                Map.of())))
+                                ProblemType.SERVICE_UNAVAILABLE,
+                                "The data store is busy or unavailable; retry shortly")
                         .addHeaderObject("Retry-After", header("1")));
         components.addResponses(
                 "TooManyRequests",
@@ -226,6 +210,12 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
                         new IntegerSchema()
                                 .example(1)
                                 .description("too-many-requests only: the seconds Retry-After says"));
+    }
+
+    /** A response with one example: a problem of this type with no extension member, named by the type's slug. */
+    private static ApiResponse response(String description, ProblemType type, String detail) {
+        String slug = type.type().toString().substring(ProblemType.BASE.length());
+        return response(description, Map.of(slug, example(type, detail, Map.of())));
     }
 
     private static ApiResponse response(String description, Map<String, Example> examples) {

@@ -6,6 +6,7 @@ import dev.singletable.engine.core.Table;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.iam.AccessRequest;
 import dev.singletable.engine.iam.Evaluator;
+import dev.singletable.engine.iam.ItemDecisions;
 import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
 import dev.singletable.engine.iam.ResourcePolicies;
@@ -17,9 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -94,6 +100,10 @@ public final class AccessControl {
         private final RequestAccess mapping;
         /** The core of the caller's own namespace, once it is open (see {@link #definition}). */
         private volatile @Nullable Engine ownCore;
+        /** Single-item requests on the caller's own tables, decided with what does not change worked out once. */
+        private final ItemDecisions items;
+        /** Whether this namespace is the principal's own account (with -sharedDb it may be the engine's). */
+        private final boolean ownAccount;
 
         Guard(Principal principal, EmbeddedEngine.Clients own) {
             this.principal = principal;
@@ -102,6 +112,8 @@ public final class AccessControl {
             // the principal's own keys (aws:userid, aws:RequestedRegion, ...) are fixed for this view: every
             // authorization the mapping makes carries them, so a request needs no context object of its own
             this.mapping = new RequestAccess(account, own.region(), tables, principal.contextKeys(own.region()));
+            this.items = new ItemDecisions(principal, principal.contextKeys(own.region()), resourcePolicies);
+            this.ownAccount = account.equals(principal.account());
         }
 
         String principalArn() {
@@ -119,6 +131,9 @@ public final class AccessControl {
          */
         @Nullable
         String authorize(SdkRequest request) {
+            if (ownAccount && allowedAtOnce(request)) {
+                return null;
+            }
             boolean policyOperation = request instanceof PutResourcePolicyRequest
                     || request instanceof GetResourcePolicyRequest
                     || request instanceof DeleteResourcePolicyRequest;
@@ -160,6 +175,59 @@ public final class AccessControl {
             // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
             // namespace answers it, and refuses it there (regions.CrossAccountCalls)
             return policyOperation || ownToo ? null : foreign;
+        }
+
+        /**
+         * Whether a GetItem, PutItem, UpdateItem or DeleteItem on a table of the caller's own account, named by its
+         * name, is allowed by what {@link ItemDecisions} remembers; false sends it to the full evaluation.
+         */
+        private boolean allowedAtOnce(SdkRequest request) {
+            if (request instanceof GetItemRequest r) {
+                return allowedAtOnce(
+                        ItemDecisions.Action.GET_ITEM,
+                        r.tableName(),
+                        r.key(),
+                        null,
+                        r.returnConsumedCapacityAsString());
+            }
+            if (request instanceof PutItemRequest r) {
+                return allowedAtOnce(
+                        ItemDecisions.Action.PUT_ITEM,
+                        r.tableName(),
+                        r.item(),
+                        r.returnValuesAsString(),
+                        r.returnConsumedCapacityAsString());
+            }
+            if (request instanceof UpdateItemRequest r) {
+                return allowedAtOnce(
+                        ItemDecisions.Action.UPDATE_ITEM,
+                        r.tableName(),
+                        r.key(),
+                        r.returnValuesAsString(),
+                        r.returnConsumedCapacityAsString());
+            }
+            if (request instanceof DeleteItemRequest r) {
+                return allowedAtOnce(
+                        ItemDecisions.Action.DELETE_ITEM,
+                        r.tableName(),
+                        r.key(),
+                        r.returnValuesAsString(),
+                        r.returnConsumedCapacityAsString());
+            }
+            return false;
+        }
+
+        private boolean allowedAtOnce(
+                ItemDecisions.Action action,
+                @Nullable String tableName,
+                Map<String, AttributeValue> item,
+                @Nullable String returnValues,
+                @Nullable String consumed) {
+            if (tableName == null || tableName.startsWith("arn:")) {
+                return false;
+            }
+            TableDefinition table = definition(account, tableName);
+            return table != null && items.allows(action, table, item, returnValues, consumed);
         }
 
         private @Nullable TableDefinition definition(String account, String tableName) {

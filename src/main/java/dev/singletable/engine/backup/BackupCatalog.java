@@ -102,51 +102,44 @@ final class BackupCatalog {
     // ---- snapshot section
 
     SnapshotSection section() {
-        return new SnapshotSection() {
-            @Override
-            public String name() {
-                return "backups";
-            }
+        return SnapshotSection.of("backups", this::capture, this::restore);
+    }
 
-            @Override
-            public Consumer<Consumer<byte[]>> capture() {
-                List<BackupEntry> b;
-                List<PitrSetting> p;
-                synchronized (BackupCatalog.this) {
-                    b = new ArrayList<>(backups.values());
-                    p = new ArrayList<>(pitr.values());
-                }
-                return sink -> {
-                    ByteWriter w = new ByteWriter(4096);
-                    w.varint(b.size());
-                    b.forEach(e -> writeBackup(w, e));
-                    w.varint(p.size());
-                    p.forEach(s -> writePitr(w, s));
-                    sink.accept(w.toByteArray());
-                };
-            }
-
-            @Override
-            public void restore(List<byte[]> chunks) {
-                synchronized (BackupCatalog.this) {
-                    backups.clear();
-                    pitr.clear();
-                    for (byte[] chunk : chunks) {
-                        ByteReader r = new ByteReader(chunk);
-                        int n = r.length();
-                        for (int i = 0; i < n; i++) {
-                            BackupEntry e = readBackup(r);
-                            backups.put(e.arn(), e);
-                        }
-                        int m = r.length();
-                        for (int i = 0; i < m; i++) {
-                            PitrSetting s = readPitr(r);
-                            pitr.put(s.tableName(), s);
-                        }
-                    }
-                }
-            }
+    /** A copy of the catalog taken under its lock, written off it. */
+    private Consumer<Consumer<byte[]>> capture() {
+        List<BackupEntry> b;
+        List<PitrSetting> p;
+        synchronized (this) {
+            b = new ArrayList<>(backups.values());
+            p = new ArrayList<>(pitr.values());
+        }
+        return sink -> {
+            ByteWriter w = new ByteWriter(4096);
+            w.varint(b.size());
+            b.forEach(e -> writeBackup(w, e));
+            w.varint(p.size());
+            p.forEach(s -> writePitr(w, s));
+            sink.accept(w.toByteArray());
         };
+    }
+
+    /** Replaces the catalog with what a snapshot's chunks hold. */
+    private synchronized void restore(List<byte[]> chunks) {
+        backups.clear();
+        pitr.clear();
+        for (byte[] chunk : chunks) {
+            ByteReader r = new ByteReader(chunk);
+            int n = r.length();
+            for (int i = 0; i < n; i++) {
+                BackupEntry e = readBackup(r);
+                backups.put(e.arn(), e);
+            }
+            int m = r.length();
+            for (int i = 0; i < m; i++) {
+                PitrSetting s = readPitr(r);
+                pitr.put(s.tableName(), s);
+            }
+        }
     }
 
     private static void writeBackup(ByteWriter w, BackupEntry b) {

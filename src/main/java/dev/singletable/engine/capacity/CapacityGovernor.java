@@ -147,6 +147,22 @@ public final class CapacityGovernor {
                 counters.forIndex(name, e.getKey()).consume(write, e.getValue());
             }
         }
+        take(table, partition, tableUnits, globals, write);
+    }
+
+    /** Debits units consumed on the table alone (a batch or transaction read of one item). */
+    public void chargeTable(GovernedTable table, @Nullable KeyValue partition, double units, boolean write) {
+        counters.forTable(table.name()).consume(write, units);
+        take(table, partition, units, Map.of(), write);
+    }
+
+    /** Takes the units from the table's bucket, each global index's and the partition's, when capacity is enforced. */
+    private void take(
+            GovernedTable table,
+            @Nullable KeyValue partition,
+            double tableUnits,
+            Map<String, Double> globals,
+            boolean write) {
         if (!enabled) {
             return;
         }
@@ -167,23 +183,6 @@ public final class CapacityGovernor {
         }
         if (partition != null && tableUnits > 0) {
             b.partitionForCharge(partition, write, now).take(tableUnits, now);
-        }
-    }
-
-    /** Debits units consumed on the table alone (a batch or transaction read of one item). */
-    public void chargeTable(GovernedTable table, @Nullable KeyValue partition, double units, boolean write) {
-        counters.forTable(table.name()).consume(write, units);
-        if (!enabled) {
-            return;
-        }
-        long now = nowNanos();
-        TableBuckets b = buckets(table, now);
-        TokenBucket tableBucket = write ? b.write : b.read;
-        if (tableBucket != null) {
-            tableBucket.take(units, now);
-        }
-        if (partition != null && units > 0) {
-            b.partitionForCharge(partition, write, now).take(units, now);
         }
     }
 

@@ -113,31 +113,32 @@ public final class DurableStore implements Journal, AutoCloseable {
     @Override
     public void items(long sequence, long timeMillis, List<ItemChange> changes) {
         snapshots.beforeChanges(changes);
-        wal().append(sequence, w -> LogRecordCodec.items(w, sequence, timeMillis, changes));
-        snapshots.afterAppend();
+        append(sequence, w -> LogRecordCodec.items(w, sequence, timeMillis, changes));
     }
 
     @Override
     public void tableCreated(long sequence, long timeMillis, TableDefinition definition) {
-        wal().append(sequence, w -> LogRecordCodec.tableCreated(w, sequence, timeMillis, definition));
-        snapshots.afterAppend();
+        append(sequence, w -> LogRecordCodec.tableCreated(w, sequence, timeMillis, definition));
     }
 
     @Override
     public void tableRedefined(long sequence, long timeMillis, TableDefinition definition) {
-        wal().append(sequence, w -> LogRecordCodec.tableRedefined(w, sequence, timeMillis, definition));
-        snapshots.afterAppend();
+        append(sequence, w -> LogRecordCodec.tableRedefined(w, sequence, timeMillis, definition));
     }
 
     @Override
     public void tableDropped(long sequence, long timeMillis, String tableName) {
-        wal().append(sequence, w -> LogRecordCodec.tableDropped(w, sequence, timeMillis, tableName));
-        snapshots.afterAppend();
+        append(sequence, w -> LogRecordCodec.tableDropped(w, sequence, timeMillis, tableName));
     }
 
     @Override
     public void extension(long sequence, long timeMillis, int kind, byte[] payload) {
-        wal().append(sequence, w -> LogRecordCodec.extension(w, sequence, timeMillis, kind, payload));
+        append(sequence, w -> LogRecordCodec.extension(w, sequence, timeMillis, kind, payload));
+    }
+
+    /** Every journal record: appended to the log, then the snapshot policy counts it. */
+    private void append(long sequence, Consumer<ByteWriter> record) {
+        wal().append(sequence, record);
         snapshots.afterAppend();
     }
 

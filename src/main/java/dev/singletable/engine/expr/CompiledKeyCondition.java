@@ -2,6 +2,7 @@ package dev.singletable.engine.expr;
 
 import dev.singletable.engine.error.EngineErrors;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,7 +44,7 @@ final class CompiledKeyCondition implements KeyConditionExpr {
     @Override
     public MultiKeyCondition resolveMulti(List<String> hashKeys, List<String> rangeKeys) {
         List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver, hashKeys.size() + rangeKeys.size());
-        checkNotNested(parts, hashKeys, rangeKeys);
+        checkNotNested(parts, top -> hashKeys.contains(top) || rangeKeys.contains(top));
         List<MultiKeyConditions.Term> terms = new java.util.ArrayList<>(parts.size());
         for (Part p : parts) {
             terms.add(new MultiKeyConditions.Term(p.path.top(), p.op, p.lo, p.hi));
@@ -51,11 +52,12 @@ final class CompiledKeyCondition implements KeyConditionExpr {
         return MultiKeyConditions.resolve(terms, hashKeys, rangeKeys);
     }
 
-    private static void checkNotNested(List<Part> parts, List<String> hashKeys, List<String> rangeKeys) {
+    /** No condition on a nested path: on a key attribute's, DynamoDB says keys are scalars; on another's, no nesting. */
+    private static void checkNotNested(List<Part> parts, Predicate<String> isKey) {
         for (Part p : parts) {
             if (p.path.length() > 1) {
                 String top = p.path.top();
-                if (hashKeys.contains(top) || rangeKeys.contains(top)) {
+                if (isKey.test(top)) {
                     throw EngineErrors.validation("Key attributes must be scalars; list random access '[]' and map "
                             + "lookup '.' are not allowed: Key: " + top);
                 }
@@ -67,16 +69,7 @@ final class CompiledKeyCondition implements KeyConditionExpr {
     @Override
     public KeyCondition resolve(String hashKey, @Nullable String rangeKey) {
         List<Part> parts = KeyConditionAnalyzer.analyze(syntax, resolver);
-        for (Part p : parts) {
-            if (p.path.length() > 1) {
-                String top = p.path.top();
-                if (top.equals(hashKey) || top.equals(rangeKey)) {
-                    throw EngineErrors.validation("Key attributes must be scalars; list random access '[]' and map "
-                            + "lookup '.' are not allowed: Key: " + top);
-                }
-                throw EngineErrors.validation("KeyConditionExpressions cannot have conditions on nested attributes");
-            }
-        }
+        checkNotNested(parts, top -> top.equals(hashKey) || top.equals(rangeKey));
         @Nullable Part hash = null;
         @Nullable Part range = null;
         for (Part p : parts) {

@@ -57,17 +57,9 @@ final class DocumentEditor {
             List<AttributeValue> list = container.l();
             int index = path.indexes[i];
             AttributeValue current = index < list.size() ? list.get(index) : null;
-            AttributeValue updated;
-            if (last) {
-                updated = edit.apply(current);
-                if (updated == current) {
-                    return container;
-                }
-            } else {
-                if (current == null) {
-                    throw invalidPath();
-                }
-                updated = edit(current, path, i + 1, edit);
+            AttributeValue updated = editChild(current, path, i, edit);
+            if (last && updated == current) {
+                return container;
             }
             List<AttributeValue> copy = new ArrayList<>(list);
             if (updated == null) {
@@ -85,17 +77,9 @@ final class DocumentEditor {
         Map<String, AttributeValue> map = container.m();
         String name = path.names[i];
         AttributeValue current = map.get(name);
-        AttributeValue updated;
-        if (last) {
-            updated = edit.apply(current);
-            if (updated == current) {
-                return container;
-            }
-        } else {
-            if (current == null) {
-                throw invalidPath();
-            }
-            updated = edit(current, path, i + 1, edit);
+        AttributeValue updated = editChild(current, path, i, edit);
+        if (last && updated == current) {
+            return container;
         }
         Map<String, AttributeValue> copy = new LinkedHashMap<>(map);
         if (updated == null) {
@@ -104,6 +88,21 @@ final class DocumentEditor {
             copy.put(name, updated);
         }
         return AttributeValue.fromM(copy);
+    }
+
+    /**
+     * The new value of the path's element {@code i}, now {@code current}: at the last element the edit's result (the
+     * same value when the edit changes nothing), on the way to it the container rebuilt below.
+     */
+    private static @Nullable AttributeValue editChild(
+            @Nullable AttributeValue current, DocPath path, int i, Edit edit) {
+        if (i == path.length() - 1) {
+            return edit.apply(current);
+        }
+        if (current == null) {
+            throw invalidPath();
+        }
+        return edit(current, path, i + 1, edit);
     }
 
     /** ADD: numbers are summed, sets united; an absent attribute takes the operand. */

@@ -225,18 +225,9 @@ final class LegacyConditions {
             values.add(new Operands.Constant(v));
         }
         switch (op) {
-            case EQ:
-                return new Conditions.Compare(Conditions.Comparator.EQ, path, values.get(0));
-            case NE:
-                return new Conditions.Compare(Conditions.Comparator.NE, path, values.get(0));
-            case LE:
-                return new Conditions.Compare(Conditions.Comparator.LE, path, values.get(0));
-            case LT:
-                return new Conditions.Compare(Conditions.Comparator.LT, path, values.get(0));
-            case GE:
-                return new Conditions.Compare(Conditions.Comparator.GE, path, values.get(0));
-            case GT:
-                return new Conditions.Compare(Conditions.Comparator.GT, path, values.get(0));
+            case EQ, NE, LE, LT, GE, GT:
+                // the six comparisons are named alike in both languages
+                return new Conditions.Compare(Conditions.Comparator.valueOf(op.name()), path, values.get(0));
             case NOT_NULL:
                 return new Conditions.Exists(path, true);
             case NULL:

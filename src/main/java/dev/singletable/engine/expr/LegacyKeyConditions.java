@@ -91,18 +91,10 @@ final class LegacyKeyConditions implements KeyConditionExpr {
         }
         List<AttributeValue> bounds = range.args();
         switch (range.op()) {
-            case EQ:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.EQ, bounds.get(0), null);
-            case LT:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.LT, bounds.get(0), null);
-            case LE:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.LE, bounds.get(0), null);
-            case GT:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.GT, bounds.get(0), null);
-            case GE:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.GE, bounds.get(0), null);
-            case BEGINS_WITH:
-                return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.BEGINS_WITH, bounds.get(0), null);
+            case EQ, LT, LE, GT, GE, BEGINS_WITH:
+                // the one-operand sort-key operators are named alike in both languages
+                return new KeyCondition(
+                        hashKey, hashValue, rangeKey, SortOp.valueOf(range.op().name()), bounds.get(0), null);
             case BETWEEN:
                 return new KeyCondition(hashKey, hashValue, rangeKey, SortOp.BETWEEN, bounds.get(0), bounds.get(1));
             case NULL:

@@ -168,18 +168,10 @@ final class GlobalErrors {
     static GlobalTableNotFoundException globalTableNotFound(String name, boolean describe) {
         String message =
                 (describe ? "Global table not found: " : "") + "Global table with name: '" + name + "' does not exist.";
-        return (GlobalTableNotFoundException) GlobalTableNotFoundException.builder()
-                .message(message)
-                .statusCode(400)
-                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                        .errorCode("GlobalTableNotFoundException")
-                        .errorMessage(message)
-                        .serviceName(EngineErrors.SERVICE_NAME)
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder()
-                                .statusCode(400)
-                                .build())
-                        .build())
-                .build();
+        // through the shared builder step, so it carries a request id like every other error
+        return (GlobalTableNotFoundException)
+                EngineErrors.fill(GlobalTableNotFoundException.builder(), "GlobalTableNotFoundException", message)
+                        .build();
     }
 
     static DynamoDbException autoScalingNotFound(String table) {

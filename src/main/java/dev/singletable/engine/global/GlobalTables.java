@@ -121,25 +121,13 @@ public final class GlobalTables implements AutoCloseable {
 
     /** The registry's snapshot section, saved with the home region's snapshots. */
     public SnapshotSection registrySection() {
-        return new SnapshotSection() {
-            @Override
-            public String name() {
-                return "global-tables";
-            }
-
-            @Override
-            public Consumer<Consumer<byte[]>> capture() {
-                byte[] state = groups.encode();
-                return sink -> sink.accept(state);
-            }
-
-            @Override
-            public void restore(List<byte[]> chunks) {
-                for (byte[] chunk : chunks) {
-                    groups.restore(chunk);
-                }
-            }
-        };
+        return SnapshotSection.of(
+                "global-tables",
+                () -> {
+                    byte[] state = groups.encode();
+                    return sink -> sink.accept(state);
+                },
+                chunks -> chunks.forEach(groups::restore));
     }
 
     /** Replays a registry record of the home region's log. */

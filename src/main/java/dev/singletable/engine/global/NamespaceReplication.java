@@ -332,36 +332,23 @@ public final class NamespaceReplication implements CommitListener {
     // ---- the snapshot section
 
     public SnapshotSection section() {
-        return new SnapshotSection() {
-            @Override
-            public String name() {
-                return "global-replication";
-            }
+        return SnapshotSection.of("global-replication", this::capture, chunks -> chunks.forEach(this::decode));
+    }
 
-            @Override
-            public Consumer<Consumer<byte[]>> capture() {
-                Engine engine = engine();
-                Map<String, CapturedTable> captured = new HashMap<>();
-                tables.forEach((name, state) -> {
-                    Table t = engine.table(name);
-                    if (t == null) {
-                        return;
-                    }
-                    Map<String, CapturedQueue> queues = new HashMap<>();
-                    state.queues.forEach(
-                            (peer, queue) -> queues.put(peer, new CapturedQueue(queue.held(), queue.copy())));
-                    captured.put(name, new CapturedTable(t.definition(), new HashMap<>(state.stamps), queues));
-                });
-                return sink -> sink.accept(encode(captured));
+    /** A copy of every replicated table's stamps and queues, taken under the commit lock; encoded off it. */
+    private Consumer<Consumer<byte[]>> capture() {
+        Engine engine = engine();
+        Map<String, CapturedTable> captured = new HashMap<>();
+        tables.forEach((name, state) -> {
+            Table t = engine.table(name);
+            if (t == null) {
+                return;
             }
-
-            @Override
-            public void restore(List<byte[]> chunks) {
-                for (byte[] chunk : chunks) {
-                    decode(chunk);
-                }
-            }
-        };
+            Map<String, CapturedQueue> queues = new HashMap<>();
+            state.queues.forEach((peer, queue) -> queues.put(peer, new CapturedQueue(queue.held(), queue.copy())));
+            captured.put(name, new CapturedTable(t.definition(), new HashMap<>(state.stamps), queues));
+        });
+        return sink -> sink.accept(encode(captured));
     }
 
     /** One table's replication state as a snapshot captures it: its item stamps and its queues to the peers. */

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,81 +104,46 @@ final class Condition {
             ifExists = true;
             rest = rest.substring(0, rest.length() - "IfExists".length());
         }
-        Kind kind;
-        Compare compare = Compare.EQ;
-        boolean negated = false;
-        switch (rest) {
-            case "StringEquals" -> kind = Kind.STRING;
-            case "StringNotEquals" -> {
-                kind = Kind.STRING;
-                negated = true;
-            }
-            case "StringEqualsIgnoreCase" -> kind = Kind.STRING_IGNORE_CASE;
-            case "StringNotEqualsIgnoreCase" -> {
-                kind = Kind.STRING_IGNORE_CASE;
-                negated = true;
-            }
-            case "StringLike" -> kind = Kind.STRING_LIKE;
-            case "StringNotLike" -> {
-                kind = Kind.STRING_LIKE;
-                negated = true;
-            }
-            case "NumericEquals" -> kind = Kind.NUMERIC;
-            case "NumericNotEquals" -> {
-                kind = Kind.NUMERIC;
-                negated = true;
-            }
-            case "NumericLessThan" -> {
-                kind = Kind.NUMERIC;
-                compare = Compare.LT;
-            }
-            case "NumericLessThanEquals" -> {
-                kind = Kind.NUMERIC;
-                compare = Compare.LE;
-            }
-            case "NumericGreaterThan" -> {
-                kind = Kind.NUMERIC;
-                compare = Compare.GT;
-            }
-            case "NumericGreaterThanEquals" -> {
-                kind = Kind.NUMERIC;
-                compare = Compare.GE;
-            }
-            case "DateEquals" -> kind = Kind.DATE;
-            case "DateNotEquals" -> {
-                kind = Kind.DATE;
-                negated = true;
-            }
-            case "DateLessThan" -> {
-                kind = Kind.DATE;
-                compare = Compare.LT;
-            }
-            case "DateLessThanEquals" -> {
-                kind = Kind.DATE;
-                compare = Compare.LE;
-            }
-            case "DateGreaterThan" -> {
-                kind = Kind.DATE;
-                compare = Compare.GT;
-            }
-            case "DateGreaterThanEquals" -> {
-                kind = Kind.DATE;
-                compare = Compare.GE;
-            }
-            case "Bool" -> kind = Kind.BOOL;
-            case "BinaryEquals" -> kind = Kind.BINARY;
-            case "ArnEquals", "ArnLike" -> kind = Kind.ARN;
-            case "ArnNotEquals", "ArnNotLike" -> {
-                kind = Kind.ARN;
-                negated = true;
-            }
-            case "Null" -> kind = Kind.NULL;
-            default -> throw new IllegalArgumentException("unknown condition operator " + operator);
-        }
-        if (kind == Kind.NULL && (ifExists || set != SetQualifier.NONE)) {
+        @Nullable Operator found = OPERATORS.get(rest);
+        if (found == null || found.kind() == Kind.NULL && (ifExists || set != SetQualifier.NONE)) {
             throw new IllegalArgumentException("unknown condition operator " + operator);
         }
-        return new Condition(operator, kind, compare, negated, ifExists, set, key, values);
+        return new Condition(operator, found.kind(), found.compare(), found.negated(), ifExists, set, key, values);
+    }
+
+    /** What an operator's base name (without a set qualifier or IfExists) compares, and how. */
+    private record Operator(Kind kind, Compare compare, boolean negated) {}
+
+    /** The operators IAM documents [1], by their base names. */
+    private static final Map<String, Operator> OPERATORS = operators();
+
+    private static Map<String, Operator> operators() {
+        Map<String, Operator> byName = new HashMap<>();
+        // an operator and its negation
+        negatable(byName, Kind.STRING, "StringEquals", "StringNotEquals");
+        negatable(byName, Kind.STRING_IGNORE_CASE, "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase");
+        negatable(byName, Kind.STRING_LIKE, "StringLike", "StringNotLike");
+        negatable(byName, Kind.NUMERIC, "NumericEquals", "NumericNotEquals");
+        negatable(byName, Kind.DATE, "DateEquals", "DateNotEquals");
+        negatable(byName, Kind.ARN, "ArnEquals", "ArnNotEquals");
+        negatable(byName, Kind.ARN, "ArnLike", "ArnNotLike");
+        // the orderings of numbers and dates
+        for (Kind kind : List.of(Kind.NUMERIC, Kind.DATE)) {
+            String family = kind == Kind.NUMERIC ? "Numeric" : "Date";
+            byName.put(family + "LessThan", new Operator(kind, Compare.LT, false));
+            byName.put(family + "LessThanEquals", new Operator(kind, Compare.LE, false));
+            byName.put(family + "GreaterThan", new Operator(kind, Compare.GT, false));
+            byName.put(family + "GreaterThanEquals", new Operator(kind, Compare.GE, false));
+        }
+        byName.put("Bool", new Operator(Kind.BOOL, Compare.EQ, false));
+        byName.put("BinaryEquals", new Operator(Kind.BINARY, Compare.EQ, false));
+        byName.put("Null", new Operator(Kind.NULL, Compare.EQ, false));
+        return Map.copyOf(byName);
+    }
+
+    private static void negatable(Map<String, Operator> byName, Kind kind, String positive, String negative) {
+        byName.put(positive, new Operator(kind, Compare.EQ, false));
+        byName.put(negative, new Operator(kind, Compare.EQ, true));
     }
 
     /**
@@ -197,6 +164,16 @@ final class Condition {
                 .map(v -> PolicyVariables.bind(v, principalKeys, wildcards))
                 .toList();
         return new Condition(operatorText, kind, compare, negated, ifExists, set, key, bound);
+    }
+
+    /** The context key, in lower case. */
+    String key() {
+        return key;
+    }
+
+    /** Whether a value still holds a variable, substituted from the request context each time. */
+    boolean hasVariables() {
+        return variables;
     }
 
     String operator() {

@@ -88,6 +88,19 @@ public final class Evaluator {
                 }
             }
         }
+        return settle(crossAccount, root, identityAllows, resourceAllowsDirectly, resourceAllowsAccount);
+    }
+
+    /**
+     * The outcome once no applicable statement denies: within one account the identity-based policy or a resource
+     * policy naming the principal itself allows; across accounts both must [2].
+     */
+    static Outcome settle(
+            boolean crossAccount,
+            boolean root,
+            boolean identityAllows,
+            boolean resourceAllowsDirectly,
+            boolean resourceAllowsAccount) {
         if (crossAccount) {
             if (!identityAllows && !root) {
                 return Outcome.NO_IDENTITY_ALLOW;

@@ -38,6 +38,16 @@ public final class ResourcePolicies {
             }
             policyArn = arn.isStream() ? ask.resource() : definition.arn();
         }
+        return attached(definition, policyArn);
+    }
+
+    /** The compiled policy of a table itself (for the table and its indexes), or null when it has none. */
+    @Nullable
+    IamPolicy ofTable(TableDefinition definition) {
+        return definition.resourcePolicies().isEmpty() ? null : attached(definition, definition.arn());
+    }
+
+    private @Nullable IamPolicy attached(TableDefinition definition, String policyArn) {
         ResourcePolicy policy = definition.resourcePolicy(policyArn);
         if (policy == null || !policy.attached()) {
             return null;

@@ -51,6 +51,16 @@ record Statement(
         return any != notResource;
     }
 
+    /** Whether a Resource holds a variable left for request time (its pattern is then made per request). */
+    boolean resourceVaries() {
+        for (Wildcard w : resourcePatterns) {
+            if (w == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean conditionsHold(ContextKeys context) {
         for (Condition c : conditions) {
             if (!c.test(context)) {

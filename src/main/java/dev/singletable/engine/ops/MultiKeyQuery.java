@@ -114,13 +114,7 @@ final class MultiKeyQuery {
                 }
             };
         }
-        IndexKey start = null;
-        if (esk != null) {
-            start = target.indexStart(esk);
-            if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsidePartition();
-            }
-        }
+        IndexKey start = target.indexStartIn(hash, esk);
         return ReadTarget.after(range, start, forward).values().iterator();
     }
 

@@ -79,13 +79,8 @@ public final class QueryOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Query");
-        Select select = target.effectiveSelect(
-                r.select(),
-                projection != null,
-                r.projectionExpression() == null && r.hasAttributesToGet()
-                        ? "AttributesToGet"
-                        : "ProjectionExpression");
-        target.checkProjectable(projection);
+        Select select =
+                target.select(r.select(), projection, r.projectionExpression() == null && r.hasAttributesToGet());
         KeyDef schema = target.keySchema();
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
         // each kind of key resolves its own condition, and with it how the partition is read and where a page ends
@@ -324,13 +319,7 @@ public final class QueryOperations {
                                 IndexKey.highest(hash, sort(kc.hi(), schema)),
                                 true);
                 };
-        IndexKey start = null;
-        if (esk != null) {
-            start = target.indexStart(esk);
-            if (!start.partition().equals(hash)) {
-                throw ReadTarget.startKeyOutsidePartition();
-            }
-        }
+        IndexKey start = target.indexStartIn(hash, esk);
         NavigableMap<IndexKey, StoredItem> ordered = ReadTarget.after(range, start, forward);
         return values(ordered);
     }

@@ -99,13 +99,24 @@ final class ReadTarget {
         }
     }
 
-    /** Resolves Select against the projection and the target, with DynamoDB's checks and defaults. */
-    Select effectiveSelect(@Nullable Select select, boolean hasProjection) {
-        return effectiveSelect(select, hasProjection, "ProjectionExpression");
+    /**
+     * A Query's or Scan's Select resolved against its projection and this target, then the projection checked against
+     * what a global index projects ({@link #checkProjectable}), in that order.
+     *
+     * @param byAttributesToGet the attributes were asked for with the legacy AttributesToGet (its name is in the errors)
+     */
+    Select select(@Nullable Select requested, @Nullable ProjectionExpr projection, boolean byAttributesToGet) {
+        Select select = effectiveSelect(
+                requested, projection != null, byAttributesToGet ? "AttributesToGet" : "ProjectionExpression");
+        checkProjectable(projection);
+        return select;
     }
 
-    /** As above; {@code projectionParameter} names what asked for attributes (AttributesToGet for the legacy API). */
-    Select effectiveSelect(@Nullable Select select, boolean hasProjection, String projectionParameter) {
+    /**
+     * Resolves Select against the projection and the target, with DynamoDB's checks and defaults;
+     * {@code projectionParameter} names what asked for attributes (AttributesToGet for the legacy API).
+     */
+    private Select effectiveSelect(@Nullable Select select, boolean hasProjection, String projectionParameter) {
         if (select == null) {
             if (hasProjection) {
                 return Select.SPECIFIC_ATTRIBUTES;
@@ -154,7 +165,7 @@ final class ReadTarget {
     }
 
     /** A global index can return only what it projects; asking for anything else is refused, as DynamoDB does. */
-    void checkProjectable(@Nullable ProjectionExpr projection) {
+    private void checkProjectable(@Nullable ProjectionExpr projection) {
         IndexDef global = isGlobalIndex() ? index : null;
         if (projection == null || global == null) {
             return;
@@ -292,6 +303,22 @@ final class ReadTarget {
     static RuntimeException invalidStartKey() {
         return EngineErrors.validation(
                 "The provided starting key is invalid: The provided key element does not match " + "the schema");
+    }
+
+    /**
+     * Where a Query's page starts in this index: after its ExclusiveStartKey, which must lie in the partition the key
+     * condition names; null without one.
+     */
+    @Nullable
+    IndexKey indexStartIn(KeyValue partition, @Nullable Map<String, AttributeValue> esk) {
+        if (esk == null) {
+            return null;
+        }
+        IndexKey start = indexStart(esk);
+        if (!start.partition().equals(partition)) {
+            throw startKeyOutsidePartition();
+        }
+        return start;
     }
 
     /** A Query's ExclusiveStartKey in another partition than the one its key condition names (AWS's wording). */

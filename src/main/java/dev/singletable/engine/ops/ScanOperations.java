@@ -62,13 +62,8 @@ public final class ScanOperations {
         Table table = engine.requireTable(r.tableName());
         boolean consistent = Boolean.TRUE.equals(r.consistentRead());
         ReadTarget target = ReadTarget.of(table, r.indexName(), consistent, "Scan");
-        Select select = target.effectiveSelect(
-                r.select(),
-                projection != null,
-                r.projectionExpression() == null && r.hasAttributesToGet()
-                        ? "AttributesToGet"
-                        : "ProjectionExpression");
-        target.checkProjectable(projection);
+        Select select =
+                target.select(r.select(), projection, r.projectionExpression() == null && r.hasAttributesToGet());
 
         int total = r.totalSegments() == null ? 1 : r.totalSegments();
         int segment = r.segment() == null ? 0 : r.segment();

@@ -84,13 +84,7 @@ final class BatchStatements {
 
     BatchExecuteStatementResponse execute(BatchExecuteStatementRequest r) {
         List<BatchStatementRequest> requests = r.statements();
-        StatementShapes.listSize(requests.size(), "statements", MAX_STATEMENTS);
-        List<String> violations = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            StatementShapes.statement(
-                    requests.get(i).statement(), "statements." + (i + 1) + ".member.statement", violations);
-        }
-        StatementShapes.raise(violations);
+        StatementShapes.statements(requests.size(), i -> requests.get(i).statement(), "statements", MAX_STATEMENTS);
 
         List<Entry> entries = new ArrayList<>();
         for (BatchStatementRequest request : requests) {

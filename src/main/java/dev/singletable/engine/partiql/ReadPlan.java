@@ -26,38 +26,41 @@ record ReadPlan(List<Op> ops, @Nullable List<Ast.Path> projections) {
             List<Map<String, AttributeValue>> items,
             int evaluated,
             @Nullable Map<String, AttributeValue> lastKey,
-            @Nullable ConsumedCapacity capacity) {}
+            @Nullable ConsumedCapacity capacity) {
 
-    /** A Query or Scan whose start key and Limit are filled in per page. */
-    sealed interface Op permits QueryOp, ScanOp {
-        Page read(DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit);
-    }
+        static Page of(QueryResponse r) {
+            return of(r.items(), r.scannedCount(), r.hasLastEvaluatedKey(), r.lastEvaluatedKey(), r.consumedCapacity());
+        }
 
-    record QueryOp(QueryRequest request) implements Op {
-        @Override
-        public Page read(
-                DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit) {
-            QueryResponse r = target.query(
-                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
+        static Page of(ScanResponse r) {
+            return of(r.items(), r.scannedCount(), r.hasLastEvaluatedKey(), r.lastEvaluatedKey(), r.consumedCapacity());
+        }
+
+        /** A Query's or Scan's response as a page: its ScannedCount (else the items' count) and LastEvaluatedKey if any. */
+        private static Page of(
+                List<Map<String, AttributeValue>> items,
+                @Nullable Integer scannedCount,
+                boolean hasLastKey,
+                Map<String, AttributeValue> lastKey,
+                @Nullable ConsumedCapacity capacity) {
             return new Page(
-                    r.items(),
-                    r.scannedCount() == null ? r.items().size() : r.scannedCount(),
-                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null,
-                    r.consumedCapacity());
+                    items, scannedCount == null ? items.size() : scannedCount, hasLastKey ? lastKey : null, capacity);
         }
     }
 
-    record ScanOp(ScanRequest request) implements Op {
-        @Override
-        public Page read(
-                DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit) {
-            ScanResponse r = target.scan(
-                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build());
-            return new Page(
-                    r.items(),
-                    r.scannedCount() == null ? r.items().size() : r.scannedCount(),
-                    r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null,
-                    r.consumedCapacity());
+    /** A Query or Scan whose start key and Limit are filled in per page. */
+    @FunctionalInterface
+    interface Op {
+        Page read(DynamoDbClient target, @Nullable Map<String, AttributeValue> startKey, @Nullable Integer limit);
+
+        static Op query(QueryRequest request) {
+            return (target, startKey, limit) -> Page.of(target.query(
+                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build()));
+        }
+
+        static Op scan(ScanRequest request) {
+            return (target, startKey, limit) -> Page.of(target.scan(
+                    request.toBuilder().exclusiveStartKey(startKey).limit(limit).build()));
         }
     }
 }

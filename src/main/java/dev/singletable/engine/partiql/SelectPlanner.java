@@ -208,7 +208,7 @@ final class SelectPlanner {
             }
             Expr filter = Conditions.and(kq.filter());
             String filterExpression = filter == null ? null : w.condition(filter);
-            ops.add(new ReadPlan.QueryOp(QueryRequest.builder()
+            ops.add(ReadPlan.Op.query(QueryRequest.builder()
                     .tableName(schema.table())
                     .indexName(select.from().index())
                     .keyConditionExpression(keyCondition.toString())
@@ -248,7 +248,7 @@ final class SelectPlanner {
         ExpressionWriter w = new ExpressionWriter(values);
         String projection = Projections.topLevel(select.projections(), w);
         String filter = select.where() == null ? null : w.condition(select.where());
-        return new ReadPlan.ScanOp(ScanRequest.builder()
+        return ReadPlan.Op.scan(ScanRequest.builder()
                 .tableName(schema.table())
                 .indexName(select.from().index())
                 .filterExpression(filter)

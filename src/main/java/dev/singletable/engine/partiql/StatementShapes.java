@@ -3,6 +3,7 @@ package dev.singletable.engine.partiql;
 import dev.singletable.engine.error.EngineErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The request-shape constraints of the three PartiQL operations, reported in AWS's Smithy wording.
@@ -38,6 +39,19 @@ final class StatementShapes {
             violations.add("Value '" + statement + "' at '" + member + "' failed to satisfy constraint: "
                     + "Member must have length less than or equal to " + MAX_STATEMENT_LENGTH);
         }
+    }
+
+    /**
+     * The statements of a batch or a transaction: their number ({@link #listSize}), then each one's text, every text's
+     * violation reported together.
+     */
+    static void statements(int count, IntFunction<String> statement, String member, int max) {
+        listSize(count, member, max);
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            statement(statement.apply(i), member + "." + (i + 1) + ".member.statement", violations);
+        }
+        raise(violations);
     }
 
     /** A list member's size: {@code max} 25 for batches, 100 for transactions. */

@@ -36,13 +36,8 @@ final class TransactionStatements {
 
     ExecuteTransactionResponse execute(ExecuteTransactionRequest r) {
         List<ParameterizedStatement> requests = r.transactStatements();
-        StatementShapes.listSize(requests.size(), "transactStatements", MAX_STATEMENTS);
-        List<String> violations = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            StatementShapes.statement(
-                    requests.get(i).statement(), "transactStatements." + (i + 1) + ".member.statement", violations);
-        }
-        StatementShapes.raise(violations);
+        StatementShapes.statements(
+                requests.size(), i -> requests.get(i).statement(), "transactStatements", MAX_STATEMENTS);
         try {
             return run(r, requests);
         } catch (PartiqlException e) {

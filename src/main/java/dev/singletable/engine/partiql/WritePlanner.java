@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -164,16 +165,7 @@ final class WritePlanner {
                 ? null
                 : "attribute_not_exists(" + w.name(schema.tableKeys().hash()) + ") OR (" + w.condition(keyed.rest())
                         + ")";
-        return new WriteAction(
-                WriteAction.Kind.DELETE,
-                schema.table(),
-                null,
-                keyed.key(),
-                null,
-                condition,
-                w.names(),
-                w.values(),
-                delete.returning() == null ? null : "ALL_OLD");
+        return onKey(WriteAction.Kind.DELETE, keyed, condition, w, delete.returning() == null ? null : "ALL_OLD");
     }
 
     /** EXISTS(SELECT … WHERE key AND condition): a condition check on one item, only inside a transaction. */
@@ -187,15 +179,17 @@ final class WritePlanner {
         }
         ExpressionWriter w = new ExpressionWriter(values);
         String condition = w.condition(keyed.rest());
+        return onKey(WriteAction.Kind.CHECK, keyed, condition, w, null);
+    }
+
+    /** A DELETE or a condition check: the item's key and a condition, neither an item nor an update expression. */
+    private WriteAction onKey(
+            WriteAction.Kind kind,
+            KeyedWhere keyed,
+            @Nullable String condition,
+            ExpressionWriter w,
+            @Nullable String returnValues) {
         return new WriteAction(
-                WriteAction.Kind.CHECK,
-                schema.table(),
-                null,
-                keyed.key(),
-                null,
-                condition,
-                w.names(),
-                w.values(),
-                null);
+                kind, schema.table(), null, keyed.key(), null, condition, w.names(), w.values(), returnValues);
     }
 }

@@ -134,23 +134,13 @@ public final class StreamStore {
 
     /** Carries the streams through snapshots: their log records are gone once a snapshot covers them. */
     public SnapshotSection snapshotSection() {
-        return new SnapshotSection() {
-            @Override
-            public String name() {
-                return "streams";
-            }
-
-            @Override
-            public Consumer<Consumer<byte[]>> capture() {
-                List<Object[]> copy = captureState();
-                return sink -> writeState(copy, sink);
-            }
-
-            @Override
-            public void restore(List<byte[]> chunks) {
-                restoreState(chunks);
-            }
-        };
+        return SnapshotSection.of(
+                "streams",
+                () -> {
+                    List<Object[]> copy = captureState();
+                    return sink -> writeState(copy, sink);
+                },
+                this::restoreState);
     }
 
     /** Per stream: the stream, then per shard the shard and a copy of its retained records. */

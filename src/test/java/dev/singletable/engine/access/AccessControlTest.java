@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -515,6 +516,84 @@ class AccessControlTest {
             } finally {
                 owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
             }
+        }
+    }
+
+    /**
+     * What a principal's single-item decisions remember (engine.iam.ItemDecisions) is dropped with the table
+     * definition it was worked out for: a resource-based policy put or deleted, or the table deleted and created
+     * again, is enforced on the very next request.
+     */
+    @Nested
+    class RememberedDecisions {
+
+        static final String ADMIN = "arn:aws:iam::" + ACCOUNT + ":user/admin";
+
+        final AccessControl remembering =
+                AccessControl.over(engine, PrincipalsFile.parse("""
+                [{"accessKeyId":"AKIAADMIN","secretAccessKey":"a","principalArn":"%s",
+                  "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:*",
+                    "Resource":"*"}]}]},
+                 {"accessKeyId":"AKIACAROL","secretAccessKey":"c","principalArn":"arn:aws:iam::%s:user/carol",
+                  "policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                    "Action":["dynamodb:GetItem","dynamodb:PutItem"],"Resource":"arn:aws:dynamodb:*:*:table/Scratch",
+                    "Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["${aws:userid}"]}}}]}]}]""".formatted(ADMIN, ACCOUNT)));
+        final DynamoDbClient admin = remembering.clients("AKIAADMIN", REGION).dynamo();
+        final DynamoDbClient carol = remembering.clients("AKIACAROL", REGION).dynamo();
+
+        String denyAdmin(String tableArn) {
+            return """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"%s"},
+                      "Action":["dynamodb:GetItem","dynamodb:PutItem"],"Resource":"%s"}]}""".formatted(ADMIN, tableArn);
+        }
+
+        @Test
+        void aResourcePolicyPutOrDeletedCountsFromTheNextRequest() {
+            allowed(() -> admin.getItem(b -> b.tableName("GameScores").key(key("alice"))));
+            allowed(() -> admin.putItem(b -> b.tableName("GameScores").item(item("admin", "Chess"))));
+            owner.putResourcePolicy(b -> b.resourceArn(TABLE_ARN).policy(denyAdmin(TABLE_ARN)));
+            try {
+                denied(
+                        () -> admin.getItem(b -> b.tableName("GameScores").key(key("alice"))),
+                        "User: " + ADMIN + " is not authorized to perform: dynamodb:GetItem on resource: " + TABLE_ARN
+                                + " with an explicit deny in a resource-based policy");
+                denied(
+                        () -> admin.putItem(b -> b.tableName("GameScores").item(item("admin", "Chess"))),
+                        "dynamodb:PutItem on resource: " + TABLE_ARN + " with an explicit deny");
+            } finally {
+                owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
+            }
+            allowed(() -> admin.getItem(b -> b.tableName("GameScores").key(key("alice"))));
+        }
+
+        @Test
+        void aTableCreatedAgainIsDecidedAfresh() {
+            String scratchArn = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/Scratch";
+            createScratch("Owner", null);
+            try {
+                allowed(() -> admin.getItem(b -> b.tableName("Scratch").key(Map.of("Owner", s("carol")))));
+                allowed(() -> carol.putItem(b -> b.tableName("Scratch").item(Map.of("Owner", s("carol")))));
+                owner.deleteTable(b -> b.tableName("Scratch"));
+                // the same name, created with a policy that denies the admin, and with another partition key
+                createScratch("Id", denyAdmin(scratchArn));
+                denied(
+                        () -> admin.getItem(b -> b.tableName("Scratch").key(Map.of("Id", s("carol")))),
+                        "explicit deny in a resource-based policy");
+                allowed(() -> carol.putItem(b -> b.tableName("Scratch").item(Map.of("Id", s("carol")))));
+                denied(
+                        () -> carol.putItem(b -> b.tableName("Scratch").item(Map.of("Id", s("dave")))),
+                        "because no identity-based policy allows the dynamodb:PutItem action");
+            } finally {
+                owner.deleteTable(b -> b.tableName("Scratch"));
+            }
+        }
+
+        void createScratch(String partitionKey, @Nullable String resourcePolicy) {
+            owner.createTable(b -> b.tableName("Scratch")
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attr(partitionKey))
+                    .keySchema(key(partitionKey, KeyType.HASH))
+                    .resourcePolicy(resourcePolicy));
         }
     }
 

@@ -325,9 +325,13 @@ class ReplicaUpdatesTest {
                         + "version 2017.11.29 (Legacy).");
         assertThatThrownBy(() -> east.describeGlobalTable(b -> b.globalTableName("music")))
                 .isInstanceOfSatisfying(
-                        software.amazon.awssdk.services.dynamodb.model.GlobalTableNotFoundException.class,
-                        e -> assertThat(e.awsErrorDetails().errorMessage())
-                                .isEqualTo("Global table not found: Global table with name: 'music' does not exist."));
+                        software.amazon.awssdk.services.dynamodb.model.GlobalTableNotFoundException.class, e -> {
+                            assertThat(e.awsErrorDetails().errorMessage())
+                                    .isEqualTo(
+                                            "Global table not found: Global table with name: 'music' does not exist.");
+                            // every DynamoDB error carries its request id (x-amzn-RequestId), this one too
+                            assertThat(e.requestId()).isNotBlank();
+                        });
         assertThatThrownBy(() -> east.describeGlobalTableSettings(b -> b.globalTableName("music")))
                 .isInstanceOfSatisfying(
                         software.amazon.awssdk.services.dynamodb.model.GlobalTableNotFoundException.class,
