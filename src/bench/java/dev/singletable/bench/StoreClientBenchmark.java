@@ -1,6 +1,7 @@
 package dev.singletable.bench;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,52 @@ public class StoreClientBenchmark {
     public void stop() throws InterruptedException {
         client.close();
         server.close();
+    }
+
+    /**
+     * The same comparison by the calling thread's own CPU time, which a loaded machine disturbs far less than wall
+     * time: both clients in one JVM, alternately, {@code rounds} times {@code calls} GetItem and PutItem each, then
+     * the CPU per call of each setting and the ratio, round by round.
+     * {@code java -cp "$CP" dev.singletable.bench.StoreClientBenchmark [rounds=5] [calls=20000]}
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        StoreClientBenchmark rules = new StoreClientBenchmark();
+        rules.endpoint = "rules";
+        rules.start();
+        StoreClientBenchmark fixed = new StoreClientBenchmark();
+        fixed.endpoint = "fixed";
+        fixed.start();
+        try {
+            for (int round = 0; round <= rounds; round++) { // round 0 warms both up and is not printed
+                long[] ns = new long[2];
+                int i = 0;
+                for (StoreClientBenchmark bench : List.of(rules, fixed)) {
+                    long start = threads.getCurrentThreadCpuTime();
+                    for (int c = 0; c < calls; c++) {
+                        bench.getItem();
+                        bench.putItem();
+                    }
+                    ns[i++] = threads.getCurrentThreadCpuTime() - start;
+                }
+                if (round > 0) {
+                    System.out.printf(
+                            "round %d: CPU per GetItem+PutItem pair: rules %.1f us, fixed %.1f us, fixed/rules %.3f"
+                                    + " (load %s)%n",
+                            round,
+                            ns[0] / 1e3 / calls,
+                            ns[1] / 1e3 / calls,
+                            (double) ns[1] / ns[0],
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                    .getSystemLoadAverage());
+                }
+            }
+        } finally {
+            rules.stop();
+            fixed.stop();
+        }
     }
 
     @Benchmark
