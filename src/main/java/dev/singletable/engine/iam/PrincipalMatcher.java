@@ -28,7 +28,7 @@ record PrincipalMatcher(boolean everyone, List<String> arns, boolean negated) {
                     found = Match.DIRECT;
                     break;
                 }
-                if (arn.equals("arn:aws:iam::" + caller.account() + ":root")) {
+                if (namesAccountOf(arn, caller.account())) {
                     found = Match.ACCOUNT;
                 }
             }
@@ -38,5 +38,19 @@ record PrincipalMatcher(boolean everyone, List<String> arns, boolean negated) {
             return found == Match.NONE ? Match.DIRECT : Match.NONE;
         }
         return found;
+    }
+
+    private static final String IAM_PREFIX = "arn:aws:iam::";
+    private static final String ROOT_SUFFIX = ":root";
+
+    /**
+     * Whether {@code arn} is {@code arn:aws:iam::<account>:root}, compared in place: this runs for every statement of a
+     * resource policy on every request that takes the full evaluation, so it builds no string.
+     */
+    private static boolean namesAccountOf(String arn, String account) {
+        return arn.length() == IAM_PREFIX.length() + account.length() + ROOT_SUFFIX.length()
+                && arn.startsWith(IAM_PREFIX)
+                && arn.startsWith(account, IAM_PREFIX.length())
+                && arn.endsWith(ROOT_SUFFIX);
     }
 }
