@@ -281,11 +281,13 @@ measure_store() {
   run ceiling GET /api/users/user0/tweets-ceiling
   stop_all
   # a projector's batch that failed and was applied record by record costs more calls: say so, with the messages
+  # (those logged once the service was up: its start-up notices are not the run's)
   local warnings
-  warnings=$(grep -c -E ' (WARN|ERROR) ' "$log" || true)
+  warnings=$(sed -n '/^READY/,$p' "$log" | grep -c -E ' (WARN|ERROR) ' || true)
   if [ "${warnings:-0}" -gt 0 ]; then
-    echo "the service logged $warnings warnings and errors; the kinds:"
-    grep -E ' (WARN|ERROR) ' "$log" | sed -E 's/^.*\] [^ ]+ +: //; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -5
+    echo "the service logged $warnings warnings and errors after its start; the kinds:"
+    sed -n '/^READY/,$p' "$log" | grep -E ' (WARN|ERROR) ' | sed -E 's/^.*\] [^ ]+ +: //; s/[0-9]+/N/g' \
+      | sort | uniq -c | sort -rn | head -5
   fi
 
   local ceiling_rps ceiling_cpu tweets_cpu=""
