@@ -89,13 +89,16 @@ public final class ItemOperations {
     }
 
     public GetItemResponse getItem(GetItemRequest r) {
-        ProjectionExpr projection = RequestExpressions.of(r.hasExpressionAttributeNames(), r.expressionAttributeNames())
-                .legacy(r.hasAttributesToGet(), "AttributesToGet")
-                .projection(
-                        r.projectionExpression(),
-                        () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
-                .compile()
-                .projection();
+        // A GetItem with none of ExpressionAttributeNames, AttributesToGet and ProjectionExpression has nothing the
+        // expression step could refuse or compile: it reads the whole item without building that step. Besides its
+        // own allocations (and a stream), the step is most of the nodes this method adds to whichever caller the JIT
+        // inlines it into; with it, the engine's GetItem path used up C2's inlining budget before the response was
+        // built, and how far it got differed from one JVM to the next (docs/benchmarks.md, issue 24).
+        @Nullable
+        ProjectionExpr projection =
+                r.hasExpressionAttributeNames() || r.hasAttributesToGet() || r.projectionExpression() != null
+                        ? projectionOf(r)
+                        : null;
         Map<String, AttributeValue> keyAttributes = AttributeValues.normalizeItem(r.key());
         RequestChecks.keyValuesNotEmpty(keyAttributes);
 
@@ -113,6 +116,17 @@ public final class ItemOperations {
             out.item(projection == null ? item.attributes() : projection.apply(item.attributes()));
         }
         return out.build();
+    }
+
+    /** A GetItem's projection, after the checks DynamoDB makes on its expression parameters; null for all of it. */
+    private static @Nullable ProjectionExpr projectionOf(GetItemRequest r) {
+        return RequestExpressions.of(r.hasExpressionAttributeNames(), r.expressionAttributeNames())
+                .legacy(r.hasAttributesToGet(), "AttributesToGet")
+                .projection(
+                        r.projectionExpression(),
+                        () -> RequestExpressions.attributesToGet(r.hasAttributesToGet(), r.attributesToGet()))
+                .compile()
+                .projection();
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
