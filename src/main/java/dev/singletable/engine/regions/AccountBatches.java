@@ -188,7 +188,11 @@ public final class AccountBatches {
             return ownAccount;
         }
         String[] fields = table.split(":", 6);
-        return fields.length == 6 && fields[4].length() == 12 ? fields[4] : ownAccount;
+        // anything that is not a DynamoDB ARN with a 12-digit account is the caller's to answer, as CrossAccountCalls
+        // treats it
+        return fields.length == 6 && fields[2].equals("dynamodb") && fields[4].matches("[0-9]{12}")
+                ? fields[4]
+                : ownAccount;
     }
 
     private static Engine core(Parts parts, String account) {
