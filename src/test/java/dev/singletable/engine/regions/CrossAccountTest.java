@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.engine.EmbeddedEngine;
+import dev.singletable.engine.MutableClock;
+import dev.singletable.engine.core.EngineOptions;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -230,6 +235,59 @@ class CrossAccountTest {
                             .hasItem())
                     .isFalse();
         }
+    }
+
+    @Test
+    void aThrottledPartOfABatchOverTwoAccountsIsLeftUnprocessedUnlessNoPartIsServed() {
+        // as one table's throttled writes are in one account's batch: unprocessed, and an error only when nothing
+        // was taken (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html)
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z")); // no refill unless moved
+        try (EmbeddedEngine engine =
+                EmbeddedEngine.open(EngineOptions.inMemory().withClock(clock))) {
+            DynamoDbClient owner = engine.dynamoDbClient();
+            DynamoDbClient partner = engine.clients(PARTNER, "us-east-1").dynamo();
+            String arn = oneWcuTable(owner, "small");
+            oneWcuTable(partner, "mine");
+            owner.putResourcePolicy(b -> b.resourceArn(arn).policy("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},
+                      "Action":"dynamodb:BatchWriteItem","Resource":"%s"}]}""".formatted(PARTNER, arn)));
+            for (int i = 0; i < 300; i++) { // a new 1-WCU table's 300 units of burst, spent
+                int n = i;
+                owner.putItem(b -> b.tableName("small").item(Map.of("pk", s("k" + n))));
+            }
+            WriteRequest theirs = WriteRequest.builder()
+                    .putRequest(p -> p.item(Map.of("pk", s("theirs"))))
+                    .build();
+            WriteRequest mine = WriteRequest.builder()
+                    .putRequest(p -> p.item(Map.of("pk", s("mine"))))
+                    .build();
+
+            BatchWriteItemResponse out =
+                    partner.batchWriteItem(b -> b.requestItems(Map.of(arn, List.of(theirs), "mine", List.of(mine))));
+            assertThat(out.unprocessedItems()).containsOnlyKeys(arn);
+            assertThat(out.unprocessedItems().get(arn)).containsExactly(theirs);
+            assertThat(partner.getItem(b -> b.tableName("mine").key(Map.of("pk", s("mine"))))
+                            .hasItem())
+                    .isTrue();
+
+            for (int i = 0; i < 299; i++) { // the partner's table's burst, spent too
+                int n = i;
+                partner.putItem(b -> b.tableName("mine").item(Map.of("pk", s("k" + n))));
+            }
+            assertThatThrownBy(() -> partner.batchWriteItem(
+                            b -> b.requestItems(Map.of(arn, List.of(theirs), "mine", List.of(mine)))))
+                    .isInstanceOf(ProvisionedThroughputExceededException.class);
+        }
+    }
+
+    private static String oneWcuTable(DynamoDbClient client, String name) {
+        return client.createTable(b -> b.tableName(name)
+                        .billingMode(BillingMode.PROVISIONED)
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH")))
+                .tableDescription()
+                .tableArn();
     }
 
     @Test
