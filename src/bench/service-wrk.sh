@@ -69,7 +69,12 @@ export DDB_LOCAL_TELEMETRY=0 AWS_EC2_METADATA_DISABLED=true
 STARTED=()   # PIDs of every JVM this script started
 FILES=()
 stop_all() {
-  for pid in "${STARTED[@]:-}"; do [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; done
+  # the last started first: the service stops (its stream listener gives its shard back) before its store goes away
+  local i pid
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    pid=${STARTED[i]}
+    [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+  done
   STARTED=()
 }
 trap 'stop_all; rm -f "${FILES[@]:-}"' EXIT

@@ -205,6 +205,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
 
         @Override
+        public @Nullable Engine core(String account, String region) {
+            return openCore(account, region);
+        }
+
+        @Override
         public DynamoDbClient dynamo(String account, String region) {
             return clientsOf(account, region).dynamo();
         }

@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -135,6 +138,10 @@ class StreamListener {
                 read = pollOnce();
                 lastError = null;
             } catch (RuntimeException e) {
+                if (!running) {
+                    log.debug("Stopped during a round; its records are read again from the last checkpoint", e);
+                    return;
+                }
                 lastError = e;
                 log.warn("Stream round failed; retrying after a pause", e);
             }
@@ -358,6 +365,9 @@ class StreamListener {
         try {
             projector.applyAll(records);
         } catch (RuntimeException e) {
+            if (stopping(e)) {
+                throw e;
+            }
             log.warn(
                     "Projector {} failed on a batch of {} records; applying them one by one",
                     projector.name(),
@@ -374,6 +384,9 @@ class StreamListener {
                 projector.apply(record);
                 return;
             } catch (RuntimeException e) {
+                if (stopping(e)) {
+                    throw e;
+                }
                 if (attempt >= settings.maxAttempts()) {
                     log.error(
                             "Projector {} failed {} times on record {}; dead-lettered",
@@ -392,13 +405,28 @@ class StreamListener {
         }
     }
 
+    /**
+     * Whether a failure is this listener being stopped rather than the projection failing: {@link #stop()} interrupts
+     * the worker, and the store call in flight (and every later one while the flag is set) is aborted. Such a record
+     * is neither retried nor dead-lettered: the round ends without a checkpoint, so whoever reads the shard next
+     * applies it again, as after a crash (the projections are exactly-once on re-delivery).
+     */
+    private static boolean stopping(RuntimeException e) {
+        return Thread.currentThread().isInterrupted()
+                || e instanceof AbortedException
+                || e.getCause() instanceof InterruptedException;
+    }
+
     private long ageOf(Record record) {
         Instant created = record.dynamodb().approximateCreationDateTime();
         return created == null ? 0 : Math.max(0, clock.millis() - created.toEpochMilli());
     }
 
     private void releaseLeases() {
-        for (String shardId : shards.keySet()) {
+        // a shard leased in a round that a stop cut short is known by its position only (no state reported yet)
+        Set<String> leased = new LinkedHashSet<>(shards.keySet());
+        leased.addAll(positions.keySet());
+        for (String shardId : leased) {
             try {
                 leases.release(shardId);
             } catch (RuntimeException e) {

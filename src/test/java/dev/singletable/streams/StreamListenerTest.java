@@ -1,6 +1,7 @@
 package dev.singletable.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.singletable.follows.FollowProjectors;
 import dev.singletable.likes.LikeProjectors;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -184,6 +186,52 @@ class StreamListenerTest {
         StreamListener resumed = listener("after", checkpoints(), List.of(broken));
         DrivenListeners.drain(resumed);
         assertThat(attempts).hasValue(DrivenListeners.FAST.maxAttempts());
+    }
+
+    @Test
+    void aStopThatAbortsAProjectorsStoreCallDeadLettersNothingAndTheRecordIsReadAgain() {
+        // stop() interrupts the worker; a store call in flight then fails (the SDK answers AbortedException, and
+        // every later call while the flag is set). Seen in an over-the-wire benchmark: a graceful stop dead-lettered
+        // records the projector had never really failed on.
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger applied = new AtomicInteger();
+        Projector stoppedMidway = new Projector() {
+            @Override
+            public String name() {
+                return "stopped-midway";
+            }
+
+            @Override
+            public Set<String> entityTypes() {
+                return Set.of("User");
+            }
+
+            @Override
+            public void apply(Record record) {
+                if (calls.incrementAndGet() == 1 || Thread.currentThread().isInterrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw AbortedException.create("Thread was interrupted");
+                }
+                applied.incrementAndGet();
+            }
+        };
+        user("ann");
+        StreamListener listener = listener("stopping", checkpoints(), List.of(stoppedMidway));
+        try {
+            assertThatThrownBy(listener::pollOnce).isInstanceOf(AbortedException.class);
+        } finally {
+            Thread.interrupted(); // the test thread played the listener's worker
+        }
+
+        assertThat(listener.deadLettered()).isZero();
+        assertThat(new DeadLetters(store.dynamo(), TABLE, Clock.systemUTC()).list(10))
+                .isEmpty();
+        // no checkpoint moved past it: the next instance applies it
+        listener.stop();
+        StreamListener resumed = listener("after-stop", checkpoints(), List.of(stoppedMidway));
+        DrivenListeners.drain(resumed);
+        assertThat(applied).hasValue(1);
+        assertThat(resumed.deadLettered()).isZero();
     }
 
     @Test

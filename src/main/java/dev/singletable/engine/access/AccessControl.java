@@ -11,6 +11,7 @@ import dev.singletable.engine.iam.Principal;
 import dev.singletable.engine.iam.RequestAccess;
 import dev.singletable.engine.iam.ResourcePolicies;
 import dev.singletable.engine.iam.SelfLockout;
+import dev.singletable.engine.regions.AccountBatches;
 import dev.singletable.engine.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +126,32 @@ public final class AccessControl {
             return engine.clientsOf(account, own.region());
         }
 
+        /** The principal's account: a table named by a plain name is this account's. */
+        String principalAccount() {
+            return principal.account();
+        }
+
+        /** Where the parts of a batch over several accounts' tables run: the caller's own through {@code own}. */
+        AccountBatches.Parts batchParts(DynamoDbClient own) {
+            return new AccountBatches.Parts() {
+                @Override
+                public DynamoDbClient client(String account) {
+                    return account.equals(principal.account())
+                            ? own
+                            : clientsOf(account).dynamo();
+                }
+
+                @Override
+                public @Nullable Engine core(String account) {
+                    return engine.openCore(account, Guard.this.own.region());
+                }
+            };
+        }
+
         /**
          * Throws AccessDeniedException unless every authorization the request needs is allowed; returns the account
-         * whose tables the request must reach when that is not the caller's own, else null.
+         * whose tables the request must reach when that is not the caller's own, {@link AccountBatches#SEVERAL} for
+         * a batch over several accounts' tables, else null.
          */
         @Nullable
         String authorize(SdkRequest request) {
@@ -172,9 +196,16 @@ public final class AccessControl {
                 // confirmation (ConfirmRemoveSelfResourceAccess)
                 throw EngineErrors.accessDenied(SelfLockout.MESSAGE);
             }
-            // a request that mixes accounts (a batch over an own table and another account's) is not routed: one
-            // namespace answers it, and refuses it there (regions.CrossAccountCalls)
-            return policyOperation || ownToo ? null : foreign;
+            if (policyOperation) {
+                return null;
+            }
+            if (foreign != null && ownToo && AccountBatches.splittable(request)) {
+                // a batch over several accounts' tables, every part allowed: each part runs in its own account
+                return AccountBatches.SEVERAL;
+            }
+            // any other request that mixes accounts (a transaction over an own table and another account's) is not
+            // routed: one namespace answers it, and refuses it there (regions.CrossAccountCalls)
+            return ownToo ? null : foreign;
         }
 
         /**

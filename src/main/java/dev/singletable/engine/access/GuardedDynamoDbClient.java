@@ -1,6 +1,7 @@
 package dev.singletable.engine.access;
 
 import dev.singletable.engine.client.DelegatingDynamoDbClient;
+import dev.singletable.engine.regions.AccountBatches;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,23 +18,31 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * A principal's DynamoDB client: every request is authorized first ({@link AccessControl.Guard}) and runs on the
- * caller's own tables, or, once allowed on another account's resource, on that account's. The SDK's convenience forms
+ * caller's own tables, or, once allowed on another account's resource, on that account's (a batch over several
+ * accounts' tables: each account's part on its tables). The SDK's convenience forms
  * (a builder consumer, paginators, waiters) end in the request forms here, so they are authorized too.
  */
 final class GuardedDynamoDbClient extends DelegatingDynamoDbClient {
 
     private final AccessControl.Guard guard;
+    private final AccountBatches.Parts batchParts;
 
     GuardedDynamoDbClient(DynamoDbClient own, AccessControl.Guard guard) {
         super(own);
         this.guard = guard;
+        this.batchParts = guard.batchParts(own);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     protected <Q extends SdkRequest, R> R invoke(Q request, Function<Q, R> operation) {
         String owner = guard.authorize(request);
         if (owner == null) {
             return operation.apply(request);
+        }
+        if (owner == AccountBatches.SEVERAL) {
+            // every part is allowed already: each runs in its account (engine.regions.AccountBatches)
+            return (R) AccountBatches.run(request, guard.principalAccount(), batchParts);
         }
         return send(guard.clientsOf(owner).dynamo(), request);
     }

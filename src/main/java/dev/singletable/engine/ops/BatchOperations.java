@@ -61,14 +61,36 @@ public final class BatchOperations {
             boolean consistent,
             KeysAndAttributes request) {}
 
+    /** What {@link #checkBeforeLookup(BatchGetItemRequest)} works out per table, in the request's order. */
+    private record CheckedGets(
+            List<ProjectionExpr> projections, List<List<Map<String, AttributeValue>>> normalizedKeys) {}
+
+    /**
+     * The checks AWS makes on a BatchGetItem before it looks up any table (the key limit, each table's expressions,
+     * key values and duplicates). Public so that a batch over tables of two accounts (engine.regions, engine.access)
+     * is checked as a whole before its parts run, each in its account's tables.
+     */
+    public static void checkBeforeLookup(BatchGetItemRequest r) {
+        checkGets(r);
+    }
+
+    /** Throws whatever {@link #batchGetItem} would throw before reading anything; reads nothing. */
+    public void check(BatchGetItemRequest r) {
+        planGets(r);
+    }
+
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        List<TableGets> plan = planGets(r);
+        return read(plan, r.returnConsumedCapacity());
+    }
+
+    private static CheckedGets checkGets(BatchGetItemRequest r) {
         int total = r.requestItems().values().stream()
                 .mapToInt(k -> k.keys().size())
                 .sum();
         if (total > MAX_GET_KEYS) {
             throw EngineErrors.validation("Too many items requested for the BatchGetItem call");
         }
-        List<TableGets> plan = new ArrayList<>();
         List<ProjectionExpr> projections = new ArrayList<>();
         List<List<Map<String, AttributeValue>>> normalizedKeys = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
@@ -93,7 +115,15 @@ public final class BatchOperations {
             projections.add(projection);
             normalizedKeys.add(normalized);
         }
+        return new CheckedGets(projections, normalizedKeys);
+    }
+
+    private List<TableGets> planGets(BatchGetItemRequest r) {
         // every table's keys are checked before any table is looked up, as AWS does
+        CheckedGets checked = checkGets(r);
+        List<ProjectionExpr> projections = checked.projections();
+        List<List<Map<String, AttributeValue>>> normalizedKeys = checked.normalizedKeys();
+        List<TableGets> plan = new ArrayList<>();
         int t = 0;
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
@@ -115,7 +145,10 @@ public final class BatchOperations {
             plan.add(new TableGets(
                     e.getKey(), table, keys, rawKeys, projection, Boolean.TRUE.equals(ka.consistentRead()), ka));
         }
+        return plan;
+    }
 
+    private BatchGetItemResponse read(List<TableGets> plan, ReturnConsumedCapacity consumedMode) {
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<ConsumedCapacity> capacity = new ArrayList<>();
@@ -158,7 +191,7 @@ public final class BatchOperations {
                 unprocessed.put(
                         gets.named(), gets.request().toBuilder().keys(left).build());
             }
-            addCapacity(capacity, meter, r.returnConsumedCapacity());
+            addCapacity(capacity, meter, consumedMode);
         }
         if (throttled != null && !anyServed) {
             throw throttled.exception();
@@ -179,13 +212,30 @@ public final class BatchOperations {
             @Nullable StoredItem newItem,
             WriteRequest request) {}
 
+    /**
+     * The checks AWS makes on a BatchWriteItem before it looks up any table (the write limit, each write's shape,
+     * values and size, duplicate delete keys). Public so that a batch over tables of two accounts (engine.regions,
+     * engine.access) is checked as a whole before its parts run, each in its account's tables.
+     */
+    public static void checkBeforeLookup(BatchWriteItemRequest r) {
+        checkWrites(r);
+    }
+
+    /** Throws whatever {@link #batchWriteItem} would throw before writing anything; writes nothing. */
+    public void check(BatchWriteItemRequest r) {
+        planWrites(r);
+    }
+
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
+        return write(planWrites(r), r);
+    }
+
+    /** Each write's values, normalized, by the write (identity: two equal writes are two writes). */
+    private static Map<WriteRequest, Map<String, AttributeValue>> checkWrites(BatchWriteItemRequest r) {
         int total = r.requestItems().values().stream().mapToInt(List::size).sum();
         if (total > MAX_WRITES) {
             throw EngineErrors.validation("Too many items requested for the BatchWriteItem call");
         }
-        List<PlannedWrite> plan = new ArrayList<>();
-        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>(); // keys compared as keys, not as built strings
         // the requests' values are checked before any table is looked up, as AWS does
         Map<WriteRequest, Map<String, AttributeValue>> normalized = new java.util.IdentityHashMap<>();
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
@@ -213,6 +263,13 @@ public final class BatchOperations {
             }
             RequestChecks.noDuplicateKeys(deleteKeys);
         }
+        return normalized;
+    }
+
+    private List<PlannedWrite> planWrites(BatchWriteItemRequest r) {
+        Map<WriteRequest, Map<String, AttributeValue>> normalized = checkWrites(r);
+        List<PlannedWrite> plan = new ArrayList<>();
+        Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>(); // keys compared as keys, not as built strings
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
             Table table = engine.requireTable(e.getKey());
             for (WriteRequest w : e.getValue()) {
@@ -233,6 +290,10 @@ public final class BatchOperations {
                 plan.add(new PlannedWrite(e.getKey(), table, key, newItem, w));
             }
         }
+        return plan;
+    }
+
+    private BatchWriteItemResponse write(List<PlannedWrite> plan, BatchWriteItemRequest r) {
         Map<String, CapacityMeter> meters = new LinkedHashMap<>();
         // a write its table, a global index or its partition cannot take now is left unprocessed; if every write is,
         // the batch fails

@@ -1,5 +1,6 @@
 package dev.singletable.engine.regions;
 
+import dev.singletable.engine.core.Engine;
 import dev.singletable.engine.error.EngineErrors;
 import dev.singletable.engine.iam.AccessRequest;
 import dev.singletable.engine.iam.Evaluator;
@@ -54,6 +55,10 @@ public final class CrossAccountCalls {
         @Nullable
         TableDefinition openTable(String account, String region, String tableName);
 
+        /** The core of an account's namespace in a region when it is open, else null (never opens). */
+        @Nullable
+        Engine core(String account, String region);
+
         DynamoDbClient dynamo(String account, String region);
 
         DynamoDbStreamsClient streams(String account, String region);
@@ -100,7 +105,8 @@ public final class CrossAccountCalls {
 
     /**
      * Null when the request names no other account's resource (it runs in the caller's namespace); else the account
-     * whose namespace must run it, once allowed. Throws AccessDeniedException when it is not allowed.
+     * whose namespace must run it, once allowed, or {@link AccountBatches#SEVERAL} for a batch whose allowed parts
+     * belong to several accounts. Throws AccessDeniedException when any part is not allowed.
      */
     public @Nullable String ownerOf(SdkRequest request) {
         Foreign foreign = scan(request);
@@ -133,9 +139,13 @@ public final class CrossAccountCalls {
                 ownToo = true;
             }
         }
+        if (owner != null && ownToo && AccountBatches.splittable(request)) {
+            // a batch over two accounts' tables, every part allowed: each part runs in its account's namespace
+            return AccountBatches.SEVERAL;
+        }
         if (owner == null || ownToo) {
-            // a request that spans namespaces (a batch over two accounts' tables) cannot run in one: refused, as
-            // every cross-account ARN was before resource policies were consulted (docs/fidelity.md)
+            // any other request that spans namespaces (a transaction over two accounts' tables) cannot run in one:
+            // its atomicity would span two namespaces, which is not modelled, so it is refused (docs/fidelity.md)
             throw foreign.tableName
                     ? accessIsDenied()
                     : Evaluator.denial(

@@ -1,7 +1,9 @@
 package dev.singletable.engine.regions;
 
 import dev.singletable.engine.client.DelegatingDynamoDbClient;
+import dev.singletable.engine.core.Engine;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
@@ -9,15 +11,32 @@ import software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest;
 /**
  * The DynamoDB API of one account's tables in one region, as callers in that account and region reach it: a request
  * that names another account's resource by ARN is decided as IAM decides a cross-account call
- * ({@link CrossAccountCalls}) and, once allowed, runs in the owner's namespace; every other request runs in this one.
+ * ({@link CrossAccountCalls}) and, once allowed, runs in the owner's namespace (a batch over several accounts' tables
+ * runs each account's part in its namespace, {@link AccountBatches}); every other request runs in this one.
  */
 public class RegionalClient extends DelegatingDynamoDbClient {
 
     private final CrossAccountCalls crossAccount;
 
+    /** A batch's parts: this account's own run here, another account's in its namespace. */
+    private final AccountBatches.Parts parts;
+
     public RegionalClient(DynamoDbClient delegate, CrossAccountCalls crossAccount) {
         super(delegate);
         this.crossAccount = crossAccount;
+        this.parts = new AccountBatches.Parts() {
+            @Override
+            public DynamoDbClient client(String account) {
+                return account.equals(account())
+                        ? delegate()
+                        : crossAccount.namespaces().dynamo(account, region());
+            }
+
+            @Override
+            public @Nullable Engine core(String account) {
+                return crossAccount.namespaces().core(account, region());
+            }
+        };
     }
 
     public String account() {
@@ -37,6 +56,9 @@ public class RegionalClient extends DelegatingDynamoDbClient {
                 return super.invoke((Q) crossAccount.confirmedForCaller(put), operation);
             }
             return super.invoke(request, operation);
+        }
+        if (owner == AccountBatches.SEVERAL) {
+            return (R) AccountBatches.run(request, account(), parts);
         }
         DynamoDbClient theirs = crossAccount.namespaces().dynamo(owner, region());
         if (theirs == this) {

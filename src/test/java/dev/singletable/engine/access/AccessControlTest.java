@@ -132,7 +132,7 @@ class AccessControlTest {
                   "Resource":"arn:aws:dynamodb:*:*:table/GameScores"}]}""";
         String crossAccount = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:BatchGetItem",
-                  "dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords","dynamodb:PutResourcePolicy"],
+                  "dynamodb:BatchWriteItem","dynamodb:PutItem","dynamodb:CreateTable","dynamodb:DescribeStream","dynamodb:GetShardIterator","dynamodb:GetRecords","dynamodb:PutResourcePolicy"],
                   "Resource":"*"}]}""";
         return """
                 [{"accessKeyId":"AKIAALICE","secretAccessKey":"a","principalArn":"arn:aws:iam::%1$s:user/alice",
@@ -439,15 +439,6 @@ class AccessControlTest {
                       "Resource":"%s"}]}""".formatted(OTHER, TABLE_ARN)));
             try {
                 assertThat(partner.getItem(read).item().get("Email")).isEqualTo(s("alice@example.com"));
-                // a batch that mixes the partner's own tables with the owner's is not served across accounts
-                assertThatThrownBy(() -> partner.batchGetItem(b -> b.requestItems(Map.of(
-                                TABLE_ARN,
-                                KeysAndAttributes.builder().keys(key("alice")).build(),
-                                "PartnerTable",
-                                KeysAndAttributes.builder().keys(key("alice")).build()))))
-                        .isInstanceOfSatisfying(
-                                DynamoDbException.class,
-                                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
                 // a plain name is the caller's own account's table, which the partner does not have
                 assertThatThrownBy(() ->
                                 partner.getItem(b -> b.tableName("GameScores").key(key("alice"))))
@@ -462,6 +453,101 @@ class AccessControlTest {
                 owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
             }
             denied(() -> partner.getItem(read), "because no resource-based policy allows");
+        }
+
+        @Test
+        void aBatchOverTheCallersAndAnotherAccountsTablesRunsWhenEveryPartIsAllowed() {
+            // BatchGetItem and BatchWriteItem support cross-account access, and a batch is no transaction: each
+            // table's part is authorized (identity policy AND, across accounts, the table's resource policy) and
+            // runs in its own account
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-iam-actions.html)
+            DynamoDbClient partner = as("AKIAPARTNER");
+            DynamoDbClient partnersTables = engine.clientsOf(OTHER, REGION).dynamo();
+            if (!partnersTables.listTables().tableNames().contains("GameScores")) {
+                createGameScores(partnersTables); // the partner's own GameScores: alice and bob, other e-mails
+                partnersTables.updateItem(b -> b.tableName("GameScores")
+                        .key(key("bob"))
+                        .updateExpression("SET Email = :e")
+                        .expressionAttributeValues(Map.of(":e", s("bob@partner.example"))));
+            }
+            owner.putResourcePolicy(b -> b.resourceArn(TABLE_ARN).policy("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                      "Principal":{"AWS":"arn:aws:iam::%s:user/partner"},
+                      "Action":["dynamodb:BatchGetItem","dynamodb:BatchWriteItem","dynamodb:PutItem"],"Resource":"%s",
+                      "Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["alice","carol"]}}}]}""".formatted(OTHER, TABLE_ARN)));
+            try {
+                var read = partner.batchGetItem(b -> b.requestItems(Map.of(
+                        TABLE_ARN,
+                        KeysAndAttributes.builder().keys(key("alice")).build(),
+                        "GameScores",
+                        KeysAndAttributes.builder().keys(key("bob")).build())));
+                assertThat(read.responses()).containsOnlyKeys(TABLE_ARN, "GameScores");
+                assertThat(read.responses().get(TABLE_ARN)).singleElement().satisfies(i -> assertThat(i)
+                        .containsEntry("Email", s("alice@example.com")));
+                assertThat(read.responses().get("GameScores")).singleElement().satisfies(i -> assertThat(i)
+                        .containsEntry("Email", s("bob@partner.example")));
+
+                Map<String, AttributeValue> carol = Map.of("UserId", s("carol"), "GameTitle", s("Meteor"));
+                Map<String, AttributeValue> dave = Map.of("UserId", s("dave"), "GameTitle", s("Meteor"));
+                allowed(() -> partner.batchWriteItem(b -> b.requestItems(Map.of(
+                        TABLE_ARN,
+                        List.of(WriteRequest.builder()
+                                .putRequest(p -> p.item(carol))
+                                .build()),
+                        "GameScores",
+                        List.of(WriteRequest.builder()
+                                .putRequest(p -> p.item(dave))
+                                .build())))));
+                assertThat(owner.getItem(b -> b.tableName("GameScores").key(carol))
+                                .hasItem())
+                        .isTrue();
+                assertThat(partnersTables
+                                .getItem(b -> b.tableName("GameScores").key(dave))
+                                .hasItem())
+                        .isTrue();
+                owner.deleteItem(b -> b.tableName("GameScores").key(carol));
+
+                // one part not allowed by the resource policy (bob's partition): the whole batch is refused, nothing
+                // of it written
+                Map<String, AttributeValue> erin = Map.of("UserId", s("erin"), "GameTitle", s("Meteor"));
+                denied(
+                        () -> partner.batchWriteItem(b -> b.requestItems(Map.of(
+                                "GameScores",
+                                List.of(WriteRequest.builder()
+                                        .putRequest(p -> p.item(erin))
+                                        .build()),
+                                TABLE_ARN,
+                                List.of(WriteRequest.builder()
+                                        .putRequest(p -> p.item(key("bob")))
+                                        .build())))),
+                        "perform: dynamodb:BatchWriteItem on resource: " + TABLE_ARN
+                                + " because no resource-based policy allows the dynamodb:BatchWriteItem action");
+                assertThat(partnersTables
+                                .getItem(b -> b.tableName("GameScores").key(erin))
+                                .hasItem())
+                        .isFalse();
+
+                // a transaction over both accounts stays refused, though every part is allowed: its atomicity would
+                // span two namespaces (docs/fidelity.md)
+                denied(
+                        () -> partner.transactWriteItems(b -> b.transactItems(
+                                TransactWriteItem.builder()
+                                        .put(p -> p.tableName(TABLE_ARN).item(carol))
+                                        .build(),
+                                TransactWriteItem.builder()
+                                        .put(p -> p.tableName("GameScores").item(erin))
+                                        .build())),
+                        "Access is denied");
+                assertThat(owner.getItem(b -> b.tableName("GameScores").key(carol))
+                                .hasItem())
+                        .isFalse();
+                assertThat(partnersTables
+                                .getItem(b -> b.tableName("GameScores").key(erin))
+                                .hasItem())
+                        .isFalse();
+            } finally {
+                owner.deleteResourcePolicy(b -> b.resourceArn(TABLE_ARN));
+            }
         }
 
         @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,11 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -110,6 +115,44 @@ class WireRegionsTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Access is denied");
                     });
+        }
+    }
+
+    @Test
+    void aBatchOverTwoAccountsTablesRunsOverTheWire() {
+        // each part allowed (the owner's table by its resource policy, the caller's own by its account): AWS runs the
+        // batch (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-iam-actions.html)
+        DynamoDbClient ownerClient = engine.dynamoDbClient();
+        String arn = createTable(ownerClient, "wire_shared").tableArn();
+        ownerClient.putResourcePolicy(b -> b.resourceArn(arn).policy("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                  "Principal":{"AWS":"arn:aws:iam::210987654321:root"},
+                  "Action":["dynamodb:BatchGetItem","dynamodb:BatchWriteItem"],"Resource":"%s"}]}""".formatted(arn)));
+        try (DynamoDbClient partner = client(Region.US_EAST_1, "210987654321")) {
+            createTable(partner, "wire_mine");
+            BatchWriteItemResponse written = partner.batchWriteItem(b -> b.requestItems(Map.of(
+                    arn,
+                    List.of(WriteRequest.builder()
+                            .putRequest(p -> p.item(Map.of("pk", s("theirs"))))
+                            .build()),
+                    "wire_mine",
+                    List.of(WriteRequest.builder()
+                            .putRequest(p -> p.item(Map.of("pk", s("mine"))))
+                            .build()))));
+            assertThat(written.unprocessedItems()).isEmpty();
+            BatchGetItemResponse read = partner.batchGetItem(b -> b.requestItems(Map.of(
+                    arn,
+                    KeysAndAttributes.builder().keys(Map.of("pk", s("theirs"))).build(),
+                    "wire_mine",
+                    KeysAndAttributes.builder().keys(Map.of("pk", s("mine"))).build())));
+            assertThat(read.responses()).containsOnlyKeys(arn, "wire_mine");
+            assertThat(read.responses().get(arn)).containsExactly(Map.of("pk", s("theirs")));
+            assertThat(read.responses().get("wire_mine")).containsExactly(Map.of("pk", s("mine")));
+            assertThat(ownerClient
+                            .getItem(b -> b.tableName("wire_shared").key(Map.of("pk", s("theirs"))))
+                            .hasItem())
+                    .as("the owner's part was written in the owner's table")
+                    .isTrue();
         }
     }
 
