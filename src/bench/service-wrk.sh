@@ -58,7 +58,8 @@ SETTLE_MAX=${SETTLE_MAX:-300}
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
-./mvnw -q -B -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+# online, not -o: on a fresh machine the dependency plugin itself is not in ~/.m2 yet
+./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAVA=${JAVA:-java}

@@ -6,7 +6,7 @@
 # delivered nothing for 3 s, and prints: the tweets posted, when the listener finished, the CPU of both JVMs, and the
 # engine's own per-operation request counts and handler time (its Prometheus /metrics) over that window.
 # Loopback only; both JVMs stopped by their PIDs on exit.
-# usage (from the project root, after `./mvnw -q -o -Pbench test-compile dependency:build-classpath
+# usage (from the project root, after `./mvnw -q -Pbench test-compile dependency:build-classpath
 #   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test`): src/bench/stream-drain.sh [SECONDS=8]
 # EXTRA_CP="dir:" puts classes ahead of target/classes (e.g. an older build of a class, for an A/B in one session).
 set -euo pipefail

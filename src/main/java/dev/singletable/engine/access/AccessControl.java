@@ -112,8 +112,9 @@ public final class AccessControl {
             this.account = own.account().intern();
             // the principal's own keys (aws:userid, aws:RequestedRegion, ...) are fixed for this view: every
             // authorization the mapping makes carries them, so a request needs no context object of its own
-            this.mapping = new RequestAccess(account, own.region(), tables, principal.contextKeys(own.region()));
-            this.items = new ItemDecisions(principal, principal.contextKeys(own.region()), resourcePolicies);
+            Map<String, List<String>> keys = principal.contextKeys(own.region());
+            this.mapping = new RequestAccess(account, own.region(), tables, keys);
+            this.items = new ItemDecisions(principal, keys, resourcePolicies);
             this.ownAccount = account.equals(principal.account());
         }
 
