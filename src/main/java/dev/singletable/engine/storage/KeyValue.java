@@ -178,6 +178,14 @@ public final class KeyValue implements Comparable<KeyValue> {
         return bytes;
     }
 
+    /**
+     * The bytes of a string or binary value that is wholly given by them (no kept AttributeValue), the only values
+     * {@link CanonicalPartitions} shares; null for any other.
+     */
+    byte @Nullable [] sharedBytes() {
+        return value == null && parts == null && sentinel == 0 ? bytes : null;
+    }
+
     boolean isSentinel() {
         return sentinel != 0;
     }
@@ -236,6 +244,9 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     @Override
     public int compareTo(KeyValue o) {
+        if (this == o) {
+            return 0; // a partition's keys share one instance (CanonicalPartitions)
+        }
         if (sentinel != 0 || o.sentinel != 0) {
             return Integer.compare(sentinel, o.sentinel);
         }
