@@ -2,6 +2,7 @@ package dev.singletable.bench;
 
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.core.EngineOptions;
+import dev.singletable.engine.validation.RequestShapes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -48,6 +50,7 @@ public class QueryPageBenchmark {
     private EmbeddedEngine engine;
     private DynamoDbClient client;
     private final String[] partitions = new String[PARTITIONS];
+    private QueryRequest pageRequest;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -70,6 +73,7 @@ public class QueryPageBenchmark {
         for (int p = 0; p < PARTITIONS; p++) {
             partitions[p] = ulid(1_700_000_000_000L + p, random);
         }
+        pageRequest = request(partitions[0]);
         List<WriteRequest> batch = new ArrayList<>();
         long time = 1_760_000_000_000L;
         for (int i = 0; i < PARTITIONS * PER_PARTITION; i++) {
@@ -119,6 +123,13 @@ public class QueryPageBenchmark {
         return new String(c);
     }
 
+    /** The request-shape walk alone, on the page read's request (every in-process call makes it). */
+    @Benchmark
+    public QueryRequest validateQueryShape() {
+        RequestShapes.validate(pageRequest);
+        return pageRequest;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         engine.close();
@@ -126,9 +137,13 @@ public class QueryPageBenchmark {
 
     @Benchmark
     public QueryResponse descendingPageOf21() {
-        String owner = partitions[ThreadLocalRandom.current().nextInt(PARTITIONS)];
+        return client.query(request(partitions[ThreadLocalRandom.current().nextInt(PARTITIONS)]));
+    }
+
+    private QueryRequest request(String owner) {
         boolean gsi = "gsi".equals(target);
-        return client.query(r -> r.tableName(TABLE)
+        return QueryRequest.builder()
+                .tableName(TABLE)
                 .indexName(gsi ? "GSI1" : null)
                 .keyConditionExpression("#pk = :p AND begins_with(#sk, :s)")
                 .expressionAttributeNames(
@@ -139,6 +154,7 @@ public class QueryPageBenchmark {
                         ":s",
                         AttributeValue.fromS("TWEET#")))
                 .scanIndexForward(false)
-                .limit(21));
+                .limit(21)
+                .build();
     }
 }
