@@ -75,7 +75,7 @@ final class ShapeWalker {
      * bytes): never a structure, list or map. The walk skips those without rules unread, and spares the rest the
      * {@code instanceof} tests against interfaces ({@code SdkPojo}, {@code Collection}, the SDK's auto-construct
      * markers), which on JDK 17 scan a class's secondary supers and thrash their one-entry cache when one call site
-     * sees many classes (JDK-8180450): ~20 % of the walk in issue 21's profile of a Query.
+     * sees many classes (JDK-8180450): about a third of the walk's samples in issue 21's profile of a Query.
      */
     private static final Set<MarshallingType<?>> SCALARS = Set.of(
             MarshallingType.STRING,
