@@ -241,7 +241,8 @@ final class RequestExpressions {
         if (values != null && values.isEmpty()) {
             throw EngineErrors.validation("ExpressionAttributeValues must not be empty");
         }
-        return new ExpressionContext(names, values == null ? null : normalizeValues(values));
+        // normalised here, so that an invalid value is reported before the placeholders' key checks, and only here
+        return ExpressionContext.ofNormalizedValues(names, values == null ? null : normalizeValues(values));
     }
 
     private static Map<String, AttributeValue> normalizeValues(Map<String, AttributeValue> values) {

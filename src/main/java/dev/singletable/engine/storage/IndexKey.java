@@ -12,23 +12,30 @@ public record IndexKey(
         KeyValue sort,
         @Nullable PrimaryKey tableKey) implements Comparable<IndexKey> {
 
+    /** An entry's key; its partition is the shared instance (see {@link CanonicalPartitions}). */
     public static IndexKey of(KeyValue partition, KeyValue sort, PrimaryKey tableKey) {
-        return new IndexKey(partition.partitionHash(), partition, sort, tableKey);
+        long hash = partition.partitionHash();
+        return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, tableKey);
     }
 
     private static final PrimaryKey HIGHEST_TABLE_KEY = new PrimaryKey(Long.MAX_VALUE, KeyValue.MAX, KeyValue.MAX);
 
     /** The first possible entry with this index partition and sort bound. */
     public static IndexKey lowest(KeyValue partition, KeyValue sort) {
-        return new IndexKey(partition.partitionHash(), partition, sort, null);
+        long hash = partition.partitionHash();
+        return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, null);
     }
 
     public static IndexKey highest(KeyValue partition, KeyValue sort) {
-        return new IndexKey(partition.partitionHash(), partition, sort, HIGHEST_TABLE_KEY);
+        long hash = partition.partitionHash();
+        return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, HIGHEST_TABLE_KEY);
     }
 
     @Override
     public int compareTo(IndexKey o) {
+        if (this == o) {
+            return 0; // a search for a stored key meets that key's own node
+        }
         int c = PrimaryKey.comparePartitions(hash, partition, o.hash, o.partition);
         if (c != 0) {
             return c;

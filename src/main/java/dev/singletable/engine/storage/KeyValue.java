@@ -20,8 +20,15 @@ public final class KeyValue implements Comparable<KeyValue> {
     /** The "sort key" of every item of a table (or index) that has none: all such keys are equal. */
     public static final KeyValue NONE = new KeyValue(null, new byte[0], null, null, 0);
 
-    /** Null for the sentinels and for a multi-attribute key value. */
-    private final @Nullable ScalarAttributeType type;
+    /**
+     * The scalar type as an index into {@link #TYPES} (0: none, for the sentinels and a multi-attribute key value). A
+     * byte, as is {@link #sentinel}, so that the second prefix word still fits in a 48-byte object.
+     */
+    private final byte type;
+
+    private static final @Nullable ScalarAttributeType[] TYPES = {
+        null, ScalarAttributeType.S, ScalarAttributeType.N, ScalarAttributeType.B
+    };
 
     private final byte @Nullable [] bytes; // S (UTF-8) and B
     private final @Nullable BigDecimal number; // N
@@ -33,7 +40,7 @@ public final class KeyValue implements Comparable<KeyValue> {
      */
     private final @Nullable AttributeValue value;
 
-    private final int sentinel;
+    private final byte sentinel;
     /**
      * The attribute values of a multi-attribute key (a global index's partition or sort key made of several
      * attributes), compared one after another; null for an ordinary key value.
@@ -44,6 +51,11 @@ public final class KeyValue implements Comparable<KeyValue> {
      * decided by it without loading the byte array, one dependent memory access fewer per step.
      */
     private final long prefix;
+    /**
+     * Bytes 8 to 15, likewise: keys of one partition often share their first eight bytes ({@code TWEET#01...}, a
+     * ULID's time follows), and a descending page compares its key with O(log n) others per item (issue 21).
+     */
+    private final long prefix2;
 
     private KeyValue(
             @Nullable ScalarAttributeType type,
@@ -62,19 +74,22 @@ public final class KeyValue implements Comparable<KeyValue> {
             int sentinel,
             KeyValue @Nullable [] parts) {
         this.parts = parts;
-        this.type = type;
+        this.type =
+                (byte) (type == null ? 0 : type == ScalarAttributeType.S ? 1 : type == ScalarAttributeType.N ? 2 : 3);
         this.bytes = bytes;
         this.number = number;
         this.value = value;
-        this.sentinel = sentinel;
-        this.prefix = bytes == null ? 0 : prefixOf(bytes);
+        this.sentinel = (byte) sentinel;
+        this.prefix = bytes == null ? 0 : prefixOf(bytes, 0);
+        this.prefix2 = bytes == null ? 0 : prefixOf(bytes, 8);
     }
 
-    private static long prefixOf(byte[] bytes) {
+    /** Eight bytes from {@code from}, big-endian, zero-padded past the end. */
+    private static long prefixOf(byte[] bytes, int from) {
         long p = 0;
-        int n = Math.min(8, bytes.length);
+        int n = Math.min(8, bytes.length - from);
         for (int i = 0; i < n; i++) {
-            p |= (bytes[i] & 0xFFL) << (56 - 8 * i);
+            p |= (bytes[from + i] & 0xFFL) << (56 - 8 * i);
         }
         return p;
     }
@@ -156,7 +171,7 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     /** The scalar type; null for the sentinels and for a multi-attribute key value. */
     public @Nullable ScalarAttributeType type() {
-        return type;
+        return TYPES[type];
     }
 
     /**
@@ -164,11 +179,11 @@ public final class KeyValue implements Comparable<KeyValue> {
      * built afresh from their bytes.
      */
     public @Nullable AttributeValue value() {
-        if (value != null || type == null) {
+        if (value != null || type == 0) {
             return value;
         }
         byte[] b = Objects.requireNonNull(bytes, "an S or B key value always keeps its bytes");
-        return type == ScalarAttributeType.S
+        return type() == ScalarAttributeType.S
                 ? AttributeValue.fromS(new String(b, StandardCharsets.UTF_8))
                 : AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(b));
     }
@@ -176,6 +191,14 @@ public final class KeyValue implements Comparable<KeyValue> {
     /** Bytes of S or B values; numbers, sentinels and multi-attribute key values have none. */
     public byte @Nullable [] bytes() {
         return bytes;
+    }
+
+    /**
+     * The bytes of a string or binary value that is wholly given by them (no kept AttributeValue), the only values
+     * {@link CanonicalPartitions} shares; null for any other.
+     */
+    byte @Nullable [] sharedBytes() {
+        return value == null && parts == null && sentinel == 0 ? bytes : null;
     }
 
     boolean isSentinel() {
@@ -236,6 +259,9 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     @Override
     public int compareTo(KeyValue o) {
+        if (this == o) {
+            return 0; // a partition's keys share one instance (CanonicalPartitions)
+        }
         if (sentinel != 0 || o.sentinel != 0) {
             return Integer.compare(sentinel, o.sentinel);
         }
@@ -259,12 +285,19 @@ public final class KeyValue implements Comparable<KeyValue> {
         // neither is a sentinel, a multi-attribute key or a number: both are strings or binaries, with bytes
         byte[] a = Objects.requireNonNull(bytes, "a string or binary key value without bytes");
         byte[] b = Objects.requireNonNull(o.bytes, "a string or binary key compared with a number");
-        if (a.length < 8 || b.length < 8 || (a.length == 8 && b.length == 8)) {
+        if (a.length <= 8 || b.length <= 8) {
             // equal up to the shorter one's end (the longer one's padding is its own zero bytes): a prefix of it
             return Integer.compare(a.length, b.length);
         }
-        // the first eight bytes are equal: compare from there (keys sharing a long prefix, like dates, are common)
-        return Arrays.compareUnsigned(a, 8, a.length, b, 8, b.length);
+        // the first eight bytes are equal and both go on: the next eight, as above
+        if (prefix2 != o.prefix2) {
+            return Long.compareUnsigned(prefix2, o.prefix2);
+        }
+        if (a.length <= 16 || b.length <= 16) {
+            return Integer.compare(a.length, b.length);
+        }
+        // the first sixteen bytes are equal: compare from there (keys sharing a long prefix, like dates, are common)
+        return Arrays.compareUnsigned(a, 16, a.length, b, 16, b.length);
     }
 
     @Override
@@ -291,10 +324,10 @@ public final class KeyValue implements Comparable<KeyValue> {
         if (parts != null) {
             return Arrays.toString(parts);
         }
-        return type + ":"
+        return type() + ":"
                 + (number != null
                         ? number.toPlainString()
-                        : type == ScalarAttributeType.S
+                        : type() == ScalarAttributeType.S
                                 ? new String(bytes, StandardCharsets.UTF_8)
                                 : Arrays.toString(bytes));
     }

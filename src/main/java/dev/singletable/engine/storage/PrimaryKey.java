@@ -6,17 +6,21 @@ package dev.singletable.engine.storage;
  */
 public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implements Comparable<PrimaryKey> {
 
+    /** The key of a stored (or sought) item; its partition is the shared instance (see {@link CanonicalPartitions}). */
     public static PrimaryKey of(KeyValue partition, KeyValue sort) {
-        return new PrimaryKey(partition.partitionHash(), partition, sort);
+        long hash = partition.partitionHash();
+        return new PrimaryKey(hash, CanonicalPartitions.of(partition, hash), sort);
     }
 
     /** Bounds of one partition, for range reads. */
     public static PrimaryKey lowest(KeyValue partition) {
-        return new PrimaryKey(partition.partitionHash(), partition, KeyValue.MIN);
+        long hash = partition.partitionHash();
+        return new PrimaryKey(hash, CanonicalPartitions.of(partition, hash), KeyValue.MIN);
     }
 
     public static PrimaryKey highest(KeyValue partition) {
-        return new PrimaryKey(partition.partitionHash(), partition, KeyValue.MAX);
+        long hash = partition.partitionHash();
+        return new PrimaryKey(hash, CanonicalPartitions.of(partition, hash), KeyValue.MAX);
     }
 
     public PrimaryKey withSort(KeyValue sortBound) {
@@ -25,6 +29,9 @@ public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implement
 
     @Override
     public int compareTo(PrimaryKey o) {
+        if (this == o) {
+            return 0; // a search for a stored key meets that key's own node
+        }
         int c = comparePartitions(hash, partition, o.hash, o.partition);
         return c != 0 ? c : sort.compareTo(o.sort);
     }
@@ -32,6 +39,7 @@ public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implement
     /** The order of partitions, the same in a table and in its indexes: by hash (unsigned), then by key value. */
     static int comparePartitions(long hash, KeyValue partition, long otherHash, KeyValue otherPartition) {
         int c = Long.compareUnsigned(hash, otherHash);
-        return c != 0 ? c : partition.compareTo(otherPartition);
+        // equal hashes are nearly always one partition, whose keys share an instance (see CanonicalPartitions)
+        return c != 0 || partition == otherPartition ? c : partition.compareTo(otherPartition);
     }
 }

@@ -6,10 +6,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
@@ -63,9 +65,30 @@ final class ShapeWalker {
             List<@Nullable MemberRules> rules,
             List<String> names,
             List<String> apiNames,
-            List<Function<Object, @Nullable Object>> readers) {}
+            List<Function<Object, @Nullable Object>> readers,
+            boolean[] scalars) {}
 
     private static final Map<Class<?>, ClassPlan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Members whose values are plain scalars (strings, including enums' raw values, numbers, booleans, instants,
+     * bytes): never a structure, list or map. The walk skips those without rules unread, and spares the rest the
+     * {@code instanceof} tests against interfaces ({@code SdkPojo}, {@code Collection}, the SDK's auto-construct
+     * markers), which on JDK 17 scan a class's secondary supers and thrash their one-entry cache when one call site
+     * sees many classes (JDK-8180450): about a third of the walk's samples in issue 21's profile of a Query.
+     */
+    private static final Set<MarshallingType<?>> SCALARS = Set.of(
+            MarshallingType.STRING,
+            MarshallingType.INTEGER,
+            MarshallingType.LONG,
+            MarshallingType.SHORT,
+            MarshallingType.BYTE,
+            MarshallingType.FLOAT,
+            MarshallingType.DOUBLE,
+            MarshallingType.BIG_DECIMAL,
+            MarshallingType.BOOLEAN,
+            MarshallingType.INSTANT,
+            MarshallingType.SDK_BYTES);
 
     private static ClassPlan plan(SdkPojo pojo) {
         return PLANS.computeIfAbsent(pojo.getClass(), type -> {
@@ -75,13 +98,15 @@ final class ShapeWalker {
             List<String> names = new ArrayList<>(fields.size());
             List<String> apiNames = new ArrayList<>(fields.size());
             List<Function<Object, @Nullable Object>> readers = new ArrayList<>(fields.size());
+            boolean[] scalars = new boolean[fields.size()];
             for (SdkField<?> field : fields) {
+                scalars[names.size()] = SCALARS.contains(field.marshallingType());
                 rules.add(shape.members().get(field.memberName()));
                 names.add(lowerFirst(field.memberName()));
                 apiNames.add(field.memberName());
                 readers.add(reader(type, field));
             }
-            return new ClassPlan(shape, fields, rules, names, apiNames, readers);
+            return new ClassPlan(shape, fields, rules, names, apiNames, readers, scalars);
         });
     }
 
@@ -96,16 +121,22 @@ final class ShapeWalker {
             if (full()) {
                 return;
             }
-            @Nullable Object value = present(plan.readers().get(i).apply(pojo));
             @Nullable MemberRules rules = plan.rules().get(i);
-            boolean nested = descendable(value);
+            boolean scalar = plan.scalars()[i];
+            if (rules == null && scalar) {
+                continue; // nothing to check and nothing below: not even read
+            }
+            // a scalar is never an auto-constructed collection nor descendable: no interface type checks on it
+            Object read = plan.readers().get(i).apply(pojo);
+            @Nullable Object value = scalar ? read : present(read);
+            boolean nested = !scalar && descendable(value);
             if (rules == null && !nested) {
                 continue; // nothing to check here and nothing below: skip building its path
             }
             String member = plan.names().get(i);
             String apiMember = plan.apiNames().get(i);
             if (rules != null) {
-                check(rules, value, path, member, join(apiPath, apiMember));
+                check(rules, value, scalar, path, member, join(apiPath, apiMember));
             }
             if (nested) {
                 descend(value, join(path, member), join(apiPath, apiMember));
@@ -155,7 +186,8 @@ final class ShapeWalker {
         return value instanceof SdkPojo || value instanceof Collection<?>;
     }
 
-    private void check(MemberRules rules, @Nullable Object value, String parent, String member, String apiPath) {
+    private void check(
+            MemberRules rules, @Nullable Object value, boolean scalar, String parent, String member, String apiPath) {
         for (Constraint constraint : rules.self()) {
             List<String> found = constraint.violations(value);
             if (found.isEmpty()) {
@@ -166,6 +198,9 @@ final class ShapeWalker {
             } else {
                 report(found, value, join(parent, member));
             }
+        }
+        if (scalar) {
+            return; // no elements, keys or values
         }
         if (value instanceof Collection<?> list && !rules.element().isEmpty()) {
             int position = 1;
