@@ -232,8 +232,8 @@ public class EngineConfiguration {
             server = WireServer.start(
                     // the embedded engine's reads take no locks and do no I/O, so they run on the I/O thread without
                     // a hand-off to a worker and back (docs/benchmarks.md, run 8); so do its item writes when it keeps
-                    // nothing on disk: they then hold the commit lock for the write alone and never wait for a flush
-                    // (docs/benchmarks.md, "The store's hand-off of a write")
+                    // nothing on disk: they then never wait for a flush, only for the commit lock (docs/benchmarks.md,
+                    // "A store call over the wire, cut on both sides")
                     new WireServerOptions(
                                     properties.bindAddress(),
                                     properties.port(),

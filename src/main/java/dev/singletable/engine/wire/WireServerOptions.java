@@ -18,8 +18,9 @@ import java.util.Objects;
  *                     would stall every connection of that I/O thread
  * @param inlineWrites run the item writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) on
  *                     the I/O thread too; only for a backend whose writes never wait for a disk (the in-memory
- *                     engine's: its commit lock is held for the write alone), since a write waiting for a flush
- *                     would stall every connection of that I/O thread
+ *                     engine's), since a write waiting for a flush would stall every connection of that I/O thread.
+ *                     A write still waits for the engine's commit lock, which a backup, an index backfill or a TTL
+ *                     sweep holds while it copies or deletes: the connections of that I/O thread then wait with it
  * @param limits       connections, timeouts and buffered bytes one server allows (see {@link WireLimits})
  */
 public record WireServerOptions(
