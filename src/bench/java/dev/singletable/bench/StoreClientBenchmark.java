@@ -19,7 +19,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -44,6 +47,10 @@ public class StoreClientBenchmark {
     @Param({"rules", "fixed"})
     public String endpoint;
 
+    /** The SDK HTTP client: {@code apache} (the service's default), {@code apache5} or {@code urlconnection}. */
+    @Param({"apache"})
+    public String http;
+
     private NullEndpoint server;
     private DynamoDbClient client;
     private final GetItemRequest get = GetItemRequest.builder()
@@ -64,13 +71,22 @@ public class StoreClientBenchmark {
                 .endpointOverride(uri)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(ApacheHttpClient.create())
+                .httpClient(httpClient(http))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (endpoint.equals("fixed")) {
             Endpoint fixed = Endpoint.builder().url(uri).build();
             builder.endpointProvider(params -> CompletableFuture.completedFuture(fixed));
         }
         client = builder.build();
+    }
+
+    private static SdkHttpClient httpClient(String name) {
+        return switch (name) {
+            case "apache" -> ApacheHttpClient.create();
+            case "apache5" -> Apache5HttpClient.create();
+            case "urlconnection" -> UrlConnectionHttpClient.create();
+            default -> throw new IllegalArgumentException("unknown HTTP client " + name);
+        };
     }
 
     @TearDown(Level.Trial)
@@ -81,47 +97,57 @@ public class StoreClientBenchmark {
 
     /**
      * The same comparison by the calling thread's own CPU time, which a loaded machine disturbs far less than wall
-     * time: both clients in one JVM, alternately, {@code rounds} times {@code calls} GetItem and PutItem each, then
-     * the CPU per call of each setting and the ratio, round by round.
-     * {@code java -cp "$CP" dev.singletable.bench.StoreClientBenchmark [rounds=5] [calls=20000]}
+     * time: the clients in one JVM, alternately, {@code rounds} times {@code calls} GetItem and PutItem each, then
+     * the CPU per call pair of each setting and its ratio to the first, round by round. Settings are
+     * {@code endpoint/http} pairs (default {@code rules/apache,fixed/apache}).
+     * {@code java -cp "$CP" dev.singletable.bench.StoreClientBenchmark [rounds=5] [calls=20000] [settings]}, e.g.
+     * {@code 8 20000 fixed/apache,fixed/urlconnection,fixed/apache5}.
      */
     public static void main(String[] args) throws InterruptedException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String[] settings = (args.length > 2 ? args[2] : "rules/apache,fixed/apache").split(",");
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        StoreClientBenchmark rules = new StoreClientBenchmark();
-        rules.endpoint = "rules";
-        rules.start();
-        StoreClientBenchmark fixed = new StoreClientBenchmark();
-        fixed.endpoint = "fixed";
-        fixed.start();
+        List<StoreClientBenchmark> benches = new java.util.ArrayList<>();
+        for (String setting : settings) {
+            StoreClientBenchmark bench = new StoreClientBenchmark();
+            bench.endpoint = setting.substring(0, setting.indexOf('/'));
+            bench.http = setting.substring(setting.indexOf('/') + 1);
+            bench.start();
+            benches.add(bench);
+        }
         try {
-            for (int round = 0; round <= rounds; round++) { // round 0 warms both up and is not printed
-                long[] ns = new long[2];
-                int i = 0;
-                for (StoreClientBenchmark bench : List.of(rules, fixed)) {
+            for (int round = 0; round <= rounds; round++) { // round 0 warms all up and is not printed
+                long[] ns = new long[benches.size()];
+                for (int i = 0; i < benches.size(); i++) {
+                    StoreClientBenchmark bench = benches.get(i);
                     long start = threads.getCurrentThreadCpuTime();
                     for (int c = 0; c < calls; c++) {
                         bench.getItem();
                         bench.putItem();
                     }
-                    ns[i++] = threads.getCurrentThreadCpuTime() - start;
+                    ns[i] = threads.getCurrentThreadCpuTime() - start;
                 }
                 if (round > 0) {
-                    System.out.printf(
-                            "round %d: CPU per GetItem+PutItem pair: rules %.1f us, fixed %.1f us, fixed/rules %.3f"
-                                    + " (load %s)%n",
-                            round,
-                            ns[0] / 1e3 / calls,
-                            ns[1] / 1e3 / calls,
-                            (double) ns[1] / ns[0],
-                            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                    .getSystemLoadAverage());
+                    StringBuilder line = new StringBuilder("round " + round + ": CPU per GetItem+PutItem pair:");
+                    for (int i = 0; i < benches.size(); i++) {
+                        line.append(String.format(
+                                java.util.Locale.ROOT,
+                                " %s %.1f us (%.3f)",
+                                settings[i],
+                                ns[i] / 1e3 / calls,
+                                (double) ns[i] / ns[0]));
+                    }
+                    System.out.println(line.append(" (load ")
+                            .append(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                    .getSystemLoadAverage())
+                            .append(')'));
                 }
             }
         } finally {
-            rules.stop();
-            fixed.stop();
+            for (StoreClientBenchmark bench : benches) {
+                bench.stop();
+            }
         }
     }
 

@@ -13,7 +13,9 @@ import java.net.ServerSocket;
  * off as in {@link Engines}), {@code dynamodb-local} (DynamoDB Local's own HTTP server, in memory) and
  * {@code null-endpoint} ({@link NullEndpoint}: canned answers, the SDK client's ceiling). Our server runs reads on
  * its I/O threads ({@link WireServerOptions#inlineReads}): the in-memory engine's reads never block;
- * {@code singletable-pooled} is the same server without that, for comparison.
+ * {@code singletable-pooled} is the same server without that, for comparison. Its item writes run on the I/O threads
+ * too ({@link WireServerOptions#inlineWrites}: the in-memory engine never waits for a disk), as the application's
+ * in-memory engine runs them; {@code singletable-worker-writes} hands them to the worker pool, for comparison.
  */
 final class WireTargets {
 
@@ -22,17 +24,21 @@ final class WireTargets {
     static final String NULL_ENDPOINT = "null-endpoint";
     /** Our server with every operation handed to the worker pool (the default for an arbitrary backend). */
     static final String SINGLETABLE_POOLED = "singletable-pooled";
+    /** Our server with reads on the I/O threads and item writes handed to the worker pool. */
+    static final String SINGLETABLE_WORKER_WRITES = "singletable-worker-writes";
 
     private WireTargets() {}
 
     /** Starts a target's server on a loopback port; closing the result stops it. */
     static AutoCloseable start(String target, int port) throws Exception {
         switch (target) {
-            case SINGLETABLE, SINGLETABLE_POOLED -> {
+            case SINGLETABLE, SINGLETABLE_POOLED, SINGLETABLE_WORKER_WRITES -> {
                 EmbeddedEngine engine =
                         EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-                WireServerOptions options =
-                        WireServerOptions.defaults().withPort(port).withInlineReads(SINGLETABLE.equals(target));
+                WireServerOptions options = WireServerOptions.defaults()
+                        .withPort(port)
+                        .withInlineReads(!SINGLETABLE_POOLED.equals(target))
+                        .withInlineWrites(SINGLETABLE.equals(target));
                 WireServer wire = WireServer.start(options, engine.dynamoDbClient(), engine.dynamoDbStreamsClient());
                 return () -> {
                     wire.close();

@@ -1,5 +1,6 @@
 package dev.singletable.engine.streams;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +22,26 @@ final class SequenceNumbers {
         return commitSequence * PER_UNIT + indexInUnit;
     }
 
+    /** Width of the zero-padded number after the leading "1" (a long has at most 19 digits). */
+    private static final int DIGITS = 20;
+
+    /**
+     * The text of a sequence number: "1", then the value zero-padded to 20 digits. Written by hand because
+     * {@code String.format} parses its pattern and looks up the locale's digits on every call: 5 % of the engine's
+     * wire threads under the service's stream listener (GetRecords formats every record's number; docs/benchmarks.md,
+     * "A store call over the wire"). The same text as {@code "1" + String.format(Locale.ROOT, "%020d", value)}
+     * ({@code SequenceNumbersTest}); sequence numbers are never negative, but a negative value keeps that form too.
+     */
     static String format(long value) {
-        return "1" + String.format("%020d", value);
+        if (value < 0) {
+            return "1" + String.format(Locale.ROOT, "%020d", value);
+        }
+        String digits = Long.toString(value);
+        StringBuilder text = new StringBuilder(DIGITS + 1).append('1');
+        for (int pad = DIGITS - digits.length(); pad > 0; pad--) {
+            text.append('0');
+        }
+        return text.append(digits).toString();
     }
 
     /** The value of a sequence number this engine issued, or -1 when the text is not one. */

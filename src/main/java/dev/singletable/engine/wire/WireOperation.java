@@ -17,6 +17,7 @@ final class WireOperation {
     private final boolean streams;
     private final MethodHandle method;
     private final boolean readOnly;
+    private final boolean itemWrite;
 
     WireOperation(String target, Supplier<SdkPojo> requestBuilder, boolean streams, MethodHandle method) {
         this.target = target;
@@ -24,6 +25,7 @@ final class WireOperation {
         this.streams = streams;
         this.method = method;
         this.readOnly = isReadOnly(target.substring(target.indexOf('.') + 1));
+        this.itemWrite = !streams && isItemWrite(target.substring(target.indexOf('.') + 1));
     }
 
     /**
@@ -42,6 +44,23 @@ final class WireOperation {
 
     boolean readOnly() {
         return readOnly;
+    }
+
+    /**
+     * Whether the operation is one of DynamoDB's item writes, which change items under the engine's commit lock and
+     * nothing else: PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems. Not ExecuteStatement (a
+     * PartiQL statement is planned first and may read), nor a control-plane write (CreateTable, a restore or an
+     * import may copy a whole table).
+     */
+    static boolean isItemWrite(String name) {
+        return switch (name) {
+            case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems" -> true;
+            default -> false;
+        };
+    }
+
+    boolean itemWrite() {
+        return itemWrite;
     }
 
     /** The full {@code X-Amz-Target} value, e.g. {@code DynamoDB_20120810.PutItem}. */

@@ -28,12 +28,14 @@ final class WireProtocol {
     private final int maxBodyBytes;
     private final String healthText;
     private final boolean inlineReads;
+    private final boolean inlineWrites;
     private final BrowserGuard browsers;
     private final WireMonitoring monitoring;
 
     /**
      * @param verifier    null to accept any (or no) credentials
      * @param inlineReads whether read-only operations may run on the I/O thread (see {@link #runsInline})
+     * @param inlineWrites whether item writes may run on the I/O thread too
      * @param browsers    what web pages may do (Host, Origin, CORS), checked before anything else
      * @param monitoring  who is told of each operation answered, and the metrics page (if any)
      */
@@ -44,6 +46,7 @@ final class WireProtocol {
             int maxBodyBytes,
             String region,
             boolean inlineReads,
+            boolean inlineWrites,
             BrowserGuard browsers,
             WireMonitoring monitoring) {
         this.operations = operations;
@@ -52,21 +55,22 @@ final class WireProtocol {
         this.maxBodyBytes = maxBodyBytes;
         this.healthText = "healthy: dynamodb." + region + ".amazonaws.com";
         this.inlineReads = inlineReads;
+        this.inlineWrites = inlineWrites;
         this.browsers = browsers;
         this.monitoring = monitoring;
     }
 
     /**
      * Whether this request may be handled on the thread that read it: a read-only operation when the backend's
-     * reads never block. Handing a request to a worker and its response back costs two thread wake-ups, more CPU
-     * than a small in-memory read itself.
+     * reads never block, an item write when its writes never wait for a disk. Handing a request to a worker and its
+     * response back costs two thread wake-ups, more CPU than a small in-memory read or write itself.
      */
     boolean runsInline(WireHttpRequest request) {
-        if (!inlineReads) {
+        if (!inlineReads && !inlineWrites) {
             return false;
         }
         WireOperation operation = operations.find(request.header("X-Amz-Target"));
-        return operation != null && operation.readOnly();
+        return operation != null && ((inlineReads && operation.readOnly()) || (inlineWrites && operation.itemWrite()));
     }
 
     WireResponse handle(WireHttpRequest request) {

@@ -120,6 +120,7 @@ public final class WireServer implements AutoCloseable {
                 options.maxBodyBytes(),
                 options.region(),
                 options.inlineReads(),
+                options.inlineWrites(),
                 new BrowserGuard(browsers, options.bindAddress()),
                 monitoring);
         WireLimits limits = options.limits();

@@ -16,6 +16,11 @@ import java.util.Objects;
  *                     List*) on the connection's I/O thread instead of handing them to the worker pool and back;
  *                     only for a backend whose reads never block (the embedded engine's), since a blocked read
  *                     would stall every connection of that I/O thread
+ * @param inlineWrites run the item writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) on
+ *                     the I/O thread too; only for a backend whose writes never wait for a disk (the in-memory
+ *                     engine's), since a write waiting for a flush would stall every connection of that I/O thread.
+ *                     A write still waits for the engine's commit lock, which a backup, an index backfill or a TTL
+ *                     sweep holds while it copies or deletes: the connections of that I/O thread then wait with it
  * @param limits       connections, timeouts and buffered bytes one server allows (see {@link WireLimits})
  */
 public record WireServerOptions(
@@ -25,6 +30,7 @@ public record WireServerOptions(
         int maxBodyBytes,
         String region,
         boolean inlineReads,
+        boolean inlineWrites,
         WireLimits limits) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -46,7 +52,19 @@ public record WireServerOptions(
         limits = limits == null ? WireLimits.defaults() : limits;
     }
 
-    /** The default limits (see {@link WireLimits#defaults()}). */
+    /** Writes on the worker pool. */
+    public WireServerOptions(
+            String bindAddress,
+            int port,
+            Map<String, String> accessKeys,
+            int maxBodyBytes,
+            String region,
+            boolean inlineReads,
+            WireLimits limits) {
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, false, limits);
+    }
+
+    /** The default limits (see {@link WireLimits#defaults()}), writes on the worker pool. */
     public WireServerOptions(
             String bindAddress,
             int port,
@@ -77,31 +95,43 @@ public record WireServerOptions(
                 DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_REGION,
                 false,
+                false,
                 WireLimits.defaults());
     }
 
     public WireServerOptions withPort(int newPort) {
-        return new WireServerOptions(bindAddress, newPort, accessKeys, maxBodyBytes, region, inlineReads, limits);
+        return new WireServerOptions(
+                bindAddress, newPort, accessKeys, maxBodyBytes, region, inlineReads, inlineWrites, limits);
     }
 
     public WireServerOptions withAccessKeys(Map<String, String> newAccessKeys) {
-        return new WireServerOptions(bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads, limits);
+        return new WireServerOptions(
+                bindAddress, port, newAccessKeys, maxBodyBytes, region, inlineReads, inlineWrites, limits);
     }
 
     WireServerOptions withMaxBodyBytes(int newMaxBodyBytes) {
-        return new WireServerOptions(bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads, limits);
+        return new WireServerOptions(
+                bindAddress, port, accessKeys, newMaxBodyBytes, region, inlineReads, inlineWrites, limits);
     }
 
     public WireServerOptions withRegion(String newRegion) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, newRegion, inlineReads, limits);
+        return new WireServerOptions(
+                bindAddress, port, accessKeys, maxBodyBytes, newRegion, inlineReads, inlineWrites, limits);
     }
 
     public WireServerOptions withInlineReads(boolean newInlineReads) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, newInlineReads, limits);
+        return new WireServerOptions(
+                bindAddress, port, accessKeys, maxBodyBytes, region, newInlineReads, inlineWrites, limits);
+    }
+
+    public WireServerOptions withInlineWrites(boolean newInlineWrites) {
+        return new WireServerOptions(
+                bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, newInlineWrites, limits);
     }
 
     public WireServerOptions withLimits(WireLimits newLimits) {
-        return new WireServerOptions(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, newLimits);
+        return new WireServerOptions(
+                bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, inlineWrites, newLimits);
     }
 
     /** Whether requests must be signed. */

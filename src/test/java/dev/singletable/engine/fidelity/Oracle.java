@@ -68,9 +68,10 @@ final class Oracle {
     }
 
     private static DynamoDbClient overWire(EmbeddedEngine engine) {
-        // as the application runs it: reads on the I/O thread (the worker hand-off is covered by the wire tests)
+        // as the application runs its in-memory engine: reads and item writes on the I/O thread (the worker hand-off is
+        // covered by the wire tests)
         WireServer server = WireServer.start(
-                WireServerOptions.defaults().withInlineReads(true),
+                WireServerOptions.defaults().withInlineReads(true).withInlineWrites(true),
                 engine.dynamoDbClient(),
                 engine.dynamoDbStreamsClient());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));

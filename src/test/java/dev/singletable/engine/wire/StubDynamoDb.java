@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
 class StubDynamoDb implements DynamoDbClient {
 
     final AtomicReference<SdkRequest> lastRequest = new AtomicReference<>();
+    /** The thread the last PutItem ran on (the I/O thread's name starts with wire-io, a worker's with wire-worker). */
+    final AtomicReference<String> lastPutThread = new AtomicReference<>();
 
     @Override
     public ListTablesResponse listTables(ListTablesRequest request) {
@@ -39,6 +41,7 @@ class StubDynamoDb implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         lastRequest.set(request);
+        lastPutThread.set(Thread.currentThread().getName());
         return PutItemResponse.builder().build();
     }
 

@@ -250,6 +250,69 @@ class WireTransportTest {
     }
 
     @Test
+    void withInlineWritesPipelinedWritesAndReadsStillAnswerInOrderOnTheIoThread() throws IOException {
+        try (WireServer inline = WireServer.start(
+                        WireServerOptions.defaults().withInlineReads(true).withInlineWrites(true), backend, null);
+                Socket socket = new Socket(inline.endpoint().getHost(), inline.port())) {
+            StringBuilder requests = new StringBuilder();
+            requests.append(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}"));
+            requests.append(post(LIST_TABLES, "{}"));
+            requests.append(post("DynamoDB_20120810.GetItem", "{\"TableName\":\"t\",\"Key\":{}}")); // read that fails
+            requests.append(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}"));
+            requests.append(post("DynamoDB_20120810.Scan", "{\"TableName\":\"t\"}"));
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("{}");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith(LIST_TABLES_BODY);
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 500");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("{}");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("{\"Count\":0,\"ScannedCount\":0}");
+            assertThat(backend.lastPutThread.get()).startsWith("wire-io");
+        }
+    }
+
+    @Test
+    void withoutInlineWritesAWriteRunsOnAWorker() throws IOException {
+        try (WireServer inline = WireServer.start(WireServerOptions.defaults().withInlineReads(true), backend, null);
+                Socket socket = new Socket(inline.endpoint().getHost(), inline.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("{}");
+            assertThat(backend.lastPutThread.get()).startsWith("wire-worker");
+        }
+    }
+
+    @Test
+    void itemWritesAreKnownByName() {
+        for (String write :
+                new String[] {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}) {
+            assertThat(WireOperation.isItemWrite(write)).as(write).isTrue();
+        }
+        for (String other : new String[] {
+            "GetItem",
+            "Query",
+            "ExecuteStatement",
+            "BatchExecuteStatement",
+            "ExecuteTransaction",
+            "CreateTable",
+            "UpdateTable",
+            "DeleteTable",
+            "RestoreTableFromBackup",
+            "ImportTable",
+            "UpdateTimeToLive",
+            "TagResource"
+        }) {
+            assertThat(WireOperation.isItemWrite(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
     void readOnlyOperationsAreKnownByName() {
         for (String read : new String[] {
             "GetItem",
