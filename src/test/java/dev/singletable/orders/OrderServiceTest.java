@@ -45,7 +45,7 @@ class OrderServiceTest {
         mug.setSku("MUG-1");
         mug.setName("Mug");
         mug.setPriceCents(500L);
-        when(products.find("MUG-1")).thenReturn(Optional.of(mug));
+        when(products.findAll(any())).thenReturn(Map.of("MUG-1", mug));
     }
 
     private static PlaceOrderRequest twoMugs() {
