@@ -3,28 +3,19 @@ package dev.singletable.catalog;
 import dev.singletable.table.Conditions;
 import dev.singletable.table.KeyQuery;
 import dev.singletable.table.QueryPager;
-import dev.singletable.table.RetryableStoreException;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Products ({@link ProductKeys}). Access patterns:
  * <ul>
- *   <li>an order's products: one strongly consistent BatchGetItem (the order's up to 25 SKUs, under its limit of
- *       100 keys), asking again for what it leaves unprocessed;</li>
  *   <li>a product by SKU: GetItem {@code PK = PRODUCT#sku, SK = PRODUCT} &mdash; strongly consistent where the answer
  *       decides a write (a change's version check, an order's price), eventually consistent and through the read cache
  *       for the product page ({@link #findForDisplay});</li>
@@ -40,11 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 @Repository
 public class ProductRepository {
-
-    /** BatchGetItem's limit is 100 keys; an order has at most 25 lines. */
-    static final int MAX_BATCH_GET = 100;
-
-    static final int BATCH_ROUNDS = 6;
 
     private final SingleTable table;
     private final QueryPager pager;
@@ -67,69 +53,6 @@ public class ProductRepository {
     public Optional<ProductItem> find(String sku) {
         return Optional.ofNullable(
                 products.getItem(r -> r.key(ProductKeys.product(sku)).consistentRead(true)));
-    }
-
-    /**
-     * The products of these SKUs as they are now, by SKU (an unknown SKU is absent): one strongly consistent
-     * BatchGetItem instead of a GetItem each, as each call through the client pays its own fixed cost (issue 21: the
-     * product reads were 14 % of an order's CPU). One SKU is a plain {@link #find}. DynamoDB may leave keys
-     * unprocessed without failing the call, under throttling: they are asked for again with a growing pause, for a
-     * few rounds, as {@link dev.singletable.table.BatchWrites} does for writes.
-     *
-     * @throws RetryableStoreException when some keys stayed unprocessed through every round
-     */
-    public Map<String, ProductItem> findAll(Collection<String> skus) {
-        if (skus.size() > MAX_BATCH_GET) {
-            throw new IllegalArgumentException("at most " + MAX_BATCH_GET + " SKUs in one read");
-        }
-        Map<String, ProductItem> found = new HashMap<>();
-        if (skus.size() == 1) {
-            String sku = skus.iterator().next();
-            find(sku).ifPresent(product -> found.put(sku, product));
-            return found;
-        }
-        List<Map<String, AttributeValue>> pending = new ArrayList<>();
-        Map<String, String> skuOfPartition = new HashMap<>();
-        for (String sku : skus) {
-            pending.add(SingleTable.keyMap(ProductKeys.product(sku)));
-            skuOfPartition.put(ProductKeys.partition(sku), sku);
-        }
-        for (int round = 1; !pending.isEmpty(); round++) {
-            if (round > BATCH_ROUNDS) {
-                throw new RetryableStoreException(pending.size() + " product reads stayed unprocessed", null);
-            }
-            if (round > 1) {
-                pause(round);
-            }
-            KeysAndAttributes keys = KeysAndAttributes.builder()
-                    .keys(pending)
-                    .consistentRead(true)
-                    .build();
-            BatchGetItemResponse response =
-                    table.dynamo().batchGetItem(r -> r.requestItems(Map.of(table.name(), keys)));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                // by the key asked for, as find() answers a SKU with the item at its key
-                AttributeValue partition = item.get(SingleTable.PK);
-                String sku = partition == null ? null : skuOfPartition.get(partition.s());
-                if (sku == null) {
-                    throw new IllegalStateException("BatchGetItem answered a key it was not asked for");
-                }
-                found.put(sku, ProductItem.SCHEMA.mapToItem(item));
-            }
-            KeysAndAttributes unprocessed =
-                    response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table.name()) : null;
-            pending = unprocessed == null ? List.of() : new ArrayList<>(unprocessed.keys());
-        }
-        return found;
-    }
-
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Math.min(1_000L, 10L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading products", e);
-        }
     }
 
     /**
