@@ -1,6 +1,7 @@
 package dev.singletable.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -15,13 +16,16 @@ import dev.singletable.catalog.ProductRepository;
 import dev.singletable.orders.OrderRepository.IdempotencyRecord;
 import dev.singletable.orders.OrderRepository.PlacementRefused;
 import dev.singletable.orders.OrderRepository.StoredOrder;
+import dev.singletable.web.ApiException;
 import dev.singletable.web.AuthenticatedUser;
+import dev.singletable.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +87,37 @@ class OrderServiceTest {
 
         assertThat(replay.created()).isFalse();
         assertThat(replay.order().id()).isEqualTo(earlier.orderId());
+    }
+
+    /**
+     * The Idempotency-Key check, now a pattern compiled once, accepts exactly the keys {@code String.matches} accepted
+     * with the same regex (seeded random keys: lengths 0 to 110, characters around the printable ASCII range), and the
+     * service refuses the others with the same 400 field error.
+     */
+    @Test
+    void theIdempotencyKeyCheckAcceptsWhatStringMatchesAccepted() {
+        Random random = new Random(20261205);
+        int accepted = 0;
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder key = new StringBuilder();
+            int length = random.nextInt(111);
+            for (int c = 0; c < length; c++) {
+                // mostly printable ASCII, sometimes a space, a control character, DEL or a non-ASCII letter
+                key.append(random.nextInt(50) == 0 ? (char) random.nextInt(0x120) : (char) (0x21 + random.nextInt(94)));
+            }
+            String k = key.toString();
+            boolean before = k.matches("[\\x21-\\x7E]{1,100}");
+            assertThat(OrderService.IDEMPOTENCY_KEY_PATTERN.matcher(k).matches())
+                    .as("%s", k)
+                    .isEqualTo(before);
+            accepted += before ? 1 : 0;
+        }
+        assertThat(accepted).isBetween(500, 4_500); // both answers were exercised
+        for (String refused : List.of("", "a b", "x".repeat(101), "caf\u00e9")) {
+            assertThatThrownBy(() -> service.place(ANN, refused, twoMugs()))
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
+        }
+        assertThat(service.place(ANN, "k".repeat(100), twoMugs()).created()).isTrue();
     }
 }
