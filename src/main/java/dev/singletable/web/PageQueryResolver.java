@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.ModelFactory;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttribu
  * {@code limit} from 1 to 100 (digits, no sign, no leading zero) and at most one non-empty {@code cursor}, with nothing
  * else the binder reads for them, is a valid PageQuery of those two values, made here; every other request (an invalid
  * or odd limit, repeated or extra parameters, a header, URI variable or {@code !}/{@code _} prefixed parameter the
- * binder would also read, a request body) goes through {@link ServletModelAttributeMethodProcessor}, exactly as
+ * binder would also read, a request body, a handler that takes the binding's {@code Errors}) goes through {@link ServletModelAttributeMethodProcessor}, exactly as
  * before, with its conversion, validation and errors.
  *
  * <p>Why: constructing a record through the data binder re-reads its constructor's parameter annotations on every
@@ -63,6 +64,7 @@ final class PageQueryResolver implements HandlerMethodArgumentResolver {
             @Nullable HttpServletRequest request) {
         if (request == null
                 || request.getContentType() != null
+                || errorsFollow(parameter)
                 || (container != null && container.containsAttribute(ModelFactory.getNameForParameter(parameter)))
                 || readsElsewhere(request)) {
             return null;
@@ -90,6 +92,13 @@ final class PageQueryResolver implements HandlerMethodArgumentResolver {
         }
         // an absent limit is the default, as PageQuery's constructor makes it
         return new PageQuery(limit != null ? limit : Integer.valueOf(Paging.DEFAULT_LIMIT), cursor);
+    }
+
+    /** A handler that takes the binding's Errors after the PageQuery (none does today) needs the binder's. */
+    private static boolean errorsFollow(MethodParameter parameter) {
+        Class<?>[] types = parameter.getExecutable().getParameterTypes();
+        int next = parameter.getParameterIndex() + 1;
+        return next < types.length && Errors.class.isAssignableFrom(types[next]);
     }
 
     /** A header or URI variable the binder would read a value from (it does when the parameter is absent). */

@@ -14,6 +14,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -69,6 +70,9 @@ class PageQueryResolverTest {
     @SuppressWarnings("unused") // its parameter is the one resolved, as a controller declares it
     void endpoint(@Valid PageQuery page) {}
 
+    @SuppressWarnings("unused") // a handler that reads the binding's errors itself
+    void endpointWithErrors(@Valid PageQuery page, Errors errors) {}
+
     @AfterAll
     static void close() {
         VALIDATOR.close();
@@ -103,6 +107,16 @@ class PageQueryResolverTest {
                 .isEqualTo(PageQuery.first());
         assertThat(PageQueryResolver.plain(parameter, new ModelAndViewContainer(), next))
                 .isEqualTo(new PageQuery(100, "abc.def"));
+    }
+
+    @Test
+    void aHandlerThatTakesTheBindingsErrorsGetsTheBinder() throws NoSuchMethodException {
+        MethodParameter page = new MethodParameter(
+                PageQueryResolverTest.class.getDeclaredMethod("endpointWithErrors", PageQuery.class, Errors.class), 0);
+
+        assertThat(PageQueryResolver.plain(
+                        page, new ModelAndViewContainer(), new MockHttpServletRequest("GET", "/api/timeline")))
+                .isNull();
     }
 
     private String outcome(HandlerMethodArgumentResolver how, MockHttpServletRequest request) {
