@@ -24,7 +24,7 @@ public final class CanonicalInstants {
     }
 
     /** The instant, or null when the text is not in the canonical form (or names no real date). */
-    static @Nullable Instant parseCanonical(CharSequence text) {
+    public static @Nullable Instant parseCanonical(CharSequence text) {
         int length = text.length();
         if (length < SECONDS_END + 1
                 || text.charAt(length - 1) != 'Z'

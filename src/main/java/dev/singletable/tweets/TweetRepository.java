@@ -55,7 +55,7 @@ public class TweetRepository {
                 .sortKeyStartsWith(TweetKeys.REF_PREFIX)
                 .newestFirst()
                 .build();
-        return pager.page(query, limit, startKey, TweetItem.SCHEMA::mapToItem);
+        return pager.page(query, limit, startKey, TweetMapping::map);
     }
 
     /** Deletes the tweet if it still exists and is the author's; false when it is not (anymore). */

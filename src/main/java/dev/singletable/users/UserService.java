@@ -19,12 +19,19 @@ import org.springframework.stereotype.Service;
 public class UserService {
 
     private final UserRepository users;
+    private final UserDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final RepresentationTags tags;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, RepresentationTags tags, Clock clock) {
+    UserService(
+            UserRepository users,
+            UserDirectory directory,
+            PasswordEncoder passwordEncoder,
+            RepresentationTags tags,
+            Clock clock) {
         this.users = users;
+        this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.tags = tags;
         this.clock = clock;
@@ -65,10 +72,11 @@ public class UserService {
     /**
      * The profile; the email only when the caller is the user. Another user's view is a public profile, which may come
      * from the read cache (UserRepository#findPublicProfile); the owner reads their own consistently, since their next
-     * change must name it as it is (If-Match).
+     * change must name it as it is (If-Match). The username's id comes from {@link UserDirectory} (one marker read per
+     * name and minute, not one per request: the id is what a consistent read of the marker returns, see there).
      */
     public Profile profile(String username, @Nullable AuthenticatedUser caller) {
-        String userId = users.findIdByUsername(username).orElseThrow(() -> unknownUser(username));
+        String userId = directory.requireId(username);
         boolean self = caller != null && caller.userId().equals(userId);
         UserItem user = (self ? users.findById(userId) : users.findPublicProfile(userId))
                 .orElseThrow(() -> unknownUser(username));

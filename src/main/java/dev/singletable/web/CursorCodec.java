@@ -1,5 +1,6 @@
 package dev.singletable.web;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a DynamoDB {@code LastEvaluatedKey} into an opaque, URL-safe cursor and back. A cursor is
@@ -41,6 +42,9 @@ public class CursorCodec {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** Initialised with the key once; never used itself, only copied ({@link #newMac}). */
+    private final Mac prototype;
+
     private final CursorProperties properties;
     private final Clock clock;
 
@@ -48,6 +52,7 @@ public class CursorCodec {
         this.properties = properties;
         this.clock = clock;
         this.key = new SecretKeySpec(secret(properties.secret()), ALGORITHM);
+        this.prototype = initialisedMac(key);
     }
 
     /** The cursor for a page that ended at {@code key}, or null when there is no next page. */
@@ -55,12 +60,31 @@ public class CursorCodec {
         if (lastKey == null || lastKey.isEmpty()) {
             return null;
         }
-        ObjectNode payload = JSON.createObjectNode();
-        payload.put("exp", clock.instant().plus(properties.ttl()).getEpochSecond());
-        ObjectNode keyNode = payload.putObject("key");
-        lastKey.forEach((name, value) -> keyNode.set(name, toJson(value)));
-        String body = ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
+        long expiry = clock.instant().plus(properties.ttl()).getEpochSecond();
+        String body = ENCODER.encodeToString(payload(expiry, lastKey));
         return body + "." + ENCODER.encodeToString(sign(binding, body));
+    }
+
+    /**
+     * {@code {"exp":…,"key":{"<name>":{"S"|"N"|"B":"…"},…}}}, the key's attributes in its order, written straight
+     * with a generator: the bytes a tree of ObjectNodes serialized with the same mapper made before (building the tree
+     * was about half of {@link #encode}, which every page with a next page pays: docs/benchmarks.md, issue 21).
+     */
+    static byte[] payload(long expiry, Map<String, AttributeValue> lastKey) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96 + 64 * lastKey.size());
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeNumberProperty("exp", expiry);
+            json.writeName("key");
+            json.writeStartObject();
+            for (Map.Entry<String, AttributeValue> attribute : lastKey.entrySet()) {
+                json.writeName(attribute.getKey());
+                writeKeyValue(json, attribute.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -112,30 +136,51 @@ public class CursorCodec {
     }
 
     private byte[] sign(String binding, String body) {
+        Mac mac = newMac();
+        mac.update(binding.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) '\n');
+        return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A Mac ready for one signature: a copy of the one initialised with the key at start-up ({@code Mac.getInstance}
+     * looks the provider up and {@code init} hashes the key's pads on every call: a quarter of {@link #encode}), or a
+     * new one where the provider's Mac cannot be copied.
+     */
+    private Mac newMac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return initialisedMac(key);
+        }
+    }
+
+    private static Mac initialisedMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(binding.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) '\n');
-            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
     }
 
     /** Key attributes are strings, numbers or binaries; nothing else can appear in a LastEvaluatedKey. */
-    private static ObjectNode toJson(AttributeValue value) {
-        ObjectNode node = JSON.createObjectNode();
+    private static void writeKeyValue(JsonGenerator json, AttributeValue value) {
         if (value.s() != null) {
-            node.put("S", value.s());
+            json.writeStartObject();
+            json.writeStringProperty("S", value.s());
         } else if (value.n() != null) {
-            node.put("N", value.n());
+            json.writeStartObject();
+            json.writeStringProperty("N", value.n());
         } else if (value.b() != null) {
-            node.put("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            json.writeStartObject();
+            json.writeStringProperty(
+                    "B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
         } else {
             throw new IllegalArgumentException("not a key attribute value: " + value);
         }
-        return node;
+        json.writeEndObject();
     }
 
     private static AttributeValue fromJson(JsonNode node) {

@@ -10,7 +10,8 @@ import org.springdoc.core.annotations.ParameterObject;
 /**
  * The query parameters of every paged list, declared once: {@code ?limit=} (1–100, default 20) and {@code ?cursor=}
  * (the previous page's {@code nextCursor}). A controller takes it as {@code @Valid @ParameterObject PageQuery page};
- * Spring binds it from the query string and springdoc documents its two parameters as if each were declared on the
+ * Spring binds it from the query string ({@link PageQueryResolver}: a plain request without the data binder, any
+ * other as Spring's model-attribute binding does) and springdoc documents its two parameters as if each were declared on the
  * method. {@link Paging} checks the cursor against the list it was issued for.
  */
 @ParameterObject

@@ -1,35 +1,45 @@
 package dev.singletable.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Enumeration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.annotation.ModelFactory;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttributeMethodProcessor;
 
 /**
- * Binds a {@link PageQuery} straight from {@code ?limit=} and {@code ?cursor=} when the request plainly holds a valid
- * one (a limit of 1–{@value Paging#MAX_LIMIT} written as plain digits, a non-empty cursor, each given once, and
- * nothing else Spring's binder would read for them); every other request goes to Spring's own model-attribute binding
- * and Bean Validation, so whatever they reject is rejected with exactly the same problem as before.
+ * Binds a {@link PageQuery} argument ({@code @Valid @ParameterObject PageQuery page}) as Spring MVC's model-attribute
+ * binding does, which stays the one that decides: a request whose only query parameters are at most one plain
+ * {@code limit} from 1 to 100 (digits, no sign, no leading zero) and at most one non-empty {@code cursor}, with nothing
+ * else the binder reads for them, is a valid PageQuery of those two values, made here; every other request (an invalid
+ * or odd limit, repeated or extra parameters, a header, URI variable or {@code !}/{@code _} prefixed parameter the
+ * binder would also read, a request body, a handler that takes the binding's {@code Errors}) goes through {@link ServletModelAttributeMethodProcessor}, exactly as
+ * before, with its conversion, validation and errors.
  *
- * <p>Why: the generic binder constructs the record reflectively (constructor and parameter-name discovery, generic
- * type resolution, conversion) and runs the validator on every page request. In the profile of
- * {@code GET /api/users/{u}/tweets} (issue 21, docs/benchmarks.md "Service") that was a fifth of the request's CPU, for
- * two query parameters whose valid forms fit in one line each.
+ * <p>Why: constructing a record through the data binder re-reads its constructor's parameter annotations on every
+ * request (the JDK does not cache them, and the binder makes new {@code MethodParameter}s per request), then
+ * converts and validates: a quarter of the JFR samples of {@code GET /api/users/{u}/tweets}, as much as the
+ * controller's own work, and none of it in the ceiling (docs/benchmarks.md, "Service", issue 21). {@code PageQueryResolverTest} holds the two
+ * paths equal on seeded random requests.
  */
 final class PageQueryResolver implements HandlerMethodArgumentResolver {
 
-    private static final String LIMIT = "limit";
-    private static final String CURSOR = "cursor";
+    static final String LIMIT = "limit";
+    static final String CURSOR = "cursor";
 
-    /** What Spring would do with the parameter: bind its fields from the request, then validate it (@Valid). */
-    private final HandlerMethodArgumentResolver binder = new ServletModelAttributeMethodProcessor(true);
+    /**
+     * Every name the binder reads a PageQuery's two values from: the parameters, and the field default ({@code !})
+     * and field marker ({@code _}) prefixes of {@code WebDataBinder}; the same names as URI variables and headers.
+     */
+    private static final String[] BOUND_NAMES = {LIMIT, CURSOR, "!" + LIMIT, "!" + CURSOR, "_" + LIMIT, "_" + CURSOR};
+
+    private final HandlerMethodArgumentResolver binding = new ServletModelAttributeMethodProcessor(true);
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -41,75 +51,82 @@ final class PageQueryResolver implements HandlerMethodArgumentResolver {
             MethodParameter parameter,
             @Nullable ModelAndViewContainer container,
             NativeWebRequest request,
-            @Nullable WebDataBinderFactory binderFactory)
+            @Nullable WebDataBinderFactory binders)
             throws Exception {
-        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
-        PageQuery plain = http == null ? null : plainlyValid(http);
-        return plain != null ? plain : binder.resolveArgument(parameter, container, request, binderFactory);
+        PageQuery plain = plain(parameter, container, request.getNativeRequest(HttpServletRequest.class));
+        return plain != null ? plain : binding.resolveArgument(parameter, container, request, binders);
     }
 
-    /**
-     * The page query a valid request asks for, or null where Spring's binder must decide: anything it could read
-     * differently (a repeated or oddly written value, an empty cursor, the binder's {@code _name} and {@code !name}
-     * parameters, a URI variable or a header of the same name) or would refuse.
-     */
-    static @Nullable PageQuery plainlyValid(HttpServletRequest request) {
-        String[] limits = request.getParameterValues(LIMIT);
-        String[] cursors = request.getParameterValues(CURSOR);
-        if ((limits != null && (limits.length != 1 || !isPlainLimit(limits[0])))
-                || (cursors != null && (cursors.length != 1 || cursors[0].isEmpty()))
-                || hasBinderPrefixedParameter(request)
-                || hasUriVariable(request)
-                || ((limits == null || cursors == null) && hasHeaderNamedLikeAField(request))) {
+    /** The page a plain request asks for; null when the binder must decide. */
+    static @Nullable PageQuery plain(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer container,
+            @Nullable HttpServletRequest request) {
+        if (request == null
+                || request.getContentType() != null
+                || errorsFollow(parameter)
+                || (container != null && container.containsAttribute(ModelFactory.getNameForParameter(parameter)))
+                || readsElsewhere(request)) {
             return null;
         }
-        return new PageQuery(
-                limits == null ? Integer.valueOf(Paging.DEFAULT_LIMIT) : Integer.valueOf(limits[0]),
-                cursors == null ? null : cursors[0]);
-    }
-
-    /** 1 to MAX_LIMIT in plain decimal digits, no sign, no leading zero, no spaces. */
-    private static boolean isPlainLimit(String s) {
-        int n = s.length();
-        if (n == 0 || n > 3 || s.charAt(0) == '0') {
-            return false;
+        Map<String, String[]> parameters = request.getParameterMap();
+        String[] limits = parameters.get(LIMIT);
+        String[] cursors = parameters.get(CURSOR);
+        int known = (limits == null ? 0 : 1) + (cursors == null ? 0 : 1);
+        if (parameters.size() != known) {
+            return null;
         }
-        int value = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
+        Integer limit = null;
+        if (limits != null) {
+            limit = limits.length == 1 ? plainLimit(limits[0]) : null;
+            if (limit == null) {
+                return null;
             }
-            value = value * 10 + (c - '0');
         }
-        return value <= Paging.MAX_LIMIT;
+        String cursor = null;
+        if (cursors != null) {
+            if (cursors.length != 1 || cursors[0].isEmpty()) {
+                return null;
+            }
+            cursor = cursors[0];
+        }
+        // an absent limit is the default, as PageQuery's constructor makes it
+        return new PageQuery(limit != null ? limit : Integer.valueOf(Paging.DEFAULT_LIMIT), cursor);
     }
 
-    /** The binder reads {@code !limit} as a default and {@code _limit} as a field marker (WebDataBinder). */
-    private static boolean hasBinderPrefixedParameter(HttpServletRequest request) {
-        return request.getParameter("!" + LIMIT) != null
-                || request.getParameter("_" + LIMIT) != null
-                || request.getParameter("!" + CURSOR) != null
-                || request.getParameter("_" + CURSOR) != null;
+    /** A handler that takes the binding's Errors after the PageQuery (none does today) needs the binder's. */
+    private static boolean errorsFollow(MethodParameter parameter) {
+        Class<?>[] types = parameter.getExecutable().getParameterTypes();
+        int next = parameter.getParameterIndex() + 1;
+        return next < types.length && Errors.class.isAssignableFrom(types[next]);
     }
 
-    private static boolean hasUriVariable(HttpServletRequest request) {
-        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
-                && (variables.containsKey(LIMIT) || variables.containsKey(CURSOR));
-    }
-
-    /**
-     * Spring 6.2+ also binds a field the query string lacks from a request header of that name, dashes removed
-     * (ExtendedServletRequestDataBinder); such a request, however unlikely, is left to it.
-     */
-    private static boolean hasHeaderNamedLikeAField(HttpServletRequest request) {
-        Enumeration<String> names = request.getHeaderNames();
-        while (names != null && names.hasMoreElements()) {
-            String name = names.nextElement().replace("-", "");
-            if (name.equalsIgnoreCase(LIMIT) || name.equalsIgnoreCase(CURSOR)) {
+    /** A header or URI variable the binder would read a value from (it does when the parameter is absent). */
+    private static boolean readsElsewhere(HttpServletRequest request) {
+        Object uriVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        for (String name : BOUND_NAMES) {
+            if (request.getHeader(name) != null
+                    || (uriVariables instanceof Map<?, ?> variables && variables.containsKey(name))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** 1 to {@value Paging#MAX_LIMIT} written as plain decimal digits, no sign, no leading zero; else null. */
+    static @Nullable Integer plainLimit(String text) {
+        int length = text.length();
+        if (length == 0 || length > 3 || text.charAt(0) == '0') {
+            return null;
+        }
+        int value = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= Paging.MAX_LIMIT ? value : null;
     }
 }

@@ -6,11 +6,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers {@link PageQueryResolver}. Spring consults resolvers added here after its annotation-driven ones and
- * before its catch-all model-attribute binding, which is where an unannotated {@link PageQuery} went before.
+ * Binds the paged endpoints' {@link PageQuery} with {@link PageQueryResolver}. A custom resolver comes before Spring
+ * MVC's catch-all model-attribute binding, which otherwise takes a PageQuery (nothing earlier claims one: it carries no
+ * {@code @ModelAttribute} or {@code @RequestParam}).
  */
 @Configuration(proxyBeanMethods = false)
-class PageQueryWebConfiguration implements WebMvcConfigurer {
+class PagingWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
