@@ -8,6 +8,8 @@
 # Bounded: about 4 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
 # usage (from the project root): src/bench/service-load.sh [SECONDS=15] [READ_RATE=2000] [TWEET_RATE=500] [ORDER_RATE=500]
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
+# SERVICE_JVM="..." replaces the service JVM's flags (default -Xmx2g), e.g. SERVICE_JVM="-Xmx2g -XX:+UseZGC" for
+# another collector: the tail of an open-loop run on two cores is mostly its pauses.
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-15}
 READ_RATE=${2:-2000}
@@ -18,10 +20,12 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+SERVICE_JVM=${SERVICE_JVM:--Xmx2g}
 PROFILE=()
 if [ -n "${JFR:-}" ]; then PROFILE=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"); fi
 LOG=$(mktemp)
-java -Xmx2g "${PROFILE[@]}" -cp "$CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
+# shellcheck disable=SC2086 # the flags are words
+java $SERVICE_JVM "${PROFILE[@]}" -cp "$CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
   > "$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -f "$LOG"' EXIT
