@@ -167,19 +167,22 @@ public class CursorCodec {
 
     /** Key attributes are strings, numbers or binaries; nothing else can appear in a LastEvaluatedKey. */
     private static void writeKeyValue(JsonGenerator json, AttributeValue value) {
+        String type;
+        String text;
         if (value.s() != null) {
-            json.writeStartObject();
-            json.writeStringProperty("S", value.s());
+            type = "S";
+            text = value.s();
         } else if (value.n() != null) {
-            json.writeStartObject();
-            json.writeStringProperty("N", value.n());
+            type = "N";
+            text = value.n();
         } else if (value.b() != null) {
-            json.writeStartObject();
-            json.writeStringProperty(
-                    "B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            type = "B";
+            text = Base64.getEncoder().encodeToString(value.b().asByteArray());
         } else {
             throw new IllegalArgumentException("not a key attribute value: " + value);
         }
+        json.writeStartObject();
+        json.writeStringProperty(type, text);
         json.writeEndObject();
     }
 

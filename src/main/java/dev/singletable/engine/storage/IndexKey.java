@@ -14,6 +14,10 @@ public record IndexKey(
 
     /** An entry's key; its partition is the shared instance (see {@link CanonicalPartitions}). */
     public static IndexKey of(KeyValue partition, KeyValue sort, PrimaryKey tableKey) {
+        return at(partition, sort, tableKey);
+    }
+
+    private static IndexKey at(KeyValue partition, KeyValue sort, @Nullable PrimaryKey tableKey) {
         long hash = partition.partitionHash();
         return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, tableKey);
     }
@@ -22,13 +26,11 @@ public record IndexKey(
 
     /** The first possible entry with this index partition and sort bound. */
     public static IndexKey lowest(KeyValue partition, KeyValue sort) {
-        long hash = partition.partitionHash();
-        return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, null);
+        return at(partition, sort, null);
     }
 
     public static IndexKey highest(KeyValue partition, KeyValue sort) {
-        long hash = partition.partitionHash();
-        return new IndexKey(hash, CanonicalPartitions.of(partition, hash), sort, HIGHEST_TABLE_KEY);
+        return at(partition, sort, HIGHEST_TABLE_KEY);
     }
 
     @Override

@@ -14,13 +14,11 @@ public record PrimaryKey(long hash, KeyValue partition, KeyValue sort) implement
 
     /** Bounds of one partition, for range reads. */
     public static PrimaryKey lowest(KeyValue partition) {
-        long hash = partition.partitionHash();
-        return new PrimaryKey(hash, CanonicalPartitions.of(partition, hash), KeyValue.MIN);
+        return of(partition, KeyValue.MIN);
     }
 
     public static PrimaryKey highest(KeyValue partition) {
-        long hash = partition.partitionHash();
-        return new PrimaryKey(hash, CanonicalPartitions.of(partition, hash), KeyValue.MAX);
+        return of(partition, KeyValue.MAX);
     }
 
     public PrimaryKey withSort(KeyValue sortBound) {

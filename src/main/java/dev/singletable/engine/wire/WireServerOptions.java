@@ -52,18 +52,6 @@ public record WireServerOptions(
         limits = limits == null ? WireLimits.defaults() : limits;
     }
 
-    /** Writes on the worker pool. */
-    public WireServerOptions(
-            String bindAddress,
-            int port,
-            Map<String, String> accessKeys,
-            int maxBodyBytes,
-            String region,
-            boolean inlineReads,
-            WireLimits limits) {
-        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, false, limits);
-    }
-
     /** The default limits (see {@link WireLimits#defaults()}), writes on the worker pool. */
     public WireServerOptions(
             String bindAddress,
@@ -72,7 +60,7 @@ public record WireServerOptions(
             int maxBodyBytes,
             String region,
             boolean inlineReads) {
-        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, WireLimits.defaults());
+        this(bindAddress, port, accessKeys, maxBodyBytes, region, inlineReads, false, WireLimits.defaults());
     }
 
     /** The four settings named in the server's contract; the health check then names us-east-1. */
