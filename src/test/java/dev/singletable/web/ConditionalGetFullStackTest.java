@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every GET that returns an ETag, over HTTP, before and after each kind of change that alters its body: the ETag
@@ -192,6 +195,31 @@ class ConditionalGetFullStackTest {
             Read read = read("/api/users/" + ann.username(), as);
             assertThat(read.etag()).doesNotStartWith("W/").isEqualTo(expectedTag(read.body()));
         }
+        String sku = Api.uniqueName("DIGEST").toUpperCase().replace('_', '-');
+        api.post(
+                        "/api/products",
+                        Map.of("sku", sku, "name", "Digest mug", "category", "etags", "priceCents", 700, "stock", 3),
+                        admin)
+                .expectStatus()
+                .isCreated();
+        Read product = read("/api/products/" + sku, null);
+        assertThat(product.etag()).isEqualTo(expectedTag(product.body()));
+    }
+
+    /**
+     * The body a tag names is written from the bytes that were hashed (TaggedJsonHttpMessageConverter): that converter
+     * is the API's one JSON converter, with the application's mapper, so no other mapper writes or reads a body.
+     */
+    @Test
+    void theApisOneJsonConverterWritesTheTaggedBytes(
+            @Autowired RequestMappingHandlerAdapter mvc, @Autowired JsonMapper applicationMapper) {
+        List<AbstractJacksonHttpMessageConverter<?>> json = mvc.getMessageConverters().stream()
+                .filter(c -> c instanceof AbstractJacksonHttpMessageConverter<?>
+                        && c.getSupportedMediaTypes().contains(MediaType.APPLICATION_JSON))
+                .<AbstractJacksonHttpMessageConverter<?>>map(c -> (AbstractJacksonHttpMessageConverter<?>) c)
+                .toList();
+        assertThat(json).singleElement().isInstanceOf(TaggedJsonHttpMessageConverter.class);
+        assertThat(json.get(0).getMapper()).isSameAs(applicationMapper);
     }
 
     private RestTestClient.ResponseSpec patchProfile(TestUser user, String ifMatch) {
