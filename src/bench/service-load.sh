@@ -10,6 +10,9 @@
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
 # SERVICE_JVM="..." replaces the service JVM's flags (default -Xmx2g), e.g. SERVICE_JVM="-Xmx2g -XX:+UseZGC" for
 # another collector: the tail of an open-loop run on two cores is mostly its pauses.
+# STORE=engine runs the service in endpoint mode against our engine in its own JVM (`--engine-only -inMemory`, flags
+# STORE_JVM, default -Xmx2g) instead of embedded: the engine's items and stream records then live in another heap, so
+# the service's tail shows its own pauses (its CPU column is still the service JVM's alone).
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-15}
 READ_RATE=${2:-2000}
@@ -17,22 +20,44 @@ TWEET_RATE=${3:-500}
 ORDER_RATE=${4:-500}
 PORT=${PORT:-0}   # 0: any free loopback port
 cd "$(dirname "$0")/../.."
-./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-  -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# CP (the generator) and SERVICE_CP (the service and our engine, as the packaged jar runs them)
+# shellcheck source=src/bench/service-classpath.sh
+. src/bench/service-classpath.sh
 SERVICE_JVM=${SERVICE_JVM:--Xmx2g}
 PROFILE=()
 if [ -n "${JFR:-}" ]; then PROFILE=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"); fi
 LOG=$(mktemp)
+STORE_LOG=$(mktemp)
+STORE_PID=""
+STORE_ARGS=()
+SERVICE=""
+trap 'kill $SERVICE $STORE_PID 2>/dev/null || true; wait $SERVICE $STORE_PID 2>/dev/null || true; rm -f "$LOG" "$STORE_LOG"' EXIT
+case "${STORE:-embedded}" in
+  embedded) ;;
+  engine)
+    STORE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # shellcheck disable=SC2086 # the flags are words
+    java ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$STORE_PORT" \
+      -inMemory --singletable.engine.throttling.enabled=false > "$STORE_LOG" 2>&1 &
+    STORE_PID=$!
+    for _ in $(seq 1 120); do
+      curl -s -o /dev/null "http://127.0.0.1:$STORE_PORT/" && break
+      kill -0 $STORE_PID 2>/dev/null || break
+      sleep 1
+    done
+    curl -s -o /dev/null "http://127.0.0.1:$STORE_PORT/" || { cat "$STORE_LOG"; exit 1; }
+    STORE_ARGS=(--singletable.storage.mode=endpoint "--singletable.storage.endpoint=http://127.0.0.1:$STORE_PORT")
+    ;;
+  *) echo "unknown STORE ${STORE} (embedded or engine)"; exit 1 ;;
+esac
 # shellcheck disable=SC2086 # the flags are words
-java $SERVICE_JVM "${PROFILE[@]}" -cp "$CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
-  > "$LOG" 2>&1 &
+java $SERVICE_JVM "${PROFILE[@]}" -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
+  "${STORE_ARGS[@]}" > "$LOG" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 1 300); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
 grep -q '^READY' "$LOG" || { cat "$LOG"; exit 1; }
 read -r _ SERVICE_PORT SERVICE_PID < <(grep '^READY' "$LOG")
-echo "jvm: $(java -version 2>&1 | head -1); cores: $(nproc)"
+echo "jvm: $(java -version 2>&1 | head -1); cores: $(nproc); store: ${STORE:-embedded}"
 echo "load before: $(uptime)"
 java -Xmx512m -cp "$CP" dev.singletable.bench.ServiceLoad "$SERVICE_PORT" "$SERVICE_PID" "$SECONDS_PER_PHASE" \
   "$READ_RATE" "$TWEET_RATE" "$ORDER_RATE"

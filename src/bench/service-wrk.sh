@@ -27,6 +27,8 @@
 # settling (QUIET s per run, at most SETTLE_MAX s each, default 300) plus build, start-up and seeding.
 # usage (from the project root): src/bench/service-wrk.sh [SECONDS=15] [CONNECTIONS=16]
 # needs wrk: `apt-get install wrk` (Debian/Ubuntu; as root), `brew install wrk` (macOS); and curl.
+# The service (and our engine in endpoint mode) runs on the packaged jar's class path, not the test class path
+# (src/bench/service-classpath.sh says why; SERVICE_CLASSPATH=test measures the difference).
 # SERVICE_JVM="..." adds JVM flags to the service (default -Xmx2g), e.g. a JFR recording:
 #   SERVICE_JVM="-Xmx2g -XX:StartFlightRecording=filename=svc.jfr,settings=profile" src/bench/service-wrk.sh
 # STORE_JVM="..." the same for the store's JVM in endpoint mode (default -Xmx2g).
@@ -58,10 +60,9 @@ SETTLE_MAX=${SETTLE_MAX:-300}
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
-# online, not -o: on a fresh machine the dependency plugin itself is not in ~/.m2 yet
-./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-  -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# CP (generators, DynamoDB Local) and SERVICE_CP (the service and our engine, as the packaged jar runs them)
+# shellcheck source=src/bench/service-classpath.sh
+. src/bench/service-classpath.sh
 JAVA=${JAVA:-java}
 TICK=$(getconf CLK_TCK)
 LIFETIME=$((SECONDS_PER_RUN * 12 + WARM_UP * 10 + SETTLE_MAX * 3 + 600))
@@ -102,7 +103,7 @@ start_store() {
   case "$1" in
     engine)   # our engine alone, as `java -jar singletable.jar --engine-only` runs it (same main class)
       # shellcheck disable=SC2086
-      "$JAVA" $STORE_JVM -cp "$CP" dev.singletable.SingletableApplication --engine-only -port "$port" -inMemory \
+      "$JAVA" $STORE_JVM -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$port" -inMemory \
         --singletable.engine.throttling.enabled=false > "$log" 2>&1 &
       ;;
     local)    # DynamoDB Local's server, in memory, no data but the service's own table
@@ -257,7 +258,7 @@ measure_store() {
   log=$(mktemp)
   FILES+=("$log")
   # shellcheck disable=SC2086
-  "$JAVA" $SERVICE_JVM -cp "$CP" dev.singletable.bench.ServiceServer "$LIFETIME" 0 \
+  "$JAVA" $SERVICE_JVM -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer "$LIFETIME" 0 \
     --spring.profiles.active=bench $STORE_ARGS ${SERVICE_ARGS:-} > "$log" 2>&1 &
   local service=$!
   STARTED+=("$service")

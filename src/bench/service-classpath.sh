@@ -1,0 +1,22 @@
+# Sourced by service-wrk.sh and service-load.sh (from the project root): builds the project and the benchmarks, and
+# sets two class paths.
+#   CP          the test class path: the load generators, DynamoDB Local's server (WireServers), JMH.
+#   SERVICE_CP  what the service and our engine run on in a benchmark: the main classes and the runtime dependencies,
+#               as the packaged jar has them, plus ServiceServer alone (the benchmark's launcher). Not the test class
+#               path: its test-only libraries change the service itself (DynamoDB Local's Jackson 2 CBOR and the
+#               Jackson YAML module each add a message converter that every content negotiation asks), and the test
+#               classes under dev.singletable would be scanned as components.
+# Online, not -o: on a fresh machine the dependency plugin itself is not in ~/.m2 yet.
+./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+rm -rf target/bench-service
+mkdir -p target/bench-service/dev/singletable/bench
+cp target/test-classes/dev/singletable/bench/ServiceServer*.class target/bench-service/dev/singletable/bench/
+# shellcheck disable=SC2034 # used by the scripts that source this one
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# shellcheck disable=SC2034
+SERVICE_CP="target/classes:target/bench-service:$(cat target/runtime-classpath.txt)"
+# SERVICE_CLASSPATH=test: the service on the test class path, as the benchmarks ran it before 2026-12-06 (to measure
+# what the test-only libraries cost it)
+if [ "${SERVICE_CLASSPATH:-}" = test ]; then SERVICE_CP=$CP; fi
