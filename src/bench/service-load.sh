@@ -10,6 +10,7 @@
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
 # SERVICE_JVM="..." replaces the service JVM's flags (default -Xmx2g), e.g. SERVICE_JVM="-Xmx2g -XX:+UseZGC" for
 # another collector: the tail of an open-loop run on two cores is mostly its pauses.
+# JAVA=/path/to/bin/java runs the service (and the store) on another JDK, e.g. Java 21+ for generational ZGC.
 # STORE=engine runs the service in endpoint mode against our engine in its own JVM (`--engine-only -inMemory`, flags
 # STORE_JVM, default -Xmx2g) instead of embedded: the engine's items and stream records then live in another heap, so
 # the service's tail shows its own pauses (its CPU column is still the service JVM's alone).
@@ -24,6 +25,7 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=src/bench/service-classpath.sh
 . src/bench/service-classpath.sh
 SERVICE_JVM=${SERVICE_JVM:--Xmx2g}
+JAVA=${JAVA:-java}
 PROFILE=()
 if [ -n "${JFR:-}" ]; then PROFILE=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"); fi
 LOG=$(mktemp)
@@ -37,7 +39,7 @@ case "${STORE:-embedded}" in
   engine)
     STORE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     # shellcheck disable=SC2086 # the flags are words
-    java ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$STORE_PORT" \
+    "$JAVA" ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$STORE_PORT" \
       -inMemory --singletable.engine.throttling.enabled=false > "$STORE_LOG" 2>&1 &
     STORE_PID=$!
     for _ in $(seq 1 120); do
@@ -51,13 +53,13 @@ case "${STORE:-embedded}" in
   *) echo "unknown STORE ${STORE} (embedded or engine)"; exit 1 ;;
 esac
 # shellcheck disable=SC2086 # the flags are words
-java $SERVICE_JVM "${PROFILE[@]}" -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
+"$JAVA" $SERVICE_JVM "${PROFILE[@]}" -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
   "${STORE_ARGS[@]}" > "$LOG" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 300); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
 grep -q '^READY' "$LOG" || { cat "$LOG"; exit 1; }
 read -r _ SERVICE_PORT SERVICE_PID < <(grep '^READY' "$LOG")
-echo "jvm: $(java -version 2>&1 | head -1); cores: $(nproc); store: ${STORE:-embedded}"
+echo "jvm: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); store: ${STORE:-embedded}"
 echo "load before: $(uptime)"
 java -Xmx512m -cp "$CP" dev.singletable.bench.ServiceLoad "$SERVICE_PORT" "$SERVICE_PID" "$SECONDS_PER_PHASE" \
   "$READ_RATE" "$TWEET_RATE" "$ORDER_RATE"
