@@ -8,8 +8,8 @@
 #               classes under dev.singletable would be scanned as components.
 # Online, not -o: on a fresh machine the dependency plugin itself is not in ~/.m2 yet.
 ./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-  -Dmdep.includeScope=test
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+  -DincludeScope=test
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
 rm -rf target/bench-service
 mkdir -p target/bench-service/dev/singletable/bench
 cp target/test-classes/dev/singletable/bench/ServiceServer*.class target/bench-service/dev/singletable/bench/
