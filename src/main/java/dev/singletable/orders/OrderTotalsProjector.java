@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (its money was returned), so the totals are those of the orders that stand. Other status changes (paid, shipped…)
  * move nothing, and a removed header changes nothing either: orders are never deleted by the service, and purging old
  * ones must not rewrite what a customer spent. {@code ADD} through {@link OnceOnly}, like the social counters: a
- * re-delivered record moves nothing twice, and the profile's {@code version} (its ETag) is never touched.
+ * re-delivered record moves nothing twice, and the profile's {@code version} (its ETag) is never touched. A batch's
+ * orders commit together, one summed {@code ADD} per owner ({@link ItemProjector#applyAll}).
  */
 @Component
 @ConditionalOnStreams

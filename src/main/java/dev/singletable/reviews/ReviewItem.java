@@ -1,10 +1,12 @@
 package dev.singletable.reviews;
 
+import dev.singletable.table.CanonicalInstantConverters;
 import dev.singletable.table.ItemKeys;
 import dev.singletable.table.TableItem;
 import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import org.jspecify.annotations.NullUnmarked;
+import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
@@ -13,7 +15,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * by the time of its last write).
  */
 @NullUnmarked
-@DynamoDbBean
+// Instants read without a DateTimeFormatter (CanonicalInstants: a product page maps its reviews, the ratings
+// projection every changed review); stored as before
+@DynamoDbBean(converterProviders = {CanonicalInstantConverters.class, DefaultAttributeConverterProvider.class})
 class ReviewItem extends TableItem {
 
     static final TableSchema<ReviewItem> SCHEMA = schema(ReviewItem.class, MethodHandles.lookup());

@@ -52,6 +52,7 @@ public final class TransactionOperations {
 
     private final Engine engine;
     private final IdempotencyTokens tokens;
+    private final ExpressionMemo expressions = new ExpressionMemo();
 
     public TransactionOperations(Engine engine) {
         this.engine = engine;
@@ -101,8 +102,7 @@ public final class TransactionOperations {
         List<Action> actions = new ArrayList<>();
         Set<Map.Entry<String, PrimaryKey>> seen = new HashSet<>(); // keys compared as keys, not as built strings
         long totalBytes = 0;
-        List<Parsed> parsed =
-                r.transactItems().stream().map(TransactionOperations::parse).toList();
+        List<Parsed> parsed = r.transactItems().stream().map(this::parse).toList();
         for (Parsed item : parsed) {
             Action action = prepare(item);
             if (action.keyError() == null && !seen.add(Map.entry(action.table().name(), action.key()))) {
@@ -248,7 +248,11 @@ public final class TransactionOperations {
             @Nullable ConditionExpr condition,
             @Nullable ReturnValuesOnConditionCheckFailure onFailure) {}
 
-    private static Parsed parse(TransactWriteItem item) {
+    /**
+     * Parses one action; its expressions are compiled once per distinct action ({@link ExpressionMemo}: the same
+     * answer, since compiling depends on nothing else).
+     */
+    private Parsed parse(TransactWriteItem item) {
         int present = (item.put() != null ? 1 : 0)
                 + (item.update() != null ? 1 : 0)
                 + (item.delete() != null ? 1 : 0)
@@ -258,13 +262,23 @@ public final class TransactionOperations {
         }
         if (item.put() != null) {
             var p = item.put();
-            ConditionExpr condition = RequestExpressions.of(
-                            p.hasExpressionAttributeNames(),
-                            p.expressionAttributeNames(),
-                            p.hasExpressionAttributeValues(),
-                            p.expressionAttributeValues())
-                    .condition(p.conditionExpression(), null)
-                    .compile()
+            ConditionExpr condition = expressions
+                    .compile(
+                            key(
+                                    "Put",
+                                    null,
+                                    p.conditionExpression(),
+                                    p.hasExpressionAttributeNames(),
+                                    p.expressionAttributeNames(),
+                                    p.hasExpressionAttributeValues(),
+                                    p.expressionAttributeValues()),
+                            () -> RequestExpressions.of(
+                                            p.hasExpressionAttributeNames(),
+                                            p.expressionAttributeNames(),
+                                            p.hasExpressionAttributeValues(),
+                                            p.expressionAttributeValues())
+                                    .condition(p.conditionExpression(), null)
+                                    .compile())
                     .condition();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
             RequestChecks.itemSize(attributes);
@@ -273,32 +287,51 @@ public final class TransactionOperations {
         }
         if (item.update() != null) {
             var u = item.update();
-            RequestExpressions.Compiled expressions = RequestExpressions.of(
+            RequestExpressions.Compiled compiled = expressions.compile(
+                    key(
+                            "Update",
+                            u.updateExpression(),
+                            u.conditionExpression(),
                             u.hasExpressionAttributeNames(),
                             u.expressionAttributeNames(),
                             u.hasExpressionAttributeValues(),
-                            u.expressionAttributeValues())
-                    .expressionRequired()
-                    .update(u.updateExpression(), null)
-                    .condition(u.conditionExpression(), null)
-                    .compile();
+                            u.expressionAttributeValues()),
+                    () -> RequestExpressions.of(
+                                    u.hasExpressionAttributeNames(),
+                                    u.expressionAttributeNames(),
+                                    u.hasExpressionAttributeValues(),
+                                    u.expressionAttributeValues())
+                            .expressionRequired()
+                            .update(u.updateExpression(), null)
+                            .condition(u.conditionExpression(), null)
+                            .compile());
             return new Parsed(
                     Kind.UPDATE,
                     u.tableName(),
                     AttributeValues.normalizeItem(u.key()),
-                    expressions.update(),
-                    expressions.condition(),
+                    compiled.update(),
+                    compiled.condition(),
                     u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
-            ConditionExpr condition = RequestExpressions.of(
-                            d.hasExpressionAttributeNames(),
-                            d.expressionAttributeNames(),
-                            d.hasExpressionAttributeValues(),
-                            d.expressionAttributeValues())
-                    .condition(d.conditionExpression(), null)
-                    .compile()
+            ConditionExpr condition = expressions
+                    .compile(
+                            key(
+                                    "Delete",
+                                    null,
+                                    d.conditionExpression(),
+                                    d.hasExpressionAttributeNames(),
+                                    d.expressionAttributeNames(),
+                                    d.hasExpressionAttributeValues(),
+                                    d.expressionAttributeValues()),
+                            () -> RequestExpressions.of(
+                                            d.hasExpressionAttributeNames(),
+                                            d.expressionAttributeNames(),
+                                            d.hasExpressionAttributeValues(),
+                                            d.expressionAttributeValues())
+                                    .condition(d.conditionExpression(), null)
+                                    .compile())
                     .condition();
             return new Parsed(
                     Kind.DELETE,
@@ -309,14 +342,24 @@ public final class TransactionOperations {
                     d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
-        ConditionExpr condition = RequestExpressions.of(
-                        c.hasExpressionAttributeNames(),
-                        c.expressionAttributeNames(),
-                        c.hasExpressionAttributeValues(),
-                        c.expressionAttributeValues())
-                .expressionRequired()
-                .condition(c.conditionExpression(), null)
-                .compile()
+        ConditionExpr condition = expressions
+                .compile(
+                        key(
+                                "ConditionCheck",
+                                null,
+                                c.conditionExpression(),
+                                c.hasExpressionAttributeNames(),
+                                c.expressionAttributeNames(),
+                                c.hasExpressionAttributeValues(),
+                                c.expressionAttributeValues()),
+                        () -> RequestExpressions.of(
+                                        c.hasExpressionAttributeNames(),
+                                        c.expressionAttributeNames(),
+                                        c.hasExpressionAttributeValues(),
+                                        c.expressionAttributeValues())
+                                .expressionRequired()
+                                .condition(c.conditionExpression(), null)
+                                .compile())
                 .condition();
         return new Parsed(
                 Kind.CHECK,
@@ -325,6 +368,18 @@ public final class TransactionOperations {
                 null,
                 condition,
                 c.returnValuesOnConditionCheckFailure());
+    }
+
+    /** What an action's expressions are compiled from; a map the request did not send is absent (null). */
+    private static ExpressionMemo.Key key(
+            String action,
+            @Nullable String update,
+            @Nullable String condition,
+            boolean hasNames,
+            Map<String, String> names,
+            boolean hasValues,
+            Map<String, AttributeValue> values) {
+        return new ExpressionMemo.Key(action, update, condition, hasNames ? names : null, hasValues ? values : null);
     }
 
     /** The parsed action against its table: the table looked up, the key resolved, a Put's item built. */
