@@ -302,29 +302,35 @@ public final class BatchOperations {
         // the batch fails
         Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
         List<PlannedWrite> done = new ArrayList<>();
-        // Each write is its own unit (its own commit, sequence number and stream record: a batch is not atomic), but
-        // all of them are made in one commit-lock section, so the call waits for the journal once, after the last
-        // write, instead of once per write (with sync=group, 25 flushes in a row for a full batch; issue 21).
-        // Nothing is visible before it is durable either way (Engine#commit); the call still returns only once
-        // every write it made is durable (Engine#exclusive).
-        Throttle throttled = engine.exclusive(() -> {
-            Throttle last = null;
+        // Each write is its own unit (its own commit, sequence number and stream record: a batch is not atomic) in a
+        // commit-lock section of its own, but the call waits for the journal once, after the last write, instead of
+        // once per write (with sync=group, 25 flushes in a row for a full batch by a writer alone; issue 21). Nothing
+        // is visible before it is durable either way (Engine#commit); the call returns only once every write it made
+        // is durable and visible, also when one of them throws.
+        Throttle throttled = null;
+        Engine.Wait wait = new Engine.Wait();
+        try {
             for (PlannedWrite w : plan) {
                 Throttle refused =
                         engine.capacity().checkWrite(w.table(), w.key().partition());
                 if (refused != null) {
-                    last = refused;
+                    throttled = refused;
                     unprocessed
                             .computeIfAbsent(w.named(), t -> new ArrayList<>())
                             .add(w.request());
                     continue;
                 }
                 done.add(w);
-                StoredItem old = w.table().current(w.key());
-                if (w.newItem() != null || old != null) {
-                    ItemCollections.checkLimit(w.table(), w.key(), old, w.newItem());
-                    engine.commit(List.of(ItemChange.of(w.table(), w.key(), old, w.newItem())));
-                }
+                StoredItem old = engine.exclusive(
+                        () -> {
+                            StoredItem current = w.table().current(w.key());
+                            if (w.newItem() != null || current != null) {
+                                ItemCollections.checkLimit(w.table(), w.key(), current, w.newItem());
+                                engine.commit(List.of(ItemChange.of(w.table(), w.key(), current, w.newItem())));
+                            }
+                            return current;
+                        },
+                        wait);
                 CapacityMeter one = new CapacityMeter(w.named());
                 long size = Math.max(
                         old == null ? 0 : old.size(),
@@ -336,8 +342,9 @@ public final class BatchOperations {
                 engine.capacity().charge(w.table(), w.key().partition(), one, true);
                 meters.computeIfAbsent(w.named(), CapacityMeter::new).absorb(one);
             }
-            return last;
-        });
+        } finally {
+            engine.await(wait);
+        }
         if (throttled != null && done.isEmpty()) {
             throw throttled.exception();
         }
