@@ -3,6 +3,9 @@ package dev.singletable.table;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Time-sortable identifiers (ULID: 48-bit millisecond timestamp + 80 random bits, Crockford base32, 26 characters).
@@ -16,6 +19,8 @@ public final class Ulid {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final long MAX_MILLIS = (1L << 48) - 1;
     private static final SecureRandom RANDOM = ownGenerator();
+    /** The generator's output drawn ahead, in chunks (see {@link #randomBytes}); replaced when used up. */
+    private static final AtomicReference<Chunk> CHUNK = new AtomicReference<>(Chunk.drawn());
 
     private static long lastMillis = -1;
     private static final byte[] lastRandom = new byte[10];
@@ -37,13 +42,12 @@ public final class Ulid {
 
     /**
      * A new id, greater than every id this process made before. Only the comparison with the last id is under the
-     * lock: the random bytes are drawn before it (the generator is thread-safe, and the slow part) and the text is
+     * lock: the random bytes are taken before it (from the generator's output drawn ahead) and the text is
      * made after it, so threads making ids at once wait for a few instructions, not for the generator and the
      * encoding (the lock was the longest monitor wait in the service's profile, docs/benchmarks.md "Service").
      */
     public static String next() {
-        byte[] fresh = new byte[10];
-        RANDOM.nextBytes(fresh);
+        byte[] fresh = randomBytes();
         byte[] random = new byte[10];
         long millis;
         synchronized (Ulid.class) {
@@ -60,6 +64,43 @@ public final class Ulid {
             System.arraycopy(lastRandom, 0, random, 0, random.length);
         }
         return encode(millis, random);
+    }
+
+    /**
+     * Ten bytes of the generator's output that no other id has been given. Drawn a chunk at a time: each call of the
+     * DRBG costs several SHA-256 compressions and its lock whatever the length asked, so ten bytes a call was most of
+     * {@link #next}'s time (the DRBG was about 7 % of {@code POST /api/tweets}' controller; docs/benchmarks.md, issue
+     * 21). Each slice of a chunk is claimed by one caller only (an atomic cursor), so no two ids share random bytes;
+     * a caller that finds the chunk used up draws the next one itself, outside any lock (two may draw at once: both
+     * chunks are fresh output, and the bytes each caller takes are still its own). Not a per-thread buffer: with
+     * virtual threads (Java 21+, application.yml) a thread serves one request.
+     */
+    static byte[] randomBytes() {
+        byte[] out = new byte[10];
+        while (true) {
+            Chunk chunk = Objects.requireNonNull(CHUNK.get(), "a chunk is always there");
+            int at = chunk.cursor.getAndAdd(out.length);
+            if (at + out.length <= chunk.bytes.length) {
+                System.arraycopy(chunk.bytes, at, out, 0, out.length);
+                return out;
+            }
+            CHUNK.compareAndSet(chunk, Chunk.drawn());
+        }
+    }
+
+    /** A chunk of the generator's output and how far it has been handed out. */
+    private static final class Chunk {
+        /** 64 ids' worth. */
+        private static final int SIZE = 640;
+
+        final byte[] bytes = new byte[SIZE];
+        final AtomicInteger cursor = new AtomicInteger();
+
+        static Chunk drawn() {
+            Chunk chunk = new Chunk();
+            RANDOM.nextBytes(chunk.bytes);
+            return chunk;
+        }
     }
 
     /** The canonical text of a timestamp and 10 random bytes. */

@@ -6,6 +6,7 @@ import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
 import dev.singletable.table.Slice;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,27 @@ class FeedRepository {
         return pager.page(query, limit, startKey, FeedEntry::of);
     }
 
-    /** Puts the entries; putting an entry that exists rewrites it with the same content, so a repeat is harmless. */
+    /**
+     * Puts the entries; putting an entry that exists rewrites it with the same content, so a repeat is harmless. A run
+     * of entries of one tweet (a fan-out) shares the attributes they have in common ({@link FeedEntry#toItem(Map)}).
+     */
     public void putAll(List<FeedEntry> entries) {
-        write(entries.stream().map(entry -> BatchWrites.put(entry.toItem())).toList());
+        write(items(entries).stream().map(BatchWrites::put).toList());
+    }
+
+    /** The entries' items, in order, each run of one tweet's entries sharing their common attributes. */
+    static List<Map<String, AttributeValue>> items(List<FeedEntry> entries) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(entries.size());
+        @Nullable FeedEntry previous = null;
+        @Nullable Map<String, AttributeValue> shared = null;
+        for (FeedEntry entry : entries) {
+            if (previous == null || shared == null || !entry.sameTweet(previous)) {
+                shared = entry.sharedAttributes();
+            }
+            items.add(entry.toItem(shared));
+            previous = entry;
+        }
+        return items;
     }
 
     /** Deletes the entries of these tweets from this feed; deleting an absent entry is a no-op. */

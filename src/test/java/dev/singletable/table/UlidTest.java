@@ -57,6 +57,33 @@ class UlidTest {
         assertThat(all).doesNotHaveDuplicates();
     }
 
+    /**
+     * The random part comes from chunks of the generator's output drawn ahead (issue 21): threads taking random bytes
+     * at once, across many chunks, never get the same slice.
+     */
+    @Test
+    void randomBytesTakenConcurrentlyAreNeverShared() throws Exception {
+        int threads = 4;
+        List<List<String>> taken = new ArrayList<>();
+        List<Thread> takers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<String> slices = new ArrayList<>();
+            taken.add(slices);
+            takers.add(new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    slices.add(java.util.HexFormat.of().formatHex(Ulid.randomBytes()));
+                }
+            }));
+        }
+        takers.forEach(Thread::start);
+        for (Thread taker : takers) {
+            taker.join(30_000);
+        }
+        List<String> all = new ArrayList<>();
+        taken.forEach(all::addAll);
+        assertThat(all).hasSize(threads * 20_000).doesNotHaveDuplicates().allMatch(hex -> hex.length() == 20);
+    }
+
     @Test
     void theTimestampIsReadBack() {
         Instant before = Instant.ofEpochMilli(System.currentTimeMillis());

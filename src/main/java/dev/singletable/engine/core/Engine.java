@@ -270,6 +270,53 @@ public final class Engine {
     }
 
     /**
+     * The durability wait that a run of {@link #exclusive(Supplier, Wait)} sections owes: the newest sequence number
+     * they observed, waited for once by {@link #await(Wait)} after the last of them.
+     */
+    public static final class Wait {
+        private long observed;
+        private Journal journal = Journal.NONE;
+    }
+
+    /**
+     * As {@link #exclusive(Supplier)}, except that the outermost section does not wait for what it observed to be
+     * durable and visible: it adds that to {@code wait}, and the caller calls {@link #await(Wait)} once after its last
+     * section (also when one throws). For a run of independent writes that need not be durable one by one, only all of
+     * them before the caller answers (BatchWriteItem): each section still holds the lock alone, so other writers commit
+     * between them and their group flushes and publications cover these writes as they would; but a writer alone
+     * flushes once for the run, not once per write.
+     */
+    public <T> T exclusive(Supplier<T> work, Wait wait) {
+        commitLock.lock();
+        boolean outermost = commitLock.getHoldCount() == 1;
+        try {
+            return work.get();
+        } finally {
+            if (outermost) {
+                long observed = sequence;
+                Journal j = journal;
+                if (j == Journal.NONE) {
+                    visibility.madeVisible(observed);
+                }
+                if (observed > wait.observed) {
+                    wait.observed = observed;
+                    wait.journal = j;
+                }
+            }
+            commitLock.unlock();
+        }
+    }
+
+    /** Returns once everything the sections run with this wait observed is durable and visible (see above). */
+    public void await(Wait wait) {
+        long observed = wait.observed;
+        if (observed > 0 && !visibility.visibleThrough(observed)) {
+            wait.journal.awaitDurable(observed);
+            visibility.publish(wait.journal.acknowledged());
+        }
+    }
+
+    /**
      * Makes every committed change visible now, waiting on the disk if need be; inside {@link #exclusive}. For what
      * must see the tables whole and up to date: catalog changes, snapshots, backups.
      */

@@ -61,12 +61,12 @@ public final class ItemOperations {
                 r.conditionalOperator());
         ReturnValue returnValues = allOldOrNone(r.returnValues());
         Map<String, AttributeValue> item = AttributeValues.normalizeItem(r.item());
-        RequestChecks.itemSize(item);
+        long size = RequestChecks.itemSize(item);
 
         Table table = engine.requireTable(r.tableName());
         TableDefinition def = table.definition();
         PrimaryKey key = Keys.fromItem(def, item);
-        StoredItem newItem = ItemWrites.newItem(def, item);
+        StoredItem newItem = ItemWrites.newItem(def, item, size);
         engine.capacity().admitWrite(table, key.partition());
         CapacityMeter meter = new CapacityMeter(r.tableName());
         StoredItem old = engine.exclusive(() -> {

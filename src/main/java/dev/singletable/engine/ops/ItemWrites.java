@@ -28,8 +28,16 @@ final class ItemWrites {
 
     /** A whole new item (PutItem, BatchWrite put, transaction Put), validated against the table. */
     static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem) {
+        return newItem(def, normalizedItem, -1);
+    }
+
+    /**
+     * As {@link #newItem(TableDefinition, Map)}, with the item's size when the caller has computed it already
+     * ({@link RequestChecks#itemSize}), else -1: the size walks every attribute, and a put's was computed twice.
+     */
+    static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem, long knownSize) {
         Keys.checkIndexKeys(def, normalizedItem);
-        long size = AttributeValues.itemSize(normalizedItem);
+        long size = knownSize >= 0 ? knownSize : AttributeValues.itemSize(normalizedItem);
         if (size > MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size has exceeded the maximum allowed size");
         }

@@ -21,11 +21,16 @@ final class RequestChecks {
 
     private RequestChecks() {}
 
-    /** A whole item's size, which needs no table to compute. */
-    static void itemSize(Map<String, AttributeValue> normalizedItem) {
-        if (AttributeValues.itemSize(normalizedItem) > ItemWrites.MAX_ITEM_BYTES) {
+    /**
+     * A whole item's size, which needs no table to compute; returned so the write need not compute it again
+     * ({@link ItemWrites#newItem(dev.singletable.engine.table.TableDefinition, Map, long)}).
+     */
+    static long itemSize(Map<String, AttributeValue> normalizedItem) {
+        long size = AttributeValues.itemSize(normalizedItem);
+        if (size > ItemWrites.MAX_ITEM_BYTES) {
             throw EngineErrors.validation("Item size has exceeded the maximum allowed size");
         }
+        return size;
     }
 
     /** No attribute of a Key may be an empty string or binary. */
