@@ -1,5 +1,5 @@
-# Sourced by service-wrk.sh and service-load.sh (from the project root): builds the project and the benchmarks, and
-# sets two class paths.
+# Sourced by service-wrk.sh and service-load.sh (from the project root): builds the project and the benchmarks, sets
+# two class paths, and defines stop_jvm.
 #   CP          the test class path: the load generators, DynamoDB Local's server (WireServers), JMH.
 #   SERVICE_CP  what the service and our engine run on in a benchmark: the main classes and the runtime dependencies,
 #               as the packaged jar has them, plus ServiceServer alone (the benchmark's launcher). Not the test class
@@ -20,3 +20,13 @@ SERVICE_CP="target/classes:target/bench-service:$(cat target/runtime-classpath.t
 # SERVICE_CLASSPATH=test: the service on the test class path, as the benchmarks ran it before 2026-12-06 (to measure
 # what the test-only libraries cost it)
 if [ "${SERVICE_CLASSPATH:-}" = test ]; then SERVICE_CP=$CP; fi
+
+# stop_jvm PID: SIGTERM, then SIGKILL if it has not exited within 30 s (a JVM out of heap may never run its shutdown:
+# an in-memory store overrun by a write load was seen to hang so), then reaps it.
+stop_jvm() {
+  [ -n "${1:-}" ] || return 0
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || break; sleep 1; done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}

@@ -33,7 +33,8 @@ STORE_LOG=$(mktemp)
 STORE_PID=""
 STORE_ARGS=()
 SERVICE=""
-trap 'kill $SERVICE $STORE_PID 2>/dev/null || true; wait $SERVICE $STORE_PID 2>/dev/null || true; rm -f "$LOG" "$STORE_LOG"' EXIT
+# the service first (its stream listener gives its shard back), then its store
+trap 'stop_jvm "$SERVICE"; stop_jvm "$STORE_PID"; rm -f "$LOG" "$STORE_LOG"' EXIT
 case "${STORE:-embedded}" in
   embedded) ;;
   engine)

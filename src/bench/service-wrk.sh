@@ -75,7 +75,7 @@ stop_all() {
   local i pid
   for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
     pid=${STARTED[i]}
-    [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+    stop_jvm "$pid"
   done
   STARTED=()
 }
