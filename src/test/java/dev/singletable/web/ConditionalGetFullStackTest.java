@@ -222,6 +222,25 @@ class ConditionalGetFullStackTest {
         assertThat(json.get(0).getMapper()).isSameAs(applicationMapper);
     }
 
+    /**
+     * A format the API does not document is 406, not another mapper's text under the JSON body's strong ETag (a
+     * YAML converter came with swagger-core's Jackson 2 YAML module and wrote instants as epoch seconds).
+     */
+    @Test
+    void onlyJsonIsServedSoATagNamesTheOneRepresentation(@Autowired RequestMappingHandlerAdapter mvc) {
+        TestUser ann = api.newUser("ann");
+        for (String format : List.of("application/yaml", "application/cbor", "application/x-jackson-smile")) {
+            assertThat(mvc.getMessageConverters()).as(format).noneMatch(c -> c.getSupportedMediaTypes()
+                    .contains(MediaType.parseMediaType(format)));
+            http.get()
+                    .uri("/api/users/" + ann.username())
+                    .header(HttpHeaders.ACCEPT, format)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(406);
+        }
+    }
+
     private RestTestClient.ResponseSpec patchProfile(TestUser user, String ifMatch) {
         return http.patch()
                 .uri("/api/users/" + user.username())
