@@ -185,4 +185,18 @@ class OpenApiFullStackTest {
     void swaggerUiIsServed() {
         http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
+
+    /** The same contract as YAML (springdoc's {@code /v3/api-docs.yaml}), public like the JSON one. */
+    @Test
+    void theContractIsPublishedAsYamlToo() {
+        String yaml = http.get()
+                .uri("/v3/api-docs.yaml")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(yaml).startsWith("openapi: ").contains("/api/users/{username}:");
+    }
 }
