@@ -1,15 +1,8 @@
 package dev.singletable.bench;
 
-import dev.singletable.catalog.ProductItem;
-import dev.singletable.catalog.ProductRepository;
-import dev.singletable.engine.EmbeddedEngine;
-import dev.singletable.engine.core.EngineOptions;
 import dev.singletable.orders.OrderLine;
 import dev.singletable.table.QueryPager;
 import dev.singletable.table.SingleTable;
-import dev.singletable.table.TableBootstrap;
-import dev.singletable.table.TableLayoutLoader;
-import dev.singletable.table.TableProperties;
 import dev.singletable.table.Ulid;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -25,8 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Issue 21: what an order's placement costs on the embedded engine past its product reads: the repository's one
@@ -41,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class OrderPlacementBenchmark {
 
-    private EmbeddedEngine engine;
+    private CatalogFixture catalog;
     private Object orders;
     private Method place;
     private Constructor<?> storedOrder;
@@ -51,36 +42,16 @@ public class OrderPlacementBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws ReflectiveOperationException {
-        // throttling off: the loop writes two products' partitions far above a partition's on-demand limit
-        engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
-        DynamoDbClient dynamo = engine.dynamoDbClient();
-        new TableBootstrap(dynamo, "singletable", TableLayoutLoader.load()).ensureTable();
-        SingleTable table = new SingleTable(
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
-                dynamo,
-                new TableProperties("singletable"));
-        Object pager = construct(QueryPager.class, new Class<?>[] {SingleTable.class}, table);
-        ProductRepository products = (ProductRepository)
-                construct(ProductRepository.class, new Class<?>[] {SingleTable.class, QueryPager.class}, table, pager);
-        for (int i = 0; i < 200; i++) {
-            ProductItem product = new ProductItem();
-            product.setSku("SKU-" + i);
-            product.setName("Product " + i);
-            product.setCategory("cat-" + (i % 10));
-            product.setDescription("A product of the benchmark's catalogue");
-            product.setPriceCents(100L + i);
-            product.setStock(Long.MAX_VALUE / 2);
-            product.setReviewCount(0L);
-            product.setRatingTotal(0L);
-            product.setCreatedAt(Instant.parse("2026-12-06T12:00:00Z"));
-            products.create(product);
-        }
+        // stock for every order the loop places
+        catalog = CatalogFixture.withStock(Long.MAX_VALUE / 2);
+        SingleTable table = catalog.table;
+        QueryPager pager = catalog.pager;
         Class<?> shardsType = Class.forName("dev.singletable.orders.StatusShards");
-        Object shards = construct(shardsType, new Class<?>[] {int.class}, 4);
-        Object stock = construct(
+        Object shards = CatalogFixture.construct(shardsType, new Class<?>[] {int.class}, 4);
+        Object stock = CatalogFixture.construct(
                 Class.forName("dev.singletable.catalog.ProductStock"), new Class<?>[] {SingleTable.class}, table);
         Class<?> repository = Class.forName("dev.singletable.orders.OrderRepository");
-        orders = construct(
+        orders = CatalogFixture.construct(
                 repository,
                 new Class<?>[] {SingleTable.class, QueryPager.class, shardsType, stock.getClass()},
                 table,
@@ -95,16 +66,9 @@ public class OrderPlacementBenchmark {
         place.setAccessible(true);
     }
 
-    private static Object construct(Class<?> type, Class<?>[] parameters, Object... arguments)
-            throws ReflectiveOperationException {
-        Constructor<?> constructor = type.getDeclaredConstructor(parameters);
-        constructor.setAccessible(true);
-        return constructor.newInstance(arguments);
-    }
-
     @TearDown(Level.Trial)
     public void tearDown() {
-        engine.close();
+        catalog.close();
     }
 
     @Benchmark
