@@ -1,5 +1,5 @@
 # Sourced by service-wrk.sh and service-load.sh (from the project root): builds the project and the benchmarks, sets
-# two class paths, and defines stop_jvm.
+# two class paths, and defines free_port and stop_jvm.
 #   CP          the test class path: the load generators, DynamoDB Local's server (WireServers), JMH.
 #   SERVICE_CP  what the service and our engine run on in a benchmark: the main classes and the runtime dependencies,
 #               as the packaged jar has them, plus ServiceServer alone (the benchmark's launcher). Not the test class
@@ -29,4 +29,13 @@ stop_jvm() {
   for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || break; sleep 1; done
   kill -9 "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+}
+
+# a free loopback port: a random one nobody answers on (the store binds it a moment later)
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
 }

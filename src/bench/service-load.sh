@@ -38,7 +38,7 @@ trap 'stop_jvm "$SERVICE"; stop_jvm "$STORE_PID"; rm -f "$LOG" "$STORE_LOG"' EXI
 case "${STORE:-embedded}" in
   embedded) ;;
   engine)
-    STORE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    STORE_PORT=$(free_port)
     # shellcheck disable=SC2086 # the flags are words
     "$JAVA" ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$STORE_PORT" \
       -inMemory --singletable.engine.throttling.enabled=false > "$STORE_LOG" 2>&1 &

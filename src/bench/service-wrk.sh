@@ -81,15 +81,6 @@ stop_all() {
 }
 trap 'stop_all; rm -f "${FILES[@]:-}"' EXIT
 
-# a free loopback port: a random one nobody answers on (the store binds it a moment later)
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-
 # start_store STORE: sets STORE_PID (empty when embedded) and STORE_ARGS (the service's arguments for it)
 start_store() {
   STORE_PID=""
