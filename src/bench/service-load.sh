@@ -7,6 +7,8 @@
 # at half their capacity (docs/benchmarks.md, "Service"), e.g. src/bench/service-load.sh 15 0 TWEET_RATE ORDER_RATE.
 # Bounded: about 4 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
 # usage (from the project root): src/bench/service-load.sh [SECONDS=15] [READ_RATE=2000] [TWEET_RATE=500] [ORDER_RATE=500]
+#   [CEILING_RATE=0]: a rate above 0 measures the ceiling endpoint after the reads (the bytes of a page from memory, same filter
+#   chain, nothing stored): the tail of a request without store work or retained data, the control for the writes'.
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
 # SERVICE_JVM="..." replaces the service JVM's flags (default -Xmx2g), e.g. SERVICE_JVM="-Xmx2g -XX:+UseZGC" for
 # another collector: the tail of an open-loop run on two cores is mostly its pauses.
@@ -19,6 +21,7 @@ SECONDS_PER_PHASE=${1:-15}
 READ_RATE=${2:-2000}
 TWEET_RATE=${3:-500}
 ORDER_RATE=${4:-500}
+CEILING_RATE=${5:-0}
 PORT=${PORT:-0}   # 0: any free loopback port
 cd "$(dirname "$0")/../.."
 # CP (the generator) and SERVICE_CP (the service and our engine, as the packaged jar runs them)
@@ -54,8 +57,9 @@ case "${STORE:-embedded}" in
   *) echo "unknown STORE ${STORE} (embedded or engine)"; exit 1 ;;
 esac
 # shellcheck disable=SC2086 # the flags are words
-"$JAVA" $SERVICE_JVM "${PROFILE[@]}" -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 8 + 400)) "$PORT" \
-  "${STORE_ARGS[@]}" > "$LOG" 2>&1 &
+# the bench profile adds the ceiling endpoint (as in service-wrk.sh); nothing else
+"$JAVA" $SERVICE_JVM "${PROFILE[@]}" -cp "$SERVICE_CP" dev.singletable.bench.ServiceServer $((SECONDS_PER_PHASE * 9 + 400)) "$PORT" \
+  --spring.profiles.active=bench "${STORE_ARGS[@]}" > "$LOG" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 300); do grep -q '^READY' "$LOG" && break; kill -0 $SERVICE 2>/dev/null || break; sleep 1; done
 grep -q '^READY' "$LOG" || { cat "$LOG"; exit 1; }
@@ -63,5 +67,5 @@ read -r _ SERVICE_PORT SERVICE_PID < <(grep '^READY' "$LOG")
 echo "jvm: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); store: ${STORE:-embedded}"
 echo "load before: $(uptime)"
 java -Xmx512m -cp "$CP" dev.singletable.bench.ServiceLoad "$SERVICE_PORT" "$SERVICE_PID" "$SECONDS_PER_PHASE" \
-  "$READ_RATE" "$TWEET_RATE" "$ORDER_RATE"
+  "$READ_RATE" "$TWEET_RATE" "$ORDER_RATE" "$CEILING_RATE"
 echo "load after: $(uptime)"

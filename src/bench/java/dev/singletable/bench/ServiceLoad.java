@@ -25,11 +25,13 @@ import org.HdrHistogram.Histogram;
  * delivered nothing for {@value #QUIET_MILLIS} ms (its {@code singletable.streams.records.processed} counter, read from
  * /actuator/metrics as the seeded admin), and after a write phase it charges the CPU spent until the listener's last
  * delivery to the write ("+proj"). A rate of 0 skips its phase (e.g. {@code service-load.sh 15 0 200 100}: the
- * writes only).
+ * writes only). An optional fifth rate measures the ceiling endpoint after the reads ({@code CeilingController}: the bytes of
+ * a page of tweets from memory, through the same filter chain): the tail of a request that does no store work and
+ * leaves nothing on the heap, the control for the writes' tail on the same machine.
  *
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
- * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets and
- * of POST /api/orders; or {@code seed} instead of the seconds: seed only, add two authors for the fan-out ({@code
+ * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets,
+ * of POST /api/orders and (optional, default 0) of the ceiling; or {@code seed} instead of the seconds: seed only, add two authors for the fan-out ({@code
  * loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
  * <the admin's token> <loner's token> <star's token>} and stop (for src/bench/service-wrk.sh, which reads the stream
  * listener's progress from /actuator/metrics with the admin's token).
@@ -77,6 +79,7 @@ public final class ServiceLoad {
         int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
         int tweetRate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int orderRate = args.length > 5 ? Integer.parseInt(args[5]) : 500;
+        int ceilingRate = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         ServiceLoad load = new ServiceLoad(port, pid);
         long seeding = System.nanoTime();
         load.seed();
@@ -90,6 +93,7 @@ public final class ServiceLoad {
                 PRODUCTS,
                 (System.nanoTime() - seeding) / 1e9);
         LongFunction<byte[]> tweets = k -> load.get("/api/users/user" + (k % USERS) + "/tweets?limit=20", null);
+        LongFunction<byte[]> ceiling = k -> load.get("/api/users/user" + (k % USERS) + "/tweets-ceiling", null);
         LongFunction<byte[]> timeline = k -> load.get("/api/timeline?limit=20", load.tokens.get((int) (k % USERS)));
         LongFunction<byte[]> tweet = k -> load.post(
                 "/api/tweets", "{\"text\":\"load test tweet " + k + "\"}", load.tokens.get((int) (k % USERS)), null);
@@ -102,8 +106,8 @@ public final class ServiceLoad {
         // every path once at a quarter of its rate before anything is measured, so the first phase is not charged
         // with the JIT compiling the code all four share (filters, serialisation, the store client)
         OpenLoop warmUp = new OpenLoop("127.0.0.1", port, CONNECTIONS);
-        for (LongFunction<byte[]> path : List.of(tweets, timeline, tweet, order)) {
-            int rate = path == tweet ? tweetRate : path == order ? orderRate : readRate;
+        for (LongFunction<byte[]> path : List.of(ceiling, tweets, timeline, tweet, order)) {
+            int rate = path == ceiling ? ceilingRate : path == tweet ? tweetRate : path == order ? orderRate : readRate;
             if (rate > 0) {
                 warmUp.run(Math.max(1, rate / 4), WARM_UP_SECONDS, path);
             }
@@ -125,6 +129,7 @@ public final class ServiceLoad {
                 "p99/p50");
         load.phase("GET /api/users/{u}/tweets", readRate, seconds, tweets, false);
         load.phase("GET /api/timeline", readRate, seconds, timeline, false);
+        load.phase("GET …/tweets-ceiling", ceilingRate, seconds, ceiling, false);
         load.phase("POST /api/tweets", tweetRate, seconds, tweet, true);
         load.phase("POST /api/orders", orderRate, seconds, order, true);
         System.out.println("(CPU ms: process CPU time of the service's / the generator's JVM per measured request;"
