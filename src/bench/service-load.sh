@@ -5,10 +5,10 @@
 # request (for the writes also with their projections: each phase starts once the stream listener is idle, and a
 # write is charged until the listener's last delivery after it). A rate of 0 skips its phases: to measure the writes
 # at half their capacity (docs/benchmarks.md, "Service"), e.g. src/bench/service-load.sh 15 0 TWEET_RATE ORDER_RATE.
-# Bounded: about 4 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
+# Bounded: about 5 x (SECONDS + 10) s plus start-up and seeding (about 2.5 min with the defaults on an idle machine).
 # usage (from the project root): src/bench/service-load.sh [SECONDS=15] [READ_RATE=2000] [TWEET_RATE=500] [ORDER_RATE=500]
-#   [CEILING_RATE=0]: a rate above 0 measures the ceiling endpoint after the reads (the bytes of a page from memory, same filter
-#   chain, nothing stored): the tail of a request without store work or retained data, the control for the writes'.
+#   [CEILING_RATE=0]: a rate above 0 measures the ceiling endpoint after the reads (the bytes of a page from memory,
+#   same filter chain, nothing stored): the tail of a request without store work or kept data, the writes' control.
 # JFR=file.jfr records a profile of the service JVM (settings=profile) over the whole run.
 # SERVICE_JVM="..." replaces the service JVM's flags (default -Xmx2g), e.g. SERVICE_JVM="-Xmx2g -XX:+UseZGC" for
 # another collector: the tail of an open-loop run on two cores is mostly its pauses.

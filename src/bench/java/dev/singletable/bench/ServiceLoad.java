@@ -25,14 +25,14 @@ import org.HdrHistogram.Histogram;
  * delivered nothing for {@value #QUIET_MILLIS} ms (its {@code singletable.streams.records.processed} counter, read from
  * /actuator/metrics as the seeded admin), and after a write phase it charges the CPU spent until the listener's last
  * delivery to the write ("+proj"). A rate of 0 skips its phase (e.g. {@code service-load.sh 15 0 200 100}: the
- * writes only). An optional fifth rate measures the ceiling endpoint after the reads ({@code CeilingController}: the bytes of
- * a page of tweets from memory, through the same filter chain): the tail of a request that does no store work and
- * leaves nothing on the heap, the control for the writes' tail on the same machine.
+ * writes only). An optional fifth rate measures the ceiling endpoint after the reads ({@code CeilingController}: the
+ * bytes of a page of tweets from memory, through the same filter chain): the tail of a request that does no store work
+ * and leaves nothing on the heap, the control for the writes' tail on the same machine.
  *
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
  * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets,
- * of POST /api/orders and (optional, default 0) of the ceiling; or {@code seed} instead of the seconds: seed only, add two authors for the fan-out ({@code
- * loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
+ * of POST /api/orders and (optional, default 0) of the ceiling; or {@code seed} instead of the seconds: seed only,
+ * add two authors for the fan-out ({@code loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
  * <the admin's token> <loner's token> <star's token>} and stop (for src/bench/service-wrk.sh, which reads the stream
  * listener's progress from /actuator/metrics with the admin's token).
  */
@@ -104,7 +104,7 @@ public final class ServiceLoad {
                 load.tokens.get((int) (k % USERS)),
                 UUID.randomUUID().toString());
         // every path once at a quarter of its rate before anything is measured, so the first phase is not charged
-        // with the JIT compiling the code all four share (filters, serialisation, the store client)
+        // with the JIT compiling the code they all share (filters, serialisation, the store client)
         OpenLoop warmUp = new OpenLoop("127.0.0.1", port, CONNECTIONS);
         for (LongFunction<byte[]> path : List.of(ceiling, tweets, timeline, tweet, order)) {
             int rate = path == ceiling ? ceilingRate : path == tweet ? tweetRate : path == order ? orderRate : readRate;
