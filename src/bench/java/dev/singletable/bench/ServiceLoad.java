@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
 /**
  * The service load test's driver: seeds a running {@link ServiceServer} (users, tweets, follows, products) and puts it
  * under fixed request rates (open loop, see {@link OpenLoop}) from this separate JVM, over loopback. Phases: read a
- * user's tweets, read the home timeline, post a tweet, place an order; each a warm-up then a bounded measured part.
+ * user's tweets, read the home timeline, (the ceiling), post a tweet, place an order; each a warm-up then a bounded measured part.
  * Beside the latencies it prints the service JVM's process CPU per request (robust while others share the cores), and
  * for the writes also with their projections: before each phase the driver waits until the stream listener has
  * delivered nothing for {@value #QUIET_MILLIS} ms (its {@code singletable.streams.records.processed} counter, read from
@@ -32,9 +32,10 @@ import org.HdrHistogram.Histogram;
  * <pre>src/bench/service-load.sh 15 2000 500 500</pre>
  * args: service port, service pid, seconds per phase, then the rates (req/s) of the reads, of POST /api/tweets,
  * of POST /api/orders and (optional, default 0) of the ceiling; or {@code seed} instead of the seconds: seed only,
- * add two authors for the fan-out ({@code loner}, whom nobody follows, and {@code star}, whom every seeded user follows), print {@code SEEDED <user0's token>
- * <the admin's token> <loner's token> <star's token>} and stop (for src/bench/service-wrk.sh, which reads the stream
- * listener's progress from /actuator/metrics with the admin's token).
+ * add two authors for the fan-out ({@code loner}, whom nobody follows, and {@code star}, whom every seeded user
+ * follows), print {@code SEEDED <user0's token> <the admin's token> <loner's token> <star's token>} and stop (for
+ * src/bench/service-wrk.sh, which reads the stream listener's progress from /actuator/metrics with the admin's
+ * token).
  */
 public final class ServiceLoad {
 
