@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The service load test's driver: seeds a running {@link ServiceServer} (users, tweets, follows, products) and puts it
  * under fixed request rates (open loop, see {@link OpenLoop}) from this separate JVM, over loopback. Phases: read a
- * user's tweets, read the home timeline, (the ceiling), post a tweet, place an order; each a warm-up then a bounded measured part.
+ * user's tweets, read the home timeline, (the ceiling), post a tweet, place an order; each a warm-up then a bounded
+ * measured part.
  * Beside the latencies it prints the service JVM's process CPU per request (robust while others share the cores), and
  * for the writes also with their projections: before each phase the driver waits until the stream listener has
  * delivered nothing for {@value #QUIET_MILLIS} ms (its {@code singletable.streams.records.processed} counter, read from
