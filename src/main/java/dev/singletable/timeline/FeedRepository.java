@@ -59,9 +59,9 @@ class FeedRepository {
     static List<Map<String, AttributeValue>> items(List<FeedEntry> entries) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(entries.size());
         @Nullable FeedEntry previous = null;
-        @Nullable Map<String, AttributeValue> shared = null;
+        Map<String, AttributeValue> shared = Map.of(); // replaced at the first entry
         for (FeedEntry entry : entries) {
-            if (previous == null || shared == null || !entry.sameTweet(previous)) {
+            if (previous == null || !entry.sameTweet(previous)) {
                 shared = entry.sharedAttributes();
             }
             items.add(entry.toItem(shared));

@@ -58,14 +58,8 @@ class ConditionalGetFullStackTest {
 
     @Test
     void aProductsETagFollowsItsStockReviewsAndPatches() {
-        String sku = Api.uniqueName("ETAG").toUpperCase().replace('_', '-');
+        String sku = newProduct("ETAG", "Tagged mug", 1000, 25);
         String path = "/api/products/" + sku;
-        api.post(
-                        "/api/products",
-                        Map.of("sku", sku, "name", "Tagged mug", "category", "etags", "priceCents", 1000, "stock", 25),
-                        admin)
-                .expectStatus()
-                .isCreated();
         Read created = read(path, null);
         assertNotModified(path, created, null);
 
@@ -147,13 +141,7 @@ class ConditionalGetFullStackTest {
         Read tweeted = changed(path, following, null, body -> body.contains("\"tweets\":1"));
 
         Read ownBeforeOrder = read(path, ann);
-        String sku = Api.uniqueName("ETAG").toUpperCase().replace('_', '-');
-        api.post(
-                        "/api/products",
-                        Map.of("sku", sku, "name", "Ordered", "category", "etags", "priceCents", 700, "stock", 5),
-                        admin)
-                .expectStatus()
-                .isCreated();
+        String sku = newProduct("ETAG", "Ordered", 700, 5);
         placeOrder(ann, sku, 1);
         changed(path, ownBeforeOrder, ann, body -> body.contains("\"spentCents\":700"));
         // the order totals are only in the owner's representation: the public one, and its tag, stay
@@ -195,13 +183,7 @@ class ConditionalGetFullStackTest {
             Read read = read("/api/users/" + ann.username(), as);
             assertThat(read.etag()).doesNotStartWith("W/").isEqualTo(expectedTag(read.body()));
         }
-        String sku = Api.uniqueName("DIGEST").toUpperCase().replace('_', '-');
-        api.post(
-                        "/api/products",
-                        Map.of("sku", sku, "name", "Digest mug", "category", "etags", "priceCents", 700, "stock", 3),
-                        admin)
-                .expectStatus()
-                .isCreated();
+        String sku = newProduct("DIGEST", "Digest mug", 700, 3);
         Read product = read("/api/products/" + sku, null);
         assertThat(product.etag()).isEqualTo(expectedTag(product.body()));
     }
@@ -239,6 +221,18 @@ class ConditionalGetFullStackTest {
                     .expectStatus()
                     .isEqualTo(406);
         }
+    }
+
+    /** A new product (by the admin) in the "etags" category; returns its SKU. */
+    private String newProduct(String prefix, String name, int priceCents, int stock) {
+        String sku = Api.uniqueName(prefix).toUpperCase().replace('_', '-');
+        api.post(
+                        "/api/products",
+                        Map.of("sku", sku, "name", name, "category", "etags", "priceCents", priceCents, "stock", stock),
+                        admin)
+                .expectStatus()
+                .isCreated();
+        return sku;
     }
 
     private RestTestClient.ResponseSpec patchProfile(TestUser user, String ifMatch) {

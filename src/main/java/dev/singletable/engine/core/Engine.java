@@ -247,25 +247,11 @@ public final class Engine {
      * waiting after the lock is released: whatever the work saw, a rejected condition included, is then durable.
      */
     public <T> T exclusive(Supplier<T> work) {
-        commitLock.lock();
-        boolean outermost = commitLock.getHoldCount() == 1;
-        long observed = 0;
-        Journal j = Journal.NONE; // replaced by the journal of the outermost section, the only one that waits
+        Wait wait = new Wait();
         try {
-            return work.get();
+            return exclusive(work, wait);
         } finally {
-            if (outermost) {
-                observed = sequence;
-                j = journal;
-                if (j == Journal.NONE) {
-                    visibility.madeVisible(observed);
-                }
-            }
-            commitLock.unlock();
-            if (observed > 0 && !visibility.visibleThrough(observed)) {
-                j.awaitDurable(observed);
-                visibility.publish(j.acknowledged());
-            }
+            await(wait); // an inner section observes nothing, so it does not wait
         }
     }
 

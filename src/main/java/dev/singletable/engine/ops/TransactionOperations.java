@@ -244,14 +244,12 @@ public final class TransactionOperations {
             Kind kind,
             String tableName,
             Map<String, AttributeValue> values,
+            long size,
             @Nullable UpdateExpr update,
             @Nullable ConditionExpr condition,
             @Nullable ReturnValuesOnConditionCheckFailure onFailure) {}
 
-    /**
-     * Parses one action; its expressions are compiled once per distinct action ({@link ExpressionMemo}: the same
-     * answer, since compiling depends on nothing else).
-     */
+    /** Parses one action (see {@link Parsed}); a Put's item size, computed here, is not computed again. */
     private Parsed parse(TransactWriteItem item) {
         int present = (item.put() != null ? 1 : 0)
                 + (item.update() != null ? 1 : 0)
@@ -262,124 +260,110 @@ public final class TransactionOperations {
         }
         if (item.put() != null) {
             var p = item.put();
-            ConditionExpr condition = expressions
-                    .compile(
-                            key(
-                                    "Put",
-                                    null,
-                                    p.conditionExpression(),
-                                    p.hasExpressionAttributeNames(),
-                                    p.expressionAttributeNames(),
-                                    p.hasExpressionAttributeValues(),
-                                    p.expressionAttributeValues()),
-                            () -> RequestExpressions.of(
-                                            p.hasExpressionAttributeNames(),
-                                            p.expressionAttributeNames(),
-                                            p.hasExpressionAttributeValues(),
-                                            p.expressionAttributeValues())
-                                    .condition(p.conditionExpression(), null)
-                                    .compile())
+            ConditionExpr condition = compile(
+                            Kind.PUT,
+                            null,
+                            p.conditionExpression(),
+                            p.hasExpressionAttributeNames(),
+                            p.expressionAttributeNames(),
+                            p.hasExpressionAttributeValues(),
+                            p.expressionAttributeValues())
                     .condition();
             Map<String, AttributeValue> attributes = AttributeValues.normalizeItem(p.item());
-            RequestChecks.itemSize(attributes);
+            long size = RequestChecks.itemSize(attributes);
             return new Parsed(
-                    Kind.PUT, p.tableName(), attributes, null, condition, p.returnValuesOnConditionCheckFailure());
+                    Kind.PUT,
+                    p.tableName(),
+                    attributes,
+                    size,
+                    null,
+                    condition,
+                    p.returnValuesOnConditionCheckFailure());
         }
         if (item.update() != null) {
             var u = item.update();
-            RequestExpressions.Compiled compiled = expressions.compile(
-                    key(
-                            "Update",
-                            u.updateExpression(),
-                            u.conditionExpression(),
-                            u.hasExpressionAttributeNames(),
-                            u.expressionAttributeNames(),
-                            u.hasExpressionAttributeValues(),
-                            u.expressionAttributeValues()),
-                    () -> RequestExpressions.of(
-                                    u.hasExpressionAttributeNames(),
-                                    u.expressionAttributeNames(),
-                                    u.hasExpressionAttributeValues(),
-                                    u.expressionAttributeValues())
-                            .expressionRequired()
-                            .update(u.updateExpression(), null)
-                            .condition(u.conditionExpression(), null)
-                            .compile());
+            RequestExpressions.Compiled compiled = compile(
+                    Kind.UPDATE,
+                    u.updateExpression(),
+                    u.conditionExpression(),
+                    u.hasExpressionAttributeNames(),
+                    u.expressionAttributeNames(),
+                    u.hasExpressionAttributeValues(),
+                    u.expressionAttributeValues());
             return new Parsed(
                     Kind.UPDATE,
                     u.tableName(),
                     AttributeValues.normalizeItem(u.key()),
+                    -1,
                     compiled.update(),
                     compiled.condition(),
                     u.returnValuesOnConditionCheckFailure());
         }
         if (item.delete() != null) {
             var d = item.delete();
-            ConditionExpr condition = expressions
-                    .compile(
-                            key(
-                                    "Delete",
-                                    null,
-                                    d.conditionExpression(),
-                                    d.hasExpressionAttributeNames(),
-                                    d.expressionAttributeNames(),
-                                    d.hasExpressionAttributeValues(),
-                                    d.expressionAttributeValues()),
-                            () -> RequestExpressions.of(
-                                            d.hasExpressionAttributeNames(),
-                                            d.expressionAttributeNames(),
-                                            d.hasExpressionAttributeValues(),
-                                            d.expressionAttributeValues())
-                                    .condition(d.conditionExpression(), null)
-                                    .compile())
+            ConditionExpr condition = compile(
+                            Kind.DELETE,
+                            null,
+                            d.conditionExpression(),
+                            d.hasExpressionAttributeNames(),
+                            d.expressionAttributeNames(),
+                            d.hasExpressionAttributeValues(),
+                            d.expressionAttributeValues())
                     .condition();
             return new Parsed(
                     Kind.DELETE,
                     d.tableName(),
                     AttributeValues.normalizeItem(d.key()),
+                    -1,
                     null,
                     condition,
                     d.returnValuesOnConditionCheckFailure());
         }
         var c = item.conditionCheck();
-        ConditionExpr condition = expressions
-                .compile(
-                        key(
-                                "ConditionCheck",
-                                null,
-                                c.conditionExpression(),
-                                c.hasExpressionAttributeNames(),
-                                c.expressionAttributeNames(),
-                                c.hasExpressionAttributeValues(),
-                                c.expressionAttributeValues()),
-                        () -> RequestExpressions.of(
-                                        c.hasExpressionAttributeNames(),
-                                        c.expressionAttributeNames(),
-                                        c.hasExpressionAttributeValues(),
-                                        c.expressionAttributeValues())
-                                .expressionRequired()
-                                .condition(c.conditionExpression(), null)
-                                .compile())
+        ConditionExpr condition = compile(
+                        Kind.CHECK,
+                        null,
+                        c.conditionExpression(),
+                        c.hasExpressionAttributeNames(),
+                        c.expressionAttributeNames(),
+                        c.hasExpressionAttributeValues(),
+                        c.expressionAttributeValues())
                 .condition();
         return new Parsed(
                 Kind.CHECK,
                 c.tableName(),
                 AttributeValues.normalizeItem(c.key()),
+                -1,
                 null,
                 condition,
                 c.returnValuesOnConditionCheckFailure());
     }
 
-    /** What an action's expressions are compiled from; a map the request did not send is absent (null). */
-    private static ExpressionMemo.Key key(
-            String action,
+    /**
+     * An action's expressions, compiled once per distinct action ({@link ExpressionMemo}: compiling depends on nothing
+     * else, so the answer is the same). An Update and a ConditionCheck require an expression; only an Update has an
+     * UpdateExpression; a map the request did not send is absent (null) in the memo's key.
+     */
+    private RequestExpressions.Compiled compile(
+            Kind kind,
             @Nullable String update,
             @Nullable String condition,
             boolean hasNames,
             Map<String, String> names,
             boolean hasValues,
             Map<String, AttributeValue> values) {
-        return new ExpressionMemo.Key(action, update, condition, hasNames ? names : null, hasValues ? values : null);
+        ExpressionMemo.Key key = new ExpressionMemo.Key(
+                kind.name(), update, condition, hasNames ? names : null, hasValues ? values : null);
+        return expressions.compile(key, () -> {
+            RequestExpressions request = RequestExpressions.of(hasNames, names, hasValues, values);
+            if (kind == Kind.UPDATE || kind == Kind.CHECK) {
+                request.expressionRequired();
+            }
+            if (kind == Kind.UPDATE) {
+                request.update(update, null);
+            }
+            return request.condition(condition, null).compile();
+        });
     }
 
     /** The parsed action against its table: the table looked up, the key resolved, a Put's item built. */
@@ -392,7 +376,7 @@ public final class TransactionOperations {
                     table,
                     key,
                     Kind.PUT,
-                    ItemWrites.newItem(table.definition(), p.values()),
+                    ItemWrites.newItem(table.definition(), p.values(), p.size()),
                     null,
                     p.condition(),
                     p.onFailure());
