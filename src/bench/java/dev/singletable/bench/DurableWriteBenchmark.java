@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -48,15 +46,8 @@ public class DurableWriteBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("singletable-durable-bench");
-        // throttling off, as in the other harnesses: the figure is the engine's, not a per-key ceiling's
-        engine = EmbeddedEngine.open(
-                syncPolicy.equals("MEMORY")
-                        ? EngineOptions.inMemory().withThrottling(false)
-                        : EngineOptions.durable(dir)
-                                .withThrottling(false)
-                                .withSyncPolicy(
-                                        EngineOptions.SyncPolicy.valueOf(syncPolicy),
-                                        EngineOptions.DEFAULT_GROUP_COMMIT_WAIT));
+        engine = Engines.openForWrites(
+                dir, syncPolicy.equals("MEMORY") ? null : EngineOptions.SyncPolicy.valueOf(syncPolicy));
         client = engine.dynamoDbClient();
         Engines.load(client);
     }
@@ -64,11 +55,7 @@ public class DurableWriteBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         engine.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Engines.deleteTree(dir);
     }
 
     private WriteAheadLog.Statistics before;

@@ -4,10 +4,16 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.singletable.engine.EmbeddedEngine;
 import dev.singletable.engine.core.EngineOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -40,6 +46,28 @@ final class Engines implements AutoCloseable {
 
     void load() {
         load(client);
+    }
+
+    /**
+     * Our engine for a write benchmark, throttling off (the figure is the engine's, not a per-key ceiling's): in memory
+     * when {@code sync} is null, else durable in {@code dir} with that sync policy.
+     */
+    static EmbeddedEngine openForWrites(Path dir, EngineOptions.@Nullable SyncPolicy sync) {
+        return EmbeddedEngine.open(
+                sync == null
+                        ? EngineOptions.inMemory().withThrottling(false)
+                        : EngineOptions.durable(dir)
+                                .withThrottling(false)
+                                .withSyncPolicy(sync, EngineOptions.DEFAULT_GROUP_COMMIT_WAIT));
+    }
+
+    /** Removes a benchmark's temporary directory and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** pk = "P" + (i % 100), sk = i (N), gpk = "G" + (i % 100), gsk = i: 100 items per partition. */

@@ -56,19 +56,7 @@ public class QueryPageBenchmark {
     public void setUp() {
         engine = EmbeddedEngine.open(EngineOptions.inMemory().withThrottling(false));
         client = engine.dynamoDbClient();
-        client.createTable(r -> r.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                        a -> a.attributeName("PK").attributeType("S"),
-                        a -> a.attributeName("SK").attributeType("S"),
-                        a -> a.attributeName("GSI1PK").attributeType("S"),
-                        a -> a.attributeName("GSI1SK").attributeType("S"))
-                .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK")
-                        .keyType("RANGE"))
-                .globalSecondaryIndexes(g -> g.indexName("GSI1")
-                        .keySchema(k -> k.attributeName("GSI1PK").keyType("HASH"), k -> k.attributeName("GSI1SK")
-                                .keyType("RANGE"))
-                        .projection(p -> p.projectionType("ALL"))));
+        createTable(client, TABLE);
         Random random = new Random(20261205);
         for (int p = 0; p < PARTITIONS; p++) {
             partitions[p] = ulid(1_700_000_000_000L + p, random);
@@ -90,6 +78,23 @@ public class QueryPageBenchmark {
                 batch.clear();
             }
         }
+    }
+
+    /** A table with the service's key shapes: PK/SK, and GSI1 (GSI1PK/GSI1SK, all attributes projected). */
+    static void createTable(DynamoDbClient client, String table) {
+        client.createTable(r -> r.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(
+                        a -> a.attributeName("PK").attributeType("S"),
+                        a -> a.attributeName("SK").attributeType("S"),
+                        a -> a.attributeName("GSI1PK").attributeType("S"),
+                        a -> a.attributeName("GSI1SK").attributeType("S"))
+                .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK")
+                        .keyType("RANGE"))
+                .globalSecondaryIndexes(g -> g.indexName("GSI1")
+                        .keySchema(k -> k.attributeName("GSI1PK").keyType("HASH"), k -> k.attributeName("GSI1SK")
+                                .keyType("RANGE"))
+                        .projection(p -> p.projectionType("ALL"))));
     }
 
     private Map<String, AttributeValue> item(String owner, String tweetId) {

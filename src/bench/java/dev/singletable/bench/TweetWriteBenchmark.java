@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -66,31 +64,12 @@ public class TweetWriteBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("singletable-tweet-bench");
-        engine = EmbeddedEngine.open(
-                store.equals("memory")
-                        ? EngineOptions.inMemory().withThrottling(false)
-                        : EngineOptions.durable(dir)
-                                .withThrottling(false)
-                                .withSyncPolicy(
-                                        EngineOptions.SyncPolicy.GROUP, EngineOptions.DEFAULT_GROUP_COMMIT_WAIT));
+        engine = Engines.openForWrites(dir, store.equals("memory") ? null : EngineOptions.SyncPolicy.GROUP);
         client = engine.dynamoDbClient();
-        client.createTable(r -> r.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                        a -> a.attributeName("PK").attributeType("S"),
-                        a -> a.attributeName("SK").attributeType("S"),
-                        a -> a.attributeName("GSI1PK").attributeType("S"),
-                        a -> a.attributeName("GSI1SK").attributeType("S"))
-                .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK")
-                        .keyType("RANGE"))
-                .globalSecondaryIndexes(g -> g.indexName("GSI1")
-                        .keySchema(k -> k.attributeName("GSI1PK").keyType("HASH"), k -> k.attributeName("GSI1SK")
-                                .keyType("RANGE"))
-                        .projection(p -> p.projectionType("ALL"))));
+        QueryPageBenchmark.createTable(client, TABLE);
         for (int u = 0; u < USERS; u++) {
             users[u] = QueryPageBenchmark.ulid(1_700_000_000_000L + u, random);
         }
-        List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < PRELOADED / (FOLLOWERS + 1); i++) {
             String author = users[random.nextInt(USERS)];
             String tweetId = QueryPageBenchmark.ulid(time += 1 + random.nextInt(5_000), random);
@@ -106,11 +85,7 @@ public class TweetWriteBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         engine.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Engines.deleteTree(dir);
     }
 
     @Benchmark
@@ -133,13 +108,18 @@ public class TweetWriteBenchmark {
         item.put("GSI1PK", AttributeValue.fromS("USER#" + author));
         item.put("GSI1SK", AttributeValue.fromS("TWEET#" + tweetId));
         item.put("entityType", AttributeValue.fromS("TWEET"));
+        putTweet(item, author, tweetId);
+        item.put("likes", AttributeValue.fromN("0"));
+        return item;
+    }
+
+    /** What a tweet and its feed entries both carry. */
+    private static void putTweet(Map<String, AttributeValue> item, String author, String tweetId) {
         item.put("tweetId", AttributeValue.fromS(tweetId));
         item.put("authorId", AttributeValue.fromS(author));
         item.put("authorUsername", AttributeValue.fromS("user" + author.hashCode()));
         item.put("text", AttributeValue.fromS("t".repeat(120)));
         item.put("createdAt", AttributeValue.fromS("2026-12-06T10:00:00Z"));
-        item.put("likes", AttributeValue.fromN("0"));
-        return item;
     }
 
     private List<WriteRequest> fanOut(String author, String tweetId) {
@@ -151,11 +131,7 @@ public class TweetWriteBenchmark {
             item.put("SK", AttributeValue.fromS("TWEET#" + tweetId));
             item.put("entityType", AttributeValue.fromS("FEED"));
             item.put("ownerId", AttributeValue.fromS(owner));
-            item.put("tweetId", AttributeValue.fromS(tweetId));
-            item.put("authorId", AttributeValue.fromS(author));
-            item.put("authorUsername", AttributeValue.fromS("user" + author.hashCode()));
-            item.put("text", AttributeValue.fromS("t".repeat(120)));
-            item.put("createdAt", AttributeValue.fromS("2026-12-06T10:00:00Z"));
+            putTweet(item, author, tweetId);
             item.put("ttl", AttributeValue.fromN("1765000000"));
             if (entries.stream().noneMatch(e -> e.putRequest().item().get("PK").equals(item.get("PK")))) {
                 entries.add(WriteRequest.builder()
