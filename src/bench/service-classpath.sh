@@ -1,5 +1,5 @@
 # Sourced by service-wrk.sh and service-load.sh (from the project root): builds the project and the benchmarks, sets
-# two class paths, and defines free_port and stop_jvm.
+# two class paths, and defines free_port, stop_jvm, start_engine and await_store.
 #   CP          the test class path: the load generators, DynamoDB Local's server (WireServers), JMH.
 #   SERVICE_CP  what the service and our engine run on in a benchmark: the main classes and the runtime dependencies,
 #               as the packaged jar has them, plus ServiceServer alone (the benchmark's launcher). Not the test class
@@ -38,4 +38,23 @@ free_port() {
     p=$((20000 + RANDOM % 40000))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
+}
+
+# start_engine PORT LOG: our engine alone, in memory, as `java -jar singletable.jar --engine-only` runs it (the same
+# main class), on $JAVA with the flags STORE_JVM (default -Xmx2g); its pid is then in $!
+start_engine() {
+  # shellcheck disable=SC2086 # the flags are words
+  "${JAVA:-java}" ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only \
+    -port "$1" -inMemory --singletable.engine.throttling.enabled=false > "$2" 2>&1 &
+}
+
+# await_store PORT PID LOG: returns once the store started as PID answers on PORT (at most 120 s); otherwise prints its
+# LOG and ends the script
+await_store() {
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 1
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$1/" || { cat "$3"; exit 1; }
 }

@@ -42,16 +42,9 @@ case "${STORE:-embedded}" in
   embedded) ;;
   engine)
     STORE_PORT=$(free_port)
-    # shellcheck disable=SC2086 # the flags are words
-    "$JAVA" ${STORE_JVM:--Xmx2g} -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$STORE_PORT" \
-      -inMemory --singletable.engine.throttling.enabled=false > "$STORE_LOG" 2>&1 &
+    start_engine "$STORE_PORT" "$STORE_LOG"
     STORE_PID=$!
-    for _ in $(seq 1 120); do
-      curl -s -o /dev/null "http://127.0.0.1:$STORE_PORT/" && break
-      kill -0 $STORE_PID 2>/dev/null || break
-      sleep 1
-    done
-    curl -s -o /dev/null "http://127.0.0.1:$STORE_PORT/" || { cat "$STORE_LOG"; exit 1; }
+    await_store "$STORE_PORT" "$STORE_PID" "$STORE_LOG"
     STORE_ARGS=(--singletable.storage.mode=endpoint "--singletable.storage.endpoint=http://127.0.0.1:$STORE_PORT")
     ;;
   *) echo "unknown STORE ${STORE} (embedded or engine)"; exit 1 ;;

@@ -92,10 +92,8 @@ start_store() {
   log=$(mktemp)
   FILES+=("$log")
   case "$1" in
-    engine)   # our engine alone, as `java -jar singletable.jar --engine-only` runs it (same main class)
-      # shellcheck disable=SC2086
-      "$JAVA" $STORE_JVM -cp "$SERVICE_CP" dev.singletable.SingletableApplication --engine-only -port "$port" -inMemory \
-        --singletable.engine.throttling.enabled=false > "$log" 2>&1 &
+    engine)   # our engine alone, as `java -jar singletable.jar --engine-only` runs it
+      start_engine "$port" "$log"
       ;;
     local)    # DynamoDB Local's server, in memory, no data but the service's own table
       # shellcheck disable=SC2086
@@ -106,12 +104,7 @@ start_store() {
   esac
   STORE_PID=$!
   STARTED+=("$STORE_PID")
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-    kill -0 "$STORE_PID" 2>/dev/null || break
-    sleep 1
-  done
-  curl -s -o /dev/null "http://127.0.0.1:$port/" || { cat "$log"; exit 1; }
+  await_store "$port" "$STORE_PID" "$log"
   STORE_ARGS="--singletable.storage.mode=endpoint --singletable.storage.endpoint=http://127.0.0.1:$port"
   [ "$1" = engine ] && STORE_METRICS="http://127.0.0.1:$port/metrics"
 }

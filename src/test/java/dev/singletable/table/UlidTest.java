@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class UlidTest {
@@ -33,22 +34,7 @@ class UlidTest {
     /** Threads making ids at once: every id distinct, and each thread's ids in the order it made them. */
     @Test
     void idsMadeConcurrentlyAreDistinctAndOrderedPerThread() throws Exception {
-        int threads = 4;
-        List<List<String>> made = new ArrayList<>();
-        List<Thread> makers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            List<String> ids = new ArrayList<>();
-            made.add(ids);
-            makers.add(new Thread(() -> {
-                for (int i = 0; i < 5_000; i++) {
-                    ids.add(Ulid.next());
-                }
-            }));
-        }
-        makers.forEach(Thread::start);
-        for (Thread maker : makers) {
-            maker.join(30_000);
-        }
+        List<List<String>> made = madeConcurrently(4, 5_000, Ulid::next);
         List<String> all = new ArrayList<>();
         for (List<String> ids : made) {
             assertThat(ids).hasSize(5_000).isSorted();
@@ -64,24 +50,32 @@ class UlidTest {
     @Test
     void randomBytesTakenConcurrentlyAreNeverShared() throws Exception {
         int threads = 4;
-        List<List<String>> taken = new ArrayList<>();
-        List<Thread> takers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            List<String> slices = new ArrayList<>();
-            taken.add(slices);
-            takers.add(new Thread(() -> {
-                for (int i = 0; i < 20_000; i++) {
-                    slices.add(java.util.HexFormat.of().formatHex(Ulid.randomBytes()));
-                }
-            }));
-        }
-        takers.forEach(Thread::start);
-        for (Thread taker : takers) {
-            taker.join(30_000);
-        }
+        List<List<String>> taken =
+                madeConcurrently(threads, 20_000, () -> java.util.HexFormat.of().formatHex(Ulid.randomBytes()));
         List<String> all = new ArrayList<>();
         taken.forEach(all::addAll);
         assertThat(all).hasSize(threads * 20_000).doesNotHaveDuplicates().allMatch(hex -> hex.length() == 20);
+    }
+
+    /** {@code each} values made by each of {@code threads} threads at once: one list per thread, in its order. */
+    private static List<List<String>> madeConcurrently(int threads, int each, Supplier<String> make)
+            throws InterruptedException {
+        List<List<String>> made = new ArrayList<>();
+        List<Thread> makers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<String> values = new ArrayList<>();
+            made.add(values);
+            makers.add(new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    values.add(make.get());
+                }
+            }));
+        }
+        makers.forEach(Thread::start);
+        for (Thread maker : makers) {
+            maker.join(30_000);
+        }
+        return made;
     }
 
     @Test

@@ -22,14 +22,7 @@ class OpenApiFullStackTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyEndpointIsDocumentedWithItsErrorsAndSecurity() {
-        Map<String, Object> api = http.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> api = apiDocs();
         Map<String, Map<String, Map<String, Object>>> paths =
                 (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
 
@@ -148,12 +141,17 @@ class OpenApiFullStackTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> apiDocs() {
+        return publicBody("/v3/api-docs", Map.class);
+    }
+
+    /** The body of a GET without credentials, which must answer 200. */
+    private <T> T publicBody(String uri, Class<T> type) {
         return http.get()
-                .uri("/v3/api-docs")
+                .uri(uri)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Map.class)
+                .expectBody(type)
                 .returnResult()
                 .getResponseBody();
     }
@@ -189,14 +187,7 @@ class OpenApiFullStackTest {
     /** The same contract as YAML (springdoc's {@code /v3/api-docs.yaml}), public like the JSON one. */
     @Test
     void theContractIsPublishedAsYamlToo() {
-        String yaml = http.get()
-                .uri("/v3/api-docs.yaml")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String yaml = publicBody("/v3/api-docs.yaml", String.class);
         assertThat(yaml).startsWith("openapi: ").contains("/api/users/{username}:");
     }
 }

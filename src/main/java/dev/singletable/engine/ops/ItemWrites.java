@@ -26,21 +26,13 @@ final class ItemWrites {
 
     private ItemWrites() {}
 
-    /** A whole new item (PutItem, BatchWrite put, transaction Put), validated against the table. */
-    static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem) {
-        return newItem(def, normalizedItem, -1);
-    }
-
     /**
-     * As {@link #newItem(TableDefinition, Map)}, with the item's size when the caller has computed it already
-     * ({@link RequestChecks#itemSize}), else -1: the size walks every attribute, and a put's was computed twice.
+     * A whole new item (PutItem, BatchWrite put, transaction Put), validated against the table. {@code size} is the
+     * one {@link RequestChecks#itemSize} returned while checking the request, which also refused an item over the
+     * limit: the size walks every attribute, so it is not computed again here.
      */
-    static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem, long knownSize) {
+    static StoredItem newItem(TableDefinition def, Map<String, AttributeValue> normalizedItem, long size) {
         Keys.checkIndexKeys(def, normalizedItem);
-        long size = knownSize >= 0 ? knownSize : AttributeValues.itemSize(normalizedItem);
-        if (size > MAX_ITEM_BYTES) {
-            throw EngineErrors.validation("Item size has exceeded the maximum allowed size");
-        }
         return new StoredItem(ItemAttributes.copyOf(normalizedItem), size);
     }
 

@@ -23,7 +23,7 @@ final class RequestChecks {
 
     /**
      * A whole item's size, which needs no table to compute; returned so the write need not compute it again
-     * ({@link ItemWrites#newItem(dev.singletable.engine.table.TableDefinition, Map, long)}).
+     * ({@link ItemWrites#newItem}).
      */
     static long itemSize(Map<String, AttributeValue> normalizedItem) {
         long size = AttributeValues.itemSize(normalizedItem);
